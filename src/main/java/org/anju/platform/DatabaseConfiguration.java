@@ -1,0 +1,77 @@
+package org.anju.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    /** One throw-away server per JVM: starting PostgreSQL costs seconds, a database milliseconds. */
+    private static final class Ephemeral {
+        static final EmbeddedPostgresServer SERVER = EmbeddedPostgresServer.startEphemeral();
+        static final AtomicInteger NEXT = new AtomicInteger();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    SERVER.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away; the temp directory goes with the OS' cleanup
+                }
+            }));
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
+        if (properties.external()) {
+            return EmbeddedDatabase.NONE;
+        }
+        if (properties.ephemeral()) {
+            String name = "anju_test_" + Ephemeral.NEXT.incrementAndGet();
+            return new EmbeddedDatabase(null, Ephemeral.SERVER.ensureDatabase(name), Ephemeral.SERVER.user());
+        }
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
+        return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
+        HikariConfig config = new HikariConfig();
+        if (properties.external()) {
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.user());
+            config.setPassword(properties.password());
+        } else {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername(embedded.user());
+        }
+        config.setMaximumPoolSize(properties.maximumPoolSize());
+        config.setPoolName("anju");
+        return new HikariDataSource(config);
+    }
+
+    /** The embedded server this context owns, if any; closed after the pool that uses it. */
+    record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user) implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null);
+
+        @Override
+        public void close() {
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
