@@ -1,0 +1,257 @@
+package org.anju.region;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of the region tree with the indexes name resolution needs: nodes by id and
+ * code, pre-order intervals for O(1) containment, and label indexes (names and aliases).
+ */
+final class RegionDirectory {
+
+    record AliasRow(String alias, int regionId, boolean cityOnly, String origin) {
+    }
+
+    record MemberRow(int groupId, int memberId) {
+    }
+
+    /** A region with its place in the tree. */
+    static final class Node {
+        final Region region;
+        Node parent;
+        final List<Node> children = new ArrayList<>();
+        final List<AliasRow> aliases = new ArrayList<>();
+        final List<Node> members = new ArrayList<>();
+        final List<Node> groups = new ArrayList<>();
+        int sortOrder;
+        int pre;
+        int end; // exclusive: descendants have pre in (pre, end)
+        int depth;
+        Node city;
+        Node province;
+
+        Node(Region region, int sortOrder) {
+            this.region = region;
+            this.sortOrder = sortOrder;
+        }
+    }
+
+    private final Node[] byId;
+    private final Map<String, Node> byCode;
+    private final Node root;
+    private final List<Region> preorder;
+    /** Names of regions (except groups) and nationwide aliases. */
+    private final Map<String, List<Node>> global = new HashMap<>();
+    /** Names of groups and city-only aliases: they only mean something inside a city. */
+    private final Map<String, List<Node>> relative = new HashMap<>();
+
+    RegionDirectory(List<Region> regions, Map<Integer, Integer> sortOrders, List<AliasRow> aliases,
+                    List<MemberRow> members) {
+        int maxId = regions.stream().mapToInt(Region::id).max().orElse(0);
+        byId = new Node[maxId + 1];
+        byCode = HashMap.newHashMap(regions.size());
+        Node theRoot = null;
+        for (Region r : regions) {
+            Node n = new Node(r, sortOrders.getOrDefault(r.id(), 0));
+            byId[r.id()] = n;
+            byCode.put(r.code(), n);
+            if (r.parentId() == null) {
+                if (theRoot != null) {
+                    throw new IllegalStateException("区划树有多个根");
+                }
+                theRoot = n;
+            }
+        }
+        if (theRoot == null) {
+            throw new IllegalStateException("区划表为空或没有根节点（全国）");
+        }
+        root = theRoot;
+        for (Region r : regions) {
+            if (r.parentId() != null) {
+                Node n = byId[r.id()];
+                n.parent = node(r.parentId());
+                n.parent.children.add(n);
+            }
+        }
+        Comparator<Node> order = Comparator.comparingInt((Node n) -> n.sortOrder)
+                .thenComparingInt(n -> RegionSource.rank(n.region.kind()))
+                .thenComparing(n -> n.region.code());
+        for (Node n : byId) {
+            if (n != null) {
+                n.children.sort(order);
+            }
+        }
+        // pre-order numbering, depth, city and province, iteratively (no recursion limits)
+        List<Region> pre = new ArrayList<>(regions.size());
+        Node[] stack = new Node[regions.size() + 1];
+        int[] next = new int[regions.size() + 1];
+        int top = 0;
+        stack[0] = root;
+        visit(root, pre);
+        while (top >= 0) {
+            Node n = stack[top];
+            if (next[top] < n.children.size()) {
+                Node child = n.children.get(next[top]++);
+                child.depth = n.depth + 1;
+                visit(child, pre);
+                stack[++top] = child;
+                next[top] = 0;
+            } else {
+                n.end = pre.size();
+                top--;
+            }
+        }
+        if (pre.size() != regions.size()) {
+            throw new IllegalStateException("有区划无法从全国到达");
+        }
+        preorder = Collections.unmodifiableList(pre);
+
+        for (MemberRow m : members) {
+            Node group = node(m.groupId());
+            Node member = node(m.memberId());
+            group.members.add(member);
+            member.groups.add(group);
+        }
+        for (Node n : byId) {
+            if (n != null) {
+                n.members.sort(Comparator.comparingInt(x -> x.pre));
+                index(n.region.kind() == RegionKind.GROUP ? relative : global, n.region.name(), n);
+            }
+        }
+        for (AliasRow a : aliases) {
+            Node n = node(a.regionId());
+            n.aliases.add(a);
+            index(a.cityOnly() ? relative : global, a.alias(), n);
+        }
+    }
+
+    private static void visit(Node n, List<Region> pre) {
+        n.pre = pre.size();
+        pre.add(n.region);
+        Node p = n.parent;
+        n.province = n.region.kind() == RegionKind.PROVINCE ? n : p == null ? null : p.province;
+        n.city = isCity(n) ? n : p == null ? null : p.city;
+    }
+
+    /** A prefecture, a development zone directly under a province, or a municipality (no prefectures). */
+    private static boolean isCity(Node n) {
+        return switch (n.region.kind()) {
+            case PREFECTURE -> true;
+            case DEV_ZONE -> n.parent != null && n.parent.region.kind() == RegionKind.PROVINCE;
+            case PROVINCE -> n.children.stream().noneMatch(c -> c.region.kind() == RegionKind.PREFECTURE);
+            default -> false;
+        };
+    }
+
+    private static void index(Map<String, List<Node>> index, String label, Node n) {
+        List<Node> list = index.computeIfAbsent(RegionNames.normalize(label), k -> new ArrayList<>(1));
+        if (!list.contains(n)) {
+            list.add(n);
+        }
+    }
+
+    Node root() {
+        return root;
+    }
+
+    Node node(int id) {
+        Node n = id >= 0 && id < byId.length ? byId[id] : null;
+        if (n == null) {
+            throw new java.util.NoSuchElementException("没有 id 为 " + id + " 的区划");
+        }
+        return n;
+    }
+
+    /** The node of a region handed in by a caller; it must belong to this directory. */
+    Node node(Region r) {
+        if (r == null) {
+            throw new IllegalArgumentException("区划不能为空");
+        }
+        return node(r.id());
+    }
+
+    Node byCode(String code) {
+        return code == null ? null : byCode.get(code.trim());
+    }
+
+    int size() {
+        return preorder.size();
+    }
+
+    List<Region> preorder() {
+        return preorder;
+    }
+
+    List<Region> subtree(Node n) {
+        return preorder.subList(n.pre, n.end);
+    }
+
+    static boolean contains(Node ancestor, Node n) {
+        return ancestor.pre <= n.pre && n.pre < ancestor.end;
+    }
+
+    List<Node> global(String key) {
+        return global.getOrDefault(key, List.of());
+    }
+
+    List<Node> relative(String key) {
+        return relative.getOrDefault(key, List.of());
+    }
+
+    /** Whether some region's official name is this (normalised) label. */
+    boolean isName(String key) {
+        for (Node n : global(key)) {
+            if (RegionNames.normalize(n.region.name()).equals(key)) {
+                return true;
+            }
+        }
+        for (Node n : relative(key)) {
+            if (RegionNames.normalize(n.region.name()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Regions whose name or alias contains the (normalised) text: exact matches, then prefixes, then the rest. */
+    List<Node> search(String text, int limit) {
+        String q = RegionNames.normalize(text);
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        Set<Node> exact = new LinkedHashSet<>();
+        Set<Node> prefix = new LinkedHashSet<>();
+        Set<Node> inside = new LinkedHashSet<>();
+        for (Region r : preorder) {
+            Node n = byId[r.id()];
+            classify(n, RegionNames.normalize(r.name()), q, exact, prefix, inside);
+            for (AliasRow a : n.aliases) {
+                classify(n, a.alias(), q, exact, prefix, inside);
+            }
+        }
+        Set<Node> all = new LinkedHashSet<>(exact);
+        all.addAll(prefix);
+        all.addAll(inside);
+        return all.stream().limit(limit).toList();
+    }
+
+    private static void classify(Node n, String label, String q, Set<Node> exact, Set<Node> prefix, Set<Node> inside) {
+        if (label.equals(q)) {
+            exact.add(n);
+        } else if (label.startsWith(q)) {
+            prefix.add(n);
+        } else if (label.contains(q)) {
+            inside.add(n);
+        }
+    }
+
+    static List<Region> regions(List<Node> nodes) {
+        return nodes.stream().map(n -> n.region).toList();
+    }
+}

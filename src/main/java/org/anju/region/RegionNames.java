@@ -1,0 +1,105 @@
+package org.anju.region;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Label normalisation and the short forms of official names. */
+final class RegionNames {
+
+    private RegionNames() {
+    }
+
+    /**
+     * The form labels are compared in: all whitespace removed (including U+3000 and no-break spaces),
+     * full-width ASCII turned half-width. {@code null} becomes the empty string.
+     */
+    static String normalize(String label) {
+        if (label == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(label.length());
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B') {
+                continue;
+            }
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                c = (char) (c - 0xFEE0);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The 55 minority nationalities as they appear in the names of autonomous areas; 各 as in 各族. */
+    private static final List<String> ETHNIC = List.of(
+            "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
+            "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
+            "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒",
+            "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴",
+            "珞巴", "基诺", "各");
+
+    /** One trailing nationality: "X族", or a multi-character name without 族 (博尔塔拉蒙古, 伊犁哈萨克). */
+    private static final Pattern TRAILING_ETHNIC;
+
+    static {
+        List<String> longestFirst = new ArrayList<>(ETHNIC);
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        String any = String.join("|", longestFirst);
+        String multi = String.join("|", longestFirst.stream().filter(e -> e.length() > 1 && !e.equals("各")).toList());
+        TRAILING_ETHNIC = Pattern.compile("(?:(?:" + any + ")族|(?:" + multi + "))$");
+    }
+
+    /** The place name left when the trailing nationalities are removed; empty if nothing would remain. */
+    static Optional<String> withoutEthnicNames(String s) {
+        String rest = s;
+        while (true) {
+            Matcher m = TRAILING_ETHNIC.matcher(rest);
+            if (!m.find()) {
+                break;
+            }
+            if (m.start() == 0) {
+                return Optional.empty(); // 东乡族自治县: the nationality is the place name
+            }
+            if (m.start() < 2) {
+                break; // 内蒙古: a one-character remainder is no place name
+            }
+            rest = rest.substring(0, m.start());
+        }
+        return Optional.of(rest);
+    }
+
+    /**
+     * The usual short form of an official name, if it has one: 肃南裕固族自治县 → 肃南县,
+     * 黔西南布依族苗族自治州 → 黔西南州, 江西省 → 江西, 广西壮族自治区 → 广西, 上饶市 → 上饶,
+     * 阿克苏地区 → 阿克苏. Whether it may be used is decided by the caller (it must be unambiguous).
+     */
+    static Optional<String> shortForm(String name, RegionKind kind) {
+        Optional<String> form = switch (kind) {
+            case COUNTY -> autonomous(name, "自治县", "县").or(() -> autonomous(name, "自治旗", "旗"));
+            case PREFECTURE -> autonomous(name, "自治州", "州")
+                    .or(() -> stripSuffix(name, "地区"))
+                    .or(() -> stripSuffix(name, "盟"))
+                    .or(() -> stripSuffix(name, "市"));
+            case PROVINCE -> stripSuffix(name, "自治区").flatMap(RegionNames::withoutEthnicNames)
+                    .or(() -> stripSuffix(name, "省"))
+                    .or(() -> stripSuffix(name, "市"));
+            default -> Optional.empty();
+        };
+        return form.filter(f -> f.length() >= 2 && !f.equals(name));
+    }
+
+    private static Optional<String> autonomous(String name, String suffix, String replacement) {
+        return stripSuffix(name, suffix).flatMap(RegionNames::withoutEthnicNames).map(base -> base + replacement);
+    }
+
+    private static Optional<String> stripSuffix(String name, String suffix) {
+        return name.endsWith(suffix) && name.length() > suffix.length()
+                ? Optional.of(name.substring(0, name.length() - suffix.length()))
+                : Optional.empty();
+    }
+}

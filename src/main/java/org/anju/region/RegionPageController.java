@@ -1,0 +1,67 @@
+package org.anju.region;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.List;
+
+/** The /regions pages: browse the tree from 全国 down, search by name or alias. */
+@Controller
+class RegionPageController {
+
+    private static final int SEARCH_LIMIT = 50;
+
+    private final Regions regions;
+
+    RegionPageController(Regions regions) {
+        this.regions = regions;
+    }
+
+    @GetMapping("/regions")
+    String root(@RequestParam(required = false) String q, Model model) {
+        return show(regions.root(), q, model);
+    }
+
+    @GetMapping("/regions/{code}")
+    String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
+        Region r = regions.byCode(code)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "区划代码不存在：" + code));
+        return show(r, q, model);
+    }
+
+    /** The search results fragment, for htmx. */
+    @GetMapping("/regions/search")
+    String search(@RequestParam(required = false) String q, Model model) {
+        addSearch(q, model);
+        return "region/index :: results";
+    }
+
+    private String show(Region r, String q, Model model) {
+        model.addAttribute("region", RegionViews.detail(regions, r));
+        List<Row> children = regions.children(r).stream()
+                .map(c -> new Row(RegionViews.view(regions, c),
+                        regions.aliases(c).stream().map(RegionDirectory.AliasRow::alias).toList(),
+                        regions.members(c).stream().map(Region::name).toList(),
+                        regions.children(c).size()))
+                .toList();
+        model.addAttribute("children", children);
+        addSearch(q, model);
+        return "region/index";
+    }
+
+    private void addSearch(String q, Model model) {
+        boolean searching = q != null && !RegionNames.normalize(q).isEmpty();
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("searching", searching);
+        model.addAttribute("results", searching ? RegionViews.views(regions, regions.search(q, SEARCH_LIMIT)) : List.of());
+    }
+
+    /** A child in the list: the region, its aliases, its members (groups) and how many children it has. */
+    record Row(RegionViews.RegionView region, List<String> aliases, List<String> members, int childCount) {
+    }
+}

@@ -1,0 +1,87 @@
+package org.anju.region;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** SQL for the region tables. */
+@Repository
+class RegionStore {
+
+    private final JdbcClient jdbc;
+
+    RegionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    RegionDirectory load() {
+        Map<Integer, Integer> sortOrders = new HashMap<>();
+        List<Region> regions = jdbc.sql("""
+                        select id, code, name, kind, level, parent_id, division_code, sort_order
+                        from region order by id""")
+                .query((rs, i) -> {
+                    int id = rs.getInt("id");
+                    sortOrders.put(id, rs.getInt("sort_order"));
+                    return new Region(id, rs.getString("code"), rs.getString("name"),
+                            RegionKind.valueOf(rs.getString("kind")), rs.getInt("level"),
+                            rs.getObject("parent_id", Integer.class), rs.getString("division_code"));
+                })
+                .list();
+        List<RegionDirectory.AliasRow> aliases = jdbc.sql("""
+                        select alias, region_id, city_only, origin from region_alias order by region_id, origin, alias""")
+                .query((rs, i) -> new RegionDirectory.AliasRow(rs.getString(1), rs.getInt(2), rs.getBoolean(3),
+                        rs.getString(4)))
+                .list();
+        List<RegionDirectory.MemberRow> members = jdbc.sql("select group_id, member_id from region_group_member")
+                .query((rs, i) -> new RegionDirectory.MemberRow(rs.getInt(1), rs.getInt(2)))
+                .list();
+        return new RegionDirectory(regions, sortOrders, aliases, members);
+    }
+
+    /** Inserts a leaf below {@code parentId} with its closure rows; returns its id. */
+    int insertLeaf(String code, String name, RegionKind kind, int level, int parentId, int sortOrder) {
+        int id = jdbc.sql("""
+                        insert into region (code, name, kind, level, parent_id, division_code, sort_order)
+                        values (:code, :name, :kind, :level, :parent, null, :sortOrder)
+                        returning id""")
+                .param("code", code)
+                .param("name", name)
+                .param("kind", kind.name())
+                .param("level", level)
+                .param("parent", parentId)
+                .param("sortOrder", sortOrder)
+                .query(Integer.class)
+                .single();
+        jdbc.sql("""
+                        insert into region_ancestor (region_id, ancestor_id, depth)
+                        select :id, ancestor_id, depth + 1 from region_ancestor where region_id = :parent
+                        union all
+                        select :id, :id, 0""")
+                .param("id", id)
+                .param("parent", parentId)
+                .update();
+        return id;
+    }
+
+    void insertAlias(String alias, int regionId, boolean cityOnly, String origin) {
+        jdbc.sql("""
+                        insert into region_alias (alias, region_id, city_only, origin)
+                        values (:alias, :region, :cityOnly, :origin)
+                        on conflict do nothing""")
+                .param("alias", alias)
+                .param("region", regionId)
+                .param("cityOnly", cityOnly)
+                .param("origin", origin)
+                .update();
+    }
+
+    void insertMember(int groupId, int memberId) {
+        jdbc.sql("insert into region_group_member (group_id, member_id) values (:group, :member)")
+                .param("group", groupId)
+                .param("member", memberId)
+                .update();
+    }
+}

@@ -1,0 +1,415 @@
+package org.anju.region;
+
+import org.anju.region.RegionDirectory.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The region directory: the tree of divisions and reporting units, held in memory (loaded from the
+ * database at start, reloaded after every change) so that navigation and name resolution are hash and
+ * array look-ups. Thread-safe: readers see an immutable snapshot.
+ */
+@Service
+public class Regions {
+
+    private static final Logger log = LoggerFactory.getLogger(Regions.class);
+    private static final Pattern UNIT_CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]{0,39}");
+    private static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
+    private static final int MAX_LABEL = 60;
+
+    private final RegionStore store;
+    private final TransactionTemplate tx;
+    private final Object writeLock = new Object();
+    private volatile RegionDirectory directory;
+
+    Regions(RegionStore store, PlatformTransactionManager transactionManager) {
+        this.store = store;
+        this.tx = new TransactionTemplate(transactionManager);
+        reload();
+    }
+
+    /** Re-reads the tables, e.g. after another process changed them. */
+    public void reload() {
+        long start = System.nanoTime();
+        directory = store.load();
+        log.debug("区划目录载入 {} 个，用时 {} ms", directory.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    RegionDirectory directory() {
+        return directory;
+    }
+
+    // ------------------------------------------------------------------------------------------ tree
+
+    /** 全国. */
+    public Region root() {
+        return directory.root().region;
+    }
+
+    public Optional<Region> byCode(String code) {
+        Node n = directory.byCode(code);
+        return n == null ? Optional.empty() : Optional.of(n.region);
+    }
+
+    /** @throws NoSuchElementException if there is no region with this id */
+    public Region byId(int id) {
+        return directory.node(id).region;
+    }
+
+    public Optional<Region> parent(Region r) {
+        Node p = directory.node(r).parent;
+        return p == null ? Optional.empty() : Optional.of(p.region);
+    }
+
+    /** Children in display order: 市本级, 片区, divisions by code, development zones. */
+    public List<Region> children(Region r) {
+        return RegionDirectory.regions(directory.node(r).children);
+    }
+
+    /** From the root down to the parent; empty for the root. */
+    public List<Region> ancestors(Region r) {
+        Node n = directory.node(r);
+        Region[] path = new Region[n.depth];
+        for (Node p = n.parent; p != null; p = p.parent) {
+            path[p.depth] = p.region;
+        }
+        return List.of(path);
+    }
+
+    /** Whether {@code r} is {@code ancestor} or lies below it. O(1). */
+    public boolean contains(Region ancestor, Region r) {
+        RegionDirectory d = directory;
+        return RegionDirectory.contains(d.node(ancestor), d.node(r));
+    }
+
+    /** {@code r} and all its descendants in pre-order (a view, O(1)). Groups are included as children of their city. */
+    public List<Region> subtree(Region r) {
+        RegionDirectory d = directory;
+        return d.subtree(d.node(r));
+    }
+
+    /** Members of a group (in tree order); empty for anything else. */
+    public List<Region> members(Region group) {
+        return RegionDirectory.regions(directory.node(group).members);
+    }
+
+    /**
+     * The group of this name that has {@code member}, or one of its ancestors, as a member:
+     * {@code groupOf(信州区, "中心城区")} is 上饶市 中心城区.
+     */
+    public Optional<Region> groupOf(Region member, String groupName) {
+        String key = RegionNames.normalize(groupName);
+        for (Node n = directory.node(member); n != null; n = n.parent) {
+            for (Node g : n.groups) {
+                if (RegionNames.normalize(g.region.name()).equals(key)) {
+                    return Optional.of(g.region);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Groups {@code member} belongs to directly. */
+    List<Region> groupsOf(Region member) {
+        return RegionDirectory.regions(directory.node(member).groups);
+    }
+
+    /** The deepest region containing all of them; the root for an empty collection. */
+    public Region commonAncestor(Collection<Region> regions) {
+        RegionDirectory d = directory;
+        Iterator<Region> it = regions.iterator();
+        if (!it.hasNext()) {
+            return d.root().region;
+        }
+        Node common = d.node(it.next());
+        while (it.hasNext()) {
+            Node n = d.node(it.next());
+            while (!RegionDirectory.contains(common, n)) {
+                common = common.parent;
+            }
+        }
+        return common.region;
+    }
+
+    /**
+     * The city a region belongs to: the nearest ancestor-or-self that is a prefecture, a development
+     * zone directly under a province (赣江新区, 长白山) or a municipality (北京市: a province without
+     * prefectures). Empty for the root, provinces and counties directly under a province (济源市).
+     */
+    public Optional<Region> city(Region r) {
+        Node c = directory.node(r).city;
+        return c == null ? Optional.empty() : Optional.of(c.region);
+    }
+
+    /** Aliases of a region (curated, generated or added), city-only ones included. */
+    List<RegionDirectory.AliasRow> aliases(Region r) {
+        return List.copyOf(directory.node(r).aliases);
+    }
+
+    /** Regions whose name or alias contains the text: exact matches first, then prefixes, then the rest. */
+    List<Region> search(String text, int limit) {
+        return RegionDirectory.regions(directory.search(text, limit));
+    }
+
+    // ------------------------------------------------------------------------------------ resolution
+
+    /**
+     * Finds the region a label in a document means. The label is normalised (whitespace removed, full-width
+     * ASCII made half-width); candidates are the regions with that name or alias. With a context, the
+     * candidates inside the context win; if there are none, the search widens to the context's city, then
+     * its province, then the whole country, and a unique hit there is {@code Found(r, true)}. Labels that
+     * only make sense inside a city (市本级, 本级, 中心城区, 经开区 as a city-only alias) are looked for only
+     * inside {@code city(context)} (or the context itself when it is no city). A label equal to the
+     * context's own name is the context. When the context is a group (中心城区), its members count as
+     * inside it.
+     *
+     * @param context where the label was read (e.g. the city whose table it is), {@code null} for nationwide
+     */
+    public Resolution resolve(String label, Region context) {
+        String key = RegionNames.normalize(label);
+        if (key.isEmpty()) {
+            return new Resolution.NotFound();
+        }
+        RegionDirectory d = directory;
+        Node ctx = context == null ? null : d.node(context);
+        if (ctx != null && key.equals(RegionNames.normalize(ctx.region.name()))) {
+            return new Resolution.Found(ctx.region, false);
+        }
+        List<Node> global = d.global(key);
+        List<Node> relative = d.relative(key);
+
+        // first ring: inside the context, plus city-relative labels inside the context's city
+        List<Node> first = new ArrayList<>(2);
+        for (Node n : global) {
+            if (ctx == null || inside(ctx, n)) {
+                first.add(n);
+            }
+        }
+        if (!relative.isEmpty()) {
+            Node scope = ctx == null ? null : ctx.city != null ? ctx.city : ctx;
+            for (Node n : relative) {
+                if ((scope == null || RegionDirectory.contains(scope, n)) && !first.contains(n)) {
+                    first.add(n);
+                }
+            }
+        }
+        if (!first.isEmpty() || ctx == null) {
+            return pick(first, false);
+        }
+        // widen: city, province, nation (nationwide names and aliases only)
+        Node previous = ctx;
+        for (Node scope : new Node[] {ctx.city, ctx.province, d.root()}) {
+            if (scope == null || RegionDirectory.contains(previous, scope)) {
+                continue; // no wider than what was searched already
+            }
+            List<Node> ring = new ArrayList<>(2);
+            for (Node n : global) {
+                if (RegionDirectory.contains(scope, n)) {
+                    ring.add(n);
+                }
+            }
+            if (!ring.isEmpty()) {
+                return pick(ring, true);
+            }
+            previous = scope;
+        }
+        return new Resolution.NotFound();
+    }
+
+    /** Inside the context: in its subtree, or, for a group, in the subtree of one of its members. */
+    private static boolean inside(Node ctx, Node n) {
+        if (RegionDirectory.contains(ctx, n)) {
+            return true;
+        }
+        for (Node m : ctx.members) {
+            if (RegionDirectory.contains(m, n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Resolution pick(List<Node> candidates, boolean outside) {
+        return switch (candidates.size()) {
+            case 0 -> new Resolution.NotFound();
+            case 1 -> new Resolution.Found(candidates.getFirst().region, outside);
+            default -> new Resolution.Ambiguous(candidates.stream()
+                    .sorted(java.util.Comparator.comparingInt(n -> n.pre)).map(n -> n.region).toList());
+        };
+    }
+
+    // --------------------------------------------------------------------------------------- changes
+
+    /**
+     * Adds a development zone, 市本级 or group below an existing region, keeping the closure table and
+     * this directory up to date.
+     *
+     * @throws IllegalArgumentException with a Chinese message when the unit is not acceptable
+     */
+    public Region addUnit(NewUnit unit) {
+        if (unit == null) {
+            throw new IllegalArgumentException("缺少要新增的单位");
+        }
+        synchronized (writeLock) {
+            RegionDirectory d = directory;
+            String name = RegionNames.normalize(unit.name());
+            RegionKind kind = unit.kind();
+            if (name.isEmpty() || name.length() > MAX_LABEL) {
+                throw new IllegalArgumentException("名称不能为空，且不超过 " + MAX_LABEL + " 个字");
+            }
+            if (kind != RegionKind.DEV_ZONE && kind != RegionKind.CITY_LEVEL && kind != RegionKind.GROUP) {
+                throw new IllegalArgumentException("只能新增开发区（DEV_ZONE）、市本级（CITY_LEVEL）或片区（GROUP）");
+            }
+            Node parent = d.byCode(unit.parentCode());
+            if (parent == null) {
+                throw new IllegalArgumentException("上级区划代码不存在：" + unit.parentCode());
+            }
+            RegionKind pk = parent.region.kind();
+            if (pk == RegionKind.NATION || pk == RegionKind.CITY_LEVEL || pk == RegionKind.GROUP || parent.region.level() >= 4) {
+                throw new IllegalArgumentException("不能在“" + parent.region.name() + "”（" + pk.label() + "）之下新增单位");
+            }
+            if (kind == RegionKind.CITY_LEVEL) {
+                if (parent.city != parent) {
+                    throw new IllegalArgumentException("市本级只能设在地级市（或直辖市、省直管新区）之下");
+                }
+                if (parent.children.stream().anyMatch(c -> c.region.kind() == RegionKind.CITY_LEVEL)) {
+                    throw new IllegalArgumentException(parent.region.name() + "已有市本级单位");
+                }
+            }
+            List<Node> members = new ArrayList<>();
+            for (String code : unit.memberCodes()) {
+                Node m = d.byCode(code);
+                if (m == null) {
+                    throw new IllegalArgumentException("成员代码不存在：" + code);
+                }
+                if (m == parent || !RegionDirectory.contains(parent, m) || m.region.kind() == RegionKind.GROUP) {
+                    throw new IllegalArgumentException("成员“" + m.region.name() + "”不在“" + parent.region.name() + "”之内或本身是片区");
+                }
+                if (!members.contains(m)) {
+                    members.add(m);
+                }
+            }
+            if (kind == RegionKind.GROUP && members.isEmpty()) {
+                throw new IllegalArgumentException("片区至少要有一个成员");
+            }
+            if (kind != RegionKind.GROUP && !members.isEmpty()) {
+                throw new IllegalArgumentException("只有片区可以有成员");
+            }
+            Node scope = parent.city != null ? parent.city : parent;
+            for (Node n : concat(d.global(name), d.relative(name))) {
+                if (RegionDirectory.contains(scope, n)) {
+                    throw new IllegalArgumentException("“" + scope.region.name() + "”内已有名为“" + name + "”的单位："
+                            + n.region.code());
+                }
+            }
+            String code = unit.code() == null || unit.code().isBlank() ? newCode(d, parent, kind) : unit.code().trim();
+            if (!UNIT_CODE.matcher(code).matches() || DIVISION_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("代码只能由字母、数字、- 和 _ 组成（不超过 40 位），六位数字代码留给行政区划：" + code);
+            }
+            if (d.byCode(code) != null) {
+                throw new IllegalArgumentException("代码已被使用：" + code);
+            }
+            List<String> aliases = new ArrayList<>();
+            for (String a : unit.aliases()) {
+                String alias = checkAlias(d, a);
+                if (alias.equals(name)) {
+                    throw new IllegalArgumentException("别名与名称相同：" + alias);
+                }
+                if (!aliases.contains(alias)) {
+                    aliases.add(alias);
+                }
+            }
+            int level = kind == RegionKind.DEV_ZONE && pk == RegionKind.PROVINCE ? 2 : Math.max(3, parent.region.level() + 1);
+            int sortOrder = kind == RegionKind.CITY_LEVEL ? 0
+                    : parent.children.stream().mapToInt(c -> c.sortOrder).max().orElse(0) + 1;
+            Integer id = tx.execute(status -> {
+                int newId = store.insertLeaf(code, name, kind, level, parent.region.id(), sortOrder);
+                for (String alias : aliases) {
+                    store.insertAlias(alias, newId, false, "added");
+                }
+                if (kind == RegionKind.CITY_LEVEL) {
+                    for (String label : RegionSource.CITY_LEVEL_LABELS) {
+                        store.insertAlias(label, newId, true, "generated");
+                    }
+                }
+                for (Node m : members) {
+                    store.insertMember(newId, m.region.id());
+                }
+                return newId;
+            });
+            reload();
+            log.info("新增{}“{}”（{}），上级 {}", kind.label(), name, code, parent.region.code());
+            return byId(id);
+        }
+    }
+
+    /** Adds an alias valid anywhere. See {@link #addAlias(Region, String, boolean)}. */
+    public void addAlias(Region r, String alias) {
+        addAlias(r, alias, false);
+    }
+
+    /**
+     * Adds an alias. An alias may not be any region's official name. Adding an alias the region already
+     * has changes nothing.
+     *
+     * @param cityOnly the alias means this region only inside its own city (like 经开区)
+     * @throws IllegalArgumentException with a Chinese message when the alias is not acceptable
+     */
+    public void addAlias(Region r, String alias, boolean cityOnly) {
+        synchronized (writeLock) {
+            RegionDirectory d = directory;
+            Node n = d.node(r);
+            String key = checkAlias(d, alias);
+            if (cityOnly && n.city == null) {
+                throw new IllegalArgumentException("“" + r.name() + "”不属于任何城市，不能设置仅限本市的别名");
+            }
+            if (n.aliases.stream().anyMatch(a -> a.alias().equals(key))) {
+                return;
+            }
+            tx.executeWithoutResult(status -> store.insertAlias(key, n.region.id(), cityOnly, "added"));
+            reload();
+            log.info("为“{}”（{}）新增别名“{}”", r.name(), r.code(), key);
+        }
+    }
+
+    private static String checkAlias(RegionDirectory d, String alias) {
+        String key = RegionNames.normalize(alias);
+        if (key.isEmpty() || key.length() > MAX_LABEL) {
+            throw new IllegalArgumentException("别名不能为空，且不超过 " + MAX_LABEL + " 个字");
+        }
+        if (d.isName(key)) {
+            throw new IllegalArgumentException("“" + key + "”是已有区划的正式名称，不能用作别名");
+        }
+        return key;
+    }
+
+    private static String newCode(RegionDirectory d, Node parent, RegionKind kind) {
+        String base = parent.region.code();
+        if (kind == RegionKind.CITY_LEVEL) {
+            return base + "-SB";
+        }
+        String prefix = base + (kind == RegionKind.GROUP ? "-G" : "-K");
+        for (int i = 1; ; i++) {
+            if (d.byCode(prefix + i) == null) {
+                return prefix + i;
+            }
+        }
+    }
+
+    private static List<Node> concat(List<Node> a, List<Node> b) {
+        List<Node> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
