@@ -35,11 +35,13 @@ import java.util.Set;
  * See {@link PlainTextParser}, {@link DelimitedTextParser}, {@link SpreadsheetParser} and
  * {@link WordParser} for how each is read, {@link TextDecoder} for encodings.
  *
- * <p><b>Limits</b>: {@value #MAX_FILE_BYTES} bytes per file; inside XLSX/DOCX (set once for POI
- * when this class loads, JVM-wide): each part at most {@value #MAX_ENTRY_BYTES} bytes unpacked and
- * at least {@value #MIN_INFLATE_RATIO} of its unpacked size packed (i.e. at most 100:1), at most
- * {@value #MAX_TEXT_CHARS} characters of extracted text; beyond that the file is refused as a
- * likely zip bomb. XML parts that declare a DOCTYPE (the way to external entities, XXE) are refused
+ * <p><b>Limits</b>: {@value #MAX_FILE_BYTES} bytes per file. Inside XLSX/DOCX, checked before
+ * unpacking: at most POI's {@code ZipSecureFile.getMaxFileCount()} (1000) parts, declaring at most
+ * {@value #MAX_TOTAL_UNPACKED_BYTES} bytes unpacked in all; while unpacking (POI's
+ * {@code ZipSecureFile}, set once when this class loads, JVM-wide): each part at most
+ * {@value #MAX_ENTRY_BYTES} bytes unpacked and packed to at least {@value #MIN_INFLATE_RATIO} of
+ * that (at most 100:1), at most {@value #MAX_TEXT_CHARS} characters of extracted text. Beyond
+ * any of these the file is refused as a likely zip bomb. XML parts that declare a DOCTYPE (the way to external entities, XXE) are refused
  * by POI's parsers; the file is refused with a message saying so.
  */
 @Component
@@ -51,6 +53,8 @@ public class SourceReader {
     public static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
     /** Smallest packed-to-unpacked ratio of a part inside an XLSX/DOCX (1:100). */
     public static final double MIN_INFLATE_RATIO = 0.01;
+    /** Largest total unpacked size the parts of an XLSX/DOCX may declare: 256 MB. */
+    public static final long MAX_TOTAL_UNPACKED_BYTES = 256L * 1024 * 1024;
     /** Most characters POI's text extraction may produce. */
     public static final long MAX_TEXT_CHARS = 10_000_000L;
 
@@ -123,7 +127,7 @@ public class SourceReader {
             case "xlsx", "xlsm" -> "XLSX";
             case "xls" -> "XLS";
             case "docx", "docm" -> "DOCX";
-            default -> extension.isEmpty() ? "Office" : extension.toUpperCase(Locale.ROOT);
+            default -> "Office 文档";
         };
     }
 
@@ -185,13 +189,25 @@ public class SourceReader {
     // ---------------------------------------------------------------- ZIP: XLSX, DOCX
 
     private SourceDocument zip(String name, String extension, byte[] content) {
+        long count = zipEntryCount(content);
+        if (count < 0) {
+            throw corrupt(name, extension, null);
+        }
+        if (count > ZipSecureFile.getMaxFileCount()) {
+            throw zipBomb(name, null);
+        }
         Set<String> entries = new HashSet<>();
+        long declaredSize = 0;
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 entries.add(entry.getName().startsWith("/") ? entry.getName().substring(1) : entry.getName());
+                declaredSize += Math.max(0, entry.getSize());
             }
         } catch (IOException | RuntimeException e) {
             throw corrupt(name, extension, e);
+        }
+        if (declaredSize > MAX_TOTAL_UNPACKED_BYTES) {
+            throw zipBomb(name, null);
         }
         if (entries.contains("xl/workbook.xml")) {
             return office(name, SourceFormat.XLSX, extension, content);
@@ -214,6 +230,26 @@ public class SourceReader {
         throw unsupported(name, "压缩包；请解压后上传其中的文件");
     }
 
+    /**
+     * The number of entries the ZIP's end-of-central-directory record announces (before anything
+     * is listed or unpacked), {@link Long#MAX_VALUE} for ZIP64 (never needed by a legitimate upload
+     * of this size), -1 when there is no such record (a truncated file).
+     */
+    static long zipEntryCount(byte[] c) {
+        int last = c.length - 22;
+        for (int at = last; at >= 0 && at >= last - 0xFFFF; at--) {
+            if (c[at] == 'P' && c[at + 1] == 'K' && c[at + 2] == 5 && c[at + 3] == 6) {
+                int total = (c[at + 10] & 0xFF) | (c[at + 11] & 0xFF) << 8;
+                return total == 0xFFFF ? Long.MAX_VALUE : total;
+            }
+        }
+        return -1;
+    }
+
+    private static InputException zipBomb(String fileName, Throwable cause) {
+        return new InputException(InputProblem.ofFile(fileName, "文件解压后体积异常，疑似压缩炸弹，已拒绝"), cause);
+    }
+
     // ---------------------------------------------------------------- OLE2: XLS (and what is not)
 
     private SourceDocument ole2(String name, String extension, byte[] content) {
@@ -222,7 +258,7 @@ public class SourceReader {
             DirectoryNode root = fs.getRoot();
             root.getEntryNames().forEach(entries::add);
         } catch (IOException | RuntimeException e) {
-            throw corrupt(name, extension.isEmpty() ? "xls" : extension, e);
+            throw corrupt(name, extension, e);
         }
         if (entries.contains("EncryptedPackage") || entries.contains("EncryptionInfo")) {
             throw encrypted(name);
@@ -280,7 +316,7 @@ public class SourceReader {
                         "文件设置了密码（已加密），无法读取；请在 Office/WPS 中取消密码后重新上传"), e);
             }
             if (message.contains("Zip bomb detected") || message.contains("embeds more internal file entries")) {
-                return new InputException(InputProblem.ofFile(name, "文件解压后体积异常，疑似压缩炸弹，已拒绝"), e);
+                return zipBomb(name, e);
             }
             if (message.contains("DOCTYPE")) { // POI's parsers refuse any DOCTYPE (disallow-doctype-decl)
                 return new InputException(InputProblem.ofFile(name,

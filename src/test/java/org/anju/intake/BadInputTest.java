@@ -175,6 +175,27 @@ class BadInputTest {
     }
 
     @Test
+    void tooManyPartsIsAZipBombToo() {
+        byte[] many = TestFiles.rewriteZip(smallWorkbook(), Map.of());
+        byte[] crowded = TestFiles.bytes(out -> {
+            try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(many));
+                 var zip = new java.util.zip.ZipOutputStream(out)) {
+                for (java.util.zip.ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                    zip.write(in.readAllBytes());
+                }
+                for (int i = 0; i < 1001; i++) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/image" + i + ".png"));
+                    zip.write(i);
+                }
+            }
+        });
+        assertThat(SourceReader.zipEntryCount(crowded)).isGreaterThan(1001);
+
+        assertThat(refused("计划.xlsx", crowded).getMessage()).isEqualTo("文件 计划.xlsx：文件解压后体积异常，疑似压缩炸弹，已拒绝");
+    }
+
+    @Test
     void zipBombInADocx() {
         byte[] docx = TestFiles.bytes(out -> {
             try (XWPFDocument document = new XWPFDocument()) {

@@ -99,6 +99,14 @@ class PlainTextLayoutTest {
     }
 
     @Test
+    void tinyFiles() {
+        assertThat(rows("a")).containsExactly(prose(1, "a"));
+        assertThat(rows("\n1")).containsExactly(prose(2, "1"));
+        assertThat(rows("a\tb")).containsExactly(row(1, "a", "b"));
+        assertThat(reader.read("无扩展名", "市\t任务\n".getBytes(StandardCharsets.UTF_8)).format()).isEqualTo(SourceFormat.TEXT);
+    }
+
+    @Test
     void layoutDetection() {
         assertThat(PlainTextParser.layout(PlainTextParser.lines(new String(TestFiles.seed(SEED_000), StandardCharsets.UTF_8))))
                 .isEqualTo(PlainTextParser.Layout.CELL_PER_LINE);
