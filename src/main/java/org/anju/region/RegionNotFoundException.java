@@ -1,7 +1,7 @@
 package org.anju.region;
 
 /** A region code that does not exist was asked for (HTTP 404). */
-class RegionNotFoundException extends RuntimeException {
+class RegionNotFoundException extends java.util.NoSuchElementException {
 
     RegionNotFoundException(String code) {
         super("区划代码不存在：" + code);
