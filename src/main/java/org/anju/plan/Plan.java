@@ -1,0 +1,52 @@
+package org.anju.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * A document handing targets down (建设工作计划, 攻坚行动方案): who issued it, its 文号 and date, the
+ * years it covers. A multi-year action plan covers several years and its targets are split by year.
+ *
+ * @param issuerRegionId the region whose government issued it; its targets are for units below
+ * @param issuerName     the issuing offices as printed, e.g. 江西省住房和城乡建设厅 江西省发展和改革委员会 江西省财政厅
+ * @param parentPlanId   the plan it implements, when it names one (Shangrao 2023 → 赣建保〔2023〕1号)
+ */
+public record Plan(Long id, String title, int issuerRegionId, String issuerName, String documentNumber,
+                   LocalDate issuedOn, int firstYear, int lastYear, Long parentPlanId, String sourceFile, String note) {
+
+    public Plan {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("计划标题不能为空");
+        }
+        if (lastYear < firstYear) {
+            throw new IllegalArgumentException("计划年度有误：" + firstYear + "–" + lastYear);
+        }
+    }
+
+    public boolean multiYear() {
+        return lastYear > firstYear;
+    }
+
+    public boolean covers(int year) {
+        return year >= firstYear && year <= lastYear;
+    }
+
+    public List<Integer> years() {
+        return IntStream.rangeClosed(firstYear, lastYear).boxed().toList();
+    }
+
+    /** How the plan is named in messages: its 文号, else its title. */
+    public String label() {
+        return documentNumber != null && !documentNumber.isBlank() ? documentNumber : title;
+    }
+
+    public String yearsLabel() {
+        return multiYear() ? firstYear + "–" + lastYear + "年" : firstYear + "年";
+    }
+
+    public Plan withId(Long newId) {
+        return new Plan(newId, title, issuerRegionId, issuerName, documentNumber, issuedOn, firstYear, lastYear,
+                parentPlanId, sourceFile, note);
+    }
+}

@@ -1,0 +1,429 @@
+package org.anju.plan;
+
+import org.anju.indicator.Indicator;
+import org.anju.indicator.Indicators;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** SQL for plans and everything they hold. Writes are batched: a national table has ~45,000 cells. */
+@Repository
+class PlanRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Regions regions;
+    private final Indicators indicators;
+
+    PlanRepository(JdbcClient jdbc, JdbcTemplate template, Regions regions, Indicators indicators) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.regions = regions;
+        this.indicators = indicators;
+    }
+
+    // ---- plans ----------------------------------------------------------------------------------
+
+    private static Plan plan(ResultSet rs) throws SQLException {
+        Date issued = rs.getDate("issued_on");
+        Long parent = nullableLong(rs, "parent_plan_id");
+        return new Plan(rs.getLong("id"), rs.getString("title"), rs.getInt("issuer_region_id"),
+                rs.getString("issuer_name"), rs.getString("document_number"),
+                issued == null ? null : issued.toLocalDate(), rs.getInt("first_year"), rs.getInt("last_year"),
+                parent, rs.getString("source_file"), rs.getString("note"));
+    }
+
+    List<Plan> plans() {
+        return jdbc.sql("select * from plan order by first_year desc, issuer_region_id, id").query((rs, n) -> plan(rs)).list();
+    }
+
+    Optional<Plan> plan(long id) {
+        return jdbc.sql("select * from plan where id = ?").param(id).query((rs, n) -> plan(rs)).optional();
+    }
+
+    Optional<Plan> byDocumentNumber(String documentNumber) {
+        return jdbc.sql("select * from plan where document_number = ?").param(documentNumber)
+                .query((rs, n) -> plan(rs)).optional();
+    }
+
+    Optional<Plan> byTitleAndIssuer(String title, int issuerRegionId) {
+        return jdbc.sql("select * from plan where title = ? and issuer_region_id = ? order by id limit 1")
+                .params(title, issuerRegionId).query((rs, n) -> plan(rs)).optional();
+    }
+
+    long insertPlan(Plan p) {
+        return jdbc.sql("""
+                        insert into plan (title, issuer_region_id, issuer_name, document_number, issued_on,
+                                          first_year, last_year, parent_plan_id, source_file, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(p.title(), p.issuerRegionId(), p.issuerName(), p.documentNumber(),
+                        p.issuedOn() == null ? null : Date.valueOf(p.issuedOn()), p.firstYear(), p.lastYear(),
+                        p.parentPlanId(), p.sourceFile(), p.note())
+                .query(Long.class).single();
+    }
+
+    void updatePlan(Plan p) {
+        jdbc.sql("""
+                        update plan set title = ?, issuer_region_id = ?, issuer_name = ?, document_number = ?,
+                               issued_on = ?, first_year = ?, last_year = ?, parent_plan_id = ?, source_file = ?,
+                               note = ?, updated_at = now()
+                        where id = ?""")
+                .params(p.title(), p.issuerRegionId(), p.issuerName(), p.documentNumber(),
+                        p.issuedOn() == null ? null : Date.valueOf(p.issuedOn()), p.firstYear(), p.lastYear(),
+                        p.parentPlanId(), p.sourceFile(), p.note(), p.id())
+                .update();
+    }
+
+    boolean deletePlan(long id) {
+        return jdbc.sql("delete from plan where id = ?").param(id).update() > 0;
+    }
+
+    // ---- milestones and stated totals -------------------------------------------------------------
+
+    void replaceMilestones(long planId, List<Milestone> milestones) {
+        jdbc.sql("delete from milestone where plan_id = ?").param(planId).update();
+        template.batchUpdate("""
+                        insert into milestone (plan_id, due_on, program_code, indicator_id, work_item, scope,
+                                               threshold_percent, quote)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""", milestones, 100, (ps, m) -> {
+            ps.setLong(1, planId);
+            ps.setDate(2, Date.valueOf(m.dueOn()));
+            ps.setString(3, m.programCode());
+            if (m.indicatorCode() == null) {
+                ps.setNull(4, Types.INTEGER);
+            } else {
+                ps.setInt(4, indicator(m.indicatorCode()).id());
+            }
+            ps.setString(5, m.workItem());
+            ps.setString(6, m.scope());
+            ps.setBigDecimal(7, m.thresholdPercent());
+            ps.setString(8, m.quote());
+        });
+    }
+
+    List<Milestone> milestones(long planId) {
+        return jdbc.sql("select * from milestone where plan_id = ? order by due_on, id").param(planId)
+                .query((rs, n) -> {
+                    Integer indicatorId = nullableInt(rs, "indicator_id");
+                    return new Milestone(rs.getLong("id"), rs.getDate("due_on").toLocalDate(),
+                            rs.getString("program_code"), indicatorId == null ? null : indicators.byId(indicatorId).code(),
+                            rs.getString("work_item"), rs.getString("scope"), rs.getBigDecimal("threshold_percent"),
+                            rs.getString("quote"));
+                }).list();
+    }
+
+    void replaceStatedTotals(long planId, List<StatedTotal> totals) {
+        jdbc.sql("delete from stated_total where plan_id = ?").param(planId).update();
+        template.batchUpdate("""
+                        insert into stated_total (plan_id, region_id, indicator_ids, year, value, tolerance, printed, quote)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""", totals, 100, (ps, t) -> {
+            ps.setLong(1, planId);
+            ps.setInt(2, region(t.regionCode()).id());
+            ps.setArray(3, ps.getConnection().createArrayOf("int",
+                    t.indicatorCodes().stream().map(c -> indicator(c).id()).toArray()));
+            if (t.year() == null) {
+                ps.setNull(4, Types.SMALLINT);
+            } else {
+                ps.setInt(4, t.year());
+            }
+            ps.setBigDecimal(5, t.value());
+            ps.setBigDecimal(6, t.tolerance());
+            ps.setString(7, t.printed());
+            ps.setString(8, t.quote());
+        });
+    }
+
+    List<StatedTotal> statedTotals(long planId) {
+        return jdbc.sql("select * from stated_total where plan_id = ? order by id").param(planId)
+                .query((rs, n) -> {
+                    Integer y = nullableInt(rs, "year");
+                    List<String> codes = Arrays.stream((Integer[]) rs.getArray("indicator_ids").getArray())
+                            .map(id -> indicators.byId(id).code()).toList();
+                    return new StatedTotal(rs.getLong("id"), regions.byId(rs.getInt("region_id")).code(), codes, y,
+                            rs.getBigDecimal("value").stripTrailingZeros(), rs.getBigDecimal("tolerance").stripTrailingZeros(),
+                            rs.getString("printed"), rs.getString("quote"));
+                }).list();
+    }
+
+    // ---- breakdown tables ------------------------------------------------------------------------
+
+    void deleteTables(long planId) {
+        jdbc.sql("delete from breakdown_table where plan_id = ?").param(planId).update();
+    }
+
+    /** Stores tables with their rows, columns and targets; ids are drawn up front so rows can point at parents. */
+    void insertTables(long planId, List<BreakdownTable> tables) {
+        for (BreakdownTable t : tables) {
+            long tableId = jdbc.sql("""
+                            insert into breakdown_table (plan_id, seq, label, title, unit_line, row_header, note,
+                                                         source_file, source_sheet, source_row)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(planId, t.seq(), t.label(), t.title(), t.unitLine(), t.rowHeader(), t.note(),
+                            t.source().file(), t.source().sheet(), t.source().row())
+                    .query(Long.class).single();
+            long[] columnIds = ids("breakdown_column_id_seq", t.columns().size());
+            long[] rowIds = ids("breakdown_row_id_seq", t.rows().size());
+            List<BreakdownTable.Column> columns = t.columns();
+            template.batchUpdate("""
+                            insert into breakdown_column (id, table_id, seq, header, indicator_id, year, source_column)
+                            values (?, ?, ?, ?, ?, ?, ?)""", indexes(columns.size()), 500, (ps, i) -> {
+                BreakdownTable.Column c = columns.get(i);
+                ps.setLong(1, columnIds[i]);
+                ps.setLong(2, tableId);
+                ps.setInt(3, c.seq());
+                ps.setArray(4, ps.getConnection().createArrayOf("text", c.header().toArray()));
+                ps.setInt(5, c.indicator().id());
+                setNullableInt(ps, 6, c.year());
+                setNullableInt(ps, 7, c.sourceColumn());
+            });
+            Map<Integer, Long> rowIdBySeq = new HashMap<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                rowIdBySeq.put(t.rows().get(i).seq(), rowIds[i]);
+            }
+            List<BreakdownTable.Row> rows = t.rows();
+            template.batchUpdate("""
+                            insert into breakdown_row (id, table_id, seq, label, region_id, parent_row_id, role, source_row)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""", indexes(rows.size()), 1000, (ps, i) -> {
+                BreakdownTable.Row r = rows.get(i);
+                ps.setLong(1, rowIds[i]);
+                ps.setLong(2, tableId);
+                ps.setInt(3, r.seq());
+                ps.setString(4, r.label());
+                ps.setInt(5, r.region().id());
+                if (r.parentSeq() == null) {
+                    ps.setNull(6, Types.BIGINT);
+                } else {
+                    ps.setLong(6, rowIdBySeq.get(r.parentSeq()));
+                }
+                ps.setString(7, r.role().name());
+                setNullableInt(ps, 8, r.sourceRow());
+            });
+            List<long[]> cells = new ArrayList<>();   // {row index, column index}
+            for (int ri = 0; ri < rows.size(); ri++) {
+                for (int ci = 0; ci < columns.size(); ci++) {
+                    if (!rows.get(ri).cell(ci).blank()) {
+                        cells.add(new long[] {ri, ci});
+                    }
+                }
+            }
+            template.batchUpdate("""
+                            insert into target (row_id, column_id, plan_id, region_id, indicator_id, year, value, scale, detail)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", cells, 5000, (ps, rc) -> {
+                BreakdownTable.Row r = rows.get((int) rc[0]);
+                BreakdownTable.Column c = columns.get((int) rc[1]);
+                Cell cell = r.cell((int) rc[1]);
+                ps.setLong(1, rowIds[(int) rc[0]]);
+                ps.setLong(2, columnIds[(int) rc[1]]);
+                ps.setLong(3, planId);
+                ps.setInt(4, r.region().id());
+                ps.setInt(5, c.indicator().id());
+                setNullableInt(ps, 6, c.year());
+                ps.setBigDecimal(7, cell.value());
+                ps.setInt(8, cell.scale());
+                ps.setBoolean(9, r.role() == RowRole.DETAIL);
+            });
+        }
+    }
+
+    List<BreakdownTable> tables(long planId) {
+        record TableHead(long id, int seq, String label, String title, String unitLine, String rowHeader, String note,
+                         SourceRef source) {
+        }
+        List<TableHead> heads = jdbc.sql("select * from breakdown_table where plan_id = ? order by seq").param(planId)
+                .query((rs, n) -> new TableHead(rs.getLong("id"), rs.getInt("seq"), rs.getString("label"),
+                        rs.getString("title"), rs.getString("unit_line"), rs.getString("row_header"),
+                        rs.getString("note"), new SourceRef(rs.getString("source_file"), rs.getString("source_sheet"),
+                        nullableInt(rs, "source_row"))))
+                .list();
+        List<BreakdownTable> tables = new ArrayList<>();
+        for (TableHead h : heads) {
+            Map<Long, Integer> columnIndex = new HashMap<>();
+            List<BreakdownTable.Column> columns = jdbc.sql("select * from breakdown_column where table_id = ? order by seq")
+                    .param(h.id()).query((rs, n) -> {
+                        columnIndex.put(rs.getLong("id"), n);
+                        return new BreakdownTable.Column(rs.getInt("seq"), strings(rs.getArray("header")),
+                                indicators.byId(rs.getInt("indicator_id")), nullableInt(rs, "year"),
+                                nullableInt(rs, "source_column"));
+                    }).list();
+            Map<Long, Integer> seqByRowId = new HashMap<>();
+            record RawRow(long id, int seq, String label, int regionId, Long parentId, String role, Integer sourceRow) {
+            }
+            List<RawRow> raw = jdbc.sql("select * from breakdown_row where table_id = ? order by seq").param(h.id())
+                    .query((rs, n) -> {
+                        Long parentId = nullableLong(rs, "parent_row_id");
+                        seqByRowId.put(rs.getLong("id"), rs.getInt("seq"));
+                        return new RawRow(rs.getLong("id"), rs.getInt("seq"), rs.getString("label"),
+                                rs.getInt("region_id"), parentId, rs.getString("role"), nullableInt(rs, "source_row"));
+                    }).list();
+            Map<Long, Cell[]> cellsByRow = new HashMap<>();
+            for (RawRow r : raw) {
+                Cell[] cells = new Cell[columns.size()];
+                Arrays.fill(cells, Cell.BLANK);
+                cellsByRow.put(r.id(), cells);
+            }
+            jdbc.sql("""
+                            select t.row_id, t.column_id, t.value, t.scale from target t
+                            join breakdown_row r on r.id = t.row_id where r.table_id = ?""")
+                    .param(h.id()).query(rs -> {
+                        BigDecimal v = rs.getBigDecimal("value");
+                        int scale = rs.getInt("scale");
+                        cellsByRow.get(rs.getLong("row_id"))[columnIndex.get(rs.getLong("column_id"))] =
+                                new Cell(v.setScale(scale, java.math.RoundingMode.UNNECESSARY), scale);
+                    });
+            List<BreakdownTable.Row> rows = raw.stream().map(r -> new BreakdownTable.Row(r.seq(), r.label(),
+                    regions.byId(r.regionId()), r.parentId() == null ? null : seqByRowId.get(r.parentId()),
+                    RowRole.valueOf(r.role()), r.sourceRow(), List.of(cellsByRow.get(r.id())))).toList();
+            tables.add(new BreakdownTable(h.id(), h.seq(), h.label(), h.title(), h.unitLine(), h.rowHeader(),
+                    columns, rows, h.note(), h.source()));
+        }
+        return tables;
+    }
+
+    // ---- queries over targets ---------------------------------------------------------------------
+
+    /** One figure of a plan: a unit's target for an indicator and year, with where it is printed. */
+    record TargetRow(String regionCode, String regionName, String rowLabel, String role, String indicatorCode,
+                     Integer year, BigDecimal value, int scale, int tableSeq, String tableLabel) {
+    }
+
+    List<TargetRow> targets(long planId, Integer regionId, Integer indicatorId, Integer year) {
+        return jdbc.sql("""
+                        select g.code, g.name, r.label, r.role, t.indicator_id, t.year, t.value, t.scale,
+                               bt.seq, bt.label as table_label
+                        from target t
+                        join breakdown_row r on r.id = t.row_id
+                        join breakdown_table bt on bt.id = r.table_id
+                        join region g on g.id = t.region_id
+                        where t.plan_id = :plan
+                          and (cast(:region as int) is null or t.region_id = :region)
+                          and (cast(:indicator as int) is null or t.indicator_id = :indicator)
+                          and (cast(:year as int) is null or t.year = :year)
+                        order by bt.seq, r.seq, t.indicator_id""")
+                .param("plan", planId).param("region", regionId).param("indicator", indicatorId).param("year", year)
+                .query((rs, n) -> {
+                    Integer yr = nullableInt(rs, "year");
+                    int scale = rs.getInt("scale");
+                    return new TargetRow(rs.getString("code"), rs.getString("name"), rs.getString("label"),
+                            rs.getString("role"), indicators.byId(rs.getInt("indicator_id")).code(), yr,
+                            rs.getBigDecimal("value").setScale(scale, java.math.RoundingMode.UNNECESSARY), scale,
+                            rs.getInt("seq"), rs.getString("table_label"));
+                }).list();
+    }
+
+    /** Sum of the units' own figures in a region's subtree, per indicator and year. */
+    record SubtreeTotal(int indicatorId, Integer year, BigDecimal total, int units) {
+    }
+
+    List<SubtreeTotal> subtreeTotals(long planId, int regionId) {
+        return jdbc.sql("""
+                        select t.indicator_id, t.year, sum(t.value) as total, count(*) as units
+                        from target t
+                        join region_ancestor a on a.region_id = t.region_id
+                        where t.plan_id = ? and a.ancestor_id = ? and t.detail
+                        group by t.indicator_id, t.year
+                        order by t.indicator_id, t.year""")
+                .params(planId, regionId)
+                .query((rs, n) -> {
+                    Integer y = nullableInt(rs, "year");
+                    return new SubtreeTotal(rs.getInt("indicator_id"), y,
+                            rs.getBigDecimal("total").stripTrailingZeros(), rs.getInt("units"));
+                }).list();
+    }
+
+    // ---- import batches --------------------------------------------------------------------------
+
+    long insertBatch(String fileName, String format, String encoding, String sha256, byte[] content, String status,
+                     Long planId, String summary) {
+        return jdbc.sql("""
+                        insert into import_batch (file_name, format, encoding, sha256, content, status, plan_id, summary,
+                                                  committed_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'COMMITTED' then now() end) returning id""")
+                .params(fileName, format, encoding, sha256, content, status, planId, summary, status)
+                .query(Long.class).single();
+    }
+
+    record Batch(long id, String fileName, String status, Long planId, byte[] content) {
+    }
+
+    Optional<Batch> batch(long id) {
+        return jdbc.sql("select id, file_name, status, plan_id, content from import_batch where id = ?").param(id)
+                .query((rs, n) -> {
+                    Long plan = nullableLong(rs, "plan_id");
+                    return new Batch(rs.getLong("id"), rs.getString("file_name"), rs.getString("status"),
+                            plan, rs.getBytes("content"));
+                }).optional();
+    }
+
+    void markBatch(long id, String status, Long planId, String summary) {
+        jdbc.sql("""
+                        update import_batch set status = ?, plan_id = ?, summary = ?,
+                               committed_at = case when ? = 'COMMITTED' then now() else committed_at end
+                        where id = ?""")
+                .params(status, planId, summary, status, id).update();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private long[] ids(String sequence, int count) {
+        if (count == 0) {
+            return new long[0];
+        }
+        List<Long> ids = jdbc.sql("select nextval('" + sequence + "') from generate_series(1, ?)").param(count)
+                .query(Long.class).list();
+        return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static List<Integer> indexes(int n) {
+        List<Integer> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    private static void setNullableInt(java.sql.PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setInt(index, value);
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    private Indicator indicator(String code) {
+        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+    }
+}

@@ -1,0 +1,414 @@
+package org.anju.plan.check;
+
+import org.anju.indicator.Indicator;
+import org.anju.indicator.Indicators;
+import org.anju.plan.BreakdownTable;
+import org.anju.plan.BreakdownTable.Column;
+import org.anju.plan.BreakdownTable.Row;
+import org.anju.plan.Cell;
+import org.anju.plan.Plan;
+import org.anju.plan.PlanDraft;
+import org.anju.plan.RowRole;
+import org.anju.plan.StatedTotal;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks a plan: every table's rows against the rows under them, multi-year 合计 columns against the
+ * years, the totals its text states against its tables, and its figures against what plans of the
+ * levels above allocated to it. Works on drafts, so an import can be checked before anything is stored.
+ */
+@Component
+public class PlanChecker {
+
+    private final Regions regions;
+    private final Indicators indicators;
+
+    PlanChecker(Regions regions, Indicators indicators) {
+        this.regions = regions;
+        this.indicators = indicators;
+    }
+
+    /**
+     * @param upper plans issued above this plan's issuer that share a year with it (the allocations it refines)
+     */
+    public List<Finding> check(PlanDraft subject, List<PlanDraft> upper) {
+        List<Finding> findings = new ArrayList<>();
+        for (BreakdownTable t : subject.tables()) {
+            checkRows(subject.plan(), t, findings);
+            checkPeriods(subject.plan(), t, findings);
+            checkDuplicates(subject.plan(), t, findings);
+        }
+        for (StatedTotal s : subject.statedTotals()) {
+            checkStated(subject, upper, s, findings);
+        }
+        for (PlanDraft u : upper) {
+            checkRefinement(subject, u, findings);
+        }
+        return findings;
+    }
+
+    // ---- within a table --------------------------------------------------------------------------
+
+    private void checkRows(Plan plan, BreakdownTable t, List<Finding> findings) {
+        Map<Integer, List<Row>> childrenBySeq = new java.util.HashMap<>();
+        for (Row r : t.rows()) {
+            if (r.parentSeq() != null) {
+                childrenBySeq.computeIfAbsent(r.parentSeq(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Row parent : t.rows()) {
+            List<Row> children = childrenBySeq.getOrDefault(parent.seq(), List.of());
+            if (children.isEmpty()) {
+                continue;
+            }
+            for (int c = 0; c < t.columns().size(); c++) {
+                Column column = t.columns().get(c);
+                Cell printed = parent.cell(c);
+                Sum sum = new Sum(column.indicator());
+                for (Row child : children) {
+                    sum.add(child.cell(c));
+                }
+                if (printed.blank() && sum.allBlank) {
+                    continue;
+                }
+                BigDecimal tolerance = sum.tolerance.add(Precision.tolerance(printed, column.indicator()));
+                if (!Precision.agree(printed.orZero(), sum.value, tolerance)) {
+                    boolean total = parent.role() == RowRole.TOTAL;
+                    String what = total ? "合计" : "所属各行之和";
+                    findings.add(finding(total ? FindingKind.TOTAL_VS_ROWS : FindingKind.PARENT_VS_CHILDREN, plan, t,
+                            parent, column, sum.value, printed, null,
+                            t.displayLabel() + "「" + parent.label() + "」行「" + column.headerText() + "」："
+                                    + (total ? "合计行为 " : "填报 ") + shown(printed) + "，"
+                                    + (total ? "各行之和为 " : what + "为 ") + Precision.show(sum.value)
+                                    + "，相差 " + Precision.show(printed.orZero().subtract(sum.value))));
+                }
+            }
+        }
+    }
+
+    private void checkPeriods(Plan plan, BreakdownTable t, List<Finding> findings) {
+        List<Column> columns = t.columns();
+        for (int p = 0; p < columns.size(); p++) {
+            Column period = columns.get(p);
+            if (period.year() != null) {
+                continue;
+            }
+            List<Integer> years = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                if (columns.get(c).year() != null && columns.get(c).indicator().equals(period.indicator())) {
+                    years.add(c);
+                }
+            }
+            if (years.isEmpty()) {
+                continue;
+            }
+            for (Row row : t.rows()) {
+                Cell printed = row.cell(p);
+                Sum sum = new Sum(period.indicator());
+                years.forEach(c -> sum.add(row.cell(c)));
+                if (printed.blank() && sum.allBlank) {
+                    continue;
+                }
+                BigDecimal tolerance = sum.tolerance.add(Precision.tolerance(printed, period.indicator()));
+                if (!Precision.agree(printed.orZero(), sum.value, tolerance)) {
+                    String yearList = String.join("、", years.stream().map(c -> columns.get(c).year() + "年").toList());
+                    findings.add(finding(FindingKind.PERIOD_VS_YEARS, plan, t, row, period, sum.value, printed, null,
+                            t.displayLabel() + "「" + row.label() + "」行「" + period.headerText() + "」：填报 "
+                                    + shown(printed) + "，" + yearList + "之和为 " + Precision.show(sum.value)
+                                    + "，相差 " + Precision.show(printed.orZero().subtract(sum.value))));
+                }
+            }
+        }
+    }
+
+    private void checkDuplicates(Plan plan, BreakdownTable t, List<Finding> findings) {
+        Map<Integer, Row> seen = new LinkedHashMap<>();
+        for (Row row : t.rows()) {
+            if (row.role() == RowRole.TOTAL) {
+                continue;
+            }
+            Row first = seen.putIfAbsent(row.region().id(), row);
+            if (first != null) {
+                findings.add(new Finding(FindingKind.DUPLICATE_ROW, plan.label(), t.displayLabel(), row.sourceRow(),
+                        row.label(), row.region().code(), row.region().name(), null, null, null, null, null, null,
+                        null, t.displayLabel() + "「" + row.region().name() + "」出现两次（"
+                        + rowRef(first) + "、" + rowRef(row) + "）"));
+            }
+        }
+    }
+
+    // ---- the plan's text --------------------------------------------------------------------------
+
+    private void checkStated(PlanDraft subject, List<PlanDraft> upper, StatedTotal s, List<Finding> findings) {
+        Region region = regions.byCode(s.regionCode()).orElseThrow();
+        Sum sum = null;
+        String where = null;
+        for (PlanDraft source : sourcesFor(subject, upper)) {
+            Sum candidate = new Sum(null);
+            boolean all = true;
+            for (String code : s.indicatorCodes()) {
+                Indicator indicator = indicators.byCode(code).orElseThrow();
+                Optional<Figure> f = figure(source, region, indicator, s.year());
+                if (f.isEmpty()) {
+                    all = false;
+                    break;
+                }
+                candidate.addAll(f.get().sum);
+            }
+            if (all) {
+                sum = candidate;
+                where = source == subject ? "附表" : source.plan().label() + " 下达数";
+                break;
+            }
+        }
+        if (sum == null) {
+            return;     // no table states this figure: nothing to compare with
+        }
+        BigDecimal tolerance = sum.tolerance.add(s.tolerance());
+        if (!Precision.agree(s.value(), sum.value, tolerance)) {
+            String names = String.join("＋", s.indicatorCodes().stream()
+                    .map(c -> indicators.byCode(c).orElseThrow().displayName()).toList());
+            findings.add(new Finding(FindingKind.STATED_TOTAL, subject.plan().label(), null, null, region.name(),
+                    region.code(), region.name(), names, String.join("+", s.indicatorCodes()), s.year(), sum.value,
+                    s.value(), s.value().subtract(sum.value), where,
+                    "正文「" + s.printed() + "」与" + where + " " + Precision.show(sum.value) + " 不符（相差 "
+                            + Precision.show(s.value().subtract(sum.value))
+                            + (s.tolerance().signum() > 0 ? "，超出印刷精度 ±" + Precision.show(s.tolerance()) : "")
+                            + "）" + (s.quote() == null ? "" : "。原文：" + s.quote())));
+        }
+    }
+
+    /** The plan's own tables first; failing those, what the levels above allocated. */
+    private static List<PlanDraft> sourcesFor(PlanDraft subject, List<PlanDraft> upper) {
+        List<PlanDraft> list = new ArrayList<>();
+        list.add(subject);
+        list.addAll(upper);
+        return list;
+    }
+
+    // ---- against the level above -------------------------------------------------------------------
+
+    private void checkRefinement(PlanDraft subject, PlanDraft upperPlan, List<Finding> findings) {
+        Region issuer = regions.byId(subject.plan().issuerRegionId());
+        for (BreakdownTable ut : upperPlan.tables()) {
+            for (int uc = 0; uc < ut.columns().size(); uc++) {
+                Column column = ut.columns().get(uc);
+                Integer year = column.year();
+                if (year == null || !subject.plan().covers(year)) {
+                    continue;
+                }
+                List<Located> mine = cells(subject, column.indicator(), year);
+                if (mine.isEmpty()) {
+                    continue;   // this plan does not break the indicator down: nothing to compare
+                }
+                List<Region> covering = new ArrayList<>();
+                for (Row ur : ut.rows()) {
+                    if (!regions.contains(issuer, ur.region())) {
+                        continue;
+                    }
+                    if (!ur.region().equals(issuer)) {
+                        covering.add(ur.region());
+                    }
+                    compareAllocation(subject, upperPlan, ut, ur, column, uc, issuer, mine, findings);
+                }
+                if (!covering.isEmpty()) {
+                    reportUnallocated(subject, upperPlan, ut, column, covering, mine, findings);
+                }
+            }
+        }
+    }
+
+    private void compareAllocation(PlanDraft subject, PlanDraft upperPlan, BreakdownTable ut, Row ur, Column column,
+                                   int uc, Region issuer, List<Located> mine, List<Finding> findings) {
+        Cell allocated = ur.cell(uc);
+        Region u = ur.region();
+        Sum sum = new Sum(column.indicator());
+        Located anchor = null;
+        if (u.equals(issuer)) {
+            Optional<Figure> f = figure(subject, issuer, column.indicator(), column.year());
+            if (f.isPresent()) {
+                sum.addAll(f.get().sum);
+                anchor = f.get().anchor;
+            }
+        } else {
+            Optional<Located> exact = mine.stream().filter(l -> l.row.region().equals(u)).findFirst();
+            if (exact.isPresent()) {
+                sum.add(exact.get().cell());
+                anchor = exact.get();
+            } else {
+                for (Located l : mine) {
+                    if (l.row.role() == RowRole.DETAIL && covers(u, l.row.region())) {
+                        sum.add(l.cell());
+                        anchor = anchor == null ? l : anchor;
+                    }
+                }
+            }
+        }
+        if (allocated.blank() && sum.allBlank) {
+            return;
+        }
+        BigDecimal tolerance = sum.tolerance.add(Precision.tolerance(allocated, column.indicator()));
+        if (Precision.agree(sum.value, allocated.orZero(), tolerance)) {
+            return;
+        }
+        String against = upperPlan.plan().label() + " " + ut.displayLabel() + "「" + ur.label() + "」";
+        boolean exactRow = anchor != null && anchor.row.region().equals(u);
+        String label = u.equals(issuer) ? u.name() + "合计" : exactRow ? anchor.row.label() : displayName(u);
+        findings.add(new Finding(FindingKind.REFINEMENT, subject.plan().label(),
+                anchor == null ? null : anchor.table.displayLabel(),
+                exactRow ? anchor.row.sourceRow() : null, label, u.code(), displayName(u),
+                column.year() + "年" + column.indicator().displayName(), column.indicator().code(), column.year(),
+                allocated.orZero(), sum.value, sum.value.subtract(allocated.orZero()), against,
+                "「" + label + "」" + column.year() + "年" + column.indicator().displayName() + "：本计划 "
+                        + (sum.allBlank ? "未列" : Precision.show(sum.value)) + "，" + against + "下达 "
+                        + shown(allocated) + "，相差 " + Precision.show(sum.value.subtract(allocated.orZero()))));
+    }
+
+    /** 赣州市中心城区 rather than a bare 中心城区: groups and 市本级 are named after their city. */
+    private String displayName(Region r) {
+        if (r.kind() == RegionKind.GROUP || r.kind() == RegionKind.CITY_LEVEL) {
+            return regions.parent(r).filter(p -> !r.name().startsWith(p.name()))
+                    .map(p -> p.name() + r.name()).orElse(r.name());
+        }
+        return r.name();
+    }
+
+    /** Units this plan gives a task that the level above, which did break the area down, did not. */
+    private void reportUnallocated(PlanDraft subject, PlanDraft upperPlan, BreakdownTable ut, Column column,
+                                   List<Region> covering, List<Located> mine, List<Finding> findings) {
+        for (Located l : mine) {
+            if (l.row.role() != RowRole.DETAIL || l.cell().blank() || l.cell().value().signum() == 0) {
+                continue;
+            }
+            boolean covered = covering.stream().anyMatch(u -> covers(u, l.row.region()));
+            if (!covered) {
+                Region r = l.row.region();
+                findings.add(new Finding(FindingKind.REFINEMENT, subject.plan().label(), l.table.displayLabel(),
+                        l.row.sourceRow(), l.row.label(), r.code(), r.name(),
+                        column.year() + "年" + column.indicator().displayName(), column.indicator().code(),
+                        column.year(), BigDecimal.ZERO, l.cell().value(), l.cell().value(),
+                        upperPlan.plan().label() + " " + ut.displayLabel(),
+                        "「" + l.row.label() + "」" + column.year() + "年" + column.indicator().displayName()
+                                + "：本计划 " + l.cell().printed() + "，" + upperPlan.plan().label() + " "
+                                + ut.displayLabel() + "未下达该单位任务"));
+            }
+        }
+    }
+
+    // ---- figures ---------------------------------------------------------------------------------
+
+    /** A cell of a plan with its table and row. */
+    private record Located(BreakdownTable table, Row row, int column) {
+        Cell cell() {
+            return row.cell(column);
+        }
+    }
+
+    private record Figure(Sum sum, Located anchor) {
+    }
+
+    private static List<Located> cells(PlanDraft plan, Indicator indicator, Integer year) {
+        List<Located> list = new ArrayList<>();
+        for (BreakdownTable t : plan.tables()) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                Column column = t.columns().get(c);
+                if (column.indicator().equals(indicator) && Objects.equals(column.year(), year)) {
+                    for (Row r : t.rows()) {
+                        list.add(new Located(t, r, c));
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * A plan's figure for a region: the row printed for it (the 合计 row when it is the issuer), else
+     * the sum of the units' rows under it.
+     */
+    private Optional<Figure> figure(PlanDraft plan, Region region, Indicator indicator, Integer year) {
+        List<Located> cells = cells(plan, indicator, year);
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean issuer = region.id() == plan.plan().issuerRegionId();
+        for (Located l : cells) {
+            if (l.row.region().equals(region) && (l.row.role() == RowRole.TOTAL || !issuer)) {
+                Sum s = new Sum(indicator);
+                s.add(l.cell());
+                return Optional.of(new Figure(s, l));
+            }
+        }
+        Sum s = new Sum(indicator);
+        Located anchor = null;
+        for (Located l : cells) {
+            if (l.row.role() == RowRole.DETAIL && regions.contains(region, l.row.region())) {
+                s.add(l.cell());
+                anchor = anchor == null ? l : anchor;
+            }
+        }
+        return anchor == null ? Optional.empty() : Optional.of(new Figure(s, anchor));
+    }
+
+    /** Whether an allocation to {@code u} covers unit {@code r}: r lies under u, or under a member of group u. */
+    private boolean covers(Region u, Region r) {
+        if (u.kind() == RegionKind.GROUP) {
+            return regions.members(u).stream().anyMatch(m -> regions.contains(m, r));
+        }
+        return regions.contains(u, r);
+    }
+
+    // ---- small helpers ---------------------------------------------------------------------------
+
+    /** A running sum of printed figures and of the rounding slack they carry. */
+    private static final class Sum {
+        private final Indicator indicator;
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal tolerance = BigDecimal.ZERO;
+        boolean allBlank = true;
+
+        Sum(Indicator indicator) {
+            this.indicator = indicator;
+        }
+
+        void add(Cell cell) {
+            if (!cell.blank()) {
+                value = value.add(cell.value());
+                tolerance = tolerance.add(Precision.tolerance(cell, indicator));
+                allBlank = false;
+            }
+        }
+
+        void addAll(Sum other) {
+            value = value.add(other.value);
+            tolerance = tolerance.add(other.tolerance);
+            allBlank &= other.allBlank;
+        }
+    }
+
+    private static Finding finding(FindingKind kind, Plan plan, BreakdownTable t, Row row, Column column,
+                                   BigDecimal expected, Cell printed, String against, String message) {
+        return new Finding(kind, plan.label(), t.displayLabel(), row.sourceRow(), row.label(), row.region().code(),
+                row.region().name(), column.headerText(), column.indicator().code(), column.year(), expected,
+                printed.orZero(), printed.orZero().subtract(expected), against, message);
+    }
+
+    private static String shown(Cell c) {
+        return c.blank() ? "空白" : c.printed();
+    }
+
+    private static String rowRef(Row r) {
+        return r.sourceRow() == null ? "第 " + r.seq() + " 行" : "第 " + r.sourceRow() + " 行";
+    }
+}
