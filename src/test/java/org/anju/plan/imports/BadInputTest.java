@@ -1,0 +1,147 @@
+package org.anju.plan.imports;
+
+import org.anju.AnjuTest;
+import org.anju.plan.imports.ImportResult.Problem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets an error naming file, sheet, row and column, and writes nothing. */
+@AnjuTest
+class BadInputTest {
+
+    private static final String HEAD = """
+            2023年发展保障性租赁住房目标任务分解表
+            单位：套、间
+            县市区\t筹集（开工）\t基本建成
+            合计\t300\t100
+            """;
+
+    @Autowired
+    PlanImporter importer;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long plansBefore;
+    private long batchesBefore;
+    private long targetsBefore;
+
+    @BeforeEach
+    void count() {
+        plansBefore = count("plan");
+        batchesBefore = count("import_batch");
+        targetsBefore = count("target");
+    }
+
+    @AfterEach
+    void nothingWritten() {
+        assertThat(count("plan")).isEqualTo(plansBefore);
+        assertThat(count("import_batch")).isEqualTo(batchesBefore);
+        assertThat(count("target")).isEqualTo(targetsBefore);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private ImportResult importText(String name, String text) {
+        return importer.importFile(name, text.getBytes(StandardCharsets.UTF_8), ImportOptions.commit());
+    }
+
+    @Test
+    void unknownRegionNameIsListedWithItsRow() {
+        ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t200\t100\n火星县\t100\t\n");
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).containsExactly(new Problem("上饶.tsv", "正文", 6, 1,
+                "2023年发展保障性租赁住房目标任务分解表：无法识别的地区名称「火星县」（在上饶市范围内）",
+                r.problems().getFirst().text()));
+        assertThat(r.problems().getFirst().text()).contains("上饶.tsv").contains("第 6 行");
+    }
+
+    @Test
+    void nonNumericAndNegativeCellsNameTheirColumn() {
+        ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t2OO\t100\n铅山县\t-5\t\n");
+        assertThat(r.problems()).extracting(Problem::row, Problem::column, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5, 2, "2023年发展保障性租赁住房目标任务分解表：不是数字「2OO」"),
+                org.assertj.core.groups.Tuple.tuple(6, 2, "2023年发展保障性租赁住房目标任务分解表：不能为负数「-5」"));
+    }
+
+    @Test
+    void aPercentageIsNotATarget() {
+        ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t100%\t100\n");
+        assertThat(r.problems()).extracting(Problem::message)
+                .containsExactly("2023年发展保障性租赁住房目标任务分解表：是百分比「100%」，目标任务应填数量");
+    }
+
+    @Test
+    void aColumnNamingNoKnownProgramIsRefused() {
+        ImportResult r = importText("表.tsv", """
+                2023年目标任务分解表
+                县市区\t开工
+                合计\t100
+                玉山县\t100
+                """);
+        assertThat(r.problems()).extracting(Problem::row, Problem::column, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, 2, "2023年目标任务分解表：「开工」：未能从表名「2023年目标任务分解表」或表头识别工程类别"));
+    }
+
+    @Test
+    void aNameAmbiguousWithoutItsCityIsRefused() {
+        ImportResult r = importer.importFile("江西.tsv", (HEAD + "中心城区\t300\t100\n").getBytes(StandardCharsets.UTF_8),
+                new ImportOptions(false, null, false, "360000", null, null, null, null, null, null, null, null, false,
+                        null, null));
+        assertThat(r.problems()).hasSize(1);
+        assertThat(r.problems().getFirst().row()).isEqualTo(5);
+        assertThat(r.problems().getFirst().message()).contains("地区名称「中心城区」不唯一").contains("请写全称");
+    }
+
+    @Test
+    void aUnitOutsideTheIssuerIsRefused() {
+        ImportResult r = importer.importFile("上饶.tsv", (HEAD + "南昌县\t300\t100\n").getBytes(StandardCharsets.UTF_8),
+                new ImportOptions(false, null, false, "361100", null, null, null, null, null, null, null, null, false,
+                        null, null));
+        assertThat(r.problems()).extracting(Problem::message)
+                .containsExactly("2023年发展保障性租赁住房目标任务分解表：「南昌县」（南昌县）不属于发文地区上饶市");
+    }
+
+    @Test
+    void aFileWithoutATableSaysSo() {
+        ImportResult r = importText("通知.txt", "关于进一步做好住房保障工作的通知\n各市县：\n现通知如下。\n");
+        assertThat(r.problems()).extracting(Problem::file, Problem::row)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("通知.txt", null));
+        assertThat(r.problems().getFirst().message()).startsWith("未在文件中找到分解表");
+    }
+
+    @Test
+    void gbkDeclaredAsUtf8IsAnErrorWithItsLine() {
+        byte[] gbk = (HEAD + "玉山县\t200\t100\n").getBytes(Charset.forName("GBK"));
+        ImportResult r = importer.importFile("上饶.csv", gbk, ImportOptions.commit().asDryRun(false)
+                .withEncoding(StandardCharsets.UTF_8));
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems().getFirst().file()).isEqualTo("上饶.csv");
+        assertThat(r.problems().getFirst().row()).isEqualTo(1);
+    }
+
+    @Test
+    void aCorruptSpreadsheetIsRefusedByName() {
+        byte[] notReally = "PK\u0003\u0004this is not a zip".getBytes(StandardCharsets.ISO_8859_1);
+        ImportResult r = importer.importFile("计划.xlsx", notReally, ImportOptions.commit());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems().getFirst().file()).isEqualTo("计划.xlsx");
+        assertThat(r.problems().getFirst().text()).contains("计划.xlsx");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        ImportResult r = importer.importFile("空.csv", new byte[0], ImportOptions.commit());
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems().getFirst().file()).isEqualTo("空.csv");
+    }
+}
