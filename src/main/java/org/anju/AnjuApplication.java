@@ -1,5 +1,6 @@
 package org.anju;
 
+import org.anju.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AnjuApplication {
 
     public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args));
+        }
         SpringApplication.run(AnjuApplication.class, args);
     }
 }

@@ -1,0 +1,90 @@
+package org.anju.cli;
+
+import org.anju.AnjuApplication;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line in the same jar: {@code java -jar anju.jar plan import FILE}. Starts the application
+ * without the web server or demo data, on the same database the web app uses (attaching to it when the
+ * app is running), runs one command and exits with its code.
+ *
+ * <p>Exit codes: 0 done; 1 {@code plan validate} found inconsistencies; 2 bad input or usage (nothing
+ * written); 3 unexpected failure.
+ */
+public final class Cli {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int FAILURE = 3;
+
+    private static final Set<String> COMMANDS = Set.of("plan");
+
+    private Cli() {
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(String[] args) {
+        SpringApplication app = new SpringApplication(AnjuApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of(
+                "anju.demo.enabled", "false",
+                "logging.level.root", "ERROR",
+                "logging.level.io.zonky", "ERROR"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            return execute(context, args);
+        } catch (RuntimeException e) {
+            System.err.println("错误：" + e.getMessage());
+            return FAILURE;
+        }
+    }
+
+    /** Runs a command in a running context (tests call this directly). */
+    public static int execute(ConfigurableApplicationContext context, String[] args) {
+        return execute(context, args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    public static int execute(ConfigurableApplicationContext context, String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls.getPackageName().equals(Cli.class.getPackageName())) {
+                    return context.getAutowireCapableBeanFactory().createBean(cls);
+                }
+                return fallback.create(cls);
+            }
+        };
+        CommandLine cli = new CommandLine(new PlanCommand(), factory)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("错误：" + e.getMessage());
+                    return e instanceof IllegalArgumentException || e instanceof java.util.NoSuchElementException
+                            ? BAD_INPUT : FAILURE;
+                });
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, params) -> {
+            e.getCommandLine().getErr().println("错误：" + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return BAD_INPUT;
+        });
+        return cli.execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+}
