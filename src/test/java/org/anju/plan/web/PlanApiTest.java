@@ -1,0 +1,113 @@
+package org.anju.plan.web;
+
+import org.anju.SeedDataTest;
+import org.anju.plan.Plan;
+import org.anju.plan.Plans;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.nio.charset.Charset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SeedDataTest
+class PlanApiTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Plans plans;
+
+    private long jiangxi() {
+        return plans.byDocumentNumber("赣建保〔2023〕1号").map(Plan::id).orElseThrow();
+    }
+
+    @Test
+    void listsPlansAndShowsTablesAsPrinted() throws Exception {
+        mvc.perform(get("/api/plans")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].documentNumber", hasItem("赣建保〔2023〕1号")))
+                .andExpect(jsonPath("$[*].title", hasItem("赣州市城市棚户区改造攻坚行动方案")));
+        mvc.perform(get("/api/plans/{id}/tables/6", jiangxi())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.label").value("附件6"))
+                .andExpect(jsonPath("$.columns[0].indicatorCode").value("OLD_COMMUNITY.COMPLETION.AREA_10K_M2"))
+                .andExpect(jsonPath("$.rows[?(@.regionCode == '361100')].values[0]").value("163.22"))
+                .andExpect(jsonPath("$.rows[?(@.regionCode == '360000-K1')].values[0]").value("2.1"));
+    }
+
+    @Test
+    void targetsTotalsAndFindings() throws Exception {
+        long id = jiangxi();
+        mvc.perform(get("/api/plans/{id}/targets", id).param("region", "360100").param("indicator", "AFFORDABLE_RENTAL.START.UNIT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].value").value(16650));
+        mvc.perform(get("/api/plans/{id}/totals", id).param("region", "361100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.indicatorCode == 'AFFORDABLE_RENTAL.START.UNIT')].total").value(4106));
+        mvc.perform(get("/api/plans/{id}/findings", id)).andExpect(status().isOk())
+                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$[0].kind").value("TOTAL_VS_ROWS"))
+                .andExpect(jsonPath("$[0].printed").value(1062));
+        mvc.perform(get("/api/findings")).andExpect(status().isOk()).andExpect(jsonPath("$", hasSize(16)));
+    }
+
+    @Test
+    void unknownThingsAre404WithAChineseReason() throws Exception {
+        mvc.perform(get("/api/plans/999999")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("计划不存在：999999"));
+        mvc.perform(get("/api/plans/{id}/totals", jiangxi()).param("region", "999999")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("地区不存在：999999"));
+    }
+
+    @Test
+    void importPreviewThenCommitThroughTheApi() throws Exception {
+        String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,10\n兴国县,10\n";
+        MockMultipartFile file = new MockMultipartFile("file", "兴国.csv", "text/csv", csv.getBytes(Charset.forName("GBK")));
+        MvcResult preview = mvc.perform(multipart("/api/imports").file(file).param("dryRun", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.committed").value(false))
+                .andExpect(jsonPath("$.plan.issuerCode").value("360700"))
+                .andReturn();
+        Number batch = com.jayway.jsonpath.JsonPath.read(preview.getResponse().getContentAsString(), "$.batchId");
+        MvcResult done = mvc.perform(post("/api/imports/{id}/commit", batch.longValue()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.committed").value(true)).andReturn();
+        Number planId = com.jayway.jsonpath.JsonPath.read(done.getResponse().getContentAsString(), "$.planId");
+        mvc.perform(post("/api/imports/{id}/commit", batch.longValue())).andExpect(status().isConflict());
+        mvc.perform(delete("/api/plans/{id}", planId.longValue())).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void badImportIs422AndNamesTheCell() throws Exception {
+        String tsv = "2023年城市棚户区改造目标任务分解表\n县市区\t开工\n合计\t10\n兴国县\tabc\n";
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "坏.tsv", "text/plain", tsv.getBytes())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.problems[0].row").value(4))
+                .andExpect(jsonPath("$.problems[0].column").value(2))
+                .andExpect(jsonPath("$.problems[0].file").value("坏.tsv"));
+    }
+
+    @Test
+    void exportsXlsxAndDocumentsTheApi() throws Exception {
+        MvcResult x = mvc.perform(get("/api/plans/{id}/export.xlsx", jiangxi())).andExpect(status().isOk())
+                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andReturn();
+        assertThat(x.getResponse().getContentAsByteArray()).startsWith('P', 'K');
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(docs).contains("/api/plans/{id}/findings", "/api/imports", "/api/regions", "/api/indicators",
+                "/api/plans/{id}/totals");
+    }
+}
