@@ -119,6 +119,9 @@ public class Plans {
             }
         }
         repository.insertTables(id, draft.tables());
+        if (!draft.tables().isEmpty()) {
+            repository.rollUp(id);
+        }
         if (!draft.milestones().isEmpty()) {
             repository.replaceMilestones(id, draft.milestones());
         }

@@ -87,14 +87,16 @@ create table breakdown_row (
     unique (table_id, seq)
 );
 
--- plan_id, region_id, indicator_id and year repeat what row and column say, so that a plan's targets
--- for a subtree are one indexed join with region_ancestor instead of four.
+-- plan_id, region_id, indicator_id and year repeat what row and column say (and are written from
+-- them), so that a plan's targets for a region are one index lookup instead of three joins. They
+-- carry no foreign keys of their own: row_id and column_id already tie every target to a plan,
+-- region and indicator, and a national plan's 45,000 targets should not pay five checks each.
 create table target (
     row_id       bigint not null references breakdown_row (id) on delete cascade,
     column_id    bigint not null references breakdown_column (id) on delete cascade,
-    plan_id      bigint not null references plan (id) on delete cascade,
-    region_id    int not null references region (id),
-    indicator_id int not null references indicator (id),
+    plan_id      bigint not null,
+    region_id    int not null,
+    indicator_id int not null,
     year         smallint,
     value        numeric(20, 6) not null check (value >= 0),
     scale        smallint not null,
@@ -118,3 +120,16 @@ create table import_batch (
     created_at  timestamptz not null default now(),
     committed_at timestamptz
 );
+
+-- A plan's units' figures summed for every region above them, written together with the targets:
+-- the total for any node — 全国 over a national plan's 45,000 figures included — is then an index
+-- lookup plus the node's own figures, instead of an aggregate over its whole subtree.
+create table target_rollup (
+    plan_id      bigint not null references plan (id) on delete cascade,
+    region_id    int not null,
+    indicator_id int not null,
+    year         smallint,
+    total        numeric(24, 6) not null,
+    units        int not null
+);
+create index target_rollup_plan_region on target_rollup (plan_id, region_id);

@@ -1,0 +1,102 @@
+package org.anju.bench;
+
+import org.anju.AnjuApplication;
+import org.anju.plan.Plan;
+import org.anju.plan.Plans;
+import org.anju.plan.SyntheticNationalPlan;
+import org.anju.plan.imports.ImportOptions;
+import org.anju.plan.imports.ImportResult;
+import org.anju.plan.imports.PlanImporter;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Benchmarks for the foundation's performance targets, on the embedded PostgreSQL:
+ * <ol>
+ *   <li>import + validate seed 001 (the Jiangxi plan, 7 tables) warm: ≤ 300 ms</li>
+ *   <li>import + validate a synthetic national plan (all county-level units × 15 indicators): ≤ 2 s</li>
+ *   <li>subtree total of that plan for any node: ≤ 5 ms</li>
+ * </ol>
+ * Run with {@code ./mvnw -q -Pbench verify -Dbench=PlanBench} (see docs/PERFORMANCE.md).
+ */
+public final class PlanBench {
+
+    public static void main(String[] args) throws IOException {
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
+                .web(WebApplicationType.NONE).profiles("test")
+                .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
+                .run()) {
+            PlanImporter importer = ctx.getBean(PlanImporter.class);
+            Plans plans = ctx.getBean(Plans.class);
+            Regions regions = ctx.getBean(Regions.class);
+            System.out.println("| benchmark | runs | mean ms | p50 ms | p95 ms | max ms | target |");
+            System.out.println("|---|---|---|---|---|---|---|");
+
+            byte[] seed = new ClassPathResource("seeds/001_bc1ecb836366de7f.txt").getContentAsByteArray();
+            Timer seedTimer = new Timer("import + validate seed 001 (warm)");
+            for (int i = 0; i < 60; i++) {
+                Timer t = i < 20 ? new Timer("warm-up") : seedTimer;
+                ImportResult r = t.time(() -> importer.importFile("001.txt", seed, ImportOptions.commit()));
+                check(r);
+                plans.delete(r.planId());
+            }
+            System.out.println(seedTimer.report(300, 95));
+
+            byte[] national = SyntheticNationalPlan.text(regions, 42).getBytes(StandardCharsets.UTF_8);
+            Timer nationalTimer = new Timer("import + validate national plan (" + SyntheticNationalPlan.counties(regions)
+                    + " counties × " + SyntheticNationalPlan.INDICATORS + " indicators)");
+            ImportResult kept = null;
+            for (int i = 0; i < 8; i++) {
+                Timer t = i < 3 ? new Timer("warm-up") : nationalTimer;
+                ImportResult r = t.time(() -> importer.importFile("全国.txt", national, ImportOptions.commit()));
+                check(r);
+                if (i < 7) {
+                    plans.delete(r.planId());
+                } else {
+                    kept = r;
+                }
+            }
+            System.out.println(nationalTimer.report(2000, 100));
+
+            long planId = kept.planId();
+            List<Region> all = regions.subtree(regions.root()).stream().toList();
+            SplittableRandom random = new SplittableRandom(1);
+            Timer warm = new Timer("warm-up");
+            for (int i = 0; i < 500; i++) {
+                Region r = all.get(random.nextInt(all.size()));
+                warm.time(() -> plans.subtreeTotals(planId, r.code()));
+            }
+            Timer rootTimer = new Timer("subtree total, root (全国)");
+            for (int i = 0; i < 200; i++) {
+                rootTimer.time(() -> plans.subtreeTotals(planId, "000000"));
+            }
+            Timer anyTimer = new Timer("subtree total, random node of " + all.size());
+            for (int i = 0; i < 2000; i++) {
+                Region r = all.get(random.nextInt(all.size()));
+                anyTimer.time(() -> plans.subtreeTotals(planId, r.code()));
+            }
+            System.out.println(rootTimer.report(5, 100));
+            System.out.println(anyTimer.report(5, 100));
+            Plan p = plans.get(planId);
+            plans.delete(p.id());
+            System.out.println();
+            System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        }
+    }
+
+    private static void check(ImportResult r) {
+        if (!r.ok()) {
+            throw new IllegalStateException(r.problems().toString());
+        }
+    }
+}
