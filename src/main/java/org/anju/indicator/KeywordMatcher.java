@@ -1,5 +1,7 @@
 package org.anju.indicator;
 
+import org.anju.platform.Labels;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -52,22 +54,7 @@ final class KeywordMatcher<T> {
         return found;
     }
 
-    /** Removes white space and folds ASCII brackets to the full-width ones the documents use. */
-    static String normalize(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                continue;
-            }
-            b.append(switch (c) {
-                case '(' -> '（';
-                case ')' -> '）';
-                case ',' -> '，';
-                case ':' -> '：';
-                default -> c;
-            });
-        }
-        return b.toString();
+    private static String normalize(String text) {
+        return Labels.compact(text);
     }
 }

@@ -1,5 +1,7 @@
 package org.anju.region;
 
+import org.anju.platform.Labels;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,26 +15,9 @@ final class RegionNames {
     private RegionNames() {
     }
 
-    /**
-     * The form labels are compared in: all whitespace removed (including U+3000 and no-break spaces),
-     * full-width ASCII turned half-width. {@code null} becomes the empty string.
-     */
+    /** The form labels are compared in: see {@link Labels#compact}. */
     static String normalize(String label) {
-        if (label == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(label.length());
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF' || c == '\u200B') {
-                continue;
-            }
-            if (c >= '\uFF01' && c <= '\uFF5E') {
-                c = (char) (c - 0xFEE0);
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return Labels.compact(label);
     }
 
     /** The 55 minority nationalities as they appear in the names of autonomous areas; 各 as in 各族. */

@@ -89,16 +89,21 @@ record DocumentFacts(String title, String documentNumber, LocalDate issuedOn, Li
                 continue;
             }
             if (TITLE_END.matcher(c).matches() && c.length() <= 60) {
-                return c;
+                return asPrinted(lines.get(i));
             }
             if (c.startsWith("关于") && i + 1 < lines.size()) {
                 String next = Text.compact(lines.get(i + 1));
                 if (TITLE_END.matcher(next).matches() && (c + next).length() <= 60) {
-                    return c + next;
+                    return asPrinted(lines.get(i)) + asPrinted(lines.get(i + 1));
                 }
-                return c;
+                return asPrinted(lines.get(i));
             }
         }
         return null;
+    }
+
+    /** The line without the spaces of the layout, but with its own characters (full-width brackets stay). */
+    private static String asPrinted(String line) {
+        return line.replaceAll("[\\s\u3000\u00a0]+", "");
     }
 }

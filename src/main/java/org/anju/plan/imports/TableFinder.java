@@ -159,7 +159,7 @@ final class TableFinder {
             return false;
         }
         String c = Text.compact(text);
-        return c.startsWith("备注") || c.startsWith("注：") || c.startsWith("说明：");
+        return c.startsWith("备注") || c.startsWith("注:") || c.startsWith("说明:");
     }
 
     private static boolean startsHeader(SourceRow row) {
@@ -217,6 +217,6 @@ final class TableFinder {
 
     private static boolean endsHeading(String s) {
         String c = Text.compact(s);
-        return c.endsWith("表") || c.endsWith("数") || c.endsWith("）") || c.endsWith("情况") || c.endsWith("任务");
+        return c.endsWith("表") || c.endsWith("数") || c.endsWith(")") || c.endsWith("情况") || c.endsWith("任务");
     }
 }

@@ -1,5 +1,7 @@
 package org.anju.plan.imports;
 
+import org.anju.platform.Labels;
+
 import java.util.List;
 
 /** Normalising what documents print: full-width digits and spaces, stray blanks inside labels. */
@@ -8,28 +10,9 @@ final class Text {
     private Text() {
     }
 
-    /** Drops all white space (also U+3000) and folds full-width ASCII (０-９, Ａ-Ｚ, ．…) to half-width. */
+    /** See {@link Labels#compact}: the form in which labels, headers and markers are compared. */
     static String compact(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u00a0' || c == '\ufeff') {
-                continue;
-            }
-            if (c >= '\uff01' && c <= '\uff5e' && !isCjkPunctuationKept(c)) {
-                c = (char) (c - 0xfee0);
-            }
-            b.append(c);
-        }
-        return b.toString();
-    }
-
-    /** Full-width brackets, commas and colons are how Chinese documents write them: keep those. */
-    private static boolean isCjkPunctuationKept(char c) {
-        return c == '（' || c == '）' || c == '，' || c == '：' || c == '；';
+        return Labels.compact(s);
     }
 
     /** Trims white space, including full-width, at both ends. */
