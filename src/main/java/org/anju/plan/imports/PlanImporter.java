@@ -15,7 +15,6 @@ import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -147,22 +146,22 @@ public class PlanImporter {
                     : null;
             return result(document, false, batchId, plan.id(), draft, existing.isPresent(), findings);
         }
-        PlanDraft toStore = draft;
-        Long[] stored = new Long[2];
-        transaction.executeWithoutResult(status -> {
-            long id = plans.save(toStore, options.replace());
-            String summary = summary(toStore, findings);
+        Stored stored = transaction.execute(status -> {
+            long id = plans.save(draft, options.replace());
+            String summary = summary(draft, findings);
             if (previewBatch != null) {
                 plans.markBatchCommitted(previewBatch, id, summary);
-                stored[1] = previewBatch;
-            } else {
-                stored[1] = plans.recordBatch(fileName, document.format().name(), document.encoding(),
-                        sha256(content), content, true, id, summary);
+                return new Stored(id, previewBatch);
             }
-            stored[0] = id;
+            return new Stored(id, plans.recordBatch(fileName, document.format().name(), document.encoding(),
+                    sha256(content), content, true, id, summary));
         });
-        Plan savedPlan = plan.withId(stored[0]);
-        return result(document, true, stored[1], stored[0], draft.withPlan(savedPlan), existing.isPresent(), findings);
+        return result(document, true, stored.batchId(), stored.planId(), draft.withPlan(plan.withId(stored.planId())),
+                existing.isPresent(), findings);
+    }
+
+    /** What one commit wrote: the plan and the kept file. */
+    private record Stored(long planId, long batchId) {
     }
 
     private Plan planFor(SourceDocument document, DocumentFacts facts, ImportOptions options, Optional<Plan> existing,
@@ -274,9 +273,5 @@ public class PlanImporter {
         String name = fileName.substring(slash + 1);
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

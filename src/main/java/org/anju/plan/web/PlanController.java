@@ -37,7 +37,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 @RestController
 @RequestMapping("/api")
@@ -206,9 +205,5 @@ class PlanController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    static NoSuchElementException notFound(String what) {
-        return new NoSuchElementException(what);
     }
 }

@@ -1,7 +1,6 @@
 package org.anju.plan.web;
 
 import org.anju.plan.BreakdownTable;
-import org.anju.plan.Cell;
 
 import java.util.List;
 
@@ -28,9 +27,5 @@ public record TableView(int seq, String label, String title, String unitLine, St
                 t.rows().stream().map(r -> new RowView(r.seq(), r.label(), r.region().code(), r.region().name(),
                         r.role().name(), r.parentSeq(), r.sourceRow(),
                         r.cells().stream().map(c -> c.blank() ? null : c.printed()).toList())).toList());
-    }
-
-    static String printed(Cell c) {
-        return c.blank() ? null : c.printed();
     }
 }
