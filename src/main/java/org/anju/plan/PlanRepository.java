@@ -165,7 +165,7 @@ class PlanRepository {
                     List<String> codes = Arrays.stream((Integer[]) rs.getArray("indicator_ids").getArray())
                             .map(id -> indicators.byId(id).code()).toList();
                     return new StatedTotal(rs.getLong("id"), regions.byId(rs.getInt("region_id")).code(), codes, y,
-                            rs.getBigDecimal("value").stripTrailingZeros(), rs.getBigDecimal("tolerance").stripTrailingZeros(),
+                            plain(rs.getBigDecimal("value")), plain(rs.getBigDecimal("tolerance")),
                             rs.getString("printed"), rs.getString("quote"));
                 }).list();
     }
@@ -392,7 +392,7 @@ class PlanRepository {
                 .query((rs, n) -> {
                     Integer y = nullableInt(rs, "year");
                     return new SubtreeTotal(rs.getInt("indicator_id"), y,
-                            rs.getBigDecimal("total").stripTrailingZeros(), rs.getInt("units"));
+                            plain(rs.getBigDecimal("total")), rs.getInt("units"));
                 }).list();
     }
 
@@ -453,6 +453,12 @@ class PlanRepository {
         } else {
             ps.setInt(index, value);
         }
+    }
+
+    /** Without the trailing zeros numeric(…, 6) adds, and never in exponent form (20, not 2E+1). */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

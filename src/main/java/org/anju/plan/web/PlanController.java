@@ -180,6 +180,19 @@ class PlanController {
         return plans.milestones(id);
     }
 
+    @GetMapping("/plans/{id}/stated-totals")
+    @Operation(summary = "正文所列总数（与分解表核对）")
+    List<StatedTotal> statedTotals(@PathVariable long id) {
+        return plans.load(id).statedTotals();
+    }
+
+    @PutMapping("/plans/{id}/stated-totals")
+    @Operation(summary = "替换正文所列总数；value 为指标计量单位下的数（2.99万套 → 29900），tolerance 为印刷精度的一半（50）")
+    List<StatedTotal> replaceStatedTotals(@PathVariable long id, @RequestBody List<StatedTotal> totals) {
+        plans.replaceStatedTotals(id, totals);
+        return plans.load(id).statedTotals();
+    }
+
     @GetMapping(value = "/plans/{id}/export.xlsx")
     @Operation(summary = "导出全部分解表（XLSX，按原表格式）")
     ResponseEntity<byte[]> exportPlan(@PathVariable long id) {

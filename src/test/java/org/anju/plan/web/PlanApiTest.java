@@ -64,6 +64,38 @@ class PlanApiTest {
     }
 
     @Test
+    void statedTotalsAndMilestonesCanBeReadAndReplaced() throws Exception {
+        String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,10\n兴国县,10\n";
+        MvcResult created = mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "兴国2.csv",
+                        "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(status().isCreated()).andReturn();
+        Number planId = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.planId");
+        try {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/plans/{id}/stated-totals", planId.longValue())
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("""
+                                    [{"regionCode": "360700", "indicatorCodes": ["SHANTYTOWN.START.UNIT"], "year": 2023,
+                                      "value": 20, "tolerance": 0, "printed": "20套", "quote": "全市开工20套"}]"""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].printed").value("20套"));
+            mvc.perform(get("/api/plans/{id}/findings", planId.longValue()))
+                    .andExpect(jsonPath("$[?(@.kind == 'STATED_TOTAL')].printed").value(20))
+                    .andExpect(jsonPath("$[?(@.kind == 'STATED_TOTAL')].expected").value(10));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/plans/{id}/milestones", planId.longValue())
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                            .content("""
+                                    [{"dueOn": "2023-06-30", "programCode": "SHANTYTOWN", "indicatorCode": "SHANTYTOWN.START.UNIT",
+                                      "thresholdPercent": 100, "scope": "列入攻坚计划的项目", "quote": "6月底前全面开工"}]"""))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].dueOn").value("2023-06-30"));
+        } finally {
+            mvc.perform(delete("/api/plans/{id}", planId.longValue())).andExpect(status().isNoContent());
+        }
+    }
+
+    @Test
     void unknownThingsAre404WithAChineseReason() throws Exception {
         mvc.perform(get("/api/plans/999999")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("计划不存在：999999"));
