@@ -102,6 +102,15 @@ class ProjectRepository {
                 .query(Integer.class).single();
     }
 
+    /** Projects counted towards the year itself (not carried over into it). */
+    int countOfYear(int scopeRegionId, int year, String program) {
+        return jdbc.sql("""
+                        select count(*) from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = ?
+                        where p.year = ? and p.program_code = ?""")
+                .params(scopeRegionId, year, program).query(Integer.class).single();
+    }
+
     void saveProgress(ProjectProgress p) {
         jdbc.sql("""
                         insert into project_progress (project_id, period, investment, image_progress, recorded_by)

@@ -61,6 +61,11 @@ public class Projects {
                 repository.count(scope.id(), year, p, t));
     }
 
+    /** How many projects of a program count towards the year in the subtree (carried-over ones not). */
+    public int countOfYear(Region scope, int year, String program) {
+        return repository.countOfYear(scope.id(), year, program);
+    }
+
     /** Every project of the subtree for the year (and carried into it), for checks and exports. */
     public List<ProjectView> all(Region scope, int year, YearMonth upto) {
         return repository.list(scope.id(), year, null, null, upto, Integer.MAX_VALUE, 0);
