@@ -11,6 +11,8 @@ import org.anju.platform.PgCopy;
 import org.anju.progress.Progress;
 import org.anju.progress.Rollups;
 import org.anju.region.Region;
+import org.anju.report.ReportValue;
+import org.anju.report.Reports;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.anju.supervision.Ranking;
@@ -125,6 +127,24 @@ public final class ProgressBench {
                 size = docx.length;
             }
             System.out.println(bulletin.report(2000, 100));
+
+            // live roll-up: a county's submit moves every ancestor's sums in the submit's transaction
+            Reports reports = ctx.getBean(Reports.class);
+            List<Region> counties = all.stream().filter(x -> x.kind() == RegionKind.COUNTY).toList();
+            Timer submitWarm = new Timer("warm-up");
+            Timer submit = new Timer("submit of a county's month (save + submit, roll-up of all ancestors)");
+            for (int i = 0; i < 120; i++) {
+                Region c = counties.get(random.nextInt(counties.size()));
+                YearMonth m = YearMonth.of(2026, 1 + i % 12);
+                var values = List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.valueOf(100 + i)),
+                        new ReportValue("HOUSING.FUND_RECEIVED.YUAN_10K", "CENTRAL_SUBSIDY", java.math.BigDecimal.valueOf(500)),
+                        new ReportValue("HOUSING.FUND_DISBURSED.YUAN_10K", "CENTRAL_SUBSIDY", java.math.BigDecimal.valueOf(300)));
+                if (reports.get(c.code(), m).id() != null) {
+                    continue;
+                }
+                (i < 20 ? submitWarm : submit).time(() -> reports.submit(c.code(), m, reports.save(c.code(), m, 0, values).version()));
+            }
+            System.out.println(submit.report(200, 95));
             System.out.println();
             System.out.printf("%d lines per roll-up on average; %d counties ranked; last bulletin %d KB%n",
                     lines / 2000, ranked, size / 1024);
