@@ -48,12 +48,19 @@ class ProjectController {
         return projects.get(id, upto == null ? YearMonth.now() : Periods.parse(upto));
     }
 
+    /** A new project: everything but id and version (an update must send the version it read). */
+    record NewProject(String regionCode, String programCode, int year, String name, String code, BigDecimal units,
+                      BigDecimal households, BigDecimal communities, BigDecimal buildings, BigDecimal area,
+                      BigDecimal plannedInvestment, java.time.LocalDate prelimDoneOn, java.time.LocalDate startedOn,
+                      java.time.LocalDate basicCompletedOn, java.time.LocalDate acceptedOn,
+                      java.time.LocalDate deliveredOn, String note) {
+    }
+
     @PostMapping
-    Project create(@RequestBody Project p) {
-        if (p.id() != null) {
-            throw new IllegalArgumentException("新增项目不能带编号；修改请用 PUT /api/projects/{id}");
-        }
-        return projects.save(p);
+    Project create(@RequestBody NewProject p) {
+        return projects.save(new Project(null, p.regionCode(), null, p.programCode(), p.year(), p.name(), p.code(),
+                p.units(), p.households(), p.communities(), p.buildings(), p.area(), p.plannedInvestment(),
+                p.prelimDoneOn(), p.startedOn(), p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), 0));
     }
 
     @PutMapping("/{id}")

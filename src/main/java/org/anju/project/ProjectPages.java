@@ -73,6 +73,51 @@ class ProjectPages {
         return "project/detail";
     }
 
+    /** Saves the lifecycle dates, sizes and planned investment; the form carries the version it showed. */
+    @PostMapping("/projects/{id}")
+    String update(@PathVariable long id, @RequestParam int version, @RequestParam java.util.Map<String, String> form,
+                  RedirectAttributes redirect) {
+        try {
+            Project p = projects.get(id, YearMonth.now()).project();
+            Project changed = new Project(id, p.regionCode(), p.regionName(), p.programCode(), p.year(),
+                    text(form, "name", p.name()), text(form, "code", null), number(form, "units", "套数"),
+                    number(form, "households", "户数"), number(form, "communities", "小区数"),
+                    number(form, "buildings", "栋数"), number(form, "area", "面积"),
+                    number(form, "plannedInvestment", "计划投资"), date(form, "prelimDoneOn", "前期手续办结日期"),
+                    date(form, "startedOn", "开工日期"), date(form, "basicCompletedOn", "基本建成（完工）日期"),
+                    date(form, "acceptedOn", "竣工验收日期"), date(form, "deliveredOn", "交付（入住）日期"),
+                    text(form, "note", null), version);
+            projects.save(changed);
+            redirect.addFlashAttribute("message", "已保存");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/projects/" + id;
+    }
+
+    private static String text(java.util.Map<String, String> form, String key, String fallback) {
+        String v = form.get(key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static BigDecimal number(java.util.Map<String, String> form, String key, String label) {
+        String v = text(form, key, null);
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(label + "不是数字：" + v);
+        }
+    }
+
+    private static java.time.LocalDate date(java.util.Map<String, String> form, String key, String label) {
+        String v = text(form, key, null);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(label + "不是日期（如 2023-06-30）：" + v);
+        }
+    }
+
     @PostMapping("/projects/{id}/progress")
     String record(@PathVariable long id, @RequestParam String period, @RequestParam String investment,
                   @RequestParam(required = false) String imageProgress, RedirectAttributes redirect) {
