@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The command line in the same jar: {@code java -jar anju.jar plan import FILE}. Starts the application
+ * The command line in the same jar: {@code java -jar anju.jar plan import FILE}, also {@code project …},
+ * {@code report …}, {@code progress …} and {@code bulletin …}. Starts the application
  * without the web server or demo data, on the same database the web app uses (attaching to it when the
  * app is running), runs one command and exits with its code.
  *
@@ -28,7 +29,7 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 3;
 
-    private static final Set<String> COMMANDS = Set.of("plan");
+    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin");
 
     private Cli() {
     }
@@ -72,7 +73,14 @@ public final class Cli {
                 return fallback.create(cls);
             }
         };
-        CommandLine cli = new CommandLine(new PlanCommand(), factory)
+        Object root = switch (args.length == 0 ? "plan" : args[0]) {
+            case "project" -> new ProjectCommand();
+            case "report" -> new ReportCommand();
+            case "progress" -> new ProgressCommand();
+            case "bulletin" -> BulletinCommand.class;
+            default -> new PlanCommand();
+        };
+        CommandLine cli = new CommandLine(root, factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("错误：" + e.getMessage());
                     return e instanceof IllegalArgumentException || e instanceof java.util.NoSuchElementException

@@ -2,19 +2,14 @@ package org.anju.plan;
 
 import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;
+import org.anju.platform.PgCopy;
 import org.anju.region.Region;
 import org.anju.region.Regions;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -34,15 +29,15 @@ class PlanRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final DataSource dataSource;
+    private final PgCopy pgCopy;
     private final Regions regions;
     private final Indicators indicators;
 
-    PlanRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource, Regions regions,
+    PlanRepository(JdbcClient jdbc, JdbcTemplate template, PgCopy pgCopy, Regions regions,
                    Indicators indicators) {
         this.jdbc = jdbc;
         this.template = template;
-        this.dataSource = dataSource;
+        this.pgCopy = pgCopy;
         this.regions = regions;
         this.indicators = indicators;
     }
@@ -220,8 +215,8 @@ class PlanRepository {
                 rowIdBySeq.put(t.rows().get(i).seq(), rowIds[i]);
             }
             List<BreakdownTable.Row> rows = t.rows();
-            CopyRows rowCopy = new CopyRows();
-            CopyRows targetCopy = new CopyRows();
+            PgCopy.Rows rowCopy = new PgCopy.Rows();
+            PgCopy.Rows targetCopy = new PgCopy.Rows();
             for (int ri = 0; ri < rows.size(); ri++) {
                 BreakdownTable.Row r = rows.get(ri);
                 rowCopy.add(rowIds[ri], tableId, r.seq(), r.label(), r.region().id(),
@@ -240,53 +235,8 @@ class PlanRepository {
         }
     }
 
-    /** Rows in PostgreSQL's COPY text format: tab-separated, \N for null, special characters escaped. */
-    private static final class CopyRows {
-        final StringBuilder text = new StringBuilder();
-
-        void add(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                Object v = values[i];
-                if (v == null) {
-                    text.append("\\N");
-                } else if (v instanceof String s) {
-                    for (int k = 0; k < s.length(); k++) {
-                        char ch = s.charAt(k);
-                        switch (ch) {
-                            case '\\' -> text.append("\\\\");
-                            case '\t' -> text.append("\\t");
-                            case '\n' -> text.append("\\n");
-                            case '\r' -> text.append("\\r");
-                            default -> text.append(ch);
-                        }
-                    }
-                } else if (v instanceof Boolean b) {
-                    text.append(b ? 't' : 'f');
-                } else {
-                    text.append(v);
-                }
-            }
-            text.append('\n');
-        }
-    }
-
-    /** COPY is an order of magnitude faster than batched inserts for the tens of thousands of rows of a national plan. */
-    private void copy(String tableAndColumns, CopyRows rows) {
-        if (rows.text.isEmpty()) {
-            return;
-        }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy " + tableAndColumns + " from stdin", new StringReader(rows.text.toString()));
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("写入失败：" + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+    private void copy(String tableAndColumns, PgCopy.Rows rows) {
+        pgCopy.copy(tableAndColumns, rows);
     }
 
     List<BreakdownTable> tables(long planId) {

@@ -1,0 +1,56 @@
+package org.anju.bulletin;
+
+import org.anju.progress.Periods;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+/** REST: a bulletin as JSON (what it says), DOCX or XLSX. Also serves the page's download links. */
+@RestController
+@RequestMapping("/api/bulletins/{region}/{period}")
+class BulletinController {
+
+    static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Bulletins bulletins;
+
+    BulletinController(Bulletins bulletins) {
+        this.bulletins = bulletins;
+    }
+
+    @GetMapping
+    Bulletin json(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
+                  @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
+        return bulletins.compose(region, Periods.parse(period), new BulletinOptions(issuer, number, date));
+    }
+
+    @GetMapping("/docx")
+    ResponseEntity<byte[]> docx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
+                                @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
+        var p = Periods.parse(period);
+        return file(bulletins.docx(region, p, new BulletinOptions(issuer, number, date)), DOCX, bulletins.fileName(region, p, "docx"));
+    }
+
+    @GetMapping("/xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
+                                @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
+        var p = Periods.parse(period);
+        return file(bulletins.xlsx(region, p, new BulletinOptions(issuer, number, date)), XLSX, bulletins.fileName(region, p, "xlsx"));
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+}

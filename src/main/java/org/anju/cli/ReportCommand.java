@@ -1,0 +1,78 @@
+package org.anju.cli;
+
+import org.anju.intake.InputException;
+import org.anju.progress.Periods;
+import org.anju.report.Completeness;
+import org.anju.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true, description = "月报：导入、报送情况",
+        subcommands = {ReportCommand.Import.class, ReportCommand.Status.class})
+class ReportCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "导入月报（每行一个单位一个月：地区、月份及填报项）；有任何错误则不写入")
+    static class Import implements Callable<Integer> {
+        private final Reports reports;
+        @Spec
+        CommandSpec spec;
+        @Parameters(paramLabel = "FILE", description = "要导入的文件")
+        Path file;
+        @Option(names = "--region", paramLabel = "CODE", description = "地区代码：名称在此范围内识别")
+        String region;
+        @Option(names = "--submit", description = "导入后直接上报（计入汇总）")
+        boolean submit;
+
+        Import(Reports reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] content = CliFiles.read(file, spec);
+            if (content == null) {
+                return Cli.BAD_INPUT;
+            }
+            try {
+                Reports.ImportSummary s = reports.importFile(file.getFileName().toString(), content, region, submit);
+                spec.commandLine().getOut().println("已导入：" + s.fileName() + "，" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
+                return Cli.OK;
+            } catch (InputException e) {
+                return CliFiles.problems(spec, file, e);
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "报送完整率和及时率（本级及各下级）")
+    static class Status implements Callable<Integer> {
+        private final Reports reports;
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--region", paramLabel = "CODE", required = true, description = "地区代码")
+        String region;
+        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, description = "月份")
+        String period;
+
+        Status(Reports reports) {
+            this.reports = reports;
+        }
+
+        @Override
+        public Integer call() {
+            for (Completeness c : reports.completeness(region, Periods.parse(period))) {
+                spec.commandLine().getOut().println(c.regionName() + "：应报 " + c.expected() + "，已上报 " + c.submitted()
+                        + "，已审核 " + c.approved() + "，退回 " + c.returned() + "，完整率 " + c.completenessText()
+                        + "，及时率 " + c.timelinessText());
+            }
+            return Cli.OK;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.anju.progress;
+
+import org.anju.intake.InputException;
+import org.anju.intake.InputProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bad files given to the register and report imports: 400 with every problem, each naming file,
+ * sheet, row and column. Scoped to this feature's REST controllers (plan imports report their own).
+ */
+@RestControllerAdvice(basePackages = {"org.anju.project", "org.anju.report", "org.anju.progress"})
+class InputProblems {
+
+    @ExceptionHandler(InputException.class)
+    ProblemDetail input(InputException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("文件有误，未写入任何数据");
+        List<Map<String, Object>> problems = e.problems().stream().map(InputProblems::map).toList();
+        p.setProperty("problems", problems);
+        return p;
+    }
+
+    private static Map<String, Object> map(InputProblem x) {
+        java.util.LinkedHashMap<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("file", x.file());
+        m.put("sheet", x.sheet());
+        m.put("row", x.row());
+        m.put("column", x.column());
+        m.put("message", x.message());
+        m.put("text", x.describe());
+        return m;
+    }
+}

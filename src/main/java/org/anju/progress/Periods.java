@@ -1,0 +1,31 @@
+package org.anju.progress;
+
+import java.time.DateTimeException;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Months as users and URLs write them: 2023-12 (also 2023-1, 2023-12-31, 2023年12月, 2023/12). */
+public final class Periods {
+
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*(?:月|[-/.]\\d{1,2}日?)?");
+
+    private Periods() {
+    }
+
+    /** @throws IllegalArgumentException with a Chinese message for anything else */
+    public static YearMonth parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("缺少月份（如 2023-12）");
+        }
+        Matcher m = MONTH.matcher(text.strip());
+        if (m.matches()) {
+            try {
+                return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+            } catch (DateTimeException e) {
+                // falls through
+            }
+        }
+        throw new IllegalArgumentException("月份格式不对：" + text + "（应为 2023-12）");
+    }
+}

@@ -1,0 +1,141 @@
+package org.anju.progress;
+
+import org.anju.account.Access;
+import org.anju.indicator.Indicator;
+import org.anju.indicator.Indicators;
+import org.anju.indicator.Program;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** Roll-ups and rates for any region and month: the public face of the progress feature. */
+@Service
+public class Progress {
+
+    private final Rollups rollups;
+    private final ProgressTargets targets;
+    private final Indicators indicators;
+    private final Regions regions;
+    private final Access access;
+
+    Progress(Rollups rollups, ProgressTargets targets, Indicators indicators, Regions regions, Access access) {
+        this.rollups = rollups;
+        this.targets = targets;
+        this.indicators = indicators;
+        this.regions = regions;
+        this.access = access;
+    }
+
+    public Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+    }
+
+    /** Every indicator of the region's subtree for the month, with targets and rates. */
+    public ProgressSummary summary(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        access.checkRead(region);
+        return summary(region, period);
+    }
+
+    public ProgressSummary summary(Region region, YearMonth period) {
+        Map<Fact.Key, Rollups.Total> totals = totals(region, period);
+        Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
+        Map<Integer, BigDecimal> actual = new HashMap<>();
+        Map<Integer, Integer> units = new HashMap<>();
+        Map<Integer, Map<String, BigDecimal>> bySource = new HashMap<>();
+        totals.forEach((k, t) -> {
+            actual.merge(k.indicatorId(), t.value(), BigDecimal::add);
+            units.merge(k.indicatorId(), t.units(), Math::max);
+            if (!k.source().isEmpty()) {
+                bySource.computeIfAbsent(k.indicatorId(), x -> new LinkedHashMap<>()).merge(k.source(), t.value(), BigDecimal::add);
+            }
+        });
+        List<ProgressLine> lines = new ArrayList<>();
+        for (Indicator i : indicators.all()) {
+            BigDecimal a = actual.get(i.id());
+            RateRule rule = RateRule.of(i).orElse(null);
+            BigDecimal target = null;
+            if (rule != null) {
+                target = rule.fromPlan() ? planTargets.get(i.code())
+                        : indicators.byCode(rule.targetIndicatorCode()).map(t -> actual.get(t.id())).orElse(null);
+            } else if (planTargets.containsKey(i.code())) {
+                target = planTargets.get(i.code());
+            }
+            if (a == null && target == null) {
+                continue;
+            }
+            BigDecimal shown = a == null && rule != null && target != null ? BigDecimal.ZERO : a;
+            lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
+                    i.measureName(), a, target, rule == null ? null : rule.name(),
+                    rule == null ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
+                    bySource.getOrDefault(i.id(), Map.of())));
+        }
+        return new ProgressSummary(region.code(), region.name(), period, lines);
+    }
+
+    /** Drill-down: the summary of each child (groups sum their members). */
+    public List<ProgressSummary> children(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        access.checkRead(region);
+        return regions.children(region).stream().map(c -> summary(c, period)).toList();
+    }
+
+    /** Subtree sums; a 片区 (group) is the sum of its members, never counted with them. */
+    private Map<Fact.Key, Rollups.Total> totals(Region region, YearMonth period) {
+        if (region.kind() != RegionKind.GROUP) {
+            return rollups.totals(region.id(), period);
+        }
+        Map<Fact.Key, Rollups.Total> sum = new HashMap<>();
+        for (Region m : regions.members(region)) {
+            rollups.totals(m.id(), period).forEach((k, t) -> sum.merge(k, t,
+                    (x, y) -> new Rollups.Total(x.value().add(y.value()), x.units() + y.units())));
+        }
+        return sum;
+    }
+
+    /** One rate for many regions at once (rankings): actual, target and rate per region id. */
+    public Map<Integer, ProgressLine> lines(Region scope, List<Region> list, YearMonth period, String indicatorCode) {
+        Indicator i = indicators.byCode(indicatorCode).orElseThrow(() -> new NoSuchElementException("指标不存在：" + indicatorCode));
+        RateRule rule = RateRule.of(i).orElse(null);
+        List<Integer> ids = list.stream().map(Region::id).toList();
+        Map<Integer, BigDecimal> actual = rollups.totals(ids, period, i.id());
+        Map<Integer, BigDecimal> target;
+        if (rule == null || rule.fromPlan()) {
+            target = targets.forRegions(scope, list, indicatorCode, period.getYear());
+        } else {
+            target = rollups.totals(ids, period, indicators.byCode(rule.targetIndicatorCode()).orElseThrow().id());
+        }
+        Map<Integer, ProgressLine> lines = new LinkedHashMap<>();
+        for (Region r : list) {
+            BigDecimal a = actual.get(r.id());
+            BigDecimal t = target.get(r.id());
+            if (a == null && t == null) {
+                continue;
+            }
+            BigDecimal shown = a == null && t != null ? BigDecimal.ZERO : a;
+            lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),
+                    i.stageLabel(), i.measureName(), a, t, rule == null ? null : rule.name(),
+                    rule == null ? null : Rates.rate(shown, t), 0, Map.of()));
+        }
+        return lines;
+    }
+
+    /** The programs in catalogue order, for pages and bulletins. */
+    public List<Program> programs() {
+        return indicators.programs();
+    }
+
+    public Indicators indicators() {
+        return indicators;
+    }
+}

@@ -1,0 +1,30 @@
+package org.anju.progress;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** REST: roll-ups and rates of any region and month, with drill-down to its children. */
+@RestController
+@RequestMapping("/api/progress")
+class ProgressController {
+
+    private final Progress progress;
+
+    ProgressController(Progress progress) {
+        this.progress = progress;
+    }
+
+    @GetMapping("/{region}/{period}")
+    ProgressSummary summary(@PathVariable String region, @PathVariable String period) {
+        return progress.summary(region, Periods.parse(period));
+    }
+
+    @GetMapping("/{region}/{period}/children")
+    List<ProgressSummary> children(@PathVariable String region, @PathVariable String period) {
+        return progress.children(region, Periods.parse(period));
+    }
+}

@@ -1,0 +1,23 @@
+package org.anju.progress;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * One indicator of a region's roll-up for a month.
+ *
+ * @param actual    cumulative to date, all sources added; null when no unit reported it
+ * @param target    what the rate divides by (a plan's annual target, or another figure), null if none
+ * @param rateName  开工率, 完成投资率, 拨付率 …; null when the indicator has no rate
+ * @param rate      one decimal, half-up; null without a target ("—")
+ * @param units     how many reporting units' figures were added
+ * @param bySource  funds per {@link FundSource} name; empty for everything else
+ */
+public record ProgressLine(String programCode, String programName, String indicatorCode, String indicatorName,
+                           String stageLabel, String measure, BigDecimal actual, BigDecimal target,
+                           String rateName, BigDecimal rate, int units, Map<String, BigDecimal> bySource) {
+
+    public String rateText() {
+        return Rates.format(rate);
+    }
+}

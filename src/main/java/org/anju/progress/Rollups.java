@@ -1,0 +1,169 @@
+package org.anju.progress;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Units' cumulative figures and their sums for every region above them. A unit's month enters the
+ * sums when its report is submitted and leaves them when it is returned: {@link #replace} adds the
+ * difference to every ancestor through the closure table in the caller's transaction, so a read is a
+ * primary-key scan of a few dozen rows whatever the size of the country.
+ */
+@Service
+public class Rollups {
+
+    private final JdbcClient jdbc;
+
+    Rollups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A subtree sum: the value and how many unit figures were added. */
+    public record Total(BigDecimal value, int units) {
+    }
+
+    /**
+     * Makes {@code facts} the unit's figures for the month (an empty list removes them) and moves every
+     * ancestor's sums by the difference. Must run inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replace(int unitRegionId, YearMonth period, List<Fact> facts) {
+        Date day = day(period);
+        Map<Fact.Key, BigDecimal> old = new HashMap<>();
+        jdbc.sql("select indicator_id, source, value from progress_fact where region_id = ? and period = ? for update")
+                .params(unitRegionId, day)
+                .query(rs -> {
+                    old.put(new Fact.Key(rs.getInt(1), rs.getString(2)), rs.getBigDecimal(3));
+                });
+        Map<Fact.Key, BigDecimal> now = new LinkedHashMap<>();
+        for (Fact f : facts) {
+            now.merge(f.key(), f.value(), BigDecimal::add);
+        }
+        List<Fact.Key> keys = new ArrayList<>(old.keySet());
+        now.keySet().stream().filter(k -> !old.containsKey(k)).forEach(keys::add);
+        // a fixed order of the ancestor rows we lock keeps concurrent submits of siblings deadlock-free
+        keys.sort(Comparator.comparingInt(Fact.Key::indicatorId).thenComparing(Fact.Key::source));
+        List<Integer> ids = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<BigDecimal> deltas = new ArrayList<>();
+        List<Integer> unitDeltas = new ArrayList<>();
+        for (Fact.Key k : keys) {
+            BigDecimal before = old.get(k);
+            BigDecimal after = now.get(k);
+            BigDecimal delta = (after == null ? BigDecimal.ZERO : after).subtract(before == null ? BigDecimal.ZERO : before);
+            int unitDelta = (after == null ? 0 : 1) - (before == null ? 0 : 1);
+            if (delta.signum() != 0 || unitDelta != 0) {
+                ids.add(k.indicatorId());
+                sources.add(k.source());
+                deltas.add(delta);
+                unitDeltas.add(unitDelta);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from progress_fact where region_id = ? and period = ?").params(unitRegionId, day).update();
+        if (!now.isEmpty()) {
+            List<Integer> nIds = new ArrayList<>();
+            List<String> nSources = new ArrayList<>();
+            List<BigDecimal> nValues = new ArrayList<>();
+            now.forEach((k, v) -> {
+                nIds.add(k.indicatorId());
+                nSources.add(k.source());
+                nValues.add(v);
+            });
+            jdbc.sql("""
+                            insert into progress_fact (region_id, period, indicator_id, source, value)
+                            select ?, ?, f.i, f.s, f.v from unnest(?::int[], ?::text[], ?::numeric[]) as f(i, s, v)""")
+                    .params(unitRegionId, day, nIds.toArray(Integer[]::new), nSources.toArray(String[]::new),
+                            nValues.toArray(BigDecimal[]::new))
+                    .update();
+        }
+        jdbc.sql("""
+                        insert into progress_rollup as r (region_id, period, indicator_id, source, value, units)
+                        select a.ancestor_id, ?, d.i, d.s, d.v, d.u
+                        from region_ancestor a
+                        cross join unnest(?::int[], ?::text[], ?::numeric[], ?::int[]) as d(i, s, v, u)
+                        where a.region_id = ?
+                        order by a.ancestor_id, d.i, d.s
+                        on conflict (region_id, period, indicator_id, source)
+                        do update set value = r.value + excluded.value, units = r.units + excluded.units""")
+                .params(day, ids.toArray(Integer[]::new), sources.toArray(String[]::new),
+                        deltas.toArray(BigDecimal[]::new), unitDeltas.toArray(Integer[]::new), unitRegionId)
+                .update();
+    }
+
+    /** Subtree sums of a region for a month, per indicator and source. */
+    public Map<Fact.Key, Total> totals(int regionId, YearMonth period) {
+        Map<Fact.Key, Total> totals = new HashMap<>();
+        jdbc.sql("select indicator_id, source, value, units from progress_rollup where region_id = ? and period = ?")
+                .params(regionId, day(period))
+                .query(rs -> {
+                    totals.put(new Fact.Key(rs.getInt(1), rs.getString(2)), new Total(rs.getBigDecimal(3), rs.getInt(4)));
+                });
+        return totals;
+    }
+
+    /** Subtree sums of one indicator (all sources added) for several regions at once. */
+    public Map<Integer, BigDecimal> totals(List<Integer> regionIds, YearMonth period, int indicatorId) {
+        Map<Integer, BigDecimal> totals = new HashMap<>();
+        if (regionIds.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("""
+                        select region_id, sum(value) from progress_rollup
+                        where region_id = any(?::int[]) and period = ? and indicator_id = ?
+                        group by region_id""")
+                .params(regionIds.toArray(Integer[]::new), day(period), indicatorId)
+                .query(rs -> {
+                    totals.put(rs.getInt(1), rs.getBigDecimal(2));
+                });
+        return totals;
+    }
+
+    /** The unit's own figures as last submitted. */
+    public List<Fact> facts(int unitRegionId, YearMonth period) {
+        return jdbc.sql("select indicator_id, source, value from progress_fact where region_id = ? and period = ?")
+                .params(unitRegionId, day(period))
+                .query((rs, n) -> new Fact(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3))).list();
+    }
+
+    /** Months that have any figure for the region's subtree, oldest first. */
+    public List<YearMonth> periods(int regionId) {
+        return jdbc.sql("select distinct period from progress_rollup where region_id = ? order by period")
+                .param(regionId)
+                .query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate())).list();
+    }
+
+    /**
+     * Recomputes every sum from the units' figures (after a bulk load, or to repair): one statement
+     * over the closure table.
+     */
+    @Transactional
+    public int rebuild() {
+        jdbc.sql("truncate progress_rollup").update();
+        return jdbc.sql("""
+                        insert into progress_rollup (region_id, period, indicator_id, source, value, units)
+                        select a.ancestor_id, f.period, f.indicator_id, f.source, sum(f.value), count(*)
+                        from progress_fact f
+                        join region_ancestor a on a.region_id = f.region_id
+                        group by a.ancestor_id, f.period, f.indicator_id, f.source""")
+                .update();
+    }
+
+    static Date day(YearMonth period) {
+        return Date.valueOf(period.atDay(1));
+    }
+}

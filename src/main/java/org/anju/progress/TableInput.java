@@ -1,0 +1,255 @@
+package org.anju.progress;
+
+import org.anju.intake.InputException;
+import org.anju.intake.InputProblem;
+import org.anju.intake.SourceDocument;
+import org.anju.intake.SourceRow;
+import org.anju.intake.SourceSheet;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.anju.region.Resolution;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a register-like table (one header row, one record per row) from a document that
+ * {@link org.anju.intake.SourceReader} read. Every bad cell becomes a problem naming file, sheet, row
+ * and column; callers write nothing unless {@link #problems()} is empty at the end.
+ */
+public final class TableInput {
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[T ].*)?");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(?:[-/.]\\d{1,2}.*)?");
+
+    private final String file;
+    private final SourceSheet sheet;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private final int headerIndex;
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    private TableInput(String file, SourceSheet sheet, int headerIndex) {
+        this.file = file;
+        this.sheet = sheet;
+        this.headerIndex = headerIndex;
+        List<String> cells = sheet.rows().get(headerIndex).cells();
+        for (int c = 0; c < cells.size(); c++) {
+            String h = normalize(cells.get(c));
+            if (!h.isEmpty()) {
+                columns.putIfAbsent(h, c);
+            }
+        }
+    }
+
+    /**
+     * The first sheet holding a row with the marker header (e.g. 项目名称); the row is the header.
+     *
+     * @throws InputException naming the file when no sheet has it
+     */
+    public static TableInput open(SourceDocument document, String marker, String what) {
+        String key = normalize(marker);
+        for (SourceSheet s : document.sheets()) {
+            for (int i = 0; i < s.rows().size(); i++) {
+                SourceRow row = s.rows().get(i);
+                if (!row.prose() && row.cells().stream().anyMatch(c -> normalize(c).equals(key))) {
+                    return new TableInput(document.fileName(), s, i);
+                }
+            }
+        }
+        throw new InputException(InputProblem.ofFile(document.fileName(),
+                "找不到" + what + "的表头（应有“" + marker + "”列）"));
+    }
+
+    /** Reports missing required headers as problems; true when all are there. */
+    public boolean require(String... headers) {
+        boolean ok = true;
+        for (String h : headers) {
+            if (!has(h)) {
+                problems.add(new InputProblem(file, sheet.name(), sheet.rows().get(headerIndex).number(), null,
+                        "缺少“" + h + "”列"));
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    public boolean has(String header) {
+        return columns.containsKey(normalize(header));
+    }
+
+    /** Each non-empty row below the header. */
+    public void rows(Consumer<Row> each) {
+        for (int i = headerIndex + 1; i < sheet.rows().size(); i++) {
+            SourceRow r = sheet.rows().get(i);
+            if (r.prose() || r.cells().stream().allMatch(c -> c == null || c.isBlank())) {
+                continue;
+            }
+            each.accept(new Row(r));
+        }
+    }
+
+    public List<InputProblem> problems() {
+        return problems;
+    }
+
+    /** Throws all problems found, if any. */
+    public void failIfProblems() {
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    private static String normalize(String s) {
+        return s == null ? "" : s.replaceAll("[\\s\u3000]", "").replace('(', '（').replace(')', '）');
+    }
+
+    /** One record; getters return null for an empty or bad cell (a bad cell is also a problem). */
+    public final class Row {
+        private final SourceRow row;
+
+        Row(SourceRow row) {
+            this.row = row;
+        }
+
+        public int number() {
+            return row.number();
+        }
+
+        private Integer column(String header) {
+            return columns.get(normalize(header));
+        }
+
+        public String text(String header) {
+            Integer c = column(header);
+            if (c == null) {
+                return null;
+            }
+            String v = row.cell(c).strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        public void problem(String header, String message) {
+            Integer c = column(header);
+            problems.add(new InputProblem(file, sheet.name(), row.number(), c == null ? null : c + 1, message));
+        }
+
+        public String required(String header) {
+            String v = text(header);
+            if (v == null) {
+                problem(header, "“" + header + "”不能为空");
+            }
+            return v;
+        }
+
+        /** A non-negative number; 1,234.5 and full-width digits accepted. */
+        public BigDecimal number(String header) {
+            String v = text(header);
+            if (v == null || v.equals("-") || v.equals("—") || v.equals("/")) {
+                return null;
+            }
+            String s = toHalfWidth(v).replace(",", "").replace("，", "");
+            try {
+                BigDecimal n = new BigDecimal(s);
+                if (n.signum() < 0) {
+                    problem(header, "“" + header + "”不能为负数：" + v);
+                    return null;
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                problem(header, "“" + header + "”不是数字：" + v);
+                return null;
+            }
+        }
+
+        public Integer integer(String header) {
+            BigDecimal n = number(header);
+            if (n == null) {
+                return null;
+            }
+            try {
+                return n.intValueExact();
+            } catch (ArithmeticException e) {
+                problem(header, "“" + header + "”应为整数：" + text(header));
+                return null;
+            }
+        }
+
+        public LocalDate date(String header) {
+            String v = text(header);
+            if (v == null) {
+                return null;
+            }
+            Matcher m = DATE.matcher(toHalfWidth(v));
+            if (m.matches()) {
+                try {
+                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                } catch (java.time.DateTimeException e) {
+                    // falls through to the problem
+                }
+            }
+            problem(header, "“" + header + "”不是日期（如 2023-06-30）：" + v);
+            return null;
+        }
+
+        public YearMonth month(String header) {
+            String v = text(header);
+            if (v == null) {
+                return null;
+            }
+            try {
+                Matcher m = MONTH.matcher(toHalfWidth(v));
+                if (m.matches()) {
+                    return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                }
+                return YearMonth.parse(v);
+            } catch (java.time.DateTimeException e) {
+                problem(header, "“" + header + "”不是月份（如 2023-12）：" + v);
+                return null;
+            }
+        }
+
+        /** A region named by code or name, resolved within {@code context} (null: nationwide). */
+        public Region region(String header, Regions regions, Region context) {
+            String v = required(header);
+            if (v == null) {
+                return null;
+            }
+            var byCode = regions.byCode(v);
+            if (byCode.isPresent()) {
+                return byCode.get();
+            }
+            return switch (regions.resolve(v, context)) {
+                case Resolution.Found f -> f.region();
+                case Resolution.Ambiguous a -> {
+                    problem(header, "地区“" + v + "”不唯一：" + a.candidates().stream()
+                            .map(r -> r.name() + "（" + r.code() + "）").toList() + "，请填写区划代码");
+                    yield null;
+                }
+                default -> {
+                    problem(header, "未知地区：" + v);
+                    yield null;
+                }
+            };
+        }
+    }
+
+    static String toHalfWidth(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            b.append(ch >= '\uFF01' && ch <= '\uFF5E' ? (char) (ch - 0xFEE0) : ch);
+        }
+        return b.toString();
+    }
+}

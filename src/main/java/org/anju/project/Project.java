@@ -1,0 +1,69 @@
+package org.anju.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A project of the register (项目库). Sizes are in the program's measures: 套 for housing, and for old
+ * communities 小区 / 户 / 栋 / 万平方米 at once. Lifecycle dates are null until reached.
+ *
+ * @param year             the plan year whose task the project counts towards; a project still open
+ *                         in a later year is carried over (续建/结转) there
+ * @param plannedInvestment 计划投资, 万元
+ * @param basicCompletedOn 基本建成 (完工 for old communities)
+ * @param version          optimistic lock: a save must pass the version it read
+ */
+public record Project(Long id, String regionCode, String regionName, String programCode, int year, String name,
+                      String code, BigDecimal units, BigDecimal households, BigDecimal communities,
+                      BigDecimal buildings, BigDecimal area, BigDecimal plannedInvestment, LocalDate prelimDoneOn,
+                      LocalDate startedOn, LocalDate basicCompletedOn, LocalDate acceptedOn, LocalDate deliveredOn,
+                      String note, int version) {
+
+    public Project {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("项目名称不能为空");
+        }
+        if (programCode == null || programCode.isBlank()) {
+            throw new IllegalArgumentException("缺少工程类别");
+        }
+        for (BigDecimal v : new BigDecimal[] {units, households, communities, buildings, area, plannedInvestment}) {
+            if (v != null && v.signum() < 0) {
+                throw new IllegalArgumentException("项目“" + name + "”的数量或投资不能为负数");
+            }
+        }
+        if (startedOn != null && basicCompletedOn != null && basicCompletedOn.isBefore(startedOn)) {
+            throw new IllegalArgumentException("项目“" + name + "”的基本建成（完工）日期早于开工日期");
+        }
+    }
+
+    /** 续建/结转 in {@code inYear}: counted in an earlier year and not finished before this one. */
+    public boolean carriedOver(int inYear) {
+        return year < inYear && (basicCompletedOn == null || basicCompletedOn.getYear() >= inYear);
+    }
+
+    public Project withId(Long newId, int newVersion) {
+        return new Project(newId, regionCode, regionName, programCode, year, name, code, units, households, communities,
+                buildings, area, plannedInvestment, prelimDoneOn, startedOn, basicCompletedOn, acceptedOn, deliveredOn,
+                note, newVersion);
+    }
+
+    /** The project's size in words: 62套, 30个小区、3032户. */
+    public String sizeText() {
+        StringBuilder b = new StringBuilder();
+        append(b, communities, "个小区");
+        append(b, units, "套");
+        append(b, households, "户");
+        append(b, buildings, "栋");
+        append(b, area, "万平方米");
+        return b.toString();
+    }
+
+    private static void append(StringBuilder b, BigDecimal v, String unit) {
+        if (v != null) {
+            if (!b.isEmpty()) {
+                b.append('、');
+            }
+            b.append(org.anju.progress.Rates.figure(v)).append(unit);
+        }
+    }
+}

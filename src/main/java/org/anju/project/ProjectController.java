@@ -1,0 +1,114 @@
+package org.anju.project;
+
+import org.anju.progress.Periods;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+/** REST: the project register. */
+@RestController
+@RequestMapping("/api/projects")
+class ProjectController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Projects projects;
+
+    ProjectController(Projects projects) {
+        this.projects = projects;
+    }
+
+    @GetMapping
+    Projects.Listing list(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String program,
+                          @RequestParam(required = false) String q, @RequestParam(required = false) String upto,
+                          @RequestParam(defaultValue = "0") int page) {
+        return projects.list(region, year, program, q, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto), page);
+    }
+
+    @GetMapping("/{id}")
+    ProjectView get(@PathVariable long id, @RequestParam(required = false) String upto) {
+        return projects.get(id, upto == null ? YearMonth.now() : Periods.parse(upto));
+    }
+
+    /** A new project: everything but id and version (an update must send the version it read). */
+    record NewProject(String regionCode, String programCode, int year, String name, String code, BigDecimal units,
+                      BigDecimal households, BigDecimal communities, BigDecimal buildings, BigDecimal area,
+                      BigDecimal plannedInvestment, java.time.LocalDate prelimDoneOn, java.time.LocalDate startedOn,
+                      java.time.LocalDate basicCompletedOn, java.time.LocalDate acceptedOn,
+                      java.time.LocalDate deliveredOn, String note) {
+    }
+
+    @PostMapping
+    Project create(@RequestBody NewProject p) {
+        return projects.save(new Project(null, p.regionCode(), null, p.programCode(), p.year(), p.name(), p.code(),
+                p.units(), p.households(), p.communities(), p.buildings(), p.area(), p.plannedInvestment(),
+                p.prelimDoneOn(), p.startedOn(), p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), 0));
+    }
+
+    @PutMapping("/{id}")
+    Project update(@PathVariable long id, @RequestBody Project p) {
+        return projects.save(p.withId(id, p.version()));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        projects.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A month's progress. */
+    record ProgressEntry(BigDecimal investment, String imageProgress) {
+    }
+
+    @GetMapping("/{id}/progress")
+    List<ProjectProgress> progress(@PathVariable long id) {
+        return projects.progress(id);
+    }
+
+    @PutMapping("/{id}/progress/{period}")
+    List<ProjectProgress> record(@PathVariable long id, @PathVariable String period, @RequestBody ProgressEntry e) {
+        projects.recordProgress(id, Periods.parse(period), e.investment(), e.imageProgress());
+        return projects.progress(id);
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Projects.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region)
+            throws IOException {
+        return projects.importFile(file.getOriginalFilename(), file.getBytes(), region);
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<byte[]> export(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String upto) {
+        byte[] xlsx = projects.export(region, year, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto));
+        return download(xlsx, "项目库-" + region + "-" + year + ".xlsx");
+    }
+
+    @GetMapping("/template")
+    ResponseEntity<byte[]> template() {
+        return download(projects.template(), "项目库导入模板.xlsx");
+    }
+
+    static ResponseEntity<byte[]> download(byte[] content, String name) {
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(content);
+    }
+}

@@ -1,0 +1,138 @@
+package org.anju.project;
+
+import org.anju.indicator.Indicators;
+import org.anju.intake.InputException;
+import org.anju.progress.PageContext;
+import org.anju.progress.Periods;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/** Pages: the register (list, filter, import, export) and a project with its monthly progress. */
+@Controller
+class ProjectPages {
+
+    private final Projects projects;
+    private final Indicators indicators;
+    private final PageContext context;
+
+    ProjectPages(Projects projects, Indicators indicators, PageContext context) {
+        this.projects = projects;
+        this.indicators = indicators;
+        this.context = context;
+    }
+
+    @GetMapping("/projects")
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String program, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        PageContext.Choice c = context.choose(region, period);
+        model.addAttribute("choice", c);
+        model.addAttribute("listing", projects.list(c.region().code(), c.period().getYear(), program, q, c.period(), page));
+        model.addAttribute("program", program);
+        model.addAttribute("q", q);
+        model.addAttribute("page", page);
+        model.addAttribute("programs", indicators.programs().stream().filter(p -> !p.code().equals("HOUSING")
+                && !p.code().equals("RENTAL_SUBSIDY")).toList());
+        model.addAttribute("programNames", indicators.programs().stream()
+                .collect(java.util.stream.Collectors.toMap(p -> p.code(), p -> p.name())));
+        return "project/list";
+    }
+
+    @PostMapping("/projects/import")
+    String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            Projects.ImportSummary s = projects.importFile(file.getOriginalFilename(), file.getBytes(), region);
+            redirect.addFlashAttribute("message", "已导入 " + s.fileName() + "：新增 " + s.inserted() + " 个项目，更新 "
+                    + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
+        } catch (InputException e) {
+            redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("problems", java.util.List.of(e.getMessage()));
+        }
+        redirect.addAttribute("region", region);
+        return "redirect:/projects";
+    }
+
+    @GetMapping("/projects/{id}")
+    String detail(@PathVariable long id, Model model) {
+        ProjectView v = projects.get(id, YearMonth.now().plusYears(50));
+        model.addAttribute("view", v);
+        model.addAttribute("history", projects.progress(id));
+        model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
+        return "project/detail";
+    }
+
+    /** Saves the lifecycle dates, sizes and planned investment; the form carries the version it showed. */
+    @PostMapping("/projects/{id}")
+    String update(@PathVariable long id, @RequestParam int version, @RequestParam java.util.Map<String, String> form,
+                  RedirectAttributes redirect) {
+        try {
+            Project p = projects.get(id, YearMonth.now()).project();
+            Project changed = new Project(id, p.regionCode(), p.regionName(), p.programCode(), p.year(),
+                    text(form, "name", p.name()), text(form, "code", null), number(form, "units", "套数"),
+                    number(form, "households", "户数"), number(form, "communities", "小区数"),
+                    number(form, "buildings", "栋数"), number(form, "area", "面积"),
+                    number(form, "plannedInvestment", "计划投资"), date(form, "prelimDoneOn", "前期手续办结日期"),
+                    date(form, "startedOn", "开工日期"), date(form, "basicCompletedOn", "基本建成（完工）日期"),
+                    date(form, "acceptedOn", "竣工验收日期"), date(form, "deliveredOn", "交付（入住）日期"),
+                    text(form, "note", null), version);
+            projects.save(changed);
+            redirect.addFlashAttribute("message", "已保存");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/projects/" + id;
+    }
+
+    private static String text(java.util.Map<String, String> form, String key, String fallback) {
+        String v = form.get(key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static BigDecimal number(java.util.Map<String, String> form, String key, String label) {
+        String v = text(form, key, null);
+        try {
+            return v == null ? null : new BigDecimal(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(label + "不是数字：" + v);
+        }
+    }
+
+    private static java.time.LocalDate date(java.util.Map<String, String> form, String key, String label) {
+        String v = text(form, key, null);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(label + "不是日期（如 2023-06-30）：" + v);
+        }
+    }
+
+    @PostMapping("/projects/{id}/progress")
+    String record(@PathVariable long id, @RequestParam String period, @RequestParam String investment,
+                  @RequestParam(required = false) String imageProgress, RedirectAttributes redirect) {
+        try {
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(investment.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("累计完成投资不是数字：" + investment);
+            }
+            projects.recordProgress(id, Periods.parse(period), amount, imageProgress);
+            redirect.addFlashAttribute("message", "已记录 " + period + " 进度");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/projects/" + id;
+    }
+}

@@ -1,0 +1,187 @@
+package org.anju.project;
+
+import org.anju.progress.Fact;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class ProjectRepository {
+
+    private static final String SELECT = """
+            select p.*, g.code as region_code, g.name as region_name,
+                   pp.period as progress_period, pp.investment, pp.image_progress
+            from project p
+            join region g on g.id = p.region_id
+            left join lateral (select period, investment, image_progress from project_progress x
+                               where x.project_id = p.id and x.period <= :upto
+                               order by x.period desc limit 1) pp on true
+            """;
+
+    private final JdbcClient jdbc;
+
+    ProjectRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(Project p, int regionId, String actor) {
+        return jdbc.sql("""
+                        insert into project (region_id, program_code, year, name, code, units, households, communities,
+                                             buildings, area, planned_investment, prelim_done_on, started_on,
+                                             basic_completed_on, accepted_on, delivered_on, note, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(regionId, p.programCode(), p.year(), p.name().strip(), p.code(), p.units(), p.households(),
+                        p.communities(), p.buildings(), p.area(), p.plannedInvestment(), p.prelimDoneOn(), p.startedOn(),
+                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), actor)
+                .query(Long.class).single();
+    }
+
+    /** Updates when the stored version is the one read; false when someone else changed it first. */
+    boolean update(Project p, int regionId, String actor) {
+        return jdbc.sql("""
+                        update project set region_id = ?, program_code = ?, year = ?, name = ?, code = ?, units = ?,
+                               households = ?, communities = ?, buildings = ?, area = ?, planned_investment = ?,
+                               prelim_done_on = ?, started_on = ?, basic_completed_on = ?, accepted_on = ?,
+                               delivered_on = ?, note = ?, version = version + 1, updated_at = now(), updated_by = ?
+                        where id = ? and version = ?""")
+                .params(regionId, p.programCode(), p.year(), p.name().strip(), p.code(), p.units(), p.households(),
+                        p.communities(), p.buildings(), p.area(), p.plannedInvestment(), p.prelimDoneOn(), p.startedOn(),
+                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), actor, p.id(), p.version())
+                .update() == 1;
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("delete from project where id = ?").param(id).update() == 1;
+    }
+
+    Optional<Long> idOf(int regionId, String program, int year, String name) {
+        return jdbc.sql("select id from project where region_id = ? and program_code = ? and year = ? and name = ?")
+                .params(regionId, program, year, name.strip()).query(Long.class).optional();
+    }
+
+    Optional<ProjectView> find(long id, YearMonth upto) {
+        return jdbc.sql(SELECT + " where p.id = :id").param("id", id).param("upto", day(upto))
+                .query((rs, n) -> view(rs, upto.getYear())).optional();
+    }
+
+    /**
+     * Projects in a region's subtree counted towards {@code year} or carried over into it, optionally of
+     * one program, with progress up to {@code upto}.
+     */
+    List<ProjectView> list(int scopeRegionId, int year, String program, String text, YearMonth upto, int limit, int offset) {
+        return jdbc.sql(SELECT + """
+                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                         where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
+                                                                         or extract(year from p.basic_completed_on) >= :year)))
+                           and (cast(:program as text) is null or p.program_code = :program)
+                           and (cast(:text as text) is null or p.name like '%' || :text || '%')
+                         order by p.program_code, g.code, p.year, p.name
+                         limit :limit offset :offset""")
+                .param("scope", scopeRegionId).param("year", year).param("program", program).param("text", text)
+                .param("upto", day(upto)).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> view(rs, year)).list();
+    }
+
+    int count(int scopeRegionId, int year, String program, String text) {
+        return jdbc.sql("""
+                        select count(*) from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                        where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
+                                                                        or extract(year from p.basic_completed_on) >= :year)))
+                          and (cast(:program as text) is null or p.program_code = :program)
+                          and (cast(:text as text) is null or p.name like '%' || :text || '%')""")
+                .param("scope", scopeRegionId).param("year", year).param("program", program).param("text", text)
+                .query(Integer.class).single();
+    }
+
+    /** Projects counted towards the year itself (not carried over into it). */
+    int countOfYear(int scopeRegionId, int year, String program) {
+        return jdbc.sql("""
+                        select count(*) from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = ?
+                        where p.year = ? and p.program_code = ?""")
+                .params(scopeRegionId, year, program).query(Integer.class).single();
+    }
+
+    void saveProgress(ProjectProgress p) {
+        jdbc.sql("""
+                        insert into project_progress (project_id, period, investment, image_progress, recorded_by)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (project_id, period) do update
+                        set investment = excluded.investment, image_progress = excluded.image_progress,
+                            recorded_by = excluded.recorded_by, recorded_at = now()""")
+                .params(p.projectId(), day(p.period()), p.investment(), p.imageProgress(), p.recordedBy())
+                .update();
+    }
+
+    List<ProjectProgress> progress(long projectId) {
+        return jdbc.sql("select * from project_progress where project_id = ? order by period").param(projectId)
+                .query((rs, n) -> new ProjectProgress(projectId, YearMonth.from(rs.getDate("period").toLocalDate()),
+                        rs.getBigDecimal("investment"), rs.getString("image_progress"), rs.getString("recorded_by")))
+                .list();
+    }
+
+    /**
+     * What a unit's projects of the year add up to at the end of a month, per indicator: sizes of
+     * those started / basically completed by then, planned investment of all, cumulative investment
+     * as last recorded. Only program × stage × measure combinations that are indicators survive the join.
+     */
+    List<Fact> facts(int regionId, YearMonth period) {
+        return jdbc.sql("""
+                        select i.id, sum(v.value) as value
+                        from project p
+                        left join lateral (select investment from project_progress x
+                                           where x.project_id = p.id and x.period <= :period
+                                           order by x.period desc limit 1) inv on true
+                        cross join lateral (values
+                            ('START', 'UNIT', case when p.started_on <= :end then p.units end),
+                            ('START', 'HOUSEHOLD', case when p.started_on <= :end then p.households end),
+                            ('START', 'COMMUNITY', case when p.started_on <= :end then p.communities end),
+                            ('START', 'BUILDING', case when p.started_on <= :end then p.buildings end),
+                            ('START', 'AREA_10K_M2', case when p.started_on <= :end then p.area end),
+                            ('BASIC_COMPLETION', 'UNIT', case when p.basic_completed_on <= :end then p.units end),
+                            ('COMPLETION', 'HOUSEHOLD', case when p.basic_completed_on <= :end then p.households end),
+                            ('COMPLETION', 'COMMUNITY', case when p.basic_completed_on <= :end then p.communities end),
+                            ('COMPLETION', 'BUILDING', case when p.basic_completed_on <= :end then p.buildings end),
+                            ('COMPLETION', 'AREA_10K_M2', case when p.basic_completed_on <= :end then p.area end),
+                            ('PLANNED_INVESTMENT', 'YUAN_10K', p.planned_investment),
+                            ('INVESTMENT', 'YUAN_10K', inv.investment)) as v(stage, measure, value)
+                        join indicator i on i.program_code = p.program_code and i.stage_code = v.stage
+                                        and i.measure_code = v.measure
+                        where p.region_id = :region and p.year = :year and v.value is not null
+                        group by i.id""")
+                .param("region", regionId).param("year", period.getYear()).param("period", day(period))
+                .param("end", Date.valueOf(period.atEndOfMonth()))
+                .query((rs, n) -> new Fact(rs.getInt(1), "", rs.getBigDecimal(2))).list();
+    }
+
+    private static ProjectView view(ResultSet rs, int year) throws SQLException {
+        Project p = new Project(rs.getLong("id"), rs.getString("region_code"), rs.getString("region_name"),
+                rs.getString("program_code"), rs.getInt("year"), rs.getString("name"), rs.getString("code"),
+                rs.getBigDecimal("units"), rs.getBigDecimal("households"), rs.getBigDecimal("communities"),
+                rs.getBigDecimal("buildings"), rs.getBigDecimal("area"), rs.getBigDecimal("planned_investment"),
+                date(rs, "prelim_done_on"), date(rs, "started_on"), date(rs, "basic_completed_on"),
+                date(rs, "accepted_on"), date(rs, "delivered_on"), rs.getString("note"), rs.getInt("version"));
+        Date period = rs.getDate("progress_period");
+        BigDecimal investment = rs.getBigDecimal("investment");
+        return new ProjectView(p, period == null ? null : YearMonth.from(period.toLocalDate()), investment,
+                rs.getString("image_progress"), p.carriedOver(year));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Date day(YearMonth period) {
+        return Date.valueOf(period.atDay(1));
+    }
+}

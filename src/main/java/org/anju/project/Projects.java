@@ -1,0 +1,246 @@
+package org.anju.project;
+
+import org.anju.account.Access;
+import org.anju.indicator.Indicators;
+import org.anju.indicator.Program;
+import org.anju.intake.SourceReader;
+import org.anju.progress.Fact;
+import org.anju.progress.TableInput;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** The project register: the public face of the project feature. */
+@Service
+public class Projects {
+
+    public static final int PAGE = 200;
+
+    private final ProjectRepository repository;
+    private final Regions regions;
+    private final Indicators indicators;
+    private final Access access;
+    private final SourceReader reader;
+
+    Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader) {
+        this.repository = repository;
+        this.regions = regions;
+        this.indicators = indicators;
+        this.access = access;
+        this.reader = reader;
+    }
+
+    /** A page of a register listing, and how many match in all. */
+    public record Listing(List<ProjectView> projects, int total) {
+    }
+
+    /** What an import did. */
+    public record ImportSummary(String fileName, int inserted, int updated, int progressRecords) {
+    }
+
+    public ProjectView get(long id, YearMonth upto) {
+        ProjectView v = repository.find(id, upto).orElseThrow(() -> new NoSuchElementException("项目不存在：" + id));
+        access.checkRead(region(v.project().regionCode()));
+        return v;
+    }
+
+    public Listing list(String scopeCode, int year, String program, String text, YearMonth upto, int page) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        String t = text == null || text.isBlank() ? null : text.strip();
+        String p = program == null || program.isBlank() ? null : program;
+        return new Listing(repository.list(scope.id(), year, p, t, upto, PAGE, Math.max(0, page) * PAGE),
+                repository.count(scope.id(), year, p, t));
+    }
+
+    /** How many projects of a program count towards the year in the subtree (carried-over ones not). */
+    public int countOfYear(Region scope, int year, String program) {
+        return repository.countOfYear(scope.id(), year, program);
+    }
+
+    /** Every project of the subtree for the year (and carried into it), for checks and exports. */
+    public List<ProjectView> all(Region scope, int year, YearMonth upto) {
+        return repository.list(scope.id(), year, null, null, upto, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * Adds (no id) or updates a project. An update must carry the version it read.
+     *
+     * @throws IllegalStateException when someone else saved it in between (nothing is overwritten)
+     */
+    @Transactional
+    public Project save(Project p) {
+        Region region = region(p.regionCode());
+        access.checkWrite(region);
+        checkProgram(p.programCode());
+        String actor = access.current().username();
+        if (p.id() == null) {
+            if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
+                throw new IllegalStateException(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
+            }
+            return p.withId(repository.insert(p, region.id(), actor), 0);
+        }
+        ProjectView stored = repository.find(p.id(), YearMonth.of(p.year(), 12))
+                .orElseThrow(() -> new NoSuchElementException("项目不存在：" + p.id()));
+        access.checkWrite(region(stored.project().regionCode()));
+        if (!repository.update(p, region.id(), actor)) {
+            throw new IllegalStateException("项目“" + p.name() + "”已被他人修改，请刷新后重试（当前版本 "
+                    + stored.project().version() + "，提交的版本 " + p.version() + "）");
+        }
+        return p.withId(p.id(), p.version() + 1);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        ProjectView v = get(id, YearMonth.now());
+        access.checkWrite(region(v.project().regionCode()));
+        repository.delete(id);
+    }
+
+    /** Records a month's cumulative investment and 形象进度 (replacing what that month had). */
+    @Transactional
+    public void recordProgress(long projectId, YearMonth period, BigDecimal investment, String imageProgress) {
+        ProjectView v = get(projectId, period);
+        access.checkWrite(region(v.project().regionCode()));
+        repository.saveProgress(new ProjectProgress(projectId, period, investment,
+                imageProgress == null || imageProgress.isBlank() ? null : imageProgress.strip(), access.current().username()));
+    }
+
+    public List<ProjectProgress> progress(long projectId) {
+        get(projectId, YearMonth.now());
+        return repository.progress(projectId);
+    }
+
+    /** What the unit's own projects of the period's year add up to at the end of that month. */
+    public List<Fact> facts(Region unit, YearMonth period) {
+        return repository.facts(unit.id(), period);
+    }
+
+    /**
+     * Imports a register file (XLSX, CSV …, columns as in {@link #template()}): projects are added or,
+     * matched by 地区 + 工程类别 + 年度 + 项目名称, updated; a row with 进度月份 also records that month's
+     * progress. Any bad cell anywhere and nothing is written.
+     *
+     * @param scopeCode names are resolved within this region, and every row must lie in it
+     * @throws org.anju.intake.InputException naming file, sheet, row and column of every problem
+     */
+    @Transactional
+    public ImportSummary importFile(String fileName, byte[] content, String scopeCode) {
+        Region scope = scopeCode == null ? regions.root() : region(scopeCode);
+        TableInput table = TableInput.open(reader.read(fileName, content), ProjectColumns.NAME, "项目库");
+        table.require(ProjectColumns.REGION, ProjectColumns.PROGRAM, ProjectColumns.YEAR, ProjectColumns.NAME);
+        table.failIfProblems();
+        record Parsed(Project project, Region region, YearMonth period, BigDecimal investment, String image) {
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        table.rows(row -> {
+            Region region = row.region(ProjectColumns.REGION, regions, scope == regions.root() ? null : scope);
+            if (region != null && !regions.contains(scope, region)) {
+                row.problem(ProjectColumns.REGION, region.name() + "不在" + scope.name() + "范围内");
+                region = null;
+            }
+            String programText = row.required(ProjectColumns.PROGRAM);
+            Program program = programText == null ? null : program(programText).orElse(null);
+            if (programText != null && program == null) {
+                row.problem(ProjectColumns.PROGRAM, "未知工程类别：" + programText);
+            }
+            Integer year = row.integer(ProjectColumns.YEAR);
+            if (row.text(ProjectColumns.YEAR) == null) {
+                row.problem(ProjectColumns.YEAR, "“年度”不能为空");
+            }
+            String name = row.required(ProjectColumns.NAME);
+            Project p = null;
+            int before = table.problems().size();
+            var units = row.number(ProjectColumns.UNITS);
+            var households = row.number(ProjectColumns.HOUSEHOLDS);
+            var communities = row.number(ProjectColumns.COMMUNITIES);
+            var buildings = row.number(ProjectColumns.BUILDINGS);
+            var area = row.number(ProjectColumns.AREA);
+            var planned = row.number(ProjectColumns.PLANNED);
+            var prelim = row.date(ProjectColumns.PRELIM);
+            var started = row.date(ProjectColumns.STARTED);
+            var basic = row.date(ProjectColumns.BASIC);
+            var accepted = row.date(ProjectColumns.ACCEPTED);
+            var delivered = row.date(ProjectColumns.DELIVERED);
+            YearMonth period = row.month(ProjectColumns.PERIOD);
+            BigDecimal investment = row.number(ProjectColumns.INVESTMENT);
+            if (period != null && investment == null && row.text(ProjectColumns.INVESTMENT) == null) {
+                row.problem(ProjectColumns.INVESTMENT, "填写了进度月份，缺少累计完成投资");
+            }
+            if (region != null && program != null && year != null && name != null && table.problems().size() == before) {
+                try {
+                    p = new Project(null, region.code(), region.name(), program.code(), year, name,
+                            row.text(ProjectColumns.CODE), units, households, communities, buildings, area, planned,
+                            prelim, started, basic, accepted, delivered, row.text(ProjectColumns.NOTE), 0);
+                } catch (IllegalArgumentException e) {
+                    row.problem(ProjectColumns.NAME, e.getMessage());
+                }
+            }
+            if (p != null) {
+                parsed.add(new Parsed(p, region, period, investment, row.text(ProjectColumns.IMAGE)));
+            }
+        });
+        table.failIfProblems();
+        int inserted = 0;
+        int updated = 0;
+        int progress = 0;
+        String actor = access.current().username();
+        for (Parsed x : parsed) {
+            access.checkWrite(x.region());
+            Project p = x.project();
+            Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
+            long projectId;
+            if (id.isPresent()) {
+                int version = repository.find(id.get(), YearMonth.of(p.year(), 12)).orElseThrow().project().version();
+                repository.update(p.withId(id.get(), version), x.region().id(), actor);
+                projectId = id.get();
+                updated++;
+            } else {
+                projectId = repository.insert(p, x.region().id(), actor);
+                inserted++;
+            }
+            if (x.period() != null) {
+                repository.saveProgress(new ProjectProgress(projectId, x.period(), x.investment(), x.image(), actor));
+                progress++;
+            }
+        }
+        return new ImportSummary(table.file(), inserted, updated, progress);
+    }
+
+    /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */
+    public byte[] export(String scopeCode, int year, YearMonth upto) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        return ProjectWorkbook.write(scope.name() + year + "年保障性安居工程项目库", all(scope, year, upto), indicators);
+    }
+
+    /** An empty import template. */
+    public byte[] template() {
+        return ProjectWorkbook.write("保障性安居工程项目库（导入模板）", List.of(), indicators);
+    }
+
+    private Optional<Program> program(String text) {
+        String t = text.strip();
+        return indicators.program(t).or(() -> indicators.programs().stream()
+                .filter(p -> p.name().equals(t) || t.equals(p.shortName())).findFirst())
+                .or(() -> indicators.programNamedIn(t));
+    }
+
+    private void checkProgram(String code) {
+        if (indicators.program(code).isEmpty()) {
+            throw new IllegalArgumentException("未知工程类别：" + code);
+        }
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+    }
+}

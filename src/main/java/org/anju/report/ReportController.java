@@ -1,0 +1,86 @@
+package org.anju.report;
+
+import org.anju.progress.Periods;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.util.List;
+
+/** REST: monthly reports and their workflow. Every change carries the version it read (409 when stale). */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final Reports reports;
+
+    ReportController(Reports reports) {
+        this.reports = reports;
+    }
+
+    record Save(int version, List<ReportValue> values) {
+    }
+
+    record Step(int version, String reason) {
+    }
+
+    @GetMapping("/items")
+    List<ReportItems.Item> items() {
+        return ReportItems.ALL;
+    }
+
+    @GetMapping
+    List<Report> list(@RequestParam String region, @RequestParam String period) {
+        return reports.list(region, Periods.parse(period));
+    }
+
+    @GetMapping("/completeness")
+    List<Completeness> completeness(@RequestParam String region, @RequestParam String period) {
+        return reports.completeness(region, Periods.parse(period));
+    }
+
+    @GetMapping("/{region}/{period}")
+    Report get(@PathVariable String region, @PathVariable String period) {
+        return reports.get(region, Periods.parse(period));
+    }
+
+    @PutMapping("/{region}/{period}")
+    Report save(@PathVariable String region, @PathVariable String period, @RequestBody Save body) {
+        return reports.save(region, Periods.parse(period), body.version(), body.values());
+    }
+
+    @PostMapping("/{region}/{period}/submit")
+    Report submit(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
+        return reports.submit(region, Periods.parse(period), step.version());
+    }
+
+    @PostMapping("/{region}/{period}/approve")
+    Report approve(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
+        return reports.approve(region, Periods.parse(period), step.version());
+    }
+
+    @PostMapping("/{region}/{period}/return")
+    Report returnReport(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
+        return reports.returnReport(region, Periods.parse(period), step.version(), step.reason());
+    }
+
+    @PostMapping("/{region}/{period}/lock")
+    Report lock(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
+        return reports.lock(region, Periods.parse(period), step.version());
+    }
+
+    @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Reports.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
+                                     @RequestParam(defaultValue = "false") boolean submit) throws IOException {
+        return reports.importFile(file.getOriginalFilename(), file.getBytes(), region, submit);
+    }
+}

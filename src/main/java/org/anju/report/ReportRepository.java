@@ -1,0 +1,155 @@
+package org.anju.report;
+
+import org.anju.indicator.Indicators;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+class ReportRepository {
+
+    /** The report row without its values. */
+    record Head(long id, int regionId, YearMonth period, ReportStatus status, int version, LocalDate deadline,
+                OffsetDateTime submittedAt, String submittedBy, OffsetDateTime reviewedAt, String reviewedBy,
+                String returnReason) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Indicators indicators;
+
+    ReportRepository(JdbcClient jdbc, Indicators indicators) {
+        this.jdbc = jdbc;
+        this.indicators = indicators;
+    }
+
+    Optional<Head> head(int regionId, YearMonth period, boolean forUpdate) {
+        return jdbc.sql("select * from report where region_id = ? and period = ?" + (forUpdate ? " for update" : ""))
+                .params(regionId, day(period)).query((rs, n) -> head(rs)).optional();
+    }
+
+    Optional<Head> head(long id) {
+        return jdbc.sql("select * from report where id = ?").param(id).query((rs, n) -> head(rs)).optional();
+    }
+
+    /** Creates the row; a concurrent creation of the same month loses on the unique key. */
+    long create(int regionId, YearMonth period, LocalDate deadline, String actor) {
+        return jdbc.sql("""
+                        insert into report (region_id, period, status, deadline, updated_by)
+                        values (?, ?, 'DRAFT', ?, ?) on conflict (region_id, period) do nothing returning id""")
+                .params(regionId, day(period), deadline, actor).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("该月报表已被他人修改，请刷新后重试（刚刚已有人新建）"));
+    }
+
+    /** Moves the version on when it is the one read; false otherwise. */
+    boolean bump(long id, int version, ReportStatus status, String actor) {
+        return jdbc.sql("""
+                        update report set version = version + 1, status = ?, updated_at = now(), updated_by = ?
+                        where id = ? and version = ?""")
+                .params(status.name(), actor, id, version).update() == 1;
+    }
+
+    void submitted(long id, String actor) {
+        jdbc.sql("""
+                        update report set submitted_at = coalesce(submitted_at, now()), submitted_by = ?,
+                                          return_reason = null where id = ?""")
+                .params(actor, id).update();
+    }
+
+    void reviewed(long id, String actor, String reason) {
+        jdbc.sql("update report set reviewed_at = now(), reviewed_by = ?, return_reason = ? where id = ?")
+                .params(actor, reason, id).update();
+    }
+
+    void replaceValues(long id, List<ReportValue> values) {
+        jdbc.sql("delete from report_value where report_id = ?").param(id).update();
+        for (ReportValue v : values) {
+            jdbc.sql("insert into report_value (report_id, indicator_id, source, value) values (?, ?, ?, ?)")
+                    .params(id, indicators.byCode(v.indicatorCode()).orElseThrow().id(), v.source(), v.value()).update();
+        }
+    }
+
+    List<ReportValue> values(long id) {
+        return jdbc.sql("select indicator_id, source, value from report_value where report_id = ? order by indicator_id, source")
+                .param(id)
+                .query((rs, n) -> new ReportValue(indicators.byId(rs.getInt(1)).code(), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    void replaceFlags(long id, List<ReportFlag> flags) {
+        jdbc.sql("delete from report_flag where report_id = ?").param(id).update();
+        for (ReportFlag f : flags) {
+            jdbc.sql("insert into report_flag (report_id, indicator_id, source, message) values (?, ?, ?, ?)")
+                    .params(id, indicators.byCode(f.indicatorCode()).orElseThrow().id(), f.source(), f.message()).update();
+        }
+    }
+
+    List<String> flags(long id) {
+        return jdbc.sql("select message from report_flag where report_id = ? order by indicator_id, source")
+                .param(id).query(String.class).list();
+    }
+
+    void event(long id, String action, ReportStatus from, ReportStatus to, String actor, String channel, String reason) {
+        jdbc.sql("""
+                        insert into report_event (report_id, action, from_status, to_status, actor, channel, reason)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, action, from == null ? null : from.name(), to.name(), actor, channel, reason).update();
+    }
+
+    List<ReportEvent> events(long id) {
+        return jdbc.sql("select * from report_event where report_id = ? order by id").param(id)
+                .query((rs, n) -> new ReportEvent(rs.getString("action"),
+                        rs.getString("from_status") == null ? null : ReportStatus.valueOf(rs.getString("from_status")),
+                        ReportStatus.valueOf(rs.getString("to_status")), rs.getString("actor"), rs.getString("channel"),
+                        rs.getString("reason"), rs.getObject("at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Reports of a subtree for a month. */
+    List<Head> heads(int scopeRegionId, YearMonth period) {
+        return jdbc.sql("""
+                        select r.* from report r
+                        join region_ancestor a on a.region_id = r.region_id and a.ancestor_id = ?
+                        where r.period = ?""")
+                .params(scopeRegionId, day(period)).query((rs, n) -> head(rs)).list();
+    }
+
+    /** The value of the same unit's previous report of the same year, per indicator and source. */
+    List<ReportValue> previousValues(int regionId, YearMonth period) {
+        if (period.getMonthValue() == 1) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select v.indicator_id, v.source, v.value from report r
+                        join report_value v on v.report_id = r.id
+                        where r.region_id = ? and r.period = (select max(period) from report
+                                                              where region_id = ? and period < ? and period >= ?)""")
+                .params(regionId, regionId, day(period), Date.valueOf(LocalDate.of(period.getYear(), 1, 1)))
+                .query((rs, n) -> new ReportValue(indicators.byId(rs.getInt(1)).code(), rs.getString(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    private static Head head(ResultSet rs) throws SQLException {
+        return new Head(rs.getLong("id"), rs.getInt("region_id"), YearMonth.from(rs.getDate("period").toLocalDate()),
+                ReportStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getDate("deadline").toLocalDate(),
+                rs.getObject("submitted_at", OffsetDateTime.class), rs.getString("submitted_by"),
+                rs.getObject("reviewed_at", OffsetDateTime.class), rs.getString("reviewed_by"),
+                rs.getString("return_reason"));
+    }
+
+    static Date day(YearMonth period) {
+        return Date.valueOf(period.atDay(1));
+    }
+
+    static BigDecimal zero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}

@@ -1,0 +1,292 @@
+package org.anju.supervision;
+
+import org.anju.account.Access;
+import org.anju.indicator.Indicator;
+import org.anju.indicator.Indicators;
+import org.anju.plan.Milestone;
+import org.anju.plan.Plan;
+import org.anju.plan.Plans;
+import org.anju.progress.Progress;
+import org.anju.progress.ProgressLine;
+import org.anju.progress.ProgressSummary;
+import org.anju.progress.ProgressTargets;
+import org.anju.progress.RateRule;
+import org.anju.progress.Rates;
+import org.anju.project.Project;
+import org.anju.project.ProjectView;
+import org.anju.project.Projects;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Supervision (督导) of a region's units for a month: rankings, units below the region's average,
+ * plan milestones missed, units behind the 序时进度, stalled projects and year-end projections.
+ */
+@Service
+public class Supervision {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Progress progress;
+    private final ProgressTargets targets;
+    private final Plans plans;
+    private final Projects projects;
+    private final Regions regions;
+    private final Indicators indicators;
+    private final Access access;
+
+    Supervision(Progress progress, ProgressTargets targets, Plans plans, Projects projects, Regions regions,
+                Indicators indicators, Access access) {
+        this.progress = progress;
+        this.targets = targets;
+        this.plans = plans;
+        this.projects = projects;
+        this.regions = regions;
+        this.indicators = indicators;
+        this.access = access;
+    }
+
+    // ------------------------------------------------------------------------------------ rankings
+
+    /**
+     * Ranks the scope's units by an indicator's rate.
+     *
+     * @param allCounties rank every county-level division below the scope, not just its children
+     */
+    public Ranking ranking(String scopeCode, YearMonth period, String indicatorCode, boolean allCounties) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        Indicator indicator = indicator(indicatorCode);
+        List<Region> units = allCounties
+                ? regions.subtree(scope).stream().filter(r -> r.kind() == RegionKind.COUNTY).toList()
+                : units(scope);
+        Map<Integer, ProgressLine> lines = progress.lines(scope, units, period, indicatorCode);
+        BigDecimal average = progress.summary(scope, period).rate(indicatorCode);
+        List<RankedUnit> ranked = new ArrayList<>();
+        List<Region> ordered = new ArrayList<>(units.stream().filter(r -> lines.containsKey(r.id())).toList());
+        ordered.sort(Comparator.comparing((Region r) -> lines.get(r.id()).rate(),
+                Comparator.nullsLast(Comparator.reverseOrder())));
+        Integer rank = null;
+        BigDecimal previous = null;
+        for (int i = 0; i < ordered.size(); i++) {
+            Region r = ordered.get(i);
+            ProgressLine l = lines.get(r.id());
+            if (l.rate() == null) {
+                rank = null;
+            } else if (previous == null || l.rate().compareTo(previous) != 0) {
+                rank = i + 1;
+            }
+            previous = l.rate();
+            boolean below = average != null && l.rate() != null && l.rate().compareTo(average) < 0;
+            ranked.add(new RankedUnit(rank, r.code(), r.name(), l.actual(), l.target(), l.rate(), below));
+        }
+        RateRule rule = RateRule.of(indicator).orElse(null);
+        return new Ranking(scope.code(), scope.name(), period, indicator.code(), indicator.displayName(),
+                rule == null ? null : rule.name(), average, ranked);
+    }
+
+    // ---------------------------------------------------------------------------------- milestones
+
+    /** Units (the scope and its children) that missed a milestone due by the end of the month. */
+    public List<MilestoneAlert> milestoneAlerts(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        List<MilestoneAlert> alerts = new ArrayList<>();
+        for (Region r : withScope(scope)) {
+            ProgressSummary s = progress.summary(r, period);
+            for (Plan p : targets.plansFor(r, period.getYear())) {
+                for (Milestone m : plans.milestones(p.id())) {
+                    if (m.indicatorCode() == null || m.dueOn().getYear() != period.getYear()
+                            || m.dueOn().isAfter(period.atEndOfMonth())) {
+                        continue;
+                    }
+                    ProgressLine line = s.line(m.indicatorCode()).orElse(null);
+                    if (line == null || line.target() == null) {
+                        continue;
+                    }
+                    BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
+                    if (rate.compareTo(m.thresholdPercent()) < 0) {
+                        alerts.add(new MilestoneAlert(r.code(), r.name(), m.indicatorCode(), line.indicatorName(),
+                                m.dueOn(), m.thresholdPercent(), rate, p.label(), m.quote()));
+                    }
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * The share of the annual target expected by the end of the month: m/12, or a plan milestone's
+     * stricter path (its threshold by its date, reached in a straight line from January).
+     */
+    public Schedule schedule(Region region, YearMonth period, String indicatorCode) {
+        int m = period.getMonthValue();
+        BigDecimal expected = BigDecimal.valueOf(m * 100L).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_UP);
+        String basis = "序时进度 " + m + "/12";
+        for (Plan p : targets.plansFor(region, period.getYear())) {
+            for (Milestone ms : plans.milestones(p.id())) {
+                if (!indicatorCode.equals(ms.indicatorCode()) || ms.dueOn().getYear() != period.getYear()) {
+                    continue;
+                }
+                int due = ms.dueOn().getMonthValue();
+                BigDecimal path = m >= due ? ms.thresholdPercent()
+                        : ms.thresholdPercent().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(due), 1, RoundingMode.HALF_UP);
+                if (path.compareTo(expected) > 0) {
+                    expected = path.setScale(1, RoundingMode.HALF_UP);
+                    basis = p.label() + "：" + ms.dueOn() + "前达到 " + Rates.figure(ms.thresholdPercent()) + "%";
+                }
+            }
+        }
+        return new Schedule(expected, basis);
+    }
+
+    /** Expected percent and why. */
+    public record Schedule(BigDecimal expected, String basis) {
+    }
+
+    /** Children of the scope whose rates are behind schedule (targets from plans, and investment). */
+    public List<LaggingUnit> lagging(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        List<LaggingUnit> lagging = new ArrayList<>();
+        for (Region r : units(scope)) {
+            for (ProgressLine l : progress.summary(r, period).lines()) {
+                if (l.rate() == null || !scheduled(l)) {
+                    continue;
+                }
+                Schedule s = schedule(r, period, l.indicatorCode());
+                if (l.rate().compareTo(s.expected()) < 0) {
+                    lagging.add(new LaggingUnit(r.code(), r.name(), l.indicatorCode(), l.indicatorName(), l.rateName(),
+                            l.rate(), s.expected(), s.basis()));
+                }
+            }
+        }
+        return lagging;
+    }
+
+    /** Rates that should grow with the year: against plan targets, and investment. */
+    private boolean scheduled(ProgressLine l) {
+        Indicator i = indicator(l.indicatorCode());
+        RateRule rule = RateRule.of(i).orElse(null);
+        return rule != null && (rule.fromPlan() || "INVESTMENT".equals(i.stageCode()));
+    }
+
+    // ------------------------------------------------------------------------------------ projects
+
+    /**
+     * Projects of the year (and carried into it) in the scope that do not move: started while 前期手续
+     * are not done, not started late in the year, no investment growth or no progress reported over
+     * the last three months.
+     */
+    public List<StalledProject> stalled(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        int year = period.getYear();
+        List<ProjectView> now = projects.all(scope, year, period);
+        Map<Long, ProjectView> before = new HashMap<>();
+        projects.all(scope, year, period.minusMonths(2)).forEach(v -> before.put(v.project().id(), v));
+        java.time.LocalDate end = period.atEndOfMonth();
+        List<StalledProject> stalled = new ArrayList<>();
+        for (ProjectView v : now) {
+            Project p = v.project();
+            if (p.basicCompletedOn() != null && !p.basicCompletedOn().isAfter(end)) {
+                continue;
+            }
+            List<String> reasons = new ArrayList<>();
+            boolean started = p.startedOn() != null && !p.startedOn().isAfter(end);
+            if (started && p.prelimDoneOn() == null) {
+                reasons.add("已开工但前期手续尚未办结");
+            } else if (!started && p.prelimDoneOn() == null && period.getMonthValue() >= 6) {
+                reasons.add("前期手续办理滞后，尚未开工");
+            } else if (!started && period.getMonthValue() >= 10) {
+                reasons.add("尚未开工");
+            }
+            if (started && p.startedOn().isBefore(period.minusMonths(2).atDay(1))) {
+                ProjectView earlier = before.get(p.id());
+                if (v.progressPeriod() == null || v.progressPeriod().isBefore(period.minusMonths(2))) {
+                    reasons.add("近3个月未报送进度");
+                } else if (earlier != null && earlier.progressPeriod() != null
+                        && v.investment().compareTo(earlier.investment()) <= 0) {
+                    reasons.add("近3个月累计完成投资无增长（" + Rates.figure(v.investment()) + " 万元）");
+                }
+            }
+            if (!reasons.isEmpty()) {
+                stalled.add(new StalledProject(p.id(), p.regionCode(), p.regionName(), p.programCode(),
+                        indicators.program(p.programCode()).map(x -> x.name()).orElse(p.programCode()), p.year(),
+                        p.name(), p.sizeText(), v.carriedOver(), List.copyOf(reasons)));
+            }
+        }
+        return stalled;
+    }
+
+    // --------------------------------------------------------------------------------- projections
+
+    /** Year-end projections of the scope's plan-target and investment rates from the trend. */
+    public List<Projection> projections(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        List<Projection> list = new ArrayList<>();
+        for (Region r : withScope(scope)) {
+            ProgressSummary now = progress.summary(r, period);
+            int m = period.getMonthValue();
+            ProgressSummary earlier = m > 3 && m < 12 ? progress.summary(r, period.minusMonths(3)) : null;
+            for (ProgressLine l : now.lines()) {
+                if (l.target() == null || !scheduled(l)) {
+                    continue;
+                }
+                BigDecimal actual = l.actual() == null ? BigDecimal.ZERO : l.actual();
+                BigDecimal projected;
+                String method;
+                BigDecimal past = earlier == null ? null : earlier.actual(l.indicatorCode());
+                if (m == 12) {
+                    projected = actual;
+                    method = "年末实际";
+                } else if (past != null) {
+                    BigDecimal pace = actual.subtract(past).divide(BigDecimal.valueOf(3), 4, RoundingMode.HALF_UP);
+                    projected = actual.add(pace.multiply(BigDecimal.valueOf(12 - m))).setScale(2, RoundingMode.HALF_UP);
+                    method = "按近3个月进度";
+                } else {
+                    projected = actual.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(m), 2, RoundingMode.HALF_UP);
+                    method = "按1—" + m + "月平均进度";
+                }
+                list.add(new Projection(r.code(), r.name(), l.indicatorCode(), l.indicatorName(), l.actual(),
+                        l.target(), projected, Rates.rate(projected, l.target()), method));
+            }
+        }
+        return list;
+    }
+
+    // ------------------------------------------------------------------------------------- helpers
+
+    /** The units a region supervises directly: its children, groups left out (their members are children). */
+    public List<Region> units(Region scope) {
+        return regions.children(scope).stream().filter(r -> r.kind() != RegionKind.GROUP).toList();
+    }
+
+    private List<Region> withScope(Region scope) {
+        List<Region> list = new ArrayList<>();
+        list.add(scope);
+        list.addAll(units(scope));
+        return list;
+    }
+
+    private Indicator indicator(String code) {
+        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+    }
+}

@@ -1,0 +1,48 @@
+package org.anju.supervision;
+
+import org.anju.progress.Periods;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** REST: rankings, below-average units, milestones, 序时进度, stalled projects, projections. */
+@RestController
+@RequestMapping("/api/supervision/{region}/{period}")
+class SupervisionController {
+
+    private final Supervision supervision;
+
+    SupervisionController(Supervision supervision) {
+        this.supervision = supervision;
+    }
+
+    @GetMapping("/ranking")
+    Ranking ranking(@PathVariable String region, @PathVariable String period, @RequestParam String indicator,
+                    @RequestParam(defaultValue = "false") boolean counties) {
+        return supervision.ranking(region, Periods.parse(period), indicator, counties);
+    }
+
+    @GetMapping("/milestones")
+    List<MilestoneAlert> milestones(@PathVariable String region, @PathVariable String period) {
+        return supervision.milestoneAlerts(region, Periods.parse(period));
+    }
+
+    @GetMapping("/lagging")
+    List<LaggingUnit> lagging(@PathVariable String region, @PathVariable String period) {
+        return supervision.lagging(region, Periods.parse(period));
+    }
+
+    @GetMapping("/stalled")
+    List<StalledProject> stalled(@PathVariable String region, @PathVariable String period) {
+        return supervision.stalled(region, Periods.parse(period));
+    }
+
+    @GetMapping("/projections")
+    List<Projection> projections(@PathVariable String region, @PathVariable String period) {
+        return supervision.projections(region, Periods.parse(period));
+    }
+}

@@ -1,0 +1,46 @@
+package org.anju.supervision;
+
+import org.anju.progress.PageContext;
+import org.anju.progress.Progress;
+import org.anju.progress.ProgressLine;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.List;
+
+/** Page: rankings with a chart, below-average units, milestones, 序时进度, stalled projects, projections. */
+@Controller
+class SupervisionPages {
+
+    private final Supervision supervision;
+    private final Progress progress;
+    private final PageContext context;
+
+    SupervisionPages(Supervision supervision, Progress progress, PageContext context) {
+        this.supervision = supervision;
+        this.progress = progress;
+        this.context = context;
+    }
+
+    @GetMapping("/supervision")
+    String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String indicator, Model model) {
+        PageContext.Choice c = context.choose(region, period);
+        String code = c.region().code();
+        List<ProgressLine> rated = progress.summary(c.region(), c.period()).lines().stream()
+                .filter(l -> l.rateName() != null && l.target() != null).toList();
+        String chosen = indicator != null && !indicator.isBlank() ? indicator
+                : rated.isEmpty() ? "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD" : rated.getFirst().indicatorCode();
+        model.addAttribute("choice", c);
+        model.addAttribute("rated", rated);
+        model.addAttribute("indicator", chosen);
+        model.addAttribute("ranking", supervision.ranking(code, c.period(), chosen, false));
+        model.addAttribute("alerts", supervision.milestoneAlerts(code, c.period()));
+        model.addAttribute("lagging", supervision.lagging(code, c.period()));
+        model.addAttribute("stalled", supervision.stalled(code, c.period()));
+        model.addAttribute("projections", supervision.projections(code, c.period()));
+        return "supervision/index";
+    }
+}

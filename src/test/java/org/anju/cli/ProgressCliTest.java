@@ -1,0 +1,101 @@
+package org.anju.cli;
+
+import org.anju.AnjuTest;
+import org.anju.intake.SourceReader;
+import org.anju.plan.imports.ImportOptions;
+import org.anju.plan.imports.PlanImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** project / report / progress / bulletin commands in-process on their own database. */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=progress_cli")
+class ProgressCliTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    PlanImporter importer;
+    @Autowired
+    SourceReader reader;
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.execute(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path seed(String name) throws IOException {
+        Path p = dir.resolve(name.substring(name.indexOf('/') + 1));
+        Files.write(p, new ClassPathResource("seeds/" + name).getContentAsByteArray());
+        return p;
+    }
+
+    @Test
+    void theZhangyeMonthFromFilesToBulletin() throws IOException {
+        assertThat(Cli.handles(new String[] {"bulletin"})).isTrue();
+        assertThat(Cli.handles(new String[] {"project", "import"})).isTrue();
+        importer.importFile("targets.txt", new ClassPathResource("seeds/zhangye-2023/targets.txt").getContentAsByteArray(),
+                new ImportOptions(false, null, false, "620700", null, "张掖市2023年保障性安居工程目标任务", null,
+                        LocalDate.of(2023, 1, 1), 2023, 2023, null, null, false, null, null));
+
+        Run projects = run("project", "import", seed("zhangye-2023/projects.csv").toString(), "--region", "620700");
+        assertThat(projects.exit()).as(projects.err()).isEqualTo(Cli.OK);
+        assertThat(projects.out()).contains("新增 15 个项目", "记录进度 22 条");
+        Run reports = run("report", "import", seed("zhangye-2023/reports-2023-12.csv").toString(), "--region", "620700", "--submit");
+        assertThat(reports.exit()).as(reports.err()).isEqualTo(Cli.OK);
+        assertThat(reports.out()).contains("7 份月报，其中上报 7 份");
+        assertThat(run("report", "status", "--region", "620700", "--period", "2023-12").out())
+                .contains("张掖市：应报 7，已上报 7，已审核 0");
+        assertThat(run("progress", "show", "--region", "620700", "--period", "2023-12").out())
+                .contains("住房租赁补贴发放（户）：2532 / 2503，发放完成率 101.2%");
+        assertThat(run("progress", "rebuild").out()).contains("已重算汇总");
+        assertThat(run("progress", "show", "--region", "620700", "--period", "2023-12").out())
+                .contains("保障性安居工程拨付（万元）：15149.5 / 25480，拨付率 59.5%");
+
+        Path docx = dir.resolve("通报.docx");
+        Run bulletin = run("bulletin", "--region", "620700", "--period", "2023-12", "--out", docx.toString(),
+                "--number", "张旧改办〔2024〕1号", "--date", "2024-01-09");
+        assertThat(bulletin.exit()).as(bulletin.err()).isEqualTo(Cli.OK);
+        assertThat(reader.read("通报.docx", Files.readAllBytes(docx)).sheets().getFirst().rows())
+                .anySatisfy(r -> assertThat(r.cell(0)).isEqualTo("张旧改办〔2024〕1号"));
+        Path xlsx = dir.resolve("附件.xlsx");
+        assertThat(run("bulletin", "--region", "620700", "--period", "2023-12", "-o", xlsx.toString()).exit()).isEqualTo(Cli.OK);
+        assertThat(reader.read("附件.xlsx", Files.readAllBytes(xlsx)).sheets()).hasSize(3);
+        Path exported = dir.resolve("项目库.xlsx");
+        assertThat(run("project", "export", "--region", "620700", "--year", "2023", "-o", exported.toString()).exit()).isEqualTo(Cli.OK);
+        assertThat(run("project", "import", exported.toString(), "--region", "620700").out()).contains("新增 0 个项目，更新 15 个");
+    }
+
+    @Test
+    void badInputExitsWith2AndNamesTheCell() throws IOException {
+        Path bad = dir.resolve("坏月报.csv");
+        Files.writeString(bad, "地区,月份,已发放户数（户）\n民乐县,2023-11,十二\n", StandardCharsets.UTF_8);
+        Run r = run("report", "import", bad.toString(), "--region", "620700");
+        assertThat(r.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(r.err()).contains("未写入任何数据", "文件 坏月报.csv，正文，第 2 行，第 C 列：“已发放户数（户）”不是数字：十二");
+        assertThat(run("project", "import", dir.resolve("没有.xlsx").toString()).exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("bulletin", "--region", "620700", "--period", "2023-12", "-o", "x.pdf").exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("bulletin", "--region", "620700", "--period", "2023-13", "-o", "x.docx").exit()).isEqualTo(Cli.BAD_INPUT);
+    }
+}

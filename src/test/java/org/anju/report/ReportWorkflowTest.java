@@ -1,0 +1,150 @@
+package org.anju.report;
+
+import org.anju.AnjuTest;
+import org.anju.intake.InputException;
+import org.anju.progress.Progress;
+import org.anju.progress.ProgressSummary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=report_workflow")
+class ReportWorkflowTest {
+
+    static final String GANZHOU = "620702";
+    static final String LINZE = "620723";
+    static final String CITY = "620700";
+    static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
+    static final String RECEIVED = "HOUSING.FUND_RECEIVED.YUAN_10K";
+    static final String DISBURSED = "HOUSING.FUND_DISBURSED.YUAN_10K";
+
+    @Autowired
+    Reports reports;
+    @Autowired
+    Progress progress;
+
+    static List<ReportValue> values(long issued, String received, String disbursed) {
+        return List.of(new ReportValue(ISSUED, "", BigDecimal.valueOf(issued)),
+                new ReportValue(RECEIVED, "CENTRAL_SUBSIDY", new BigDecimal(received)),
+                new ReportValue(DISBURSED, "CENTRAL_SUBSIDY", new BigDecimal(disbursed)));
+    }
+
+    @Test
+    void draftSubmitApproveReturnLockMovesTheRollupsAlong() {
+        YearMonth p = YearMonth.of(2024, 3);
+        Report empty = reports.get(GANZHOU, p);
+        assertThat(empty.id()).isNull();
+        assertThat(empty.deadline()).isEqualTo(java.time.LocalDate.of(2024, 4, 5));
+
+        Report draft = reports.save(GANZHOU, p, 0, values(500, "1000", "400"));
+        assertThat(draft.status()).isEqualTo(ReportStatus.DRAFT);
+        assertThat(draft.version()).isEqualTo(1);
+        assertThat(progress.summary(CITY, p).actual(ISSUED)).as("a draft does not count").isNull();
+
+        Report submitted = reports.submit(GANZHOU, p, draft.version());
+        assertThat(submitted.status()).isEqualTo(ReportStatus.SUBMITTED);
+        assertThat(submitted.submittedBy()).isEqualTo("system");
+        reports.submit(LINZE, p, reports.save(LINZE, p, 0, values(100, "500", "500")).version());
+
+        ProgressSummary city = progress.summary(CITY, p);
+        assertThat(city.actual(ISSUED)).isEqualByComparingTo("600");
+        assertThat(city.actual(RECEIVED)).isEqualByComparingTo("1500");
+        assertThat(city.rate(DISBURSED)).isEqualByComparingTo("60.0");   // 900 ÷ 1500
+        assertThat(progress.summary("620000", p).actual(ISSUED)).as("province").isEqualByComparingTo("600");
+        assertThat(progress.summary("000000", p).actual(ISSUED)).as("nation").isEqualByComparingTo("600");
+        assertThat(progress.summary(GANZHOU, p).rate(DISBURSED)).isEqualByComparingTo("40.0");
+
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, submitted.version(), values(1, "1", "1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已上报");
+
+        Report returned = reports.returnReport(GANZHOU, p, submitted.version(), "拨付数与财政数据不符");
+        assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
+        assertThat(returned.returnReason()).isEqualTo("拨付数与财政数据不符");
+        assertThat(progress.summary(CITY, p).actual(ISSUED)).as("returned leaves the roll-up").isEqualByComparingTo("100");
+        assertThatThrownBy(() -> reports.returnReport(LINZE, p, 2, " ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("原因");
+
+        Report corrected = reports.save(GANZHOU, p, returned.version(), values(520, "1000", "450"));
+        Report resubmitted = reports.submit(GANZHOU, p, corrected.version());
+        assertThat(progress.summary(CITY, p).actual(ISSUED)).isEqualByComparingTo("620");
+        assertThat(progress.summary(CITY, p).line(ISSUED).orElseThrow().units()).isEqualTo(2);
+
+        Report approved = reports.approve(GANZHOU, p, resubmitted.version());
+        assertThat(approved.status()).isEqualTo(ReportStatus.APPROVED);
+        Report locked = reports.lock(GANZHOU, p, approved.version());
+        assertThat(locked.status()).isEqualTo(ReportStatus.LOCKED);
+        assertThatThrownBy(() -> reports.returnReport(GANZHOU, p, locked.version(), "再改"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(locked.events()).extracting(ReportEvent::action)
+                .containsExactly("SAVE", "SUBMIT", "RETURN", "SAVE", "SUBMIT", "APPROVE", "LOCK");
+        assertThat(locked.events().get(2).reason()).isEqualTo("拨付数与财政数据不符");
+
+        List<Completeness> c = reports.completeness(CITY, p);
+        assertThat(c.getFirst().expected()).isEqualTo(7);   // six counties and 市本级
+        assertThat(c.getFirst().submitted()).isEqualTo(2);
+        assertThat(c.getFirst().approved()).isEqualTo(1);
+        assertThat(reports.missing(progress.region(CITY), p)).hasSize(5);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndNothingIsOverwritten() {
+        YearMonth p = YearMonth.of(2024, 5);
+        Report first = reports.save(GANZHOU, p, 0, values(10, "10", "5"));
+        Report second = reports.save(GANZHOU, p, first.version(), values(20, "10", "5"));
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, first.version(), values(99, "10", "5")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改，请刷新后重试");
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, values(99, "10", "5")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改");
+        assertThatThrownBy(() -> reports.submit(GANZHOU, p, first.version()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改");
+        Report now = reports.get(GANZHOU, p);
+        assertThat(now.version()).isEqualTo(second.version());
+        assertThat(now.value(ISSUED, "")).isEqualByComparingTo("20");
+        assertThat(now.status()).isEqualTo(ReportStatus.DRAFT);
+    }
+
+    @Test
+    void implausibleFiguresAreFlaggedAndNegativeOnesRefused() {
+        YearMonth june = YearMonth.of(2024, 6);
+        YearMonth july = YearMonth.of(2024, 7);
+        reports.submit(LINZE, june, reports.save(LINZE, june, 0, values(300, "100", "80")).version());
+        Report r = reports.save(LINZE, july, 0, values(250, "100", "120"));
+        assertThat(r.flags()).hasSize(2);
+        assertThat(r.flags().get(0)).contains("低于上月累计 300");
+        assertThat(r.flags().get(1)).contains("拨付 120 万元，超过到位资金 100 万元");
+        assertThatThrownBy(() -> reports.save(LINZE, july, r.version(), values(-1, "100", "80")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能为负数");
+        assertThatThrownBy(() -> reports.save(CITY, july, 0, List.of(new ReportValue("OLD_COMMUNITY.START.HOUSEHOLD", "", BigDecimal.ONE))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不是月报填报项");
+    }
+
+    @Test
+    void importNamesEveryBadCellAndWritesNothing() {
+        String csv = """
+                地区,月份,已发放户数（户）,到位资金（万元）
+                甘州区,2024-08,12,30
+                不存在县,2024-08,1,1
+                临泽县,2024-08,-3,x
+                """;
+        assertThatThrownBy(() -> reports.importFile("八月.csv", csv.getBytes(StandardCharsets.UTF_8), CITY, true))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 八月.csv，正文，第 3 行，第 A 列：未知地区：不存在县",
+                                "文件 八月.csv，正文，第 4 行，第 C 列：“已发放户数（户）”不能为负数：-3",
+                                "文件 八月.csv，正文，第 4 行，第 D 列：“到位资金（万元）”不是数字：x"));
+        assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).id()).as("nothing written").isNull();
+
+        Reports.ImportSummary ok = reports.importFile("八月.csv",
+                "地区,月份,已发放户数（户）,到位资金（万元）\n甘州区,2024-08,12,30\n".getBytes(StandardCharsets.UTF_8), CITY, true);
+        assertThat(ok.submitted()).isEqualTo(1);
+        assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).value(RECEIVED, "UNSPECIFIED")).isEqualByComparingTo("30");
+    }
+}
