@@ -27,8 +27,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>Scripts: HTTP Basic on {@code /api/**}, stateless (no session is created). A request that carries
  *       an {@code Authorization: Basic} header is exempt from CSRF: a browser never adds that header to a
  *       cross-site request on its own, because this application never asks it to (401 responses carry no
- *       Basic challenge, so the browser neither prompts nor caches credentials). A browser session calling
- *       {@code /api/**} is subject to CSRF like any form.</li>
+ *       Basic challenge, so the browser neither prompts nor caches credentials). So is an {@code /api/**}
+ *       request without any session cookie: there is no session to ride on (and it gets its honest 401).
+ *       A browser session calling {@code /api/**} is subject to CSRF like any form.</li>
  *   <li>Not signed in: pages redirect to {@code /login}; {@code /api/**} answers 401 with a Chinese
  *       problem detail. Denied: 403, as JSON under {@code /api/**}, as a Chinese page elsewhere.</li>
  *   <li>Headers: a Content-Security-Policy without inline scripts, X-Frame-Options DENY, nosniff,
@@ -80,7 +81,8 @@ class WebSecurity {
                 .httpBasic(b -> b.authenticationEntryPoint(denied))
                 .requestCache(c -> c.requestCache(requestCache))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request) && basic.matches(request)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)
+                        && (basic.matches(request) || request.getRequestedSessionId() == null)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(denied).accessDeniedHandler(denied))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))

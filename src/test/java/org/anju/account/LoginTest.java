@@ -130,6 +130,14 @@ class LoginTest {
         mvc.perform(get("/plans").session(session)).andExpect(redirectedUrl("/login"));
     }
 
+    /** What the browser's session cookie tells the server (MockMvc does not send cookies for a session). */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor cookie(MockHttpSession session) {
+        return r -> {
+            r.setRequestedSessionId(session.getId());
+            return r;
+        };
+    }
+
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String user, String pass) {
         return post("/login").param("username", user).param("password", pass).with(csrf());
     }
@@ -174,7 +182,8 @@ class LoginTest {
         // a browser session must send the token
         MvcResult ok = mvc.perform(formLogin("/login").user("sr_admin").password(password)).andReturn();
         MockHttpSession session = (MockHttpSession) ok.getRequest().getSession(false);
-        mvc.perform(put("/api/me/password").session(session).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/api/me/password").session(session).with(cookie(session))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail", containsString("CSRF")));
         mvc.perform(put("/api/me/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
