@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.anju.region.Regions;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -16,14 +17,17 @@ import java.util.Optional;
 
 /**
  * Re-reads the signed-in account on every request: a disabled (or deleted) account is signed out at once,
- * changed roles take effect at once. Runs inside the security filter chain, after authentication.
+ * changed roles take effect at once. Leaves the user for the pages as request attribute {@link Me#ATTRIBUTE}.
+ * Runs inside the security filter chain, after authentication.
  */
 class CurrentUserFilter extends OncePerRequestFilter {
 
     private final UserStore store;
+    private final Regions regions;
 
-    CurrentUserFilter(UserStore store) {
+    CurrentUserFilter(UserStore store, Regions regions) {
         this.store = store;
+        this.regions = regions;
     }
 
     @Override
@@ -39,7 +43,10 @@ class CurrentUserFilter extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (fresh.get().version() != user.version()) {
+            } else {
+                request.setAttribute(Me.ATTRIBUTE, Me.of(fresh.get().actor(regions, Channel.UI)));
+            }
+            if (fresh.isPresent() && fresh.get().isEnabled() && fresh.get().version() != user.version()) {
                 AnjuUser now = fresh.get().withoutPassword();
                 UsernamePasswordAuthenticationToken refreshed =
                         UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());

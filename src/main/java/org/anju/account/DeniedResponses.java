@@ -94,9 +94,8 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
             View view = views.getObject().resolveViewName(htmx ? "error/message :: message" : "error/message",
                     Locale.SIMPLIFIED_CHINESE);
             Map<String, Object> model = new HashMap<>();
-            model.put("title", title);
-            model.put("message", message);
-            model.put("me", null);
+            model.put("problemTitle", title);
+            model.put("problemMessage", message);
             view.render(model, request, response);
         } catch (Exception ex) {
             throw new ServletException(ex);

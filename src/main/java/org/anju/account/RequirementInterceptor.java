@@ -8,12 +8,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Enforces the role part of every handler's {@link Requires} before it runs, and refuses handlers of the
  * application that declare nothing (fail closed). The region part is the handler's: it asks
- * {@link Access} about the concrete region. Also gives every page the signed-in user as {@code me}.
+ * {@link Access} about the concrete region.
  */
 class RequirementInterceptor implements HandlerInterceptor {
 
@@ -73,24 +72,5 @@ class RequirementInterceptor implements HandlerInterceptor {
             }
         }
         return true;
-    }
-
-    @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView modelAndView) {
-        if (modelAndView != null && modelAndView.getViewName() != null
-                && !modelAndView.getViewName().startsWith("redirect:") && !modelAndView.getModel().containsKey("me")) {
-            Actor a = access.current();
-            modelAndView.addObject("me", a.signedIn() ? Me.of(a) : null);
-        }
-    }
-
-    /** The signed-in user as pages show them. */
-    public record Me(String username, String displayName, String regionCode, String regionName, String rolesLabel,
-                     boolean admin, boolean provinceAdmin, boolean writer) {
-        static Me of(Actor a) {
-            return new Me(a.username(), a.displayName(), a.region().code(), a.region().name(), a.rolesLabel(),
-                    AccountAccess.administers(a), a.has(Role.PROVINCE_ADMIN), AccountAccess.writes(a));
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.anju.account;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import org.anju.region.Regions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +59,8 @@ class WebSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            DeniedResponses denied, UserStore users) throws Exception {
+                                            DeniedResponses denied, UserStore users,
+                                            Regions regions) throws Exception {
         RequestMatcher api = request -> path(request).startsWith("/api/");
         RequestMatcher basic = request -> {
             String h = request.getHeader("Authorization");
@@ -99,7 +101,7 @@ class WebSecurity {
                     request.setAttribute(AccountAccess.WEB_REQUEST, Boolean.TRUE);
                     chain.doFilter(request, response);
                 }, SecurityContextHolderFilter.class)
-                .addFilterBefore(new CurrentUserFilter(users), ExceptionTranslationFilter.class);
+                .addFilterBefore(new CurrentUserFilter(users, regions), ExceptionTranslationFilter.class);
         return http.build();
     }
 

@@ -58,6 +58,6 @@ class PageErrors {
 
     static ModelAndView page(HttpServletRequest request, HttpStatus status, String title, String message) {
         String view = request.getHeader("HX-Request") != null ? "error/message :: message" : "error/message";
-        return new ModelAndView(view, Map.of("title", title, "message", message == null ? title : message), status);
+        return new ModelAndView(view, Map.of("problemTitle", title, "problemMessage", message == null ? title : message), status);
     }
 }
