@@ -30,10 +30,38 @@ public class AuditTrail {
         this.json = json;
     }
 
-    /** Every change of the row with this key, oldest first. */
+    /**
+     * Every change of the row with this key (the table's key columns, see {@code audit_table}), oldest first.
+     * Rows written in bulk are recorded one entry per statement and group (granularity 'statement'): their
+     * entries are found by the group's key and the row is picked out of each entry's array.
+     */
     public List<AuditEntry> history(String table, Map<String, ?> key) {
-        return jdbc.sql("select * from audit_log where table_name = ? and row_key = ?::jsonb order by id")
-                .params(table, json.writeValueAsString(key)).query((rs, n) -> entry(rs)).list();
+        List<String> groups = jdbc.sql("select group_columns from audit_table where table_name = ? and audited "
+                        + "and granularity = 'statement'").param(table)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(null);
+        String keyJson = json.writeValueAsString(key);
+        if (groups == null) {
+            return jdbc.sql("select * from audit_log where table_name = ? and row_key = ?::jsonb order by id")
+                    .params(table, keyJson).query((rs, n) -> entry(rs)).list();
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        groups.forEach(g -> group.put(g, key.get(g)));
+        return jdbc.sql("""
+                        select l.id, l.at, l.actor, l.actor_name, l.actor_region, l.via, l.table_name,
+                               cast(:key as jsonb) as row_key, l.op,
+                               case when l.op = 'DELETE' then e end as old,
+                               case when l.op = 'INSERT' then e end as new, l.tx_id
+                        from audit_log l
+                        cross join lateral json_array_elements(coalesce(l.new, l.old)) e
+                        where l.table_name = :table and l.op <> 'UPDATE'
+                          and (cast(:group as jsonb) = '{}' or l.row_key = cast(:group as jsonb))
+                          and cast(e as jsonb) @> cast(:key as jsonb)
+                        union all
+                        select l.* from audit_log l
+                        where l.table_name = :table and l.op = 'UPDATE' and l.row_key = cast(:key as jsonb)
+                        order by id""")
+                .param("key", keyJson).param("group", json.writeValueAsString(group)).param("table", table)
+                .query((rs, n) -> entry(rs)).list();
     }
 
     /**

@@ -5,7 +5,8 @@
 --     select audit_enable('report');                                   -- key: the primary key
 --     select audit_enable('target', '{plan_id,region_id,indicator_id,year}');  -- key: what a user calls "the value"
 --     select audit_enable('users', hidden_columns => '{password_hash}');       -- never copy secrets into the log
---     select audit_enable('breakdown_row', granularity => 'statement');       -- bulk rows: one entry per statement
+--     select audit_enable('target', '{plan_id,region_id,indicator_id,year}',   -- bulk rows: one entry per statement
+--                         granularity => 'statement', group_columns => '{plan_id}');  -- and plan
 --     select audit_exempt('target_rollup', '由 target 汇总而来');              -- derived data: say why not
 --
 -- Who is acting is stamped per transaction by the application (org.anju.account.AuditingTransactionManager):
@@ -26,9 +27,9 @@ create table audit_log (
     new          json,                                  -- the row after (INSERT, UPDATE)
     tx_id        bigint      not null                   -- PostgreSQL transaction id: the rows changed together
 );
--- history of a value: where table_name = ? and row_key = ?. A hash index, because comparing jsonb in a
--- btree costs a national import (45,000 targets) a third of a second more. old and new are json, not
--- jsonb: written far more often than queried, and json is cheaper to write.
+-- history of a row: where table_name = ? and row_key = ? (for 'statement' entries: the group's key, then
+-- the row inside the array). A hash index: comparing jsonb in a btree is slow to maintain. old and new are
+-- json, not jsonb: written far more often than read, and json is cheaper to write.
 create index audit_log_row on audit_log using hash (row_key);
 create index audit_log_actor on audit_log (actor_region, id);
 alter sequence audit_log_id_seq cache 100;
@@ -40,6 +41,7 @@ create table audit_table (
     key_columns    text[],
     hidden_columns text[] not null default '{}',
     granularity    text check (granularity in ('row', 'statement')),
+    group_columns  text[] not null default '{}',
     reason         text,
     check (audited = (key_columns is not null)),
     check (audited or reason is not null)
@@ -58,16 +60,20 @@ create trigger audit_log_no_truncate before truncate on audit_log
 
 -- Inserts and deletes: one statement-level trigger call per statement, reading the transition table, so
 -- that a COPY of 45,000 targets costs one INSERT … SELECT instead of 45,000 trigger calls.
--- granularity 'row': one entry per row, found by its key (the history of a value);
--- granularity 'statement': one entry per statement, old/new a JSON array of all its rows (bulk rows that
--- nobody looks up one by one, such as the 22,000 row labels of a national breakdown table).
+-- granularity 'row': one entry per row, row_key its key — for rows written a few at a time;
+-- granularity 'statement': one entry per statement (and per value of group_columns), old/new a JSON array
+-- of its rows, row_key the group's values — for rows written by the ten thousand (a national plan's
+-- targets: one entry per table instead of 45,000; the history of one target is found inside the arrays,
+-- see org.anju.account.AuditTrail.history). Updates are always recorded row by row.
 create function audit_rows() returns trigger language plpgsql as $$
 declare
     key_columns    text[]  := tg_argv[0]::text[];
     hidden_columns text[]  := tg_argv[1]::text[];
     per_statement  boolean := tg_argv[2] = 'statement';
+    group_columns  text[]  := coalesce(tg_argv[3], '{}')::text[];
     key_expr       text;
     row_expr       text;
+    group_by       text    := '';
 begin
     -- a cascaded delete runs one statement per parent row, most of them deleting nothing here
     if tg_op = 'INSERT' then
@@ -77,25 +83,33 @@ begin
     elsif not exists (select from audit_old_rows) then
         return null;
     end if;
-    select string_agg(format('%L, r.%I', k, k), ', ') into key_expr from unnest(key_columns) k;
     row_expr := case when cardinality(hidden_columns) = 0 then 'to_json(r)' else '(to_jsonb(r) - $5)::json' end;
     if per_statement then
-        key_expr := format('%L, true, %L, count(*), %L, min(jsonb_build_object(%s)::text)::jsonb',
-                           'statement', 'rows', 'first', key_expr);
         row_expr := format('json_agg(%s)', row_expr);
+        if cardinality(group_columns) = 0 then
+            key_expr := format('jsonb_build_object(%L, true, %L, count(*))', 'statement', 'rows');
+        else
+            select format('jsonb_build_object(%s)', string_agg(format('%L, r.%I', g, g), ', ')),
+                   'group by ' || string_agg(format('r.%I', g), ', ')
+            into key_expr, group_by
+            from unnest(group_columns) g;
+        end if;
     else
-        key_expr := format('jsonb_build_object(%s)', key_expr);
+        select format('jsonb_build_object(%s)', string_agg(format('%L, r.%I', k, k), ', '))
+        into key_expr
+        from unnest(key_columns) k;
     end if;
     execute format($f$
         insert into audit_log (actor, actor_name, actor_region, via, table_name, row_key, op, old, new, tx_id)
         select $1, $2, $3, $4, %L, %s, %L, %s, %s, $6
-        from %I r$f$,
+        from %I r %s$f$,
         tg_table_name,
-        case when per_statement then format('jsonb_build_object(%s)', key_expr) else key_expr end,
+        key_expr,
         tg_op,
         case tg_op when 'DELETE' then row_expr else 'null::json' end,
         case tg_op when 'INSERT' then row_expr else 'null::json' end,
-        case tg_op when 'INSERT' then 'audit_new_rows' else 'audit_old_rows' end)
+        case tg_op when 'INSERT' then 'audit_new_rows' else 'audit_old_rows' end,
+        group_by)
         using coalesce(nullif(current_setting('anju.actor', true), ''), 'db:' || session_user),
               nullif(current_setting('anju.actor_name', true), ''),
               nullif(current_setting('anju.region', true), ''),
@@ -144,9 +158,11 @@ $$;
 -- Attaches the audit trail to a table.
 --   key_columns:    what identifies a row for "the history of this value" (default: the primary key)
 --   hidden_columns: never copied into the log (a change shows as "（已修改）")
---   granularity:    'row' (default) or 'statement' for bulk rows (see audit_rows)
+--   granularity:    'row' (default) or 'statement' for rows written in bulk (see audit_rows)
+--   group_columns:  with 'statement', one entry per statement and value of these columns (e.g. plan_id),
+--                   so that a row's history is looked for among its group's entries only
 create function audit_enable(target regclass, key_columns text[] default null, hidden_columns text[] default '{}',
-                             granularity text default 'row')
+                             granularity text default 'row', group_columns text[] default '{}')
     returns void language plpgsql as $$
 declare
     keys text[] := key_columns;
@@ -154,6 +170,9 @@ declare
 begin
     if granularity not in ('row', 'statement') then
         raise exception 'granularity 只能是 row 或 statement：%', granularity;
+    end if;
+    if granularity = 'row' and cardinality(group_columns) > 0 then
+        raise exception 'group_columns 只用于 granularity => ''statement''';
     end if;
     select c.relname into name from pg_class c where c.oid = target;
     if keys is null then
@@ -166,21 +185,25 @@ begin
     if keys is null or cardinality(keys) = 0 then
         raise exception '表 % 没有主键：请用 audit_enable(表, key_columns) 指定标识一行的列', name;
     end if;
+    if not group_columns <@ keys then
+        raise exception 'group_columns 须是 key_columns 的一部分：% 不在 % 中', group_columns, keys;
+    end if;
     execute format('drop trigger if exists audit_insert on %s', target);
     execute format('drop trigger if exists audit_delete on %s', target);
     execute format('drop trigger if exists audit_update on %s', target);
     execute format('create trigger audit_insert after insert on %s referencing new table as audit_new_rows '
-                   'for each statement execute function audit_rows(%L, %L, %L)', target, keys, hidden_columns,
-                   granularity);
+                   'for each statement execute function audit_rows(%L, %L, %L, %L)', target, keys, hidden_columns,
+                   granularity, group_columns);
     execute format('create trigger audit_delete after delete on %s referencing old table as audit_old_rows '
-                   'for each statement execute function audit_rows(%L, %L, %L)', target, keys, hidden_columns,
-                   granularity);
+                   'for each statement execute function audit_rows(%L, %L, %L, %L)', target, keys, hidden_columns,
+                   granularity, group_columns);
     execute format('create trigger audit_update after update on %s '
                    'for each row execute function audit_update(%L, %L)', target, keys, hidden_columns);
-    insert into audit_table (table_name, audited, key_columns, hidden_columns, granularity, reason)
-    values (name, true, keys, hidden_columns, granularity, null)
+    insert into audit_table (table_name, audited, key_columns, hidden_columns, granularity, group_columns, reason)
+    values (name, true, keys, hidden_columns, granularity, group_columns, null)
     on conflict (table_name) do update set audited = true, key_columns = excluded.key_columns,
-        hidden_columns = excluded.hidden_columns, granularity = excluded.granularity, reason = null;
+        hidden_columns = excluded.hidden_columns, granularity = excluded.granularity,
+        group_columns = excluded.group_columns, reason = null;
 end
 $$;
 
