@@ -55,6 +55,21 @@ class ImportBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theApiAnswersAFileOverTheLimitWith413InChinese() {
+        byte[] big = new byte[21 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        String basic = java.util.Base64.getEncoder().encodeToString(("sr_admin:" + DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        var response = page.request().post("/api/imports", com.microsoft.playwright.options.RequestOptions.create()
+                .setHeader("Authorization", "Basic " + basic)
+                .setMultipart(com.microsoft.playwright.options.FormData.create()
+                        .set("file", new FilePayload("太大的文件.csv", "text/csv", big))));
+        org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(413);
+        org.assertj.core.api.Assertions.assertThat(response.headers().get("content-type")).contains("application/problem+json");
+        org.assertj.core.api.Assertions.assertThat(response.text()).contains("\"title\":\"文件过大\"").contains("最大 20 MB");
+    }
+
+    @Test
     void aViewerHasNoImportPage() {
         login("sr_viewer");
         assertThat(page.locator("nav")).not().containsText("导入分解表");
