@@ -63,4 +63,12 @@ class CurrentUserFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilterAsyncDispatch() {
         return false;
     }
+
+    /** Style sheets, scripts and the like need no fresh look at the account. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = WebSecurity.path(request);
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
 }
