@@ -2,27 +2,71 @@ package org.anju.account;
 
 import org.anju.region.Region;
 
+import java.util.function.Supplier;
+
 /**
  * Region-scoped permissions, the one place features ask "may the current user …". A user reads their
  * region's subtree, writes their own unit's figures, and approves the level directly below them.
  * The {@code check…} methods throw {@link org.springframework.security.access.AccessDeniedException}
  * (HTTP 403) with a Chinese message.
+ *
+ * <p>Who is acting: the signed-in user of the current web request (channel {@link Channel#UI} for pages,
+ * {@link Channel#API} under {@code /api/}); outside a web request — start-up jobs, demo data, tests
+ * calling services — the system, which may do everything; the command line binds its own actor
+ * ({@link #runAs}). Imports re-label the channel with {@link #via}.
+ *
+ * <p>Every handler method declares what it needs with {@link Requires}; the handler then asks this
+ * interface about the concrete region.
  */
 public interface Access {
 
     /** The actor of the current request or job. */
     Actor current();
 
+    /** Whether the current user may read data of {@code region}: it lies in the user's subtree. */
     boolean canRead(Region region);
 
+    /**
+     * Whether the current user may read a document issued by {@code issuer} (a plan, a bulletin): issued
+     * inside the user's subtree, or handed down to the user by a region above (the 信州区 reporter reads
+     * the Jiangxi and Shangrao plans, not the Ganzhou one).
+     */
+    boolean canReadIssuedBy(Region issuer);
+
+    /** Whether the current user may change data of {@code region}: their own unit, and not as a viewer. */
     boolean canWrite(Region region);
 
-    /** Whether the current user may approve or return what {@code region} submitted. */
+    /** Whether the current user may approve or return what {@code region} submitted: a unit directly below them. */
     boolean canApprove(Region region);
 
+    /** Whether the current user may manage the accounts of {@code region}: an administrator above or at it. */
+    boolean canManageUsers(Region region);
+
+    /**
+     * Whether the current user may add reference data (regions, aliases, indicators): a province
+     * administrator, within their province; {@code scope} null for nationwide data such as indicators.
+     */
+    boolean canManageReferenceData(Region scope);
+
     void checkRead(Region region);
+
+    void checkReadIssuedBy(Region issuer);
 
     void checkWrite(Region region);
 
     void checkApprove(Region region);
+
+    void checkManageUsers(Region region);
+
+    void checkManageReferenceData(Region scope);
+
+    /** Runs {@code work} as {@code actor} (the command line, scheduled jobs). */
+    static <T> T runAs(Actor actor, Supplier<T> work) {
+        return ScopedValue.where(Acting.ACTOR, actor).call(work::get);
+    }
+
+    /** Runs {@code work} as the current actor, recorded as coming in through {@code channel} (imports). */
+    static <T> T via(Channel channel, Supplier<T> work) {
+        return ScopedValue.where(Acting.CHANNEL, channel).call(work::get);
+    }
 }

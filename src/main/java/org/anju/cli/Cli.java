@@ -1,6 +1,9 @@
 package org.anju.cli;
 
 import org.anju.AnjuApplication;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.region.Regions;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,9 +18,12 @@ import java.util.Set;
 
 /**
  * The command line in the same jar: {@code java -jar anju.jar plan import FILE}, also {@code project …},
- * {@code report …}, {@code progress …} and {@code bulletin …}. Starts the application
+ * {@code report …}, {@code progress …}, {@code bulletin …} and {@code user …}. Starts the application
  * without the web server or demo data, on the same database the web app uses (attaching to it when the
  * app is running), runs one command and exits with its code.
+ *
+ * <p>Commands act as the operator ({@code cli:<os user>}, channel CLI in the audit trail), not limited by
+ * region: whoever can run the jar against the database is trusted like the database owner.
  *
  * <p>Exit codes: 0 done; 1 {@code plan validate} found inconsistencies; 2 bad input or usage (nothing
  * written); 3 unexpected failure.
@@ -29,7 +35,7 @@ public final class Cli {
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 3;
 
-    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin");
+    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user");
 
     private Cli() {
     }
@@ -78,6 +84,7 @@ public final class Cli {
             case "report" -> new ReportCommand();
             case "progress" -> new ProgressCommand();
             case "bulletin" -> BulletinCommand.class;
+            case "user" -> new UserCommand();
             default -> new PlanCommand();
         };
         CommandLine cli = new CommandLine(root, factory)
@@ -93,6 +100,7 @@ public final class Cli {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return BAD_INPUT;
         });
-        return cli.execute(Arrays.copyOfRange(args, 1, args.length));
+        Actor operator = Actor.commandLine(context.getBean(Regions.class).root(), System.getProperty("user.name"));
+        return Access.runAs(operator, () -> cli.execute(Arrays.copyOfRange(args, 1, args.length)));
     }
 }

@@ -1,23 +1,30 @@
 package org.anju.demo;
 
+import org.anju.account.DemoUsers;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** The first start of the web app loads the demo data; tests and the command line switch it off. */
+/**
+ * The first start of the web app loads the demo data, and every start makes sure the demo accounts
+ * exist (account/demo-users.yml, published password); tests and the command line switch it off.
+ */
 @Component
 @ConditionalOnProperty(name = "anju.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoDataOnStartup implements ApplicationRunner {
 
     private final DemoData demo;
+    private final DemoUsers users;
 
-    DemoDataOnStartup(DemoData demo) {
+    DemoDataOnStartup(DemoData demo, DemoUsers users) {
         this.demo = demo;
+        this.users = users;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         demo.loadOnce();
+        users.createAll();
     }
 }

@@ -11,9 +11,19 @@ import java.util.stream.IntStream;
  * @param issuerRegionId the region whose government issued it; its targets are for units below
  * @param issuerName     the issuing offices as printed, e.g. 江西省住房和城乡建设厅 江西省发展和改革委员会 江西省财政厅
  * @param parentPlanId   the plan it implements, when it names one (Shangrao 2023 → 赣建保〔2023〕1号)
+ * @param version        optimistic locking: raised by every change of the plan row; a metadata update names
+ *                       the version it was based on and is refused when the plan changed since
  */
 public record Plan(Long id, String title, int issuerRegionId, String issuerName, String documentNumber,
-                   LocalDate issuedOn, int firstYear, int lastYear, Long parentPlanId, String sourceFile, String note) {
+                   LocalDate issuedOn, int firstYear, int lastYear, Long parentPlanId, String sourceFile, String note,
+                   int version) {
+
+    /** A plan not yet stored (or whose version does not matter). */
+    public Plan(Long id, String title, int issuerRegionId, String issuerName, String documentNumber,
+                LocalDate issuedOn, int firstYear, int lastYear, Long parentPlanId, String sourceFile, String note) {
+        this(id, title, issuerRegionId, issuerName, documentNumber, issuedOn, firstYear, lastYear, parentPlanId,
+                sourceFile, note, 0);
+    }
 
     public Plan {
         if (title == null || title.isBlank()) {
@@ -45,8 +55,14 @@ public record Plan(Long id, String title, int issuerRegionId, String issuerName,
         return multiYear() ? firstYear + "–" + lastYear + "年" : firstYear + "年";
     }
 
+    /** The same plan read from another file. */
+    public Plan withSource(String file) {
+        return new Plan(id, title, issuerRegionId, issuerName, documentNumber, issuedOn, firstYear, lastYear,
+                parentPlanId, file, note, version);
+    }
+
     public Plan withId(Long newId) {
         return new Plan(newId, title, issuerRegionId, issuerName, documentNumber, issuedOn, firstYear, lastYear,
-                parentPlanId, sourceFile, note);
+                parentPlanId, sourceFile, note, version);
     }
 }

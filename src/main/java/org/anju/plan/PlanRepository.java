@@ -50,7 +50,7 @@ class PlanRepository {
         return new Plan(rs.getLong("id"), rs.getString("title"), rs.getInt("issuer_region_id"),
                 rs.getString("issuer_name"), rs.getString("document_number"),
                 issued == null ? null : issued.toLocalDate(), rs.getInt("first_year"), rs.getInt("last_year"),
-                parent, rs.getString("source_file"), rs.getString("note"));
+                parent, rs.getString("source_file"), rs.getString("note"), rs.getInt("version"));
     }
 
     List<Plan> plans() {
@@ -82,19 +82,26 @@ class PlanRepository {
                 .query(Long.class).single();
     }
 
-    void updatePlan(Plan p) {
-        jdbc.sql("""
+    /**
+     * Updates the plan row and raises its version.
+     *
+     * @param expectedVersion the version the change is based on, or null to overwrite whatever is stored (imports)
+     * @return false when the plan is not at {@code expectedVersion} (any more)
+     */
+    boolean updatePlan(Plan p, Integer expectedVersion) {
+        return jdbc.sql("""
                         update plan set title = ?, issuer_region_id = ?, issuer_name = ?, document_number = ?,
                                issued_on = ?, first_year = ?, last_year = ?, parent_plan_id = ?, source_file = ?,
-                               note = ?, updated_at = now()
-                        where id = ?""")
+                               note = ?, updated_at = now(), version = version + 1
+                        where id = ? and (cast(? as int) is null or version = ?)""")
                 .params(p.title(), p.issuerRegionId(), p.issuerName(), p.documentNumber(),
                         p.issuedOn() == null ? null : Date.valueOf(p.issuedOn()), p.firstYear(), p.lastYear(),
-                        p.parentPlanId(), p.sourceFile(), p.note(), p.id())
-                .update();
+                        p.parentPlanId(), p.sourceFile(), p.note(), p.id(), expectedVersion, expectedVersion)
+                .update() == 1;
     }
 
     boolean deletePlan(long id) {
+        deleteTables(id);
         return jdbc.sql("delete from plan where id = ?").param(id).update() > 0;
     }
 
@@ -167,7 +174,9 @@ class PlanRepository {
 
     // ---- breakdown tables ------------------------------------------------------------------------
 
+    /** Targets first, in one statement: left to the cascade, they would go one row at a time. */
     void deleteTables(long planId) {
+        jdbc.sql("delete from target where plan_id = ?").param(planId).update();
         jdbc.sql("delete from breakdown_table where plan_id = ?").param(planId).update();
         jdbc.sql("delete from target_rollup where plan_id = ?").param(planId).update();
     }
@@ -349,24 +358,28 @@ class PlanRepository {
     // ---- import batches --------------------------------------------------------------------------
 
     long insertBatch(String fileName, String format, String encoding, String sha256, byte[] content, String status,
-                     Long planId, String summary) {
+                     Long planId, String summary, Integer issuerRegionId, String createdBy) {
         return jdbc.sql("""
                         insert into import_batch (file_name, format, encoding, sha256, content, status, plan_id, summary,
-                                                  committed_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'COMMITTED' then now() end) returning id""")
-                .params(fileName, format, encoding, sha256, content, status, planId, summary, status)
+                                                  committed_at, issuer_region_id, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, case when ? = 'COMMITTED' then now() end, ?, ?) returning id""")
+                .params(fileName, format, encoding, sha256, content, status, planId, summary, status, issuerRegionId,
+                        createdBy)
                 .query(Long.class).single();
     }
 
-    record Batch(long id, String fileName, String status, Long planId, byte[] content) {
+    record Batch(long id, String fileName, String status, Long planId, byte[] content, Integer issuerRegionId,
+                 String createdBy) {
     }
 
     Optional<Batch> batch(long id) {
-        return jdbc.sql("select id, file_name, status, plan_id, content from import_batch where id = ?").param(id)
+        return jdbc.sql("""
+                        select id, file_name, status, plan_id, content, issuer_region_id, created_by
+                        from import_batch where id = ?""").param(id)
                 .query((rs, n) -> {
                     Long plan = nullableLong(rs, "plan_id");
                     return new Batch(rs.getLong("id"), rs.getString("file_name"), rs.getString("status"),
-                            plan, rs.getBytes("content"));
+                            plan, rs.getBytes("content"), nullableInt(rs, "issuer_region_id"), rs.getString("created_by"));
                 }).optional();
     }
 

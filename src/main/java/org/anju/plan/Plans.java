@@ -1,9 +1,11 @@
 package org.anju.plan;
 
+import org.anju.account.Access;
 import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;
 import org.anju.plan.check.Finding;
 import org.anju.plan.check.PlanChecker;
+import org.anju.platform.ConcurrentUpdateException;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,16 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
-/** Plans and what they hold: the public face of the plan feature. */
+/**
+ * Plans and what they hold: the public face of the plan feature.
+ *
+ * <p>Access: a plan is read by whoever may read documents of its issuer ({@link Access#canReadIssuedBy}:
+ * issued in the user's subtree, or handed down from above), as a whole — a handed-down table is the
+ * document the user received. Changing a plan (importing, editing, deleting it, its milestones and
+ * stated totals) needs {@link Access#checkWrite} on its issuer. {@link #all()}, {@link #get} and the other
+ * plain readers do not check: they serve the system (checks across plans, the command line) and the
+ * web layer checks with {@link #readable()} / {@link #read}.
+ */
 @Service
 public class Plans {
 
@@ -22,16 +33,44 @@ public class Plans {
     private final PlanChecker checker;
     private final Regions regions;
     private final Indicators indicators;
+    private final Access access;
 
-    Plans(PlanRepository repository, PlanChecker checker, Regions regions, Indicators indicators) {
+    Plans(PlanRepository repository, PlanChecker checker, Regions regions, Indicators indicators, Access access) {
         this.repository = repository;
         this.checker = checker;
         this.regions = regions;
         this.indicators = indicators;
+        this.access = access;
     }
 
     public List<Plan> all() {
         return repository.plans();
+    }
+
+    /** The plans the current user may read. */
+    public List<Plan> readable() {
+        return all().stream().filter(p -> access.canReadIssuedBy(issuer(p))).toList();
+    }
+
+    /** The plans the current user may change (import into, edit). */
+    public List<Plan> writable() {
+        return all().stream().filter(p -> access.canWrite(issuer(p))).toList();
+    }
+
+    /**
+     * A plan the current user may read.
+     *
+     * @throws NoSuchElementException when there is no such plan (404)
+     * @throws org.springframework.security.access.AccessDeniedException when the user may not read it (403)
+     */
+    public Plan read(long id) {
+        Plan p = get(id);
+        access.checkReadIssuedBy(issuer(p));
+        return p;
+    }
+
+    public Region issuer(Plan p) {
+        return regions.byId(p.issuerRegionId());
     }
 
     public Optional<Plan> find(long id) {
@@ -106,12 +145,14 @@ public class Plans {
     @Transactional
     public long save(PlanDraft draft, boolean replaceTables) {
         Plan plan = draft.plan();
+        access.checkWrite(issuer(plan));
         long id;
         if (plan.id() == null) {
             id = repository.insertPlan(plan);
         } else {
             id = plan.id();
-            repository.updatePlan(plan);
+            access.checkWrite(issuer(get(id)));
+            repository.updatePlan(plan, null);
             if (replaceTables) {
                 repository.deleteTables(id);
             } else if (!draft.tables().isEmpty() && !repository.tables(id).isEmpty()) {
@@ -131,20 +172,40 @@ public class Plans {
         return id;
     }
 
+    /**
+     * Changes a plan's metadata (title, 文号, dates, issuer, parent, note), based on what the user read.
+     *
+     * @param expectedVersion the version the user's change is based on
+     * @throws ConcurrentUpdateException when the plan was changed since (nothing is written)
+     */
+    @Transactional
+    public Plan updateMetadata(Plan plan, int expectedVersion) {
+        Plan stored = get(plan.id());
+        access.checkWrite(issuer(stored));
+        access.checkWrite(issuer(plan));
+        if (!repository.updatePlan(plan.withSource(stored.sourceFile()), expectedVersion)) {
+            Plan now = get(plan.id());
+            throw new ConcurrentUpdateException("计划「" + stored.label() + "」已被他人修改（您修改的是第 " + expectedVersion
+                    + " 版，现为第 " + now.version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+        }
+        return get(plan.id());
+    }
+
     @Transactional
     public void replaceMilestones(long planId, List<Milestone> milestones) {
-        get(planId);
+        access.checkWrite(issuer(get(planId)));
         repository.replaceMilestones(planId, milestones);
     }
 
     @Transactional
     public void replaceStatedTotals(long planId, List<StatedTotal> totals) {
-        get(planId);
+        access.checkWrite(issuer(get(planId)));
         repository.replaceStatedTotals(planId, totals);
     }
 
     @Transactional
     public void delete(long id) {
+        access.checkWrite(issuer(get(id)));
         if (!repository.deletePlan(id)) {
             throw new NoSuchElementException("计划不存在：" + id);
         }
@@ -173,14 +234,29 @@ public class Plans {
 
     // ---- import batches (kept with the plan feature: they end up as plans) -------------------------
 
+    /** Keeps a file offered for import, with the issuer it is for and who offered it. */
     public long recordBatch(String fileName, String format, String encoding, String sha256, byte[] content,
-                            boolean committed, Long planId, String summary) {
+                            boolean committed, Long planId, String summary, Region issuer) {
         return repository.insertBatch(fileName, format, encoding, sha256, content,
-                committed ? "COMMITTED" : "PREVIEW", planId, summary);
+                committed ? "COMMITTED" : "PREVIEW", planId, summary, issuer == null ? null : issuer.id(),
+                access.current().username());
     }
 
+    /**
+     * A file offered for import, if the current user may write its issuer's plans (only they can commit it,
+     * and nobody else learns what it holds).
+     */
     public Optional<ImportBatch> batch(long id) {
-        return repository.batch(id).map(b -> new ImportBatch(b.id(), b.fileName(), b.status(), b.planId(), b.content()));
+        Optional<ImportBatch> batch = repository.batch(id).map(b -> new ImportBatch(b.id(), b.fileName(), b.status(),
+                b.planId(), b.content(), b.issuerRegionId(), b.createdBy()));
+        batch.ifPresent(b -> {
+            if (b.issuerRegionId() != null) {
+                access.checkWrite(regions.byId(b.issuerRegionId()));
+            } else if (!access.current().system() && !access.current().username().equals(b.createdBy())) {
+                throw new org.springframework.security.access.AccessDeniedException("只能提交本人上传的文件");
+            }
+        });
+        return batch;
     }
 
     public void markBatchCommitted(long id, long planId, String summary) {
@@ -188,6 +264,7 @@ public class Plans {
     }
 
     /** A file offered for import, kept whole. */
-    public record ImportBatch(long id, String fileName, String status, Long planId, byte[] content) {
+    public record ImportBatch(long id, String fileName, String status, Long planId, byte[] content,
+                              Integer issuerRegionId, String createdBy) {
     }
 }

@@ -1,9 +1,11 @@
 package org.anju.platform;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
  * for the user.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(0)
 class ApiErrors {
 
     @ExceptionHandler(NoSuchElementException.class)
@@ -35,6 +38,16 @@ class ApiErrors {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrentUpdateException.class)
+    ProblemDetail concurrent(ConcurrentUpdateException e) {
+        return problem(HttpStatus.CONFLICT, "数据已被他人修改", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
     }
 
     @ExceptionHandler(IllegalStateException.class)

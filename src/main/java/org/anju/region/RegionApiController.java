@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anju.account.Access;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.region.RegionViews.AliasRequest;
 import org.anju.region.RegionViews.NewUnitRequest;
 import org.anju.region.RegionViews.RegionDetail;
@@ -28,12 +31,15 @@ import java.util.List;
 class RegionApiController {
 
     private final Regions regions;
+    private final Access access;
 
-    RegionApiController(Regions regions) {
+    RegionApiController(Regions regions, Access access) {
         this.regions = regions;
+        this.access = access;
     }
 
     @GetMapping
+    @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "列出下级区划", description = "按显示顺序列出某区划的直接下级：市本级、片区、行政区划、开发区。")
     @ApiResponse(responseCode = "200", description = "下级列表")
     @ApiResponse(responseCode = "404", description = "代码不存在")
@@ -43,6 +49,7 @@ class RegionApiController {
     }
 
     @GetMapping("/search")
+    @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "按名称或别名搜索", description = "名称或别名包含查询文字的区划：完全相同的在前，其次是开头相同的。")
     List<RegionView> search(@Parameter(description = "查询文字", example = "信州") @RequestParam String q,
                             @Parameter(description = "最多返回条数（1–200，默认 50）") @RequestParam(defaultValue = "50") int limit) {
@@ -56,6 +63,7 @@ class RegionApiController {
     }
 
     @GetMapping("/resolve")
+    @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "解析名称", description = "把文件中的名称（如“中心城区”“上饶经开区”“肃南县”）解析为区划。"
             + "给出范围时优先在范围内查找，找不到再扩大到所在市、省和全国；“市本级”“中心城区”等只在所在市内查找。")
     ResolveResult resolve(@Parameter(description = "名称", example = "中心城区") @RequestParam String label,
@@ -69,6 +77,7 @@ class RegionApiController {
     }
 
     @GetMapping("/{code}")
+    @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "查看区划", description = "区划详情，含上级路径、别名、片区成员和所属片区。")
     @ApiResponse(responseCode = "404", description = "代码不存在")
     RegionDetail get(@Parameter(description = "代码", example = "361102") @PathVariable String code) {
@@ -76,6 +85,7 @@ class RegionApiController {
     }
 
     @GetMapping("/{code}/subtree")
+    @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "列出全部下级", description = "该区划及其全部下级，按先序排列（上级在前）。")
     @ApiResponse(responseCode = "404", description = "代码不存在")
     List<RegionView> subtree(@Parameter(description = "代码", example = "361100") @PathVariable String code) {
@@ -83,6 +93,7 @@ class RegionApiController {
     }
 
     @PostMapping(consumes = "application/json")
+    @Requires(Requirement.REFERENCE_ADMIN)
     @Operation(summary = "新增填报单位", description = "新增开发区（DEV_ZONE）、市本级（CITY_LEVEL）或片区（GROUP，须列出成员）。")
     @ApiResponse(responseCode = "201", description = "已新增")
     @ApiResponse(responseCode = "400", description = "内容有误")
@@ -90,12 +101,15 @@ class RegionApiController {
         if (request == null || request.kind() == null) {
             throw new IllegalArgumentException("缺少类别 kind（DEV_ZONE、CITY_LEVEL 或 GROUP）");
         }
+        regions.byCode(request.parentCode() == null ? "" : request.parentCode())
+                .ifPresent(access::checkManageReferenceData);
         Region r = regions.addUnit(new NewUnit(request.code(), request.name(), request.kind(), request.parentCode(),
                 request.aliases(), request.memberCodes()));
         return ResponseEntity.created(URI.create("/api/regions/" + r.code())).body(RegionViews.detail(regions, r));
     }
 
     @PostMapping(path = "/{code}/aliases", consumes = "application/json")
+    @Requires(Requirement.REFERENCE_ADMIN)
     @Operation(summary = "新增别名", description = "别名不能是任何区划的正式名称；已有的别名不重复添加。")
     @ApiResponse(responseCode = "201", description = "已新增")
     @ApiResponse(responseCode = "200", description = "已有此别名，未作改动")
@@ -104,6 +118,7 @@ class RegionApiController {
     ResponseEntity<RegionDetail> addAlias(@Parameter(description = "代码", example = "361100-K1") @PathVariable String code,
                                           @RequestBody AliasRequest request) {
         Region r = existing(code);
+        access.checkManageReferenceData(r);
         if (request == null) {
             throw new IllegalArgumentException("缺少别名 alias");
         }

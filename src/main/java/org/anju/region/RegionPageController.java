@@ -1,5 +1,7 @@
 package org.anju.region;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +25,13 @@ class RegionPageController {
     }
 
     @GetMapping("/regions")
+    @Requires(Requirement.AUTHENTICATED)
     String root(@RequestParam(required = false) String q, Model model) {
         return show(regions.root(), q, model);
     }
 
     @GetMapping("/regions/{code}")
+    @Requires(Requirement.AUTHENTICATED)
     String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
         Region r = regions.byCode(code)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "区划代码不存在：" + code));
@@ -36,6 +40,7 @@ class RegionPageController {
 
     /** The search results fragment, for htmx. */
     @GetMapping("/regions/search")
+    @Requires(Requirement.AUTHENTICATED)
     String search(@RequestParam(required = false) String q, Model model) {
         addSearch(q, model);
         return "region/index :: results";

@@ -23,6 +23,8 @@ class CliLaunchTest {
         assertThat(Cli.handles(new String[] {"--server.port=9000"})).isFalse();
         assertThat(Cli.run(new String[] {"plan", "list"})).isEqualTo(Cli.OK);
         assertThat(Cli.run(new String[] {"plan", "validate"})).isEqualTo(Cli.OK);
+        assertThat(Cli.handles(new String[] {"user", "list"})).isTrue();
+        assertThat(Cli.run(new String[] {"user", "list"})).isEqualTo(Cli.OK);
         assertThat(Cli.run(new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
     }
 }

@@ -1,6 +1,9 @@
 package org.anju.region;
 
 import org.anju.AnjuTest;
+import org.anju.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.web.context.WebApplicationContext;
 import org.anju.region.Resolution.Ambiguous;
 import org.anju.region.Resolution.Found;
 import org.junit.jupiter.api.Test;
@@ -33,7 +36,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RegionApiTest {
 
     @Autowired
+    WebApplicationContext context;
+
+    /** As the Jiangxi province admin: reads everything, adds units and aliases in Jiangxi. */
     MockMvc mvc;
+
+    @BeforeEach
+    void signIn() {
+        mvc = TestUsers.mvc(context, TestUsers.PROVINCE_ADMIN);
+    }
 
     @Autowired
     Regions regions;

@@ -1,5 +1,7 @@
 package org.anju.plan.imports;
 
+import org.anju.account.Access;
+import org.anju.account.Channel;
 import org.anju.indicator.Indicators;
 import org.anju.intake.InputException;
 import org.anju.intake.InputProblem;
@@ -27,6 +29,10 @@ import java.util.TreeSet;
 /**
  * Imports breakdown tables from a file: reads it, finds and interprets the tables, checks them, and —
  * unless it is a dry run or anything is wrong — stores plan, tables and the file in one transaction.
+ *
+ * <p>Only someone who may write the issuer's plans ({@link Access#checkWrite}) imports — a preview too,
+ * since it keeps the file. What is written is recorded in the audit trail as coming in by
+ * {@link Channel#IMPORT}.
  */
 @Service
 public class PlanImporter {
@@ -36,14 +42,16 @@ public class PlanImporter {
     private final Indicators indicators;
     private final Plans plans;
     private final TransactionTemplate transaction;
+    private final Access access;
 
     PlanImporter(SourceReader reader, Regions regions, Indicators indicators, Plans plans,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, Access access) {
         this.reader = reader;
         this.regions = regions;
         this.indicators = indicators;
         this.plans = plans;
         this.transaction = transaction;
+        this.access = access;
     }
 
     public ImportResult importFile(String fileName, byte[] content, ImportOptions options) {
@@ -86,6 +94,9 @@ public class PlanImporter {
             existing = Optional.of(plans.get(options.planId()));
         }
         Region issuer = existing.map(p -> regions.byId(p.issuerRegionId())).orElse(null);
+        if (issuer != null) {
+            access.checkWrite(issuer);
+        }
         if (issuer == null && options.issuerCode() != null) {
             issuer = regions.byCode(options.issuerCode()).orElse(null);
             if (issuer == null) {
@@ -107,6 +118,7 @@ public class PlanImporter {
             return rejected(document, problems);
         }
         issuer = interpreted.issuer();
+        access.checkWrite(issuer);
 
         Plan plan = planFor(document, facts, options, existing, issuer, interpreted.years(), problems);
         if (!problems.isEmpty()) {
@@ -139,14 +151,17 @@ public class PlanImporter {
         PlanDraft draft = new PlanDraft(plan, interpreted.tables(), options.milestones(), options.statedTotals());
         List<Finding> findings = plans.check(draft);
 
+        Region planIssuer = issuer;
         if (options.dryRun()) {
+            Plan previewed = plan;
             Long batchId = options.keepPreview()
-                    ? plans.recordBatch(fileName, document.format().name(), document.encoding(), sha256(content),
-                    content, false, plan.id(), summary(draft, findings))
+                    ? Access.via(Channel.IMPORT, () -> transaction.execute(status -> plans.recordBatch(fileName,
+                    document.format().name(), document.encoding(), sha256(content), content, false, previewed.id(),
+                    summary(draft, findings), planIssuer)))
                     : null;
             return result(document, false, batchId, plan.id(), draft, existing.isPresent(), findings);
         }
-        Stored stored = transaction.execute(status -> {
+        Stored stored = Access.via(Channel.IMPORT, () -> transaction.execute(status -> {
             long id = plans.save(draft, options.replace());
             String summary = summary(draft, findings);
             if (previewBatch != null) {
@@ -154,8 +169,8 @@ public class PlanImporter {
                 return new Stored(id, previewBatch);
             }
             return new Stored(id, plans.recordBatch(fileName, document.format().name(), document.encoding(),
-                    sha256(content), content, true, id, summary));
-        });
+                    sha256(content), content, true, id, summary, planIssuer));
+        }));
         return result(document, true, stored.batchId(), stored.planId(), draft.withPlan(plan.withId(stored.planId())),
                 existing.isPresent(), findings);
     }

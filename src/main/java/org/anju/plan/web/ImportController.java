@@ -3,6 +3,8 @@ package org.anju.plan.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
@@ -34,7 +36,9 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "导入文件；dryRun=true 只预览（保留文件以便稍后提交），有错误时返回 422 且不写入任何数据")
+    @Requires(Requirement.WRITE_OWN)
+    @Operation(summary = "导入文件；dryRun=true 只预览（保留文件以便稍后提交），有错误时返回 422 且不写入任何数据；"
+            + "发文地区须为本单位，否则 403")
     ResponseEntity<ImportResult> importFile(
             @RequestPart("file") MultipartFile file,
             @Parameter(description = "只预览，不写入") @RequestParam(defaultValue = "false") boolean dryRun,
@@ -54,7 +58,8 @@ class ImportController {
     }
 
     @PostMapping("/{batchId}/commit")
-    @Operation(summary = "提交先前预览过的文件")
+    @Requires(Requirement.WRITE_OWN)
+    @Operation(summary = "提交先前预览过的文件（只有可以为该发文地区导入的用户可以提交）")
     ResponseEntity<ImportResult> commit(@PathVariable long batchId,
                                         @RequestParam(required = false) Long planId,
                                         @RequestParam(defaultValue = "false") boolean replace,

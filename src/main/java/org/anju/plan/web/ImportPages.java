@@ -1,5 +1,7 @@
 package org.anju.plan.web;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.plan.Plans;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
@@ -30,13 +32,15 @@ class ImportPages {
     }
 
     @GetMapping("/imports/new")
+    @Requires(Requirement.WRITE_OWN)
     String form(@RequestParam(required = false) Long planId, Model model) {
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.writable());
         model.addAttribute("planId", planId);
         return "plan/import";
     }
 
     @PostMapping("/imports/preview")
+    @Requires(Requirement.WRITE_OWN)
     String preview(@RequestParam("file") MultipartFile file,
                    @RequestParam(required = false) Long planId,
                    @RequestParam(defaultValue = "false") boolean replace,
@@ -60,6 +64,7 @@ class ImportPages {
     }
 
     @PostMapping("/imports/{batchId}/commit")
+    @Requires(Requirement.WRITE_OWN)
     String commit(@PathVariable long batchId,
                   @RequestParam(required = false) Long planId,
                   @RequestParam(defaultValue = "false") boolean replace,
@@ -73,7 +78,7 @@ class ImportPages {
             return "redirect:/plans/" + result.planId();
         }
         model.addAttribute("result", result);
-        model.addAttribute("plans", plans.all());
+        model.addAttribute("plans", plans.writable());
         return "plan/import";
     }
 

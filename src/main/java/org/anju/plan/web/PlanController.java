@@ -6,6 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.anju.account.AuditEntry;
+import org.anju.account.AuditTrail;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.indicator.Indicator;
+import org.anju.indicator.Indicators;
 import org.anju.plan.Milestone;
 import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
@@ -46,17 +52,21 @@ class PlanController {
     private final Plans plans;
     private final Regions regions;
     private final XlsxExport export;
+    private final Indicators indicators;
+    private final AuditTrail audit;
 
-    PlanController(Plans plans, Regions regions, XlsxExport export) {
+    PlanController(Plans plans, Regions regions, XlsxExport export, Indicators indicators, AuditTrail audit) {
         this.plans = plans;
         this.regions = regions;
         this.export = export;
+        this.indicators = indicators;
+        this.audit = audit;
     }
 
-    /** A plan as listed. */
+    /** A plan as listed; {@code version} is what an update names (optimistic locking). */
     record PlanView(long id, String title, String documentNumber, LocalDate issuedOn, String issuerCode,
                     String issuerRegion, String issuerName, int firstYear, int lastYear, Long parentPlanId,
-                    String sourceFile) {
+                    String sourceFile, int version) {
     }
 
     record PlanDetail(PlanView plan, List<TableHead> tables, List<Milestone> milestones, List<StatedTotal> statedTotals) {
@@ -65,26 +75,30 @@ class PlanController {
     record TableHead(int seq, String label, String title, String unitLine, int rows, List<String> columns) {
     }
 
+    /** @param version for an update: the version that was read; a stale one is refused with 409 */
     record PlanRequest(@NotBlank String title, @NotBlank String issuerCode, String issuerName, String documentNumber,
                        LocalDate issuedOn, @NotNull Integer firstYear, Integer lastYear, Long parentPlanId,
-                       String note) {
+                       String note, Integer version) {
     }
 
     private PlanView view(Plan p) {
         Region issuer = regions.byId(p.issuerRegionId());
         return new PlanView(p.id(), p.title(), p.documentNumber(), p.issuedOn(), issuer.code(), issuer.name(),
-                p.issuerName(), p.firstYear(), p.lastYear(), p.parentPlanId(), p.sourceFile());
+                p.issuerName(), p.firstYear(), p.lastYear(), p.parentPlanId(), p.sourceFile(), p.version());
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "计划列表")
+    @Requires(Requirement.READ_ISSUED)
+    @Operation(summary = "计划列表（本地区及下级印发的、上级下达给本地区的）")
     List<PlanView> plans() {
-        return plans.all().stream().map(this::view).toList();
+        return plans.readable().stream().map(this::view).toList();
     }
 
     @GetMapping("/plans/{id}")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "计划详情：分解表目录、进度要求、正文所列总数")
     PlanDetail plan(@PathVariable long id) {
+        plans.read(id);
         PlanDraft d = plans.load(id);
         return new PlanDetail(view(d.plan()), d.tables().stream().map(t -> new TableHead(t.seq(), t.label(), t.title(),
                 t.unitLine(), t.rows().size(), t.columns().stream().map(c -> (c.year() == null ? "合计" : c.year() + "年")
@@ -92,19 +106,23 @@ class PlanController {
     }
 
     @PostMapping("/plans")
+    @Requires(Requirement.WRITE_OWN)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "新建计划（元数据；分解表通过导入）")
+    @Operation(summary = "新建计划（元数据；分解表通过导入）；发文地区须为本单位")
     PlanView create(@Valid @RequestBody PlanRequest r) {
         long id = plans.save(new PlanDraft(plan(null, r), List.of(), List.of(), List.of()), false);
         return view(plans.get(id));
     }
 
     @PutMapping("/plans/{id}")
-    @Operation(summary = "修改计划元数据")
+    @Requires(Requirement.WRITE_OWN)
+    @Operation(summary = "修改计划元数据；须带读取时的 version，计划已被他人修改则 409 且不写入")
     PlanView update(@PathVariable long id, @Valid @RequestBody PlanRequest r) {
         plans.get(id);
-        plans.save(new PlanDraft(plan(id, r), List.of(), List.of(), List.of()), false);
-        return view(plans.get(id));
+        if (r.version() == null) {
+            throw new IllegalArgumentException("缺少版本号 version：请先读取计划，修改后连同读取时的 version 一起提交");
+        }
+        return view(plans.updateMetadata(plan(id, r), r.version()));
     }
 
     private Plan plan(Long id, PlanRequest r) {
@@ -116,6 +134,7 @@ class PlanController {
     }
 
     @DeleteMapping("/plans/{id}")
+    @Requires(Requirement.WRITE_OWN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "删除计划及其分解表")
     void delete(@PathVariable long id) {
@@ -123,57 +142,120 @@ class PlanController {
     }
 
     @GetMapping("/plans/{id}/tables")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "计划的全部分解表（数字按印刷精度给出字符串）")
     List<TableView> tables(@PathVariable long id) {
-        plans.get(id);
+        plans.read(id);
         return plans.tables(id).stream().map(TableView::of).toList();
     }
 
     @GetMapping("/plans/{id}/tables/{seq}")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "一张分解表")
     TableView table(@PathVariable long id, @PathVariable int seq) {
+        plans.read(id);
         return TableView.of(plans.table(id, seq));
     }
 
     @GetMapping("/plans/{id}/targets")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "目标任务（可按地区代码、指标代码、年度筛选）")
     List<Target> targets(@PathVariable long id,
                          @Parameter(description = "地区代码，如 361100") @RequestParam(required = false) String region,
                          @Parameter(description = "指标代码，如 SHANTYTOWN.START.UNIT") @RequestParam(required = false) String indicator,
                          @RequestParam(required = false) Integer year) {
-        plans.get(id);
+        plans.read(id);
         return plans.targets(id, blankToNull(region), blankToNull(indicator), year);
     }
 
+    /** One change of a target, for its history. */
+    record TargetChange(java.time.Instant at, String actor, String actorName, String via, String viaLabel, String op,
+                        String opLabel, String before, String after, String tableLabel, long txId) {
+    }
+
+    @GetMapping("/plans/{id}/targets/history")
+    @Requires(Requirement.READ_ISSUED)
+    @Operation(summary = "一个目标任务数的修改历史：谁、何时、通过什么方式（页面、接口、导入、命令行）、改前改后")
+    List<TargetChange> targetHistory(@PathVariable long id,
+                                     @Parameter(description = "地区代码，如 361102") @RequestParam String region,
+                                     @Parameter(description = "指标代码，如 SHANTYTOWN.START.UNIT") @RequestParam String indicator,
+                                     @Parameter(description = "年度；不填为全期合计列") @RequestParam(required = false) Integer year) {
+        plans.read(id);
+        return targetHistory(audit, id, region(region), indicator(indicator), year);
+    }
+
+    static List<TargetChange> targetHistory(AuditTrail audit, long planId, Region region, Indicator indicator, Integer year) {
+        java.util.Map<String, Object> key = new java.util.HashMap<>();
+        key.put("plan_id", planId);
+        key.put("region_id", region.id());
+        key.put("indicator_id", indicator.id());
+        key.put("year", year);
+        return audit.history("target", key).stream().map(e -> new TargetChange(e.at(), e.actor(), e.actorName(),
+                e.via().name(), e.viaLabel(), e.op(), e.opLabel(), printed(e.before()), printed(e.after()), null,
+                e.txId())).toList();
+    }
+
+    /** A target's value as printed, from its audited row. */
+    static String printed(java.util.Map<String, Object> row) {
+        if (row == null || row.get("value") == null) {
+            return null;
+        }
+        java.math.BigDecimal v = new java.math.BigDecimal(row.get("value").toString());
+        int scale = row.get("scale") instanceof Number n ? n.intValue() : v.scale();
+        return v.setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    @GetMapping("/plans/{id}/history")
+    @Requires(Requirement.READ_ISSUED)
+    @Operation(summary = "计划元数据（标题、文号、年度等）的修改历史")
+    List<AuditEntry> planHistory(@PathVariable long id) {
+        plans.read(id);
+        return audit.history("plan", java.util.Map.of("id", id));
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+    }
+
+    private Indicator indicator(String code) {
+        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+    }
+
     @GetMapping("/plans/{id}/totals")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "某地区全辖目标任务合计（各单位数之和）")
     List<RegionTotal> totals(@PathVariable long id, @RequestParam String region) {
-        plans.get(id);
+        plans.read(id);
         return plans.subtreeTotals(id, region);
     }
 
     @GetMapping("/plans/{id}/findings")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "校验结果：表内合计、分年合计、正文总数、与上级下达任务的一致性")
     List<Finding> findings(@PathVariable long id) {
+        plans.read(id);
         return plans.findings(id);
     }
 
     @GetMapping("/findings")
-    @Operation(summary = "全部计划的校验结果")
+    @Requires(Requirement.READ_ISSUED)
+    @Operation(summary = "可查看的全部计划的校验结果")
     List<Finding> allFindings() {
         List<Finding> all = new ArrayList<>();
-        plans.all().forEach(p -> all.addAll(plans.findings(p.id())));
+        plans.readable().forEach(p -> all.addAll(plans.findings(p.id())));
         return all;
     }
 
     @GetMapping("/plans/{id}/milestones")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "进度要求")
     List<Milestone> milestones(@PathVariable long id) {
-        plans.get(id);
+        plans.read(id);
         return plans.milestones(id);
     }
 
     @PutMapping("/plans/{id}/milestones")
+    @Requires(Requirement.WRITE_OWN)
     @Operation(summary = "替换进度要求")
     List<Milestone> replaceMilestones(@PathVariable long id, @RequestBody List<Milestone> milestones) {
         plans.replaceMilestones(id, milestones);
@@ -194,16 +276,18 @@ class PlanController {
     }
 
     @GetMapping(value = "/plans/{id}/export.xlsx")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "导出全部分解表（XLSX，按原表格式）")
     ResponseEntity<byte[]> exportPlan(@PathVariable long id) {
-        Plan p = plans.get(id);
+        Plan p = plans.read(id);
         return xlsx(export.write(plans.tables(id)), p.label() + ".xlsx");
     }
 
     @GetMapping(value = "/plans/{id}/tables/{seq}/export.xlsx")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "导出一张分解表（XLSX）")
     ResponseEntity<byte[]> exportTable(@PathVariable long id, @PathVariable int seq) {
-        Plan p = plans.get(id);
+        Plan p = plans.read(id);
         var t = plans.table(id, seq);
         return xlsx(export.write(List.of(t)), p.label() + " " + t.displayLabel() + ".xlsx");
     }

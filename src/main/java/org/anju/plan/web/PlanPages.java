@@ -1,5 +1,9 @@
 package org.anju.plan.web;
 
+import org.anju.account.AuditTrail;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;
 import org.anju.plan.BreakdownTable;
 import org.anju.plan.HeaderLayout;
@@ -13,10 +17,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /** Pages: the list of plans, one plan, one breakdown table as issued with its findings marked. */
@@ -26,11 +33,13 @@ class PlanPages {
     private final Plans plans;
     private final Regions regions;
     private final Indicators indicators;
+    private final AuditTrail audit;
 
-    PlanPages(Plans plans, Regions regions, Indicators indicators) {
+    PlanPages(Plans plans, Regions regions, Indicators indicators, AuditTrail audit) {
         this.plans = plans;
         this.regions = regions;
         this.indicators = indicators;
+        this.audit = audit;
     }
 
     /** A plan line in the list. */
@@ -38,20 +47,24 @@ class PlanPages {
     }
 
     @GetMapping("/")
+    @Requires(Requirement.AUTHENTICATED)
     String home() {
         return "redirect:/plans";
     }
 
     @GetMapping("/plans")
+    @Requires(Requirement.READ_ISSUED)
     String list(Model model) {
-        List<PlanLine> lines = plans.all().stream().map(p -> new PlanLine(p, regions.byId(p.issuerRegionId()),
+        List<PlanLine> lines = plans.readable().stream().map(p -> new PlanLine(p, regions.byId(p.issuerRegionId()),
                 plans.tables(p.id()).size(), plans.findings(p.id()).size())).toList();
         model.addAttribute("plans", lines);
         return "plan/list";
     }
 
     @GetMapping("/plans/{id}")
+    @Requires(Requirement.READ_ISSUED)
     String plan(@PathVariable long id, Model model) {
+        plans.read(id);
         PlanDraft draft = plans.load(id);
         Plan p = draft.plan();
         model.addAttribute("plan", p);
@@ -66,8 +79,9 @@ class PlanPages {
     }
 
     @GetMapping("/plans/{id}/tables/{seq}")
+    @Requires(Requirement.READ_ISSUED)
     String table(@PathVariable long id, @PathVariable int seq, Model model) {
-        Plan p = plans.get(id);
+        Plan p = plans.read(id);
         BreakdownTable t = plans.table(id, seq);
         List<Finding> findings = plans.findings(id).stream()
                 .filter(f -> Objects.equals(f.tableLabel(), t.displayLabel())).toList();
@@ -91,5 +105,22 @@ class PlanPages {
         model.addAttribute("findings", findings);
         model.addAttribute("tableCount", plans.tables(id).size());
         return "plan/table";
+    }
+
+    /** A figure's history: every import, edit and deletion of it, with who, when and how (fragment for htmx). */
+    @GetMapping("/plans/{id}/history")
+    @Requires(Requirement.READ_ISSUED)
+    String history(@PathVariable long id, @RequestParam String region, @RequestParam String indicator,
+                   @RequestParam(required = false) Integer year,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Plan p = plans.read(id);
+        Region r = regions.byCode(region).orElseThrow(() -> new NoSuchElementException("地区不存在：" + region));
+        Indicator i = indicators.byCode(indicator).orElseThrow(() -> new NoSuchElementException("指标不存在：" + indicator));
+        model.addAttribute("plan", p);
+        model.addAttribute("region", r);
+        model.addAttribute("indicator", i);
+        model.addAttribute("year", year);
+        model.addAttribute("changes", PlanController.targetHistory(audit, id, r, i, year));
+        return htmx != null ? "plan/history :: history" : "plan/history";
     }
 }

@@ -1,6 +1,9 @@
 package org.anju.plan.web;
 
 import org.anju.SeedDataTest;
+import org.anju.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.web.context.WebApplicationContext;
 import org.anju.plan.Plan;
 import org.anju.plan.Plans;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PlanApiTest {
 
     @Autowired
-    MockMvc mvc;
+    WebApplicationContext context;
     @Autowired
     Plans plans;
+
+    /** Reads as the national viewer (every plan); writes as the 赣州 admin (the test file is for 兴国县). */
+    MockMvc mvc;
+
+    @BeforeEach
+    void signIn() {
+        mvc = TestUsers.mvc(context, TestUsers.NATIONAL_VIEWER);
+    }
 
     private long jiangxi() {
         return plans.byDocumentNumber("赣建保〔2023〕1号").map(Plan::id).orElseThrow();
@@ -107,24 +118,27 @@ class PlanApiTest {
     void importPreviewThenCommitThroughTheApi() throws Exception {
         String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,10\n兴国县,10\n";
         MockMultipartFile file = new MockMultipartFile("file", "兴国.csv", "text/csv", csv.getBytes(Charset.forName("GBK")));
-        MvcResult preview = mvc.perform(multipart("/api/imports").file(file).param("dryRun", "true"))
+        MvcResult preview = mvc.perform(multipart("/api/imports").file(file).param("dryRun", "true").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.committed").value(false))
                 .andExpect(jsonPath("$.plan.issuerCode").value("360700"))
                 .andReturn();
         Number batch = com.jayway.jsonpath.JsonPath.read(preview.getResponse().getContentAsString(), "$.batchId");
-        MvcResult done = mvc.perform(post("/api/imports/{id}/commit", batch.longValue()))
+        MvcResult done = mvc.perform(post("/api/imports/{id}/commit", batch.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.committed").value(true)).andReturn();
         Number planId = com.jayway.jsonpath.JsonPath.read(done.getResponse().getContentAsString(), "$.planId");
-        mvc.perform(post("/api/imports/{id}/commit", batch.longValue())).andExpect(status().isConflict());
-        mvc.perform(delete("/api/plans/{id}", planId.longValue())).andExpect(status().isNoContent());
+        mvc.perform(post("/api/imports/{id}/commit", batch.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isConflict());
+        mvc.perform(delete("/api/plans/{id}", planId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isNoContent());
     }
 
     @Test
     void badImportIs422AndNamesTheCell() throws Exception {
         String tsv = "2023年城市棚户区改造目标任务分解表\n县市区\t开工\n合计\t10\n兴国县\tabc\n";
-        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "坏.tsv", "text/plain", tsv.getBytes())))
+        mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "坏.tsv", "text/plain", tsv.getBytes()))
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.problems[0].row").value(4))
                 .andExpect(jsonPath("$.problems[0].column").value(2))

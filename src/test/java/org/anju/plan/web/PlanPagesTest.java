@@ -1,6 +1,9 @@
 package org.anju.plan.web;
 
 import org.anju.SeedDataTest;
+import org.anju.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.web.context.WebApplicationContext;
 import org.anju.plan.Plan;
 import org.anju.plan.Plans;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -22,9 +24,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PlanPagesTest {
 
     @Autowired
-    MockMvc mvc;
+    WebApplicationContext context;
     @Autowired
     Plans plans;
+
+    /** Pages as the national viewer, who reads every plan; importing as the 赣州 admin (兴国县 is theirs). */
+    MockMvc mvc;
+
+    @BeforeEach
+    void signIn() {
+        mvc = TestUsers.mvc(context, TestUsers.NATIONAL_VIEWER);
+    }
 
     @Test
     void planListShowsEveryPlanAndItsFindingCount() throws Exception {
@@ -50,11 +60,11 @@ class PlanPagesTest {
 
     @Test
     void importPagePreviewsBeforeWriting() throws Exception {
-        mvc.perform(get("/imports/new")).andExpect(status().isOk())
+        mvc.perform(get("/imports/new").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("导入目标任务分解表")));
         String tsv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区\t开工\n合计\t10\n兴国县\t10\n";
         mvc.perform(multipart("/imports/preview").file(new MockMultipartFile("file", "兴国.tsv", "text/plain",
-                        tsv.getBytes(StandardCharsets.UTF_8))).with(csrf()))
+                        tsv.getBytes(StandardCharsets.UTF_8))).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("预览（尚未写入）"), containsString("确认导入"),
                         containsString("兴国县"))));

@@ -1,0 +1,156 @@
+package org.anju.account;
+
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Pages: one's own account and password; user administration; the audit log of one's region. */
+@Controller
+class AccountPages {
+
+    private final Users users;
+    private final Regions regions;
+    private final Access access;
+    private final AuditTrail audit;
+
+    AccountPages(Users users, Regions regions, Access access, AuditTrail audit) {
+        this.users = users;
+        this.regions = regions;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** A line of the user list. */
+    record Line(User user, Region region) {
+    }
+
+    @GetMapping("/account")
+    @Requires(Requirement.AUTHENTICATED)
+    String account(Model model) {
+        Actor a = access.current();
+        model.addAttribute("actor", a);
+        model.addAttribute("user", users.byUsername(a.username()).orElse(null));
+        return "account/account";
+    }
+
+    @PostMapping("/account/password")
+    @Requires(Requirement.AUTHENTICATED)
+    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
+                          @RequestParam String confirmPassword, Model model) {
+        try {
+            if (!newPassword.equals(confirmPassword)) {
+                throw new IllegalArgumentException("两次输入的新密码不一致");
+            }
+            users.changeOwnPassword(currentPassword, newPassword);
+            model.addAttribute("saved", "密码已修改");
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return account(model);
+    }
+
+    @GetMapping("/users")
+    @Requires(Requirement.ADMIN)
+    String list(Model model) {
+        model.addAttribute("lines", users.manageable().stream().map(u -> new Line(u, regions.byId(u.regionId()))).toList());
+        return "account/users";
+    }
+
+    @GetMapping("/users/new")
+    @Requires(Requirement.ADMIN)
+    String newUser(Model model) {
+        return form(model, null, null, null, null, null);
+    }
+
+    private String form(Model model, String username, String displayName, String regionCode, Role role, String error) {
+        Actor a = access.current();
+        List<Region> choices = regions.subtree(a.region()).stream()
+                .filter(r -> r.kind() != RegionKind.GROUP && r.level() <= 3).toList();
+        model.addAttribute("regions", choices);
+        model.addAttribute("roles", rolesUpTo(a));
+        model.addAttribute("username", username);
+        model.addAttribute("displayName", displayName);
+        model.addAttribute("regionCode", regionCode == null ? a.region().code() : regionCode);
+        model.addAttribute("role", role);
+        model.addAttribute("error", error);
+        return "account/user-new";
+    }
+
+    private static List<Role> rolesUpTo(Actor a) {
+        int max = a.roles().stream().mapToInt(Role::rank).max().orElse(-1);
+        return EnumSet.allOf(Role.class).stream().filter(r -> r.rank() <= max).toList();
+    }
+
+    @PostMapping("/users")
+    @Requires(Requirement.ADMIN)
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String regionCode,
+                  @RequestParam Role role, @RequestParam(required = false) String password, Model model) {
+        try {
+            Users.WithPassword created = users.create(new NewUser(username, displayName, regionCode, Set.of(role), password));
+            model.addAttribute("user", created.user());
+            model.addAttribute("region", regions.byId(created.user().regionId()));
+            model.addAttribute("password", created.generated() ? created.password() : null);
+            model.addAttribute("created", true);
+            return "account/user-password";
+        } catch (IllegalArgumentException e) {
+            return form(model, username, displayName, regionCode, role, e.getMessage());
+        }
+    }
+
+    @GetMapping("/users/{id}")
+    @Requires(Requirement.ADMIN)
+    String edit(@PathVariable long id, @RequestParam(required = false) String saved, Model model) {
+        User u = users.get(id);
+        model.addAttribute("user", u);
+        model.addAttribute("region", regions.byId(u.regionId()));
+        model.addAttribute("roles", users.grantableRoles(regions.byId(u.regionId())));
+        model.addAttribute("saved", saved != null);
+        model.addAttribute("history", audit.history("users", java.util.Map.of("id", u.id())).reversed());
+        return "account/user-edit";
+    }
+
+    @PostMapping("/users/{id}")
+    @Requires(Requirement.ADMIN)
+    String update(@PathVariable long id, @RequestParam int version, @RequestParam String displayName,
+                  @RequestParam Role role, @RequestParam(defaultValue = "false") boolean enabled, Model model) {
+        try {
+            users.update(id, version, displayName, Set.of(role), enabled);
+            return "redirect:/users/" + id + "?saved";
+        } catch (IllegalArgumentException | ConcurrentUpdateException e) {
+            model.addAttribute("error", e.getMessage());
+            return edit(id, null, model);
+        }
+    }
+
+    @PostMapping("/users/{id}/password")
+    @Requires(Requirement.ADMIN)
+    String resetPassword(@PathVariable long id, Model model) {
+        Users.WithPassword reset = users.resetPassword(id, null);
+        model.addAttribute("user", reset.user());
+        model.addAttribute("region", regions.byId(reset.user().regionId()));
+        model.addAttribute("password", reset.password());
+        model.addAttribute("created", false);
+        return "account/user-password";
+    }
+
+    @GetMapping("/audit")
+    @Requires(Requirement.ADMIN)
+    String audit(@RequestParam(required = false) String table, @RequestParam(required = false) String actor,
+                 Model model) {
+        model.addAttribute("entries", audit.recent(access.current().region(), table, actor, 200));
+        model.addAttribute("table", table);
+        model.addAttribute("actor", actor);
+        return "account/audit";
+    }
+}

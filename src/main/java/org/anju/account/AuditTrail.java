@@ -1,0 +1,105 @@
+package org.anju.account;
+
+import org.anju.region.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the audit trail (written by database triggers, see db/migration/platform/V0_2__audit.sql).
+ * Callers check access to what the entries are about; {@link #recent} is scoped to the actors of a region.
+ */
+@Service
+public class AuditTrail {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /**
+     * Every change of the row with this key (the table's key columns, see {@code audit_table}), oldest first.
+     * Rows written in bulk are recorded one entry per statement and group (granularity 'statement'): their
+     * entries are found by the group's key and the row is picked out of each entry's array.
+     */
+    public List<AuditEntry> history(String table, Map<String, ?> key) {
+        List<String> groups = jdbc.sql("select group_columns from audit_table where table_name = ? and audited "
+                        + "and granularity = 'statement'").param(table)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).optional().orElse(null);
+        String keyJson = json.writeValueAsString(key);
+        if (groups == null) {
+            return jdbc.sql("select * from audit_log where table_name = ? and row_key = ?::jsonb order by id")
+                    .params(table, keyJson).query((rs, n) -> entry(rs)).list();
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        groups.forEach(g -> group.put(g, key.get(g)));
+        return jdbc.sql("""
+                        select l.id, l.at, l.actor, l.actor_name, l.actor_region, l.via, l.table_name,
+                               cast(:key as jsonb) as row_key, l.op,
+                               case when l.op = 'DELETE' then e end as old,
+                               case when l.op = 'INSERT' then e end as new, l.tx_id
+                        from audit_log l
+                        cross join lateral json_array_elements(coalesce(l.new, l.old)) e
+                        where l.table_name = :table and l.op <> 'UPDATE'
+                          and (cast(:group as jsonb) = '{}' or l.row_key = cast(:group as jsonb))
+                          and cast(e as jsonb) @> cast(:key as jsonb)
+                        union all
+                        select l.* from audit_log l
+                        where l.table_name = :table and l.op = 'UPDATE' and l.row_key = cast(:key as jsonb)
+                        order by id""")
+                .param("key", keyJson).param("group", json.writeValueAsString(group)).param("table", table)
+                .query((rs, n) -> entry(rs)).list();
+    }
+
+    /**
+     * The latest changes made by users of {@code scope} and below, newest first.
+     *
+     * @param table only this table, if given
+     * @param actor only this username, if given
+     */
+    public List<AuditEntry> recent(Region scope, String table, String actor, int limit) {
+        return jdbc.sql("""
+                        select l.* from audit_log l
+                        where l.actor_region in (select r.code from region r
+                                                 join region_ancestor a on a.region_id = r.id and a.ancestor_id = :scope)
+                          and (cast(:table as text) is null or l.table_name = :table)
+                          and (cast(:actor as text) is null or l.actor = :actor)
+                        order by l.id desc limit :limit""")
+                .param("scope", scope.id()).param("table", blank(table)).param("actor", blank(actor))
+                .param("limit", Math.clamp(limit, 1, 1000))
+                .query((rs, n) -> entry(rs)).list();
+    }
+
+    /** The audited tables and their keys, the exempt ones and why. */
+    public List<Map<String, Object>> tables() {
+        return jdbc.sql("select * from audit_table order by table_name").query().listOfRows();
+    }
+
+    private AuditEntry entry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("actor_name"), rs.getString("actor_region"), Channel.valueOf(rs.getString("via")),
+                rs.getString("table_name"), map(rs.getString("row_key")), rs.getString("op"), map(rs.getString("old")),
+                map(rs.getString("new")), rs.getLong("tx_id"));
+    }
+
+    private Map<String, Object> map(String text) {
+        return text == null ? null : json.readValue(text, MAP);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

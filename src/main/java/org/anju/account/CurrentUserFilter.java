@@ -1,0 +1,74 @@
+package org.anju.account;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.anju.region.Regions;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Re-reads the signed-in account on every request: a disabled (or deleted) account is signed out at once,
+ * changed roles take effect at once. Leaves the user for the pages as request attribute {@link Me#ATTRIBUTE}.
+ * Runs inside the security filter chain, after authentication.
+ */
+class CurrentUserFilter extends OncePerRequestFilter {
+
+    private final UserStore store;
+    private final Regions regions;
+
+    CurrentUserFilter(UserStore store, Regions regions) {
+        this.store = store;
+        this.regions = regions;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        SecurityContext context = SecurityContextHolder.getContext();
+        Authentication auth = context.getAuthentication();
+        if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof AnjuUser user) {
+            Optional<AnjuUser> fresh = store.principal(user.id());
+            if (fresh.isEmpty() || !fresh.get().isEnabled()) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            } else {
+                request.setAttribute(Me.ATTRIBUTE, Me.of(fresh.get().actor(regions, Channel.UI)));
+            }
+            if (fresh.isPresent() && fresh.get().isEnabled() && fresh.get().version() != user.version()) {
+                AnjuUser now = fresh.get().withoutPassword();
+                UsernamePasswordAuthenticationToken refreshed =
+                        UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());
+                refreshed.setDetails(auth.getDetails());
+                SecurityContext updated = SecurityContextHolder.createEmptyContext();
+                updated.setAuthentication(refreshed);
+                SecurityContextHolder.setContext(updated);
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    /** Style sheets, scripts and the like need no fresh look at the account. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = WebSecurity.path(request);
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico");
+    }
+}

@@ -1,0 +1,29 @@
+package org.anju.account;
+
+/**
+ * What a web endpoint requires, declared on every handler method with {@link Requires}. The web layer
+ * enforces the role part before the handler runs (an undeclared endpoint is refused); the handler checks
+ * the concrete region with {@link Access}. The authorization-matrix test runs every endpoint for every
+ * kind of user against these declarations.
+ */
+public enum Requirement {
+    /** Anyone, signed in or not (the login page). */
+    PUBLIC,
+    /** Any signed-in user: reference data (regions, indicators), one's own account, navigation. */
+    AUTHENTICATED,
+    /** Reading a region's data: the region must lie in the user's subtree ({@link Access#checkRead}); lists are filtered. */
+    READ_SCOPED,
+    /**
+     * Reading a document issued by a region (plans, bulletins): issued in the user's subtree or by a region
+     * above the user ({@link Access#checkReadIssuedBy}); lists are filtered.
+     */
+    READ_ISSUED,
+    /** Changing a region's data: the user's own unit, by a role that writes ({@link Access#checkWrite}). */
+    WRITE_OWN,
+    /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
+    APPROVE_BELOW,
+    /** Managing user accounts and reading the audit log of the user's subtree, by a province or city administrator. */
+    ADMIN,
+    /** Adding regions, aliases and indicators: province administrators within their province. */
+    REFERENCE_ADMIN
+}

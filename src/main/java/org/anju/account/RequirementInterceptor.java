@@ -1,0 +1,76 @@
+package org.anju.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Enforces the role part of every handler's {@link Requires} before it runs, and refuses handlers of the
+ * application that declare nothing (fail closed). The region part is the handler's: it asks
+ * {@link Access} about the concrete region.
+ */
+class RequirementInterceptor implements HandlerInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(RequirementInterceptor.class);
+
+    private final Access access;
+
+    RequirementInterceptor(Access access) {
+        this.access = access;
+    }
+
+    /** The handlers this application writes; framework ones (error page, API docs) are guarded by URL. */
+    static boolean ours(HandlerMethod handler) {
+        return handler.getBeanType().getPackageName().startsWith("org.anju.");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !ours(method)) {
+            return true;
+        }
+        Requires requires = method.getMethodAnnotation(Requires.class);
+        if (requires == null) {
+            log.error("{} 没有声明 @Requires，已拒绝访问 {}", method.getShortLogMessage(), request.getRequestURI());
+            throw new AccessDeniedException("该接口未声明访问规则，已拒绝");
+        }
+        Actor a = access.current();
+        if (requires.value() == Requirement.PUBLIC || a.system()) {
+            return true;
+        }
+        if (!a.signedIn()) {
+            throw new AuthenticationCredentialsNotFoundException("请先登录");
+        }
+        switch (requires.value()) {
+            case WRITE_OWN -> {
+                if (!AccountAccess.writes(a)) {
+                    throw new AccessDeniedException("当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
+                }
+            }
+            case APPROVE_BELOW -> {
+                if (!AccountAccess.administers(a)) {
+                    throw new AccessDeniedException("只有省级、市级管理员可以审核下级报送的数据");
+                }
+            }
+            case ADMIN -> {
+                if (!AccountAccess.administers(a)) {
+                    throw new AccessDeniedException("只有省级、市级管理员可以管理用户和查看审计记录");
+                }
+            }
+            case REFERENCE_ADMIN -> {
+                if (!a.has(Role.PROVINCE_ADMIN)) {
+                    throw new AccessDeniedException("只有省级管理员可以新增区划、别名或指标");
+                }
+            }
+            default -> {
+                // AUTHENTICATED, READ_SCOPED, READ_ISSUED: signed in is enough here; the handler checks the region
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,187 @@
+package org.anju.account;
+
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * User accounts. An administrator manages the accounts of their region and below, granting roles up to
+ * their own; everyone may change their own password. Every change is checked with {@link Access}.
+ */
+@Service
+public class Users {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
+
+    private final UserStore store;
+    private final Regions regions;
+    private final Access access;
+    private final PasswordEncoder encoder;
+
+    Users(UserStore store, Regions regions, Access access, PasswordEncoder encoder) {
+        this.store = store;
+        this.regions = regions;
+        this.access = access;
+        this.encoder = encoder;
+    }
+
+    /** An account just created or a password just reset: the password is shown this once. */
+    public record WithPassword(User user, String password, boolean generated) {
+    }
+
+    public Optional<User> byUsername(String username) {
+        return store.byUsername(normalize(username));
+    }
+
+    /** The accounts the current user manages: their region's and below (everyone's for the system). */
+    public List<User> manageable() {
+        Actor a = access.current();
+        if (!a.system() && !AccountAccess.administers(a)) {
+            throw new AccessDeniedException("只有管理员可以管理用户");
+        }
+        return store.inSubtree(a.region().id());
+    }
+
+    /** One account the current user manages. */
+    public User get(long id) {
+        User u = store.byId(id).orElseThrow(() -> new NoSuchElementException("用户不存在：" + id));
+        access.checkManageUsers(regions.byId(u.regionId()));
+        return u;
+    }
+
+    @Transactional
+    public WithPassword create(NewUser n) {
+        String username = normalize(n.username());
+        if (!USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("用户名应为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头：" + n.username());
+        }
+        String displayName = displayName(n.displayName());
+        Region region = regions.byCode(n.regionCode() == null ? "" : n.regionCode().trim())
+                .orElseThrow(() -> new IllegalArgumentException("地区代码不存在：" + n.regionCode()));
+        access.checkManageUsers(region);
+        Set<Role> roles = grantable(n.roles(), region);
+        boolean generated = n.password() == null || n.password().isBlank();
+        String password = generated ? Passwords.generate() : n.password();
+        Passwords.check(password);
+        if (store.byUsername(username).isPresent()) {
+            throw new IllegalArgumentException("用户名已存在：" + username);
+        }
+        long id;
+        try {
+            id = store.insert(username, displayName, encoder.encode(password), region.id(), roles,
+                    access.current().username());
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("用户名已存在：" + username);
+        }
+        return new WithPassword(store.byId(id).orElseThrow(), password, generated);
+    }
+
+    /**
+     * Changes name, roles and whether the account is enabled.
+     *
+     * @param version the version the change is based on
+     * @throws ConcurrentUpdateException when someone else changed the account since
+     */
+    @Transactional
+    public User update(long id, int version, String displayName, Set<Role> roles, boolean enabled) {
+        User u = get(id);
+        Region region = regions.byId(u.regionId());
+        Set<Role> granted = grantable(roles, region);
+        Actor a = access.current();
+        if (u.username().equals(a.username()) && (!enabled || !granted.equals(u.roles()))) {
+            throw new IllegalArgumentException("不能停用自己的账号或修改自己的角色，请联系上级管理员");
+        }
+        if (!store.update(id, version, displayName(displayName), granted, enabled)) {
+            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”已被他人修改（您看到的是第 " + version
+                    + " 版，现为第 " + store.byId(id).map(User::version).orElse(-1) + " 版），您的修改未保存；请刷新后重新修改");
+        }
+        return store.byId(id).orElseThrow();
+    }
+
+    /** Sets a new password (generated when {@code password} is blank) and lifts a lock. */
+    @Transactional
+    public WithPassword resetPassword(long id, String password) {
+        User u = get(id);
+        boolean generated = password == null || password.isBlank();
+        String p = generated ? Passwords.generate() : password;
+        Passwords.check(p);
+        store.setPassword(id, encoder.encode(p));
+        return new WithPassword(store.byId(id).orElseThrow(), p, generated);
+    }
+
+    /** The signed-in user changes their own password. */
+    @Transactional
+    public void changeOwnPassword(String current, String next) {
+        Actor a = access.current();
+        User u = store.byUsername(a.username()).filter(x -> a.signedIn())
+                .orElseThrow(() -> new AccessDeniedException("请先登录"));
+        String hash = store.passwordHash(u.id()).orElseThrow();
+        if (current == null || !encoder.matches(current, hash)) {
+            throw new IllegalArgumentException("当前密码不正确");
+        }
+        Passwords.check(next);
+        if (next.equals(current)) {
+            throw new IllegalArgumentException("新密码不能与当前密码相同");
+        }
+        store.setPassword(u.id(), encoder.encode(next));
+    }
+
+    /** The roles a user at {@code region} may be given by the current user. */
+    public Set<Role> grantableRoles(Region region) {
+        Actor a = access.current();
+        int max = a.system() ? Integer.MAX_VALUE : a.roles().stream().mapToInt(Role::rank).max().orElse(-1);
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role r : Role.values()) {
+            if (r.rank() <= max && r.fits(region, isCity(region))) {
+                roles.add(r);
+            }
+        }
+        return roles;
+    }
+
+    private Set<Role> grantable(Set<Role> roles, Region region) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("请至少选择一个角色");
+        }
+        Set<Role> allowed = grantableRoles(region);
+        for (Role r : roles) {
+            if (!r.fits(region, isCity(region))) {
+                throw new IllegalArgumentException("角色“" + r.label() + "”不适用于" + region.name() + "（" + region.kind().label()
+                        + "）：省级管理员须在省，市级管理员须在市，县级填报员须在县、开发区或市本级");
+            }
+            if (!allowed.contains(r)) {
+                throw new AccessDeniedException("不能授予高于本人级别的角色：" + r.label());
+            }
+        }
+        return EnumSet.copyOf(roles);
+    }
+
+    private boolean isCity(Region region) {
+        return region.kind() != RegionKind.GROUP && regions.city(region).map(c -> c.id() == region.id()).orElse(false);
+    }
+
+    private static String displayName(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 60) {
+            throw new IllegalArgumentException("姓名（显示名）不能为空，且不超过 60 个字");
+        }
+        return n;
+    }
+
+    static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,63 @@
+package org.anju.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Errors outside the JSON API. An upload over the limit fails before any handler is chosen, so
+ * {@link ApiErrors} (bound to REST controllers) never sees it: answered here, as a problem detail under
+ * {@code /api/**} and as a Chinese message (a fragment for htmx) elsewhere. Lower precedence than
+ * {@link ApiErrors}, so REST controllers keep their JSON errors.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrors {
+
+    private final DataSize maxFileSize;
+    private final JsonMapper json;
+
+    PageErrors(@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize, JsonMapper json) {
+        this.maxFileSize = maxFileSize;
+        this.json = json;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String message = UploadLimits.message(maxFileSize);
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getOutputStream().write(json.writeValueAsBytes(
+                    ApiErrors.problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", message)));
+            return null;
+        }
+        return page(request, HttpStatus.CONTENT_TOO_LARGE, "文件过大", message);
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
+        return page(request, HttpStatus.NOT_FOUND, "未找到", e.getMessage());
+    }
+
+    static ModelAndView page(HttpServletRequest request, HttpStatus status, String title, String message) {
+        String view = request.getHeader("HX-Request") != null ? "error/message :: message" : "error/message";
+        return new ModelAndView(view, Map.of("problemTitle", title, "problemMessage", message == null ? title : message), status);
+    }
+}

@@ -1,0 +1,125 @@
+package org.anju.account;
+
+import org.anju.AnjuTest;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.util.EnumSet;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What each kind of user may do where: read the subtree, write the own unit, approve the level below. */
+@AnjuTest
+class AccessTest {
+
+    @Autowired
+    Access access;
+    @Autowired
+    Regions regions;
+
+    Region r(String code) {
+        return regions.byCode(code).orElseThrow();
+    }
+
+    Actor user(String region, Role... roles) {
+        return new Actor("u", "用户", r(region), EnumSet.copyOf(java.util.List.of(roles)), Channel.UI, false);
+    }
+
+    <T> T as(Actor a, Supplier<T> work) {
+        return Access.runAs(a, work);
+    }
+
+    @Test
+    void outsideAWebRequestTheSystemMayDoEverything() {
+        Actor a = access.current();
+        assertThat(a.system()).isTrue();
+        assertThat(a.via()).isEqualTo(Channel.SYSTEM);
+        assertThat(access.canWrite(r("361102"))).isTrue();
+        assertThat(Access.via(Channel.IMPORT, () -> access.current().via())).isEqualTo(Channel.IMPORT);
+    }
+
+    @Test
+    void aCountyReporterReadsAndWritesItsOwnUnitOnly() {
+        Actor xz = user("361102", Role.COUNTY_REPORTER);
+        as(xz, () -> {
+            assertThat(access.canRead(r("361102"))).isTrue();
+            assertThat(access.canRead(r("361100"))).isFalse();
+            assertThat(access.canRead(r("361103"))).isFalse();
+            assertThat(access.canWrite(r("361102"))).isTrue();
+            assertThat(access.canWrite(r("361100"))).isFalse();
+            assertThat(access.canApprove(r("361102"))).isFalse();
+            // documents: its own, and those handed down by 上饶市, 江西省, 全国 — not 赣州市's
+            assertThat(access.canReadIssuedBy(r("361100"))).isTrue();
+            assertThat(access.canReadIssuedBy(r("360000"))).isTrue();
+            assertThat(access.canReadIssuedBy(r("000000"))).isTrue();
+            assertThat(access.canReadIssuedBy(r("360700"))).isFalse();
+            assertThat(access.canReadIssuedBy(r("361103"))).isFalse();
+            assertThat(access.canManageUsers(r("361102"))).isFalse();
+            assertThatThrownBy(() -> access.checkWrite(r("361100"))).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("只能填报或修改本单位（信州区）的数据");
+            return null;
+        });
+    }
+
+    @Test
+    void aCityAdminApprovesItsCountiesZonesAndCityLevelButNotItsGroupsOrGrandchildren() {
+        Actor sr = user("361100", Role.CITY_ADMIN);
+        as(sr, () -> {
+            assertThat(access.canRead(r("361102"))).isTrue();
+            assertThat(access.canRead(r("360700"))).isFalse();
+            assertThat(access.canWrite(r("361100"))).isTrue();
+            assertThat(access.canWrite(r("361102"))).isFalse();
+            assertThat(access.canApprove(r("361102"))).isTrue();
+            assertThat(access.canApprove(r("361100-SB"))).isTrue();
+            assertThat(access.canApprove(r("361100-K1"))).isTrue();
+            assertThat(access.canApprove(r("361100-ZX"))).as("中心城区 is a group, it reports nothing").isFalse();
+            assertThat(access.canApprove(r("361100"))).isFalse();
+            assertThat(access.canApprove(r("360702"))).isFalse();
+            assertThat(access.canManageUsers(r("361102"))).isTrue();
+            assertThat(access.canManageUsers(r("360000"))).isFalse();
+            assertThat(access.canManageReferenceData(r("361100"))).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aProvinceAdminApprovesItsCitiesAndManagesReferenceDataInItsProvince() {
+        as(user("360000", Role.PROVINCE_ADMIN), () -> {
+            assertThat(access.canApprove(r("361100"))).isTrue();
+            assertThat(access.canApprove(r("361102"))).isFalse();
+            assertThat(access.canRead(r("361102"))).isTrue();
+            assertThat(access.canRead(r("220000"))).isFalse();
+            assertThat(access.canManageReferenceData(r("361100"))).isTrue();
+            assertThat(access.canManageReferenceData(r("220000"))).isFalse();
+            assertThat(access.canManageReferenceData(null)).isTrue();
+            return null;
+        });
+    }
+
+    @Test
+    void aViewerReadsItsSubtreeAndChangesNothing() {
+        as(user("361100", Role.VIEWER), () -> {
+            assertThat(access.canRead(r("361102"))).isTrue();
+            assertThat(access.canWrite(r("361100"))).isFalse();
+            assertThat(access.canApprove(r("361102"))).isFalse();
+            assertThat(access.canManageUsers(r("361102"))).isFalse();
+            assertThatThrownBy(() -> access.checkWrite(r("361100"))).hasMessageContaining("只能查看，不能修改数据");
+            return null;
+        });
+    }
+
+    @Test
+    void rolesFitTheirRegions() {
+        assertThat(Role.PROVINCE_ADMIN.fits(r("360000"), false)).isTrue();
+        assertThat(Role.PROVINCE_ADMIN.fits(r("361100"), true)).isFalse();
+        assertThat(Role.CITY_ADMIN.fits(r("361100"), true)).isTrue();
+        assertThat(Role.COUNTY_REPORTER.fits(r("361100-SB"), false)).isTrue();
+        assertThat(Role.COUNTY_REPORTER.fits(r("361100"), true)).isFalse();
+        assertThat(Role.VIEWER.fits(r("361100-ZX"), false)).isFalse();
+    }
+}

@@ -1,0 +1,530 @@
+package org.anju.account;
+
+import org.anju.AnjuTest;
+import org.anju.TestUsers;
+import org.anju.plan.Plan;
+import org.anju.plan.PlanDraft;
+import org.anju.plan.Plans;
+import org.anju.plan.imports.ImportOptions;
+import org.anju.plan.imports.ImportResult;
+import org.anju.plan.imports.PlanImporter;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ValueConstants;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every endpoint × every kind of user × own and other regions' data: allowed or denied as each handler's
+ * {@link Requires} declares, and no response leaks another region's documents.
+ *
+ * <p>The endpoints are enumerated from Spring MVC's handler mappings, so a new endpoint is in the matrix the
+ * moment it exists. It must declare {@link Requires} (the test fails otherwise) and must be reachable with
+ * the path variables below — or get concrete requests in {@link #explicitSamples()} (the test says which).
+ * Each request runs in a savepoint that is rolled back, so writes do not disturb the next request.
+ */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"anju.demo.enabled=true", "anju.test.database=matrix"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    /** The users the matrix runs as; null: not signed in. */
+    enum Who {
+        PROVINCE_ADMIN("jx_admin", "360000", Role.PROVINCE_ADMIN),
+        CITY_ADMIN("sr_admin", "361100", Role.CITY_ADMIN),
+        COUNTY_REPORTER("xz_reporter", "361102", Role.COUNTY_REPORTER),
+        CITY_VIEWER("sr_viewer", "361100", Role.VIEWER),
+        OTHER_CITY_ADMIN("gz_admin", "360700", Role.CITY_ADMIN),
+        ANONYMOUS(null, null, null);
+
+        final String username;
+        final String region;
+        final Role role;
+
+        Who(String username, String region, Role role) {
+            this.username = username;
+            this.region = region;
+            this.role = role;
+        }
+    }
+
+    /** One concrete request; {@code subject} is the region whose data it reads or changes (null: none in particular). */
+    record Sample(String label, String subject, Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+    }
+
+    record Endpoint(String method, String pattern, HandlerMethod handler) {
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean ours() {
+            return handler.getBeanType().getPackageName().startsWith("org.anju.");
+        }
+
+        boolean api() {
+            return pattern.startsWith("/api/");
+        }
+    }
+
+    /** Framework endpoints (no @Requires possible): what they require, by controller package. */
+    static final Map<String, Requirement> FRAMEWORK = Map.of(
+            "org.springframework.boot", Requirement.PUBLIC,     // the error page
+            "org.springdoc", Requirement.AUTHENTICATED);        // API docs, guarded by URL
+
+    /** The title of the plan issued by 信州区 that this test adds (a county's own document). */
+    static final String XINZHOU_PLAN = "信州区2023年保障性安居工程实施计划（矩阵测试）";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Plans plans;
+    @Autowired
+    PlanImporter importer;
+    @Autowired
+    Regions regions;
+    @Autowired
+    Users users;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    /** Plan ids by issuer code. */
+    final Map<String, Long> planIds = new LinkedHashMap<>();
+    /** Preview import batches by issuer code. */
+    final Map<String, Long> batchIds = new LinkedHashMap<>();
+    /** User ids by the code of their region. */
+    final Map<String, Long> userIds = new LinkedHashMap<>();
+    /** Documents each region's users must never see, by issuer code: title or 文号. */
+    final Map<String, String> planMarkers = new LinkedHashMap<>();
+
+    @BeforeAll
+    void fixtures() {
+        planIds.put("360000", plans.byDocumentNumber("赣建保〔2023〕1号").orElseThrow().id());
+        Region sr = region("361100");
+        planIds.put("361100", plans.all().stream().filter(p -> p.issuerRegionId() == sr.id()).findFirst().orElseThrow().id());
+        Region gz = region("360700");
+        planIds.put("360700", plans.all().stream().filter(p -> p.issuerRegionId() == gz.id()).findFirst().orElseThrow().id());
+        Region xz = region("361102");
+        long xzPlan = plans.save(new PlanDraft(new Plan(null, XINZHOU_PLAN, xz.id(), "信州区住房和城乡建设局", null, null,
+                2023, 2023, planIds.get("361100"), null, null), List.of(), List.of(), List.of()), false);
+        planIds.put("361102", xzPlan);
+        planIds.put("220000", plans.byDocumentNumber("吉安居办〔2021〕10号").orElseThrow().id());
+
+        planMarkers.put("360000", "赣建保〔2023〕1号");
+        planMarkers.put("361100", "关于下达2023年全市保障性安居工程建设工作计划的通知");
+        planMarkers.put("360700", "赣州市城市棚户区改造攻坚行动方案");
+        planMarkers.put("361102", XINZHOU_PLAN);
+        planMarkers.put("220000", "吉安居办〔2021〕10号");
+
+        for (String issuer : List.of("360000", "361100", "360700")) {
+            ImportResult preview = importer.importFile(fileName(issuer), csv(issuer),
+                    ImportOptions.preview().keepingPreview());
+            assertThat(preview.ok()).as(preview.problems().toString()).isTrue();
+            assertThat(preview.plan().issuerCode()).isEqualTo(issuer);
+            batchIds.put(issuer, preview.batchId());
+        }
+        for (String u : List.of("jx_admin", "xz_reporter", "sr_viewer", "gz_admin")) {
+            User user = users.byUsername(u).orElseThrow();
+            userIds.put(region(user.regionId()).code(), user.id());
+        }
+    }
+
+    Region region(String code) {
+        return regions.byCode(code).orElseThrow();
+    }
+
+    Region region(int id) {
+        return regions.byId(id);
+    }
+
+    /** A small breakdown table whose rows lie below {@code issuer}, so the importer infers that issuer. */
+    static byte[] csv(String issuer) {
+        String row = switch (issuer) {
+            case "360000" -> "上饶市";
+            case "361100" -> "信州区";
+            case "360700" -> "兴国县";
+            default -> throw new IllegalArgumentException(issuer);
+        };
+        return ("2023年城市棚户区改造目标任务分解表\n单位：套\n地区,开工\n合计,10\n" + row + ",10\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String fileName(String issuer) {
+        return "矩阵测试" + issuer + ".csv";
+    }
+
+    // ---- the endpoints ------------------------------------------------------------------------------
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+                Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+                for (String pattern : e.getKey().getPatternValues()) {
+                    for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                        all.add(new Endpoint(m.name(), pattern, e.getValue()));
+                    }
+                }
+            }
+        }
+        all.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return all;
+    }
+
+    Requirement requirement(Endpoint e) {
+        if (e.ours()) {
+            Requires r = e.handler().getMethodAnnotation(Requires.class);
+            return r == null ? null : r.value();
+        }
+        return FRAMEWORK.entrySet().stream().filter(f -> e.handler().getBeanType().getPackageName().startsWith(f.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    @Test
+    void everyEndpointDeclaresWhatItRequires() {
+        List<String> undeclared = endpoints().stream().filter(e -> requirement(e) == null)
+                .map(e -> e.key() + " → " + e.handler().getShortLogMessage()).toList();
+        assertThat(undeclared).as("handler methods without @Requires(Requirement…) — declare what each needs").isEmpty();
+    }
+
+    // ---- samples --------------------------------------------------------------------------------------
+
+    static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
+    /** Values of path variables, with the region each value's data belongs to. */
+    Map<String, String> values(Endpoint e, String variable) {
+        String p = e.pattern();
+        Map<String, String> v = new LinkedHashMap<>();   // value → subject region code (or "" for none)
+        switch (variable) {
+            case "id" -> {
+                if (p.startsWith("/api/plans/") || p.startsWith("/plans/")) {
+                    planIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
+                } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
+                    userIds.forEach((region, id) -> v.put(id.toString(), region));
+                }
+            }
+            case "seq" -> v.put("1", "");
+            case "code" -> {
+                if (p.startsWith("/api/regions/") || p.startsWith("/regions/")) {
+                    for (String c : List.of("361100", "361102", "360700", "220000")) {
+                        v.put(c, c);
+                    }
+                } else if (p.startsWith("/api/indicators/")) {
+                    v.put("SHANTYTOWN.START.UNIT", "");
+                }
+            }
+            case "batchId" -> batchIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
+            default -> {
+                if (!e.ours()) {
+                    v.put("x", "");
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Requests for endpoints that need a body, parameters or particular data. */
+    Map<String, List<Sample>> explicitSamples() {
+        Map<String, List<Sample>> s = new TreeMap<>();
+        // plans
+        for (String issuer : List.of("361100", "361102", "360000", "360700")) {
+            long id = planIds.get(issuer);
+            add(s, "POST /api/plans", issuer, () -> json(HttpMethod.POST, "/api/plans",
+                    "{\"title\": \"矩阵测试新计划\", \"issuerCode\": \"" + issuer + "\", \"firstYear\": 2023}"));
+            add(s, "PUT /api/plans/{id}", issuer, () -> {
+                Plan p = plans.get(id);
+                return json(HttpMethod.PUT, "/api/plans/" + id, "{\"title\": \"" + p.title() + "（改）\", \"issuerCode\": \""
+                        + issuer + "\", \"firstYear\": " + p.firstYear() + ", \"lastYear\": " + p.lastYear()
+                        + ", \"version\": " + p.version() + "}");
+            });
+            add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/milestones", "[]"));
+            add(s, "GET /api/plans/{id}/totals", issuer, () -> request(HttpMethod.GET, "/api/plans/" + id + "/totals")
+                    .param("region", issuer));
+            add(s, "GET /api/plans/{id}/targets/history", issuer, () -> request(HttpMethod.GET,
+                    "/api/plans/" + id + "/targets/history").param("region", issuer).param("indicator", "SHANTYTOWN.START.UNIT")
+                    .param("year", "2023"));
+            add(s, "GET /plans/{id}/history", issuer, () -> request(HttpMethod.GET, "/plans/" + id + "/history")
+                    .param("region", issuer).param("indicator", "SHANTYTOWN.START.UNIT").param("year", "2023"));
+        }
+        // imports
+        for (String issuer : List.of("361100", "360000", "360700")) {
+            add(s, "POST /api/imports", issuer, () -> multipart("/api/imports")
+                    .file(new MockMultipartFile("file", fileName(issuer), "text/csv", csv(issuer))));
+            add(s, "POST /imports/preview", issuer, () -> multipart("/imports/preview")
+                    .file(new MockMultipartFile("file", fileName(issuer), "text/csv", csv(issuer))));
+        }
+        // regions and indicators
+        for (String parent : List.of("361100", "360700", "220000")) {
+            add(s, "POST /api/regions", parent, () -> json(HttpMethod.POST, "/api/regions",
+                    "{\"name\": \"矩阵测试开发区\", \"kind\": \"DEV_ZONE\", \"parentCode\": \"" + parent + "\"}"));
+            add(s, "POST /api/regions/{code}/aliases", parent, () -> json(HttpMethod.POST,
+                    "/api/regions/" + parent + "/aliases", "{\"alias\": \"矩阵测试别名\"}"));
+        }
+        add(s, "GET /api/regions/search", null, () -> request(HttpMethod.GET, "/api/regions/search").param("q", "信州"));
+        add(s, "GET /api/regions/resolve", null, () -> request(HttpMethod.GET, "/api/regions/resolve").param("label", "信州区"));
+        add(s, "POST /api/programs", null, () -> json(HttpMethod.POST, "/api/programs",
+                "{\"code\": \"MATRIX_TEST\", \"name\": \"矩阵测试工程\"}"));
+        add(s, "POST /api/indicators", null, () -> json(HttpMethod.POST, "/api/indicators",
+                "{\"programCode\": \"SHARED_OWNERSHIP\", \"stageCode\": \"BASIC_COMPLETION\", \"measureCode\": \"UNIT\"}"));
+        // users
+        for (String region : List.of("361102", "360700", "360000")) {
+            add(s, "POST /api/users", region, () -> json(HttpMethod.POST, "/api/users", "{\"username\": \"matrix_u\", "
+                    + "\"displayName\": \"矩阵测试\", \"regionCode\": \"" + region + "\", \"roles\": [\"VIEWER\"]}"));
+            add(s, "POST /users", region, () -> request(HttpMethod.POST, "/users").param("username", "matrix_u")
+                    .param("displayName", "矩阵测试").param("regionCode", region).param("role", "VIEWER"));
+        }
+        userIds.forEach((region, id) -> {
+            add(s, "PUT /api/users/{id}", region, () -> json(HttpMethod.PUT, "/api/users/" + id,
+                    "{\"displayName\": \"矩阵测试改名\", \"version\": " + users.get(id).version() + "}"));
+            add(s, "POST /users/{id}", region, () -> request(HttpMethod.POST, "/users/" + id)
+                    .param("version", String.valueOf(users.get(id).version())).param("displayName", "矩阵测试改名")
+                    .param("role", users.get(id).mainRole().name()).param("enabled", "true"));
+        });
+        add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
+                "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
+        add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
+                .param("currentPassword", "anju2023").param("newPassword", "Matrix2024").param("confirmPassword", "Matrix2024"));
+        return s;
+    }
+
+    private static void add(Map<String, List<Sample>> s, String key, String subject,
+                            Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
+        s.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sample(key + (subject == null ? "" : " @" + subject),
+                subject, request));
+    }
+
+    private static MockHttpServletRequestBuilder json(HttpMethod method, String uri, String body) {
+        return request(method, uri).contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    /** The samples of an endpoint: explicit ones, or every combination of its path variables' values. */
+    List<Sample> samples(Endpoint e, Map<String, List<Sample>> explicit, List<String> missing) {
+        if (explicit.containsKey(e.key())) {
+            return explicit.get(e.key());
+        }
+        boolean needsInput = e.handler().getMethodParameters().length > 0 && java.util.Arrays.stream(e.handler()
+                .getMethodParameters()).anyMatch(AuthorizationMatrixTest::requiredInput);
+        if (needsInput && e.ours()) {
+            missing.add(e.key() + "：需要请求参数或请求体，请在 explicitSamples() 中给出");
+            return List.of();
+        }
+        record Combo(String uri, String subject) {
+        }
+        List<Combo> combos = List.of(new Combo(e.pattern(), ""));
+        Matcher m = VARIABLE.matcher(e.pattern());
+        while (m.find()) {
+            String variable = m.group(1);
+            String placeholder = m.group();
+            Map<String, String> values = values(e, variable);
+            if (values.isEmpty()) {
+                missing.add(e.key() + "：路径变量 {" + variable + "} 没有取值，请在 values() 中给出");
+                return List.of();
+            }
+            List<Combo> next = new ArrayList<>();
+            for (Combo c : combos) {
+                values.forEach((value, subject) -> next.add(new Combo(c.uri().replace(placeholder, value),
+                        subject.isEmpty() ? c.subject() : subject)));
+            }
+            combos = next;
+        }
+        HttpMethod method = HttpMethod.valueOf(e.method());
+        return combos.stream().map(c -> new Sample(e.method() + " " + c.uri(), c.subject().isEmpty() ? null : c.subject(),
+                () -> request(method, c.uri()))).toList();
+    }
+
+    static boolean requiredInput(MethodParameter p) {
+        if (p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+            return p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class).required();
+        }
+        if (p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestPart.class)) {
+            return true;
+        }
+        RequestParam rp = p.getParameterAnnotation(RequestParam.class);
+        return rp != null && rp.required() && ValueConstants.DEFAULT_NONE.equals(rp.defaultValue())
+                && !p.getParameterType().equals(java.util.Optional.class);
+    }
+
+    // ---- expectations -----------------------------------------------------------------------------------
+
+    boolean contains(String ancestor, String code) {
+        return regions.contains(region(ancestor), region(code));
+    }
+
+    /** Whether {@code who} may do what {@code requirement} says to {@code subject}'s data. */
+    boolean allowed(Requirement requirement, Who who, String subject) {
+        if (requirement == Requirement.PUBLIC) {
+            return true;
+        }
+        if (who == Who.ANONYMOUS) {
+            return false;
+        }
+        boolean admin = who.role == Role.PROVINCE_ADMIN || who.role == Role.CITY_ADMIN;
+        return switch (requirement) {
+            case PUBLIC, AUTHENTICATED -> true;
+            case READ_SCOPED -> subject == null || contains(who.region, subject);
+            case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
+            case WRITE_OWN -> who.role != Role.VIEWER && (subject == null || subject.equals(who.region));
+            case APPROVE_BELOW -> admin && (subject == null || region(subject).parentId() != null
+                    && region(subject).parentId() == region(who.region).id());
+            case ADMIN -> admin && (subject == null || contains(who.region, subject));
+            case REFERENCE_ADMIN -> who.role == Role.PROVINCE_ADMIN && (subject == null || contains(who.region, subject));
+        };
+    }
+
+    /** The documents {@code who} may not read: their markers must appear in none of its responses. */
+    List<String> forbiddenMarkers(Who who) {
+        if (who == Who.ANONYMOUS) {
+            return List.copyOf(planMarkers.values());
+        }
+        return planMarkers.entrySet().stream()
+                .filter(m -> !allowed(Requirement.READ_ISSUED, who, m.getKey()))
+                .map(Map.Entry::getValue).toList();
+    }
+
+    // ---- the matrix ------------------------------------------------------------------------------------
+
+    record Outcome(String sample, Who who, int status, String redirect, boolean expected, boolean ok) {
+    }
+
+    @Test
+    void everyEndpointForEveryUserAndRegion() {
+        Map<String, List<Sample>> explicit = explicitSamples();
+        List<String> missing = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        List<String> neverSucceeded = new ArrayList<>();
+        int requests = 0;
+        TransactionTemplate outer = new TransactionTemplate(transactions);
+        TransactionTemplate nested = new TransactionTemplate(transactions);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+
+        for (Endpoint e : endpoints()) {
+            Requirement requirement = requirement(e);
+            if (requirement == null) {
+                continue; // reported by everyEndpointDeclaresWhatItRequires
+            }
+            List<Sample> samples = samples(e, explicit, missing);
+            boolean succeeded = false;
+            for (Sample sample : samples) {
+                for (Who who : Who.values()) {
+                    MockHttpServletResponse response = outer.execute(status -> nested.execute(savepoint -> {
+                        AbstractMockHttpServletRequestBuilder<?> request = sample.request().get();
+                        // a browser that loaded the page has the CSRF token; what is tested here is the sign-in
+                        request.with(who.username != null ? TestUsers.as(who.username)
+                                : org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+                        try {
+                            MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
+                            r.getContentAsString(StandardCharsets.UTF_8);
+                            return r;
+                        } catch (Exception ex) {
+                            throw new IllegalStateException(sample.label() + " as " + who + ": " + ex, ex);
+                        } finally {
+                            savepoint.setRollbackOnly();
+                        }
+                    }));
+                    if (!"GET".equals(e.method())) {
+                        regions.reload();
+                    }
+                    requests++;
+                    int status = response.getStatus();
+                    String redirect = response.getRedirectedUrl();
+                    boolean toLogin = redirect != null && redirect.endsWith("/login");
+                    boolean expected = allowed(requirement, who, sample.subject());
+                    String what = sample.label() + " 以 " + who + "（" + requirement + "）";
+                    if (expected) {
+                        if (status == 401 || status == 403 || toLogin) {
+                            failures.add(what + "：应允许，实际 " + status + body(response));
+                        } else if (status < 400) {
+                            succeeded = true;
+                        }
+                    } else if (who == Who.ANONYMOUS) {
+                        boolean refused = e.api() ? status == 401 : toLogin;
+                        if (!refused) {
+                            failures.add(what + "：应要求登录（" + (e.api() ? "401" : "转到登录页") + "），实际 " + status
+                                    + (redirect == null ? "" : " → " + redirect));
+                        }
+                    } else if (status != 403) {
+                        failures.add(what + "：应拒绝（403），实际 " + status + body(response));
+                    } else if (!text(response).contains("无权") && !text(response).contains("只")) {
+                        failures.add(what + "：403 应说明原因（中文）" + body(response));
+                    }
+                    if (status < 300 && isText(response)) {
+                        String text = text(response);
+                        for (String marker : forbiddenMarkers(who)) {
+                            if (text.contains(marker)) {
+                                leaks.add(what + " 的响应中出现了无权查看的「" + marker + "」");
+                            }
+                        }
+                    }
+                }
+            }
+            if (!samples.isEmpty() && !succeeded && e.ours()) {
+                neverSucceeded.add(e.key() + "：没有任何用户、任何样例成功（2xx/3xx），样例可能无效");
+            }
+        }
+        int total = requests;
+        org.assertj.core.api.SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(missing).as("endpoints the matrix cannot call").isEmpty();
+            soft.assertThat(failures).as("allowed/denied not as declared (" + total + " requests)").isEmpty();
+            soft.assertThat(leaks).as("cross-region leaks").isEmpty();
+            soft.assertThat(neverSucceeded).as("endpoints nobody could use").isEmpty();
+            soft.assertThat(total).isGreaterThan(300);
+        });
+    }
+
+    private static boolean isText(MockHttpServletResponse r) {
+        String type = r.getContentType();
+        return type == null || type.contains("json") || type.contains("html") || type.contains("text");
+    }
+
+    private static String text(MockHttpServletResponse r) {
+        try {
+            return r.getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String body(MockHttpServletResponse r) {
+        String t = isText(r) ? text(r) : "";
+        return t.isEmpty() ? "" : "：" + (t.length() > 200 ? t.substring(0, 200) + "…" : t);
+    }
+}

@@ -1,0 +1,225 @@
+package org.anju.account;
+
+import org.anju.AnjuTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.util.EnumSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Form login, HTTP Basic, throttling, CSRF, sessions and security headers. */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "anju.test.database=login")
+class LoginTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    DemoUsers demo;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    JdbcClient jdbc;
+
+    String password;
+
+    @BeforeEach
+    void users() {
+        demo.ensure("sr_admin");
+        demo.ensure("xz_reporter");
+        password = demo.password();
+        throttle.reset();
+        jdbc.sql("update users set failed_attempts = 0, locked_until = null").update();
+    }
+
+    @Test
+    void wrongPasswordThenRightOne() throws Exception {
+        MvcResult failed = mvc.perform(formLogin("/login").user("sr_admin").password("wrong-1234"))
+                .andExpect(redirectedUrl("/login?error")).andReturn();
+        mvc.perform(get("/login").param("error", "").session((MockHttpSession) failed.getRequest().getSession()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("用户名或密码错误")));
+
+        MockHttpSession before = new MockHttpSession();
+        String oldId = before.getId();
+        MvcResult ok = mvc.perform(login("sr_admin", password).session(before)
+                        .with(r -> { r.setRequestedSessionId(oldId); return r; }))
+                .andExpect(redirectedUrl("/")).andReturn();
+        MockHttpSession session = (MockHttpSession) ok.getRequest().getSession(false);
+        assertThat(session.getId()).as("session fixation: a new id after login").isNotEqualTo(oldId);
+        mvc.perform(get("/plans").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("上饶市住建局管理员（上饶市）")));
+
+        mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(redirectedUrl("/login?logout"));
+        mvc.perform(get("/plans").session(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void fiveFailuresLockTheAccountAndAnUnknownNameAlike() throws Exception {
+        for (String name : new String[] {"xz_reporter", "no_such_user"}) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(loginMessage(name, "wrong-" + i)).isEqualTo("用户名或密码错误");
+            }
+            assertThat(loginMessage(name, "wrong-5")).isEqualTo(AnjuAuthenticationProvider.LOCKED);
+            // locked: even the right password is refused, with the same message for both names
+            assertThat(loginMessage(name, password)).isEqualTo(AnjuAuthenticationProvider.LOCKED);
+        }
+        assertThat(jdbc.sql("select failed_attempts from users where username = 'xz_reporter'").query(Integer.class).single())
+                .isEqualTo(5);
+        // HTTP Basic counts and is locked the same way
+        mvc.perform(get("/api/me").with(httpBasic("xz_reporter", password)))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value(AnjuAuthenticationProvider.LOCKED));
+        // an administrator's password reset lifts the lock
+        jdbc.sql("update users set locked_until = now() - interval '1 second' where username = 'xz_reporter'").update();
+        assertThat(loginMessage("xz_reporter", password)).isNull();
+        assertThat(jdbc.sql("select failed_attempts from users where username = 'xz_reporter'").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    void tooManyFailuresFromOneAddressBlockIt() throws Exception {
+        for (int i = 0; i < LoginThrottle.MAX_ADDRESS_FAILURES; i++) {
+            mvc.perform(formLogin("/login").user("guess" + i).password("x"));
+        }
+        assertThat(loginMessage("sr_admin", password)).isEqualTo(AnjuAuthenticationProvider.ADDRESS_BLOCKED);
+    }
+
+    @Test
+    void aDisabledAccountIsToldSoOnlyWithTheRightPassword() throws Exception {
+        jdbc.sql("update users set enabled = false where username = 'xz_reporter'").update();
+        try {
+            assertThat(loginMessage("xz_reporter", "wrong-1234")).isEqualTo("用户名或密码错误");
+            assertThat(loginMessage("xz_reporter", password)).isEqualTo(AnjuAuthenticationProvider.DISABLED);
+        } finally {
+            jdbc.sql("update users set enabled = true where username = 'xz_reporter'").update();
+        }
+    }
+
+    @Test
+    void disablingAnAccountEndsItsSessionAtOnce() throws Exception {
+        demo.ensure("sb_temp", "临时用户", "361100-SB", EnumSet.of(Role.COUNTY_REPORTER), password);
+        MvcResult ok = mvc.perform(formLogin("/login").user("sb_temp").password(password)).andReturn();
+        MockHttpSession session = (MockHttpSession) ok.getRequest().getSession(false);
+        mvc.perform(get("/plans").session(session)).andExpect(status().isOk());
+        jdbc.sql("update users set enabled = false where username = 'sb_temp'").update();
+        mvc.perform(get("/plans").session(session)).andExpect(redirectedUrl("/login"));
+    }
+
+    /** What the browser's session cookie tells the server (MockMvc does not send cookies for a session). */
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor cookie(MockHttpSession session) {
+        return r -> {
+            r.setRequestedSessionId(session.getId());
+            return r;
+        };
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String user, String pass) {
+        return post("/login").param("username", user).param("password", pass).with(csrf());
+    }
+
+    /** The message the login page shows after this attempt; null when it succeeded. */
+    private String loginMessage(String user, String pass) throws Exception {
+        MvcResult r = mvc.perform(formLogin("/login").user(user).password(pass)).andReturn();
+        if ("/".equals(r.getResponse().getRedirectedUrl())) {
+            return null;
+        }
+        String page = mvc.perform(get("/login").param("error", "").session((MockHttpSession) r.getRequest().getSession()))
+                .andReturn().getResponse().getContentAsString();
+        int at = page.indexOf("id=\"login-error\"");
+        return page.substring(page.indexOf('>', at) + 1, page.indexOf("</p>", at));
+    }
+
+    @Test
+    void apiWithoutCredentialsIs401InChineseAndPagesRedirect() throws Exception {
+        mvc.perform(get("/api/plans"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("未登录"))
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
+        mvc.perform(get("/plans")).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/plans").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Redirect", "/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk()).andExpect(content().string(containsString("登录")));
+    }
+
+    @Test
+    void basicAuthIsStatelessAndExemptFromCsrfButASessionIsNot() throws Exception {
+        mvc.perform(get("/api/me").with(httpBasic("sr_admin", password)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionName").value("上饶市"))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        String body = "{\"currentPassword\":\"x\",\"newPassword\":\"y\"}";
+        // Basic: no CSRF token needed (the request fails on content, not on CSRF)
+        mvc.perform(put("/api/me/password").with(httpBasic("sr_admin", password))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("当前密码不正确"));
+        // a browser session must send the token
+        MvcResult ok = mvc.perform(formLogin("/login").user("sr_admin").password(password)).andReturn();
+        MockHttpSession session = (MockHttpSession) ok.getRequest().getSession(false);
+        mvc.perform(put("/api/me/password").session(session).with(cookie(session))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("CSRF")));
+        mvc.perform(put("/api/me/password").session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest());
+        // and so must a page form
+        mvc.perform(post("/account/password").session(session).param("currentPassword", "x")
+                        .param("newPassword", "y").param("confirmPassword", "y"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("请刷新页面后重试")));
+    }
+
+    @Test
+    void securityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", WebSecurity.CSP))
+                .andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
+                .andExpect(header().string("Permissions-Policy", WebSecurity.PERMISSIONS));
+    }
+
+    @Test
+    void changingOnesOwnPassword() throws Exception {
+        demo.ensure("pw_temp", "改密用户", "361102", EnumSet.of(Role.VIEWER), password);
+        MvcResult ok = mvc.perform(formLogin("/login").user("pw_temp").password(password)).andReturn();
+        MockHttpSession session = (MockHttpSession) ok.getRequest().getSession(false);
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", password)
+                        .param("newPassword", "short").param("confirmPassword", "short"))
+                .andExpect(content().string(containsString("密码长度应为 8–64 位")));
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", password)
+                        .param("newPassword", "Xinzhou2024").param("confirmPassword", "Xinzhou2024"))
+                .andExpect(content().string(containsString("密码已修改")));
+        assertThat(loginMessage("pw_temp", password)).isEqualTo("用户名或密码错误");
+        assertThat(loginMessage("pw_temp", "Xinzhou2024")).isNull();
+        String hash = jdbc.sql("select password_hash from users where username = 'pw_temp'").query(String.class).single();
+        assertThat(hash).startsWith("{bcrypt}");
+    }
+}

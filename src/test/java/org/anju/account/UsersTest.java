@@ -1,0 +1,130 @@
+package org.anju.account;
+
+import com.jayway.jsonpath.JsonPath;
+import org.anju.AnjuTest;
+import org.anju.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Administrators manage the accounts of their subtree, granting roles up to their own. */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "anju.test.database=users")
+class UsersTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    String create(String admin, String json) throws Exception {
+        return mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(TestUsers.as(admin))).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aCityAdminCreatesAReporterInItsCityWithAGeneratedPasswordShownOnce() throws Exception {
+        String body = mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "gf_reporter", "displayName": "广丰区填报员", "regionCode": "361103",
+                         "roles": ["COUNTY_REPORTER"]}""").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.user.regionName").value("广丰区"))
+                .andExpect(jsonPath("$.user.createdBy").value("sr_admin"))
+                .andExpect(jsonPath("$.password").isString())
+                .andReturn().getResponse().getContentAsString();
+        String password = JsonPath.read(body, "$.password");
+        mvc.perform(get("/api/me").with(httpBasic("gf_reporter", password)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.rolesLabel").value("县级填报员"));
+        mvc.perform(get("/api/users/{id}", ((Number) JsonPath.read(body, "$.user.id")).longValue())
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.password").doesNotExist());
+    }
+
+    @Test
+    void noAccountsOutsideTheSubtreeNoHigherRolesNoMismatchedRoles() throws Exception {
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "gz_x", "displayName": "x", "regionCode": "360702", "roles": ["VIEWER"]}""")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("无权管理章贡区的用户")));
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "sr_boss", "displayName": "x", "regionCode": "360000", "roles": ["PROVINCE_ADMIN"]}""")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "xz_admin", "displayName": "x", "regionCode": "361102", "roles": ["CITY_ADMIN"]}""")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("市级管理员须在市")));
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "Bad Name", "displayName": "x", "regionCode": "361102", "roles": ["VIEWER"]}""")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "weak_pw", "displayName": "x", "regionCode": "361102", "roles": ["VIEWER"],
+                         "password": "12345678"}""").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("密码应同时包含字母和数字"));
+        // reporters and viewers manage nobody
+        mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.COUNTY_REPORTER))).andExpect(status().isForbidden());
+        mvc.perform(get("/users").with(TestUsers.as(TestUsers.CITY_VIEWER))).andExpect(status().isForbidden())
+                .andExpect(content().string(containsString("只有省级、市级管理员可以管理用户")));
+    }
+
+    @Test
+    void listsOnlyTheSubtreeAndDisablingAndVersionsWork() throws Exception {
+        mvc.perform(get("/api/me").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)));
+        mvc.perform(get("/api/me").with(TestUsers.as(TestUsers.COUNTY_REPORTER)));
+        String list = mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username", hasItem("xz_reporter")))
+                .andExpect(jsonPath("$[*].username", not(hasItem("gz_admin"))))
+                .andExpect(jsonPath("$[*].regionCode", everyItem(startsWith("3611"))))
+                .andReturn().getResponse().getContentAsString();
+        long xz = ((Number) JsonPath.<java.util.List<Number>>read(list, "$[?(@.username == 'xz_reporter')].id").getFirst()).longValue();
+        int version = ((Number) JsonPath.<java.util.List<Number>>read(list, "$[?(@.username == 'xz_reporter')].version").getFirst()).intValue();
+        mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": false, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": true, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被他人修改")));
+        mvc.perform(get("/api/me").with(httpBasic("xz_reporter", "anju2023"))).andExpect(status().isUnauthorized());
+        mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": true, \"version\": " + (version + 1) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/users/{id}", xz).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isForbidden());
+        // the province sees both cities
+        mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
+                .andExpect(jsonPath("$[*].username", hasItem("gz_admin"))).andExpect(jsonPath("$[*].username", hasItem("xz_reporter")));
+        // the page, and the reset password shown once
+        mvc.perform(get("/users").with(TestUsers.as(TestUsers.CITY_ADMIN))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("信州区住建局填报员")))
+                .andExpect(content().string(not(containsString("赣州市住建局管理员"))));
+        mvc.perform(post("/users/{id}/password", xz).with(TestUsers.as(TestUsers.CITY_ADMIN))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"initial-password\"")));
+    }
+
+    @Test
+    void anAdminCannotDisableItself() throws Exception {
+        String me = mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andReturn().getResponse()
+                .getContentAsString();
+        long id = ((Number) JsonPath.<java.util.List<Number>>read(me, "$[?(@.username == 'gz_admin')].id").getFirst()).longValue();
+        int version = ((Number) JsonPath.<java.util.List<Number>>read(me, "$[?(@.username == 'gz_admin')].version").getFirst()).intValue();
+        mvc.perform(put("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": false, \"version\": " + version + "}").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("不能停用自己的账号")));
+    }
+}

@@ -1,0 +1,145 @@
+package org.anju.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Browser tests: the whole application on a random port with the demo data (its own database), driven
+ * through Debian's Chromium by Playwright. Screenshots go to {@code target/screenshots/<class>/}: the ones a
+ * test takes with {@link #shot}, and the last page of every test (marked FAILED when it failed).
+ *
+ * <p>Chromium comes from the system ({@code apt-get install -y chromium}; CI's {@code .ci/run} installs it);
+ * Playwright never downloads a browser.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestPropertySource(properties = {"anju.demo.enabled=true", "anju.test.database=browser"})
+public abstract class BrowserTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    /** The published password of the demo accounts (account/demo-users.yml). */
+    protected static final String DEMO_PASSWORD = "anju2023";
+    /** The landing page after login (with Spring Security's {@code ?continue} after a saved request). */
+    protected static final java.util.regex.Pattern PLANS = java.util.regex.Pattern.compile(".*/plans(\\?continue)?$");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    protected int port;
+
+    protected BrowserContext context;
+    protected Page page;
+    private String testName;
+
+    @RegisterExtension
+    final TestWatcher lastPage = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext extension, Throwable cause) {
+            capture("FAILED");
+        }
+
+        @Override
+        public void testSuccessful(ExtensionContext extension) {
+            capture("end");
+        }
+    };
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            fail("浏览器测试需要 Chromium：" + CHROMIUM + " 不存在。请先安装：apt-get install -y chromium"
+                    + "（CI 的 .ci/run 会自动安装）。Playwright 不会自行下载浏览器。");
+        }
+        if (playwright == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                browser.close();
+                playwright.close();
+            }));
+        }
+    }
+
+    @AfterAll
+    static void keepBrowserForTheNextClass() {
+        // one Chromium for all browser test classes of the run; closed at JVM exit
+    }
+
+    @BeforeEach
+    void openPage(TestInfo info) {
+        testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("zh-CN")
+                .setViewportSize(1400, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        // after the watcher took the last screenshot
+    }
+
+    private void capture(String name) {
+        if (page != null && !page.isClosed()) {
+            shot(name);
+        }
+        if (context != null) {
+            context.close();
+            context = null;
+            page = null;
+        }
+    }
+
+    /** Saves a screenshot of the whole page as target/screenshots/&lt;class&gt;/&lt;test&gt;-&lt;name&gt;.png. */
+    protected Path shot(String name) {
+        Path file = SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(testName + "-" + name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    /** Signs in through the login form and waits for the landing page. */
+    protected void login(String username) {
+        login(username, DEMO_PASSWORD);
+        page.waitForURL(PLANS);
+    }
+
+    protected void login(String username, String password) {
+        page.navigate("/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#login-submit");
+        page.waitForLoadState();
+    }
+}

@@ -1,0 +1,32 @@
+package org.anju.browser;
+
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The plan list shows what the user may read; a breakdown table as issued; a figure's history. */
+class PlanPagesBrowserTest extends BrowserTest {
+
+    @Test
+    void aCityAdminSeesItsPlansAndTheProvincesButNotAnotherCitys() {
+        login("sr_admin");
+        assertThat(page.locator("#plans")).containsText("赣建保〔2023〕1号");
+        assertThat(page.locator("#plans")).containsText("关于下达2023年全市保障性安居工程建设工作计划的通知");
+        assertThat(page.locator("#plans")).not().containsText("赣州市城市棚户区改造攻坚行动方案");
+        shot("plan-list");
+
+        page.click("text=赣建保〔2023〕1号 >> xpath=../td[3]/a");
+        page.waitForURL("**/plans/*");
+        assertThat(page.locator("h1")).hasText("关于下达2023年全省保障性安居工程建设工作计划的通知");
+        page.click("#tables tbody tr:first-child td:nth-child(2) a");
+        page.waitForURL("**/plans/*/tables/1");
+        assertThat(page.locator("#breakdown")).containsText("上饶市");
+        shot("breakdown-table");
+
+        // every figure links to its history, loaded into the page by htmx
+        page.locator("#breakdown tr[data-region='361100'] td.num a").first().click();
+        assertThat(page.locator("#value-history")).containsText("修改历史");
+        assertThat(page.locator("#value-history")).containsText("新增");
+        shot("figure-history");
+    }
+}

@@ -1,0 +1,102 @@
+package org.anju.cli;
+
+import org.anju.AnjuTest;
+import org.anju.account.AuditTrail;
+import org.anju.account.Channel;
+import org.anju.account.Users;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first administrator of a production install comes from the command line. */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=cli_user")
+class CliUserTest {
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    AuthenticationManager authentication;
+    @Autowired
+    Users users;
+    @Autowired
+    AuditTrail audit;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.execute(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private boolean signsIn(String user, String password) {
+        try {
+            return authentication.authenticate(new UsernamePasswordAuthenticationToken(user, password)).isAuthenticated();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void addsTheFirstProvinceAdminWithAGeneratedPasswordPrintedOnce() {
+        Run r = run("user", "add", "--username", "jx_first", "--name", "江西省管理员", "--region", "360000",
+                "--role", "PROVINCE_ADMIN");
+        assertThat(r.exit()).as(r.err()).isEqualTo(Cli.OK);
+        Matcher m = Pattern.compile("初始密码：(\\S+)").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(signsIn("jx_first", m.group(1))).isTrue();
+        var created = audit.history("users", Map.of("id", users.byUsername("jx_first").orElseThrow().id())).getFirst();
+        assertThat(created.actor()).startsWith("cli:");
+        assertThat(created.via()).isEqualTo(Channel.CLI);
+
+        Run listed = run("user", "list");
+        assertThat(listed.out()).contains("jx_first", "江西省", "省级管理员");
+    }
+
+    @Test
+    void readsThePasswordFromStandardInputAndResetsIt() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("Shangrao2023\n".getBytes(StandardCharsets.UTF_8)));
+            Run r = run("user", "add", "--username", "sr_first", "--region", "361100", "--role", "CITY_ADMIN",
+                    "--password-stdin");
+            assertThat(r.exit()).as(r.err()).isEqualTo(Cli.OK);
+            assertThat(r.out()).doesNotContain("初始密码");
+            assertThat(signsIn("sr_first", "Shangrao2023")).isTrue();
+
+            System.setIn(new ByteArrayInputStream("Shangrao2024\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("user", "password", "sr_first", "--password-stdin").exit()).isEqualTo(Cli.OK);
+            assertThat(signsIn("sr_first", "Shangrao2024")).isTrue();
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void badInputIsExit2() {
+        assertThat(run("user", "add", "--username", "x1", "--region", "999999", "--role", "VIEWER").exit())
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("user", "add", "--username", "x2", "--region", "361102", "--role", "CITY_ADMIN").exit())
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("user", "add", "--username", "x3", "--region", "361102", "--role", "KING").exit())
+                .isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("user", "password", "nobody").exit()).isEqualTo(Cli.BAD_INPUT);
+    }
+}
