@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Acting as a given user in MockMvc tests: {@code mvc.perform(get("/api/plans").with(TestUsers.as("sr_admin")))}.
  * The user is one of the demo accounts (account/demo-users.yml: jx_admin, sr_admin, sr_viewer, xz_reporter,
- * srsb_reporter, gz_admin, zg_reporter, jl_admin, mohurd_viewer) or an ad-hoc one ({@link #as(String, String, Role...)});
+ * srsb_reporter, gz_admin, zg_reporter, jl_admin, zy_admin, zy_viewer, gzq_reporter, mohurd_viewer) or an ad-hoc one ({@link #as(String, String, Role...)});
  * it is created in the test's database on first use, so this works with and without the demo data. The
  * request is signed in like a browser session and carries a valid CSRF token.
  */
@@ -38,6 +38,12 @@ public final class TestUsers {
     public static final String COUNTY_REPORTER = "xz_reporter";
     /** City admin of 赣州市: another city. */
     public static final String OTHER_CITY_ADMIN = "gz_admin";
+    /** City admin of 张掖市 (seed 004's demo data). */
+    public static final String ZHANGYE_ADMIN = "zy_admin";
+    /** Viewer at 张掖市. */
+    public static final String ZHANGYE_VIEWER = "zy_viewer";
+    /** County reporter of 甘州区 (张掖市). */
+    public static final String GANZHOU_DISTRICT_REPORTER = "gzq_reporter";
     /** Viewer at 全国: reads every plan. */
     public static final String NATIONAL_VIEWER = "mohurd_viewer";
 

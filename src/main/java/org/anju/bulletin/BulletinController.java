@@ -1,5 +1,7 @@
 package org.anju.bulletin;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.Periods;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,12 +31,14 @@ class BulletinController {
     }
 
     @GetMapping
+    @Requires(Requirement.READ_ISSUED)
     Bulletin json(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                   @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         return bulletins.compose(region, Periods.parse(period), new BulletinOptions(issuer, number, date));
     }
 
     @GetMapping("/docx")
+    @Requires(Requirement.READ_ISSUED)
     ResponseEntity<byte[]> docx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                                 @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         var p = Periods.parse(period);
@@ -42,6 +46,7 @@ class BulletinController {
     }
 
     @GetMapping("/xlsx")
+    @Requires(Requirement.READ_ISSUED)
     ResponseEntity<byte[]> xlsx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                                 @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         var p = Periods.parse(period);

@@ -1,5 +1,7 @@
 package org.anju.bulletin;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.PageContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +23,11 @@ class BulletinPages {
     }
 
     @GetMapping("/bulletins")
+    @Requires(Requirement.READ_ISSUED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String issuer, @RequestParam(required = false) String number,
                 @RequestParam(required = false) LocalDate date, Model model) {
-        PageContext.Choice c = context.choose(region, period);
+        PageContext.Choice c = context.chooseIssued(region, period);
         Bulletin b = bulletins.compose(c.region().code(), c.period(), new BulletinOptions(issuer, number, date));
         model.addAttribute("choice", c);
         model.addAttribute("bulletin", b);

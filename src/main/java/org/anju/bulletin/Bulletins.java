@@ -23,14 +23,20 @@ public class Bulletins {
         this.access = access;
     }
 
-    /** What the bulletin says, for pages and tests. */
+    /**
+     * What the bulletin says, for pages and tests. A bulletin is a document the region issues to the units
+     * below it: read like a plan by the region's subtree and by the regions above it (a county reads its
+     * city's bulletin, which ranks its sibling counties, as it would receive it on paper).
+     */
     public Bulletin compose(String regionCode, YearMonth period, BulletinOptions options) {
         Region region = regions.byCode(regionCode).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));
-        access.checkRead(region);
+        access.checkReadIssuedBy(region);
         BulletinOptions o = options == null ? BulletinOptions.defaults() : options;
         String issuer = o.issuer() == null || o.issuer().isBlank() ? defaultIssuer(region) : o.issuer().strip();
         LocalDate date = o.date() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : o.date();
-        return composer.compose(region, period, issuer, o.documentNumber(), date);
+        // composed with the issuing region's read rights: the checks inside (roll-ups, rankings) see its subtree
+        return Access.runAs(access.current().readingAt(region),
+                () -> composer.compose(region, period, issuer, o.documentNumber(), date));
     }
 
     public byte[] docx(String regionCode, YearMonth period, BulletinOptions options) {

@@ -31,9 +31,32 @@ public class PageContext {
     public record Choice(Region region, YearMonth period, List<Region> path, List<Region> children) {
     }
 
+    /**
+     * The region (checked: the user's subtree) and month of a page showing a region's data; the breadcrumb
+     * starts at the user's own region, never above it.
+     */
     public Choice choose(String regionCode, String period) {
-        Region region = regionCode == null || regionCode.isBlank() ? access.current().region()
+        Region region = region(regionCode);
+        access.checkRead(region);
+        return choice(region, period, access::canRead);
+    }
+
+    /**
+     * The same for a document the region issues (bulletins): readable from the region's subtree and from
+     * above it, so the breadcrumb may go up to the regions that handed documents down to the user.
+     */
+    public Choice chooseIssued(String regionCode, String period) {
+        Region region = region(regionCode);
+        access.checkReadIssuedBy(region);
+        return choice(region, period, access::canReadIssuedBy);
+    }
+
+    private Region region(String regionCode) {
+        return regionCode == null || regionCode.isBlank() ? access.current().region()
                 : regions.byCode(regionCode.strip()).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));
+    }
+
+    private Choice choice(Region region, String period, java.util.function.Predicate<Region> readable) {
         YearMonth month;
         if (period == null || period.isBlank()) {
             List<YearMonth> months = rollups.periods(region.id());
@@ -43,6 +66,6 @@ public class PageContext {
         }
         List<Region> children = regions.children(region).stream()
                 .filter(r -> r.kind() != org.anju.region.RegionKind.GROUP).toList();
-        return new Choice(region, month, regions.ancestors(region), children);
+        return new Choice(region, month, regions.ancestors(region).stream().filter(readable).toList(), children);
     }
 }

@@ -1,5 +1,7 @@
 package org.anju.progress;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,11 +21,13 @@ class ProgressController {
     }
 
     @GetMapping("/{region}/{period}")
+    @Requires(Requirement.READ_SCOPED)
     ProgressSummary summary(@PathVariable String region, @PathVariable String period) {
         return progress.summary(region, Periods.parse(period));
     }
 
     @GetMapping("/{region}/{period}/children")
+    @Requires(Requirement.READ_SCOPED)
     List<ProgressSummary> children(@PathVariable String region, @PathVariable String period) {
         return progress.children(region, Periods.parse(period));
     }

@@ -1,5 +1,7 @@
 package org.anju.progress;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ class ProgressPages {
     }
 
     @GetMapping("/progress")
+    @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
         PageContext.Choice c = context.choose(region, period);
         ProgressSummary summary = progress.summary(c.region().code(), c.period());

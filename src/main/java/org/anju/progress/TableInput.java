@@ -8,6 +8,7 @@ import org.anju.intake.SourceSheet;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.anju.region.Resolution;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,6 +36,8 @@ public final class TableInput {
     private final Map<String, Integer> columns = new HashMap<>();
     private final int headerIndex;
     private final List<InputProblem> problems = new ArrayList<>();
+    /** Rows naming a unit the user may not write: the whole file is refused (403), not just reported as bad input. */
+    private final List<InputProblem> refused = new ArrayList<>();
 
     private TableInput(String file, SourceSheet sheet, int headerIndex) {
         this.file = file;
@@ -107,6 +110,17 @@ public final class TableInput {
         }
     }
 
+    /**
+     * Refuses the whole file when any row named a unit the user may not write ({@link Row#checkAllowed}):
+     * an {@link AccessDeniedException} (HTTP 403) naming file, sheet, row and column of the first such rows.
+     */
+    public void failIfRefused() {
+        if (!refused.isEmpty()) {
+            String rows = String.join("；", refused.stream().limit(3).map(InputProblem::toString).toList());
+            throw new AccessDeniedException("整个文件未导入：" + rows + (refused.size() > 3 ? "（等 " + refused.size() + " 行）" : ""));
+        }
+    }
+
     public String file() {
         return file;
     }
@@ -143,6 +157,19 @@ public final class TableInput {
         public void problem(String header, String message) {
             Integer c = column(header);
             problems.add(new InputProblem(file, sheet.name(), row.number(), c == null ? null : c + 1, message));
+        }
+
+        /**
+         * Runs an access check for the unit this row names (e.g. {@code () -> access.checkWrite(unit)}); a refusal is
+         * kept with the row's place and makes {@link #failIfRefused} refuse the whole file.
+         */
+        public void checkAllowed(String header, Runnable check) {
+            try {
+                check.run();
+            } catch (AccessDeniedException e) {
+                Integer c = column(header);
+                refused.add(new InputProblem(file, sheet.name(), row.number(), c == null ? null : c + 1, e.getMessage()));
+            }
         }
 
         public String required(String header) {

@@ -1,5 +1,7 @@
 package org.anju.project;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.Periods;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +39,7 @@ class ProjectController {
     }
 
     @GetMapping
+    @Requires(Requirement.READ_SCOPED)
     Projects.Listing list(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String program,
                           @RequestParam(required = false) String q, @RequestParam(required = false) String upto,
                           @RequestParam(defaultValue = "0") int page) {
@@ -44,6 +47,7 @@ class ProjectController {
     }
 
     @GetMapping("/{id}")
+    @Requires(Requirement.READ_SCOPED)
     ProjectView get(@PathVariable long id, @RequestParam(required = false) String upto) {
         return projects.get(id, upto == null ? YearMonth.now() : Periods.parse(upto));
     }
@@ -57,6 +61,7 @@ class ProjectController {
     }
 
     @PostMapping
+    @Requires(Requirement.WRITE_OWN)
     Project create(@RequestBody NewProject p) {
         return projects.save(new Project(null, p.regionCode(), null, p.programCode(), p.year(), p.name(), p.code(),
                 p.units(), p.households(), p.communities(), p.buildings(), p.area(), p.plannedInvestment(),
@@ -64,11 +69,13 @@ class ProjectController {
     }
 
     @PutMapping("/{id}")
+    @Requires(Requirement.WRITE_OWN)
     Project update(@PathVariable long id, @RequestBody Project p) {
         return projects.save(p.withId(id, p.version()));
     }
 
     @DeleteMapping("/{id}")
+    @Requires(Requirement.WRITE_OWN)
     ResponseEntity<Void> delete(@PathVariable long id) {
         projects.delete(id);
         return ResponseEntity.noContent().build();
@@ -79,29 +86,34 @@ class ProjectController {
     }
 
     @GetMapping("/{id}/progress")
+    @Requires(Requirement.READ_SCOPED)
     List<ProjectProgress> progress(@PathVariable long id) {
         return projects.progress(id);
     }
 
     @PutMapping("/{id}/progress/{period}")
+    @Requires(Requirement.WRITE_OWN)
     List<ProjectProgress> record(@PathVariable long id, @PathVariable String period, @RequestBody ProgressEntry e) {
         projects.recordProgress(id, Periods.parse(period), e.investment(), e.imageProgress());
         return projects.progress(id);
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Requirement.WRITE_OWN)
     Projects.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region)
             throws IOException {
         return projects.importFile(file.getOriginalFilename(), file.getBytes(), region);
     }
 
     @GetMapping("/export")
+    @Requires(Requirement.READ_SCOPED)
     ResponseEntity<byte[]> export(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String upto) {
         byte[] xlsx = projects.export(region, year, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto));
         return download(xlsx, "项目库-" + region + "-" + year + ".xlsx");
     }
 
     @GetMapping("/template")
+    @Requires(Requirement.AUTHENTICATED)
     ResponseEntity<byte[]> template() {
         return download(projects.template(), "项目库导入模板.xlsx");
     }

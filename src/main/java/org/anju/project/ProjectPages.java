@@ -1,5 +1,7 @@
 package org.anju.project;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.indicator.Indicators;
 import org.anju.intake.InputException;
 import org.anju.progress.PageContext;
@@ -32,6 +34,7 @@ class ProjectPages {
     }
 
     @GetMapping("/projects")
+    @Requires(Requirement.READ_SCOPED)
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String program, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
@@ -49,6 +52,7 @@ class ProjectPages {
     }
 
     @PostMapping("/projects/import")
+    @Requires(Requirement.WRITE_OWN)
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
                       RedirectAttributes redirect) throws IOException {
         try {
@@ -65,6 +69,7 @@ class ProjectPages {
     }
 
     @GetMapping("/projects/{id}")
+    @Requires(Requirement.READ_SCOPED)
     String detail(@PathVariable long id, Model model) {
         ProjectView v = projects.get(id, YearMonth.now().plusYears(50));
         model.addAttribute("view", v);
@@ -75,6 +80,7 @@ class ProjectPages {
 
     /** Saves the lifecycle dates, sizes and planned investment; the form carries the version it showed. */
     @PostMapping("/projects/{id}")
+    @Requires(Requirement.WRITE_OWN)
     String update(@PathVariable long id, @RequestParam int version, @RequestParam java.util.Map<String, String> form,
                   RedirectAttributes redirect) {
         try {
@@ -119,6 +125,7 @@ class ProjectPages {
     }
 
     @PostMapping("/projects/{id}/progress")
+    @Requires(Requirement.WRITE_OWN)
     String record(@PathVariable long id, @RequestParam String period, @RequestParam String investment,
                   @RequestParam(required = false) String imageProgress, RedirectAttributes redirect) {
         try {

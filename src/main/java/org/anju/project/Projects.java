@@ -1,6 +1,7 @@
 package org.anju.project;
 
 import org.anju.account.Access;
+import org.anju.account.Channel;
 import org.anju.indicator.Indicators;
 import org.anju.indicator.Program;
 import org.anju.intake.SourceReader;
@@ -29,8 +30,11 @@ public class Projects {
     private final Indicators indicators;
     private final Access access;
     private final SourceReader reader;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader) {
+    Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
+             org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
         this.regions = regions;
         this.indicators = indicators;
@@ -92,7 +96,7 @@ public class Projects {
                 .orElseThrow(() -> new NoSuchElementException("项目不存在：" + p.id()));
         access.checkWrite(region(stored.project().regionCode()));
         if (!repository.update(p, region.id(), actor)) {
-            throw new IllegalStateException("项目“" + p.name() + "”已被他人修改，请刷新后重试（当前版本 "
+            throw new org.anju.platform.ConcurrentUpdateException("项目“" + p.name() + "”已被他人修改，请刷新后重试（当前版本 "
                     + stored.project().version() + "，提交的版本 " + p.version() + "）");
         }
         return p.withId(p.id(), p.version() + 1);
@@ -132,8 +136,12 @@ public class Projects {
      * @param scopeCode names are resolved within this region, and every row must lie in it
      * @throws org.anju.intake.InputException naming file, sheet, row and column of every problem
      */
-    @Transactional
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode) {
+        // recorded as an import in the audit trail: the channel is set before the transaction starts
+        return Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode)));
+    }
+
+    private ImportSummary importRows(String fileName, byte[] content, String scopeCode) {
         Region scope = scopeCode == null ? regions.root() : region(scopeCode);
         TableInput table = TableInput.open(reader.read(fileName, content), ProjectColumns.NAME, "项目库");
         table.require(ProjectColumns.REGION, ProjectColumns.PROGRAM, ProjectColumns.YEAR, ProjectColumns.NAME);
@@ -146,6 +154,10 @@ public class Projects {
             if (region != null && !regions.contains(scope, region)) {
                 row.problem(ProjectColumns.REGION, region.name() + "不在" + scope.name() + "范围内");
                 region = null;
+            }
+            if (region != null) {
+                Region writable = region;
+                row.checkAllowed(ProjectColumns.REGION, () -> access.checkWrite(writable));
             }
             String programText = row.required(ProjectColumns.PROGRAM);
             Program program = programText == null ? null : program(programText).orElse(null);
@@ -189,12 +201,12 @@ public class Projects {
             }
         });
         table.failIfProblems();
+        table.failIfRefused();
         int inserted = 0;
         int updated = 0;
         int progress = 0;
         String actor = access.current().username();
         for (Parsed x : parsed) {
-            access.checkWrite(x.region());
             Project p = x.project();
             Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
             long projectId;

@@ -1,5 +1,7 @@
 package org.anju.report;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.Periods;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,51 +36,61 @@ class ReportController {
     }
 
     @GetMapping("/items")
+    @Requires(Requirement.AUTHENTICATED)
     List<ReportItems.Item> items() {
         return ReportItems.ALL;
     }
 
     @GetMapping
+    @Requires(Requirement.READ_SCOPED)
     List<Report> list(@RequestParam String region, @RequestParam String period) {
         return reports.list(region, Periods.parse(period));
     }
 
     @GetMapping("/completeness")
+    @Requires(Requirement.READ_SCOPED)
     List<Completeness> completeness(@RequestParam String region, @RequestParam String period) {
         return reports.completeness(region, Periods.parse(period));
     }
 
     @GetMapping("/{region}/{period}")
+    @Requires(Requirement.READ_SCOPED)
     Report get(@PathVariable String region, @PathVariable String period) {
         return reports.get(region, Periods.parse(period));
     }
 
     @PutMapping("/{region}/{period}")
+    @Requires(Requirement.WRITE_OWN)
     Report save(@PathVariable String region, @PathVariable String period, @RequestBody Save body) {
         return reports.save(region, Periods.parse(period), body.version(), body.values());
     }
 
     @PostMapping("/{region}/{period}/submit")
+    @Requires(Requirement.WRITE_OWN)
     Report submit(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
         return reports.submit(region, Periods.parse(period), step.version());
     }
 
     @PostMapping("/{region}/{period}/approve")
+    @Requires(Requirement.APPROVE_BELOW)
     Report approve(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
         return reports.approve(region, Periods.parse(period), step.version());
     }
 
     @PostMapping("/{region}/{period}/return")
+    @Requires(Requirement.APPROVE_BELOW)
     Report returnReport(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
         return reports.returnReport(region, Periods.parse(period), step.version(), step.reason());
     }
 
     @PostMapping("/{region}/{period}/lock")
+    @Requires(Requirement.APPROVE_BELOW)
     Report lock(@PathVariable String region, @PathVariable String period, @RequestBody Step step) {
         return reports.lock(region, Periods.parse(period), step.version());
     }
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Requirement.WRITE_OWN)
     Reports.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
                                      @RequestParam(defaultValue = "false") boolean submit) throws IOException {
         return reports.importFile(file.getOriginalFilename(), file.getBytes(), region, submit);

@@ -1,5 +1,7 @@
 package org.anju.report;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.intake.InputException;
 import org.anju.progress.PageContext;
 import org.anju.progress.Periods;
@@ -39,6 +41,7 @@ class ReportPages {
     }
 
     @GetMapping("/reports")
+    @Requires(Requirement.READ_SCOPED)
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
         PageContext.Choice c = context.choose(region, period);
         Map<String, Report> byUnit = new LinkedHashMap<>();
@@ -53,6 +56,7 @@ class ReportPages {
     }
 
     @GetMapping("/reports/{region}/{period}")
+    @Requires(Requirement.READ_SCOPED)
     String entry(@PathVariable String region, @PathVariable String period, Model model) {
         YearMonth p = Periods.parse(period);
         Report r = reports.get(region, p);
@@ -71,6 +75,7 @@ class ReportPages {
     }
 
     @PostMapping("/reports/{region}/{period}/save")
+    @Requires(Requirement.WRITE_OWN)
     String save(@PathVariable String region, @PathVariable String period, @RequestParam int version,
                 @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(region, period, redirect, "已保存", () -> {
@@ -90,27 +95,32 @@ class ReportPages {
     }
 
     @PostMapping("/reports/{region}/{period}/submit")
+    @Requires(Requirement.WRITE_OWN)
     String submit(@PathVariable String region, @PathVariable String period, @RequestParam int version, RedirectAttributes redirect) {
         return act(region, period, redirect, "已上报", () -> reports.submit(region, Periods.parse(period), version));
     }
 
     @PostMapping("/reports/{region}/{period}/approve")
+    @Requires(Requirement.APPROVE_BELOW)
     String approve(@PathVariable String region, @PathVariable String period, @RequestParam int version, RedirectAttributes redirect) {
         return act(region, period, redirect, "已审核通过", () -> reports.approve(region, Periods.parse(period), version));
     }
 
     @PostMapping("/reports/{region}/{period}/return")
+    @Requires(Requirement.APPROVE_BELOW)
     String returnReport(@PathVariable String region, @PathVariable String period, @RequestParam int version,
                         @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return act(region, period, redirect, "已退回", () -> reports.returnReport(region, Periods.parse(period), version, reason));
     }
 
     @PostMapping("/reports/{region}/{period}/lock")
+    @Requires(Requirement.APPROVE_BELOW)
     String lock(@PathVariable String region, @PathVariable String period, @RequestParam int version, RedirectAttributes redirect) {
         return act(region, period, redirect, "已锁定", () -> reports.lock(region, Periods.parse(period), version));
     }
 
     @PostMapping("/reports/import")
+    @Requires(Requirement.WRITE_OWN)
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "false") boolean submit, RedirectAttributes redirect) throws IOException {
         try {

@@ -46,7 +46,7 @@ class ReportRepository {
                         insert into report (region_id, period, status, deadline, updated_by)
                         values (?, ?, 'DRAFT', ?, ?) on conflict (region_id, period) do nothing returning id""")
                 .params(regionId, day(period), deadline, actor).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalStateException("该月报表已被他人修改，请刷新后重试（刚刚已有人新建）"));
+                .orElseThrow(() -> new org.anju.platform.ConcurrentUpdateException("该月报表已被他人修改，请刷新后重试（刚刚已有人新建）"));
     }
 
     /** Moves the version on when it is the one read; false otherwise. */
@@ -69,12 +69,29 @@ class ReportRepository {
                 .params(actor, reason, id).update();
     }
 
+    /**
+     * Makes {@code values} the report's figures. Only what differs is written — a changed figure is an UPDATE of
+     * its own row — so the audit trail shows each figure's history as old → new, not as delete and insert.
+     */
     void replaceValues(long id, List<ReportValue> values) {
-        jdbc.sql("delete from report_value where report_id = ?").param(id).update();
-        for (ReportValue v : values) {
-            jdbc.sql("insert into report_value (report_id, indicator_id, source, value) values (?, ?, ?, ?)")
-                    .params(id, indicators.byCode(v.indicatorCode()).orElseThrow().id(), v.source(), v.value()).update();
-        }
+        Integer[] ids = values.stream().map(v -> indicators.byCode(v.indicatorCode()).orElseThrow().id()).toArray(Integer[]::new);
+        String[] sources = values.stream().map(ReportValue::source).toArray(String[]::new);
+        BigDecimal[] numbers = values.stream().map(ReportValue::value).toArray(BigDecimal[]::new);
+        jdbc.sql("""
+                        delete from report_value v where v.report_id = ?
+                          and not exists (select from unnest(?::int[], ?::text[]) n(i, s)
+                                          where n.i = v.indicator_id and n.s = v.source)""")
+                .params(id, ids, sources).update();
+        jdbc.sql("""
+                        update report_value v set value = n.v
+                        from unnest(?::int[], ?::text[], ?::numeric[]) n(i, s, v)
+                        where v.report_id = ? and v.indicator_id = n.i and v.source = n.s and v.value <> n.v""")
+                .params(ids, sources, numbers, id).update();
+        jdbc.sql("""
+                        insert into report_value (report_id, indicator_id, source, value)
+                        select ?, n.i, n.s, n.v from unnest(?::int[], ?::text[], ?::numeric[]) n(i, s, v)
+                        on conflict (report_id, indicator_id, source) do nothing""")
+                .params(id, ids, sources, numbers).update();
     }
 
     List<ReportValue> values(long id) {

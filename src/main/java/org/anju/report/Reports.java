@@ -2,6 +2,7 @@ package org.anju.report;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.Channel;
 import org.anju.indicator.Indicators;
 import org.anju.progress.Fact;
 import org.anju.progress.ProgressTargets;
@@ -49,9 +50,13 @@ public class Reports {
     private final Access access;
     private final org.anju.intake.SourceReader reader;
     private final int deadlineDay;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
-            ProgressTargets targets, Access access, org.anju.intake.SourceReader reader, @Value("${anju.report.deadline-day:5}") int deadlineDay) {
+            ProgressTargets targets, Access access, org.anju.intake.SourceReader reader,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            @Value("${anju.report.deadline-day:5}") int deadlineDay) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
         this.regions = regions;
         this.indicators = indicators;
@@ -200,8 +205,12 @@ public class Reports {
      * Each row replaces that month's figures; with {@code submit} the months are submitted too.
      * Any bad cell and nothing is written.
      */
-    @Transactional
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode, boolean submit) {
+        // recorded as an import in the audit trail: the channel is set before the transaction starts
+        return Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode, submit)));
+    }
+
+    private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit) {
         Region scope = scopeCode == null ? regions.root() : region(scopeCode);
         org.anju.progress.TableInput table = org.anju.progress.TableInput.open(reader.read(fileName, content), "月份", "月报");
         table.require("地区", "月份");
@@ -216,6 +225,10 @@ public class Reports {
                 row.problem("地区", unit.name() + (regions.contains(scope, unit) ? "不是填报单位（县级、开发区或市本级）"
                         : "不在" + scope.name() + "范围内"));
                 unit = null;
+            }
+            if (unit != null) {
+                Region writable = unit;
+                row.checkAllowed("地区", () -> access.checkWrite(writable));
             }
             YearMonth period = row.month("月份");
             if (row.text("月份") == null) {
@@ -243,6 +256,7 @@ public class Reports {
             }
         });
         table.failIfProblems();
+        table.failIfRefused();
         int submitted = 0;
         for (Row r : rows) {
             Report saved = save(r.unit().code(), r.period(), get(r.unit().code(), r.period()).version(), r.values());
@@ -374,7 +388,7 @@ public class Reports {
     }
 
     private static IllegalStateException stale(Region unit, YearMonth period) {
-        return new IllegalStateException(unit.name() + " " + period + " 月报已被他人修改，请刷新后重试（未保存任何内容）");
+        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + period + " 月报已被他人修改，请刷新后重试（未保存任何内容）");
     }
 
     private Region unit(String code) {

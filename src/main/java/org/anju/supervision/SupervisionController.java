@@ -1,5 +1,7 @@
 package org.anju.supervision;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.Periods;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,27 +23,32 @@ class SupervisionController {
     }
 
     @GetMapping("/ranking")
+    @Requires(Requirement.READ_SCOPED)
     Ranking ranking(@PathVariable String region, @PathVariable String period, @RequestParam String indicator,
                     @RequestParam(defaultValue = "false") boolean counties) {
         return supervision.ranking(region, Periods.parse(period), indicator, counties);
     }
 
     @GetMapping("/milestones")
+    @Requires(Requirement.READ_SCOPED)
     List<MilestoneAlert> milestones(@PathVariable String region, @PathVariable String period) {
         return supervision.milestoneAlerts(region, Periods.parse(period));
     }
 
     @GetMapping("/lagging")
+    @Requires(Requirement.READ_SCOPED)
     List<LaggingUnit> lagging(@PathVariable String region, @PathVariable String period) {
         return supervision.lagging(region, Periods.parse(period));
     }
 
     @GetMapping("/stalled")
+    @Requires(Requirement.READ_SCOPED)
     List<StalledProject> stalled(@PathVariable String region, @PathVariable String period) {
         return supervision.stalled(region, Periods.parse(period));
     }
 
     @GetMapping("/projections")
+    @Requires(Requirement.READ_SCOPED)
     List<Projection> projections(@PathVariable String region, @PathVariable String period) {
         return supervision.projections(region, Periods.parse(period));
     }

@@ -1,5 +1,7 @@
 package org.anju.supervision;
 
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
 import org.anju.progress.PageContext;
 import org.anju.progress.Progress;
 import org.anju.progress.ProgressLine;
@@ -25,6 +27,7 @@ class SupervisionPages {
     }
 
     @GetMapping("/supervision")
+    @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String indicator, Model model) {
         PageContext.Choice c = context.choose(region, period);

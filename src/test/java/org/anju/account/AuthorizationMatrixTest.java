@@ -8,6 +8,10 @@ import org.anju.plan.Plans;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
+import org.anju.project.Project;
+import org.anju.project.Projects;
+import org.anju.report.ReportValue;
+import org.anju.report.Reports;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,6 +129,20 @@ class AuthorizationMatrixTest {
     Users users;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Projects projects;
+    @Autowired
+    Reports reports;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
+
+    /** The month of the reports the matrix approves, returns and reads; 2024-02 holds an approved one (lock). */
+    static final java.time.YearMonth MONTH = java.time.YearMonth.of(2024, 1);
+    static final java.time.YearMonth APPROVED = java.time.YearMonth.of(2024, 2);
+    /** Project ids by the code of their unit. */
+    final Map<String, Long> projectIds = new LinkedHashMap<>();
+    /** Data each region's users must never see unless they read that region (scoped): marker → region code. */
+    final Map<String, String> dataMarkers = new LinkedHashMap<>();
 
     /** Plan ids by issuer code. */
     final Map<String, Long> planIds = new LinkedHashMap<>();
@@ -153,6 +171,23 @@ class AuthorizationMatrixTest {
         planMarkers.put("360700", "赣州市城市棚户区改造攻坚行动方案");
         planMarkers.put("361102", XINZHOU_PLAN);
         planMarkers.put("220000", "吉安居办〔2021〕10号");
+
+        // progress data: a project of 2024 in 信州区 and in 章贡区 (not in any 2023 bulletin), submitted reports of
+        // 信州区, 章贡区 and 上饶市 for 2024-01 (to approve or return), an approved one of 信州区 for 2024-02 (to lock)
+        for (String unit : List.of("361102", "360702")) {
+            Region r = region(unit);
+            String name = "矩阵测试" + r.name() + "项目";
+            projectIds.put(unit, projects.save(new Project(null, unit, r.name(), "SHANTYTOWN", 2024, name, null,
+                    java.math.BigDecimal.TEN, null, null, null, null, null, null, null, null, null, null, null, 0)).id());
+            dataMarkers.put(name, unit);
+        }
+        dataMarkers.put("山丹县2023年李桥乡80套保障性租赁住房项目", "620725");
+        for (String unit : List.of("361102", "360702", "361100")) {
+            var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
+            reports.submit(unit, MONTH, saved.version());
+        }
+        var feb = reports.submit("361102", APPROVED, 0);
+        reports.approve("361102", APPROVED, feb.version());
 
         for (String issuer : List.of("360000", "361100", "360700")) {
             ImportResult preview = importer.importFile(fileName(issuer), csv(issuer),
@@ -237,11 +272,20 @@ class AuthorizationMatrixTest {
             case "id" -> {
                 if (p.startsWith("/api/plans/") || p.startsWith("/plans/")) {
                     planIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
+                } else if (p.startsWith("/api/projects/") || p.startsWith("/projects/")) {
+                    projectIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
             }
             case "seq" -> v.put("1", "");
+            case "region" -> {
+                for (String c : List.of("361102", "361100", "360702", "620700")) {
+                    v.put(c, c);
+                }
+            }
+            // bulletins of 2023 (the matrix's 2024 projects must not appear in what another region may read)
+            case "period" -> v.put(p.startsWith("/api/bulletins/") ? "2023-12" : MONTH.toString(), "");
             case "code" -> {
                 if (p.startsWith("/api/regions/") || p.startsWith("/regions/")) {
                     for (String c : List.of("361100", "361102", "360700", "220000")) {
@@ -275,6 +319,7 @@ class AuthorizationMatrixTest {
                         + issuer + "\", \"firstYear\": " + p.firstYear() + ", \"lastYear\": " + p.lastYear()
                         + ", \"version\": " + p.version() + "}");
             });
+            add(s, "PUT /api/plans/{id}/stated-totals", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/stated-totals", "[]"));
             add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/milestones", "[]"));
             add(s, "GET /api/plans/{id}/totals", issuer, () -> request(HttpMethod.GET, "/api/plans/" + id + "/totals")
                     .param("region", issuer));
@@ -318,11 +363,76 @@ class AuthorizationMatrixTest {
                     .param("version", String.valueOf(users.get(id).version())).param("displayName", "矩阵测试改名")
                     .param("role", users.get(id).mainRole().name()).param("enabled", "true"));
         });
+        progressSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
                 .param("currentPassword", "anju2023").param("newPassword", "Matrix2024").param("confirmPassword", "Matrix2024"));
         return s;
+    }
+
+    /** Reports, projects and supervision: own unit, the city, another city's county. */
+    void progressSamples(Map<String, List<Sample>> s) {
+        String m = MONTH.toString();
+        for (String unit : List.of("361102", "360702", "361100")) {
+            String base = "/api/reports/" + unit + "/";
+            add(s, "GET /api/reports", unit, () -> request(HttpMethod.GET, "/api/reports").param("region", unit).param("period", m));
+            add(s, "GET /api/reports/completeness", unit, () -> request(HttpMethod.GET, "/api/reports/completeness")
+                    .param("region", unit).param("period", m));
+            add(s, "PUT /api/reports/{region}/{period}", unit, () -> json(HttpMethod.PUT, base + "2024-03",
+                    "{\"version\": 0, \"values\": [{\"indicatorCode\": \"RENTAL_SUBSIDY.ISSUE.HOUSEHOLD\", \"value\": 5}]}"));
+            add(s, "POST /api/reports/{region}/{period}/submit", unit, () -> json(HttpMethod.POST, base + "2024-03/submit",
+                    "{\"version\": 0}"));
+            add(s, "POST /api/reports/{region}/{period}/approve", unit, () -> json(HttpMethod.POST, base + m + "/approve",
+                    "{\"version\": " + reports.get(unit, MONTH).version() + "}"));
+            add(s, "POST /api/reports/{region}/{period}/return", unit, () -> json(HttpMethod.POST, base + m + "/return",
+                    "{\"version\": " + reports.get(unit, MONTH).version() + ", \"reason\": \"矩阵测试退回\"}"));
+            add(s, "POST /api/reports/{region}/{period}/lock", unit, () -> json(HttpMethod.POST, base + APPROVED + "/lock",
+                    "{\"version\": " + reports.get(unit, APPROVED).version() + "}"));
+            String page = "/reports/" + unit + "/";
+            add(s, "POST /reports/{region}/{period}/save", unit, () -> request(HttpMethod.POST, page + "2024-03/save")
+                    .param("version", "0").param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "5"));
+            add(s, "POST /reports/{region}/{period}/submit", unit, () -> request(HttpMethod.POST, page + "2024-03/submit")
+                    .param("version", "0"));
+            add(s, "POST /reports/{region}/{period}/approve", unit, () -> request(HttpMethod.POST, page + m + "/approve")
+                    .param("version", String.valueOf(reports.get(unit, MONTH).version())));
+            add(s, "POST /reports/{region}/{period}/return", unit, () -> request(HttpMethod.POST, page + m + "/return")
+                    .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
+            add(s, "POST /reports/{region}/{period}/lock", unit, () -> request(HttpMethod.POST, page + APPROVED + "/lock")
+                    .param("version", String.valueOf(reports.get(unit, APPROVED).version())));
+            add(s, "GET /api/supervision/{region}/{period}/ranking", unit, () -> request(HttpMethod.GET,
+                    "/api/supervision/" + unit + "/" + m + "/ranking").param("indicator", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
+        }
+        for (String unit : List.of("361102", "360702")) {
+            String name = region(unit).name();
+            byte[] report = ("地区,月份,已发放户数（户）\n" + name + ",2024-03,5\n").getBytes(StandardCharsets.UTF_8);
+            byte[] register = ("地区,工程类别,年度,项目名称,套数\n" + name + ",保租房,2024,矩阵测试导入项目,10\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/reports/import", unit, () -> multipart("/api/reports/import")
+                    .file(new MockMultipartFile("file", "月报.csv", "text/csv", report)).param("region", unit));
+            add(s, "POST /reports/import", unit, () -> multipart("/reports/import")
+                    .file(new MockMultipartFile("file", "月报.csv", "text/csv", report)).param("region", unit));
+            add(s, "POST /api/projects/import", unit, () -> multipart("/api/projects/import")
+                    .file(new MockMultipartFile("file", "项目库.csv", "text/csv", register)).param("region", unit));
+            add(s, "POST /projects/import", unit, () -> multipart("/projects/import")
+                    .file(new MockMultipartFile("file", "项目库.csv", "text/csv", register)).param("region", unit));
+            add(s, "GET /api/projects", unit, () -> request(HttpMethod.GET, "/api/projects").param("region", unit)
+                    .param("year", "2024"));
+            add(s, "GET /api/projects/export", unit, () -> request(HttpMethod.GET, "/api/projects/export")
+                    .param("region", unit).param("year", "2024"));
+            add(s, "POST /api/projects", unit, () -> json(HttpMethod.POST, "/api/projects", "{\"regionCode\": \"" + unit
+                    + "\", \"programCode\": \"SHANTYTOWN\", \"year\": 2024, \"name\": \"矩阵测试新项目\"}"));
+        }
+        projectIds.forEach((unit, id) -> {
+            add(s, "PUT /api/projects/{id}", unit, () -> json(HttpMethod.PUT, "/api/projects/" + id,
+                    json.writeValueAsString(projects.get(id, MONTH).project())));
+            add(s, "PUT /api/projects/{id}/progress/{period}", unit, () -> json(HttpMethod.PUT,
+                    "/api/projects/" + id + "/progress/2024-03", "{\"investment\": 10}"));
+            add(s, "POST /projects/{id}", unit, () -> request(HttpMethod.POST, "/projects/" + id)
+                    .param("version", String.valueOf(projects.get(id, MONTH).project().version())).param("units", "12"));
+            add(s, "POST /projects/{id}/progress", unit, () -> request(HttpMethod.POST, "/projects/" + id + "/progress")
+                    .param("period", "2024-03").param("investment", "10"));
+        });
     }
 
     private static void add(Map<String, List<Sample>> s, String key, String subject,
@@ -412,11 +522,19 @@ class AuthorizationMatrixTest {
     /** The documents {@code who} may not read: their markers must appear in none of its responses. */
     List<String> forbiddenMarkers(Who who) {
         if (who == Who.ANONYMOUS) {
-            return List.copyOf(planMarkers.values());
+            List<String> all = new ArrayList<>(planMarkers.values());
+            all.addAll(dataMarkers.keySet());
+            return all;
         }
-        return planMarkers.entrySet().stream()
+        List<String> markers = new ArrayList<>(planMarkers.entrySet().stream()
                 .filter(m -> !allowed(Requirement.READ_ISSUED, who, m.getKey()))
-                .map(Map.Entry::getValue).toList();
+                .map(Map.Entry::getValue).toList());
+        dataMarkers.forEach((marker, region) -> {
+            if (!allowed(Requirement.READ_SCOPED, who, region)) {
+                markers.add(marker);
+            }
+        });
+        return markers;
     }
 
     // ---- the matrix ------------------------------------------------------------------------------------

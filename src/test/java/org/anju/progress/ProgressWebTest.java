@@ -1,6 +1,9 @@
 package org.anju.progress;
 
 import org.anju.SeedDataTest;
+import org.anju.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.web.context.WebApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,12 +16,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The demo's Zhangye 2023-12 figures through the REST API and the Chinese pages (read only). */
+/**
+ * The demo's Zhangye 2023-12 figures through the REST API and the Chinese pages (read only), as the 张掖市
+ * viewer; the province's figures as the national viewer. Nobody reads outside their subtree.
+ */
 @SeedDataTest
 class ProgressWebTest {
 
     @Autowired
+    WebApplicationContext context;
+
+    /** As the 张掖市 viewer. */
     MockMvc mvc;
+    /** As the national viewer. */
+    MockMvc national;
+
+    @BeforeEach
+    void signIn() {
+        mvc = TestUsers.mvc(context, TestUsers.ZHANGYE_VIEWER);
+        national = TestUsers.mvc(context, TestUsers.NATIONAL_VIEWER);
+    }
 
     @Test
     void rollupRankingAndBulletinOverRest() throws Exception {
@@ -26,7 +43,8 @@ class ProgressWebTest {
                 .andExpect(jsonPath("$.regionName").value("张掖市"))
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'RENTAL_SUBSIDY.ISSUE.HOUSEHOLD')].rate").value(101.2))
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'HOUSING.FUND_DISBURSED.YUAN_10K')].rateName").value("拨付率"));
-        mvc.perform(get("/api/progress/620000/2023-12")).andExpect(status().isOk())
+        mvc.perform(get("/api/progress/620000/2023-12")).andExpect(status().isForbidden());
+        national.perform(get("/api/progress/620000/2023-12")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'RENTAL_SUBSIDY.ISSUE.HOUSEHOLD')].actual").value(2532));
         mvc.perform(get("/api/progress/620700/2023-12/children")).andExpect(status().isOk())
                 .andExpect(jsonPath("$", hasSize(7)));
@@ -74,7 +92,12 @@ class ProgressWebTest {
         mvc.perform(get("/bulletins").param("region", "620700").param("period", "2023-12")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("关于2023年1--12月全市保障性安居工程进展情况的通报")))
                 .andExpect(content().string(containsString("租赁补贴发放情况")));
-        mvc.perform(get("/progress")).andExpect(status().isOk())
+        national.perform(get("/progress")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("全国")));
+        // by default the viewer's own region; the breadcrumb starts there, never above it
+        mvc.perform(get("/progress")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("张掖市")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("甘肃省"))));
+        mvc.perform(get("/projects").param("region", "361100")).andExpect(status().isForbidden());
     }
 }

@@ -1,6 +1,8 @@
 package org.anju.progress;
 
 import org.anju.AnjuTest;
+import org.anju.TestUsers;
+import org.anju.account.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -12,7 +14,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.nio.charset.StandardCharsets;
 
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -21,7 +22,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Writing through the REST API: workflow, 409 on a stale version, 400 naming the bad cells of a file. */
+/**
+ * Writing through the REST API and the pages as the units' own users: workflow, 409 on a stale version, 400
+ * naming the bad cells of a file; the city approves or returns, other cities and viewers are refused.
+ */
 @AnjuTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "anju.test.database=report_api")
@@ -30,66 +34,99 @@ class ReportApiTest {
     @Autowired
     MockMvc mvc;
 
+    /** 民乐县, 山丹县 and 高台县 reporters (ad hoc: the demo has a 甘州区 one only). */
+    static org.springframework.test.web.servlet.request.RequestPostProcessor reporter(String code) {
+        return TestUsers.as("reporter_" + code, code, Role.COUNTY_REPORTER);
+    }
+
+    static org.springframework.test.web.servlet.request.RequestPostProcessor zhangye() {
+        return TestUsers.as(TestUsers.ZHANGYE_ADMIN);
+    }
+
     @Test
     void saveSubmitAndAStaleVersionIs409() throws Exception {
         String body = """
                 {"version":0,"values":[{"indicatorCode":"RENTAL_SUBSIDY.ISSUE.HOUSEHOLD","value":120},
                  {"indicatorCode":"HOUSING.FUND_RECEIVED.YUAN_10K","source":"SPECIAL_BOND","value":500}]}""";
-        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(TestUsers.as(TestUsers.GANZHOU_DISTRICT_REPORTER)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("只能填报或修改本单位（甘州区）的数据")));
+        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(TestUsers.as(TestUsers.ZHANGYE_VIEWER)))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body).with(reporter("620722")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.status").value("DRAFT"));
-        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body).with(reporter("620722")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("已被他人修改，请刷新后重试")));
-        mvc.perform(post("/api/reports/620722/2025-02/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"));
-        mvc.perform(post("/api/reports/620722/2025-02/return").contentType(MediaType.APPLICATION_JSON).content("{\"version\":2}"))
+        mvc.perform(post("/api/reports/620722/2025-02/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}")
+                        .with(reporter("620722")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"))
+                .andExpect(jsonPath("$.submittedBy").value("reporter_620722"));
+        // the reporter cannot approve their own month; another city cannot either
+        mvc.perform(post("/api/reports/620722/2025-02/approve").contentType(MediaType.APPLICATION_JSON).content("{\"version\":2}")
+                        .with(reporter("620722")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reports/620722/2025-02/approve").contentType(MediaType.APPLICATION_JSON).content("{\"version\":2}")
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("无权审核民乐县")));
+        mvc.perform(post("/api/reports/620722/2025-02/return").contentType(MediaType.APPLICATION_JSON).content("{\"version\":2}")
+                        .with(zhangye()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("退回须填写原因"));
-        mvc.perform(get("/api/progress/620700/2025-02")).andExpect(status().isOk())
+        mvc.perform(get("/api/reports/620722/2025-02").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/progress/620700/2025-02").with(zhangye())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'HOUSING.FUND_RECEIVED.YUAN_10K')].bySource.SPECIAL_BOND").value(500));
     }
 
     @Test
     void theEntryPageSavesSubmitsAndRefusesAStaleForm() throws Exception {
-        mvc.perform(post("/reports/620725/2025-04/save").with(csrf()).param("version", "0")
+        mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "0")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "42").param("v:HOUSING.FUND_RECEIVED.YUAN_10K@CENTRAL_SUBSIDY", "100"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已保存"));
-        mvc.perform(post("/reports/620725/2025-04/save").with(csrf()).param("version", "0")
+        mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "0")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "43"))
                 .andExpect(flash().attribute("error", containsString("已被他人修改")));
-        mvc.perform(post("/reports/620725/2025-04/save").with(csrf()).param("version", "1")
+        mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "1")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "四十"))
                 .andExpect(flash().attribute("error", "住房租赁补贴·已发放户数不是数字：四十"));
-        mvc.perform(post("/reports/620725/2025-04/submit").with(csrf()).param("version", "1"))
+        mvc.perform(post("/reports/620725/2025-04/submit").with(reporter("620725")).param("version", "1"))
                 .andExpect(flash().attribute("message", "已上报"));
-        mvc.perform(get("/reports/620725/2025-04")).andExpect(status().isOk())
+        mvc.perform(get("/reports/620725/2025-04").with(zhangye())).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("已上报")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("value=\"42\"")));
-        mvc.perform(get("/api/progress/620700/2025-04")).andExpect(status().isOk())
+        mvc.perform(get("/api/progress/620700/2025-04").with(zhangye())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'RENTAL_SUBSIDY.ISSUE.HOUSEHOLD')].actual").value(42));
     }
 
     @Test
     void aProjectIsCreatedOverRestAndEditedOnItsPage() throws Exception {
-        String created = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content("""
-                        {"regionCode":"620724","programCode":"SHANTYTOWN","year":2025,"name":"长征路二期","units":40,
-                         "plannedInvestment":1200,"startedOn":"2025-05-01"}"""))
+        String project = """
+                {"regionCode":"620724","programCode":"SHANTYTOWN","year":2025,"name":"长征路二期","units":40,
+                 "plannedInvestment":1200,"startedOn":"2025-05-01"}""";
+        mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(project).with(zhangye()))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail", containsString("无权修改高台县的数据")));
+        String created = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(project)
+                        .with(reporter("620724")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0))
                 .andReturn().getResponse().getContentAsString();
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
-        mvc.perform(post("/projects/{id}", id).with(csrf()).param("version", "0").param("units", "40")
+        mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "0").param("units", "40")
                         .param("plannedInvestment", "1200").param("startedOn", "2025-05-01").param("basicCompletedOn", "2025-11-20"))
                 .andExpect(flash().attribute("message", "已保存"));
-        mvc.perform(post("/projects/{id}", id).with(csrf()).param("version", "0").param("units", "41"))
+        mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "0").param("units", "41"))
                 .andExpect(flash().attribute("error", containsString("已被他人修改，请刷新后重试")));
-        mvc.perform(post("/projects/{id}", id).with(csrf()).param("version", "1").param("startedOn", "2025-13-01"))
+        mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "1").param("startedOn", "2025-13-01"))
                 .andExpect(flash().attribute("error", "开工日期不是日期（如 2023-06-30）：2025-13-01"));
-        mvc.perform(get("/api/projects/{id}", id)).andExpect(status().isOk())
+        mvc.perform(get("/api/projects/{id}", id).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/projects/{id}", id).with(zhangye())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.project.basicCompletedOn").value("2025-11-20"))
                 .andExpect(jsonPath("$.project.units").value(40));
         mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"investment\":900,\"imageProgress\":\"主体封顶\"}"))
+                        .content("{\"investment\":900,\"imageProgress\":\"主体封顶\"}").with(reporter("620724")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].investment").value(900));
-        mvc.perform(get("/projects/{id}", id)).andExpect(status().isOk())
+        mvc.perform(get("/projects/{id}", id).with(zhangye())).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("主体封顶")));
     }
 
@@ -98,12 +135,39 @@ class ReportApiTest {
         MockMultipartFile file = new MockMultipartFile("file", "项目.csv", "text/csv",
                 "地区,工程类别,年度,项目名称,套数\n民乐县,保租房,2026,某项目,abc\n"
                         .getBytes(StandardCharsets.UTF_8));
-        mvc.perform(multipart("/api/projects/import").file(file).param("region", "620700"))
+        mvc.perform(multipart("/api/projects/import").file(file).param("region", "620700").with(reporter("620722")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].row").value(2))
                 .andExpect(jsonPath("$.problems[0].column").value(5))
                 .andExpect(jsonPath("$.problems[0].text").value("文件 项目.csv，正文，第 2 行，第 E 列：“套数”不是数字：abc"));
-        mvc.perform(get("/api/projects").param("region", "620700").param("year", "2026"))
+        mvc.perform(get("/api/projects").param("region", "620700").param("year", "2026").with(zhangye()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
+    void aFileNamingAUnitTheUserMayNotWriteIsRefusedWholeNamingTheRow() throws Exception {
+        MockMultipartFile reports = new MockMultipartFile("file", "月报.csv", "text/csv",
+                "地区,月份,已发放户数（户）\n民乐县,2025-06,10\n甘州区,2025-06,20\n".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/reports/import").file(reports).param("region", "620700").with(reporter("620722")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("整个文件未导入：文件 月报.csv，正文，第 3 行，第 A 列：无权修改甘州区的数据")));
+        mvc.perform(get("/api/reports/620722/2025-06").with(zhangye())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").doesNotExist());
+        MockMultipartFile projects = new MockMultipartFile("file", "项目.csv", "text/csv",
+                "地区,工程类别,年度,项目名称,套数\n民乐县,保租房,2026,某项目,10\n临泽县,保租房,2026,另一项目,5\n"
+                        .getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/projects/import").file(projects).param("region", "620700").with(reporter("620722")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("第 3 行，第 A 列：无权修改临泽县的数据")));
+        mvc.perform(get("/api/projects").param("region", "620700").param("year", "2026").with(zhangye()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        // the unit's own rows alone go in, recorded as an import by the reporter
+        mvc.perform(multipart("/api/reports/import").file(new MockMultipartFile("file", "月报.csv", "text/csv",
+                        "地区,月份,已发放户数（户）\n民乐县,2025-06,10\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("region", "620722").with(reporter("620722")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.saved").value(1));
+        mvc.perform(get("/api/reports/620722/2025-06").with(zhangye())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.events[0].channel").value("IMPORT"))
+                .andExpect(jsonPath("$.events[0].actor").value("reporter_620722"));
     }
 }

@@ -264,12 +264,15 @@ class PlanController {
     }
 
     @GetMapping("/plans/{id}/stated-totals")
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "正文所列总数（与分解表核对）")
     List<StatedTotal> statedTotals(@PathVariable long id) {
+        plans.read(id);
         return plans.load(id).statedTotals();
     }
 
     @PutMapping("/plans/{id}/stated-totals")
+    @Requires(Requirement.WRITE_OWN)
     @Operation(summary = "替换正文所列总数；value 为指标计量单位下的数（2.99万套 → 29900），tolerance 为印刷精度的一半（50）")
     List<StatedTotal> replaceStatedTotals(@PathVariable long id, @RequestBody List<StatedTotal> totals) {
         plans.replaceStatedTotals(id, totals);

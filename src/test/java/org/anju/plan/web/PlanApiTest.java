@@ -78,7 +78,8 @@ class PlanApiTest {
     void statedTotalsAndMilestonesCanBeReadAndReplaced() throws Exception {
         String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,10\n兴国县,10\n";
         MvcResult created = mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "兴国2.csv",
-                        "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                        "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isCreated()).andReturn();
         Number planId = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.planId");
         try {
@@ -87,7 +88,8 @@ class PlanApiTest {
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                             .content("""
                                     [{"regionCode": "360700", "indicatorCodes": ["SHANTYTOWN.START.UNIT"], "year": 2023,
-                                      "value": 20, "tolerance": 0, "printed": "20套", "quote": "全市开工20套"}]"""))
+                                      "value": 20, "tolerance": 0, "printed": "20套", "quote": "全市开工20套"}]""")
+                            .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].printed").value("20套"));
             mvc.perform(get("/api/plans/{id}/findings", planId.longValue()))
@@ -98,11 +100,12 @@ class PlanApiTest {
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                             .content("""
                                     [{"dueOn": "2023-06-30", "programCode": "SHANTYTOWN", "indicatorCode": "SHANTYTOWN.START.UNIT",
-                                      "thresholdPercent": 100, "scope": "列入攻坚计划的项目", "quote": "6月底前全面开工"}]"""))
+                                      "thresholdPercent": 100, "scope": "列入攻坚计划的项目", "quote": "6月底前全面开工"}]""")
+                            .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].dueOn").value("2023-06-30"));
         } finally {
-            mvc.perform(delete("/api/plans/{id}", planId.longValue())).andExpect(status().isNoContent());
+            mvc.perform(delete("/api/plans/{id}", planId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isNoContent());
         }
     }
 
