@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -55,43 +56,125 @@ class ReportPages {
         return "report/list";
     }
 
+    /** One table of the entry grid: its column headers and rows; a row's cells are form fields (null: none). */
+    record GridTable(String title, List<String> columns, List<GridRow> rows) {
+    }
+
+    /** A grid row: what it is, its unit (for single-column tables) and its fields, one per column. */
+    record GridRow(String label, String measure, List<ReportItems.Item> cells) {
+    }
+
+    /**
+     * The form as grids an official would keep in Excel: rental subsidy and public-rental entry as one column of
+     * figures, funds as sources × 到位资金/拨付/支出 — so a block copied from such a sheet pastes in one go.
+     */
+    static List<GridTable> grid() {
+        List<GridTable> tables = new ArrayList<>();
+        for (String group : List.of(ReportItems.SUBSIDY, ReportItems.PUBLIC_RENTAL)) {
+            tables.add(new GridTable(group, List.of("累计数"), ReportItems.ALL.stream().filter(i -> i.group().equals(group))
+                    .map(i -> new GridRow(i.label(), i.measure(), List.of(i))).toList()));
+        }
+        List<String> funds = List.of(ReportItems.FUND_RECEIVED, ReportItems.FUND_DISBURSED, ReportItems.FUND_SPENT);
+        List<GridRow> rows = new ArrayList<>();
+        for (org.anju.progress.FundSource source : org.anju.progress.FundSource.values()) {
+            rows.add(new GridRow(source.label(), "万元", funds.stream().map(f -> ReportItems.byKey(f + "@" + source.name())).toList()));
+        }
+        tables.add(new GridTable(ReportItems.FUNDS, List.of("到位资金", "拨付", "支出"), rows));
+        return tables;
+    }
+
     @GetMapping("/reports/{region}/{period}")
     @Requires(Requirement.READ_SCOPED)
     String entry(@PathVariable String region, @PathVariable String period, Model model) {
         YearMonth p = Periods.parse(period);
-        Report r = reports.get(region, p);
+        return entry(reports.get(region, p), model, "report/entry");
+    }
+
+    private String entry(Report r, Model model, String view) {
         Map<String, String> values = new LinkedHashMap<>();
         for (ReportItems.Item item : ReportItems.ALL) {
             BigDecimal v = r.value(item.indicatorCode(), item.source());
             values.put(item.key(), v == null ? "" : org.anju.progress.Rates.figure(v));
         }
-        Map<String, List<ReportItems.Item>> groups = new LinkedHashMap<>();
-        ReportItems.ALL.forEach(i -> groups.computeIfAbsent(i.group(), g -> new ArrayList<>()).add(i));
         model.addAttribute("report", r);
         model.addAttribute("values", values);
-        model.addAttribute("groups", groups);
-        model.addAttribute("period", p);
-        return "report/entry";
+        model.addAttribute("grid", grid());
+        model.addAttribute("period", r.period());
+        model.addAttribute("canWrite", r.status().editable() && reports.canWrite(r.regionCode()));
+        model.addAttribute("canApprove", reports.canApprove(r.regionCode()));
+        return view;
+    }
+
+    /** A figure's change as the history table prints it. */
+    record Change(java.time.Instant at, String actor, String actorName, String viaLabel, String opLabel, String before,
+                  String after) {
+        static Change of(org.anju.account.AuditEntry e) {
+            return new Change(e.at(), e.actor(), e.actorName(), e.viaLabel(), e.opLabel(), figure(e.before()), figure(e.after()));
+        }
+
+        private static String figure(Map<String, Object> row) {
+            return row == null || row.get("value") == null ? null
+                    : org.anju.progress.Rates.figure(new BigDecimal(row.get("value").toString()));
+        }
+    }
+
+    /** A figure's history: every save, import and change of it, with who, when and how (fragment for htmx). */
+    @GetMapping("/reports/{region}/{period}/history")
+    @Requires(Requirement.READ_SCOPED)
+    String history(@PathVariable String region, @PathVariable String period, @RequestParam String item,
+                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        ReportItems.Item i = ReportItems.byKey(item);
+        if (i == null) {
+            throw new java.util.NoSuchElementException("填报项不存在：" + item);
+        }
+        Report r = reports.get(region, Periods.parse(period));
+        model.addAttribute("report", r);
+        model.addAttribute("item", i);
+        model.addAttribute("changes", reports.history(r, i).stream().map(Change::of).toList());
+        return htmx != null ? "report/history :: history" : "report/history";
     }
 
     @PostMapping("/reports/{region}/{period}/save")
     @Requires(Requirement.WRITE_OWN)
     String save(@PathVariable String region, @PathVariable String period, @RequestParam int version,
-                @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(region, period, redirect, "已保存", () -> {
-            List<ReportValue> values = new ArrayList<>();
-            for (ReportItems.Item item : ReportItems.ALL) {
-                String text = form.get("v:" + item.key());
-                if (text != null && !text.isBlank()) {
-                    try {
-                        values.add(new ReportValue(item.indicatorCode(), item.source(), new BigDecimal(text.strip())));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException(item.group() + "·" + item.label() + "不是数字：" + text);
-                    }
+                @RequestParam Map<String, String> form, RedirectAttributes redirect,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        if (htmx == null) {
+            return act(region, period, redirect, "已保存", () -> reports.save(region, Periods.parse(period), version, values(form)));
+        }
+        // the grid saves through htmx: the page is re-rendered with the new version; a refusal (stale version:
+        // 409) leaves the grid as the user typed it and shows why above it
+        try {
+            Report saved = reports.save(region, Periods.parse(period), version, values(form));
+            model.addAttribute("message", "已保存");
+            return entry(saved, model, "report/entry :: entry");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
+            response.setHeader("HX-Retarget", "#save-result");
+            response.setHeader("HX-Reswap", "innerHTML");
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("conflict", e instanceof org.anju.platform.ConcurrentUpdateException);
+            model.addAttribute("report", reports.get(region, Periods.parse(period)));
+            model.addAttribute("period", Periods.parse(period));
+            return "report/entry :: save-result";
+        }
+    }
+
+    /** The form's figures ({@code v:<item key>}); a blank field is no figure. */
+    private static List<ReportValue> values(Map<String, String> form) {
+        List<ReportValue> values = new ArrayList<>();
+        for (ReportItems.Item item : ReportItems.ALL) {
+            String text = form.get("v:" + item.key());
+            if (text != null && !text.isBlank()) {
+                try {
+                    values.add(new ReportValue(item.indicatorCode(), item.source(), new BigDecimal(text.strip())));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(item.group() + "·" + item.label() + "不是数字：" + text);
                 }
             }
-            return reports.save(region, Periods.parse(period), version, values);
-        });
+        }
+        return values;
     }
 
     @PostMapping("/reports/{region}/{period}/submit")

@@ -50,12 +50,14 @@ public class Reports {
     private final Access access;
     private final org.anju.intake.SourceReader reader;
     private final int deadlineDay;
+    private final org.anju.account.AuditTrail audit;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.intake.SourceReader reader,
-            org.springframework.transaction.PlatformTransactionManager transactions,
+            org.springframework.transaction.PlatformTransactionManager transactions, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay) {
+        this.audit = audit;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
         this.regions = regions;
@@ -188,6 +190,29 @@ public class Reports {
         }
         move(unit, head, version, ReportStatus.LOCKED, "LOCK", null, access.current());
         return view(unit, repository.head(head.id()).orElseThrow());
+    }
+
+    /** Whether the current user may enter the unit's figures (the page shows the grid editable or not). */
+    public boolean canWrite(String regionCode) {
+        return access.canWrite(region(regionCode));
+    }
+
+    /** Whether the current user may approve, return or lock the unit's months. */
+    public boolean canApprove(String regionCode) {
+        return access.canApprove(region(regionCode));
+    }
+
+    /** One figure's changes, oldest first: every save, import and correction, with who and how. */
+    public List<org.anju.account.AuditEntry> history(Report report, ReportItems.Item item) {
+        access.checkRead(region(report.regionCode()));
+        if (report.id() == null) {
+            return List.of();
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("report_id", report.id());
+        key.put("indicator_id", indicators.byCode(item.indicatorCode()).orElseThrow().id());
+        key.put("source", item.source());
+        return audit.history("report_value", key);
     }
 
     /** What an import did. */

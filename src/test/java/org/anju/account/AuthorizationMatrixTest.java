@@ -400,6 +400,8 @@ class AuthorizationMatrixTest {
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
             add(s, "POST /reports/{region}/{period}/lock", unit, () -> request(HttpMethod.POST, page + APPROVED + "/lock")
                     .param("version", String.valueOf(reports.get(unit, APPROVED).version())));
+            add(s, "GET /reports/{region}/{period}/history", unit, () -> request(HttpMethod.GET, page + m + "/history")
+                    .param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
             add(s, "GET /api/supervision/{region}/{period}/ranking", unit, () -> request(HttpMethod.GET,
                     "/api/supervision/" + unit + "/" + m + "/ranking").param("indicator", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
         }

@@ -170,4 +170,33 @@ class ReportApiTest {
                 .andExpect(jsonPath("$.events[0].channel").value("IMPORT"))
                 .andExpect(jsonPath("$.events[0].actor").value("reporter_620722"));
     }
+
+    @Test
+    void theGridSavesThroughHtmxAStaleOneIs409AndEveryFigureHasAHistory() throws Exception {
+        String page = "/reports/620721/2025-05";
+        mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "0")
+                        .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "1234.5").with(reporter("620721")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"report-version\">1<")));
+        mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "1")
+                        .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "1300").with(reporter("620721")))
+                .andExpect(status().isOk());
+        // a second session still holding version 1: refused, nothing overwritten, the reason on the page
+        mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "1")
+                        .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "999").with(reporter("620721")))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Retarget", "#save-result"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("数据已被他人修改，本次保存未生效")));
+        mvc.perform(get("/api/reports/620721/2025-05").with(zhangye()))
+                .andExpect(jsonPath("$.values[0].value").value(1300)).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").header("HX-Request", "true")
+                        .with(zhangye()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.stringContainsInOrder("新增", "1234.5", "修改", "1234.5", "1300")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("reporter_620721")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("页面")));
+        mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isForbidden());
+    }
 }
