@@ -139,6 +139,15 @@ class ReportRepository {
                 .params(scopeRegionId, day(period)).query((rs, n) -> head(rs)).list();
     }
 
+    /** Submitted reports (any month) of the units directly below a region, oldest month first: an approval inbox. */
+    List<Head> submittedBelow(int parentRegionId) {
+        return jdbc.sql("""
+                        select r.* from report r join region g on g.id = r.region_id
+                        where g.parent_id = ? and g.kind <> 'GROUP' and r.status = 'SUBMITTED'
+                        order by r.period, r.submitted_at""")
+                .param(parentRegionId).query((rs, n) -> head(rs)).list();
+    }
+
     /** The value of the same unit's previous report of the same year, per indicator and source. */
     List<ReportValue> previousValues(int regionId, YearMonth period) {
         if (period.getMonthValue() == 1) {

@@ -192,6 +192,53 @@ public class Reports {
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
+    /**
+     * A unit's line in the approval inbox for a month: its report (null: not started), and whether it came
+     * late ({@code late}: submitted after the deadline) or is overdue (not submitted, deadline passed).
+     */
+    public record InboxLine(Region unit, Report report, boolean late, boolean overdue) {
+
+        public String statusLabel() {
+            return report == null || report.id() == null ? "未填报" : report.status().label();
+        }
+    }
+
+    /**
+     * What an administrator has to review: every submitted report of the units directly below them (any month),
+     * and for the chosen month each such unit's status, with counts per status.
+     */
+    public record Inbox(Region region, YearMonth period, LocalDate deadline, List<Report> pending, List<InboxLine> units,
+                        Map<String, Integer> counts) {
+    }
+
+    public Inbox inbox(YearMonth period) {
+        Region own = access.current().region();
+        List<Report> pending = repository.submittedBelow(own.id()).stream()
+                .map(h -> view(regions.byId(h.regionId()), h)).toList();
+        Map<Integer, ReportRepository.Head> heads = new LinkedHashMap<>();
+        repository.heads(own.id(), period).forEach(h -> heads.put(h.regionId(), h));
+        LocalDate today = today();
+        List<InboxLine> units = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (ReportStatus s : ReportStatus.values()) {
+            counts.put(s.label(), 0);
+        }
+        counts.put("未填报", 0);
+        for (Region child : regions.children(own)) {
+            if (child.kind() == RegionKind.GROUP || !access.canApprove(child)) {
+                continue;
+            }
+            ReportRepository.Head h = heads.get(child.id());
+            Report r = h == null ? null : view(child, h);
+            boolean late = h != null && h.submittedAt() != null && !onTime(h);
+            boolean overdue = (h == null || !h.status().counted() && h.submittedAt() == null) && today.isAfter(deadline(period));
+            InboxLine line = new InboxLine(child, r, late, overdue);
+            counts.merge(line.statusLabel(), 1, Integer::sum);
+            units.add(line);
+        }
+        return new Inbox(own, period, deadline(period), pending, units, counts);
+    }
+
     /** Whether the current user may enter the unit's figures (the page shows the grid editable or not). */
     public boolean canWrite(String regionCode) {
         return access.canWrite(region(regionCode));

@@ -400,6 +400,10 @@ class AuthorizationMatrixTest {
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
             add(s, "POST /reports/{region}/{period}/lock", unit, () -> request(HttpMethod.POST, page + APPROVED + "/lock")
                     .param("version", String.valueOf(reports.get(unit, APPROVED).version())));
+            add(s, "POST /inbox/{region}/{period}/approve", unit, () -> request(HttpMethod.POST, "/inbox/" + unit + "/" + m + "/approve")
+                    .param("version", String.valueOf(reports.get(unit, MONTH).version())));
+            add(s, "POST /inbox/{region}/{period}/return", unit, () -> request(HttpMethod.POST, "/inbox/" + unit + "/" + m + "/return")
+                    .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
             add(s, "GET /reports/{region}/{period}/history", unit, () -> request(HttpMethod.GET, page + m + "/history")
                     .param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
             add(s, "GET /api/supervision/{region}/{period}/ranking", unit, () -> request(HttpMethod.GET,

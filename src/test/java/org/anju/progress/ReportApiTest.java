@@ -12,6 +12,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -198,5 +199,41 @@ class ReportApiTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("页面")));
         mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theCityApprovesAndReturnsFromItsInbox() throws Exception {
+        var content = org.springframework.test.web.servlet.result.MockMvcResultMatchers.content();
+        for (String unit : List.of("620723", "620724")) {
+            mvc.perform(post("/api/reports/" + unit + "/2025-07/submit").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"version\":0}").with(reporter(unit))).andExpect(status().isOk());
+        }
+        mvc.perform(get("/inbox").param("period", "2025-07").with(zhangye())).andExpect(status().isOk())
+                .andExpect(content.string(containsString("id=\"pending-620723-2025-07\"")))
+                .andExpect(content.string(containsString("id=\"pending-620724-2025-07\"")))
+                .andExpect(content.string(containsString("已上报 2")))
+                .andExpect(content.string(containsString("未填报 5")));
+        // another city's inbox does not hold them; a reporter has none
+        mvc.perform(get("/inbox").param("period", "2025-07").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isOk()).andExpect(content.string(org.hamcrest.Matchers.not(containsString("临泽县"))));
+        mvc.perform(get("/inbox").with(reporter("620723"))).andExpect(status().isForbidden());
+
+        mvc.perform(post("/inbox/620723/2025-07/return").param("version", "1").param("month", "2025-07")
+                        .header("HX-Request", "true").with(zhangye()))
+                .andExpect(status().isBadRequest()).andExpect(content.string(containsString("退回须填写原因")));
+        mvc.perform(post("/inbox/620723/2025-07/return").param("version", "1").param("reason", "拨付数大于到位资金，请核实")
+                        .param("month", "2025-07").header("HX-Request", "true").with(zhangye()))
+                .andExpect(status().isOk())
+                .andExpect(content.string(containsString("临泽县 2025-07 月报已退回")))
+                .andExpect(content.string(containsString("已退回 1")));
+        mvc.perform(post("/inbox/620724/2025-07/approve").param("version", "1").param("month", "2025-07")
+                        .header("HX-Request", "true").with(zhangye()))
+                .andExpect(status().isOk()).andExpect(content.string(containsString("已审核 1")));
+        mvc.perform(post("/inbox/620724/2025-07/approve").param("version", "1").header("HX-Request", "true").with(zhangye()))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/reports/620723/2025-07").with(reporter("620723")))
+                .andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.returnReason").value("拨付数大于到位资金，请核实"))
+                .andExpect(jsonPath("$.reviewedBy").value("zy_admin"));
     }
 }

@@ -1,0 +1,72 @@
+package org.anju.report;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.progress.Periods;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.YearMonth;
+import java.util.function.Supplier;
+
+/**
+ * The approval inbox of an administrator: what the units directly below them submitted, approved or returned
+ * (with a reason) in place through htmx; each action re-renders the inbox with the counts.
+ */
+@Controller
+class InboxPages {
+
+    private final Reports reports;
+
+    InboxPages(Reports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping("/inbox")
+    @Requires(Requirement.APPROVE_BELOW)
+    String inbox(@RequestParam(required = false) String period, Model model) {
+        return render(period, model, "report/inbox");
+    }
+
+    @PostMapping("/inbox/{region}/{period}/approve")
+    @Requires(Requirement.APPROVE_BELOW)
+    String approve(@PathVariable String region, @PathVariable String period, @RequestParam int version,
+                   @RequestParam(required = false) String month, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                   Model model, HttpServletResponse response) {
+        return act(() -> reports.approve(region, Periods.parse(period), version), "已审核通过", month, htmx, model, response);
+    }
+
+    @PostMapping("/inbox/{region}/{period}/return")
+    @Requires(Requirement.APPROVE_BELOW)
+    String returnReport(@PathVariable String region, @PathVariable String period, @RequestParam int version,
+                        @RequestParam(required = false) String reason, @RequestParam(required = false) String month,
+                        @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                        HttpServletResponse response) {
+        return act(() -> reports.returnReport(region, Periods.parse(period), version, reason), "已退回", month, htmx, model,
+                response);
+    }
+
+    private String act(Supplier<Report> action, String done, String month, String htmx, Model model,
+                       HttpServletResponse response) {
+        try {
+            Report r = action.get();
+            model.addAttribute("message", r.regionName() + " " + r.period() + " 月报" + done);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
+            model.addAttribute("error", e.getMessage());
+        }
+        return render(month, model, htmx != null ? "report/inbox :: inbox" : "report/inbox");
+    }
+
+    private String render(String period, Model model, String view) {
+        YearMonth month = period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
+        model.addAttribute("inbox", reports.inbox(month));
+        return view;
+    }
+}
