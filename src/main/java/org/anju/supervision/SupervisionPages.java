@@ -20,7 +20,10 @@ class SupervisionPages {
     private final Progress progress;
     private final PageContext context;
 
-    SupervisionPages(Supervision supervision, Progress progress, PageContext context) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    SupervisionPages(Supervision supervision, Progress progress, PageContext context, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.supervision = supervision;
         this.progress = progress;
         this.context = context;
@@ -39,7 +42,19 @@ class SupervisionPages {
         model.addAttribute("choice", c);
         model.addAttribute("rated", rated);
         model.addAttribute("indicator", chosen);
-        model.addAttribute("ranking", supervision.ranking(code, c.period(), chosen, false));
+        Ranking ranking = supervision.ranking(code, c.period(), chosen, false);
+        model.addAttribute("ranking", ranking);
+        // drawn by /js/charts.js (no inline script under the CSP): units below the average in the warning colour
+        java.util.Map<String, Object> chart = new java.util.LinkedHashMap<>();
+        String rateName = ranking.rateName() == null ? "" : ranking.rateName();
+        chart.put("kind", "bar");
+        chart.put("title", rateName + "排名（%）");
+        chart.put("categories", ranking.units().stream().map(RankedUnit::regionName).toList());
+        chart.put("series", List.of(java.util.Map.of("name", rateName,
+                "data", ranking.units().stream().map(RankedUnit::rate).toList())));
+        chart.put("average", ranking.average());
+        chart.put("highlight", ranking.units().stream().map(RankedUnit::belowAverage).toList());
+        model.addAttribute("rankingChart", ranking.units().isEmpty() ? null : json.writeValueAsString(chart));
         model.addAttribute("alerts", supervision.milestoneAlerts(code, c.period()));
         model.addAttribute("lagging", supervision.lagging(code, c.period()));
         model.addAttribute("stalled", supervision.stalled(code, c.period()));

@@ -43,8 +43,8 @@ public abstract class BrowserTest {
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     /** The published password of the demo accounts (account/demo-users.yml). */
     protected static final String DEMO_PASSWORD = "anju2023";
-    /** The landing page after login (with Spring Security's {@code ?continue} after a saved request). */
-    protected static final java.util.regex.Pattern PLANS = java.util.regex.Pattern.compile(".*/plans(\\?continue)?$");
+    /** The landing page after login: the dashboard ({@code /} redirects there). */
+    protected static final java.util.regex.Pattern HOME = java.util.regex.Pattern.compile(".*/dashboard$");
 
     private static Playwright playwright;
     private static Browser browser;
@@ -132,7 +132,7 @@ public abstract class BrowserTest {
     /** Signs in through the login form and waits for the landing page. */
     protected void login(String username) {
         login(username, DEMO_PASSWORD);
-        page.waitForURL(PLANS);
+        page.waitForURL(HOME);
     }
 
     protected void login(String username, String password) {

@@ -49,7 +49,7 @@ class PlanPages {
     @GetMapping("/")
     @Requires(Requirement.AUTHENTICATED)
     String home() {
-        return "redirect:/plans";
+        return "redirect:/dashboard";
     }
 
     @GetMapping("/plans")

@@ -1,0 +1,127 @@
+package org.anju.dashboard;
+
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.progress.PageContext;
+import org.anju.progress.Progress;
+import org.anju.progress.ProgressLine;
+import org.anju.progress.ProgressSummary;
+import org.anju.project.Projects;
+import org.anju.region.Region;
+import org.anju.report.Reports;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The home page of a signed-in user: the rates of their region (or a region below it) for a month, the
+ * children's rates as a table and a bar chart to drill down, and the rates month by month through the year.
+ * A county sees its own figures and projects. Charts are drawn by /js/charts.js from the data attributes
+ * (no inline script under the Content-Security-Policy).
+ */
+@Controller
+class DashboardPages {
+
+    /** The rates an official watches first, in this order; every rate of the region is in the table below. */
+    static final List<String> KEY_RATES = List.of("开工率", "基本建成率", "完工率", "完成投资率", "拨付率", "发放完成率");
+    /** At most this many lines in the trend chart (the key rates of the region, in order). */
+    static final int TREND_LINES = 8;
+
+    private final Progress progress;
+    private final PageContext context;
+    private final Reports reports;
+    private final Projects projects;
+    private final JsonMapper json;
+
+    DashboardPages(Progress progress, PageContext context, Reports reports, Projects projects, JsonMapper json) {
+        this.progress = progress;
+        this.context = context;
+        this.reports = reports;
+        this.projects = projects;
+        this.json = json;
+    }
+
+    /** A child's line of the drill-down table and chart. */
+    record ChildLine(Region region, ProgressSummary summary) {
+    }
+
+    @GetMapping("/dashboard")
+    @Requires(Requirement.READ_SCOPED)
+    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                     @RequestParam(required = false) String indicator, Model model) {
+        PageContext.Choice c = context.choose(region, period);
+        ProgressSummary summary = progress.summary(c.region(), c.period());
+        List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null && l.rate() != null)
+                .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
+                        ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
+                .toList();
+        String chosen = indicator != null && rated.stream().anyMatch(l -> l.indicatorCode().equals(indicator)) ? indicator
+                : rated.isEmpty() ? null : rated.getFirst().indicatorCode();
+        List<ChildLine> children = c.children().stream().map(r -> new ChildLine(r, progress.summary(r, c.period()))).toList();
+
+        model.addAttribute("choice", c);
+        model.addAttribute("summary", summary);
+        model.addAttribute("rated", rated);
+        model.addAttribute("indicator", chosen);
+        model.addAttribute("children", children);
+        model.addAttribute("completeness", reports.completeness(c.region().code(), c.period()).getFirst());
+        model.addAttribute("barChart", chosen == null || children.isEmpty() ? null : barChart(c, children, chosen, rated));
+        model.addAttribute("trendChart", rated.isEmpty() ? null : trendChart(c.region(), c.period(), rated));
+        if (Reports.REPORTING.contains(c.region().kind())) {
+            // a county-level unit: its own projects of the year with their progress
+            model.addAttribute("projects", projects.list(c.region().code(), c.period().getYear(), null, null, c.period(), 0));
+        }
+        return "dashboard/index";
+    }
+
+    /** The children's rate of one indicator; a click on a bar opens that child's dashboard. */
+    private String barChart(PageContext.Choice c, List<ChildLine> children, String indicator, List<ProgressLine> rated) {
+        ProgressLine line = rated.stream().filter(l -> l.indicatorCode().equals(indicator)).findFirst().orElseThrow();
+        List<String> names = new ArrayList<>();
+        List<BigDecimal> rates = new ArrayList<>();
+        List<String> links = new ArrayList<>();
+        for (ChildLine child : children) {
+            names.add(child.region().name());
+            rates.add(child.summary().rate(indicator));
+            links.add("/dashboard?region=" + child.region().code() + "&period=" + c.period() + "&indicator=" + indicator);
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("kind", "bar");
+        chart.put("title", line.programName() + line.rateName() + "（%）");
+        chart.put("categories", names);
+        chart.put("series", List.of(Map.of("name", line.rateName(), "data", rates)));
+        chart.put("average", line.rate());
+        chart.put("links", links);
+        return json.writeValueAsString(chart);
+    }
+
+    /** The key rates month by month from January to the chosen month (the roll-ups are kept per month). */
+    private String trendChart(Region region, YearMonth period, List<ProgressLine> rated) {
+        List<ProgressLine> lines = rated.stream().limit(TREND_LINES).toList();
+        List<String> months = new ArrayList<>();
+        Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
+        lines.forEach(l -> series.put(l.indicatorCode(), new ArrayList<>()));
+        for (int m = 1; m <= period.getMonthValue(); m++) {
+            YearMonth month = YearMonth.of(period.getYear(), m);
+            months.add(m + "月");
+            ProgressSummary s = progress.summary(region, month);
+            lines.forEach(l -> series.get(l.indicatorCode()).add(s.rate(l.indicatorCode())));
+        }
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("kind", "line");
+        chart.put("title", period.getYear() + "年逐月进度（%）");
+        chart.put("categories", months);
+        chart.put("series", lines.stream().map(l -> Map.of("name", l.programName() + l.rateName(),
+                "data", series.get(l.indicatorCode()))).toList());
+        return json.writeValueAsString(chart);
+    }
+}
