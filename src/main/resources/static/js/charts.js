@@ -15,7 +15,7 @@
             animation: false,
             title: {text: spec.title, left: 'center', textStyle: {fontSize: 14}},
             tooltip: {trigger: 'axis'},
-            grid: {left: 50, right: 20, top: 40, bottom: 70},
+            grid: {left: 50, right: 60, top: 40, bottom: 70},
             xAxis: {type: 'category', data: spec.categories, axisLabel: {rotate: spec.categories.length > 6 ? 30 : 0}},
             yAxis: {type: 'value', name: '%'},
             series: [{

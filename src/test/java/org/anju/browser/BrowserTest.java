@@ -55,6 +55,8 @@ public abstract class BrowserTest {
     protected BrowserContext context;
     protected Page page;
     private String testName;
+    /** Further sessions a test opened (another user at the same time), closed after it. */
+    private final List<BrowserContext> others = new java.util.ArrayList<>();
 
     @RegisterExtension
     final TestWatcher lastPage = new TestWatcher() {
@@ -98,12 +100,31 @@ public abstract class BrowserTest {
     @BeforeEach
     void openPage(TestInfo info) {
         testName = info.getTestMethod().map(m -> m.getName()).orElse("test");
-        context = browser.newContext(new Browser.NewContextOptions()
+        context = newContext();
+        page = context.newPage();
+    }
+
+    private BrowserContext newContext() {
+        BrowserContext c = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("zh-CN")
                 .setViewportSize(1400, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
+        c.setDefaultTimeout(15_000);
+        return c;
+    }
+
+    /** A second browser session (its own cookies), e.g. another user working at the same time; closed after the test. */
+    protected Page otherSession() {
+        BrowserContext c = newContext();
+        others.add(c);
+        return c.newPage();
+    }
+
+    /** Saves a screenshot of {@code p}, like {@link #shot(String)}. */
+    protected Path shot(Page p, String name) {
+        Path file = SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(testName + "-" + name + ".png");
+        p.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
     }
 
     @AfterEach
@@ -120,26 +141,35 @@ public abstract class BrowserTest {
             context = null;
             page = null;
         }
+        others.forEach(BrowserContext::close);
+        others.clear();
     }
 
     /** Saves a screenshot of the whole page as target/screenshots/&lt;class&gt;/&lt;test&gt;-&lt;name&gt;.png. */
     protected Path shot(String name) {
-        Path file = SCREENSHOTS.resolve(getClass().getSimpleName()).resolve(testName + "-" + name + ".png");
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        return file;
+        return shot(page, name);
     }
 
     /** Signs in through the login form and waits for the landing page. */
     protected void login(String username) {
-        login(username, DEMO_PASSWORD);
-        page.waitForURL(HOME);
+        login(page, username);
+    }
+
+    /** Signs in on {@code p} (another session) and waits for the landing page. */
+    protected void login(Page p, String username) {
+        login(p, username, DEMO_PASSWORD);
+        p.waitForURL(HOME);
     }
 
     protected void login(String username, String password) {
-        page.navigate("/login");
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#login-submit");
-        page.waitForLoadState();
+        login(page, username, password);
+    }
+
+    private static void login(Page p, String username, String password) {
+        p.navigate("/login");
+        p.fill("#username", username);
+        p.fill("#password", password);
+        p.click("#login-submit");
+        p.waitForLoadState();
     }
 }
