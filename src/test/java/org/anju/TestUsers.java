@@ -74,6 +74,12 @@ public final class TestUsers {
         };
     }
 
+    /** Signed in as an account the test created itself (not a demo account). */
+    public static RequestPostProcessor asExisting(String username) {
+        return request -> signIn(WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext()),
+                username).postProcessRequest(request);
+    }
+
     private static RequestPostProcessor signIn(WebApplicationContext context, String username) {
         UserDetails user = context.getBean(UserDetailsService.class).loadUserByUsername(username);
         RequestPostProcessor auth = authentication(UsernamePasswordAuthenticationToken.authenticated(user, null,

@@ -2,7 +2,10 @@ package org.anju.project;
 
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
+import org.anju.account.Access;
+import org.anju.account.Actor;
 import org.anju.indicator.Indicators;
+import org.anju.platform.Jobs;
 import org.anju.intake.InputException;
 import org.anju.progress.PageContext;
 import org.anju.progress.Periods;
@@ -11,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -26,8 +30,12 @@ class ProjectPages {
     private final Projects projects;
     private final Indicators indicators;
     private final PageContext context;
+    private final Jobs jobs;
+    private final Access access;
 
-    ProjectPages(Projects projects, Indicators indicators, PageContext context) {
+    ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access) {
+        this.jobs = jobs;
+        this.access = access;
         this.projects = projects;
         this.indicators = indicators;
         this.context = context;
@@ -51,21 +59,59 @@ class ProjectPages {
         return "project/list";
     }
 
+    /**
+     * Imports a register file as a job: from the page (htmx) a large file's progress is shown and polled
+     * ({@code /projects/import/jobs/{id}}) until its result; without JavaScript the form waits and redirects.
+     */
     @PostMapping("/projects/import")
     @Requires(Requirement.WRITE_OWN)
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
+                      @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                       RedirectAttributes redirect) throws IOException {
-        try {
-            Projects.ImportSummary s = projects.importFile(file.getOriginalFilename(), file.getBytes(), region);
-            redirect.addFlashAttribute("message", "已导入 " + s.fileName() + "：新增 " + s.inserted() + " 个项目，更新 "
-                    + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
-        } catch (InputException e) {
-            redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            redirect.addFlashAttribute("problems", java.util.List.of(e.getMessage()));
+        String name = file.getOriginalFilename();
+        byte[] content = file.getBytes();
+        Actor actor = access.current();
+        String id = jobs.start(actor.username(), "导入项目库 " + name, Jobs.REGISTER_STAGES,
+                () -> Access.runAs(actor, () -> projects.importFile(name, content, region)));
+        if (htmx != null) {
+            return show(jobs.awaitBriefly(id, actor.username()), model);
         }
+        Jobs.Snapshot done = jobs.await(id, actor.username());
+        outcome(done).forEach(redirect::addFlashAttribute);
         redirect.addAttribute("region", region);
         return "redirect:/projects";
+    }
+
+    @GetMapping("/projects/import/jobs/{jobId}")
+    @Requires(Requirement.WRITE_OWN)
+    String importJob(@PathVariable String jobId, Model model) {
+        return show(jobs.get(jobId, access.current().username()), model);
+    }
+
+    private String show(Jobs.Snapshot job, Model model) {
+        if (!job.finished()) {
+            model.addAttribute("job", job);
+            model.addAttribute("poll", "/projects/import/jobs/" + job.id());
+            return "fragments/job :: job";
+        }
+        model.addAllAttributes(outcome(job));
+        return "project/list :: import-outcome";
+    }
+
+    /** What a finished import says: a message, or every problem (nothing was written). */
+    private static java.util.Map<String, Object> outcome(Jobs.Snapshot job) {
+        if (job.error() instanceof InputException e) {
+            return java.util.Map.of("problems", e.problems().stream().map(Object::toString).toList());
+        }
+        if (job.error() instanceof IllegalArgumentException || job.error() instanceof IllegalStateException) {
+            return java.util.Map.of("problems", java.util.List.of(job.error().getMessage()));
+        }
+        if (job.error() != null) {
+            throw job.error();
+        }
+        Projects.ImportSummary s = (Projects.ImportSummary) job.result();
+        return java.util.Map.of("message", "已导入 " + s.fileName() + "：新增 " + s.inserted() + " 个项目，更新 "
+                + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
     }
 
     @GetMapping("/projects/{id}")

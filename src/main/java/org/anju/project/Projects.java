@@ -143,6 +143,7 @@ public class Projects {
 
     private ImportSummary importRows(String fileName, byte[] content, String scopeCode) {
         Region scope = scopeCode == null ? regions.root() : region(scopeCode);
+        org.anju.platform.JobProgress.stage("读取文件", 0);
         TableInput table = TableInput.open(reader.read(fileName, content), ProjectColumns.NAME, "项目库");
         table.require(ProjectColumns.REGION, ProjectColumns.PROGRAM, ProjectColumns.YEAR, ProjectColumns.NAME);
         table.failIfProblems();
@@ -206,7 +207,9 @@ public class Projects {
         int updated = 0;
         int progress = 0;
         String actor = access.current().username();
+        org.anju.platform.JobProgress.stage("写入", parsed.size());
         for (Parsed x : parsed) {
+            org.anju.platform.JobProgress.step();
             Project p = x.project();
             Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
             long projectId;

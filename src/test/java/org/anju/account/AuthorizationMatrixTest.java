@@ -139,6 +139,10 @@ class AuthorizationMatrixTest {
     /** The month of the reports the matrix approves, returns and reads; 2024-02 holds an approved one (lock). */
     static final java.time.YearMonth MONTH = java.time.YearMonth.of(2024, 1);
     static final java.time.YearMonth APPROVED = java.time.YearMonth.of(2024, 2);
+    @Autowired
+    org.anju.platform.Jobs jobs;
+    /** Finished import jobs of the province admin (a job is seen by its owner only; others get 404), by kind. */
+    final Map<String, String> jobIds = new LinkedHashMap<>();
     /** Project ids by the code of their unit. */
     final Map<String, Long> projectIds = new LinkedHashMap<>();
     /** Data each region's users must never see unless they read that region (scoped): marker → region code. */
@@ -186,6 +190,10 @@ class AuthorizationMatrixTest {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
         }
+        jobIds.put("/imports/", jobs.start("jx_admin", "矩阵测试", org.anju.platform.Jobs.PLAN_STAGES,
+                () -> importer.importFile(fileName("360000"), csv("360000"), ImportOptions.preview())));
+        jobIds.put("/projects/", jobs.start("jx_admin", "矩阵测试", org.anju.platform.Jobs.REGISTER_STAGES,
+                () -> new Projects.ImportSummary("矩阵测试.csv", 0, 0, 0)));
         var feb = reports.submit("361102", APPROVED, 0);
         reports.approve("361102", APPROVED, feb.version());
 
@@ -279,6 +287,11 @@ class AuthorizationMatrixTest {
                 }
             }
             case "seq" -> v.put("1", "");
+            case "jobId" -> jobIds.forEach((prefix, id) -> {
+                if (p.startsWith(prefix)) {
+                    v.put(id, "");
+                }
+            });
             case "region" -> {
                 for (String c : List.of("361102", "361100", "360702", "620700")) {
                     v.put(c, c);

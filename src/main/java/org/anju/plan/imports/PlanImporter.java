@@ -12,6 +12,7 @@ import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
 import org.anju.plan.Plans;
 import org.anju.plan.check.Finding;
+import org.anju.platform.JobProgress;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,7 @@ public class PlanImporter {
 
     public ImportResult importFile(String fileName, byte[] content, ImportOptions options) {
         SourceDocument document;
+        JobProgress.stage("读取文件", 0);
         try {
             document = options.encoding() == null ? reader.read(fileName, content)
                     : reader.read(fileName, content, options.encoding());
@@ -73,6 +75,7 @@ public class PlanImporter {
             throw new IllegalStateException("该文件已导入，不能重复提交（导入记录 " + batchId + "）");
         }
         SourceDocument document;
+        JobProgress.stage("读取文件", 0);
         try {
             document = options.encoding() == null ? reader.read(batch.fileName(), batch.content())
                     : reader.read(batch.fileName(), batch.content(), options.encoding());
@@ -86,6 +89,7 @@ public class PlanImporter {
                                         Long previewBatch) {
         String fileName = document.fileName();
         List<InputProblem> problems = new ArrayList<>();
+        JobProgress.stage("识别表格", 0);
         DocumentFacts facts = DocumentFacts.of(document);
         List<RawTable> raws = TableFinder.find(document);
 
@@ -111,6 +115,7 @@ public class PlanImporter {
         }
         Integer onlyYear = options.firstYear() != null && options.firstYear().equals(options.lastYear())
                 ? options.firstYear() : existing.filter(p -> !p.multiYear()).map(Plan::firstYear).orElse(null);
+        JobProgress.stage("解析地区和指标", raws.stream().mapToLong(r -> r.dataRows().size()).sum());
         TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName)
                 .interpret(raws, facts, issuer, onlyYear);
         problems.addAll(interpreted.problems());
@@ -149,7 +154,9 @@ public class PlanImporter {
             return rejected(document, problems);
         }
         PlanDraft draft = new PlanDraft(plan, interpreted.tables(), options.milestones(), options.statedTotals());
+        JobProgress.stage("校验", 0);
         List<Finding> findings = plans.check(draft);
+        JobProgress.stage(options.dryRun() ? "保存预览" : "写入", 0);
 
         Region planIssuer = issuer;
         if (options.dryRun()) {

@@ -228,6 +228,7 @@ final class TableInterpreter {
         Deque<Row> stack = new ArrayDeque<>();
         Integer totalSeq = null;
         for (SourceRow source : raw.dataRows()) {
+            org.anju.platform.JobProgress.step();
             String label = Text.compact(cell(source, 0));
             int seq = rows.size() + 1;
             List<Cell> cells = cells(raw, source, sourceColumns);

@@ -1,18 +1,24 @@
 package org.anju.plan.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.anju.account.Access;
+import org.anju.account.Actor;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.plan.Plans;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
+import org.anju.platform.Jobs;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 
@@ -25,10 +31,14 @@ class ImportPages {
 
     private final PlanImporter importer;
     private final Plans plans;
+    private final Jobs jobs;
+    private final Access access;
 
-    ImportPages(PlanImporter importer, Plans plans) {
+    ImportPages(PlanImporter importer, Plans plans, Jobs jobs, Access access) {
         this.importer = importer;
         this.plans = plans;
+        this.jobs = jobs;
+        this.access = access;
     }
 
     @GetMapping("/imports/new")
@@ -39,6 +49,10 @@ class ImportPages {
         return "plan/import";
     }
 
+    /**
+     * Starts reading and checking the file as a job: a small file's preview comes back at once, a large one's
+     * progress is shown and polled ({@code /imports/jobs/{id}}) until the preview is ready.
+     */
     @PostMapping("/imports/preview")
     @Requires(Requirement.WRITE_OWN)
     String preview(@RequestParam("file") MultipartFile file,
@@ -46,15 +60,50 @@ class ImportPages {
                    @RequestParam(defaultValue = "false") boolean replace,
                    @RequestParam(required = false) String issuer,
                    @RequestParam(required = false) String encoding,
-                   Model model) throws IOException {
+                   Model model, HttpServletResponse response) throws IOException {
         if (file.isEmpty()) {
             model.addAttribute("error", "请选择要导入的文件");
             return "plan/import-result :: result";
         }
         ImportOptions options = new ImportOptions(true, planId, replace, blank(issuer), null, null, null, null, null,
                 null, null, ImportController.charset(encoding), true, null, null);
-        ImportResult result = importer.importFile(file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
-                file.getBytes(), options);
+        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        byte[] content = file.getBytes();
+        Actor actor = access.current();
+        String id = jobs.start(actor.username(), "预览 " + name, Jobs.PLAN_STAGES,
+                () -> Access.runAs(actor, () -> importer.importFile(name, content, options)));
+        return show(jobs.awaitBriefly(id, actor.username()), planId, replace, issuer, encoding, model, response);
+    }
+
+    /** A preview or commit job: its progress (polled again) or, once finished, its result. */
+    @GetMapping("/imports/jobs/{jobId}")
+    @Requires(Requirement.WRITE_OWN)
+    String job(@PathVariable String jobId, @RequestParam(required = false) Long planId,
+               @RequestParam(defaultValue = "false") boolean replace, @RequestParam(required = false) String issuer,
+               @RequestParam(required = false) String encoding, Model model, HttpServletResponse response) {
+        return show(jobs.get(jobId, access.current().username()), planId, replace, issuer, encoding, model, response);
+    }
+
+    private String show(Jobs.Snapshot job, Long planId, boolean replace, String issuer, String encoding, Model model,
+                        HttpServletResponse response) {
+        if (!job.finished()) {
+            model.addAttribute("job", job);
+            model.addAttribute("poll", UriComponentsBuilder.fromPath("/imports/jobs/{id}")
+                    .queryParamIfPresent("planId", java.util.Optional.ofNullable(planId))
+                    .queryParam("replace", replace)
+                    .queryParamIfPresent("issuer", java.util.Optional.ofNullable(blank(issuer)))
+                    .queryParamIfPresent("encoding", java.util.Optional.ofNullable(blank(encoding)))
+                    .buildAndExpand(job.id()).encode().toUriString());
+            return "fragments/job :: job";
+        }
+        if (job.error() != null) {
+            throw job.error();
+        }
+        ImportResult result = (ImportResult) job.result();
+        if (result.committed() && result.ok()) {
+            // htmx follows this to the new plan's page
+            response.setHeader("HX-Redirect", "/plans/" + result.planId());
+        }
         model.addAttribute("result", result);
         model.addAttribute("planId", planId);
         model.addAttribute("replace", replace);
@@ -63,6 +112,7 @@ class ImportPages {
         return "plan/import-result :: result";
     }
 
+    /** Writes the previewed file as a job too (a national plan takes a while); the page then goes to the plan. */
     @PostMapping("/imports/{batchId}/commit")
     @Requires(Requirement.WRITE_OWN)
     String commit(@PathVariable long batchId,
@@ -70,10 +120,21 @@ class ImportPages {
                   @RequestParam(defaultValue = "false") boolean replace,
                   @RequestParam(required = false) String issuer,
                   @RequestParam(required = false) String encoding,
-                  Model model) {
+                  @RequestHeader(name = "HX-Request", required = false) String htmx,
+                  Model model, HttpServletResponse response) {
         ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, null, null, null, null,
                 null, null, ImportController.charset(encoding), false, null, null);
-        ImportResult result = importer.commitPreview(batchId, options);
+        Actor actor = access.current();
+        String id = jobs.start(actor.username(), "导入（写入）", Jobs.PLAN_STAGES,
+                () -> Access.runAs(actor, () -> importer.commitPreview(batchId, options)));
+        if (htmx != null) {
+            return show(jobs.awaitBriefly(id, actor.username()), planId, replace, issuer, encoding, model, response);
+        }
+        Jobs.Snapshot done = jobs.await(id, actor.username());
+        if (done.error() != null) {
+            throw done.error();
+        }
+        ImportResult result = (ImportResult) done.result();
         if (result.ok()) {
             return "redirect:/plans/" + result.planId();
         }

@@ -1,0 +1,36 @@
+package org.anju.platform;
+
+import java.util.function.Supplier;
+
+/**
+ * What a long-running job (an import started from a page) is doing now, for the page that polls it: the
+ * stage (读取文件, 识别表格, 解析地区和指标, 校验, 写入) and how many of the stage's rows are done. Code deep in an
+ * import reports with the static methods; outside a job they do nothing, so the command line, the API and tests
+ * run the same code unobserved.
+ */
+public final class JobProgress {
+
+    static final ScopedValue<Jobs.Job> CURRENT = ScopedValue.newInstance();
+
+    private JobProgress() {
+    }
+
+    /** Enters a stage with {@code total} steps (rows; 0 when not counted). */
+    public static void stage(String name, long total) {
+        if (CURRENT.isBound()) {
+            CURRENT.get().stage(name, total);
+        }
+    }
+
+    /** One more step of the current stage done. */
+    public static void step() {
+        if (CURRENT.isBound()) {
+            CURRENT.get().step(1);
+        }
+    }
+
+    /** Runs {@code work} reporting to {@code job}. */
+    static <T> T reporting(Jobs.Job job, Supplier<T> work) {
+        return ScopedValue.where(CURRENT, job).call(work::get);
+    }
+}
