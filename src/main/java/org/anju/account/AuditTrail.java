@@ -95,8 +95,20 @@ public class AuditTrail {
                 map(rs.getString("new")), rs.getLong("tx_id"));
     }
 
+    /**
+     * A row as a map; an entry written per statement (granularity 'statement') holds its rows as a JSON array,
+     * read as {@code {"rows": [...]}} (the audit log page lists such entries among the others).
+     */
     private Map<String, Object> map(String text) {
-        return text == null ? null : json.readValue(text, MAP);
+        if (text == null) {
+            return null;
+        }
+        if (text.stripLeading().startsWith("[")) {
+            Map<String, Object> rows = new LinkedHashMap<>();
+            rows.put("rows", json.readValue(text, List.class));
+            return rows;
+        }
+        return json.readValue(text, MAP);
     }
 
     private static String blank(String s) {

@@ -94,6 +94,9 @@ class AuditTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("上饶市住建局管理员（sr_admin）")))
                 .andExpect(content().string(containsString("导入")));
+        // the log page lists the per-statement entries (rows as an array) among the others
+        mvc.perform(get("/audit").with(TestUsers.as(TestUsers.CITY_ADMIN))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("target")));
         // another city may not
         mvc.perform(get("/api/plans/{id}/targets/history", plan).param("region", "361102")
                         .param("indicator", "SHANTYTOWN.START.UNIT").param("year", "2023")
