@@ -90,9 +90,9 @@ public final class TableInput {
 
     /** Each non-empty row below the header. */
     public void rows(Consumer<Row> each) {
-        org.anju.platform.JobProgress.stage("解析地区和数据", sheet.rows().size() - headerIndex - 1);
+        var progress = org.anju.platform.JobProgress.stage("解析地区和数据", sheet.rows().size() - headerIndex - 1);
         for (int i = headerIndex + 1; i < sheet.rows().size(); i++) {
-            org.anju.platform.JobProgress.step();
+            progress.step();
             SourceRow r = sheet.rows().get(i);
             if (r.prose() || r.cells().stream().allMatch(c -> c == null || c.isBlank())) {
                 continue;

@@ -207,9 +207,9 @@ public class Projects {
         int updated = 0;
         int progress = 0;
         String actor = access.current().username();
-        org.anju.platform.JobProgress.stage("写入", parsed.size());
+        var stored = org.anju.platform.JobProgress.stage("写入", parsed.size());
         for (Parsed x : parsed) {
-            org.anju.platform.JobProgress.step();
+            stored.step();
             Project p = x.project();
             Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
             long projectId;

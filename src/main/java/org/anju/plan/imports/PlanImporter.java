@@ -115,7 +115,6 @@ public class PlanImporter {
         }
         Integer onlyYear = options.firstYear() != null && options.firstYear().equals(options.lastYear())
                 ? options.firstYear() : existing.filter(p -> !p.multiYear()).map(Plan::firstYear).orElse(null);
-        JobProgress.stage("解析地区和指标", raws.stream().mapToLong(r -> r.dataRows().size()).sum());
         TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName)
                 .interpret(raws, facts, issuer, onlyYear);
         problems.addAll(interpreted.problems());

@@ -59,7 +59,11 @@ final class TableInterpreter {
      * @param issuer      the issuing region when known (importing into a plan, or given by the user); else inferred
      * @param defaultYear the year for columns whose header and table title name none (the plan's only year)
      */
+    /** Rows interpreted, for a page showing an import's progress. */
+    private org.anju.platform.JobProgress.Steps progress;
+
     Result interpret(List<RawTable> raws, DocumentFacts facts, Region issuer, Integer defaultYear) {
+        progress = org.anju.platform.JobProgress.stage("解析地区和指标", raws.stream().mapToLong(r -> r.dataRows().size()).sum());
         if (issuer == null) {
             issuer = inferIssuer(raws);
             if (issuer == null) {
@@ -228,7 +232,7 @@ final class TableInterpreter {
         Deque<Row> stack = new ArrayDeque<>();
         Integer totalSeq = null;
         for (SourceRow source : raw.dataRows()) {
-            org.anju.platform.JobProgress.step();
+            progress.step();
             String label = Text.compact(cell(source, 0));
             int seq = rows.size() + 1;
             List<Cell> cells = cells(raw, source, sourceColumns);
