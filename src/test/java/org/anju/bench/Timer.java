@@ -29,6 +29,15 @@ final class Timer {
         });
     }
 
+    void addAll(Timer other) {
+        nanos.addAll(other.nanos);
+    }
+
+    /** Adds a sample measured elsewhere, in milliseconds. */
+    void add(double millis) {
+        nanos.add((long) (millis * 1e6));
+    }
+
     double percentile(double p) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
@@ -39,8 +48,8 @@ final class Timer {
     String report(double targetMs, double atPercentile) {
         double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
         double measured = percentile(atPercentile);
-        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | p%s ≤ %.0f ms: %s |", name, nanos.size(),
-                mean, percentile(50), percentile(95), percentile(100), atPercentile == 100 ? "max" : (int) atPercentile,
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %s ≤ %.0f ms: %s |", name, nanos.size(),
+                mean, percentile(50), percentile(95), percentile(100), atPercentile == 100 ? "max" : "p" + (int) atPercentile,
                 targetMs, measured <= targetMs ? "met" : "NOT MET");
     }
 }
