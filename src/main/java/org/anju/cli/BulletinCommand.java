@@ -2,9 +2,9 @@ package org.anju.cli;
 
 import org.anju.bulletin.BulletinOptions;
 import org.anju.bulletin.Bulletins;
-import org.anju.progress.Periods;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,10 +22,8 @@ class BulletinCommand implements Callable<Integer> {
     private final Bulletins bulletins;
     @Spec
     CommandSpec spec;
-    @Option(names = "--region", paramLabel = "CODE", required = true, description = "地区代码，如 620700")
-    String region;
-    @Option(names = "--period", paramLabel = "YYYY-MM", required = true, description = "月份，如 2023-12")
-    String period;
+    @Mixin
+    RegionMonth where;
     @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "输出文件（.docx 或 .xlsx）")
     Path out;
     @Option(names = "--issuer", description = "发文机关")
@@ -41,14 +39,14 @@ class BulletinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        YearMonth p = Periods.parse(period);
+        YearMonth p = where.month();
         BulletinOptions o = new BulletinOptions(issuer, number, date);
         String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (!name.endsWith(".docx") && !name.endsWith(".xlsx")) {
             spec.commandLine().getErr().println("错误：--out 须以 .docx 或 .xlsx 结尾：" + out);
             return Cli.BAD_INPUT;
         }
-        Files.write(out, name.endsWith(".docx") ? bulletins.docx(region, p, o) : bulletins.xlsx(region, p, o));
+        Files.write(out, name.endsWith(".docx") ? bulletins.docx(where.region, p, o) : bulletins.xlsx(where.region, p, o));
         spec.commandLine().getOut().println("已生成：" + out.toAbsolutePath());
         return Cli.OK;
     }

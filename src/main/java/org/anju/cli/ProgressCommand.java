@@ -1,13 +1,12 @@
 package org.anju.cli;
 
-import org.anju.progress.Periods;
 import org.anju.progress.Progress;
 import org.anju.progress.ProgressLine;
 import org.anju.progress.Rates;
 import org.anju.progress.Rollups;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
@@ -21,10 +20,8 @@ class ProgressCommand {
         private final Progress progress;
         @Spec
         CommandSpec spec;
-        @Option(names = "--region", paramLabel = "CODE", required = true, description = "地区代码")
-        String region;
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, description = "月份")
-        String period;
+        @Mixin
+        RegionMonth where;
 
         Show(Progress progress) {
             this.progress = progress;
@@ -32,7 +29,7 @@ class ProgressCommand {
 
         @Override
         public Integer call() {
-            var s = progress.summary(region, Periods.parse(period));
+            var s = progress.summary(where.region, where.month());
             spec.commandLine().getOut().println(s.regionName() + " " + s.period() + "（累计）");
             for (ProgressLine l : s.lines()) {
                 spec.commandLine().getOut().println("  " + l.indicatorName() + "：" + Rates.figure(l.actual())

@@ -1,11 +1,11 @@
 package org.anju.cli;
 
 import org.anju.intake.InputException;
-import org.anju.progress.Periods;
 import org.anju.report.Completeness;
 import org.anju.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -56,10 +56,8 @@ class ReportCommand {
         private final Reports reports;
         @Spec
         CommandSpec spec;
-        @Option(names = "--region", paramLabel = "CODE", required = true, description = "地区代码")
-        String region;
-        @Option(names = "--period", paramLabel = "YYYY-MM", required = true, description = "月份")
-        String period;
+        @Mixin
+        RegionMonth where;
 
         Status(Reports reports) {
             this.reports = reports;
@@ -67,7 +65,7 @@ class ReportCommand {
 
         @Override
         public Integer call() {
-            for (Completeness c : reports.completeness(region, Periods.parse(period))) {
+            for (Completeness c : reports.completeness(where.region, where.month())) {
                 spec.commandLine().getOut().println(c.regionName() + "：应报 " + c.expected() + "，已上报 " + c.submitted()
                         + "，已审核 " + c.approved() + "，退回 " + c.returned() + "，完整率 " + c.completenessText()
                         + "，及时率 " + c.timelinessText());
