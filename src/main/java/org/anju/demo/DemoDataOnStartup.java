@@ -7,24 +7,28 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The first start of the web app loads the demo data, and every start makes sure the demo accounts
- * exist (account/demo-users.yml, published password); tests and the command line switch it off.
+ * The first start of the web app loads the demo data — the seed plans, then seed 004's Zhangye
+ * figures on top of them — and every start makes sure the demo accounts exist
+ * (account/demo-users.yml, published password); tests and the command line switch it off.
  */
 @Component
 @ConditionalOnProperty(name = "anju.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoDataOnStartup implements ApplicationRunner {
 
     private final DemoData demo;
+    private final ProgressDemoData progress;
     private final DemoUsers users;
 
-    DemoDataOnStartup(DemoData demo, DemoUsers users) {
+    DemoDataOnStartup(DemoData demo, ProgressDemoData progress, DemoUsers users) {
         this.demo = demo;
+        this.progress = progress;
         this.users = users;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         demo.loadOnce();
+        progress.loadOnce();
         users.createAll();
     }
 }
