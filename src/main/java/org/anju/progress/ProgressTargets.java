@@ -17,6 +17,9 @@ import java.util.Map;
 /**
  * Annual targets from the plans. For a region, the plan of the nearest level above it (or its own)
  * that gives the indicator wins: a county's target comes from its city's plan before the province's.
+ * A region no plan reaches from above (the country, a province whose own plan is not loaded) gets,
+ * per indicator, the sum of the targets of the highest issuers below it that have one — so the
+ * ministry's and a province's rates are not blank just because nobody above handed them a figure.
  */
 @Component
 public class ProgressTargets {
@@ -57,7 +60,35 @@ public class ProgressTargets {
                 }
             }
         }
+        if (region.kind() != org.anju.region.RegionKind.GROUP) {
+            fromIssuersBelow(region, year, issuers(year)).forEach(targets::putIfAbsent);
+        }
         return targets;
+    }
+
+    /**
+     * Per indicator, the sum over the highest plan issuers strictly inside the region. An issuer's
+     * figure comes from {@link #forRegion} (its own plan or one above it), which in turn looks below
+     * for what it lacks; no plan above the region gives these indicators, so nothing is counted twice.
+     */
+    private Map<String, BigDecimal> fromIssuersBelow(Region region, int year, List<Region> issuersOfYear) {
+        List<Region> issuers = issuersOfYear.stream()
+                .filter(i -> i.id() != region.id() && regions.contains(region, i))
+                .toList();
+        Map<String, BigDecimal> sum = new HashMap<>();
+        for (Region issuer : issuers) {
+            boolean highest = issuers.stream().noneMatch(o -> o.id() != issuer.id() && regions.contains(o, issuer));
+            if (highest) {
+                forRegion(issuer, year).forEach((code, value) -> sum.merge(code, value, BigDecimal::add));
+            }
+        }
+        return sum;
+    }
+
+    /** The regions that issued a plan covering the year. */
+    private List<Region> issuers(int year) {
+        return plans.all().stream().filter(p -> p.covers(year))
+                .map(p -> regions.byId(p.issuerRegionId())).distinct().toList();
     }
 
     /**
@@ -80,6 +111,17 @@ public class ProgressTargets {
                 if (r != null && (t.year() == null || t.year() == year) && !targets.containsKey(r.id())
                         && regions.contains(issuer, r)) {
                     targets.put(r.id(), t.value());
+                }
+            }
+        }
+        // a region in the list with plan issuers below it but no printed row (a province ranked nationally)
+        List<Region> issuersOfYear = issuers(year);
+        for (Region r : list) {
+            if (!targets.containsKey(r.id()) && r.kind() != org.anju.region.RegionKind.GROUP
+                    && issuersOfYear.stream().anyMatch(i -> i.id() != r.id() && regions.contains(r, i))) {
+                BigDecimal below = fromIssuersBelow(r, year, issuersOfYear).get(indicatorCode);
+                if (below != null) {
+                    targets.put(r.id(), below);
                 }
             }
         }
