@@ -16,6 +16,14 @@ public record Bulletin(String regionCode, String regionName, YearMonth period, S
     public record Section(String heading, List<String> paragraphs, List<Section> subsections) {
     }
 
+    /** This bulletin with one more top-level section, numbered after the others (三、…). */
+    public Bulletin withSection(String heading, List<String> paragraphs) {
+        List<Section> more = new java.util.ArrayList<>(sections);
+        more.add(new Section(BulletinComposer.NUMBERS[sections.size()] + "、" + heading, paragraphs, List.of()));
+        return new Bulletin(regionCode, regionName, period, issuer, documentNumber, title, addressee, opening, List.copyOf(more),
+                problems, tables, date);
+    }
+
     public BulletinTable table(String label) {
         return tables.stream().filter(t -> t.label().equals(label)).findFirst()
                 .orElseThrow(() -> new java.util.NoSuchElementException("没有" + label));

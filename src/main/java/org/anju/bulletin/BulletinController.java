@@ -9,6 +9,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +53,23 @@ class BulletinController {
                                 @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         var p = Periods.parse(period);
         return file(bulletins.xlsx(region, p, new BulletinOptions(issuer, number, date)), XLSX, bulletins.fileName(region, p, "xlsx"));
+    }
+
+    /** The issuer's own section 下一步工作重点 (version 0: not written yet). */
+    @GetMapping("/next-steps")
+    @Requires(Requirement.READ_ISSUED)
+    BulletinNote nextSteps(@PathVariable String region, @PathVariable String period) {
+        return bulletins.note(region, Periods.parse(period));
+    }
+
+    /** What a save of 下一步工作重点 sends: the version it read, and the text (blank removes the section). */
+    record NoteChange(int version, String text) {
+    }
+
+    @PutMapping("/next-steps")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinNote saveNextSteps(@PathVariable String region, @PathVariable String period, @RequestBody NoteChange change) {
+        return bulletins.saveNote(region, Periods.parse(period), change.version(), change.text());
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {

@@ -4,9 +4,11 @@ import org.anju.account.Access;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /** Bulletins (通报) for any region and month: the public face of the bulletin feature. */
@@ -16,11 +18,13 @@ public class Bulletins {
     private final BulletinComposer composer;
     private final Regions regions;
     private final Access access;
+    private final BulletinNoteRepository notes;
 
-    Bulletins(BulletinComposer composer, Regions regions, Access access) {
+    Bulletins(BulletinComposer composer, Regions regions, Access access, BulletinNoteRepository notes) {
         this.composer = composer;
         this.regions = regions;
         this.access = access;
+        this.notes = notes;
     }
 
     /**
@@ -35,8 +39,52 @@ public class Bulletins {
         String issuer = o.issuer() == null || o.issuer().isBlank() ? defaultIssuer(region) : o.issuer().strip();
         LocalDate date = o.date() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : o.date();
         // composed with the issuing region's read rights: the checks inside (roll-ups, rankings) see its subtree
-        return Access.runAs(access.current().readingAt(region),
+        Bulletin composed = Access.runAs(access.current().readingAt(region),
                 () -> composer.compose(region, period, issuer, o.documentNumber(), date));
+        List<String> nextSteps = notes.find(region.id(), region.code(), period).map(BulletinNote::paragraphs).orElse(List.of());
+        return nextSteps.isEmpty() ? composed : composed.withSection(NEXT_STEPS, nextSteps);
+    }
+
+    /** Heading of the section the issuer writes (seed 004: 三、下一步工作重点). */
+    static final String NEXT_STEPS = "下一步工作重点";
+
+    /** What the issuer wrote for the month's bulletin; version 0 and empty text when nothing yet. */
+    public BulletinNote note(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        access.checkReadIssuedBy(region);
+        return notes.find(region.id(), region.code(), period).orElse(BulletinNote.empty(region.code(), period));
+    }
+
+    /**
+     * Saves the issuer's 下一步工作重点 — by the region's own writers only — if nobody saved since
+     * {@code version} was read; blank text removes the section.
+     *
+     * @throws org.anju.platform.ConcurrentUpdateException someone else saved in between (nothing overwritten)
+     */
+    @Transactional
+    public BulletinNote saveNote(String regionCode, YearMonth period, int version, String text) {
+        Region region = region(regionCode);
+        access.checkWrite(region);
+        String t = text == null ? "" : text.strip();
+        if (t.length() > BulletinNote.MAX_LENGTH) {
+            throw new IllegalArgumentException("下一步工作重点过长：" + t.length() + " 字，最多 " + BulletinNote.MAX_LENGTH + " 字");
+        }
+        String by = access.current().username();
+        boolean done;
+        if (version == 0) {
+            done = t.isEmpty() ? notes.find(region.id(), region.code(), period).isEmpty() : notes.insert(region.id(), period, t, by);
+        } else {
+            done = t.isEmpty() ? notes.delete(region.id(), period, version) : notes.update(region.id(), period, version, t, by);
+        }
+        if (!done) {
+            throw new org.anju.platform.ConcurrentUpdateException(region.name() + period.getYear() + "年" + period.getMonthValue()
+                    + "月通报的下一步工作重点已被他人修改，请刷新后重试（未保存）");
+        }
+        return notes.find(region.id(), region.code(), period).orElse(BulletinNote.empty(region.code(), period));
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
     }
 
     public byte[] docx(String regionCode, YearMonth period, BulletinOptions options) {

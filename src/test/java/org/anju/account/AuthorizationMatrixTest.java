@@ -417,6 +417,11 @@ class AuthorizationMatrixTest {
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())));
             add(s, "POST /inbox/{region}/{period}/return", unit, () -> request(HttpMethod.POST, "/inbox/" + unit + "/" + m + "/return")
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
+            // a bulletin's 下一步工作重点: written by the issuing region itself (its bulletin of 2023-12)
+            add(s, "PUT /api/bulletins/{region}/{period}/next-steps", unit, () -> json(HttpMethod.PUT,
+                    "/api/bulletins/" + unit + "/2023-12/next-steps", "{\"version\": 0, \"text\": \"矩阵测试\"}"));
+            add(s, "POST /bulletins/next-steps", unit, () -> request(HttpMethod.POST, "/bulletins/next-steps")
+                    .param("region", unit).param("period", "2023-12").param("version", "0").param("text", "矩阵测试"));
             add(s, "GET /reports/{region}/{period}/history", unit, () -> request(HttpMethod.GET, page + m + "/history")
                     .param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
             add(s, "GET /api/supervision/{region}/{period}/ranking", unit, () -> request(HttpMethod.GET,
