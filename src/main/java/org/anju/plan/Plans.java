@@ -183,6 +183,15 @@ public class Plans {
         Plan stored = get(plan.id());
         access.checkWrite(issuer(stored));
         access.checkWrite(issuer(plan));
+        if (plan.parentPlanId() != null) {
+            // the plan it implements: one the issuer may read (received from above or its own), never itself
+            Plan parent = find(plan.parentPlanId()).orElseThrow(() ->
+                    new IllegalArgumentException("上级计划不存在：" + plan.parentPlanId()));
+            if (parent.id().equals(plan.id())) {
+                throw new IllegalArgumentException("上级计划不能是本计划自己");
+            }
+            access.checkReadIssuedBy(issuer(parent));
+        }
         if (!repository.updatePlan(plan.withSource(stored.sourceFile()), expectedVersion)) {
             Plan now = get(plan.id());
             throw new ConcurrentUpdateException("计划「" + stored.label() + "」已被他人修改（您修改的是第 " + expectedVersion

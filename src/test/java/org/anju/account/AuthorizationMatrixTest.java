@@ -332,6 +332,11 @@ class AuthorizationMatrixTest {
                         + issuer + "\", \"firstYear\": " + p.firstYear() + ", \"lastYear\": " + p.lastYear()
                         + ", \"version\": " + p.version() + "}");
             });
+            add(s, "POST /plans/{id}/edit", issuer, () -> {
+                Plan p = plans.get(id);
+                return request(HttpMethod.POST, "/plans/" + id + "/edit").param("version", String.valueOf(p.version()))
+                        .param("title", p.title() + "（改）").param("firstYear", String.valueOf(p.firstYear()));
+            });
             add(s, "PUT /api/plans/{id}/stated-totals", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/stated-totals", "[]"));
             add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/milestones", "[]"));
             add(s, "GET /api/plans/{id}/totals", issuer, () -> request(HttpMethod.GET, "/api/plans/" + id + "/totals")

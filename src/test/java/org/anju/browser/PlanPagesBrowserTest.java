@@ -30,4 +30,28 @@ class PlanPagesBrowserTest extends BrowserTest {
         assertThat(page.locator("#value-history")).containsText("新增");
         shot("figure-history");
     }
+
+    @Test
+    void theCityAdminCorrectsItsPlansMetadata() {
+        login("sr_admin");
+        page.click("nav >> text=建设计划");
+        page.click("#plans >> text=关于下达2023年全市保障性安居工程建设工作计划的通知");
+        page.waitForURL("**/plans/*");
+        page.click("#plan-edit-link");
+        page.waitForURL("**/plans/*/edit");
+        assertThat(page.locator("#parentPlanId option[selected]")).containsText("赣建保〔2023〕1号");
+        page.fill("#note", "浏览器测试：据纸质文件核对");
+        shot("edit-form");
+        page.click("#plan-edit-save");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/plans/\\d+$"));
+        assertThat(page.locator("#message")).hasText("已保存计划信息");
+        assertThat(page.locator("table.meta")).containsText("浏览器测试：据纸质文件核对");
+        shot("saved");
+
+        // and back, so the other browser tests see the seed plan as loaded
+        page.click("#plan-edit-link");
+        page.fill("#note", "");
+        page.click("#plan-edit-save");
+        assertThat(page.locator("table.meta")).not().containsText("浏览器测试");
+    }
 }

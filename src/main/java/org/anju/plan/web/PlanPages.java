@@ -1,5 +1,6 @@
 package org.anju.plan.web;
 
+import org.anju.account.Access;
 import org.anju.account.AuditTrail;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
@@ -34,12 +35,14 @@ class PlanPages {
     private final Regions regions;
     private final Indicators indicators;
     private final AuditTrail audit;
+    private final Access access;
 
-    PlanPages(Plans plans, Regions regions, Indicators indicators, AuditTrail audit) {
+    PlanPages(Plans plans, Regions regions, Indicators indicators, AuditTrail audit, Access access) {
         this.plans = plans;
         this.regions = regions;
         this.indicators = indicators;
         this.audit = audit;
+        this.access = access;
     }
 
     /** A plan line in the list. */
@@ -69,6 +72,7 @@ class PlanPages {
         Plan p = draft.plan();
         model.addAttribute("plan", p);
         model.addAttribute("issuer", regions.byId(p.issuerRegionId()));
+        model.addAttribute("canEdit", access.canWrite(regions.byId(p.issuerRegionId())));
         model.addAttribute("parent", p.parentPlanId() == null ? null : plans.find(p.parentPlanId()).orElse(null));
         model.addAttribute("tables", draft.tables());
         model.addAttribute("milestones", draft.milestones());
