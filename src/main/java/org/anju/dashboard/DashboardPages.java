@@ -71,6 +71,7 @@ class DashboardPages {
         model.addAttribute("choice", c);
         model.addAttribute("summary", summary);
         model.addAttribute("rated", rated);
+        model.addAttribute("labels", ProgressLine.rateLabels(rated));
         model.addAttribute("indicator", chosen);
         model.addAttribute("children", children);
         model.addAttribute("completeness", reports.completeness(c.region().code(), c.period()).getFirst());
@@ -96,7 +97,7 @@ class DashboardPages {
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("kind", "bar");
-        chart.put("title", line.programName() + line.rateName() + "（%）");
+        chart.put("title", ProgressLine.rateLabels(rated).get(indicator) + "（%）");
         chart.put("categories", names);
         chart.put("series", List.of(Map.of("name", line.rateName(), "data", rates)));
         chart.put("average", line.rate());
@@ -120,7 +121,8 @@ class DashboardPages {
         chart.put("kind", "line");
         chart.put("title", period.getYear() + "年逐月进度（%）");
         chart.put("categories", months);
-        chart.put("series", lines.stream().map(l -> Map.of("name", l.programName() + l.rateName(),
+        Map<String, String> labels = ProgressLine.rateLabels(rated);
+        chart.put("series", lines.stream().map(l -> Map.of("name", labels.get(l.indicatorCode()),
                 "data", series.get(l.indicatorCode()))).toList());
         return json.writeValueAsString(chart);
     }

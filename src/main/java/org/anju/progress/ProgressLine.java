@@ -20,4 +20,21 @@ public record ProgressLine(String programCode, String programName, String indica
     public String rateText() {
         return Rates.format(rate);
     }
+
+    /**
+     * Column and chart labels of rated lines: 棚户区改造开工率, and where one program has the same rate in several
+     * measures (old communities start by 小区, 户 and 栋) the measure too: 城镇老旧小区改造开工率（户）.
+     */
+    public static Map<String, String> rateLabels(java.util.List<ProgressLine> lines) {
+        Map<String, Long> uses = lines.stream().filter(l -> l.rateName() != null).collect(java.util.stream.Collectors
+                .groupingBy(l -> l.programName() + l.rateName(), java.util.stream.Collectors.counting()));
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (ProgressLine l : lines) {
+            if (l.rateName() != null) {
+                String name = l.programName() + l.rateName();
+                labels.put(l.indicatorCode(), uses.get(name) > 1 && l.measure() != null ? name + "（" + l.measure() + "）" : name);
+            }
+        }
+        return labels;
+    }
 }

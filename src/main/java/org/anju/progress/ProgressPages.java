@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.util.List;
+
 /** Page: a region's roll-up and rates for a month, with its children for drill-down. */
 @Controller
 class ProgressPages {
@@ -27,7 +29,9 @@ class ProgressPages {
         model.addAttribute("choice", c);
         model.addAttribute("summary", summary);
         model.addAttribute("children", c.children().stream().map(r -> progress.summary(r, c.period())).toList());
-        model.addAttribute("rated", summary.lines().stream().filter(l -> l.rateName() != null).toList());
+        List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null).toList();
+        model.addAttribute("rated", rated);
+        model.addAttribute("labels", ProgressLine.rateLabels(rated));
         return "progress/index";
     }
 }

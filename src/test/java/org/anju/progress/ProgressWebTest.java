@@ -100,4 +100,24 @@ class ProgressWebTest {
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("甘肃省"))));
         mvc.perform(get("/projects").param("region", "361100")).andExpect(status().isForbidden());
     }
+
+    @Test
+    void viewersAreOfferedNoImportForms() throws Exception {
+        for (String page : java.util.List.of("/projects", "/reports")) {
+            String form = page.equals("/projects") ? "project-import-form" : "report-import-form";
+            mvc.perform(get(page).param("region", "620700").param("period", "2023-12")).andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"" + form + "\""))));
+            TestUsers.mvc(context, TestUsers.ZHANGYE_ADMIN).perform(get(page).param("region", "620700").param("period", "2023-12"))
+                    .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"" + form + "\"")));
+        }
+    }
+
+    @Test
+    void whereAProgramHasOneRateInSeveralMeasuresTheColumnsSayWhich() throws Exception {
+        // old communities start by 小区, 户 and 栋: three 开工率 columns told apart
+        national.perform(get("/dashboard").param("region", "620000").param("period", "2023-12")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("城镇老旧小区改造开工率（户）")))
+                .andExpect(content().string(containsString("城镇老旧小区改造开工率（个）")))
+                .andExpect(content().string(containsString(">保障性租赁住房开工率<")));
+    }
 }
