@@ -3,6 +3,7 @@ package org.anju.bulletin;
 import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
+import org.anju.platform.Refusals;
 import org.anju.progress.PageContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +51,7 @@ class BulletinPages {
             model.addAttribute("message", "已保存下一步工作重点");
             return render(c, issuer, number, date, null, model);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
-            model.addAttribute("error", e.getMessage());
+            Refusals.show(e, response, model);
             return render(c, issuer, number, date, text, model);
         }
     }

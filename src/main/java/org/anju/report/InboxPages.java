@@ -3,6 +3,7 @@ package org.anju.report;
 import jakarta.servlet.http.HttpServletResponse;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
+import org.anju.platform.Refusals;
 import org.anju.progress.Periods;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,8 +59,7 @@ class InboxPages {
             Report r = action.get();
             model.addAttribute("message", r.regionName() + " " + r.period() + " 月报" + done);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
-            model.addAttribute("error", e.getMessage());
+            Refusals.show(e, response, model);
         }
         return render(month, model, htmx != null ? "report/inbox :: inbox" : "report/inbox");
     }

@@ -150,10 +150,9 @@ class ReportPages {
             model.addAttribute("message", "已保存");
             return entry(saved, model, "report/entry :: entry");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
+            org.anju.platform.Refusals.show(e, response, model);
             response.setHeader("HX-Retarget", "#save-result");
             response.setHeader("HX-Reswap", "innerHTML");
-            model.addAttribute("error", e.getMessage());
             model.addAttribute("conflict", e instanceof org.anju.platform.ConcurrentUpdateException);
             model.addAttribute("report", reports.get(region, Periods.parse(period)));
             model.addAttribute("period", Periods.parse(period));

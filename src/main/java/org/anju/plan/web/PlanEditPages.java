@@ -6,6 +6,7 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.plan.Plan;
 import org.anju.plan.Plans;
+import org.anju.platform.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,8 +61,7 @@ class PlanEditPages {
             redirect.addFlashAttribute("message", "已保存计划信息");
             return "redirect:/plans/" + id;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            response.setStatus(e instanceof IllegalArgumentException ? 400 : 409);
-            model.addAttribute("error", e.getMessage());
+            Refusals.show(e, response, model);
             // what the user typed stays in the form; the version stays the one they read
             return render(stored, typed != null ? typed : stored, model);
         }
