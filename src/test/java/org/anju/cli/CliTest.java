@@ -10,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,17 +28,12 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    /** A {@code plan} subcommand. */
+    private CliRun run(String... args) {
         String[] full = new String[args.length + 1];
         full[0] = "plan";
         System.arraycopy(args, 0, full, 1, args.length);
-        int exit = Cli.execute(context, full, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(context, full);
     }
 
     private Path seed(String name) throws IOException {
@@ -56,19 +49,19 @@ class CliTest {
     @Test
     void importValidateExportAndReimport() throws IOException {
         Path jiangxi = seed("001_bc1ecb836366de7f.txt");
-        Run dry = run("import", jiangxi.toString(), "--dry-run", "--json");
+        CliRun dry = run("import", jiangxi.toString(), "--dry-run", "--json");
         assertThat(dry.exit()).as(dry.err()).isEqualTo(Cli.OK);
         assertThat(dry.out()).contains("\"documentNumber\" : \"赣建保〔2023〕1号\"", "\"committed\" : false");
         assertThat(plans()).isZero();
 
-        Run imported = run("import", jiangxi.toString());
+        CliRun imported = run("import", jiangxi.toString());
         assertThat(imported.exit()).as(imported.err()).isEqualTo(Cli.OK);
         assertThat(imported.out()).contains("已导入：001_bc1ecb836366de7f.txt", "附件7", "发现 1 处不一致",
                 "合计行为 1062，各行之和为 1265");
         assertThat(run("import", seed("000_882ae47dbd807c50.txt").toString()).out()).contains("上级计划 赣建保〔2023〕1号");
         assertThat(run("import", seed("002_37d43cbaf8be4606.txt").toString()).exit()).isEqualTo(Cli.OK);
 
-        Run validate = run("validate");
+        CliRun validate = run("validate");
         assertThat(validate.exit()).isEqualTo(Cli.FINDINGS);
         assertThat(validate.out()).contains("发现 1 处不一致", "大余县", "发现 14 处不一致");
         long shangrao = jdbc.sql("select id from plan where issuer_region_id = (select id from region where code = '361100')")
@@ -77,9 +70,9 @@ class CliTest {
 
         long jiangxiId = jdbc.sql("select id from plan where document_number = '赣建保〔2023〕1号'").query(Long.class).single();
         Path xlsx = dir.resolve("赣.xlsx");
-        Run export = run("export", "--plan", String.valueOf(jiangxiId), "--out", xlsx.toString());
+        CliRun export = run("export", "--plan", String.valueOf(jiangxiId), "--out", xlsx.toString());
         assertThat(export.exit()).as(export.err()).isEqualTo(Cli.OK);
-        Run again = run("import", xlsx.toString(), "--dry-run", "--issuer", "360000", "--title", "导出再导入", "--years", "2023");
+        CliRun again = run("import", xlsx.toString(), "--dry-run", "--issuer", "360000", "--title", "导出再导入", "--years", "2023");
         assertThat(again.exit()).as(again.err()).isEqualTo(Cli.OK);
         assertThat(again.out()).contains("预览（未写入）", "附件6", "发现 1 处不一致");
     }
@@ -89,7 +82,7 @@ class CliTest {
         long before = plans();
         Path bad = dir.resolve("坏表.tsv");
         Files.writeString(bad, "2023年城市棚户区改造目标任务分解表\n县市区\t开工\n合计\t10\n兴国县\t十\n", StandardCharsets.UTF_8);
-        Run r = run("import", bad.toString());
+        CliRun r = run("import", bad.toString());
         assertThat(r.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err()).contains("导入失败：坏表.tsv", "第 4 行", "不是数字「十」");
         assertThat(plans()).isEqualTo(before);

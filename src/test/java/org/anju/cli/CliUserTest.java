@@ -13,8 +13,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,14 +34,8 @@ class CliUserTest {
     @Autowired
     AuditTrail audit;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.execute(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     private boolean signsIn(String user, String password) {
@@ -56,7 +48,7 @@ class CliUserTest {
 
     @Test
     void addsTheFirstProvinceAdminWithAGeneratedPasswordPrintedOnce() {
-        Run r = run("user", "add", "--username", "jx_first", "--name", "江西省管理员", "--region", "360000",
+        CliRun r = run("user", "add", "--username", "jx_first", "--name", "江西省管理员", "--region", "360000",
                 "--role", "PROVINCE_ADMIN");
         assertThat(r.exit()).as(r.err()).isEqualTo(Cli.OK);
         Matcher m = Pattern.compile("初始密码：(\\S+)").matcher(r.out());
@@ -66,7 +58,7 @@ class CliUserTest {
         assertThat(created.actor()).startsWith("cli:");
         assertThat(created.via()).isEqualTo(Channel.CLI);
 
-        Run listed = run("user", "list");
+        CliRun listed = run("user", "list");
         assertThat(listed.out()).contains("jx_first", "江西省", "省级管理员");
     }
 
@@ -75,7 +67,7 @@ class CliUserTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("Shangrao2023\n".getBytes(StandardCharsets.UTF_8)));
-            Run r = run("user", "add", "--username", "sr_first", "--region", "361100", "--role", "CITY_ADMIN",
+            CliRun r = run("user", "add", "--username", "sr_first", "--region", "361100", "--role", "CITY_ADMIN",
                     "--password-stdin");
             assertThat(r.exit()).as(r.err()).isEqualTo(Cli.OK);
             assertThat(r.out()).doesNotContain("初始密码");

@@ -12,8 +12,6 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +33,8 @@ class ProgressCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Cli.execute(context, args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     private Path seed(String name) throws IOException {
@@ -59,10 +51,10 @@ class ProgressCliTest {
                 new ImportOptions(false, null, false, "620700", null, "张掖市2023年保障性安居工程目标任务", null,
                         LocalDate.of(2023, 1, 1), 2023, 2023, null, null, false, null, null));
 
-        Run projects = run("project", "import", seed("zhangye-2023/projects.csv").toString(), "--region", "620700");
+        CliRun projects = run("project", "import", seed("zhangye-2023/projects.csv").toString(), "--region", "620700");
         assertThat(projects.exit()).as(projects.err()).isEqualTo(Cli.OK);
         assertThat(projects.out()).contains("新增 15 个项目", "记录进度 22 条");
-        Run reports = run("report", "import", seed("zhangye-2023/reports-2023-12.csv").toString(), "--region", "620700", "--submit");
+        CliRun reports = run("report", "import", seed("zhangye-2023/reports-2023-12.csv").toString(), "--region", "620700", "--submit");
         assertThat(reports.exit()).as(reports.err()).isEqualTo(Cli.OK);
         assertThat(reports.out()).contains("7 份月报，其中上报 7 份");
         assertThat(run("report", "status", "--region", "620700", "--period", "2023-12").out())
@@ -74,7 +66,7 @@ class ProgressCliTest {
                 .contains("保障性安居工程拨付（万元）：15149.5 / 25480，拨付率 59.5%");
 
         Path docx = dir.resolve("通报.docx");
-        Run bulletin = run("bulletin", "--region", "620700", "--period", "2023-12", "--out", docx.toString(),
+        CliRun bulletin = run("bulletin", "--region", "620700", "--period", "2023-12", "--out", docx.toString(),
                 "--number", "张旧改办〔2024〕1号", "--date", "2024-01-09");
         assertThat(bulletin.exit()).as(bulletin.err()).isEqualTo(Cli.OK);
         assertThat(reader.read("通报.docx", Files.readAllBytes(docx)).sheets().getFirst().rows())
@@ -91,7 +83,7 @@ class ProgressCliTest {
     void badInputExitsWith2AndNamesTheCell() throws IOException {
         Path bad = dir.resolve("坏月报.csv");
         Files.writeString(bad, "地区,月份,已发放户数（户）\n民乐县,2023-11,十二\n", StandardCharsets.UTF_8);
-        Run r = run("report", "import", bad.toString(), "--region", "620700");
+        CliRun r = run("report", "import", bad.toString(), "--region", "620700");
         assertThat(r.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err()).contains("未写入任何数据", "文件 坏月报.csv，正文，第 2 行，第 C 列：“已发放户数（户）”不是数字：十二");
         assertThat(run("project", "import", dir.resolve("没有.xlsx").toString()).exit()).isEqualTo(Cli.BAD_INPUT);
