@@ -71,12 +71,13 @@ class DashboardPages {
         model.addAttribute("choice", c);
         model.addAttribute("summary", summary);
         model.addAttribute("rated", rated);
-        model.addAttribute("labels", ProgressLine.rateLabels(rated));
+        Map<String, String> labels = ProgressLine.rateLabels(rated);
+        model.addAttribute("labels", labels);
         model.addAttribute("indicator", chosen);
         model.addAttribute("children", children);
         model.addAttribute("completeness", reports.completeness(c.region().code(), c.period()).getFirst());
-        model.addAttribute("barChart", chosen == null || children.isEmpty() ? null : barChart(c, children, chosen, rated));
-        model.addAttribute("trendChart", rated.isEmpty() ? null : trendChart(c.region(), c.period(), rated));
+        model.addAttribute("barChart", chosen == null || children.isEmpty() ? null : barChart(c, children, chosen, rated, labels));
+        model.addAttribute("trendChart", rated.isEmpty() ? null : trendChart(c.region(), c.period(), rated, labels));
         if (Reports.REPORTING.contains(c.region().kind())) {
             // a county-level unit: its own projects of the year with their progress
             model.addAttribute("projects", projects.list(c.region().code(), c.period().getYear(), null, null, c.period(), 0));
@@ -85,7 +86,8 @@ class DashboardPages {
     }
 
     /** The children's rate of one indicator; a click on a bar opens that child's dashboard. */
-    private String barChart(PageContext.Choice c, List<ChildLine> children, String indicator, List<ProgressLine> rated) {
+    private String barChart(PageContext.Choice c, List<ChildLine> children, String indicator, List<ProgressLine> rated,
+                            Map<String, String> labels) {
         ProgressLine line = rated.stream().filter(l -> l.indicatorCode().equals(indicator)).findFirst().orElseThrow();
         List<String> names = new ArrayList<>();
         List<BigDecimal> rates = new ArrayList<>();
@@ -97,7 +99,7 @@ class DashboardPages {
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("kind", "bar");
-        chart.put("title", ProgressLine.rateLabels(rated).get(indicator) + "（%）");
+        chart.put("title", labels.get(indicator) + "（%）");
         chart.put("categories", names);
         chart.put("series", List.of(Map.of("name", line.rateName(), "data", rates)));
         chart.put("average", line.rate());
@@ -106,7 +108,7 @@ class DashboardPages {
     }
 
     /** The key rates month by month from January to the chosen month (the roll-ups are kept per month). */
-    private String trendChart(Region region, YearMonth period, List<ProgressLine> rated) {
+    private String trendChart(Region region, YearMonth period, List<ProgressLine> rated, Map<String, String> labels) {
         List<ProgressLine> lines = rated.stream().limit(TREND_LINES).toList();
         List<String> months = new ArrayList<>();
         Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
@@ -121,7 +123,6 @@ class DashboardPages {
         chart.put("kind", "line");
         chart.put("title", period.getYear() + "年逐月进度（%）");
         chart.put("categories", months);
-        Map<String, String> labels = ProgressLine.rateLabels(rated);
         chart.put("series", lines.stream().map(l -> Map.of("name", labels.get(l.indicatorCode()),
                 "data", series.get(l.indicatorCode()))).toList());
         return json.writeValueAsString(chart);

@@ -5,6 +5,7 @@ import org.anju.plan.Plans;
 import org.anju.plan.RegionTotal;
 import org.anju.plan.Target;
 import org.anju.region.Region;
+import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,11 @@ public class ProgressTargets {
 
     /** Plans covering the year issued at or above the region, nearest level first. */
     public List<Plan> plansFor(Region region, int year) {
-        return plans.all().stream()
-                .filter(p -> p.covers(year))
+        return plansFor(region, ofYear(year));
+    }
+
+    private List<Plan> plansFor(Region region, List<Plan> ofYear) {
+        return ofYear.stream()
                 .filter(p -> regions.contains(regions.byId(p.issuerRegionId()), region))
                 .sorted(Comparator.comparingInt((Plan p) -> regions.ancestors(regions.byId(p.issuerRegionId())).size())
                         .reversed().thenComparing(Plan::id, Comparator.reverseOrder()))
@@ -44,14 +48,19 @@ public class ProgressTargets {
 
     /** Indicator code → the region's annual target (its subtree's sum in the nearest plan giving it). */
     public Map<String, BigDecimal> forRegion(Region region, int year) {
+        return forRegion(region, year, ofYear(year));
+    }
+
+    /** {@code ofYear}: the plans covering the year, read once for a region and the issuers below it. */
+    private Map<String, BigDecimal> forRegion(Region region, int year, List<Plan> ofYear) {
         Map<String, BigDecimal> targets = new HashMap<>();
-        for (Plan p : plansFor(region, year)) {
+        for (Plan p : plansFor(region, ofYear)) {
             for (RegionTotal t : plans.subtreeTotals(p.id(), region.code())) {
                 if ((t.year() == null || t.year() == year) && !targets.containsKey(t.indicatorCode())) {
                     targets.put(t.indicatorCode(), t.total());
                 }
             }
-            if (region.kind() != org.anju.region.RegionKind.GROUP) {
+            if (region.kind() != RegionKind.GROUP) {
                 // rows printed for the region itself (a city's 合计 row in its own plan is not a detail row)
                 for (Target t : plans.targets(p.id(), region.code(), null, null)) {
                     if ((t.year() == null || t.year() == year) && !targets.containsKey(t.indicatorCode())) {
@@ -60,8 +69,8 @@ public class ProgressTargets {
                 }
             }
         }
-        if (region.kind() != org.anju.region.RegionKind.GROUP) {
-            fromIssuersBelow(region, year, issuers(year)).forEach(targets::putIfAbsent);
+        if (region.kind() != RegionKind.GROUP) {
+            fromIssuersBelow(region, year, ofYear).forEach(targets::putIfAbsent);
         }
         return targets;
     }
@@ -71,24 +80,27 @@ public class ProgressTargets {
      * figure comes from {@link #forRegion} (its own plan or one above it), which in turn looks below
      * for what it lacks; no plan above the region gives these indicators, so nothing is counted twice.
      */
-    private Map<String, BigDecimal> fromIssuersBelow(Region region, int year, List<Region> issuersOfYear) {
-        List<Region> issuers = issuersOfYear.stream()
+    private Map<String, BigDecimal> fromIssuersBelow(Region region, int year, List<Plan> ofYear) {
+        List<Region> issuers = issuers(ofYear).stream()
                 .filter(i -> i.id() != region.id() && regions.contains(region, i))
                 .toList();
         Map<String, BigDecimal> sum = new HashMap<>();
         for (Region issuer : issuers) {
             boolean highest = issuers.stream().noneMatch(o -> o.id() != issuer.id() && regions.contains(o, issuer));
             if (highest) {
-                forRegion(issuer, year).forEach((code, value) -> sum.merge(code, value, BigDecimal::add));
+                forRegion(issuer, year, ofYear).forEach((code, value) -> sum.merge(code, value, BigDecimal::add));
             }
         }
         return sum;
     }
 
-    /** The regions that issued a plan covering the year. */
-    private List<Region> issuers(int year) {
-        return plans.all().stream().filter(p -> p.covers(year))
-                .map(p -> regions.byId(p.issuerRegionId())).distinct().toList();
+    private List<Plan> ofYear(int year) {
+        return plans.all().stream().filter(p -> p.covers(year)).toList();
+    }
+
+    /** The regions that issued these plans. */
+    private List<Region> issuers(List<Plan> ofYear) {
+        return ofYear.stream().map(p -> regions.byId(p.issuerRegionId())).distinct().toList();
     }
 
     /**
@@ -96,7 +108,8 @@ public class ProgressTargets {
      * printed row, from the nearest plan that prints one.
      */
     public Map<Integer, BigDecimal> forRegions(Region scope, List<Region> list, String indicatorCode, int year) {
-        List<Plan> candidates = plans.all().stream().filter(p -> p.covers(year)).filter(p -> {
+        List<Plan> ofYear = ofYear(year);
+        List<Plan> candidates = ofYear.stream().filter(p -> {
             Region issuer = regions.byId(p.issuerRegionId());
             return regions.contains(issuer, scope) || regions.contains(scope, issuer);
         }).sorted(Comparator.comparingInt((Plan p) -> regions.ancestors(regions.byId(p.issuerRegionId())).size())
@@ -115,11 +128,11 @@ public class ProgressTargets {
             }
         }
         // a region in the list with plan issuers below it but no printed row (a province ranked nationally)
-        List<Region> issuersOfYear = issuers(year);
+        List<Region> issuersOfYear = issuers(ofYear);
         for (Region r : list) {
-            if (!targets.containsKey(r.id()) && r.kind() != org.anju.region.RegionKind.GROUP
+            if (!targets.containsKey(r.id()) && r.kind() != RegionKind.GROUP
                     && issuersOfYear.stream().anyMatch(i -> i.id() != r.id() && regions.contains(r, i))) {
-                BigDecimal below = fromIssuersBelow(r, year, issuersOfYear).get(indicatorCode);
+                BigDecimal below = fromIssuersBelow(r, year, ofYear).get(indicatorCode);
                 if (below != null) {
                     targets.put(r.id(), below);
                 }
