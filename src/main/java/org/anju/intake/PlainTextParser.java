@@ -20,16 +20,18 @@ import java.util.List;
  * ("\t建筑面积" + "（万平米）" is the cell "建筑面积（万平米）"). The row's number is the line of its
  * first cell. Any other line not starting with a tab is prose, even if it contains a tab.
  *
+ * <p><b>No tab at all</b> (a table copied from a web page or a PDF, a news repost): see {@link SpacedText} —
+ * cells separated by spaces, or one cell per line.
+ *
  * <p><b>Detection</b>: a "cell line" starts with a tab (after spaces) and has no other tab; a "row
  * line" is any other line with a tab. The document is cell-per-line when it has at least two cell
- * lines and more cell lines than row lines, row-per-line otherwise (also when there is no tab at
- * all: then every line is prose).
+ * lines and more cell lines than row lines, row-per-line otherwise; without any tab it is spaced text.
  *
  * <p>Lines end at CRLF, LF or CR. Cells and prose are trimmed of ASCII and full-width spaces.
  */
 final class PlainTextParser {
 
-    enum Layout { ROW_PER_LINE, CELL_PER_LINE }
+    enum Layout { ROW_PER_LINE, CELL_PER_LINE, SPACED }
 
     private PlainTextParser() {
     }
@@ -39,6 +41,7 @@ final class PlainTextParser {
         return switch (layout(lines)) {
             case ROW_PER_LINE -> rowPerLine(lines);
             case CELL_PER_LINE -> cellPerLine(lines);
+            case SPACED -> SpacedText.parse(lines);
         };
     }
 
@@ -71,6 +74,9 @@ final class PlainTextParser {
             } else if (line.indexOf('\t') >= 0) {
                 rowLines++;
             }
+        }
+        if (cellLines == 0 && rowLines == 0) {
+            return Layout.SPACED;
         }
         return cellLines >= 2 && cellLines > rowLines ? Layout.CELL_PER_LINE : Layout.ROW_PER_LINE;
     }

@@ -115,6 +115,7 @@ class PlainTextLayoutTest {
         // second header rows starting with a tab do not make a row-per-line document cell-per-line
         assertThat(PlainTextParser.layout(List.of("市\t2022年度\t\t", "\t面积\t户数\t栋数", "南昌市\t1\t2\t3")))
                 .isEqualTo(PlainTextParser.Layout.ROW_PER_LINE);
-        assertThat(PlainTextParser.layout(List.of("只有文字", "没有表格"))).isEqualTo(PlainTextParser.Layout.ROW_PER_LINE);
+        // no tab at all: a table copied from a web page or a PDF (cells separated by spaces), or only prose
+        assertThat(PlainTextParser.layout(List.of("只有文字", "没有表格"))).isEqualTo(PlainTextParser.Layout.SPACED);
     }
 }
