@@ -50,6 +50,11 @@ final class RegionDirectory {
     private final Map<String, List<Node>> global = new HashMap<>();
     /** Names of groups and city-only aliases: they only mean something inside a city. */
     private final Map<String, List<Node>> relative = new HashMap<>();
+    /**
+     * Short forms of official names, also those that fit several regions and so are no alias (吉林: 吉林省 and
+     * 吉林市): a table of provinces means the province, which the caller tells from the other rows.
+     */
+    private final Map<String, List<Node>> shortForms = new HashMap<>();
 
     RegionDirectory(List<Region> regions, Map<Integer, Integer> sortOrders, List<AliasRow> aliases,
                     List<MemberRow> members) {
@@ -122,6 +127,7 @@ final class RegionDirectory {
             if (n != null) {
                 n.members.sort(Comparator.comparingInt(x -> x.pre));
                 index(n.region.kind() == RegionKind.GROUP ? relative : global, n.region.name(), n);
+                RegionNames.shortForm(n.region.name(), n.region.kind()).ifPresent(f -> index(shortForms, f, n));
             }
         }
         for (AliasRow a : aliases) {
@@ -202,6 +208,10 @@ final class RegionDirectory {
 
     List<Node> relative(String key) {
         return relative.getOrDefault(key, List.of());
+    }
+
+    List<Node> shortForm(String key) {
+        return shortForms.getOrDefault(key, List.of());
     }
 
     /** Whether some region's official name is this (normalised) label. */

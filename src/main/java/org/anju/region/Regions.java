@@ -227,6 +227,55 @@ public class Regions {
         return new Resolution.NotFound();
     }
 
+    /**
+     * What a label may mean when {@link #resolve} finds nothing: the regions whose short form it is even where
+     * that short form is no alias because it fits several (吉林 → 吉林省, 吉林市), and — for a bare 开发区, 经开区,
+     * 高新区, 新区 inside a city — that city's development zones whose names fit (all of them when none does).
+     * Inside the context first, else nationwide. The caller chooses (by the level of a table's other rows) or asks.
+     */
+    public List<Region> candidates(String label, Region context) {
+        String key = RegionNames.normalize(label);
+        RegionDirectory d = directory;
+        Node ctx = context == null ? null : d.node(context);
+        List<Node> shorts = d.shortForm(key);
+        List<Node> inside = shorts.stream().filter(n -> ctx == null || inside(ctx, n)).toList();
+        if (!inside.isEmpty() || !shorts.isEmpty()) {
+            return RegionDirectory.regions(sortedByTree(inside.isEmpty() ? shorts : inside));
+        }
+        Node city = ctx == null ? null : ctx.city != null ? ctx.city : ctx;
+        java.util.regex.Matcher zone = GENERIC_ZONE.matcher(key);
+        if (city == null || !zone.matches()) {
+            return List.of();
+        }
+        List<Node> zones = new ArrayList<>();
+        for (Region r : subtree(city.region)) {
+            if (r.kind() == RegionKind.DEV_ZONE) {
+                zones.add(d.node(r));
+            }
+        }
+        String word = zone.group(1);
+        List<Node> fitting = zones.stream().filter(n -> zoneFits(RegionNames.normalize(n.region.name()), word)).toList();
+        return RegionDirectory.regions(fitting.isEmpty() ? zones : fitting);
+    }
+
+    private static final Pattern GENERIC_ZONE = Pattern.compile("(经开区|经济技术开发区|经济开发区|高新区|高新技术产业开发区"
+            + "|开发区|新区|工业园区|园区|试验区|综合试验区|保税区|综保区)");
+
+    private static boolean zoneFits(String name, String word) {
+        return switch (word) {
+            case "经开区", "经济技术开发区", "经济开发区" -> name.contains("经济技术开发区") || name.contains("经济开发区")
+                    || name.contains("经开区");
+            case "高新区", "高新技术产业开发区" -> name.contains("高新");
+            case "开发区" -> name.contains("开发区");
+            case "保税区", "综保区" -> name.contains("保税") || name.contains("综合保税");
+            default -> name.contains(word);
+        };
+    }
+
+    private static List<Node> sortedByTree(List<Node> nodes) {
+        return nodes.stream().sorted(java.util.Comparator.comparingInt(n -> n.pre)).toList();
+    }
+
     /** Inside the context: in its subtree, or, for a group, in the subtree of one of its members. */
     private static boolean inside(Node ctx, Node n) {
         if (RegionDirectory.contains(ctx, n)) {

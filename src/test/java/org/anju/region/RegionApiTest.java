@@ -71,7 +71,7 @@ class RegionApiTest {
                 .andExpect(jsonPath("$[2].divisionCode").value("361102"));
         mvc.perform(get("/api/regions"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(31));
+                .andExpect(jsonPath("$.length()").value(32));      // 31 provinces and 兵团
         mvc.perform(get("/api/regions").param("parent", "999999"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("区划代码不存在：999999"));

@@ -56,6 +56,7 @@ class RegionLoadTest {
         long municipalities = divisions.stream()
                 .filter(r -> r[4].equals("PROVINCE") && !provincesWithPrefectures.contains(r[0])).count();
         expected.put("CITY_LEVEL", expected.get("PREFECTURE") + municipalities);
+        expected.merge("DEV_ZONE", 1L, Long::sum);    // 新疆生产建设兵团, added by migration V1_2
 
         Map<String, Long> actual = countsByKind();
         System.out.println("区划按类别计数: " + actual);
@@ -79,6 +80,15 @@ class RegionLoadTest {
         }
         assertThat(regions.byCode("110105").orElseThrow().level()).isEqualTo(3);
         assertThat(regions.parent(regions.byCode("110105").orElseThrow()).orElseThrow().name()).isEqualTo("北京市");
+    }
+
+    @Test
+    void bingtuanReportsBesideTheProvinces() {
+        Region bingtuan = regions.byCode("660000").orElseThrow();
+        assertThat(bingtuan.name()).isEqualTo("新疆生产建设兵团");
+        assertThat(regions.parent(bingtuan).orElseThrow()).isEqualTo(regions.root());
+        assertThat(regions.resolve("兵团", regions.root())).isEqualTo(new Resolution.Found(bingtuan, false));
+        assertThat(regions.resolve("兵團", null)).isEqualTo(new Resolution.Found(bingtuan, false));
     }
 
     @Test
