@@ -102,6 +102,21 @@ public class Indicators {
         return programs().stream().filter(p -> p.code().equals(code)).findFirst();
     }
 
+    /** The programs a text names, in order of first appearance (the longest alias wins at each place). */
+    public List<Program> programsIn(String text) {
+        return List.copyOf(catalogue().programWords().find(text));
+    }
+
+    /** The stages a text names, in order of first appearance (计划投资完成率 is 完成投资, not 计划投资). */
+    public List<Stage> stagesIn(String text) {
+        return List.copyOf(catalogue().stageWords().find(text));
+    }
+
+    /** The indicators of a program, in display order. */
+    public List<Indicator> ofProgram(String programCode) {
+        return all().stream().filter(i -> i.programCode().equals(programCode)).toList();
+    }
+
     /** The program a title names (the longest alias wins), if exactly one. */
     public Optional<Program> programNamedIn(String text) {
         Set<Program> found = catalogue().programWords().find(text);

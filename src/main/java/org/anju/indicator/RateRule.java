@@ -1,6 +1,5 @@
-package org.anju.progress;
+package org.anju.indicator;
 
-import org.anju.indicator.Indicator;
 
 import java.util.Optional;
 

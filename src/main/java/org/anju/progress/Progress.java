@@ -1,5 +1,6 @@
 package org.anju.progress;
 
+import org.anju.indicator.RateRule;
 import org.anju.account.Access;
 import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;

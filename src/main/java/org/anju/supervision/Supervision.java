@@ -1,5 +1,6 @@
 package org.anju.supervision;
 
+import org.anju.indicator.RateRule;
 import org.anju.account.Access;
 import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;
@@ -10,7 +11,6 @@ import org.anju.progress.Progress;
 import org.anju.progress.ProgressLine;
 import org.anju.progress.ProgressSummary;
 import org.anju.progress.ProgressTargets;
-import org.anju.progress.RateRule;
 import org.anju.progress.Rates;
 import org.anju.project.Project;
 import org.anju.project.ProjectView;
