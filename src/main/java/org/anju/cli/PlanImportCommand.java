@@ -1,5 +1,6 @@
 package org.anju.cli;
 
+import org.anju.plan.imports.Choices;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
@@ -55,8 +56,32 @@ class PlanImportCommand implements Callable<Integer> {
     @Option(names = "--doc-number", description = "文号（默认取文件中单独成行的文号）")
     String documentNumber;
 
-    @Option(names = "--years", paramLabel = "YYYY[-YYYY]", description = "计划年度，如 2023 或 2023-2024")
+    @Option(names = {"--years", "--year"}, paramLabel = "YYYY[-YYYY]",
+            description = "年度，如 2023 或 2023-2024（表头、表名和正文都没写明时）")
     String years;
+
+    @Option(names = "--program", paramLabel = "CODE", description = "工程类别代码，如 OLD_COMMUNITY（表中没写明时）")
+    String program;
+
+    @Option(names = "--stage", paramLabel = "CODE", description = "阶段代码，如 START、COMPLETION（表中没写明时）")
+    String stage;
+
+    @Option(names = "--period", paramLabel = "YYYY-MM", description = "进展表的截止月份，如 2023-09（表中没写明时）")
+    String period;
+
+    @Option(names = "--column", paramLabel = "列=含义",
+            description = "指定某列的含义：\"项目数量=ignore\"、\"户数=OLD_COMMUNITY.START.HOUSEHOLD\"，"
+                    + "可加类型和年度：\"户数=OLD_COMMUNITY.START.HOUSEHOLD:TARGET:2024\"（可重复）")
+    java.util.List<String> columns = new java.util.ArrayList<>();
+
+    @Option(names = "--columns", paramLabel = "FILE", description = "列含义文件：每行一条 列=含义，# 开头为注释")
+    Path columnsFile;
+
+    @Option(names = "--region", paramLabel = "名称=代码", description = "指定某行的地区：\"吉林=220000\"、\"三县=ignore\"（可重复）")
+    java.util.List<String> regionChoices = new java.util.ArrayList<>();
+
+    @Option(names = "--all", description = "列出识别出的全部数字（默认列出前 20 个）")
+    boolean all;
 
     @Option(names = "--parent", paramLabel = "文号", description = "上级计划的文号（默认取正文引用的已导入计划）")
     String parent;
@@ -86,14 +111,37 @@ class PlanImportCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
-        Charset charset = encoding == null ? null : Charset.forName(encoding);
+        Charset charset;
+        try {
+            charset = encoding == null ? null : Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("错误：--encoding 不支持的编码：" + encoding + "（如 GBK、UTF-8）");
+            return Cli.BAD_INPUT;
+        }
+        Choices choices;
+        try {
+            java.util.List<String> columnLines = new java.util.ArrayList<>();
+            if (columnsFile != null) {
+                columnLines.addAll(Files.readAllLines(columnsFile));
+            }
+            columnLines.addAll(columns);
+            java.time.YearMonth month = Choices.month(period, "--period");
+            choices = new Choices(Choices.pairs(columnLines, "--column"), Choices.pairs(regionChoices, "--region"),
+                    program, stage, month);
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("错误：--columns 文件不存在：" + columnsFile);
+            return Cli.BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("错误：" + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
         ImportOptions options = new ImportOptions(dryRun, planId, replace, issuer, issuerName, title, documentNumber,
-                null, first, last, parent, charset, false, null, null);
+                null, first, last, parent, charset, false, null, null, choices);
         ImportResult result = importer.importFile(file.getFileName().toString(), content, options);
         if (json) {
             Output.json(spec.commandLine().getOut(), result);
         } else {
-            Output.importResult(result.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr(), result);
+            Output.importResult(result.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr(), result, all);
         }
         return result.ok() ? Cli.OK : Cli.BAD_INPUT;
     }

@@ -3,6 +3,7 @@ package org.anju.plan;
 import org.anju.indicator.Indicator;
 import org.anju.region.Region;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,11 +20,41 @@ public record BreakdownTable(Long id, int seq, String label, String title, Strin
     /**
      * @param header the column's header cells from top to bottom, e.g. [2023年, 开工]
      * @param year   the year its figures are for; null for a 合计 column over a multi-year plan's period
+     * @param kind   target, actual or rate (a plan's tables hold targets only)
+     * @param factor what a printed figure is multiplied by to be in the indicator's measure: 10000 under
+     *               "户数（万户）", 1 where the header prints the measure itself. Cells hold the product; the
+     *               printed figure is {@link #printed(Cell)}.
      */
-    public record Column(int seq, List<String> header, Indicator indicator, Integer year, Integer sourceColumn) {
+    public record Column(int seq, List<String> header, Indicator indicator, Integer year, Integer sourceColumn,
+                         FigureKind kind, BigDecimal factor) {
+
+        public Column {
+            factor = factor == null ? BigDecimal.ONE : factor;
+            kind = kind == null ? FigureKind.TARGET : kind;
+        }
+
+        /** A target column printed in the indicator's own measure. */
+        public Column(int seq, List<String> header, Indicator indicator, Integer year, Integer sourceColumn) {
+            this(seq, header, indicator, year, sourceColumn, FigureKind.TARGET, BigDecimal.ONE);
+        }
 
         public String headerText() {
             return String.join("·", header);
+        }
+
+        /** The figure as the table prints it: 2.5 under 万户 for a cell holding 25000 户. */
+        public String printed(Cell cell) {
+            if (cell.blank() || factor.compareTo(BigDecimal.ONE) == 0) {
+                return cell.printed();
+            }
+            BigDecimal shown = cell.value().divide(factor).setScale(Math.max(cell.scale() + powerOfTen(factor), 0),
+                    java.math.RoundingMode.HALF_UP);
+            return shown.toPlainString();
+        }
+
+        /** 4 for 10000, -4 for 0.0001: the power of ten a factor is. */
+        public static int powerOfTen(BigDecimal factor) {
+            return factor.precision() - factor.scale() - 1;
         }
     }
 
@@ -46,6 +77,31 @@ public record BreakdownTable(Long id, int seq, String label, String title, Strin
     /** "附件6" when labelled, else the title. */
     public String displayLabel() {
         return label != null && !label.isBlank() ? label : title;
+    }
+
+    /**
+     * The table's figures as sorted "region|indicator|year|kind|value" lines, hashed: equal for the same table
+     * imported again, whatever its file, layout or row order.
+     */
+    public String fingerprint() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = r.cell(c);
+                if (!cell.blank()) {
+                    Column col = columns.get(c);
+                    lines.add(r.region().code() + "|" + col.indicator().code() + "|" + col.year() + "|" + col.kind()
+                            + "|" + cell.value().stripTrailingZeros().toPlainString());
+                }
+            }
+        }
+        java.util.Collections.sort(lines);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whether any column is for a single year of several (a multi-year table). */

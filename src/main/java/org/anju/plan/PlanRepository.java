@@ -199,17 +199,18 @@ class PlanRepository {
         for (BreakdownTable t : tables) {
             long tableId = jdbc.sql("""
                             insert into breakdown_table (plan_id, seq, label, title, unit_line, row_header, note,
-                                                         source_file, source_sheet, source_row)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                         source_file, source_sheet, source_row, fingerprint)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(planId, t.seq(), t.label(), t.title(), t.unitLine(), t.rowHeader(), t.note(),
-                            t.source().file(), t.source().sheet(), t.source().row())
+                            t.source().file(), t.source().sheet(), t.source().row(), t.fingerprint())
                     .query(Long.class).single();
             long[] columnIds = ids("breakdown_column_id_seq", t.columns().size());
             long[] rowIds = ids("breakdown_row_id_seq", t.rows().size());
             List<BreakdownTable.Column> columns = t.columns();
             template.batchUpdate("""
-                            insert into breakdown_column (id, table_id, seq, header, indicator_id, year, source_column)
-                            values (?, ?, ?, ?, ?, ?, ?)""", indexes(columns.size()), 500, (ps, i) -> {
+                            insert into breakdown_column (id, table_id, seq, header, indicator_id, year, source_column,
+                                                          unit_factor)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""", indexes(columns.size()), 500, (ps, i) -> {
                 BreakdownTable.Column c = columns.get(i);
                 ps.setLong(1, columnIds[i]);
                 ps.setLong(2, tableId);
@@ -218,6 +219,7 @@ class PlanRepository {
                 ps.setInt(5, c.indicator().id());
                 setNullableInt(ps, 6, c.year());
                 setNullableInt(ps, 7, c.sourceColumn());
+                ps.setBigDecimal(8, c.factor());
             });
             Map<Integer, Long> rowIdBySeq = new HashMap<>();
             for (int i = 0; i < t.rows().size(); i++) {
@@ -266,7 +268,7 @@ class PlanRepository {
                         columnIndex.put(rs.getLong("id"), n);
                         return new BreakdownTable.Column(rs.getInt("seq"), strings(rs.getArray("header")),
                                 indicators.byId(rs.getInt("indicator_id")), nullableInt(rs, "year"),
-                                nullableInt(rs, "source_column"));
+                                nullableInt(rs, "source_column"), FigureKind.TARGET, rs.getBigDecimal("unit_factor"));
                     }).list();
             Map<Long, Integer> seqByRowId = new HashMap<>();
             record RawRow(long id, int seq, String label, int regionId, Long parentId, String role, Integer sourceRow) {
@@ -389,6 +391,17 @@ class PlanRepository {
                                committed_at = case when ? = 'COMMITTED' then now() else committed_at end
                         where id = ?""")
                 .params(status, planId, summary, status, id).update();
+    }
+
+    /** Where tables with these figures were imported before: plan tables and progress tables. */
+    List<String> tablesWithFingerprint(String fingerprint) {
+        return jdbc.sql("""
+                        select '计划「' || coalesce(p.document_number, p.title) || '」' || coalesce(t.label, t.title) as place
+                        from breakdown_table t join plan p on p.id = t.plan_id where t.fingerprint = :f
+                        union all
+                        select '进展表「' || coalesce(g.document_number, g.title) || '」' || coalesce(t.label, t.title)
+                        from published_table t join published_progress g on g.id = t.progress_id where t.fingerprint = :f""")
+                .param("f", fingerprint).query(String.class).list();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

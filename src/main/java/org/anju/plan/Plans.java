@@ -35,8 +35,12 @@ public class Plans {
     private final Indicators indicators;
     private final Access access;
 
-    Plans(PlanRepository repository, PlanChecker checker, Regions regions, Indicators indicators, Access access) {
+    private final ProgressTableRepository progressTables;
+
+    Plans(PlanRepository repository, ProgressTableRepository progressTables, PlanChecker checker, Regions regions,
+          Indicators indicators, Access access) {
         this.repository = repository;
+        this.progressTables = progressTables;
         this.checker = checker;
         this.regions = regions;
         this.indicators = indicators;
@@ -239,6 +243,59 @@ public class Plans {
                 .map(t -> new Target(t.regionCode(), t.regionName(), t.rowLabel(), RowRole.valueOf(t.role()),
                         t.indicatorCode(), t.year(), t.value(), t.tableSeq(), t.tableLabel()))
                 .toList();
+    }
+
+    // ---- progress tables (进展情况) ------------------------------------------------------------------
+
+    /**
+     * Stores a document's progress tables (their figures are of a month, not targets).
+     *
+     * @param batchId the imported file they came from
+     */
+    @Transactional
+    public long saveProgress(PublishedProgress progress, Long batchId) {
+        access.checkWrite(regions.byId(progress.issuerRegionId()));
+        return progressTables.insert(progress, batchId);
+    }
+
+    /** The progress documents the current user may read (like plans: issued in their subtree or above them), without tables. */
+    public List<PublishedProgress> readableProgress() {
+        return progressTables.list().stream()
+                .filter(p -> access.canReadIssuedBy(regions.byId(p.issuerRegionId()))).toList();
+    }
+
+    /**
+     * A progress document the current user may read, with its tables.
+     *
+     * @throws NoSuchElementException when there is none (404)
+     */
+    @Transactional(readOnly = true)
+    public PublishedProgress readProgress(long id) {
+        PublishedProgress p = progressTables.load(id)
+                .orElseThrow(() -> new NoSuchElementException("进展表不存在：" + id));
+        access.checkReadIssuedBy(regions.byId(p.issuerRegionId()));
+        return p;
+    }
+
+    @Transactional
+    public void deleteProgress(long id) {
+        PublishedProgress p = progressTables.load(id)
+                .orElseThrow(() -> new NoSuchElementException("进展表不存在：" + id));
+        access.checkWrite(regions.byId(p.issuerRegionId()));
+        progressTables.delete(id);
+    }
+
+    /** Findings in progress tables: rows against their totals, printed rates against actual ÷ target. */
+    public List<Finding> check(PublishedProgress progress) {
+        Plan stub = new Plan(null, progress.title(), progress.issuerRegionId(), progress.issuerName(),
+                progress.documentNumber(), null, progress.period().getYear(), progress.period().getYear(), null,
+                progress.sourceFile(), null);
+        return checker.check(new PlanDraft(stub, progress.tables(), List.of(), List.of()), List.of());
+    }
+
+    /** Where a table with the same figures was imported before (a plan's 附件 or a progress table), if anywhere. */
+    public List<String> sameTableImported(BreakdownTable table) {
+        return repository.tablesWithFingerprint(table.fingerprint());
     }
 
     // ---- import batches (kept with the plan feature: they end up as plans) -------------------------

@@ -150,6 +150,10 @@ class AuthorizationMatrixTest {
 
     /** Plan ids by issuer code. */
     final Map<String, Long> planIds = new LinkedHashMap<>();
+    /** Progress tables (进展表) by issuer code. */
+    final Map<String, Long> progressIds = new LinkedHashMap<>();
+    /** Progress tables each region's users must never see unless they read documents of the issuer: marker → issuer. */
+    final Map<String, String> progressMarkers = new LinkedHashMap<>();
     /** Preview import batches by issuer code. */
     final Map<String, Long> batchIds = new LinkedHashMap<>();
     /** User ids by the code of their region. */
@@ -203,6 +207,16 @@ class AuthorizationMatrixTest {
             assertThat(preview.ok()).as(preview.problems().toString()).isTrue();
             assertThat(preview.plan().issuerCode()).isEqualTo(issuer);
             batchIds.put(issuer, preview.batchId());
+        }
+        for (String issuer : List.of("360000", "361100")) {
+            String rows = issuer.equals("360000") ? "上饶市\t60\t30\t50%\n赣州市\t40\t20\t50%\n"
+                    : "信州区\t60\t30\t50%\n广丰区\t40\t20\t50%\n";
+            byte[] table = ("2023年保障性租赁住房进展情况\n（截至2023年9月末）\n地区\t年度任务\t开工数\t开工率\n合计\t100\t50\t50%\n"
+                    + rows).getBytes(StandardCharsets.UTF_8);
+            ImportResult progress = importer.importFile("矩阵测试进展" + issuer + ".tsv", table, ImportOptions.commit());
+            assertThat(progress.complete()).as(progress.problems() + " " + progress.questions()).isTrue();
+            progressIds.put(issuer, progress.progressId());
+            progressMarkers.put("矩阵测试进展" + issuer, issuer);
         }
         for (String u : List.of("jx_admin", "xz_reporter", "sr_viewer", "gz_admin")) {
             User user = users.byUsername(u).orElseThrow();
@@ -280,6 +294,8 @@ class AuthorizationMatrixTest {
             case "id" -> {
                 if (p.startsWith("/api/plans/") || p.startsWith("/plans/")) {
                     planIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
+                } else if (p.startsWith("/api/progress-tables/") || p.startsWith("/progress-tables/")) {
+                    progressIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
                 } else if (p.startsWith("/api/projects/") || p.startsWith("/projects/")) {
                     projectIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
@@ -553,6 +569,7 @@ class AuthorizationMatrixTest {
         if (who == Who.ANONYMOUS) {
             List<String> all = new ArrayList<>(planMarkers.values());
             all.addAll(dataMarkers.keySet());
+            all.addAll(progressMarkers.keySet());
             return all;
         }
         List<String> markers = new ArrayList<>(planMarkers.entrySet().stream()
@@ -560,6 +577,11 @@ class AuthorizationMatrixTest {
                 .map(Map.Entry::getValue).toList());
         dataMarkers.forEach((marker, region) -> {
             if (!allowed(Requirement.READ_SCOPED, who, region)) {
+                markers.add(marker);
+            }
+        });
+        progressMarkers.forEach((marker, issuer) -> {
+            if (!allowed(Requirement.READ_ISSUED, who, issuer)) {
                 markers.add(marker);
             }
         });

@@ -41,6 +41,42 @@ class ImportBrowserTest extends BrowserTest {
         plans.delete(id);
     }
 
+    /**
+     * A column whose meaning the file does not say is asked, not defaulted: confirming is impossible until every
+     * column is decided; the answers go back with the stored file and the figures then listed are the ones stored.
+     */
+    @Test
+    void uncertainColumnsAreAskedOnThePageBeforeAnythingIsStored() {
+        String tsv = "2023年城镇老旧小区改造计划表\n县市区\t项目数量\t小区数\t户数\n合计\t5\t5\t300\n信州区\t3\t3\t200\n"
+                + "广丰区\t2\t2\t100\n";
+        login("sr_admin");
+        page.navigate("/imports/new");
+        page.setInputFiles("#file", new FilePayload("上饶市老旧小区浏览器测试.tsv", "text/tab-separated-values",
+                tsv.getBytes(StandardCharsets.UTF_8)));
+        page.click("#import-form button[type=submit]");
+        assertThat(page.locator("#answers-form")).containsText("尚有 3 处含义不确定");
+        assertThat(page.locator("#commit-blocked button")).isDisabled();
+        assertThat(page.locator("#confirm")).hasCount(0);
+        shot("questions");
+
+        page.locator("select[aria-label$='第 B 列']").selectOption("项目数量=ignore");
+        page.locator("select[aria-label$='第 C 列']").selectOption("小区数=OLD_COMMUNITY.START.COMMUNITY:TARGET:2023");
+        page.locator("select[aria-label$='第 D 列']").selectOption("户数=OLD_COMMUNITY.START.HOUSEHOLD:TARGET:2023");
+        page.click("#reread");
+        assertThat(page.locator("#preview-columns")).containsText("城镇老旧小区改造开工（户） · 目标任务 · 2023年");
+        assertThat(page.locator("#preview-figures")).containsText("广丰区（361103）");
+        assertThat(page.locator("#answers-form")).hasCount(0);
+        shot("answered");
+
+        page.click("#confirm");
+        page.waitForURL("**/plans/*");
+        long id = Long.parseLong(page.url().replaceAll(".*/plans/", ""));
+        org.assertj.core.api.Assertions.assertThat(plans.targets(id, "361103", null, null))
+                .extracting(t -> t.indicatorCode() + "=" + t.value().stripTrailingZeros().toPlainString())
+                .containsExactlyInAnyOrder("OLD_COMMUNITY.START.COMMUNITY=2", "OLD_COMMUNITY.START.HOUSEHOLD=100");
+        plans.delete(id);
+    }
+
     @Test
     void aFileOverTheLimitIsRefusedWithAClearMessage() {
         login("sr_admin");

@@ -12,6 +12,8 @@ public enum FindingKind {
     REFINEMENT("与上级下达任务不符"),
     /** a total stated in the plan's text vs its tables. */
     STATED_TOTAL("正文数与附表不符"),
+    /** a printed rate vs actual ÷ target in the same row. */
+    RATE_VS_FIGURES("完成率与完成数÷任务数不符"),
     /** the same unit listed twice in one table. */
     DUPLICATE_ROW("同一单位重复列出");
 

@@ -6,6 +6,8 @@ import org.anju.plan.BreakdownTable;
 import org.anju.plan.BreakdownTable.Column;
 import org.anju.plan.BreakdownTable.Row;
 import org.anju.plan.Cell;
+import org.anju.plan.FigureKind;
+import org.anju.indicator.RateRule;
 import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
 import org.anju.plan.RowRole;
@@ -47,6 +49,7 @@ public class PlanChecker {
         for (BreakdownTable t : subject.tables()) {
             checkRows(subject.plan(), t, findings);
             checkPeriods(subject.plan(), t, findings);
+            checkRates(subject.plan(), t, findings);
             checkDuplicates(subject.plan(), t, findings);
         }
         for (StatedTotal s : subject.statedTotals()) {
@@ -74,6 +77,9 @@ public class PlanChecker {
             }
             for (int c = 0; c < t.columns().size(); c++) {
                 Column column = t.columns().get(c);
+                if (column.kind() == FigureKind.RATE) {
+                    continue;   // rates do not add up
+                }
                 Cell printed = parent.cell(c);
                 Sum sum = new Sum(column.indicator());
                 for (Row child : children) {
@@ -101,12 +107,13 @@ public class PlanChecker {
         List<Column> columns = t.columns();
         for (int p = 0; p < columns.size(); p++) {
             Column period = columns.get(p);
-            if (period.year() != null) {
+            if (period.year() != null || period.kind() == FigureKind.RATE) {
                 continue;
             }
             List<Integer> years = new ArrayList<>();
             for (int c = 0; c < columns.size(); c++) {
-                if (columns.get(c).year() != null && columns.get(c).indicator().equals(period.indicator())) {
+                if (columns.get(c).year() != null && columns.get(c).indicator().equals(period.indicator())
+                        && columns.get(c).kind() == period.kind()) {
                     years.add(c);
                 }
             }
@@ -130,6 +137,67 @@ public class PlanChecker {
                 }
             }
         }
+    }
+
+    /**
+     * A printed rate against the row's actual ÷ its target (or ÷ 计划投资, ÷ 到位资金: {@link RateRule}), each at
+     * the precision printed; "全部开工" is a rate of at least 100 %.
+     */
+    private void checkRates(Plan plan, BreakdownTable t, List<Finding> findings) {
+        List<Column> columns = t.columns();
+        for (int r = 0; r < columns.size(); r++) {
+            Column rate = columns.get(r);
+            if (rate.kind() != FigureKind.RATE) {
+                continue;
+            }
+            RateRule rule = RateRule.of(rate.indicator()).orElse(null);
+            int actual = find(columns, rate.indicator().code(), rate.year(), FigureKind.ACTUAL);
+            int base = rule == null ? -1 : rule.fromPlan()
+                    ? find(columns, rate.indicator().code(), rate.year(), FigureKind.TARGET)
+                    : Math.max(find(columns, rule.targetIndicatorCode(), rate.year(), FigureKind.TARGET),
+                    find(columns, rule.targetIndicatorCode(), rate.year(), FigureKind.ACTUAL));
+            if (actual < 0 || base < 0) {
+                continue;
+            }
+            for (Row row : t.rows()) {
+                Cell p = row.cell(r);
+                Cell a = row.cell(actual);
+                Cell b = row.cell(base);
+                if (p.blank() || a.blank() || b.blank() || b.value().signum() == 0) {
+                    continue;
+                }
+                BigDecimal computed = a.value().multiply(HUNDRED).divide(b.value(), 6, java.math.RoundingMode.HALF_UP);
+                // the slack of a ÷ b from the rounding of a and b, and of the printed rate
+                BigDecimal ta = Precision.tolerance(a, columns.get(actual).indicator());
+                BigDecimal tb = Precision.tolerance(b, columns.get(base).indicator());
+                BigDecimal high = a.value().add(ta).multiply(HUNDRED)
+                        .divide(b.value().subtract(tb).max(new BigDecimal("0.000001")), 6, java.math.RoundingMode.HALF_UP);
+                BigDecimal slack = high.subtract(computed).abs().add(p.words() != null ? BigDecimal.ZERO
+                        : new BigDecimal("0.5").movePointLeft(p.scale()));
+                boolean agrees = p.words() != null ? computed.add(slack).compareTo(HUNDRED) >= 0
+                        : Precision.agree(p.value(), computed, slack);
+                if (!agrees) {
+                    String shown = computed.setScale(Math.max(p.scale(), 1), java.math.RoundingMode.HALF_UP).toPlainString();
+                    findings.add(finding(FindingKind.RATE_VS_FIGURES, plan, t, row, rate, computed, p, null,
+                            t.displayLabel() + "「" + row.label() + "」行「" + rate.headerText() + "」印为 " + p.printed()
+                                    + (p.words() != null ? "" : "%") + "，「" + columns.get(actual).headerText() + "」÷「"
+                                    + columns.get(base).headerText() + "」= " + columns.get(actual).printed(a) + " ÷ "
+                                    + columns.get(base).printed(b) + " = " + shown + "%"));
+                }
+            }
+        }
+    }
+
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+
+    private static int find(List<Column> columns, String indicatorCode, Integer year, FigureKind kind) {
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            if (col.indicator().code().equals(indicatorCode) && Objects.equals(col.year(), year) && col.kind() == kind) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private void checkDuplicates(Plan plan, BreakdownTable t, List<Finding> findings) {
@@ -205,7 +273,7 @@ public class PlanChecker {
             for (int uc = 0; uc < ut.columns().size(); uc++) {
                 Column column = ut.columns().get(uc);
                 Integer year = column.year();
-                if (year == null || !subject.plan().covers(year)) {
+                if (year == null || !subject.plan().covers(year) || column.kind() != FigureKind.TARGET) {
                     continue;
                 }
                 List<Located> mine = cells(subject, column.indicator(), year);
@@ -323,7 +391,8 @@ public class PlanChecker {
         for (BreakdownTable t : plan.tables()) {
             for (int c = 0; c < t.columns().size(); c++) {
                 Column column = t.columns().get(c);
-                if (column.indicator().equals(indicator) && Objects.equals(column.year(), year)) {
+                if (column.indicator().equals(indicator) && Objects.equals(column.year(), year)
+                        && column.kind() == FigureKind.TARGET) {
                     for (Row r : t.rows()) {
                         list.add(new Located(t, r, c));
                     }

@@ -13,17 +13,12 @@ import java.math.BigDecimal;
  */
 final class Precision {
 
-    private static final BigDecimal HALF = new BigDecimal("0.5");
-
     private Precision() {
     }
 
     /** Half a unit in the last printed place, or 0 for an exact count. */
     static BigDecimal tolerance(Cell cell, Indicator indicator) {
-        if (cell.blank() || (indicator.exact() && cell.scale() == 0)) {
-            return BigDecimal.ZERO;
-        }
-        return HALF.movePointLeft(cell.scale());
+        return cell.tolerance(indicator.exact());
     }
 
     static boolean agree(BigDecimal printed, BigDecimal expected, BigDecimal tolerance) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param issuedOn       the date on the last line that is only a date (the signature date)
  */
 record DocumentFacts(String title, String documentNumber, LocalDate issuedOn, List<Integer> titleYears,
-                     List<String> referencedNumbers) {
+                     List<String> referencedNumbers, List<String> paragraphs) {
 
     private static final Pattern NUMBER = Pattern.compile("[\\p{IsHan}]{1,12}[〔\\[［(（]\\s*(\\d{4})\\s*[〕\\]］)）]\\s*\\d+\\s*号");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
@@ -70,7 +70,30 @@ record DocumentFacts(String title, String documentNumber, LocalDate issuedOn, Li
                 years.add(Integer.parseInt(y.group(1)));
             }
         }
-        return new DocumentFacts(title, number, date, List.copyOf(years), List.copyOf(referenced));
+        return new DocumentFacts(title, number, date, List.copyOf(years), List.copyOf(referenced), paragraphs(lines));
+    }
+
+    private static final Pattern LINE_END = Pattern.compile(".*[。；：:！？」”)）]$");
+
+    /**
+     * The running text as paragraphs: a line of 20 or more characters that stops mid-sentence (a page or
+     * column break: "…目标任务为" / "596套。") continues on the next line.
+     */
+    private static List<String> paragraphs(List<String> lines) {
+        List<String> paragraphs = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            current.append(line.strip());
+            String c = Text.compact(current.toString());
+            if (c.length() < 20 || LINE_END.matcher(c).matches()) {
+                paragraphs.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) {
+            paragraphs.add(current.toString());
+        }
+        return paragraphs;
     }
 
     /** 赣建保〔2023〕1号, with the brackets the standard prints and no spaces. */

@@ -16,15 +16,30 @@ import java.util.List;
  * @param parentNumber 文号 of the plan this one implements; detected from the text when null
  * @param encoding     the declared encoding of a text file; detected when null
  * @param keepPreview  store the file as a preview that can be committed later (web import)
+ * @param choices      what the user answered or stated: column meanings, region codes, program, stage, period
  */
 public record ImportOptions(boolean dryRun, Long planId, boolean replace, String issuerCode, String issuerName,
                             String title, String documentNumber, LocalDate issuedOn, Integer firstYear,
                             Integer lastYear, String parentNumber, Charset encoding, boolean keepPreview,
-                            List<Milestone> milestones, List<StatedTotal> statedTotals) {
+                            List<Milestone> milestones, List<StatedTotal> statedTotals, Choices choices) {
 
     public ImportOptions {
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
         statedTotals = statedTotals == null ? List.of() : List.copyOf(statedTotals);
+        choices = choices == null ? Choices.NONE : choices;
+    }
+
+    public ImportOptions(boolean dryRun, Long planId, boolean replace, String issuerCode, String issuerName,
+                         String title, String documentNumber, LocalDate issuedOn, Integer firstYear,
+                         Integer lastYear, String parentNumber, Charset encoding, boolean keepPreview,
+                         List<Milestone> milestones, List<StatedTotal> statedTotals) {
+        this(dryRun, planId, replace, issuerCode, issuerName, title, documentNumber, issuedOn, firstYear, lastYear,
+                parentNumber, encoding, keepPreview, milestones, statedTotals, Choices.NONE);
+    }
+
+    public ImportOptions withChoices(Choices c) {
+        return new ImportOptions(dryRun, planId, replace, issuerCode, issuerName, title, documentNumber, issuedOn,
+                firstYear, lastYear, parentNumber, encoding, keepPreview, milestones, statedTotals, c);
     }
 
     public static ImportOptions commit() {
@@ -38,21 +53,21 @@ public record ImportOptions(boolean dryRun, Long planId, boolean replace, String
 
     public ImportOptions asDryRun(boolean dry) {
         return new ImportOptions(dry, planId, replace, issuerCode, issuerName, title, documentNumber, issuedOn,
-                firstYear, lastYear, parentNumber, encoding, keepPreview, milestones, statedTotals);
+                firstYear, lastYear, parentNumber, encoding, keepPreview, milestones, statedTotals, choices);
     }
 
     public ImportOptions intoPlan(Long id, boolean replaceTables) {
         return new ImportOptions(dryRun, id, replaceTables, issuerCode, issuerName, title, documentNumber, issuedOn,
-                firstYear, lastYear, parentNumber, encoding, keepPreview, milestones, statedTotals);
+                firstYear, lastYear, parentNumber, encoding, keepPreview, milestones, statedTotals, choices);
     }
 
     public ImportOptions withEncoding(Charset declared) {
         return new ImportOptions(dryRun, planId, replace, issuerCode, issuerName, title, documentNumber, issuedOn,
-                firstYear, lastYear, parentNumber, declared, keepPreview, milestones, statedTotals);
+                firstYear, lastYear, parentNumber, declared, keepPreview, milestones, statedTotals, choices);
     }
 
     public ImportOptions keepingPreview() {
         return new ImportOptions(dryRun, planId, replace, issuerCode, issuerName, title, documentNumber, issuedOn,
-                firstYear, lastYear, parentNumber, encoding, true, milestones, statedTotals);
+                firstYear, lastYear, parentNumber, encoding, true, milestones, statedTotals, choices);
     }
 }

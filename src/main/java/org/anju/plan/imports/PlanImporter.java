@@ -11,6 +11,10 @@ import org.anju.plan.BreakdownTable;
 import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
 import org.anju.plan.Plans;
+import org.anju.plan.PublishedProgress;
+import org.anju.plan.Cell;
+import org.anju.plan.FigureKind;
+import org.anju.plan.RowRole;
 import org.anju.plan.check.Finding;
 import org.anju.platform.JobProgress;
 import org.anju.region.Region;
@@ -20,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -67,8 +73,20 @@ public class PlanImporter {
         return importDocument(document, content, options, null);
     }
 
-    /** Commits a preview stored earlier (web import), with the options the user confirmed. */
+    /**
+     * Reads a preview stored earlier again, with the user's answers to its questions (web import): a dry run that
+     * keeps the same stored file.
+     */
+    public ImportResult previewAgain(long batchId, ImportOptions options) {
+        return fromBatch(batchId, options.asDryRun(true), true);
+    }
+
+    /** Commits a preview stored earlier (web import), with the options and answers the user confirmed. */
     public ImportResult commitPreview(long batchId, ImportOptions options) {
+        return fromBatch(batchId, options.asDryRun(false), false);
+    }
+
+    private ImportResult fromBatch(long batchId, ImportOptions options, boolean dryRun) {
         Plans.ImportBatch batch = plans.batch(batchId)
                 .orElseThrow(() -> new NoSuchElementException("导入记录不存在：" + batchId));
         if (!"PREVIEW".equals(batch.status())) {
@@ -82,7 +100,11 @@ public class PlanImporter {
         } catch (InputException e) {
             return rejected(batch.fileName(), null, null, e.problems());
         }
-        return importDocument(document, batch.content(), options.asDryRun(false), batchId);
+        ImportOptions reading = new ImportOptions(dryRun, options.planId(), options.replace(), options.issuerCode(),
+                options.issuerName(), options.title(), options.documentNumber(), options.issuedOn(), options.firstYear(),
+                options.lastYear(), options.parentNumber(), options.encoding(), false, options.milestones(),
+                options.statedTotals(), options.choices());
+        return importDocument(document, batch.content(), reading, batchId);
     }
 
     private ImportResult importDocument(SourceDocument document, byte[] content, ImportOptions options,
@@ -104,19 +126,33 @@ public class PlanImporter {
         if (issuer == null && options.issuerCode() != null) {
             issuer = regions.byCode(options.issuerCode()).orElse(null);
             if (issuer == null) {
-                problems.add(new InputProblem(fileName, null, null, null, "发文地区代码不存在：" + options.issuerCode()));
+                problems.add(new InputProblem(fileName, null, null, null, "发文地区代码不存在：" + options.issuerCode()
+                        + "（--issuer 应为六位行政区划代码，如 361100）"));
                 return rejected(document, problems);
             }
         }
         if (raws.isEmpty()) {
-            problems.add(new InputProblem(fileName, null, null, null,
-                    "未在文件中找到分解表（应有表头行，如「市、县名称 | 开工 | 基本建成」，其下为各地区的数字）"));
+            List<String> orphans = TableFinder.orphanRows(document);
+            problems.add(new InputProblem(fileName, null, null, null, orphans.isEmpty()
+                    ? "未在文件中找到表格（应有表头行，如「市、县名称 | 开工 | 基本建成」，其下为各地区的数字）"
+                    : "文件" + String.join("、", orphans) + "起有带数字的行，但其上没有可识别的表头（每列的名称，如"
+                    + "「市、县名称 | 开工 | 基本建成」）：请补上表头行，或从原文重新复制整张表"));
             return rejected(document, problems);
         }
-        Integer onlyYear = options.firstYear() != null && options.firstYear().equals(options.lastYear())
+        Integer statedYear = options.firstYear() != null && options.firstYear().equals(options.lastYear())
                 ? options.firstYear() : existing.filter(p -> !p.multiYear()).map(Plan::firstYear).orElse(null);
-        TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName)
-                .interpret(raws, facts, issuer, onlyYear);
+        Choices choices = options.choices();
+        String program = stated(choices.program(), "--program", "工程类别", indicators.programs().stream()
+                .map(p -> new String[] {p.code(), p.name(), String.join("、", p.aliases())}).toList(), problems);
+        String stage = stated(choices.stage(), "--stage", "阶段", indicators.stages().stream()
+                .map(p -> new String[] {p.code(), p.name(), String.join("、", p.aliases())}).toList(), problems);
+        if (!problems.isEmpty()) {
+            return rejected(document, problems);
+        }
+        TableInterpreter.Answers answers = new TableInterpreter.Answers(choices.columns(), choices.regions(),
+                new ColumnReader.Stated(statedYear, program, stage), choices.period());
+        TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName, answers)
+                .interpret(raws, facts, issuer);
         problems.addAll(interpreted.problems());
         if (!problems.isEmpty()) {
             return rejected(document, problems);
@@ -124,65 +160,199 @@ public class PlanImporter {
         issuer = interpreted.issuer();
         access.checkWrite(issuer);
 
-        Plan plan = planFor(document, facts, options, existing, issuer, interpreted.years(), problems);
-        if (!problems.isEmpty()) {
-            return rejected(document, problems);
-        }
-        if (existing.isEmpty()) {
-            existing = findStored(plan);
-            if (existing.isPresent()) {
-                plan = plan.withId(existing.get().id());
+        List<TableInterpreter.Reading> planReadings = interpreted.readings().stream().filter(r -> !r.progress()).toList();
+        List<TableInterpreter.Reading> progressReadings = interpreted.readings().stream()
+                .filter(TableInterpreter.Reading::progress).toList();
+        List<ImportResult.Question> questions = new ArrayList<>();
+        List<ImportResult.Note> notes = new ArrayList<>();
+        interpreted.readings().forEach(r -> {
+            questions.addAll(r.questions());
+            notes.addAll(r.notes());
+        });
+
+        // the plan: a document's target tables
+        PlanDraft draft = null;
+        TreeSet<Integer> years = new TreeSet<>();
+        planReadings.forEach(r -> r.table().columns().stream().map(BreakdownTable.Column::year)
+                .filter(java.util.Objects::nonNull).forEach(years::add));
+        years.addAll(facts.titleYears());
+        planReadings.forEach(r -> java.util.Optional.ofNullable(ColumnReader.firstYear(r.raw().title())).ifPresent(years::add));
+        boolean yearsKnown = options.firstYear() != null || existing.isPresent() || !years.isEmpty();
+        if (!planReadings.isEmpty() && !yearsKnown) {
+            String message = "无法确定计划年度：表头、表名和正文都没有写明，请用 --years 2023（或 --years 2023-2024）指定";
+            if (questions.isEmpty()) {
+                problems.add(new InputProblem(fileName, null, null, null, message));
+                return rejected(document, problems);
             }
-        }
-        boolean hasTables = existing.isPresent() && !plans.tables(existing.get().id()).isEmpty();
-        if (hasTables && !options.replace()) {
-            problems.add(new InputProblem(fileName, null, null, null, "计划「" + plan.label() + "」（编号 "
-                    + existing.get().id() + "）已有分解表；如需用本文件替换，请选择“替换已有分解表”（命令行 --replace）"));
-            return rejected(document, problems);
-        }
-        for (BreakdownTable t : interpreted.tables()) {
-            for (BreakdownTable.Column c : t.columns()) {
-                if (c.year() != null && !plan.covers(c.year())) {
-                    problems.add(new InputProblem(fileName, t.source().sheet(), t.source().row(), c.sourceColumn(),
-                            t.displayLabel() + "「" + c.headerText() + "」为 " + c.year() + " 年，不在计划年度 "
-                                    + plan.yearsLabel() + " 内"));
+            // the years are in the columns still open: answering them settles the plan's years too
+            questions.add(new ImportResult.Question("YEAR", "years", fileName, message, List.of()));
+        } else if (!planReadings.isEmpty() || existing.isPresent()) {
+            Plan plan = planFor(document, facts, options, existing, issuer, years, problems);
+            if (!problems.isEmpty()) {
+                return rejected(document, problems);
+            }
+            if (existing.isEmpty()) {
+                existing = findStored(plan);
+                if (existing.isPresent()) {
+                    plan = plan.withId(existing.get().id());
                 }
             }
+            boolean hasTables = existing.isPresent() && !plans.tables(existing.get().id()).isEmpty();
+            if (hasTables && !options.replace() && !planReadings.isEmpty()) {
+                problems.add(new InputProblem(fileName, null, null, null, "计划「" + plan.label() + "」（编号 "
+                        + existing.get().id() + "）已有分解表；如需用本文件替换，请选择“替换已有分解表”（命令行 --replace）"));
+                return rejected(document, problems);
+            }
+            List<BreakdownTable> tables = planReadings.stream().map(TableInterpreter.Reading::table).toList();
+            for (BreakdownTable t : tables) {
+                for (BreakdownTable.Column c : t.columns()) {
+                    if (c.year() != null && !plan.covers(c.year())) {
+                        problems.add(new InputProblem(fileName, t.source().sheet(), t.source().row(), c.sourceColumn(),
+                                t.displayLabel() + "「" + c.headerText() + "」为 " + c.year() + " 年，不在计划年度 "
+                                        + plan.yearsLabel() + " 内（可用 --years 指定计划年度）"));
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                return rejected(document, problems);
+            }
+            draft = new PlanDraft(plan, tables, options.milestones(), options.statedTotals());
         }
-        if (!problems.isEmpty()) {
-            return rejected(document, problems);
+
+        // the progress tables: figures of a month
+        PublishedProgress progress = null;
+        if (!progressReadings.isEmpty() && progressReadings.stream().allMatch(r -> r.period() != null)) {
+            List<YearMonth> periods = progressReadings.stream().map(TableInterpreter.Reading::period).toList();
+            String title = first(options.title(), facts.title(), progressReadings.getFirst().raw().title(),
+                    stripExtension(fileName));
+            progress = new PublishedProgress(null, title, issuer.id(), options.issuerName(),
+                    first(options.documentNumber(), facts.documentNumber()),
+                    periods.stream().max(Comparator.naturalOrder()).orElseThrow(), fileName,
+                    progressReadings.stream().map(TableInterpreter.Reading::table).toList(), periods);
         }
-        PlanDraft draft = new PlanDraft(plan, interpreted.tables(), options.milestones(), options.statedTotals());
+
         JobProgress.stage("校验", 0);
-        List<Finding> findings = plans.check(draft);
-        JobProgress.stage(options.dryRun() ? "保存预览" : "写入", 0);
+        List<TextTotals.Statement> statements = new TextTotals(indicators).find(facts.paragraphs(), programs(interpreted),
+                names(interpreted), stage == null ? null : indicators.stages().stream()
+                        .filter(x -> x.code().equals(stage)).findFirst().orElse(null));
+        StatedTotalCheck.Checked stated = new StatedTotalCheck(regions, issuer).check(statements,
+                interpreted.readings(), progress == null ? null : progress.label());
+        if (draft != null && options.statedTotals().isEmpty()) {
+            // what the text states of the plan's own tables is kept with the plan and checked like the seeds' manifest
+            draft = new PlanDraft(draft.plan(), draft.tables(), draft.milestones(), stated.planTotals());
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (draft != null) {
+            findings.addAll(plans.check(draft));
+        }
+        if (progress != null) {
+            findings.addAll(plans.check(progress));
+        }
+        findings.addAll(stated.progressFindings());
+        List<String> warnings = new ArrayList<>();
+        for (TableInterpreter.Reading r : interpreted.readings()) {
+            for (String place : plans.sameTableImported(r.table())) {
+                warnings.add(r.table().displayLabel() + " 与已导入的" + place + "数字完全相同：请确认不是重复导入");
+            }
+        }
 
         Region planIssuer = issuer;
+        PlanDraft finalDraft = draft;
+        PublishedProgress finalProgress = progress;
+        Preview preview = new Preview(document, interpreted.readings(), questions, notes, warnings, stated.lines(),
+                findings);
         if (options.dryRun()) {
-            Plan previewed = plan;
-            Long batchId = options.keepPreview()
+            JobProgress.stage("保存预览", 0);
+            Long batchId = previewBatch != null ? previewBatch : options.keepPreview()
                     ? Access.via(Channel.IMPORT, () -> transaction.execute(status -> plans.recordBatch(fileName,
-                    document.format().name(), document.encoding(), sha256(content), content, false, previewed.id(),
-                    summary(draft, findings), planIssuer)))
+                    document.format().name(), document.encoding(), sha256(content), content, false,
+                    finalDraft == null ? null : finalDraft.plan().id(), summary(preview), planIssuer)))
                     : null;
-            return result(document, false, batchId, plan.id(), draft, existing.isPresent(), findings);
+            return result(preview, false, batchId, finalDraft == null ? null : finalDraft.plan().id(), null, finalDraft,
+                    finalProgress, existing.isPresent());
         }
+        if (!questions.isEmpty()) {
+            problems.add(new InputProblem(fileName, null, null, null, "尚有 " + questions.size()
+                    + " 处含义不确定，未写入任何数据：" + questions.getFirst().where() + "：" + questions.getFirst().text()
+                    + (questions.size() > 1 ? "（其余见预览）" : "")));
+            return rejected(document, problems);
+        }
+        if (finalDraft == null && finalProgress == null
+                || preview.readings().stream().allMatch(r -> r.table().columns().isEmpty()) && existing.isEmpty()) {
+            problems.add(new InputProblem(fileName, null, null, null,
+                    "没有可导入的数字：各列都未导入（如有误，请重新指定各列含义）"));
+            return rejected(document, problems);
+        }
+        JobProgress.stage("写入", 0);
         Stored stored = Access.via(Channel.IMPORT, () -> transaction.execute(status -> {
-            long id = plans.save(draft, options.replace());
-            String summary = summary(draft, findings);
+            Long planId = finalDraft == null ? null : plans.save(finalDraft, options.replace());
+            String summary = summary(preview);
+            long batchId = previewBatch != null ? previewBatch : plans.recordBatch(fileName, document.format().name(),
+                    document.encoding(), sha256(content), content, true, planId, summary, planIssuer);
             if (previewBatch != null) {
-                plans.markBatchCommitted(previewBatch, id, summary);
-                return new Stored(id, previewBatch);
+                plans.markBatchCommitted(previewBatch, planId, summary);
             }
-            return new Stored(id, plans.recordBatch(fileName, document.format().name(), document.encoding(),
-                    sha256(content), content, true, id, summary, planIssuer));
+            Long progressId = finalProgress == null ? null : plans.saveProgress(finalProgress, batchId);
+            return new Stored(planId, progressId, batchId);
         }));
-        return result(document, true, stored.batchId(), stored.planId(), draft.withPlan(plan.withId(stored.planId())),
-                existing.isPresent(), findings);
+        return result(preview, true, stored.batchId(), stored.planId(), stored.progressId(),
+                finalDraft == null ? null : finalDraft.withPlan(finalDraft.plan().withId(stored.planId())),
+                finalProgress, existing.isPresent());
     }
 
-    /** What one commit wrote: the plan and the kept file. */
-    private record Stored(long planId, long batchId) {
+    /**
+     * A program or stage the user stated, by code (OLD_COMMUNITY) or by name or alias (老旧小区改造); null when
+     * none was stated. An unknown one is a problem naming the option and the codes.
+     *
+     * @param known code, name and aliases of each
+     */
+    private static String stated(String given, String option, String what, List<String[]> known,
+                                 List<InputProblem> problems) {
+        if (given == null) {
+            return null;
+        }
+        String g = Text.compact(given);
+        for (String[] k : known) {
+            if (k[0].equalsIgnoreCase(g) || Text.compact(k[1]).equals(g)
+                    || java.util.Arrays.stream(k[2].split("、")).map(Text::compact).anyMatch(g::equals)) {
+                return k[0];
+            }
+        }
+        problems.add(InputProblem.ofFile(null, option + " 不是" + what + "：「" + given + "」（可选："
+                + String.join("、", known.stream().map(k -> k[0] + " " + k[1]).toList()) + "）"));
+        return null;
+    }
+
+    /** What a preview shows, whatever is stored. */
+    private record Preview(SourceDocument document, List<TableInterpreter.Reading> readings,
+                           List<ImportResult.Question> questions, List<ImportResult.Note> notes, List<String> warnings,
+                           List<ImportResult.StatedLine> stated, List<Finding> findings) {
+    }
+
+    /** The units the tables list, by the names a sentence may use for them (临沂市, 临沂). */
+    private static java.util.Set<String> names(TableInterpreter.Result interpreted) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        interpreted.readings().forEach(r -> r.table().rows().forEach(row -> {
+            if (row.role() != RowRole.TOTAL) {
+                String name = Text.compact(row.region().name());
+                set.add(name);
+                set.add(RowLabels.clean(row.label()));
+                if (name.length() > 2 && name.matches(".*[省市县区]$")) {
+                    set.add(name.substring(0, name.length() - 1));
+                }
+            }
+        }));
+        return set;
+    }
+
+    private static java.util.Set<String> programs(TableInterpreter.Result interpreted) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        interpreted.readings().forEach(r -> r.table().columns().forEach(c -> set.add(c.indicator().programCode())));
+        return set;
+    }
+
+    /** What one commit wrote: the plan, the progress tables and the kept file. */
+    private record Stored(Long planId, Long progressId, long batchId) {
     }
 
     private Plan planFor(SourceDocument document, DocumentFacts facts, ImportOptions options, Optional<Plan> existing,
@@ -193,16 +363,11 @@ public class PlanImporter {
                 stripExtension(fileName));
         String number = first(options.documentNumber(), base == null ? null : base.documentNumber(),
                 facts.documentNumber());
-        TreeSet<Integer> years = new TreeSet<>(columnYears);
-        years.addAll(facts.titleYears());
+        TreeSet<Integer> years = columnYears;
         Integer firstYear = options.firstYear() != null ? options.firstYear()
                 : base != null ? Integer.valueOf(base.firstYear()) : years.isEmpty() ? null : years.first();
         Integer lastYear = options.lastYear() != null ? options.lastYear()
                 : base != null ? Integer.valueOf(base.lastYear()) : years.isEmpty() ? null : years.last();
-        if (firstYear == null || lastYear == null) {
-            problems.add(new InputProblem(fileName, null, null, null, "无法确定计划年度，请指定"));
-            return null;
-        }
         Long parent = base != null ? base.parentPlanId() : null;
         String parentNumber = options.parentNumber();
         if (parentNumber != null) {
@@ -238,22 +403,54 @@ public class PlanImporter {
 
     // ---- results ---------------------------------------------------------------------------------
 
-    private ImportResult result(SourceDocument document, boolean committed, Long batchId, Long planId, PlanDraft draft,
-                                boolean existing, List<Finding> findings) {
-        Plan p = draft.plan();
-        Region issuer = regions.byId(p.issuerRegionId());
-        String parent = p.parentPlanId() == null ? null : plans.find(p.parentPlanId()).map(Plan::label).orElse(null);
-        List<ImportResult.TableSummary> tables = draft.tables().stream().map(t -> new ImportResult.TableSummary(
-                t.seq(), t.label(), t.title(), t.unitLine(),
-                t.columns().stream().map(c -> (c.year() == null ? "合计" : c.year() + "年") + " "
-                        + c.indicator().displayName()).toList(),
-                t.rows().size(), (int) t.rows().stream().flatMap(r -> r.cells().stream()).filter(c -> !c.blank()).count(),
-                t.source().sheet(), t.source().row())).toList();
+    private ImportResult result(Preview preview, boolean committed, Long batchId, Long planId, Long progressId,
+                                PlanDraft draft, PublishedProgress progress, boolean existing) {
+        SourceDocument document = preview.document();
+        ImportResult.PlanSummary planSummary = null;
+        if (draft != null) {
+            Plan p = draft.plan();
+            Region issuer = regions.byId(p.issuerRegionId());
+            String parent = p.parentPlanId() == null ? null : plans.find(p.parentPlanId()).map(Plan::label).orElse(null);
+            planSummary = new ImportResult.PlanSummary(p.title(), issuer.code(), issuer.name(), p.issuerName(),
+                    p.documentNumber(), p.issuedOn(), p.firstYear(), p.lastYear(), parent, existing);
+        }
+        ImportResult.ProgressSummary progressSummary = null;
+        if (progress != null) {
+            Region issuer = regions.byId(progress.issuerRegionId());
+            progressSummary = new ImportResult.ProgressSummary(progress.title(), issuer.code(), issuer.name(),
+                    progress.period().toString(), progress.tables().size());
+        }
+        List<ImportResult.TableSummary> tables = new ArrayList<>();
+        List<ImportResult.ColumnLine> columns = new ArrayList<>();
+        List<ImportResult.FigureLine> figures = new ArrayList<>();
+        for (TableInterpreter.Reading r : preview.readings()) {
+            BreakdownTable t = r.table();
+            String period = r.period() == null ? null : r.period().toString();
+            tables.add(new ImportResult.TableSummary(t.seq(), t.label(), t.title(), t.unitLine(),
+                    t.columns().stream().map(c -> (c.year() == null ? "合计" : c.year() + "年") + " "
+                            + c.indicator().displayName() + " " + c.kind().label()).toList(),
+                    t.rows().size(), (int) t.rows().stream().flatMap(row -> row.cells().stream()).filter(c -> !c.blank())
+                    .count(), t.source().sheet(), t.source().row(), r.progress() ? "PROGRESS" : "PLAN", period));
+            columns.addAll(r.columns());
+            for (BreakdownTable.Row row : t.rows()) {
+                for (int c = 0; c < t.columns().size(); c++) {
+                    Cell cell = row.cell(c);
+                    if (cell.blank()) {
+                        continue;
+                    }
+                    BreakdownTable.Column col = t.columns().get(c);
+                    figures.add(new ImportResult.FigureLine(t.displayLabel(), row.sourceRow(),
+                            InputProblem.columnLetters(col.sourceColumn()), row.label(), row.region().code(),
+                            row.role() == RowRole.TOTAL ? row.region().name() + "（合计）" : row.region().name(),
+                            row.role().name(), col.indicator().code(), col.indicator().displayName(), col.year(), col.kind().name(),
+                            col.kind() == FigureKind.TARGET ? null : period, col.printed(cell), cell.value()));
+                }
+            }
+        }
         return new ImportResult(document.fileName(), document.format().name(), document.encoding(), committed,
-                batchId, planId,
-                new ImportResult.PlanSummary(p.title(), issuer.code(), issuer.name(), p.issuerName(),
-                        p.documentNumber(), p.issuedOn(), p.firstYear(), p.lastYear(), parent, existing),
-                tables, List.of(), findings);
+                batchId, planId, progressId, planSummary, progressSummary, tables, columns, figures,
+                preview.questions(), preview.notes(), preview.warnings(), preview.stated(), List.of(),
+                preview.findings());
     }
 
     private static ImportResult rejected(SourceDocument document, List<InputProblem> problems) {
@@ -261,14 +458,16 @@ public class PlanImporter {
     }
 
     private static ImportResult rejected(String fileName, String format, String encoding, List<InputProblem> problems) {
-        return new ImportResult(fileName, format, encoding, false, null, null, null, List.of(),
+        return new ImportResult(fileName, format, encoding, false, null, null, null, null, null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(),
                 problems.stream().map(ImportResult.Problem::of).toList(), List.of());
     }
 
-    private static String summary(PlanDraft draft, List<Finding> findings) {
-        int figures = draft.tables().stream().mapToInt(t -> (int) t.rows().stream()
-                .flatMap(r -> r.cells().stream()).filter(c -> !c.blank()).count()).sum();
-        return draft.tables().size() + " 张表，" + figures + " 个数，" + findings.size() + " 处不一致";
+    private static String summary(Preview preview) {
+        int figures = preview.readings().stream().mapToInt(r -> (int) r.table().rows().stream()
+                .flatMap(row -> row.cells().stream()).filter(c -> !c.blank()).count()).sum();
+        return preview.readings().size() + " 张表，" + figures + " 个数，" + preview.findings().size() + " 处不一致"
+                + (preview.questions().isEmpty() ? "" : "，" + preview.questions().size() + " 处待确认");
     }
 
     private static String sha256(byte[] content) {

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  */
 final class TableFinder {
 
-    private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*([0-9０-９]+(?:\\s*[-－—‐]\\s*[0-9０-９]+)?)\\s*[:：]?");
-    private static final Pattern UNIT_LINE = Pattern.compile("^单\\s*位\\s*[:：].*");
+    private static final Pattern ATTACHMENT = Pattern.compile("附件\\s*([0-9０-９]+(?:\\s*[-－—‐]\\s*[0-9０-９]+)?)?\\s*[:：]?\\s*(.*)");
+    private static final Pattern UNIT_LINE = Pattern.compile("^[（(]?单\\s*位\\s*[:：].*");
+    /** "单位：万元" or "（单位：户）" at the end of a title line. */
+    private static final Pattern TRAILING_UNIT = Pattern.compile("^(.+?)\\s*([（(]?单\\s*位\\s*[:：][^）)]*[）)]?)$");
+    private static final Pattern PERIOD_LINE = Pattern.compile("^[（(]?\\s*(截至|截止|统计截止|数据截至).{0,20}[）)]?$");
+    private static final Pattern SENTENCE = Pattern.compile("[。；，！？]");
+    private static final Pattern DEFAULT_SHEET = Pattern.compile("(?i)sheet\\d*|工作表\\d*|正文|表格\\d+");
 
     private TableFinder() {
     }
@@ -33,63 +38,135 @@ final class TableFinder {
         return tables;
     }
 
+    /** What was printed since the last table: the lines that may say what the next one is. */
+    private static final class Above {
+        String label;
+        String unitLine;
+        String periodLine;
+        final List<String> titleLines = new ArrayList<>();
+        final List<String> context = new ArrayList<>();
+
+        /** A line of running text: headings before it were not the next table's. */
+        void paragraph(String line) {
+            context.add(line);
+            titleLines.clear();
+            unitLine = null;
+            periodLine = null;
+            label = null;
+        }
+
+        void heading(String line) {
+            titleLines.add(line);
+            if (titleLines.size() > 3) {
+                titleLines.removeFirst();
+            }
+        }
+
+        void tableRead() {
+            label = null;
+            unitLine = null;
+            periodLine = null;
+            titleLines.clear();
+            context.clear();
+        }
+    }
+
+    /** Rows with figures that no header was found for, by sheet: what to say when no table was found. */
+    static List<String> orphanRows(SourceDocument document) {
+        List<String> where = new ArrayList<>();
+        for (SourceSheet sheet : document.sheets()) {
+            List<Integer> orphans = new ArrayList<>();
+            findInSheet(sheet, new ArrayList<>(), orphans);
+            if (!orphans.isEmpty()) {
+                where.add((document.sheets().size() > 1 ? sheet.name() + " " : "") + "第 " + orphans.getFirst() + " 行");
+            }
+        }
+        return where;
+    }
+
     private static void findInSheet(SourceSheet sheet, List<RawTable> tables) {
+        findInSheet(sheet, tables, new ArrayList<>());
+    }
+
+    private static void findInSheet(SourceSheet sheet, List<RawTable> tables, List<Integer> orphans) {
         List<SourceRow> rows = sheet.rows();
-        String label = null;
-        String unitLine = null;
-        List<String> titleLines = new ArrayList<>();
+        Above above = new Above();
         int i = 0;
         while (i < rows.size()) {
             SourceRow row = rows.get(i);
             String line = lineText(row);
             if (line != null) {
-                if (line.isEmpty()) {
-                    i++;
-                    continue;
-                }
-                String compact = Text.compact(line);
-                Matcher m = ATTACHMENT.matcher(compact);
-                if (m.matches()) {
-                    label = "附件" + Text.compact(m.group(1)).replaceAll("[－—‐]", "-");
-                    titleLines.clear();
-                    unitLine = null;
-                } else if (UNIT_LINE.matcher(line.strip()).matches()) {
-                    unitLine = line.strip();
-                } else {
-                    if (unitLine != null) {
-                        // running text after a 单位 line: that heading had no table under it
-                        titleLines.clear();
-                        unitLine = null;
-                        label = null;
-                    }
-                    titleLines.add(line.strip());
-                    if (titleLines.size() > 3) {
-                        titleLines.removeFirst();
-                    }
+                if (!line.isEmpty()) {
+                    read(line.strip(), above);
                 }
                 i++;
                 continue;
             }
-            if (!startsHeader(row)) {
-                i++;
-                continue;
+            String title = title(above.titleLines);
+            if (title == null && !DEFAULT_SHEET.matcher(Text.compact(sheet.name())).matches()) {
+                title = sheet.name();   // a workbook whose sheet is named after its table
             }
-            i = readTable(sheet, rows, i, label, title(titleLines), unitLine, tables);
-            label = null;
-            unitLine = null;
-            titleLines.clear();
+            if (startsHeader(row)) {
+                i = readTable(sheet, rows, i, List.of(), above, title, tables);
+                above.tableRead();
+            } else if (title != null && headerless(row)) {
+                // "2020年山东省城镇棚户区改造开工计划(单位:套)" over "济南市 15546" rows: the title names the one column
+                SourceRow header = new SourceRow(row.number(), List.of("", title), false);
+                i = readTable(sheet, rows, i, List.of(header), above, title, tables);
+                above.tableRead();
+            } else {
+                orphans.add(row.number());
+                i++;
+            }
         }
     }
 
+    private static void read(String line, Above above) {
+        String compact = Text.compact(line);
+        Matcher m = ATTACHMENT.matcher(compact);
+        if (m.matches() && (m.group(2).isEmpty() || isHeading(m.group(2)))) {
+            above.label = m.group(1) == null ? "附件" : "附件" + Text.compact(m.group(1)).replaceAll("[－—‐]", "-");
+            above.titleLines.clear();
+            above.unitLine = null;
+            above.periodLine = null;
+            if (!m.group(2).isEmpty()) {
+                above.heading(line.substring(line.indexOf(m.group(2).charAt(0))).strip());
+            }
+        } else if (UNIT_LINE.matcher(compact).matches()) {
+            above.unitLine = line;
+        } else if (PERIOD_LINE.matcher(compact).matches()) {
+            above.periodLine = line;
+        } else if (isHeading(line)) {
+            Matcher u = TRAILING_UNIT.matcher(line);
+            if (u.matches()) {
+                above.heading(u.group(1).strip());
+                above.unitLine = u.group(2).strip();
+            } else {
+                above.heading(line);
+            }
+        } else {
+            above.paragraph(line);
+        }
+    }
+
+    /** A heading, not running text: short, and no sentence punctuation. */
+    private static boolean isHeading(String line) {
+        String c = Text.compact(line);
+        return c.length() <= 60 && !SENTENCE.matcher(c).find();
+    }
+
     /** Reads one table starting at its first header row; returns the index after it. */
-    private static int readTable(SourceSheet sheet, List<SourceRow> rows, int start, String label, String title,
-                                 String unitLine, List<RawTable> tables) {
-        List<SourceRow> header = new ArrayList<>();
-        header.add(rows.get(start));
-        int i = start + 1;
-        while (i < rows.size() && lineText(rows.get(i)) == null && continuesHeader(rows.get(i))) {
-            header.add(rows.get(i));
-            i++;
+    private static int readTable(SourceSheet sheet, List<SourceRow> rows, int start, List<SourceRow> givenHeader,
+                                 Above above, String title, List<RawTable> tables) {
+        List<SourceRow> header = new ArrayList<>(givenHeader);
+        int i = start;
+        if (header.isEmpty()) {
+            header.add(rows.get(start));
+            i = start + 1;
+            while (i < rows.size() && lineText(rows.get(i)) == null && continuesHeader(rows.get(i))) {
+                header.add(rows.get(i));
+                i++;
+            }
         }
         List<SourceRow> data = new ArrayList<>();
         String note = null;
@@ -123,7 +200,8 @@ final class TableFinder {
             data.add(row);
             i++;
         }
-        tables.add(new RawTable(sheet.name(), label, title, unitLine, List.copyOf(header), List.copyOf(data), note));
+        tables.add(new RawTable(sheet.name(), above.label, title, above.unitLine, above.periodLine, above.context,
+                List.copyOf(header), List.copyOf(data), note));
         return i;
     }
 
@@ -154,12 +232,14 @@ final class TableFinder {
                 || (c.length() >= 8 && endsHeading(c));
     }
 
+    /** 备注, 注, 说明, 来源 lines under a table (a unit's row never starts so, nor reads as a sentence). */
     private static boolean isNote(String text) {
         if (text == null) {
             return false;
         }
         String c = Text.compact(text);
-        return c.startsWith("备注") || c.startsWith("注:") || c.startsWith("说明:");
+        return c.startsWith("备注") || c.startsWith("注:") || c.startsWith("说明") || c.startsWith("来源")
+                || c.startsWith("数据来源") || c.startsWith("资料来源") || c.startsWith("附注") || c.contains("。");
     }
 
     private static boolean startsHeader(SourceRow row) {
@@ -169,6 +249,13 @@ final class TableFinder {
         }
         long filled = cells.stream().filter(c -> !Text.blank(c)).count();
         return filled >= 2 && cells.stream().skip(1).noneMatch(Figure::isNumeric) && !Figure.isNumeric(cells.getFirst());
+    }
+
+    /** A unit's row of a table printed without a header: a name, then one figure. */
+    private static boolean headerless(SourceRow row) {
+        List<String> cells = row.cells().stream().filter(c -> !Text.blank(c)).toList();
+        return cells.size() == 2 && !Text.blank(row.cell(0)) && !Figure.isFigureLike(cells.getFirst())
+                && Figure.isNumeric(cells.get(1));
     }
 
     private static boolean continuesHeader(SourceRow row) {

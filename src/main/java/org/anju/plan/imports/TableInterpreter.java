@@ -1,6 +1,5 @@
 package org.anju.plan.imports;
 
-import org.anju.indicator.IndicatorMatch;
 import org.anju.indicator.Indicators;
 import org.anju.intake.InputProblem;
 import org.anju.intake.SourceRow;
@@ -8,151 +7,164 @@ import org.anju.plan.BreakdownTable;
 import org.anju.plan.BreakdownTable.Column;
 import org.anju.plan.BreakdownTable.Row;
 import org.anju.plan.Cell;
+import org.anju.plan.FigureKind;
 import org.anju.plan.RowRole;
 import org.anju.plan.SourceRef;
+import org.anju.plan.imports.ColumnMeaning.Counted;
+import org.anju.plan.imports.ImportResult.Choice;
+import org.anju.plan.imports.ImportResult.ColumnLine;
+import org.anju.plan.imports.ImportResult.Note;
+import org.anju.plan.imports.ImportResult.Question;
+import org.anju.platform.JobProgress;
 import org.anju.region.Region;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.anju.region.Resolution;
 
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Turns raw tables into breakdown tables: which indicator and year each column counts, which region
- * each row is, which rows are parts of which (a city's units follow its row), and the figures.
- * Collects every problem instead of stopping at the first, so one pass tells the user all that is
- * wrong with a file.
+ * Turns raw tables into tables of figures: which columns hold the unit names, which hold figures and what each
+ * of those counts (program, stage, measure, year, target/actual/rate — {@link ColumnReader}), which region each
+ * row is and which rows are parts of which, and the figures in the indicator's measure. What cannot be told is a
+ * {@link Question}, never a default; what is wrong is an {@link InputProblem}. Collects everything instead of
+ * stopping at the first, so one pass tells the user all that is wrong or open.
  */
 final class TableInterpreter {
 
-    static final Set<String> TOTAL_LABELS = Set.of("合计", "总计", "全省", "全市", "全县", "全区", "全州", "全盟",
-            "全国", "全省合计", "全市合计", "全区合计", "全县合计", "总合计");
-    private static final Pattern YEAR_CELL = Pattern.compile("(\\d{4})年度?");
-    private static final Pattern YEAR_IN_TITLE = Pattern.compile("(20\\d{2})\\s*年");
+    private static final Pattern INDEX_HEADER = Pattern.compile("序号|编号|序|排名|名次|排序|行次");
     private static final Set<String> PERIOD_CELLS = Set.of("合计", "小计", "总计");
 
-    record Result(Region issuer, List<BreakdownTable> tables, List<InputProblem> problems, TreeSet<Integer> years) {
+    /** What the user answered or stated: column meanings, region codes, year, program, stage, period. */
+    record Answers(Map<String, String> columns, Map<String, String> regions, ColumnReader.Stated stated,
+                   YearMonth period) {
+        static final Answers NONE = new Answers(Map.of(), Map.of(), ColumnReader.Stated.NOTHING, null);
     }
+
+    /** One table read: its figures (columns as far as decided), and what the preview must show or ask. */
+    record Reading(RawTable raw, BreakdownTable table, boolean progress, YearMonth period, List<ColumnLine> columns,
+                   List<Question> questions, List<Note> notes) {
+    }
+
+    record Result(Region issuer, List<Reading> readings, List<InputProblem> problems, TreeSet<Integer> years) {
+    }
+
+    private enum Role { INDEX, REGION, VALUE, TEXT, EMPTY }
 
     private final Regions regions;
     private final Indicators indicators;
     private final String fileName;
+    private final Answers answers;
+    private final ColumnReader reader;
     private final List<InputProblem> problems = new ArrayList<>();
+    private final Set<String> usedColumnAnswers = new HashSet<>();
+    private JobProgress.Steps progress;
 
-    TableInterpreter(Regions regions, Indicators indicators, String fileName) {
+    TableInterpreter(Regions regions, Indicators indicators, String fileName, Answers answers) {
         this.regions = regions;
         this.indicators = indicators;
         this.fileName = fileName;
+        this.answers = answers;
+        this.reader = new ColumnReader(indicators, answers.stated());
     }
 
     /**
-     * @param issuer      the issuing region when known (importing into a plan, or given by the user); else inferred
-     * @param defaultYear the year for columns whose header and table title name none (the plan's only year)
+     * @param issuer the issuing region when known (importing into a plan, or given by the user); else inferred
      */
-    /** Rows interpreted, for a page showing an import's progress. */
-    private org.anju.platform.JobProgress.Steps progress;
-
-    Result interpret(List<RawTable> raws, DocumentFacts facts, Region issuer, Integer defaultYear) {
-        progress = org.anju.platform.JobProgress.stage("解析地区和指标", raws.stream().mapToLong(r -> r.dataRows().size()).sum());
+    Result interpret(List<RawTable> raws, DocumentFacts facts, Region issuer) {
+        progress = JobProgress.stage("解析地区和指标", raws.stream().mapToLong(r -> r.dataRows().size()).sum());
+        List<Layout> layouts = raws.stream().map(this::layout).toList();
         if (issuer == null) {
-            issuer = inferIssuer(raws);
+            issuer = inferIssuer(layouts);
             if (issuer == null) {
                 problems.add(new InputProblem(fileName, null, null, null,
-                        "无法确定发文单位：表中的地区名称都无法识别，请指定发文地区"));
+                        "无法确定发文单位：表中的地区名称都无法识别，请指定发文地区（命令行 --issuer 代码）"));
                 return new Result(null, List.of(), problems, new TreeSet<>());
             }
         }
-        Integer documentYear = facts.titleYears().size() == 1 ? facts.titleYears().getFirst() : defaultYear;
-        List<BreakdownTable> tables = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>();
         TreeSet<Integer> years = new TreeSet<>();
         int seq = 0;
-        for (RawTable raw : raws) {
-            BreakdownTable t = table(++seq, raw, facts, issuer, documentYear);
-            if (t != null) {
-                tables.add(t);
-                t.columns().stream().map(Column::year).filter(y -> y != null).forEach(years::add);
-            }
-        }
-        return new Result(issuer, tables, problems, years);
-    }
-
-    // ---- columns ---------------------------------------------------------------------------------
-
-    private BreakdownTable table(int seq, RawTable raw, DocumentFacts facts, Region issuer, Integer documentYear) {
-        int width = width(raw);
-        List<List<String>> paths = headerPaths(raw, width);
-        String rowHeader = Text.trim(cell(raw.headerRows().getFirst(), 0));
-        String title = raw.title() != null ? raw.title() : facts.title();
-        Integer titleYear = firstYear(raw.title());
-        boolean yearColumns = paths.stream().anyMatch(p -> p.stream().anyMatch(h -> YEAR_CELL.matcher(Text.compact(h)).matches()));
-
-        List<Column> columns = new ArrayList<>();
-        List<Integer> sourceColumns = new ArrayList<>();
-        int problemsBefore = problems.size();
-        for (int c = 1; c < width; c++) {
-            List<String> path = paths.get(c);
-            boolean hasData = false;
-            for (SourceRow r : raw.dataRows()) {
-                hasData |= !Text.blank(cell(r, c));
-            }
-            if (path.isEmpty()) {
-                if (hasData) {
-                    problems.add(problem(raw, raw.firstRow(), c + 1, "该列有数据但没有表头"));
-                }
+        for (Layout layout : layouts) {
+            if (layout == null) {
                 continue;
             }
-            Integer year = null;
-            boolean period = false;
-            List<String> named = new ArrayList<>();
-            for (String h : path) {
-                String compact = Text.compact(h);
-                Matcher y = YEAR_CELL.matcher(compact);
-                if (y.matches()) {
-                    year = Integer.parseInt(y.group(1));
-                } else if (yearColumns && PERIOD_CELLS.contains(compact)) {
-                    period = true;
-                } else {
-                    named.add(h);
-                }
-            }
-            if (year == null && !period) {
-                year = titleYear != null ? titleYear : documentYear;
-                if (year == null) {
-                    problems.add(problem(raw, raw.firstRow(), c + 1,
-                            "无法确定「" + String.join("·", path) + "」的年度：表头和表名均未写明年度"));
-                    continue;
-                }
-            }
-            IndicatorMatch match = indicators.matchColumn(title, raw.unitLine(), named, facts.title());
-            switch (match) {
-                case IndicatorMatch.Matched m -> {
-                    columns.add(new Column(columns.size() + 1, List.copyOf(path), m.indicator(), period ? null : year, c + 1));
-                    sourceColumns.add(c);
-                }
-                case IndicatorMatch.Unmatched u ->
-                        problems.add(problem(raw, raw.firstRow(), c + 1, "「" + String.join("·", path) + "」：" + u.reason()));
+            Reading r = read(++seq, layout, facts, issuer);
+            if (r != null) {
+                readings.add(r);
+                r.table().columns().stream().map(Column::year).filter(Objects::nonNull).forEach(years::add);
             }
         }
-        if (columns.isEmpty() && problems.size() == problemsBefore) {
-            problems.add(problem(raw, raw.firstRow(), null, "表中没有可识别的指标列"));
+        checkAnswersUsed(readings);
+        return new Result(issuer, readings, problems, years);
+    }
+
+    // ---- layout: which columns are what -----------------------------------------------------------
+
+    /** A table's columns by role, with their header cells. */
+    private record Layout(RawTable raw, int width, List<List<String>> paths, Role[] roles, List<Integer> regionColumns,
+                          int indexColumn) {
+    }
+
+    private Layout layout(RawTable raw) {
+        int width = width(raw);
+        List<List<String>> paths = headerPaths(raw, width);
+        Role[] roles = new Role[width];
+        int firstValue = -1;
+        int index = -1;
+        for (int c = 0; c < width; c++) {
+            int filled = 0;
+            int figures = 0;
+            for (SourceRow r : raw.dataRows()) {
+                String v = cell(r, c);
+                if (!Text.blank(v)) {
+                    filled++;
+                    figures += Figure.isFigureLike(v) ? 1 : 0;
+                }
+            }
+            String header = Text.compact(String.join("", paths.get(c)));
+            if (filled == 0 && header.isEmpty()) {
+                roles[c] = Role.EMPTY;
+            } else if (INDEX_HEADER.matcher(header).matches()) {
+                roles[c] = Role.INDEX;
+                index = index < 0 ? c : index;
+            } else if (figures > 0 && figures * 2 >= filled && c > 0) {
+                roles[c] = Role.VALUE;
+                firstValue = firstValue < 0 ? c : firstValue;
+            } else {
+                roles[c] = Role.TEXT;
+            }
         }
-        List<Row> rows = rows(raw, issuer, sourceColumns);
-        if (problems.size() > problemsBefore) {
+        List<Integer> regionColumns = new ArrayList<>();
+        for (int c = 0; c < (firstValue < 0 ? width : firstValue); c++) {
+            if (roles[c] == Role.TEXT) {
+                roles[c] = Role.REGION;
+                regionColumns.add(c);
+            }
+        }
+        if (regionColumns.isEmpty()) {
+            problems.add(problem(raw, raw.firstRow(), null, "未找到地区名称列（表头下应有一列地区名称，如「市、县名称」）"));
             return null;
         }
-        return new BreakdownTable(null, seq, raw.label(), title == null ? "" : title, raw.unitLine(),
-                rowHeader.isEmpty() ? "地区" : rowHeader, columns, rows, raw.note(),
-                new SourceRef(fileName, raw.sheet(), raw.firstRow()));
+        if (firstValue < 0) {
+            problems.add(problem(raw, raw.firstRow(), null, "表中没有数字列"));
+            return null;
+        }
+        return new Layout(raw, width, paths, roles, regionColumns, index);
     }
 
     private static int width(RawTable raw) {
@@ -189,7 +201,8 @@ final class TableInterpreter {
         }
         for (int r = 0; r < depth - 1; r++) {
             for (int c = 2; c < width; c++) {
-                if (grid[r][c].isEmpty() && sameAbove(grid, r, c - 1, c)) {
+                if (grid[r][c].isEmpty() && sameAbove(grid, r, c - 1, c) && !grid[r][c - 1].isEmpty()
+                        && !grid[r + 1][c].isEmpty()) {
                     grid[r][c] = grid[r][c - 1];
                 }
             }
@@ -217,50 +230,446 @@ final class TableInterpreter {
         return true;
     }
 
-    private static Integer firstYear(String s) {
-        if (s == null) {
+    // ---- one table -------------------------------------------------------------------------------
+
+    private Reading read(int seq, Layout layout, DocumentFacts facts, Region issuer) {
+        RawTable raw = layout.raw();
+        int problemsBefore = problems.size();
+        List<Question> questions = new ArrayList<>();
+        List<Note> notes = new ArrayList<>();
+        YearMonth printedPeriod = PeriodText.find(raw.periodLine(), ColumnReader.firstYear(raw.title()));
+        ColumnReader.Sense sense = ColumnReader.sense(raw, facts.title(), layout.paths(),
+                printedPeriod == null ? null : printedPeriod.getYear());
+
+        // columns
+        boolean yearColumns = layout.paths().stream().anyMatch(p -> p.stream()
+                .anyMatch(h -> ColumnReader.YEAR_CELL.matcher(Text.compact(h)).matches()));
+        Map<Integer, ColumnMeaning> meanings = new LinkedHashMap<>();
+        List<ColumnLine> lines = new ArrayList<>();
+        for (int c = 0; c < layout.width(); c++) {
+            List<String> path = layout.paths().get(c);
+            if (layout.roles()[c] != Role.VALUE) {
+                continue;
+            }
+            if (path.isEmpty()) {
+                problems.add(problem(raw, raw.firstRow(), c + 1, "该列有数字但没有表头"));
+                continue;
+            }
+            Integer year = null;
+            boolean period = false;
+            List<String> named = new ArrayList<>();
+            for (String h : path) {
+                String compact = Text.compact(h);
+                Matcher y = ColumnReader.YEAR_CELL.matcher(compact);
+                if (y.matches()) {
+                    year = Integer.parseInt(y.group(1));
+                } else if (yearColumns && PERIOD_CELLS.contains(compact)) {
+                    period = true;
+                } else {
+                    named.add(h);
+                }
+            }
+            if (named.isEmpty()) {
+                named.add(path.getLast());
+            }
+            meanings.put(c, reader.read(named, year, period, sense, answer(raw, path, c), groupStage(layout, c)));
+        }
+        settle(meanings);
+        for (Map.Entry<Integer, ColumnMeaning> e : meanings.entrySet()) {
+            int c = e.getKey();
+            lines.add(columnLine(raw, c, layout.paths().get(c), e.getValue(), questions));
+        }
+        for (int c = 0; c < layout.width(); c++) {
+            if (layout.roles()[c] == Role.TEXT) {
+                lines.add(new ColumnLine(raw.where(), c + 1, String.join("·", layout.paths().get(c)), "不导入",
+                        "文字列（不是数字）", "IGNORED", null, List.of()));
+            } else if (layout.roles()[c] == Role.INDEX) {
+                lines.add(new ColumnLine(raw.where(), c + 1, String.join("·", layout.paths().get(c)), "不导入",
+                        "序号列", "IGNORED", null, List.of()));
+            }
+        }
+        lines.sort(java.util.Comparator.comparingInt(ColumnLine::column));
+
+        List<Integer> counted = meanings.entrySet().stream().filter(e -> e.getValue() instanceof Counted)
+                .map(Map.Entry::getKey).toList();
+        List<Column> columns = new ArrayList<>();
+        for (int c : counted) {
+            Counted m = (Counted) meanings.get(c);
+            columns.add(new Column(columns.size() + 1, List.copyOf(layout.paths().get(c)), m.indicator(), m.year(),
+                    c + 1, m.kind(), m.factor()));
+        }
+        boolean progressTable = sense.kind() == ColumnReader.TableKind.PROGRESS
+                || columns.stream().anyMatch(col -> col.kind() != FigureKind.TARGET);
+        YearMonth period = null;
+        boolean anyFigures = meanings.values().stream().anyMatch(m -> !(m instanceof ColumnMeaning.Ignored));
+        if (progressTable && anyFigures) {
+            period = period(raw, sense, columns, questions);
+        }
+        List<Row> rows = rows(layout, issuer, counted, columns, questions, notes);
+        if (problems.size() > problemsBefore) {
             return null;
         }
-        Matcher m = YEAR_IN_TITLE.matcher(s);
-        return m.find() ? Integer.parseInt(m.group(1)) : null;
+        String rowHeader = String.join("·", layout.paths().get(layout.regionColumns().getLast()));
+        BreakdownTable table = new BreakdownTable(null, seq, raw.label(), raw.title() == null ? "" : raw.title(),
+                raw.unitLine(), rowHeader.isEmpty() ? "地区" : rowHeader, columns, rows, raw.note(),
+                new SourceRef(fileName, raw.sheet(), raw.firstRow()));
+        return new Reading(raw, table, progressTable, period, lines, questions, notes);
+    }
+
+    /**
+     * The stage the other columns of this column's group name (计划任务数 | 开工数 | 开工率 under one header, or a
+     * one-row header of 年度任务 | 开工数 | 开工率): one group counts one stage's target, actual and rate. Null when
+     * they name none or several.
+     */
+    private org.anju.indicator.Stage groupStage(Layout layout, int column) {
+        List<String> path = layout.paths().get(column);
+        if (path.isEmpty()) {
+            return null;
+        }
+        List<String> group = path.subList(0, path.size() - 1);      // empty: the table's one-row header
+        Set<org.anju.indicator.Stage> stages = new java.util.LinkedHashSet<>();
+        for (int c = 0; c < layout.width(); c++) {
+            List<String> other = layout.paths().get(c);
+            if (c != column && layout.roles()[c] == Role.VALUE && other.size() == path.size()
+                    && other.subList(0, other.size() - 1).equals(group)) {
+                stages.addAll(indicators.stagesIn(other.getLast()));
+            }
+        }
+        return stages.size() == 1 ? stages.iterator().next() : null;
+    }
+
+    /** Settles rates by their neighbours, and opens columns that would count the same thing twice. */
+    private void settle(Map<Integer, ColumnMeaning> meanings) {
+        List<ColumnMeaning> all = List.copyOf(meanings.values());
+        meanings.replaceAll((c, m) -> m instanceof ColumnMeaning.PendingRate p ? reader.settleRate(p, all) : m);
+        Map<String, List<Integer>> same = new HashMap<>();
+        meanings.forEach((c, m) -> {
+            if (m instanceof Counted k) {
+                same.computeIfAbsent(k.indicator().code() + "|" + k.year() + "|" + k.kind(), x -> new ArrayList<>()).add(c);
+            }
+        });
+        for (List<Integer> columns : same.values()) {
+            if (columns.size() > 1) {
+                for (int c : columns) {
+                    Counted k = (Counted) meanings.get(c);
+                    String others = String.join("、", columns.stream().filter(x -> x != c)
+                            .map(x -> InputProblem.columnLetters(x + 1)).toList());
+                    meanings.put(c, new ColumnMeaning.Open("与 " + others + " 列读出的含义相同（" + k.indicator().displayName()
+                            + " · " + k.kind().label() + "），不能两列都导入：请逐列指定含义或不导入",
+                            List.of(new ColumnMeaning.Option(ColumnAnswer.format(k.indicator().code(), k.kind(), k.year()),
+                                    k.indicator().displayName() + " · " + k.kind().label()))));
+                }
+            }
+        }
+    }
+
+    private ColumnLine columnLine(RawTable raw, int c, List<String> path, ColumnMeaning m, List<Question> questions) {
+        String header = String.join("·", path);
+        return switch (m) {
+            case Counted k -> new ColumnLine(raw.where(), c + 1, header, meaningText(k), String.join("；", k.basis()),
+                    "COUNTED", null, List.of());
+            case ColumnMeaning.Ignored i -> new ColumnLine(raw.where(), c + 1, header, "不导入", i.reason(), "IGNORED",
+                    null, List.of());
+            case ColumnMeaning.Open o -> {
+                List<Choice> choices = new ArrayList<>();
+                o.options().forEach(opt -> choices.add(new Choice(opt.value(), opt.label())));
+                choices.add(new Choice("ignore", "不导入"));
+                questions.add(new Question("COLUMN", columnKey(raw, path), raw.where() + " 第 "
+                        + InputProblem.columnLetters(c + 1) + " 列", o.question(), choices));
+                yield new ColumnLine(raw.where(), c + 1, header, "待确认", o.question(), "OPEN", columnKey(raw, path),
+                        choices);
+            }
+            case ColumnMeaning.PendingRate p -> throw new IllegalStateException("未定的完成率列：" + p.header());
+        };
+    }
+
+    static String meaningText(Counted k) {
+        String factor = k.factor().compareTo(BigDecimal.ONE) == 0 ? "" : "（×" + k.factor().stripTrailingZeros()
+                .toPlainString() + "）";
+        return k.indicator().displayName() + " · " + k.kind().label() + " · " + (k.year() == null ? "合计" : k.year() + "年")
+                + factor;
+    }
+
+    /** The key a user answers a column with: the table's label and the header path. */
+    private static String columnKey(RawTable raw, List<String> path) {
+        return (raw.label() != null ? raw.label() + ":" : "") + String.join("·", path);
+    }
+
+    /** The user's answer for this column, if any: by header path, last header cell or column letter. */
+    private ColumnAnswer answer(RawTable raw, List<String> path, int c) {
+        for (Map.Entry<String, String> e : answers.columns().entrySet()) {
+            if (matches(e.getKey(), raw, path, c)) {
+                usedColumnAnswers.add(e.getKey());
+                try {
+                    return ColumnAnswer.parse(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    problems.add(new InputProblem(fileName, null, null, null,
+                            "列的指定「" + e.getKey() + "=" + e.getValue() + "」：" + ex.getMessage()));
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(String key, RawTable raw, List<String> path, int c) {
+        String k = Text.compact(key);
+        int colon = k.indexOf(':');
+        if (colon > 0) {
+            String table = k.substring(0, colon);
+            boolean thisTable = table.equals(Text.compact(raw.label())) || table.equals(Text.compact(raw.title()))
+                    || table.equals(Text.compact(raw.sheet()));
+            if (!thisTable) {
+                return false;
+            }
+            k = k.substring(colon + 1);
+        }
+        String full = Text.compact(String.join("", path));
+        String joined = k.replace("·", "").replace("/", "");
+        return joined.equals(full) || k.equals(Text.compact(path.getLast()))
+                || k.equalsIgnoreCase(InputProblem.columnLetters(c + 1)) || k.equals("第" + (c + 1) + "列");
+    }
+
+    private void checkAnswersUsed(List<Reading> readings) {
+        for (String key : answers.columns().keySet()) {
+            if (!usedColumnAnswers.contains(key)) {
+                String known = String.join("、", readings.stream().flatMap(r -> r.columns().stream())
+                        .map(ColumnLine::header).distinct().limit(12).toList());
+                problems.add(new InputProblem(fileName, null, null, null, "指定的列「" + key + "」在表中不存在"
+                        + (known.isEmpty() ? "" : "（表中的列：" + known + "）")));
+            }
+        }
+    }
+
+    // ---- the period of a progress table -------------------------------------------------------------
+
+    private YearMonth period(RawTable raw, ColumnReader.Sense sense, List<Column> columns, List<Question> questions) {
+        Integer year = columns.stream().map(Column::year).filter(Objects::nonNull).findFirst().orElse(null);
+        YearMonth p = PeriodText.find(raw.periodLine(), year);
+        if (p == null) {
+            p = PeriodText.find(raw.title(), year);
+        }
+        if (p == null) {
+            for (String line : sense.context()) {
+                p = PeriodText.find(line, year);
+                if (p != null) {
+                    break;
+                }
+            }
+        }
+        if (answers.period() != null && (p == null || p.equals(answers.period()))) {
+            return answers.period();
+        }
+        if (p == null) {
+            questions.add(new Question("PERIOD", "period", raw.where(), "进展表「" + raw.where()
+                    + "」的数字截至哪个月，表名和上下文都没有写明：请指定截止月份（命令行 --period 2023-09）", List.of()));
+        }
+        return p;
     }
 
     // ---- rows ------------------------------------------------------------------------------------
 
-    private List<Row> rows(RawTable raw, Region issuer, List<Integer> sourceColumns) {
+    /** A row's region as first read: found, several candidates, or left out by the user's answer. */
+    private record Pending(int index, SourceRow source, int column, String printed, String cleaned, Region context,
+                           List<Region> candidates, boolean total, Region subtotalOf) {
+    }
+
+    private List<Row> rows(Layout layout, Region issuer, List<Integer> counted, List<Column> columns,
+                           List<Question> questions, List<Note> notes) {
+        RawTable raw = layout.raw();
+        List<Integer> regionColumns = layout.regionColumns();
+        String[] carried = new String[layout.width()];
+        List<Pending> pending = new ArrayList<>();
+        Map<Integer, Region> found = new HashMap<>();
+        Region context = issuer;
+        for (SourceRow source : raw.dataRows()) {
+            progress.step();
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < regionColumns.size(); k++) {
+                int c = regionColumns.get(k);
+                String v = Text.trim(cell(source, c));
+                boolean lowest = k == regionColumns.size() - 1;
+                if (!v.isEmpty()) {
+                    carried[c] = v;
+                } else if (!lowest && carried[c] != null && !Text.blank(cell(source, regionColumns.getLast()))) {
+                    v = carried[c];     // a merged city cell, printed once for its rows
+                }
+                labels.add(v);
+            }
+            String printed = null;
+            for (int k = labels.size() - 1; k >= 0 && printed == null; k--) {
+                printed = labels.get(k).isEmpty() ? null : labels.get(k);
+            }
+            boolean anyFigure = counted.stream().anyMatch(c -> !Text.blank(cell(source, c)));
+            if (printed == null && layout.indexColumn() >= 0 && !Text.blank(cell(source, layout.indexColumn()))
+                    && !Figure.isNumeric(cell(source, layout.indexColumn()))) {
+                printed = Text.trim(cell(source, layout.indexColumn()));   // 合计 printed in the 序号 column
+            }
+            if (printed == null) {
+                if (anyFigure) {
+                    problems.add(problem(raw, source.number(), regionColumns.getLast() + 1, "缺少地区名称"));
+                }
+                continue;
+            }
+            int labelColumn = regionColumns.getLast() + 1;
+            for (int k = labels.size() - 1; k >= 0; k--) {
+                if (!labels.get(k).isEmpty()) {
+                    labelColumn = regionColumns.get(k) + 1;
+                    break;
+                }
+            }
+            String cleaned = RowLabels.clean(printed);
+            if (cleaned.isEmpty()) {
+                if (anyFigure) {
+                    problems.add(problem(raw, source.number(), regionColumns.getLast() + 1,
+                            "「" + printed + "」不是地区名称"));
+                }
+                continue;
+            }
+            String answer = answers.regions().get(cleaned);
+            if (answer != null && Text.compact(answer).equalsIgnoreCase("ignore")) {
+                notes.add(new Note(raw.where() + " 第 " + source.number() + " 行", "「" + printed + "」按指定不导入"));
+                continue;
+            }
+            // an upper column naming a region makes a 小计 that region's row
+            Region upper = null;
+            for (int k = 0; k < labels.size() - 1; k++) {
+                String u = RowLabels.clean(labels.get(k));
+                if (!u.isEmpty() && !RowLabels.isTotal(u) && !labels.get(k).equals(printed)) {
+                    Resolution r = regions.resolve(u, issuer);
+                    if (r instanceof Resolution.Found f) {
+                        upper = f.region();
+                    }
+                }
+            }
+            boolean total = RowLabels.isTotal(cleaned);
+            if (total && upper == null) {
+                pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, issuer, List.of(issuer), true, null));
+                found.put(pending.size() - 1, issuer);
+                continue;
+            }
+            if (total) {
+                pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, upper, List.of(upper), false, upper));
+                found.put(pending.size() - 1, upper);
+                continue;
+            }
+            Region ctx = upper != null ? upper : context;
+            if (answer != null) {
+                Region r = regions.byCode(Text.compact(answer)).orElse(null);
+                if (r == null) {
+                    problems.add(problem(raw, source.number(), regionColumns.getLast() + 1,
+                            "「" + printed + "」指定的地区代码「" + answer + "」不存在"));
+                    continue;
+                }
+                pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, ctx, List.of(r), false, null));
+                found.put(pending.size() - 1, r);
+                continue;
+            }
+            List<Region> candidates = resolve(cleaned, ctx, issuer);
+            pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, ctx, candidates, false, null));
+            if (candidates.size() == 1) {
+                found.put(pending.size() - 1, candidates.getFirst());
+                context = regions.city(candidates.getFirst()).orElse(context);
+            }
+        }
+        decideByLevel(pending, found, issuer, raw, questions, notes);
+
+        // rows, with the parts of a city under its row
         List<Row> rows = new ArrayList<>();
         Deque<Row> stack = new ArrayDeque<>();
         Integer totalSeq = null;
-        for (SourceRow source : raw.dataRows()) {
-            progress.step();
-            String label = Text.compact(cell(source, 0));
-            int seq = rows.size() + 1;
-            List<Cell> cells = cells(raw, source, sourceColumns);
-            if (label.isEmpty()) {
-                problems.add(problem(raw, source.number(), 1, "缺少地区名称"));
+        for (Pending p : pending) {
+            Region region = found.get(p.index());
+            if (region == null) {
                 continue;
             }
-            if (TOTAL_LABELS.contains(label)) {
+            if (!p.total() && !regions.contains(issuer, region)) {
+                problems.add(problem(raw, p.source().number(), regionColumns.getLast() + 1,
+                        "「" + p.printed() + "」（" + region.name() + "）不属于发文地区" + issuer.name()));
+                continue;
+            }
+            int seq = rows.size() + 1;
+            List<Cell> cells = cells(raw, p.source(), counted, columns);
+            String label = Text.trim(p.printed()).replaceAll("\\s+", "");
+            if (p.total()) {
                 totalSeq = seq;
-                rows.add(new Row(seq, label, issuer, null, RowRole.TOTAL, source.number(), cells));
+                rows.add(new Row(seq, label, issuer, null, RowRole.TOTAL, p.source().number(), cells));
                 stack.clear();
                 continue;
             }
-            Region context = stack.isEmpty() ? issuer : regions.city(stack.peek().region()).orElse(issuer);
-            Optional<Region> region = resolve(raw, source, label, context, issuer);
-            if (region.isEmpty()) {
-                continue;
-            }
-            while (!stack.isEmpty() && !covers(stack.peek().region(), region.get())) {
+            while (!stack.isEmpty() && !covers(stack.peek().region(), region)) {
                 stack.pop();
             }
             Integer parent = stack.isEmpty() ? totalSeq : Integer.valueOf(stack.peek().seq());
-            Row row = new Row(seq, Text.trim(cell(source, 0)).replaceAll("\\s+", ""), region.get(), parent,
-                    RowRole.DETAIL, source.number(), cells);
+            Row row = new Row(seq, label, region, parent, RowRole.DETAIL, p.source().number(), cells);
             rows.add(row);
             stack.push(row);
         }
         return roles(rows, totalSeq);
+    }
+
+    /** The regions a cleaned label may be: one when certain. */
+    private List<Region> resolve(String label, Region context, Region issuer) {
+        Resolution resolution = regions.resolve(label, context);
+        if (resolution instanceof Resolution.NotFound && !context.equals(issuer)) {
+            resolution = regions.resolve(label, issuer);
+        }
+        return switch (resolution) {
+            case Resolution.Found f -> List.of(f.region());
+            case Resolution.Ambiguous a -> a.candidates();
+            case Resolution.NotFound n -> {
+                List<Region> c = regions.candidates(label, context);
+                yield c.isEmpty() && !context.equals(issuer) ? regions.candidates(label, issuer) : c;
+            }
+        };
+    }
+
+    /**
+     * Labels that fit several regions (吉林: 吉林省 or 吉林市) are the one of the same kind as the table's other
+     * rows under the same parent; a bare 开发区 is asked even when one zone fits, since its name is not printed.
+     */
+    private void decideByLevel(List<Pending> pending, Map<Integer, Region> found, Region issuer, RawTable raw,
+                               List<Question> questions, List<Note> notes) {
+        Map<RegionKind, Integer> kinds = new HashMap<>();
+        for (Pending p : pending) {
+            Region r = found.get(p.index());
+            if (r != null && !p.total() && p.subtotalOf() == null && regions.parent(r).map(issuer::equals).orElse(false)) {
+                kinds.merge(r.kind(), 1, Integer::sum);
+            }
+        }
+        RegionKind usual = kinds.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        for (Pending p : pending) {
+            if (found.containsKey(p.index())) {
+                continue;
+            }
+            List<Region> fit = p.candidates().stream().filter(r -> regions.contains(issuer, r))
+                    .filter(r -> usual == null || r.kind() == usual || kindsAlike(r.kind(), usual)).toList();
+            // a short name (吉林 for 吉林省) is decided by the level; a bare 开发区 names no zone, so it is asked
+            boolean shortName = fit.stream().allMatch(r -> RowLabels.clean(r.name()).startsWith(p.cleaned()));
+            if (fit.size() == 1 && usual != null && shortName) {
+                found.put(p.index(), fit.getFirst());
+                notes.add(new Note(raw.where() + " 第 " + p.source().number() + " 行", "「" + p.printed() + "」按同表其他行的级别（"
+                        + usual.label() + "）读作" + fit.getFirst().name() + "（" + fit.getFirst().code() + "）"));
+                continue;
+            }
+            List<Region> offer = fit.isEmpty() ? p.candidates() : fit;
+            if (offer.isEmpty()) {
+                problems.add(problem(raw, p.source().number(), p.column(), "无法识别的地区名称「" + p.printed() + "」（在"
+                        + p.context().name() + "范围内）；如该行不需导入，可指定 --region \"" + p.cleaned() + "=ignore\""));
+                continue;
+            }
+            List<Choice> choices = new ArrayList<>(offer.stream().map(r -> new Choice(r.code(), qualifiedName(r)
+                    + "（" + r.code() + "）")).toList());
+            choices.add(new Choice("ignore", "不导入该行"));
+            questions.add(new Question("REGION", p.cleaned(), raw.where() + " 第 " + p.source().number() + " 行",
+                    "「" + p.printed() + "」可能是" + String.join("、", offer.stream().map(this::qualifiedName).toList())
+                            + "，请指定（命令行 --region \"" + p.cleaned() + "=代码\"）", choices));
+        }
+    }
+
+    private static boolean kindsAlike(RegionKind a, RegionKind b) {
+        Set<RegionKind> county = Set.of(RegionKind.COUNTY, RegionKind.DEV_ZONE, RegionKind.CITY_LEVEL);
+        return county.contains(a) && county.contains(b);
     }
 
     /** Rows before a 合计 printed at the bottom belong to it too; a row with rows under it is a PARENT. */
@@ -281,31 +690,8 @@ final class TableInterpreter {
                 .toList();
     }
 
-    private Optional<Region> resolve(RawTable raw, SourceRow source, String label, Region context, Region issuer) {
-        Resolution resolution = regions.resolve(label, context);
-        if (resolution instanceof Resolution.NotFound && !context.equals(issuer)) {
-            resolution = regions.resolve(label, issuer);
-        }
-        switch (resolution) {
-            case Resolution.Found f -> {
-                if (!regions.contains(issuer, f.region())) {
-                    problems.add(problem(raw, source.number(), 1,
-                            "「" + label + "」（" + f.region().name() + "）不属于发文地区" + issuer.name()));
-                    return Optional.empty();
-                }
-                return Optional.of(f.region());
-            }
-            case Resolution.Ambiguous a -> problems.add(problem(raw, source.number(), 1, "地区名称「" + label
-                    + "」不唯一：" + a.candidates().stream().map(this::qualifiedName).collect(Collectors.joining("、"))
-                    + "，请写全称"));
-            case Resolution.NotFound n -> problems.add(problem(raw, source.number(), 1,
-                    "无法识别的地区名称「" + label + "」（在" + context.name() + "范围内）"));
-        }
-        return Optional.empty();
-    }
-
     private String qualifiedName(Region r) {
-        return regions.parent(r).map(p -> p.name() + r.name()).orElse(r.name());
+        return regions.parent(r).filter(p -> p.kind() != RegionKind.NATION).map(p -> p.name() + r.name()).orElse(r.name());
     }
 
     private boolean covers(Region a, Region r) {
@@ -315,12 +701,35 @@ final class TableInterpreter {
         return a.kind() == RegionKind.GROUP && regions.members(a).stream().anyMatch(m -> regions.contains(m, r));
     }
 
-    private List<Cell> cells(RawTable raw, SourceRow source, List<Integer> sourceColumns) {
-        List<Cell> cells = new ArrayList<>(sourceColumns.size());
-        for (int c : sourceColumns) {
+    // ---- cells -----------------------------------------------------------------------------------
+
+    private List<Cell> cells(RawTable raw, SourceRow source, List<Integer> counted, List<Column> columns) {
+        List<Cell> cells = new ArrayList<>(counted.size());
+        for (int k = 0; k < counted.size(); k++) {
+            int c = counted.get(k);
+            Column column = columns.get(k);
+            boolean rate = column.kind() == FigureKind.RATE;
             switch (Figure.parse(cell(source, c))) {
                 case Figure.Blank b -> cells.add(Cell.BLANK);
-                case Figure.Value v -> cells.add(v.cell());
+                case Figure.NotPublished n -> cells.add(Cell.BLANK);
+                case Figure.Value v -> cells.add(rate ? v.cell() : scaled(v.cell(), column.factor()));
+                case Figure.Percent p -> {
+                    if (rate) {
+                        cells.add(p.cell());
+                    } else {
+                        problems.add(problem(raw, source.number(), c + 1, "是百分比「" + Text.trim(cell(source, c))
+                                + "」，但该列是" + column.kind().label() + "（应填数量）"));
+                        cells.add(Cell.BLANK);
+                    }
+                }
+                case Figure.AllDone a -> {
+                    if (rate) {
+                        cells.add(new Cell(new BigDecimal(100), 0, a.printed()));
+                    } else {
+                        problems.add(problem(raw, source.number(), c + 1, "「" + a.printed() + "」只能出现在完成率列"));
+                        cells.add(Cell.BLANK);
+                    }
+                }
                 case Figure.Bad bad -> {
                     problems.add(problem(raw, source.number(), c + 1, bad.reason()));
                     cells.add(Cell.BLANK);
@@ -330,26 +739,38 @@ final class TableInterpreter {
         return List.copyOf(cells);
     }
 
+    /** A figure printed in 万 (or 亿, or 平方米 for 万平方米) in the indicator's measure, its precision kept. */
+    static Cell scaled(Cell printed, BigDecimal factor) {
+        if (factor.compareTo(BigDecimal.ONE) == 0) {
+            return printed;
+        }
+        return new Cell(printed.value().multiply(factor).stripTrailingZeros(), printed.scale() - Column.powerOfTen(factor));
+    }
+
     // ---- issuer ----------------------------------------------------------------------------------
 
     /**
      * The region whose plan this is: the lowest one above every unit the tables name. When that is itself
-     * a row under a 合计 (a province table listing one city), the 合计 is the level above it.
+     * listed as a unit's row, the issuer is the level above it (a province table listing one city's block).
      */
-    private Region inferIssuer(List<RawTable> raws) {
+    private Region inferIssuer(List<Layout> layouts) {
         List<Region> found = new ArrayList<>();
-        boolean lcaIsRowUnderTotal = false;
-        for (RawTable raw : raws) {
+        for (Layout layout : layouts) {
+            if (layout == null) {
+                continue;
+            }
             Region context = null;
-            for (SourceRow source : raw.dataRows()) {
-                String label = Text.compact(cell(source, 0));
-                if (label.isEmpty() || TOTAL_LABELS.contains(label)) {
-                    continue;
-                }
-                Resolution r = regions.resolve(label, context == null ? null : regions.city(context).orElse(null));
-                if (r instanceof Resolution.Found f) {
-                    found.add(f.region());
-                    context = f.region();
+            for (SourceRow source : layout.raw().dataRows()) {
+                for (int c : layout.regionColumns()) {
+                    String label = RowLabels.clean(cell(source, c));
+                    if (label.isEmpty() || RowLabels.isTotal(label)) {
+                        continue;
+                    }
+                    Resolution r = regions.resolve(label, context == null ? null : regions.city(context).orElse(null));
+                    if (r instanceof Resolution.Found f) {
+                        found.add(f.region());
+                        context = f.region();
+                    }
                 }
             }
         }
@@ -357,15 +778,11 @@ final class TableInterpreter {
             return null;
         }
         Region lca = regions.commonAncestor(found);
-        for (Region r : found) {
-            lcaIsRowUnderTotal |= r.equals(lca);
-        }
-        boolean anyTotal = raws.stream().flatMap(t -> t.dataRows().stream())
-                .anyMatch(s -> TOTAL_LABELS.contains(Text.compact(cell(s, 0))));
-        if (lcaIsRowUnderTotal && anyTotal) {
-            return regions.parent(lca).orElse(lca);
-        }
-        return lca;
+        boolean anyTotal = layouts.stream().filter(Objects::nonNull).flatMap(l -> l.raw().dataRows().stream()
+                .map(s -> RowLabels.clean(cell(s, l.regionColumns().getFirst())))).anyMatch(RowLabels::isTotal)
+                || layouts.stream().filter(Objects::nonNull).flatMap(l -> l.raw().dataRows().stream()
+                .map(s -> RowLabels.clean(cell(s, l.regionColumns().getLast())))).anyMatch(RowLabels::isTotal);
+        return found.contains(lca) && anyTotal ? regions.parent(lca).orElse(lca) : lca;
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -375,7 +792,7 @@ final class TableInterpreter {
     }
 
     private InputProblem problem(RawTable raw, Integer row, Integer column, String message) {
-        String where = raw.label() != null ? raw.label() : raw.title();
+        String where = raw.where();
         return new InputProblem(fileName, raw.sheet(), row, column, (where == null ? "" : where + "：") + message);
     }
 }

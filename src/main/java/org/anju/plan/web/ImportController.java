@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
+import org.anju.plan.imports.Choices;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 
 @RestController
 @RequestMapping("/api/imports")
@@ -49,26 +51,45 @@ class ImportController {
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String documentNumber,
             @RequestParam(required = false) Integer firstYear,
-            @RequestParam(required = false) Integer lastYear) throws IOException {
+            @RequestParam(required = false) Integer lastYear,
+            @Parameter(description = "某列的含义，如 项目数量=ignore、户数=OLD_COMMUNITY.START.HOUSEHOLD:TARGET:2024（可重复）")
+            @RequestParam(required = false) List<String> column,
+            @Parameter(description = "某行的地区，如 吉林=220000、三县=ignore（可重复）")
+            @RequestParam(required = false) List<String> region,
+            @Parameter(description = "工程类别（代码或名称），表中没写明时") @RequestParam(required = false) String program,
+            @Parameter(description = "阶段（代码或名称），表中没写明时") @RequestParam(required = false) String stage,
+            @Parameter(description = "进展表截止月份，如 2023-09") @RequestParam(required = false) String period)
+            throws IOException {
+        Choices choices = new Choices(Choices.pairs(column == null ? List.of() : column, "column"),
+                Choices.pairs(region == null ? List.of() : region, "region"), program, stage,
+                Choices.month(period, "period"));
         ImportOptions options = new ImportOptions(dryRun, planId, replace, blank(issuer), null, blank(title),
                 blank(documentNumber), null, firstYear, lastYear == null ? firstYear : lastYear, null,
-                charset(encoding), dryRun, null, null);
+                charset(encoding), dryRun, null, null, choices);
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         return respond(importer.importFile(name, file.getBytes(), options));
     }
 
     @PostMapping("/{batchId}/commit")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "提交先前预览过的文件（只有可以为该发文地区导入的用户可以提交）")
+    @Operation(summary = "提交先前预览过的文件（只有可以为该发文地区导入的用户可以提交）；预览中待确认的各项须以 column、region、"
+            + "period 等参数给出答案，否则返回 422 且不写入")
     ResponseEntity<ImportResult> commit(@PathVariable long batchId,
                                         @RequestParam(required = false) Long planId,
                                         @RequestParam(defaultValue = "false") boolean replace,
-                                        @RequestParam(required = false) String issuer) {
-        ImportOptions options = ImportOptions.commit().intoPlan(planId, replace);
-        if (issuer != null && !issuer.isBlank()) {
-            options = new ImportOptions(false, planId, replace, issuer, null, null, null, null, null, null, null,
-                    null, false, null, null);
-        }
+                                        @RequestParam(required = false) String issuer,
+                                        @RequestParam(required = false) Integer firstYear,
+                                        @RequestParam(required = false) Integer lastYear,
+                                        @RequestParam(required = false) List<String> column,
+                                        @RequestParam(required = false) List<String> region,
+                                        @RequestParam(required = false) String program,
+                                        @RequestParam(required = false) String stage,
+                                        @RequestParam(required = false) String period) {
+        Choices choices = new Choices(Choices.pairs(column == null ? List.of() : column, "column"),
+                Choices.pairs(region == null ? List.of() : region, "region"), program, stage,
+                Choices.month(period, "period"));
+        ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, null, null, null,
+                firstYear, lastYear == null ? firstYear : lastYear, null, null, false, null, null, choices);
         return respond(importer.commitPreview(batchId, options));
     }
 

@@ -10,6 +10,7 @@ import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
 import org.anju.platform.Jobs;
+import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,45 +56,66 @@ class ImportPages {
      */
     @PostMapping("/imports/preview")
     @Requires(Requirement.WRITE_OWN)
-    String preview(@RequestParam("file") MultipartFile file,
-                   @RequestParam(required = false) Long planId,
-                   @RequestParam(defaultValue = "false") boolean replace,
-                   @RequestParam(required = false) String issuer,
-                   @RequestParam(required = false) String encoding,
-                   Model model, HttpServletResponse response) throws IOException {
+    String preview(@RequestParam("file") MultipartFile file, ImportForm form, Model model,
+                   HttpServletResponse response) throws IOException {
         if (file.isEmpty()) {
             model.addAttribute("error", "请选择要导入的文件");
             return "plan/import-result :: result";
         }
-        ImportOptions options = new ImportOptions(true, planId, replace, blank(issuer), null, null, null, null, null,
-                null, null, ImportController.charset(encoding), true, null, null);
+        ImportOptions options;
+        try {
+            options = form.options(true, true);
+        } catch (IllegalArgumentException e) {
+            Refusals.show(e, response, model);
+            return "plan/import-result :: result";
+        }
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         byte[] content = file.getBytes();
         Actor actor = access.current();
         String id = jobs.start(actor.username(), "预览 " + name, Jobs.PLAN_STAGES,
                 () -> Access.runAs(actor, () -> importer.importFile(name, content, options)));
-        return show(jobs.awaitBriefly(id, actor.username()), planId, replace, issuer, encoding, model, response);
+        return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
+    }
+
+    /** The same stored file read again with the user's answers to the preview's questions. */
+    @PostMapping("/imports/{batchId}/answers")
+    @Requires(Requirement.WRITE_OWN)
+    String answers(@PathVariable long batchId, ImportForm form, Model model, HttpServletResponse response) {
+        ImportOptions options;
+        try {
+            options = form.options(true, false);
+        } catch (IllegalArgumentException e) {
+            Refusals.show(e, response, model);
+            return "plan/import-result :: result";
+        }
+        Actor actor = access.current();
+        String id = jobs.start(actor.username(), "重新识别", Jobs.PLAN_STAGES,
+                () -> Access.runAs(actor, () -> importer.previewAgain(batchId, options)));
+        return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
     }
 
     /** A preview or commit job: its progress (polled again) or, once finished, its result. */
     @GetMapping("/imports/jobs/{jobId}")
     @Requires(Requirement.WRITE_OWN)
-    String job(@PathVariable String jobId, @RequestParam(required = false) Long planId,
-               @RequestParam(defaultValue = "false") boolean replace, @RequestParam(required = false) String issuer,
-               @RequestParam(required = false) String encoding, Model model, HttpServletResponse response) {
-        return show(jobs.get(jobId, access.current().username()), planId, replace, issuer, encoding, model, response);
+    String job(@PathVariable String jobId, ImportForm form, Model model, HttpServletResponse response) {
+        return show(jobs.get(jobId, access.current().username()), form, model, response);
     }
 
-    private String show(Jobs.Snapshot job, Long planId, boolean replace, String issuer, String encoding, Model model,
-                        HttpServletResponse response) {
+    private String show(Jobs.Snapshot job, ImportForm form, Model model, HttpServletResponse response) {
         if (!job.finished()) {
+            UriComponentsBuilder poll = UriComponentsBuilder.fromPath("/imports/jobs/{id}")
+                    .queryParamIfPresent("planId", java.util.Optional.ofNullable(form.planId()))
+                    .queryParam("replace", form.replacing());
+            query(poll, "issuer", form.issuer());
+            query(poll, "encoding", form.encoding());
+            query(poll, "years", form.years());
+            query(poll, "program", form.program());
+            query(poll, "stage", form.stage());
+            query(poll, "period", form.period());
+            form.answer().forEach(a -> poll.queryParam("answer", a));
+            form.region().forEach(a -> poll.queryParam("region", a));
             model.addAttribute("job", job);
-            model.addAttribute("poll", UriComponentsBuilder.fromPath("/imports/jobs/{id}")
-                    .queryParamIfPresent("planId", java.util.Optional.ofNullable(planId))
-                    .queryParam("replace", replace)
-                    .queryParamIfPresent("issuer", java.util.Optional.ofNullable(blank(issuer)))
-                    .queryParamIfPresent("encoding", java.util.Optional.ofNullable(blank(encoding)))
-                    .buildAndExpand(job.id()).encode().toUriString());
+            model.addAttribute("poll", poll.buildAndExpand(job.id()).encode().toUriString());
             return "fragments/job :: job";
         }
         if (job.error() != null) {
@@ -101,34 +123,42 @@ class ImportPages {
         }
         ImportResult result = (ImportResult) job.result();
         if (result.committed() && result.ok()) {
-            // htmx follows this to the new plan's page
-            response.setHeader("HX-Redirect", "/plans/" + result.planId());
+            // htmx follows this to the new plan's (or progress tables') page
+            response.setHeader("HX-Redirect", target(result));
         }
         model.addAttribute("result", result);
-        model.addAttribute("planId", planId);
-        model.addAttribute("replace", replace);
-        model.addAttribute("issuer", blank(issuer));
-        model.addAttribute("encoding", blank(encoding));
+        model.addAttribute("form", form);
         return "plan/import-result :: result";
+    }
+
+    private static void query(UriComponentsBuilder b, String name, String value) {
+        if (ImportForm.blank(value) != null) {
+            b.queryParam(name, value.strip());
+        }
+    }
+
+    private static String target(ImportResult result) {
+        return result.planId() != null ? "/plans/" + result.planId() : "/progress-tables/" + result.progressId();
     }
 
     /** Writes the previewed file as a job too (a national plan takes a while); the page then goes to the plan. */
     @PostMapping("/imports/{batchId}/commit")
     @Requires(Requirement.WRITE_OWN)
-    String commit(@PathVariable long batchId,
-                  @RequestParam(required = false) Long planId,
-                  @RequestParam(defaultValue = "false") boolean replace,
-                  @RequestParam(required = false) String issuer,
-                  @RequestParam(required = false) String encoding,
+    String commit(@PathVariable long batchId, ImportForm form,
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Model model, HttpServletResponse response) {
-        ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, null, null, null, null,
-                null, null, ImportController.charset(encoding), false, null, null);
+        ImportOptions options;
+        try {
+            options = form.options(false, false);
+        } catch (IllegalArgumentException e) {
+            Refusals.show(e, response, model);
+            return "plan/import-result :: result";
+        }
         Actor actor = access.current();
         String id = jobs.start(actor.username(), "导入（写入）", Jobs.PLAN_STAGES,
                 () -> Access.runAs(actor, () -> importer.commitPreview(batchId, options)));
         if (htmx != null) {
-            return show(jobs.awaitBriefly(id, actor.username()), planId, replace, issuer, encoding, model, response);
+            return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
         }
         Jobs.Snapshot done = jobs.await(id, actor.username());
         if (done.error() != null) {
@@ -136,9 +166,10 @@ class ImportPages {
         }
         ImportResult result = (ImportResult) done.result();
         if (result.ok()) {
-            return "redirect:/plans/" + result.planId();
+            return "redirect:" + target(result);
         }
         model.addAttribute("result", result);
+        model.addAttribute("form", form);
         model.addAttribute("plans", plans.writable());
         return "plan/import";
     }

@@ -60,7 +60,8 @@ class BadInputTest {
         ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t200\t100\n火星县\t100\t\n");
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).containsExactly(new Problem("上饶.tsv", "正文", 6, 1,
-                "2023年发展保障性租赁住房目标任务分解表：无法识别的地区名称「火星县」（在上饶市范围内）",
+                "2023年发展保障性租赁住房目标任务分解表：无法识别的地区名称「火星县」（在上饶市范围内）；"
+                        + "如该行不需导入，可指定 --region \"火星县=ignore\"",
                 r.problems().getFirst().text()));
         assertThat(r.problems().getFirst().text()).contains("上饶.tsv").contains("第 6 行");
     }
@@ -77,19 +78,29 @@ class BadInputTest {
     void aPercentageIsNotATarget() {
         ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t100%\t100\n");
         assertThat(r.problems()).extracting(Problem::message)
-                .containsExactly("2023年发展保障性租赁住房目标任务分解表：是百分比「100%」，目标任务应填数量");
+                .containsExactly("2023年发展保障性租赁住房目标任务分解表：是百分比「100%」，但该列是目标任务（应填数量）");
     }
 
     @Test
-    void aColumnNamingNoKnownProgramIsRefused() {
-        ImportResult r = importText("表.tsv", """
+    void aColumnNamingNoKnownProgramIsAskedAndNotStored() {
+        String text = """
                 2023年目标任务分解表
                 县市区\t开工
                 合计\t100
                 玉山县\t100
-                """);
-        assertThat(r.problems()).extracting(Problem::row, Problem::column, Problem::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, 2, "2023年目标任务分解表：「开工」：未能从表名「2023年目标任务分解表」或表头识别工程类别"));
+                """;
+        ImportResult preview = importer.importFile("表.tsv", text.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(preview.ok()).isTrue();
+        assertThat(preview.complete()).isFalse();
+        assertThat(preview.questions()).extracting(ImportResult.Question::kind, ImportResult.Question::key,
+                        ImportResult.Question::where)
+                .contains(org.assertj.core.groups.Tuple.tuple("COLUMN", "开工", "2023年目标任务分解表 第 B 列"));
+        assertThat(preview.questions().getFirst().text()).contains("工程类别").contains("--program");
+        assertThat(preview.figures()).isEmpty();
+
+        ImportResult r = importText("表.tsv", text);
+        assertThat(r.problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("尚有 1 处含义不确定，未写入任何数据：2023年目标任务分解表 第 B 列：「开工」：表头、表名和上下文都没有写明工程类别");
     }
 
     @Test
@@ -98,8 +109,8 @@ class BadInputTest {
                 new ImportOptions(false, null, false, "360000", null, null, null, null, null, null, null, null, false,
                         null, null));
         assertThat(r.problems()).hasSize(1);
-        assertThat(r.problems().getFirst().row()).isEqualTo(5);
-        assertThat(r.problems().getFirst().message()).contains("地区名称「中心城区」不唯一").contains("请写全称");
+        assertThat(r.problems().getFirst().message()).contains("第 5 行").contains("「中心城区」可能是南昌市中心城区、")
+                .contains("--region \"中心城区=代码\"");
     }
 
     @Test
@@ -116,7 +127,7 @@ class BadInputTest {
         ImportResult r = importText("通知.txt", "关于进一步做好住房保障工作的通知\n各市县：\n现通知如下。\n");
         assertThat(r.problems()).extracting(Problem::file, Problem::row)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("通知.txt", null));
-        assertThat(r.problems().getFirst().message()).startsWith("未在文件中找到分解表");
+        assertThat(r.problems().getFirst().message()).startsWith("未在文件中找到表格");
     }
 
     @Test

@@ -122,9 +122,10 @@ class ImportFormatsTest {
         assertThat(r.plan().lastYear()).isEqualTo(2024);
         assertThat(r.tables()).singleElement().satisfies(t -> {
             assertThat(t.title()).isEqualTo("全市各县（市、区）城市棚户区改造攻坚行动任务表");
-            assertThat(t.columns()).containsExactly("合计 城市棚户区改造开工（套）", "合计 城市棚户区改造基本建成（套）",
-                    "2023年 城市棚户区改造开工（套）", "2023年 城市棚户区改造基本建成（套）",
-                    "2024年 城市棚户区改造开工（套）", "2024年 城市棚户区改造基本建成（套）");
+            assertThat(t.columns()).containsExactly("合计 城市棚户区改造开工（套） 目标任务",
+                    "合计 城市棚户区改造基本建成（套） 目标任务", "2023年 城市棚户区改造开工（套） 目标任务",
+                    "2023年 城市棚户区改造基本建成（套） 目标任务", "2024年 城市棚户区改造开工（套） 目标任务",
+                    "2024年 城市棚户区改造基本建成（套） 目标任务");
             assertThat(t.rows()).isEqualTo(3);
             assertThat(t.figures()).isEqualTo(18);
         });

@@ -61,7 +61,7 @@ class PlanPagesTest {
     @Test
     void importPagePreviewsBeforeWriting() throws Exception {
         mvc.perform(get("/imports/new").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isOk())
-                .andExpect(content().string(containsString("导入目标任务分解表")));
+                .andExpect(content().string(containsString("导入分解表或进展表")));
         String tsv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区\t开工\n合计\t10\n兴国县\t10\n";
         mvc.perform(multipart("/imports/preview").file(new MockMultipartFile("file", "兴国.tsv", "text/plain",
                         tsv.getBytes(StandardCharsets.UTF_8))).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
