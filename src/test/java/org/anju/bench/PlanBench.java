@@ -4,6 +4,7 @@ import org.anju.AnjuApplication;
 import org.anju.plan.Plan;
 import org.anju.plan.Plans;
 import org.anju.plan.SyntheticNationalPlan;
+import org.anju.plan.imports.CorpusCase;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
@@ -25,10 +26,39 @@ import java.util.SplittableRandom;
  *   <li>import + validate seed 001 (the Jiangxi plan, 7 tables) warm: ≤ 300 ms</li>
  *   <li>import + validate a synthetic national plan (all county-level units × 15 indicators): ≤ 2 s</li>
  *   <li>subtree total of that plan for any node: ≤ 5 ms</li>
+ *   <li>the real-world corpus (every form of every table, with the answers an official gives) read and checked
+ *       as a dry run in one JVM: total wall time, first pass and warm</li>
  * </ol>
  * Run with {@code ./mvnw -q -Pbench verify -Dbench=PlanBench} (see docs/PERFORMANCE.md).
  */
 public final class PlanBench {
+
+    /** Every form of every corpus table previewed with its answers: the first pass, then warm passes. */
+    private static void corpus(PlanImporter importer) throws IOException {
+        List<CorpusCase> cases = CorpusCase.all();
+        int forms = cases.stream().mapToInt(c -> c.forms().size()).sum();
+        Timer first = new Timer("real-world corpus, dry run (" + cases.size() + " tables, " + forms
+                + " files), first pass");
+        Timer warm = new Timer("real-world corpus, dry run, warm pass");
+        for (int pass = 0; pass < 6; pass++) {
+            Timer t = pass == 0 ? first : pass < 3 ? new Timer("warm-up") : warm;
+            t.time(() -> {
+                for (CorpusCase c : cases) {
+                    for (java.nio.file.Path f : c.forms()) {
+                        try {
+                            importer.importFile(f.getFileName().toString(), java.nio.file.Files.readAllBytes(f),
+                                    c.options(true));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        System.out.println(first.report());
+        System.out.println(warm.report());
+    }
 
     public static void main(String[] args) throws IOException {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
@@ -40,6 +70,8 @@ public final class PlanBench {
             Regions regions = ctx.getBean(Regions.class);
             System.out.println("| benchmark | runs | mean ms | p50 ms | p95 ms | max ms | target |");
             System.out.println("|---|---|---|---|---|---|---|");
+
+            corpus(importer);
 
             byte[] seed = new ClassPathResource("seeds/001_bc1ecb836366de7f.txt").getContentAsByteArray();
             Timer seedTimer = new Timer("import + validate seed 001 (warm)");

@@ -45,6 +45,13 @@ final class Timer {
         return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
     }
 
+    /** A measurement without a target (reported, not judged). */
+    String report() {
+        double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | (measured, no target) |", name,
+                nanos.size(), mean, percentile(50), percentile(95), percentile(100));
+    }
+
     String report(double targetMs, double atPercentile) {
         double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6;
         double measured = percentile(atPercentile);
