@@ -201,8 +201,7 @@ final class TableInterpreter {
         }
         for (int r = 0; r < depth - 1; r++) {
             for (int c = 2; c < width; c++) {
-                if (grid[r][c].isEmpty() && sameAbove(grid, r, c - 1, c) && !grid[r][c - 1].isEmpty()
-                        && !grid[r + 1][c].isEmpty()) {
+                if (grid[r][c].isEmpty() && sameAbove(grid, r, c - 1, c)) {
                     grid[r][c] = grid[r][c - 1];
                 }
             }
@@ -565,11 +564,12 @@ final class TableInterpreter {
                 found.put(pending.size() - 1, r);
                 continue;
             }
-            List<Region> candidates = resolve(cleaned, ctx, issuer);
-            pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, ctx, candidates, false, null));
-            if (candidates.size() == 1) {
-                found.put(pending.size() - 1, candidates.getFirst());
-                context = regions.city(candidates.getFirst()).orElse(context);
+            Candidates candidates = resolve(cleaned, ctx, issuer);
+            pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, ctx, candidates.regions(), false,
+                    null));
+            if (candidates.certain()) {
+                found.put(pending.size() - 1, candidates.regions().getFirst());
+                context = regions.city(candidates.regions().getFirst()).orElse(context);
             }
         }
         decideByLevel(pending, found, issuer, raw, questions, notes);
@@ -608,18 +608,25 @@ final class TableInterpreter {
         return roles(rows, totalSeq);
     }
 
-    /** The regions a cleaned label may be: one when certain. */
-    private List<Region> resolve(String label, Region context, Region issuer) {
+    /**
+     * The regions a cleaned label may be: {@code certain} when its name or alias names exactly one; else the
+     * candidates (several of that name, a short name that is no alias, a city's zones for a bare 开发区), which
+     * {@link #decideByLevel} settles by the level of the other rows or asks about.
+     */
+    private record Candidates(List<Region> regions, boolean certain) {
+    }
+
+    private Candidates resolve(String label, Region context, Region issuer) {
         Resolution resolution = regions.resolve(label, context);
         if (resolution instanceof Resolution.NotFound && !context.equals(issuer)) {
             resolution = regions.resolve(label, issuer);
         }
         return switch (resolution) {
-            case Resolution.Found f -> List.of(f.region());
-            case Resolution.Ambiguous a -> a.candidates();
+            case Resolution.Found f -> new Candidates(List.of(f.region()), true);
+            case Resolution.Ambiguous a -> new Candidates(a.candidates(), false);
             case Resolution.NotFound n -> {
                 List<Region> c = regions.candidates(label, context);
-                yield c.isEmpty() && !context.equals(issuer) ? regions.candidates(label, issuer) : c;
+                yield new Candidates(c.isEmpty() && !context.equals(issuer) ? regions.candidates(label, issuer) : c, false);
             }
         };
     }
