@@ -358,7 +358,8 @@ final class ColumnReader {
                 return u == null ? Part.open(printed) : Part.of(u, "表头「" + path.get(k) + "」→" + u.printed());
             }
             if (named == null) {
-                List<Unit> words = fitting(Units.named(path.get(k)), valid);
+                // 小区 in 城镇老旧小区改造项目 names the program, not the measure
+                List<Unit> words = fitting(Units.named(withoutProgramNames(path.get(k))), valid);
                 if (words.size() == 1) {
                     named = words.getFirst();
                     if (named.factor() != null && kind != FigureKind.RATE) {
@@ -397,6 +398,16 @@ final class ColumnReader {
             return Part.of(only, program.name() + stage.name() + "只按" + only.printed() + "计");
         }
         return Part.open(valid.stream().map(m -> new Unit(m, BigDecimal.ONE, measureName(m))).toList());
+    }
+
+    private String withoutProgramNames(String text) {
+        String t = Text.compact(text);
+        List<String> aliases = indicators.programs().stream().flatMap(p -> p.aliases().stream()).map(Text::compact)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String alias : aliases) {
+            t = t.replace(alias, "");
+        }
+        return t;
     }
 
     private Unit fromUnitLine(Sense sense, String measure) {

@@ -53,8 +53,9 @@ final class Units {
             default -> THOUSAND;
         };
         return switch (base) {
-            case "平方米", "平米", "㎡", "m2", "m²" -> new Unit("AREA_10K_M2", scale.movePointLeft(4), printed);
-            case "元" -> new Unit("YUAN_10K", scale.movePointLeft(4), printed);
+            case "平方米", "平米", "㎡", "m2", "m²" -> new Unit("AREA_10K_M2", scale.movePointLeft(4).stripTrailingZeros(),
+                    printed);
+            case "元" -> new Unit("YUAN_10K", scale.movePointLeft(4).stripTrailingZeros(), printed);
             case "套" -> new Unit("UNIT", scale, printed);
             case "间" -> new Unit("ROOM", scale, printed);
             case "户" -> new Unit("HOUSEHOLD", scale, printed);
