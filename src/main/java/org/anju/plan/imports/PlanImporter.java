@@ -234,7 +234,8 @@ public class PlanImporter {
         JobProgress.stage("校验", 0);
         List<TextTotals.Statement> statements = new TextTotals(indicators).find(facts.paragraphs(), programs(interpreted),
                 names(interpreted), stage == null ? null : indicators.stages().stream()
-                        .filter(x -> x.code().equals(stage)).findFirst().orElse(null));
+                        .filter(x -> x.code().equals(stage)).findFirst().orElse(null),
+                facts.titleYears().size() == 1 ? facts.titleYears().getFirst() : null);
         StatedTotalCheck.Checked stated = new StatedTotalCheck(regions, issuer).check(statements,
                 interpreted.readings(), progress == null ? null : progress.label());
         if (draft != null && options.statedTotals().isEmpty()) {

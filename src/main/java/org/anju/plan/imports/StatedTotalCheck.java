@@ -112,43 +112,47 @@ final class StatedTotalCheck {
         };
     }
 
+    /**
+     * The tables' figure for the statement: each indicator from the first table that counts it (城市 and 国有工矿
+     * 棚户区 stand in two tables), added up; null when one is in no table.
+     */
     private Match match(Statement s, Region region, List<TableInterpreter.Reading> readings) {
-        for (TableInterpreter.Reading reading : readings) {
-            BreakdownTable t = reading.table();
-            BigDecimal value = BigDecimal.ZERO;
-            BigDecimal tolerance = BigDecimal.ZERO;
-            Integer year = null;
-            boolean all = true;
-            for (String code : s.indicatorCodes()) {
+        BigDecimal value = BigDecimal.ZERO;
+        BigDecimal tolerance = BigDecimal.ZERO;
+        Integer year = null;
+        TableInterpreter.Reading first = null;
+        for (String code : s.indicatorCodes()) {
+            boolean found = false;
+            for (TableInterpreter.Reading reading : readings) {
+                BreakdownTable t = reading.table();
                 int c = column(t, code, s);
-                if (c < 0) {
-                    all = false;
-                    break;
-                }
-                year = t.columns().get(c).year();
-                List<Cell> cells = cells(t, c, region);
+                List<Cell> cells = c < 0 ? List.of() : cells(t, c, region);
                 if (cells.isEmpty()) {
-                    all = false;
-                    break;
+                    continue;
                 }
                 boolean exact = t.columns().get(c).indicator().exact();
                 for (Cell cell : cells) {
                     value = value.add(cell.orZero());
                     tolerance = tolerance.add(cell.tolerance(exact));
                 }
+                year = t.columns().get(c).year();
+                first = first == null ? reading : first;
+                found = true;
+                break;
             }
-            if (all) {
-                return new Match(reading, value, tolerance, year);
+            if (!found) {
+                return null;
             }
         }
-        return null;
+        return new Match(first, value, tolerance, year);
     }
 
     private static int column(BreakdownTable t, String code, Statement s) {
         for (int c = 0; c < t.columns().size(); c++) {
             Column col = t.columns().get(c);
-            if (col.indicator().code().equals(code) && col.kind() == s.kind() && col.year() != null
-                    && (s.year() == null || Objects.equals(col.year(), s.year()))) {
+            boolean year = s.wholePeriod() ? col.year() == null
+                    : col.year() != null && (s.year() == null || Objects.equals(col.year(), s.year()));
+            if (col.indicator().code().equals(code) && col.kind() == s.kind() && year) {
                 return c;
             }
         }

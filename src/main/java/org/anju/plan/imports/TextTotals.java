@@ -29,9 +29,10 @@ final class TextTotals {
     /**
      * A stated figure. {@code scope} is whose total it is: 全省/全市/全国 (the level), "德州全市" (a place and
      * its level), a unit the sentence names before the figure ("其中临沂计划为8296套": 临沂), or null for the issuer.
+     * {@code wholePeriod}: "2024年前新开工4.53万套" is the total of a multi-year plan's years, not one year's.
      */
     record Statement(String quote, String printed, String scope, List<String> indicatorCodes, FigureKind kind,
-                     Integer year, BigDecimal value, BigDecimal tolerance) {
+                     Integer year, boolean wholePeriod, BigDecimal value, BigDecimal tolerance) {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile("[。；;！？]");
@@ -39,12 +40,15 @@ final class TextTotals {
             "(\\d+(?:\\.\\d+)?)\\s*(亿|万)?\\s*(个小区|个老旧小区|个|户|栋|幢|套|间|平方米|平米|㎡|元)");
     private static final Pattern TARGET = Pattern.compile("计划|任务|目标|下达");
     private static final Pattern ACTUAL = Pattern.compile(
-            "已|完成|累计|惠及|截至|截止|月份|月底|月末|\\d{1,2}(?:-|—|–|~|－|至)+\\d{1,2}月");
+            "已|完成|累计|惠及|截至|截止|月份|月底|月末|\\d{1,2}(?:-|—|–|~|－|至)+\\d{1,2}月|占[^,，]{0,8}(?:任务|计划)");
+    /** "占发放任务的98%", "占年度目标任务的53.5%": a share of the task, said of an actual — no target word. */
+    private static final Pattern SHARE_OF_TASK = Pattern.compile("占[^,，]{0,8}(?:任务|计划)[^,，]*");
     /** A section whose sentences are targets even where they do not say so: 一、目标任务. */
-    private static final Pattern TARGET_SECTION = Pattern.compile("^[一二三四五六七八九十]+、.*(目标任务|任务)");
+    private static final Pattern TARGET_SECTION = Pattern.compile("^[一二三四五六七八九十]+、(?!.*(进展|完成情况)).*(目标任务|任务)");
     private static final Pattern SECTION = Pattern.compile("^[一二三四五六七八九十]+、");
     private static final Pattern WHOLE = Pattern.compile("全(省|市|县|区|州|盟|国|旗)");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
+    private static final Pattern BY_YEAR = Pattern.compile("((?:19|20)\\d{2})年(?:底)?前");
     /** What follows a count that is not of the indicator (1963个项目, 25个批次). */
     private static final Pattern SKIP_AFTER = Pattern.compile("^(项目|批|处|条|家|人|次|个月|年|省|市|县|区|地区|城市|部门)");
     private static final Set<String> GENERIC_SHANTYTOWN = Set.of("棚户区改造", "棚户区", "棚改", "棚户区住房改造");
@@ -64,8 +68,11 @@ final class TextTotals {
      * @param names       the units the tables list, as a sentence may name them
      * @param statedStage the stage the user stated for tables that print none (改造计划 = 开工), used alike for
      *                    sentences that name none; null when not stated
+     * @param documentYear the one year the document's title names (关于下达2023年全市……计划的通知), for sentences that
+     *                    name none; null when the title names none or several
      */
-    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Stage statedStage) {
+    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Stage statedStage,
+                         Integer documentYear) {
         List<String> byLength = names.stream().filter(n -> n.length() >= 2)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         List<Statement> found = new ArrayList<>();
@@ -78,6 +85,7 @@ final class TextTotals {
                 carriedProgram = null;
             }
             Integer paragraphYear = null;
+            Stage paragraphStage = statedStage;     // "……开工目标任务为131973套。其中：城市棚户区131873套" still 开工
             for (String sentence : sentences(paragraph)) {
                 String s = Text.compact(sentence);
                 Set<Integer> years = new LinkedHashSet<>();
@@ -86,14 +94,16 @@ final class TextTotals {
                     years.add(Integer.parseInt(y.group(1)));
                 }
                 // a sentence without a year speaks of the year the paragraph last named ("2022年以来……")
-                Integer year = years.size() == 1 ? years.iterator().next() : years.isEmpty() ? paragraphYear : null;
+                Integer year = years.size() == 1 ? years.iterator().next()
+                        : years.isEmpty() ? (paragraphYear != null ? paragraphYear : documentYear) : null;
                 if (!years.isEmpty()) {
                     paragraphYear = years.size() == 1 ? years.iterator().next() : null;
                 }
                 String scope = scope(s);
                 Program program = null;
-                Stage stage = statedStage;
+                Stage stage = paragraphStage;
                 FigureKind kind = null;
+                ClauseYear clauseYear = null;
                 String word = null;
                 int from = 0;
                 Matcher m = NUMBER.matcher(s);
@@ -105,20 +115,41 @@ final class TextTotals {
                         program = ps.getLast();
                         word = lastProgramWord(before);
                     } else if (program == null) {
-                        program = carriedProgram;
+                        // "全市计划投资7746万元，建设保障性租赁住房778套": the sentence's one program, else the text's last
+                        List<Program> inSentence = indicators.programsIn(s);
+                        program = inSentence.size() == 1 ? inSentence.getFirst() : carriedProgram;
+                        word = inSentence.size() == 1 ? lastProgramWord(s) : word;
                     }
                     List<Stage> ss = indicators.stagesIn(before);
                     if (!ss.isEmpty()) {
                         stage = ss.getLast();
                     }
                     // the kind of the clause before the figure: 截至……已开工 after 全省计划…… is an actual
-                    if (ACTUAL.matcher(before).find()) {
+                    String clause = SHARE_OF_TASK.matcher(before).replaceAll("");
+                    if (ACTUAL.matcher(clause).find()) {
                         kind = FigureKind.ACTUAL;
-                    } else if (TARGET.matcher(before).find()) {
+                    } else if (TARGET.matcher(clause).find()) {
                         kind = FigureKind.TARGET;
                     } else if (kind == null) {
-                        kind = ACTUAL.matcher(s).find() ? FigureKind.ACTUAL : section;
+                        // in a section of targets (一、目标任务) a sentence states targets unless its clause says 已/截至
+                        kind = section != null ? section : ACTUAL.matcher(s).find() ? FigureKind.ACTUAL
+                                : TARGET.matcher(s).find() ? FigureKind.TARGET : null;
                     }
+                    // the year the clause names ("其中：2023年新开工2.99万套"), "2024年前" for the whole period
+                    Integer figureYear = year;
+                    boolean wholePeriod = false;
+                    Matcher by = BY_YEAR.matcher(clause);
+                    Matcher inClause = YEAR.matcher(clause);
+                    if (by.find()) {
+                        figureYear = null;
+                        wholePeriod = true;
+                    } else if (inClause.find()) {
+                        figureYear = Integer.parseInt(inClause.group(1));
+                    } else if (clauseYear != null) {
+                        figureYear = clauseYear.year();
+                        wholePeriod = clauseYear.wholePeriod();
+                    }
+                    clauseYear = new ClauseYear(figureYear, wholePeriod);
                     String named = byLength.stream().filter(before::contains).findFirst().orElse(null);
                     if (named != null) {
                         scope = named;
@@ -146,15 +177,20 @@ final class TextTotals {
                     BigDecimal tolerance = printed.scale() == 0 && factor.compareTo(BigDecimal.ONE) == 0
                             && indicator.exact() ? BigDecimal.ZERO
                             : new BigDecimal("0.5").movePointLeft(printed.scale()).multiply(factor);
-                    found.add(new Statement(sentence.strip(), m.group(), scope, codes, kind, year,
+                    found.add(new Statement(sentence.strip(), m.group(), scope, codes, kind, figureYear, wholePeriod,
                             value.stripTrailingZeros(), tolerance.stripTrailingZeros()));
                 }
                 if (program != null) {
                     carriedProgram = program;
                 }
+                paragraphStage = stage;
             }
         }
         return found;
+    }
+
+    /** The year the previous figure of the sentence was of: "2023年新开工2.99万套、基本建成0.87万套". */
+    private record ClauseYear(Integer year, boolean wholePeriod) {
     }
 
     /** Sentences of a paragraph; a line broken in the middle of a sentence was joined by the caller. */
@@ -168,31 +204,39 @@ final class TextTotals {
         return list;
     }
 
-    /** 全省 / 全市 … or the place named before it (德州全市): whose total. */
+    /** 全省 / 全市 … or the place named right before it (德州全市): whose total. */
     private static String scope(String s) {
         Matcher w = WHOLE.matcher(s);
-        if (w.find()) {
+        while (w.find()) {
+            if (s.startsWith("面", w.start() + 1)) {
+                continue;   // 全面
+            }
             String before = s.substring(Math.max(0, w.start() - 6), w.start());
-            Matcher place = Pattern.compile("([\\p{IsHan}]{2,5}?)(?:省|市|县|区)?$").matcher(before);
-            String name = place.find() && !before.isEmpty() && !before.endsWith(",") ? place.group(1) : null;
-            return name != null && !TARGET.matcher(name).find() && !YEAR.matcher(name).find() ? name + w.group() : w.group();
+            Matcher place = PLACE_BEFORE.matcher(before);
+            String name = place.find() ? place.group(1) : null;
+            return name != null && !NOT_A_PLACE.matcher(name).find() ? name + w.group() : w.group();
         }
         return null;
     }
+
+    private static final Pattern PLACE_BEFORE = Pattern.compile("(?:^|[,，、:：])([\\p{IsHan}]{2,5})$");
+    private static final Pattern NOT_A_PLACE = Pattern.compile("年|月|完成|计划|任务|为|其中|确保|根据|通知");
 
     private static String tail(String before) {
         return before.length() <= 6 ? before : before.substring(before.length() - 6);
     }
 
+    /** The program word the text names last (the longest of those ending at the same place: 城市棚户区, not 棚户区). */
     private String lastProgramWord(String before) {
         String best = null;
-        int at = -1;
+        int end = -1;
         for (Program p : indicators.programs()) {
             for (String alias : p.aliases()) {
-                int i = before.lastIndexOf(Text.compact(alias));
-                if (i > at || i == at && best != null && alias.length() > best.length()) {
-                    at = i;
-                    best = Text.compact(alias);
+                String a = Text.compact(alias);
+                int i = before.lastIndexOf(a);
+                if (i >= 0 && (i + a.length() > end || i + a.length() == end && a.length() > best.length())) {
+                    end = i + a.length();
+                    best = a;
                 }
             }
         }
