@@ -91,4 +91,37 @@ class CliTest {
         assertThat(run("frobnicate").exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run("export", "--plan", "424242").exit()).isEqualTo(Cli.BAD_INPUT);
     }
+
+    /** A real table the file leaves uncertain: the preview names each question and the option that answers it. */
+    @Test
+    void uncertainColumnsAreAskedAndAnsweredOnTheCommandLine() throws IOException {
+        Path dezhou = dir.resolve("德州.tsv");
+        Files.copy(Path.of("src/test/resources/realworld/20-shandong-dezhou-2022-laojiu-jihua/table.tsv.txt"), dezhou);
+        long before = plans();
+
+        CliRun asked = run("import", dezhou.toString(), "--dry-run");
+        assertThat(asked.exit()).as(asked.err()).isEqualTo(Cli.OK);
+        assertThat(asked.out()).contains("尚有 7 处待确认（确认前不会写入任何数据）", "答法：--column \"项目数量=…\"",
+                "答法：--region \"开发区=…\"，可选：371471（德州市德州天衢新区（371471））", "答法：--years 2023");
+
+        CliRun refused = run("import", dezhou.toString());
+        assertThat(refused.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(refused.err()).contains("尚有 7 处含义不确定，未写入任何数据");
+        assertThat(plans()).isEqualTo(before);
+
+        assertThat(run("import", dezhou.toString(), "--stage", "开建").err()).contains("--stage 不是阶段：「开建」");
+        assertThat(run("import", dezhou.toString(), "--column", "项目数量").err()).contains("应写成 名称=答案");
+
+        Path answers = dir.resolve("列含义.txt");
+        Files.writeString(answers, "# 德州 2022\n项目数量=ignore\n建筑面积=OLD_COMMUNITY.START.AREA_10K_M2\n");
+        CliRun done = run("import", dezhou.toString(), "--years", "2022", "--stage", "开工", "--columns", answers.toString(),
+                "--region", "开发区=371471", "--all");
+        assertThat(done.exit()).as(done.err()).isEqualTo(Cli.OK);
+        assertThat(done.out()).contains("已导入：德州.tsv", "第 B 列「项目数量」→ 不导入",
+                "第 F 列「建筑面积」→ 城镇老旧小区改造开工（万平方米） · 目标任务 · 2022年",
+                "「开发区」→ 德州天衢新区（371471） 城镇老旧小区改造开工（户） 2022年 目标任务：3793",
+                "正文数「377万平米」（德州市）：与表中 377.72 不符");
+        assertThat(plans()).isEqualTo(before + 1);
+        jdbc.sql("delete from plan where source_file = '德州.tsv'").update();     // the other tests count plans
+    }
 }

@@ -118,4 +118,42 @@ class PlainTextLayoutTest {
         // no tab at all: a table copied from a web page or a PDF (cells separated by spaces), or only prose
         assertThat(PlainTextParser.layout(List.of("只有文字", "没有表格"))).isEqualTo(PlainTextParser.Layout.SPACED);
     }
+
+    @Test
+    void aTableCopiedFromAWebPageWithSpaces() {
+        // 住建部's table as a repost prints it: single spaces, a blank line between rows, 合计 without its 序号
+        assertThat(rows("(截至2023年6月末)\n\n序号 省份 新开工小区数(个) 开工率\n\n1 貴州 1071 全部開工\n\n"
+                + "2 河北 1816 99%\n\n合計 42621 80.4%\n")).containsExactly(
+                prose(1, "(截至2023年6月末)"),
+                row(3, "序号", "省份", "新开工小区数(个)", "开工率"),
+                row(5, "1", "貴州", "1071", "全部開工"),
+                row(7, "2", "河北", "1816", "99%"),
+                row(9, "", "合計", "42621", "80.4%"));
+        // a sentence stays prose; runs of spaces keep "合 计" one cell
+        assertThat(rows("全省计划开工 14.29 万套，其中临沂 8296 套。\n地 区    开工\n合 计    100\n玉山县    100\n"))
+                .containsExactly(prose(1, "全省计划开工 14.29 万套，其中临沂 8296 套。"),
+                        row(2, "地 区", "开工"), row(3, "合 计", "100"), row(4, "玉山县", "100"));
+    }
+
+    @Test
+    void aTwoRowHeaderPrintedAsTextIsLaidOutOverItsColumns() {
+        assertThat(rows("序号 省份 小区数(个) 户数(万户)\n计划任务数 开工数 计划任务数 开工数\n1 河北 3698 3698 53.00 53.25\n"
+                + "2 湖北 3053 2660 43.31 38.87\n")).containsExactly(
+                row(1, "序号", "省份", "小区数(个)", "", "户数(万户)", ""),
+                row(2, "", "", "计划任务数", "开工数", "计划任务数", "开工数"),
+                row(3, "1", "河北", "3698", "3698", "53.00", "53.25"),
+                row(4, "2", "湖北", "3053", "2660", "43.31", "38.87"));
+    }
+
+    @Test
+    void oneCellPerLineIsRebuiltOnlyWhenOneWidthExplainsEveryLine() {
+        assertThat(rows("县(市、区)\n小区数\n户数\n全市小计:\n12\n300\n德城区\n7\n200\n陵城区\n5\n100\n")).containsExactly(
+                row(1, "县(市、区)", "小区数", "户数"),
+                row(4, "全市小计:", "12", "300"),
+                row(7, "德城区", "7", "200"),
+                row(10, "陵城区", "5", "100"));
+        // a column printed after the other (figures first, names after): no width explains it, so no table
+        assertThat(rows("区市\n小区数(个)\n30\n18\n8\n1.芝罘区\n2.牟平区\n3.黄渤海新区\n"))
+                .allMatch(SourceRow::prose);
+    }
 }
