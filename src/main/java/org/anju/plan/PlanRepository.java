@@ -394,14 +394,15 @@ class PlanRepository {
     }
 
     /** Where tables with these figures were imported before: plan tables and progress tables. */
-    List<String> tablesWithFingerprint(String fingerprint) {
+    List<String> tablesWithFingerprint(String fingerprint, Long exceptPlanId) {
         return jdbc.sql("""
                         select '计划「' || coalesce(p.document_number, p.title) || '」' || coalesce(t.label, t.title) as place
-                        from breakdown_table t join plan p on p.id = t.plan_id where t.fingerprint = :f
+                        from breakdown_table t join plan p on p.id = t.plan_id
+                        where t.fingerprint = :f and p.id is distinct from :except
                         union all
                         select '进展表「' || coalesce(g.document_number, g.title) || '」' || coalesce(t.label, t.title)
                         from published_table t join published_progress g on g.id = t.progress_id where t.fingerprint = :f""")
-                .param("f", fingerprint).query(String.class).list();
+                .param("f", fingerprint).param("except", exceptPlanId).query(String.class).list();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -293,9 +293,13 @@ public class Plans {
         return checker.check(new PlanDraft(stub, progress.tables(), List.of(), List.of()), List.of());
     }
 
-    /** Where a table with the same figures was imported before (a plan's 附件 or a progress table), if anywhere. */
-    public List<String> sameTableImported(BreakdownTable table) {
-        return repository.tablesWithFingerprint(table.fingerprint());
+    /**
+     * Where a table with the same figures was imported before (a plan's 附件 or a progress table), if anywhere.
+     *
+     * @param intoPlan the plan being imported into (its own tables, about to be replaced, do not count); null for none
+     */
+    public List<String> sameTableImported(BreakdownTable table, Long intoPlan) {
+        return repository.tablesWithFingerprint(table.fingerprint(), intoPlan);
     }
 
     // ---- import batches (kept with the plan feature: they end up as plans) -------------------------

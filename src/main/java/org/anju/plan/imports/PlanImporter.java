@@ -252,7 +252,7 @@ public class PlanImporter {
         findings.addAll(stated.progressFindings());
         List<String> warnings = new ArrayList<>();
         for (TableInterpreter.Reading r : interpreted.readings()) {
-            for (String place : plans.sameTableImported(r.table())) {
+            for (String place : plans.sameTableImported(r.table(), existing.map(Plan::id).orElse(null))) {
                 warnings.add(r.table().displayLabel() + " 与已导入的" + place + "数字完全相同：请确认不是重复导入");
             }
         }
