@@ -63,7 +63,8 @@ class CliTest {
 
         CliRun validate = run("validate");
         assertThat(validate.exit()).isEqualTo(Cli.FINDINGS);
-        assertThat(validate.out()).contains("发现 1 处不一致", "大余县", "发现 14 处不一致");
+        // 赣州: 14 against the province's allocation, and its text's 2.99万套 (29951), now read from the text itself
+        assertThat(validate.out()).contains("发现 1 处不一致", "大余县", "发现 15 处不一致", "正文「2.99万套」与附表 29951 不符");
         long shangrao = jdbc.sql("select id from plan where issuer_region_id = (select id from region where code = '361100')")
                 .query(Long.class).single();
         assertThat(run("validate", "--plan", String.valueOf(shangrao)).exit()).isEqualTo(Cli.OK);
