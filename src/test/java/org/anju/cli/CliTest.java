@@ -114,7 +114,7 @@ class CliTest {
         assertThat(run("import", dezhou.toString(), "--column", "项目数量").err()).contains("应写成 名称=答案");
 
         Path answers = dir.resolve("列含义.txt");
-        Files.writeString(answers, "# 德州 2022\n项目数量=ignore\n建筑面积=OLD_COMMUNITY.START.AREA_10K_M2\n");
+        Files.writeString(answers, "# 德州 2022\n项目数量=ignore\n建筑面积=OLD_COMMUNITY.START.AREA_10K_M2:万平方米\n");
         CliRun done = run("import", dezhou.toString(), "--years", "2022", "--stage", "开工", "--columns", answers.toString(),
                 "--region", "开发区=371471", "--all");
         assertThat(done.exit()).as(done.err()).isEqualTo(Cli.OK);

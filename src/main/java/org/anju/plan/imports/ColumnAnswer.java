@@ -7,10 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * The user's answer for a column, as typed after "=": {@code ignore} (不导入), or an indicator code with, in any
- * order after it, the kind and the year: {@code OLD_COMMUNITY.START.HOUSEHOLD}, {@code …:TARGET:2024},
- * {@code …:完成:2023}. Parts not given are read from the table as usual (and asked again if still uncertain).
+ * order after it, the kind, the year and the unit the figures are printed in: {@code OLD_COMMUNITY.START.HOUSEHOLD},
+ * {@code …:TARGET:2024}, {@code …:完成:2023}, {@code OLD_COMMUNITY.START.AREA_10K_M2:万平方米}. Parts not given are
+ * read from the table as usual (and asked again if still uncertain).
  */
-record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integer year) {
+record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integer year, String unit) {
 
     private static final Pattern CODE = Pattern.compile("[A-Z_]+\\.[A-Z_]+\\.[A-Z_0-9]+");
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
@@ -23,7 +24,7 @@ record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integ
         }
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("ignore") || t.equals("不导入") || t.equals("忽略")) {
-            return new ColumnAnswer(true, null, null, null);
+            return new ColumnAnswer(true, null, null, null, null);
         }
         String[] parts = t.split("[:：,，]");
         String code = parts[0].toUpperCase(Locale.ROOT);
@@ -32,18 +33,21 @@ record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integ
         }
         FigureKind kind = null;
         Integer year = null;
+        String unit = null;
         for (int i = 1; i < parts.length; i++) {
             String p = parts[i];
             if (YEAR.matcher(p).matches()) {
                 year = Integer.parseInt(p);
-            } else {
+            } else if (kind(p) != null) {
                 kind = kind(p);
-                if (kind == null) {
-                    throw new IllegalArgumentException("「" + p + "」既不是年度也不是数字类型（TARGET/计划、ACTUAL/完成、RATE/比率）");
-                }
+            } else if (!Units.inUnitLine(p).isEmpty()) {
+                unit = p;
+            } else {
+                throw new IllegalArgumentException("「" + p + "」既不是年度、数字类型（TARGET/计划、ACTUAL/完成、RATE/比率）"
+                        + "也不是单位（如 万平方米、万元）");
             }
         }
-        return new ColumnAnswer(false, code, kind, year);
+        return new ColumnAnswer(false, code, kind, year, unit);
     }
 
     private static FigureKind kind(String p) {

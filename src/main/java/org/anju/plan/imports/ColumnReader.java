@@ -156,9 +156,31 @@ final class ColumnReader {
                         kindOptions(i.code(), y));
             }
             if (y == null && !periodColumn) {
-                return new Open("「" + header + "」：无法确定年度，请用 --year 指定（或在答案中写年度）", List.of());
+                return new Open("「" + header + "」：无法确定年度，请用 --years 指定（或在答案中写年度，如 "
+                        + ColumnAnswer.format(i.code(), k, 2023) + "）", List.of());
             }
-            return new Counted(i, y, k, factorFor(i, path, sense), List.of("按指定：" + ColumnAnswer.format(i.code(), k, y)));
+            basis.add("按指定：" + ColumnAnswer.format(i.code(), k, y));
+            if (k == FigureKind.RATE) {
+                return new Counted(i, y, k, BigDecimal.ONE, basis);
+            }
+            Unit unit;
+            if (answer.unit() != null) {
+                unit = Units.inUnitLine(answer.unit()).stream().filter(u -> u.measure().equals(i.measureCode()))
+                        .findFirst().orElse(null);
+                if (unit == null) {
+                    return new Open("「" + header + "」：指定的单位「" + answer.unit() + "」不是" + i.measureName() + "的单位",
+                            unitOptions(i, k, y));
+                }
+            } else {
+                Part<Unit> read = measure(path, sense, List.of(i.measureCode()), k, i.programName() + i.stageLabel());
+                if (!read.known()) {
+                    return new Open("「" + header + "」：" + i.measureName() + "的单位（万平方米还是平方米，万元还是元）表中没有写明，"
+                            + "请在答案中写明", unitOptions(i, k, y));
+                }
+                unit = read.value();
+                basis.add(read.basis());
+            }
+            return new Counted(i, y, k, unit.factor(), basis);
         }
 
         if (!program.known()) {
@@ -185,9 +207,18 @@ final class ColumnReader {
         }
         Part<Unit> unit = measure(path, sense, program.value(), stage.value(), kind.value());
         if (!unit.known() && kind.value() != FigureKind.RATE) {
+            List<Option> byUnit = new ArrayList<>();
+            Integer y = theYear.known() && !periodColumn ? theYear.value() : null;
+            for (Unit u : unit.candidates()) {
+                indicators.find(program.value().code(), stage.value().code(), u.measure()).ifPresent(i -> byUnit.add(
+                        new Option(ColumnAnswer.format(i.code(), kind.value(), y) + (isCount(u.measure()) ? "" : ":"
+                                + u.printed()), i.displayName() + " · " + kind.value().label()
+                                + (y == null ? "" : " · " + y + "年") + (isCount(u.measure()) ? "" : " · 以" + u.printed()
+                                + "为单位"))));
+            }
             return new Open("「" + header + "」：" + (unit.candidates().isEmpty() ? "未写明计量单位"
                     : "计量单位可能是" + unitNames(unit.candidates()) + "，无法确定") + "（请逐列指定）",
-                    options(header, program, stage, kind, theYear, sense));
+                    byUnit.isEmpty() ? options(header, program, stage, kind, theYear, sense) : byUnit);
         }
         if (!theYear.known()) {
             return new Open("「" + header + "」：表头、表名和上下文都没有写明年度（或写了多个），请用 --year 指定",
@@ -348,41 +379,59 @@ final class ColumnReader {
                 .map(Indicator::measureCode).distinct().toList();
     }
 
+    /**
+     * The measure and the factor of a printed figure: a unit the header prints (户数（万户）, 开工（套）) — checked
+     * against the 单位 line —, else a word naming the measure (户数, 小区数) with the 单位 line's unit for it (单位：万户)
+     * or, for a count, its own; else the 单位 line's one unit that fits the program's stage; else the stage's only
+     * measure when it is a count. An area or an amount whose unit is printed nowhere (面积, 完成投资) is asked.
+     */
     private Part<Unit> measure(List<String> path, Sense sense, Program program, Stage stage, FigureKind kind) {
-        List<String> valid = measuresOf(program, stage);
+        return measure(path, sense, measuresOf(program, stage), kind, program.name() + stage.name());
+    }
+
+    /** @param valid the measures the column may count in; @param what the program and stage, for the basis text */
+    private Part<Unit> measure(List<String> path, Sense sense, List<String> valid, FigureKind kind, String what) {
         Unit named = null;
+        String namedIn = null;
         for (int k = path.size() - 1; k >= 0; k--) {
             List<Unit> printed = fitting(Units.printed(path.get(k)), valid);
             if (!printed.isEmpty()) {
                 Unit u = single(printed);
-                return u == null ? Part.open(printed) : Part.of(u, "表头「" + path.get(k) + "」→" + u.printed());
+                if (u == null) {
+                    return Part.open(printed);
+                }
+                Unit inLine = fromUnitLine(sense, u.measure());
+                if (inLine != null && inLine.factor().compareTo(u.factor()) != 0 && kind != FigureKind.RATE) {
+                    return Part.open(List.of(u, inLine));   // 表头（户） against 单位：万户
+                }
+                return Part.of(u, "表头「" + path.get(k) + "」→" + u.printed());
             }
             if (named == null) {
                 // 小区 in 城镇老旧小区改造项目 names the program, not the measure
                 List<Unit> words = fitting(Units.named(withoutProgramNames(path.get(k))), valid);
+                if (words.size() > 1) {
+                    return Part.open(words);
+                }
                 if (words.size() == 1) {
                     named = words.getFirst();
-                    if (named.factor() != null && kind != FigureKind.RATE) {
-                        // 户数, 小区数: the unit is the word's own (a 万 would be printed)
-                        Unit inLine = fromUnitLine(sense, named.measure());
-                        return inLine != null ? Part.of(inLine, "单位行「" + sense.unitLine() + "」")
-                                : Part.of(named, "表头「" + path.get(k) + "」→" + named.printed());
-                    }
-                } else if (words.size() > 1) {
-                    return Part.open(words);
+                    namedIn = path.get(k);
                 }
             }
         }
         if (kind == FigureKind.RATE) {
-            return named == null ? Part.open(List.of()) : Part.of(named, "表头");
+            return named == null ? Part.open(List.of()) : Part.of(named, "表头「" + namedIn + "」");
         }
         if (named != null) {
             Unit inLine = fromUnitLine(sense, named.measure());
-            return inLine != null ? Part.of(inLine, "单位行「" + sense.unitLine() + "」") : Part.open(List.of(
-                    new Unit(named.measure(), BigDecimal.ONE, "万平方米"),
-                    new Unit(named.measure(), new BigDecimal("0.0001"), "平方米")));
+            if (inLine != null) {
+                return Part.of(inLine, "表头「" + namedIn + "」；单位行「" + sense.unitLine() + "」→" + inLine.printed());
+            }
+            if (named.factor() != null && isCount(named.measure())) {
+                return Part.of(named, "表头「" + namedIn + "」→" + named.printed());
+            }
+            return Part.open(unitChoices(named.measure()));
         }
-        List<Unit> inLine = fitting(Units.printed(sense.unitLine()), valid);
+        List<Unit> inLine = fitting(Units.inUnitLine(sense.unitLine()), valid);
         if (inLine.size() == 1) {
             return Part.of(inLine.getFirst(), "单位行「" + sense.unitLine() + "」");
         }
@@ -393,11 +442,30 @@ final class ColumnReader {
         if (inTitle.size() == 1 && Text.compact(sense.title()).contains("单位")) {
             return Part.of(inTitle.getFirst(), "表名「" + sense.title() + "」");
         }
-        if (valid.size() == 1 && Units.printed(sense.unitLine()).isEmpty()) {
+        if (valid.size() == 1 && isCount(valid.getFirst()) && Units.inUnitLine(sense.unitLine()).isEmpty()) {
             Unit only = new Unit(valid.getFirst(), BigDecimal.ONE, measureName(valid.getFirst()));
-            return Part.of(only, program.name() + stage.name() + "只按" + only.printed() + "计");
+            return Part.of(only, what + "只按" + only.printed() + "计");
+        }
+        if (valid.size() == 1) {
+            return Part.open(unitChoices(valid.getFirst()));
         }
         return Part.open(valid.stream().map(m -> new Unit(m, BigDecimal.ONE, measureName(m))).toList());
+    }
+
+    /** Counts (套, 户, 个, 栋) are printed in their own unit unless a 万 says otherwise; areas and amounts are not. */
+    private boolean isCount(String measure) {
+        return indicators.measures().stream().anyMatch(m -> m.code().equals(measure) && m.exact());
+    }
+
+    /** The units an area or amount may be printed in, to ask which. */
+    private static List<Unit> unitChoices(String measure) {
+        return switch (measure) {
+            case "AREA_10K_M2" -> List.of(new Unit(measure, BigDecimal.ONE, "万平方米"),
+                    new Unit(measure, new BigDecimal("0.0001"), "平方米"));
+            case "YUAN_10K" -> List.of(new Unit(measure, BigDecimal.ONE, "万元"),
+                    new Unit(measure, new BigDecimal("10000"), "亿元"), new Unit(measure, new BigDecimal("0.0001"), "元"));
+            default -> List.of(new Unit(measure, BigDecimal.ONE, measure));
+        };
     }
 
     private String withoutProgramNames(String text) {
@@ -411,7 +479,7 @@ final class ColumnReader {
     }
 
     private Unit fromUnitLine(Sense sense, String measure) {
-        List<Unit> inLine = Units.printed(sense.unitLine()).stream().filter(u -> u.measure().equals(measure)).toList();
+        List<Unit> inLine = Units.inUnitLine(sense.unitLine()).stream().filter(u -> u.measure().equals(measure)).toList();
         return inLine.size() == 1 ? inLine.getFirst() : null;
     }
 
@@ -485,17 +553,10 @@ final class ColumnReader {
         return years;
     }
 
-    private BigDecimal factorFor(Indicator i, List<String> path, Sense sense) {
-        for (int k = path.size() - 1; k >= 0; k--) {
-            for (Unit u : Units.printed(path.get(k))) {
-                if (u.measure().equals(i.measureCode()) && u.factor() != null
-                        && u.factor().compareTo(BigDecimal.ONE) != 0) {
-                    return u.factor();
-                }
-            }
-        }
-        Unit inLine = fromUnitLine(sense, i.measureCode());
-        return inLine == null ? BigDecimal.ONE : inLine.factor();
+    private static List<Option> unitOptions(Indicator i, FigureKind k, Integer y) {
+        return unitChoices(i.measureCode()).stream().map(u -> new Option(ColumnAnswer.format(i.code(), k, y) + ":"
+                + u.printed(), i.displayName() + " · " + k.label() + (y == null ? "" : " · " + y + "年") + " · 以"
+                + u.printed() + "为单位")).toList();
     }
 
     // ---- questions -------------------------------------------------------------------------------

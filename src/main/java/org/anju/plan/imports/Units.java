@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The units printed in headers and 单位 lines, as a measure and the factor that turns a printed figure into
  * that measure: "万户" is 户 × 10000, "亿元" is 万元 × 10000, "平方米" is 万平方米 × 0.0001, "套（间）" is 套.
- * Words that name a measure without printing its unit (小区数, 楼栋数) are {@link #named}; 面积 names the
- * area but not whether in 平方米 or 万平方米, so it gives no factor.
+ * Words that name a measure without printing its unit (户数, 小区数, 楼栋数) are {@link #named}: a count in its own
+ * unit unless the 单位 line prints a 万; 面积 names the area but not whether in 平方米 or 万平方米, so it gives no
+ * factor.
  */
 final class Units {
 
@@ -25,19 +26,49 @@ final class Units {
     // longest first inside each alternative: 平方米 before 米, 套(间) as 套
     private static final Pattern UNIT = Pattern.compile(
             "(亿|万|千)?(平方米|平米|㎡|m2|m²|元|套|间|户|个|栋|幢|座)");
-    private static final Pattern NAMED = Pattern.compile("(小区|楼栋|栋数|楼数|面积|户数|住户|居民)");
+    private static final Pattern NAMED = Pattern.compile("(小区|楼栋|栋数|楼数|面积|户数|住户|居民|套数|间数)");
 
     private Units() {
     }
 
-    /** Every unit printed in the text, in order: "单位：个、户、栋、万平方米" gives four. */
+    /**
+     * The units a header cell prints: with a 万/亿/千 ("户数（万户）"), in brackets ("开工（套）", "小区数(个)"), or a
+     * unit of area or money ("平方米", "万元"). A bare 户/套/栋/个 inside a word (户数, 套数, 项目个数) is no printed
+     * unit: the word names the measure ({@link #named}) and the 单位 line may still say 万户.
+     */
     static List<Unit> printed(String text) {
+        String t = Text.compact(text);
+        int unitWord = t.indexOf("单位");
+        if (unitWord < 0) {
+            return find(t, false);
+        }
+        // "…开工计划(单位:套)": what follows 单位 is a 单位 line
+        List<Unit> units = new ArrayList<>(find(t.substring(0, unitWord), false));
+        find(t.substring(unitWord), true).stream().filter(u -> !units.contains(u)).forEach(units::add);
+        return units;
+    }
+
+    /** Every unit a 单位 line lists, in order: "单位：个、户、栋、万平方米" gives four. */
+    static List<Unit> inUnitLine(String text) {
+        return find(text, true);
+    }
+
+    private static List<Unit> find(String text, boolean unitLine) {
         List<Unit> units = new ArrayList<>();
         if (text == null) {
             return units;
         }
-        Matcher m = UNIT.matcher(Text.compact(text));
+        String t = Text.compact(text);
+        Matcher m = UNIT.matcher(t);
         while (m.find()) {
+            boolean bracketed = m.start() > 0 && "(（[".indexOf(t.charAt(m.start() - 1)) >= 0;
+            boolean scaled = m.group(1) != null;
+            boolean areaOrMoney = m.group(2).contains("米") || m.group(2).equals("㎡") || m.group(2).startsWith("m")
+                    || m.group(2).equals("元");
+            boolean alone = m.group().equals(t);    // a header cell that is only "户"
+            if (!unitLine && !bracketed && !scaled && !areaOrMoney && !alone) {
+                continue;
+            }
             Unit u = unit(m.group(1), m.group(2), m.group());
             if (u != null && units.stream().noneMatch(x -> x.equals(u))) {
                 units.add(u);
@@ -77,6 +108,8 @@ final class Units {
                 case "小区" -> new Unit("COMMUNITY", BigDecimal.ONE, "个");
                 case "楼栋", "栋数", "楼数" -> new Unit("BUILDING", BigDecimal.ONE, "栋");
                 case "户数", "住户", "居民" -> new Unit("HOUSEHOLD", BigDecimal.ONE, "户");
+                case "套数" -> new Unit("UNIT", BigDecimal.ONE, "套");
+                case "间数" -> new Unit("ROOM", BigDecimal.ONE, "间");
                 default -> new Unit("AREA_10K_M2", null, null);
             };
             if (units.stream().noneMatch(x -> x.measure().equals(u.measure()))) {

@@ -73,4 +73,31 @@ class GoodInputTest {
         assertThat(replaced.findings()).hasSize(2);   // 合计 1200/500 no longer matches 600+700 and 0+400
         plans.delete(done.planId());
     }
+
+    /** A count word (户数) takes the 单位 line's 万; a header unit that contradicts the 单位 line, or no unit for an area, is asked. */
+    @Test
+    void unitsOfTheUnitLineAndOfTheHeaderAreNeverAssumed() {
+        String scaled = "2023年城镇老旧小区改造开工计划表\n单位：万户\n县市区\t改造户数\n合计\t1.5\n玉山县\t1.5\n";
+        ImportResult r = importer.importFile("万户.tsv", scaled.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(r.complete()).as(r.questions().toString()).isTrue();
+        assertThat(r.figures()).filteredOn(f -> f.regionCode().equals("361123")).singleElement().satisfies(f -> {
+            assertThat(f.printed()).isEqualTo("1.5");
+            assertThat(f.value()).isEqualByComparingTo("15000");
+        });
+
+        String contradicting = "2023年城镇老旧小区改造开工计划表\n单位：万户\n县市区\t户数（户）\n合计\t15000\n玉山县\t15000\n";
+        ImportResult c = importer.importFile("矛盾.tsv", contradicting.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(c.questions()).singleElement().satisfies(q -> assertThat(q.text()).contains("户或万户"));
+        assertThat(c.figures()).isEmpty();
+
+        String area = "2023年城镇老旧小区改造开工计划表\n县市区\t建筑面积\n合计\t12.5\n玉山县\t12.5\n";
+        ImportResult a = importer.importFile("面积.tsv", area.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(a.questions()).singleElement().satisfies(q -> assertThat(q.choices()).extracting(ImportResult.Choice::value)
+                .contains("OLD_COMMUNITY.START.AREA_10K_M2:TARGET:2023:万平方米", "OLD_COMMUNITY.START.AREA_10K_M2:TARGET:2023:平方米"));
+        ImportResult answered = importer.importFile("面积.tsv", area.getBytes(StandardCharsets.UTF_8), ImportOptions.preview()
+                .withChoices(new Choices(java.util.Map.of("建筑面积", "OLD_COMMUNITY.START.AREA_10K_M2:平方米"), null, null,
+                        null, null)));
+        assertThat(answered.complete()).isTrue();
+        assertThat(answered.figures().getFirst().value()).isEqualByComparingTo("0.00125");
+    }
 }

@@ -47,6 +47,12 @@ class ReadingRulesTest {
         assertThat(Units.printed("单位：个、户、栋、万平方米")).extracting(Units.Unit::measure)
                 .containsExactly("COMMUNITY", "HOUSEHOLD", "BUILDING", "AREA_10K_M2");
         assertThat(Units.printed("项目数量")).isEmpty();
+        // a 户 inside 户数 is no printed unit: the word names the measure, the 单位 line may still say 万户
+        assertThat(Units.printed("改造户数")).isEmpty();
+        assertThat(Units.printed("项目个数")).isEmpty();
+        assertThat(Units.named("改造户数")).extracting(Units.Unit::measure).containsExactly("HOUSEHOLD");
+        assertThat(Units.printed("2020年山东省城镇棚户区改造开工计划(单位:套)")).extracting(Units.Unit::measure)
+                .containsExactly("UNIT");
         // 面积 names the area but not whether in 平方米 or 万平方米
         assertThat(Units.named("建筑面积")).containsExactly(new Units.Unit("AREA_10K_M2", null, null));
         assertThat(Units.named("楼栋数")).extracting(Units.Unit::measure).containsExactly("BUILDING");
@@ -88,14 +94,15 @@ class ReadingRulesTest {
 
     @Test
     void answersAsTypedOnTheCommandLine() {
-        assertThat(ColumnAnswer.parse("ignore")).isEqualTo(new ColumnAnswer(true, null, null, null));
+        assertThat(ColumnAnswer.parse("ignore")).isEqualTo(new ColumnAnswer(true, null, null, null, null));
         assertThat(ColumnAnswer.parse("不导入").ignore()).isTrue();
         assertThat(ColumnAnswer.parse("OLD_COMMUNITY.START.HOUSEHOLD:TARGET:2024"))
-                .isEqualTo(new ColumnAnswer(false, "OLD_COMMUNITY.START.HOUSEHOLD", FigureKind.TARGET, 2024));
+                .isEqualTo(new ColumnAnswer(false, "OLD_COMMUNITY.START.HOUSEHOLD", FigureKind.TARGET, 2024, null));
         assertThat(ColumnAnswer.parse("old_community.start.community:完成"))
-                .isEqualTo(new ColumnAnswer(false, "OLD_COMMUNITY.START.COMMUNITY", FigureKind.ACTUAL, null));
+                .isEqualTo(new ColumnAnswer(false, "OLD_COMMUNITY.START.COMMUNITY", FigureKind.ACTUAL, null, null));
+        assertThat(ColumnAnswer.parse("OLD_COMMUNITY.START.AREA_10K_M2:平方米").unit()).isEqualTo("平方米");
         assertThatThrownBy(() -> ColumnAnswer.parse("户数")).hasMessageContaining("不是指标代码");
-        assertThatThrownBy(() -> ColumnAnswer.parse("SHANTYTOWN.START.UNIT:maybe")).hasMessageContaining("既不是年度也不是数字类型");
+        assertThatThrownBy(() -> ColumnAnswer.parse("SHANTYTOWN.START.UNIT:maybe")).hasMessageContaining("既不是年度、数字类型");
         assertThat(Choices.pairs(java.util.List.of("# 注释", "项目数量=ignore", " 户数 = OLD_COMMUNITY.START.HOUSEHOLD "), "--column"))
                 .containsExactly(java.util.Map.entry("项目数量", "ignore"), java.util.Map.entry("户数", "OLD_COMMUNITY.START.HOUSEHOLD"));
         assertThatThrownBy(() -> Choices.pairs(java.util.List.of("项目数量"), "--column")).hasMessageContaining("名称=答案");
