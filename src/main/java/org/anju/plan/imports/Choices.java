@@ -8,8 +8,10 @@ import java.util.Map;
 /**
  * What the user answered or stated for an import, where the document leaves it open: what a column counts
  * ({@code 项目数量=ignore}, {@code 户数=OLD_COMMUNITY.START.HOUSEHOLD:TARGET:2024}), which region a row is
- * ({@code 吉林=220000}, {@code 三县=ignore}), and the program, stage and month of tables that do not print them.
- * The year is {@link ImportOptions#firstYear()}. Nothing here overrides what the document prints.
+ * ({@code 吉林=220000}, {@code 三县=ignore}, {@code 小计@45=ignore} for one row), and the program, stage and month
+ * of tables that do not print them. The year is {@link ImportOptions#firstYear()}. An answer for a column or a row
+ * is the user's decision and is taken as given; the program, stage, year and month fill in only what the document
+ * leaves open.
  *
  * @param columns column key (header, last header cell, 附件2:header, or column letter) → answer
  * @param regions row label → region code or ignore
@@ -23,8 +25,9 @@ public record Choices(Map<String, String> columns, Map<String, String> regions, 
     public static final Choices NONE = new Choices(Map.of(), Map.of(), null, null, null);
 
     public Choices {
-        columns = columns == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(columns));
-        regions = regions == null ? Map.of() : Map.copyOf(regions);
+        // kept in the order given: the first answer that names a column is the one taken
+        columns = columns == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        regions = regions == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         program = blank(program);
         stage = blank(stage);
     }
@@ -43,7 +46,7 @@ public record Choices(Map<String, String> columns, Map<String, String> regions, 
             }
             int eq = line.lastIndexOf('=');
             if (eq <= 0 || eq == line.length() - 1) {
-                throw new IllegalArgumentException(what + "「" + line + "」应写成 名称=答案，如 项目数量=ignore");
+                throw new IllegalArgumentException(what + "「" + line + "」应写成 名称=答案，如 项目数量=ignore 或 吉林=220000");
             }
             map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }

@@ -45,6 +45,8 @@ final class ColumnReader {
     private static final Pattern PROGRESS_TITLE = Pattern.compile(
             "进展|进度|截至|截止|月末|月底|通报|排名|情况|\\d{1,2}(?:-|—|–|~|－|至)+\\d{1,2}月");
     private static final Pattern PLAN_TITLE = Pattern.compile("分解|计划|任务|目标|下达|安排");
+    /** 开工率, 完成率 …: a column only a progress table has (分配比例, 占比 may stand in a plan). */
+    private static final Pattern STAGE_RATE = Pattern.compile("(开工|完成|建成|完工|发放|拨付|支出|到位|录入|入住|分配)率");
     private static final Pattern PROGRESS_TEXT = Pattern.compile("截至|截止|已开工|已完成|开工率|完成投资|月份");
     static final Pattern YEAR_CELL = Pattern.compile("(\\d{4})年度?");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
@@ -66,19 +68,20 @@ final class ColumnReader {
     static Sense sense(RawTable raw, String documentTitle, List<List<String>> headerPaths, Integer periodYear) {
         String title = raw.title() == null ? "" : Text.compact(raw.title());
         String period = raw.periodLine() == null ? "" : Text.compact(raw.periodLine());
-        boolean rateColumn = headerPaths.stream().anyMatch(p -> p.stream().anyMatch(h -> RATE.matcher(Text.compact(h)).find()));
+        boolean rateColumn = headerPaths.stream().anyMatch(p -> p.stream()
+                .anyMatch(h -> STAGE_RATE.matcher(Text.compact(h)).find()));
         TableKind kind;
         String basis;
         if (!period.isEmpty()) {
             kind = TableKind.PROGRESS;
             basis = "截止时间「" + raw.periodLine().strip() + "」";
-        } else if (PROGRESS_TITLE.matcher(title).find()) {
+        } else if (PROGRESS_TITLE.matcher(title).find() && !PLAN_TITLE.matcher(title).find()) {
             kind = TableKind.PROGRESS;
             basis = "表名「" + raw.title() + "」";
         } else if (rateColumn) {
             kind = TableKind.PROGRESS;
             basis = "表中有完成率列";
-        } else if (PLAN_TITLE.matcher(title).find()) {
+        } else if (PLAN_TITLE.matcher(title).find() && !PROGRESS_TITLE.matcher(title).find()) {
             kind = TableKind.PLAN;
             basis = "表名「" + raw.title() + "」";
         } else {
@@ -272,18 +275,33 @@ final class ColumnReader {
 
     // ---- the parts -------------------------------------------------------------------------------
 
+    /**
+     * Target, actual or rate, from every header cell: 率 or % anywhere makes a rate; 计划/任务 and 完成/已 in different
+     * cells ("2023年计划任务" over "开工数") contradict each other and are asked. Without such words, the table's
+     * kind (计划表 / 进展表) tells.
+     */
     private Part<FigureKind> kind(List<String> path, Sense sense) {
+        String target = null;
+        String actual = null;
         for (int k = path.size() - 1; k >= 0; k--) {
             String h = Text.compact(path.get(k));
             if (RATE.matcher(h).find()) {
                 return Part.of(FigureKind.RATE, "「" + path.get(k) + "」为完成率");
             }
             if (TARGET.matcher(h).find()) {
-                return Part.of(FigureKind.TARGET, "「" + path.get(k) + "」为目标任务");
+                target = target == null ? path.get(k) : target;
+            } else if (ACTUAL.matcher(h).find()) {
+                actual = actual == null ? path.get(k) : actual;
             }
-            if (ACTUAL.matcher(h).find()) {
-                return Part.of(FigureKind.ACTUAL, "「" + path.get(k) + "」为完成数");
-            }
+        }
+        if (target != null && actual != null) {
+            return Part.open(List.of(FigureKind.TARGET, FigureKind.ACTUAL));
+        }
+        if (target != null) {
+            return Part.of(FigureKind.TARGET, "「" + target + "」为目标任务");
+        }
+        if (actual != null) {
+            return Part.of(FigureKind.ACTUAL, "「" + actual + "」为完成数");
         }
         return switch (sense.kind()) {
             case PLAN -> Part.of(FigureKind.TARGET, "计划表（" + sense.kindBasis() + "）");
@@ -508,9 +526,12 @@ final class ColumnReader {
         if (printed != null) {
             return Part.of(printed, "表头「" + printed + "年」");
         }
-        Integer inTitle = firstYear(sense.title());
+        Integer inTitle = titleYear(sense.title());
         if (inTitle != null) {
             return Part.of(inTitle, "表名「" + sense.title() + "」");
+        }
+        if (!years(sense.title()).isEmpty()) {
+            return statedYear();    // 2021—2025年, or two years: which one is not printed
         }
         if (sense.periodYear() != null) {
             return Part.of(sense.periodYear(), "截止时间 " + sense.periodYear() + " 年");
@@ -524,22 +545,34 @@ final class ColumnReader {
                 break;
             }
         }
-        Set<Integer> inDocument = years(sense.documentTitle());
-        if (inDocument.size() == 1) {
-            return Part.of(inDocument.iterator().next(), "文件标题「" + sense.documentTitle() + "」");
+        Integer inDocument = titleYear(sense.documentTitle());
+        if (inDocument != null) {
+            return Part.of(inDocument, "文件标题「" + sense.documentTitle() + "」");
         }
-        if (stated.year() != null) {
-            return Part.of(stated.year(), "按指定 --year " + stated.year());
-        }
-        return Part.open(List.of());
+        return statedYear();
     }
 
-    static Integer firstYear(String s) {
-        if (s == null) {
+    private Part<Integer> statedYear() {
+        return stated.year() != null ? Part.of(stated.year(), "指定的年度 " + stated.year()) : Part.open(List.of());
+    }
+
+    private static final Pattern BRACKETED = Pattern.compile("[(（\\[][^)）\\]]*[)）\\]]");
+    private static final Pattern YEAR_RANGE = Pattern.compile("(19|20)\\d{2}\\s*(年)?\\s*(-|—|–|~|－|至|到)+\\s*(19|20)\\d{2}");
+
+    /**
+     * The one year a title names — "2023年城镇老旧小区改造完成任务数 (2022年申报计划任务)" is 2023, the bracket
+     * explaining it —, or null when it names none, a range (2021—2025年) or several.
+     */
+    static Integer titleYear(String title) {
+        if (title == null) {
             return null;
         }
-        Matcher m = YEAR.matcher(Text.compact(s));
-        return m.find() ? Integer.parseInt(m.group(1)) : null;
+        String t = BRACKETED.matcher(Text.compact(title)).replaceAll("");
+        if (YEAR_RANGE.matcher(t).find()) {
+            return null;
+        }
+        Set<Integer> years = years(t);
+        return years.size() == 1 ? years.iterator().next() : null;
     }
 
     private static Set<Integer> years(String s) {

@@ -176,7 +176,7 @@ public class PlanImporter {
         planReadings.forEach(r -> r.table().columns().stream().map(BreakdownTable.Column::year)
                 .filter(java.util.Objects::nonNull).forEach(years::add));
         years.addAll(facts.titleYears());
-        planReadings.forEach(r -> java.util.Optional.ofNullable(ColumnReader.firstYear(r.raw().title())).ifPresent(years::add));
+        planReadings.forEach(r -> java.util.Optional.ofNullable(ColumnReader.titleYear(r.raw().title())).ifPresent(years::add));
         boolean yearsKnown = options.firstYear() != null || existing.isPresent() || !years.isEmpty();
         if (!planReadings.isEmpty() && !yearsKnown) {
             String message = "无法确定计划年度：表头、表名和正文都没有写明，请用 --years 2023（或 --years 2023-2024）指定";

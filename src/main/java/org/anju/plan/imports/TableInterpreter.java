@@ -72,6 +72,9 @@ final class TableInterpreter {
     private final ColumnReader reader;
     private final List<InputProblem> problems = new ArrayList<>();
     private final Set<String> usedColumnAnswers = new HashSet<>();
+    /** The user's region answers by cleaned label (or label@row for one row), and which were used. */
+    private final Map<String, String> regionAnswers = new LinkedHashMap<>();
+    private final Set<String> usedRegionAnswers = new HashSet<>();
     private JobProgress.Steps progress;
 
     TableInterpreter(Regions regions, Indicators indicators, String fileName, Answers answers) {
@@ -80,6 +83,23 @@ final class TableInterpreter {
         this.fileName = fileName;
         this.answers = answers;
         this.reader = new ColumnReader(indicators, answers.stated());
+        answers.regions().forEach((label, code) -> {
+            int at = label.lastIndexOf('@');
+            String key = at > 0 ? RowLabels.clean(label.substring(0, at)) + label.substring(at).strip() : RowLabels.clean(label);
+            regionAnswers.put(key, code);
+        });
+    }
+
+    /** The user's answer for this row: by its label and row (小计@45), else by its label. */
+    private String regionAnswer(String cleaned, int row) {
+        for (String key : List.of(cleaned + "@" + row, cleaned)) {
+            String answer = regionAnswers.get(key);
+            if (answer != null) {
+                usedRegionAnswers.add(key);
+                return answer;
+            }
+        }
+        return null;
     }
 
     /**
@@ -110,7 +130,7 @@ final class TableInterpreter {
             }
         }
         checkAnswersUsed(readings);
-        return new Result(issuer, readings, problems, years);
+        return new Result(issuer, uniqueKeys(readings), problems, years);
     }
 
     // ---- layout: which columns are what -----------------------------------------------------------
@@ -236,7 +256,7 @@ final class TableInterpreter {
         int problemsBefore = problems.size();
         List<Question> questions = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
-        YearMonth printedPeriod = PeriodText.find(raw.periodLine(), ColumnReader.firstYear(raw.title()));
+        YearMonth printedPeriod = PeriodText.find(raw.periodLine(), ColumnReader.titleYear(raw.title()));
         ColumnReader.Sense sense = ColumnReader.sense(raw, facts.title(), layout.paths(),
                 printedPeriod == null ? null : printedPeriod.getYear());
 
@@ -389,6 +409,35 @@ final class TableInterpreter {
                 + factor;
     }
 
+    /**
+     * Open columns whose keys would answer several columns at once (the same header in two tables without a 附件
+     * label, or twice in one table) are keyed by their table and letter instead (附件1:C).
+     */
+    private static List<Reading> uniqueKeys(List<Reading> readings) {
+        Map<String, Long> counts = new HashMap<>();
+        readings.forEach(r -> r.columns().stream().filter(l -> l.key() != null)
+                .forEach(l -> counts.merge(l.key(), 1L, Long::sum)));
+        if (counts.values().stream().allMatch(n -> n == 1)) {
+            return readings;
+        }
+        List<Reading> out = new ArrayList<>();
+        for (Reading r : readings) {
+            Map<String, String> renamed = new HashMap<>();
+            List<ColumnLine> lines = r.columns().stream().map(l -> {
+                if (l.key() == null || counts.get(l.key()) == 1) {
+                    return l;
+                }
+                String key = r.raw().where() + ":" + l.letter();
+                renamed.put(l.table() + " 第 " + l.letter() + " 列", key);
+                return new ColumnLine(l.table(), l.column(), l.header(), l.meaning(), l.basis(), l.status(), key, l.choices());
+            }).toList();
+            List<Question> questions = r.questions().stream().map(q -> renamed.containsKey(q.where())
+                    ? new Question(q.kind(), renamed.get(q.where()), q.where(), q.text(), q.choices()) : q).toList();
+            out.add(new Reading(r.raw(), r.table(), r.progress(), r.period(), lines, questions, r.notes()));
+        }
+        return out;
+    }
+
     /** The key a user answers a column with: the table's label and the header path. */
     private static String columnKey(RawTable raw, List<String> path) {
         return (raw.label() != null ? raw.label() + ":" : "") + String.join("·", path);
@@ -411,25 +460,38 @@ final class TableInterpreter {
         return null;
     }
 
-    private static boolean matches(String key, RawTable raw, List<String> path, int c) {
+    /**
+     * Whether a key names this column: its header path (cells joined by · or /, or run together), its last
+     * header cell, its letter (C) or 第3列 — optionally after the table's 附件 label, title or sheet and a colon.
+     */
+    static boolean matches(String key, RawTable raw, List<String> path, int c) {
         String k = Text.compact(key);
         int colon = k.indexOf(':');
         if (colon > 0) {
             String table = k.substring(0, colon);
             boolean thisTable = table.equals(Text.compact(raw.label())) || table.equals(Text.compact(raw.title()))
                     || table.equals(Text.compact(raw.sheet()));
-            if (!thisTable) {
-                return false;
+            if (thisTable) {
+                return matchesColumn(k.substring(colon + 1), path, c);
             }
-            k = k.substring(colon + 1);
         }
-        String full = Text.compact(String.join("", path));
+        return matchesColumn(k, path, c);   // a colon inside a header (其中：户数) names no table
+    }
+
+    private static boolean matchesColumn(String k, List<String> path, int c) {
+        String full = Text.compact(String.join("", path)).replace("/", "");
         String joined = k.replace("·", "").replace("/", "");
         return joined.equals(full) || k.equals(Text.compact(path.getLast()))
                 || k.equalsIgnoreCase(InputProblem.columnLetters(c + 1)) || k.equals("第" + (c + 1) + "列");
     }
 
     private void checkAnswersUsed(List<Reading> readings) {
+        for (String key : regionAnswers.keySet()) {
+            if (!usedRegionAnswers.contains(key)) {
+                problems.add(new InputProblem(fileName, null, null, null, "指定的地区「" + key + "」在表中没有这一行"
+                        + "（写表中的名称，如 --region \"开发区=371471\"，或 名称@行号）"));
+            }
+        }
         for (String key : answers.columns().keySet()) {
             if (!usedColumnAnswers.contains(key)) {
                 String known = String.join("、", readings.stream().flatMap(r -> r.columns().stream())
@@ -481,6 +543,7 @@ final class TableInterpreter {
         List<Pending> pending = new ArrayList<>();
         Map<Integer, Region> found = new HashMap<>();
         Region context = issuer;
+        boolean issuerTotal = false;
         for (SourceRow source : raw.dataRows()) {
             progress.step();
             List<String> labels = new ArrayList<>();
@@ -525,24 +588,44 @@ final class TableInterpreter {
                 }
                 continue;
             }
-            String answer = answers.regions().get(cleaned);
+            String answer = regionAnswer(cleaned, source.number());
             if (answer != null && Text.compact(answer).equalsIgnoreCase("ignore")) {
                 notes.add(new Note(raw.where() + " 第 " + source.number() + " 行", "「" + printed + "」按指定不导入"));
                 continue;
             }
             // an upper column naming a region makes a 小计 that region's row
             Region upper = null;
+            String unresolvedUpper = null;
             for (int k = 0; k < labels.size() - 1; k++) {
                 String u = RowLabels.clean(labels.get(k));
                 if (!u.isEmpty() && !RowLabels.isTotal(u) && !labels.get(k).equals(printed)) {
                     Resolution r = regions.resolve(u, issuer);
                     if (r instanceof Resolution.Found f) {
                         upper = f.region();
+                    } else {
+                        unresolvedUpper = labels.get(k);
                     }
                 }
             }
             boolean total = RowLabels.isTotal(cleaned);
+            if (total && answer != null) {
+                total = false;      // the user said whose subtotal it is
+            }
+            if (total && upper == null && (unresolvedUpper != null || issuerTotal)) {
+                // a second 小计, or one beside a name not found: whose it is is not printed, so it is asked
+                String key = cleaned + "@" + source.number();
+                List<Choice> choices = new ArrayList<>();
+                lastRegion(pending, found).flatMap(regions::city).filter(c -> !c.equals(issuer))
+                        .ifPresent(c -> choices.add(new Choice(c.code(), qualifiedName(c) + "（" + c.code() + "）")));
+                choices.add(new Choice("ignore", "不导入该行"));
+                questions.add(new Question("REGION", key, raw.where() + " 第 " + source.number() + " 行", "「" + printed
+                        + "」" + (unresolvedUpper != null ? "旁边的「" + unresolvedUpper + "」无法确定是哪个地区"
+                        : "是本表的第二个合计行，不知是哪个单位的小计") + "，请指定（命令行 --region \"" + key + "=代码\"）",
+                        choices));
+                continue;
+            }
             if (total && upper == null) {
+                issuerTotal = true;
                 pending.add(new Pending(pending.size(), source, labelColumn, printed, cleaned, issuer, List.of(issuer), true, null));
                 found.put(pending.size() - 1, issuer);
                 continue;
@@ -606,6 +689,17 @@ final class TableInterpreter {
             stack.push(row);
         }
         return roles(rows, totalSeq);
+    }
+
+    /** The region of the last row read so far. */
+    private static java.util.Optional<Region> lastRegion(List<Pending> pending, Map<Integer, Region> found) {
+        for (int i = pending.size() - 1; i >= 0; i--) {
+            Region r = found.get(pending.get(i).index());
+            if (r != null && !pending.get(i).total()) {
+                return java.util.Optional.of(r);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

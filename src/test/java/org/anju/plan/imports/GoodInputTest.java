@@ -100,4 +100,38 @@ class GoodInputTest {
         assertThat(answered.complete()).isTrue();
         assertThat(answered.figures().getFirst().value()).isEqualByComparingTo("0.00125");
     }
+
+    /** A second 小计 in a county table, or one beside a name that is no region: whose subtotal it is is asked. */
+    @Test
+    void aSecondSubtotalIsAskedNotGivenToTheIssuer() {
+        String twoTotals = "2023年城市棚户区改造开工计划表\n单位：套\n县市区\t开工\n合计\t1200\n信州区\t600\n"
+                + "广丰区\t600\n小计\t600\n";
+        ImportResult r = importer.importFile("两个小计.tsv", twoTotals.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(r.complete()).isFalse();
+        assertThat(r.questions()).singleElement().satisfies(q -> {
+            assertThat(q.kind()).isEqualTo("REGION");
+            assertThat(q.key()).isEqualTo("小计@7");
+            assertThat(q.text()).contains("第二个合计行");
+            // the counties are the issuer's own: no city whose subtotal it could be
+            assertThat(q.choices()).extracting(ImportResult.Choice::value).containsExactly("ignore");
+        });
+        ImportResult answered = importer.importFile("两个小计.tsv", twoTotals.getBytes(StandardCharsets.UTF_8),
+                ImportOptions.preview().withChoices(new Choices(null, java.util.Map.of("小计@7", "ignore"), null, null, null)));
+        assertThat(answered.complete()).as(answered.questions().toString()).isTrue();
+        assertThat(answered.figures()).extracting(ImportResult.FigureLine::printed).containsExactly("1200", "600", "600");
+
+        ImportResult unknown = importer.importFile("两个小计.tsv", twoTotals.getBytes(StandardCharsets.UTF_8),
+                ImportOptions.preview().withChoices(new Choices(null, java.util.Map.of("小计@9", "ignore"), null, null, null)));
+        assertThat(unknown.problems()).anySatisfy(p -> assertThat(p.message()).contains("小计@9", "没有这一行"));
+    }
+
+    /** 计划任务 over 开工数: a target and an actual in one header, so the column's kind is asked. */
+    @Test
+    void aHeaderNamingBothTargetAndDoneIsAsked() {
+        String table = "2023年城市棚户区改造开工计划表\n单位：套\n县市区\t2023年计划任务\t\n\t\t已开工\n合计\t1200\t600\n"
+                + "信州区\t1200\t600\n";
+        ImportResult r = importer.importFile("计划与完成.tsv", table.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(r.questions()).anySatisfy(q -> assertThat(q.choices()).extracting(ImportResult.Choice::value)
+                .anyMatch(v -> v.contains(":TARGET")).anyMatch(v -> v.contains(":ACTUAL")));
+    }
 }

@@ -70,6 +70,19 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aTitleGivesItsYearOnlyWhenItNamesOne() {
+        assertThat(ColumnReader.titleYear("2023年城镇老旧小区改造完成任务数（2022年申报计划任务）")).isEqualTo(2023);
+        assertThat(ColumnReader.titleYear("附件：2024年全省保障性租赁住房筹集计划")).isEqualTo(2024);
+        // a range, or two years outside brackets: which year the figures are for is not printed
+        assertThat(ColumnReader.titleYear("“十四五”期间（2021—2025年）棚户区改造计划")).isNull();
+        assertThat(ColumnReader.titleYear("2021-2025年公租房建设计划")).isNull();
+        assertThat(ColumnReader.titleYear("2021年至2025年公租房建设计划")).isNull();
+        assertThat(ColumnReader.titleYear("2023年、2024年城镇老旧小区改造计划")).isNull();
+        assertThat(ColumnReader.titleYear("城镇老旧小区改造计划")).isNull();
+        assertThat(ColumnReader.titleYear(null)).isNull();
+    }
+
+    @Test
     void monthsAsDocumentsPrintThem() {
         assertThat(PeriodText.find("（截至2023年9月末）", null)).isEqualTo(YearMonth.of(2023, 9));
         assertThat(PeriodText.find("截止12月底", 2023)).isEqualTo(YearMonth.of(2023, 12));
