@@ -81,7 +81,8 @@ public record BreakdownTable(Long id, int seq, String label, String title, Strin
 
     /**
      * The table's figures as sorted "region|indicator|year|kind|value" lines, hashed: equal for the same table
-     * imported again, whatever its file, layout or row order.
+     * imported again, whatever its file, layout or row order; null for a table without figures (all empty tables
+     * are alike).
      */
     public String fingerprint() {
         java.util.List<String> lines = new java.util.ArrayList<>();
@@ -94,6 +95,9 @@ public record BreakdownTable(Long id, int seq, String label, String title, Strin
                             + "|" + cell.value().stripTrailingZeros().toPlainString());
                 }
             }
+        }
+        if (lines.isEmpty()) {
+            return null;
         }
         java.util.Collections.sort(lines);
         try {

@@ -394,15 +394,22 @@ class PlanRepository {
     }
 
     /** Where tables with these figures were imported before: plan tables and progress tables. */
-    List<String> tablesWithFingerprint(String fingerprint, Long exceptPlanId) {
+    /** A stored table with these figures: where it is, and the issuer whose document it is (for access). */
+    record SameTable(String place, int issuerRegionId) {
+    }
+
+    List<SameTable> tablesWithFingerprint(String fingerprint, Long exceptPlanId) {
         return jdbc.sql("""
-                        select '计划「' || coalesce(p.document_number, p.title) || '」' || coalesce(t.label, t.title) as place
+                        select '计划「' || coalesce(p.document_number, p.title) || '」' || coalesce(t.label, t.title) as place,
+                               p.issuer_region_id
                         from breakdown_table t join plan p on p.id = t.plan_id
                         where t.fingerprint = :f and p.id is distinct from :except
                         union all
-                        select '进展表「' || coalesce(g.document_number, g.title) || '」' || coalesce(t.label, t.title)
+                        select '进展表「' || coalesce(g.document_number, g.title) || '」' || coalesce(t.label, t.title),
+                               g.issuer_region_id
                         from published_table t join published_progress g on g.id = t.progress_id where t.fingerprint = :f""")
-                .param("f", fingerprint).param("except", exceptPlanId).query(String.class).list();
+                .param("f", fingerprint).param("except", exceptPlanId)
+                .query((rs, n) -> new SameTable(rs.getString(1), rs.getInt(2))).list();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -299,7 +299,14 @@ public class Plans {
      * @param intoPlan the plan being imported into (its own tables, about to be replaced, do not count); null for none
      */
     public List<String> sameTableImported(BreakdownTable table, Long intoPlan) {
-        return repository.tablesWithFingerprint(table.fingerprint(), intoPlan);
+        String fingerprint = table.fingerprint();
+        if (fingerprint == null) {
+            return List.of();
+        }
+        // only tables the user may read are named: a warning must not reveal another unit's documents
+        return repository.tablesWithFingerprint(fingerprint, intoPlan).stream()
+                .filter(t -> access.canReadIssuedBy(regions.byId(t.issuerRegionId())))
+                .map(PlanRepository.SameTable::place).toList();
     }
 
     // ---- import batches (kept with the plan feature: they end up as plans) -------------------------

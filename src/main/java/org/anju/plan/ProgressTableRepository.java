@@ -1,6 +1,7 @@
 package org.anju.plan;
 
 import org.anju.indicator.Indicators;
+import org.anju.platform.PgCopy;
 import org.anju.region.Regions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,15 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL for progress tables (published_*): a few hundred figures per document, so plain inserts. */
+/** SQL for progress tables (published_*): the heads by insert, the rows and figures by COPY. */
 @Repository
 class ProgressTableRepository {
 
     private final JdbcClient jdbc;
+    private final PgCopy pgCopy;
     private final Regions regions;
     private final Indicators indicators;
 
-    ProgressTableRepository(JdbcClient jdbc, Regions regions, Indicators indicators) {
+    ProgressTableRepository(JdbcClient jdbc, PgCopy pgCopy, Regions regions, Indicators indicators) {
+        this.pgCopy = pgCopy;
         this.jdbc = jdbc;
         this.regions = regions;
         this.indicators = indicators;
@@ -59,27 +62,24 @@ class ProgressTableRepository {
                                 c.factor(), c.sourceColumn())
                         .update();
             }
+            // a national progress table has tens of thousands of figures: COPY, as for a plan's targets
+            PgCopy.Rows rows = new PgCopy.Rows();
+            PgCopy.Rows figures = new PgCopy.Rows();
             for (BreakdownTable.Row r : t.rows()) {
-                jdbc.sql("""
-                                insert into published_row (table_id, seq, label, region_id, parent_seq, role, source_row)
-                                values (?, ?, ?, ?, ?, ?, ?)""")
-                        .params(tableId, r.seq(), r.label(), r.region().id(), r.parentSeq(), r.role().name(), r.sourceRow())
-                        .update();
+                rows.add(tableId, r.seq(), r.label(), r.region().id(), r.parentSeq(), r.role().name(), r.sourceRow());
                 for (int c = 0; c < t.columns().size(); c++) {
                     Cell cell = r.cell(c);
                     if (cell.blank()) {
                         continue;
                     }
                     BreakdownTable.Column col = t.columns().get(c);
-                    jdbc.sql("""
-                                    insert into published_figure (table_id, row_seq, column_seq, region_id, indicator_id, year,
-                                                                  kind, period, value, scale, words)
-                                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                            .params(tableId, r.seq(), col.seq(), r.region().id(), col.indicator().id(), col.year(),
-                                    col.kind().name(), period, cell.value(), cell.scale(), cell.words())
-                            .update();
+                    figures.add(tableId, r.seq(), col.seq(), r.region().id(), col.indicator().id(), col.year(),
+                            col.kind().name(), period, cell.value().toPlainString(), cell.scale(), cell.words());
                 }
             }
+            pgCopy.copy("published_row (table_id, seq, label, region_id, parent_seq, role, source_row)", rows);
+            pgCopy.copy("published_figure (table_id, row_seq, column_seq, region_id, indicator_id, year, kind, period, "
+                    + "value, scale, words)", figures);
         }
         return id;
     }

@@ -143,6 +143,14 @@ public class PlanChecker {
      * A printed rate against the row's actual ÷ its target (or ÷ 计划投资, ÷ 到位资金: {@link RateRule}), each at
      * the precision printed; "全部开工" is a rate of at least 100 %.
      */
+    /**
+     * The column a rate is measured against when it is another figure (计划投资, 到位资金), read as a target in one
+     * table and as an amount in another: the one present; with both there, which one is not printed, so no check.
+     */
+    private static int onlyOne(int a, int b) {
+        return a >= 0 && b >= 0 ? -1 : Math.max(a, b);
+    }
+
     private void checkRates(Plan plan, BreakdownTable t, List<Finding> findings) {
         List<Column> columns = t.columns();
         for (int r = 0; r < columns.size(); r++) {
@@ -154,7 +162,7 @@ public class PlanChecker {
             int actual = find(columns, rate.indicator().code(), rate.year(), FigureKind.ACTUAL);
             int base = rule == null ? -1 : rule.fromPlan()
                     ? find(columns, rate.indicator().code(), rate.year(), FigureKind.TARGET)
-                    : Math.max(find(columns, rule.targetIndicatorCode(), rate.year(), FigureKind.TARGET),
+                    : onlyOne(find(columns, rule.targetIndicatorCode(), rate.year(), FigureKind.TARGET),
                     find(columns, rule.targetIndicatorCode(), rate.year(), FigureKind.ACTUAL));
             if (actual < 0 || base < 0) {
                 continue;
