@@ -32,8 +32,11 @@ final class SpacedText {
     private static final Pattern SINGLE = Pattern.compile("[ \\u00A0]+");
     private static final Pattern FIGURE = Pattern.compile("[-+]?[0-9０-９][0-9０-９,，.．]*[%％]?|[.．][0-9０-９]+[%％]?");
     private static final Pattern INTEGER = Pattern.compile("[0-9０-９]{1,4}");
-    private static final Pattern VALUE_WORD = Pattern.compile("[—–\\-/／]+|全部开工|全部完成|暂未公布|暂无|未公布");
-    private static final Pattern INDEX_HEADER = Pattern.compile("序号|编号|序|排名|名次");
+    // the same words as the importer's Figure (a cell's value) and TableInterpreter (an index column): a layout read
+    // here must have the columns the importer then reads
+    private static final Pattern VALUE_WORD = Pattern.compile("[—–\\-/／、－\\\\]+|已?全部开工|已?全部完成|全面开工|全部完工"
+            + "|全部建成|暂未公布|未公布|暂无|暂无数据|无数据|待定");
+    private static final Pattern INDEX_HEADER = Pattern.compile("序号|编号|序|排名|名次|排序|行次");
 
     private enum Kind { BLANK, TABLE, PROSE }
 

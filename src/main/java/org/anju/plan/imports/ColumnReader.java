@@ -30,8 +30,9 @@ final class ColumnReader {
     enum TableKind { PLAN, PROGRESS, UNKNOWN }
 
     /** What the user stated for the whole import (null where nothing). */
-    record Stated(Integer year, String programCode, String stageCode) {
-        static final Stated NOTHING = new Stated(null, null, null);
+    /** @param yearBasis where the year comes from, as the preview names it (指定的年度, 计划「…」的年度) */
+    record Stated(Integer year, String yearBasis, String programCode, String stageCode) {
+        static final Stated NOTHING = new Stated(null, null, null, null);
     }
 
     /** What a table says about all its columns. */
@@ -553,7 +554,7 @@ final class ColumnReader {
     }
 
     private Part<Integer> statedYear() {
-        return stated.year() != null ? Part.of(stated.year(), "指定的年度 " + stated.year()) : Part.open(List.of());
+        return stated.year() != null ? Part.of(stated.year(), stated.yearBasis()) : Part.open(List.of());
     }
 
     private static final Pattern BRACKETED = Pattern.compile("[(（\\[][^)）\\]]*[)）\\]]");

@@ -139,8 +139,11 @@ public class PlanImporter {
                     + "「市、县名称 | 开工 | 基本建成」）：请补上表头行，或从原文重新复制整张表"));
             return rejected(document, problems);
         }
-        Integer statedYear = options.firstYear() != null && options.firstYear().equals(options.lastYear())
-                ? options.firstYear() : existing.filter(p -> !p.multiYear()).map(Plan::firstYear).orElse(null);
+        boolean oneYearStated = options.firstYear() != null && options.firstYear().equals(options.lastYear());
+        Integer statedYear = oneYearStated ? options.firstYear()
+                : existing.filter(p -> !p.multiYear()).map(Plan::firstYear).orElse(null);
+        String yearBasis = statedYear == null ? null : oneYearStated ? "指定的年度 " + statedYear
+                : "导入到的计划「" + existing.orElseThrow().label() + "」为 " + statedYear + " 年度";
         Choices choices = options.choices();
         String program = stated(choices.program(), "--program", "工程类别", indicators.programs().stream()
                 .map(p -> new String[] {p.code(), p.name(), String.join("、", p.aliases())}).toList(), problems);
@@ -150,7 +153,7 @@ public class PlanImporter {
             return rejected(document, problems);
         }
         TableInterpreter.Answers answers = new TableInterpreter.Answers(choices.columns(), choices.regions(),
-                new ColumnReader.Stated(statedYear, program, stage), choices.period());
+                new ColumnReader.Stated(statedYear, yearBasis, program, stage), choices.period());
         TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName, answers)
                 .interpret(raws, facts, issuer);
         problems.addAll(interpreted.problems());
@@ -169,6 +172,7 @@ public class PlanImporter {
             questions.addAll(r.questions());
             notes.addAll(r.notes());
         });
+        onePeriodQuestion(questions);
 
         // the plan: a document's target tables
         PlanDraft draft = null;
@@ -177,6 +181,15 @@ public class PlanImporter {
                 .filter(java.util.Objects::nonNull).forEach(years::add));
         years.addAll(facts.titleYears());
         planReadings.forEach(r -> java.util.Optional.ofNullable(ColumnReader.titleYear(r.raw().title())).ifPresent(years::add));
+        if (existing.isPresent() && planReadings.isEmpty()) {
+            // importing "into" a plan a file without target tables would replace its tables with none
+            problems.add(new InputProblem(fileName, null, null, null, progressReadings.isEmpty()
+                    ? "文件中没有计划分解表，不能导入到计划「" + existing.get().label() + "」"
+                    : "文件中只有进展表（" + progressReadings.stream().map(r -> r.table().displayLabel())
+                    .collect(java.util.stream.Collectors.joining("、")) + "），不属于计划「" + existing.get().label()
+                    + "」：请不选计划重新导入，进展表将单独保存"));
+            return rejected(document, problems);
+        }
         boolean yearsKnown = options.firstYear() != null || existing.isPresent() || !years.isEmpty();
         if (!planReadings.isEmpty() && !yearsKnown) {
             String message = "无法确定计划年度：表头、表名和正文都没有写明，请用 --years 2023（或 --years 2023-2024）指定";
@@ -273,9 +286,12 @@ public class PlanImporter {
                     finalProgress, existing.isPresent());
         }
         if (!questions.isEmpty()) {
-            problems.add(new InputProblem(fileName, null, null, null, "尚有 " + questions.size()
-                    + " 处含义不确定，未写入任何数据：" + questions.getFirst().where() + "：" + questions.getFirst().text()
-                    + (questions.size() > 1 ? "（其余见预览）" : "")));
+            // every open question is listed, so that a commit without a preview (API, command line) says all
+            for (int i = 0; i < questions.size(); i++) {
+                ImportResult.Question q = questions.get(i);
+                problems.add(new InputProblem(fileName, null, null, null, (i == 0 ? "尚有 " + questions.size()
+                        + " 处含义不确定，未写入任何数据：" : "含义不确定：") + q.where() + "：" + q.text()));
+            }
             return rejected(document, problems);
         }
         if (finalDraft == null && finalProgress == null
@@ -354,6 +370,20 @@ public class PlanImporter {
 
     /** What one commit wrote: the plan, the progress tables and the kept file. */
     private record Stored(Long planId, Long progressId, long batchId) {
+    }
+
+    /** One month answers every table of the file (--period): asked once, naming all the tables it is for. */
+    private static void onePeriodQuestion(List<ImportResult.Question> questions) {
+        List<ImportResult.Question> periods = questions.stream().filter(q -> q.kind().equals("PERIOD")).toList();
+        if (periods.size() > 1) {
+            String tables = periods.stream().map(q -> "「" + q.where() + "」").collect(java.util.stream.Collectors.joining("、"));
+            int at = questions.indexOf(periods.getFirst());
+            questions.removeAll(periods);
+            questions.add(at, new ImportResult.Question("PERIOD", "period", periods.stream()
+                    .map(ImportResult.Question::where).collect(java.util.stream.Collectors.joining("、")),
+                    "进展表" + tables + "的数字截至哪个月，表名和上下文都没有写明：请指定截止月份（命令行 --period 2023-09）",
+                    List.of()));
+        }
     }
 
     private Plan planFor(SourceDocument document, DocumentFacts facts, ImportOptions options, Optional<Plan> existing,

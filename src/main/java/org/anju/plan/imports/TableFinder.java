@@ -130,7 +130,9 @@ final class TableFinder {
             above.unitLine = null;
             above.periodLine = null;
             if (!m.group(2).isEmpty()) {
-                above.heading(line.substring(line.indexOf(m.group(2).charAt(0))).strip());
+                // the heading as printed (its spaces kept), or as compacted when 附 件 is spaced out
+                Matcher printed = ATTACHMENT.matcher(line.strip());
+                above.heading(printed.matches() && !printed.group(2).isBlank() ? printed.group(2).strip() : m.group(2));
             }
         } else if (UNIT_LINE.matcher(compact).matches()) {
             above.unitLine = line;

@@ -60,7 +60,7 @@ final class TableInterpreter {
                    List<Question> questions, List<Note> notes) {
     }
 
-    record Result(Region issuer, List<Reading> readings, List<InputProblem> problems, TreeSet<Integer> years) {
+    record Result(Region issuer, List<Reading> readings, List<InputProblem> problems) {
     }
 
     private enum Role { INDEX, REGION, VALUE, TEXT, EMPTY }
@@ -113,11 +113,10 @@ final class TableInterpreter {
             if (issuer == null) {
                 problems.add(new InputProblem(fileName, null, null, null,
                         "无法确定发文单位：表中的地区名称都无法识别，请指定发文地区（命令行 --issuer 代码）"));
-                return new Result(null, List.of(), problems, new TreeSet<>());
+                return new Result(null, List.of(), problems);
             }
         }
         List<Reading> readings = new ArrayList<>();
-        TreeSet<Integer> years = new TreeSet<>();
         int seq = 0;
         for (Layout layout : layouts) {
             if (layout == null) {
@@ -126,11 +125,10 @@ final class TableInterpreter {
             Reading r = read(++seq, layout, facts, issuer);
             if (r != null) {
                 readings.add(r);
-                r.table().columns().stream().map(Column::year).filter(Objects::nonNull).forEach(years::add);
             }
         }
         checkAnswersUsed(readings);
-        return new Result(issuer, uniqueKeys(readings), problems, years);
+        return new Result(issuer, uniqueKeys(readings), problems);
     }
 
     // ---- layout: which columns are what -----------------------------------------------------------

@@ -63,8 +63,6 @@ final class TextTotals {
      * @param paragraphs the document's running text, a paragraph per entry
      * @param programs   the programs the document's tables count (a bare 棚户区改造 covers both 城市 and 国有工矿
      *                   棚户区 when the tables have both)
-     */
-    /**
      * @param names       the units the tables list, as a sentence may name them
      * @param statedStage the stage the user stated for tables that print none (改造计划 = 开工), used alike for
      *                    sentences that name none; null when not stated

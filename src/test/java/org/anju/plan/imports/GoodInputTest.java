@@ -134,4 +134,31 @@ class GoodInputTest {
         assertThat(r.questions()).anySatisfy(q -> assertThat(q.choices()).extracting(ImportResult.Choice::value)
                 .anyMatch(v -> v.contains(":TARGET")).anyMatch(v -> v.contains(":ACTUAL")));
     }
+
+    /** A progress table imported "into" a plan with 替换 would leave the plan without tables: refused, nothing lost. */
+    @Test
+    void aProgressTableIsNotImportedIntoAPlan() {
+        ImportResult plan = importer.importFile("棚改.csv", CSV.getBytes(StandardCharsets.UTF_8), ImportOptions.commit());
+        assertThat(plan.committed()).isTrue();
+        String progress = "截至2023年9月底城市棚户区改造开工进展表\n单位：套\n县市区\t已开工\n合计\t800\n信州区\t400\n广丰区\t400\n";
+        ImportResult r = importer.importFile("进展.tsv", progress.getBytes(StandardCharsets.UTF_8),
+                ImportOptions.commit().intoPlan(plan.planId(), true));
+        assertThat(r.committed()).isFalse();
+        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("只有进展表", "不选计划"));
+        assertThat(plans.tables(plan.planId())).hasSize(1);
+        plans.delete(plan.planId());
+    }
+
+    /** A 附件 line in traditional characters: its heading as printed (reading it once failed on the first character). */
+    @Test
+    void anAttachmentHeadingInTraditionalCharacters() {
+        String table = "附件1：廣東省2023年城市棚戶區改造開工計劃表\n單位：套\n地市\t開工\n合計\t600\n廣州市\t300\n深圳市\t300\n";
+        ImportResult r = importer.importFile("廣東.tsv", table.getBytes(StandardCharsets.UTF_8), ImportOptions.preview());
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.tables()).singleElement().satisfies(t -> {
+            assertThat(t.label()).isEqualTo("附件1");
+            assertThat(t.title()).isEqualTo("廣東省2023年城市棚戶區改造開工計劃表");
+        });
+        assertThat(r.figures()).extracting(ImportResult.FigureLine::regionCode).containsExactly("440000", "440100", "440300");
+    }
 }
