@@ -1,6 +1,7 @@
 package org.anju.cli;
 
 import org.anju.intake.InputException;
+import org.anju.intake.SourceReader;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -20,6 +21,28 @@ final class CliFiles {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             spec.commandLine().getErr().println("错误：文件不存在：" + file);
+            return null;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("错误：无法读取文件 " + file + "（" + (Files.isDirectory(file)
+                    ? "这是一个目录，请指定其中的文件" : "请检查读取权限") + "）");
+            return null;
+        }
+    }
+
+    /**
+     * The lines of a text file of answers (--columns), in UTF-8 or GBK, or null after saying what is wrong:
+     * the file missing, unreadable or in neither encoding.
+     */
+    static java.util.List<String> lines(Path file, String option, CommandSpec spec) throws IOException {
+        byte[] content = read(file, spec);
+        if (content == null) {
+            return null;
+        }
+        try {
+            return SourceReader.text(file.getFileName().toString(), content).lines().toList();
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("错误：" + option + " 文件无法读取：");
+            e.problems().forEach(p -> spec.commandLine().getErr().println("  ✗ " + p.describe()));
             return null;
         }
     }

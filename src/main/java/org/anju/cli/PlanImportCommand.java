@@ -4,6 +4,7 @@ import org.anju.plan.imports.Choices;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
+import org.anju.plan.imports.YearSpan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -12,8 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -92,24 +91,16 @@ class PlanImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("错误：文件不存在：" + file);
+        byte[] content = CliFiles.read(file, spec);
+        if (content == null) {
             return Cli.BAD_INPUT;
         }
-        Integer first = null;
-        Integer last = null;
-        if (years != null) {
-            String[] parts = years.split("[-–—~]");
-            try {
-                first = Integer.parseInt(parts[0].trim());
-                last = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : first;
-            } catch (NumberFormatException e) {
-                spec.commandLine().getErr().println("错误：--years 应为 2023 或 2023-2024：" + years);
-                return Cli.BAD_INPUT;
-            }
+        YearSpan span;
+        try {
+            span = YearSpan.parse(years, "--years");
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("错误：" + e.getMessage());
+            return Cli.BAD_INPUT;
         }
         Charset charset;
         try {
@@ -122,21 +113,22 @@ class PlanImportCommand implements Callable<Integer> {
         try {
             java.util.List<String> columnLines = new java.util.ArrayList<>();
             if (columnsFile != null) {
-                columnLines.addAll(Files.readAllLines(columnsFile));
+                java.util.List<String> lines = CliFiles.lines(columnsFile, "--columns", spec);
+                if (lines == null) {
+                    return Cli.BAD_INPUT;
+                }
+                columnLines.addAll(lines);
             }
             columnLines.addAll(columns);
             java.time.YearMonth month = Choices.month(period, "--period");
             choices = new Choices(Choices.pairs(columnLines, "--column"), Choices.pairs(regionChoices, "--region"),
                     program, stage, month);
-        } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println("错误：--columns 文件不存在：" + columnsFile);
-            return Cli.BAD_INPUT;
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("错误：" + e.getMessage());
             return Cli.BAD_INPUT;
         }
         ImportOptions options = new ImportOptions(dryRun, planId, replace, issuer, issuerName, title, documentNumber,
-                null, first, last, parent, charset, false, null, null, choices);
+                null, span == null ? null : span.first(), span == null ? null : span.last(), parent, charset, false, null, null, choices);
         ImportResult result = importer.importFile(file.getFileName().toString(), content, options);
         if (json) {
             Output.json(spec.commandLine().getOut(), result);

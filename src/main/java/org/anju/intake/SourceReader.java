@@ -67,6 +67,14 @@ public class SourceReader {
     }
 
     /** Reads a file, detecting the encoding of text formats (UTF-8, else GB18030/GBK). */
+    /**
+     * The characters of a small text file that is no table (a list of answers): UTF-8 or GBK as
+     * {@link #read} detects them, or an {@link InputException} naming the line that is neither.
+     */
+    public static String text(String fileName, byte[] content) {
+        return TextDecoder.decode(fileName, content, null).text();
+    }
+
     public SourceDocument read(String fileName, byte[] content) {
         return read(fileName, content, null);
     }

@@ -113,8 +113,16 @@ class CliTest {
         assertThat(run("import", dezhou.toString(), "--stage", "开建").err()).contains("--stage 不是阶段：「开建」");
         assertThat(run("import", dezhou.toString(), "--column", "项目数量").err()).contains("应写成 名称=答案");
 
+        assertThat(refused.err()).contains("含义不确定：正文 第 C 列：「小区数」");  // each one listed
+        CliRun directory = run("import", dir.toString(), "--dry-run");
+        assertThat(directory.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(directory.err()).contains("无法读取文件", "这是一个目录");
+        assertThat(run("import", dezhou.toString(), "--years", "2024-2022").err()).contains("起始年 2024 晚于结束年 2022");
+
+        // an answers file saved by a Chinese Windows editor is GBK: read as such, not as mojibake
         Path answers = dir.resolve("列含义.txt");
-        Files.writeString(answers, "# 德州 2022\n项目数量=ignore\n建筑面积=OLD_COMMUNITY.START.AREA_10K_M2:万平方米\n");
+        Files.write(answers, "# 德州 2022\n项目数量=ignore\n建筑面积=OLD_COMMUNITY.START.AREA_10K_M2:万平方米\n"
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
         CliRun done = run("import", dezhou.toString(), "--years", "2022", "--stage", "开工", "--columns", answers.toString(),
                 "--region", "开发区=371471", "--all");
         assertThat(done.exit()).as(done.err()).isEqualTo(Cli.OK);

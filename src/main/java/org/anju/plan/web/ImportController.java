@@ -9,6 +9,7 @@ import org.anju.plan.imports.Choices;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
+import org.anju.plan.imports.YearSpan;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,12 +61,10 @@ class ImportController {
             @Parameter(description = "阶段（代码或名称），表中没写明时") @RequestParam(required = false) String stage,
             @Parameter(description = "进展表截止月份，如 2023-09") @RequestParam(required = false) String period)
             throws IOException {
-        Choices choices = new Choices(Choices.pairs(column == null ? List.of() : column, "column"),
-                Choices.pairs(region == null ? List.of() : region, "region"), program, stage,
-                Choices.month(period, "period"));
+        YearSpan years = years(firstYear, lastYear);
         ImportOptions options = new ImportOptions(dryRun, planId, replace, blank(issuer), null, blank(title),
-                blank(documentNumber), null, firstYear, lastYear == null ? firstYear : lastYear, null,
-                charset(encoding), dryRun, null, null, choices);
+                blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
+                null, charset(encoding), dryRun, null, null, choices(column, region, program, stage, period));
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         return respond(importer.importFile(name, file.getBytes(), options));
     }
@@ -78,6 +77,8 @@ class ImportController {
                                         @RequestParam(required = false) Long planId,
                                         @RequestParam(defaultValue = "false") boolean replace,
                                         @RequestParam(required = false) String issuer,
+                                        @Parameter(description = "预览时指定过的文本文件编码，如 GBK")
+                                        @RequestParam(required = false) String encoding,
                                         @RequestParam(required = false) Integer firstYear,
                                         @RequestParam(required = false) Integer lastYear,
                                         @RequestParam(required = false) List<String> column,
@@ -85,12 +86,33 @@ class ImportController {
                                         @RequestParam(required = false) String program,
                                         @RequestParam(required = false) String stage,
                                         @RequestParam(required = false) String period) {
-        Choices choices = new Choices(Choices.pairs(column == null ? List.of() : column, "column"),
-                Choices.pairs(region == null ? List.of() : region, "region"), program, stage,
-                Choices.month(period, "period"));
+        YearSpan years = years(firstYear, lastYear);
         ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, null, null, null,
-                firstYear, lastYear == null ? firstYear : lastYear, null, null, false, null, null, choices);
+                years == null ? null : years.first(), years == null ? null : years.last(), null, charset(encoding),
+                false, null, null, choices(column, region, program, stage, period));
         return respond(importer.commitPreview(batchId, options));
+    }
+
+    /** firstYear alone is one year; lastYear without firstYear, or before it, is refused (400). */
+    private static YearSpan years(Integer firstYear, Integer lastYear) {
+        if (firstYear == null) {
+            if (lastYear != null) {
+                throw new IllegalArgumentException("参数 lastYear 须与 firstYear 一起给出");
+            }
+            return null;
+        }
+        try {
+            return new YearSpan(firstYear, lastYear == null ? firstYear : lastYear);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("参数 firstYear/lastYear：" + e.getMessage());
+        }
+    }
+
+    private static Choices choices(List<String> column, List<String> region, String program, String stage,
+                                   String period) {
+        return new Choices(Choices.pairs(column == null ? List.of() : column, "参数 column"),
+                Choices.pairs(region == null ? List.of() : region, "参数 region"), program, stage,
+                Choices.month(period, "参数 period"));
     }
 
     private static ResponseEntity<ImportResult> respond(ImportResult result) {

@@ -2,16 +2,17 @@ package org.anju.plan.web;
 
 import org.anju.plan.imports.Choices;
 import org.anju.plan.imports.ImportOptions;
+import org.anju.plan.imports.YearSpan;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The import page's form, also carried by every step (preview, answers, confirm) so that the answers already
  * given stay with the file: the target plan, and what the user stated or answered where the file is silent.
  *
- * @param answer "key=value" per answered question (a column's meaning, or a row's region with {@code region})
- * @param region "label=code" per answered row
+ * @param years  the plan's years as typed (2023 or 2023-2024), where the file does not print them
+ * @param answer "key=value" per answered column question (its meaning, or ignore)
+ * @param region "label=code" (or label@row=code, =ignore) per answered row
  */
 public record ImportForm(Long planId, Boolean replace, String issuer, String encoding, String years, String program,
                   String stage, String period, List<String> answer, List<String> region) {
@@ -29,28 +30,12 @@ public record ImportForm(Long planId, Boolean replace, String issuer, String enc
 
     /** @throws IllegalArgumentException with a Chinese message for a malformed year, month or answer */
     ImportOptions options(boolean dryRun, boolean keepPreview) {
-        Integer first = null;
-        Integer last = null;
-        if (blank(years) != null) {
-            String[] parts = years.strip().split("[-–—~]");
-            try {
-                first = Integer.parseInt(parts[0].strip());
-                last = parts.length > 1 ? Integer.parseInt(parts[1].strip()) : first;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("年度应为 2023 或 2023-2024：" + years);
-            }
-        }
+        YearSpan span = YearSpan.parse(years, "年度");
         Choices choices = new Choices(Choices.pairs(answer, "列的含义"), Choices.pairs(region, "地区"), blank(program),
                 blank(stage), Choices.month(period, "截止月份"));
-        return new ImportOptions(dryRun, planId, replacing(), blank(issuer), null, null, null, null, first, last, null,
+        return new ImportOptions(dryRun, planId, replacing(), blank(issuer), null, null, null, null, span == null ? null : span.first(),
+                span == null ? null : span.last(), null,
                 ImportController.charset(encoding), keepPreview, null, null, choices);
-    }
-
-    /** The answers given so far, to carry as hidden fields into the next step. */
-    public List<String> carried() {
-        List<String> all = new ArrayList<>(answer);
-        all.addAll(region.stream().map(r -> "region:" + r).toList());
-        return all;
     }
 
     static String blank(String s) {

@@ -119,7 +119,7 @@ class ImportPages {
             return "fragments/job :: job";
         }
         if (job.error() != null) {
-            throw job.error();
+            return refused(job.error(), model, response);
         }
         ImportResult result = (ImportResult) job.result();
         if (result.committed() && result.ok()) {
@@ -129,6 +129,15 @@ class ImportPages {
         model.addAttribute("result", result);
         model.addAttribute("form", form);
         return "plan/import-result :: result";
+    }
+
+    /** A job refused by the importer (the preview gone, the plan changed meanwhile) shows why; anything else is a fault. */
+    private static String refused(RuntimeException error, Model model, HttpServletResponse response) {
+        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
+            Refusals.show(error, response, model);
+            return "plan/import-result :: result";
+        }
+        throw error;
     }
 
     private static void query(UriComponentsBuilder b, String name, String value) {
@@ -162,7 +171,10 @@ class ImportPages {
         }
         Jobs.Snapshot done = jobs.await(id, actor.username());
         if (done.error() != null) {
-            throw done.error();
+            refused(done.error(), model, response);
+            model.addAttribute("form", form);
+            model.addAttribute("plans", plans.writable());
+            return "plan/import";
         }
         ImportResult result = (ImportResult) done.result();
         if (result.ok()) {
@@ -172,9 +184,5 @@ class ImportPages {
         model.addAttribute("form", form);
         model.addAttribute("plans", plans.writable());
         return "plan/import";
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

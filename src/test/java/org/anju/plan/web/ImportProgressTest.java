@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -125,6 +126,11 @@ class ImportProgressTest {
         assertThat(commit.result().getResponse().getHeader("HX-Redirect")).isEqualTo("/plans/" + plan);
         assertThat(jdbc.sql("select count(*) from target where plan_id = ?").param(plan).query(Long.class).single())
                 .isGreaterThan(40_000);
+
+        // committing the same preview again (a second tab, the back button) is refused on the page, not a fault
+        mvc.perform(post("/imports/" + batch.group(1) + "/commit").with(TestUsers.asExisting(MINISTRY)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("该文件已导入，不能重复提交")));
     }
 
     @Test
