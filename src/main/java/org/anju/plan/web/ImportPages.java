@@ -62,36 +62,37 @@ class ImportPages {
             model.addAttribute("error", "请选择要导入的文件");
             return "plan/import-result :: result";
         }
-        ImportOptions options;
-        try {
-            options = form.options(true, true);
-        } catch (IllegalArgumentException e) {
-            Refusals.show(e, response, model);
-            return "plan/import-result :: result";
-        }
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         byte[] content = file.getBytes();
-        Actor actor = access.current();
-        String id = jobs.start(actor.username(), "预览 " + name, Jobs.PLAN_STAGES,
-                () -> Access.runAs(actor, () -> importer.importFile(name, content, options)));
-        return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
+        String id = start(form, true, true, "预览 " + name, options -> importer.importFile(name, content, options),
+                model, response);
+        return id == null ? "plan/import-result :: result"
+                : show(jobs.awaitBriefly(id, access.current().username()), form, model, response);
     }
 
     /** The same stored file read again with the user's answers to the preview's questions. */
     @PostMapping("/imports/{batchId}/answers")
     @Requires(Requirement.WRITE_OWN)
     String answers(@PathVariable long batchId, ImportForm form, Model model, HttpServletResponse response) {
+        String id = start(form, true, false, "重新识别", options -> importer.previewAgain(batchId, options), model,
+                response);
+        return id == null ? "plan/import-result :: result"
+                : show(jobs.awaitBriefly(id, access.current().username()), form, model, response);
+    }
+
+    /** Starts an import job with the form's options; null, after showing why, when the form is refused. */
+    private String start(ImportForm form, boolean dryRun, boolean keepPreview, String title,
+                         java.util.function.Function<ImportOptions, ImportResult> work, Model model,
+                         HttpServletResponse response) {
         ImportOptions options;
         try {
-            options = form.options(true, false);
+            options = form.options(dryRun, keepPreview);
         } catch (IllegalArgumentException e) {
             Refusals.show(e, response, model);
-            return "plan/import-result :: result";
+            return null;
         }
         Actor actor = access.current();
-        String id = jobs.start(actor.username(), "重新识别", Jobs.PLAN_STAGES,
-                () -> Access.runAs(actor, () -> importer.previewAgain(batchId, options)));
-        return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
+        return jobs.start(actor.username(), title, Jobs.PLAN_STAGES, () -> Access.runAs(actor, () -> work.apply(options)));
     }
 
     /** A preview or commit job: its progress (polled again) or, once finished, its result. */
@@ -156,16 +157,12 @@ class ImportPages {
     String commit(@PathVariable long batchId, ImportForm form,
                   @RequestHeader(name = "HX-Request", required = false) String htmx,
                   Model model, HttpServletResponse response) {
-        ImportOptions options;
-        try {
-            options = form.options(false, false);
-        } catch (IllegalArgumentException e) {
-            Refusals.show(e, response, model);
+        String id = start(form, false, false, "导入（写入）", options -> importer.commitPreview(batchId, options), model,
+                response);
+        if (id == null) {
             return "plan/import-result :: result";
         }
         Actor actor = access.current();
-        String id = jobs.start(actor.username(), "导入（写入）", Jobs.PLAN_STAGES,
-                () -> Access.runAs(actor, () -> importer.commitPreview(batchId, options)));
         if (htmx != null) {
             return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
         }
