@@ -130,6 +130,18 @@ final class RegionDirectory {
                 RegionNames.shortForm(n.region.name(), n.region.kind()).ifPresent(f -> index(shortForms, f, n));
             }
         }
+        // a county's plain short form (恩平) only where no higher short form or name is the same (河北 stays 河北省)
+        Map<String, List<Node>> countyForms = new HashMap<>();
+        for (Node n : byId) {
+            if (n != null) {
+                RegionNames.countyShortForm(n.region.name(), n.region.kind()).ifPresent(f -> index(countyForms, f, n));
+            }
+        }
+        countyForms.forEach((key, nodes) -> {
+            if (!shortForms.containsKey(key) && !global.containsKey(key)) {
+                shortForms.put(key, nodes);
+            }
+        });
         for (AliasRow a : aliases) {
             Node n = node(a.regionId());
             n.aliases.add(a);

@@ -61,11 +61,12 @@ final class RegionNames {
     /**
      * The usual short form of an official name, if it has one: 肃南裕固族自治县 → 肃南县,
      * 黔西南布依族苗族自治州 → 黔西南州, 江西省 → 江西, 广西壮族自治区 → 广西, 上饶市 → 上饶,
-     * 阿克苏地区 → 阿克苏. Whether it may be used is decided by the caller (it must be unambiguous).
+     * 阿克苏地区 → 阿克苏, 瀍河回族区 → 瀍河区. Whether it may be used is decided by the caller (it must be unambiguous).
      */
     static Optional<String> shortForm(String name, RegionKind kind) {
         Optional<String> form = switch (kind) {
-            case COUNTY -> autonomous(name, "自治县", "县").or(() -> autonomous(name, "自治旗", "旗"));
+            case COUNTY -> autonomous(name, "自治县", "县").or(() -> autonomous(name, "自治旗", "旗"))
+                    .or(() -> ethnicDistrict(name));
             case PREFECTURE -> autonomous(name, "自治州", "州")
                     .or(() -> stripSuffix(name, "地区"))
                     .or(() -> stripSuffix(name, "盟"))
@@ -76,6 +77,25 @@ final class RegionNames {
             default -> Optional.empty();
         };
         return form.filter(f -> f.length() >= 2 && !f.equals(name));
+    }
+
+    /**
+     * A county's name without 县, 市, 旗 or 区 (恩平市 → 恩平, 武川县 → 武川), as news print them. Weaker than
+     * {@link #shortForm}: the caller uses it only where no province, city or autonomous short form is the same
+     * (河北区 → 河北 would shadow 河北省), and several counties may share one (新城区 → 新城).
+     */
+    static Optional<String> countyShortForm(String name, RegionKind kind) {
+        if (kind != RegionKind.COUNTY || name.contains("自治") || ethnicDistrict(name).isPresent()) {
+            return Optional.empty();    // 东乡族自治县, 瀍河回族区: their short forms are the autonomous ones
+        }
+        return stripSuffix(name, "县").or(() -> stripSuffix(name, "市")).or(() -> stripSuffix(name, "旗"))
+                .or(() -> stripSuffix(name, "区")).filter(f -> f.length() >= 2);
+    }
+
+    /** 瀍河回族区 → 瀍河区. */
+    private static Optional<String> ethnicDistrict(String name) {
+        return stripSuffix(name, "区").filter(base -> TRAILING_ETHNIC.matcher(base).find())
+                .flatMap(RegionNames::withoutEthnicNames).map(base -> base + "区");
     }
 
     private static Optional<String> autonomous(String name, String suffix, String replacement) {

@@ -156,6 +156,11 @@ class RegionsTest {
         assertThat(aliases("220200")).doesNotContain("吉林");
         // 东乡族自治县: the nationality is the place name, and 东乡 is a district elsewhere
         assertThat(aliases("622926")).isEmpty();
+        // a county as news print it (恩平, 瀍河区), never shadowing a province's short form (天津 河北区 is no 河北)
+        assertThat(aliases("440785")).contains("恩平");
+        assertThat(aliases("410304")).contains("瀍河区");
+        assertThat(aliases("130000")).contains("河北");
+        assertThat(aliases("120105")).doesNotContain("河北");
     }
 
     @Test
