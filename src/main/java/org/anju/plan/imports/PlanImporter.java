@@ -113,7 +113,11 @@ public class PlanImporter {
         List<InputProblem> problems = new ArrayList<>();
         JobProgress.stage("识别表格", 0);
         DocumentFacts facts = DocumentFacts.of(document);
-        List<RawTable> raws = TableFinder.find(document);
+        List<RawTable> found = TableFinder.find(document);
+        // no table: a news report or a notice may list the units and their figures in its sentences
+        TextLists.Found lists = found.isEmpty() ? TextLists.find(document, regions)
+                : new TextLists.Found(found, List.of());
+        List<RawTable> raws = lists.tables();
 
         Optional<Plan> existing = Optional.empty();
         if (options.planId() != null) {
@@ -168,6 +172,8 @@ public class PlanImporter {
                 .filter(TableInterpreter.Reading::progress).toList();
         List<ImportResult.Question> questions = new ArrayList<>();
         List<ImportResult.Note> notes = new ArrayList<>();
+        lists.leftOver().forEach(place -> notes.add(new ImportResult.Note(fileName,
+                "正文中" + place + "只列了两个地区，未作为表读取（如需导入，请整理成表格）")));
         interpreted.readings().forEach(r -> {
             questions.addAll(r.questions());
             notes.addAll(r.notes());
@@ -246,7 +252,7 @@ public class PlanImporter {
 
         JobProgress.stage("校验", 0);
         List<TextTotals.Statement> statements = new TextTotals(indicators).find(facts.paragraphs(), programs(interpreted),
-                names(interpreted), stage == null ? null : indicators.stages().stream()
+                names(interpreted), above(issuer), stage == null ? null : indicators.stages().stream()
                         .filter(x -> x.code().equals(stage)).findFirst().orElse(null),
                 facts.titleYears().size() == 1 ? facts.titleYears().getFirst() : null);
         StatedTotalCheck.Checked stated = new StatedTotalCheck(regions, issuer).check(statements,
@@ -347,6 +353,19 @@ public class PlanImporter {
     }
 
     /** The units the tables list, by the names a sentence may use for them (临沂市, 临沂). */
+    /** The regions above the issuer as a text names them (山东省, 山东): a total said of them is none of the tables'. */
+    private java.util.Set<String> above(Region issuer) {
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (Region r : regions.ancestors(issuer)) {
+            if (r.kind() != org.anju.region.RegionKind.NATION && !r.equals(issuer)) {
+                String name = Text.compact(r.name());
+                set.add(name);
+                set.add(name.replaceFirst("(?:省|市|(?:壮族|回族|维吾尔)?自治区)$", ""));
+            }
+        }
+        return set;
+    }
+
     private static java.util.Set<String> names(TableInterpreter.Result interpreted) {
         java.util.Set<String> set = new java.util.HashSet<>();
         interpreted.readings().forEach(r -> r.table().rows().forEach(row -> {

@@ -64,14 +64,17 @@ final class TextTotals {
      * @param programs   the programs the document's tables count (a bare 棚户区改造 covers both 城市 and 国有工矿
      *                   棚户区 when the tables have both)
      * @param names       the units the tables list, as a sentence may name them
+     * @param above       the regions above the issuer as a sentence may name them (山东 in 青岛's list)
      * @param statedStage the stage the user stated for tables that print none (改造计划 = 开工), used alike for
      *                    sentences that name none; null when not stated
      * @param documentYear the one year the document's title names (关于下达2023年全市……计划的通知), for sentences that
      *                    name none; null when the title names none or several
      */
-    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Stage statedStage,
-                         Integer documentYear) {
+    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Set<String> above,
+                         Stage statedStage, Integer documentYear) {
         List<String> byLength = names.stream().filter(n -> n.length() >= 2)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        List<String> aboveByLength = above.stream().filter(n -> n.length() >= 2)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         List<Statement> found = new ArrayList<>();
         FigureKind section = null;
@@ -149,8 +152,17 @@ final class TextTotals {
                     }
                     clauseYear = new ClauseYear(figureYear, wholePeriod);
                     String named = byLength.stream().filter(before::contains).findFirst().orElse(null);
+                    if (named == null) {
+                        // "山东今年棚改计划开工14.29万套" in 青岛's list: a total of the province, not of these tables
+                        named = aboveByLength.stream().filter(before::contains).findFirst().orElse(null);
+                    }
                     if (named != null) {
                         scope = named;
+                    } else if (unknownPlace(before)) {
+                        continue;   // "高新区3个" where 高新区 is no row: whose figure it is, is not known
+                    }
+                    if (years.size() > 1 && !wholePeriod && figureYear == null) {
+                        continue;   // "“十四五”期间……1535个, 2021~2024年……": which year is not said
                     }
                     if (kind == null || program == null || stage == null
                             || SKIP_AFTER.matcher(s.substring(m.end())).find()) {
@@ -215,6 +227,17 @@ final class TextTotals {
             return name != null && !NOT_A_PLACE.matcher(name).find() ? name + w.group() : w.group();
         }
         return null;
+    }
+
+    /** A place-like word right before a figure ("、高新区3个", "和林县4个"): a unit the tables do not hold. */
+    private static final Pattern PLACE_AT_END = Pattern.compile(
+            "([\\p{IsHan}]{1,8}?[省市区县旗州盟])(?:有|共有|共|计划|改造|将|为|是|达|约|得)*$");
+    private static final Pattern NO_PLACE = Pattern.compile(
+            "(?:小|社|片|街|校|景|厂|园|辖|城|户|地|矿|县)区$|(?:城|都|省|县)市$|(?:全|本|我|该|各|此)(?:省|市|县|区|州|盟|旗)$");
+
+    private static boolean unknownPlace(String before) {
+        Matcher m = PLACE_AT_END.matcher(before);
+        return m.find() && !NO_PLACE.matcher(m.group(1)).find();
     }
 
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?:^|[,，、:：])([\\p{IsHan}]{2,5})$");
