@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,20 @@ final class RegionDirectory {
                 RegionNames.shortForm(n.region.name(), n.region.kind()).ifPresent(f -> index(shortForms, f, n));
             }
         }
-        // a county's plain short form (恩平) only where no higher short form or name is the same (河北 stays 河北省)
+        for (AliasRow a : aliases) {
+            Node n = node(a.regionId());
+            n.aliases.add(a);
+            index(a.cityOnly() ? relative : global, a.alias(), n);
+        }
+        // a county's plain short form (恩平 for 恩平市) is a candidate only — never an alias, which would be taken
+        // without a question — and only where no name, alias or higher short form is the same, nor the bare name of
+        // a province or city (河北 stays 河北省, not 天津's 河北区; 大理 is 大理州 before 大理市)
+        Set<String> higher = new HashSet<>(shortForms.keySet());
+        for (Node n : byId) {
+            if (n != null) {
+                RegionNames.baseName(n.region.name(), n.region.kind()).ifPresent(b -> higher.add(RegionNames.normalize(b)));
+            }
+        }
         Map<String, List<Node>> countyForms = new HashMap<>();
         for (Node n : byId) {
             if (n != null) {
@@ -138,15 +152,10 @@ final class RegionDirectory {
             }
         }
         countyForms.forEach((key, nodes) -> {
-            if (!shortForms.containsKey(key) && !global.containsKey(key)) {
+            if (!higher.contains(key) && !global.containsKey(key) && !relative.containsKey(key)) {
                 shortForms.put(key, nodes);
             }
         });
-        for (AliasRow a : aliases) {
-            Node n = node(a.regionId());
-            n.aliases.add(a);
-            index(a.cityOnly() ? relative : global, a.alias(), n);
-        }
     }
 
     private static void visit(Node n, List<Region> pre) {

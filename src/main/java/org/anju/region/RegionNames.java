@@ -92,6 +92,20 @@ final class RegionNames {
                 .or(() -> stripSuffix(name, "区")).filter(f -> f.length() >= 2);
     }
 
+    /** A province's or city's name without its suffix and nationalities: 大理白族自治州 → 大理, 江西省 → 江西. */
+    static Optional<String> baseName(String name, RegionKind kind) {
+        if (kind != RegionKind.PROVINCE && kind != RegionKind.PREFECTURE) {
+            return Optional.empty();
+        }
+        for (String suffix : List.of("自治区", "自治州", "地区", "盟", "市", "省")) {
+            Optional<String> base = stripSuffix(name, suffix).flatMap(RegionNames::withoutEthnicNames);
+            if (base.isPresent()) {
+                return base.filter(b -> b.length() >= 2);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** 瀍河回族区 → 瀍河区. */
     private static Optional<String> ethnicDistrict(String name) {
         return stripSuffix(name, "区").filter(base -> TRAILING_ETHNIC.matcher(base).find())

@@ -213,13 +213,6 @@ final class RegionSource {
                 generated.computeIfAbsent(qualified, k -> new LinkedHashSet<>()).add(r.code());
             }
         }
-        // a county's plain short form (恩平市 → 恩平) only where no higher short form or real name is the same
-        Map<String, Set<String>> countyForms = new LinkedHashMap<>();
-        for (Row r : rows) {
-            RegionNames.countyShortForm(r.name(), r.kind())
-                    .ifPresent(f -> countyForms.computeIfAbsent(RegionNames.normalize(f), k -> new LinkedHashSet<>()).add(r.code()));
-        }
-        countyForms.forEach((alias, codes) -> generated.putIfAbsent(alias, codes));
         generated.forEach((alias, codes) -> {
             if (codes.size() == 1 && !realNames.contains(alias)) {
                 String code = codes.iterator().next();

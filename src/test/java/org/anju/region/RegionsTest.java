@@ -156,11 +156,24 @@ class RegionsTest {
         assertThat(aliases("220200")).doesNotContain("吉林");
         // 东乡族自治县: the nationality is the place name, and 东乡 is a district elsewhere
         assertThat(aliases("622926")).isEmpty();
-        // a county as news print it (恩平, 瀍河区), never shadowing a province's short form (天津 河北区 is no 河北)
-        assertThat(aliases("440785")).contains("恩平");
+        // an ethnic district as news print it (瀍河区 for 瀍河回族区)
         assertThat(aliases("410304")).contains("瀍河区");
         assertThat(aliases("130000")).contains("河北");
-        assertThat(aliases("120105")).doesNotContain("河北");
+    }
+
+    /**
+     * A county's name without 县/市/区 (恩平 for 恩平市) is a candidate the caller decides on or asks about, never an
+     * alias taken without a question; and never where a province or city is so called (河北, 大理, 恩施).
+     */
+    @Test
+    void countiesAsNewsPrintThemAreCandidatesOnly() {
+        assertThat(regions.resolve("恩平", null)).isInstanceOf(Resolution.NotFound.class);
+        assertThat(regions.candidates("恩平", null)).extracting(Region::code).containsExactly("440785");
+        assertThat(regions.candidates("武川", regions.byCode("150100").orElseThrow())).extracting(Region::code)
+                .containsExactly("150125");
+        assertThat(regions.candidates("河北", null)).extracting(Region::code).doesNotContain("120105");
+        assertThat(regions.candidates("大理", null)).extracting(Region::code).doesNotContain("532901");
+        assertThat(regions.candidates("恩施", null)).extracting(Region::code).doesNotContain("422801");
     }
 
     @Test

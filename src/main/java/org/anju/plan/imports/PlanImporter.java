@@ -139,6 +139,7 @@ public class PlanImporter {
             List<String> orphans = TableFinder.orphanRows(document);
             problems.add(new InputProblem(fileName, null, null, null, orphans.isEmpty()
                     ? "未在文件中找到表格（应有表头行，如「市、县名称 | 开工 | 基本建成」，其下为各地区的数字）"
+                    + (lists.leftOver().isEmpty() ? "" : "；正文" + String.join("；", lists.leftOver()))
                     : "文件" + String.join("、", orphans) + "起有带数字的行，但其上没有可识别的表头（每列的名称，如"
                     + "「市、县名称 | 开工 | 基本建成」）：请补上表头行，或从原文重新复制整张表"));
             return rejected(document, problems);
@@ -173,7 +174,7 @@ public class PlanImporter {
         List<ImportResult.Question> questions = new ArrayList<>();
         List<ImportResult.Note> notes = new ArrayList<>();
         lists.leftOver().forEach(place -> notes.add(new ImportResult.Note(fileName,
-                "正文中" + place + "只列了两个地区，未作为表读取（如需导入，请整理成表格）")));
+                "正文" + place + "（如需导入，请整理成表格）")));
         interpreted.readings().forEach(r -> {
             questions.addAll(r.questions());
             notes.addAll(r.notes());
@@ -252,7 +253,7 @@ public class PlanImporter {
 
         JobProgress.stage("校验", 0);
         List<TextTotals.Statement> statements = new TextTotals(indicators).find(facts.paragraphs(), programs(interpreted),
-                names(interpreted), above(issuer), stage == null ? null : indicators.stages().stream()
+                names(interpreted), issuerAndAbove(issuer), stage == null ? null : indicators.stages().stream()
                         .filter(x -> x.code().equals(stage)).findFirst().orElse(null),
                 facts.titleYears().size() == 1 ? facts.titleYears().getFirst() : null);
         StatedTotalCheck.Checked stated = new StatedTotalCheck(regions, issuer).check(statements,
@@ -352,12 +353,16 @@ public class PlanImporter {
                            List<ImportResult.StatedLine> stated, List<Finding> findings) {
     }
 
-    /** The units the tables list, by the names a sentence may use for them (临沂市, 临沂). */
-    /** The regions above the issuer as a text names them (山东省, 山东): a total said of them is none of the tables'. */
-    private java.util.Set<String> above(Region issuer) {
+    /**
+     * The issuer and the regions above it as a text names them (青岛市, 青岛, 山东省, 山东): a total said of one of
+     * them is the issuer's, or of a level these tables do not hold.
+     */
+    private java.util.Set<String> issuerAndAbove(Region issuer) {
         java.util.Set<String> set = new java.util.HashSet<>();
-        for (Region r : regions.ancestors(issuer)) {
-            if (r.kind() != org.anju.region.RegionKind.NATION && !r.equals(issuer)) {
+        List<Region> line = new ArrayList<>(regions.ancestors(issuer));
+        line.add(issuer);
+        for (Region r : line) {
+            if (r.kind() != org.anju.region.RegionKind.NATION) {
                 String name = Text.compact(r.name());
                 set.add(name);
                 set.add(name.replaceFirst("(?:省|市|(?:壮族|回族|维吾尔)?自治区)$", ""));
@@ -366,6 +371,7 @@ public class PlanImporter {
         return set;
     }
 
+    /** The units the tables list, by the names a sentence may use for them (临沂市, 临沂). */
     private static java.util.Set<String> names(TableInterpreter.Result interpreted) {
         java.util.Set<String> set = new java.util.HashSet<>();
         interpreted.readings().forEach(r -> r.table().rows().forEach(row -> {

@@ -47,18 +47,30 @@ final class TextLists {
         final String before;    // the sentence's words before the name, for the title
         final String segment;   // the words of the name and its first figures, as the text has them
         final int sentenceStart;
+        final String lead;      // 其中, ●: the words before the name in its segment
+        final char after;       // the separator before the segment: ( or : after a total
+        final boolean aside;    // a statement or a figure of several units: ends a list, is no row
         final List<Fig> figs = new ArrayList<>();
         boolean closed;         // a colon after its figure: what follows describes it (the names of its 小区)
         boolean ownLine;        // the name stood on a line of its own: its figures are on the lines below
         boolean lineStart;      // the name began its line (a list of lines: ●城阳区6775套)
 
-        Entry(int row, String name, boolean resolved, String before, String segment, int sentenceStart) {
+        Entry(int row, String name, boolean resolved, String before, String segment, int sentenceStart, String lead,
+              char after, boolean aside) {
             this.row = row;
             this.name = name;
             this.resolved = resolved;
             this.before = before;
             this.segment = segment;
             this.sentenceStart = sentenceStart;
+            this.lead = lead;
+            this.after = after;
+            this.aside = aside;
+        }
+
+        /** Whether the sentence has words of its own before this unit ("截至6月底,樊城区已开工20个"). */
+        boolean ledIn() {
+            return !LEADING_FILLER.matcher(strip(before)).replaceFirst("").isEmpty();
         }
 
         List<String> signature() {
@@ -69,7 +81,7 @@ final class TextLists {
     private static final String UNIT_WORDS = "%|万平方米|平方米|万平米|平米|万㎡|㎡|万余户|余户|万户|户|万余套|万套|套|亿元|万元|元"
             + "|个|处|栋|幢|间|座|项|片区|宗";
     private static final Pattern FIGURE = Pattern.compile(
-            "(?<![\\d.A-Za-z-])(\\d+(?:\\.\\d+)?)(" + UNIT_WORDS + ")([\\p{IsHan}]{0,4})");
+            "(?<![\\d.,A-Za-z-])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(" + UNIT_WORDS + ")([\\p{IsHan}]{0,4})");
     private static final Pattern BRACKETED_FIGURE = Pattern.compile("(\\p{IsHan})\\((\\d+(?:\\.\\d+)?%?)\\)");
     private static final Pattern HAN_RUN = Pattern.compile("^[\\p{IsHan}]+");
     private static final Pattern LEADING_FILLER = Pattern.compile(
@@ -81,12 +93,16 @@ final class TextLists {
     /** A name that is no region found but stands where one would: ends as a unit's name does, or is short. */
     private static final Pattern NAME_SHAPED = Pattern.compile("[\\p{IsHan}]{0,6}[省市区县旗盟州]");
     /** Characters of the words around figures (开工, 计划, 涉及居民, 占, 约), never of a unit's short name. */
-    private static final Pattern VERBISH = Pattern.compile(
+    static final Pattern VERBISH = Pattern.compile(
             "[工成开完建改造计划实施有共进场已将是为的得等个年月日全本各涉及居民占较提增减数量总面积投资金额元户套房楼栋约近达比率其]");
     /** Words that say a figure is of several units: 甘肃等7省份……均达到100%. */
     private static final Pattern GROUP_WORDS = Pattern.compile("[等均\\d]|分别|合计|共计|最多|最少|其次|第一|排名|居首");
     /** Places that are no unit: 小区, 社区, 片区, 园区 …, and words for several units (县区, 地区). */
     private static final Pattern NOT_A_NAME = Pattern.compile("(?:小|社|片|街|校|景|厂|园|辖|城)区$|(?:县|地|城)区$|(?:城|都|省|县)市$");
+    /** What follows a place's name when the words speak of a part of it: 城东片区, 城关街道, 东城社区. */
+    private static final Pattern PART_OF_PLACE = Pattern.compile("片区|街道|社区|小区|组团|新村|村|镇|乡|路|街");
+    /** A line that stops in the middle of a list: the next line goes on with it. */
+    private static final Pattern BROKEN_OFF = Pattern.compile("[、,]$");
     private static final Pattern SENTENCE_END = Pattern.compile("[。!?;！？；]");
     private static final Pattern PROGRAM_OR_FIGURE = Pattern.compile("\\d|小区|棚户区|棚改|租赁|公租房|保障");
 
@@ -108,7 +124,7 @@ final class TextLists {
 
     // ---- reading the lines into entries ------------------------------------------------------------
 
-    /** A line of the text, compacted (Traditional → Simplified, full-width → half-width, no spaces); null text for a row of cells. */
+    /** A line of the text, compacted (Traditional → Simplified, full-width → half-width, no spaces); null for a row of cells. */
     private record Line(int row, String text) {
     }
 
@@ -118,35 +134,48 @@ final class TextLists {
             String line = TableFinder.lineText(row);
             if (line == null) {
                 lines.add(new Line(row.number(), null));   // cells of a table no header was found for: not text
-            } else if (!Text.compact(line).isEmpty()) {
-                // "河北(100%)": a figure in brackets right after a name is that name's
-                lines.add(new Line(row.number(), BRACKETED_FIGURE.matcher(Text.compact(line)).replaceAll("$1$2")));
+                continue;
+            }
+            // "河北(100%)": a figure in brackets right after a name is that name's
+            String text = BRACKETED_FIGURE.matcher(Text.compact(line)).replaceAll("$1$2");
+            if (text.isEmpty()) {
+                continue;
+            }
+            Line previous = lines.isEmpty() ? null : lines.getLast();
+            if (previous != null && previous.text() != null && BROKEN_OFF.matcher(previous.text()).find()) {
+                // a sentence broken over two lines (copied from a PDF): "……襄城区15个、" / "枣阳市22个……"
+                lines.set(lines.size() - 1, new Line(previous.row(), previous.text() + text));
+            } else {
+                lines.add(new Line(row.number(), text));
             }
         }
-        // entries in text order; null marks a figure no entry took, or a paragraph of other text: a list ends there
+        // entries in text order; null marks a figure no entry took, a row of cells or a line of other words: a list
+        // ends there
         List<Entry> entries = new ArrayList<>();
         List<Integer> lineOf = new ArrayList<>();
         for (int li = 0; li < lines.size(); li++) {
             Entry open = entries.isEmpty() ? null : entries.getLast();
-            if (lines.get(li).text() == null) {
+            boolean used = lines.get(li).text() != null
+                    // a name on a line of its own takes the figures of the lines below it, until the next name
+                    && readLine(lines.get(li), entries, lineOf, li, open != null && open.ownLine && !open.closed ? open : null);
+            if (!used) {
                 if (open != null) {
                     open.closed = true;
                 }
                 entries.add(null);
                 lineOf.add(li);
-                continue;
             }
-            // a name on a line of its own takes the figures of the lines below it, until the next name
-            readLine(lines.get(li), entries, lineOf, li, open != null && open.ownLine && !open.closed ? open : null);
         }
         group(lines, entries, lineOf, sheet, tables, leftOver);
     }
 
-    private void readLine(Line line, List<Entry> entries, List<Integer> lineOf, int li, Entry above) {
+    /** Reads a line's segments; whether any of it was a unit or a unit's figures (else it is other text). */
+    private boolean readLine(Line line, List<Entry> entries, List<Integer> lineOf, int li, Entry above) {
         String text = line.text();
         int start = 0;
         int sentenceStart = 0;
         boolean lineStart = true;
+        boolean used = false;
         Entry current = above;
         boolean describing = false;     // after "包河区18处:": the names of its 小区, whatever figures they hold
         for (int i = 0; i <= text.length(); i++) {
@@ -157,10 +186,11 @@ final class TextLists {
             if (!separator) {
                 continue;
             }
-            String segment = text.substring(start, i);
+            Place place = new Place(line, li, sentenceStart, start, lineStart, start > 0 ? text.charAt(start - 1) : '\n');
             Entry before = current;
-            current = segment(segment, line.row(), text.substring(sentenceStart, start), sentenceStart, lineStart,
-                    describing, current, entries, lineOf, li);
+            int figuresBefore = current == null ? 0 : current.figs.size();
+            current = segment(text.substring(start, i), place, describing, current, entries, lineOf);
+            used |= current != before || current != null && current.figs.size() > figuresBefore;
             if (current != before) {
                 describing = false;
             }
@@ -180,10 +210,20 @@ final class TextLists {
                     current = null;
                 }
             }
-            if (!segment.isBlank()) {
+            if (!text.substring(start, i).isBlank()) {
                 lineStart = false;
             }
             start = i + 1;
+        }
+        return used;
+    }
+
+    /** Where a segment is: its line, the start of its sentence and of itself, the separator before it. */
+    private record Place(Line line, int lineIndex, int sentenceStart, int start, boolean lineStart, char after) {
+
+        /** The sentence's words before the segment, at most 200 characters (a line may have no sentence end). */
+        String sentenceBefore() {
+            return line.text().substring(Math.max(sentenceStart, start - 200), start);
         }
     }
 
@@ -193,37 +233,40 @@ final class TextLists {
     }
 
     /** Reads one segment: a new entry, figures of the open one, or other words. Returns the entry open after it. */
-    private Entry segment(String raw, int row, String sentenceBefore, int sentenceStart, boolean lineStart,
-                          boolean describing, Entry current, List<Entry> entries, List<Integer> lineOf, int li) {
+    private Entry segment(String raw, Place place, boolean describing, Entry current, List<Entry> entries,
+                          List<Integer> lineOf) {
         String s = LEADING_FILLER.matcher(raw).replaceFirst("");
         if (s.isEmpty()) {
             return current;
         }
-        String[] found = nameOf(s, lineStart);
+        Name found = nameOf(s, place.lineStart());
         if (found == null && CONJUNCTION.matcher(s).find()) {
             s = s.substring(1);
-            found = nameOf(s, lineStart);
+            found = nameOf(s, place.lineStart());
         }
-        String name = found == null ? null : found[0];
-        boolean resolved = found != null && found[1] != null;
-        List<Fig> figs = figures(name == null ? s : s.substring(name.length()));
-        if (name != null && !figs.isEmpty() && GROUP_WORDS.matcher(figs.getFirst().words()).find()) {
-            return current;     // "甘肃等7省份开工率均已达到或超过100%": said of several units, not of this one
+        String lead = raw.substring(0, raw.length() - s.length());
+        List<Fig> figs = figures(found == null ? s : s.substring(found.name().length()));
+        if (found != null && !figs.isEmpty() && (GROUP_WORDS.matcher(figs.getFirst().words()).find()
+                || s.length() - endOfFigures(s) > 3)) {
+            // "甘肃等7省份开工率均已达到或超过100%": said of several units; "枣阳市22个项目已于5月底前全部开工": a
+            // statement of its own. Neither is an item of a list, and a list does not go on past them.
+            entries.add(new Entry(place.line().row(), found.name(), false, "", raw, place.sentenceStart(), lead,
+                    place.after(), true));
+            entries.getLast().figs.addAll(figs);
+            lineOf.add(place.lineIndex());
+            return null;
         }
-        if (name != null && !figs.isEmpty() && s.length() - endOfFigures(s) > 3) {
-            name = null;        // "佛山123个老旧小区改造项目确保今年底前全部开工": a statement, not an item of a list
-        }
-        if (name != null && (!figs.isEmpty() || lineStart && s.length() == name.length())) {
+        if (found != null && (!figs.isEmpty() || place.lineStart() && s.length() == found.name().length())) {
             if (current != null) {
                 current.closed = true;
             }
-            Entry e = new Entry(row, name, resolved, sentenceBefore + raw.substring(0, raw.length() - s.length()), raw,
-                    sentenceStart);
+            Entry e = new Entry(place.line().row(), found.name(), found.region(), place.sentenceBefore() + lead, raw,
+                    place.sentenceStart(), lead, place.after(), false);
             e.figs.addAll(figs);
-            e.ownLine = lineStart && figs.isEmpty();
-            e.lineStart = lineStart;
+            e.ownLine = place.lineStart() && figs.isEmpty();
+            e.lineStart = place.lineStart();
             entries.add(e);
-            lineOf.add(li);
+            lineOf.add(place.lineIndex());
             return e;
         }
         if (figs.isEmpty() || describing) {
@@ -234,12 +277,16 @@ final class TextLists {
             return current;
         }
         entries.add(null);          // a figure of no unit (the sentence's total): a list ends here
-        lineOf.add(li);
+        lineOf.add(place.lineIndex());
         return null;
     }
 
+    /** A unit's name as the text has it, and whether it names a region for certain (not a candidate or a shape). */
+    private record Name(String name, boolean region) {
+    }
+
     /** The unit name a segment starts with, see {@link #name(String, boolean)}. */
-    private String[] nameOf(String s, boolean lineStart) {
+    private Name nameOf(String s, boolean lineStart) {
         Matcher han = HAN_RUN.matcher(s);
         if (!han.find()) {
             return null;
@@ -250,17 +297,19 @@ final class TextLists {
     }
 
     /**
-     * The unit name a run of Han characters starts with: the longest prefix that names a region ({name, "found"}),
-     * else — only right before a figure, or alone on its line — a name-shaped run ({name, null}), else null.
+     * The unit name a run of Han characters starts with: the longest prefix that names a region or may (a county
+     * as news print it, several of one name), else — only right before a figure, or alone on its line — a
+     * name-shaped run, else null. A name followed by 片区, 街道, 社区 … is a part of a place, no unit (城东片区).
      */
-    private String[] name(String run, boolean nameShapedAllowed) {
+    private Name name(String run, boolean nameShapedAllowed) {
         for (int k = Math.min(run.length(), 12); k >= 2; k--) {
             String prefix = run.substring(0, k);
             if (RowLabels.isTotal(prefix)) {
                 return null;        // 全市, 合计: the sentence's total, not a unit
             }
-            if (names(prefix)) {
-                return new String[] {prefix, "found"};
+            Boolean certain = names(prefix);
+            if (certain != null) {
+                return PART_OF_PLACE.matcher(run.substring(k)).lookingAt() ? null : new Name(prefix, certain);
             }
         }
         if (!nameShapedAllowed) {
@@ -271,18 +320,22 @@ final class TextLists {
             return null;
         }
         if (NAME_SHAPED.matcher(run).matches() || run.length() >= 2 && run.length() <= 3) {
-            return new String[] {run, null};
+            return new Name(run, false);
         }
         return null;
     }
 
-    private boolean names(String label) {
+    /** True when the label names one region for certain, false when it may (several, a candidate), null if none. */
+    private Boolean names(String label) {
         Resolution r = regions.resolve(label, null);
-        if (r instanceof Resolution.Found || r instanceof Resolution.Ambiguous) {
+        if (r instanceof Resolution.Found) {
             return true;
         }
+        if (r instanceof Resolution.Ambiguous) {
+            return false;
+        }
         List<Region> candidates = regions.candidates(label, null);
-        return !candidates.isEmpty() && label.length() >= 2 && !label.endsWith("新区") && !label.endsWith("开发区");
+        return !candidates.isEmpty() && !label.endsWith("新区") && !label.endsWith("开发区") ? false : null;
     }
 
     /** Where the last figure of a segment (with its unit and the words glued to it) ends. */
@@ -315,31 +368,35 @@ final class TextLists {
 
     private void group(List<Line> lines, List<Entry> entries, List<Integer> lineOf, SourceSheet sheet,
                        List<RawTable> tables, List<String> leftOver) {
+        java.util.Set<Entry> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Integer> rowsRead = new java.util.HashSet<>();
         int i = 0;
         while (i < entries.size()) {
             Entry first = entries.get(i);
-            if (first == null || first.figs.isEmpty()) {
+            if (first == null || first.aside || first.figs.isEmpty()) {
                 i++;
                 continue;
             }
             List<String> signature = first.signature();
-            List<Entry> list = new ArrayList<>();
-            int j = i;
+            List<Entry> list = new ArrayList<>(List.of(first));
+            int j = i + 1;
             while (j < entries.size()) {
                 Entry e = entries.get(j);
-                if (e == null || e.figs.isEmpty()) {
+                if (e == null || e.aside || e.figs.isEmpty()) {
                     break;
                 }
-                List<String> sig = e.signature();
-                Entry previous = list.isEmpty() ? null : list.getLast();
-                if (previous != null && previous.row != e.row && !(previous.lineStart && e.lineStart)) {
+                Entry previous = list.getLast();
+                if (previous.row != e.row && !(previous.lineStart && e.lineStart)) {
                     break;      // a list goes on over lines only as a list of lines
                 }
+                if (previous.row == e.row && previous.sentenceStart != e.sentenceStart && e.ledIn()) {
+                    break;      // a sentence of its own: "……枣阳市22个。截至6月底,樊城区已开工20个、……"
+                }
+                List<String> sig = e.signature();
                 if (sig.equals(signature)) {
                     list.add(e);
                     j++;
-                } else if (!list.isEmpty() && sig.size() > signature.size()
-                        && sig.subList(0, signature.size()).equals(signature)) {
+                } else if (sig.size() > signature.size() && sig.subList(0, signature.size()).equals(signature)) {
                     // the last unit of the sentence, followed by the sentence's own totals (惠及居民28743户)
                     list.add(e);
                     j++;
@@ -348,25 +405,37 @@ final class TextLists {
                     break;
                 }
             }
-            if (list.isEmpty()) {
-                list.add(first);
-                j = i + 1;
-            }
             String total = null;
-            if (list.size() >= 4 && contains(list.get(0), list.get(1))) {
+            if (list.size() >= 4 && contains(list.get(0), list.get(1))
+                    && (list.get(1).lead.contains("其中") || list.get(1).after == '(' || list.get(1).after == ':')) {
                 // "襄阳市计划实施151个……,其中樊城区26个、……": the first is the total its parts follow, said in the title
                 Entry t = list.removeFirst();
                 total = t.before + t.segment;
+                taken.add(t);
             }
             if (list.size() >= 3 && list.stream().filter(e -> e.resolved).count() >= 2) {
                 tables.add(table(list, signature, lines, lineOf.get(i), total, sheet));
+                taken.addAll(list);
+                list.forEach(e -> rowsRead.add(e.row));
             } else if (list.size() == 2 && list.stream().allMatch(e -> e.resolved)) {
                 // units listed in twos (南漳县22个、保康县22个): too few to tell a list from a mention, so reported
-                leftOver.add("第 " + first.row + " 行「" + String.join("、", list.stream().map(e -> e.name
-                        + String.join("、", e.figs.stream().map(f -> f.number() + f.unit()).toList())).toList()) + "」");
+                leftOver.add("第 " + first.row + " 行「" + String.join("、", list.stream().map(TextLists::said).toList())
+                        + "」只列了两个地区，未作为表读取");
+                taken.addAll(list);
             }
             i = j;
         }
+        // a unit beside a list read but not in it (樊城区26个(含续建项目3个), 枣阳市22个项目已于……开工): said, not dropped
+        for (Entry e : entries) {
+            if (e != null && !e.figs.isEmpty() && !taken.contains(e) && rowsRead.contains(e.row)) {
+                leftOver.add("第 " + e.row + " 行「" + said(e) + "」与同一段的其他地区的数字不成列，未读取");
+            }
+        }
+    }
+
+    /** A unit and its figures as the preview names them: 樊城区26个、3个. */
+    private static String said(Entry e) {
+        return e.name + String.join("、", e.figs.stream().map(f -> f.number() + f.unit()).toList());
     }
 
     private static String common(List<String> values) {
@@ -440,7 +509,7 @@ final class TextLists {
         }
         if (own.isEmpty() && lineIndex > 0 && lines.get(lineIndex - 1).text() != null) {
             String above = lines.get(lineIndex - 1).text();
-            if (above.matches(".*(?:其中|如下|分别为|分别是)?[:：]$|.*其中[,，]?$")) {
+            if (above.matches(".*:$|.*其中,?$")) {
                 String[] sentences = SENTENCE_END.split(above);
                 return strip(sentences[sentences.length - 1]);
             }

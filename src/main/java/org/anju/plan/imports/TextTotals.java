@@ -64,17 +64,18 @@ final class TextTotals {
      * @param programs   the programs the document's tables count (a bare 棚户区改造 covers both 城市 and 国有工矿
      *                   棚户区 when the tables have both)
      * @param names       the units the tables list, as a sentence may name them
-     * @param above       the regions above the issuer as a sentence may name them (山东 in 青岛's list)
+     * @param issuerAndAbove the issuer and the regions above it as a sentence may name them (襄阳市; 山东 in 青岛's
+     *                    list)
      * @param statedStage the stage the user stated for tables that print none (改造计划 = 开工), used alike for
      *                    sentences that name none; null when not stated
      * @param documentYear the one year the document's title names (关于下达2023年全市……计划的通知), for sentences that
      *                    name none; null when the title names none or several
      */
-    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Set<String> above,
+    List<Statement> find(List<String> paragraphs, Set<String> programs, Set<String> names, Set<String> issuerAndAbove,
                          Stage statedStage, Integer documentYear) {
         List<String> byLength = names.stream().filter(n -> n.length() >= 2)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
-        List<String> aboveByLength = above.stream().filter(n -> n.length() >= 2)
+        List<String> aboveByLength = issuerAndAbove.stream().filter(n -> n.length() >= 2)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
         List<Statement> found = new ArrayList<>();
         FigureKind section = null;
@@ -153,7 +154,7 @@ final class TextTotals {
                     clauseYear = new ClauseYear(figureYear, wholePeriod);
                     String named = byLength.stream().filter(before::contains).findFirst().orElse(null);
                     if (named == null) {
-                        // "山东今年棚改计划开工14.29万套" in 青岛's list: a total of the province, not of these tables
+                        // "今年,襄阳市计划改造151个": the issuer's; "山东今年棚改计划开工14.29万套" in 青岛's list: the province's
                         named = aboveByLength.stream().filter(before::contains).findFirst().orElse(null);
                     }
                     if (named != null) {
@@ -235,10 +236,24 @@ final class TextTotals {
     private static final Pattern NO_PLACE = Pattern.compile(
             "(?:小|社|片|街|校|景|厂|园|辖|城|户|地|矿|县)区$|(?:城|都|省|县)市$|(?:全|本|我|该|各|此)(?:省|市|县|区|州|盟|旗)$");
 
-    private static boolean unknownPlace(String before) {
+    /**
+     * Whether the clause before a figure names a place the tables do not hold: a name-shaped word ("、高新区3个"), or
+     * a short one with no word of the figures' own in it ("、济南15546套", "菏泽最多20878套").
+     */
+    private boolean unknownPlace(String before) {
         Matcher m = PLACE_AT_END.matcher(before);
-        return m.find() && !NO_PLACE.matcher(m.group(1)).find();
+        if (m.find() && !NO_PLACE.matcher(m.group(1)).find()) {
+            return true;
+        }
+        String clause = LAST_CLAUSE.matcher(before).replaceAll("");
+        clause = TRAILING_VERBS.matcher(clause).replaceAll("");
+        return clause.length() >= 2 && clause.length() <= 4 && clause.codePoints().allMatch(Character::isIdeographic)
+                && !TextLists.VERBISH.matcher(clause).find() && indicators.programsIn(clause).isEmpty()
+                && indicators.stagesIn(clause).isEmpty();
     }
+
+    private static final Pattern LAST_CLAUSE = Pattern.compile("^.*[,，、:：;；(（]");
+    private static final Pattern TRAILING_VERBS = Pattern.compile("(?:有|共有|共|计划|改造|将|为|是|达|约|得|最多|最少)+$");
 
     private static final Pattern PLACE_BEFORE = Pattern.compile("(?:^|[,，、:：])([\\p{IsHan}]{2,5})$");
     private static final Pattern NOT_A_PLACE = Pattern.compile("年|月|完成|计划|任务|为|其中|确保|根据|通知");

@@ -94,6 +94,45 @@ class TextListsTest {
     void twoUnitsAreReportedAndAMentionIsNoList() {
         TextLists.Found found = find("正处于招标阶段44个项目(南漳县22个、保康县22个)。佛山123个老旧小区改造项目确保今年底前全部开工。");
         assertThat(found.tables()).isEmpty();
-        assertThat(found.leftOver()).containsExactly("第 1 行「南漳县22个、保康县22个」");
+        assertThat(found.leftOver()).containsExactly("第 1 行「南漳县22个、保康县22个」只列了两个地区，未作为表读取");
+    }
+
+    /** What review found: a unit with a figure of its own words, grouped thousands, a statement among the units. */
+    @Test
+    void aUnitThatDoesNotFitTheListIsReportedNeverDropped() {
+        TextLists.Found found = find("其中樊城区26个(含续建项目3个)、襄城区15个、枣阳市22个、谷城县5个。");
+        assertThat(found.tables()).singleElement().satisfies(t -> assertThat(rows(t)).extracting(r -> r.get(0))
+                .containsExactly("襄城区", "枣阳市", "谷城县"));
+        assertThat(found.leftOver()).containsExactly("第 1 行「樊城区26个、3个」与同一段的其他地区的数字不成列，未读取");
+
+        assertThat(find("其中樊城区1,260户、襄城区980户、枣阳市2,310户、谷城县560户。").tables()).singleElement()
+                .satisfies(t -> assertThat(rows(t)).containsExactly(List.of("樊城区", "1,260"), List.of("襄城区", "980"),
+                        List.of("枣阳市", "2,310"), List.of("谷城县", "560")));
+
+        TextLists.Found statement = find("其中樊城区26个、襄城区15个、宜城市8个、枣阳市22个项目已于5月底前全部开工。");
+        assertThat(statement.tables()).singleElement().satisfies(t -> assertThat(rows(t)).extracting(r -> r.get(1))
+                .containsExactly("26", "15", "8"));
+        assertThat(statement.leftOver()).containsExactly("第 1 行「枣阳市22个」与同一段的其他地区的数字不成列，未读取");
+    }
+
+    @Test
+    void twoListsStayTwoAndOneListBrokenOverLinesStaysOne() {
+        TextLists.Found two = find("今年计划改造:其中樊城区26个、襄城区15个、枣阳市22个。截至6月底,樊城区已开工20个、襄城区12个、"
+                + "枣阳市19个。");
+        assertThat(two.tables()).hasSize(2);
+        assertThat(two.tables().get(1).title()).isEqualTo("截至6月底");
+
+        TextLists.Found broken = find("今年,襄阳市计划实施老旧小区改造项目,其中樊城区26个、襄城区15个、\n枣阳市22个、谷城县5个、宜城市7个。");
+        assertThat(broken.tables()).singleElement().satisfies(t -> assertThat(rows(t)).hasSize(5));
+        assertThat(broken.leftOver()).isEmpty();
+    }
+
+    @Test
+    void aCityAmongItsOwnCountiesIsARowUnlessItsPartsFollowWithQizhong() {
+        // 巩义 lies in 郑州: without 其中 the list is of peers, 郑州's 3200 stays a row (the check then holds the parts to it)
+        assertThat(find("2023年各地计划:郑州市3200套、巩义市500套、开封市1200套、洛阳市2800套。").tables()).singleElement()
+                .satisfies(t -> assertThat(rows(t)).extracting(r -> r.get(0)).containsExactly("郑州市", "巩义市", "开封市", "洛阳市"));
+        // parts of a place are no units: 城东片区 is no 城东区
+        assertThat(find("主城区共改造老旧小区19个,其中城东片区5个、城西片区8个、城北片区6个。").tables()).isEmpty();
     }
 }
