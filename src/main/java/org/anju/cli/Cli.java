@@ -95,8 +95,9 @@ public final class Cli {
                 });
         cli.setOut(out);
         cli.setErr(err);
+        cli.setResourceBundle(new CliMessages());
         cli.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("错误：" + e.getMessage());
+            e.getCommandLine().getErr().println("错误：" + CliMessages.of(e));
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return BAD_INPUT;
         });

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -116,6 +117,10 @@ class PlanImportCommand implements Callable<Integer> {
                 java.util.List<String> lines = CliFiles.lines(columnsFile, "--columns", spec);
                 if (lines == null) {
                     return Cli.BAD_INPUT;
+                }
+                for (int n = 0; n < lines.size(); n++) {
+                    // each line checked by itself, so that a wrong one is named with its file and line
+                    Choices.pairs(List.of(lines.get(n)), "--columns 文件 " + columnsFile.getFileName() + " 第 " + (n + 1) + " 行");
                 }
                 columnLines.addAll(lines);
             }

@@ -336,7 +336,8 @@ public class Plans {
         return batch;
     }
 
-    public void markBatchCommitted(long id, long planId, String summary) {
+    /** @param planId the plan the file became; null when it held progress tables only */
+    public void markBatchCommitted(long id, Long planId, String summary) {
         repository.markBatch(id, "COMMITTED", planId, summary);
     }
 

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
@@ -39,16 +41,35 @@ class PageErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String message = UploadLimits.message(maxFileSize);
+        return refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "文件过大", UploadLimits.message(maxFileSize));
+    }
+
+    /** A request no handler takes as sent (POST /api/imports without its file): also before a handler is chosen. */
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ModelAndView mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request,
+                           HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求有误", "不支持的内容类型："
+                + e.getContentType() + "（上传文件请用 multipart/form-data，文件放在字段 file 中）");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView method(HttpRequestMethodNotSupportedException e, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.METHOD_NOT_ALLOWED, "请求有误", "该地址不接受 " + e.getMethod()
+                + " 请求" + (e.getSupportedMethods() == null ? "" : "（可用：" + String.join("、", e.getSupportedMethods()) + "）"));
+    }
+
+    /** A problem detail under {@code /api/**}, a Chinese page (or htmx fragment) elsewhere. */
+    private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                                String title, String message) throws IOException {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(json.writeValueAsBytes(
-                    ApiErrors.problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", message)));
+            response.getOutputStream().write(json.writeValueAsBytes(ApiErrors.problem(status, title, message)));
             return null;
         }
-        return page(request, HttpStatus.CONTENT_TOO_LARGE, "文件过大", message);
+        return page(request, status, title, message);
     }
 
     @ExceptionHandler(NoSuchElementException.class)

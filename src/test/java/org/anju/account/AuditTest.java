@@ -69,7 +69,7 @@ class AuditTest {
         assertThat(created.actorName()).isEqualTo("上饶市住建局管理员");
         assertThat(created.actorRegion()).isEqualTo("361100");
         assertThat(created.via()).isEqualTo(Channel.IMPORT);
-        assertThat(created.after()).containsEntry("title", "上饶棚改");
+        assertThat(created.after()).containsEntry("title", "2023年城市棚户区改造目标任务分解表");
 
         importCsv(12, plan);
         String history = mvc.perform(get("/api/plans/{id}/targets/history", plan).param("region", "361102")
@@ -131,7 +131,7 @@ class AuditTest {
         List<AuditEntry> updates = audit.history("plan", Map.of("id", plan)).stream()
                 .filter(e -> e.op().equals("UPDATE")).toList();
         assertThat(updates).hasSize(1);
-        assertThat(updates.getFirst().before()).containsEntry("title", "上饶棚改");
+        assertThat(updates.getFirst().before()).containsEntry("title", "2023年城市棚户区改造目标任务分解表");
         assertThat(updates.getFirst().after()).containsEntry("title", "上饶市2023年棚改计划")
                 .containsEntry("source_file", "上饶棚改.csv");
         assertThat(updates.getFirst().via()).isEqualTo(Channel.API);

@@ -20,7 +20,7 @@ class ImportBrowserTest extends BrowserTest {
 
     @Test
     void previewThenConfirmThroughHtmx() {
-        String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,25\n信州区,10\n广丰区,15\n";
+        String csv = "上饶市2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,25\n信州区,10\n广丰区,15\n";
         login("sr_admin");
         page.click("nav >> text=导入分解表");
         page.waitForURL("**/imports/new");
@@ -33,8 +33,9 @@ class ImportBrowserTest extends BrowserTest {
 
         page.click("#confirm");
         page.waitForURL("**/plans/*");
-        assertThat(page.locator("h1")).hasText("上饶市棚改浏览器测试");
-        assertThat(page.locator("#tables")).containsText("2023年城市棚户区改造目标任务分解表");
+        // a file without a 关于……通知 title: the plan is called after its table, not after the file
+        assertThat(page.locator("h1")).hasText("上饶市2023年城市棚户区改造目标任务分解表");
+        assertThat(page.locator("#tables")).containsText("上饶市2023年城市棚户区改造目标任务分解表");
         shot("imported");
 
         long id = Long.parseLong(page.url().replaceAll(".*/plans/", ""));

@@ -118,6 +118,11 @@ class CliTest {
         assertThat(directory.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(directory.err()).contains("无法读取文件", "这是一个目录");
         assertThat(run("import", dezhou.toString(), "--years", "2024-2022").err()).contains("起始年 2024 晚于结束年 2022");
+        // what picocli refuses is said in Chinese too, naming the option
+        assertThat(run("import").err()).contains("错误：缺少参数 FILE", "用法：").doesNotContain("Missing");
+        assertThat(run("import", dezhou.toString(), "--colums", "a=b").err()).contains("无法识别：--colums", "--columns")
+                .doesNotContain("Unknown");
+        assertThat(run("import", dezhou.toString(), "--plan", "三").err()).contains("选项 --plan 的值「三」无效：应为整数");
 
         // an answers file saved by a Chinese Windows editor is GBK: read as such, not as mojibake
         Path answers = dir.resolve("列含义.txt");

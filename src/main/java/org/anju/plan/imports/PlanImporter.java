@@ -183,6 +183,7 @@ public class PlanImporter {
 
         // the plan: a document's target tables
         PlanDraft draft = null;
+        Plan replacing = null;      // a plan found by its 文号 or title whose tables this file is to replace
         TreeSet<Integer> years = new TreeSet<>();
         planReadings.forEach(r -> r.table().columns().stream().map(BreakdownTable.Column::year)
                 .filter(java.util.Objects::nonNull).forEach(years::add));
@@ -207,14 +208,18 @@ public class PlanImporter {
             // the years are in the columns still open: answering them settles the plan's years too
             questions.add(new ImportResult.Question("YEAR", "years", fileName, message, List.of()));
         } else if (!planReadings.isEmpty() || existing.isPresent()) {
-            Plan plan = planFor(document, facts, options, existing, issuer, years, problems);
+            String tableTitle = planReadings.stream().map(r -> r.raw().title()).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            Plan plan = planFor(document, facts, options, existing, issuer, years, tableTitle, problems);
             if (!problems.isEmpty()) {
                 return rejected(document, problems);
             }
-            if (existing.isEmpty()) {
+            if (existing.isEmpty() && !plan.title().equals(stripExtension(fileName))) {
+                // the same document imported before — never by a file name alone (two files named 附件.txt)
                 existing = findStored(plan);
                 if (existing.isPresent()) {
                     plan = plan.withId(existing.get().id());
+                    replacing = options.replace() ? existing.get() : null;
                 }
             }
             boolean hasTables = existing.isPresent() && !plans.tables(existing.get().id()).isEmpty();
@@ -271,6 +276,10 @@ public class PlanImporter {
         }
         findings.addAll(stated.progressFindings());
         List<String> warnings = new ArrayList<>();
+        if (replacing != null) {
+            warnings.add("将替换已导入的计划「" + replacing.label() + "」（编号 " + replacing.id() + "，来自文件「"
+                    + replacing.sourceFile() + "」）的分解表：请确认本文件是同一份文件的更正");
+        }
         for (TableInterpreter.Reading r : interpreted.readings()) {
             for (String place : plans.sameTableImported(r.table(), existing.map(Plan::id).orElse(null))) {
                 warnings.add(r.table().displayLabel() + " 与已导入的" + place + "数字完全相同：请确认不是重复导入");
@@ -411,11 +420,12 @@ public class PlanImporter {
         }
     }
 
+    /** @param tableTitle the first table's heading, the plan's title where the document prints none (关于……的通知) */
     private Plan planFor(SourceDocument document, DocumentFacts facts, ImportOptions options, Optional<Plan> existing,
-                         Region issuer, TreeSet<Integer> columnYears, List<InputProblem> problems) {
+                         Region issuer, TreeSet<Integer> columnYears, String tableTitle, List<InputProblem> problems) {
         String fileName = document.fileName();
         Plan base = existing.orElse(null);
-        String title = first(options.title(), base == null ? null : base.title(), facts.title(),
+        String title = first(options.title(), base == null ? null : base.title(), facts.title(), tableTitle,
                 stripExtension(fileName));
         String number = first(options.documentNumber(), base == null ? null : base.documentNumber(),
                 facts.documentNumber());

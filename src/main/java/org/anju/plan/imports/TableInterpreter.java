@@ -320,7 +320,7 @@ final class TableInterpreter {
         YearMonth period = null;
         boolean anyFigures = meanings.values().stream().anyMatch(m -> !(m instanceof ColumnMeaning.Ignored));
         if (progressTable && anyFigures) {
-            period = period(raw, sense, columns, questions);
+            period = period(raw, sense, columns, questions, notes);
         }
         List<Row> rows = rows(layout, issuer, counted, columns, questions, notes);
         if (problems.size() > problemsBefore) {
@@ -502,7 +502,8 @@ final class TableInterpreter {
 
     // ---- the period of a progress table -------------------------------------------------------------
 
-    private YearMonth period(RawTable raw, ColumnReader.Sense sense, List<Column> columns, List<Question> questions) {
+    private YearMonth period(RawTable raw, ColumnReader.Sense sense, List<Column> columns, List<Question> questions,
+                             List<Note> notes) {
         Integer year = columns.stream().map(Column::year).filter(Objects::nonNull).findFirst().orElse(null);
         YearMonth p = PeriodText.find(raw.periodLine(), year);
         if (p == null) {
@@ -518,6 +519,9 @@ final class TableInterpreter {
         }
         if (answers.period() != null && (p == null || p.equals(answers.period()))) {
             return answers.period();
+        }
+        if (answers.period() != null) {
+            notes.add(new Note(raw.where(), "表中写明截至 " + p + "，按表中所印，未用指定的 " + answers.period()));
         }
         if (p == null) {
             questions.add(new Question("PERIOD", "period", raw.where(), "进展表「" + raw.where()
@@ -754,7 +758,8 @@ final class TableInterpreter {
             List<Region> offer = fit.isEmpty() ? p.candidates() : fit;
             if (offer.isEmpty()) {
                 problems.add(problem(raw, p.source().number(), p.column(), "无法识别的地区名称「" + p.printed() + "」（在"
-                        + p.context().name() + "范围内）；如该行不需导入，可指定 --region \"" + p.cleaned() + "=ignore\""));
+                        + p.context().name() + "范围内）：请指定它是哪个地区，如 --region \"" + p.cleaned()
+                        + "=六位代码\"（代码可在“地区”页查找），或不导入该行：--region \"" + p.cleaned() + "=ignore\""));
                 continue;
             }
             List<Choice> choices = new ArrayList<>(offer.stream().map(r -> new Choice(r.code(), qualifiedName(r)

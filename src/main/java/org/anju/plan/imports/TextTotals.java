@@ -50,7 +50,7 @@ final class TextTotals {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*年");
     private static final Pattern BY_YEAR = Pattern.compile("((?:19|20)\\d{2})年(?:底)?前");
     /** What follows a count that is not of the indicator (1963个项目, 25个批次). */
-    private static final Pattern SKIP_AFTER = Pattern.compile("^(项目|批|处|条|家|人|次|个月|年|省|市|县|区|地区|城市|部门)");
+    private static final Pattern SKIP_AFTER = Pattern.compile("^(项目|批|处|条|家|人|次|个月|年|省|市|县|区|地区|城市|部门|百分点)");
     private static final Set<String> GENERIC_SHANTYTOWN = Set.of("棚户区改造", "棚户区", "棚改", "棚户区住房改造");
 
     private final Indicators indicators;
@@ -102,6 +102,8 @@ final class TextTotals {
                     paragraphYear = years.size() == 1 ? years.iterator().next() : null;
                 }
                 String scope = scope(s);
+                String sentenceScope = scope;
+                boolean scopeFromName = false;
                 Program program = null;
                 Stage stage = paragraphStage;
                 FigureKind kind = null;
@@ -159,6 +161,11 @@ final class TextTotals {
                     }
                     if (named != null) {
                         scope = named;
+                        scopeFromName = true;
+                    } else if (scopeFromName && CLOSING.matcher(before).find()) {
+                        // "(……武川县26个),涉及楼栋1107栋": after the bracketed list, the sentence's own again
+                        scope = sentenceScope;
+                        scopeFromName = false;
                     } else if (unknownPlace(before)) {
                         continue;   // "高新区3个" where 高新区 is no row: whose figure it is, is not known
                     }
@@ -252,6 +259,7 @@ final class TextTotals {
                 && indicators.stagesIn(clause).isEmpty();
     }
 
+    private static final Pattern CLOSING = Pattern.compile("[)）]");
     private static final Pattern LAST_CLAUSE = Pattern.compile("^.*[,，、:：;；(（]");
     private static final Pattern TRAILING_VERBS = Pattern.compile("(?:有|共有|共|计划|改造|将|为|是|达|约|得|最多|最少)+$");
 

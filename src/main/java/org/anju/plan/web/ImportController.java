@@ -79,6 +79,10 @@ class ImportController {
                                         @RequestParam(required = false) String issuer,
                                         @Parameter(description = "预览时指定过的文本文件编码，如 GBK")
                                         @RequestParam(required = false) String encoding,
+                                        @Parameter(description = "计划标题（预览时指定过的须再次给出）")
+                                        @RequestParam(required = false) String title,
+                                        @Parameter(description = "文号（预览时指定过的须再次给出）")
+                                        @RequestParam(required = false) String documentNumber,
                                         @RequestParam(required = false) Integer firstYear,
                                         @RequestParam(required = false) Integer lastYear,
                                         @RequestParam(required = false) List<String> column,
@@ -87,8 +91,9 @@ class ImportController {
                                         @RequestParam(required = false) String stage,
                                         @RequestParam(required = false) String period) {
         YearSpan years = years(firstYear, lastYear);
-        ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, null, null, null,
-                years == null ? null : years.first(), years == null ? null : years.last(), null, charset(encoding),
+        ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, blank(title),
+                blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
+                null, charset(encoding),
                 false, null, null, choices(column, region, program, stage, period));
         return respond(importer.commitPreview(batchId, options));
     }

@@ -60,8 +60,9 @@ class BadInputTest {
         ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t200\t100\n火星县\t100\t\n");
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).containsExactly(new Problem("上饶.tsv", "正文", 6, 1,
-                "2023年发展保障性租赁住房目标任务分解表：无法识别的地区名称「火星县」（在上饶市范围内）；"
-                        + "如该行不需导入，可指定 --region \"火星县=ignore\"",
+                "2023年发展保障性租赁住房目标任务分解表：无法识别的地区名称「火星县」（在上饶市范围内）："
+                        + "请指定它是哪个地区，如 --region \"火星县=六位代码\"（代码可在“地区”页查找），"
+                        + "或不导入该行：--region \"火星县=ignore\"",
                 r.problems().getFirst().text()));
         assertThat(r.problems().getFirst().text()).contains("上饶.tsv").contains("第 6 行");
     }

@@ -161,4 +161,16 @@ class GoodInputTest {
         });
         assertThat(r.figures()).extracting(ImportResult.FigureLine::regionCode).containsExactly("440000", "440100", "440300");
     }
+
+    /** The same table under another title and file name: a second plan, but the preview says whose figures it repeats. */
+    @Test
+    void theSameFiguresImportedAgainUnderAnotherNameAreNamed() {
+        ImportResult first = importer.importFile("棚改.csv", CSV.getBytes(StandardCharsets.UTF_8), ImportOptions.commit());
+        assertThat(first.committed()).isTrue();
+        ImportOptions renamed = new ImportOptions(true, null, false, null, null, "上饶市棚改计划（再发）", null, null,
+                null, null, null, null, false, null, null);
+        ImportResult again = importer.importFile("再发.csv", CSV.getBytes(StandardCharsets.UTF_8), renamed);
+        assertThat(again.warnings()).singleElement().satisfies(w -> assertThat(w).contains("数字完全相同", "2023年城市棚户区改造目标任务分解表"));
+        plans.delete(first.planId());
+    }
 }

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (answers.txt, the command line's options) — and must store exactly the figures the collector read off the page
  * (expected.tsv: region, indicator, year, kind, period, value as printed), report exactly the findings listed
  * (findings.txt), or be refused with the message that says why (refused.txt), writing nothing. A second form of a
- * table already imported warns that it is the same table.
+ * table already imported warns that it is the same table, or — for a plan of the same title — is refused until the
+ * user chooses to replace it.
  */
 @AnjuTest
 class RealWorldCorpusTest {
@@ -57,6 +58,13 @@ class RealWorldCorpusTest {
                     continue;
                 }
                 ImportResult result = importer.importFile(name, content, c.options(true));
+                if (first != null && first.planId() != null && !result.problems().isEmpty()) {
+                    // the same document under the same title: refused until the user chooses to replace it
+                    String stored = "（编号 " + first.planId() + "）已有分解表";
+                    assertThat(result.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                            .contains(stored, "--replace"));
+                    continue;
+                }
                 assertThat(result.problems()).as(name + " problems").isEmpty();
                 assertThat(result.questions()).as(name + " questions left after the answers").isEmpty();
                 assertThat(lines(result.figures())).as(name + " figures")

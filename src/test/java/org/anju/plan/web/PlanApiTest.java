@@ -137,6 +137,44 @@ class PlanApiTest {
                 .andExpect(status().isNoContent());
     }
 
+    /** A progress table previewed and then committed (a preview that becomes no plan) and the title given at commit. */
+    @Test
+    void aProgressTablePreviewIsCommittedAndATitleGivenAtCommitIsKept() throws Exception {
+        String progress = "城市棚户区改造开工进展表\n（截至2023年9月底）\n单位：套\n县市区\t已开工\n合计\t20\n兴国县\t20\n";
+        MvcResult preview = mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "进展.tsv", "text/plain",
+                        progress.getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("dryRun", "true")
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isOk()).andReturn();
+        Number batch = com.jayway.jsonpath.JsonPath.read(preview.getResponse().getContentAsString(), "$.batchId");
+        MvcResult done = mvc.perform(post("/api/imports/{id}/commit", batch.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.planId").doesNotExist())
+                .andExpect(jsonPath("$.progressId").isNumber()).andReturn();
+        Number progressId = com.jayway.jsonpath.JsonPath.read(done.getResponse().getContentAsString(), "$.progressId");
+        mvc.perform(delete("/api/progress-tables/{id}", progressId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isNoContent());
+
+        String csv = "2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,10\n兴国县,10\n";
+        MvcResult plan = mvc.perform(multipart("/api/imports").file(new MockMultipartFile("file", "兴国3.csv", "text/csv",
+                        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))).param("dryRun", "true")
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andReturn();
+        Number planBatch = com.jayway.jsonpath.JsonPath.read(plan.getResponse().getContentAsString(), "$.batchId");
+        MvcResult titled = mvc.perform(post("/api/imports/{id}/commit", planBatch.longValue()).param("title", "兴国县棚改计划")
+                        .param("documentNumber", "兴建字〔2023〕5号").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.plan.title").value("兴国县棚改计划"))
+                .andExpect(jsonPath("$.plan.documentNumber").value("兴建字〔2023〕5号")).andReturn();
+        Number planId = com.jayway.jsonpath.JsonPath.read(titled.getResponse().getContentAsString(), "$.planId");
+        mvc.perform(delete("/api/plans/{id}", planId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isNoContent());
+
+        // a file not sent as multipart: refused in Chinese, not with the framework's English
+        mvc.perform(post("/api/imports").contentType("application/json").content("{}")
+                        .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("multipart/form-data")));
+    }
+
     @Test
     void badImportIs422AndNamesTheCell() throws Exception {
         String tsv = "2023年城市棚户区改造目标任务分解表\n县市区\t开工\n合计\t10\n兴国县\tabc\n";

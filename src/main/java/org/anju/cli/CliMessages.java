@@ -1,0 +1,61 @@
+package org.anju.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.List;
+import java.util.ListResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * The command line in Chinese: picocli's own words (usage headings, the standard --help and --version options)
+ * as a resource bundle, and its refusals of what was typed ("Missing required parameter", "Unknown option")
+ * said again naming the option and how to fix it.
+ */
+final class CliMessages extends ListResourceBundle {
+
+    @Override
+    protected Object[][] getContents() {
+        return new Object[][] {
+                {"mixinStandardHelpOptions.help", "显示本帮助并退出"},
+                {"mixinStandardHelpOptions.version", "显示版本并退出"},
+                {"usage.synopsisHeading", "用法："},
+                {"usage.commandListHeading", "%n命令：%n"},
+                {"usage.optionListHeading", "%n选项：%n"},
+                {"usage.parameterListHeading", "%n参数：%n"},
+        };
+    }
+
+    /** What was wrong with the command as typed, in Chinese, naming the option or argument. */
+    static String of(CommandLine.ParameterException e) {
+        return switch (e) {
+            case CommandLine.MissingParameterException m -> "缺少" + names(m.getMissing())
+                    + "（用法见下，或加 --help）";
+            case CommandLine.UnmatchedArgumentException u -> {
+                List<String> suggestions = u.getSuggestions();
+                yield "无法识别：" + String.join(" ", u.getUnmatched())
+                        + (suggestions.isEmpty() ? "" : "（是否想写 " + String.join(" 或 ", suggestions) + "？）");
+            }
+            case CommandLine.OverwrittenOptionException o -> name(o.getOverwritten()) + " 只能给一次";
+            case CommandLine.MaxValuesExceededException x -> "参数过多：多余的参数请删去（" + x.getMessage() + "）";
+            default -> e.getArgSpec() != null && e.getValue() != null
+                    ? name(e.getArgSpec()) + " 的值「" + e.getValue() + "」无效" + expected(e.getArgSpec())
+                    : "命令有误：" + e.getMessage();
+        };
+    }
+
+    private static String expected(ArgSpec spec) {
+        Class<?> type = spec.type();
+        return type == Long.class || type == long.class || type == Integer.class || type == int.class ? "：应为整数"
+                : type.isEnum() ? "：应为 " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+    }
+
+    private static String names(List<ArgSpec> specs) {
+        return specs.stream().map(CliMessages::name).collect(Collectors.joining("、"));
+    }
+
+    private static String name(ArgSpec spec) {
+        return spec instanceof OptionSpec o ? "选项 " + o.longestName() : "参数 " + spec.paramLabel();
+    }
+}
