@@ -125,7 +125,8 @@ class AccountAccess implements Access {
         if (!canWrite(region)) {
             Actor a = current();
             throw denied(writes(a)
-                    ? "无权修改" + region.name() + "的数据：只能填报或修改本单位（" + a.region().name() + "）的数据"
+                    ? "无权修改" + region.name() + "的数据：只能填报或修改本单位（" + a.region().name() + "）的数据；"
+                    + region.name() + "的数据须由" + region.name() + "或其上级单位的账号导入、填报"
                     : "当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
         }
     }
