@@ -486,7 +486,8 @@ final class TextLists {
         }
         // no context beyond the title: the other sentences of a news report speak of other years and subjects
         List<String> context = List.of();
-        return new RawTable(sheet.name(), null, title, null, null, context,
+        // labelled by where it is, so that messages stay short (its title is a whole sentence)
+        return new RawTable(sheet.name(), "正文第" + first.row + "行", title, null, null, context,
                 List.of(new SourceRow(first.row, header, false)), rows, "正文中的列举（第 " + first.row + " 行起），非表格");
     }
 
