@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +72,39 @@ class PageErrors {
             return null;
         }
         return page(request, status, title, message);
+    }
+
+    /**
+     * A parameter a page could not use (a month typed as 2023-13, a region code of letters): the feature's own
+     * Chinese message, as the API gives it ({@link ApiErrors}), never a 500.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ModelAndView badParameter(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
+    }
+
+    /** A page's action the stored data forbids (a report already approved): 409 with the feature's reason. */
+    @ExceptionHandler(IllegalStateException.class)
+    ModelAndView conflict(IllegalStateException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        return refuse(request, response, HttpStatus.CONFLICT, "无法执行", e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
+                          HttpServletResponse response) throws IOException {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "" : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "：应为整数"
+                : type == java.time.YearMonth.class ? "：应为 2023-12" : "";
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "参数 " + e.getName() + " 的值「"
+                + e.getValue() + "」不对" + expected);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView missing(MissingServletRequestParameterException e, HttpServletRequest request,
+                         HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "缺少参数 " + e.getParameterName());
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -2,13 +2,11 @@ package org.anju.region;
 
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 
@@ -34,7 +32,8 @@ class RegionPageController {
     @Requires(Requirement.AUTHENTICATED)
     String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
         Region r = regions.byCode(code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "区划代码不存在：" + code));
+                .orElseThrow(() -> new java.util.NoSuchElementException("区划代码不存在：" + code
+                        + "（应为六位行政区划代码，如 361100；可在本页搜索名称）"));
         return show(r, q, model);
     }
 

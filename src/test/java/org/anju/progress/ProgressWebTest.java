@@ -65,7 +65,7 @@ class ProgressWebTest {
         mvc.perform(get("/api/bulletins/620700/2023-12/docx")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")));
         mvc.perform(get("/api/progress/620700/2023-13")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("月份格式不对：2023-13（应为 2023-12）"));
+                .andExpect(jsonPath("$.detail").value("参数 period（月份）的值「2023-13」不对：应为 2023-12、2023年12月 或 202312"));
         mvc.perform(get("/api/progress/999999/2023-12")).andExpect(status().isNotFound());
     }
 
