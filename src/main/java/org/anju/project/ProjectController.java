@@ -43,6 +43,7 @@ class ProjectController {
     Projects.Listing list(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String program,
                           @RequestParam(required = false) String q, @RequestParam(required = false) String upto,
                           @RequestParam(defaultValue = "0") int page) {
+        Projects.checkYear(year);
         return projects.list(region, year, program, q, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto), page);
     }
 
@@ -108,6 +109,7 @@ class ProjectController {
     @GetMapping("/export")
     @Requires(Requirement.READ_SCOPED)
     ResponseEntity<byte[]> export(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String upto) {
+        Projects.checkYear(year);
         byte[] xlsx = projects.export(region, year, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto));
         return download(xlsx, "项目库-" + region + "-" + year + ".xlsx");
     }

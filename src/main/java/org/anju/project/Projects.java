@@ -57,12 +57,23 @@ public class Projects {
     }
 
     public Listing list(String scopeCode, int year, String program, String text, YearMonth upto, int page) {
+        checkYear(year);
+        if (page < 0 || page > 100_000) {
+            throw new IllegalArgumentException("参数 page 的值「" + page + "」不对：应为 0 至 100000 的页码");
+        }
         Region scope = region(scopeCode);
         access.checkRead(scope);
         String t = text == null || text.isBlank() ? null : text.strip();
         String p = program == null || program.isBlank() ? null : program;
         return new Listing(repository.list(scope.id(), year, p, t, upto, PAGE, Math.max(0, page) * PAGE),
                 repository.count(scope.id(), year, p, t));
+    }
+
+    /** A year a user typed: the program's years, not whatever an int holds (YearMonth.of would fail past ±999999999). */
+    static void checkYear(int year) {
+        if (year < 1990 || year > 2100) {
+            throw new IllegalArgumentException("参数 year 的值「" + year + "」不对：应为 1990 至 2100 之间的年份");
+        }
     }
 
     /** How many projects of a program count towards the year in the subtree (carried-over ones not). */

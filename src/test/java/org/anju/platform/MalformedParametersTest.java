@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Every page and API of ours, called with malformed parameters — a month of 2023-13 or letters, a region code or
+ * Every page and API of ours, called with malformed parameters — a month of 2023-13, letters, a number too large for
+ * what it names (a year of 1000000000), a region code or
  * an id of letters, in the path and in the query — answers 4xx with a Chinese message, never a 500.
  */
 @AnjuTest
@@ -56,7 +57,7 @@ class MalformedParametersTest {
                     continue;
                 }
                 for (String pattern : e.getKey().getPatternValues()) {
-                    for (String bad : new String[] {"abc", "2023-13"}) {
+                    for (String bad : new String[] {"abc", "2023-13", "1000000000"}) {
                         String path = path(pattern, bad);
                         MockHttpServletRequestBuilder request = get(path).with(TestUsers.as(TestUsers.PROVINCE_ADMIN));
                         boolean anyParameter = VARIABLE.matcher(pattern).find();
