@@ -149,18 +149,28 @@ class BulletinComposer {
             }
             b.append(fig(t.target(start))).append(unit).append("。");
         }
-        b.append("截止").append(month).append("，开工");
-        if (old && t.actual(communities) != null) {
-            b.append(fig(t.actual(communities))).append("个小区、");
+        b.append("截止").append(month).append("，");
+        if (t.unreported()) {
+            b.append("各单位均未报送本月数据。");
+        } else {
+            b.append("开工");
+            if (old && t.actual(communities) != null) {
+                b.append(fig(t.actual(communities))).append("个小区、");
+            }
+            b.append(fig(nz(t.actual(start)))).append(unit).append("，开工率").append(rate(t, start));
+            if (t.actual(invest) != null) {
+                b.append("，完成投资").append(fig(t.actual(invest))).append("万元，完成投资率").append(rate(t, invest));
+            }
+            b.append(partial(t)).append("。");
         }
-        b.append(fig(nz(t.actual(start)))).append(unit).append("，开工率").append(rate(t, start));
-        if (t.actual(invest) != null) {
-            b.append("，完成投资").append(fig(t.actual(invest))).append("万元，完成投资率").append(rate(t, invest));
-        }
-        b.append("。");
         List<String> parts = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
         for (ProgressSummary u : d.units()) {
             if (u.target(start) == null && u.actual(start) == null) {
+                continue;
+            }
+            if (u.unreported()) {
+                unreported.add(u.regionName());     // 未报送, never "已开工0套，开工率0.0%"
                 continue;
             }
             StringBuilder s = new StringBuilder(u.regionName()).append("已开工");
@@ -172,6 +182,9 @@ class BulletinComposer {
                 s.append("，已完成投资").append(fig(u.actual(invest))).append("万元");
             }
             parts.add(s.toString());
+        }
+        if (!unreported.isEmpty()) {
+            parts.add(String.join("、", unreported) + "未报送本月数据");
         }
         if (!parts.isEmpty()) {
             b.append("其中：").append(String.join("；", parts)).append("。");
@@ -190,17 +203,26 @@ class BulletinComposer {
             b.append(d.period().getYear()).append("年").append(d.scopeLabel()).append("计划发放住房租赁补贴")
                     .append(fig(t.target(ISSUED))).append("户。");
         }
-        b.append("截止").append(d.period().getMonthValue()).append("月底，").append(d.scopeLabel()).append("发放住房租赁补贴")
-                .append(fig(nz(t.actual(ISSUED)))).append("户，占发放任务的").append(rate(t, ISSUED));
-        if (t.actual(AMOUNT) != null) {
-            b.append("，发放金额").append(fig(t.actual(AMOUNT))).append("万元");
+        b.append("截止").append(d.period().getMonthValue()).append("月底，").append(d.scopeLabel());
+        if (t.unreported()) {
+            b.append("各单位均未报送本月数据。");
+        } else {
+            b.append("发放住房租赁补贴").append(fig(nz(t.actual(ISSUED)))).append("户，占发放任务的").append(rate(t, ISSUED));
+            if (t.actual(AMOUNT) != null) {
+                b.append("，发放金额").append(fig(t.actual(AMOUNT))).append("万元");
+            }
+            b.append(partial(t)).append("。");
         }
-        b.append("。");
         List<String> parts = new ArrayList<>();
         List<String> notOnline = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
         int paying = 0;
         for (ProgressSummary u : d.units()) {
             if (u.actual(ISSUED) == null && u.target(ISSUED) == null) {
+                continue;
+            }
+            if (u.unreported()) {
+                unreported.add(u.regionName());
                 continue;
             }
             parts.add(u.regionName() + "发放" + fig(nz(u.actual(ISSUED))) + "户，占发放任务的" + rate(u, ISSUED));
@@ -210,6 +232,9 @@ class BulletinComposer {
                     notOnline.add(u.regionName());
                 }
             }
+        }
+        if (!unreported.isEmpty()) {
+            parts.add(String.join("、", unreported) + "未报送本月数据");
         }
         if (!parts.isEmpty()) {
             b.append("其中：").append(String.join("；", parts)).append("。");
@@ -351,7 +376,7 @@ class BulletinComposer {
                 boolean has = s.target(code) != null || s.actual(code) != null;
                 any |= has;
                 row.add(has ? figOrBlank(s.target(code)) : "");
-                row.add(has ? fig(nz(s.actual(code))) : "");
+                row.add(has ? actual(s, code) : "");
                 row.add(has ? rate(s, code) : "");
             }
             if (any) {
@@ -363,7 +388,7 @@ class BulletinComposer {
                 .filter(u -> programs.stream().anyMatch(p -> (p.equals("OLD_COMMUNITY") ? "户" : "套").equals(u)))
                 .collect(Collectors.joining("、"));
         return java.util.Optional.of(new BulletinTable("", d.period().getYear() + "年" + span(d) + d.scopeLabel()
-                + "保障性安居工程项目进展情况", "单位：" + units, List.of(r1, r2, r3), rows, "备注：县区排名不分先后。"));
+                + "保障性安居工程项目进展情况", "单位：" + units, List.of(r1, r2, r3), rows, note(rows)));
     }
 
     private java.util.Optional<BulletinTable> subsidyTable(Data d) {
@@ -392,9 +417,9 @@ class BulletinComposer {
             if (base.apply(s) == null && s.actual(actualCode) == null) {
                 continue;
             }
-            rows.add(List.of(label(d, s), figOrBlank(base.apply(s)), fig(nz(s.actual(actualCode))), rate(s, actualCode)));
+            rows.add(List.of(label(d, s), figOrBlank(base.apply(s)), actual(s, actualCode), rate(s, actualCode)));
         }
-        return java.util.Optional.of(new BulletinTable("", title, unitLine, header, rows, "备注：县区排名不分先后。"));
+        return java.util.Optional.of(new BulletinTable("", title, unitLine, header, rows, note(rows)));
     }
 
     // --------------------------------------------------------------------------------------- helpers
@@ -420,8 +445,25 @@ class BulletinComposer {
         return d.period().getMonthValue() == 1 ? "1月" : "1—" + d.period().getMonthValue() + "月";
     }
 
+    /** A rate as the 通报 prints it: 未报 for a unit whose month is not in the sums, never 0.0%. */
     private static String rate(ProgressSummary s, String code) {
-        return Rates.format(s.rate(code));
+        return s.unreported() ? ProgressLine.UNREPORTED : Rates.format(s.rate(code));
+    }
+
+    /** An actual as the 通报 prints it: 0 for a unit that reported none, 未报 for one that did not report. */
+    private static String actual(ProgressSummary s, String code) {
+        return s.unreported() ? ProgressLine.UNREPORTED : fig(nz(s.actual(code)));
+    }
+
+    /** The table's 备注, with the legend of 未报 where a row has it. */
+    private static String note(List<List<String>> rows) {
+        boolean unreported = rows.stream().anyMatch(r -> r.contains(ProgressLine.UNREPORTED));
+        return "备注：县区排名不分先后。" + (unreported ? "“未报”表示该单位未报送本月数据（不是0）。" : "");
+    }
+
+    /** "（7个单位中5个已报送，合计只含已报送单位）" after a total over some of its units. */
+    private static String partial(ProgressSummary s) {
+        return s.reported() < s.expected() ? "（" + s.expected() + "个单位中" + s.reported() + "个已报送，合计只含已报送单位）" : "";
     }
 
     private static String fig(BigDecimal v) {

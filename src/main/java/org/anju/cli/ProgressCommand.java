@@ -30,9 +30,9 @@ class ProgressCommand {
         @Override
         public Integer call() {
             var s = progress.summary(where.region, where.month());
-            spec.commandLine().getOut().println(s.regionName() + " " + s.period() + "（累计）");
+            spec.commandLine().getOut().println(s.regionName() + " " + s.period() + "（累计；报送情况：" + s.reportingText() + "）");
             for (ProgressLine l : s.lines()) {
-                spec.commandLine().getOut().println("  " + l.indicatorName() + "：" + Rates.figure(l.actual())
+                spec.commandLine().getOut().println("  " + l.indicatorName() + "：" + l.actualText()
                         + (l.target() == null ? "" : " / " + Rates.figure(l.target()))
                         + (l.rateName() == null ? "" : "，" + l.rateName() + " " + l.rateText()));
             }

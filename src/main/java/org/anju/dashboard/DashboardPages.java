@@ -60,7 +60,9 @@ class DashboardPages {
                      @RequestParam(required = false) String indicator, Model model) {
         PageContext.Choice c = context.choose(region, period);
         ProgressSummary summary = progress.summary(c.region(), c.period());
-        List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null && l.rate() != null)
+        // a rate nobody reported is shown as 未报 beside its target, not left out and not 0
+        List<ProgressLine> rated = summary.lines().stream()
+                .filter(l -> l.rateName() != null && (l.rate() != null || l.unreported() && l.target() != null))
                 .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
                         ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
                 .toList();
@@ -93,8 +95,9 @@ class DashboardPages {
         List<BigDecimal> rates = new ArrayList<>();
         List<String> links = new ArrayList<>();
         for (ChildLine child : children) {
-            names.add(child.region().name());
-            rates.add(child.summary().rate(indicator));
+            // no bar for a child that did not report: the gap and its name say so, a 0 would not
+            names.add(child.region().name() + (child.summary().unreported() ? "（未报）" : ""));
+            rates.add(child.summary().unreported() ? null : child.summary().rate(indicator));
             links.add("/dashboard?region=" + child.region().code() + "&period=" + c.period() + "&indicator=" + indicator);
         }
         Map<String, Object> chart = new LinkedHashMap<>();
@@ -117,7 +120,8 @@ class DashboardPages {
             YearMonth month = YearMonth.of(period.getYear(), m);
             months.add(m + "月");
             ProgressSummary s = progress.summary(region, month);
-            lines.forEach(l -> series.get(l.indicatorCode()).add(s.rate(l.indicatorCode())));
+            // a month nobody reported is a gap in the line (null), not a fall to 0
+            lines.forEach(l -> series.get(l.indicatorCode()).add(s.unreported() ? null : s.rate(l.indicatorCode())));
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("kind", "line");

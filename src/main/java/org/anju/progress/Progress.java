@@ -49,7 +49,9 @@ public class Progress {
     }
 
     public ProgressSummary summary(Region region, YearMonth period) {
-        Map<Fact.Key, Rollups.Total> totals = totals(region, period);
+        int reported = reported(region, period);
+        // a returned report leaves its sums at 0 behind: with no unit counted there is no figure at all
+        Map<Fact.Key, Rollups.Total> totals = reported == 0 ? Map.of() : totals(region, period);
         Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
         Map<Integer, BigDecimal> actual = new HashMap<>();
         Map<Integer, Integer> units = new HashMap<>();
@@ -75,13 +77,28 @@ public class Progress {
             if (a == null && target == null) {
                 continue;
             }
-            BigDecimal shown = a == null && rule != null && target != null ? BigDecimal.ZERO : a;
+            // a unit that reported and has no figure for it has 0 (no project started); nobody reporting is 未报
+            BigDecimal shown = a == null && rule != null && target != null && reported > 0 ? BigDecimal.ZERO : a;
             lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
                     i.measureName(), a, target, rule == null ? null : rule.name(),
                     rule == null ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
-                    bySource.getOrDefault(i.id(), Map.of())));
+                    bySource.getOrDefault(i.id(), Map.of()), reported == 0));
         }
-        return new ProgressSummary(region.code(), region.name(), period, lines);
+        return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected(region));
+    }
+
+    /** How many reporting units of the region (a 片区: of its members) have the month in the sums. */
+    private int reported(Region region, YearMonth period) {
+        if (region.kind() != RegionKind.GROUP) {
+            return rollups.reported(region.id(), period);
+        }
+        return regions.members(region).stream().mapToInt(m -> rollups.reported(m.id(), period)).sum();
+    }
+
+    /** How many reporting units the region has (a 片区: its members'). */
+    public int expected(Region region) {
+        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
+        return (int) roots.stream().flatMap(r -> regions.subtree(r).stream()).filter(r -> r.kind().reports()).count();
     }
 
     /** Drill-down: the summary of each child (groups sum their members). */
@@ -116,17 +133,19 @@ public class Progress {
         } else {
             target = rollups.totals(ids, period, indicators.byCode(rule.targetIndicatorCode()).orElseThrow().id());
         }
+        Map<Integer, Integer> reported = rollups.reported(ids, period);
         Map<Integer, ProgressLine> lines = new LinkedHashMap<>();
         for (Region r : list) {
-            BigDecimal a = actual.get(r.id());
-            BigDecimal t = target.get(r.id());
+            boolean unreported = !reported.containsKey(r.id());
+            BigDecimal a = unreported ? null : actual.get(r.id());
+            BigDecimal t = unreported && rule != null && !rule.fromPlan() ? null : target.get(r.id());
             if (a == null && t == null) {
                 continue;
             }
-            BigDecimal shown = a == null && t != null ? BigDecimal.ZERO : a;
+            BigDecimal shown = a == null && t != null && !unreported ? BigDecimal.ZERO : a;
             lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),
                     i.stageLabel(), i.measureName(), a, t, rule == null ? null : rule.name(),
-                    rule == null ? null : Rates.rate(shown, t), 0, Map.of()));
+                    rule == null ? null : Rates.rate(shown, t), reported.getOrDefault(r.id(), 0), Map.of(), unreported));
         }
         return lines;
     }

@@ -12,13 +12,22 @@ import java.util.Map;
  * @param rate      one decimal, half-up; null without a target ("—")
  * @param units     how many reporting units' figures were added
  * @param bySource  funds per {@link FundSource} name; empty for everything else
+ * @param unreported no unit of the region has a report for the month in the sums: actual and rate are 未报, not 0
  */
 public record ProgressLine(String programCode, String programName, String indicatorCode, String indicatorName,
                            String stageLabel, String measure, BigDecimal actual, BigDecimal target,
-                           String rateName, BigDecimal rate, int units, Map<String, BigDecimal> bySource) {
+                           String rateName, BigDecimal rate, int units, Map<String, BigDecimal> bySource,
+                           boolean unreported) {
+
+    /** What pages and documents print for a month nobody reported. */
+    public static final String UNREPORTED = "未报";
 
     public String rateText() {
-        return Rates.format(rate);
+        return unreported ? UNREPORTED : Rates.format(rate);
+    }
+
+    public String actualText() {
+        return unreported ? UNREPORTED : Rates.figure(actual);
     }
 
     /**

@@ -105,6 +105,57 @@ public class Rollups {
                 .update();
     }
 
+    /**
+     * Whether the unit's month is in the sums (its report submitted, approved or locked) — kept apart from its
+     * figures, since a unit that reported nothing for an indicator reported all the same. Every ancestor's count of
+     * reporting units moves with it. Must run inside the caller's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void counted(int unitRegionId, YearMonth period, boolean counted) {
+        Date day = day(period);
+        int changed = counted
+                ? jdbc.sql("insert into progress_reported (region_id, period) values (?, ?) on conflict do nothing")
+                        .params(unitRegionId, day).update()
+                : jdbc.sql("delete from progress_reported where region_id = ? and period = ?").params(unitRegionId, day).update();
+        if (changed == 0) {
+            return;
+        }
+        // PostgreSQL checks a row's constraints before it looks for a conflict, so a decrement cannot go through
+        // "insert … on conflict": the unit was counted, hence every ancestor has its row already.
+        if (counted) {
+            jdbc.sql("""
+                            insert into progress_reporting as r (region_id, period, reported)
+                            select a.ancestor_id, ?, 1 from region_ancestor a where a.region_id = ? order by a.ancestor_id
+                            on conflict (region_id, period) do update set reported = r.reported + 1""")
+                    .params(day, unitRegionId).update();
+        } else {
+            jdbc.sql("""
+                            update progress_reporting set reported = reported - 1
+                            where period = ? and region_id in (select ancestor_id from region_ancestor where region_id = ?)""")
+                    .params(day, unitRegionId).update();
+        }
+    }
+
+    /** How many reporting units of the region's subtree are in the month's sums. */
+    public int reported(int regionId, YearMonth period) {
+        return jdbc.sql("select reported from progress_reporting where region_id = ? and period = ?")
+                .params(regionId, day(period)).query(Integer.class).optional().orElse(0);
+    }
+
+    /** The same for several regions at once; a region no unit of which reported is absent. */
+    public Map<Integer, Integer> reported(List<Integer> regionIds, YearMonth period) {
+        Map<Integer, Integer> reported = new HashMap<>();
+        if (regionIds.isEmpty()) {
+            return reported;
+        }
+        jdbc.sql("select region_id, reported from progress_reporting where region_id = any(?::int[]) and period = ? and reported > 0")
+                .params(regionIds.toArray(Integer[]::new), day(period))
+                .query(rs -> {
+                    reported.put(rs.getInt(1), rs.getInt(2));
+                });
+        return reported;
+    }
+
     /** Subtree sums of a region for a month, per indicator and source. */
     public Map<Fact.Key, Total> totals(int regionId, YearMonth period) {
         Map<Fact.Key, Total> totals = new HashMap<>();
@@ -153,7 +204,12 @@ public class Rollups {
      */
     @Transactional
     public int rebuild() {
-        jdbc.sql("truncate progress_rollup").update();
+        jdbc.sql("truncate progress_rollup, progress_reporting").update();
+        jdbc.sql("""
+                        insert into progress_reporting (region_id, period, reported)
+                        select a.ancestor_id, r.period, count(*)
+                        from progress_reported r join region_ancestor a on a.region_id = r.region_id
+                        group by a.ancestor_id, r.period""").update();
         return jdbc.sql("""
                         insert into progress_rollup (region_id, period, indicator_id, source, value, units)
                         select a.ancestor_id, f.period, f.indicator_id, f.source, sum(f.value), count(*)

@@ -27,4 +27,9 @@ public enum RegionKind {
     public String label() {
         return label;
     }
+
+    /** Whether units of this kind report monthly (县级, 开发区, 市本级): the units a month's completeness counts. */
+    public boolean reports() {
+        return this == COUNTY || this == DEV_ZONE || this == CITY_LEVEL;
+    }
 }

@@ -38,7 +38,8 @@ import java.util.Set;
 public class Reports {
 
     /** Units that report: county-level divisions, development zones, 市本级. */
-    public static final Set<RegionKind> REPORTING = EnumSet.of(RegionKind.COUNTY, RegionKind.DEV_ZONE, RegionKind.CITY_LEVEL);
+    public static final Set<RegionKind> REPORTING = java.util.Arrays.stream(RegionKind.values()).filter(RegionKind::reports)
+            .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(RegionKind.class)));
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ReportRepository repository;
@@ -142,6 +143,7 @@ public class Reports {
         move(unit, head, version, ReportStatus.SUBMITTED, "SUBMIT", null, actor);
         repository.submitted(head.id(), actor.username());
         rollups.replace(unit.id(), period, facts(unit, period, repository.values(head.id())));
+        rollups.counted(unit.id(), period, true);
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
@@ -176,6 +178,7 @@ public class Reports {
         move(unit, head, version, ReportStatus.RETURNED, "RETURN", reason.strip(), actor);
         repository.reviewed(head.id(), actor.username(), reason.strip());
         rollups.replace(unit.id(), period, List.of());
+        rollups.counted(unit.id(), period, false);
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 

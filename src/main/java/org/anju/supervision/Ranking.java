@@ -7,11 +7,16 @@ import java.time.YearMonth;
 import java.util.List;
 
 /**
- * Units ranked by one rate. The average is the scope's own rate (its total actual ÷ total target),
- * as bulletins mean "全市平均水平".
+ * Units ranked by one rate. The average is the scope's own rate (its total actual ÷ total target), as bulletins
+ * mean "全市平均水平" — or, when some units have not reported, that of the units that did: the scope's own would
+ * count their targets without their figures.
  */
 public record Ranking(String scopeCode, String scopeName, YearMonth period, String indicatorCode, String indicatorName,
-                      String rateName, BigDecimal average, List<RankedUnit> units) {
+                      String rateName, BigDecimal average, List<RankedUnit> units, List<Unreported> unreported) {
+
+    /** A unit with a target that has not reported the month: listed apart, never ranked at 0. */
+    public record Unreported(String regionCode, String regionName) {
+    }
 
     public String averageText() {
         return Rates.format(average);

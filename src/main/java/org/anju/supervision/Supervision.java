@@ -73,9 +73,14 @@ public class Supervision {
                 ? regions.subtree(scope).stream().filter(r -> r.kind() == RegionKind.COUNTY).toList()
                 : units(scope);
         Map<Integer, ProgressLine> lines = progress.lines(scope, units, period, indicatorCode);
-        BigDecimal average = progress.summary(scope, period).rate(indicatorCode);
+        // a unit that did not report is no 0 at the bottom: it is listed apart, out of the ranks and the average
+        List<Region> unreported = units.stream().filter(r -> lines.containsKey(r.id()) && lines.get(r.id()).unreported())
+                .toList();
+        BigDecimal average = unreported.isEmpty() ? progress.summary(scope, period).rate(indicatorCode)
+                : reportedAverage(units, lines);
         List<RankedUnit> ranked = new ArrayList<>();
-        List<Region> ordered = new ArrayList<>(units.stream().filter(r -> lines.containsKey(r.id())).toList());
+        List<Region> ordered = new ArrayList<>(units.stream()
+                .filter(r -> lines.containsKey(r.id()) && !lines.get(r.id()).unreported()).toList());
         ordered.sort(Comparator.comparing((Region r) -> lines.get(r.id()).rate(),
                 Comparator.nullsLast(Comparator.reverseOrder())));
         Integer rank = null;
@@ -94,7 +99,47 @@ public class Supervision {
         }
         RateRule rule = RateRule.of(indicator).orElse(null);
         return new Ranking(scope.code(), scope.name(), period, indicator.code(), indicator.displayName(),
-                rule == null ? null : rule.name(), average, ranked);
+                rule == null ? null : rule.name(), average, ranked,
+                unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name())).toList());
+    }
+
+    /** The rate of the units that reported, together (Σ actual ÷ Σ target): the average when some did not. */
+    private static BigDecimal reportedAverage(List<Region> units, Map<Integer, ProgressLine> lines) {
+        BigDecimal actual = BigDecimal.ZERO;
+        BigDecimal target = BigDecimal.ZERO;
+        for (Region r : units) {
+            ProgressLine l = lines.get(r.id());
+            if (l != null && !l.unreported() && l.target() != null && l.target().signum() > 0) {
+                actual = actual.add(l.actual() == null ? BigDecimal.ZERO : l.actual());
+                target = target.add(l.target());
+            }
+        }
+        return Rates.rate(actual, target);
+    }
+
+    /**
+     * The scope's children that have not reported the month, or only some of their units: what every list of
+     * rates must say beside itself, since their figures are 未报, not low.
+     */
+    public List<Reporting> reporting(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        List<Reporting> list = new ArrayList<>();
+        for (Region r : units(scope)) {
+            ProgressSummary s = progress.summary(r, period);
+            if (s.reported() < s.expected()) {
+                list.add(new Reporting(r.code(), r.name(), s.reported(), s.expected()));
+            }
+        }
+        return list;
+    }
+
+    /** A unit that has not reported the month, or only some of its units (3 of 7). */
+    public record Reporting(String regionCode, String regionName, int reported, int expected) {
+
+        public String text() {
+            return reported == 0 ? regionName + "未报送" : regionName + "已报送 " + reported + "/" + expected + " 个单位";
+        }
     }
 
     // ---------------------------------------------------------------------------------- milestones
@@ -113,8 +158,8 @@ public class Supervision {
                         continue;
                     }
                     ProgressLine line = s.line(m.indicatorCode()).orElse(null);
-                    if (line == null || line.target() == null) {
-                        continue;
+                    if (line == null || line.target() == null || line.unreported()) {
+                        continue;   // a month nobody reported is listed as 未报送, not as a milestone missed at 0
                     }
                     BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
                     if (rate.compareTo(m.thresholdPercent()) < 0) {
@@ -243,7 +288,7 @@ public class Supervision {
             int m = period.getMonthValue();
             ProgressSummary earlier = m > 3 && m < 12 ? progress.summary(r, period.minusMonths(3)) : null;
             for (ProgressLine l : now.lines()) {
-                if (l.target() == null || !scheduled(l)) {
+                if (l.target() == null || !scheduled(l) || l.unreported()) {
                     continue;
                 }
                 BigDecimal actual = l.actual() == null ? BigDecimal.ZERO : l.actual();

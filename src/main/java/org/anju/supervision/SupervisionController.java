@@ -29,6 +29,13 @@ class SupervisionController {
         return supervision.ranking(region, Periods.parse(period), indicator, counties);
     }
 
+    /** The scope's children that have not reported the month, or only some of their units. */
+    @GetMapping("/reporting")
+    @Requires(Requirement.READ_SCOPED)
+    List<Supervision.Reporting> reporting(@PathVariable String region, @PathVariable String period) {
+        return supervision.reporting(region, Periods.parse(period));
+    }
+
     @GetMapping("/milestones")
     @Requires(Requirement.READ_SCOPED)
     List<MilestoneAlert> milestones(@PathVariable String region, @PathVariable String period) {

@@ -55,6 +55,7 @@ class SupervisionPages {
         chart.put("average", ranking.average());
         chart.put("highlight", ranking.units().stream().map(RankedUnit::belowAverage).toList());
         model.addAttribute("rankingChart", ranking.units().isEmpty() ? null : json.writeValueAsString(chart));
+        model.addAttribute("reporting", supervision.reporting(code, c.period()));
         model.addAttribute("alerts", supervision.milestoneAlerts(code, c.period()));
         model.addAttribute("lagging", supervision.lagging(code, c.period()));
         model.addAttribute("stalled", supervision.stalled(code, c.period()));
