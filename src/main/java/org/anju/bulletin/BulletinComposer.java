@@ -12,6 +12,7 @@ import org.anju.region.RegionKind;
 import org.anju.report.Reports;
 import org.anju.supervision.LaggingUnit;
 import org.anju.supervision.MilestoneAlert;
+import org.anju.supervision.OverdueDelivery;
 import org.anju.supervision.Ranking;
 import org.anju.supervision.RankedUnit;
 import org.anju.supervision.StalledProject;
@@ -129,6 +130,7 @@ class BulletinComposer {
         boolean old = program.equals("OLD_COMMUNITY");
         String unit = old ? "户" : "套";
         String communities = program + ".START.COMMUNITY";
+        String basic = basicCode(program, measure);
         String month = d.period().getMonthValue() + "月底";
         StringBuilder b = new StringBuilder();
         b.append(d.period().getYear()).append("年").append(d.scopeLabel());
@@ -161,6 +163,10 @@ class BulletinComposer {
             if (t.actual(invest) != null) {
                 b.append("，完成投资").append(fig(t.actual(invest))).append("万元，完成投资率").append(rate(t, invest));
             }
+            if (t.target(basic) != null) {
+                b.append("；").append(basicLabel(program)).append(fig(nz(t.actual(basic)))).append(unit)
+                        .append("，").append(basicLabel(program)).append("率").append(rate(t, basic));
+            }
             b.append(partial(t)).append("。");
         }
         List<String> parts = new ArrayList<>();
@@ -181,6 +187,10 @@ class BulletinComposer {
             if (u.actual(invest) != null) {
                 s.append("，已完成投资").append(fig(u.actual(invest))).append("万元");
             }
+            if (u.target(basic) != null) {
+                s.append("，").append(basicLabel(program)).append(fig(nz(u.actual(basic)))).append(unit)
+                        .append("，").append(basicLabel(program)).append("率").append(rate(u, basic));
+            }
             parts.add(s.toString());
         }
         if (!unreported.isEmpty()) {
@@ -189,8 +199,40 @@ class BulletinComposer {
         if (!parts.isEmpty()) {
             b.append("其中：").append(String.join("；", parts)).append("。");
         }
+        b.append(carriedOver(d, program, old ? "城镇老旧小区改造" : p.name(), unit));
         String heading = (old ? "城镇老旧小区改造" : p.name()) + "目标任务及进展情况";
         return java.util.Optional.of(new Bulletin.Section(heading, List.of(b.toString()), List.of()));
+    }
+
+    /** 基本建成 of housing, 完工 of old communities: the stage after 开工 that annual tasks count. */
+    private static String basicCode(String program, String measure) {
+        return program.equals("OLD_COMMUNITY") ? program + ".COMPLETION.HOUSEHOLD" : program + ".BASIC_COMPLETION." + measure;
+    }
+
+    private static String basicLabel(String program) {
+        return program.equals("OLD_COMMUNITY") ? "完工" : "基本建成";
+    }
+
+    /**
+     * 续建结转 finished this year, as seed 004 states it: "高台县、山丹县续建结转5402户城镇老旧小区改造任务已全面完工。"
+     * Only units that finished some; one still open is named with what is left, not left out.
+     */
+    private String carriedOver(Data d, String program, String name, String unit) {
+        List<Projects.CarriedOver> done = projects.carriedOver(d.scope(), d.period(), program).stream()
+                .filter(c -> c.completedSize().signum() > 0).toList();
+        if (done.isEmpty()) {
+            return "";
+        }
+        String finished = program.equals("OLD_COMMUNITY") ? "已全面完工" : "已全部基本建成";
+        if (done.stream().allMatch(Projects.CarriedOver::allCompleted)) {
+            BigDecimal total = done.stream().map(Projects.CarriedOver::size).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return done.stream().map(Projects.CarriedOver::regionName).collect(Collectors.joining("、"))
+                    + "续建结转" + fig(total) + unit + name + "任务" + finished + "。";
+        }
+        return done.stream().map(c -> c.regionName() + "续建结转" + name + fig(c.size()) + unit + "，"
+                        + (c.allCompleted() ? finished : (program.equals("OLD_COMMUNITY") ? "已完工" : "已基本建成")
+                        + fig(c.completedSize()) + unit))
+                .collect(Collectors.joining("；")) + "。";
     }
 
     private java.util.Optional<Bulletin.Section> subsidySection(Data d) {
@@ -327,6 +369,11 @@ class BulletinComposer {
                             + (p.carriedOver() ? "（续建）" : "") + p.reasons().stream().collect(Collectors.joining("、")))
                     .collect(Collectors.joining("；")) + "。");
         }
+        List<OverdueDelivery> overdue = supervision.overdueDeliveries(scope, d.period());
+        if (!overdue.isEmpty()) {
+            found.add("项目逾期未交付使用。" + overdue.stream().map(OverdueDelivery::text).collect(Collectors.joining("；"))
+                    + "，截止" + d.period().getMonthValue() + "月底均未交付使用。");
+        }
         List<LaggingUnit> lagging = supervision.lagging(scope, d.period());
         if (!lagging.isEmpty()) {
             found.add("部分任务进度滞后于序时进度。" + lagging.stream().map(LaggingUnit::message)
@@ -361,23 +408,38 @@ class BulletinComposer {
         List<HeaderCell> r1 = new ArrayList<>(List.of(new HeaderCell("地区", 1, 3)));
         List<HeaderCell> r2 = new ArrayList<>();
         List<HeaderCell> r3 = new ArrayList<>();
+        // 基本建成 (完工) beside 开工 for a program with a task for it: the year's second count
+        java.util.Map<String, String> basic = new java.util.LinkedHashMap<>();
+        for (String p : programs) {
+            String code = basicCode(p, progress.indicators().program(p).orElseThrow().defaultMeasure());
+            if (withTotal(d).stream().anyMatch(s -> s.target(code) != null)) {
+                basic.put(p, code);
+            }
+        }
         for (String p : programs) {
             String name = progress.indicators().program(p).orElseThrow().name();
-            r1.add(new HeaderCell((p.equals("SHANTYTOWN") ? "棚户区改造" : name) + "项目", 3, 1));
+            r1.add(new HeaderCell((p.equals("SHANTYTOWN") ? "棚户区改造" : name) + "项目", basic.containsKey(p) ? 6 : 3, 1));
             r2.add(new HeaderCell("开工情况", 3, 1));
             r3.addAll(List.of(HeaderCell.of("年度任务"), HeaderCell.of("开工量"), HeaderCell.of("开工率")));
+            if (basic.containsKey(p)) {
+                String l = basicLabel(p);
+                r2.add(new HeaderCell(l + "情况", 3, 1));
+                r3.addAll(List.of(HeaderCell.of(l + "任务"), HeaderCell.of(l + "量"), HeaderCell.of(l + "率")));
+            }
         }
         List<List<String>> rows = new ArrayList<>();
         for (ProgressSummary s : withTotal(d)) {
             List<String> row = new ArrayList<>();
             boolean any = false;
             for (String p : programs) {
-                String code = startCode(p);
-                boolean has = s.target(code) != null || s.actual(code) != null;
-                any |= has;
-                row.add(has ? figOrBlank(s.target(code)) : "");
-                row.add(has ? actual(s, code) : "");
-                row.add(has ? rate(s, code) : "");
+                List<String> codes = basic.containsKey(p) ? List.of(startCode(p), basic.get(p)) : List.of(startCode(p));
+                for (String code : codes) {
+                    boolean has = s.target(code) != null || s.actual(code) != null;
+                    any |= has;
+                    row.add(has ? figOrBlank(s.target(code)) : "");
+                    row.add(has ? actual(s, code) : "");
+                    row.add(has ? rate(s, code) : "");
+                }
             }
             if (any) {
                 row.addFirst(label(d, s));

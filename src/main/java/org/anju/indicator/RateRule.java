@@ -24,6 +24,8 @@ public record RateRule(String name, String targetIndicatorCode, boolean fromPlan
             case "FUND_SPENT" -> new RateRule("支出率", p + ".FUND_RECEIVED." + m, false);
             case "ISSUE_ONLINE" -> new RateRule("线上发放率", p + ".ISSUE." + m, false);
             case "DATA_ENTRY" -> new RateRule("录入率", p + ".NEW_BENEFICIARY." + m, false);
+            // 分配入住率: of what was handed over in the year, how much households moved into
+            case "OCCUPANCY" -> new RateRule("分配入住率", p + ".DELIVERY." + m, false);
             default -> null;
         });
     }

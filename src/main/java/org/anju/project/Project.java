@@ -11,13 +11,27 @@ import java.time.LocalDate;
  *                         in a later year is carried over (续建/结转) there
  * @param plannedInvestment 计划投资, 万元
  * @param basicCompletedOn 基本建成 (完工 for old communities)
+ * @param occupiedOn       分配入住: households moved in
+ * @param deliveryDueOn    交付 date a contract or plan promised; past it and not delivered is 逾期交付
+ * @param placement        安置方式, buildingType 楼型, construction 建设方式: null when the register does not say
  * @param version          optimistic lock: a save must pass the version it read
  */
 public record Project(Long id, String regionCode, String regionName, String programCode, int year, String name,
                       String code, BigDecimal units, BigDecimal households, BigDecimal communities,
                       BigDecimal buildings, BigDecimal area, BigDecimal plannedInvestment, LocalDate prelimDoneOn,
                       LocalDate startedOn, LocalDate basicCompletedOn, LocalDate acceptedOn, LocalDate deliveredOn,
-                      String note, int version) {
+                      LocalDate occupiedOn, LocalDate deliveryDueOn, Placement placement, Construction construction,
+                      BuildingType buildingType, String note, int version) {
+
+    /** A project whose register says nothing of 入住, the promised date or its kind. */
+    public Project(Long id, String regionCode, String regionName, String programCode, int year, String name,
+                   String code, BigDecimal units, BigDecimal households, BigDecimal communities, BigDecimal buildings,
+                   BigDecimal area, BigDecimal plannedInvestment, LocalDate prelimDoneOn, LocalDate startedOn,
+                   LocalDate basicCompletedOn, LocalDate acceptedOn, LocalDate deliveredOn, String note, int version) {
+        this(id, regionCode, regionName, programCode, year, name, code, units, households, communities, buildings, area,
+                plannedInvestment, prelimDoneOn, startedOn, basicCompletedOn, acceptedOn, deliveredOn, null, null, null,
+                null, null, note, version);
+    }
 
     public Project {
         if (name == null || name.isBlank()) {
@@ -36,6 +50,11 @@ public record Project(Long id, String regionCode, String regionName, String prog
         }
     }
 
+    /** 逾期交付 at the end of {@code day}: a promised date passed and not delivered by then. */
+    public boolean overdueDelivery(LocalDate day) {
+        return deliveryDueOn != null && deliveryDueOn.isBefore(day) && (deliveredOn == null || deliveredOn.isAfter(day));
+    }
+
     /** 续建/结转 in {@code inYear}: counted in an earlier year and not finished before this one. */
     public boolean carriedOver(int inYear) {
         return year < inYear && (basicCompletedOn == null || basicCompletedOn.getYear() >= inYear);
@@ -44,7 +63,7 @@ public record Project(Long id, String regionCode, String regionName, String prog
     public Project withId(Long newId, int newVersion) {
         return new Project(newId, regionCode, regionName, programCode, year, name, code, units, households, communities,
                 buildings, area, plannedInvestment, prelimDoneOn, startedOn, basicCompletedOn, acceptedOn, deliveredOn,
-                note, newVersion);
+                occupiedOn, deliveryDueOn, placement, construction, buildingType, note, newVersion);
     }
 
     /** The project's size in words: 62套, 30个小区、3032户. */

@@ -18,7 +18,14 @@ final class ProjectColumns {
     static final String STARTED = "开工日期";
     static final String BASIC = "基本建成（完工）日期";
     static final String ACCEPTED = "竣工验收日期";
-    static final String DELIVERED = "交付（入住）日期";
+    static final String DELIVERED = "交付日期";
+    /** What the register called 交付 before 分配入住 had its own column: read as 交付, never as 入住. */
+    static final String DELIVERED_BEFORE = "交付（入住）日期";
+    static final String OCCUPIED = "分配入住日期";
+    static final String DELIVERY_DUE = "合同约定交付日期";
+    static final String PLACEMENT = "安置方式";
+    static final String CONSTRUCTION = "建设方式";
+    static final String BUILDING_TYPE = "楼型";
     static final String PERIOD = "进度月份";
     static final String INVESTMENT = "累计完成投资（万元）";
     static final String IMAGE = "形象进度";
@@ -26,7 +33,8 @@ final class ProjectColumns {
     static final String NOTE = "备注";
 
     static final String[] ALL = {REGION, PROGRAM, YEAR, NAME, CODE, UNITS, HOUSEHOLDS, COMMUNITIES, BUILDINGS, AREA,
-            PLANNED, PRELIM, STARTED, BASIC, ACCEPTED, DELIVERED, PERIOD, INVESTMENT, IMAGE, CARRIED, NOTE};
+            PLANNED, PRELIM, STARTED, BASIC, ACCEPTED, DELIVERED, OCCUPIED, DELIVERY_DUE, PLACEMENT, CONSTRUCTION,
+            BUILDING_TYPE, PERIOD, INVESTMENT, IMAGE, CARRIED, NOTE};
 
     private ProjectColumns() {
     }

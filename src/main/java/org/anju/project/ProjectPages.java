@@ -121,6 +121,10 @@ class ProjectPages {
         model.addAttribute("view", v);
         model.addAttribute("history", projects.progress(id));
         model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
+        model.addAttribute("placements", Placement.values());
+        model.addAttribute("constructions", Construction.values());
+        model.addAttribute("buildingTypes", BuildingType.values());
+        model.addAttribute("today", java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE));
         return "project/detail";
     }
 
@@ -137,7 +141,11 @@ class ProjectPages {
                     number(form, "buildings", "栋数"), number(form, "area", "面积"),
                     number(form, "plannedInvestment", "计划投资"), date(form, "prelimDoneOn", "前期手续办结日期"),
                     date(form, "startedOn", "开工日期"), date(form, "basicCompletedOn", "基本建成（完工）日期"),
-                    date(form, "acceptedOn", "竣工验收日期"), date(form, "deliveredOn", "交付（入住）日期"),
+                    date(form, "acceptedOn", "竣工验收日期"), date(form, "deliveredOn", "交付日期"),
+                    date(form, "occupiedOn", "分配入住日期"), date(form, "deliveryDueOn", "合同约定交付日期"),
+                    choice(form, "placement", Placement::parse, "安置方式"),
+                    choice(form, "construction", Construction::parse, "建设方式"),
+                    choice(form, "buildingType", BuildingType::parse, "楼型"),
                     text(form, "note", null), version);
             projects.save(changed);
             redirect.addFlashAttribute("message", "已保存");
@@ -150,6 +158,12 @@ class ProjectPages {
     private static String text(java.util.Map<String, String> form, String key, String fallback) {
         String v = form.get(key);
         return v == null || v.isBlank() ? fallback : v.strip();
+    }
+
+    private static <T> T choice(java.util.Map<String, String> form, String key,
+                                java.util.function.Function<String, java.util.Optional<T>> parse, String label) {
+        String v = text(form, key, null);
+        return v == null ? null : parse.apply(v).orElseThrow(() -> new IllegalArgumentException(label + "不对：" + v));
     }
 
     private static BigDecimal number(java.util.Map<String, String> form, String key, String label) {

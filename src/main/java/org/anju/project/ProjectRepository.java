@@ -36,11 +36,13 @@ class ProjectRepository {
         return jdbc.sql("""
                         insert into project (region_id, program_code, year, name, code, units, households, communities,
                                              buildings, area, planned_investment, prelim_done_on, started_on,
-                                             basic_completed_on, accepted_on, delivered_on, note, updated_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                             basic_completed_on, accepted_on, delivered_on, occupied_on, delivery_due_on,
+                                             placement, construction, building_type, note, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(regionId, p.programCode(), p.year(), p.name().strip(), p.code(), p.units(), p.households(),
                         p.communities(), p.buildings(), p.area(), p.plannedInvestment(), p.prelimDoneOn(), p.startedOn(),
-                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), actor)
+                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.occupiedOn(), p.deliveryDueOn(),
+                        name(p.placement()), name(p.construction()), name(p.buildingType()), p.note(), actor)
                 .query(Long.class).single();
     }
 
@@ -50,11 +52,14 @@ class ProjectRepository {
                         update project set region_id = ?, program_code = ?, year = ?, name = ?, code = ?, units = ?,
                                households = ?, communities = ?, buildings = ?, area = ?, planned_investment = ?,
                                prelim_done_on = ?, started_on = ?, basic_completed_on = ?, accepted_on = ?,
-                               delivered_on = ?, note = ?, version = version + 1, updated_at = now(), updated_by = ?
+                               delivered_on = ?, occupied_on = ?, delivery_due_on = ?, placement = ?, construction = ?,
+                               building_type = ?, note = ?, version = version + 1, updated_at = now(), updated_by = ?
                         where id = ? and version = ?""")
                 .params(regionId, p.programCode(), p.year(), p.name().strip(), p.code(), p.units(), p.households(),
                         p.communities(), p.buildings(), p.area(), p.plannedInvestment(), p.prelimDoneOn(), p.startedOn(),
-                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.note(), actor, p.id(), p.version())
+                        p.basicCompletedOn(), p.acceptedOn(), p.deliveredOn(), p.occupiedOn(), p.deliveryDueOn(),
+                        name(p.placement()), name(p.construction()), name(p.buildingType()), p.note(), actor, p.id(),
+                        p.version())
                 .update() == 1;
     }
 
@@ -111,6 +116,16 @@ class ProjectRepository {
                 .params(scopeRegionId, year, program).query(Integer.class).single();
     }
 
+    /** Projects of the subtree promised for delivery before {@code day} and not delivered by it (逾期交付). */
+    List<ProjectView> overdueDeliveries(int scopeRegionId, LocalDate day) {
+        return jdbc.sql(SELECT + """
+                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                         where p.delivery_due_on < :day and (p.delivered_on is null or p.delivered_on > :day)
+                         order by p.delivery_due_on, g.code, p.name""")
+                .param("scope", scopeRegionId).param("day", Date.valueOf(day)).param("upto", day(YearMonth.from(day)))
+                .query((rs, n) -> view(rs, day.getYear())).list();
+    }
+
     void saveProgress(ProjectProgress p) {
         jdbc.sql("""
                         insert into project_progress (project_id, period, investment, image_progress, recorded_by)
@@ -130,9 +145,11 @@ class ProjectRepository {
     }
 
     /**
-     * What a unit's projects of the year add up to at the end of a month, per indicator: sizes of
-     * those started / basically completed by then, planned investment of all, cumulative investment
-     * as last recorded. Only program × stage × measure combinations that are indicators survive the join.
+     * What a unit's projects add up to at the end of a month, per indicator: sizes of the year's projects started
+     * by then; sizes of the projects of the year <em>or earlier</em> basically completed (完工) within the year by
+     * then — a 2022 task finished in 2023 counts toward 2023's completion task, as seed 001 附件6 sets it, and
+     * counted once, in the year it was reached; the same for 竣工验收 and 交付; planned and cumulative investment
+     * of the year's projects. Only program × stage × measure combinations that are indicators survive the join.
      */
     List<Fact> facts(int regionId, YearMonth period) {
         return jdbc.sql("""
@@ -141,24 +158,33 @@ class ProjectRepository {
                         left join lateral (select investment from project_progress x
                                            where x.project_id = p.id and x.period <= :period
                                            order by x.period desc limit 1) inv on true
+                        cross join lateral (select p.year = :year as own,
+                                                   p.basic_completed_on between :start and :end as completed,
+                                                   p.accepted_on between :start and :end as accepted,
+                                                   p.delivered_on between :start and :end as delivered,
+                                                   p.occupied_on between :start and :end as occupied) w
                         cross join lateral (values
-                            ('START', 'UNIT', case when p.started_on <= :end then p.units end),
-                            ('START', 'HOUSEHOLD', case when p.started_on <= :end then p.households end),
-                            ('START', 'COMMUNITY', case when p.started_on <= :end then p.communities end),
-                            ('START', 'BUILDING', case when p.started_on <= :end then p.buildings end),
-                            ('START', 'AREA_10K_M2', case when p.started_on <= :end then p.area end),
-                            ('BASIC_COMPLETION', 'UNIT', case when p.basic_completed_on <= :end then p.units end),
-                            ('COMPLETION', 'HOUSEHOLD', case when p.basic_completed_on <= :end then p.households end),
-                            ('COMPLETION', 'COMMUNITY', case when p.basic_completed_on <= :end then p.communities end),
-                            ('COMPLETION', 'BUILDING', case when p.basic_completed_on <= :end then p.buildings end),
-                            ('COMPLETION', 'AREA_10K_M2', case when p.basic_completed_on <= :end then p.area end),
-                            ('PLANNED_INVESTMENT', 'YUAN_10K', p.planned_investment),
-                            ('INVESTMENT', 'YUAN_10K', inv.investment)) as v(stage, measure, value)
+                            ('START', 'UNIT', case when w.own and p.started_on <= :end then p.units end),
+                            ('START', 'HOUSEHOLD', case when w.own and p.started_on <= :end then p.households end),
+                            ('START', 'COMMUNITY', case when w.own and p.started_on <= :end then p.communities end),
+                            ('START', 'BUILDING', case when w.own and p.started_on <= :end then p.buildings end),
+                            ('START', 'AREA_10K_M2', case when w.own and p.started_on <= :end then p.area end),
+                            ('BASIC_COMPLETION', 'UNIT', case when w.completed then p.units end),
+                            ('COMPLETION', 'HOUSEHOLD', case when w.completed then p.households end),
+                            ('COMPLETION', 'COMMUNITY', case when w.completed then p.communities end),
+                            ('COMPLETION', 'BUILDING', case when w.completed then p.buildings end),
+                            ('COMPLETION', 'AREA_10K_M2', case when w.completed then p.area end),
+                            ('ACCEPTANCE', 'UNIT', case when w.accepted then p.units end),
+                            ('DELIVERY', 'UNIT', case when w.delivered then p.units end),
+                            ('OCCUPANCY', 'UNIT', case when w.occupied then p.units end),
+                            ('PLANNED_INVESTMENT', 'YUAN_10K', case when w.own then p.planned_investment end),
+                            ('INVESTMENT', 'YUAN_10K', case when w.own then inv.investment end)) as v(stage, measure, value)
                         join indicator i on i.program_code = p.program_code and i.stage_code = v.stage
                                         and i.measure_code = v.measure
-                        where p.region_id = :region and p.year = :year and v.value is not null
+                        where p.region_id = :region and p.year <= :year and v.value is not null
                         group by i.id""")
                 .param("region", regionId).param("year", period.getYear()).param("period", day(period))
+                .param("start", Date.valueOf(period.atDay(1).withDayOfYear(1)))
                 .param("end", Date.valueOf(period.atEndOfMonth()))
                 .query((rs, n) -> new Fact(rs.getInt(1), "", rs.getBigDecimal(2))).list();
     }
@@ -169,7 +195,11 @@ class ProjectRepository {
                 rs.getBigDecimal("units"), rs.getBigDecimal("households"), rs.getBigDecimal("communities"),
                 rs.getBigDecimal("buildings"), rs.getBigDecimal("area"), rs.getBigDecimal("planned_investment"),
                 date(rs, "prelim_done_on"), date(rs, "started_on"), date(rs, "basic_completed_on"),
-                date(rs, "accepted_on"), date(rs, "delivered_on"), rs.getString("note"), rs.getInt("version"));
+                date(rs, "accepted_on"), date(rs, "delivered_on"), date(rs, "occupied_on"), date(rs, "delivery_due_on"),
+                rs.getString("placement") == null ? null : Placement.valueOf(rs.getString("placement")),
+                rs.getString("construction") == null ? null : Construction.valueOf(rs.getString("construction")),
+                rs.getString("building_type") == null ? null : BuildingType.valueOf(rs.getString("building_type")),
+                rs.getString("note"), rs.getInt("version"));
         Date period = rs.getDate("progress_period");
         BigDecimal investment = rs.getBigDecimal("investment");
         return new ProjectView(p, period == null ? null : YearMonth.from(period.toLocalDate()), investment,
@@ -179,6 +209,10 @@ class ProjectRepository {
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date d = rs.getDate(column);
         return d == null ? null : d.toLocalDate();
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
     }
 
     static Date day(YearMonth period) {

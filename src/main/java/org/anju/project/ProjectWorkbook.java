@@ -62,10 +62,15 @@ final class ProjectWorkbook {
                 date(row, c++, p.basicCompletedOn());
                 date(row, c++, p.acceptedOn());
                 date(row, c++, p.deliveredOn());
+                date(row, c++, p.occupiedOn());
+                date(row, c++, p.deliveryDueOn());
+                text(row, c++, p.placement() == null ? null : p.placement().label());
+                text(row, c++, p.construction() == null ? null : p.construction().label());
+                text(row, c++, p.buildingType() == null ? null : p.buildingType().label());
                 text(row, c++, v.progressPeriod() == null ? null : v.progressPeriod().toString());
                 number(row, c++, v.progressPeriod() == null ? null : v.investment());
                 text(row, c++, v.imageProgress());
-                text(row, c++, v.carriedOver() ? "是" : null);
+                text(row, c++, v.carriedOver() ? "续建结转" : null);
                 text(row, c, p.note());
             }
             sheet.createFreezePane(4, 2);

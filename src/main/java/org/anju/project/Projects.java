@@ -86,6 +86,52 @@ public class Projects {
         return repository.list(scope.id(), year, null, null, upto, Integer.MAX_VALUE, 0);
     }
 
+    /** Projects of the subtree past their promised delivery date and not delivered at the end of {@code day}. */
+    public List<ProjectView> overdueDeliveries(Region scope, java.time.LocalDate day) {
+        access.checkRead(scope);
+        return repository.overdueDeliveries(scope.id(), day);
+    }
+
+    /**
+     * 续建结转 of a program in the subtree, per unit: projects of earlier plan years still open at the start of the
+     * period's year, and how much of them is 基本建成/完工 by the end of the period — what a 通报 states as
+     * "续建结转5402户…已全面完工". Sizes in the program's measure (户 for old communities, 套 otherwise).
+     */
+    public List<CarriedOver> carriedOver(Region scope, YearMonth period, String programCode) {
+        access.checkRead(scope);
+        java.util.Map<String, CarriedOver> byUnit = new java.util.LinkedHashMap<>();
+        java.time.LocalDate end = period.atEndOfMonth();
+        for (ProjectView v : all(scope, period.getYear(), period)) {
+            Project p = v.project();
+            if (!v.carriedOver() || !p.programCode().equals(programCode)) {
+                continue;
+            }
+            BigDecimal size = "OLD_COMMUNITY".equals(programCode) ? p.households() : p.units();
+            boolean done = p.basicCompletedOn() != null && !p.basicCompletedOn().isAfter(end);
+            CarriedOver c = new CarriedOver(p.regionCode(), p.regionName(), 1, done ? 1 : 0, nz(size), done ? nz(size) : BigDecimal.ZERO);
+            byUnit.merge(p.regionCode(), c, CarriedOver::plus);
+        }
+        return List.copyOf(byUnit.values());
+    }
+
+    /** A unit's carried-over projects of one program: how many and how large, and how much of that is finished. */
+    public record CarriedOver(String regionCode, String regionName, int projects, int completedProjects,
+                              BigDecimal size, BigDecimal completedSize) {
+
+        CarriedOver plus(CarriedOver o) {
+            return new CarriedOver(regionCode, regionName, projects + o.projects, completedProjects + o.completedProjects,
+                    size.add(o.size), completedSize.add(o.completedSize));
+        }
+
+        public boolean allCompleted() {
+            return completedProjects == projects;
+        }
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
     /**
      * Adds (no id) or updates a project. An update must carry the version it read.
      *
@@ -193,7 +239,13 @@ public class Projects {
             var started = row.date(ProjectColumns.STARTED);
             var basic = row.date(ProjectColumns.BASIC);
             var accepted = row.date(ProjectColumns.ACCEPTED);
-            var delivered = row.date(ProjectColumns.DELIVERED);
+            var delivered = row.date(table.has(ProjectColumns.DELIVERED_BEFORE) && !table.has(ProjectColumns.DELIVERED)
+                    ? ProjectColumns.DELIVERED_BEFORE : ProjectColumns.DELIVERED);
+            var occupied = row.date(ProjectColumns.OCCUPIED);
+            var due = row.date(ProjectColumns.DELIVERY_DUE);
+            Placement placement = choice(row, ProjectColumns.PLACEMENT, Placement::parse, Placement.choices());
+            Construction construction = choice(row, ProjectColumns.CONSTRUCTION, Construction::parse, Construction.choices());
+            BuildingType buildingType = choice(row, ProjectColumns.BUILDING_TYPE, BuildingType::parse, BuildingType.choices());
             YearMonth period = row.month(ProjectColumns.PERIOD);
             BigDecimal investment = row.number(ProjectColumns.INVESTMENT);
             if (period != null && investment == null && row.text(ProjectColumns.INVESTMENT) == null) {
@@ -203,7 +255,8 @@ public class Projects {
                 try {
                     p = new Project(null, region.code(), region.name(), program.code(), year, name,
                             row.text(ProjectColumns.CODE), units, households, communities, buildings, area, planned,
-                            prelim, started, basic, accepted, delivered, row.text(ProjectColumns.NOTE), 0);
+                            prelim, started, basic, accepted, delivered, occupied, due, placement, construction,
+                            buildingType, row.text(ProjectColumns.NOTE), 0);
                 } catch (IllegalArgumentException e) {
                     row.problem(ProjectColumns.NAME, e.getMessage());
                 }
@@ -251,6 +304,20 @@ public class Projects {
     /** An empty import template. */
     public byte[] template() {
         return ProjectWorkbook.write("保障性安居工程项目库（导入模板）", List.of(), indicators);
+    }
+
+    /** A column of fixed choices: blank is "not said" (null), anything else must be one of them. */
+    private static <T> T choice(TableInput.Row row, String header, java.util.function.Function<String, Optional<T>> parse,
+                                String choices) {
+        String text = row.text(header);
+        if (text == null) {
+            return null;
+        }
+        Optional<T> value = parse.apply(text);
+        if (value.isEmpty()) {
+            row.problem(header, "“" + text + "”不是" + header + "，应为：" + choices + "（或留空）");
+        }
+        return value.orElse(null);
     }
 
     private Optional<Program> program(String text) {

@@ -235,6 +235,16 @@ public class Supervision {
      * are not done, not started late in the year, no investment growth or no progress reported over
      * the last three months.
      */
+    /** Projects of the scope past their promised delivery date and not delivered at the end of the month. */
+    public List<OverdueDelivery> overdueDeliveries(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        return projects.overdueDeliveries(scope, period.atEndOfMonth()).stream()
+                .map(v -> new OverdueDelivery(v.project().regionCode(), v.project().regionName(), v.project().id(),
+                        v.project().name(), v.project().sizeText(), v.project().deliveryDueOn()))
+                .toList();
+    }
+
     public List<StalledProject> stalled(String scopeCode, YearMonth period) {
         Region scope = region(scopeCode);
         access.checkRead(scope);

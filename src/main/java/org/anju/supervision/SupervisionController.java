@@ -48,6 +48,13 @@ class SupervisionController {
         return supervision.lagging(region, Periods.parse(period));
     }
 
+    /** Projects past their contractual delivery date, not delivered at the month's end (逾期交付). */
+    @GetMapping("/overdue-deliveries")
+    @Requires(Requirement.READ_SCOPED)
+    List<OverdueDelivery> overdueDeliveries(@PathVariable String region, @PathVariable String period) {
+        return supervision.overdueDeliveries(region, Periods.parse(period));
+    }
+
     @GetMapping("/stalled")
     @Requires(Requirement.READ_SCOPED)
     List<StalledProject> stalled(@PathVariable String region, @PathVariable String period) {

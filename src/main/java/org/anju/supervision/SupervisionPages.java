@@ -59,6 +59,7 @@ class SupervisionPages {
         model.addAttribute("alerts", supervision.milestoneAlerts(code, c.period()));
         model.addAttribute("lagging", supervision.lagging(code, c.period()));
         model.addAttribute("stalled", supervision.stalled(code, c.period()));
+        model.addAttribute("overdue", supervision.overdueDeliveries(code, c.period()));
         model.addAttribute("projections", supervision.projections(code, c.period()));
         return "supervision/index";
     }

@@ -77,7 +77,7 @@ class ProgressWebTest {
                 .andExpect(content().string(containsString("甘州区")));
         mvc.perform(get("/projects").param("region", "620700").param("period", "2023-12")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("山丹县2023年李桥乡80套保障性租赁住房项目")))
-                .andExpect(content().string(containsString("（续建）")));
+                .andExpect(content().string(containsString("（续建结转）")));
         mvc.perform(get("/reports").param("region", "620700").param("period", "2023-12")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"report-completeness\"")))
                 .andExpect(content().string(containsString("已审核")));

@@ -73,6 +73,62 @@ class ProjectRegisterTest {
                 });
     }
 
+    /**
+     * The issue's case: a 2022 老旧小区 project finished 2023-04-20 (in another city than the other tests': an open project is carried into every later year) counts toward 2023's 完工 (seed 001 附件6 sets
+     * 2023's completion task over 2022's projects), once — not in 2022, not again in 2024 — while its 开工 stays 2022's.
+     * 竣工验收, 交付 and 分配入住 are counted in the year they happen; a promised delivery date passed is 逾期交付.
+     */
+    @Test
+    void carriedOverProjectsCountInTheYearTheyReachAStage() {
+        String csv = "地区,工程类别,年度,项目名称,套数,户数,小区数,开工日期,基本建成（完工）日期,竣工验收日期,交付日期,分配入住日期,合同约定交付日期,安置方式,建设方式,楼型\n"
+                + "肃州区,老旧小区,2022,沙河镇老旧小区改造,,300,2,2022-05-01,2023-04-20,,,,,,改造,\n"
+                + "肃州区,棚户区改造,2021,城南安置房,120,,,2021-06-01,2023-07-15,2023-09-30,2023-11-20,2023-12-10,2023-10-31,异地建设,新建,高层\n"
+                + "肃州区,棚户区改造,2023,城北安置房,80,,,2023-04-01,,,,,2023-06-30,货币化安置,新建,多层\n";
+        projects.importFile("结转.csv", csv.getBytes(StandardCharsets.UTF_8), "620900");
+        var suzhou = regions.byCode("620902").orElseThrow();
+        assertThat(facts(suzhou, YearMonth.of(2022, 12))).doesNotContainKey("OLD_COMMUNITY.COMPLETION.HOUSEHOLD")
+                .contains(Map.entry("OLD_COMMUNITY.START.HOUSEHOLD", "300"));
+        assertThat(facts(suzhou, YearMonth.of(2023, 3))).doesNotContainKey("OLD_COMMUNITY.COMPLETION.HOUSEHOLD");
+        assertThat(facts(suzhou, YearMonth.of(2023, 4))).contains(Map.entry("OLD_COMMUNITY.COMPLETION.HOUSEHOLD", "300"),
+                        Map.entry("OLD_COMMUNITY.COMPLETION.COMMUNITY", "2"))
+                .doesNotContainKey("OLD_COMMUNITY.START.HOUSEHOLD");
+        assertThat(facts(suzhou, YearMonth.of(2023, 12))).contains(
+                Map.entry("SHANTYTOWN.START.UNIT", "80"),
+                Map.entry("SHANTYTOWN.BASIC_COMPLETION.UNIT", "120"),
+                Map.entry("SHANTYTOWN.ACCEPTANCE.UNIT", "120"),
+                Map.entry("SHANTYTOWN.DELIVERY.UNIT", "120"),
+                Map.entry("SHANTYTOWN.OCCUPANCY.UNIT", "120"));
+        assertThat(facts(suzhou, YearMonth.of(2023, 11))).doesNotContainKey("SHANTYTOWN.OCCUPANCY.UNIT");
+        assertThat(facts(suzhou, YearMonth.of(2024, 12))).doesNotContainKey("OLD_COMMUNITY.COMPLETION.HOUSEHOLD")
+                .doesNotContainKey("SHANTYTOWN.BASIC_COMPLETION.UNIT");
+
+        assertThat(projects.carriedOver(regions.byCode("620900").orElseThrow(), YearMonth.of(2023, 12), "OLD_COMMUNITY"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.regionName()).isEqualTo("肃州区");
+                    assertThat(c.size()).isEqualByComparingTo("300");
+                    assertThat(c.allCompleted()).isTrue();
+                });
+        // 城北 was promised for 2023-06-30 and is not delivered; 城南 was promised for 2023-10-31 and delivered 2023-11-20: overdue in October's end, not after delivery
+        assertThat(projects.overdueDeliveries(suzhou, LocalDate.of(2023, 6, 30))).isEmpty();
+        assertThat(projects.overdueDeliveries(suzhou, LocalDate.of(2023, 10, 31))).extracting(v -> v.project().name())
+                .containsExactly("城北安置房");
+        assertThat(projects.overdueDeliveries(suzhou, LocalDate.of(2023, 11, 1))).extracting(v -> v.project().name())
+                .containsExactly("城北安置房", "城南安置房");
+        assertThat(projects.overdueDeliveries(suzhou, LocalDate.of(2023, 12, 31))).extracting(v -> v.project().name())
+                .containsExactly("城北安置房");
+        Project south = projects.list("620902", 2023, "SHANTYTOWN", "城南", YearMonth.of(2023, 12), 0).projects()
+                .getFirst().project();
+        assertThat(south.placement()).isEqualTo(Placement.OFF_SITE);
+        assertThat(south.construction()).isEqualTo(Construction.NEW);
+        assertThat(south.buildingType()).isEqualTo(BuildingType.HIGH_RISE);
+
+        String bad = "地区,工程类别,年度,项目名称,套数,安置方式,楼型\n肃州区,棚户区改造,2023,坏项目,10,拆迁安置,超高层\n";
+        assertThatThrownBy(() -> projects.importFile("坏.csv", bad.getBytes(StandardCharsets.UTF_8), "620900"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 坏.csv，正文，第 2 行，第 F 列：“拆迁安置”不是安置方式，应为：货币化安置、异地建设安置、就地建设安置（或留空）",
+                                "文件 坏.csv，正文，第 2 行，第 G 列：“超高层”不是楼型，应为：高层、多层、低层（或留空）"));
+    }
+
     @Test
     void badRowsAreNamedByRowAndColumnAndNothingIsWritten() {
         String csv = HEADER + """
