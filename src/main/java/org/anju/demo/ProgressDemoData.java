@@ -65,8 +65,13 @@ public class ProgressDemoData {
         }
         projects.importFile("projects.csv", DemoData.read(DIR + "projects.csv"), CITY);
         reports.importFile("reports-2023-12.csv", DemoData.read(DIR + "reports-2023-12.csv"), CITY, true);
+        // stamped as a December report would be: submitted before the 5 January deadline, approved the next day
+        // (演示数据: seed 004 does not say when each county reported); "now" would make every one look late
+        java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
         for (Report r : reports.list(CITY, PERIOD)) {
             reports.approve(r.regionCode(), PERIOD, r.version());
+            reports.stamp(r.regionCode(), PERIOD, java.time.OffsetDateTime.of(2024, 1, 4, 10, 0, 0, 0, china),
+                    java.time.OffsetDateTime.of(2024, 1, 5, 9, 30, 0, 0, china));
         }
         log.info("示例数据：张掖市 2023 年目标任务、项目库和 12 月月报（{} 处计划不一致）", plan.findings().size());
     }

@@ -59,9 +59,22 @@ record SeedManifest(List<SeedPlan> plans) {
 
     private static Milestone milestone(Map<String, Object> m) {
         Object threshold = m.get("threshold");
+        Milestone.Selection selection = m.containsKey("stage") ? new Milestone.Selection(string(m, "stage"),
+                string(m, "measure"), ints(m.get("years")),
+                strings(m.get("placements")).stream().map(org.anju.indicator.Placement::valueOf).toList(),
+                strings(m.get("constructions")).stream().map(org.anju.indicator.Construction::valueOf).toList(),
+                strings(m.get("buildingTypes")).stream().map(org.anju.indicator.BuildingType::valueOf).toList()) : null;
         return new Milestone(null, date(m.get("due")), string(m, "program"), string(m, "indicator"),
                 string(m, "workItem"), string(m, "scope"), threshold == null ? null : decimal(threshold),
-                string(m, "quote"));
+                string(m, "quote"), selection);
+    }
+
+    private static List<Integer> ints(Object o) {
+        return o == null ? List.of() : ((List<?>) o).stream().map(x -> ((Number) x).intValue()).toList();
+    }
+
+    private static List<String> strings(Object o) {
+        return o == null ? List.of() : ((List<?>) o).stream().map(Object::toString).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -100,6 +100,12 @@ class PlanRepository {
                 .update() == 1;
     }
 
+    /** Raises the version of a plan whose parts (milestones) changed; false when it is not at the expected one. */
+    boolean bump(long id, int expectedVersion) {
+        return jdbc.sql("update plan set version = version + 1, updated_at = now() where id = ? and version = ?")
+                .params(id, expectedVersion).update() == 1;
+    }
+
     boolean deletePlan(long id) {
         deleteTables(id);
         return jdbc.sql("delete from plan where id = ?").param(id).update() > 0;
@@ -109,33 +115,73 @@ class PlanRepository {
 
     void replaceMilestones(long planId, List<Milestone> milestones) {
         jdbc.sql("delete from milestone where plan_id = ?").param(planId).update();
-        template.batchUpdate("""
+        milestones.forEach(m -> insertMilestone(planId, m));
+    }
+
+    long insertMilestone(long planId, Milestone m) {
+        return jdbc.sql("""
                         insert into milestone (plan_id, due_on, program_code, indicator_id, work_item, scope,
-                                               threshold_percent, quote)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""", milestones, 100, (ps, m) -> {
-            ps.setLong(1, planId);
-            ps.setDate(2, Date.valueOf(m.dueOn()));
-            ps.setString(3, m.programCode());
-            if (m.indicatorCode() == null) {
-                ps.setNull(4, Types.INTEGER);
-            } else {
-                ps.setInt(4, indicator(m.indicatorCode()).id());
-            }
-            ps.setString(5, m.workItem());
-            ps.setString(6, m.scope());
-            ps.setBigDecimal(7, m.thresholdPercent());
-            ps.setString(8, m.quote());
-        });
+                                               threshold_percent, quote, stage_code, measure_code, project_years,
+                                               placements, constructions, building_types)
+                        values (:plan, :due, :program, :indicator, :work, :scope, :threshold, :quote, :stage, :measure,
+                                :years, :placements, :constructions, :types) returning id""")
+                .params(milestoneParams(planId, m)).query(Long.class).single();
+    }
+
+    boolean updateMilestone(long planId, Milestone m) {
+        return jdbc.sql("""
+                        update milestone set due_on = :due, program_code = :program, indicator_id = :indicator,
+                               work_item = :work, scope = :scope, threshold_percent = :threshold, quote = :quote,
+                               stage_code = :stage, measure_code = :measure, project_years = :years,
+                               placements = :placements, constructions = :constructions, building_types = :types
+                        where id = :id and plan_id = :plan""")
+                .params(milestoneParams(planId, m)).param("id", m.id()).update() == 1;
+    }
+
+    boolean deleteMilestone(long planId, long id) {
+        return jdbc.sql("delete from milestone where id = ? and plan_id = ?").params(id, planId).update() == 1;
+    }
+
+    private java.util.Map<String, Object> milestoneParams(long planId, Milestone m) {
+        Milestone.Selection s = m.selection();
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("plan", planId);
+        p.put("due", Date.valueOf(m.dueOn()));
+        p.put("program", m.programCode());
+        p.put("indicator", m.indicatorCode() == null ? null : indicator(m.indicatorCode()).id());
+        p.put("work", m.workItem());
+        p.put("scope", m.scope());
+        p.put("threshold", m.thresholdPercent());
+        p.put("quote", m.quote());
+        p.put("stage", s == null ? null : s.stageCode());
+        p.put("measure", s == null ? null : s.measureCode());
+        p.put("years", s == null ? null : s.years().toArray(Integer[]::new));
+        p.put("placements", s == null ? null : s.placements().stream().map(Enum::name).toArray(String[]::new));
+        p.put("constructions", s == null ? null : s.constructions().stream().map(Enum::name).toArray(String[]::new));
+        p.put("types", s == null ? null : s.buildingTypes().stream().map(Enum::name).toArray(String[]::new));
+        return p;
+    }
+
+    private static <T> List<T> codes(java.sql.ResultSet rs, String column, java.util.function.Function<String, T> parse)
+            throws java.sql.SQLException {
+        java.sql.Array a = rs.getArray(column);
+        return a == null ? List.of() : java.util.Arrays.stream((String[]) a.getArray()).map(parse).toList();
     }
 
     List<Milestone> milestones(long planId) {
         return jdbc.sql("select * from milestone where plan_id = ? order by due_on, id").param(planId)
                 .query((rs, n) -> {
                     Integer indicatorId = nullableInt(rs, "indicator_id");
+                    String stage = rs.getString("stage_code");
+                    Milestone.Selection selection = stage == null ? null : new Milestone.Selection(stage,
+                            rs.getString("measure_code"), java.util.Arrays.asList((Integer[]) rs.getArray("project_years").getArray()),
+                            codes(rs, "placements", org.anju.indicator.Placement::valueOf),
+                            codes(rs, "constructions", org.anju.indicator.Construction::valueOf),
+                            codes(rs, "building_types", org.anju.indicator.BuildingType::valueOf));
                     return new Milestone(rs.getLong("id"), rs.getDate("due_on").toLocalDate(),
                             rs.getString("program_code"), indicatorId == null ? null : indicators.byId(indicatorId).code(),
                             rs.getString("work_item"), rs.getString("scope"), rs.getBigDecimal("threshold_percent"),
-                            rs.getString("quote"));
+                            rs.getString("quote"), selection);
                 }).list();
     }
 

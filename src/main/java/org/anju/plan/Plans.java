@@ -210,6 +210,50 @@ public class Plans {
         repository.replaceMilestones(planId, milestones);
     }
 
+    /**
+     * Adds (no id) or changes one milestone of a plan. Only the plan's issuer may; the form carries the plan version
+     * it showed, and a plan changed by someone else since is refused, nothing overwritten.
+     */
+    @Transactional
+    public Milestone saveMilestone(long planId, int planVersion, Milestone m) {
+        Plan plan = get(planId);
+        access.checkWrite(issuer(plan));
+        if (m.indicatorCode() != null && indicators.byCode(m.indicatorCode()).isEmpty()) {
+            throw new IllegalArgumentException("指标不存在：" + m.indicatorCode());
+        }
+        if (m.dueOn().getYear() < plan.firstYear() - 1 || m.dueOn().getYear() > plan.lastYear() + 1) {
+            throw new IllegalArgumentException("进度要求的日期 " + m.dueOn() + " 不在计划年度（" + plan.firstYear() + "—"
+                    + plan.lastYear() + "年）内，请核对");
+        }
+        bump(plan, planVersion);
+        if (m.id() == null) {
+            long id = repository.insertMilestone(planId, m);
+            return new Milestone(id, m.dueOn(), m.programCode(), m.indicatorCode(), m.workItem(), m.scope(),
+                    m.thresholdPercent(), m.quote(), m.selection());
+        }
+        if (!repository.updateMilestone(planId, m)) {
+            throw new java.util.NoSuchElementException("计划「" + plan.label() + "」没有编号为 " + m.id() + " 的进度要求");
+        }
+        return m;
+    }
+
+    @Transactional
+    public void deleteMilestone(long planId, int planVersion, long milestoneId) {
+        Plan plan = get(planId);
+        access.checkWrite(issuer(plan));
+        bump(plan, planVersion);
+        if (!repository.deleteMilestone(planId, milestoneId)) {
+            throw new java.util.NoSuchElementException("计划「" + plan.label() + "」没有编号为 " + milestoneId + " 的进度要求");
+        }
+    }
+
+    private void bump(Plan plan, int expectedVersion) {
+        if (!repository.bump(plan.id(), expectedVersion)) {
+            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已被他人修改（您修改的是第 " + expectedVersion
+                    + " 版，现为第 " + get(plan.id()).version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+        }
+    }
+
     @Transactional
     public void replaceStatedTotals(long planId, List<StatedTotal> totals) {
         access.checkWrite(issuer(get(planId)));

@@ -1,5 +1,8 @@
 package org.anju.project;
 
+import org.anju.indicator.BuildingType;
+import org.anju.indicator.Construction;
+import org.anju.indicator.Placement;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

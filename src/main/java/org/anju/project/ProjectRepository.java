@@ -1,5 +1,8 @@
 package org.anju.project;
 
+import org.anju.indicator.BuildingType;
+import org.anju.indicator.Construction;
+import org.anju.indicator.Placement;
 import org.anju.progress.Fact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -114,6 +117,48 @@ class ProjectRepository {
                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = ?
                         where p.year = ? and p.program_code = ?""")
                 .params(scopeRegionId, year, program).query(Integer.class).single();
+    }
+
+    /** See {@link Projects#reached}: column names come from fixed switches, never from the caller's text. */
+    Projects.Reach reached(int scopeRegionId, Projects.Selection s, LocalDate by) {
+        String date = switch (s.stageCode()) {
+            case "PRELIMINARY_WORK" -> "prelim_done_on";
+            case "START" -> "started_on";
+            case "BASIC_COMPLETION", "COMPLETION" -> "basic_completed_on";
+            case "ACCEPTANCE" -> "accepted_on";
+            case "DELIVERY" -> "delivered_on";
+            case "OCCUPANCY" -> "occupied_on";
+            default -> throw new IllegalArgumentException("无法按项目核对的阶段：" + s.stageCode());
+        };
+        String size = s.measureCode() == null ? "1" : switch (s.measureCode()) {
+            case "UNIT" -> "units";
+            case "HOUSEHOLD" -> "households";
+            case "COMMUNITY" -> "communities";
+            case "BUILDING" -> "buildings";
+            case "AREA_10K_M2" -> "area";
+            default -> throw new IllegalArgumentException("无法按项目核对的计量单位：" + s.measureCode());
+        };
+        return jdbc.sql("""
+                        select count(*) as projects,
+                               count(*) filter (where p.%1$s <= :by) as reached_projects,
+                               sum(%2$s) as size,
+                               coalesce(sum(%2$s) filter (where p.%1$s <= :by), 0) as reached_size,
+                               count(*) filter (where %2$s is null) as unsized
+                        from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                        where p.program_code = :program and p.year = any(:years)
+                          and (cardinality(cast(:placements as text[])) = 0 or p.placement = any(cast(:placements as text[])))
+                          and (cardinality(cast(:constructions as text[])) = 0 or p.construction = any(cast(:constructions as text[])))
+                          and (cardinality(cast(:types as text[])) = 0 or p.building_type = any(cast(:types as text[])))"""
+                        .formatted(date, size.equals("1") ? "1" : "p." + size))
+                .param("scope", scopeRegionId).param("by", Date.valueOf(by)).param("program", s.programCode())
+                .param("years", s.years().toArray(Integer[]::new))
+                .param("placements", s.placements().stream().map(Enum::name).toArray(String[]::new))
+                .param("constructions", s.constructions().stream().map(Enum::name).toArray(String[]::new))
+                .param("types", s.buildingTypes().stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, n) -> new Projects.Reach(rs.getInt("projects"), rs.getInt("reached_projects"),
+                        rs.getBigDecimal("size"), rs.getBigDecimal("reached_size"), rs.getInt("unsized"),
+                        s.measureCode() == null)).single();
     }
 
     /** Projects of the subtree promised for delivery before {@code day} and not delivered by it (逾期交付). */

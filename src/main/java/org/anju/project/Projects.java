@@ -1,5 +1,8 @@
 package org.anju.project;
 
+import org.anju.indicator.BuildingType;
+import org.anju.indicator.Construction;
+import org.anju.indicator.Placement;
 import org.anju.account.Access;
 import org.anju.account.Channel;
 import org.anju.indicator.Indicators;
@@ -84,6 +87,33 @@ public class Projects {
     /** Every project of the subtree for the year (and carried into it), for checks and exports. */
     public List<ProjectView> all(Region scope, int year, YearMonth upto) {
         return repository.list(scope.id(), year, null, null, upto, Integer.MAX_VALUE, 0);
+    }
+
+    /**
+     * Register projects of a subtree picked by what a milestone names: program, plan years, 安置方式, 建设方式, 楼型 —
+     * and which stage they must reach, added up in which measure (null: projects counted).
+     */
+    public record Selection(String programCode, String stageCode, String measureCode, List<Integer> years,
+                            List<Placement> placements, List<Construction> constructions, List<BuildingType> buildingTypes) {
+    }
+
+    /**
+     * How far selected projects are: how many and how large, and how much of it reached the stage by the day.
+     * A project without a size in the measure is counted in {@code unsized} and left out of the sizes, not taken as 0.
+     */
+    public record Reach(int projects, int reachedProjects, BigDecimal size, BigDecimal reachedSize, int unsized,
+                        boolean byCount) {
+
+        /** Percent reached, one decimal; null when nothing was selected (nothing to measure, not 0%). */
+        public BigDecimal rate() {
+            return byCount ? org.anju.progress.Rates.rate(BigDecimal.valueOf(reachedProjects), BigDecimal.valueOf(projects))
+                    : org.anju.progress.Rates.rate(reachedSize, size);
+        }
+    }
+
+    public Reach reached(Region scope, Selection selection, java.time.LocalDate by) {
+        access.checkRead(scope);
+        return repository.reached(scope.id(), selection, by);
     }
 
     /** Projects of the subtree past their promised delivery date and not delivered at the end of {@code day}. */

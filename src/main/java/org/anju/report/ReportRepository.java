@@ -64,6 +64,16 @@ class ReportRepository {
                 .params(actor, id).update();
     }
 
+    /** Sets when a report loaded from the past was submitted and reviewed, on the report and its events. */
+    void stamp(long id, java.time.OffsetDateTime submittedAt, java.time.OffsetDateTime reviewedAt) {
+        jdbc.sql("update report set submitted_at = ?, reviewed_at = ?, updated_at = ? where id = ?")
+                .params(submittedAt, reviewedAt, reviewedAt, id).update();
+        jdbc.sql("""
+                        update report_event set at = case when action = 'SUBMIT' then ? else ? end
+                        where report_id = ? and action in ('SUBMIT', 'APPROVE')""")
+                .params(submittedAt, reviewedAt, id).update();
+    }
+
     void reviewed(long id, String actor, String reason) {
         jdbc.sql("update report set reviewed_at = now(), reviewed_by = ?, return_reason = ? where id = ?")
                 .params(actor, reason, id).update();

@@ -147,6 +147,26 @@ public class Reports {
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
+    /**
+     * Dates a report that is being loaded from before the platform (a past month's paper or spreadsheet report)
+     * with when it was really submitted and approved, so 及时率 means what it says. Only the system may: a user's
+     * report keeps the time it was really submitted.
+     */
+    @Transactional
+    public void stamp(String regionCode, YearMonth period, java.time.OffsetDateTime submittedAt,
+                      java.time.OffsetDateTime approvedAt) {
+        if (!access.current().system()) {
+            throw new IllegalStateException("只有系统导入历史数据时可以设定上报时间");
+        }
+        if (approvedAt.isBefore(submittedAt)) {
+            throw new IllegalArgumentException("审核时间早于上报时间：" + approvedAt + " < " + submittedAt);
+        }
+        Region unit = unit(regionCode);
+        ReportRepository.Head head = repository.head(unit.id(), period, true)
+                .orElseThrow(() -> new java.util.NoSuchElementException(unit.name() + period + " 没有月报"));
+        repository.stamp(head.id(), submittedAt, approvedAt);
+    }
+
     /** The level above accepts the month. */
     @Transactional
     public Report approve(String regionCode, YearMonth period, int version) {

@@ -146,30 +146,102 @@ public class Supervision {
 
     /** Units (the scope and its children) that missed a milestone due by the end of the month. */
     public List<MilestoneAlert> milestoneAlerts(String scopeCode, YearMonth period) {
+        return milestoneChecks(scopeCode, period).stream().filter(c -> c.status() == MilestoneCheck.Status.MISSED)
+                .map(MilestoneCheck::alert).toList();
+    }
+
+    /**
+     * Every milestone of the month's year for the scope and its children, each checked the way it can be: on the
+     * register projects it names (前期工作, 基本建成 of 2021年结转高层, 开工 of 货币化安置), on the monthly figures of
+     * its indicator (开工率, 录入率, 分配入住率), or — a work item nothing measures — listed for a person to check.
+     */
+    public List<MilestoneCheck> milestoneChecks(String scopeCode, YearMonth period) {
         Region scope = region(scopeCode);
         access.checkRead(scope);
-        List<MilestoneAlert> alerts = new ArrayList<>();
+        java.time.LocalDate end = period.atEndOfMonth();
+        List<MilestoneCheck> checks = new ArrayList<>();
         for (Region r : withScope(scope)) {
-            ProgressSummary s = progress.summary(r, period);
+            ProgressSummary s = null;
             for (Plan p : targets.plansFor(r, period.getYear())) {
                 for (Milestone m : plans.milestones(p.id())) {
-                    if (m.indicatorCode() == null || m.dueOn().getYear() != period.getYear()
-                            || m.dueOn().isAfter(period.atEndOfMonth())) {
+                    if (m.dueOn().getYear() != period.getYear()) {
                         continue;
                     }
-                    ProgressLine line = s.line(m.indicatorCode()).orElse(null);
-                    if (line == null || line.target() == null || line.unreported()) {
-                        continue;   // a month nobody reported is listed as 未报送, not as a milestone missed at 0
-                    }
-                    BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
-                    if (rate.compareTo(m.thresholdPercent()) < 0) {
-                        alerts.add(new MilestoneAlert(r.code(), r.name(), m.indicatorCode(), line.indicatorName(),
-                                m.dueOn(), m.thresholdPercent(), rate, p.label(), m.quote()));
+                    boolean due = !m.dueOn().isAfter(end);
+                    if (m.selection() != null) {
+                        checks.add(onProjects(r, p, m, due, end));
+                    } else if (m.indicatorCode() != null) {
+                        if (s == null) {
+                            s = progress.summary(r, period);
+                        }
+                        checks.add(onFigures(r, p, m, due, s));
+                    } else {
+                        checks.add(check(r, p, m, m.workItem(), MilestoneCheck.Status.MANUAL, null,
+                                "平台没有衡量这一事项的数据，请人工核对", null));
                     }
                 }
             }
         }
-        return alerts;
+        return checks;
+    }
+
+    private MilestoneCheck onProjects(Region r, Plan p, Milestone m, boolean due, java.time.LocalDate end) {
+        Milestone.Selection sel = m.selection();
+        Projects.Reach reach = projects.reached(r, new Projects.Selection(m.programCode(), sel.stageCode(),
+                sel.measureCode(), sel.years(), sel.placements(), sel.constructions(), sel.buildingTypes()), end);
+        String stage = indicators.stages().stream().filter(x -> x.code().equals(sel.stageCode())).findFirst()
+                .map(x -> x.name()).orElse(sel.stageCode());
+        String measure = sel.measureCode() == null ? "按项目个数" : switch (sel.measureCode()) {
+            case "UNIT" -> "按套数";
+            case "HOUSEHOLD" -> "按户数";
+            case "COMMUNITY" -> "按小区个数";
+            case "BUILDING" -> "按栋数";
+            case "AREA_10K_M2" -> "按面积";
+            default -> "按" + sel.measureCode();
+        };
+        String program = indicators.program(m.programCode()).map(x -> x.name()).orElse(m.programCode());
+        String what = program + "（" + sel.text() + "）" + stage + "（" + measure + "）";
+        String code = sel.measureCode() == null ? null
+                : indicators.find(m.programCode(), sel.stageCode(), sel.measureCode()).map(Indicator::code).orElse(null);
+        if (reach.projects() == 0) {
+            return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null, "项目库中没有符合条件的项目，无法核对", code);
+        }
+        BigDecimal rate = reach.rate();
+        String basis = "项目库：" + reach.projects() + "个项目，其中" + reach.reachedProjects() + "个已"
+                + (sel.stageCode().equals("PRELIMINARY_WORK") ? "完成前期工作" : stage)
+                + (reach.unsized() > 0 && !reach.byCount() ? "；" + reach.unsized() + "个项目未填规模，未计入" : "");
+        if (rate == null) {
+            return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null, basis + "；所选项目均未填规模，无法核对", code);
+        }
+        return check(r, p, m, what, status(due, rate, m), rate, basis, code);
+    }
+
+    private MilestoneCheck onFigures(Region r, Plan p, Milestone m, boolean due, ProgressSummary s) {
+        ProgressLine line = s.line(m.indicatorCode()).orElse(null);
+        String what = indicators.byCode(m.indicatorCode()).map(Indicator::displayName).orElse(m.indicatorCode());
+        if (line != null && line.unreported()) {
+            // a month nobody reported is 未报送, not a milestone missed at 0
+            return check(r, p, m, what, MilestoneCheck.Status.UNREPORTED, null, "本月未报送", m.indicatorCode());
+        }
+        if (line == null || line.target() == null || line.rate() == null && s.reported() == 0) {
+            return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null, "没有该指标的目标或数据", m.indicatorCode());
+        }
+        BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
+        return check(r, p, m, what, status(due, rate, m), rate, "月报数据（" + line.rateName() + "）", m.indicatorCode());
+    }
+
+    private static MilestoneCheck.Status status(boolean due, BigDecimal rate, Milestone m) {
+        BigDecimal threshold = m.thresholdPercent() == null ? HUNDRED : m.thresholdPercent();
+        if (rate.compareTo(threshold) >= 0) {
+            return MilestoneCheck.Status.MET;
+        }
+        return due ? MilestoneCheck.Status.MISSED : MilestoneCheck.Status.PENDING;
+    }
+
+    private static MilestoneCheck check(Region r, Plan p, Milestone m, String what, MilestoneCheck.Status status,
+                                        BigDecimal rate, String basis, String indicatorCode) {
+        return new MilestoneCheck(r.code(), r.name(), what, m.dueOn(), m.thresholdPercent(), status, rate, basis,
+                p.label(), m.quote(), indicatorCode);
     }
 
     /**
@@ -182,7 +254,9 @@ public class Supervision {
         String basis = "序时进度 " + m + "/12";
         for (Plan p : targets.plansFor(region, period.getYear())) {
             for (Milestone ms : plans.milestones(p.id())) {
-                if (!indicatorCode.equals(ms.indicatorCode()) || ms.dueOn().getYear() != period.getYear()) {
+                // a milestone about some projects (货币化安置 only) does not set the pace of the whole target
+                if (!indicatorCode.equals(ms.indicatorCode()) || ms.selection() != null
+                        || ms.dueOn().getYear() != period.getYear()) {
                     continue;
                 }
                 int due = ms.dueOn().getMonthValue();

@@ -36,6 +36,13 @@ class SupervisionController {
         return supervision.reporting(region, Periods.parse(period));
     }
 
+    /** Every milestone of the year checked for the scope and its children: met, missed, not due, or why not measured. */
+    @GetMapping("/milestone-checks")
+    @Requires(Requirement.READ_SCOPED)
+    List<MilestoneCheck> milestoneChecks(@PathVariable String region, @PathVariable String period) {
+        return supervision.milestoneChecks(region, Periods.parse(period));
+    }
+
     @GetMapping("/milestones")
     @Requires(Requirement.READ_SCOPED)
     List<MilestoneAlert> milestones(@PathVariable String region, @PathVariable String period) {

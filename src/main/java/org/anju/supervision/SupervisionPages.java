@@ -56,7 +56,10 @@ class SupervisionPages {
         chart.put("highlight", ranking.units().stream().map(RankedUnit::belowAverage).toList());
         model.addAttribute("rankingChart", ranking.units().isEmpty() ? null : json.writeValueAsString(chart));
         model.addAttribute("reporting", supervision.reporting(code, c.period()));
-        model.addAttribute("alerts", supervision.milestoneAlerts(code, c.period()));
+        List<MilestoneCheck> checks = supervision.milestoneChecks(code, c.period());
+        model.addAttribute("checks", checks);
+        model.addAttribute("alerts", checks.stream().filter(x -> x.status() == MilestoneCheck.Status.MISSED)
+                .map(MilestoneCheck::alert).toList());
         model.addAttribute("lagging", supervision.lagging(code, c.period()));
         model.addAttribute("stalled", supervision.stalled(code, c.period()));
         model.addAttribute("overdue", supervision.overdueDeliveries(code, c.period()));

@@ -21,3 +21,6 @@ insert into progress_reporting (region_id, period, reported)
 select a.ancestor_id, r.period, count(*)
 from progress_reported r join region_ancestor a on a.region_id = r.region_id
 group by a.ancestor_id, r.period;
+
+select audit_exempt('progress_reported', '由月报状态（report，已审计）在上报/退回时推导');
+select audit_exempt('progress_reporting', '由 progress_reported 按上级地区计数而来，可由 progress rebuild 重算');

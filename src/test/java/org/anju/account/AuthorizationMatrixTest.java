@@ -355,6 +355,11 @@ class AuthorizationMatrixTest {
             });
             add(s, "PUT /api/plans/{id}/stated-totals", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/stated-totals", "[]"));
             add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/milestones", "[]"));
+            add(s, "POST /plans/{id}/milestones", issuer, () -> request(HttpMethod.POST, "/plans/" + id + "/milestones")
+                    .param("version", String.valueOf(plans.get(id).version())).param("dueOn", "2023-08-31")
+                    .param("program", "SHANTYTOWN").param("workItem", "矩阵测试"));
+            add(s, "POST /plans/{id}/milestones/{milestoneId}/delete", issuer, () -> request(HttpMethod.POST,
+                    "/plans/" + id + "/milestones/0/delete").param("version", String.valueOf(plans.get(id).version())));
             add(s, "GET /api/plans/{id}/totals", issuer, () -> request(HttpMethod.GET, "/api/plans/" + id + "/totals")
                     .param("region", issuer));
             add(s, "GET /api/plans/{id}/targets/history", issuer, () -> request(HttpMethod.GET,

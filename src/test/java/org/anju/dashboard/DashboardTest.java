@@ -73,4 +73,18 @@ class DashboardTest {
                 .andExpect(content().string(containsString(">张掖市</a>")))
                 .andExpect(content().string(not(containsString(">甘肃省</a>"))));
     }
+
+    /**
+     * The demo is honest about itself: whoever can read Zhangye sees the 演示数据 notice (the Jiangxi accounts do not),
+     * and its December reports carry plausible submission dates, so 及时率 is 100%, not 0% "submitted today".
+     */
+    @Test
+    void theDemoSaysWhatIsReconstructedAndItsReportsWereOnTime() throws Exception {
+        String page = mvc.perform(get("/dashboard").param("period", "2023-12").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"demo-notice\"").contains("演示数据：").contains("项目库中的日期")
+                .contains("应报 7，已上报 7，已审核 7（完整率 100.0%，及时率 100.0%）");
+        mvc.perform(get("/dashboard").with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("id=\"demo-notice\""))));
+    }
 }

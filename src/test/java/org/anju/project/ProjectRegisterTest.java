@@ -1,5 +1,8 @@
 package org.anju.project;
 
+import org.anju.indicator.BuildingType;
+import org.anju.indicator.Construction;
+import org.anju.indicator.Placement;
 import org.anju.AnjuTest;
 import org.anju.indicator.Indicators;
 import org.anju.intake.InputException;

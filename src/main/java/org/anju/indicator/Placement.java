@@ -1,4 +1,4 @@
-package org.anju.project;
+package org.anju.indicator;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -29,7 +29,7 @@ public enum Placement {
                 || !t.isEmpty() && p.label.startsWith(t.replace("安置", "")) && t.length() >= 2).findFirst();
     }
 
-    static String choices() {
+    public static String choices() {
         return String.join("、", Arrays.stream(values()).map(Placement::label).toList());
     }
 }

@@ -1,4 +1,4 @@
-package org.anju.project;
+package org.anju.indicator;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public enum Construction {
         return Arrays.stream(values()).filter(c -> c.name().equals(t) || c.label.equals(t)).findFirst();
     }
 
-    static String choices() {
+    public static String choices() {
         return String.join("、", Arrays.stream(values()).map(Construction::label).toList());
     }
 }

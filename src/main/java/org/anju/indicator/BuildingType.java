@@ -1,4 +1,4 @@
-package org.anju.project;
+package org.anju.indicator;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -25,7 +25,7 @@ public enum BuildingType {
                 || t.equals(b.label + "建筑") || t.equals(b.label + "住宅")).findFirst();
     }
 
-    static String choices() {
+    public static String choices() {
         return String.join("、", Arrays.stream(values()).map(BuildingType::label).toList());
     }
 }

@@ -1,0 +1,41 @@
+package org.anju.demo;
+
+import org.anju.account.Access;
+import org.anju.region.Regions;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Every page says so where the demo's reconstructed figures can appear: seed 004 prints the Zhangye totals, not
+ * each project's dates or each county's share of some amounts, and a 演示数据 figure must never pass for a real one.
+ */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class DemoNotice {
+
+    static final String TEXT = "演示数据：张掖市2023年的目标任务、各县区开工量、户数、到位资金、拨付、支出及公租房录入数照录004号文件；"
+            + "项目库中的日期、各县区计划投资、老旧小区楼栋数、保租房和棚改各项目的完成投资、各县区租赁补贴发放金额和线上发放户数、月报上报时间"
+            + "为演示用的示意数（合计与通报一致），不是文件所载。";
+
+    private final ProgressDemoData demo;
+    private final Access access;
+    private final Regions regions;
+    private volatile boolean loaded;
+
+    DemoNotice(ProgressDemoData demo, Access access, Regions regions) {
+        this.demo = demo;
+        this.access = access;
+        this.regions = regions;
+    }
+
+    /** Shown to whoever can read Zhangye's data; the Jiangxi accounts never see it. */
+    @ModelAttribute("demoNotice")
+    String demoNotice() {
+        if (!loaded) {
+            loaded = demo.loaded();   // once loaded, always: no query per page after that
+        }
+        if (!loaded) {
+            return null;
+        }
+        return regions.byCode(ProgressDemoData.CITY).filter(access::canRead).map(r -> TEXT).orElse(null);
+    }
+}

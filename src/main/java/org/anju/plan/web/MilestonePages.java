@@ -1,0 +1,146 @@
+package org.anju.plan.web;
+
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.indicator.BuildingType;
+import org.anju.indicator.Construction;
+import org.anju.indicator.Placement;
+import org.anju.plan.Milestone;
+import org.anju.plan.Plans;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The plan page's 进度要求 form: the issuer adds, changes and removes milestones. A bad field is refused with its
+ * name and the expected form, and nothing is saved.
+ */
+@Controller
+class MilestonePages {
+
+    private final Plans plans;
+
+    MilestonePages(Plans plans) {
+        this.plans = plans;
+    }
+
+    @PostMapping("/plans/{id}/milestones")
+    @Requires(Requirement.WRITE_OWN)
+    String save(@PathVariable long id, @RequestParam int version, @RequestParam MultiValueMap<String, String> form,
+                RedirectAttributes redirect) {
+        try {
+            Milestone m = parse(form);
+            plans.saveMilestone(id, version, m);
+            redirect.addFlashAttribute("message", (m.id() == null ? "已添加" : "已修改") + "进度要求：" + m.dueOn() + " "
+                    + (m.workItem() != null ? m.workItem() : m.scope() != null ? m.scope() : ""));
+        } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
+            redirect.addFlashAttribute("milestoneError", e.getMessage());
+        }
+        return "redirect:/plans/" + id + "#milestones";
+    }
+
+    @PostMapping("/plans/{id}/milestones/{milestoneId}/delete")
+    @Requires(Requirement.WRITE_OWN)
+    String delete(@PathVariable long id, @PathVariable long milestoneId, @RequestParam int version,
+                  RedirectAttributes redirect) {
+        try {
+            plans.deleteMilestone(id, version, milestoneId);
+            redirect.addFlashAttribute("message", "已删除进度要求");
+        } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
+            redirect.addFlashAttribute("milestoneError", e.getMessage());
+        }
+        return "redirect:/plans/" + id + "#milestones";
+    }
+
+    static Milestone parse(MultiValueMap<String, String> form) {
+        String milestoneId = text(form, "milestoneId");
+        LocalDate due = date(text(form, "dueOn"));
+        String program = text(form, "program");
+        if (program == null) {
+            throw new IllegalArgumentException("请选择工程类别");
+        }
+        BigDecimal threshold = number(text(form, "threshold"));
+        String stage = text(form, "stage");
+        Milestone.Selection selection = stage == null ? null : new Milestone.Selection(stage, text(form, "measure"),
+                years(text(form, "years")), choices(form, "placements", Placement::parse, "安置方式"),
+                choices(form, "constructions", Construction::parse, "建设方式"),
+                choices(form, "buildingTypes", BuildingType::parse, "楼型"));
+        Long mid;
+        try {
+            mid = milestoneId == null ? null : Long.valueOf(milestoneId);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("参数 milestoneId 的值「" + milestoneId + "」不对：应为进度要求的编号");
+        }
+        return new Milestone(mid, due, program, text(form, "indicator"), text(form, "workItem"),
+                text(form, "scope"), threshold, text(form, "quote"), selection);
+    }
+
+    private static String text(MultiValueMap<String, String> form, String key) {
+        String v = form.getFirst(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static LocalDate date(String v) {
+        if (v == null) {
+            throw new IllegalArgumentException("“时限”不能为空，应为日期（如 2023-08-31）");
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("“时限”不是日期（应为 2023-08-31 这样的形式）：" + v);
+        }
+    }
+
+    private static BigDecimal number(String v) {
+        try {
+            return v == null ? null : new BigDecimal(v.replace("%", "").replace("％", "").strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("“要求达到（%）”不是数字（应为 80 或 100 这样的百分数）：" + v);
+        }
+    }
+
+    /** "2021、2022" or "2021,2022": each a plan year. */
+    static List<Integer> years(String v) {
+        List<Integer> years = new ArrayList<>();
+        if (v == null) {
+            return years;
+        }
+        for (String part : v.split("[,，、\\s]+")) {
+            String y = part.replace("年", "").strip();
+            if (y.isEmpty()) {
+                continue;
+            }
+            try {
+                int year = Integer.parseInt(y);
+                if (year < 1990 || year > 2100) {
+                    throw new NumberFormatException();
+                }
+                years.add(year);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("“项目年度”中的「" + part + "」不是年份（应为 2021 或 2021、2022 这样的形式）");
+            }
+        }
+        return years;
+    }
+
+    private static <T> List<T> choices(MultiValueMap<String, String> form, String key, Function<String, java.util.Optional<T>> parse,
+                                       String label) {
+        List<T> list = new ArrayList<>();
+        for (String v : form.getOrDefault(key, List.of())) {
+            if (!v.isBlank()) {
+                list.add(parse.apply(v).orElseThrow(() -> new IllegalArgumentException(label + "不对：" + v)));
+            }
+        }
+        return list;
+    }
+}

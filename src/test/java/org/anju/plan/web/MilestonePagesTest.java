@@ -1,0 +1,137 @@
+package org.anju.plan.web;
+
+import org.anju.SeedDataTest;
+import org.anju.TestUsers;
+import org.anju.indicator.BuildingType;
+import org.anju.plan.Milestone;
+import org.anju.plan.Plan;
+import org.anju.plan.PlanDraft;
+import org.anju.plan.Plans;
+import org.anju.region.Regions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The issuer of a plan adds, changes and removes its 进度要求 on the plan page (the seed 000 sentence about
+ * 2021年结转高层 projects), a bad field is named and nothing saved, a stale form is refused, and nobody else can.
+ */
+@SeedDataTest
+class MilestonePagesTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Regions regions;
+
+    MockMvc admin;
+    long id;
+
+    @BeforeEach
+    void aPlanWithoutMilestones() {
+        admin = TestUsers.mvc(context, TestUsers.CITY_ADMIN);
+        int shangrao = regions.byCode("361100").orElseThrow().id();
+        id = plans.save(new PlanDraft(new Plan(null, "2023年棚户区改造续建项目计划", shangrao, null, null, null,
+                2023, 2023, null, "续建.xlsx", null), List.of(), List.of(), List.of()), false);
+    }
+
+    @AfterEach
+    void removeIt() {
+        plans.delete(id);   // the seed-data tests share one database
+    }
+
+    @Test
+    void theIssuerAddsChangesAndRemovesAMilestone() throws Exception {
+        admin.perform(get("/plans/" + id)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("添加进度要求")));
+        int version = plans.get(id).version();
+        admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
+                        .param("dueOn", "2023-08-31").param("program", "SHANTYTOWN").param("threshold", "100")
+                        .param("workItem", "续建项目基本建成").param("scope", "2021年结转的棚户区改造高层建筑续建项目")
+                        .param("stage", "BASIC_COMPLETION").param("measure", "UNIT").param("years", "2021年")
+                        .param("buildingTypes", "HIGH_RISE")
+                        .param("quote", "2021年结转的棚户区改造高层建筑续建项目……全面达到基本建成要求"))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", containsString("已添加")));
+        Milestone m = plans.milestones(id).getFirst();
+        assertThat(m.selection().years()).containsExactly(2021);
+        assertThat(m.selection().buildingTypes()).containsExactly(BuildingType.HIGH_RISE);
+        assertThat(m.dueOn()).isEqualTo(LocalDate.of(2023, 8, 31));
+        admin.perform(get("/plans/" + id)).andExpect(content().string(containsString("项目库：2021年项目，高层")));
+
+        // a form shown before the change is stale: refused, nothing overwritten
+        admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
+                        .param("milestoneId", String.valueOf(m.id())).param("dueOn", "2023-10-31").param("program", "SHANTYTOWN")
+                        .param("workItem", "续建项目基本建成"))
+                .andExpect(flash().attribute("milestoneError", containsString("已被他人修改")));
+        int now = plans.get(id).version();
+        admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(now))
+                        .param("milestoneId", String.valueOf(m.id())).param("dueOn", "2023-10-31").param("program", "SHANTYTOWN")
+                        .param("threshold", "100").param("workItem", "续建项目基本建成").param("stage", "BASIC_COMPLETION")
+                        .param("years", "2021、2022"))
+                .andExpect(flash().attribute("message", containsString("已修改")));
+        assertThat(plans.milestones(id)).singleElement().satisfies(x -> {
+            assertThat(x.dueOn()).isEqualTo(LocalDate.of(2023, 10, 31));
+            assertThat(x.selection().years()).containsExactly(2021, 2022);
+            assertThat(x.selection().buildingTypes()).isEmpty();
+        });
+
+        admin.perform(post("/plans/" + id + "/milestones/" + m.id() + "/delete").param("version", String.valueOf(now + 1)))
+                .andExpect(flash().attribute("message", "已删除进度要求"));
+        assertThat(plans.milestones(id)).isEmpty();
+    }
+
+    @Test
+    void aBadFieldIsNamedAndNothingIsSaved() throws Exception {
+        int version = plans.get(id).version();
+        String[][] cases = {
+                {"dueOn", "8月底", "“时限”不是日期（应为 2023-08-31 这样的形式）：8月底"},
+                {"threshold", "百分之百", "“要求达到（%）”不是数字"},
+                {"years", "二〇二一", "“项目年度”中的「二〇二一」不是年份"},
+                {"stage", "FINISHED", "须指明阶段"},
+        };
+        for (String[] c : cases) {
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>(java.util.Map.of("dueOn", "2023-08-31",
+                    "program", "SHANTYTOWN", "workItem", "续建项目基本建成", "stage", "BASIC_COMPLETION", "years", "2021"));
+            form.put(c[0], c[1]);
+            var request = post("/plans/" + id + "/milestones").param("version", String.valueOf(version));
+            form.forEach(request::param);
+            admin.perform(request).andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("milestoneError", containsString(c[2])));
+        }
+        // a selection with no year: the year is never assumed
+        admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
+                        .param("dueOn", "2023-08-31").param("program", "SHANTYTOWN").param("stage", "START"))
+                .andExpect(flash().attribute("milestoneError", containsString("须指明项目年度")));
+        assertThat(plans.milestones(id)).isEmpty();
+        assertThat(plans.get(id).version()).isEqualTo(version);
+    }
+
+    @Test
+    void onlyTheIssuerMayEdit() throws Exception {
+        MockMvc other = TestUsers.mvc(context, TestUsers.OTHER_CITY_ADMIN);
+        other.perform(post("/plans/" + id + "/milestones").param("version", "0").param("dueOn", "2023-08-31")
+                .param("program", "SHANTYTOWN").param("workItem", "x"))
+                .andExpect(status().isForbidden());
+        admin.perform(get("/plans/" + id)).andExpect(content().string(containsString("添加进度要求")));
+        TestUsers.mvc(context, TestUsers.CITY_VIEWER).perform(get("/plans/" + id))
+                .andExpect(content().string(not(containsString("添加进度要求"))));
+        assertThat(plans.milestones(id)).isEmpty();
+    }
+}
