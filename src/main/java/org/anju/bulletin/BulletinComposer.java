@@ -193,7 +193,7 @@ class BulletinComposer {
             }
             parts.add(s.toString());
         }
-        if (!unreported.isEmpty()) {
+        if (!unreported.isEmpty() && !t.unreported()) {
             parts.add(String.join("、", unreported) + "未报送本月数据");
         }
         if (!parts.isEmpty()) {
@@ -275,14 +275,15 @@ class BulletinComposer {
                 }
             }
         }
-        if (!unreported.isEmpty()) {
+        if (!unreported.isEmpty() && !t.unreported()) {
             parts.add(String.join("、", unreported) + "未报送本月数据");
         }
         if (!parts.isEmpty()) {
             b.append("其中：").append(String.join("；", parts)).append("。");
         }
         if (paying > 0 && t.actual(ONLINE) != null) {
-            b.append(notOnline.isEmpty() ? "各县区均实现了线上发放补贴。" : String.join("、", notOnline) + "尚未全部实现线上发放补贴。");
+            b.append(notOnline.isEmpty() ? (unreported.isEmpty() ? "各县区" : "已报送的县区") + "均实现了线上发放补贴。"
+                    : String.join("、", notOnline) + "尚未全部实现线上发放补贴。");
         }
         return java.util.Optional.of(new Bulletin.Section("住房租赁补贴目标任务及进展情况", List.of(b.toString()), List.of()));
     }
@@ -307,9 +308,14 @@ class BulletinComposer {
         if (t.actual(SPENT) != null) {
             b.append("，支出").append(fig(t.actual(SPENT))).append("万元，支出率").append(rate(t, SPENT));
         }
-        b.append("。");
+        b.append(partial(t)).append("。");
         List<String> parts = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
         for (ProgressSummary u : d.units()) {
+            if (u.unreported()) {
+                unreported.add(u.regionName());
+                continue;
+            }
             if (u.actual(RECEIVED) == null) {
                 continue;
             }
@@ -318,6 +324,9 @@ class BulletinComposer {
                 s.append("，拨付").append(fig(u.actual(DISBURSED))).append("万元，资金拨付率").append(rate(u, DISBURSED));
             }
             parts.add(s.toString());
+        }
+        if (!unreported.isEmpty()) {
+            parts.add(String.join("、", unreported) + "未报送本月数据");
         }
         if (!parts.isEmpty()) {
             b.append("其中：").append(String.join("；", parts)).append("。");
@@ -372,7 +381,7 @@ class BulletinComposer {
         List<OverdueDelivery> overdue = supervision.overdueDeliveries(scope, d.period());
         if (!overdue.isEmpty()) {
             found.add("项目逾期未交付使用。" + overdue.stream().map(OverdueDelivery::text).collect(Collectors.joining("；"))
-                    + "，截止" + d.period().getMonthValue() + "月底均未交付使用。");
+                    + "，截止" + d.period().getMonthValue() + "月底" + (overdue.size() > 1 ? "均" : "") + "未交付使用。");
         }
         List<LaggingUnit> lagging = supervision.lagging(scope, d.period());
         if (!lagging.isEmpty()) {
@@ -525,7 +534,7 @@ class BulletinComposer {
 
     /** "（7个单位中5个已报送，合计只含已报送单位）" after a total over some of its units. */
     private static String partial(ProgressSummary s) {
-        return s.reported() < s.expected() ? "（" + s.expected() + "个单位中" + s.reported() + "个已报送，合计只含已报送单位）" : "";
+        return s.reported() < s.expected() ? "（" + s.expected() + "个单位中" + s.reported() + "个已报送，合计和比率只含已报送单位）" : "";
     }
 
     private static String fig(BigDecimal v) {

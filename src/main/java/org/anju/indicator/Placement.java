@@ -25,8 +25,9 @@ public enum Placement {
     /** From the label, the code, or the short forms documents use (货币化, 异地建设, 就地建设). */
     public static Optional<Placement> parse(String text) {
         String t = text == null ? "" : text.strip();
+        String core = t.replace("安置", "").replace("房", "");
         return Arrays.stream(values()).filter(p -> p.name().equals(t) || p.label.equals(t)
-                || !t.isEmpty() && p.label.startsWith(t.replace("安置", "")) && t.length() >= 2).findFirst();
+                || core.length() >= 2 && p.label.startsWith(core)).findFirst();
     }
 
     public static String choices() {

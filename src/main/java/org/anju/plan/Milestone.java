@@ -32,12 +32,18 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
         if (indicatorCode == null && (workItem == null || workItem.isBlank()) && selection == null) {
             throw new IllegalArgumentException("进度要求须指明指标、工作事项或项目范围");
         }
-        if (thresholdPercent != null && (thresholdPercent.signum() < 0 || thresholdPercent.compareTo(BigDecimal.valueOf(1000)) > 0)) {
-            throw new IllegalArgumentException("进度要求的比例应在 0% 至 1000% 之间：" + thresholdPercent.toPlainString() + "%");
+        if (thresholdPercent != null && (thresholdPercent.signum() < 0 || thresholdPercent.compareTo(BigDecimal.valueOf(1000)) > 0
+                || thresholdPercent.stripTrailingZeros().scale() > 2)) {
+            throw new IllegalArgumentException("进度要求的比例应在 0% 至 1000% 之间、最多两位小数：" + thresholdPercent.toPlainString() + "%");
         }
         if (selection != null && programCode == null) {
             throw new IllegalArgumentException("按项目核对的进度要求须指明工程类别");
         }
+    }
+
+    /** The percent to reach: as stated, or — a requirement that names none ("全部开工", "完成") — all of it. */
+    public BigDecimal threshold() {
+        return thresholdPercent == null ? BigDecimal.valueOf(100) : thresholdPercent;
     }
 
     /** A requirement measured by figures or by a person. */
@@ -59,6 +65,9 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
     public record Selection(String stageCode, String measureCode, List<Integer> years, List<Placement> placements,
                             List<Construction> constructions, List<BuildingType> buildingTypes) {
 
+        /** The sizes the register records. */
+        public static final List<String> MEASURES = List.of("UNIT", "HOUSEHOLD", "COMMUNITY", "BUILDING", "AREA_10K_M2");
+
         public static final List<String> STAGES = List.of("PRELIMINARY_WORK", "START", "BASIC_COMPLETION", "COMPLETION",
                 "ACCEPTANCE", "DELIVERY", "OCCUPANCY");
 
@@ -69,6 +78,9 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
             }
             if (years == null || years.isEmpty()) {
                 throw new IllegalArgumentException("按项目核对的进度要求须指明项目年度（如 2021年结转 填 2021）");
+            }
+            if (measureCode != null && !MEASURES.contains(measureCode)) {
+                throw new IllegalArgumentException("按项目核对的计量应为套数、户数、小区个数、栋数或面积（或按项目个数），而不是：" + measureCode);
             }
             years = List.copyOf(years);
             placements = placements == null ? List.of() : List.copyOf(placements);

@@ -218,6 +218,9 @@ public class Plans {
     public Milestone saveMilestone(long planId, int planVersion, Milestone m) {
         Plan plan = get(planId);
         access.checkWrite(issuer(plan));
+        if (indicators.program(m.programCode()).isEmpty()) {
+            throw new IllegalArgumentException("未知工程类别：" + m.programCode());
+        }
         if (m.indicatorCode() != null && indicators.byCode(m.indicatorCode()).isEmpty()) {
             throw new IllegalArgumentException("指标不存在：" + m.indicatorCode());
         }

@@ -52,7 +52,13 @@ public class Progress {
         int reported = reported(region, period);
         // a returned report leaves its sums at 0 behind: with no unit counted there is no figure at all
         Map<Fact.Key, Rollups.Total> totals = reported == 0 ? Map.of() : totals(region, period);
+        int expected = expected(region);
         Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
+        if (reported > 0 && reported < expected) {
+            // the sums hold only the units that reported: so must the targets they are rated against, or the
+            // others would count as 0 after all
+            planTargets = reportedTargets(region, period, planTargets.keySet());
+        }
         Map<Integer, BigDecimal> actual = new HashMap<>();
         Map<Integer, Integer> units = new HashMap<>();
         Map<Integer, Map<String, BigDecimal>> bySource = new HashMap<>();
@@ -84,7 +90,21 @@ public class Progress {
                     rule == null ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
                     bySource.getOrDefault(i.id(), Map.of()), reported == 0));
         }
-        return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected(region));
+        return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected);
+    }
+
+    /** The plan targets of the region's units that have the month in the sums, added up per indicator. */
+    private Map<String, BigDecimal> reportedTargets(Region region, YearMonth period, java.util.Set<String> codes) {
+        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (Region root : roots) {
+            List<Region> units = rollups.reportedUnits(root.id(), period).stream().map(regions::byId).toList();
+            for (String code : codes) {
+                targets.forRegions(root, units, code, period.getYear()).values()
+                        .forEach(v -> sums.merge(code, v, BigDecimal::add));
+            }
+        }
+        return sums;
     }
 
     /** How many reporting units of the region (a 片区: of its members) have the month in the sums. */

@@ -129,11 +129,27 @@ public class Rollups {
                             on conflict (region_id, period) do update set reported = r.reported + 1""")
                     .params(day, unitRegionId).update();
         } else {
+            // lock the ancestors' rows in the same order the increment takes them, then decrement: two units of one
+            // city moving at once never wait on each other crosswise
+            jdbc.sql("""
+                            select region_id from progress_reporting
+                            where period = ? and region_id in (select ancestor_id from region_ancestor where region_id = ?)
+                            order by region_id for update""")
+                    .params(day, unitRegionId).query(Integer.class).list();
             jdbc.sql("""
                             update progress_reporting set reported = reported - 1
                             where period = ? and region_id in (select ancestor_id from region_ancestor where region_id = ?)""")
                     .params(day, unitRegionId).update();
         }
+    }
+
+    /** The reporting units of the region's subtree (itself included) that are in the month's sums. */
+    public List<Integer> reportedUnits(int regionId, YearMonth period) {
+        return jdbc.sql("""
+                        select r.region_id from progress_reported r
+                        join region_ancestor a on a.region_id = r.region_id
+                        where a.ancestor_id = ? and r.period = ? order by r.region_id""")
+                .params(regionId, day(period)).query(Integer.class).list();
     }
 
     /** How many reporting units of the region's subtree are in the month's sums. */

@@ -191,8 +191,8 @@ class ProjectRepository {
 
     /**
      * What a unit's projects add up to at the end of a month, per indicator: sizes of the year's projects started
-     * by then; sizes of the projects of the year <em>or earlier</em> basically completed (完工) within the year by
-     * then — a 2022 task finished in 2023 counts toward 2023's completion task, as seed 001 附件6 sets it, and
+     * by then; sizes of the year's projects basically completed (完工) by then (a 收购 project may be finished before
+     * its plan year), and of earlier years' projects completed within the year by then — a 2022 task finished in 2023 counts toward 2023's completion task, as seed 001 附件6 sets it, and
      * counted once, in the year it was reached; the same for 竣工验收 and 交付; planned and cumulative investment
      * of the year's projects. Only program × stage × measure combinations that are indicators survive the join.
      */
@@ -203,11 +203,12 @@ class ProjectRepository {
                         left join lateral (select investment from project_progress x
                                            where x.project_id = p.id and x.period <= :period
                                            order by x.period desc limit 1) inv on true
-                        cross join lateral (select p.year = :year as own,
-                                                   p.basic_completed_on between :start and :end as completed,
-                                                   p.accepted_on between :start and :end as accepted,
-                                                   p.delivered_on between :start and :end as delivered,
-                                                   p.occupied_on between :start and :end as occupied) w
+                        cross join lateral (select p.year = :year as own) o
+                        cross join lateral (select o.own,
+                                                   p.basic_completed_on <= :end and (o.own or p.basic_completed_on >= :start) as completed,
+                                                   p.accepted_on <= :end and (o.own or p.accepted_on >= :start) as accepted,
+                                                   p.delivered_on <= :end and (o.own or p.delivered_on >= :start) as delivered,
+                                                   p.occupied_on <= :end and (o.own or p.occupied_on >= :start) as occupied) w
                         cross join lateral (values
                             ('START', 'UNIT', case when w.own and p.started_on <= :end then p.units end),
                             ('START', 'HOUSEHOLD', case when w.own and p.started_on <= :end then p.households end),

@@ -113,13 +113,25 @@ public class Projects {
 
     public Reach reached(Region scope, Selection selection, java.time.LocalDate by) {
         access.checkRead(scope);
-        return repository.reached(scope.id(), selection, by);
+        Reach sum = new Reach(0, 0, null, BigDecimal.ZERO, 0, selection.measureCode() == null);
+        for (Region root : roots(scope)) {
+            Reach r = repository.reached(root.id(), selection, by);
+            sum = new Reach(sum.projects() + r.projects(), sum.reachedProjects() + r.reachedProjects(),
+                    r.size() == null ? sum.size() : sum.size() == null ? r.size() : sum.size().add(r.size()),
+                    sum.reachedSize().add(r.reachedSize()), sum.unsized() + r.unsized(), sum.byCount());
+        }
+        return sum;
+    }
+
+    /** A 片区 holds no projects of its own: its members' subtrees do. */
+    private List<Region> roots(Region scope) {
+        return scope.kind() == org.anju.region.RegionKind.GROUP ? regions.members(scope) : List.of(scope);
     }
 
     /** Projects of the subtree past their promised delivery date and not delivered at the end of {@code day}. */
     public List<ProjectView> overdueDeliveries(Region scope, java.time.LocalDate day) {
         access.checkRead(scope);
-        return repository.overdueDeliveries(scope.id(), day);
+        return roots(scope).stream().flatMap(r -> repository.overdueDeliveries(r.id(), day).stream()).toList();
     }
 
     /**
@@ -131,7 +143,8 @@ public class Projects {
         access.checkRead(scope);
         java.util.Map<String, CarriedOver> byUnit = new java.util.LinkedHashMap<>();
         java.time.LocalDate end = period.atEndOfMonth();
-        for (ProjectView v : all(scope, period.getYear(), period)) {
+        List<ProjectView> views = roots(scope).stream().flatMap(r -> all(r, period.getYear(), period).stream()).toList();
+        for (ProjectView v : views) {
             Project p = v.project();
             if (!v.carriedOver() || !p.programCode().equals(programCode)) {
                 continue;
@@ -308,8 +321,8 @@ public class Projects {
             Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
             long projectId;
             if (id.isPresent()) {
-                int version = repository.find(id.get(), YearMonth.of(p.year(), 12)).orElseThrow().project().version();
-                repository.update(p.withId(id.get(), version), x.region().id(), actor);
+                Project before = repository.find(id.get(), YearMonth.of(p.year(), 12)).orElseThrow().project();
+                repository.update(keepAbsent(p, before, table).withId(id.get(), before.version()), x.region().id(), actor);
                 projectId = id.get();
                 updated++;
             } else {
@@ -334,6 +347,33 @@ public class Projects {
     /** An empty import template. */
     public byte[] template() {
         return ProjectWorkbook.write("保障性安居工程项目库（导入模板）", List.of(), indicators);
+    }
+
+    /**
+     * A file without a column says nothing about it: the stored value stays (an older template re-imported must not
+     * erase 安置方式 or a contractual date); a column present with a blank cell does clear it.
+     */
+    private static Project keepAbsent(Project p, Project s, TableInput t) {
+        boolean delivered = t.has(ProjectColumns.DELIVERED) || t.has(ProjectColumns.DELIVERED_BEFORE);
+        return new Project(p.id(), p.regionCode(), p.regionName(), p.programCode(), p.year(), p.name(),
+                t.has(ProjectColumns.CODE) ? p.code() : s.code(),
+                t.has(ProjectColumns.UNITS) ? p.units() : s.units(),
+                t.has(ProjectColumns.HOUSEHOLDS) ? p.households() : s.households(),
+                t.has(ProjectColumns.COMMUNITIES) ? p.communities() : s.communities(),
+                t.has(ProjectColumns.BUILDINGS) ? p.buildings() : s.buildings(),
+                t.has(ProjectColumns.AREA) ? p.area() : s.area(),
+                t.has(ProjectColumns.PLANNED) ? p.plannedInvestment() : s.plannedInvestment(),
+                t.has(ProjectColumns.PRELIM) ? p.prelimDoneOn() : s.prelimDoneOn(),
+                t.has(ProjectColumns.STARTED) ? p.startedOn() : s.startedOn(),
+                t.has(ProjectColumns.BASIC) ? p.basicCompletedOn() : s.basicCompletedOn(),
+                t.has(ProjectColumns.ACCEPTED) ? p.acceptedOn() : s.acceptedOn(),
+                delivered ? p.deliveredOn() : s.deliveredOn(),
+                t.has(ProjectColumns.OCCUPIED) ? p.occupiedOn() : s.occupiedOn(),
+                t.has(ProjectColumns.DELIVERY_DUE) ? p.deliveryDueOn() : s.deliveryDueOn(),
+                t.has(ProjectColumns.PLACEMENT) ? p.placement() : s.placement(),
+                t.has(ProjectColumns.CONSTRUCTION) ? p.construction() : s.construction(),
+                t.has(ProjectColumns.BUILDING_TYPE) ? p.buildingType() : s.buildingType(),
+                t.has(ProjectColumns.NOTE) ? p.note() : s.note(), p.version());
     }
 
     /** A column of fixed choices: blank is "not said" (null), anything else must be one of them. */

@@ -14,8 +14,15 @@ import java.util.List;
 public record Ranking(String scopeCode, String scopeName, YearMonth period, String indicatorCode, String indicatorName,
                       String rateName, BigDecimal average, List<RankedUnit> units, List<Unreported> unreported) {
 
-    /** A unit with a target that has not reported the month: listed apart, never ranked at 0. */
-    public record Unreported(String regionCode, String regionName) {
+    /**
+     * A unit with a target that has not reported the month, or only some of its units have: listed apart, never
+     * ranked at 0 or at the rate of a part.
+     */
+    public record Unreported(String regionCode, String regionName, int reported, int expected) {
+
+        public String statusText() {
+            return reported == 0 ? "未报送" : "部分报送 " + reported + "/" + expected;
+        }
     }
 
     public String averageText() {

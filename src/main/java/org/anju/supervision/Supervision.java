@@ -73,14 +73,18 @@ public class Supervision {
                 ? regions.subtree(scope).stream().filter(r -> r.kind() == RegionKind.COUNTY).toList()
                 : units(scope);
         Map<Integer, ProgressLine> lines = progress.lines(scope, units, period, indicatorCode);
-        // a unit that did not report is no 0 at the bottom: it is listed apart, out of the ranks and the average
-        List<Region> unreported = units.stream().filter(r -> lines.containsKey(r.id()) && lines.get(r.id()).unreported())
-                .toList();
+        // a unit that did not report — or only some of its units did (a city with 3 of 7 counties) — is no low rate
+        // at the bottom: it is listed apart, out of the ranks and the average
+        Map<Integer, Integer> expected = new HashMap<>();
+        units.forEach(r -> expected.put(r.id(), progress.expected(r)));
+        java.util.function.Predicate<Region> apart = r -> lines.get(r.id()).unreported()
+                || lines.get(r.id()).units() < expected.get(r.id());
+        List<Region> unreported = units.stream().filter(r -> lines.containsKey(r.id()) && apart.test(r)).toList();
+        List<Region> complete = units.stream().filter(r -> lines.containsKey(r.id()) && !apart.test(r)).toList();
         BigDecimal average = unreported.isEmpty() ? progress.summary(scope, period).rate(indicatorCode)
-                : reportedAverage(units, lines);
+                : reportedAverage(complete, lines);
         List<RankedUnit> ranked = new ArrayList<>();
-        List<Region> ordered = new ArrayList<>(units.stream()
-                .filter(r -> lines.containsKey(r.id()) && !lines.get(r.id()).unreported()).toList());
+        List<Region> ordered = new ArrayList<>(complete);
         ordered.sort(Comparator.comparing((Region r) -> lines.get(r.id()).rate(),
                 Comparator.nullsLast(Comparator.reverseOrder())));
         Integer rank = null;
@@ -100,16 +104,17 @@ public class Supervision {
         RateRule rule = RateRule.of(indicator).orElse(null);
         return new Ranking(scope.code(), scope.name(), period, indicator.code(), indicator.displayName(),
                 rule == null ? null : rule.name(), average, ranked,
-                unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name())).toList());
+                unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(), lines.get(r.id()).units(),
+                        expected.get(r.id()))).toList());
     }
 
-    /** The rate of the units that reported, together (Σ actual ÷ Σ target): the average when some did not. */
+    /** The rate of the units that reported in full, together (Σ actual ÷ Σ target): the average when some did not. */
     private static BigDecimal reportedAverage(List<Region> units, Map<Integer, ProgressLine> lines) {
         BigDecimal actual = BigDecimal.ZERO;
         BigDecimal target = BigDecimal.ZERO;
         for (Region r : units) {
             ProgressLine l = lines.get(r.id());
-            if (l != null && !l.unreported() && l.target() != null && l.target().signum() > 0) {
+            if (l != null && l.target() != null && l.target().signum() > 0) {
                 actual = actual.add(l.actual() == null ? BigDecimal.ZERO : l.actual());
                 target = target.add(l.target());
             }
@@ -219,11 +224,12 @@ public class Supervision {
     private MilestoneCheck onFigures(Region r, Plan p, Milestone m, boolean due, ProgressSummary s) {
         ProgressLine line = s.line(m.indicatorCode()).orElse(null);
         String what = indicators.byCode(m.indicatorCode()).map(Indicator::displayName).orElse(m.indicatorCode());
-        if (line != null && line.unreported()) {
+        if (s.unreported()) {
             // a month nobody reported is 未报送, not a milestone missed at 0
             return check(r, p, m, what, MilestoneCheck.Status.UNREPORTED, null, "本月未报送", m.indicatorCode());
         }
-        if (line == null || line.target() == null || line.rate() == null && s.reported() == 0) {
+        if (line == null || line.target() == null || line.target().signum() <= 0) {
+            // no task (or a task of 0) for this unit: nothing it could miss
             return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null, "没有该指标的目标或数据", m.indicatorCode());
         }
         BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
@@ -231,7 +237,7 @@ public class Supervision {
     }
 
     private static MilestoneCheck.Status status(boolean due, BigDecimal rate, Milestone m) {
-        BigDecimal threshold = m.thresholdPercent() == null ? HUNDRED : m.thresholdPercent();
+        BigDecimal threshold = m.threshold();
         if (rate.compareTo(threshold) >= 0) {
             return MilestoneCheck.Status.MET;
         }
@@ -240,7 +246,7 @@ public class Supervision {
 
     private static MilestoneCheck check(Region r, Plan p, Milestone m, String what, MilestoneCheck.Status status,
                                         BigDecimal rate, String basis, String indicatorCode) {
-        return new MilestoneCheck(r.code(), r.name(), what, m.dueOn(), m.thresholdPercent(), status, rate, basis,
+        return new MilestoneCheck(r.code(), r.name(), what, m.dueOn(), m.threshold(), status, rate, basis,
                 p.label(), m.quote(), indicatorCode);
     }
 
@@ -260,11 +266,11 @@ public class Supervision {
                     continue;
                 }
                 int due = ms.dueOn().getMonthValue();
-                BigDecimal path = m >= due ? ms.thresholdPercent()
-                        : ms.thresholdPercent().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(due), 1, RoundingMode.HALF_UP);
+                BigDecimal path = m >= due ? ms.threshold()
+                        : ms.threshold().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(due), 1, RoundingMode.HALF_UP);
                 if (path.compareTo(expected) > 0) {
                     expected = path.setScale(1, RoundingMode.HALF_UP);
-                    basis = p.label() + "：" + ms.dueOn() + "前达到 " + Rates.figure(ms.thresholdPercent()) + "%";
+                    basis = p.label() + "：" + ms.dueOn() + "前达到 " + Rates.figure(ms.threshold()) + "%";
                 }
             }
         }
@@ -313,10 +319,12 @@ public class Supervision {
     public List<OverdueDelivery> overdueDeliveries(String scopeCode, YearMonth period) {
         Region scope = region(scopeCode);
         access.checkRead(scope);
-        return projects.overdueDeliveries(scope, period.atEndOfMonth()).stream()
-                .map(v -> new OverdueDelivery(v.project().regionCode(), v.project().regionName(), v.project().id(),
-                        v.project().name(), v.project().sizeText(), v.project().deliveryDueOn()))
-                .toList();
+        return projects.overdueDeliveries(scope, period.atEndOfMonth()).stream().map(v -> {
+            Project p = v.project();
+            Region unit = region(p.regionCode());
+            String where = unit.kind() == RegionKind.CITY_LEVEL || p.name().startsWith(unit.name()) ? "" : unit.name();
+            return new OverdueDelivery(p.regionCode(), p.regionName(), p.id(), p.name(), p.sizeText(), p.deliveryDueOn(), where);
+        }).toList();
     }
 
     public List<StalledProject> stalled(String scopeCode, YearMonth period) {

@@ -8,3 +8,8 @@ alter table milestone
     add column constructions  text[],
     add column building_types text[],
     add constraint milestone_selection_years check (stage_code is null or cardinality(project_years) > 0);
+
+-- a milestone may be about projects alone (no indicator, no work item)
+alter table milestone drop constraint if exists milestone_check;
+alter table milestone add constraint milestone_measured
+    check (indicator_id is not null or work_item is not null or stage_code is not null);

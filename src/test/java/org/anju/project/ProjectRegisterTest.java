@@ -125,6 +125,15 @@ class ProjectRegisterTest {
         assertThat(south.construction()).isEqualTo(Construction.NEW);
         assertThat(south.buildingType()).isEqualTo(BuildingType.HIGH_RISE);
 
+        // an older template without the new columns, re-imported: the stored 安置方式 and dates stay
+        projects.importFile("旧模板.csv", ("地区,工程类别,年度,项目名称,套数\n肃州区,棚户区改造,2021,城南安置房,120\n")
+                .getBytes(StandardCharsets.UTF_8), "620900");
+        Project again = projects.list("620902", 2023, "SHANTYTOWN", "城南", YearMonth.of(2023, 12), 0).projects()
+                .getFirst().project();
+        assertThat(again.placement()).isEqualTo(Placement.OFF_SITE);
+        assertThat(again.deliveryDueOn()).isEqualTo(LocalDate.of(2023, 10, 31));
+        assertThat(again.occupiedOn()).isEqualTo(LocalDate.of(2023, 12, 10));
+
         String bad = "地区,工程类别,年度,项目名称,套数,安置方式,楼型\n肃州区,棚户区改造,2023,坏项目,10,拆迁安置,超高层\n";
         assertThatThrownBy(() -> projects.importFile("坏.csv", bad.getBytes(StandardCharsets.UTF_8), "620900"))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)

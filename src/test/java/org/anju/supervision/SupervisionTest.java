@@ -93,9 +93,9 @@ class SupervisionTest {
     @Test
     void aMissedMilestoneIsAnAlertOnceDue() {
         assertThat(supervision.milestoneAlerts(SHANGRAO, YearMonth.of(2023, 6)))
-                .noneMatch(a -> a.regionCode().equals(XINZHOU) && a.indicatorCode().equals(RENTAL));
+                .noneMatch(a -> a.regionCode().equals(XINZHOU) && RENTAL.equals(a.indicatorCode()));
         List<MilestoneAlert> september = supervision.milestoneAlerts(SHANGRAO, YearMonth.of(2023, 9));
-        assertThat(september).filteredOn(a -> a.regionCode().equals(XINZHOU) && a.indicatorCode().equals(RENTAL))
+        assertThat(september).filteredOn(a -> a.regionCode().equals(XINZHOU) && RENTAL.equals(a.indicatorCode()))
                 .isNotEmpty().allSatisfy(a -> {
                     assertThat(a.dueOn()).isEqualTo(LocalDate.of(2023, 8, 31));
                     assertThat(a.rate()).isLessThan(BigDecimal.valueOf(67));

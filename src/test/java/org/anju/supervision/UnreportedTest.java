@@ -79,6 +79,17 @@ class UnreportedTest {
         assertThat(december.expected()).isEqualTo(7);
         assertThat(december.reportingText()).isEqualTo("6/7 报送");
         assertThat(december.line(ISSUED).orElseThrow().unreported()).isFalse();
+        // the city's 发放完成率 is over the six that reported — their figures ÷ their own targets — not ÷ all seven
+        java.math.BigDecimal actual = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal target = java.math.BigDecimal.ZERO;
+        for (ProgressSummary county : progress.children(CITY, DECEMBER)) {
+            if (!county.unreported() && county.target(ISSUED) != null) {
+                actual = actual.add(county.actual(ISSUED));
+                target = target.add(county.target(ISSUED));
+            }
+        }
+        assertThat(december.target(ISSUED)).isEqualByComparingTo(target).isLessThan(progress.summary(CITY, NOVEMBER).target(ISSUED));
+        assertThat(december.rate(ISSUED)).isEqualByComparingTo(org.anju.progress.Rates.rate(actual, target));
 
         ProgressSummary november = progress.summary(CITY, NOVEMBER);
         assertThat(november.unreported()).isTrue();
@@ -106,6 +117,12 @@ class UnreportedTest {
         Ranking ranking = supervision.ranking(CITY, DECEMBER, ISSUED, false);
         assertThat(ranking.units()).extracting(RankedUnit::regionCode).doesNotContain(LINZE).isNotEmpty();
         assertThat(ranking.unreported()).extracting(Ranking.Unreported::regionName).containsExactly("临泽县");
+        assertThat(ranking.unreported().getFirst().statusText()).isEqualTo("未报送");
+        // ranked nationally, 甘肃省 (张掖 6 of 7) is a part, not a low rate: apart, with how many reported
+        Ranking national = supervision.ranking("000000", DECEMBER, ISSUED, false);
+        assertThat(national.units()).extracting(RankedUnit::regionCode).doesNotContain("620000");
+        assertThat(national.unreported()).filteredOn(u -> u.regionCode().equals("620000")).singleElement()
+                .satisfies(u -> assertThat(u.statusText()).startsWith("部分报送 6/"));
         // the average is the reporting units' Σ actual ÷ Σ target, recomputed here from their own summaries
         java.math.BigDecimal actual = java.math.BigDecimal.ZERO;
         java.math.BigDecimal target = java.math.BigDecimal.ZERO;

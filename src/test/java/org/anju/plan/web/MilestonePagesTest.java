@@ -115,12 +115,42 @@ class MilestonePagesTest {
             admin.perform(request).andExpect(status().is3xxRedirection())
                     .andExpect(flash().attribute("milestoneError", containsString(c[2])));
         }
+        String[][] more = {
+                {"measure", "ROOM", "按项目核对的计量应为套数、户数、小区个数、栋数或面积"},
+                {"program", "MARS_HOUSING", "未知工程类别：MARS_HOUSING"},
+                {"threshold", "1e-99999", "最多两位小数"},
+        };
+        for (String[] c : more) {
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>(java.util.Map.of("dueOn", "2023-08-31",
+                    "program", "SHANTYTOWN", "stage", "BASIC_COMPLETION", "years", "2021"));
+            form.put(c[0], c[1]);
+            var request = post("/plans/" + id + "/milestones").param("version", String.valueOf(version));
+            form.forEach(request::param);
+            admin.perform(request).andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("milestoneError", containsString(c[2])));
+        }
         // a selection with no year: the year is never assumed
         admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
                         .param("dueOn", "2023-08-31").param("program", "SHANTYTOWN").param("stage", "START"))
                 .andExpect(flash().attribute("milestoneError", containsString("须指明项目年度")));
         assertThat(plans.milestones(id)).isEmpty();
         assertThat(plans.get(id).version()).isEqualTo(version);
+    }
+
+    /** A requirement about projects alone (no indicator, no work item), with no percent: "全部" is 100%. */
+    @Test
+    void aMilestoneAboutProjectsAloneIsSavedAndChecked() throws Exception {
+        admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(plans.get(id).version()))
+                        .param("dueOn", "2023-10-31").param("program", "SHANTYTOWN").param("stage", "START")
+                        .param("measure", "UNIT").param("years", "2023").param("placements", "ON_SITE"))
+                .andExpect(flash().attribute("message", containsString("已添加")));
+        Milestone m = plans.milestones(id).getFirst();
+        assertThat(m.thresholdPercent()).isNull();
+        assertThat(m.threshold()).isEqualByComparingTo("100");
+        assertThat(m.selection().placements()).containsExactly(org.anju.indicator.Placement.ON_SITE);
+        // the supervision page of the issuer's city shows it checked, and does not fail on the missing percent
+        admin.perform(get("/supervision").param("period", "2023-10")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("城市棚户区改造（2023年项目，就地建设安置）开工（按套数）")));
     }
 
     @Test
