@@ -108,7 +108,7 @@ public class Progress {
     }
 
     /** How many reporting units of the region (a 片区: of its members) have the month in the sums. */
-    private int reported(Region region, YearMonth period) {
+    public int reported(Region region, YearMonth period) {
         if (region.kind() != RegionKind.GROUP) {
             return rollups.reported(region.id(), period);
         }

@@ -131,9 +131,10 @@ public class Supervision {
         access.checkRead(scope);
         List<Reporting> list = new ArrayList<>();
         for (Region r : units(scope)) {
-            ProgressSummary s = progress.summary(r, period);
-            if (s.reported() < s.expected()) {
-                list.add(new Reporting(r.code(), r.name(), s.reported(), s.expected()));
+            int reported = progress.reported(r, period);
+            int expected = progress.expected(r);
+            if (reported < expected) {
+                list.add(new Reporting(r.code(), r.name(), reported, expected));
             }
         }
         return list;
