@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -281,6 +283,17 @@ public class Plans {
     }
 
     /** Targets as printed, optionally for one region, indicator or year. */
+    /**
+     * Indicator code → the sum of the regions' own printed targets for the year, each region's from the first of
+     * {@code plans} (nearest issuer first) that prints its row: what a roll-up over some units is rated against.
+     */
+    public Map<String, BigDecimal> unitTargetSums(List<Plan> plansInOrder, List<Region> units, int year) {
+        Map<String, BigDecimal> sums = new java.util.HashMap<>();
+        repository.unitTargetSums(plansInOrder.stream().map(Plan::id).toList(), units.stream().map(Region::id).toList(), year)
+                .forEach((indicatorId, sum) -> sums.put(indicators.byId(indicatorId).code(), sum));
+        return sums;
+    }
+
     public List<Target> targets(long planId, String regionCode, String indicatorCode, Integer year) {
         Integer regionId = regionCode == null ? null : regions.byCode(regionCode)
                 .orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode)).id();

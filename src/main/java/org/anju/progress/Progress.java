@@ -96,14 +96,10 @@ public class Progress {
     /** The plan targets of the region's units that have the month in the sums, added up per indicator. */
     private Map<String, BigDecimal> reportedTargets(Region region, YearMonth period, java.util.Set<String> codes) {
         List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        Map<String, BigDecimal> sums = new HashMap<>();
-        for (Region root : roots) {
-            List<Region> units = rollups.reportedUnits(root.id(), period).stream().map(regions::byId).toList();
-            for (String code : codes) {
-                targets.forRegions(root, units, code, period.getYear()).values()
-                        .forEach(v -> sums.merge(code, v, BigDecimal::add));
-            }
-        }
+        List<Region> units = roots.stream().flatMap(root -> rollups.reportedUnits(root.id(), period).stream())
+                .map(regions::byId).toList();
+        Map<String, BigDecimal> sums = new HashMap<>(targets.forUnits(units, period.getYear()));
+        sums.keySet().retainAll(codes);
         return sums;
     }
 

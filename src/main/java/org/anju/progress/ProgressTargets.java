@@ -46,6 +46,18 @@ public class ProgressTargets {
                 .toList();
     }
 
+    /**
+     * Indicator code → the sum of the units' own annual targets, each from the nearest plan printing its row: the
+     * targets of the units that reported, when some of a region's have not.
+     */
+    public Map<String, BigDecimal> forUnits(List<Region> units, int year) {
+        List<Plan> nearestFirst = ofYear(year).stream()
+                .sorted(Comparator.comparingInt((Plan p) -> regions.ancestors(regions.byId(p.issuerRegionId())).size())
+                        .reversed().thenComparing(Plan::id, Comparator.reverseOrder()))
+                .toList();
+        return plans.unitTargetSums(nearestFirst, units, year);
+    }
+
     /** Indicator code → the region's annual target (its subtree's sum in the nearest plan giving it). */
     public Map<String, BigDecimal> forRegion(Region region, int year) {
         return forRegion(region, year, ofYear(year));
