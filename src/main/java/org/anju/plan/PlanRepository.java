@@ -358,31 +358,27 @@ class PlanRepository {
     }
 
     /**
-     * Per indicator, the sum over {@code regionIds} of each region's own printed target for the year, each taken
-     * from the first of {@code planIds} (nearest issuer first) that prints the region's row — one statement for
-     * thousands of units.
+     * Every region's own printed target for the year per indicator, each taken from the first of {@code planIds}
+     * (nearest issuer first) that prints the region's row inside its issuer: region id → indicator id → value.
      */
-    Map<Integer, BigDecimal> unitTargetSums(List<Long> planIds, List<Integer> regionIds, int year) {
-        Map<Integer, BigDecimal> sums = new java.util.HashMap<>();
-        if (planIds.isEmpty() || regionIds.isEmpty()) {
-            return sums;
+    Map<Integer, Map<Integer, BigDecimal>> ownTargets(List<Long> planIds, int year) {
+        Map<Integer, Map<Integer, BigDecimal>> own = new java.util.HashMap<>();
+        if (planIds.isEmpty()) {
+            return own;
         }
         jdbc.sql("""
-                        select x.indicator_id, sum(x.value) from (
-                            select distinct on (t.region_id, t.indicator_id) t.indicator_id, t.value
-                            from unnest(cast(:plans as bigint[])) with ordinality as pl(id, ord)
-                            join plan p on p.id = pl.id
-                            join target t on t.plan_id = pl.id
-                            join region_ancestor a on a.region_id = t.region_id and a.ancestor_id = p.issuer_region_id
-                            where t.region_id = any(cast(:regions as int[])) and (t.year is null or t.year = :year)
-                            order by t.region_id, t.indicator_id, pl.ord) x
-                        group by x.indicator_id""")
-                .param("plans", planIds.toArray(Long[]::new)).param("regions", regionIds.toArray(Integer[]::new))
-                .param("year", year)
+                        select distinct on (t.region_id, t.indicator_id) t.region_id, t.indicator_id, t.value
+                        from unnest(cast(:plans as bigint[])) with ordinality as pl(id, ord)
+                        join plan p on p.id = pl.id
+                        join target t on t.plan_id = pl.id
+                        join region_ancestor a on a.region_id = t.region_id and a.ancestor_id = p.issuer_region_id
+                        where t.year is null or t.year = :year
+                        order by t.region_id, t.indicator_id, pl.ord""")
+                .param("plans", planIds.toArray(Long[]::new)).param("year", year)
                 .query(rs -> {
-                    sums.put(rs.getInt(1), rs.getBigDecimal(2));
+                    own.computeIfAbsent(rs.getInt(1), k -> new java.util.HashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
                 });
-        return sums;
+        return own;
     }
 
     List<TargetRow> targets(long planId, Integer regionId, Integer indicatorId, Integer year) {

@@ -284,14 +284,18 @@ public class Plans {
 
     /** Targets as printed, optionally for one region, indicator or year. */
     /**
-     * Indicator code → the sum of the regions' own printed targets for the year, each region's from the first of
-     * {@code plans} (nearest issuer first) that prints its row: what a roll-up over some units is rated against.
+     * Every region's own printed target for the year, each from the first of {@code plansInOrder} (nearest issuer
+     * first) that prints its row: region id → indicator code → value. What a roll-up over some units is rated
+     * against, summed over the units that reported.
      */
-    public Map<String, BigDecimal> unitTargetSums(List<Plan> plansInOrder, List<Region> units, int year) {
-        Map<String, BigDecimal> sums = new java.util.HashMap<>();
-        repository.unitTargetSums(plansInOrder.stream().map(Plan::id).toList(), units.stream().map(Region::id).toList(), year)
-                .forEach((indicatorId, sum) -> sums.put(indicators.byId(indicatorId).code(), sum));
-        return sums;
+    public Map<Integer, Map<String, BigDecimal>> ownTargets(List<Plan> plansInOrder, int year) {
+        Map<Integer, Map<String, BigDecimal>> own = new java.util.HashMap<>();
+        repository.ownTargets(plansInOrder.stream().map(Plan::id).toList(), year).forEach((regionId, byIndicator) -> {
+            Map<String, BigDecimal> codes = new java.util.HashMap<>();
+            byIndicator.forEach((indicatorId, v) -> codes.put(indicators.byId(indicatorId).code(), v));
+            own.put(regionId, codes);
+        });
+        return own;
     }
 
     public List<Target> targets(long planId, String regionCode, String indicatorCode, Integer year) {

@@ -51,11 +51,39 @@ public class ProgressTargets {
      * targets of the units that reported, when some of a region's have not.
      */
     public Map<String, BigDecimal> forUnits(List<Region> units, int year) {
-        List<Plan> nearestFirst = ofYear(year).stream()
+        Map<Integer, Map<String, BigDecimal>> own = ownTargets(year);
+        Map<String, BigDecimal> sums = new HashMap<>();
+        for (Region u : units) {
+            own.getOrDefault(u.id(), Map.of()).forEach((code, v) -> sums.merge(code, v, BigDecimal::add));
+        }
+        return sums;
+    }
+
+    /** The own targets of a year, kept while the plans covering it are the same ones at the same versions. */
+    private record OwnTargets(List<String> plans, Map<Integer, Map<String, BigDecimal>> byRegion) {
+    }
+
+    private final Map<Integer, OwnTargets> ownTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Every region's own target of the year. Read once per set of plans: a plan's targets change only with a new
+     * version (an import replacing its tables raises it) or a new or deleted plan, and each of these changes the
+     * key — a stale copy is never used.
+     */
+    private Map<Integer, Map<String, BigDecimal>> ownTargets(int year) {
+        List<Plan> ofYear = ofYear(year);
+        List<String> key = ofYear.stream().map(p -> p.id() + "@" + p.version()).sorted().toList();
+        OwnTargets cached = ownTargets.get(year);
+        if (cached != null && cached.plans().equals(key)) {
+            return cached.byRegion();
+        }
+        List<Plan> nearestFirst = ofYear.stream()
                 .sorted(Comparator.comparingInt((Plan p) -> regions.ancestors(regions.byId(p.issuerRegionId())).size())
                         .reversed().thenComparing(Plan::id, Comparator.reverseOrder()))
                 .toList();
-        return plans.unitTargetSums(nearestFirst, units, year);
+        OwnTargets fresh = new OwnTargets(key, plans.ownTargets(nearestFirst, year));
+        ownTargets.put(year, fresh);
+        return fresh.byRegion();
     }
 
     /** Indicator code → the region's annual target (its subtree's sum in the nearest plan giving it). */
