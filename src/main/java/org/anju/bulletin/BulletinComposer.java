@@ -375,7 +375,7 @@ class BulletinComposer {
         List<StalledProject> stalled = supervision.stalled(scope, d.period());
         if (!stalled.isEmpty()) {
             found.add("个别项目进展缓慢。" + stalled.stream().map(p -> (p.name().startsWith(p.regionName()) ? "" : p.regionName()) + p.name()
-                            + (p.carriedOver() ? "（续建）" : "") + p.reasons().stream().collect(Collectors.joining("、")))
+                            + (p.carriedOver() && !p.name().contains("续建") ? "（续建）" : "") + p.reasons().stream().collect(Collectors.joining("、")))
                     .collect(Collectors.joining("；")) + "。");
         }
         List<OverdueDelivery> overdue = supervision.overdueDeliveries(scope, d.period());

@@ -50,7 +50,9 @@ class DemoNotice implements WebMvcConfigurer, HandlerInterceptor {
         if (!loaded) {
             loaded = demo.loaded();   // once loaded, always: no query per page after that
         }
-        if (loaded && regions.byCode(ProgressDemoData.CITY).filter(access::canRead).isPresent()) {
+        // above Zhangye (who can read it) or inside it (a county's reporter)
+        if (loaded && regions.byCode(ProgressDemoData.CITY)
+                .filter(z -> access.canRead(z) || regions.contains(z, access.current().region())).isPresent()) {
             mav.addObject("demoNotice", TEXT);
         }
     }

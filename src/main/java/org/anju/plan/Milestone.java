@@ -32,9 +32,9 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
         if (indicatorCode == null && (workItem == null || workItem.isBlank()) && selection == null) {
             throw new IllegalArgumentException("进度要求须指明指标、工作事项或项目范围");
         }
-        if (thresholdPercent != null && (thresholdPercent.signum() < 0 || thresholdPercent.compareTo(BigDecimal.valueOf(1000)) > 0
+        if (thresholdPercent != null && (thresholdPercent.signum() <= 0 || thresholdPercent.compareTo(BigDecimal.valueOf(100)) > 0
                 || thresholdPercent.stripTrailingZeros().scale() > 2)) {
-            throw new IllegalArgumentException("进度要求的比例应在 0% 至 1000% 之间、最多两位小数：" + thresholdPercent.toPlainString() + "%");
+            throw new IllegalArgumentException("进度要求的比例应大于 0%、不超过 100%，最多两位小数：" + thresholdPercent.toPlainString() + "%");
         }
         if (selection != null && programCode == null) {
             throw new IllegalArgumentException("按项目核对的进度要求须指明工程类别");

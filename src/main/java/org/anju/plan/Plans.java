@@ -226,6 +226,15 @@ public class Plans {
         if (m.indicatorCode() != null && indicators.byCode(m.indicatorCode()).isEmpty()) {
             throw new IllegalArgumentException("指标不存在：" + m.indicatorCode());
         }
+        String program = indicators.program(m.programCode()).orElseThrow().name();
+        if (m.indicatorCode() != null && !indicators.byCode(m.indicatorCode()).orElseThrow().programCode().equals(m.programCode())) {
+            throw new IllegalArgumentException("指标“" + indicators.byCode(m.indicatorCode()).orElseThrow().displayName()
+                    + "”不属于工程类别“" + program + "”");
+        }
+        if (m.selection() != null && m.selection().measureCode() != null && indicators.ofProgram(m.programCode()).stream()
+                .noneMatch(i -> i.measureCode().equals(m.selection().measureCode()))) {
+            throw new IllegalArgumentException(program + "不按所选计量统计：请选择该类别使用的计量（如套数、户数）");
+        }
         if (m.dueOn().getYear() < plan.firstYear() - 1 || m.dueOn().getYear() > plan.lastYear() + 1) {
             throw new IllegalArgumentException("进度要求的日期 " + m.dueOn() + " 不在计划年度（" + plan.firstYear() + "—"
                     + plan.lastYear() + "年）内，请核对");

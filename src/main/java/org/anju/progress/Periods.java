@@ -25,8 +25,13 @@ public final class Periods {
             m = COMPACT.matcher(text.strip());
         }
         if (m.matches()) {
+            int year = Integer.parseInt(m.group(1));
+            if (year < 1990 || year > 2100) {
+                // 0000-01 is a valid ISO month but no month of this program: a typo, never a period to compose
+                throw new IllegalArgumentException("参数 period（月份）的值「" + text.strip() + "」不对：年份应在 1990 至 2100 之间");
+            }
             try {
-                return YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                return YearMonth.of(year, Integer.parseInt(m.group(2)));
             } catch (DateTimeException e) {
                 // falls through
             }

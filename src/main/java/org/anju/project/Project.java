@@ -51,6 +51,24 @@ public record Project(Long id, String regionCode, String regionName, String prog
         if (startedOn != null && basicCompletedOn != null && basicCompletedOn.isBefore(startedOn)) {
             throw new IllegalArgumentException("项目“" + name + "”的基本建成（完工）日期早于开工日期");
         }
+        for (LocalDate d : new LocalDate[] {prelimDoneOn, startedOn, basicCompletedOn, acceptedOn, deliveredOn, occupiedOn,
+                deliveryDueOn}) {
+            if (d != null && (d.getYear() < 1990 || d.getYear() > 2100)) {
+                throw new IllegalArgumentException("项目“" + name + "”的日期 " + d + " 不对：年份应在 1990 至 2100 之间");
+            }
+        }
+        if (occupiedOn != null && deliveredOn == null) {
+            throw new IllegalArgumentException("项目“" + name + "”填了分配入住日期，但没有交付日期：入住在交付之后，请先填交付日期");
+        }
+        if (occupiedOn != null && occupiedOn.isBefore(deliveredOn)) {
+            throw new IllegalArgumentException("项目“" + name + "”的分配入住日期早于交付日期");
+        }
+        if (deliveredOn != null && startedOn != null && deliveredOn.isBefore(startedOn)) {
+            throw new IllegalArgumentException("项目“" + name + "”的交付日期早于开工日期");
+        }
+        if (placement != null && !programCode.contains("SHANTYTOWN")) {
+            throw new IllegalArgumentException("项目“" + name + "”：安置方式只适用于棚户区改造项目");
+        }
     }
 
     /** 逾期交付 at the end of {@code day}: a promised date passed and not delivered by then. */

@@ -124,6 +124,7 @@ class ProjectPages {
         model.addAttribute("view", v);
         model.addAttribute("history", projects.progress(id));
         model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
+        model.addAttribute("canEdit", projects.canWrite(v.project()));
         model.addAttribute("placements", Placement.values());
         model.addAttribute("constructions", Construction.values());
         model.addAttribute("buildingTypes", BuildingType.values());
@@ -139,7 +140,7 @@ class ProjectPages {
         try {
             Project p = projects.get(id, YearMonth.now()).project();
             Project changed = new Project(id, p.regionCode(), p.regionName(), p.programCode(), p.year(),
-                    text(form, "name", p.name()), text(form, "code", null), number(form, "units", "套数"),
+                    name(form, p.name()), text(form, "code", null), number(form, "units", "套数"),
                     number(form, "households", "户数"), number(form, "communities", "小区数"),
                     number(form, "buildings", "栋数"), number(form, "area", "面积"),
                     number(form, "plannedInvestment", "计划投资"), date(form, "prelimDoneOn", "前期手续办结日期"),
@@ -156,6 +157,14 @@ class ProjectPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/projects/" + id;
+    }
+
+    /** The name as sent; a form that sends it blank is refused (not "saved" with the old name kept silently). */
+    private static String name(java.util.Map<String, String> form, String current) {
+        if (form.containsKey("name") && text(form, "name", null) == null) {
+            throw new IllegalArgumentException("“项目名称”不能为空");
+        }
+        return text(form, "name", current);
     }
 
     private static String text(java.util.Map<String, String> form, String key, String fallback) {

@@ -128,6 +128,11 @@ public class Projects {
         return scope.kind() == org.anju.region.RegionKind.GROUP ? regions.members(scope) : List.of(scope);
     }
 
+    /** Whether the current user may change the project (the page shows its forms only then). */
+    public boolean canWrite(Project p) {
+        return access.canWrite(region(p.regionCode()));
+    }
+
     /** Projects of the subtree past their promised delivery date and not delivered at the end of {@code day}. */
     public List<ProjectView> overdueDeliveries(Region scope, java.time.LocalDate day) {
         access.checkRead(scope);

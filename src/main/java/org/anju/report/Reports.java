@@ -72,6 +72,25 @@ public class Reports {
     }
 
     /** The deadline of a month's report: day {@code anju.report.deadline-day} (5) of the next month. */
+    /** A month that has not begun cannot be reported, nor one before the program's records (a 0000-01 typo). */
+    private static void checkPeriod(YearMonth period) {
+        String problem = futureOrAncient(period);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    private static String futureOrAncient(YearMonth period) {
+        YearMonth now = YearMonth.now(CHINA);
+        if (period.isAfter(now)) {
+            return "不能填报未来的月份 " + period + "（本月为 " + now + "）";
+        }
+        if (period.getYear() < 1990) {
+            return "月份 " + period + " 不对：年份应在 1990 年以后";
+        }
+        return null;
+    }
+
     public LocalDate deadline(YearMonth period) {
         return period.plusMonths(1).atDay(Math.min(deadlineDay, period.plusMonths(1).lengthOfMonth()));
     }
@@ -96,6 +115,7 @@ public class Reports {
     public Report save(String regionCode, YearMonth period, int version, List<ReportValue> values) {
         Region unit = unit(regionCode);
         access.checkWrite(unit);
+        checkPeriod(period);
         List<ReportValue> clean = validate(values);
         Actor actor = access.current();
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
@@ -127,6 +147,7 @@ public class Reports {
     public Report submit(String regionCode, YearMonth period, int version) {
         Region unit = unit(regionCode);
         access.checkWrite(unit);
+        checkPeriod(period);
         Actor actor = access.current();
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
         if (head == null) {
@@ -328,6 +349,9 @@ public class Reports {
             YearMonth period = row.month("月份");
             if (row.text("月份") == null) {
                 row.problem("月份", "“月份”不能为空");
+            } else if (period != null && futureOrAncient(period) != null) {
+                row.problem("月份", futureOrAncient(period));
+                period = null;
             }
             List<ReportValue> values = new ArrayList<>();
             for (ReportItems.Item item : ReportItems.ALL) {

@@ -79,7 +79,11 @@ public class Supervision {
         units.forEach(r -> expected.put(r.id(), progress.expected(r)));
         java.util.function.Predicate<Region> apart = r -> lines.get(r.id()).unreported()
                 || lines.get(r.id()).units() < expected.get(r.id());
-        List<Region> unreported = units.stream().filter(r -> lines.containsKey(r.id()) && apart.test(r)).toList();
+        // a rate whose base is the unit's own figure (拨付率 = 拨付 ÷ 到位) has no line at all for a unit that did not
+        // report: it is listed apart all the same
+        boolean ownBase = RateRule.of(indicator).map(rule -> !rule.fromPlan()).orElse(false);
+        List<Region> unreported = units.stream().filter(r -> lines.containsKey(r.id()) ? apart.test(r)
+                : ownBase && expected.get(r.id()) > 0 && progress.reported(r, period) == 0).toList();
         List<Region> complete = units.stream().filter(r -> lines.containsKey(r.id()) && !apart.test(r)).toList();
         BigDecimal average = unreported.isEmpty() ? progress.summary(scope, period).rate(indicatorCode)
                 : reportedAverage(complete, lines);
@@ -104,8 +108,8 @@ public class Supervision {
         RateRule rule = RateRule.of(indicator).orElse(null);
         return new Ranking(scope.code(), scope.name(), period, indicator.code(), indicator.displayName(),
                 rule == null ? null : rule.name(), average, ranked,
-                unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(), lines.get(r.id()).units(),
-                        expected.get(r.id()))).toList());
+                unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(),
+                        lines.containsKey(r.id()) ? lines.get(r.id()).units() : 0, expected.get(r.id()))).toList());
     }
 
     /** The rate of the units that reported in full, together (Σ actual ÷ Σ target): the average when some did not. */

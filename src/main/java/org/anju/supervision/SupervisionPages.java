@@ -58,6 +58,19 @@ class SupervisionPages {
         model.addAttribute("reporting", supervision.reporting(code, c.period()));
         List<MilestoneCheck> checks = supervision.milestoneChecks(code, c.period());
         model.addAttribute("checks", checks);
+        // "无" must not read as "all met" when much could not be checked: say how much
+        java.util.Map<MilestoneCheck.Status, Long> byStatus = checks.stream()
+                .collect(java.util.stream.Collectors.groupingBy(MilestoneCheck::status, java.util.stream.Collectors.counting()));
+        List<String> unchecked = new java.util.ArrayList<>();
+        for (MilestoneCheck.Status st : List.of(MilestoneCheck.Status.UNREPORTED, MilestoneCheck.Status.NO_DATA,
+                MilestoneCheck.Status.MANUAL)) {
+            if (byStatus.containsKey(st)) {
+                unchecked.add(byStatus.get(st) + " 项" + st.label());
+            }
+        }
+        model.addAttribute("uncheckedText", unchecked.isEmpty() ? null : "另有" + String.join("、", unchecked) + "，见下表");
+        model.addAttribute("scopeUnreported", supervision.reporting(code, c.period()).stream()
+                .allMatch(r -> r.reported() == 0) && !supervision.reporting(code, c.period()).isEmpty());
         model.addAttribute("alerts", checks.stream().filter(x -> x.status() == MilestoneCheck.Status.MISSED)
                 .map(MilestoneCheck::alert).toList());
         model.addAttribute("lagging", supervision.lagging(code, c.period()));

@@ -57,7 +57,7 @@ class MalformedParametersTest {
                     continue;
                 }
                 for (String pattern : e.getKey().getPatternValues()) {
-                    for (String bad : new String[] {"abc", "2023-13", "1000000000"}) {
+                    for (String bad : new String[] {"abc", "2023-13", "0000-01", "1000000000"}) {
                         String path = path(pattern, bad);
                         MockHttpServletRequestBuilder request = get(path).with(TestUsers.as(TestUsers.PROVINCE_ADMIN));
                         boolean anyParameter = VARIABLE.matcher(pattern).find();

@@ -132,6 +132,9 @@ class UnreportedTest {
             target = target.add(s.target(ISSUED));
         }
         assertThat(ranking.average()).isEqualByComparingTo(org.anju.progress.Rates.rate(actual, target));
+        // a rate whose base is the unit's own figure (拨付率 = 拨付 ÷ 到位) lists it apart too
+        assertThat(supervision.ranking(CITY, DECEMBER, "HOUSING.FUND_DISBURSED.YUAN_10K", false).unreported())
+                .extracting(Ranking.Unreported::regionName).containsExactly("临泽县");
         assertThat(supervision.reporting(CITY, DECEMBER)).extracting(Supervision.Reporting::text).contains("临泽县未报送");
         assertThat(supervision.lagging(CITY, DECEMBER)).extracting(LaggingUnit::regionCode).doesNotContain(LINZE);
         assertThat(supervision.lagging(CITY, NOVEMBER)).as("nobody reported: nobody lags at 0").isEmpty();
@@ -149,6 +152,10 @@ class UnreportedTest {
                         .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(december).contains("6/7 报送").contains("临泽县（未报）");
+        // the table of units: every cell of the unit that did not report says so, whatever the rate's base
+        String linzeRow = december.substring(december.indexOf("id=\"child-620723\""));
+        linzeRow = linzeRow.substring(0, linzeRow.indexOf("</tr>"));
+        assertThat(linzeRow).contains("未报").doesNotContain("0.0%").doesNotContain("<td class=\"num\"></td>");
         // the trend: eleven months nobody reported are gaps (null), not zeros
         assertThat(december).contains("[null,null,null,null,null,null,null,null,null,null,null,");
         String supervisionPage = mvc.perform(get("/supervision").param("period", "2023-12").param("indicator", ISSUED)
@@ -160,6 +167,18 @@ class UnreportedTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(progressPage).contains("未报");
         assertThat(progressPage.replaceAll("(?s)<span class=\"muted\" id=\"completeness\">.*?</span>", "")).doesNotContain("0.0%");
+    }
+
+    /** A month that has not begun, or a typo like 0000-01, is no month to report or compose. */
+    @Test
+    void futureAndImpossibleMonthsAreRefused() throws Exception {
+        YearMonth next = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.save(LINZE, next, 0, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能填报未来的月份 " + next);
+        mvc.perform(get("/dashboard").param("period", "0000-01").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("年份应在 1990 至 2100 之间")));
     }
 
     @Test

@@ -71,6 +71,21 @@ class MilestonePages {
         }
         BigDecimal threshold = number(text(form, "threshold"));
         String stage = text(form, "stage");
+        if (stage == null && (text(form, "years") != null || text(form, "measure") != null
+                || !form.getOrDefault("placements", List.of()).isEmpty()
+                || !form.getOrDefault("constructions", List.of()).isEmpty()
+                || !form.getOrDefault("buildingTypes", List.of()).isEmpty())) {
+            // these fields only mean something for a check on the register: never dropped without a word
+            throw new IllegalArgumentException("项目年度、计量、安置方式、建设方式、楼型只用于按项目库核对：请选择“阶段”，或清空这些栏");
+        }
+        for (String key : List.of("quote", "scope", "workItem")) {
+            String v = text(form, key);
+            int max = key.equals("quote") ? 2000 : 200;
+            if (v != null && v.length() > max) {
+                throw new IllegalArgumentException("“" + (key.equals("quote") ? "原文" : key.equals("scope") ? "范围" : "工作事项")
+                        + "”太长（" + v.length() + " 字），最多 " + max + " 字");
+            }
+        }
         Milestone.Selection selection = stage == null ? null : new Milestone.Selection(stage, text(form, "measure"),
                 years(text(form, "years")), choices(form, "placements", Placement::parse, "安置方式"),
                 choices(form, "constructions", Construction::parse, "建设方式"),
