@@ -37,10 +37,11 @@ class DatabaseConfiguration {
         }
         if (properties.ephemeral()) {
             String name = "anju_test_" + Ephemeral.NEXT.incrementAndGet();
-            return new EmbeddedDatabase(null, Ephemeral.SERVER.ensureDatabase(name), Ephemeral.SERVER.user());
+            return new EmbeddedDatabase(null, Ephemeral.SERVER.ensureDatabase(name), Ephemeral.SERVER.user(),
+                    Ephemeral.SERVER.password());
         }
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
-        return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user());
+        return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(), server.password());
     }
 
     @Bean(destroyMethod = "close")
@@ -53,6 +54,7 @@ class DatabaseConfiguration {
         } else {
             config.setJdbcUrl(embedded.jdbcUrl());
             config.setUsername(embedded.user());
+            config.setPassword(embedded.password());
         }
         config.setMaximumPoolSize(properties.maximumPoolSize());
         // imports write tens of thousands of rows in batches; let the driver send them as multi-row inserts
@@ -62,8 +64,9 @@ class DatabaseConfiguration {
     }
 
     /** The embedded server this context owns, if any; closed after the pool that uses it. */
-    record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user) implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null);
+    record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user, String password)
+            implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null, null);
 
         @Override
         public void close() {

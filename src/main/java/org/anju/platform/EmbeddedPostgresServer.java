@@ -4,11 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,29 +23,46 @@ import java.util.Optional;
  * <p>The data directory survives restarts. When another Anju process (the web app, say) already runs
  * the server on that directory, this process connects to it instead of starting a second one, so the
  * command line works while the app is up.
+ *
+ * <p>Private and durable: the server listens on loopback only, its socket lies in a directory only the app's
+ * user can enter, and every connection must give the superuser's password (SCRAM) — a secret generated at the
+ * first start and kept beside the data with owner-only permissions, so another local user cannot log in as
+ * superuser. A kept data directory runs with fsync, full_page_writes and synchronous_commit on; only the
+ * throw-away server of the tests turns them off.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
+    static final String SECRET_FILE = "pg-secret";
 
     private final EmbeddedPostgres owned;
     private final int port;
+    private final String password;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres owned, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres owned, int port, String password) {
         this.owned = owned;
         this.port = port;
+        this.password = password;
     }
 
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
-        Path pgDirectory = dataDirectory.toAbsolutePath().normalize().resolve("pg");
-        Optional<Integer> running = runningPort(pgDirectory);
-        if (running.isPresent()) {
-            return new EmbeddedPostgresServer(null, running.get());
-        }
+        Path base = dataDirectory.toAbsolutePath().normalize();
+        Path pgDirectory = base.resolve("pg");
         try {
+            Files.createDirectories(base);
+            ownerOnly(base, "rwx------");
+            String secret = secret(base.resolve(SECRET_FILE));
+            Optional<Integer> running = runningPort(pgDirectory, secret);
+            if (running.isPresent()) {
+                return new EmbeddedPostgresServer(null, running.get(), secret);
+            }
             Files.createDirectories(pgDirectory);
-            EmbeddedPostgres pg = builder().setDataDirectory(pgDirectory).setCleanDataDirectory(false).start();
-            return new EmbeddedPostgresServer(pg, pg.getPort());
+            Path sockets = Files.createDirectories(base.resolve("pg-socket"));
+            ownerOnly(sockets, "rwx------");
+            EmbeddedPostgres pg = builder(true, secret, sockets).setDataDirectory(pgDirectory).setCleanDataDirectory(false)
+                    .start();
+            secure(pg.getPort(), secret);
+            return new EmbeddedPostgresServer(pg, pg.getPort(), secret);
         } catch (IOException e) {
             throw new UncheckedIOException("无法在 " + pgDirectory + " 启动内置 PostgreSQL", e);
         }
@@ -48,28 +70,89 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     static EmbeddedPostgresServer startEphemeral() {
         try {
-            EmbeddedPostgres pg = builder().start();
-            return new EmbeddedPostgresServer(pg, pg.getPort());
+            String secret = newSecret();
+            Path sockets = Files.createTempDirectory("anju-pg-socket");
+            ownerOnly(sockets, "rwx------");
+            sockets.toFile().deleteOnExit();
+            EmbeddedPostgres pg = builder(false, secret, sockets).start();
+            secure(pg.getPort(), secret);
+            return new EmbeddedPostgresServer(pg, pg.getPort(), secret);
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动测试用内置 PostgreSQL", e);
         }
     }
 
-    private static EmbeddedPostgres.Builder builder() {
-        return EmbeddedPostgres.builder()
+    private static EmbeddedPostgres.Builder builder(boolean durable, String secret, Path sockets) {
+        String sync = durable ? "on" : "off";
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
-                // the data is disposable in tests and re-creatable from seeds in the demo;
-                // production uses an external server with its own durability settings
-                .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("unix_socket_permissions", "0700")
+                // a kept database must survive a power loss; the tests' throw-away one need not
+                .setServerConfig("fsync", sync)
+                .setServerConfig("synchronous_commit", sync)
+                .setServerConfig("full_page_writes", sync)
+                .setConnectConfig("password", secret)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8");
+        // the socket in a directory only we can enter (a path with blanks cannot pass pg_ctl's option string:
+        // then there is no socket at all, TCP on loopback only)
+        String dir = sockets.toString();
+        return dir.chars().anyMatch(Character::isWhitespace) ? b.setServerConfig("unix_socket_directories", "''")
+                : b.setServerConfig("unix_socket_directories", dir);
+    }
+
+    /**
+     * Gives the superuser its password and from then on accepts password (SCRAM) connections over loopback only.
+     * Run on every start: a data directory made before this rule gets it too.
+     */
+    private static void secure(int port, String secret) {
+        try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, secret);
+             var st = c.createStatement()) {
+            st.execute("alter role " + SUPERUSER + " password '" + secret + "'");   // base64url: no quote can occur
+            var rs = st.executeQuery("select setting from pg_settings where name = 'hba_file'");
+            rs.next();
+            Path hba = Path.of(rs.getString(1));
+            String rules = """
+                    # Anju: the embedded server takes only password (SCRAM) connections, over loopback only
+                    host    all     all     127.0.0.1/32    scram-sha-256
+                    host    all     all     ::1/128         scram-sha-256
+                    """;
+            if (!Files.isRegularFile(hba) || !Files.readString(hba).equals(rules)) {
+                Files.writeString(hba, rules, StandardCharsets.UTF_8);
+                st.execute("select pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("无法为内置 PostgreSQL 设置口令认证", e);
+        }
+    }
+
+    /** The superuser's password: read from the file beside the data, created (owner-only) at the first start. */
+    private static String secret(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file, StandardCharsets.US_ASCII).strip();
+        }
+        String secret = newSecret();
+        Files.writeString(file, secret, StandardCharsets.US_ASCII);
+        ownerOnly(file, "rw-------");
+        return secret;
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        }
     }
 
     /** The port of a postmaster already serving this directory, read from its pid file. */
-    private static Optional<Integer> runningPort(Path pgDirectory) {
+    private static Optional<Integer> runningPort(Path pgDirectory, String secret) {
         Path pidFile = pgDirectory.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
@@ -81,7 +164,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 return Optional.empty();
             }
             int port = Integer.parseInt(lines.get(3).trim());
-            try (Connection ignored = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, "")) {
+            try (Connection ignored = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, secret)) {
                 return Optional.of(port);
             }
         } catch (IOException | RuntimeException | SQLException e) {
@@ -98,7 +181,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("database name: " + database);
         }
-        try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, "")) {
+        try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, password)) {
             boolean exists;
             try (var st = c.prepareStatement("select 1 from pg_database where datname = ?")) {
                 st.setString(1, database);
@@ -117,6 +200,10 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     String user() {
         return SUPERUSER;
+    }
+
+    String password() {
+        return password;
     }
 
     @Override

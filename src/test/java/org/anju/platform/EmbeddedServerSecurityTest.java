@@ -1,0 +1,53 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded server of a kept data directory (the demo, a small deployment) is private and durable: no
+ * connection without the superuser's password, a secret only the app's user can read, the socket in a directory
+ * only it can enter, loopback only, and fsync, full_page_writes, synchronous_commit on. A second start (the
+ * command line while the app runs) attaches with the same secret.
+ */
+class EmbeddedServerSecurityTest {
+
+    @Test
+    void aKeptDataDirectoryIsPrivateAndDurable(@TempDir Path dir) throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dir)) {
+            String url = server.ensureDatabase("anju");
+            Path secret = dir.resolve(EmbeddedPostgresServer.SECRET_FILE);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pg-socket"))))
+                    .isEqualTo("rwx------");
+            assertThat(server.password()).isEqualTo(Files.readString(secret).strip()).hasSizeGreaterThan(40);
+
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong")).isInstanceOf(SQLException.class);
+            try (Connection c = DriverManager.getConnection(url, "postgres", server.password()); var st = c.createStatement()) {
+                for (String setting : new String[] {"fsync", "full_page_writes", "synchronous_commit"}) {
+                    var rs = st.executeQuery("show " + setting);
+                    rs.next();
+                    assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+                }
+                var rs = st.executeQuery("show listen_addresses");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("localhost");
+            }
+            // a second process on the same directory attaches to the running server with the stored secret
+            try (EmbeddedPostgresServer attached = EmbeddedPostgresServer.startOrAttach(dir)) {
+                assertThat(attached.ensureDatabase("anju")).isEqualTo(url);
+            }
+        }
+    }
+}
