@@ -53,7 +53,10 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = Users.normalize(authentication.getName());
+        // a name no account can have (over 64 characters, control characters) is counted and logged as one
+        // placeholder: a megabyte of name must not sit in the throttle or the log, nor CR/LF forge log lines
+        String given = Users.normalize(authentication.getName());
+        String username = given.length() > 64 || given.chars().anyMatch(Character::isISOControl) ? "（无效用户名）" : given;
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
 

@@ -76,6 +76,10 @@ public class Users {
         boolean generated = n.password() == null || n.password().isBlank();
         String password = generated ? Passwords.generate() : n.password();
         Passwords.check(password);
+        if (RESERVED.contains(username)) {
+            // the audit trail names the system and anonymous visitors so: an account must not pass for them
+            throw new IllegalArgumentException("用户名“" + username + "”为系统保留，请换一个");
+        }
         if (store.byUsername(username).isPresent()) {
             throw new IllegalArgumentException("用户名已存在：" + username);
         }
@@ -180,6 +184,8 @@ public class Users {
         }
         return n;
     }
+
+    static final java.util.Set<String> RESERVED = java.util.Set.of("system", "anonymous", "admin", "root", "postgres");
 
     static String normalize(String username) {
         return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);

@@ -57,7 +57,7 @@ class ApiErrors {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "请求有误", "数据不符合约束：" + e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "请求有误", DatabaseRefusals.message(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

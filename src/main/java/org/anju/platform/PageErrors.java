@@ -84,6 +84,13 @@ class PageErrors {
         return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
     }
 
+    /** A write the database refused (a duplicate, a value out of range): 400 with a Chinese reason, no SQL text. */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ModelAndView integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request,
+                           HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", DatabaseRefusals.message(e));
+    }
+
     /** A page's action the stored data forbids (a report already approved): 409 with the feature's reason. */
     @ExceptionHandler(IllegalStateException.class)
     ModelAndView conflict(IllegalStateException e, HttpServletRequest request, HttpServletResponse response)

@@ -72,6 +72,14 @@ public class Reports {
     }
 
     /** The deadline of a month's report: day {@code anju.report.deadline-day} (5) of the next month. */
+    /** After the access check (a stranger learns nothing): a city's own figures are 市本级's, filed there. */
+    private static void checkReporting(Region unit) {
+        if (!unit.kind().reports()) {
+            // a report of the city itself would be counted in the sums and shown nowhere
+            throw new IllegalArgumentException(unit.name() + "不是填报单位（县级、开发区或市本级），月报由其下属填报单位填报");
+        }
+    }
+
     /** A month that has not begun cannot be reported, nor one before the program's records (a 0000-01 typo). */
     private static void checkPeriod(YearMonth period) {
         String problem = futureOrAncient(period);
@@ -115,6 +123,7 @@ public class Reports {
     public Report save(String regionCode, YearMonth period, int version, List<ReportValue> values) {
         Region unit = unit(regionCode);
         access.checkWrite(unit);
+        checkReporting(unit);
         checkPeriod(period);
         List<ReportValue> clean = validate(values);
         Actor actor = access.current();
@@ -147,6 +156,7 @@ public class Reports {
     public Report submit(String regionCode, YearMonth period, int version) {
         Region unit = unit(regionCode);
         access.checkWrite(unit);
+        checkReporting(unit);
         checkPeriod(period);
         Actor actor = access.current();
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
@@ -492,11 +502,25 @@ public class Reports {
                         .filter(i -> i.indicatorCode().equals(v.indicatorCode()) && i.source().equals(v.source()))
                         .findFirst().map(i -> i.group() + "·" + i.label()).orElse(v.indicatorCode()) + "不能为负数：" + v.value());
             }
+            if (v.value().compareTo(MAX_VALUE) > 0 || v.value().stripTrailingZeros().scale() > 4) {
+                // 1e131071 户 would pass into every roll-up above the unit: no figure of a county is that large
+                throw new IllegalArgumentException(label(v) + "不合理：" + v.value().toString().substring(0,
+                        Math.min(30, v.value().toString().length())) + "（应不超过 " + MAX_VALUE.toPlainString()
+                        + "，最多四位小数；请核对数值和单位）");
+            }
             if (clean.put(v.indicatorCode() + "@" + v.source(), v) != null) {
                 throw new IllegalArgumentException("填报项重复：" + v.indicatorCode() + " " + v.source());
             }
         }
         return List.copyOf(clean.values());
+    }
+
+    /** The largest figure a unit's month may hold (户, 套 or 万元): beyond it a typo or a unit mix-up. */
+    static final BigDecimal MAX_VALUE = new BigDecimal("10000000000");
+
+    private static String label(ReportValue v) {
+        return ReportItems.ALL.stream().filter(i -> i.indicatorCode().equals(v.indicatorCode()) && i.source().equals(v.source()))
+                .findFirst().map(i -> i.group() + "·" + i.label()).orElse(v.indicatorCode());
     }
 
     private Report view(Region unit, ReportRepository.Head h) {

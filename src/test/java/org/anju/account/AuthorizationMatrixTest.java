@@ -181,7 +181,7 @@ class AuthorizationMatrixTest {
         planMarkers.put("220000", "吉安居办〔2021〕10号");
 
         // progress data: a project of 2024 in 信州区 and in 章贡区 (not in any 2023 bulletin), submitted reports of
-        // 信州区, 章贡区 and 上饶市 for 2024-01 (to approve or return), an approved one of 信州区 for 2024-02 (to lock)
+        // 信州区, 章贡区 and 上饶市本级 for 2024-01 (to approve or return), an approved one of 信州区 for 2024-02 (to lock)
         for (String unit : List.of("361102", "360702")) {
             Region r = region(unit);
             String name = "矩阵测试" + r.name() + "项目";
@@ -190,7 +190,7 @@ class AuthorizationMatrixTest {
             dataMarkers.put(name, unit);
         }
         dataMarkers.put("山丹县2023年李桥乡80套保障性租赁住房项目", "620725");
-        for (String unit : List.of("361102", "360702", "361100")) {
+        for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
         }

@@ -127,4 +127,16 @@ class UsersTest {
                         .content("{\"enabled\": false, \"version\": " + version + "}").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("不能停用自己的账号")));
     }
+
+    /** The audit trail names the system and anonymous visitors: no account may take those names (issue 10). */
+    @Test
+    void reservedNamesAreRefused() throws Exception {
+        for (String name : new String[] {"system", "SYSTEM", "anonymous"}) {
+            mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                            {"username": "%s", "displayName": "假冒系统", "regionCode": "361103", "roles": ["COUNTY_REPORTER"]}"""
+                            .formatted(name)).with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("为系统保留")));
+        }
+    }
 }

@@ -123,7 +123,7 @@ class ReportWorkflowTest {
         assertThat(r.flags().get(1)).contains("拨付 120 万元，超过到位资金 100 万元");
         assertThatThrownBy(() -> reports.save(LINZE, july, r.version(), values(-1, "100", "80")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能为负数");
-        assertThatThrownBy(() -> reports.save(CITY, july, 0, List.of(new ReportValue("OLD_COMMUNITY.START.HOUSEHOLD", "", BigDecimal.ONE))))
+        assertThatThrownBy(() -> reports.save(LINZE, july.plusMonths(1), 0, List.of(new ReportValue("OLD_COMMUNITY.START.HOUSEHOLD", "", BigDecimal.ONE))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不是月报填报项");
     }
 
@@ -146,5 +146,19 @@ class ReportWorkflowTest {
                 "地区,月份,已发放户数（户）,到位资金（万元）\n甘州区,2024-08,12,30\n".getBytes(StandardCharsets.UTF_8), CITY, true);
         assertThat(ok.submitted()).isEqualTo(1);
         assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).value(RECEIVED, "UNSPECIFIED")).isEqualByComparingTo("30");
+    }
+
+    /** Bounds (issue 10): no figure a county could not have, no report for a region that does not report. */
+    @Test
+    void implausibleFiguresAndNonReportingRegionsAreRefused() {
+        YearMonth p = YearMonth.of(2024, 5);
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("1e131071")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("住房租赁补贴·已发放户数不合理")
+                .hasMessageContaining("请核对数值和单位");
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("1.00001")))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("最多四位小数");
+        assertThatThrownBy(() -> reports.save(CITY, p, 0, values(1, "1", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("张掖市不是填报单位");
+        assertThat(reports.get(GANZHOU, p).id()).isNull();
     }
 }
