@@ -47,12 +47,14 @@ class AccountPages {
     @PostMapping("/account/password")
     @Requires(Requirement.AUTHENTICATED)
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-                          @RequestParam String confirmPassword, Model model) {
+                          @RequestParam String confirmPassword, Model model, jakarta.servlet.http.HttpSession session) {
         try {
             if (!newPassword.equals(confirmPassword)) {
                 throw new IllegalArgumentException("两次输入的新密码不一致");
             }
             users.changeOwnPassword(currentPassword, newPassword);
+            // this session stays signed in; every other session of the account ends at its next request
+            session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, users.passwordChangedAt());
             model.addAttribute("saved", "密码已修改");
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());

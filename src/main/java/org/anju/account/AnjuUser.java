@@ -30,10 +30,12 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
     private final boolean enabled;
     private final Instant lockedUntil;
     private final int version;
+    /** When the password was last set: a session signed in before another change of it ends (see CurrentUserFilter). */
+    private final Instant passwordChangedAt;
     private transient String passwordHash;
 
     AnjuUser(long id, String username, String displayName, int regionId, Set<Role> roles, boolean enabled,
-             Instant lockedUntil, int version, String passwordHash) {
+             Instant lockedUntil, int version, Instant passwordChangedAt, String passwordHash) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -42,6 +44,7 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
         this.version = version;
+        this.passwordChangedAt = passwordChangedAt;
         this.passwordHash = passwordHash;
     }
 
@@ -75,7 +78,12 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
 
     /** The same user without the password hash, to keep in the session. */
     AnjuUser withoutPassword() {
-        return new AnjuUser(id, username, displayName, regionId, roles, enabled, lockedUntil, version, null);
+        return new AnjuUser(id, username, displayName, regionId, roles, enabled, lockedUntil, version, passwordChangedAt,
+                null);
+    }
+
+    Instant passwordChangedAt() {
+        return passwordChangedAt;
     }
 
     @Override

@@ -30,6 +30,9 @@ class CurrentUserFilter extends OncePerRequestFilter {
         this.regions = regions;
     }
 
+    /** Session attribute: the password time this session's own change set (it stays signed in). */
+    static final String PASSWORD_SET_HERE = "anju.passwordSetHere";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -37,7 +40,12 @@ class CurrentUserFilter extends OncePerRequestFilter {
         Authentication auth = context.getAuthentication();
         if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof AnjuUser user) {
             Optional<AnjuUser> fresh = store.principal(user.id());
-            if (fresh.isEmpty() || !fresh.get().isEnabled()) {
+            HttpSession current = request.getSession(false);
+            // a password set since this session signed in ends it — unless this session set it (its own change)
+            boolean passwordChanged = fresh.isPresent() && !java.util.Objects.equals(fresh.get().passwordChangedAt(),
+                    user.passwordChangedAt()) && !(current != null && java.util.Objects.equals(
+                    current.getAttribute(PASSWORD_SET_HERE), fresh.get().passwordChangedAt()));
+            if (fresh.isEmpty() || !fresh.get().isEnabled() || passwordChanged) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {
@@ -46,7 +54,7 @@ class CurrentUserFilter extends OncePerRequestFilter {
             } else {
                 request.setAttribute(Me.ATTRIBUTE, Me.of(fresh.get().actor(regions, Channel.UI)));
             }
-            if (fresh.isPresent() && fresh.get().isEnabled() && fresh.get().version() != user.version()) {
+            if (fresh.isPresent() && fresh.get().isEnabled() && !passwordChanged && fresh.get().version() != user.version()) {
                 AnjuUser now = fresh.get().withoutPassword();
                 UsernamePasswordAuthenticationToken refreshed =
                         UsernamePasswordAuthenticationToken.authenticated(now, null, now.getAuthorities());

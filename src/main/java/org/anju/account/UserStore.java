@@ -35,7 +35,8 @@ class UserStore {
     private static AnjuUser principal(ResultSet rs) throws SQLException {
         return new AnjuUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getInt("region_id"), roles(rs.getArray("roles")), rs.getBoolean("enabled"),
-                instant(rs.getTimestamp("locked_until")), rs.getInt("version"), rs.getString("password_hash"));
+                instant(rs.getTimestamp("locked_until")), rs.getInt("version"), instant(rs.getTimestamp("password_changed_at")),
+                rs.getString("password_hash"));
     }
 
     Optional<User> byId(long id) {

@@ -143,6 +143,11 @@ public class Users {
         store.setPassword(u.id(), encoder.encode(next));
     }
 
+    /** When the signed-in user's password was last set (the session that changed it keeps it). */
+    java.time.Instant passwordChangedAt() {
+        return store.principal(access.current().username()).map(AnjuUser::passwordChangedAt).orElse(null);
+    }
+
     /** The roles a user at {@code region} may be given by the current user. */
     public Set<Role> grantableRoles(Region region) {
         Actor a = access.current();

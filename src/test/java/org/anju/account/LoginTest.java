@@ -222,4 +222,20 @@ class LoginTest {
         String hash = jdbc.sql("select password_hash from users where username = 'pw_temp'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}");
     }
+
+    /** A password change ends the account's other sessions (a stolen one with it); the changing session stays. */
+    @Test
+    void changingThePasswordEndsTheOtherSessions() throws Exception {
+        demo.ensure("pw_two", "两处登录用户", "361102", EnumSet.of(Role.VIEWER), password);
+        MockHttpSession here = (MockHttpSession) mvc.perform(formLogin("/login").user("pw_two").password(password))
+                .andReturn().getRequest().getSession(false);
+        MockHttpSession elsewhere = (MockHttpSession) mvc.perform(formLogin("/login").user("pw_two").password(password))
+                .andReturn().getRequest().getSession(false);
+        mvc.perform(get("/plans").session(elsewhere)).andExpect(status().isOk());
+        mvc.perform(post("/account/password").session(here).with(csrf()).param("currentPassword", password)
+                        .param("newPassword", "Xinzhou2025").param("confirmPassword", "Xinzhou2025"))
+                .andExpect(content().string(containsString("密码已修改")));
+        mvc.perform(get("/plans").session(elsewhere)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/plans").session(here)).andExpect(status().isOk());
+    }
 }
