@@ -152,6 +152,15 @@ public class Plans {
     public long save(PlanDraft draft, boolean replaceTables) {
         Plan plan = draft.plan();
         access.checkWrite(issuer(plan));
+        if (plan.parentPlanId() != null) {
+            // naming a parent the user may not read would show its title back (issue 10): refused alike whether
+            // it exists or not
+            Plan parent = find(plan.parentPlanId()).filter(x -> access.canReadIssuedBy(issuer(x)))
+                    .orElseThrow(() -> new IllegalArgumentException("上级计划不存在或无权查看：" + plan.parentPlanId()));
+            if (parent.id().equals(plan.id())) {
+                throw new IllegalArgumentException("上级计划不能是本计划自己");
+            }
+        }
         long id;
         if (plan.id() == null) {
             id = repository.insertPlan(plan);

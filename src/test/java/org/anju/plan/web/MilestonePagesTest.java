@@ -164,4 +164,16 @@ class MilestonePagesTest {
                 .andExpect(content().string(not(containsString("添加进度要求"))));
         assertThat(plans.milestones(id)).isEmpty();
     }
+
+    /** Naming a parent plan one may not read does not show its title back (issue 10): refused alike. */
+    @Test
+    void aParentPlanOneMayNotReadIsRefused() throws Exception {
+        long zhangye = plans.all().stream().filter(p -> p.title().contains("张掖市")).findFirst().orElseThrow().id();
+        String body = """
+                {"title": "上饶市测试计划", "issuerCode": "361100", "firstYear": 2023, "parentPlanId": %d}""".formatted(zhangye);
+        String answer = TestUsers.mvc(context, TestUsers.CITY_ADMIN).perform(post("/api/plans")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("上级计划不存在或无权查看").doesNotContain("张掖市2023年");
+    }
 }
