@@ -255,6 +255,11 @@ public class Projects {
         record Parsed(Project project, Region region, YearMonth period, BigDecimal investment, String image) {
         }
         List<Parsed> parsed = new ArrayList<>();
+        // the same project on several rows is one project with several months' progress: its own columns must
+        // agree and a month may appear once — otherwise the last row would silently win
+        java.util.Map<String, Integer> firstRow = new java.util.HashMap<>();
+        java.util.Map<String, Project> firstProject = new java.util.HashMap<>();
+        java.util.Map<String, Integer> months = new java.util.HashMap<>();
         table.rows(row -> {
             Region region = row.region(ProjectColumns.REGION, regions, scope == regions.root() ? null : scope);
             if (region != null && !regions.contains(scope, region)) {
@@ -308,6 +313,21 @@ public class Projects {
                 } catch (IllegalArgumentException e) {
                     row.problem(ProjectColumns.NAME, e.getMessage());
                 }
+            }
+            if (p != null) {
+                String key = region.code() + "|" + p.programCode() + "|" + p.year() + "|" + p.name().strip();
+                Integer first = firstRow.putIfAbsent(key, row.number());
+                if (first != null && !same(firstProject.get(key), p)) {
+                    row.problem(ProjectColumns.NAME, "与第 " + first + " 行是同一项目（" + p.name() + "），但项目信息不同；"
+                            + "同一项目的各行只能在进度月份、累计完成投资、形象进度上不同");
+                    p = null;
+                } else if (months.putIfAbsent(key + "|" + period, row.number()) != null) {
+                    row.problem(period == null ? ProjectColumns.NAME : ProjectColumns.PERIOD, "与第 "
+                            + months.get(key + "|" + period) + " 行重复（同一项目"
+                            + (period == null ? "" : "、同一进度月份 " + period) + "）");
+                    p = null;
+                }
+                firstProject.putIfAbsent(key, p);
             }
             if (p != null) {
                 parsed.add(new Parsed(p, region, period, investment, row.text(ProjectColumns.IMAGE)));
@@ -379,6 +399,21 @@ public class Projects {
                 t.has(ProjectColumns.CONSTRUCTION) ? p.construction() : s.construction(),
                 t.has(ProjectColumns.BUILDING_TYPE) ? p.buildingType() : s.buildingType(),
                 t.has(ProjectColumns.NOTE) ? p.note() : s.note(), p.version());
+    }
+
+    /** Two rows describe the project alike: sizes compared by value (40 and 40.0 agree), the rest exactly. */
+    private static boolean same(Project a, Project b) {
+        java.util.function.BiPredicate<BigDecimal, BigDecimal> eq = (x, y) -> x == null ? y == null : y != null && x.compareTo(y) == 0;
+        return eq.test(a.units(), b.units()) && eq.test(a.households(), b.households())
+                && eq.test(a.communities(), b.communities()) && eq.test(a.buildings(), b.buildings())
+                && eq.test(a.area(), b.area()) && eq.test(a.plannedInvestment(), b.plannedInvestment())
+                && java.util.Objects.equals(a.code(), b.code())
+                && java.util.Objects.equals(a.prelimDoneOn(), b.prelimDoneOn()) && java.util.Objects.equals(a.startedOn(), b.startedOn())
+                && java.util.Objects.equals(a.basicCompletedOn(), b.basicCompletedOn())
+                && java.util.Objects.equals(a.acceptedOn(), b.acceptedOn()) && java.util.Objects.equals(a.deliveredOn(), b.deliveredOn())
+                && java.util.Objects.equals(a.occupiedOn(), b.occupiedOn()) && java.util.Objects.equals(a.deliveryDueOn(), b.deliveryDueOn())
+                && a.placement() == b.placement() && a.construction() == b.construction() && a.buildingType() == b.buildingType()
+                && java.util.Objects.equals(a.note(), b.note());
     }
 
     /** A column of fixed choices: blank is "not said" (null), anything else must be one of them. */

@@ -161,6 +161,22 @@ class ProjectRegisterTest {
         assertThat(projects.list("620700", 2026, null, null, YearMonth.of(2026, 12), 0).total()).isZero();
     }
 
+    /** The same project on two rows must agree; a month twice is refused — the last row never wins silently. */
+    @Test
+    void duplicateRowsAreRefusedNotOverwritten() {
+        String csv = HEADER + """
+                高台县,棚户区改造,2028,重复项目,62,,,3000,,2028-06-28,,2028-06,500,基础施工
+                高台县,棚户区改造,2028,重复项目,62,,,3000,,2028-06-28,,2028-09,1800,主体施工
+                高台县,棚户区改造,2028,重复项目,60,,,3000,,2028-06-28,,2028-10,1900,主体施工
+                高台县,棚户区改造,2028,重复项目,62,,,3000,,2028-06-28,,2028-09,1700,主体施工
+                """;
+        assertThatThrownBy(() -> projects.importFile("重复.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 重复.csv，正文，第 4 行，第 D 列：与第 2 行是同一项目（重复项目），但项目信息不同；同一项目的各行只能在进度月份、累计完成投资、形象进度上不同",
+                                "文件 重复.csv，正文，第 5 行，第 L 列：与第 3 行重复（同一项目、同一进度月份 2028-09）"));
+        assertThat(projects.list("620700", 2028, null, null, YearMonth.of(2028, 12), 0).total()).isZero();
+    }
+
     @Test
     void aStaleVersionIsRefused() {
         Project p = projects.save(new Project(null, "620725", null, "AFFORDABLE_RENTAL", 2027, "李桥乡保租房", null,
