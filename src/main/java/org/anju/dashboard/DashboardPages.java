@@ -66,6 +66,10 @@ class DashboardPages {
                 .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
                         ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
                 .toList();
+        if (indicator != null && !indicator.isBlank() && progress.indicators().byCode(indicator).isEmpty()) {
+            // a known indicator this region has no rate for falls back (a drill-down keeps its parent's); no code at all is refused
+            throw new IllegalArgumentException("参数 indicator 的值「" + indicator + "」不对：应为指标代码，如 RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
+        }
         String chosen = indicator != null && rated.stream().anyMatch(l -> l.indicatorCode().equals(indicator)) ? indicator
                 : rated.isEmpty() ? null : rated.getFirst().indicatorCode();
         List<ChildLine> children = c.children().stream().map(r -> new ChildLine(r, progress.summary(r, c.period()))).toList();

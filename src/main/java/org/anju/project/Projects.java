@@ -68,6 +68,9 @@ public class Projects {
         access.checkRead(scope);
         String t = text == null || text.isBlank() ? null : text.strip();
         String p = program == null || program.isBlank() ? null : program;
+        if (p != null && indicators.program(p).isEmpty()) {
+            throw new IllegalArgumentException("参数 program 的值「" + p + "」不对：应为工程类别代码，如 SHANTYTOWN、OLD_COMMUNITY");
+        }
         return new Listing(repository.list(scope.id(), year, p, t, upto, PAGE, Math.max(0, page) * PAGE),
                 repository.count(scope.id(), year, p, t));
     }

@@ -181,6 +181,21 @@ class UnreportedTest {
                         .string(org.hamcrest.Matchers.containsString("年份应在 1990 至 2100 之间")));
     }
 
+    /** A code that names nothing is refused by parameter, not ignored (an empty list would read as "none"). */
+    @Test
+    void unknownCodesInParametersAreRefused() throws Exception {
+        mvc.perform(get("/dashboard").param("period", "2023-12").param("indicator", "FOO")
+                        .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("参数 indicator 的值「FOO」不对")));
+        mvc.perform(get("/projects").param("region", CITY).param("program", "XYZ")
+                        .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("参数 program 的值「XYZ」不对")));
+    }
+
     @Test
     void theBulletinNamesTheUnitThatDidNotReportInTextAndTables() throws Exception {
         Bulletin bulletin = bulletins.compose(CITY, DECEMBER, new BulletinOptions(null, null, null));
