@@ -498,9 +498,7 @@ public class Reports {
                         + (v.source().isEmpty() ? "" : "（" + v.source() + "）"));
             }
             if (v.value().signum() < 0) {
-                throw new IllegalArgumentException(ReportItems.ALL.stream()
-                        .filter(i -> i.indicatorCode().equals(v.indicatorCode()) && i.source().equals(v.source()))
-                        .findFirst().map(i -> i.group() + "·" + i.label()).orElse(v.indicatorCode()) + "不能为负数：" + v.value());
+                throw new IllegalArgumentException(label(v) + "不能为负数：" + v.value());
             }
             if (v.value().compareTo(MAX_VALUE) > 0 || v.value().stripTrailingZeros().scale() > 4) {
                 // 1e131071 户 would pass into every roll-up above the unit: no figure of a county is that large

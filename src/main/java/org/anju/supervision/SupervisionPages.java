@@ -35,7 +35,8 @@ class SupervisionPages {
                 @RequestParam(required = false) String indicator, Model model) {
         PageContext.Choice c = context.choose(region, period);
         String code = c.region().code();
-        List<ProgressLine> rated = progress.summary(c.region(), c.period()).lines().stream()
+        org.anju.progress.ProgressSummary summary = progress.summary(c.region(), c.period());
+        List<ProgressLine> rated = summary.lines().stream()
                 .filter(l -> l.rateName() != null && l.target() != null).toList();
         String chosen = indicator != null && !indicator.isBlank() ? indicator
                 : rated.isEmpty() ? "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD" : rated.getFirst().indicatorCode();
@@ -69,8 +70,8 @@ class SupervisionPages {
             }
         }
         model.addAttribute("uncheckedText", unchecked.isEmpty() ? null : "另有" + String.join("、", unchecked) + "，见下表");
-        model.addAttribute("scopeUnreported", supervision.reporting(code, c.period()).stream()
-                .allMatch(r -> r.reported() == 0) && !supervision.reporting(code, c.period()).isEmpty());
+        // nobody in the scope reported — not merely every unit on the 未报送 list (that list omits those that did)
+        model.addAttribute("scopeUnreported", summary.unreported() && summary.expected() > 0);
         model.addAttribute("alerts", checks.stream().filter(x -> x.status() == MilestoneCheck.Status.MISSED)
                 .map(MilestoneCheck::alert).toList());
         model.addAttribute("lagging", supervision.lagging(code, c.period()));

@@ -161,7 +161,11 @@ class UnreportedTest {
         String supervisionPage = mvc.perform(get("/supervision").param("period", "2023-12").param("indicator", ISSUED)
                         .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(supervisionPage).contains("临泽县未报送");
+        assertThat(supervisionPage).contains("临泽县未报送").doesNotContain("各单位本月均未报送");
+        // November: nobody reported — "无" behind the 序时进度 heading would read as "nobody behind"
+        assertThat(mvc.perform(get("/supervision").param("period", "2023-11").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("各单位本月均未报送，无法核对");
         String progressPage = mvc.perform(get("/progress").param("region", CITY).param("period", "2023-11")
                         .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
