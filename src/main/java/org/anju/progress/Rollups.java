@@ -143,6 +143,26 @@ public class Rollups {
         }
     }
 
+    /**
+     * Serializes the changes to one unit's figures until the caller's transaction ends: a submit (which reads the
+     * unit's projects into the sums) and a change to those projects run one after the other, never interleaved —
+     * otherwise a project saved while the month is being submitted could miss the check that keeps the sums equal
+     * to the register.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockUnit(int unitRegionId) {
+        jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(UNIT_LOCK, unitRegionId).query(Object.class).list();
+    }
+
+    /** The namespace of {@link #lockUnit}'s advisory locks (a second int key keeps them apart from others). */
+    private static final int UNIT_LOCK = 0x414e4a55; // "ANJU"
+
+    /** The months of a unit that are in the sums (its report submitted, approved or locked), oldest first. */
+    public List<YearMonth> countedPeriods(int unitRegionId) {
+        return jdbc.sql("select period from progress_reported where region_id = ? order by period").param(unitRegionId)
+                .query((rs, n) -> YearMonth.from(rs.getDate(1).toLocalDate())).list();
+    }
+
     /** The reporting units of the region's subtree (itself included) that are in the month's sums. */
     public List<Integer> reportedUnits(int regionId, YearMonth period) {
         return jdbc.sql("""

@@ -77,13 +77,13 @@ class ProjectController {
 
     @DeleteMapping("/{id}")
     @Requires(Requirement.WRITE_OWN)
-    ResponseEntity<Void> delete(@PathVariable long id) {
-        projects.delete(id);
+    ResponseEntity<Void> delete(@PathVariable long id, @RequestParam int version) {
+        projects.delete(id, version);
         return ResponseEntity.noContent().build();
     }
 
-    /** A month's progress. */
-    record ProgressEntry(BigDecimal investment, String imageProgress) {
+    /** A month's progress, with the version of the project it was read with (progress moves it on). */
+    record ProgressEntry(BigDecimal investment, String imageProgress, Integer version) {
     }
 
     @GetMapping("/{id}/progress")
@@ -95,7 +95,7 @@ class ProjectController {
     @PutMapping("/{id}/progress/{period}")
     @Requires(Requirement.WRITE_OWN)
     List<ProjectProgress> record(@PathVariable long id, @PathVariable String period, @RequestBody ProgressEntry e) {
-        projects.recordProgress(id, Periods.parse(period), e.investment(), e.imageProgress());
+        projects.recordProgress(id, e.version(), Periods.parse(period), e.investment(), e.imageProgress());
         return projects.progress(id);
     }
 

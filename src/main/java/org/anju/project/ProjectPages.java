@@ -198,7 +198,7 @@ class ProjectPages {
 
     @PostMapping("/projects/{id}/progress")
     @Requires(Requirement.WRITE_OWN)
-    String record(@PathVariable long id, @RequestParam String period, @RequestParam String investment,
+    String record(@PathVariable long id, @RequestParam(required = false) Integer version, @RequestParam String period, @RequestParam String investment,
                   @RequestParam(required = false) String imageProgress, RedirectAttributes redirect) {
         try {
             BigDecimal amount;
@@ -207,7 +207,7 @@ class ProjectPages {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("累计完成投资不是数字：" + investment);
             }
-            projects.recordProgress(id, Periods.parse(period), amount, imageProgress);
+            projects.recordProgress(id, version, Periods.parse(period), amount, imageProgress);
             redirect.addFlashAttribute("message", "已记录 " + period + " 进度");
         } catch (IllegalArgumentException | IllegalStateException e) {
             redirect.addFlashAttribute("error", e.getMessage());

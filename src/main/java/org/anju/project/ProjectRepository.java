@@ -66,8 +66,18 @@ class ProjectRepository {
                 .update() == 1;
     }
 
-    boolean delete(long id) {
-        return jdbc.sql("delete from project where id = ?").param(id).update() == 1;
+    boolean delete(long id, int version) {
+        return jdbc.sql("delete from project where id = ? and version = ?").params(id, version).update() == 1;
+    }
+
+    /** Moves the version on for a change of the project's progress; false when the version read is not current. */
+    boolean touch(long id, int version, String actor) {
+        return jdbc.sql("update project set version = version + 1, updated_at = now(), updated_by = ? where id = ? and version = ?")
+                .params(actor, id, version).update() == 1;
+    }
+
+    int version(long id) {
+        return jdbc.sql("select version from project where id = ?").param(id).query(Integer.class).optional().orElse(-1);
     }
 
     Optional<Long> idOf(int regionId, String program, int year, String name) {
@@ -197,24 +207,38 @@ class ProjectRepository {
      * of the year's projects. Only program × stage × measure combinations that are indicators survive the join.
      */
     List<Fact> facts(int regionId, YearMonth period) {
-        return jdbc.sql("""
-                        select i.id, sum(v.value) as value
-                        from project p
+        return facts(regionId, List.of(period)).getOrDefault(period, List.of());
+    }
+
+    /** The same for several months at once (one query): what a change must leave as it was, see Projects. */
+    java.util.Map<YearMonth, List<Fact>> facts(int regionId, java.util.Collection<YearMonth> periods) {
+        java.util.Map<YearMonth, List<Fact>> facts = new java.util.TreeMap<>();
+        if (periods.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql("""
+                        select m.period, i.id, sum(v.value) as value
+                        from unnest(cast(? as text[])) as t(month)
+                        cross join lateral (select cast(t.month as date) as period) m
+                        cross join lateral (select cast(extract(year from m.period) as int) as year,
+                                                   cast(date_trunc('year', m.period) as date) as start,
+                                                   cast(m.period + interval '1 month' - interval '1 day' as date) as "end") d
+                        join project p on p.region_id = ? and p.year <= d.year
                         left join lateral (select investment from project_progress x
-                                           where x.project_id = p.id and x.period <= :period
+                                           where x.project_id = p.id and x.period <= m.period
                                            order by x.period desc limit 1) inv on true
-                        cross join lateral (select p.year = :year as own) o
+                        cross join lateral (select p.year = d.year as own) o
                         cross join lateral (select o.own,
-                                                   p.basic_completed_on <= :end and (o.own or p.basic_completed_on >= :start) as completed,
-                                                   p.accepted_on <= :end and (o.own or p.accepted_on >= :start) as accepted,
-                                                   p.delivered_on <= :end and (o.own or p.delivered_on >= :start) as delivered,
-                                                   p.occupied_on <= :end and (o.own or p.occupied_on >= :start) as occupied) w
+                                                   p.basic_completed_on <= d."end" and (o.own or p.basic_completed_on >= d.start) as completed,
+                                                   p.accepted_on <= d."end" and (o.own or p.accepted_on >= d.start) as accepted,
+                                                   p.delivered_on <= d."end" and (o.own or p.delivered_on >= d.start) as delivered,
+                                                   p.occupied_on <= d."end" and (o.own or p.occupied_on >= d.start) as occupied) w
                         cross join lateral (values
-                            ('START', 'UNIT', case when w.own and p.started_on <= :end then p.units end),
-                            ('START', 'HOUSEHOLD', case when w.own and p.started_on <= :end then p.households end),
-                            ('START', 'COMMUNITY', case when w.own and p.started_on <= :end then p.communities end),
-                            ('START', 'BUILDING', case when w.own and p.started_on <= :end then p.buildings end),
-                            ('START', 'AREA_10K_M2', case when w.own and p.started_on <= :end then p.area end),
+                            ('START', 'UNIT', case when w.own and p.started_on <= d."end" then p.units end),
+                            ('START', 'HOUSEHOLD', case when w.own and p.started_on <= d."end" then p.households end),
+                            ('START', 'COMMUNITY', case when w.own and p.started_on <= d."end" then p.communities end),
+                            ('START', 'BUILDING', case when w.own and p.started_on <= d."end" then p.buildings end),
+                            ('START', 'AREA_10K_M2', case when w.own and p.started_on <= d."end" then p.area end),
                             ('BASIC_COMPLETION', 'UNIT', case when w.completed then p.units end),
                             ('COMPLETION', 'HOUSEHOLD', case when w.completed then p.households end),
                             ('COMPLETION', 'COMMUNITY', case when w.completed then p.communities end),
@@ -227,12 +251,15 @@ class ProjectRepository {
                             ('INVESTMENT', 'YUAN_10K', case when w.own then inv.investment end)) as v(stage, measure, value)
                         join indicator i on i.program_code = p.program_code and i.stage_code = v.stage
                                         and i.measure_code = v.measure
-                        where p.region_id = :region and p.year <= :year and v.value is not null
-                        group by i.id""")
-                .param("region", regionId).param("year", period.getYear()).param("period", day(period))
-                .param("start", Date.valueOf(period.atDay(1).withDayOfYear(1)))
-                .param("end", Date.valueOf(period.atEndOfMonth()))
-                .query((rs, n) -> new Fact(rs.getInt(1), "", rs.getBigDecimal(2))).list();
+                        where v.value is not null
+                        group by m.period, i.id
+                        order by m.period, i.id""")
+                .params(periods.stream().map(m -> m.atDay(1).toString()).toArray(String[]::new), regionId)
+                .query(rs -> {
+                    facts.computeIfAbsent(YearMonth.from(rs.getDate(1).toLocalDate()), k -> new java.util.ArrayList<>())
+                            .add(new Fact(rs.getInt(2), "", rs.getBigDecimal(3)));
+                });
+        return facts;
     }
 
     private static ProjectView view(ResultSet rs, int year) throws SQLException {

@@ -9,6 +9,7 @@ import org.anju.indicator.Indicators;
 import org.anju.indicator.Program;
 import org.anju.intake.SourceReader;
 import org.anju.progress.Fact;
+import org.anju.progress.Rollups;
 import org.anju.progress.TableInput;
 import org.anju.region.Region;
 import org.anju.region.Regions;
@@ -33,10 +34,12 @@ public class Projects {
     private final Indicators indicators;
     private final Access access;
     private final SourceReader reader;
+    private final Rollups rollups;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
-             org.springframework.transaction.PlatformTransactionManager transactions) {
+             Rollups rollups, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.rollups = rollups;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
         this.regions = regions;
@@ -198,32 +201,133 @@ public class Projects {
             if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
                 throw new IllegalStateException(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
             }
-            return p.withId(repository.insert(p, region.id(), actor), 0);
+            return keepingCountedMonths(List.of(region), () -> p.withId(repository.insert(p, region.id(), actor), 0));
         }
         ProjectView stored = repository.find(p.id(), YearMonth.of(p.year(), 12))
                 .orElseThrow(() -> new NoSuchElementException("项目不存在：" + p.id()));
-        access.checkWrite(region(stored.project().regionCode()));
-        if (!repository.update(p, region.id(), actor)) {
-            throw new org.anju.platform.ConcurrentUpdateException("项目“" + p.name() + "”已被他人修改，请刷新后重试（当前版本 "
-                    + stored.project().version() + "，提交的版本 " + p.version() + "）");
-        }
-        return p.withId(p.id(), p.version() + 1);
+        Region before = region(stored.project().regionCode());
+        access.checkWrite(before);
+        return keepingCountedMonths(List.of(before, region), () -> {
+            if (!repository.update(p, region.id(), actor)) {
+                throw stale(p.name(), stored.project().version(), p.version());
+            }
+            return p.withId(p.id(), p.version() + 1);
+        });
     }
 
+    private static org.anju.platform.ConcurrentUpdateException stale(String name, int stored, int read) {
+        return new org.anju.platform.ConcurrentUpdateException("项目“" + name + "”已被他人修改，请刷新后重试（当前版本 "
+                + stored + "，提交的版本 " + read + "）");
+    }
+
+    /**
+     * Deletes a project and its progress.
+     *
+     * @param version the version read: a project changed since (or its progress recorded) is not deleted
+     */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, int version) {
         ProjectView v = get(id, YearMonth.now());
-        access.checkWrite(region(v.project().regionCode()));
-        repository.delete(id);
+        Region unit = region(v.project().regionCode());
+        access.checkWrite(unit);
+        keepingCountedMonths(List.of(unit), () -> {
+            if (!repository.delete(id, version)) {
+                throw stale(v.project().name(), v.project().version(), version);
+            }
+            return null;
+        });
     }
 
-    /** Records a month's cumulative investment and 形象进度 (replacing what that month had). */
+    /**
+     * Records a month's cumulative investment and 形象进度 (replacing what that month had). Progress is part of
+     * the project: recording it needs the project's version read and moves it on, so two people recording at once
+     * never overwrite each other unseen.
+     *
+     * @return the project's new version
+     */
     @Transactional
-    public void recordProgress(long projectId, YearMonth period, BigDecimal investment, String imageProgress) {
+    public int recordProgress(long projectId, Integer version, YearMonth period, BigDecimal investment, String imageProgress) {
         ProjectView v = get(projectId, period);
-        access.checkWrite(region(v.project().regionCode()));
-        repository.saveProgress(new ProjectProgress(projectId, period, investment,
-                imageProgress == null || imageProgress.isBlank() ? null : imageProgress.strip(), access.current().username()));
+        Region unit = region(v.project().regionCode());
+        access.checkWrite(unit);
+        if (version == null) {
+            throw new IllegalArgumentException("缺少 version：请提供读取项目时的版本（项目的 version），以免覆盖他人同时所做的修改");
+        }
+        if (investment == null) {
+            throw new IllegalArgumentException("缺少 investment（累计完成投资，万元）");
+        }
+        String actor = access.current().username();
+        ProjectProgress entry = new ProjectProgress(projectId, period, investment,
+                imageProgress == null || imageProgress.isBlank() ? null : imageProgress.strip(), actor);
+        return keepingCountedMonths(List.of(unit), () -> {
+            if (!repository.touch(projectId, version, actor)) {
+                throw stale(v.project().name(), repository.version(projectId), version);
+            }
+            repository.saveProgress(entry);
+            return version + 1;
+        });
+    }
+
+    /**
+     * Lock means final. A unit's month in the sums (its report submitted, approved or locked) was computed from its
+     * projects when it was submitted; a change that would make those projects add up to anything else in such a month
+     * is refused, so the stored sums always equal the register. Found by recomputing every such month before and after
+     * the change (one query each way), not by guessing which dates matter. The unit's month must first be returned by
+     * the level above — a locked one reopened by it, with a reason — and submitted again.
+     */
+    private <T> T keepingCountedMonths(java.util.Collection<Region> units, java.util.function.Supplier<T> change) {
+        List<Region> sorted = units.stream().distinct().sorted(java.util.Comparator.comparingInt(Region::id)).toList();
+        sorted.forEach(u -> rollups.lockUnit(u.id()));
+        java.util.Map<Region, List<YearMonth>> months = new java.util.LinkedHashMap<>();
+        java.util.Map<Region, java.util.Map<YearMonth, List<Fact>>> before = new java.util.HashMap<>();
+        for (Region u : sorted) {
+            List<YearMonth> counted = rollups.countedPeriods(u.id());
+            if (!counted.isEmpty()) {
+                months.put(u, counted);
+                before.put(u, repository.facts(u.id(), counted));
+            }
+        }
+        T result = change.get();
+        for (var e : months.entrySet()) {
+            Region u = e.getKey();
+            var after = repository.facts(u.id(), e.getValue());
+            List<YearMonth> changed = new ArrayList<>();
+            String example = null;
+            for (YearMonth m : e.getValue()) {
+                String difference = difference(before.get(u).getOrDefault(m, List.of()), after.getOrDefault(m, List.of()));
+                if (difference != null) {
+                    changed.add(m);
+                    example = example == null ? m + " " + difference : example;
+                }
+            }
+            if (!changed.isEmpty()) {
+                throw new IllegalStateException(u.name() + " "
+                        + String.join("、", changed.stream().map(YearMonth::toString).toList())
+                        + " 的月报已上报（已计入汇总），这项修改会改变这些月份由项目汇总的数据（" + example + "）。"
+                        + "已上报、已审核和已锁定的月份是最终数据：请先由上级退回这些月报（已锁定的由审核单位解锁并说明原因），"
+                        + "修改后重新上报");
+            }
+        }
+        return result;
+    }
+
+    /** The first indicator whose value differs, as "名称：旧 → 新"; null when the same. */
+    private String difference(List<Fact> before, List<Fact> after) {
+        java.util.Map<Integer, BigDecimal> a = new java.util.TreeMap<>();
+        java.util.Map<Integer, BigDecimal> b = new java.util.TreeMap<>();
+        before.forEach(f -> a.merge(f.indicatorId(), f.value(), BigDecimal::add));
+        after.forEach(f -> b.merge(f.indicatorId(), f.value(), BigDecimal::add));
+        java.util.Set<Integer> ids = new java.util.TreeSet<>(a.keySet());
+        ids.addAll(b.keySet());
+        for (int id : ids) {
+            BigDecimal x = a.getOrDefault(id, BigDecimal.ZERO);
+            BigDecimal y = b.getOrDefault(id, BigDecimal.ZERO);
+            if (x.compareTo(y) != 0) {
+                return indicators.byId(id).displayName() + "：" + x.stripTrailingZeros().toPlainString() + " → "
+                        + y.stripTrailingZeros().toPlainString();
+            }
+        }
+        return null;
     }
 
     public List<ProjectProgress> progress(long projectId) {
@@ -338,31 +442,32 @@ public class Projects {
         });
         table.failIfProblems();
         table.failIfRefused();
-        int inserted = 0;
-        int updated = 0;
-        int progress = 0;
+        int[] counts = new int[3]; // inserted, updated, progress records
         String actor = access.current().username();
         var stored = org.anju.platform.JobProgress.stage("写入", parsed.size());
-        for (Parsed x : parsed) {
-            stored.step();
-            Project p = x.project();
-            Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
-            long projectId;
-            if (id.isPresent()) {
-                Project before = repository.find(id.get(), YearMonth.of(p.year(), 12)).orElseThrow().project();
-                repository.update(keepAbsent(p, before, table).withId(id.get(), before.version()), x.region().id(), actor);
-                projectId = id.get();
-                updated++;
-            } else {
-                projectId = repository.insert(p, x.region().id(), actor);
-                inserted++;
+        keepingCountedMonths(parsed.stream().map(Parsed::region).toList(), () -> {
+            for (Parsed x : parsed) {
+                stored.step();
+                Project p = x.project();
+                Optional<Long> id = repository.idOf(x.region().id(), p.programCode(), p.year(), p.name());
+                long projectId;
+                if (id.isPresent()) {
+                    Project before = repository.find(id.get(), YearMonth.of(p.year(), 12)).orElseThrow().project();
+                    repository.update(keepAbsent(p, before, table).withId(id.get(), before.version()), x.region().id(), actor);
+                    projectId = id.get();
+                    counts[1]++;
+                } else {
+                    projectId = repository.insert(p, x.region().id(), actor);
+                    counts[0]++;
+                }
+                if (x.period() != null) {
+                    repository.saveProgress(new ProjectProgress(projectId, x.period(), x.investment(), x.image(), actor));
+                    counts[2]++;
+                }
             }
-            if (x.period() != null) {
-                repository.saveProgress(new ProjectProgress(projectId, x.period(), x.investment(), x.image(), actor));
-                progress++;
-            }
-        }
-        return new ImportSummary(table.file(), inserted, updated, progress);
+            return null;
+        });
+        return new ImportSummary(table.file(), counts[0], counts[1], counts[2]);
     }
 
     /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */

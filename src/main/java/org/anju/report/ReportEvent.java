@@ -14,6 +14,7 @@ public record ReportEvent(String action, ReportStatus from, ReportStatus to, Str
             case "APPROVE" -> "审核通过";
             case "RETURN" -> "退回";
             case "LOCK" -> "锁定";
+            case "REOPEN" -> "解锁退回";
             default -> action;
         };
     }

@@ -159,6 +159,9 @@ public class Reports {
         checkReporting(unit);
         checkPeriod(period);
         Actor actor = access.current();
+        // the unit's projects are read into the sums: no change to them in between (taken before the report's row,
+        // in the same order as a return, so the two never wait on each other crosswise)
+        rollups.lockUnit(unit.id());
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
         if (head == null) {
             if (version != 0) {
@@ -213,7 +216,10 @@ public class Reports {
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
-    /** The level above sends the month back with a reason; it leaves the roll-ups until resubmitted. */
+    /**
+     * The level above sends the month back with a reason; it leaves the roll-ups until resubmitted. A locked month
+     * is reopened the same way (recorded as 解锁退回): locked means final until the approver, in writing, says not.
+     */
     @Transactional
     public Report returnReport(String regionCode, YearMonth period, int version, String reason) {
         Region unit = unit(regionCode);
@@ -221,19 +227,21 @@ public class Reports {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("退回须填写原因");
         }
+        rollups.lockUnit(unit.id());
         ReportRepository.Head head = existing(unit, period);
-        if (head.status() != ReportStatus.SUBMITTED && head.status() != ReportStatus.APPROVED) {
+        if (!head.status().counted()) {
             throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，不能退回");
         }
         Actor actor = access.current();
-        move(unit, head, version, ReportStatus.RETURNED, "RETURN", reason.strip(), actor);
+        move(unit, head, version, ReportStatus.RETURNED, head.status() == ReportStatus.LOCKED ? "REOPEN" : "RETURN",
+                reason.strip(), actor);
         repository.reviewed(head.id(), actor.username(), reason.strip());
         rollups.replace(unit.id(), period, List.of());
         rollups.counted(unit.id(), period, false);
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
-    /** Locks an approved month: no more returns; the figures are final. */
+    /** Locks an approved month: final — only the approver may reopen it, with a reason ({@link #returnReport}). */
     @Transactional
     public Report lock(String regionCode, YearMonth period, int version) {
         Region unit = unit(regionCode);

@@ -477,11 +477,13 @@ class AuthorizationMatrixTest {
             add(s, "PUT /api/projects/{id}", unit, () -> json(HttpMethod.PUT, "/api/projects/" + id,
                     json.writeValueAsString(projects.get(id, MONTH).project())));
             add(s, "PUT /api/projects/{id}/progress/{period}", unit, () -> json(HttpMethod.PUT,
-                    "/api/projects/" + id + "/progress/2024-03", "{\"investment\": 10}"));
+                    "/api/projects/" + id + "/progress/2024-03", "{\"investment\": 10, \"version\": 0}"));
+            add(s, "DELETE /api/projects/{id}", unit, () -> request(HttpMethod.DELETE, "/api/projects/" + id)
+                    .param("version", "0"));
             add(s, "POST /projects/{id}", unit, () -> request(HttpMethod.POST, "/projects/" + id)
                     .param("version", String.valueOf(projects.get(id, MONTH).project().version())).param("units", "12"));
             add(s, "POST /projects/{id}/progress", unit, () -> request(HttpMethod.POST, "/projects/" + id + "/progress")
-                    .param("period", "2024-03").param("investment", "10"));
+                    .param("version", "0").param("period", "2024-03").param("investment", "10"));
         });
     }
 

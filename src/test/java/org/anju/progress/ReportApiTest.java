@@ -126,6 +126,12 @@ class ReportApiTest {
                 .andExpect(jsonPath("$.project.units").value(40));
         mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"investment\":900,\"imageProgress\":\"主体封顶\"}").with(reporter("620724")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("缺少 version")));
+        mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"investment\":900,\"imageProgress\":\"主体封顶\",\"version\":0}").with(reporter("620724")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被他人修改")));
+        mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"investment\":900,\"imageProgress\":\"主体封顶\",\"version\":1}").with(reporter("620724")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].investment").value(900));
         mvc.perform(get("/projects/{id}", id).with(zhangye())).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("主体封顶")));

@@ -82,8 +82,8 @@ class ReportWorkflowTest {
         assertThat(approved.status()).isEqualTo(ReportStatus.APPROVED);
         Report locked = reports.lock(GANZHOU, p, approved.version());
         assertThat(locked.status()).isEqualTo(ReportStatus.LOCKED);
-        assertThatThrownBy(() -> reports.returnReport(GANZHOU, p, locked.version(), "再改"))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, locked.version(), values(1, "1", "1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已锁定，不能修改");
         assertThat(locked.events()).extracting(ReportEvent::action)
                 .containsExactly("SAVE", "SUBMIT", "RETURN", "SAVE", "SUBMIT", "APPROVE", "LOCK");
         assertThat(locked.events().get(2).reason()).isEqualTo("拨付数与财政数据不符");
