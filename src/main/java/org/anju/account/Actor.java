@@ -46,15 +46,6 @@ public record Actor(String username, String displayName, Region region, Set<Role
         return roles.contains(role);
     }
 
-    /**
-     * The same person reading with the rights of a viewer at {@code r} (and nothing more): for composing a
-     * document that {@code r} issues to its units, which the user may read although it sums data outside
-     * their own subtree (a county reads its city's bulletin).
-     */
-    public Actor readingAt(Region r) {
-        return new Actor(username, displayName, r, Set.of(Role.VIEWER), via, false);
-    }
-
     public Actor via(Channel channel) {
         return new Actor(username, displayName, region, roles, channel, system);
     }

@@ -14,7 +14,7 @@ public enum Requirement {
     /** Reading a region's data: the region must lie in the user's subtree ({@link Access#checkRead}); lists are filtered. */
     READ_SCOPED,
     /**
-     * Reading a document issued by a region (plans, bulletins): issued in the user's subtree or by a region
+     * Reading a document issued by a region (plans; bulletins, which name every unit, are READ_SCOPED): issued in the user's subtree or by a region
      * above the user ({@link Access#checkReadIssuedBy}); lists are filtered.
      */
     READ_ISSUED,

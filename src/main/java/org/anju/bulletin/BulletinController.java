@@ -33,14 +33,14 @@ class BulletinController {
     }
 
     @GetMapping
-    @Requires(Requirement.READ_ISSUED)
+    @Requires(Requirement.READ_SCOPED)
     Bulletin json(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                   @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         return bulletins.compose(region, Periods.parse(period), new BulletinOptions(issuer, number, date));
     }
 
     @GetMapping("/docx")
-    @Requires(Requirement.READ_ISSUED)
+    @Requires(Requirement.READ_SCOPED)
     ResponseEntity<byte[]> docx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                                 @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         var p = Periods.parse(period);
@@ -48,7 +48,7 @@ class BulletinController {
     }
 
     @GetMapping("/xlsx")
-    @Requires(Requirement.READ_ISSUED)
+    @Requires(Requirement.READ_SCOPED)
     ResponseEntity<byte[]> xlsx(@PathVariable String region, @PathVariable String period, @RequestParam(required = false) String issuer,
                                 @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date) {
         var p = Periods.parse(period);
@@ -57,7 +57,7 @@ class BulletinController {
 
     /** The issuer's own section 下一步工作重点 (version 0: not written yet). */
     @GetMapping("/next-steps")
-    @Requires(Requirement.READ_ISSUED)
+    @Requires(Requirement.READ_SCOPED)
     BulletinNote nextSteps(@PathVariable String region, @PathVariable String period) {
         return bulletins.note(region, Periods.parse(period));
     }

@@ -30,11 +30,11 @@ class BulletinPages {
     }
 
     @GetMapping("/bulletins")
-    @Requires(Requirement.READ_ISSUED)
+    @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String issuer, @RequestParam(required = false) String number,
                 @RequestParam(required = false) LocalDate date, Model model) {
-        PageContext.Choice c = context.chooseIssued(region, period);
+        PageContext.Choice c = context.choose(region, period);
         return render(c, issuer, number, date, null, model);
     }
 
@@ -45,7 +45,7 @@ class BulletinPages {
                          @RequestParam(required = false) String text, @RequestParam(required = false) String issuer,
                          @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date,
                          Model model, HttpServletResponse response) {
-        PageContext.Choice c = context.chooseIssued(region, period);
+        PageContext.Choice c = context.choose(region, period);
         try {
             bulletins.saveNote(c.region().code(), c.period(), version, text);
             model.addAttribute("message", "已保存下一步工作重点");

@@ -41,16 +41,6 @@ public class PageContext {
         return choice(region, period, access::canRead);
     }
 
-    /**
-     * The same for a document the region issues (bulletins): readable from the region's subtree and from
-     * above it, so the breadcrumb may go up to the regions that handed documents down to the user.
-     */
-    public Choice chooseIssued(String regionCode, String period) {
-        Region region = region(regionCode);
-        access.checkReadIssuedBy(region);
-        return choice(region, period, access::canReadIssuedBy);
-    }
-
     private Region region(String regionCode) {
         return regionCode == null || regionCode.isBlank() ? access.current().region()
                 : regions.byCode(regionCode.strip()).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));

@@ -81,12 +81,15 @@ class NextStepsTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.updatedBy").value(TestUsers.ZHANGYE_ADMIN));
 
-        // a county reads the bulletin it receives, with the section
-        county.perform(get("/api/bulletins/620700/2023-12")).andExpect(status().isOk())
+        // the city's viewers read it with the section; a county does not rebuild its city's bulletin (it names the
+        // sibling counties and their projects): it is refused, saying why
+        viewer.perform(get("/api/bulletins/620700/2023-12")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sections", hasSize(3)))
                 .andExpect(jsonPath("$.sections[2].heading").value("三、下一步工作重点"))
                 .andExpect(jsonPath("$.sections[2].paragraphs", hasSize(2)))
                 .andExpect(jsonPath("$.sections[2].paragraphs[1]").value("二要强化资金监管，加快资金拨付使用进度。"));
+        county.perform(get("/api/bulletins/620700/2023-12")).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("无权查看张掖市的通报")));
         byte[] docx = admin.perform(get("/api/bulletins/620700/2023-12/docx")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
