@@ -15,23 +15,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Form login and HTTP Basic: checks the password, then whether the account may sign in. Failed attempts
- * are throttled per username (5 failures lock it for 15 minutes, whether or not the account exists) and
- * per client address. Messages never say whether a username exists: wrong name and wrong password read
- * the same, and an unknown name locks like a real one. Only someone who knows the password learns that
- * an account is disabled.
+ * earn progressive delays per username and client address, and per address ({@link LoginThrottle} says
+ * which and why); an attempt during a delay is refused before its password is checked. No account is ever
+ * locked for everyone: failures elsewhere never stop the owner signing in from their own address. Messages
+ * never say whether a username exists: wrong name and wrong password read the same, and an unknown name is
+ * delayed like a real one. Only someone who knows the password learns that an account is disabled.
  */
 @Component
 class AnjuAuthenticationProvider implements AuthenticationProvider {
 
     static final String BAD_CREDENTIALS = "用户名或密码错误";
-    static final String LOCKED = "登录失败次数过多，该账号已暂时锁定，请 " + LoginThrottle.LOCK.toMinutes() + " 分钟后再试";
-    static final String ADDRESS_BLOCKED = "本机登录失败次数过多，请 " + LoginThrottle.LOCK.toMinutes() + " 分钟后再试";
     static final String DISABLED = "该账号已停用，请联系管理员";
+    /** Every tenth failure of an account (since its last success) is logged as a warning for administrators. */
+    static final int WARN_EVERY = 10;
 
     private static final Logger log = LoggerFactory.getLogger(AnjuAuthenticationProvider.class);
 
@@ -51,6 +52,12 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
         this.dummyHash = encoder.encode("not-a-password-" + Passwords.generate());
     }
 
+    /** "登录失败次数过多，请 N 秒后再试" (minutes from one minute on), rounded up. */
+    static String tooMany(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return "登录失败次数过多，请 " + (seconds < 60 ? seconds + " 秒" : (seconds + 59) / 60 + " 分钟") + "后再试";
+    }
+
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         // a name no account can have (over 64 characters, control characters) is counted and logged as one
@@ -60,28 +67,31 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
 
-        if (throttle.addressBlocked(address)) {
-            throw new LockedException(ADDRESS_BLOCKED);
+        LoginThrottle.Attempt attempt = throttle.admit(username, address);
+        if (!attempt.admitted()) {
+            throw new LockedException(tooMany(attempt.delay()));
         }
-        Optional<AnjuUser> found = store.principal(username);
-        Instant now = Instant.now();
-        if (found.isPresent() && found.get().lockedUntil() != null && found.get().lockedUntil().isAfter(now)
-                || found.isEmpty() && throttle.unknownUserLocked(username)) {
-            throttle.addressFailed(address);
-            throw new LockedException(LOCKED);
+        Optional<AnjuUser> found;
+        boolean matches;
+        try {
+            found = store.principal(username);
+            matches = found.isPresent()
+                    ? encoder.matches(password, found.get().getPassword())
+                    : encoder.matches(password, dummyHash) && false;
+        } catch (RuntimeException e) {
+            throttle.abandoned(attempt);
+            throw e;
         }
-        boolean matches = found.isPresent()
-                ? encoder.matches(password, found.get().getPassword())
-                : encoder.matches(password, dummyHash) && false;
         if (!matches) {
-            throttle.addressFailed(address);
-            boolean lockedNow = found.isPresent()
-                    ? tx.execute(s -> store.recordFailure(found.get().id(), LoginThrottle.MAX_USER_FAILURES,
-                    LoginThrottle.LOCK.toSeconds())).isPresent()
-                    : throttle.unknownUserFailed(username);
-            log.info("登录失败：用户名 {}，来自 {}{}", username, address, lockedNow ? "（已锁定）" : "");
-            throw lockedNow ? new LockedException(LOCKED) : new BadCredentialsException(BAD_CREDENTIALS);
+            Duration wait = throttle.failed(attempt);
+            int failures = found.map(u -> tx.execute(s -> store.recordFailure(u.id()))).orElse(0);
+            if (failures > 0 && failures % WARN_EVERY == 0) {
+                log.warn("账号 {} 自上次成功登录以来已失败 {} 次（最近一次来自 {}）", username, failures, address);
+            }
+            log.info("登录失败：用户名 {}，来自 {}{}", username, address, wait.isZero() ? "" : "（须等待 " + wait.toSeconds() + " 秒）");
+            throw wait.isZero() ? new BadCredentialsException(BAD_CREDENTIALS) : new LockedException(tooMany(wait));
         }
+        throttle.succeeded(attempt);
         AnjuUser user = found.get();
         if (!user.isEnabled()) {
             throw new DisabledException(DISABLED);

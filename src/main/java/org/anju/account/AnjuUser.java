@@ -28,21 +28,19 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
     private final int regionId;
     private final EnumSet<Role> roles;
     private final boolean enabled;
-    private final Instant lockedUntil;
     private final int version;
     /** When the password was last set: a session signed in before another change of it ends (see CurrentUserFilter). */
     private final Instant passwordChangedAt;
     private transient String passwordHash;
 
     AnjuUser(long id, String username, String displayName, int regionId, Set<Role> roles, boolean enabled,
-             Instant lockedUntil, int version, Instant passwordChangedAt, String passwordHash) {
+             int version, Instant passwordChangedAt, String passwordHash) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
         this.regionId = regionId;
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.enabled = enabled;
-        this.lockedUntil = lockedUntil;
         this.version = version;
         this.passwordChangedAt = passwordChangedAt;
         this.passwordHash = passwordHash;
@@ -68,17 +66,13 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
         return version;
     }
 
-    Instant lockedUntil() {
-        return lockedUntil;
-    }
-
     Actor actor(Regions regions, Channel via) {
         return new Actor(username, displayName, regions.byId(regionId), roles, via, false);
     }
 
     /** The same user without the password hash, to keep in the session. */
     AnjuUser withoutPassword() {
-        return new AnjuUser(id, username, displayName, regionId, roles, enabled, lockedUntil, version, passwordChangedAt,
+        return new AnjuUser(id, username, displayName, regionId, roles, enabled, version, passwordChangedAt,
                 null);
     }
 
@@ -103,7 +97,7 @@ public final class AnjuUser implements UserDetails, CredentialsContainer, Serial
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+        return true;   // failed logins delay per client address (LoginThrottle), never lock the account
     }
 
     @Override

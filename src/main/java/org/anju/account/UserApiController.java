@@ -41,7 +41,7 @@ class UserApiController {
 
     /** An account as the API shows it. */
     record UserView(long id, String username, String displayName, String regionCode, String regionName,
-                    Set<Role> roles, String rolesLabel, boolean enabled, boolean locked, Instant lockedUntil,
+                    Set<Role> roles, String rolesLabel, boolean enabled,
                     int failedAttempts, int version, Instant createdAt, String createdBy, Instant updatedAt) {
     }
 
@@ -68,7 +68,7 @@ class UserApiController {
     UserView view(User u) {
         Region r = regions.byId(u.regionId());
         return new UserView(u.id(), u.username(), u.displayName(), r.code(), r.name(), u.roles(), u.rolesLabel(),
-                u.enabled(), u.locked(), u.lockedUntil(), u.failedAttempts(), u.version(), u.createdAt(),
+                u.enabled(), u.failedAttempts(), u.version(), u.createdAt(),
                 u.createdBy(), u.updatedAt());
     }
 
@@ -129,7 +129,7 @@ class UserApiController {
 
     @PostMapping(path = "/users/{id}/password")
     @Requires(Requirement.ADMIN)
-    @Operation(summary = "重置密码并解除锁定（管理员）；不给密码则生成一个，只在此返回一次")
+    @Operation(summary = "重置密码（管理员）；不给密码则生成一个，只在此返回一次")
     WithPasswordView resetPassword(@PathVariable long id, @RequestBody(required = false) PasswordRequest r) {
         Users.WithPassword reset = users.resetPassword(id, r == null ? null : r.password());
         return new WithPasswordView(view(reset.user()), reset.generated() ? reset.password() : null);

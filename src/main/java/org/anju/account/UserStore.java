@@ -27,7 +27,7 @@ class UserStore {
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getInt("region_id"), roles(rs.getArray("roles")), rs.getBoolean("enabled"),
-                rs.getInt("failed_attempts"), instant(rs.getTimestamp("locked_until")), rs.getInt("version"),
+                rs.getInt("failed_attempts"), rs.getInt("version"),
                 instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
                 instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("password_changed_at")));
     }
@@ -35,7 +35,7 @@ class UserStore {
     private static AnjuUser principal(ResultSet rs) throws SQLException {
         return new AnjuUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getInt("region_id"), roles(rs.getArray("roles")), rs.getBoolean("enabled"),
-                instant(rs.getTimestamp("locked_until")), rs.getInt("version"), instant(rs.getTimestamp("password_changed_at")),
+                rs.getInt("version"), instant(rs.getTimestamp("password_changed_at")),
                 rs.getString("password_hash"));
     }
 
@@ -91,32 +91,23 @@ class UserStore {
     void setPassword(long id, String passwordHash) {
         jdbc.sql("""
                         update users set password_hash = ?, password_changed_at = now(), failed_attempts = 0,
-                                         locked_until = null, version = version + 1, updated_at = now()
+                                         version = version + 1, updated_at = now()
                         where id = ?""")
                 .params(passwordHash, id).update();
     }
 
-    /** Counts a failed login; locks when {@code max} is reached. Returns the lock's end, if locked now. */
-    Optional<Instant> recordFailure(long id, int max, long lockSeconds) {
-        return jdbc.sql("""
-                        update users set
-                            failed_attempts = case when locked_until is not null and locked_until <= now() then 1
-                                                   else failed_attempts + 1 end,
-                            locked_until = case
-                                when locked_until is not null and locked_until > now() then locked_until
-                                when (case when locked_until is not null and locked_until <= now() then 1
-                                           else failed_attempts + 1 end) >= ? then now() + make_interval(secs => ?)
-                                else null end
-                        where id = ?
-                        returning locked_until""")
-                .params(max, lockSeconds, id)
-                .query((rs, n) -> Optional.ofNullable(instant(rs.getTimestamp(1)))).single();
+    /**
+     * Counts a failed login, for administrators to see; it locks nothing (LoginThrottle delays per address).
+     * Returns the failures since the last success.
+     */
+    int recordFailure(long id) {
+        return jdbc.sql("update users set failed_attempts = failed_attempts + 1 where id = ? returning failed_attempts")
+                .param(id).query(Integer.class).single();
     }
 
     void recordSuccess(long id) {
         jdbc.sql("""
-                        update users set failed_attempts = 0, locked_until = null
-                        where id = ? and (failed_attempts <> 0 or locked_until is not null)""")
+                        update users set failed_attempts = 0 where id = ? and failed_attempts <> 0""")
                 .param(id).update();
     }
 

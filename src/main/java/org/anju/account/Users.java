@@ -115,7 +115,7 @@ public class Users {
         return store.byId(id).orElseThrow();
     }
 
-    /** Sets a new password (generated when {@code password} is blank) and lifts a lock. */
+    /** Sets a new password (generated when {@code password} is blank) and clears the failure count. */
     @Transactional
     public WithPassword resetPassword(long id, String password) {
         User u = get(id);

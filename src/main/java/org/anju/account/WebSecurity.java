@@ -33,6 +33,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       A browser session calling {@code /api/**} is subject to CSRF like any form.</li>
  *   <li>Not signed in: pages redirect to {@code /login}; {@code /api/**} answers 401 with a Chinese
  *       problem detail. Denied: 403, as JSON under {@code /api/**}, as a Chinese page elsewhere.</li>
+ *   <li>Login throttling counts the client address of {@link ClientAddress} (proxies trusted only when
+ *       configured), for both ways in.</li>
  *   <li>Headers: a Content-Security-Policy without inline scripts, X-Frame-Options DENY, nosniff,
  *       Referrer-Policy same-origin, a Permissions-Policy switching off device APIs.</li>
  * </ul>
@@ -60,7 +62,7 @@ class WebSecurity {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             DeniedResponses denied, UserStore users,
-                                            Regions regions) throws Exception {
+                                            Regions regions, ClientAddress clientAddress) throws Exception {
         RequestMatcher api = request -> path(request).startsWith("/api/");
         RequestMatcher basic = request -> {
             String h = request.getHeader("Authorization");
@@ -77,10 +79,11 @@ class WebSecurity {
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
+                        .authenticationDetailsSource(clientAddress)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
-                .httpBasic(b -> b.authenticationEntryPoint(denied))
+                .httpBasic(b -> b.authenticationEntryPoint(denied).authenticationDetailsSource(clientAddress))
                 .requestCache(c -> c.requestCache(requestCache))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> api.matches(request)

@@ -27,7 +27,7 @@ class UserListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         users.manageable().forEach(u -> out.printf("%-16s %-20s %-10s %-12s %s%s%n", u.username(), u.displayName(),
                 regions.byId(u.regionId()).code(), regions.byId(u.regionId()).name(), u.rolesLabel(),
-                u.enabled() ? (u.locked() ? "（已锁定）" : "") : "（已停用）"));
+                u.enabled() ? "" : "（已停用）"));
         return Cli.OK;
     }
 }

@@ -13,7 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
 @Command(name = "password", mixinStandardHelpOptions = true,
-        description = "重置用户密码并解除锁定。密码从标准输入读取（--password-stdin），否则自动生成并只显示这一次")
+        description = "重置用户密码。密码从标准输入读取（--password-stdin），否则自动生成并只显示这一次")
 class UserPasswordCommand implements Callable<Integer> {
 
     private final Users users;

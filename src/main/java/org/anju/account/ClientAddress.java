@@ -1,0 +1,91 @@
+package org.anju.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationDetailsSource;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import org.springframework.stereotype.Component;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The client address that login throttling counts (form login and HTTP Basic alike): the direct peer
+ * ({@code getRemoteAddr()}), unless that peer is one of {@code anju.security.trusted-proxies} (CIDR ranges,
+ * comma-separated, empty by default). Then {@code X-Forwarded-For} is read from the right, skipping trusted
+ * proxies, and the first address not trusted is the client: whatever a client writes into the header itself
+ * stands to the left of what our proxies appended and is never reached. From an untrusted peer the header is
+ * ignored, so nobody can pick the address a failure is counted against. An entry that is not an IP address
+ * stops the walk at the last proxy that vouched for it.
+ *
+ * Tomcat's {@code RemoteIpValve} ({@code server.forward-headers-strategy=native}) does the same, but trusts
+ * every private address by default ({@code server.tomcat.remoteip.internal-proxies}) and takes regular
+ * expressions; it is not enabled here. An installation that enables it must set that property to exactly its
+ * proxies, and then leaves this list empty (the valve has already replaced the peer address).
+ */
+@Component
+class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    private final List<IpAddressMatcher> trusted;
+
+    ClientAddress(@Value("${anju.security.trusted-proxies:}") String trustedProxies) {
+        this.trusted = Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(ClientAddress::range).toList();
+    }
+
+    private static IpAddressMatcher range(String cidr) {
+        if (!isIpLiteral(cidr.replaceFirst("/\\d{1,3}$", ""))) {
+            throw new IllegalArgumentException("anju.security.trusted-proxies: 不是 IP 地址或 CIDR 网段：" + cidr);
+        }
+        return new IpAddressMatcher(cidr);
+    }
+
+    @Override
+    public WebAuthenticationDetails buildDetails(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return new WebAuthenticationDetails(of(request), session == null ? null : session.getId());
+    }
+
+    String of(HttpServletRequest request) {
+        String client = request.getRemoteAddr();
+        if (!trusted(client)) {
+            return client;
+        }
+        List<String> hops = new ArrayList<>();
+        for (String header : Collections.list(request.getHeaders("X-Forwarded-For"))) {
+            Arrays.stream(header.split(",")).map(String::strip).forEach(hops::add);
+        }
+        for (int i = hops.size() - 1; i >= 0 && trusted(client); i--) {
+            if (!isIpLiteral(hops.get(i))) {
+                break;
+            }
+            client = hops.get(i);
+        }
+        return client;
+    }
+
+    private boolean trusted(String address) {
+        return isIpLiteral(address) && trusted.stream().anyMatch(m -> m.matches(address));
+    }
+
+    /** An IP address written out, which can be parsed without a name lookup (a host name would go to DNS). */
+    static boolean isIpLiteral(String s) {
+        if (s == null || !(IPV4.matcher(s).matches() || s.indexOf(':') >= 0 && IPV6.matcher(s).matches())) {
+            return false;
+        }
+        try {
+            InetAddress.ofLiteral(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

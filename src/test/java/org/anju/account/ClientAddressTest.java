@@ -1,0 +1,58 @@
+package org.anju.account;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which address login throttling counts: X-Forwarded-For only through configured proxies. */
+class ClientAddressTest {
+
+    static MockHttpServletRequest from(String peer, String... forwardedFor) {
+        MockHttpServletRequest r = new MockHttpServletRequest();
+        r.setRemoteAddr(peer);
+        for (String h : forwardedFor) {
+            r.addHeader("X-Forwarded-For", h);
+        }
+        return r;
+    }
+
+    @Test
+    void withoutTrustedProxiesTheHeaderIsIgnored() {
+        ClientAddress none = new ClientAddress("");
+        assertThat(none.of(from("203.0.113.7", "1.2.3.4"))).isEqualTo("203.0.113.7");
+        assertThat(none.of(from("127.0.0.1", "1.2.3.4"))).as("not even from loopback").isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aSpoofedHeaderFromAnUntrustedPeerIsIgnored() {
+        ClientAddress proxies = new ClientAddress("127.0.0.1/32, 10.0.0.0/8");
+        assertThat(proxies.of(from("203.0.113.7", "10.0.0.5"))).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void throughTrustedProxiesTheRightMostUntrustedAddressIsTheClient() {
+        ClientAddress proxies = new ClientAddress("127.0.0.1/32,10.0.0.0/8");
+        assertThat(proxies.of(from("127.0.0.1", "203.0.113.7"))).isEqualTo("203.0.113.7");
+        // the client wrote 1.2.3.4 itself; our proxy appended what it saw
+        assertThat(proxies.of(from("127.0.0.1", "1.2.3.4, 203.0.113.7, 10.1.2.3"))).isEqualTo("203.0.113.7");
+        assertThat(proxies.of(from("127.0.0.1", "1.2.3.4", "203.0.113.7"))).as("several headers").isEqualTo("203.0.113.7");
+        assertThat(proxies.of(from("127.0.0.1"))).as("no header").isEqualTo("127.0.0.1");
+        assertThat(proxies.of(from("127.0.0.1", "10.1.2.3"))).as("only proxies: the farthest").isEqualTo("10.1.2.3");
+        assertThat(proxies.of(from("127.0.0.1", "2001:db8::1"))).isEqualTo("2001:db8::1");
+    }
+
+    @Test
+    void anEntryThatIsNoAddressStopsAtTheProxyThatVouchedForIt() {
+        ClientAddress proxies = new ClientAddress("127.0.0.1/32,10.0.0.0/8");
+        assertThat(proxies.of(from("127.0.0.1", "evil.example, 10.1.2.3"))).isEqualTo("10.1.2.3");
+        assertThat(proxies.of(from("127.0.0.1", "999.1.1.1"))).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aMisconfiguredRangeStopsTheStart() {
+        assertThatThrownBy(() -> new ClientAddress("proxy.example/32"))
+                .hasMessageContaining("anju.security.trusted-proxies");
+    }
+}

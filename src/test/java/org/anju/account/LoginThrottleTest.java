@@ -1,0 +1,183 @@
+package org.anju.account;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The arithmetic of {@link LoginThrottle}, on a clock the test moves. */
+class LoginThrottleTest {
+
+    static final String A = "203.0.113.7";
+    static final String B = "198.51.100.9";
+
+    /** A clock that stands still until told to move. */
+    static final class Hands extends Clock {
+        Instant now = Instant.parse("2025-03-01T08:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final Hands clock = new Hands();
+    final LoginThrottle throttle = new LoginThrottle(clock);
+
+    /** One attempt with a wrong password: the wait it earns, or null when it was refused unchecked. */
+    Duration fail(String user, String address) {
+        LoginThrottle.Attempt a = throttle.admit(user, address);
+        return a.admitted() ? throttle.failed(a) : null;
+    }
+
+    boolean succeed(String user, String address) {
+        LoginThrottle.Attempt a = throttle.admit(user, address);
+        if (a.admitted()) {
+            throttle.succeeded(a);
+        }
+        return a.admitted();
+    }
+
+    @Test
+    void threeFreeFailuresThenDelaysDoubleUpToFifteenMinutes() {
+        assertThat(fail("xz", A)).isZero();
+        assertThat(fail("xz", A)).isZero();
+        assertThat(fail("xz", A)).isEqualTo(Duration.ofSeconds(1));
+        long[] expected = {2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900};
+        for (long seconds : expected) {
+            assertThat(throttle.admit("xz", A).delay()).as("refused during the delay").isPositive();
+            clock.advance(throttle.admit("xz", A).delay());
+            assertThat(fail("xz", A)).isEqualTo(Duration.ofSeconds(seconds));
+        }
+    }
+
+    @Test
+    void aRefusedAttemptIsNotCountedAndSaysHowLongIsLeft() {
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            fail("xz", A);
+        }
+        clock.advance(Duration.ofMillis(500));
+        assertThat(throttle.admit("xz", A).delay()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(fail("xz", A)).isNull();
+        clock.advance(Duration.ofMillis(1500));
+        assertThat(fail("xz", A)).as("the 5th counted failure, not the 6th").isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void failuresFromOneAddressDoNotDelayAnother() {
+        for (int i = 0; i < 20; i++) {
+            clock.advance(Duration.ofMinutes(15));
+            fail("xz", A);
+        }
+        assertThat(throttle.admit("xz", A).admitted()).isFalse();
+        assertThat(succeed("xz", B)).isTrue();
+    }
+
+    @Test
+    void aSuccessResetsThePair() {
+        fail("xz", A);
+        fail("xz", A);
+        assertThat(succeed("xz", A)).isTrue();
+        assertThat(fail("xz", A)).isZero();
+        assertThat(fail("xz", A)).isZero();
+        assertThat(fail("xz", A)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void failuresAreForgottenAfterADay() {
+        for (int i = 0; i < 3; i++) {
+            fail("xz", A);
+        }
+        clock.advance(LoginThrottle.FORGET);
+        assertThat(fail("xz", A)).isZero();
+    }
+
+    @Test
+    void anAddressRotatingUsernamesIsDelayedAfterThirtyFailures() {
+        for (int i = 0; i < 29; i++) {
+            assertThat(fail("guess" + i, A)).isZero();
+        }
+        assertThat(fail("guess29", A)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.admit("guess30", A).delay()).isEqualTo(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(fail("guess30", A)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.admit("sr_admin", B).admitted()).as("other addresses are not concerned").isTrue();
+    }
+
+    @Test
+    void aPairThatSignedInHereIsNotHeldUpByOthersFailuresAtItsAddress() {
+        assertThat(succeed("colleague", A)).isTrue();
+        for (int i = 0; i < 40; i++) {
+            fail("guess" + i, A);
+        }
+        assertThat(throttle.admit("newcomer", A).admitted()).as("never signed in here: delayed").isFalse();
+        assertThat(succeed("colleague", A)).isTrue();
+        // a wrong password of the exempt pair is answered with the address's delay, like any other name here
+        assertThat(fail("colleague", A)).isPositive();
+        // but its own delay still applies to it
+        fail("colleague", A);
+        assertThat(fail("colleague", A)).isPositive();
+        assertThat(throttle.admit("colleague", A).admitted()).isFalse();
+    }
+
+    @Test
+    void parallelAttemptsEarnNoMoreThanSequentialOnes() {
+        LoginThrottle.Attempt[] checking = new LoginThrottle.Attempt[3];
+        for (int i = 0; i < 3; i++) {
+            checking[i] = throttle.admit("xz", A);
+            assertThat(checking[i].admitted()).isTrue();
+        }
+        assertThat(throttle.admit("xz", A).admitted()).as("a 4th while 3 are being checked").isFalse();
+        throttle.succeeded(checking[0]);
+        throttle.abandoned(checking[1]);
+        throttle.abandoned(checking[2]);
+        // a pair that signed in here (an API script) may run several at once
+        for (int i = 0; i < LoginThrottle.PARALLEL; i++) {
+            assertThat(throttle.admit("xz", A).admitted()).isTrue();
+        }
+        assertThat(throttle.admit("xz", A).admitted()).isFalse();
+    }
+
+    @Test
+    void ipv6CountsPerSlash64() {
+        assertThat(LoginThrottle.key("2001:db8:1:2::1")).isEqualTo(LoginThrottle.key("2001:db8:1:2:ffff::9"));
+        assertThat(LoginThrottle.key("2001:db8:1:2::1")).isNotEqualTo(LoginThrottle.key("2001:db8:1:3::1"));
+        assertThat(LoginThrottle.key("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        for (int i = 0; i < 3; i++) {
+            fail("xz", "2001:db8:1:2::" + (i + 1));
+        }
+        assertThat(throttle.admit("xz", "2001:db8:1:2::99").admitted()).isFalse();
+    }
+
+    @Test
+    void theMapsStayBounded() {
+        for (int i = 0; i <= LoginThrottle.MAX_ENTRIES + 10; i++) {
+            clock.advance(Duration.ofMillis(1));
+            fail("u" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+        }
+        assertThat(throttle.largestMap()).isLessThanOrEqualTo(LoginThrottle.MAX_ENTRIES);
+        String newest = "u" + (LoginThrottle.MAX_ENTRIES + 10);
+        fail(newest, "10.1.134.170");
+        assertThat(fail(newest, "10.1.134.170")).as("the newest record is kept, the oldest evicted").isEqualTo(Duration.ofSeconds(1));
+    }
+}
