@@ -235,6 +235,22 @@ final class RegionDirectory {
         return shortForms.getOrDefault(key, List.of());
     }
 
+    /**
+     * Another region that this (normalised) label already names, by an alias or a short form (恩平 for 恩平市), outside
+     * {@code target}'s province; null when none. A nationwide alias naming it too would make that region's tables
+     * ambiguous, or resolve its short form to {@code target} without a question.
+     */
+    Region claimedOutside(String key, Node target) {
+        List<Node> claims = new ArrayList<>(global(key));
+        claims.addAll(shortForm(key));
+        for (Node n : claims) {
+            if (n != target && (target.province == null || n.province != target.province)) {
+                return n.region;
+            }
+        }
+        return null;
+    }
+
     /** Whether some region's official name is this (normalised) label. */
     boolean isName(String key) {
         for (Node n : global(key)) {

@@ -423,6 +423,12 @@ public class Regions {
             if (cityOnly && n.city == null) {
                 throw new IllegalArgumentException("“" + r.name() + "”不属于任何城市，不能设置仅限本市的别名");
             }
+            Region other = cityOnly ? null : d.claimedOutside(key, n);
+            if (other != null) {
+                // one province's alias must not change how another province's tables are read
+                throw new IllegalArgumentException("“" + key + "”已用来指" + placed(d, other) + "，作为" + r.name()
+                        + "的通用别名会使其他地区的表格无法识别或识别错；请换一个别名，或设为仅限本市有效的别名");
+            }
             if (n.aliases.stream().anyMatch(a -> a.alias().equals(key))) {
                 return;
             }
@@ -430,6 +436,15 @@ public class Regions {
             reload();
             log.info("为“{}”（{}）新增别名“{}”", r.name(), r.code(), key);
         }
+    }
+
+    /** 江门市恩平市（440785）: a region with the names above it, as a message names it. */
+    private static String placed(RegionDirectory d, Region r) {
+        StringBuilder s = new StringBuilder();
+        for (Node n = d.node(r); n != null && n.region.kind() != RegionKind.NATION; n = n.parent) {
+            s.insert(0, n.region.name());
+        }
+        return s + "（" + r.code() + "）";
     }
 
     private static String checkAlias(RegionDirectory d, String alias) {

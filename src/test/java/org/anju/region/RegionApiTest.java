@@ -273,11 +273,15 @@ class RegionApiTest {
         assertThat(regions.resolve("新区", code("360700"))).isEqualTo(new Found(zone, false));
         assertThat(regions.resolve("新区", code("361100"))).isInstanceOf(Resolution.NotFound.class);
 
-        // the same alias on two regions is resolved by context
-        regions.addAlias(code("220104"), "朝阳");
-        regions.addAlias(code("110105"), "朝阳");
-        assertThat(regions.resolve("朝阳", null)).isInstanceOf(Ambiguous.class);
+        // a nationwide alias may not name what already names a region of another province (issue 10: one province
+        // must not break another's imports); within its city it may
+        assertThatThrownBy(() -> regions.addAlias(code("110105"), "朝阳"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("“朝阳”已用来指辽宁省朝阳市（211300），作为朝阳区的通用别名会使其他地区的表格无法识别或识别错；"
+                        + "请换一个别名，或设为仅限本市有效的别名");
+        regions.addAlias(code("110105"), "朝阳", true);
         assertThat(regions.resolve("朝阳", code("110000"))).isEqualTo(new Found(code("110105"), false));
+        assertThat(regions.resolve("朝阳", code("210000"))).isEqualTo(new Found(code("211300"), false));
 
         mvc.perform(post("/api/regions/361100-K3/aliases").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"alias\": \"三清山管委会\"}"))
@@ -290,6 +294,10 @@ class RegionApiTest {
                         .content("{\"alias\": \"信州区\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("“信州区”是已有区划的正式名称，不能用作别名"));
+        mvc.perform(post("/api/regions/361100-K3/aliases").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"alias\": \"恩平\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.startsWith("“恩平”已用来指广东省江门市恩平市（440785）")));
         mvc.perform(post("/api/regions/000009/aliases").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"alias\": \"某地\"}"))
                 .andExpect(status().isNotFound());
