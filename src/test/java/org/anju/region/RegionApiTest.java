@@ -4,7 +4,6 @@ import org.anju.AnjuTest;
 import org.anju.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.web.context.WebApplicationContext;
-import org.anju.region.Resolution.Ambiguous;
 import org.anju.region.Resolution.Found;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
