@@ -145,6 +145,22 @@ public class Plans {
     }
 
     /**
+     * Runs an insert or update of the plan row, turning the database's uniqueness (文号; or issuer, title and years)
+     * into a message that names the plan already there — two imports at once cannot both make it.
+     */
+    private long unique(Plan plan, java.util.function.LongSupplier write) {
+        try {
+            return write.getAsLong();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            String years = plan.firstYear() == plan.lastYear() ? plan.firstYear() + "年" : plan.firstYear() + "–" + plan.lastYear() + "年";
+            throw new IllegalStateException(plan.documentNumber() != null
+                    ? "文号 " + plan.documentNumber() + " 的计划已存在；如需替换，请在导入时选择替换该计划"
+                    : issuer(plan).name() + "已有" + years + "的计划「" + plan.title() + "」（无文号）；"
+                    + "如需替换，请在导入时选择替换该计划，或填写文号区分");
+        }
+    }
+
+    /**
      * Stores a plan. An existing plan (with id) is updated; its tables are replaced only when asked,
      * and its milestones and stated totals only when the draft carries some.
      */
@@ -163,11 +179,14 @@ public class Plans {
         }
         long id;
         if (plan.id() == null) {
-            id = repository.insertPlan(plan);
+            id = unique(plan, () -> repository.insertPlan(plan));
         } else {
             id = plan.id();
             access.checkWrite(issuer(get(id)));
-            repository.updatePlan(plan, null);
+            unique(plan, () -> {
+                repository.updatePlan(plan, null);
+                return id;
+            });
             if (replaceTables) {
                 repository.deleteTables(id);
             } else if (!draft.tables().isEmpty() && !repository.tables(id).isEmpty()) {
