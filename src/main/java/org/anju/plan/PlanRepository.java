@@ -455,6 +455,17 @@ class PlanRepository {
                 }).optional();
     }
 
+    /** Deletes the uncommitted previews stored before {@code time}, files included. */
+    int deletePreviewsBefore(java.time.OffsetDateTime time) {
+        return jdbc.sql("delete from import_batch where status = 'PREVIEW' and created_at < ?").param(time).update();
+    }
+
+    /** Deletes the preview when it was stored before {@code time}; whether it was. */
+    boolean deletePreviewIfBefore(long id, java.time.OffsetDateTime time) {
+        return jdbc.sql("delete from import_batch where id = ? and status = 'PREVIEW' and created_at < ?")
+                .params(id, time).update() == 1;
+    }
+
     void markBatch(long id, String status, Long planId, String summary) {
         jdbc.sql("""
                         update import_batch set status = ?, plan_id = ?, summary = ?,

@@ -39,8 +39,13 @@ public class Plans {
 
     private final ProgressTableRepository progressTables;
 
+    /** How long an uncommitted preview keeps its file ({@code anju.import.preview-hours}, 24). */
+    private final java.time.Duration previewLife;
+
     Plans(PlanRepository repository, ProgressTableRepository progressTables, PlanChecker checker, Regions regions,
-          Indicators indicators, Access access) {
+          Indicators indicators, Access access,
+          @org.springframework.beans.factory.annotation.Value("${anju.import.preview-hours:24}") int previewHours) {
+        this.previewLife = java.time.Duration.ofHours(previewHours);
         this.repository = repository;
         this.progressTables = progressTables;
         this.checker = checker;
@@ -412,9 +417,14 @@ public class Plans {
 
     // ---- import batches (kept with the plan feature: they end up as plans) -------------------------
 
-    /** Keeps a file offered for import, with the issuer it is for and who offered it. */
+    /**
+     * Keeps a file offered for import, with the issuer it is for and who offered it. A preview nobody commits is not
+     * kept forever: storing one deletes the previews older than {@code anju.import.preview-hours} (their files with
+     * them); committed files stay, so what was imported can always be looked at.
+     */
     public long recordBatch(String fileName, String format, String encoding, String sha256, byte[] content,
                             boolean committed, Long planId, String summary, Region issuer) {
+        repository.deletePreviewsBefore(java.time.OffsetDateTime.now().minus(previewLife));
         return repository.insertBatch(fileName, format, encoding, sha256, content,
                 committed ? "COMMITTED" : "PREVIEW", planId, summary, issuer == null ? null : issuer.id(),
                 access.current().username());
@@ -422,7 +432,7 @@ public class Plans {
 
     /**
      * A file offered for import, if the current user may write its issuer's plans (only they can commit it,
-     * and nobody else learns what it holds).
+     * and nobody else learns what it holds). An expired preview is deleted and refused.
      */
     public Optional<ImportBatch> batch(long id) {
         Optional<ImportBatch> batch = repository.batch(id).map(b -> new ImportBatch(b.id(), b.fileName(), b.status(),
@@ -434,6 +444,11 @@ public class Plans {
                 throw new org.springframework.security.access.AccessDeniedException("只能提交本人上传的文件");
             }
         });
+        if (batch.isPresent() && "PREVIEW".equals(batch.get().status())
+                && repository.deletePreviewIfBefore(id, java.time.OffsetDateTime.now().minus(previewLife))) {
+            throw new IllegalStateException("文件“" + batch.get().fileName() + "”的预览已过期（超过 " + previewLife.toHours()
+                    + " 小时未提交），上传的文件已删除；请重新上传");
+        }
         return batch;
     }
 

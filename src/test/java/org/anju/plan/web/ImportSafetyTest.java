@@ -155,7 +155,8 @@ class ImportSafetyTest {
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             try (Statement st = blocker.createStatement()) {
-                // the import writes import_batch last: it will wait here with everything else written
+                // the import writes import_batch last (sweeping expired previews, then its own): it will wait here with
+                // everything else written
                 st.execute("lock table import_batch in exclusive mode");
             }
             CompletableFuture<Object> running = CompletableFuture.supplyAsync(
@@ -166,7 +167,7 @@ class ImportSafetyTest {
                 pid = jdbc.sql("""
                                 select pid from pg_stat_activity
                                 where datname = current_database() and wait_event_type = 'Lock'
-                                  and query ilike 'insert into import_batch%'""")
+                                  and (query ilike 'insert into import_batch%' or query ilike 'delete from import_batch%')""")
                         .query(Integer.class).optional().orElse(null);
                 Thread.sleep(20);
             }
