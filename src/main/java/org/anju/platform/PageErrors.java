@@ -61,6 +61,15 @@ class PageErrors {
                 + " 请求" + (e.getSupportedMethods() == null ? "" : "（可用：" + String.join("、", e.getSupportedMethods()) + "）"));
     }
 
+    /** An address nothing answers: by default Spring's English JSON for API clients. */
+    @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", api
+                ? "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "（接口列表见 /swagger-ui.html；请检查地址和其中的代码、月份是否填写）"
+                : "页面不存在，请检查地址或从菜单进入");
+    }
+
     /** A problem detail under {@code /api/**}, a Chinese page (or htmx fragment) elsewhere. */
     private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String message) throws IOException {
