@@ -5,14 +5,20 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
+import org.xml.sax.SAXException;
+
+import javax.xml.parsers.ParserConfigurationException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -43,6 +49,15 @@ import java.util.Set;
  * that (at most 100:1), at most {@value #MAX_TEXT_CHARS} characters of extracted text. Beyond
  * any of these the file is refused as a likely zip bomb. XML parts that declare a DOCTYPE (the way to external entities, XXE) are refused
  * by POI's parsers; the file is refused with a message saying so.
+ *
+ * <p><b>Spreadsheets</b> ({@link SpreadsheetLimits}): an XLSX is streamed part by part
+ * ({@link XlsxStream}), never loaded whole, and refused the moment it passes
+ * {@value SpreadsheetLimits#MAX_CELLS} cells, {@value SpreadsheetLimits#MAX_ROWS} rows with content,
+ * {@value SpreadsheetLimits#MAX_SHARED_STRINGS} shared strings, {@value SpreadsheetLimits#MAX_CHARS}
+ * characters or {@value SpreadsheetLimits#MAX_MERGED_REGIONS} merged regions, naming sheet and row.
+ * An XLSX with formulas is then loaded whole to recompute them, only up to
+ * {@value SpreadsheetLimits#MAX_LOADED_CELLS} cells (else refused naming the first formula); an XLS
+ * is counted record by record ({@link XlsCellCount}) and loaded only up to that many cells.
  */
 @Component
 public class SourceReader {
@@ -295,24 +310,62 @@ public class SourceReader {
         List<InputProblem> problems = new ArrayList<>();
         List<SourceSheet> sheets;
         try {
-            if (format == SourceFormat.DOCX) {
-                try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
-                    sheets = WordParser.parse(document);
+            sheets = switch (format) {
+                case DOCX -> {
+                    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+                        yield WordParser.parse(document);
+                    }
                 }
-            } else {
-                try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-                    sheets = SpreadsheetParser.parse(name, workbook, problems);
-                }
-            }
+                case XLS -> xls(name, content, problems);
+                default -> xlsx(name, content, problems);
+            };
         } catch (InputException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw failure(name, expected, e);
         }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return new SourceDocument(name, format, null, sheets);
+    }
+
+    /**
+     * An XLSX streamed under the {@link SpreadsheetLimits}; one with formulas is then loaded whole to
+     * recompute them, if it is small enough ({@link SpreadsheetLimits#MAX_LOADED_CELLS}).
+     */
+    private static List<SourceSheet> xlsx(String name, byte[] content, List<InputProblem> problems)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+        XlsxStream.Result streamed = XlsxStream.read(name, content, new SpreadsheetLimits(name));
+        XlsxStream.CellAt formula = streamed.firstFormula();
+        if (formula == null) {
+            problems.addAll(streamed.problems());
+            return streamed.sheets();
+        }
+        if (streamed.loadedCells() > SpreadsheetLimits.MAX_LOADED_CELLS) {
+            throw new InputException(new InputProblem(name, formula.sheet(), formula.row() + 1, formula.column() + 1,
+                    "这里是公式。含公式的工作簿最多 " + SpreadsheetLimits.MAX_LOADED_CELLS
+                            + " 个单元格（本文件 " + streamed.loadedCells() + " 个）才能在这里重新计算、核对公式的结果。"
+                            + "请在 Excel 中把公式复制后“选择性粘贴为数值”，或分成几个文件上传"));
+        }
+        OPCPackage pkg = OPCPackage.open(new GuardedZip(content));
+        try {
+            return SpreadsheetParser.parse(name, new XSSFWorkbook(pkg), problems);
+        } finally {
+            pkg.revert(); // read only: never write the package back
+        }
+    }
+
+    /** An XLS, counted record by record before it is loaded whole. */
+    private static List<SourceSheet> xls(String name, byte[] content, List<InputProblem> problems) throws IOException {
+        long cells = XlsCellCount.count(content, SpreadsheetLimits.MAX_LOADED_CELLS);
+        if (cells > SpreadsheetLimits.MAX_LOADED_CELLS) {
+            throw problem(name, "Excel 97-2003 格式（.xls）的文件最多 " + SpreadsheetLimits.MAX_LOADED_CELLS
+                    + " 个单元格（含空白但有格式的单元格和不同的字符串），本文件超过了。请用 Excel 另存为 .xlsx 后上传");
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            return SpreadsheetParser.parse(name, workbook, problems);
+        }
     }
 
     /** What went wrong inside POI, in words for the user. */

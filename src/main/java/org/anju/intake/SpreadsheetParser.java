@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * XLSX and XLS worksheets into rows of cell texts.
@@ -42,10 +43,19 @@ import java.util.TreeMap;
  *       more decimals than the value has, padded to them (format "0.00", 3.5 → "3.50"), never
  *       rounded to fewer. Percent formats: the percentage and "%" (0.125 with "0.0%" → "12.5%").
  *       Dates ISO ("2023-01-30", "2023-01-30T08:30", times "08:30"). Booleans TRUE/FALSE.</li>
- *   <li>Formulas: the cached result (same rules). A formula without cached result (written by a
- *       program that did not calculate) is calculated here. Error values (#DIV/0!, #REF!, …) are
- *       problems naming the cell.</li>
+ *   <li>Formulas: the cached result (same rules), but only after recalculating the formula here
+ *       and finding the same text: a program (or a hand) can save a result the formula does not
+ *       give, and the official checking the table sees the formula's figures. A different result,
+ *       or a formula that cannot be recalculated here (a function POI lacks), is a problem naming
+ *       the cell. Formulas with TODAY(), NOW(), RAND(), RANDBETWEEN() are not compared: their
+ *       result changes by itself. A formula without cached result (written by a program that did
+ *       not calculate) is calculated here. Error values (#DIV/0!, #REF!, …) are problems naming
+ *       the cell.</li>
  * </ul>
+ *
+ * <p>This reads POI's object model, which holds the whole workbook (about 1 KB a cell): it is only
+ * used for XLS and for XLSX with formulas, up to {@link SpreadsheetLimits#MAX_LOADED_CELLS}
+ * cells; other XLSX are streamed by {@link XlsxStream} to the same texts.
  */
 final class SpreadsheetParser {
 
@@ -88,15 +98,35 @@ final class SpreadsheetParser {
 
     private List<SourceRow> rows(Sheet sheet) {
         List<CellRangeAddress> merged = sheet.getMergedRegions();
+        // the regions by first row, to look at only those crossing a row (rows come in ascending order)
+        Integer[] order = new Integer[merged.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> merged.get(i).getFirstRow()));
+        List<Integer> active = new ArrayList<>();
+        int next = 0;
+        long work = 0;
         List<RawRow> raw = new ArrayList<>();
         int sheetWidth = 0;
         for (Row row : sheet) {
             int r = row.getRowNum();
-            List<CellRangeAddress> here = new ArrayList<>();
-            for (CellRangeAddress region : merged) {
-                if (region.getFirstRow() <= r && r <= region.getLastRow()) {
-                    here.add(region);
+            active.removeIf(i -> merged.get(i).getLastRow() < r);
+            while (next < order.length && merged.get(order[next]).getFirstRow() <= r) {
+                if (merged.get(order[next]).getLastRow() >= r) {
+                    active.add(order[next]);
                 }
+                next++;
+            }
+            active.sort(null); // file order: where regions overlap, the first decides
+            List<CellRangeAddress> here = new ArrayList<>(active.size());
+            for (int i : active) {
+                here.add(merged.get(i));
+            }
+            work += (long) here.size() * Math.max(1, row.getPhysicalNumberOfCells());
+            if (work > SpreadsheetLimits.MAX_MERGE_WORK) {
+                throw new InputException(new InputProblem(fileName, sheet.getSheetName(), r + 1, null,
+                        "合并单元格过多或相互重叠，无法读取。请取消不必要的合并后重新上传"));
             }
             // only the cells present in the file: a row styled out to column XFD costs nothing
             TreeMap<Integer, String> texts = new TreeMap<>();
@@ -164,25 +194,67 @@ final class SpreadsheetParser {
         if (cell instanceof XSSFCell xssf && !xssf.getCTCell().isSetV()) {
             return evaluated(sheet, cell);
         }
-        return switch (cell.getCachedFormulaResultType()) {
+        String cached = switch (cell.getCachedFormulaResultType()) {
             case STRING -> CellText.strip(cell.getStringCellValue());
             case NUMERIC -> number(cell, cell.getNumericCellValue());
             case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            case ERROR -> error(sheet, cell,
-                    "公式 =" + cell.getCellFormula() + " 的结果是错误值 " + errorText(cell.getErrorCellValue()));
+            case ERROR -> null;
             default -> "";
         };
+        if (cached == null) {
+            return error(sheet, cell,
+                    "公式 =" + cell.getCellFormula() + " 的结果是错误值 " + errorText(cell.getErrorCellValue()));
+        }
+        return checked(sheet, cell, cached);
+    }
+
+    /** Functions whose result changes by itself: their saved result cannot be checked by recalculating. */
+    private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(TODAY|NOW|RAND|RANDBETWEEN)\\s*\\(");
+
+    /** The cached text of a formula, if recalculating it gives the same text; else a problem. */
+    private String checked(Sheet sheet, Cell cell, String cached) {
+        String formula = cell.getCellFormula();
+        if (VOLATILE.matcher(formula).find()) {
+            return cached;
+        }
+        CellValue value;
+        try {
+            value = evaluator().evaluate(cell);
+        } catch (RuntimeException e) {
+            return problem(sheet, cell, "公式 =" + formula + " 在这里无法重新计算核对（可能用了不支持的函数或引用了其他文件）。"
+                    + "请在 Excel 中把这些单元格复制后“选择性粘贴为数值”，再上传");
+        }
+        String recalculated = value == null ? "" : switch (value.getCellType()) {
+            case STRING -> CellText.strip(value.getStringValue());
+            case NUMERIC -> number(cell, value.getNumberValue());
+            case BOOLEAN -> value.getBooleanValue() ? "TRUE" : "FALSE";
+            case ERROR -> errorText(value.getErrorValue());
+            default -> "";
+        };
+        if (!recalculated.equals(cached)) {
+            return problem(sheet, cell, "公式 =" + formula + " 保存的结果 " + shown(cached) + " 与重新计算的结果 "
+                    + shown(recalculated) + " 不一致（保存时未重新计算）。请在 Excel 中打开、按 F9 重新计算并保存后重新上传");
+        }
+        return cached;
+    }
+
+    private static String shown(String text) {
+        return text.isEmpty() ? "（空）" : text;
+    }
+
+    private FormulaEvaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            evaluator.setIgnoreMissingWorkbooks(true);
+        }
+        return evaluator;
     }
 
     /** A formula the file has no result for: calculate it (or say it cannot be). */
     private String evaluated(Sheet sheet, Cell cell) {
         CellValue value;
         try {
-            if (evaluator == null) {
-                evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-                evaluator.setIgnoreMissingWorkbooks(true);
-            }
-            value = evaluator.evaluate(cell);
+            value = evaluator().evaluate(cell);
         } catch (RuntimeException e) {
             return error(sheet, cell, "公式 =" + cell.getCellFormula()
                     + " 没有保存计算结果，在这里也无法计算；请在 Excel 中打开、保存后重新上传");
@@ -201,8 +273,12 @@ final class SpreadsheetParser {
     }
 
     private String error(Sheet sheet, Cell cell, String message) {
+        return problem(sheet, cell, message + "，请改正后重新上传");
+    }
+
+    private String problem(Sheet sheet, Cell cell, String message) {
         problems.add(new InputProblem(fileName, sheet.getSheetName(), cell.getRowIndex() + 1,
-                cell.getColumnIndex() + 1, message + "，请改正后重新上传"));
+                cell.getColumnIndex() + 1, message));
         return "";
     }
 
@@ -218,12 +294,13 @@ final class SpreadsheetParser {
         CellStyle style = cell.getCellStyle();
         String format = style == null ? null : style.getDataFormatString();
         if (style != null && DateUtil.isADateFormat(style.getDataFormat(), format) && DateUtil.isValidExcelDate(value)) {
-            return date(value);
+            return date(value, date1904);
         }
         return number(value, format);
     }
 
-    private String date(double value) {
+    /** An Excel date serial as ISO text: a date, a date and time, or a time (below 1). */
+    static String date(double value, boolean date1904) {
         LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true).truncatedTo(ChronoUnit.SECONDS);
         if (value < 1 && value >= 0) {
             return time(dateTime.toLocalTime());

@@ -171,6 +171,83 @@ class SpreadsheetTest {
                 .containsExactly(row(1, "1060", "3046", "4106", "上饶市"));
     }
 
+    /** A sheet 表: A1 1060, B1 3046, C1 =A1+B1 with {@code cached} saved as its result (XLSX as Excel writes it). */
+    private static byte[] sumWithCachedResult(String cached) {
+        return TestFiles.bytes(out -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                Row row = workbook.createSheet("表").createRow(0);
+                row.createCell(0).setCellValue(1060);
+                row.createCell(1).setCellValue(3046);
+                row.createCell(2).setCellFormula("A1+B1");
+                ((org.apache.poi.xssf.usermodel.XSSFCell) row.getCell(2)).getCTCell().setV(cached);
+                workbook.write(out);
+            }
+        });
+    }
+
+    @Test
+    void formulaWhoseSavedResultIsRecalculatedAlikeIsRead() {
+        assertThat(reader.read("计划.xlsx", sumWithCachedResult("4106")).sheet("表").rows())
+                .containsExactly(row(1, "1060", "3046", "4106"));
+    }
+
+    @Test
+    void formulaWhoseSavedResultDiffersIsRefusedNamingTheCell() {
+        InputException e = catchThrowableOfType(InputException.class,
+                () -> reader.read("计划.xlsx", sumWithCachedResult("5000")));
+
+        assertThat(e.getMessage()).isEqualTo("文件 计划.xlsx，工作表 表，第 1 行，第 C 列：公式 =A1+B1 保存的结果 5000 "
+                + "与重新计算的结果 4106 不一致（保存时未重新计算）。请在 Excel 中打开、按 F9 重新计算并保存后重新上传");
+    }
+
+    @Test
+    void staleResultsInAnXlsAreRefusedToo() {
+        byte[] bytes = TestFiles.bytes(out -> {
+            try (HSSFWorkbook workbook = new HSSFWorkbook()) {
+                Row row = workbook.createSheet("表").createRow(0);
+                row.createCell(0).setCellValue(2);
+                row.createCell(1).setCellFormula("A1*3");
+                workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+                row.getCell(0).setCellValue(5); // changed after the last calculation
+                workbook.write(out);
+            }
+        });
+
+        InputException e = catchThrowableOfType(InputException.class, () -> reader.read("计划.xls", bytes));
+
+        assertThat(e.getMessage()).isEqualTo("文件 计划.xls，工作表 表，第 1 行，第 B 列：公式 =A1*3 保存的结果 6 "
+                + "与重新计算的结果 15 不一致（保存时未重新计算）。请在 Excel 中打开、按 F9 重新计算并保存后重新上传");
+    }
+
+    @Test
+    void formulaThatCannotBeRecalculatedIsRefusedAskingForValues() {
+        byte[] bytes = TestFiles.rewriteZip(sumWithCachedResult("4106"), java.util.Map.of("xl/worksheets/sheet1.xml",
+                xml -> new String(xml, java.nio.charset.StandardCharsets.UTF_8).replace("<f>A1+B1</f>", "<f>_xlfn.NOSUCHFUNCTION(A1)</f>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        InputException e = catchThrowableOfType(InputException.class, () -> reader.read("计划.xlsx", bytes));
+
+        assertThat(e.getMessage()).isEqualTo("文件 计划.xlsx，工作表 表，第 1 行，第 C 列：公式 =_xlfn.NOSUCHFUNCTION(A1) "
+                + "在这里无法重新计算核对（可能用了不支持的函数或引用了其他文件）。请在 Excel 中把这些单元格复制后“选择性粘贴为数值”，再上传");
+    }
+
+    @Test
+    void volatileFormulasKeepTheirSavedResult() {
+        byte[] bytes = TestFiles.bytes(out -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                CellStyle date = workbook.createCellStyle();
+                date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+                Cell cell = workbook.createSheet("表").createRow(0).createCell(0);
+                cell.setCellFormula("TODAY()");
+                cell.setCellStyle(date);
+                ((org.apache.poi.xssf.usermodel.XSSFCell) cell).getCTCell().setV("45000"); // the day it was saved
+                workbook.write(out);
+            }
+        });
+
+        assertThat(reader.read("计划.xlsx", bytes).sheet("表").rows()).containsExactly(row(1, "2023-03-15"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"xlsx", "xls"})
     void errorValuesAreProblemsNamingTheCell(String extension) {
