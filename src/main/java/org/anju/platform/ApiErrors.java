@@ -50,6 +50,11 @@ class ApiErrors {
         return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
     }
 
+    @ExceptionHandler(ImportSlots.Busy.class)
+    ProblemDetail busy(ImportSlots.Busy e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "请稍后再试", e.getMessage());
+    }
+
     @ExceptionHandler(IllegalStateException.class)
     ProblemDetail conflict(IllegalStateException e) {
         return problem(HttpStatus.CONFLICT, "冲突", e.getMessage());

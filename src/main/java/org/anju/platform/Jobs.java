@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 
 /**
  * Long imports started from a page run here, off the request thread, so the browser can poll their progress
- * ({@link JobProgress}) instead of waiting on one request. The work itself is unchanged — an import stays one
+ * ({@link JobProgress}) instead of waiting on one request. They take their turn through {@link ImportSlots}: a bounded
+ * number run at once, the rest wait (排队中), and a user with too many going is refused at once. The work itself is unchanged — an import stays one
  * transaction, all or nothing. A job is seen only by the user who started it; finished jobs are forgotten after
  * 30 minutes. Jobs live in memory: a restart loses the progress display, never data (an unfinished transaction
  * is rolled back).
@@ -35,9 +36,11 @@ public class Jobs {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Duration inlineWait;
+    private final ImportSlots slots;
 
-    Jobs(@Value("${anju.jobs.inline-wait-ms:800}") long inlineWaitMillis) {
+    Jobs(@Value("${anju.jobs.inline-wait-ms:800}") long inlineWaitMillis, ImportSlots slots) {
         this.inlineWait = Duration.ofMillis(inlineWaitMillis);
+        this.slots = slots;
     }
 
     /** What a page shows of a job. */
@@ -58,11 +61,17 @@ public class Jobs {
     public String start(String owner, String title, java.util.List<String> stages, Supplier<?> work) {
         Instant now = Instant.now();
         jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.plus(KEEP).isBefore(now));
+        // refused at once, before anything is read, when the user or the node has too many imports going
+        ImportSlots.Place place = slots.reserve(owner);
         Job job = new Job(UUID.randomUUID().toString(), owner, title, stages);
         jobs.put(job.id, job);
         executor.submit(() -> {
-            try {
+            try (place) {
+                place.awaitTurn(); // the page shows 排队中 meanwhile
                 job.result = JobProgress.reporting(job, work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                job.error = new IllegalStateException("导入已取消（服务器正在停止），未写入任何数据；请稍后重新导入");
             } catch (RuntimeException e) {
                 job.error = e;
             } catch (Error e) {

@@ -34,7 +34,10 @@ class ProjectController {
 
     private final Projects projects;
 
-    ProjectController(Projects projects) {
+    private final org.anju.platform.ImportSlots slots;
+
+    ProjectController(Projects projects, org.anju.platform.ImportSlots slots) {
+        this.slots = slots;
         this.projects = projects;
     }
 
@@ -103,7 +106,8 @@ class ProjectController {
     @Requires(Requirement.WRITE_OWN)
     Projects.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region)
             throws IOException {
-        return projects.importFile(file.getOriginalFilename(), file.getBytes(), region);
+        byte[] content = file.getBytes();
+        return slots.run(() -> projects.importFile(file.getOriginalFilename(), content, region));
     }
 
     @GetMapping("/export")

@@ -25,7 +25,10 @@ class ReportController {
 
     private final Reports reports;
 
-    ReportController(Reports reports) {
+    private final org.anju.platform.ImportSlots slots;
+
+    ReportController(Reports reports, org.anju.platform.ImportSlots slots) {
+        this.slots = slots;
         this.reports = reports;
     }
 
@@ -93,6 +96,7 @@ class ReportController {
     @Requires(Requirement.WRITE_OWN)
     Reports.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
                                      @RequestParam(defaultValue = "false") boolean submit) throws IOException {
-        return reports.importFile(file.getOriginalFilename(), file.getBytes(), region, submit);
+        byte[] content = file.getBytes();
+        return slots.run(() -> reports.importFile(file.getOriginalFilename(), content, region, submit));
     }
 }

@@ -32,7 +32,10 @@ class ReportPages {
     private final Reports reports;
     private final PageContext context;
 
-    ReportPages(Reports reports, PageContext context) {
+    private final org.anju.platform.ImportSlots slots;
+
+    ReportPages(Reports reports, PageContext context, org.anju.platform.ImportSlots slots) {
+        this.slots = slots;
         this.reports = reports;
         this.context = context;
     }
@@ -206,7 +209,8 @@ class ReportPages {
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "false") boolean submit, RedirectAttributes redirect) throws IOException {
         try {
-            Reports.ImportSummary s = reports.importFile(file.getOriginalFilename(), file.getBytes(), region, submit);
+            byte[] content = file.getBytes();
+            Reports.ImportSummary s = slots.run(() -> reports.importFile(file.getOriginalFilename(), content, region, submit));
             redirect.addFlashAttribute("message", "已导入 " + s.fileName() + "：" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
         } catch (InputException e) {
             redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());

@@ -34,7 +34,10 @@ class ImportController {
 
     private final PlanImporter importer;
 
-    ImportController(PlanImporter importer) {
+    private final org.anju.platform.ImportSlots slots;
+
+    ImportController(PlanImporter importer, org.anju.platform.ImportSlots slots) {
+        this.slots = slots;
         this.importer = importer;
     }
 
@@ -66,7 +69,8 @@ class ImportController {
                 blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
                 null, charset(encoding), dryRun, null, null, choices(column, region, program, stage, period));
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        return respond(importer.importFile(name, file.getBytes(), options));
+        byte[] content = file.getBytes();
+        return respond(slots.run(() -> importer.importFile(name, content, options)));
     }
 
     @PostMapping("/{batchId}/commit")
