@@ -324,10 +324,35 @@ public class SourceReader {
         } catch (IOException | RuntimeException | OpenXML4JException | SAXException | ParserConfigurationException e) {
             throw failure(name, expected, e);
         }
+        controlCharacters(name, format, sheets, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
         return new SourceDocument(name, format, null, sheets);
+    }
+
+    /**
+     * A cell holding a control character (NUL, written by some programs as _x0000_): invisible in Excel, and text the
+     * database cannot keep — named, not dropped silently. Text files are checked by {@link TextDecoder} already.
+     */
+    private static void controlCharacters(String name, SourceFormat format, List<SourceSheet> sheets,
+                                          List<InputProblem> problems) {
+        for (SourceSheet sheet : sheets) {
+            for (SourceRow row : sheet.rows()) {
+                for (int c = 0; c < row.cells().size(); c++) {
+                    String cell = row.cells().get(c);
+                    for (int i = 0; i < cell.length(); i++) {
+                        char ch = cell.charAt(i);
+                        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+                            problems.add(new InputProblem(name, sheet.name(), row.number(), format == SourceFormat.DOCX
+                                    ? null : c + 1, "单元格含有不可见的控制字符（代码 " + (int) ch
+                                    + "），无法保存；请删去该字符（可重新输入该单元格的内容）后重新上传"));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /**

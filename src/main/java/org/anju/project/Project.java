@@ -36,9 +36,26 @@ public record Project(Long id, String regionCode, String regionName, String prog
                 null, null, note, version);
     }
 
+    /** The longest name or 项目编号 (a real one runs to some 40 characters) and 备注. */
+    static final int MAX_NAME = 200;
+    static final int MAX_NOTE = 2000;
+
     public Project {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("项目名称不能为空");
+        }
+        // checked first: the name goes into every message below
+        if (name.length() > MAX_NAME) {
+            throw new IllegalArgumentException("项目名称过长：" + name.length() + " 字（最多 " + MAX_NAME + " 字）");
+        }
+        if (code != null && code.length() > MAX_NAME) {
+            throw new IllegalArgumentException("项目“" + name + "”的项目编号过长：" + code.length() + " 字（最多 " + MAX_NAME + " 字）");
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new IllegalArgumentException("项目“" + name + "”的备注过长：" + note.length() + " 字（最多 " + MAX_NOTE + " 字）");
+        }
+        if (year < 1990 || year > 2100) {
+            throw new IllegalArgumentException("项目“" + name + "”的年度 " + year + " 不对：应在 1990 至 2100 之间");
         }
         if (programCode == null || programCode.isBlank()) {
             throw new IllegalArgumentException("缺少工程类别");

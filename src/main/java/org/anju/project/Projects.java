@@ -35,10 +35,13 @@ public class Projects {
     private final Access access;
     private final SourceReader reader;
     private final Rollups rollups;
+    private final org.anju.progress.FigureLimits limits;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
-             Rollups rollups, org.springframework.transaction.PlatformTransactionManager transactions) {
+             Rollups rollups, org.springframework.transaction.PlatformTransactionManager transactions,
+             org.anju.progress.FigureLimits limits) {
+        this.limits = limits;
         this.rollups = rollups;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
@@ -196,6 +199,9 @@ public class Projects {
         Region region = region(p.regionCode());
         access.checkWrite(region);
         checkProgram(p.programCode());
+        checkFigures(java.util.Map.of(ProjectColumns.UNITS, nz(p.units()), ProjectColumns.HOUSEHOLDS, nz(p.households()),
+                ProjectColumns.COMMUNITIES, nz(p.communities()), ProjectColumns.BUILDINGS, nz(p.buildings()),
+                ProjectColumns.AREA, nz(p.area()), ProjectColumns.PLANNED, nz(p.plannedInvestment())));
         String actor = access.current().username();
         if (p.id() == null) {
             if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
@@ -213,6 +219,31 @@ public class Projects {
             }
             return p.withId(p.id(), p.version() + 1);
         });
+    }
+
+    /** The measure of each figure column: what {@link org.anju.progress.FigureLimits} bounds it by. */
+    private static final java.util.Map<String, String[]> MEASURES = java.util.Map.of(
+            ProjectColumns.UNITS, new String[] {"UNIT", "套"}, ProjectColumns.HOUSEHOLDS, new String[] {"HOUSEHOLD", "户"},
+            ProjectColumns.COMMUNITIES, new String[] {"COMMUNITY", "个"}, ProjectColumns.BUILDINGS, new String[] {"BUILDING", "栋"},
+            ProjectColumns.AREA, new String[] {"AREA_10K_M2", "万平方米"}, ProjectColumns.PLANNED, new String[] {"YUAN_10K", "万元"},
+            ProjectColumns.INVESTMENT, new String[] {"YUAN_10K", "万元"});
+
+    /** Why a project's figure is beyond any real project (a typo, 元 for 万元); null when it is not. */
+    private String implausible(String column, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        String[] measure = MEASURES.get(column);
+        return limits.problem(value, limits.max(measure[0]), measure[1]);
+    }
+
+    private void checkFigures(java.util.Map<String, BigDecimal> figures) {
+        for (var e : figures.entrySet()) {
+            String problem = implausible(e.getKey(), e.getValue());
+            if (problem != null) {
+                throw new IllegalArgumentException(e.getKey() + problem);
+            }
+        }
     }
 
     private static org.anju.platform.ConcurrentUpdateException stale(String name, int stored, int read) {
@@ -256,6 +287,7 @@ public class Projects {
         if (investment == null) {
             throw new IllegalArgumentException("缺少 investment（累计完成投资，万元）");
         }
+        checkFigures(java.util.Map.of(ProjectColumns.INVESTMENT, investment));
         String actor = access.current().username();
         ProjectProgress entry = new ProjectProgress(projectId, period, investment,
                 imageProgress == null || imageProgress.isBlank() ? null : imageProgress.strip(), actor);
@@ -408,6 +440,20 @@ public class Projects {
             BuildingType buildingType = choice(row, ProjectColumns.BUILDING_TYPE, BuildingType::parse, BuildingType.choices());
             YearMonth period = row.month(ProjectColumns.PERIOD);
             BigDecimal investment = row.number(ProjectColumns.INVESTMENT);
+            java.util.Map<String, BigDecimal> figures = new java.util.LinkedHashMap<>();
+            figures.put(ProjectColumns.UNITS, units);
+            figures.put(ProjectColumns.HOUSEHOLDS, households);
+            figures.put(ProjectColumns.COMMUNITIES, communities);
+            figures.put(ProjectColumns.BUILDINGS, buildings);
+            figures.put(ProjectColumns.AREA, area);
+            figures.put(ProjectColumns.PLANNED, planned);
+            figures.put(ProjectColumns.INVESTMENT, investment);
+            figures.forEach((column, value) -> {
+                String problem = implausible(column, value);
+                if (problem != null) {
+                    row.problem(column, column + problem);
+                }
+            });
             if (period != null && investment == null && row.text(ProjectColumns.INVESTMENT) == null) {
                 row.problem(ProjectColumns.INVESTMENT, "填写了进度月份，缺少累计完成投资");
             }

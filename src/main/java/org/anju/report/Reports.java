@@ -52,12 +52,14 @@ public class Reports {
     private final org.anju.intake.SourceReader reader;
     private final int deadlineDay;
     private final org.anju.account.AuditTrail audit;
+    private final org.anju.progress.FigureLimits limits;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.intake.SourceReader reader,
             org.springframework.transaction.PlatformTransactionManager transactions, org.anju.account.AuditTrail audit,
-            @Value("${anju.report.deadline-day:5}") int deadlineDay) {
+            @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits) {
+        this.limits = limits;
         this.audit = audit;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.repository = repository;
@@ -379,7 +381,11 @@ public class Reports {
                 }
                 if (table.has(header)) {
                     BigDecimal v = row.number(header);
-                    if (v != null) {
+                    String implausible = v == null ? null : v.signum() < 0 ? "不能为负数：" + v.toPlainString()
+                            : implausible(item.indicatorCode(), v);
+                    if (implausible != null) {
+                        row.problem(header, header + implausible);
+                    } else if (v != null) {
                         values.add(new ReportValue(item.indicatorCode(), item.source(), v));
                     }
                 }
@@ -508,11 +514,10 @@ public class Reports {
             if (v.value().signum() < 0) {
                 throw new IllegalArgumentException(label(v) + "不能为负数：" + v.value());
             }
-            if (v.value().compareTo(MAX_VALUE) > 0 || v.value().stripTrailingZeros().scale() > 4) {
+            String implausible = implausible(v.indicatorCode(), v.value());
+            if (implausible != null) {
                 // 1e131071 户 would pass into every roll-up above the unit: no figure of a county is that large
-                throw new IllegalArgumentException(label(v) + "不合理：" + v.value().toString().substring(0,
-                        Math.min(30, v.value().toString().length())) + "（应不超过 " + MAX_VALUE.toPlainString()
-                        + "，最多四位小数；请核对数值和单位）");
+                throw new IllegalArgumentException(label(v) + implausible);
             }
             if (clean.put(v.indicatorCode() + "@" + v.source(), v) != null) {
                 throw new IllegalArgumentException("填报项重复：" + v.indicatorCode() + " " + v.source());
@@ -521,8 +526,11 @@ public class Reports {
         return List.copyOf(clean.values());
     }
 
-    /** The largest figure a unit's month may hold (户, 套 or 万元): beyond it a typo or a unit mix-up. */
-    static final BigDecimal MAX_VALUE = new BigDecimal("10000000000");
+    /** Why a figure is beyond what a unit's month may hold ({@link org.anju.progress.FigureLimits}); null when not. */
+    private String implausible(String indicatorCode, BigDecimal value) {
+        org.anju.indicator.Indicator indicator = indicators.byCode(indicatorCode).orElseThrow();
+        return limits.problem(value, limits.max(indicator), indicator.measureName());
+    }
 
     private static String label(ReportValue v) {
         return ReportItems.ALL.stream().filter(i -> i.indicatorCode().equals(v.indicatorCode()) && i.source().equals(v.source()))

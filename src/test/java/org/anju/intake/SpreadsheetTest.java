@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** XLSX and XLS built with POI, read back. */
@@ -327,5 +328,26 @@ class SpreadsheetTest {
 
         assertThat(reader.read("计划.xlsx", bytes).sheet("表").rows())
                 .containsExactly(row(1, "2024-01-09T08:30", "2023-12-31", "12:00:15"));
+    }
+
+    /** A NUL in a cell (issue 10: a 500 once) is named, not stored or dropped. */
+    @Test
+    void aControlCharacterInACellIsNamed() {
+        byte[] bytes = TestFiles.bytes(out -> {
+            try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+                Row row = workbook.createSheet("表").createRow(1);
+                row.createCell(0).setCellValue("信州区");
+                row.createCell(1).setCellValue("12NUL3");
+                workbook.write(out);
+            }
+        });
+        // as some programs write it: Excel's escape for a character XML cannot hold
+        byte[] withNul = TestFiles.rewriteZip(bytes, java.util.Map.of("xl/sharedStrings.xml", xml ->
+                new String(xml, java.nio.charset.StandardCharsets.UTF_8).replace("12NUL3", "12_x0000_3")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> reader.read("计划.xlsx", withNul)).isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems()).singleElement()
+                        .extracting(InputProblem::describe).isEqualTo("文件 计划.xlsx，工作表 表，第 2 行，第 B 列："
+                                + "单元格含有不可见的控制字符（代码 0），无法保存；请删去该字符（可重新输入该单元格的内容）后重新上传"));
     }
 }

@@ -198,4 +198,22 @@ class ProjectRegisterTest {
         return facts.stream().collect(Collectors.toMap(f -> indicators.byId(f.indicatorId()).code(),
                 f -> f.value().stripTrailingZeros().toPlainString()));
     }
+
+    /** Bounds (issue 10): no project holds two million units, nor 元 typed as 万元 beyond a trillion. */
+    @Test
+    void implausibleProjectFiguresAreRefusedNamingTheCell() {
+        String csv = "地区,工程类别,年度,项目名称,套数,计划投资（万元）\n甘州区,保租房,2026,过大项目,2000000,100\n";
+        assertThatThrownBy(() -> projects.importFile("过大.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems().getFirst().describe()).isEqualTo(
+                        "文件 过大.csv，正文，第 2 行，第 E 列：套数不合理：2000000（应不超过 1000000 套，最多 4 位小数；请核对数值和单位）"));
+        assertThatThrownBy(() -> projects.save(new Project(null, "620702", null, "AFFORDABLE_RENTAL", 2026, "过大项目", null,
+                BigDecimal.ONE, null, null, null, null, new BigDecimal("200000000"), null, null, null, null, null, null, 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("计划投资（万元）不合理：200000000（应不超过 100000000 万元，最多 4 位小数；请核对数值和单位）");
+        assertThatThrownBy(() -> projects.save(new Project(null, "620702", null, "AFFORDABLE_RENTAL", 2026, "名".repeat(200_000),
+                null, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("项目名称过长：200000 字（最多 200 字）");
+        assertThat(projects.list("620700", 2026, null, "过大", YearMonth.of(2026, 12), 0).total()).isZero();
+    }
 }

@@ -156,7 +156,16 @@ class ReportWorkflowTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("住房租赁补贴·已发放户数不合理")
                 .hasMessageContaining("请核对数值和单位");
         assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("1.00001")))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("最多四位小数");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("最多 4 位小数");
+        // per measure (configurable): a county does not issue subsidies to two million households in a month
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("2000000")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("住房租赁补贴·已发放户数不合理：2000000（应不超过 1000000 户，最多 4 位小数；请核对数值和单位）");
+        assertThatThrownBy(() -> reports.importFile("九月.csv", "地区,月份,已发放户数（户）\n甘州区,2024-09,2000000\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false))
+                .isInstanceOf(InputException.class)
+                .satisfies(e -> assertThat(((InputException) e).problems().getFirst().describe()).isEqualTo(
+                        "文件 九月.csv，正文，第 2 行，第 C 列：已发放户数（户）不合理：2000000（应不超过 1000000 户，最多 4 位小数；请核对数值和单位）"));
         assertThatThrownBy(() -> reports.save(CITY, p, 0, values(1, "1", "1")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("张掖市不是填报单位");
         assertThat(reports.get(GANZHOU, p).id()).isNull();

@@ -109,6 +109,11 @@ class SupervisionTest {
      */
     @Test
     void everyMilestoneIsCheckedOnWhatItNames() {
+        // June and September are in the sums: final until the city returns them, so the projects can be entered
+        List<YearMonth> submitted = List.of(YearMonth.of(2023, 6), YearMonth.of(2023, 9));
+        for (YearMonth m : submitted) {
+            reports.returnReport(XINZHOU, m, reports.get(XINZHOU, m).version(), "补录项目库");
+        }
         // 前期工作 80% by 3月底 (2023 old-community projects, by 小区): 4 of 5 小区 done
         save("OLD_COMMUNITY", 2023, "经开区老旧小区一期", null, null, BigDecimal.valueOf(4), LocalDate.of(2023, 3, 10), null, null, null);
         save("OLD_COMMUNITY", 2023, "经开区老旧小区二期", null, null, BigDecimal.ONE, null, null, null, null);
@@ -122,6 +127,9 @@ class SupervisionTest {
         // 8月底 基本建成: 2021年结转高层 done, 2022年结转多层 not
         saveShanty(2021, "经开区2021年高层安置房", 200, null, BuildingType.HIGH_RISE, LocalDate.of(2021, 5, 1), LocalDate.of(2023, 8, 15));
         saveShanty(2022, "经开区2022年多层安置房", 60, null, BuildingType.MULTI_STOREY, LocalDate.of(2022, 5, 1), null);
+        for (YearMonth m : submitted) {
+            reports.submit(XINZHOU, m, reports.get(XINZHOU, m).version());
+        }
 
         List<MilestoneCheck> march = checks(YearMonth.of(2023, 3));
         assertThat(one(march, "前期工作")).satisfies(c -> {

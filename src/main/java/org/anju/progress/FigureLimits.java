@@ -1,0 +1,72 @@
+package org.anju.progress;
+
+import org.anju.indicator.Indicator;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The largest figure one unit's month or one project may plausibly hold, per measure (套, 户, 万元 …) or per
+ * indicator: beyond it a typo, a unit mix-up (元 for 万元) or an attack — 1e131071 户 once went into every roll-up.
+ * Configurable as {@code anju.figures.maxima.<measure or indicator code>} (an indicator's own entry wins); the defaults
+ * are generous for the largest county, so a real figure is never refused.
+ */
+@Component
+public class FigureLimits {
+
+    /** Per measure: 套, 间, 户 up to a million; 小区 100,000; 栋 a million; 10 亿平方米; 1 万亿元. */
+    static final Map<String, BigDecimal> DEFAULTS = Map.of(
+            "UNIT", new BigDecimal("1000000"),
+            "ROOM", new BigDecimal("1000000"),
+            "HOUSEHOLD", new BigDecimal("1000000"),
+            "COMMUNITY", new BigDecimal("100000"),
+            "BUILDING", new BigDecimal("1000000"),
+            "AREA_10K_M2", new BigDecimal("100000"),
+            "YUAN_10K", new BigDecimal("100000000"));
+    /** Any figure whatever its measure. */
+    static final BigDecimal ANY = new BigDecimal("10000000000");
+    /** Decimals a figure may carry (万元 to the 元 needs 4). */
+    static final int DECIMALS = 4;
+
+    private final Map<String, BigDecimal> maxima = new HashMap<>(DEFAULTS);
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FigureLimits(Environment environment) {
+        maxima.putAll(Binder.get(environment).bind("anju.figures.maxima", Bindable.mapOf(String.class, BigDecimal.class))
+                .orElse(Map.of()));
+    }
+
+    /** For plain unit tests. */
+    FigureLimits(Map<String, BigDecimal> configured) {
+        maxima.putAll(configured);
+    }
+
+    /** The largest acceptable value of the indicator. */
+    public BigDecimal max(Indicator indicator) {
+        BigDecimal own = maxima.get(indicator.code());
+        return own != null ? own : maxima.getOrDefault(indicator.measureCode(), ANY);
+    }
+
+    /** The largest acceptable value of a figure in this measure (project sizes). */
+    public BigDecimal max(String measureCode) {
+        return maxima.getOrDefault(measureCode, ANY);
+    }
+
+    /**
+     * Why the value is not plausible ("不合理：… 应不超过 1000000 户"), or null when it is. Negative values are the
+     * caller's own rule.
+     */
+    public String problem(BigDecimal value, BigDecimal max, String measureName) {
+        if (value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > DECIMALS) {
+            String text = value.toString();
+            return "不合理：" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "（应不超过 "
+                    + max.stripTrailingZeros().toPlainString() + " " + measureName + "，最多 " + DECIMALS + " 位小数；请核对数值和单位）";
+        }
+        return null;
+    }
+}
