@@ -91,11 +91,11 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
             log.info("登录失败：用户名 {}，来自 {}{}", username, address, wait.isZero() ? "" : "（须等待 " + wait.toSeconds() + " 秒）");
             throw wait.isZero() ? new BadCredentialsException(BAD_CREDENTIALS) : new LockedException(tooMany(wait));
         }
-        throttle.succeeded(attempt);
         AnjuUser user = found.get();
         if (!user.isEnabled()) {
-            throw new DisabledException(DISABLED);
+            throw new DisabledException(DISABLED); // earns no exemption from the address's delay
         }
+        throttle.succeeded(attempt);
         tx.executeWithoutResult(s -> store.recordSuccess(user.id()));
         AnjuUser principal = user.withoutPassword();
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,

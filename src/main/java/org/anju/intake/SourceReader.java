@@ -343,7 +343,8 @@ public class SourceReader {
                     String cell = row.cells().get(c);
                     for (int i = 0; i < cell.length(); i++) {
                         char ch = cell.charAt(i);
-                        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+                        // tab, line breaks, and Word's soft line break (VT) and page break (FF) are text's own
+                        if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\u000B' && ch != '\f') {
                             problems.add(new InputProblem(name, sheet.name(), row.number(), format == SourceFormat.DOCX
                                     ? null : c + 1, "单元格含有不可见的控制字符（代码 " + (int) ch
                                     + "），无法保存；请删去该字符（可重新输入该单元格的内容）后重新上传"));

@@ -466,12 +466,13 @@ class PlanRepository {
                 .params(id, time).update() == 1;
     }
 
-    void markBatch(long id, String status, Long planId, String summary) {
-        jdbc.sql("""
+    /** Moves a preview on; false when it is no longer a preview (committed meanwhile, or expired and deleted). */
+    boolean markBatch(long id, String status, Long planId, String summary) {
+        return jdbc.sql("""
                         update import_batch set status = ?, plan_id = ?, summary = ?,
                                committed_at = case when ? = 'COMMITTED' then now() else committed_at end
-                        where id = ?""")
-                .params(status, planId, summary, status, id).update();
+                        where id = ? and status = 'PREVIEW'""")
+                .params(status, planId, summary, status, id).update() == 1;
     }
 
     /** Where tables with these figures were imported before: plan tables and progress tables. */

@@ -454,7 +454,10 @@ public class Plans {
 
     /** @param planId the plan the file became; null when it held progress tables only */
     public void markBatchCommitted(long id, Long planId, String summary) {
-        repository.markBatch(id, "COMMITTED", planId, summary);
+        if (!repository.markBatch(id, "COMMITTED", planId, summary)) {
+            // its file would be gone, or it was committed twice: the caller's transaction rolls back, nothing written
+            throw new IllegalStateException("该预览已提交或已过期删除（导入记录 " + id + "），未写入任何数据；请刷新页面，如需要请重新上传");
+        }
     }
 
     /** A file offered for import, kept whole. */

@@ -78,16 +78,18 @@ public class ImportSlots {
         }
 
         @Override
-        public synchronized void close() {
-            if (closed) {
-                return;
+        public void close() {
+            synchronized (ImportSlots.this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                if (holdsSlot) {
+                    running.release();
+                }
+                places.decrementAndGet();
+                perUser.computeIfPresent(owner, (k, n) -> n.decrementAndGet() == 0 ? null : n);
             }
-            closed = true;
-            if (holdsSlot) {
-                running.release();
-            }
-            places.decrementAndGet();
-            perUser.computeIfPresent(owner, (k, n) -> n.decrementAndGet() == 0 ? null : n);
         }
     }
 
@@ -95,7 +97,7 @@ public class ImportSlots {
      * Takes a place for {@code owner}'s import, or refuses at once when the user already has their share or the
      * node's queue is full.
      */
-    public Place reserve(String owner) {
+    public synchronized Place reserve(String owner) { // with close(): the counts move together
         AtomicInteger mine = perUser.computeIfAbsent(owner, k -> new AtomicInteger());
         if (mine.incrementAndGet() > maxPerUser) {
             mine.decrementAndGet();
@@ -107,6 +109,18 @@ public class ImportSlots {
             throw new Busy("服务器正在处理的导入较多（" + maxRunning + " 个进行中、" + maxQueued + " 个排队），请稍后重试（未写入任何数据）");
         }
         return new Place(owner);
+    }
+
+    /**
+     * The bytes of an uploaded file, read once a place is taken (call inside {@link #run}): a refused import costs no
+     * memory for its file.
+     */
+    public static byte[] bytes(org.springframework.web.multipart.MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("无法读取上传的文件“" + file.getOriginalFilename() + "”（上传中断？），请重新上传");
+        }
     }
 
     /** Runs an import on the request's thread (an API call, a form post) in a place of the signed-in user's. */

@@ -65,6 +65,17 @@ public class Jobs {
         ImportSlots.Place place = slots.reserve(owner);
         Job job = new Job(UUID.randomUUID().toString(), owner, title, stages);
         jobs.put(job.id, job);
+        try {
+            submit(job, place, work);
+        } catch (RuntimeException e) {
+            place.close(); // not started (the executor is shutting down): the place goes back
+            jobs.remove(job.id);
+            throw e;
+        }
+        return job.id;
+    }
+
+    private void submit(Job job, ImportSlots.Place place, Supplier<?> work) {
         executor.submit(() -> {
             try (place) {
                 place.awaitTurn(); // the page shows 排队中 meanwhile
@@ -81,7 +92,6 @@ public class Jobs {
                 job.done.countDown();
             }
         });
-        return job.id;
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The largest figure one unit's month or one project may plausibly hold, per measure (套, 户, 万元 …) or per
  * indicator: beyond it a typo, a unit mix-up (元 for 万元) or an attack — 1e131071 户 once went into every roll-up.
- * Configurable as {@code anju.figures.maxima.<measure or indicator code>} (an indicator's own entry wins); the defaults
+ * Configurable as {@code anju.figures.maxima.<measure code>} or {@code anju.figures.maxima[<indicator code>]} (an
+ * indicator's own entry wins); the defaults
  * are generous for the largest county, so a real figure is never refused.
  */
 @Component
@@ -35,15 +36,43 @@ public class FigureLimits {
 
     private final Map<String, BigDecimal> maxima = new HashMap<>(DEFAULTS);
 
+    /** An indicator code: PROGRAM.STAGE.MEASURE. */
+    private static final java.util.regex.Pattern INDICATOR = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*(\\.[A-Z][A-Z0-9_]*){2}");
+
+    /**
+     * Reads {@code anju.figures.maxima}. Bound as text: Spring keeps the dots of a key like
+     * {@code [AFFORDABLE_RENTAL.START.UNIT]} only for plain values, and a limit silently not applied would be worse
+     * than none — so an unknown key or a value that is not a positive number stops the start, saying which.
+     */
     @org.springframework.beans.factory.annotation.Autowired
     FigureLimits(Environment environment) {
-        maxima.putAll(Binder.get(environment).bind("anju.figures.maxima", Bindable.mapOf(String.class, BigDecimal.class))
-                .orElse(Map.of()));
+        this(Binder.get(environment).bind("anju.figures.maxima", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> number(e.getKey(), e.getValue()))));
     }
 
     /** For plain unit tests. */
     FigureLimits(Map<String, BigDecimal> configured) {
-        maxima.putAll(configured);
+        configured.forEach((key, value) -> {
+            if (!DEFAULTS.containsKey(key) && !INDICATOR.matcher(key).matches()) {
+                throw new IllegalStateException("配置 anju.figures.maxima 的键 " + key + " 不是计量单位代码（" + String.join("、",
+                        new java.util.TreeSet<>(DEFAULTS.keySet())) + "）或指标代码；指标代码含“.”，须写成 anju.figures.maxima"
+                        + "[AFFORDABLE_RENTAL.START.UNIT]（YAML 中写 \"[AFFORDABLE_RENTAL.START.UNIT]\"），代码区分大小写");
+            }
+            maxima.put(key, value);
+        });
+    }
+
+    private static BigDecimal number(String key, String value) {
+        try {
+            BigDecimal n = new BigDecimal(value.strip());
+            if (n.signum() > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalStateException("配置 anju.figures.maxima 的 " + key + " 应为正数：" + value);
     }
 
     /** The largest acceptable value of the indicator. */

@@ -106,8 +106,7 @@ class ProjectController {
     @Requires(Requirement.WRITE_OWN)
     Projects.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region)
             throws IOException {
-        byte[] content = file.getBytes();
-        return slots.run(() -> projects.importFile(file.getOriginalFilename(), content, region));
+        return slots.run(() -> projects.importFile(file.getOriginalFilename(), org.anju.platform.ImportSlots.bytes(file), region));
     }
 
     @GetMapping("/export")

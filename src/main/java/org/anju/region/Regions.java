@@ -375,6 +375,11 @@ public class Regions {
                 if (alias.equals(name)) {
                     throw new IllegalArgumentException("别名与名称相同：" + alias);
                 }
+                Region other = d.claimedOutside(alias, parent); // the new unit lies in its parent's province
+                if (other != null) {
+                    throw new IllegalArgumentException("“" + alias + "”已用来指" + placed(d, other) + "，作为" + name
+                            + "的通用别名会使其他地区的表格无法识别或识别错；请换一个别名");
+                }
                 if (!aliases.contains(alias)) {
                     aliases.add(alias);
                 }

@@ -96,7 +96,7 @@ class ReportController {
     @Requires(Requirement.WRITE_OWN)
     Reports.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
                                      @RequestParam(defaultValue = "false") boolean submit) throws IOException {
-        byte[] content = file.getBytes();
-        return slots.run(() -> reports.importFile(file.getOriginalFilename(), content, region, submit));
+        return slots.run(() -> reports.importFile(file.getOriginalFilename(), org.anju.platform.ImportSlots.bytes(file),
+                region, submit));
     }
 }

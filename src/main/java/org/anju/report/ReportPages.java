@@ -209,8 +209,8 @@ class ReportPages {
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "false") boolean submit, RedirectAttributes redirect) throws IOException {
         try {
-            byte[] content = file.getBytes();
-            Reports.ImportSummary s = slots.run(() -> reports.importFile(file.getOriginalFilename(), content, region, submit));
+            Reports.ImportSummary s = slots.run(() -> reports.importFile(file.getOriginalFilename(),
+                    org.anju.platform.ImportSlots.bytes(file), region, submit));
             redirect.addFlashAttribute("message", "已导入 " + s.fileName() + "：" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
         } catch (InputException e) {
             redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());

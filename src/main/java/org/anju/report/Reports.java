@@ -401,6 +401,9 @@ public class Reports {
         table.failIfProblems();
         table.failIfRefused();
         int submitted = 0;
+        // every unit's lock before any report row, in one order: a user submitting or returning one of these months
+        // meanwhile (lock, then row) or a register import (locks in id order) never waits on this import crosswise
+        rows.stream().mapToInt(r -> r.unit().id()).distinct().sorted().forEach(rollups::lockUnit);
         for (Row r : rows) {
             Report saved = save(r.unit().code(), r.period(), get(r.unit().code(), r.period()).version(), r.values());
             if (submit) {

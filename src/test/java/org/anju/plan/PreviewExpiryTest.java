@@ -50,6 +50,9 @@ class PreviewExpiryTest {
         assertThatThrownBy(() -> plans.batch(stale)).isInstanceOf(IllegalStateException.class)
                 .hasMessage("文件“旧.csv”的预览已过期（超过 24 小时未提交），上传的文件已删除；请重新上传");
         assertThat(stored(stale)).isFalse();
+        // a commit that was already under way when its preview expired rolls back rather than keep a plan without its file
+        assertThatThrownBy(() -> plans.markBatchCommitted(stale, null, "迟到的提交")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("已提交或已过期删除");
 
         // nobody asks for an old preview again: the next upload sweeps it away; committed files stay
         long forgotten = preview("忘了.csv");

@@ -34,4 +34,27 @@ class FigureLimitsTest {
         assertThat(configured.max(STARTED)).isEqualByComparingTo("50000");
         assertThat(configured.max(INVESTMENT)).as("the indicator's own entry wins").isEqualByComparingTo("2000000");
     }
+
+    /** Through Spring's binder, as an operator writes it: an indicator code in brackets keeps its dots. */
+    @Test
+    void configurationIsBoundOrRefusedNeverIgnored() {
+        org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", Map.of(
+                "anju.figures.maxima.UNIT", "50000",
+                "anju.figures.maxima[AFFORDABLE_RENTAL.INVESTMENT.YUAN_10K]", "2000000")));
+        FigureLimits bound = new FigureLimits(env);
+        assertThat(bound.max(STARTED)).isEqualByComparingTo("50000");
+        assertThat(bound.max(INVESTMENT)).isEqualByComparingTo("2000000");
+
+        org.springframework.core.env.StandardEnvironment wrong = new org.springframework.core.env.StandardEnvironment();
+        wrong.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", Map.of(
+                "anju.figures.maxima.unit", "50000")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FigureLimits(wrong))
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("配置 anju.figures.maxima 的键 unit 不是计量单位代码");
+        org.springframework.core.env.StandardEnvironment negative = new org.springframework.core.env.StandardEnvironment();
+        negative.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", Map.of(
+                "anju.figures.maxima.UNIT", "-5")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FigureLimits(negative))
+                .hasMessage("配置 anju.figures.maxima 的 UNIT 应为正数：-5");
+    }
 }

@@ -278,6 +278,8 @@ class RegionApiTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("“朝阳”已用来指辽宁省朝阳市（211300），作为朝阳区的通用别名会使其他地区的表格无法识别或识别错；"
                         + "请换一个别名，或设为仅限本市有效的别名");
+        assertThatThrownBy(() -> regions.addUnit(NewUnit.devZone(null, "上饶测试园区", "361100", "恩平")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("“恩平”已用来指广东省江门市恩平市（440785）");
         regions.addAlias(code("110105"), "朝阳", true);
         assertThat(regions.resolve("朝阳", code("110000"))).isEqualTo(new Found(code("110105"), false));
         assertThat(regions.resolve("朝阳", code("210000"))).isEqualTo(new Found(code("211300"), false));

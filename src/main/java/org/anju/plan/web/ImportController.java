@@ -69,8 +69,7 @@ class ImportController {
                 blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
                 null, charset(encoding), dryRun, null, null, choices(column, region, program, stage, period));
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        byte[] content = file.getBytes();
-        return respond(slots.run(() -> importer.importFile(name, content, options)));
+        return respond(slots.run(() -> importer.importFile(name, org.anju.platform.ImportSlots.bytes(file), options)));
     }
 
     @PostMapping("/{batchId}/commit")
@@ -99,7 +98,7 @@ class ImportController {
                 blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
                 null, charset(encoding),
                 false, null, null, choices(column, region, program, stage, period));
-        return respond(importer.commitPreview(batchId, options));
+        return respond(slots.run(() -> importer.commitPreview(batchId, options)));
     }
 
     /** firstYear alone is one year; lastYear without firstYear, or before it, is refused (400). */
