@@ -9,7 +9,7 @@ public class AnjuApplication {
 
     public static void main(String[] args) {
         if (Cli.handles(args)) {
-            System.exit(Cli.run(args));
+            System.exit(Cli.run(AnjuApplication.class, args));
         }
         SpringApplication.run(AnjuApplication.class, args);
     }

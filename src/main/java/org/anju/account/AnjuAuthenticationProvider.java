@@ -12,7 +12,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -44,11 +43,11 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     private final String dummyHash;
 
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle,
-                               PlatformTransactionManager transactionManager) {
+                               TransactionTemplate tx) {
         this.store = store;
         this.encoder = encoder;
         this.throttle = throttle;
-        this.tx = new TransactionTemplate(transactionManager);
+        this.tx = tx;
         this.dummyHash = encoder.encode("not-a-password-" + Passwords.generate());
     }
 

@@ -1,6 +1,5 @@
 package org.anju.cli;
 
-import org.anju.AnjuApplication;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.region.Regions;
@@ -44,8 +43,9 @@ public final class Cli {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    public static int run(String[] args) {
-        SpringApplication app = new SpringApplication(AnjuApplication.class);
+    /** @param application the application class, handed in so the command line does not depend on it (no cycle) */
+    public static int run(Class<?> application, String[] args) {
+        SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);

@@ -9,4 +9,5 @@
  * {@link org.anju.intake.InputProblem}s. Nothing here interprets tables (titles, headers, regions,
  * numbers): that is the plan importer's job. Everything else in the package is package-private.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "读取文件 Intake", allowedDependencies = {"platform"})
 package org.anju.intake;

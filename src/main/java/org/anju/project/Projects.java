@@ -39,11 +39,11 @@ public class Projects {
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
-             Rollups rollups, org.springframework.transaction.PlatformTransactionManager transactions,
+             Rollups rollups, org.springframework.transaction.support.TransactionTemplate transaction,
              org.anju.progress.FigureLimits limits) {
         this.limits = limits;
         this.rollups = rollups;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = transaction;
         this.repository = repository;
         this.regions = regions;
         this.indicators = indicators;

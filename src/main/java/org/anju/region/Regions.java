@@ -4,7 +4,6 @@ import org.anju.region.RegionDirectory.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -23,6 +22,9 @@ import java.util.regex.Pattern;
 @Service
 public class Regions {
 
+    /** The code of 全国, the root of the tree. */
+    public static final String ROOT_CODE = RegionSource.ROOT_CODE;
+
     private static final Logger log = LoggerFactory.getLogger(Regions.class);
     private static final Pattern UNIT_CODE = Pattern.compile("[0-9A-Za-z][0-9A-Za-z_-]{0,39}");
     private static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
@@ -33,9 +35,9 @@ public class Regions {
     private final Object writeLock = new Object();
     private volatile RegionDirectory directory;
 
-    Regions(RegionStore store, PlatformTransactionManager transactionManager) {
+    Regions(RegionStore store, TransactionTemplate tx) {
         this.store = store;
-        this.tx = new TransactionTemplate(transactionManager);
+        this.tx = tx;
         reload();
     }
 
@@ -121,7 +123,7 @@ public class Regions {
     }
 
     /** Groups {@code member} belongs to directly. */
-    List<Region> groupsOf(Region member) {
+    public List<Region> groupsOf(Region member) {
         return RegionDirectory.regions(directory.node(member).groups);
     }
 
@@ -152,13 +154,22 @@ public class Regions {
         return c == null ? Optional.empty() : Optional.of(c.region);
     }
 
+    /** An alias of a region and where it came from (curated, generated, added); city-only ones mean it only in its city. */
+    public record Alias(String alias, boolean cityOnly, String origin) {
+    }
+
     /** Aliases of a region (curated, generated or added), city-only ones included. */
-    List<RegionDirectory.AliasRow> aliases(Region r) {
-        return List.copyOf(directory.node(r).aliases);
+    public List<Alias> aliases(Region r) {
+        return directory.node(r).aliases.stream().map(a -> new Alias(a.alias(), a.cityOnly(), a.origin())).toList();
+    }
+
+    /** A label as names are compared: see {@code RegionNames.normalize} (spaces, full width, Traditional forms). */
+    public static String normalize(String label) {
+        return RegionNames.normalize(label);
     }
 
     /** Regions whose name or alias contains the text: exact matches first, then prefixes, then the rest. */
-    List<Region> search(String text, int limit) {
+    public List<Region> search(String text, int limit) {
         return RegionDirectory.regions(directory.search(text, limit));
     }
 

@@ -10,4 +10,5 @@
  * {@code GROUP} rows when summing, since a group's members are counted under the city already).
  * Data: {@code src/main/resources/region/} (see docs/DATA-SOURCES.md).
  */
+@org.springframework.modulith.ApplicationModule(displayName = "行政区划 Regions", allowedDependencies = {"platform"})
 package org.anju.region;

@@ -57,11 +57,11 @@ public class Reports {
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.intake.SourceReader reader,
-            org.springframework.transaction.PlatformTransactionManager transactions, org.anju.account.AuditTrail audit,
+            org.springframework.transaction.support.TransactionTemplate transaction, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits) {
         this.limits = limits;
         this.audit = audit;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = transaction;
         this.repository = repository;
         this.regions = regions;
         this.indicators = indicators;

@@ -21,10 +21,10 @@ class CliLaunchTest {
         System.setProperty("anju.db.ephemeral", "true");
         assertThat(Cli.handles(new String[] {"plan", "list"})).isTrue();
         assertThat(Cli.handles(new String[] {"--server.port=9000"})).isFalse();
-        assertThat(Cli.run(new String[] {"plan", "list"})).isEqualTo(Cli.OK);
-        assertThat(Cli.run(new String[] {"plan", "validate"})).isEqualTo(Cli.OK);
+        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "list"})).isEqualTo(Cli.OK);
+        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "validate"})).isEqualTo(Cli.OK);
         assertThat(Cli.handles(new String[] {"user", "list"})).isTrue();
-        assertThat(Cli.run(new String[] {"user", "list"})).isEqualTo(Cli.OK);
-        assertThat(Cli.run(new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
+        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"user", "list"})).isEqualTo(Cli.OK);
+        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
     }
 }

@@ -186,6 +186,6 @@ class RegionsTest {
     }
 
     List<String> aliases(String code) {
-        return regions.aliases(code(code)).stream().map(RegionDirectory.AliasRow::alias).toList();
+        return regions.aliases(code(code)).stream().map(Regions.Alias::alias).toList();
     }
 }

@@ -1,5 +1,7 @@
-package org.anju.indicator;
+package org.anju.catalog;
 
+import org.anju.region.*;
+import org.anju.indicator.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -1,5 +1,7 @@
-package org.anju.region;
+package org.anju.catalog;
 
+import org.anju.region.*;
+import org.anju.indicator.*;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.springframework.stereotype.Controller;
@@ -49,7 +51,7 @@ class RegionPageController {
         model.addAttribute("region", RegionViews.detail(regions, r));
         List<Row> children = regions.children(r).stream()
                 .map(c -> new Row(RegionViews.view(regions, c),
-                        regions.aliases(c).stream().map(RegionDirectory.AliasRow::alias).toList(),
+                        regions.aliases(c).stream().map(Regions.Alias::alias).toList(),
                         regions.members(c).stream().map(Region::name).toList(),
                         regions.children(c).size()))
                 .toList();
@@ -59,7 +61,7 @@ class RegionPageController {
     }
 
     private void addSearch(String q, Model model) {
-        boolean searching = q != null && !RegionNames.normalize(q).isEmpty();
+        boolean searching = q != null && !Regions.normalize(q).isEmpty();
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("searching", searching);
         model.addAttribute("results", searching ? RegionViews.views(regions, regions.search(q, SEARCH_LIMIT)) : List.of());

@@ -1,4 +1,4 @@
-package org.anju.region;
+package org.anju.catalog;
 
 /** A region code that does not exist was asked for (HTTP 404). */
 class RegionNotFoundException extends java.util.NoSuchElementException {

@@ -1,5 +1,7 @@
-package org.anju.region;
+package org.anju.catalog;
 
+import org.anju.region.*;
+import org.anju.indicator.*;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -1,5 +1,7 @@
-package org.anju.region;
+package org.anju.catalog;
 
+import org.anju.region.*;
+import org.anju.indicator.*;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -7,11 +9,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
-import org.anju.region.RegionViews.AliasRequest;
-import org.anju.region.RegionViews.NewUnitRequest;
-import org.anju.region.RegionViews.RegionDetail;
-import org.anju.region.RegionViews.RegionView;
-import org.anju.region.RegionViews.ResolveResult;
+import org.anju.catalog.RegionViews.AliasRequest;
+import org.anju.catalog.RegionViews.NewUnitRequest;
+import org.anju.catalog.RegionViews.RegionDetail;
+import org.anju.catalog.RegionViews.RegionView;
+import org.anju.catalog.RegionViews.ResolveResult;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +46,7 @@ class RegionApiController {
     @ApiResponse(responseCode = "200", description = "下级列表")
     @ApiResponse(responseCode = "404", description = "代码不存在")
     List<RegionView> children(@Parameter(description = "上级代码，默认 000000（全国）", example = "361100")
-                              @RequestParam(defaultValue = RegionSource.ROOT_CODE) String parent) {
+                              @RequestParam(defaultValue = Regions.ROOT_CODE) String parent) {
         return RegionViews.views(regions, regions.children(existing(parent)));
     }
 
@@ -53,7 +55,7 @@ class RegionApiController {
     @Operation(summary = "按名称或别名搜索", description = "名称或别名包含查询文字的区划：完全相同的在前，其次是开头相同的。")
     List<RegionView> search(@Parameter(description = "查询文字", example = "信州") @RequestParam String q,
                             @Parameter(description = "最多返回条数（1–200，默认 50）") @RequestParam(defaultValue = "50") int limit) {
-        if (RegionNames.normalize(q).isEmpty()) {
+        if (Regions.normalize(q).isEmpty()) {
             throw new IllegalArgumentException("查询文字 q 不能为空");
         }
         if (limit < 1 || limit > 200) {
@@ -69,7 +71,7 @@ class RegionApiController {
     ResolveResult resolve(@Parameter(description = "名称", example = "中心城区") @RequestParam String label,
                           @Parameter(description = "范围（所在表格所属区划的代码），省略为全国", example = "361100")
                           @RequestParam(required = false) String context) {
-        if (RegionNames.normalize(label).isEmpty()) {
+        if (Regions.normalize(label).isEmpty()) {
             throw new IllegalArgumentException("名称 label 不能为空");
         }
         Region ctx = context == null || context.isBlank() ? null : existing(context);
@@ -122,7 +124,7 @@ class RegionApiController {
         if (request == null) {
             throw new IllegalArgumentException("缺少别名 alias");
         }
-        String alias = RegionNames.normalize(request.alias());
+        String alias = Regions.normalize(request.alias());
         boolean had = regions.aliases(r).stream().anyMatch(a -> a.alias().equals(alias));
         regions.addAlias(r, request.alias(), Boolean.TRUE.equals(request.cityOnly()));
         return ResponseEntity.status(had ? HttpStatus.OK : HttpStatus.CREATED).body(RegionViews.detail(regions, r));
