@@ -155,7 +155,7 @@ class AccountAccess implements Access {
 
     private AccessDeniedException denied(String message) {
         Actor a = current();
-        return new AccessDeniedException(a.signedIn() || a.system() ? message + "（当前账号：" + a.displayName()
+        return new org.anju.platform.Denied(a.signedIn() || a.system() ? message + "（当前账号：" + a.displayName()
                 + "，" + a.region().name() + "）" : "请先登录");
     }
 }

@@ -50,7 +50,7 @@ class AccountPages {
                           @RequestParam String confirmPassword, Model model, jakarta.servlet.http.HttpSession session) {
         try {
             if (!newPassword.equals(confirmPassword)) {
-                throw new IllegalArgumentException("两次输入的新密码不一致");
+                throw new org.anju.platform.BadInput("两次输入的新密码不一致");
             }
             users.changeOwnPassword(currentPassword, newPassword);
             // this session stays signed in; every other session of the account ends at its next request

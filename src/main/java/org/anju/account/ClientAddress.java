@@ -43,7 +43,7 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, W
 
     private static IpAddressMatcher range(String cidr) {
         if (!isIpLiteral(cidr.replaceFirst("/\\d{1,3}$", ""))) {
-            throw new IllegalArgumentException("anju.security.trusted-proxies: 不是 IP 地址或 CIDR 网段：" + cidr);
+            throw new org.anju.platform.BadInput("anju.security.trusted-proxies: 不是 IP 地址或 CIDR 网段：" + cidr);
         }
         return new IpAddressMatcher(cidr);
     }

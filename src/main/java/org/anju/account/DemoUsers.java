@@ -72,7 +72,7 @@ public class DemoUsers {
     /** Creates the demo account unless it exists. */
     public void ensure(String username) {
         DemoUser u = all.stream().filter(d -> d.username().equals(username)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("没有这个示例账号：" + username));
+                .orElseThrow(() -> new org.anju.platform.NotFound("没有这个示例账号：" + username));
         ensure(u.username(), u.displayName(), u.region(), u.roles(), password);
     }
 

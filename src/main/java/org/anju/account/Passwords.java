@@ -18,13 +18,13 @@ public final class Passwords {
     /** @throws IllegalArgumentException with a Chinese message when the password is not acceptable */
     public static void check(String password) {
         if (password == null || password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("密码长度应为 " + MIN_LENGTH + "–" + MAX_LENGTH + " 位");
+            throw new org.anju.platform.BadInput("密码长度应为 " + MIN_LENGTH + "–" + MAX_LENGTH + " 位");
         }
         if (!password.chars().allMatch(c -> c > ' ' && c < 127)) {
-            throw new IllegalArgumentException("密码只能由字母、数字和英文符号组成，不能有空格或中文");
+            throw new org.anju.platform.BadInput("密码只能由字母、数字和英文符号组成，不能有空格或中文");
         }
         if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("密码应同时包含字母和数字");
+            throw new org.anju.platform.BadInput("密码应同时包含字母和数字");
         }
     }
 

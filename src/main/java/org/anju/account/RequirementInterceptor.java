@@ -37,7 +37,7 @@ class RequirementInterceptor implements HandlerInterceptor {
         Requires requires = method.getMethodAnnotation(Requires.class);
         if (requires == null) {
             log.error("{} 没有声明 @Requires，已拒绝访问 {}", method.getShortLogMessage(), request.getRequestURI());
-            throw new AccessDeniedException("该接口未声明访问规则，已拒绝");
+            throw new org.anju.platform.Denied("该接口未声明访问规则，已拒绝");
         }
         Actor a = access.current();
         if (requires.value() == Requirement.PUBLIC || a.system()) {
@@ -49,22 +49,22 @@ class RequirementInterceptor implements HandlerInterceptor {
         switch (requires.value()) {
             case WRITE_OWN -> {
                 if (!AccountAccess.writes(a)) {
-                    throw new AccessDeniedException("当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
+                    throw new org.anju.platform.Denied("当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
                 }
             }
             case APPROVE_BELOW -> {
                 if (!AccountAccess.administers(a)) {
-                    throw new AccessDeniedException("只有省级、市级管理员可以审核下级报送的数据");
+                    throw new org.anju.platform.Denied("只有省级、市级管理员可以审核下级报送的数据");
                 }
             }
             case ADMIN -> {
                 if (!AccountAccess.administers(a)) {
-                    throw new AccessDeniedException("只有省级、市级管理员可以管理用户和查看审计记录");
+                    throw new org.anju.platform.Denied("只有省级、市级管理员可以管理用户和查看审计记录");
                 }
             }
             case REFERENCE_ADMIN -> {
                 if (!a.has(Role.PROVINCE_ADMIN)) {
-                    throw new AccessDeniedException("只有省级管理员可以新增区划、别名或指标");
+                    throw new org.anju.platform.Denied("只有省级管理员可以新增区划、别名或指标");
                 }
             }
             default -> {

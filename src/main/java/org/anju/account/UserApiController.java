@@ -107,7 +107,7 @@ class UserApiController {
     @Operation(summary = "新建用户（管理员，本地区及下级，角色不高于本人）；不给密码则生成一个，只在此返回一次")
     ResponseEntity<WithPasswordView> create(@RequestBody NewUserRequest r) {
         if (r == null) {
-            throw new IllegalArgumentException("缺少用户信息");
+            throw new org.anju.platform.BadInput("缺少用户信息");
         }
         Users.WithPassword created = users.create(new NewUser(r.username(), r.displayName(), r.regionCode(), r.roles(),
                 r.password()));
@@ -120,7 +120,7 @@ class UserApiController {
     @Operation(summary = "修改用户的姓名、角色、启用状态（须带读取时的 version；他人已修改则 409）")
     UserView update(@PathVariable long id, @RequestBody UpdateRequest r) {
         if (r == null || r.version() == null) {
-            throw new IllegalArgumentException("缺少版本号 version：请先读取用户，修改后连同 version 一起提交");
+            throw new org.anju.platform.BadInput("缺少版本号 version：请先读取用户，修改后连同 version 一起提交");
         }
         User u = users.get(id);
         return view(users.update(id, r.version(), r.displayName() == null ? u.displayName() : r.displayName(),

@@ -50,14 +50,14 @@ public class Users {
     public List<User> manageable() {
         Actor a = access.current();
         if (!a.system() && !AccountAccess.administers(a)) {
-            throw new AccessDeniedException("只有管理员可以管理用户");
+            throw new org.anju.platform.Denied("只有管理员可以管理用户");
         }
         return store.inSubtree(a.region().id());
     }
 
     /** One account the current user manages. */
     public User get(long id) {
-        User u = store.byId(id).orElseThrow(() -> new NoSuchElementException("用户不存在：" + id));
+        User u = store.byId(id).orElseThrow(() -> new org.anju.platform.NotFound("用户不存在：" + id));
         access.checkManageUsers(regions.byId(u.regionId()));
         return u;
     }
@@ -66,11 +66,11 @@ public class Users {
     public WithPassword create(NewUser n) {
         String username = normalize(n.username());
         if (!USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("用户名应为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头：" + n.username());
+            throw new org.anju.platform.BadInput("用户名应为 3–32 位小写字母、数字、点、下划线或连字符，以字母或数字开头：" + n.username());
         }
         String displayName = displayName(n.displayName());
         Region region = regions.byCode(n.regionCode() == null ? "" : n.regionCode().trim())
-                .orElseThrow(() -> new IllegalArgumentException("地区代码不存在：" + n.regionCode()));
+                .orElseThrow(() -> new org.anju.platform.BadInput("地区代码不存在：" + n.regionCode()));
         access.checkManageUsers(region);
         Set<Role> roles = grantable(n.roles(), region);
         boolean generated = n.password() == null || n.password().isBlank();
@@ -78,17 +78,17 @@ public class Users {
         Passwords.check(password);
         if (RESERVED.contains(username)) {
             // the audit trail names the system and anonymous visitors so: an account must not pass for them
-            throw new IllegalArgumentException("用户名“" + username + "”为系统保留，请换一个");
+            throw new org.anju.platform.BadInput("用户名“" + username + "”为系统保留，请换一个");
         }
         if (store.byUsername(username).isPresent()) {
-            throw new IllegalArgumentException("用户名已存在：" + username);
+            throw new org.anju.platform.BadInput("用户名已存在：" + username);
         }
         long id;
         try {
             id = store.insert(username, displayName, encoder.encode(password), region.id(), roles,
                     access.current().username());
         } catch (DuplicateKeyException e) {
-            throw new IllegalArgumentException("用户名已存在：" + username);
+            throw new org.anju.platform.BadInput("用户名已存在：" + username);
         }
         return new WithPassword(store.byId(id).orElseThrow(), password, generated);
     }
@@ -106,7 +106,7 @@ public class Users {
         Set<Role> granted = grantable(roles, region);
         Actor a = access.current();
         if (u.username().equals(a.username()) && (!enabled || !granted.equals(u.roles()))) {
-            throw new IllegalArgumentException("不能停用自己的账号或修改自己的角色，请联系上级管理员");
+            throw new org.anju.platform.BadInput("不能停用自己的账号或修改自己的角色，请联系上级管理员");
         }
         if (!store.update(id, version, displayName(displayName), granted, enabled)) {
             throw new ConcurrentUpdateException("用户“" + u.displayName() + "”已被他人修改（您看到的是第 " + version
@@ -131,14 +131,14 @@ public class Users {
     public void changeOwnPassword(String current, String next) {
         Actor a = access.current();
         User u = store.byUsername(a.username()).filter(x -> a.signedIn())
-                .orElseThrow(() -> new AccessDeniedException("请先登录"));
+                .orElseThrow(() -> new org.anju.platform.Denied("请先登录"));
         String hash = store.passwordHash(u.id()).orElseThrow();
         if (current == null || !encoder.matches(current, hash)) {
-            throw new IllegalArgumentException("当前密码不正确");
+            throw new org.anju.platform.BadInput("当前密码不正确");
         }
         Passwords.check(next);
         if (next.equals(current)) {
-            throw new IllegalArgumentException("新密码不能与当前密码相同");
+            throw new org.anju.platform.BadInput("新密码不能与当前密码相同");
         }
         store.setPassword(u.id(), encoder.encode(next));
     }
@@ -163,16 +163,16 @@ public class Users {
 
     private Set<Role> grantable(Set<Role> roles, Region region) {
         if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("请至少选择一个角色");
+            throw new org.anju.platform.BadInput("请至少选择一个角色");
         }
         Set<Role> allowed = grantableRoles(region);
         for (Role r : roles) {
             if (!r.fits(region, isCity(region))) {
-                throw new IllegalArgumentException("角色“" + r.label() + "”不适用于" + region.name() + "（" + region.kind().label()
+                throw new org.anju.platform.BadInput("角色“" + r.label() + "”不适用于" + region.name() + "（" + region.kind().label()
                         + "）：省级管理员须在省，市级管理员须在市，县级填报员须在县、开发区或市本级");
             }
             if (!allowed.contains(r)) {
-                throw new AccessDeniedException("不能授予高于本人级别的角色：" + r.label());
+                throw new org.anju.platform.Denied("不能授予高于本人级别的角色：" + r.label());
             }
         }
         return EnumSet.copyOf(roles);
@@ -185,7 +185,7 @@ public class Users {
     private static String displayName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 60) {
-            throw new IllegalArgumentException("姓名（显示名）不能为空，且不超过 60 个字");
+            throw new org.anju.platform.BadInput("姓名（显示名）不能为空，且不超过 60 个字");
         }
         return n;
     }

@@ -26,6 +26,6 @@ public record Bulletin(String regionCode, String regionName, YearMonth period, S
 
     public BulletinTable table(String label) {
         return tables.stream().filter(t -> t.label().equals(label)).findFirst()
-                .orElseThrow(() -> new java.util.NoSuchElementException("没有" + label));
+                .orElseThrow(() -> new org.anju.platform.NotFound("没有" + label));
     }
 }

@@ -25,7 +25,7 @@ public record BulletinTable(String label, String title, String unitLine, List<Li
     /** The body row of a region, by its printed name. */
     public List<String> row(String regionLabel) {
         return rows.stream().filter(r -> r.getFirst().equals(regionLabel)).findFirst()
-                .orElseThrow(() -> new java.util.NoSuchElementException(label + " 没有“" + regionLabel + "”行"));
+                .orElseThrow(() -> new org.anju.platform.NotFound(label + " 没有“" + regionLabel + "”行"));
     }
 
     /** The header as a grid, each merged cell's text repeated over the cells it covers. */

@@ -34,7 +34,7 @@ public class Bulletins {
      * projects); what the city sends it is the document the city issues.
      */
     public Bulletin compose(String regionCode, YearMonth period, BulletinOptions options) {
-        Region region = regions.byCode(regionCode).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));
+        Region region = regions.byCode(regionCode).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + regionCode));
         checkRead(region);
         BulletinOptions o = options == null ? BulletinOptions.defaults() : options;
         String issuer = o.issuer() == null || o.issuer().isBlank() ? defaultIssuer(region) : o.issuer().strip();
@@ -46,7 +46,7 @@ public class Bulletins {
 
     private void checkRead(Region region) {
         if (!access.canRead(region)) {
-            throw new org.springframework.security.access.AccessDeniedException("无权查看" + region.name() + "的通报：通报列出"
+            throw new org.anju.platform.Denied("无权查看" + region.name() + "的通报：通报列出"
                     + region.name() + "所辖各单位及其项目的数据，只有" + region.name() + "及其上级的账号可以查看；"
                     + "本单位的情况请查看本地区的通报，或以" + region.name() + "印发的文件为准");
         }
@@ -74,7 +74,7 @@ public class Bulletins {
         access.checkWrite(region);
         String t = text == null ? "" : text.strip();
         if (t.length() > BulletinNote.MAX_LENGTH) {
-            throw new IllegalArgumentException("下一步工作重点过长：" + t.length() + " 字，最多 " + BulletinNote.MAX_LENGTH + " 字");
+            throw new org.anju.platform.BadInput("下一步工作重点过长：" + t.length() + " 字，最多 " + BulletinNote.MAX_LENGTH + " 字");
         }
         String by = access.current().username();
         boolean done;
@@ -91,7 +91,7 @@ public class Bulletins {
     }
 
     private Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 
     public byte[] docx(String regionCode, YearMonth period, BulletinOptions options) {

@@ -45,7 +45,7 @@ class IndicatorController {
     @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "按代码取指标，如 SHANTYTOWN.START.UNIT")
     Indicator indicator(@PathVariable String code) {
-        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+        return indicators.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + code));
     }
 
     @GetMapping("/programs")

@@ -56,10 +56,10 @@ class RegionApiController {
     List<RegionView> search(@Parameter(description = "查询文字", example = "信州") @RequestParam String q,
                             @Parameter(description = "最多返回条数（1–200，默认 50）") @RequestParam(defaultValue = "50") int limit) {
         if (Regions.normalize(q).isEmpty()) {
-            throw new IllegalArgumentException("查询文字 q 不能为空");
+            throw new org.anju.platform.BadInput("查询文字 q 不能为空");
         }
         if (limit < 1 || limit > 200) {
-            throw new IllegalArgumentException("limit 应在 1 到 200 之间");
+            throw new org.anju.platform.BadInput("limit 应在 1 到 200 之间");
         }
         return RegionViews.views(regions, regions.search(q, limit));
     }
@@ -72,7 +72,7 @@ class RegionApiController {
                           @Parameter(description = "范围（所在表格所属区划的代码），省略为全国", example = "361100")
                           @RequestParam(required = false) String context) {
         if (Regions.normalize(label).isEmpty()) {
-            throw new IllegalArgumentException("名称 label 不能为空");
+            throw new org.anju.platform.BadInput("名称 label 不能为空");
         }
         Region ctx = context == null || context.isBlank() ? null : existing(context);
         return RegionViews.result(regions, regions.resolve(label, ctx));
@@ -101,7 +101,7 @@ class RegionApiController {
     @ApiResponse(responseCode = "400", description = "内容有误")
     ResponseEntity<RegionDetail> create(@RequestBody NewUnitRequest request) {
         if (request == null || request.kind() == null) {
-            throw new IllegalArgumentException("缺少类别 kind（DEV_ZONE、CITY_LEVEL 或 GROUP）");
+            throw new org.anju.platform.BadInput("缺少类别 kind（DEV_ZONE、CITY_LEVEL 或 GROUP）");
         }
         regions.byCode(request.parentCode() == null ? "" : request.parentCode())
                 .ifPresent(access::checkManageReferenceData);
@@ -122,7 +122,7 @@ class RegionApiController {
         Region r = existing(code);
         access.checkManageReferenceData(r);
         if (request == null) {
-            throw new IllegalArgumentException("缺少别名 alias");
+            throw new org.anju.platform.BadInput("缺少别名 alias");
         }
         String alias = Regions.normalize(request.alias());
         boolean had = regions.aliases(r).stream().anyMatch(a -> a.alias().equals(alias));
@@ -131,6 +131,6 @@ class RegionApiController {
     }
 
     private Region existing(String code) {
-        return regions.byCode(code).orElseThrow(() -> new RegionNotFoundException(code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("区划代码不存在：" + code));
     }
 }

@@ -34,7 +34,7 @@ class RegionPageController {
     @Requires(Requirement.AUTHENTICATED)
     String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
         Region r = regions.byCode(code)
-                .orElseThrow(() -> new java.util.NoSuchElementException("区划代码不存在：" + code
+                .orElseThrow(() -> new org.anju.platform.NotFound("区划代码不存在：" + code
                         + "（应为六位行政区划代码，如 361100；可在本页搜索名称）"));
         return show(r, q, model);
     }

@@ -33,6 +33,10 @@ public final class Cli {
     public static final int FINDINGS = 1;
     public static final int BAD_INPUT = 2;
     public static final int FAILURE = 3;
+    /** A refusal to try again after a change (a conflict, stale data, too busy): {@code Refusal.Kind#exitCode}. */
+    public static final int CONFLICT = 4;
+    /** Not allowed. */
+    public static final int DENIED = 5;
 
     private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user");
 
@@ -89,9 +93,15 @@ public final class Cli {
         };
         CommandLine cli = new CommandLine(root, factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("错误：" + e.getMessage());
-                    return e instanceof IllegalArgumentException || e instanceof java.util.NoSuchElementException
-                            ? BAD_INPUT : FAILURE;
+                    org.anju.platform.Refusal r = org.anju.platform.Refusal.of(e);
+                    if (r != null) {
+                        cmd.getErr().println("错误：" + r.getMessage());
+                        return r.kind().exitCode(); // the same table as the web's statuses
+                    }
+                    String id = org.anju.platform.Failures.id();
+                    org.slf4j.LoggerFactory.getLogger(Cli.class).error("内部错误 {}", id, e);
+                    cmd.getErr().println("错误：" + org.anju.platform.Failures.message(id));
+                    return FAILURE;
                 });
         cli.setOut(out);
         cli.setErr(err);

@@ -68,7 +68,7 @@ class DashboardPages {
                 .toList();
         if (indicator != null && !indicator.isBlank() && progress.indicators().byCode(indicator).isEmpty()) {
             // a known indicator this region has no rate for falls back (a drill-down keeps its parent's); no code at all is refused
-            throw new IllegalArgumentException("参数 indicator 的值「" + indicator + "」不对：应为指标代码，如 RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
+            throw new org.anju.platform.BadInput("参数 indicator 的值「" + indicator + "」不对：应为指标代码，如 RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
         }
         String chosen = indicator != null && rated.stream().anyMatch(l -> l.indicatorCode().equals(indicator)) ? indicator
                 : rated.isEmpty() ? null : rated.getFirst().indicatorCode();

@@ -84,7 +84,7 @@ public class Indicators {
     public Indicator byId(int id) {
         Indicator i = catalogue().byId().get(id);
         if (i == null) {
-            throw new NoSuchElementException("指标不存在：" + id);
+            throw new org.anju.platform.NotFound("指标不存在：" + id);
         }
         return i;
     }
@@ -190,7 +190,7 @@ public class Indicators {
     @Transactional
     public Program addProgram(Program program) {
         if (program(program.code()).isPresent()) {
-            throw new IllegalArgumentException("工程类别已存在：" + program.code());
+            throw new org.anju.platform.BadInput("工程类别已存在：" + program.code());
         }
         repository.insertProgram(program);
         reload();
@@ -200,7 +200,7 @@ public class Indicators {
     @Transactional
     public Indicator addIndicator(String program, String stage, String measure, String stageLabel, int sortOrder) {
         if (find(program, stage, measure).isPresent()) {
-            throw new IllegalArgumentException("指标已存在：" + Indicator.code(program, stage, measure));
+            throw new org.anju.platform.BadInput("指标已存在：" + Indicator.code(program, stage, measure));
         }
         int id = repository.insertIndicator(program, stage, measure,
                 stageLabel == null || stageLabel.isBlank() ? stageName(stage) : stageLabel, sortOrder);

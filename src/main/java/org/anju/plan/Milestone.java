@@ -27,17 +27,17 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
 
     public Milestone {
         if (dueOn == null) {
-            throw new IllegalArgumentException("进度要求缺少日期");
+            throw new org.anju.platform.BadInput("进度要求缺少日期");
         }
         if (indicatorCode == null && (workItem == null || workItem.isBlank()) && selection == null) {
-            throw new IllegalArgumentException("进度要求须指明指标、工作事项或项目范围");
+            throw new org.anju.platform.BadInput("进度要求须指明指标、工作事项或项目范围");
         }
         if (thresholdPercent != null && (thresholdPercent.signum() <= 0 || thresholdPercent.compareTo(BigDecimal.valueOf(100)) > 0
                 || thresholdPercent.stripTrailingZeros().scale() > 2)) {
-            throw new IllegalArgumentException("进度要求的比例应大于 0%、不超过 100%，最多两位小数：" + thresholdPercent.toPlainString() + "%");
+            throw new org.anju.platform.BadInput("进度要求的比例应大于 0%、不超过 100%，最多两位小数：" + thresholdPercent.toPlainString() + "%");
         }
         if (selection != null && programCode == null) {
-            throw new IllegalArgumentException("按项目核对的进度要求须指明工程类别");
+            throw new org.anju.platform.BadInput("按项目核对的进度要求须指明工程类别");
         }
     }
 
@@ -73,14 +73,14 @@ public record Milestone(Long id, LocalDate dueOn, String programCode, String ind
 
         public Selection {
             if (stageCode == null || !STAGES.contains(stageCode)) {
-                throw new IllegalArgumentException("按项目核对的进度要求须指明阶段（前期工作、开工、基本建成、完工、竣工验收、交付或分配入住），而不是："
+                throw new org.anju.platform.BadInput("按项目核对的进度要求须指明阶段（前期工作、开工、基本建成、完工、竣工验收、交付或分配入住），而不是："
                         + stageCode);
             }
             if (years == null || years.isEmpty()) {
-                throw new IllegalArgumentException("按项目核对的进度要求须指明项目年度（如 2021年结转 填 2021）");
+                throw new org.anju.platform.BadInput("按项目核对的进度要求须指明项目年度（如 2021年结转 填 2021）");
             }
             if (measureCode != null && !MEASURES.contains(measureCode)) {
-                throw new IllegalArgumentException("按项目核对的计量应为套数、户数、小区个数、栋数或面积（或按项目个数），而不是：" + measureCode);
+                throw new org.anju.platform.BadInput("按项目核对的计量应为套数、户数、小区个数、栋数或面积（或按项目个数），而不是：" + measureCode);
             }
             years = List.copyOf(years);
             placements = placements == null ? List.of() : List.copyOf(placements);

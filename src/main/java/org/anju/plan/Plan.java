@@ -27,24 +27,24 @@ public record Plan(Long id, String title, int issuerRegionId, String issuerName,
 
     public Plan {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("计划标题不能为空");
+            throw new org.anju.platform.BadInput("计划标题不能为空");
         }
         if (lastYear < firstYear) {
-            throw new IllegalArgumentException("计划年度有误：" + firstYear + "–" + lastYear);
+            throw new org.anju.platform.BadInput("计划年度有误：" + firstYear + "–" + lastYear);
         }
         // a year 0 or 9999 typed by mistake would make a plan no month ever falls in
         if (firstYear < 1990 || lastYear > 2100) {
-            throw new IllegalArgumentException("计划年度有误：" + firstYear + "–" + lastYear + "（应在 1990—2100 年之间）");
+            throw new org.anju.platform.BadInput("计划年度有误：" + firstYear + "–" + lastYear + "（应在 1990—2100 年之间）");
         }
         if (lastYear - firstYear >= MAX_YEARS) {
-            throw new IllegalArgumentException("计划年度有误：" + firstYear + "–" + lastYear + " 跨 " + (lastYear - firstYear + 1)
+            throw new org.anju.platform.BadInput("计划年度有误：" + firstYear + "–" + lastYear + " 跨 " + (lastYear - firstYear + 1)
                     + " 年（最多 " + MAX_YEARS + " 年，如五年规划）");
         }
         if (title.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("计划标题过长：" + title.length() + " 字（最多 " + MAX_TITLE + " 字）");
+            throw new org.anju.platform.BadInput("计划标题过长：" + title.length() + " 字（最多 " + MAX_TITLE + " 字）");
         }
         if (documentNumber != null && documentNumber.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("文号过长：" + documentNumber.length() + " 字（最多 " + MAX_TITLE + " 字）");
+            throw new org.anju.platform.BadInput("文号过长：" + documentNumber.length() + " 字（最多 " + MAX_TITLE + " 字）");
         }
     }
 

@@ -89,7 +89,7 @@ public class Plans {
     }
 
     public Plan get(long id) {
-        return find(id).orElseThrow(() -> new NoSuchElementException("计划不存在：" + id));
+        return find(id).orElseThrow(() -> new org.anju.platform.NotFound("计划不存在：" + id));
     }
 
     public Optional<Plan> byDocumentNumber(String documentNumber) {
@@ -112,7 +112,7 @@ public class Plans {
 
     public BreakdownTable table(long planId, int seq) {
         return tables(planId).stream().filter(t -> t.seq() == seq).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("计划 " + planId + " 没有第 " + seq + " 张分解表"));
+                .orElseThrow(() -> new org.anju.platform.NotFound("计划 " + planId + " 没有第 " + seq + " 张分解表"));
     }
 
     public List<Milestone> milestones(long planId) {
@@ -158,7 +158,7 @@ public class Plans {
             return write.getAsLong();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             String years = plan.firstYear() == plan.lastYear() ? plan.firstYear() + "年" : plan.firstYear() + "–" + plan.lastYear() + "年";
-            throw new IllegalStateException(plan.documentNumber() != null
+            throw new org.anju.platform.Conflict(plan.documentNumber() != null
                     ? "文号 " + plan.documentNumber() + " 的计划已存在；如需替换，请在导入时选择替换该计划"
                     : issuer(plan).name() + "已有" + years + "的计划「" + plan.title() + "」（无文号）；"
                     + "如需替换，请在导入时选择替换该计划，或填写文号区分");
@@ -177,9 +177,9 @@ public class Plans {
             // naming a parent the user may not read would show its title back (issue 10): refused alike whether
             // it exists or not
             Plan parent = find(plan.parentPlanId()).filter(x -> access.canReadIssuedBy(issuer(x)))
-                    .orElseThrow(() -> new IllegalArgumentException("上级计划不存在或无权查看：" + plan.parentPlanId()));
+                    .orElseThrow(() -> new org.anju.platform.BadInput("上级计划不存在或无权查看：" + plan.parentPlanId()));
             if (parent.id().equals(plan.id())) {
-                throw new IllegalArgumentException("上级计划不能是本计划自己");
+                throw new org.anju.platform.BadInput("上级计划不能是本计划自己");
             }
         }
         long id;
@@ -195,7 +195,7 @@ public class Plans {
             if (replaceTables) {
                 repository.deleteTables(id);
             } else if (!draft.tables().isEmpty() && !repository.tables(id).isEmpty()) {
-                throw new IllegalStateException("计划「" + plan.label() + "」已有分解表；如需替换，请选择替换");
+                throw new org.anju.platform.Conflict("计划「" + plan.label() + "」已有分解表；如需替换，请选择替换");
             }
         }
         repository.insertTables(id, draft.tables());
@@ -225,9 +225,9 @@ public class Plans {
         if (plan.parentPlanId() != null) {
             // the plan it implements: one the issuer may read (received from above or its own), never itself
             Plan parent = find(plan.parentPlanId()).orElseThrow(() ->
-                    new IllegalArgumentException("上级计划不存在：" + plan.parentPlanId()));
+                    new org.anju.platform.BadInput("上级计划不存在：" + plan.parentPlanId()));
             if (parent.id().equals(plan.id())) {
-                throw new IllegalArgumentException("上级计划不能是本计划自己");
+                throw new org.anju.platform.BadInput("上级计划不能是本计划自己");
             }
             access.checkReadIssuedBy(issuer(parent));
         }
@@ -254,22 +254,22 @@ public class Plans {
         Plan plan = get(planId);
         access.checkWrite(issuer(plan));
         if (indicators.program(m.programCode()).isEmpty()) {
-            throw new IllegalArgumentException("未知工程类别：" + m.programCode());
+            throw new org.anju.platform.BadInput("未知工程类别：" + m.programCode());
         }
         if (m.indicatorCode() != null && indicators.byCode(m.indicatorCode()).isEmpty()) {
-            throw new IllegalArgumentException("指标不存在：" + m.indicatorCode());
+            throw new org.anju.platform.BadInput("指标不存在：" + m.indicatorCode());
         }
         String program = indicators.program(m.programCode()).orElseThrow().name();
         if (m.indicatorCode() != null && !indicators.byCode(m.indicatorCode()).orElseThrow().programCode().equals(m.programCode())) {
-            throw new IllegalArgumentException("指标“" + indicators.byCode(m.indicatorCode()).orElseThrow().displayName()
+            throw new org.anju.platform.BadInput("指标“" + indicators.byCode(m.indicatorCode()).orElseThrow().displayName()
                     + "”不属于工程类别“" + program + "”");
         }
         if (m.selection() != null && m.selection().measureCode() != null && indicators.ofProgram(m.programCode()).stream()
                 .noneMatch(i -> i.measureCode().equals(m.selection().measureCode()))) {
-            throw new IllegalArgumentException(program + "不按所选计量统计：请选择该类别使用的计量（如套数、户数）");
+            throw new org.anju.platform.BadInput(program + "不按所选计量统计：请选择该类别使用的计量（如套数、户数）");
         }
         if (m.dueOn().getYear() < plan.firstYear() - 1 || m.dueOn().getYear() > plan.lastYear() + 1) {
-            throw new IllegalArgumentException("进度要求的日期 " + m.dueOn() + " 不在计划年度（" + plan.firstYear() + "—"
+            throw new org.anju.platform.BadInput("进度要求的日期 " + m.dueOn() + " 不在计划年度（" + plan.firstYear() + "—"
                     + plan.lastYear() + "年）内，请核对");
         }
         bump(plan, planVersion);
@@ -279,7 +279,7 @@ public class Plans {
                     m.thresholdPercent(), m.quote(), m.selection());
         }
         if (!repository.updateMilestone(planId, m)) {
-            throw new java.util.NoSuchElementException("计划「" + plan.label() + "」没有编号为 " + m.id() + " 的进度要求");
+            throw new org.anju.platform.NotFound("计划「" + plan.label() + "」没有编号为 " + m.id() + " 的进度要求");
         }
         return m;
     }
@@ -290,7 +290,7 @@ public class Plans {
         access.checkWrite(issuer(plan));
         bump(plan, planVersion);
         if (!repository.deleteMilestone(planId, milestoneId)) {
-            throw new java.util.NoSuchElementException("计划「" + plan.label() + "」没有编号为 " + milestoneId + " 的进度要求");
+            throw new org.anju.platform.NotFound("计划「" + plan.label() + "」没有编号为 " + milestoneId + " 的进度要求");
         }
     }
 
@@ -311,13 +311,13 @@ public class Plans {
     public void delete(long id) {
         access.checkWrite(issuer(get(id)));
         if (!repository.deletePlan(id)) {
-            throw new NoSuchElementException("计划不存在：" + id);
+            throw new org.anju.platform.NotFound("计划不存在：" + id);
         }
     }
 
     /** The plan's targets for a region's subtree, per indicator and year. */
     public List<RegionTotal> subtreeTotals(long planId, String regionCode) {
-        Region region = regions.byCode(regionCode).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));
+        Region region = regions.byCode(regionCode).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + regionCode));
         return repository.subtreeTotals(planId, region.id()).stream().map(t -> {
             Indicator i = indicators.byId(t.indicatorId());
             return new RegionTotal(i.code(), i.displayName(), t.year(), t.total(), t.units());
@@ -342,9 +342,9 @@ public class Plans {
 
     public List<Target> targets(long planId, String regionCode, String indicatorCode, Integer year) {
         Integer regionId = regionCode == null ? null : regions.byCode(regionCode)
-                .orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode)).id();
+                .orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + regionCode)).id();
         Integer indicatorId = indicatorCode == null ? null : indicators.byCode(indicatorCode)
-                .orElseThrow(() -> new NoSuchElementException("指标不存在：" + indicatorCode)).id();
+                .orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + indicatorCode)).id();
         return repository.targets(planId, regionId, indicatorId, year).stream()
                 .map(t -> new Target(t.regionCode(), t.regionName(), t.rowLabel(), RowRole.valueOf(t.role()),
                         t.indicatorCode(), t.year(), t.value(), t.tableSeq(), t.tableLabel()))
@@ -378,7 +378,7 @@ public class Plans {
     @Transactional(readOnly = true)
     public PublishedProgress readProgress(long id) {
         PublishedProgress p = progressTables.load(id)
-                .orElseThrow(() -> new NoSuchElementException("进展表不存在：" + id));
+                .orElseThrow(() -> new org.anju.platform.NotFound("进展表不存在：" + id));
         access.checkReadIssuedBy(regions.byId(p.issuerRegionId()));
         return p;
     }
@@ -386,7 +386,7 @@ public class Plans {
     @Transactional
     public void deleteProgress(long id) {
         PublishedProgress p = progressTables.load(id)
-                .orElseThrow(() -> new NoSuchElementException("进展表不存在：" + id));
+                .orElseThrow(() -> new org.anju.platform.NotFound("进展表不存在：" + id));
         access.checkWrite(regions.byId(p.issuerRegionId()));
         progressTables.delete(id);
     }
@@ -441,12 +441,12 @@ public class Plans {
             if (b.issuerRegionId() != null) {
                 access.checkWrite(regions.byId(b.issuerRegionId()));
             } else if (!access.current().system() && !access.current().username().equals(b.createdBy())) {
-                throw new org.springframework.security.access.AccessDeniedException("只能提交本人上传的文件");
+                throw new org.anju.platform.Denied("只能提交本人上传的文件");
             }
         });
         if (batch.isPresent() && "PREVIEW".equals(batch.get().status())
                 && repository.deletePreviewIfBefore(id, java.time.OffsetDateTime.now().minus(previewLife))) {
-            throw new IllegalStateException("文件“" + batch.get().fileName() + "”的预览已过期（超过 " + previewLife.toHours()
+            throw new org.anju.platform.Conflict("文件“" + batch.get().fileName() + "”的预览已过期（超过 " + previewLife.toHours()
                     + " 小时未提交），上传的文件已删除；请重新上传");
         }
         return batch;
@@ -456,7 +456,7 @@ public class Plans {
     public void markBatchCommitted(long id, Long planId, String summary) {
         if (!repository.markBatch(id, "COMMITTED", planId, summary)) {
             // its file would be gone, or it was committed twice: the caller's transaction rolls back, nothing written
-            throw new IllegalStateException("该预览已提交或已过期删除（导入记录 " + id + "），未写入任何数据；请刷新页面，如需要请重新上传");
+            throw new org.anju.platform.Conflict("该预览已提交或已过期删除（导入记录 " + id + "），未写入任何数据；请刷新页面，如需要请重新上传");
         }
     }
 

@@ -22,42 +22,47 @@ import java.util.stream.Collectors;
 
 /**
  * Errors of the whole REST API as RFC 9457 problem details: a Chinese {@code title} saying what kind of
- * error, a Chinese {@code detail} saying what exactly. Features throw {@link NoSuchElementException}
- * (404), {@link IllegalArgumentException} (400) or {@link IllegalStateException} (409) with a message
- * for the user.
+ * error, a Chinese {@code detail} saying what exactly, and a stable {@code code}. Features throw a
+ * {@link Refusal}; whatever else escapes is a bug (500 with an error id).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(0)
 class ApiErrors {
 
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-    }
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
-    }
-
-    @ExceptionHandler(ConcurrentUpdateException.class)
-    ProblemDetail concurrent(ConcurrentUpdateException e) {
-        return problem(HttpStatus.CONFLICT, "数据已被他人修改", e.getMessage());
+    /**
+     * A refusal as its kind says ({@link Refusal.Kind}: status, title), with its stable {@code code}; anything else
+     * a feature throws is a bug — 500, logged with an id the answer shows, never the exception's own text.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail refusedOrFailed(RuntimeException e) {
+        if (e instanceof org.springframework.web.ErrorResponse) {
+            throw e; // Spring's own status-carrying exceptions keep their handling
+        }
+        Refusal r = Refusal.of(e);
+        return r != null ? problem(r) : failure(e);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
+        return e instanceof Refusal r ? problem(r) : problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
     }
 
-    @ExceptionHandler(ImportSlots.Busy.class)
-    ProblemDetail busy(ImportSlots.Busy e) {
-        return problem(HttpStatus.TOO_MANY_REQUESTS, "请稍后再试", e.getMessage());
+    static ProblemDetail problem(Refusal r) {
+        ProblemDetail p = problem(HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
+        p.setProperty("code", r.code());
+        return p;
     }
 
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail conflict(IllegalStateException e) {
-        return problem(HttpStatus.CONFLICT, "冲突", e.getMessage());
+    /** A bug: the user gets an id to quote, the log the whole exception under it. */
+    static ProblemDetail failure(Throwable e) {
+        String id = Failures.id();
+        log.error("内部错误 {}", id, e);
+        ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
+        p.setProperty("code", "INTERNAL");
+        p.setProperty("errorId", id);
+        return p;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -42,7 +42,7 @@ public class ChinaTime {
             case Instant i -> i.atZone(ZONE);
             case OffsetDateTime o -> o.atZoneSameInstant(ZONE);
             case ZonedDateTime zd -> zd.withZoneSameInstant(ZONE);
-            default -> throw new IllegalArgumentException("不是时间点：" + t.getClass().getName());
+            default -> throw new BadInput("不是时间点：" + t.getClass().getName());
         };
         return z == null ? "" : f.format(z);
     }

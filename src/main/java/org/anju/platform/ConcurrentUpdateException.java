@@ -6,9 +6,14 @@ package org.anju.platform;
  * based on ({@code update … set …, version = version + 1 where id = ? and version = ?}) and throw this
  * when no row matched. See docs/ARCHITECTURE.md.
  */
-public class ConcurrentUpdateException extends IllegalStateException {
+public final class ConcurrentUpdateException extends IllegalStateException implements Refusal {
 
     public ConcurrentUpdateException(String message) {
         super(message);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.STALE;
     }
 }

@@ -42,9 +42,14 @@ public class ImportSlots {
     }
 
     /** Too many imports at once: try again shortly (HTTP 429). */
-    public static class Busy extends IllegalStateException {
+    public static final class Busy extends IllegalStateException implements Refusal {
         Busy(String message) {
             super(message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.BUSY;
         }
     }
 
@@ -119,7 +124,7 @@ public class ImportSlots {
         try {
             return file.getBytes();
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("无法读取上传的文件“" + file.getOriginalFilename() + "”（上传中断？），请重新上传");
+            throw new BadInput("无法读取上传的文件“" + file.getOriginalFilename() + "”（上传中断？），请重新上传");
         }
     }
 

@@ -82,7 +82,7 @@ public class Jobs {
                 job.result = JobProgress.reporting(job, work);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                job.error = new IllegalStateException("导入已取消（服务器正在停止），未写入任何数据；请稍后重新导入");
+                job.error = new Conflict("导入已取消（服务器正在停止），未写入任何数据；请稍后重新导入");
             } catch (RuntimeException e) {
                 job.error = e;
             } catch (Error e) {
@@ -128,7 +128,7 @@ public class Jobs {
         Job job = jobs.get(id);
         if (job == null || !job.owner.equals(owner)) {
             // someone else's job is as unknown as a missing one: ids reveal nothing
-            throw new NoSuchElementException("导入任务不存在或已过期：" + id);
+            throw new NotFound("导入任务不存在或已过期：" + id);
         }
         return job;
     }

@@ -84,13 +84,28 @@ class PageErrors {
     }
 
     /**
-     * A parameter a page could not use (a month typed as 2023-13, a region code of letters): the feature's own
-     * Chinese message, as the API gives it ({@link ApiErrors}), never a 500.
+     * A refusal from a page's handler (a parameter it could not use, an action the stored data forbids): its kind's
+     * status and title with the feature's own Chinese message, as the API gives it. Anything else is a bug: 500 with
+     * an error id, logged. Security's own exceptions and Spring's status-carrying ones keep their handling.
      */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ModelAndView badParameter(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+    @ExceptionHandler(RuntimeException.class)
+    ModelAndView refusedOrFailed(RuntimeException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", e.getMessage());
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException
+                || e instanceof org.springframework.web.ErrorResponse) {
+            throw e;
+        }
+        Refusal r = Refusal.of(e);
+        if (r == null) {
+            String id = Failures.id();
+            org.slf4j.LoggerFactory.getLogger(PageErrors.class).error("内部错误 {}", id, e);
+            return refuse(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
+        }
+        if (r.kind() == Refusal.Kind.NOT_FOUND && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return page(request, HttpStatus.NOT_FOUND, r.kind().title(), r.getMessage());
+        }
+        return refuse(request, response, HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
     }
 
     /** A write the database refused (a duplicate, a value out of range): 400 with a Chinese reason, no SQL text. */
@@ -98,13 +113,6 @@ class PageErrors {
     ModelAndView integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request,
                            HttpServletResponse response) throws IOException {
         return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", DatabaseRefusals.message(e));
-    }
-
-    /** A page's action the stored data forbids (a report already approved): 409 with the feature's reason. */
-    @ExceptionHandler(IllegalStateException.class)
-    ModelAndView conflict(IllegalStateException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        return refuse(request, response, HttpStatus.CONFLICT, "无法执行", e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -121,11 +129,6 @@ class PageErrors {
     ModelAndView missing(MissingServletRequestParameterException e, HttpServletRequest request,
                          HttpServletResponse response) throws IOException {
         return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "缺少参数 " + e.getParameterName());
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ModelAndView notFound(NoSuchElementException e, HttpServletRequest request) {
-        return page(request, HttpStatus.NOT_FOUND, "未找到", e.getMessage());
     }
 
     static ModelAndView page(HttpServletRequest request, HttpStatus status, String title, String message) {

@@ -13,9 +13,16 @@ public final class Refusals {
     private Refusals() {
     }
 
-    /** {@code refusal}: an {@link IllegalArgumentException} or {@link IllegalStateException} from a feature. */
+    /**
+     * {@code refusal}: a {@link Refusal} from a feature — shown with its kind's status; anything else is a bug and is
+     * thrown on to the error handling (500 with an error id), never shown as if it were a reason.
+     */
     public static void show(RuntimeException refusal, HttpServletResponse response, Model model) {
-        response.setStatus(refusal instanceof IllegalArgumentException ? 400 : 409);
-        model.addAttribute("error", refusal.getMessage());
+        Refusal r = Refusal.of(refusal);
+        if (r == null) {
+            throw refusal;
+        }
+        response.setStatus(r.kind().status());
+        model.addAttribute("error", r.getMessage());
     }
 }

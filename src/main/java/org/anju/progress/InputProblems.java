@@ -15,6 +15,7 @@ import java.util.Map;
  * sheet, row and column. Scoped to this feature's REST controllers (plan imports report their own).
  */
 @RestControllerAdvice(basePackages = {"org.anju.project", "org.anju.report", "org.anju.progress"})
+@org.springframework.core.annotation.Order(-1) // before ApiErrors, whose catch-all would take a bad file for a bug
 class InputProblems {
 
     @ExceptionHandler(InputException.class)

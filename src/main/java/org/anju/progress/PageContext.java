@@ -43,7 +43,7 @@ public class PageContext {
 
     private Region region(String regionCode) {
         return regionCode == null || regionCode.isBlank() ? access.current().region()
-                : regions.byCode(regionCode.strip()).orElseThrow(() -> new NoSuchElementException("地区不存在：" + regionCode));
+                : regions.byCode(regionCode.strip()).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + regionCode));
     }
 
     private Choice choice(Region region, String period, java.util.function.Predicate<Region> readable) {

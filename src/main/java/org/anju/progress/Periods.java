@@ -18,7 +18,7 @@ public final class Periods {
     /** @throws IllegalArgumentException with a Chinese message for anything else */
     public static YearMonth parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("缺少参数 period（月份，如 2023-12）");
+            throw new org.anju.platform.BadInput("缺少参数 period（月份，如 2023-12）");
         }
         Matcher m = MONTH.matcher(text.strip());
         if (!m.matches()) {
@@ -28,7 +28,7 @@ public final class Periods {
             int year = Integer.parseInt(m.group(1));
             if (year < 1990 || year > 2100) {
                 // 0000-01 is a valid ISO month but no month of this program: a typo, never a period to compose
-                throw new IllegalArgumentException("参数 period（月份）的值「" + text.strip() + "」不对：年份应在 1990 至 2100 之间");
+                throw new org.anju.platform.BadInput("参数 period（月份）的值「" + text.strip() + "」不对：年份应在 1990 至 2100 之间");
             }
             try {
                 return YearMonth.of(year, Integer.parseInt(m.group(2)));
@@ -36,6 +36,6 @@ public final class Periods {
                 // falls through
             }
         }
-        throw new IllegalArgumentException("参数 period（月份）的值「" + text.strip() + "」不对：应为 2023-12、2023年12月 或 202312");
+        throw new org.anju.platform.BadInput("参数 period（月份）的值「" + text.strip() + "」不对：应为 2023-12、2023年12月 或 202312");
     }
 }

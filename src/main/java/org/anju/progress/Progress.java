@@ -38,7 +38,7 @@ public class Progress {
     }
 
     public Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 
     /** Every indicator of the region's subtree for the month, with targets and rates. */
@@ -139,7 +139,7 @@ public class Progress {
 
     /** One rate for many regions at once (rankings): actual, target and rate per region id. */
     public Map<Integer, ProgressLine> lines(Region scope, List<Region> list, YearMonth period, String indicatorCode) {
-        Indicator i = indicators.byCode(indicatorCode).orElseThrow(() -> new NoSuchElementException("指标不存在：" + indicatorCode));
+        Indicator i = indicators.byCode(indicatorCode).orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + indicatorCode));
         RateRule rule = RateRule.of(i).orElse(null);
         List<Integer> ids = list.stream().map(Region::id).toList();
         Map<Integer, BigDecimal> actual = rollups.totals(ids, period, i.id());

@@ -119,7 +119,7 @@ public final class TableInput {
     public void failIfRefused() {
         if (!refused.isEmpty()) {
             String rows = String.join("；", refused.stream().limit(3).map(InputProblem::toString).toList());
-            throw new AccessDeniedException("整个文件未导入：" + rows + (refused.size() > 3 ? "（等 " + refused.size() + " 行）" : ""));
+            throw new org.anju.platform.Denied("整个文件未导入：" + rows + (refused.size() > 3 ? "（等 " + refused.size() + " 行）" : ""));
         }
     }
 

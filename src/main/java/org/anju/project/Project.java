@@ -42,49 +42,49 @@ public record Project(Long id, String regionCode, String regionName, String prog
 
     public Project {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("项目名称不能为空");
+            throw new org.anju.platform.BadInput("项目名称不能为空");
         }
         // checked first: the name goes into every message below
         if (name.length() > MAX_NAME) {
-            throw new IllegalArgumentException("项目名称过长：" + name.length() + " 字（最多 " + MAX_NAME + " 字）");
+            throw new org.anju.platform.BadInput("项目名称过长：" + name.length() + " 字（最多 " + MAX_NAME + " 字）");
         }
         if (code != null && code.length() > MAX_NAME) {
-            throw new IllegalArgumentException("项目“" + name + "”的项目编号过长：" + code.length() + " 字（最多 " + MAX_NAME + " 字）");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的项目编号过长：" + code.length() + " 字（最多 " + MAX_NAME + " 字）");
         }
         if (note != null && note.length() > MAX_NOTE) {
-            throw new IllegalArgumentException("项目“" + name + "”的备注过长：" + note.length() + " 字（最多 " + MAX_NOTE + " 字）");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的备注过长：" + note.length() + " 字（最多 " + MAX_NOTE + " 字）");
         }
         if (year < 1990 || year > 2100) {
-            throw new IllegalArgumentException("项目“" + name + "”的年度 " + year + " 不对：应在 1990 至 2100 之间");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的年度 " + year + " 不对：应在 1990 至 2100 之间");
         }
         if (programCode == null || programCode.isBlank()) {
-            throw new IllegalArgumentException("缺少工程类别");
+            throw new org.anju.platform.BadInput("缺少工程类别");
         }
         for (BigDecimal v : new BigDecimal[] {units, households, communities, buildings, area, plannedInvestment}) {
             if (v != null && v.signum() < 0) {
-                throw new IllegalArgumentException("项目“" + name + "”的数量或投资不能为负数");
+                throw new org.anju.platform.BadInput("项目“" + name + "”的数量或投资不能为负数");
             }
         }
         if (startedOn != null && basicCompletedOn != null && basicCompletedOn.isBefore(startedOn)) {
-            throw new IllegalArgumentException("项目“" + name + "”的基本建成（完工）日期早于开工日期");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的基本建成（完工）日期早于开工日期");
         }
         for (LocalDate d : new LocalDate[] {prelimDoneOn, startedOn, basicCompletedOn, acceptedOn, deliveredOn, occupiedOn,
                 deliveryDueOn}) {
             if (d != null && (d.getYear() < 1990 || d.getYear() > 2100)) {
-                throw new IllegalArgumentException("项目“" + name + "”的日期 " + d + " 不对：年份应在 1990 至 2100 之间");
+                throw new org.anju.platform.BadInput("项目“" + name + "”的日期 " + d + " 不对：年份应在 1990 至 2100 之间");
             }
         }
         if (occupiedOn != null && deliveredOn == null) {
-            throw new IllegalArgumentException("项目“" + name + "”填了分配入住日期，但没有交付日期：入住在交付之后，请先填交付日期");
+            throw new org.anju.platform.BadInput("项目“" + name + "”填了分配入住日期，但没有交付日期：入住在交付之后，请先填交付日期");
         }
         if (occupiedOn != null && occupiedOn.isBefore(deliveredOn)) {
-            throw new IllegalArgumentException("项目“" + name + "”的分配入住日期早于交付日期");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的分配入住日期早于交付日期");
         }
         if (deliveredOn != null && startedOn != null && deliveredOn.isBefore(startedOn)) {
-            throw new IllegalArgumentException("项目“" + name + "”的交付日期早于开工日期");
+            throw new org.anju.platform.BadInput("项目“" + name + "”的交付日期早于开工日期");
         }
         if (placement != null && !programCode.contains("SHANTYTOWN")) {
-            throw new IllegalArgumentException("项目“" + name + "”：安置方式只适用于棚户区改造项目");
+            throw new org.anju.platform.BadInput("项目“" + name + "”：安置方式只适用于棚户区改造项目");
         }
     }
 

@@ -162,7 +162,7 @@ class ProjectPages {
     /** The name as sent; a form that sends it blank is refused (not "saved" with the old name kept silently). */
     private static String name(java.util.Map<String, String> form, String current) {
         if (form.containsKey("name") && text(form, "name", null) == null) {
-            throw new IllegalArgumentException("“项目名称”不能为空");
+            throw new org.anju.platform.BadInput("“项目名称”不能为空");
         }
         return text(form, "name", current);
     }
@@ -175,7 +175,7 @@ class ProjectPages {
     private static <T> T choice(java.util.Map<String, String> form, String key,
                                 java.util.function.Function<String, java.util.Optional<T>> parse, String label) {
         String v = text(form, key, null);
-        return v == null ? null : parse.apply(v).orElseThrow(() -> new IllegalArgumentException(label + "不对：" + v));
+        return v == null ? null : parse.apply(v).orElseThrow(() -> new org.anju.platform.BadInput(label + "不对：" + v));
     }
 
     private static BigDecimal number(java.util.Map<String, String> form, String key, String label) {
@@ -183,7 +183,7 @@ class ProjectPages {
         try {
             return v == null ? null : new BigDecimal(v);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + "不是数字：" + v);
+            throw new org.anju.platform.BadInput(label + "不是数字：" + v);
         }
     }
 
@@ -192,7 +192,7 @@ class ProjectPages {
         try {
             return v == null ? null : java.time.LocalDate.parse(v);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(label + "不是日期（如 2023-06-30）：" + v);
+            throw new org.anju.platform.BadInput(label + "不是日期（如 2023-06-30）：" + v);
         }
     }
 
@@ -205,7 +205,7 @@ class ProjectPages {
             try {
                 amount = new BigDecimal(investment.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("累计完成投资不是数字：" + investment);
+                throw new org.anju.platform.BadInput("累计完成投资不是数字：" + investment);
             }
             projects.recordProgress(id, version, Periods.parse(period), amount, imageProgress);
             redirect.addFlashAttribute("message", "已记录 " + period + " 进度");

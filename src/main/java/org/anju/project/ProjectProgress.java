@@ -14,7 +14,7 @@ public record ProjectProgress(long projectId, YearMonth period, BigDecimal inves
 
     public ProjectProgress {
         if (investment == null || investment.signum() < 0) {
-            throw new IllegalArgumentException("累计完成投资须为非负数");
+            throw new org.anju.platform.BadInput("累计完成投资须为非负数");
         }
     }
 }

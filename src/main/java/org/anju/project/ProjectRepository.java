@@ -138,7 +138,7 @@ class ProjectRepository {
             case "ACCEPTANCE" -> "accepted_on";
             case "DELIVERY" -> "delivered_on";
             case "OCCUPANCY" -> "occupied_on";
-            default -> throw new IllegalArgumentException("无法按项目核对的阶段：" + s.stageCode());
+            default -> throw new org.anju.platform.BadInput("无法按项目核对的阶段：" + s.stageCode());
         };
         String size = s.measureCode() == null ? "1" : switch (s.measureCode()) {
             case "UNIT" -> "units";
@@ -146,7 +146,7 @@ class ProjectRepository {
             case "COMMUNITY" -> "communities";
             case "BUILDING" -> "buildings";
             case "AREA_10K_M2" -> "area";
-            default -> throw new IllegalArgumentException("无法按项目核对的计量单位：" + s.measureCode());
+            default -> throw new org.anju.platform.BadInput("无法按项目核对的计量单位：" + s.measureCode());
         };
         return jdbc.sql("""
                         select count(*) as projects,

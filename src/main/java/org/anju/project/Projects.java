@@ -60,7 +60,7 @@ public class Projects {
     }
 
     public ProjectView get(long id, YearMonth upto) {
-        ProjectView v = repository.find(id, upto).orElseThrow(() -> new NoSuchElementException("项目不存在：" + id));
+        ProjectView v = repository.find(id, upto).orElseThrow(() -> new org.anju.platform.NotFound("项目不存在：" + id));
         access.checkRead(region(v.project().regionCode()));
         return v;
     }
@@ -68,14 +68,14 @@ public class Projects {
     public Listing list(String scopeCode, int year, String program, String text, YearMonth upto, int page) {
         checkYear(year);
         if (page < 0 || page > 100_000) {
-            throw new IllegalArgumentException("参数 page 的值「" + page + "」不对：应为 0 至 100000 的页码");
+            throw new org.anju.platform.BadInput("参数 page 的值「" + page + "」不对：应为 0 至 100000 的页码");
         }
         Region scope = region(scopeCode);
         access.checkRead(scope);
         String t = text == null || text.isBlank() ? null : text.strip();
         String p = program == null || program.isBlank() ? null : program;
         if (p != null && indicators.program(p).isEmpty()) {
-            throw new IllegalArgumentException("参数 program 的值「" + p + "」不对：应为工程类别代码，如 SHANTYTOWN、OLD_COMMUNITY");
+            throw new org.anju.platform.BadInput("参数 program 的值「" + p + "」不对：应为工程类别代码，如 SHANTYTOWN、OLD_COMMUNITY");
         }
         return new Listing(repository.list(scope.id(), year, p, t, upto, PAGE, Math.max(0, page) * PAGE),
                 repository.count(scope.id(), year, p, t));
@@ -84,7 +84,7 @@ public class Projects {
     /** A year a user typed: the program's years, not whatever an int holds (YearMonth.of would fail past ±999999999). */
     static void checkYear(int year) {
         if (year < 1990 || year > 2100) {
-            throw new IllegalArgumentException("参数 year 的值「" + year + "」不对：应为 1990 至 2100 之间的年份");
+            throw new org.anju.platform.BadInput("参数 year 的值「" + year + "」不对：应为 1990 至 2100 之间的年份");
         }
     }
 
@@ -205,12 +205,12 @@ public class Projects {
         String actor = access.current().username();
         if (p.id() == null) {
             if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
-                throw new IllegalStateException(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
+                throw new org.anju.platform.Conflict(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
             }
             return keepingCountedMonths(List.of(region), () -> p.withId(repository.insert(p, region.id(), actor), 0));
         }
         ProjectView stored = repository.find(p.id(), YearMonth.of(p.year(), 12))
-                .orElseThrow(() -> new NoSuchElementException("项目不存在：" + p.id()));
+                .orElseThrow(() -> new org.anju.platform.NotFound("项目不存在：" + p.id()));
         Region before = region(stored.project().regionCode());
         access.checkWrite(before);
         return keepingCountedMonths(List.of(before, region), () -> {
@@ -241,7 +241,7 @@ public class Projects {
         for (var e : figures.entrySet()) {
             String problem = implausible(e.getKey(), e.getValue());
             if (problem != null) {
-                throw new IllegalArgumentException(e.getKey() + problem);
+                throw new org.anju.platform.BadInput(e.getKey() + problem);
             }
         }
     }
@@ -282,10 +282,10 @@ public class Projects {
         Region unit = region(v.project().regionCode());
         access.checkWrite(unit);
         if (version == null) {
-            throw new IllegalArgumentException("缺少 version：请提供读取项目时的版本（项目的 version），以免覆盖他人同时所做的修改");
+            throw new org.anju.platform.BadInput("缺少 version：请提供读取项目时的版本（项目的 version），以免覆盖他人同时所做的修改");
         }
         if (investment == null) {
-            throw new IllegalArgumentException("缺少 investment（累计完成投资，万元）");
+            throw new org.anju.platform.BadInput("缺少 investment（累计完成投资，万元）");
         }
         checkFigures(java.util.Map.of(ProjectColumns.INVESTMENT, investment));
         String actor = access.current().username();
@@ -333,7 +333,7 @@ public class Projects {
                 }
             }
             if (!changed.isEmpty()) {
-                throw new IllegalStateException(u.name() + " "
+                throw new org.anju.platform.Conflict(u.name() + " "
                         + String.join("、", changed.stream().map(YearMonth::toString).toList())
                         + " 的月报已上报（已计入汇总），这项修改会改变这些月份由项目汇总的数据（" + example + "）。"
                         + "已上报、已审核和已锁定的月份是最终数据：请先由上级退回这些月报（已锁定的由审核单位解锁并说明原因），"
@@ -593,11 +593,11 @@ public class Projects {
 
     private void checkProgram(String code) {
         if (indicators.program(code).isEmpty()) {
-            throw new IllegalArgumentException("未知工程类别：" + code);
+            throw new org.anju.platform.BadInput("未知工程类别：" + code);
         }
     }
 
     private Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 }

@@ -319,76 +319,76 @@ public class Regions {
      */
     public Region addUnit(NewUnit unit) {
         if (unit == null) {
-            throw new IllegalArgumentException("缺少要新增的单位");
+            throw new org.anju.platform.BadInput("缺少要新增的单位");
         }
         synchronized (writeLock) {
             RegionDirectory d = directory;
             String name = RegionNames.normalize(unit.name());
             RegionKind kind = unit.kind();
             if (name.isEmpty() || name.length() > MAX_LABEL) {
-                throw new IllegalArgumentException("名称不能为空，且不超过 " + MAX_LABEL + " 个字");
+                throw new org.anju.platform.BadInput("名称不能为空，且不超过 " + MAX_LABEL + " 个字");
             }
             if (kind != RegionKind.DEV_ZONE && kind != RegionKind.CITY_LEVEL && kind != RegionKind.GROUP) {
-                throw new IllegalArgumentException("只能新增开发区（DEV_ZONE）、市本级（CITY_LEVEL）或片区（GROUP）");
+                throw new org.anju.platform.BadInput("只能新增开发区（DEV_ZONE）、市本级（CITY_LEVEL）或片区（GROUP）");
             }
             Node parent = d.byCode(unit.parentCode());
             if (parent == null) {
-                throw new IllegalArgumentException("上级区划代码不存在：" + unit.parentCode());
+                throw new org.anju.platform.BadInput("上级区划代码不存在：" + unit.parentCode());
             }
             RegionKind pk = parent.region.kind();
             if (pk == RegionKind.NATION || pk == RegionKind.CITY_LEVEL || pk == RegionKind.GROUP || parent.region.level() >= 4) {
-                throw new IllegalArgumentException("不能在“" + parent.region.name() + "”（" + pk.label() + "）之下新增单位");
+                throw new org.anju.platform.BadInput("不能在“" + parent.region.name() + "”（" + pk.label() + "）之下新增单位");
             }
             if (kind == RegionKind.CITY_LEVEL) {
                 if (parent.city != parent) {
-                    throw new IllegalArgumentException("市本级只能设在地级市（或直辖市、省直管新区）之下");
+                    throw new org.anju.platform.BadInput("市本级只能设在地级市（或直辖市、省直管新区）之下");
                 }
                 if (parent.children.stream().anyMatch(c -> c.region.kind() == RegionKind.CITY_LEVEL)) {
-                    throw new IllegalArgumentException(parent.region.name() + "已有市本级单位");
+                    throw new org.anju.platform.BadInput(parent.region.name() + "已有市本级单位");
                 }
             }
             List<Node> members = new ArrayList<>();
             for (String code : unit.memberCodes()) {
                 Node m = d.byCode(code);
                 if (m == null) {
-                    throw new IllegalArgumentException("成员代码不存在：" + code);
+                    throw new org.anju.platform.BadInput("成员代码不存在：" + code);
                 }
                 if (m == parent || !RegionDirectory.contains(parent, m) || m.region.kind() == RegionKind.GROUP) {
-                    throw new IllegalArgumentException("成员“" + m.region.name() + "”不在“" + parent.region.name() + "”之内或本身是片区");
+                    throw new org.anju.platform.BadInput("成员“" + m.region.name() + "”不在“" + parent.region.name() + "”之内或本身是片区");
                 }
                 if (!members.contains(m)) {
                     members.add(m);
                 }
             }
             if (kind == RegionKind.GROUP && members.isEmpty()) {
-                throw new IllegalArgumentException("片区至少要有一个成员");
+                throw new org.anju.platform.BadInput("片区至少要有一个成员");
             }
             if (kind != RegionKind.GROUP && !members.isEmpty()) {
-                throw new IllegalArgumentException("只有片区可以有成员");
+                throw new org.anju.platform.BadInput("只有片区可以有成员");
             }
             Node scope = parent.city != null ? parent.city : parent;
             for (Node n : concat(d.global(name), d.relative(name))) {
                 if (RegionDirectory.contains(scope, n)) {
-                    throw new IllegalArgumentException("“" + scope.region.name() + "”内已有名为“" + name + "”的单位："
+                    throw new org.anju.platform.BadInput("“" + scope.region.name() + "”内已有名为“" + name + "”的单位："
                             + n.region.code());
                 }
             }
             String code = unit.code() == null || unit.code().isBlank() ? newCode(d, parent, kind) : unit.code().trim();
             if (!UNIT_CODE.matcher(code).matches() || DIVISION_CODE.matcher(code).matches()) {
-                throw new IllegalArgumentException("代码只能由字母、数字、- 和 _ 组成（不超过 40 位），六位数字代码留给行政区划：" + code);
+                throw new org.anju.platform.BadInput("代码只能由字母、数字、- 和 _ 组成（不超过 40 位），六位数字代码留给行政区划：" + code);
             }
             if (d.byCode(code) != null) {
-                throw new IllegalArgumentException("代码已被使用：" + code);
+                throw new org.anju.platform.BadInput("代码已被使用：" + code);
             }
             List<String> aliases = new ArrayList<>();
             for (String a : unit.aliases()) {
                 String alias = checkAlias(d, a);
                 if (alias.equals(name)) {
-                    throw new IllegalArgumentException("别名与名称相同：" + alias);
+                    throw new org.anju.platform.BadInput("别名与名称相同：" + alias);
                 }
                 Region other = d.claimedOutside(alias, parent); // the new unit lies in its parent's province
                 if (other != null) {
-                    throw new IllegalArgumentException("“" + alias + "”已用来指" + placed(d, other) + "，作为" + name
+                    throw new org.anju.platform.BadInput("“" + alias + "”已用来指" + placed(d, other) + "，作为" + name
                             + "的通用别名会使其他地区的表格无法识别或识别错；请换一个别名");
                 }
                 if (!aliases.contains(alias)) {
@@ -437,12 +437,12 @@ public class Regions {
             Node n = d.node(r);
             String key = checkAlias(d, alias);
             if (cityOnly && n.city == null) {
-                throw new IllegalArgumentException("“" + r.name() + "”不属于任何城市，不能设置仅限本市的别名");
+                throw new org.anju.platform.BadInput("“" + r.name() + "”不属于任何城市，不能设置仅限本市的别名");
             }
             Region other = cityOnly ? null : d.claimedOutside(key, n);
             if (other != null) {
                 // one province's alias must not change how another province's tables are read
-                throw new IllegalArgumentException("“" + key + "”已用来指" + placed(d, other) + "，作为" + r.name()
+                throw new org.anju.platform.BadInput("“" + key + "”已用来指" + placed(d, other) + "，作为" + r.name()
                         + "的通用别名会使其他地区的表格无法识别或识别错；请换一个别名，或设为仅限本市有效的别名");
             }
             if (n.aliases.stream().anyMatch(a -> a.alias().equals(key))) {
@@ -466,10 +466,10 @@ public class Regions {
     private static String checkAlias(RegionDirectory d, String alias) {
         String key = RegionNames.normalize(alias);
         if (key.isEmpty() || key.length() > MAX_LABEL) {
-            throw new IllegalArgumentException("别名不能为空，且不超过 " + MAX_LABEL + " 个字");
+            throw new org.anju.platform.BadInput("别名不能为空，且不超过 " + MAX_LABEL + " 个字");
         }
         if (d.isName(key)) {
-            throw new IllegalArgumentException("“" + key + "”是已有区划的正式名称，不能用作别名");
+            throw new org.anju.platform.BadInput("“" + key + "”是已有区划的正式名称，不能用作别名");
         }
         return key;
     }

@@ -128,7 +128,7 @@ class ReportPages {
                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         ReportItems.Item i = ReportItems.byKey(item);
         if (i == null) {
-            throw new java.util.NoSuchElementException("填报项不存在：" + item);
+            throw new org.anju.platform.NotFound("填报项不存在：" + item);
         }
         Report r = reports.get(region, Periods.parse(period));
         model.addAttribute("report", r);
@@ -172,7 +172,7 @@ class ReportPages {
                 try {
                     values.add(new ReportValue(item.indicatorCode(), item.source(), new BigDecimal(text.strip())));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(item.group() + "·" + item.label() + "不是数字：" + text);
+                    throw new org.anju.platform.BadInput(item.group() + "·" + item.label() + "不是数字：" + text);
                 }
             }
         }

@@ -78,7 +78,7 @@ public class Reports {
     private static void checkReporting(Region unit) {
         if (!unit.kind().reports()) {
             // a report of the city itself would be counted in the sums and shown nowhere
-            throw new IllegalArgumentException(unit.name() + "不是填报单位（县级、开发区或市本级），月报由其下属填报单位填报");
+            throw new org.anju.platform.BadInput(unit.name() + "不是填报单位（县级、开发区或市本级），月报由其下属填报单位填报");
         }
     }
 
@@ -86,7 +86,7 @@ public class Reports {
     private static void checkPeriod(YearMonth period) {
         String problem = futureOrAncient(period);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new org.anju.platform.BadInput(problem);
         }
     }
 
@@ -139,7 +139,7 @@ public class Reports {
             head = repository.head(id).orElseThrow();
         }
         if (!head.status().editable()) {
-            throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，不能修改"
+            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能修改"
                     + (head.status() == ReportStatus.SUBMITTED ? "（如需修改，请上级退回）" : ""));
         }
         if (!repository.bump(head.id(), version, head.status(), actor.username())) {
@@ -174,7 +174,7 @@ public class Reports {
             head = repository.head(id).orElseThrow();
         }
         if (!head.status().editable()) {
-            throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，不能再次上报");
+            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能再次上报");
         }
         move(unit, head, version, ReportStatus.SUBMITTED, "SUBMIT", null, actor);
         repository.submitted(head.id(), actor.username());
@@ -192,14 +192,14 @@ public class Reports {
     public void stamp(String regionCode, YearMonth period, java.time.OffsetDateTime submittedAt,
                       java.time.OffsetDateTime approvedAt) {
         if (!access.current().system()) {
-            throw new IllegalStateException("只有系统导入历史数据时可以设定上报时间");
+            throw new org.anju.platform.Conflict("只有系统导入历史数据时可以设定上报时间");
         }
         if (approvedAt.isBefore(submittedAt)) {
-            throw new IllegalArgumentException("审核时间早于上报时间：" + approvedAt + " < " + submittedAt);
+            throw new org.anju.platform.BadInput("审核时间早于上报时间：" + approvedAt + " < " + submittedAt);
         }
         Region unit = unit(regionCode);
         ReportRepository.Head head = repository.head(unit.id(), period, true)
-                .orElseThrow(() -> new java.util.NoSuchElementException(unit.name() + period + " 没有月报"));
+                .orElseThrow(() -> new org.anju.platform.NotFound(unit.name() + period + " 没有月报"));
         repository.stamp(head.id(), submittedAt, approvedAt);
     }
 
@@ -210,7 +210,7 @@ public class Reports {
         access.checkApprove(unit);
         ReportRepository.Head head = existing(unit, period);
         if (head.status() != ReportStatus.SUBMITTED) {
-            throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，只有已上报的月报可以审核通过");
+            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，只有已上报的月报可以审核通过");
         }
         Actor actor = access.current();
         move(unit, head, version, ReportStatus.APPROVED, "APPROVE", null, actor);
@@ -227,12 +227,12 @@ public class Reports {
         Region unit = unit(regionCode);
         access.checkApprove(unit);
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("退回须填写原因");
+            throw new org.anju.platform.BadInput("退回须填写原因");
         }
         rollups.lockUnit(unit.id());
         ReportRepository.Head head = existing(unit, period);
         if (!head.status().counted()) {
-            throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，不能退回");
+            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能退回");
         }
         Actor actor = access.current();
         move(unit, head, version, ReportStatus.RETURNED, head.status() == ReportStatus.LOCKED ? "REOPEN" : "RETURN",
@@ -250,7 +250,7 @@ public class Reports {
         access.checkApprove(unit);
         ReportRepository.Head head = existing(unit, period);
         if (head.status() != ReportStatus.APPROVED) {
-            throw new IllegalStateException(unit.name() + period + " 月报" + head.status().label() + "，只有审核通过的月报可以锁定");
+            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，只有审核通过的月报可以锁定");
         }
         move(unit, head, version, ReportStatus.LOCKED, "LOCK", null, access.current());
         return view(unit, repository.head(head.id()).orElseThrow());
@@ -501,7 +501,7 @@ public class Reports {
 
     private ReportRepository.Head existing(Region unit, YearMonth period) {
         return repository.head(unit.id(), period, true)
-                .orElseThrow(() -> new NoSuchElementException(unit.name() + " 尚无 " + period + " 月报"));
+                .orElseThrow(() -> new org.anju.platform.NotFound(unit.name() + " 尚无 " + period + " 月报"));
     }
 
     private List<ReportValue> validate(List<ReportValue> values) {
@@ -511,19 +511,19 @@ public class Reports {
                 continue;
             }
             if (indicators.byCode(v.indicatorCode()).isEmpty() || !ReportItems.known(v.indicatorCode(), v.source())) {
-                throw new IllegalArgumentException("不是月报填报项：" + v.indicatorCode()
+                throw new org.anju.platform.BadInput("不是月报填报项：" + v.indicatorCode()
                         + (v.source().isEmpty() ? "" : "（" + v.source() + "）"));
             }
             if (v.value().signum() < 0) {
-                throw new IllegalArgumentException(label(v) + "不能为负数：" + v.value());
+                throw new org.anju.platform.BadInput(label(v) + "不能为负数：" + v.value());
             }
             String implausible = implausible(v.indicatorCode(), v.value());
             if (implausible != null) {
                 // 1e131071 户 would pass into every roll-up above the unit: no figure of a county is that large
-                throw new IllegalArgumentException(label(v) + implausible);
+                throw new org.anju.platform.BadInput(label(v) + implausible);
             }
             if (clean.put(v.indicatorCode() + "@" + v.source(), v) != null) {
-                throw new IllegalArgumentException("填报项重复：" + v.indicatorCode() + " " + v.source());
+                throw new org.anju.platform.BadInput("填报项重复：" + v.indicatorCode() + " " + v.source());
             }
         }
         return List.copyOf(clean.values());
@@ -554,13 +554,13 @@ public class Reports {
     private Region unit(String code) {
         Region r = region(code);
         if (r.kind() == RegionKind.GROUP) {
-            throw new IllegalArgumentException(r.name() + "是片区，不单独填报；请由其成员单位填报");
+            throw new org.anju.platform.BadInput(r.name() + "是片区，不单独填报；请由其成员单位填报");
         }
         return r;
     }
 
     private Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 
     /** Today in China (deadlines are Beijing dates). */

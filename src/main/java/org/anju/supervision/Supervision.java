@@ -425,10 +425,10 @@ public class Supervision {
     }
 
     private Indicator indicator(String code) {
-        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+        return indicators.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + code));
     }
 
     private Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 }

@@ -46,7 +46,7 @@ public record Choices(Map<String, String> columns, Map<String, String> regions, 
             }
             int eq = line.lastIndexOf('=');
             if (eq <= 0 || eq == line.length() - 1) {
-                throw new IllegalArgumentException(what + "「" + line + "」应写成 名称=答案，如 项目数量=ignore 或 吉林=220000");
+                throw new org.anju.platform.BadInput(what + "「" + line + "」应写成 名称=答案，如 项目数量=ignore 或 吉林=220000");
             }
             map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
         }
@@ -72,7 +72,7 @@ public record Choices(Map<String, String> columns, Map<String, String> regions, 
                 return YearMonth.of(Integer.parseInt(m.group(1)), month);
             }
         }
-        throw new IllegalArgumentException(option + " 应为年月，如 2023-09：「" + text.strip() + "」");
+        throw new org.anju.platform.BadInput(option + " 应为年月，如 2023-09：「" + text.strip() + "」");
     }
 
     public boolean isEmpty() {

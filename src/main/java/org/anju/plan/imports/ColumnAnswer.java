@@ -20,7 +20,7 @@ record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integ
     static ColumnAnswer parse(String text) {
         String t = Text.compact(text);
         if (t.isEmpty()) {
-            throw new IllegalArgumentException("答案为空（应为 ignore 或指标代码，如 OLD_COMMUNITY.START.HOUSEHOLD）");
+            throw new org.anju.platform.BadInput("答案为空（应为 ignore 或指标代码，如 OLD_COMMUNITY.START.HOUSEHOLD）");
         }
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.equals("ignore") || t.equals("不导入") || t.equals("忽略")) {
@@ -29,7 +29,7 @@ record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integ
         String[] parts = t.split("[:：,，]");
         String code = parts[0].toUpperCase(Locale.ROOT);
         if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("「" + parts[0] + "」不是指标代码（应如 OLD_COMMUNITY.START.HOUSEHOLD，或 ignore）");
+            throw new org.anju.platform.BadInput("「" + parts[0] + "」不是指标代码（应如 OLD_COMMUNITY.START.HOUSEHOLD，或 ignore）");
         }
         FigureKind kind = null;
         Integer year = null;
@@ -43,7 +43,7 @@ record ColumnAnswer(boolean ignore, String indicatorCode, FigureKind kind, Integ
             } else if (!Units.inUnitLine(p).isEmpty()) {
                 unit = p;
             } else {
-                throw new IllegalArgumentException("「" + p + "」既不是年度、数字类型（TARGET/计划、ACTUAL/完成、RATE/比率）"
+                throw new org.anju.platform.BadInput("「" + p + "」既不是年度、数字类型（TARGET/计划、ACTUAL/完成、RATE/比率）"
                         + "也不是单位（如 万平方米、万元）");
             }
         }

@@ -88,9 +88,9 @@ public class PlanImporter {
 
     private ImportResult fromBatch(long batchId, ImportOptions options, boolean dryRun) {
         Plans.ImportBatch batch = plans.batch(batchId)
-                .orElseThrow(() -> new NoSuchElementException("导入记录不存在：" + batchId));
+                .orElseThrow(() -> new org.anju.platform.NotFound("导入记录不存在：" + batchId));
         if (!"PREVIEW".equals(batch.status())) {
-            throw new IllegalStateException("该文件已导入，不能重复提交（导入记录 " + batchId + "）");
+            throw new org.anju.platform.Conflict("该文件已导入，不能重复提交（导入记录 " + batchId + "）");
         }
         SourceDocument document;
         JobProgress.stage("读取文件", 0);

@@ -11,11 +11,11 @@ public record YearSpan(int first, int last) {
 
     public YearSpan {
         if (first < EARLIEST || last > LATEST) {
-            throw new IllegalArgumentException("年度应在 " + EARLIEST + "—" + LATEST + " 之间：" + first
+            throw new org.anju.platform.BadInput("年度应在 " + EARLIEST + "—" + LATEST + " 之间：" + first
                     + (last != first ? "-" + last : ""));
         }
         if (first > last) {
-            throw new IllegalArgumentException("年度的起始年 " + first + " 晚于结束年 " + last + "，应写成 " + last + "-" + first);
+            throw new org.anju.platform.BadInput("年度的起始年 " + first + " 晚于结束年 " + last + "，应写成 " + last + "-" + first);
         }
     }
 
@@ -42,8 +42,8 @@ public record YearSpan(int first, int last) {
         } catch (NumberFormatException e) {
             // reported below
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + "：" + e.getMessage());
+            throw new org.anju.platform.BadInput(what + "：" + e.getMessage());
         }
-        throw new IllegalArgumentException(what + " 应为 2023 或 2023-2024：" + text.strip());
+        throw new org.anju.platform.BadInput(what + " 应为 2023 或 2023-2024：" + text.strip());
     }
 }

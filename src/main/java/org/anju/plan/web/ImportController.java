@@ -105,14 +105,14 @@ class ImportController {
     private static YearSpan years(Integer firstYear, Integer lastYear) {
         if (firstYear == null) {
             if (lastYear != null) {
-                throw new IllegalArgumentException("参数 lastYear 须与 firstYear 一起给出");
+                throw new org.anju.platform.BadInput("参数 lastYear 须与 firstYear 一起给出");
             }
             return null;
         }
         try {
             return new YearSpan(firstYear, lastYear == null ? firstYear : lastYear);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("参数 firstYear/lastYear：" + e.getMessage());
+            throw new org.anju.platform.BadInput("参数 firstYear/lastYear：" + e.getMessage());
         }
     }
 
@@ -136,7 +136,7 @@ class ImportController {
         try {
             return Charset.forName(name.trim());
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("不支持的编码：" + name);
+            throw new org.anju.platform.BadInput("不支持的编码：" + name);
         }
     }
 

@@ -67,7 +67,7 @@ class MilestonePages {
         LocalDate due = date(text(form, "dueOn"));
         String program = text(form, "program");
         if (program == null) {
-            throw new IllegalArgumentException("请选择工程类别");
+            throw new org.anju.platform.BadInput("请选择工程类别");
         }
         BigDecimal threshold = number(text(form, "threshold"));
         String stage = text(form, "stage");
@@ -76,13 +76,13 @@ class MilestonePages {
                 || !form.getOrDefault("constructions", List.of()).isEmpty()
                 || !form.getOrDefault("buildingTypes", List.of()).isEmpty())) {
             // these fields only mean something for a check on the register: never dropped without a word
-            throw new IllegalArgumentException("项目年度、计量、安置方式、建设方式、楼型只用于按项目库核对：请选择“阶段”，或清空这些栏");
+            throw new org.anju.platform.BadInput("项目年度、计量、安置方式、建设方式、楼型只用于按项目库核对：请选择“阶段”，或清空这些栏");
         }
         for (String key : List.of("quote", "scope", "workItem")) {
             String v = text(form, key);
             int max = key.equals("quote") ? 2000 : 200;
             if (v != null && v.length() > max) {
-                throw new IllegalArgumentException("“" + (key.equals("quote") ? "原文" : key.equals("scope") ? "范围" : "工作事项")
+                throw new org.anju.platform.BadInput("“" + (key.equals("quote") ? "原文" : key.equals("scope") ? "范围" : "工作事项")
                         + "”太长（" + v.length() + " 字），最多 " + max + " 字");
             }
         }
@@ -94,7 +94,7 @@ class MilestonePages {
         try {
             mid = milestoneId == null ? null : Long.valueOf(milestoneId);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("参数 milestoneId 的值「" + milestoneId + "」不对：应为进度要求的编号");
+            throw new org.anju.platform.BadInput("参数 milestoneId 的值「" + milestoneId + "」不对：应为进度要求的编号");
         }
         return new Milestone(mid, due, program, text(form, "indicator"), text(form, "workItem"),
                 text(form, "scope"), threshold, text(form, "quote"), selection);
@@ -107,12 +107,12 @@ class MilestonePages {
 
     private static LocalDate date(String v) {
         if (v == null) {
-            throw new IllegalArgumentException("“时限”不能为空，应为日期（如 2023-08-31）");
+            throw new org.anju.platform.BadInput("“时限”不能为空，应为日期（如 2023-08-31）");
         }
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("“时限”不是日期（应为 2023-08-31 这样的形式）：" + v);
+            throw new org.anju.platform.BadInput("“时限”不是日期（应为 2023-08-31 这样的形式）：" + v);
         }
     }
 
@@ -120,7 +120,7 @@ class MilestonePages {
         try {
             return v == null ? null : new BigDecimal(v.replace("%", "").replace("％", "").strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("“要求达到（%）”不是数字（应为 80 或 100 这样的百分数）：" + v);
+            throw new org.anju.platform.BadInput("“要求达到（%）”不是数字（应为 80 或 100 这样的百分数）：" + v);
         }
     }
 
@@ -142,7 +142,7 @@ class MilestonePages {
                 }
                 years.add(year);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("“项目年度”中的「" + part + "」不是年份（应为 2021 或 2021、2022 这样的形式）");
+                throw new org.anju.platform.BadInput("“项目年度”中的「" + part + "」不是年份（应为 2021 或 2021、2022 这样的形式）");
             }
         }
         return years;
@@ -153,7 +153,7 @@ class MilestonePages {
         List<T> list = new ArrayList<>();
         for (String v : form.getOrDefault(key, List.of())) {
             if (!v.isBlank()) {
-                list.add(parse.apply(v).orElseThrow(() -> new IllegalArgumentException(label + "不对：" + v)));
+                list.add(parse.apply(v).orElseThrow(() -> new org.anju.platform.BadInput(label + "不对：" + v)));
             }
         }
         return list;

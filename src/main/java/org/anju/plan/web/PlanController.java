@@ -121,14 +121,14 @@ class PlanController {
     PlanView update(@PathVariable long id, @Valid @RequestBody PlanRequest r) {
         plans.get(id);
         if (r.version() == null) {
-            throw new IllegalArgumentException("缺少版本号 version：请先读取计划，修改后连同读取时的 version 一起提交");
+            throw new org.anju.platform.BadInput("缺少版本号 version：请先读取计划，修改后连同读取时的 version 一起提交");
         }
         return view(plans.updateMetadata(plan(id, r), r.version()));
     }
 
     private Plan plan(Long id, PlanRequest r) {
         Region issuer = regions.byCode(r.issuerCode())
-                .orElseThrow(() -> new IllegalArgumentException("发文地区代码不存在：" + r.issuerCode()));
+                .orElseThrow(() -> new org.anju.platform.BadInput("发文地区代码不存在：" + r.issuerCode()));
         int last = r.lastYear() == null ? r.firstYear() : r.lastYear();
         return new Plan(id, r.title(), issuer.id(), r.issuerName(), blankToNull(r.documentNumber()), r.issuedOn(),
                 r.firstYear(), last, r.parentPlanId(), null, r.note());
@@ -215,11 +215,11 @@ class PlanController {
     }
 
     private Region region(String code) {
-        return regions.byCode(code).orElseThrow(() -> new NoSuchElementException("地区不存在：" + code));
+        return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 
     private Indicator indicator(String code) {
-        return indicators.byCode(code).orElseThrow(() -> new NoSuchElementException("指标不存在：" + code));
+        return indicators.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + code));
     }
 
     @GetMapping("/plans/{id}/totals")

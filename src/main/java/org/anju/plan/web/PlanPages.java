@@ -118,8 +118,8 @@ class PlanPages {
                    @RequestParam(required = false) Integer year,
                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Plan p = plans.read(id);
-        Region r = regions.byCode(region).orElseThrow(() -> new NoSuchElementException("地区不存在：" + region));
-        Indicator i = indicators.byCode(indicator).orElseThrow(() -> new NoSuchElementException("指标不存在：" + indicator));
+        Region r = regions.byCode(region).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + region));
+        Indicator i = indicators.byCode(indicator).orElseThrow(() -> new org.anju.platform.NotFound("指标不存在：" + indicator));
         model.addAttribute("plan", p);
         model.addAttribute("region", r);
         model.addAttribute("indicator", i);

@@ -1,0 +1,49 @@
+package org.anju.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.NoSuchElementException;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Rules of the code base as tests (ArchUnit, over the compiled main classes — no application context).
+ */
+class ArchitectureRulesTest {
+
+    static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.anju");
+
+    /**
+     * Features refuse with the refusal family ({@code org.anju.platform.Refusal}: BadInput, NotFound, Conflict,
+     * ConcurrentUpdateException, Denied), never with a bare JDK exception carrying a message — that one would reach
+     * the user as a 500 (a bug). Wrapping a checked exception ({@code new IllegalStateException(cause)}) stays allowed.
+     * The reading of files (intake) keeps its own problems; platform builds the family; the demo loader's failures
+     * are failures of our own seed data, bugs by definition.
+     */
+    @Test
+    void featuresRefuseWithTheRefusalFamily() {
+        noClasses().that().resideOutsideOfPackages("org.anju.platform..", "org.anju.intake..", "org.anju.demo..")
+                .should().callConstructor(IllegalArgumentException.class, String.class)
+                .orShould().callConstructor(IllegalStateException.class, String.class)
+                .orShould().callConstructor(NoSuchElementException.class, String.class)
+                .orShould().callConstructor(AccessDeniedException.class, String.class)
+                .because("a refusal is a Refusal (BadInput, NotFound, Conflict, Denied): mapped once to status, page and exit code")
+                .check(MAIN);
+    }
+
+    /** Transactions are the platform's: a feature injects the one TransactionTemplate, never builds its own. */
+    @Test
+    void onlyThePlatformBuildsTransactionTemplates() {
+        noClasses().that().resideOutsideOfPackage("org.anju.platform..")
+                .should().callConstructor(TransactionTemplate.class, PlatformTransactionManager.class)
+                .orShould().callConstructor(TransactionTemplate.class)
+                .check(MAIN);
+    }
+}
