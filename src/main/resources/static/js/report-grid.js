@@ -5,30 +5,64 @@
 (function () {
     'use strict';
 
-    var FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09]/g;
+    // The rules of org.anju.platform.Numbers, line for line; both are tested against src/test/resources/numbers/cases.tsv.
+    var DASHES = ['-', '\u2014', '\u2013', '--', '\u2014\u2014', '/', '\u3001', '\\'];
 
-    // Excel's cell text as a plain decimal: "1,234.5" → "1234.5", full-width digits, blanks and "-" as empty.
-    // Returns {value} or {error} (in Chinese, shown beside the cell).
+    // Spaces out (also full-width and no-break), full-width digits and signs to half-width.
+    function halfWidth(text) {
+        var out = '';
+        for (var i = 0; i < text.length; i++) {
+            var code = text.charCodeAt(i);
+            var c = text.charAt(i);
+            if (/\s/.test(c) || code === 0xFEFF || code === 0x200B) {
+                continue;
+            }
+            if (code >= 0xFF01 && code <= 0xFF5E) {
+                c = String.fromCharCode(code - 0xFEE0);
+            }
+            out += code === 0x2212 ? '-' : c;
+        }
+        return out;
+    }
+
+    // A figure as typed or pasted: {value} (a plain decimal, '' for none) or {error} (in Chinese, shown beside the cell).
     function parseNumber(text) {
-        var t = String(text).replace(FULL_WIDTH, function (c) {
-            return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
-        }).replace(/[\s\u00a0\u3000]/g, '');
-        if (t === '' || t === '-' || t === '—' || t === '/') {
+        var raw = String(text);
+        var t = halfWidth(raw);
+        if (t === '' || DASHES.indexOf(t) >= 0) {
             return {value: ''};
         }
-        var negative = /^\(.*\)$/.test(t) || t.charAt(0) === '-';
-        t = t.replace(/^\((.*)\)$/, '$1').replace(/^[-+]/, '');
-        if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) {
+        var negative = false;
+        if (t.length > 2 && t.charAt(0) === '(' && t.charAt(t.length - 1) === ')') {
+            negative = true;
+            t = t.substring(1, t.length - 1);
+        } else if (t.charAt(0) === '-') {
+            negative = true;
+            t = t.substring(1);
+        } else if (t.charAt(0) === '+') {
+            t = t.substring(1);
+        }
+        if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) {
             t = t.replace(/,/g, '');
         }
-        if (!/^\d+(\.\d+)?$/.test(t)) {
-            return {error: '不是数字：' + String(text).trim()};
+        if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) {
+            return {error: '不是数字：' + raw.trim()};
         }
-        if (negative && Number(t) !== 0) {
-            return {error: '不能为负数：' + String(text).trim()};
+        if (t.charAt(t.length - 1) === '.') {
+            t = t.substring(0, t.length - 1);
         }
-        return {value: t.replace(/^0+(?=\d)/, '')};
+        if (t.charAt(0) === '.') {
+            t = '0' + t;
+        }
+        t = t.replace(/^0+(?=\d)/, '');
+        if (negative && /[1-9]/.test(t)) {
+            return {error: '不能为负数：' + raw.trim()};
+        }
+        return {value: t};
     }
+
+    // For the test that holds these rules against the server's (browser.ReportFlowBrowserTest).
+    window.anjuNumbers = {parse: parseNumber};
 
     function gridOf(input) {
         return input && input.form && input.form.hasAttribute('data-report-grid') && input.hasAttribute('data-row')

@@ -183,23 +183,20 @@ public final class TableInput {
         }
 
         /** A non-negative number; 1,234.5 and full-width digits accepted. */
+        /** The cell as a figure by the one rule ({@link org.anju.platform.Numbers}); a problem when it is none. */
         public BigDecimal number(String header) {
             String v = text(header);
-            if (v == null || v.equals("-") || v.equals("—") || v.equals("/")) {
+            if (v == null) {
                 return null;
             }
-            String s = toHalfWidth(v).replace(",", "").replace("，", "");
-            try {
-                BigDecimal n = new BigDecimal(s);
-                if (n.signum() < 0) {
-                    problem(header, "“" + header + "”不能为负数：" + v);
-                    return null;
+            return switch (org.anju.platform.Numbers.read(v)) {
+                case org.anju.platform.Numbers.Blank b -> null;
+                case org.anju.platform.Numbers.Value n -> n.value();
+                case org.anju.platform.Numbers.Bad bad -> {
+                    problem(header, "“" + header + "”" + bad.reason());
+                    yield null;
                 }
-                return n;
-            } catch (NumberFormatException e) {
-                problem(header, "“" + header + "”不是数字：" + v);
-                return null;
-            }
+            };
         }
 
         public Integer integer(String header) {

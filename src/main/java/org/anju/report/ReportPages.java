@@ -168,12 +168,12 @@ class ReportPages {
         List<ReportValue> values = new ArrayList<>();
         for (ReportItems.Item item : ReportItems.ALL) {
             String text = form.get("v:" + item.key());
-            if (text != null && !text.isBlank()) {
-                try {
-                    values.add(new ReportValue(item.indicatorCode(), item.source(), new BigDecimal(text.strip())));
-                } catch (NumberFormatException e) {
-                    throw new org.anju.platform.BadInput(item.group() + "·" + item.label() + "不是数字：" + text);
+            // the grid's script reads by the same rule before sending (static/js/report-grid.js)
+            switch (org.anju.platform.Numbers.read(text)) {
+                case org.anju.platform.Numbers.Blank b -> {
                 }
+                case org.anju.platform.Numbers.Value v -> values.add(new ReportValue(item.indicatorCode(), item.source(), v.value()));
+                case org.anju.platform.Numbers.Bad bad -> throw new org.anju.platform.BadInput(item.group() + "·" + item.label() + bad.reason());
             }
         }
         return values;

@@ -180,4 +180,26 @@ class ReportFlowBrowserTest extends BrowserTest {
         assertThat(page.locator("#value-history")).containsText("130");
         shot("history");
     }
+
+    /**
+     * The grid's number reading in the browser against the same table of cases as the server's
+     * ({@code numbers/cases.tsv}, {@code platform.NumbersTest}): one rule for files, grids and forms (issue 11).
+     */
+    @Test
+    void theGridReadsNumbersByTheServersRules() throws java.io.IOException {
+        login("gzq_reporter");
+        page.navigate("/reports/" + UNIT + "/2023-11");
+        List<String> disagreements = new java.util.ArrayList<>();
+        for (org.anju.platform.NumbersTest.Case c : org.anju.platform.NumbersTest.cases()) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> r = (java.util.Map<String, Object>) page.evaluate("t => window.anjuNumbers.parse(t)",
+                    c.input());
+            String got = r.get("error") != null ? "BAD:" + r.get("error")
+                    : r.get("value").equals("") ? "BLANK" : String.valueOf(r.get("value"));
+            if (!got.equals(c.expected())) {
+                disagreements.add("「" + c.input() + "」 → " + got + "，应为 " + c.expected());
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(disagreements).isEmpty();
+    }
 }

@@ -41,8 +41,6 @@ final class Figure {
     private static final Set<String> NOT_PUBLISHED = Set.of("暂未公布", "未公布", "暂无", "暂无数据", "无数据", "待定");
     private static final Set<String> ALL_DONE = Set.of("全部开工", "已全部开工", "全部完成", "已全部完成", "全面开工",
             "全部完工", "全部建成");
-    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern DECIMAL = Pattern.compile("-?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private Figure() {
     }
@@ -62,18 +60,15 @@ final class Figure {
         if (percent) {
             t = t.substring(0, t.length() - 1);
         }
-        if (GROUPED.matcher(t).matches()) {
-            t = t.replace(",", "");
-        }
-        if (DECIMAL.matcher(t).matches()) {
-            BigDecimal v = new BigDecimal(t.endsWith(".") ? t.substring(0, t.length() - 1) : t);
-            if (v.signum() < 0) {
-                return new Bad("不能为负数「" + Text.trim(raw) + "」");
+        // the number itself by the one rule for figures everywhere (org.anju.platform.Numbers)
+        return switch (org.anju.platform.Numbers.read(t)) {
+            case org.anju.platform.Numbers.Value v -> {
+                Cell cell = new Cell(v.value(), Math.max(v.value().scale(), 0));
+                yield percent ? new Percent(cell) : new Value(cell);
             }
-            Cell cell = new Cell(v, Math.max(v.scale(), 0));
-            return percent ? new Percent(cell) : new Value(cell);
-        }
-        return new Bad("不是数字「" + Text.trim(raw) + "」");
+            case org.anju.platform.Numbers.Bad b when b.reason().startsWith("不能为负数") -> new Bad("不能为负数「" + Text.trim(raw) + "」");
+            default -> new Bad("不是数字「" + Text.trim(raw) + "」");
+        };
     }
 
     /** Whether the cell holds something a column of figures holds (a number, a percentage, a dash, 暂未公布 …). */

@@ -35,7 +35,7 @@ class FigureTest {
             "暂未公布|NotPublished",
             "全部开工|AllDone",
             "-5|Bad:不能为负数「-5」",
-            "(12)|Bad:不是数字「(12)」",
+            "(12)|Bad:不能为负数「(12)」",
             "12套|Bad:不是数字「12套」",
             "1,23|Bad:不是数字「1,23」"})
     void aPrintedFigureIsReadOrRefusedSayingWhy(String raw, String expected) {
