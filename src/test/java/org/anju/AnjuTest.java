@@ -16,5 +16,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(AsSystem.class)
 public @interface AnjuTest {
 }

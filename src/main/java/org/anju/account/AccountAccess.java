@@ -29,11 +29,21 @@ class AccountAccess implements Access {
     }
 
     @Override
+    /**
+     * Who acts: the signed-in user of the request being served; else the actor bound for the work
+     * ({@link Access#runAs}: a job as its user, the command line as the operator, the demo load as the system); else
+     * nobody, with no rights — a thread or a scheduled task that forgot to say whom it acts for must not act as the
+     * system (issue 11).
+     */
     public Actor current() {
-        Actor actor = Acting.ACTOR.isBound() ? Acting.ACTOR.get() : fromRequest();
+        Actor actor = fromRequest();
+        if (actor == null) {
+            actor = Acting.ACTOR.isBound() ? Acting.ACTOR.get() : Actor.nobody(regions.root());
+        }
         return Acting.CHANNEL.isBound() ? actor.via(Acting.CHANNEL.get()) : actor;
     }
 
+    /** The request's user, anonymous for a request without one, null outside a request. */
     private Actor fromRequest() {
         HttpServletRequest request = webRequest();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -45,7 +55,7 @@ class AccountAccess implements Access {
         if (request != null) {
             return Actor.anonymous(regions.root(), Channel.UI);
         }
-        return Actor.system(regions.root());
+        return null;
     }
 
     /** The current request if it came in over HTTP through the filter chain (not a test's bound mock request). */
@@ -155,6 +165,9 @@ class AccountAccess implements Access {
 
     private AccessDeniedException denied(String message) {
         Actor a = current();
+        if (!a.signedIn() && !a.system() && a.via() == Channel.SYSTEM) {
+            return new org.anju.platform.Denied(message + "（未指明身份的后台任务没有任何权限）");
+        }
         return new org.anju.platform.Denied(a.signedIn() || a.system() ? message + "（当前账号：" + a.displayName()
                 + "，" + a.region().name() + "）" : "请先登录");
     }

@@ -34,6 +34,11 @@ public record Actor(String username, String displayName, Region region, Set<Role
                 EnumSet.allOf(Role.class), Channel.CLI, true);
     }
 
+    /** Work no one said whom it acts for: no rights at all. */
+    static Actor nobody(Region root) {
+        return new Actor("nobody", "未指明身份的后台任务", root, Set.of(), Channel.SYSTEM, false);
+    }
+
     static Actor anonymous(Region root, Channel via) {
         return new Actor("anonymous", "未登录用户", root, Set.of(), via, false);
     }

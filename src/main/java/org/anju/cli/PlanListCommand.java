@@ -31,10 +31,10 @@ class PlanListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (json) {
-            Output.json(out(), plans.all());
+            Output.json(out(), plans.readable());
             return Cli.OK;
         }
-        for (Plan p : plans.all()) {
+        for (Plan p : plans.readable()) {
             out().println(p.id() + "\t" + p.yearsLabel() + "\t" + p.label() + "\t" + p.title());
         }
         return Cli.OK;

@@ -39,7 +39,7 @@ class PlanValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Plan> selected = planId == null ? plans.all() : List.of(plans.get(planId));
+        List<Plan> selected = planId == null ? plans.readable() : List.of(plans.get(planId));
         Map<String, List<Finding>> byPlan = new LinkedHashMap<>();
         List<Finding> all = new ArrayList<>();
         for (Plan p : selected) {

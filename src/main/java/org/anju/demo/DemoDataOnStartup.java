@@ -19,7 +19,10 @@ class DemoDataOnStartup implements ApplicationRunner {
     private final ProgressDemoData progress;
     private final DemoUsers users;
 
-    DemoDataOnStartup(DemoData demo, ProgressDemoData progress, DemoUsers users) {
+    private final org.anju.region.Regions regions;
+
+    DemoDataOnStartup(DemoData demo, ProgressDemoData progress, DemoUsers users, org.anju.region.Regions regions) {
+        this.regions = regions;
         this.demo = demo;
         this.progress = progress;
         this.users = users;
@@ -27,8 +30,12 @@ class DemoDataOnStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        demo.loadOnce();
-        progress.loadOnce();
-        users.createAll();
+        // no request, no user: the demo load says it acts as the system (an unbound actor has no rights)
+        org.anju.account.Access.runAs(org.anju.account.Actor.system(regions.root()), () -> {
+            demo.loadOnce();
+            progress.loadOnce();
+            users.createAll();
+            return null;
+        });
     }
 }

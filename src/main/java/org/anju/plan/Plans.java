@@ -24,9 +24,9 @@ import java.util.Optional;
  * <p>Access: a plan is read by whoever may read documents of its issuer ({@link Access#canReadIssuedBy}:
  * issued in the user's subtree, or handed down from above), as a whole — a handed-down table is the
  * document the user received. Changing a plan (importing, editing, deleting it, its milestones and
- * stated totals) needs {@link Access#checkWrite} on its issuer. {@link #all()}, {@link #get} and the other
- * plain readers do not check: they serve the system (checks across plans, the command line) and the
- * web layer checks with {@link #readable()} / {@link #read}.
+ * stated totals) needs {@link Access#checkWrite} on its issuer. Every public reader checks this itself
+ * ({@link #readable()}, {@link #get}, {@link #find}, {@link #load}, {@link #tables}, {@link #milestones}): web code
+ * cannot reach a plan by forgetting a call (issue 11); the command line and the system read every plan.
  */
 @Service
 public class Plans {
@@ -54,44 +54,51 @@ public class Plans {
         this.access = access;
     }
 
-    public List<Plan> all() {
+    /** Every stored plan, unchecked: only for the checked readers below. */
+    private List<Plan> stored() {
         return repository.plans();
     }
 
-    /** The plans the current user may read. */
+    /** The plans the current user may read (the command line and the system read all). */
     public List<Plan> readable() {
-        return all().stream().filter(p -> access.canReadIssuedBy(issuer(p))).toList();
+        return stored().stream().filter(p -> access.canReadIssuedBy(issuer(p))).toList();
     }
 
     /** The plans the current user may change (import into, edit). */
     public List<Plan> writable() {
-        return all().stream().filter(p -> access.canWrite(issuer(p))).toList();
+        return stored().stream().filter(p -> access.canWrite(issuer(p))).toList();
     }
 
     /**
      * A plan the current user may read.
      *
-     * @throws NoSuchElementException when there is no such plan (404)
-     * @throws org.springframework.security.access.AccessDeniedException when the user may not read it (403)
+     * @throws org.anju.platform.NotFound when there is no such plan (404)
+     * @throws org.anju.platform.Denied when the user may not read it (403)
      */
     public Plan read(long id) {
-        Plan p = get(id);
-        access.checkReadIssuedBy(issuer(p));
-        return p;
+        return get(id);
     }
 
     public Region issuer(Plan p) {
         return regions.byId(p.issuerRegionId());
     }
 
+    /**
+     * Every reader checks access itself (issue 11): web code cannot reach a plan, table or milestone the user may not
+     * read by forgetting a call. {@code find} is empty for a plan the user may not read, as for none.
+     */
     public Optional<Plan> find(long id) {
-        return repository.plan(id);
+        return repository.plan(id).filter(p -> access.canReadIssuedBy(issuer(p)));
     }
 
+    /** A plan the user may read; refused (403) or not found (404) otherwise. */
     public Plan get(long id) {
-        return find(id).orElseThrow(() -> new org.anju.platform.NotFound("计划不存在：" + id));
+        Plan p = repository.plan(id).orElseThrow(() -> new org.anju.platform.NotFound("计划不存在：" + id));
+        access.checkReadIssuedBy(issuer(p));
+        return p;
     }
 
+    /** Looked up to refuse a second plan with the same 文号 (the message names the 文号 only). */
     public Optional<Plan> byDocumentNumber(String documentNumber) {
         return repository.byDocumentNumber(documentNumber);
     }
@@ -107,6 +114,7 @@ public class Plans {
     }
 
     public List<BreakdownTable> tables(long planId) {
+        get(planId);
         return repository.tables(planId);
     }
 
@@ -116,6 +124,7 @@ public class Plans {
     }
 
     public List<Milestone> milestones(long planId) {
+        get(planId);
         return repository.milestones(planId);
     }
 
@@ -124,7 +133,7 @@ public class Plans {
     public List<PlanDraft> upperPlans(Plan plan) {
         Region issuer = regions.byId(plan.issuerRegionId());
         List<PlanDraft> upper = new ArrayList<>();
-        for (Plan p : all()) {
+        for (Plan p : stored()) {
             if (p.id().equals(plan.id())) {
                 continue;
             }

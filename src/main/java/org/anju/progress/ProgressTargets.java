@@ -135,7 +135,7 @@ public class ProgressTargets {
     }
 
     private List<Plan> ofYear(int year) {
-        return plans.all().stream().filter(p -> p.covers(year)).toList();
+        return plans.readable().stream().filter(p -> p.covers(year)).toList();
     }
 
     /** The regions that issued these plans. */

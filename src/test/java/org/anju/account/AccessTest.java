@@ -122,4 +122,25 @@ class AccessTest {
         assertThat(Role.COUNTY_REPORTER.fits(r("361100"), true)).isFalse();
         assertThat(Role.VIEWER.fits(r("361100-ZX"), false)).isFalse();
     }
+
+    /** A thread or task that binds no actor has no rights (issue 11): it used to act as the system. */
+    @org.junit.jupiter.api.Test
+    void workThatSaysNotWhomItActsForMayDoNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Object> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread stray = new Thread(() -> {
+            Actor a = access.current();
+            seen.set(a.username() + "|" + a.system() + "|" + access.canRead(regions.root()) + "|"
+                    + access.canWrite(r("361102")));
+            try {
+                access.checkRead(r("361100"));
+                seen.set(seen.get() + "|read");
+            } catch (org.springframework.security.access.AccessDeniedException e) {
+                seen.set(seen.get() + "|" + e.getMessage());
+            }
+        });
+        stray.start();
+        stray.join();
+        assertThat(seen.get()).isEqualTo("nobody|false|false|false|无权查看上饶市的数据（未指明身份的后台任务没有任何权限）");
+        assertThat(access.current().system()).as("the test itself says it acts as the system (AsSystem)").isTrue();
+    }
 }

@@ -46,4 +46,18 @@ class ArchitectureRulesTest {
                 .orShould().callConstructor(TransactionTemplate.class)
                 .check(MAIN);
     }
+
+    /**
+     * Web classes read through the services, which check access themselves: never through a repository or SQL of
+     * their own (the unchecked readers), so no handler can forget a check.
+     */
+    @Test
+    void webClassesNeverReadAroundTheServices() {
+        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .orShould().dependOnClassesThat().areAssignableTo(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
+                .check(MAIN);
+    }
 }

@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestPropertySource(properties = {"anju.demo.enabled=true", "anju.test.database=browser"})
+@org.junit.jupiter.api.extension.ExtendWith(org.anju.AsSystem.class)
 public abstract class BrowserTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");

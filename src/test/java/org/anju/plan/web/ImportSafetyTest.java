@@ -160,7 +160,8 @@ class ImportSafetyTest {
                 st.execute("lock table import_batch in exclusive mode");
             }
             CompletableFuture<Object> running = CompletableFuture.supplyAsync(
-                    () -> importer.importFile("全国.txt", national, ImportOptions.commit()));
+                    () -> org.anju.account.Access.runAs(org.anju.account.Actor.system(regions.root()),
+                            () -> importer.importFile("全国.txt", national, ImportOptions.commit())));
             Integer pid = null;
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             while (pid == null && Instant.now().isBefore(deadline)) {
