@@ -165,9 +165,9 @@ class AuthorizationMatrixTest {
     void fixtures() {
         planIds.put("360000", plans.byDocumentNumber("赣建保〔2023〕1号").orElseThrow().id());
         Region sr = region("361100");
-        planIds.put("361100", plans.all().stream().filter(p -> p.issuerRegionId() == sr.id()).findFirst().orElseThrow().id());
+        planIds.put("361100", plans.readable().stream().filter(p -> p.issuerRegionId() == sr.id()).findFirst().orElseThrow().id());
         Region gz = region("360700");
-        planIds.put("360700", plans.all().stream().filter(p -> p.issuerRegionId() == gz.id()).findFirst().orElseThrow().id());
+        planIds.put("360700", plans.readable().stream().filter(p -> p.issuerRegionId() == gz.id()).findFirst().orElseThrow().id());
         Region xz = region("361102");
         long xzPlan = plans.save(new PlanDraft(new Plan(null, XINZHOU_PLAN, xz.id(), "信州区住房和城乡建设局", null, null,
                 2023, 2023, planIds.get("361100"), null, null), List.of(), List.of(), List.of()), false);
