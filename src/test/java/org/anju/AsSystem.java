@@ -26,7 +26,11 @@ public class AsSystem implements InvocationInterceptor {
     }
 
     private static <T> T asSystem(Invocation<T> invocation, ExtensionContext context) throws Throwable {
-        Regions regions = SpringExtension.getApplicationContext(context).getBean(Regions.class);
+        ExtensionContext withClass = context;
+        while (withClass.getTestClass().isEmpty() && withClass.getParent().isPresent()) {
+            withClass = withClass.getParent().get(); // a dynamic test's own context names no class
+        }
+        Regions regions = SpringExtension.getApplicationContext(withClass).getBean(Regions.class);
         try {
             return Access.runAs(Actor.system(regions.root()), () -> {
                 try {
@@ -55,6 +59,12 @@ public class AsSystem implements InvocationInterceptor {
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
+        asSystem(invocation, context);
+    }
+
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, org.junit.jupiter.api.extension.DynamicTestInvocationContext call,
+                                     ExtensionContext context) throws Throwable {
         asSystem(invocation, context);
     }
 

@@ -233,7 +233,7 @@ public class Plans {
         access.checkWrite(issuer(plan));
         if (plan.parentPlanId() != null) {
             // the plan it implements: one the issuer may read (received from above or its own), never itself
-            Plan parent = find(plan.parentPlanId()).orElseThrow(() ->
+            Plan parent = repository.plan(plan.parentPlanId()).orElseThrow(() ->
                     new org.anju.platform.BadInput("上级计划不存在：" + plan.parentPlanId()));
             if (parent.id().equals(plan.id())) {
                 throw new org.anju.platform.BadInput("上级计划不能是本计划自己");
