@@ -11,9 +11,9 @@ import java.util.function.Supplier;
  * (HTTP 403) with a Chinese message.
  *
  * <p>Who is acting: the signed-in user of the current web request (channel {@link Channel#UI} for pages,
- * {@link Channel#API} under {@code /api/}); outside a web request — start-up jobs, demo data, tests
- * calling services — the system, which may do everything; the command line binds its own actor
- * ({@link #runAs}). Imports re-label the channel with {@link #via}.
+ * {@link Channel#API} under {@code /api/}); outside a web request, the actor the work binds with {@link #runAs}
+ * (a job as its user, the command line as the operator, the demo load and tests as the system); work that binds
+ * none is nobody and may do nothing (issue 11). Imports re-label the channel with {@link #via}.
  *
  * <p>Every handler method declares what it needs with {@link Requires}; the handler then asks this
  * interface about the concrete region.

@@ -13,8 +13,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * {@link Access} from the signed-in account. Outside web requests (start-up jobs, demo data, services
- * called by tests) the actor is the system; the command line binds its own actor.
+ * {@link Access} from the signed-in account; outside web requests the actor the work binds, else nobody (see
+ * {@link #current()}).
  */
 @Component
 class AccountAccess implements Access {
@@ -28,13 +28,13 @@ class AccountAccess implements Access {
         this.regions = regions;
     }
 
-    @Override
     /**
      * Who acts: the signed-in user of the request being served; else the actor bound for the work
      * ({@link Access#runAs}: a job as its user, the command line as the operator, the demo load as the system); else
      * nobody, with no rights — a thread or a scheduled task that forgot to say whom it acts for must not act as the
      * system (issue 11).
      */
+    @Override
     public Actor current() {
         Actor actor = fromRequest();
         if (actor == null) {

@@ -57,6 +57,9 @@ class AccountPages {
             session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, users.passwordChangedAt());
             model.addAttribute("saved", "密码已修改");
         } catch (IllegalArgumentException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             model.addAttribute("error", e.getMessage());
         }
         return account(model);
@@ -106,6 +109,9 @@ class AccountPages {
             model.addAttribute("created", true);
             return "account/user-password";
         } catch (IllegalArgumentException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             return form(model, username, displayName, regionCode, role, e.getMessage());
         }
     }

@@ -24,8 +24,9 @@ import java.util.Set;
  * <p>Commands act as the operator ({@code cli:<os user>}, channel CLI in the audit trail), not limited by
  * region: whoever can run the jar against the database is trusted like the database owner.
  *
- * <p>Exit codes: 0 done; 1 {@code plan validate} found inconsistencies; 2 bad input or usage (nothing
- * written); 3 unexpected failure.
+ * <p>Exit codes: 0 done; 1 {@code plan validate} found inconsistencies; then by the refusal's kind, as the web's
+ * statuses ({@code Refusal.Kind}): 2 bad input, usage or not found (nothing written), 4 a conflict or stale data,
+ * 5 not allowed; 3 a failure (a bug, shown with an error id; or the application could not start).
  */
 public final class Cli {
 
@@ -60,6 +61,7 @@ public final class Cli {
         try (ConfigurableApplicationContext context = app.run()) {
             return execute(context, args);
         } catch (RuntimeException e) {
+            // the application did not start (database unreachable, data directory in use): its own words
             System.err.println("错误：" + e.getMessage());
             return FAILURE;
         }
@@ -93,6 +95,10 @@ public final class Cli {
         };
         CommandLine cli = new CommandLine(root, factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof org.springframework.dao.DataIntegrityViolationException d) {
+                        cmd.getErr().println("错误：" + org.anju.platform.DatabaseRefusals.message(d)); // as the web: 400
+                        return BAD_INPUT;
+                    }
                     org.anju.platform.Refusal r = org.anju.platform.Refusal.of(e);
                     if (r != null) {
                         cmd.getErr().println("错误：" + r.getMessage());

@@ -71,7 +71,7 @@ public class DemoData {
                 seed.milestones(), seed.statedTotals());
         ImportResult result = importer.importFile(seed.file(), read(seed.file()), options);
         if (!result.ok()) {
-            throw new org.anju.platform.Conflict("示例数据 " + seed.file() + " 导入失败："
+            throw new IllegalStateException("示例数据 " + seed.file() + " 导入失败："
                     + result.problems().stream().map(ImportResult.Problem::text).toList());
         }
         log.info("示例数据：{}，{} 张分解表，{} 处不一致", result.plan().title(), result.tables().size(),

@@ -61,7 +61,7 @@ public class ProgressDemoData {
                 PLAN_TITLE, null, LocalDate.of(2023, 1, 1), 2023, 2023, null, null, false, null, null);
         ImportResult plan = importer.importFile("targets.txt", DemoData.read(DIR + "targets.txt"), options);
         if (!plan.ok()) {
-            throw new org.anju.platform.Conflict("示例数据 张掖市目标任务导入失败：" + plan.problems());
+            throw new IllegalStateException("示例数据 张掖市目标任务导入失败：" + plan.problems());
         }
         projects.importFile("projects.csv", DemoData.read(DIR + "projects.csv"), CITY);
         reports.importFile("reports-2023-12.csv", DemoData.read(DIR + "reports-2023-12.csv"), CITY, true);

@@ -85,7 +85,7 @@ public final class Labels {
     private static void read(String resource, char[] table) {
         try (InputStream in = Labels.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new Conflict("缺少资源 " + resource);
+                throw new IllegalStateException("缺少资源 " + resource);
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

@@ -75,6 +75,19 @@ public final class Numbers {
         return new Value(value);
     }
 
+    /**
+     * A form field's figure by these rules: null when blank, refused naming the field ({@code label}) otherwise.
+     *
+     * @throws BadInput "label不是数字：…" or "label不能为负数：…"
+     */
+    public static BigDecimal figure(String text, String label) {
+        return switch (read(text)) {
+            case Blank b -> null;
+            case Value v -> v.value();
+            case Bad bad -> throw new BadInput(label + bad.reason());
+        };
+    }
+
     /** Spaces out, full-width digits and signs to half-width. */
     static String halfWidth(String text) {
         StringBuilder b = new StringBuilder(text.length());

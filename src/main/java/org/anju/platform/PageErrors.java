@@ -70,6 +70,15 @@ class PageErrors {
                 : "页面不存在，请检查地址或从菜单进入");
     }
 
+    private ModelAndView problem(HttpServletResponse response, HttpStatus status, org.springframework.http.ProblemDetail p)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(p));
+        return null;
+    }
+
     /** A problem detail under {@code /api/**}, a Chinese page (or htmx fragment) elsewhere. */
     private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String message) throws IOException {
@@ -98,9 +107,12 @@ class PageErrors {
         }
         Refusal r = Refusal.of(e);
         if (r == null) {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                return problem(response, HttpStatus.INTERNAL_SERVER_ERROR, ApiErrors.failure(e));
+            }
             String id = Failures.id();
             org.slf4j.LoggerFactory.getLogger(PageErrors.class).error("内部错误 {}", id, e);
-            return refuse(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
+            return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
         }
         if (r.kind() == Refusal.Kind.NOT_FOUND && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return page(request, HttpStatus.NOT_FOUND, r.kind().title(), r.getMessage());

@@ -24,6 +24,9 @@ public class PgCopy {
         this.dataSource = dataSource;
     }
 
+    private static final org.springframework.jdbc.support.SQLExceptionTranslator TRANSLATOR =
+            new org.springframework.jdbc.support.SQLStateSQLExceptionTranslator();
+
     /** Copies the rows into {@code table (columns…)}; nothing happens for no rows. */
     public long copy(String tableAndColumns, Rows rows) {
         if (rows.text.isEmpty()) {
@@ -33,7 +36,11 @@ public class PgCopy {
         try {
             return connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy " + tableAndColumns + " from stdin", new StringReader(rows.text.toString()));
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            // translated like any statement's error: a value out of range becomes a data-integrity refusal (400,
+            // DatabaseRefusals' Chinese message), not a bug
+            throw TRANSLATOR.translate("copy " + tableAndColumns, null, e);
+        } catch (IOException e) {
             throw new IllegalStateException("写入失败：" + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

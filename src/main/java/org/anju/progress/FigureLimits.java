@@ -55,7 +55,7 @@ public class FigureLimits {
     FigureLimits(Map<String, BigDecimal> configured) {
         configured.forEach((key, value) -> {
             if (!DEFAULTS.containsKey(key) && !INDICATOR.matcher(key).matches()) {
-                throw new org.anju.platform.Conflict("配置 anju.figures.maxima 的键 " + key + " 不是计量单位代码（" + String.join("、",
+                throw new IllegalStateException("配置 anju.figures.maxima 的键 " + key + " 不是计量单位代码（" + String.join("、",
                         new java.util.TreeSet<>(DEFAULTS.keySet())) + "）或指标代码；指标代码含“.”，须写成 anju.figures.maxima"
                         + "[AFFORDABLE_RENTAL.START.UNIT]（YAML 中写 \"[AFFORDABLE_RENTAL.START.UNIT]\"），代码区分大小写");
             }
@@ -72,7 +72,7 @@ public class FigureLimits {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new org.anju.platform.Conflict("配置 anju.figures.maxima 的 " + key + " 应为正数：" + value);
+        throw new IllegalStateException("配置 anju.figures.maxima 的 " + key + " 应为正数：" + value);
     }
 
     /** The largest acceptable value of the indicator. */

@@ -73,7 +73,8 @@ public class ProgressTargets {
     private Map<Integer, Map<String, BigDecimal>> ownTargets(int year) {
         List<Plan> ofYear = ofYear(year);
         List<String> key = ofYear.stream().map(p -> p.id() + "@" + p.version()).sorted().toList();
-        OwnTargets cached = ownTargets.get(year);
+        // keyed by the plans read, not the year alone: readers with different rights read different sets
+        OwnTargets cached = ownTargets.get(key.hashCode());
         if (cached != null && cached.plans().equals(key)) {
             return cached.byRegion();
         }
@@ -82,7 +83,10 @@ public class ProgressTargets {
                         .reversed().thenComparing(Plan::id, Comparator.reverseOrder()))
                 .toList();
         OwnTargets fresh = new OwnTargets(key, plans.ownTargets(nearestFirst, year));
-        ownTargets.put(year, fresh);
+        if (ownTargets.size() > 64) {
+            ownTargets.clear(); // old plan versions' entries: never read again
+        }
+        ownTargets.put(key.hashCode(), fresh);
         return fresh.byRegion();
     }
 

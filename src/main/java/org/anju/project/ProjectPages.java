@@ -154,6 +154,9 @@ class ProjectPages {
             projects.save(changed);
             redirect.addFlashAttribute("message", "已保存");
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/projects/" + id;
@@ -179,12 +182,7 @@ class ProjectPages {
     }
 
     private static BigDecimal number(java.util.Map<String, String> form, String key, String label) {
-        String v = text(form, key, null);
-        try {
-            return v == null ? null : new BigDecimal(v);
-        } catch (NumberFormatException e) {
-            throw new org.anju.platform.BadInput(label + "不是数字：" + v);
-        }
+        return org.anju.platform.Numbers.figure(text(form, key, null), label);
     }
 
     private static java.time.LocalDate date(java.util.Map<String, String> form, String key, String label) {
@@ -201,15 +199,13 @@ class ProjectPages {
     String record(@PathVariable long id, @RequestParam(required = false) Integer version, @RequestParam String period, @RequestParam String investment,
                   @RequestParam(required = false) String imageProgress, RedirectAttributes redirect) {
         try {
-            BigDecimal amount;
-            try {
-                amount = new BigDecimal(investment.strip());
-            } catch (NumberFormatException e) {
-                throw new org.anju.platform.BadInput("累计完成投资不是数字：" + investment);
-            }
+            BigDecimal amount = org.anju.platform.Numbers.figure(investment, "累计完成投资");
             projects.recordProgress(id, version, Periods.parse(period), amount, imageProgress);
             redirect.addFlashAttribute("message", "已记录 " + period + " 进度");
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/projects/" + id;

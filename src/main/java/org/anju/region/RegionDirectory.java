@@ -69,13 +69,13 @@ final class RegionDirectory {
             byCode.put(r.code(), n);
             if (r.parentId() == null) {
                 if (theRoot != null) {
-                    throw new org.anju.platform.Conflict("区划树有多个根");
+                    throw new IllegalStateException("区划树有多个根");
                 }
                 theRoot = n;
             }
         }
         if (theRoot == null) {
-            throw new org.anju.platform.Conflict("区划表为空或没有根节点（全国）");
+            throw new IllegalStateException("区划表为空或没有根节点（全国）");
         }
         root = theRoot;
         for (Region r : regions) {
@@ -114,7 +114,7 @@ final class RegionDirectory {
             }
         }
         if (pre.size() != regions.size()) {
-            throw new org.anju.platform.Conflict("有区划无法从全国到达");
+            throw new IllegalStateException("有区划无法从全国到达");
         }
         preorder = Collections.unmodifiableList(pre);
 
@@ -198,7 +198,7 @@ final class RegionDirectory {
     /** The node of a region handed in by a caller; it must belong to this directory. */
     Node node(Region r) {
         if (r == null) {
-            throw new org.anju.platform.BadInput("区划不能为空");
+            throw new IllegalStateException("区划不能为空");
         }
         return node(r.id());
     }

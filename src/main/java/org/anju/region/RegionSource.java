@@ -101,13 +101,13 @@ final class RegionSource {
         Map<String, List<Row>> children = new HashMap<>();
         for (Row r : rows) {
             if (r.code() == null || r.code().isBlank() || r.name() == null || r.name().isBlank()) {
-                throw new org.anju.platform.Conflict("区划数据缺少代码或名称: " + r);
+                throw new IllegalStateException("区划数据缺少代码或名称: " + r);
             }
             if (byCode.put(r.code(), r) != null) {
-                throw new org.anju.platform.Conflict("区划代码重复: " + r.code());
+                throw new IllegalStateException("区划代码重复: " + r.code());
             }
             if (r.kind() == RegionKind.NATION != (r.parentCode() == null || r.parentCode().isBlank())) {
-                throw new org.anju.platform.Conflict("只有全国没有上级: " + r.code());
+                throw new IllegalStateException("只有全国没有上级: " + r.code());
             }
             if (r.kind() != RegionKind.NATION) {
                 children.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
@@ -115,7 +115,7 @@ final class RegionSource {
         }
         for (Row r : rows) {
             if (r.kind() != RegionKind.NATION && !byCode.containsKey(r.parentCode())) {
-                throw new org.anju.platform.Conflict("上级区划不存在: " + r.code() + " → " + r.parentCode());
+                throw new IllegalStateException("上级区划不存在: " + r.code() + " → " + r.parentCode());
             }
         }
         Comparator<Row> siblings = Comparator.comparingInt((Row r) -> rank(r.kind())).thenComparing(Row::code);
@@ -124,7 +124,7 @@ final class RegionSource {
         // ids in pre-order from the root
         Row root = byCode.get(ROOT_CODE);
         if (root == null || root.kind() != RegionKind.NATION) {
-            throw new org.anju.platform.Conflict("缺少根节点 000000 全国");
+            throw new IllegalStateException("缺少根节点 000000 全国");
         }
         Map<String, Integer> ids = new HashMap<>();
         List<Entry> entries = new ArrayList<>(rows.size());
@@ -148,18 +148,18 @@ final class RegionSource {
             }
         }
         if (entries.size() != rows.size()) {
-            throw new org.anju.platform.Conflict("有区划无法从全国到达（上级关系成环？）");
+            throw new IllegalStateException("有区划无法从全国到达（上级关系成环？）");
         }
 
         List<MemberEntry> members = new ArrayList<>();
         for (Row r : rows) {
             if (!r.members().isEmpty() && r.kind() != RegionKind.GROUP) {
-                throw new org.anju.platform.Conflict("只有片区可以有成员: " + r.code());
+                throw new IllegalStateException("只有片区可以有成员: " + r.code());
             }
             for (String m : r.members()) {
                 Row member = byCode.get(m.trim());
                 if (member == null || !isInside(member, r.parentCode(), byCode) || member.code().equals(r.parentCode())) {
-                    throw new org.anju.platform.Conflict("片区 " + r.code() + " 的成员 " + m + " 不存在或不在 " + r.parentCode() + " 之内");
+                    throw new IllegalStateException("片区 " + r.code() + " 的成员 " + m + " 不存在或不在 " + r.parentCode() + " 之内");
                 }
                 members.add(new MemberEntry(ids.get(r.code()), ids.get(member.code())));
             }
@@ -189,16 +189,16 @@ final class RegionSource {
             String code = a.get("code");
             String scope = a.get("scope");
             if (!byCode.containsKey(code)) {
-                throw new org.anju.platform.Conflict(ALIASES + ": 别名 " + alias + " 指向不存在的代码 " + code);
+                throw new IllegalStateException(ALIASES + ": 别名 " + alias + " 指向不存在的代码 " + code);
             }
             if (alias.isEmpty() || realNames.contains(alias)) {
-                throw new org.anju.platform.Conflict(ALIASES + ": 别名 " + alias + " 为空或与某区划的正式名称相同");
+                throw new IllegalStateException(ALIASES + ": 别名 " + alias + " 为空或与某区划的正式名称相同");
             }
             if (!"national".equals(scope) && !"city".equals(scope)) {
-                throw new org.anju.platform.Conflict(ALIASES + ": scope 只能是 national 或 city: " + scope);
+                throw new IllegalStateException(ALIASES + ": scope 只能是 national 或 city: " + scope);
             }
             if (!curated.computeIfAbsent(alias, k -> new HashSet<>()).add(code)) {
-                throw new org.anju.platform.Conflict(ALIASES + ": 别名重复: " + alias + " " + code);
+                throw new IllegalStateException(ALIASES + ": 别名重复: " + alias + " " + code);
             }
             result.add(new AliasEntry(alias, ids.get(code), "city".equals(scope), "curated"));
         }
@@ -255,7 +255,7 @@ final class RegionSource {
     private static byte[] bytes(String resource) {
         try (InputStream in = RegionSource.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new org.anju.platform.Conflict("缺少资源文件 " + resource);
+                throw new IllegalStateException("缺少资源文件 " + resource);
             }
             return in.readAllBytes();
         } catch (IOException e) {
@@ -283,7 +283,7 @@ final class RegionSource {
                 continue;
             }
             if (fields.size() > header.size()) {
-                throw new org.anju.platform.Conflict(resource + " 第 " + lineNo + " 行列数多于表头");
+                throw new IllegalStateException(resource + " 第 " + lineNo + " 行列数多于表头");
             }
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {

@@ -153,6 +153,9 @@ class ReportPages {
             model.addAttribute("message", "已保存");
             return entry(saved, model, "report/entry :: entry");
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             org.anju.platform.Refusals.show(e, response, model);
             response.setHeader("HX-Retarget", "#save-result");
             response.setHeader("HX-Reswap", "innerHTML");
@@ -215,6 +218,9 @@ class ReportPages {
         } catch (InputException e) {
             redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             redirect.addFlashAttribute("problems", List.of(e.getMessage()));
         }
         redirect.addAttribute("region", region);
@@ -226,6 +232,9 @@ class ReportPages {
             action.get();
             redirect.addFlashAttribute("message", done);
         } catch (IllegalArgumentException | IllegalStateException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reports/" + region + "/" + Periods.parse(period);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one number reader against the shared table of cases (fast layer, issue 11); the report grid's JavaScript is
- * checked against the same table in a real browser ({@code browser.NumberRulesBrowserTest}).
+ * checked against the same table in a real browser ({@code browser.ReportFlowBrowserTest}).
  */
 public class NumbersTest {
 

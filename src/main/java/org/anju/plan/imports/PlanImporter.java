@@ -217,6 +217,12 @@ public class PlanImporter {
             if (existing.isEmpty() && !plan.title().equals(stripExtension(fileName))) {
                 // the same document imported before — never by a file name alone (two files named 附件.txt)
                 existing = findStored(plan);
+                if (existing.isPresent() && plans.find(existing.get().id()).isEmpty()) {
+                    // the 文号 is another unit's plan the user may not read: said without showing it
+                    problems.add(new InputProblem(fileName, null, null, null, "文号 " + plan.documentNumber()
+                            + " 已是其他单位印发的计划的文号；请核对文号"));
+                    return rejected(document, problems);
+                }
                 if (existing.isPresent()) {
                     plan = plan.withId(existing.get().id());
                     replacing = options.replace() ? existing.get() : null;

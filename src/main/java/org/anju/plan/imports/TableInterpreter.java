@@ -396,7 +396,7 @@ final class TableInterpreter {
                 yield new ColumnLine(raw.where(), c + 1, header, "待确认", o.question(), "OPEN", columnKey(raw, path),
                         choices);
             }
-            case ColumnMeaning.PendingRate p -> throw new org.anju.platform.Conflict("未定的完成率列：" + p.header());
+            case ColumnMeaning.PendingRate p -> throw new IllegalStateException("未定的完成率列：" + p.header());
         };
     }
 

@@ -88,6 +88,9 @@ class ImportPages {
         try {
             options = form.options(dryRun, keepPreview);
         } catch (IllegalArgumentException e) {
+            if (org.anju.platform.Refusal.of(e) == null) {
+                throw e; // a bug, not a reason: 500 with an error id
+            }
             Refusals.show(e, response, model);
             return null;
         }
@@ -104,7 +107,7 @@ class ImportPages {
 
     private String show(Jobs.Snapshot job, ImportForm form, Model model, HttpServletResponse response) {
         if (!job.finished()) {
-            UriComponentsBuilder poll = UriComponentsBuilder.fromPath("/imports/jobs/{id}")
+            UriComponentsBuilder poll = UriComponentsBuilder.fromPath("/imports/jobs/").path(job.id())
                     .queryParamIfPresent("planId", java.util.Optional.ofNullable(form.planId()))
                     .queryParam("replace", form.replacing());
             query(poll, "issuer", form.issuer());
@@ -116,7 +119,8 @@ class ImportPages {
             form.answer().forEach(a -> poll.queryParam("answer", a));
             form.region().forEach(a -> poll.queryParam("region", a));
             model.addAttribute("job", job);
-            model.addAttribute("poll", poll.buildAndExpand(job.id()).encode().toUriString());
+            // built, then encoded: an answer like 项目{数量}=ignore is a value, not a template variable
+            model.addAttribute("poll", poll.build().encode().toUriString());
             return "fragments/job :: job";
         }
         if (job.error() != null) {

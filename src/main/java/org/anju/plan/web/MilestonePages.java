@@ -117,11 +117,7 @@ class MilestonePages {
     }
 
     private static BigDecimal number(String v) {
-        try {
-            return v == null ? null : new BigDecimal(v.replace("%", "").replace("％", "").strip());
-        } catch (NumberFormatException e) {
-            throw new org.anju.platform.BadInput("“要求达到（%）”不是数字（应为 80 或 100 这样的百分数）：" + v);
-        }
+        return v == null ? null : org.anju.platform.Numbers.figure(v.replace("%", "").replace("％", ""), "“要求达到（%）”");
     }
 
     /** "2021、2022" or "2021,2022": each a plan year. */

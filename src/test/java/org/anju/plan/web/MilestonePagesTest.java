@@ -118,7 +118,8 @@ class MilestonePagesTest {
         String[][] more = {
                 {"measure", "ROOM", "按项目核对的计量应为套数、户数、小区个数、栋数或面积"},
                 {"program", "MARS_HOUSING", "未知工程类别：MARS_HOUSING"},
-                {"threshold", "1e-99999", "最多两位小数"},
+                {"threshold", "1e-99999", "“要求达到（%）”不是数字：1e-99999"}, // no exponents, by the one number rule
+                {"threshold", "80.125", "最多两位小数"},
         };
         for (String[] c : more) {
             java.util.Map<String, String> form = new java.util.LinkedHashMap<>(java.util.Map.of("dueOn", "2023-08-31",
