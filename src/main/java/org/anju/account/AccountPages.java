@@ -57,9 +57,7 @@ class AccountPages {
             session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, users.passwordChangedAt());
             model.addAttribute("saved", "密码已修改");
         } catch (IllegalArgumentException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             model.addAttribute("error", e.getMessage());
         }
         return account(model);
@@ -109,9 +107,7 @@ class AccountPages {
             model.addAttribute("created", true);
             return "account/user-password";
         } catch (IllegalArgumentException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             return form(model, username, displayName, regionCode, role, e.getMessage());
         }
     }

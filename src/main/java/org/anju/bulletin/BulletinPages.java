@@ -51,9 +51,7 @@ class BulletinPages {
             model.addAttribute("message", "已保存下一步工作重点");
             return render(c, issuer, number, date, null, model);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
             return render(c, issuer, number, date, text, model);
         }

@@ -25,4 +25,15 @@ public final class Refusals {
         response.setStatus(r.kind().status());
         model.addAttribute("error", r.getMessage());
     }
+
+    /**
+     * For a handler that shows refusals itself ({@code catch (IllegalArgumentException | IllegalStateException e)}):
+     * anything caught that is not a {@link Refusal} is a bug and goes on to the error handling (500 with an error id),
+     * never shown as if it were a reason.
+     */
+    public static void rethrowBug(RuntimeException caught) {
+        if (Refusal.of(caught) == null) {
+            throw caught;
+        }
+    }
 }

@@ -154,9 +154,7 @@ class ProjectPages {
             projects.save(changed);
             redirect.addFlashAttribute("message", "已保存");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/projects/" + id;
@@ -203,9 +201,7 @@ class ProjectPages {
             projects.recordProgress(id, version, Periods.parse(period), amount, imageProgress);
             redirect.addFlashAttribute("message", "已记录 " + period + " 进度");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/projects/" + id;

@@ -59,9 +59,7 @@ class InboxPages {
             Report r = action.get();
             model.addAttribute("message", r.regionName() + " " + r.period() + " 月报" + done);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
         }
         return render(month, model, htmx != null ? "report/inbox :: inbox" : "report/inbox");

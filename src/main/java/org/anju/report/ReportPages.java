@@ -153,9 +153,7 @@ class ReportPages {
             model.addAttribute("message", "已保存");
             return entry(saved, model, "report/entry :: entry");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             org.anju.platform.Refusals.show(e, response, model);
             response.setHeader("HX-Retarget", "#save-result");
             response.setHeader("HX-Reswap", "innerHTML");
@@ -218,9 +216,7 @@ class ReportPages {
         } catch (InputException e) {
             redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             redirect.addFlashAttribute("problems", List.of(e.getMessage()));
         }
         redirect.addAttribute("region", region);
@@ -232,9 +228,7 @@ class ReportPages {
             action.get();
             redirect.addFlashAttribute("message", done);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reports/" + region + "/" + Periods.parse(period);

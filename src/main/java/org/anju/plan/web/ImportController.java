@@ -112,9 +112,7 @@ class ImportController {
         try {
             return new YearSpan(firstYear, lastYear == null ? firstYear : lastYear);
         } catch (IllegalArgumentException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             throw new org.anju.platform.BadInput("参数 firstYear/lastYear：" + e.getMessage());
         }
     }

@@ -88,9 +88,7 @@ class ImportPages {
         try {
             options = form.options(dryRun, keepPreview);
         } catch (IllegalArgumentException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
             return null;
         }

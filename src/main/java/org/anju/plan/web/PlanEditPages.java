@@ -61,9 +61,7 @@ class PlanEditPages {
             redirect.addFlashAttribute("message", "已保存计划信息");
             return "redirect:/plans/" + id;
         } catch (IllegalArgumentException | IllegalStateException e) {
-            if (org.anju.platform.Refusal.of(e) == null) {
-                throw e; // a bug, not a reason: 500 with an error id
-            }
+            org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
             // what the user typed stays in the form; the version stays the one they read
             return render(stored, typed != null ? typed : stored, model);
