@@ -138,10 +138,7 @@ public class Reports {
             id = repository.create(unit.id(), period, deadline(period), actor.username());
             head = repository.head(id).orElseThrow();
         }
-        if (!head.status().editable()) {
-            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能修改"
-                    + (head.status() == ReportStatus.SUBMITTED ? "（如需修改，请上级退回）" : ""));
-        }
+        ReportStep.SAVE.check(unit.name(), period, head.status());
         if (!repository.bump(head.id(), version, head.status(), actor.username())) {
             throw stale(unit, period);
         }
@@ -149,7 +146,7 @@ public class Reports {
         List<ReportFlag> flags = Plausibility.check(clean, repository.previousValues(unit.id(), period),
                 targets.forRegion(unit, period.getYear()));
         repository.replaceFlags(head.id(), flags);
-        repository.event(head.id(), "SAVE", head.status(), head.status(), actor.username(), actor.via().name(), null);
+        repository.event(head.id(), ReportStep.SAVE.name(), head.status(), head.status(), actor.username(), actor.via().name(), null);
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
@@ -173,10 +170,7 @@ public class Reports {
             long id = repository.create(unit.id(), period, deadline(period), actor.username());
             head = repository.head(id).orElseThrow();
         }
-        if (!head.status().editable()) {
-            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能再次上报");
-        }
-        move(unit, head, version, ReportStatus.SUBMITTED, "SUBMIT", null, actor);
+        move(unit, head, version, ReportStep.SUBMIT, null, actor);
         repository.submitted(head.id(), actor.username());
         rollups.replace(unit.id(), period, facts(unit, period, repository.values(head.id())));
         rollups.counted(unit.id(), period, true);
@@ -209,11 +203,8 @@ public class Reports {
         Region unit = unit(regionCode);
         access.checkApprove(unit);
         ReportRepository.Head head = existing(unit, period);
-        if (head.status() != ReportStatus.SUBMITTED) {
-            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，只有已上报的月报可以审核通过");
-        }
         Actor actor = access.current();
-        move(unit, head, version, ReportStatus.APPROVED, "APPROVE", null, actor);
+        move(unit, head, version, ReportStep.APPROVE, null, actor);
         repository.reviewed(head.id(), actor.username(), null);
         return view(unit, repository.head(head.id()).orElseThrow());
     }
@@ -231,12 +222,8 @@ public class Reports {
         }
         rollups.lockUnit(unit.id());
         ReportRepository.Head head = existing(unit, period);
-        if (!head.status().counted()) {
-            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，不能退回");
-        }
         Actor actor = access.current();
-        move(unit, head, version, ReportStatus.RETURNED, head.status() == ReportStatus.LOCKED ? "REOPEN" : "RETURN",
-                reason.strip(), actor);
+        move(unit, head, version, ReportStep.returning(head.status()), reason.strip(), actor);
         repository.reviewed(head.id(), actor.username(), reason.strip());
         rollups.replace(unit.id(), period, List.of());
         rollups.counted(unit.id(), period, false);
@@ -249,10 +236,7 @@ public class Reports {
         Region unit = unit(regionCode);
         access.checkApprove(unit);
         ReportRepository.Head head = existing(unit, period);
-        if (head.status() != ReportStatus.APPROVED) {
-            throw new org.anju.platform.Conflict(unit.name() + period + " 月报" + head.status().label() + "，只有审核通过的月报可以锁定");
-        }
-        move(unit, head, version, ReportStatus.LOCKED, "LOCK", null, access.current());
+        move(unit, head, version, ReportStep.LOCK, null, access.current());
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
@@ -491,12 +475,14 @@ public class Reports {
         return facts;
     }
 
-    private void move(Region unit, ReportRepository.Head head, int version, ReportStatus to, String action, String reason,
-                      Actor actor) {
+    /** Takes the step ({@link ReportStep}: refused from a status it may not start from) if the version is current. */
+    private void move(Region unit, ReportRepository.Head head, int version, ReportStep step, String reason, Actor actor) {
+        step.check(unit.name(), head.period(), head.status());
+        ReportStatus to = step.after(head.status());
         if (!repository.bump(head.id(), version, to, actor.username())) {
             throw stale(unit, head.period());
         }
-        repository.event(head.id(), action, head.status(), to, actor.username(), actor.via().name(), reason);
+        repository.event(head.id(), step.name(), head.status(), to, actor.username(), actor.via().name(), reason);
     }
 
     private ReportRepository.Head existing(Region unit, YearMonth period) {
