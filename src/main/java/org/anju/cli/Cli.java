@@ -104,9 +104,7 @@ public final class Cli {
                         cmd.getErr().println("错误：" + r.getMessage());
                         return r.kind().exitCode(); // the same table as the web's statuses
                     }
-                    String id = org.anju.platform.Failures.id();
-                    org.slf4j.LoggerFactory.getLogger(Cli.class).error("内部错误 {}", id, e);
-                    cmd.getErr().println("错误：" + org.anju.platform.Failures.message(id));
+                    cmd.getErr().println("错误：" + org.anju.platform.Failures.message(org.anju.platform.Failures.record(e)));
                     return FAILURE;
                 });
         cli.setOut(out);

@@ -29,8 +29,6 @@ import java.util.stream.Collectors;
 @Order(0)
 class ApiErrors {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
-
     /**
      * A refusal as its kind says ({@link Refusal.Kind}: status, title), with its stable {@code code}; anything else
      * a feature throws is a bug — 500, logged with an id the answer shows, never the exception's own text.
@@ -49,6 +47,21 @@ class ApiErrors {
         return e instanceof Refusal r ? problem(r) : problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
     }
 
+    /** Whether the request is one of the API's, answered with problem details rather than pages. */
+    static boolean isApi(jakarta.servlet.http.HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri != null && uri.startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** Writes a problem detail where no handler's return value can (filters, advice outside the REST controllers). */
+    static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail p, tools.jackson.databind.json.JsonMapper json)
+            throws java.io.IOException {
+        response.setStatus(p.getStatus());
+        response.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(p));
+    }
+
     static ProblemDetail problem(Refusal r) {
         ProblemDetail p = problem(HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
         p.setProperty("code", r.code());
@@ -57,8 +70,7 @@ class ApiErrors {
 
     /** A bug: the user gets an id to quote, the log the whole exception under it. */
     static ProblemDetail failure(Throwable e) {
-        String id = Failures.id();
-        log.error("内部错误 {}", id, e);
+        String id = Failures.record(e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
         p.setProperty("code", "INTERNAL");
         p.setProperty("errorId", id);

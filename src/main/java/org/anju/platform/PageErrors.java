@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,7 +18,6 @@ import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
@@ -64,29 +62,17 @@ class PageErrors {
     /** An address nothing answers: by default Spring's English JSON for API clients. */
     @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        boolean api = ApiErrors.isApi(request);
         return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", api
                 ? "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "（接口列表见 /swagger-ui.html；请检查地址和其中的代码、月份是否填写）"
                 : "页面不存在，请检查地址或从菜单进入");
     }
 
-    private ModelAndView problem(HttpServletResponse response, HttpStatus status, org.springframework.http.ProblemDetail p)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(p));
-        return null;
-    }
-
     /** A problem detail under {@code /api/**}, a Chinese page (or htmx fragment) elsewhere. */
     private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String message) throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getOutputStream().write(json.writeValueAsBytes(ApiErrors.problem(status, title, message)));
+        if (ApiErrors.isApi(request)) {
+            ApiErrors.write(response, ApiErrors.problem(status, title, message), json);
             return null;
         }
         return page(request, status, title, message);
@@ -106,18 +92,15 @@ class PageErrors {
             throw e;
         }
         Refusal r = Refusal.of(e);
+        if (ApiErrors.isApi(request)) {
+            // as a REST controller's own refusal or bug: the same problem detail, code and error id included
+            ApiErrors.write(response, r == null ? ApiErrors.failure(e) : ApiErrors.problem(r), json);
+            return null;
+        }
         if (r == null) {
-            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                return problem(response, HttpStatus.INTERNAL_SERVER_ERROR, ApiErrors.failure(e));
-            }
-            String id = Failures.id();
-            org.slf4j.LoggerFactory.getLogger(PageErrors.class).error("内部错误 {}", id, e);
-            return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(id));
+            return page(request, HttpStatus.INTERNAL_SERVER_ERROR, "内部错误", Failures.message(Failures.record(e)));
         }
-        if (r.kind() == Refusal.Kind.NOT_FOUND && !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return page(request, HttpStatus.NOT_FOUND, r.kind().title(), r.getMessage());
-        }
-        return refuse(request, response, HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
+        return page(request, HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
     }
 
     /** A write the database refused (a duplicate, a value out of range): 400 with a Chinese reason, no SQL text. */

@@ -33,13 +33,11 @@ class RejectedRequests implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String uri = request.getRequestURI();
-        if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(json.writeValueAsBytes(ApiErrors.problem(HttpStatus.BAD_REQUEST, "请求有误", MESSAGE)));
+        if (ApiErrors.isApi(request)) {
+            ApiErrors.write(response, ApiErrors.problem(HttpStatus.BAD_REQUEST, "请求有误", MESSAGE), json);
         } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>请求有误 · 安居</title>"
                     + "</head><body><h1>请求有误</h1><p>" + MESSAGE + "</p><p><a href=\"/\">返回首页</a></p></body></html>")

@@ -18,8 +18,9 @@ public enum ReportStatus {
         return label;
     }
 
+    /** Whether the unit may still change its figures: what the workflow table allows a save from. */
     public boolean editable() {
-        return this == DRAFT || this == RETURNED;
+        return ReportStep.SAVE.allowedFrom(this);
     }
 
     public boolean counted() {
