@@ -1,6 +1,7 @@
 package org.anju.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.anju.region.ReferenceDataGuard;
 import org.anju.region.Region;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
@@ -17,7 +18,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@link #current()}).
  */
 @Component
-class AccountAccess implements Access {
+class AccountAccess implements Access, ReferenceDataGuard {
 
     /** Set on every request that passed the security filter chain: only those can be anonymous. */
     static final String WEB_REQUEST = AccountAccess.class.getName() + ".WEB";

@@ -4,6 +4,7 @@ import org.anju.region.RegionDirectory.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -32,13 +33,25 @@ public class Regions {
 
     private final RegionStore store;
     private final TransactionTemplate tx;
+    /** Looked up when a change is made: the account module's guard itself needs this directory. */
+    private final ObjectProvider<ReferenceDataGuard> guard;
     private final Object writeLock = new Object();
     private volatile RegionDirectory directory;
 
-    Regions(RegionStore store, TransactionTemplate tx) {
+    Regions(RegionStore store, TransactionTemplate tx, ObjectProvider<ReferenceDataGuard> guard) {
         this.store = store;
         this.tx = tx;
+        this.guard = guard;
         reload();
+    }
+
+    /** Asks the account module; with no guard at all nobody may change the tree (fail closed). */
+    private void checkManage(Region scope) {
+        ReferenceDataGuard g = guard.getIfAvailable();
+        if (g == null) {
+            throw new IllegalStateException("没有区划修改权限检查（ReferenceDataGuard），拒绝修改区划");
+        }
+        g.checkManageReferenceData(scope);
     }
 
     /** Re-reads the tables, e.g. after another process changed them. */
@@ -315,7 +328,9 @@ public class Regions {
      * Adds a development zone, 市本级 or group below an existing region, keeping the closure table and
      * this directory up to date.
      *
-     * @throws IllegalArgumentException with a Chinese message when the unit is not acceptable
+     * @throws org.anju.platform.BadInput with a Chinese message when the unit is not acceptable
+     * @throws org.springframework.security.access.AccessDeniedException unless the actor may manage the parent's
+     *                                                                     reference data ({@link ReferenceDataGuard})
      */
     public Region addUnit(NewUnit unit) {
         if (unit == null) {
@@ -323,6 +338,10 @@ public class Regions {
         }
         synchronized (writeLock) {
             RegionDirectory d = directory;
+            Node above = d.byCode(unit.parentCode());
+            if (above != null) { // an unknown parent is refused below as bad input
+                checkManage(above.region);
+            }
             String name = RegionNames.normalize(unit.name());
             RegionKind kind = unit.kind();
             if (name.isEmpty() || name.length() > MAX_LABEL) {
@@ -429,9 +448,12 @@ public class Regions {
      * has changes nothing.
      *
      * @param cityOnly the alias means this region only inside its own city (like 经开区)
-     * @throws IllegalArgumentException with a Chinese message when the alias is not acceptable
+     * @throws org.anju.platform.BadInput with a Chinese message when the alias is not acceptable
+     * @throws org.springframework.security.access.AccessDeniedException unless the actor may manage {@code r}'s
+     *                                                                     reference data ({@link ReferenceDataGuard})
      */
     public void addAlias(Region r, String alias, boolean cityOnly) {
+        checkManage(r);
         synchronized (writeLock) {
             RegionDirectory d = directory;
             Node n = d.node(r);

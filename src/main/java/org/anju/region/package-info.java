@@ -4,7 +4,9 @@
  * and resolution of the names found in documents.
  *
  * <p>Public API: {@link org.anju.region.Regions}, {@link org.anju.region.Region},
- * {@link org.anju.region.RegionKind}, {@link org.anju.region.Resolution}, {@link org.anju.region.NewUnit}.
+ * {@link org.anju.region.RegionKind}, {@link org.anju.region.Resolution}, {@link org.anju.region.NewUnit};
+ * {@link org.anju.region.ReferenceDataGuard}, which the account module provides so that {@code Regions} checks
+ * who changes the tree itself.
  * Tables: {@code region}, {@code region_alias}, {@code region_group_member}, {@code region_ancestor}
  * (closure with depth-0 self rows; join on {@code ancestor_id} to aggregate a subtree, and leave out
  * {@code GROUP} rows when summing, since a group's members are counted under the city already).

@@ -143,4 +143,33 @@ class AccessTest {
         assertThat(seen.get()).isEqualTo("nobody|false|false|false|无权查看上饶市的数据（未指明身份的后台任务没有任何权限）");
         assertThat(access.current().system()).as("the test itself says it acts as the system (AsSystem)").isTrue();
     }
+
+    /** The region service checks itself (issue 11): a caller that forgets the check cannot add to the tree. */
+    @Test
+    void theRegionServiceRefusesChangesToThoseWhoMayNotMakeThem() {
+        Actor cityAdmin = user("361100", Role.CITY_ADMIN);
+        as(cityAdmin, () -> {
+            assertThatThrownBy(() -> regions.addUnit(org.anju.region.NewUnit.devZone(null, "越权新区", "361100")))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("无权为上饶市新增区划或别名");
+            assertThatThrownBy(() -> regions.addAlias(r("361102"), "越权别名"))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("无权为信州区新增区划或别名");
+            return null;
+        });
+        Actor otherProvince = user("340000", Role.PROVINCE_ADMIN);
+        as(otherProvince, () -> {
+            assertThatThrownBy(() -> regions.addAlias(r("361102"), "越权别名"))
+                    .isInstanceOf(AccessDeniedException.class);
+            return null;
+        });
+        Actor nobody = Actor.nobody(regions.root());
+        as(nobody, () -> {
+            assertThatThrownBy(() -> regions.addAlias(r("361102"), "越权别名"))
+                    .isInstanceOf(AccessDeniedException.class);
+            return null;
+        });
+        assertThat(regions.aliases(r("361102"))).extracting(Regions.Alias::alias).doesNotContain("越权别名");
+        assertThat(regions.search("越权新区", 5)).isEmpty();
+    }
 }
