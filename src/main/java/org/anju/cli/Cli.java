@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The command line in the same jar: {@code java -jar anju.jar plan import FILE}, also {@code project …},
- * {@code report …}, {@code progress …}, {@code bulletin …} and {@code user …}. Starts the application
+ * {@code report …}, {@code progress …}, {@code bulletin …} and {@code user …}; and {@code rental draw verify}, which
+ * re-runs a published lottery without any database. Otherwise it starts the application
  * without the web server or demo data, on the same database the web app uses (attaching to it when the
  * app is running), runs one command and exits with its code.
  *
@@ -39,7 +40,8 @@ public final class Cli {
     /** Not allowed. */
     public static final int DENIED = 5;
 
-    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user");
+    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
+            "rental");
 
     private Cli() {
     }
@@ -50,6 +52,10 @@ public final class Cli {
 
     /** @param application the application class, handed in so the command line does not depend on it (no cycle) */
     public static int run(Class<?> application, String[] args) {
+        if (args[0].equals("rental")) { // re-running a published draw needs no database: anyone may do it
+            return DrawVerifyCommand.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
