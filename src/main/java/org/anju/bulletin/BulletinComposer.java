@@ -9,7 +9,7 @@ import org.anju.progress.Rates;
 import org.anju.project.Projects;
 import org.anju.region.Region;
 import org.anju.region.RegionKind;
-import org.anju.report.Reports;
+import org.anju.report.ReportInbox;
 import org.anju.supervision.LaggingUnit;
 import org.anju.supervision.MilestoneAlert;
 import org.anju.supervision.OverdueDelivery;
@@ -48,9 +48,9 @@ class BulletinComposer {
     private final Progress progress;
     private final Supervision supervision;
     private final Projects projects;
-    private final Reports reports;
+    private final ReportInbox reports;
 
-    BulletinComposer(Progress progress, Supervision supervision, Projects projects, Reports reports) {
+    BulletinComposer(Progress progress, Supervision supervision, Projects projects, ReportInbox reports) {
         this.progress = progress;
         this.supervision = supervision;
         this.projects = projects;

@@ -2,7 +2,8 @@ package org.anju.cli;
 
 import org.anju.intake.InputException;
 import org.anju.report.Completeness;
-import org.anju.report.Reports;
+import org.anju.report.ReportImport;
+import org.anju.report.ReportInbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ class ReportCommand {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "导入月报（每行一个单位一个月：地区、月份及填报项）；有任何错误则不写入")
     static class Import implements Callable<Integer> {
-        private final Reports reports;
+        private final ReportImport imports;
         @Spec
         CommandSpec spec;
         @Parameters(paramLabel = "FILE", description = "要导入的文件")
@@ -31,8 +32,8 @@ class ReportCommand {
         @Option(names = "--submit", description = "导入后直接上报（计入汇总）")
         boolean submit;
 
-        Import(Reports reports) {
-            this.reports = reports;
+        Import(ReportImport imports) {
+            this.imports = imports;
         }
 
         @Override
@@ -42,7 +43,7 @@ class ReportCommand {
                 return Cli.BAD_INPUT;
             }
             try {
-                Reports.ImportSummary s = reports.importFile(file.getFileName().toString(), content, region, submit);
+                ReportImport.ImportSummary s = imports.importFile(file.getFileName().toString(), content, region, submit);
                 spec.commandLine().getOut().println("已导入：" + s.fileName() + "，" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
                 return Cli.OK;
             } catch (InputException e) {
@@ -53,13 +54,13 @@ class ReportCommand {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "报送完整率和及时率（本级及各下级）")
     static class Status implements Callable<Integer> {
-        private final Reports reports;
+        private final ReportInbox reports;
         @Spec
         CommandSpec spec;
         @Mixin
         RegionMonth where;
 
-        Status(Reports reports) {
+        Status(ReportInbox reports) {
             this.reports = reports;
         }
 

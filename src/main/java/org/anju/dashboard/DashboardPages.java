@@ -8,6 +8,7 @@ import org.anju.progress.ProgressLine;
 import org.anju.progress.ProgressSummary;
 import org.anju.project.Projects;
 import org.anju.region.Region;
+import org.anju.report.ReportInbox;
 import org.anju.report.Reports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,11 +39,11 @@ class DashboardPages {
 
     private final Progress progress;
     private final PageContext context;
-    private final Reports reports;
+    private final ReportInbox reports;
     private final Projects projects;
     private final JsonMapper json;
 
-    DashboardPages(Progress progress, PageContext context, Reports reports, Projects projects, JsonMapper json) {
+    DashboardPages(Progress progress, PageContext context, ReportInbox reports, Projects projects, JsonMapper json) {
         this.progress = progress;
         this.context = context;
         this.reports = reports;

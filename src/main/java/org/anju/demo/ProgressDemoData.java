@@ -7,6 +7,8 @@ import org.anju.plan.imports.PlanImporter;
 import org.anju.platform.AppSettings;
 import org.anju.project.Projects;
 import org.anju.report.Report;
+import org.anju.report.ReportImport;
+import org.anju.report.ReportInbox;
 import org.anju.report.Reports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +37,18 @@ public class ProgressDemoData {
     private final Plans plans;
     private final Projects projects;
     private final Reports reports;
+    private final ReportImport reportImport;
+    private final ReportInbox reportInbox;
     private final AppSettings settings;
 
-    ProgressDemoData(PlanImporter importer, Plans plans, Projects projects, Reports reports, AppSettings settings) {
+    ProgressDemoData(PlanImporter importer, Plans plans, Projects projects, Reports reports, ReportImport reportImport,
+                     ReportInbox reportInbox, AppSettings settings) {
         this.importer = importer;
         this.plans = plans;
         this.projects = projects;
         this.reports = reports;
+        this.reportImport = reportImport;
+        this.reportInbox = reportInbox;
         this.settings = settings;
     }
 
@@ -64,11 +71,11 @@ public class ProgressDemoData {
             throw new IllegalStateException("示例数据 张掖市目标任务导入失败：" + plan.problems());
         }
         projects.importFile("projects.csv", DemoData.read(DIR + "projects.csv"), CITY);
-        reports.importFile("reports-2023-12.csv", DemoData.read(DIR + "reports-2023-12.csv"), CITY, true);
+        reportImport.importFile("reports-2023-12.csv", DemoData.read(DIR + "reports-2023-12.csv"), CITY, true);
         // stamped as a December report would be: submitted before the 5 January deadline, approved the next day
         // (演示数据: seed 004 does not say when each county reported); "now" would make every one look late
         java.time.ZoneOffset china = java.time.ZoneOffset.ofHours(8);
-        for (Report r : reports.list(CITY, PERIOD)) {
+        for (Report r : reportInbox.list(CITY, PERIOD)) {
             reports.approve(r.regionCode(), PERIOD, r.version());
             reports.stamp(r.regionCode(), PERIOD, java.time.OffsetDateTime.of(2024, 1, 4, 10, 0, 0, 0, china),
                     java.time.OffsetDateTime.of(2024, 1, 5, 9, 30, 0, 0, china));

@@ -24,9 +24,11 @@ import java.util.function.Supplier;
 class InboxPages {
 
     private final Reports reports;
+    private final ReportInbox inbox;
 
-    InboxPages(Reports reports) {
+    InboxPages(Reports reports, ReportInbox inbox) {
         this.reports = reports;
+        this.inbox = inbox;
     }
 
     @GetMapping("/inbox")
@@ -67,7 +69,7 @@ class InboxPages {
 
     private String render(String period, Model model, String view) {
         YearMonth month = period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
-        model.addAttribute("inbox", reports.inbox(month));
+        model.addAttribute("inbox", inbox.inbox(month));
         return view;
     }
 }

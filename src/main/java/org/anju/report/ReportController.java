@@ -24,12 +24,16 @@ import java.util.List;
 class ReportController {
 
     private final Reports reports;
+    private final ReportInbox inbox;
+    private final ReportImport imports;
 
     private final org.anju.platform.ImportSlots slots;
 
-    ReportController(Reports reports, org.anju.platform.ImportSlots slots) {
+    ReportController(Reports reports, ReportInbox inbox, ReportImport imports, org.anju.platform.ImportSlots slots) {
         this.slots = slots;
         this.reports = reports;
+        this.inbox = inbox;
+        this.imports = imports;
     }
 
     record Save(int version, List<ReportValue> values) {
@@ -47,13 +51,13 @@ class ReportController {
     @GetMapping
     @Requires(Requirement.READ_SCOPED)
     List<Report> list(@RequestParam String region, @RequestParam String period) {
-        return reports.list(region, Periods.parse(period));
+        return inbox.list(region, Periods.parse(period));
     }
 
     @GetMapping("/completeness")
     @Requires(Requirement.READ_SCOPED)
     List<Completeness> completeness(@RequestParam String region, @RequestParam String period) {
-        return reports.completeness(region, Periods.parse(period));
+        return inbox.completeness(region, Periods.parse(period));
     }
 
     @GetMapping("/{region}/{period}")
@@ -94,9 +98,9 @@ class ReportController {
 
     @PostMapping(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Requirement.WRITE_OWN)
-    Reports.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
-                                     @RequestParam(defaultValue = "false") boolean submit) throws IOException {
-        return slots.run(() -> reports.importFile(file.getOriginalFilename(), org.anju.platform.ImportSlots.bytes(file),
+    ReportImport.ImportSummary importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
+                                          @RequestParam(defaultValue = "false") boolean submit) throws IOException {
+        return slots.run(() -> imports.importFile(file.getOriginalFilename(), org.anju.platform.ImportSlots.bytes(file),
                 region, submit));
     }
 }

@@ -30,13 +30,18 @@ import java.util.function.Supplier;
 class ReportPages {
 
     private final Reports reports;
+    private final ReportInbox inbox;
+    private final ReportImport imports;
     private final PageContext context;
 
     private final org.anju.platform.ImportSlots slots;
 
-    ReportPages(Reports reports, PageContext context, org.anju.platform.ImportSlots slots) {
+    ReportPages(Reports reports, ReportInbox inbox, ReportImport imports, PageContext context,
+                org.anju.platform.ImportSlots slots) {
         this.slots = slots;
         this.reports = reports;
+        this.inbox = inbox;
+        this.imports = imports;
         this.context = context;
     }
 
@@ -49,11 +54,11 @@ class ReportPages {
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
         PageContext.Choice c = context.choose(region, period);
         Map<String, Report> byUnit = new LinkedHashMap<>();
-        reports.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
-        List<UnitLine> lines = reports.reportingUnits(c.region()).stream().limit(500)
+        inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
+        List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().limit(500)
                 .map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
         model.addAttribute("choice", c);
-        model.addAttribute("completeness", reports.completeness(c.region().code(), c.period()));
+        model.addAttribute("completeness", inbox.completeness(c.region().code(), c.period()));
         model.addAttribute("lines", lines);
         model.addAttribute("deadline", reports.deadline(c.period()));
         return "report/list";
@@ -210,7 +215,7 @@ class ReportPages {
     String importFile(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String region,
                       @RequestParam(defaultValue = "false") boolean submit, RedirectAttributes redirect) throws IOException {
         try {
-            Reports.ImportSummary s = slots.run(() -> reports.importFile(file.getOriginalFilename(),
+            ReportImport.ImportSummary s = slots.run(() -> imports.importFile(file.getOriginalFilename(),
                     org.anju.platform.ImportSlots.bytes(file), region, submit));
             redirect.addFlashAttribute("message", "已导入 " + s.fileName() + "：" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
         } catch (InputException e) {

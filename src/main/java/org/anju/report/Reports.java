@@ -2,7 +2,6 @@ package org.anju.report;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
-import org.anju.account.Channel;
 import org.anju.indicator.Indicators;
 import org.anju.progress.Fact;
 import org.anju.progress.ProgressTargets;
@@ -17,22 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
  * Monthly reports and their workflow: draft → submitted → approved (or returned with a reason by the
  * level above) → locked. Submitting puts the unit's month — its entered figures and its projects' —
- * into the roll-ups; returning takes it out again.
+ * into the roll-ups; returning takes it out again. The steps are a table ({@link ReportStep}); the read side
+ * (inbox, completeness) is {@link ReportInbox}, the file import {@link ReportImport}.
  */
 @Service
 public class Reports {
@@ -49,19 +46,15 @@ public class Reports {
     private final Rollups rollups;
     private final ProgressTargets targets;
     private final Access access;
-    private final org.anju.intake.SourceReader reader;
     private final int deadlineDay;
     private final org.anju.account.AuditTrail audit;
     private final org.anju.progress.FigureLimits limits;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
-            ProgressTargets targets, Access access, org.anju.intake.SourceReader reader,
-            org.springframework.transaction.support.TransactionTemplate transaction, org.anju.account.AuditTrail audit,
+            ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits) {
         this.limits = limits;
         this.audit = audit;
-        this.transaction = transaction;
         this.repository = repository;
         this.regions = regions;
         this.indicators = indicators;
@@ -69,11 +62,9 @@ public class Reports {
         this.rollups = rollups;
         this.targets = targets;
         this.access = access;
-        this.reader = reader;
         this.deadlineDay = deadlineDay;
     }
 
-    /** The deadline of a month's report: day {@code anju.report.deadline-day} (5) of the next month. */
     /** After the access check (a stranger learns nothing): a city's own figures are 市本级's, filed there. */
     private static void checkReporting(Region unit) {
         if (!unit.kind().reports()) {
@@ -90,7 +81,8 @@ public class Reports {
         }
     }
 
-    private static String futureOrAncient(YearMonth period) {
+    /** Why a month cannot be reported (not begun, or before 1990); null when it can. */
+    static String futureOrAncient(YearMonth period) {
         YearMonth now = YearMonth.now(CHINA);
         if (period.isAfter(now)) {
             return "不能填报未来的月份 " + period + "（本月为 " + now + "）";
@@ -101,6 +93,7 @@ public class Reports {
         return null;
     }
 
+    /** The deadline of a month's report: day {@code anju.report.deadline-day} (5) of the next month. */
     public LocalDate deadline(YearMonth period) {
         return period.plusMonths(1).atDay(Math.min(deadlineDay, period.plusMonths(1).lengthOfMonth()));
     }
@@ -240,53 +233,6 @@ public class Reports {
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 
-    /**
-     * A unit's line in the approval inbox for a month: its report (null: not started), and whether it came
-     * late ({@code late}: submitted after the deadline) or is overdue (not submitted, deadline passed).
-     */
-    public record InboxLine(Region unit, Report report, boolean late, boolean overdue) {
-
-        public String statusLabel() {
-            return report == null || report.id() == null ? "未填报" : report.status().label();
-        }
-    }
-
-    /**
-     * What an administrator has to review: every submitted report of the units directly below them (any month),
-     * and for the chosen month each such unit's status, with counts per status.
-     */
-    public record Inbox(Region region, YearMonth period, LocalDate deadline, List<Report> pending, List<InboxLine> units,
-                        Map<String, Integer> counts) {
-    }
-
-    public Inbox inbox(YearMonth period) {
-        Region own = access.current().region();
-        List<Report> pending = repository.submittedBelow(own.id()).stream()
-                .map(h -> view(regions.byId(h.regionId()), h)).toList();
-        Map<Integer, ReportRepository.Head> heads = new LinkedHashMap<>();
-        repository.heads(own.id(), period).forEach(h -> heads.put(h.regionId(), h));
-        LocalDate today = today();
-        List<InboxLine> units = new ArrayList<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (ReportStatus s : ReportStatus.values()) {
-            counts.put(s.label(), 0);
-        }
-        counts.put("未填报", 0);
-        for (Region child : regions.children(own)) {
-            if (child.kind() == RegionKind.GROUP || !access.canApprove(child)) {
-                continue;
-            }
-            ReportRepository.Head h = heads.get(child.id());
-            Report r = h == null ? null : view(child, h);
-            boolean late = h != null && h.submittedAt() != null && !onTime(h);
-            boolean overdue = (h == null || !h.status().counted() && h.submittedAt() == null) && today.isAfter(deadline(period));
-            InboxLine line = new InboxLine(child, r, late, overdue);
-            counts.merge(line.statusLabel(), 1, Integer::sum);
-            units.add(line);
-        }
-        return new Inbox(own, period, deadline(period), pending, units, counts);
-    }
-
     /** Whether the current user may enter the unit's figures (the page shows the grid editable or not). */
     public boolean canWrite(String regionCode) {
         return access.canWrite(region(regionCode));
@@ -310,159 +256,8 @@ public class Reports {
         return audit.history("report_value", key);
     }
 
-    /** What an import did. */
-    public record ImportSummary(String fileName, int saved, int submitted) {
-    }
-
-    /** The column header of a form field in the import/export layout: 已发放户数（户）, 中央补助·到位资金（万元）. */
-    public static String header(ReportItems.Item item) {
-        return item.label() + "（" + item.measure() + "）";
-    }
-
-    /**
-     * Imports monthly figures, one row per unit and month (columns 地区, 月份 and any of the form's
-     * fields, see {@link #header}); funds without a source may use 到位资金（万元）, 拨付（万元）, 支出（万元）.
-     * Each row replaces that month's figures; with {@code submit} the months are submitted too.
-     * Any bad cell and nothing is written.
-     */
-    public ImportSummary importFile(String fileName, byte[] content, String scopeCode, boolean submit) {
-        // recorded as an import in the audit trail: the channel is set before the transaction starts
-        return Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode, submit)));
-    }
-
-    private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit) {
-        Region scope = scopeCode == null ? regions.root() : region(scopeCode);
-        org.anju.progress.TableInput table = org.anju.progress.TableInput.open(reader.read(fileName, content), "月份", "月报");
-        table.require("地区", "月份");
-        table.failIfProblems();
-        record Row(Region unit, YearMonth period, List<ReportValue> values) {
-        }
-        List<Row> rows = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        table.rows(row -> {
-            Region unit = row.region("地区", regions, scope == regions.root() ? null : scope);
-            if (unit != null && (!regions.contains(scope, unit) || !REPORTING.contains(unit.kind()))) {
-                row.problem("地区", unit.name() + (regions.contains(scope, unit) ? "不是填报单位（县级、开发区或市本级）"
-                        : "不在" + scope.name() + "范围内"));
-                unit = null;
-            }
-            if (unit != null) {
-                Region writable = unit;
-                row.checkAllowed("地区", () -> access.checkWrite(writable));
-            }
-            YearMonth period = row.month("月份");
-            if (row.text("月份") == null) {
-                row.problem("月份", "“月份”不能为空");
-            } else if (period != null && futureOrAncient(period) != null) {
-                row.problem("月份", futureOrAncient(period));
-                period = null;
-            }
-            List<ReportValue> values = new ArrayList<>();
-            for (ReportItems.Item item : ReportItems.ALL) {
-                String header = header(item);
-                if (!table.has(header) && item.source().equals("UNSPECIFIED")) {
-                    header = item.label().substring(item.label().indexOf('·') + 1) + "（万元）";
-                }
-                if (table.has(header)) {
-                    BigDecimal v = row.number(header);
-                    String implausible = v == null ? null : v.signum() < 0 ? "不能为负数：" + v.toPlainString()
-                            : implausible(item.indicatorCode(), v);
-                    if (implausible != null) {
-                        row.problem(header, header + implausible);
-                    } else if (v != null) {
-                        values.add(new ReportValue(item.indicatorCode(), item.source(), v));
-                    }
-                }
-            }
-            if (unit != null && period != null) {
-                if (!seen.add(unit.code() + "@" + period)) {
-                    row.problem("地区", unit.name() + " " + period + " 重复出现");
-                } else {
-                    rows.add(new Row(unit, period, values));
-                }
-            }
-        });
-        table.failIfProblems();
-        table.failIfRefused();
-        int submitted = 0;
-        // every unit's lock before any report row, in one order: a user submitting or returning one of these months
-        // meanwhile (lock, then row) or a register import (locks in id order) never waits on this import crosswise
-        rows.stream().mapToInt(r -> r.unit().id()).distinct().sorted().forEach(rollups::lockUnit);
-        for (Row r : rows) {
-            Report saved = save(r.unit().code(), r.period(), get(r.unit().code(), r.period()).version(), r.values());
-            if (submit) {
-                submit(r.unit().code(), r.period(), saved.version());
-                submitted++;
-            }
-        }
-        return new ImportSummary(table.file(), rows.size(), submitted);
-    }
-
-    /** Reports of a region's subtree for a month (units that have started one). */
-    public List<Report> list(String scopeCode, YearMonth period) {
-        Region scope = region(scopeCode);
-        access.checkRead(scope);
-        return repository.heads(scope.id(), period).stream()
-                .map(h -> view(regions.byId(h.regionId()), h))
-                .sorted(java.util.Comparator.comparing(Report::regionCode)).toList();
-    }
-
-    /** Completeness and timeliness of the region and of each of its children. */
-    public List<Completeness> completeness(String scopeCode, YearMonth period) {
-        Region scope = region(scopeCode);
-        access.checkRead(scope);
-        Map<Integer, ReportRepository.Head> heads = new LinkedHashMap<>();
-        repository.heads(scope.id(), period).forEach(h -> heads.put(h.regionId(), h));
-        List<Completeness> list = new ArrayList<>();
-        list.add(completeness(scope, heads));
-        for (Region child : regions.children(scope)) {
-            if (child.kind() != RegionKind.GROUP) {
-                list.add(completeness(child, heads));
-            }
-        }
-        return list;
-    }
-
-    /** Reporting units of a subtree that have not submitted the month (for warnings). */
-    public List<Region> missing(Region scope, YearMonth period) {
-        Set<Integer> counted = new HashSet<>();
-        repository.heads(scope.id(), period).stream().filter(h -> h.status().counted()).forEach(h -> counted.add(h.regionId()));
-        return reportingUnits(scope).stream().filter(r -> !counted.contains(r.id())).toList();
-    }
-
-    public List<Region> reportingUnits(Region scope) {
-        return regions.subtree(scope).stream().filter(r -> REPORTING.contains(r.kind())).toList();
-    }
-
-    private Completeness completeness(Region r, Map<Integer, ReportRepository.Head> heads) {
-        int expected = 0;
-        int submitted = 0;
-        int approved = 0;
-        int onTime = 0;
-        int returned = 0;
-        for (Region u : reportingUnits(r)) {
-            expected++;
-            ReportRepository.Head h = heads.get(u.id());
-            if (h == null) {
-                continue;
-            }
-            if (h.status().counted()) {
-                submitted++;
-            }
-            if (h.status() == ReportStatus.APPROVED || h.status() == ReportStatus.LOCKED) {
-                approved++;
-            }
-            if (h.status() == ReportStatus.RETURNED) {
-                returned++;
-            }
-            if (onTime(h)) {
-                onTime++;
-            }
-        }
-        return new Completeness(r.code(), r.name(), expected, submitted, approved, onTime, returned);
-    }
-
-    private static boolean onTime(ReportRepository.Head h) {
+    /** Whether the month was first submitted by its deadline (a Beijing date). */
+    static boolean onTime(ReportRepository.Head h) {
         return h.submittedAt() != null && !h.submittedAt().atZoneSameInstant(CHINA).toLocalDate().isAfter(h.deadline());
     }
 
@@ -516,7 +311,7 @@ public class Reports {
     }
 
     /** Why a figure is beyond what a unit's month may hold ({@link org.anju.progress.FigureLimits}); null when not. */
-    private String implausible(String indicatorCode, BigDecimal value) {
+    String implausible(String indicatorCode, BigDecimal value) {
         org.anju.indicator.Indicator indicator = indicators.byCode(indicatorCode).orElseThrow();
         return limits.problem(value, limits.max(indicator), indicator.measureName());
     }
@@ -526,7 +321,8 @@ public class Reports {
                 .findFirst().map(i -> i.group() + "·" + i.label()).orElse(v.indicatorCode());
     }
 
-    private Report view(Region unit, ReportRepository.Head h) {
+    /** The report as shown: the row with its figures, flags and events. */
+    Report view(Region unit, ReportRepository.Head h) {
         return new Report(h.id(), unit.code(), unit.name(), h.period(), h.status(), h.version(), h.deadline(),
                 h.submittedAt(), h.submittedBy(), h.reviewedAt(), h.reviewedBy(), h.returnReason(),
                 repository.values(h.id()), repository.flags(h.id()), repository.events(h.id()),
@@ -545,16 +341,7 @@ public class Reports {
         return r;
     }
 
-    private Region region(String code) {
+    Region region(String code) {
         return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
-    }
-
-    /** Today in China (deadlines are Beijing dates). */
-    static LocalDate today() {
-        return OffsetDateTime.now(CHINA).toLocalDate();
-    }
-
-    static BigDecimal nz(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }

@@ -30,6 +30,10 @@ class ReportWorkflowTest {
     @Autowired
     Reports reports;
     @Autowired
+    ReportInbox inbox;
+    @Autowired
+    ReportImport imports;
+    @Autowired
     Progress progress;
 
     static List<ReportValue> values(long issued, String received, String disbursed) {
@@ -88,11 +92,11 @@ class ReportWorkflowTest {
                 .containsExactly("SAVE", "SUBMIT", "RETURN", "SAVE", "SUBMIT", "APPROVE", "LOCK");
         assertThat(locked.events().get(2).reason()).isEqualTo("拨付数与财政数据不符");
 
-        List<Completeness> c = reports.completeness(CITY, p);
+        List<Completeness> c = inbox.completeness(CITY, p);
         assertThat(c.getFirst().expected()).isEqualTo(7);   // six counties and 市本级
         assertThat(c.getFirst().submitted()).isEqualTo(2);
         assertThat(c.getFirst().approved()).isEqualTo(1);
-        assertThat(reports.missing(progress.region(CITY), p)).hasSize(5);
+        assertThat(inbox.missing(progress.region(CITY), p)).hasSize(5);
     }
 
     @Test
@@ -135,14 +139,14 @@ class ReportWorkflowTest {
                 不存在县,2024-08,1,1
                 临泽县,2024-08,-3,x
                 """;
-        assertThatThrownBy(() -> reports.importFile("八月.csv", csv.getBytes(StandardCharsets.UTF_8), CITY, true))
+        assertThatThrownBy(() -> imports.importFile("八月.csv", csv.getBytes(StandardCharsets.UTF_8), CITY, true))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
                         .containsExactly("文件 八月.csv，正文，第 3 行，第 A 列：未知地区：不存在县",
                                 "文件 八月.csv，正文，第 4 行，第 C 列：“已发放户数（户）”不能为负数：-3",
                                 "文件 八月.csv，正文，第 4 行，第 D 列：“到位资金（万元）”不是数字：x"));
         assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).id()).as("nothing written").isNull();
 
-        Reports.ImportSummary ok = reports.importFile("八月.csv",
+        ReportImport.ImportSummary ok = imports.importFile("八月.csv",
                 "地区,月份,已发放户数（户）,到位资金（万元）\n甘州区,2024-08,12,30\n".getBytes(StandardCharsets.UTF_8), CITY, true);
         assertThat(ok.submitted()).isEqualTo(1);
         assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).value(RECEIVED, "UNSPECIFIED")).isEqualByComparingTo("30");
@@ -161,7 +165,7 @@ class ReportWorkflowTest {
         assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("2000000")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("住房租赁补贴·已发放户数不合理：2000000（应不超过 1000000 户，最多 4 位小数；请核对数值和单位）");
-        assertThatThrownBy(() -> reports.importFile("九月.csv", "地区,月份,已发放户数（户）\n甘州区,2024-09,2000000\n"
+        assertThatThrownBy(() -> imports.importFile("九月.csv", "地区,月份,已发放户数（户）\n甘州区,2024-09,2000000\n"
                 .getBytes(StandardCharsets.UTF_8), CITY, false))
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).problems().getFirst().describe()).isEqualTo(
