@@ -90,14 +90,9 @@ public class PlanChecker {
                 }
                 BigDecimal tolerance = sum.tolerance.add(Precision.tolerance(printed, column.indicator()));
                 if (!Precision.agree(printed.orZero(), sum.value, tolerance)) {
-                    boolean total = parent.role() == RowRole.TOTAL;
-                    String what = total ? "合计" : "所属各行之和";
-                    findings.add(finding(total ? FindingKind.TOTAL_VS_ROWS : FindingKind.PARENT_VS_CHILDREN, plan, t,
-                            parent, column, sum.value, printed, null,
-                            t.displayLabel() + "「" + parent.label() + "」行「" + column.headerText() + "」："
-                                    + (total ? "合计行为 " : "填报 ") + shown(printed) + "，"
-                                    + (total ? "各行之和为 " : what + "为 ") + Precision.show(sum.value)
-                                    + "，相差 " + Precision.show(printed.orZero().subtract(sum.value))));
+                    findings.add(parent.role() == RowRole.TOTAL
+                            ? Finding.totalVsRows(plan.label(), t, parent, c, sum.value)
+                            : Finding.parentVsChildren(plan.label(), t, parent, c, sum.value));
                 }
             }
         }
@@ -129,11 +124,7 @@ public class PlanChecker {
                 }
                 BigDecimal tolerance = sum.tolerance.add(Precision.tolerance(printed, period.indicator()));
                 if (!Precision.agree(printed.orZero(), sum.value, tolerance)) {
-                    String yearList = String.join("、", years.stream().map(c -> columns.get(c).year() + "年").toList());
-                    findings.add(finding(FindingKind.PERIOD_VS_YEARS, plan, t, row, period, sum.value, printed, null,
-                            t.displayLabel() + "「" + row.label() + "」行「" + period.headerText() + "」：填报 "
-                                    + shown(printed) + "，" + yearList + "之和为 " + Precision.show(sum.value)
-                                    + "，相差 " + Precision.show(printed.orZero().subtract(sum.value))));
+                    findings.add(Finding.periodVsYears(plan.label(), t, row, p, years, sum.value));
                 }
             }
         }
@@ -185,12 +176,7 @@ public class PlanChecker {
                 boolean agrees = p.words() != null ? computed.add(slack).compareTo(HUNDRED) >= 0
                         : Precision.agree(p.value(), computed, slack);
                 if (!agrees) {
-                    String shown = computed.setScale(Math.max(p.scale(), 1), java.math.RoundingMode.HALF_UP).toPlainString();
-                    findings.add(finding(FindingKind.RATE_VS_FIGURES, plan, t, row, rate, computed, p, null,
-                            t.displayLabel() + "「" + row.label() + "」行「" + rate.headerText() + "」印为 " + p.printed()
-                                    + (p.words() != null ? "" : "%") + "，「" + columns.get(actual).headerText() + "」÷「"
-                                    + columns.get(base).headerText() + "」= " + columns.get(actual).printed(a) + " ÷ "
-                                    + columns.get(base).printed(b) + " = " + shown + "%"));
+                    findings.add(Finding.rateVsFigures(plan.label(), t, row, r, actual, base, computed));
                 }
             }
         }
@@ -216,10 +202,7 @@ public class PlanChecker {
             }
             Row first = seen.putIfAbsent(row.region().id(), row);
             if (first != null) {
-                findings.add(new Finding(FindingKind.DUPLICATE_ROW, plan.label(), t.displayLabel(), row.sourceRow(),
-                        row.label(), row.region().code(), row.region().name(), null, null, null, null, null, null,
-                        null, t.displayLabel() + "「" + row.region().name() + "」出现两次（"
-                        + rowRef(first) + "、" + rowRef(row) + "）"));
+                findings.add(Finding.duplicateRow(plan.label(), t, first, row));
             }
         }
     }
@@ -255,13 +238,8 @@ public class PlanChecker {
         if (!Precision.agree(s.value(), sum.value, tolerance)) {
             String names = String.join("＋", s.indicatorCodes().stream()
                     .map(c -> indicators.byCode(c).orElseThrow().displayName()).toList());
-            findings.add(new Finding(FindingKind.STATED_TOTAL, subject.plan().label(), null, null, region.name(),
-                    region.code(), region.name(), names, String.join("+", s.indicatorCodes()), s.year(), sum.value,
-                    s.value(), s.value().subtract(sum.value), where,
-                    "正文「" + s.printed() + "」与" + where + " " + Precision.show(sum.value) + " 不符（相差 "
-                            + Precision.show(s.value().subtract(sum.value))
-                            + (s.tolerance().signum() > 0 ? "，超出印刷精度 ±" + Precision.show(s.tolerance()) : "")
-                            + "）" + (s.quote() == null ? "" : "。原文：" + s.quote())));
+            findings.add(Finding.statedTotal(subject.plan().label(), region, names, String.join("+", s.indicatorCodes()),
+                    s, sum.value, where));
         }
     }
 
@@ -341,14 +319,9 @@ public class PlanChecker {
         String against = upperPlan.plan().label() + " " + ut.displayLabel() + "「" + ur.label() + "」";
         boolean exactRow = anchor != null && anchor.row.region().equals(u);
         String label = u.equals(issuer) ? u.name() + "合计" : exactRow ? anchor.row.label() : displayName(u);
-        findings.add(new Finding(FindingKind.REFINEMENT, subject.plan().label(),
-                anchor == null ? null : anchor.table.displayLabel(),
-                exactRow ? anchor.row.sourceRow() : null, label, u.code(), displayName(u),
-                column.year() + "年" + column.indicator().displayName(), column.indicator().code(), column.year(),
-                allocated.orZero(), sum.value, sum.value.subtract(allocated.orZero()), against,
-                "「" + label + "」" + column.year() + "年" + column.indicator().displayName() + "：本计划 "
-                        + (sum.allBlank ? "未列" : Precision.show(sum.value)) + "，" + against + "下达 "
-                        + shown(allocated) + "，相差 " + Precision.show(sum.value.subtract(allocated.orZero()))));
+        findings.add(Finding.refinement(subject.plan().label(), anchor == null ? null : anchor.table.displayLabel(),
+                exactRow ? anchor.row.sourceRow() : null, label, u, displayName(u), column,
+                sum.allBlank ? null : sum.value, allocated, against));
     }
 
     /** 赣州市中心城区 rather than a bare 中心城区: groups and 市本级 are named after their city. */
@@ -369,15 +342,8 @@ public class PlanChecker {
             }
             boolean covered = covering.stream().anyMatch(u -> covers(u, l.row.region()));
             if (!covered) {
-                Region r = l.row.region();
-                findings.add(new Finding(FindingKind.REFINEMENT, subject.plan().label(), l.table.displayLabel(),
-                        l.row.sourceRow(), l.row.label(), r.code(), r.name(),
-                        column.year() + "年" + column.indicator().displayName(), column.indicator().code(),
-                        column.year(), BigDecimal.ZERO, l.cell().value(), l.cell().value(),
-                        upperPlan.plan().label() + " " + ut.displayLabel(),
-                        "「" + l.row.label() + "」" + column.year() + "年" + column.indicator().displayName()
-                                + "：本计划 " + l.cell().printed() + "，" + upperPlan.plan().label() + " "
-                                + ut.displayLabel() + "未下达该单位任务"));
+                findings.add(Finding.notAllocated(subject.plan().label(), l.table, l.row, l.column,
+                        upperPlan.plan().label() + " " + ut.displayLabel()));
             }
         }
     }
@@ -474,18 +440,4 @@ public class PlanChecker {
         }
     }
 
-    private static Finding finding(FindingKind kind, Plan plan, BreakdownTable t, Row row, Column column,
-                                   BigDecimal expected, Cell printed, String against, String message) {
-        return new Finding(kind, plan.label(), t.displayLabel(), row.sourceRow(), row.label(), row.region().code(),
-                row.region().name(), column.headerText(), column.indicator().code(), column.year(), expected,
-                printed.orZero(), printed.orZero().subtract(expected), against, message);
-    }
-
-    private static String shown(Cell c) {
-        return c.blank() ? "空白" : c.printed();
-    }
-
-    private static String rowRef(Row r) {
-        return r.sourceRow() == null ? "第 " + r.seq() + " 行" : "第 " + r.sourceRow() + " 行";
-    }
 }
