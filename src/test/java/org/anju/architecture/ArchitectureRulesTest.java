@@ -1,8 +1,12 @@
 package org.anju.architecture;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.anju.plan.check.Finding;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +40,19 @@ class ArchitectureRulesTest {
                 .orShould().callConstructor(NoSuchElementException.class, String.class)
                 .orShould().callConstructor(AccessDeniedException.class, String.class)
                 .because("a refusal is a Refusal (BadInput, NotFound, Conflict, Denied): mapped once to status, page and exit code")
+                .check(MAIN);
+    }
+
+    /**
+     * A finding is built by the factory of its kind ({@code Finding.totalVsRows}, {@code Finding.refinement} …), which
+     * works out the difference and words the message; nobody else lines up its fifteen fields by position.
+     */
+    @Test
+    void findingsAreBuiltByTheirFactories() {
+        noClasses().that().doNotBelongToAnyOf(Finding.class)
+                .should().callConstructorWhere(JavaCall.Predicates.target(
+                        HasOwner.Predicates.With.owner(JavaClass.Predicates.equivalentTo(Finding.class))))
+                .because("Finding's factories compute difference and message in one place")
                 .check(MAIN);
     }
 

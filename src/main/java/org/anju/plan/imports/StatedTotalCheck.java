@@ -7,7 +7,6 @@ import org.anju.plan.Cell;
 import org.anju.plan.RowRole;
 import org.anju.plan.StatedTotal;
 import org.anju.plan.check.Finding;
-import org.anju.plan.check.FindingKind;
 import org.anju.plan.imports.ImportResult.StatedLine;
 import org.anju.plan.imports.TextTotals.Statement;
 import org.anju.region.Region;
@@ -57,17 +56,13 @@ final class StatedTotalCheck {
             boolean agrees = s.value().subtract(match.value()).abs().compareTo(tolerance) <= 0;
             lines.add(new StatedLine(s.quote(), s.printed(), region.name(), indicator, s.kind().label(), match.year(),
                     s.value(), match.value(), agrees ? "AGREES" : "DIFFERS"));
+            StatedTotal stated = new StatedTotal(null, region.code(), s.indicatorCodes(), match.year(), s.value(),
+                    s.tolerance(), s.printed(), s.quote());
             if (!match.reading().progress()) {
-                planTotals.add(new StatedTotal(null, region.code(), s.indicatorCodes(), match.year(), s.value(),
-                        s.tolerance(), s.printed(), s.quote()));
+                planTotals.add(stated);
             } else if (!agrees) {
-                BigDecimal difference = s.value().subtract(match.value());
-                findings.add(new Finding(FindingKind.STATED_TOTAL, progressLabel, null, null, region.name(), region.code(),
-                        region.name(), indicator, indicator, match.year(), match.value(), s.value(), difference,
-                        match.reading().table().displayLabel(), "正文「" + s.printed() + "」与"
-                        + match.reading().table().displayLabel() + " " + plain(match.value()) + " 不符（相差 "
-                        + plain(difference) + (s.tolerance().signum() > 0 ? "，超出印刷精度 ±" + plain(s.tolerance()) : "")
-                        + "）。原文：" + s.quote()));
+                findings.add(Finding.statedTotal(progressLabel, region, indicator, indicator, stated, match.value(),
+                        match.reading().table().displayLabel()));
             }
         }
         return new Checked(lines, planTotals, findings);
@@ -177,10 +172,5 @@ final class StatedTotalCheck {
             }
         }
         return units;
-    }
-
-    private static String plain(BigDecimal v) {
-        BigDecimal s = v.stripTrailingZeros();
-        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
     }
 }
