@@ -20,13 +20,11 @@ import org.anju.bulletin.BulletinFigures.Stalled;
 import org.anju.bulletin.BulletinFigures.Subsidy;
 import org.anju.bulletin.BulletinFigures.SubsidyTotal;
 import org.anju.bulletin.BulletinFigures.SubsidyUnit;
-import org.anju.bulletin.BulletinTable.HeaderCell;
 import org.anju.indicator.Program;
 import org.anju.progress.FundSource;
 import org.anju.progress.Progress;
 import org.anju.progress.ProgressLine;
 import org.anju.progress.ProgressSummary;
-import org.anju.progress.Rates;
 import org.anju.project.Projects;
 import org.anju.region.Region;
 import org.anju.report.Reports;
@@ -38,12 +36,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Composes a bulletin from the roll-ups, the register and the supervision checks: it computes what each section
@@ -53,10 +48,7 @@ import java.util.function.Function;
 @Component
 class BulletinComposer {
 
-    /** Programs with projects, in the order seed 004's 附件1 prints them. */
-    static final List<String> TABLE_PROGRAMS = List.of("OLD_COMMUNITY", "SHANTYTOWN", "MINING_SHANTYTOWN",
-            "AFFORDABLE_RENTAL", "PUBLIC_RENTAL", "SHARED_OWNERSHIP");
-    /** …and the order its text takes them. */
+    /** Programs with projects, in the order seed 004's text takes them (附件1: {@link BulletinTables#TABLE_PROGRAMS}). */
     static final List<String> TEXT_PROGRAMS = List.of("OLD_COMMUNITY", "AFFORDABLE_RENTAL", "SHANTYTOWN",
             "MINING_SHANTYTOWN", "PUBLIC_RENTAL", "SHARED_OWNERSHIP");
     static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
@@ -70,8 +62,8 @@ class BulletinComposer {
     private final Supervision supervision;
     private final Projects projects;
     private final Reports reports;
-    private final BulletinProse prose;
     private final BulletinWording words;
+    private final BulletinProse prose;
 
     BulletinComposer(Progress progress, Supervision supervision, Projects projects, Reports reports) {
         this.progress = progress;
@@ -102,19 +94,10 @@ class BulletinComposer {
         funds(d).map(prose::funds).ifPresent(progressSections::add);
         entry(d).map(prose::entry).ifPresent(progressSections::add);
         List<String> problems = prose.problems(problems(d));
-        List<BulletinTable> tables = new ArrayList<>();
-        projectTable(d).ifPresent(tables::add);
-        subsidyTable(d).ifPresent(tables::add);
-        fundTable(d).ifPresent(tables::add);
-        List<BulletinTable> labelled = new ArrayList<>();
-        for (int i = 0; i < tables.size(); i++) {
-            BulletinTable t = tables.get(i);
-            labelled.add(new BulletinTable(words.fill("table.label", "序号", i + 1), t.title(), t.unitLine(), t.header(),
-                    t.rows(), t.note()));
-        }
+        List<BulletinTable> tables = new BulletinTables(progress.indicators(), words, d).all();
         Header header = new Header(when, scope.kind(), units.stream().anyMatch(u -> u.regionCode().endsWith("-SB")));
         return new Bulletin(scope.code(), scope.name(), period, issuer, documentNumber, prose.title(header),
-                prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, labelled, date);
+                prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, tables, date);
     }
 
     // ------------------------------------------------------------------------------- figures per section
@@ -167,7 +150,7 @@ class BulletinComposer {
     }
 
     /** 基本建成 of housing, 完工 of old communities: the stage after 开工 that annual tasks count. */
-    private static String basicCode(String program, String measure) {
+    static String basicCode(String program, String measure) {
         return program.equals("OLD_COMMUNITY") ? program + ".COMPLETION.HOUSEHOLD" : program + ".BASIC_COMPLETION." + measure;
     }
 
@@ -254,135 +237,7 @@ class BulletinComposer {
                 missing);
     }
 
-    // ---------------------------------------------------------------------------------------- tables
-
-    private Optional<BulletinTable> projectTable(Data d) {
-        List<String> programs = TABLE_PROGRAMS.stream().filter(p -> {
-            String code = startCode(p);
-            return code != null && (d.total().target(code) != null || d.total().actual(code) != null);
-        }).toList();
-        if (programs.isEmpty()) {
-            return Optional.empty();
-        }
-        List<HeaderCell> r1 = new ArrayList<>(List.of(new HeaderCell(words.fill("table.region"), 1, 3)));
-        List<HeaderCell> r2 = new ArrayList<>();
-        List<HeaderCell> r3 = new ArrayList<>();
-        // 基本建成 (完工) beside 开工 for a program with a task for it: the year's second count
-        Map<String, String> basic = new LinkedHashMap<>();
-        for (String p : programs) {
-            String code = basicCode(p, progress.indicators().program(p).orElseThrow().defaultMeasure());
-            if (withTotal(d).stream().anyMatch(s -> s.target(code) != null)) {
-                basic.put(p, code);
-            }
-        }
-        for (String p : programs) {
-            String own = "program." + p + ".tableName";
-            String name = words.has(own) ? words.fill(own) : progress.indicators().program(p).orElseThrow().name();
-            r1.add(new HeaderCell(words.fill("table.projects.program", "名称", name), basic.containsKey(p) ? 6 : 3, 1));
-            r2.add(new HeaderCell(words.fill("table.projects.start"), 3, 1));
-            r3.addAll(List.of(HeaderCell.of(words.fill("table.projects.start.target")),
-                    HeaderCell.of(words.fill("table.projects.start.actual")), HeaderCell.of(words.fill("table.projects.start.rate"))));
-            if (basic.containsKey(p)) {
-                String stage = words.forProgram(p, "stage");
-                r2.add(new HeaderCell(words.fill("table.projects.stage", "阶段", stage), 3, 1));
-                r3.addAll(List.of(HeaderCell.of(words.fill("table.projects.stage.target", "阶段", stage)),
-                        HeaderCell.of(words.fill("table.projects.stage.actual", "阶段", stage)),
-                        HeaderCell.of(words.fill("table.projects.stage.rate", "阶段", stage))));
-            }
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (ProgressSummary s : withTotal(d)) {
-            List<String> row = new ArrayList<>();
-            boolean any = false;
-            for (String p : programs) {
-                List<String> codes = basic.containsKey(p) ? List.of(startCode(p), basic.get(p)) : List.of(startCode(p));
-                for (String code : codes) {
-                    boolean has = s.target(code) != null || s.actual(code) != null;
-                    any |= has;
-                    row.add(has ? figOrBlank(s.target(code)) : "");
-                    row.add(has ? actual(s, code) : "");
-                    row.add(has ? rate(s, code) : "");
-                }
-            }
-            if (any) {
-                row.addFirst(label(d, s));
-                rows.add(row);
-            }
-        }
-        // the usual measure (套) first, then the others (户) in the table's order
-        String usual = words.fill("program.measure");
-        List<String> measures = programs.stream().map(p -> words.forProgram(p, "measure")).distinct()
-                .sorted(Comparator.comparing(m -> !m.equals(usual))).toList();
-        String span = d.period().getMonthValue() == 1 ? words.fill("table.span.january")
-                : words.fill("table.span.months", "月份", d.period().getMonthValue());
-        return Optional.of(new BulletinTable("", words.fill("table.projects.title", "年份", d.period().getYear(), "时段", span,
-                "范围", d.scopeLabel()), words.fill("table.projects.units", "计量单位", prose.names(measures)),
-                List.of(r1, r2, r3), rows, note(rows)));
-    }
-
-    private Optional<BulletinTable> subsidyTable(Data d) {
-        return simpleTable(d, "table.subsidy", ISSUED, ISSUED, true);
-    }
-
-    private Optional<BulletinTable> fundTable(Data d) {
-        return simpleTable(d, "table.funds", RECEIVED, SPENT, false);
-    }
-
-    /** 地区 | group (任务/基数, 实际, 率): two header rows; the words are {@code key}'s. */
-    private Optional<BulletinTable> simpleTable(Data d, String key, String baseCode, String actualCode, boolean baseIsTarget) {
-        Function<ProgressSummary, BigDecimal> base = s -> baseIsTarget ? s.target(baseCode) : s.actual(baseCode);
-        if (base.apply(d.total()) == null && d.total().actual(actualCode) == null) {
-            return Optional.empty();
-        }
-        List<List<HeaderCell>> header = List.of(
-                List.of(new HeaderCell(words.fill("table.region"), 1, 2), new HeaderCell(words.fill(key + ".group"), 3, 1)),
-                List.of(HeaderCell.of(words.fill(key + ".base")), HeaderCell.of(words.fill(key + ".actual")),
-                        HeaderCell.of(words.fill(key + ".rate"))));
-        List<List<String>> rows = new ArrayList<>();
-        for (ProgressSummary s : withTotal(d)) {
-            if (base.apply(s) == null && s.actual(actualCode) == null) {
-                continue;
-            }
-            rows.add(List.of(label(d, s), figOrBlank(base.apply(s)), actual(s, actualCode), rate(s, actualCode)));
-        }
-        String title = words.fill(key + ".title", "年份", d.period().getYear(), "月份", d.period().getMonthValue());
-        return Optional.of(new BulletinTable("", title, words.fill(key + ".units"), header, rows, note(rows)));
-    }
-
     // --------------------------------------------------------------------------------------- helpers
-
-    private String startCode(String program) {
-        return progress.indicators().program(program)
-                .flatMap(p -> progress.indicators().find(program, "START", p.defaultMeasure()))
-                .map(i -> i.code()).orElse(null);
-    }
-
-    private static List<ProgressSummary> withTotal(Data d) {
-        List<ProgressSummary> list = new ArrayList<>();
-        list.add(d.total());
-        list.addAll(d.units());
-        return list;
-    }
-
-    private static String label(Data d, ProgressSummary s) {
-        return s.regionCode().equals(d.scope().code()) ? d.scopeLabel() : s.regionName();
-    }
-
-    /** A rate as the 通报 prints it: 未报 for a unit whose month is not in the sums, never 0.0%. */
-    private static String rate(ProgressSummary s, String code) {
-        return s.unreported() ? ProgressLine.UNREPORTED : Rates.format(s.rate(code));
-    }
-
-    /** An actual as the 通报 prints it: 0 for a unit that reported none, 未报 for one that did not report. */
-    private static String actual(ProgressSummary s, String code) {
-        return s.unreported() ? ProgressLine.UNREPORTED : Rates.figure(nz(s.actual(code)));
-    }
-
-    /** The table's 备注, with the legend of 未报 where a row has it. */
-    private String note(List<List<String>> rows) {
-        boolean unreported = rows.stream().anyMatch(r -> r.contains(ProgressLine.UNREPORTED));
-        return words.fill("table.note", "未报说明", unreported ? words.fill("table.note.unreported") : "");
-    }
 
     private static Reporting reporting(ProgressSummary s) {
         return new Reporting(s.reported(), s.expected());
@@ -391,10 +246,6 @@ class BulletinComposer {
     /** An amount and its rate, or null when the summary has no figure for it. */
     private static Count count(ProgressSummary s, String code) {
         return s.actual(code) == null ? null : new Count(s.actual(code), s.rate(code));
-    }
-
-    private static String figOrBlank(BigDecimal v) {
-        return v == null ? "" : Rates.figure(v);
     }
 
     private static BigDecimal nz(BigDecimal v) {
