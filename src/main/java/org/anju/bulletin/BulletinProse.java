@@ -255,7 +255,7 @@ final class BulletinProse {
         return r.partial() ? w.fill("partial", "应报", r.expected(), "已报", r.reported()) : "";
     }
 
-    String names(List<String> names) {
+    private String names(List<String> names) {
         return w.join("join.names", names);
     }
 
@@ -263,11 +263,11 @@ final class BulletinProse {
         return w.join("join.parts", parts);
     }
 
-    static String fig(BigDecimal v) {
+    private static String fig(BigDecimal v) {
         return Rates.figure(v);
     }
 
-    static String rate(BigDecimal rate) {
+    private static String rate(BigDecimal rate) {
         return Rates.format(rate);
     }
 }
