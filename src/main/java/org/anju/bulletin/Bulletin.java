@@ -19,7 +19,7 @@ public record Bulletin(String regionCode, String regionName, YearMonth period, S
     /** This bulletin with one more top-level section, numbered after the others (三、…). */
     public Bulletin withSection(String heading, List<String> paragraphs) {
         List<Section> more = new java.util.ArrayList<>(sections);
-        more.add(new Section(BulletinComposer.NUMBERS[sections.size()] + "、" + heading, paragraphs, List.of()));
+        more.add(new Section(BulletinProse.NUMBERS[sections.size()] + "、" + heading, paragraphs, List.of()));
         return new Bulletin(regionCode, regionName, period, issuer, documentNumber, title, addressee, opening, List.copyOf(more),
                 problems, tables, date);
     }

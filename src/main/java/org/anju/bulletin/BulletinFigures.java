@@ -1,0 +1,167 @@
+package org.anju.bulletin;
+
+import org.anju.region.RegionKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What each part of a bulletin states, as {@link BulletinComposer} computes it from the roll-ups and the checks and
+ * {@link BulletinProse} puts it into words. Figures are as the roll-up has them: null is "no such figure" (its clause
+ * is left out, or — is printed where the sentence needs one), never 0; a rate is the roll-up's own, null without a
+ * target. A unit that did not report has no figures here, only its name in an {@code unreported} list.
+ */
+final class BulletinFigures {
+
+    private BulletinFigures() {
+    }
+
+    /** The year and month of the bulletin, and its name for its region (全市). */
+    record Scope(int year, int month, String label) {
+    }
+
+    /** An amount and its rate. */
+    record Count(BigDecimal amount, BigDecimal rate) {
+    }
+
+    /** How many of the region's reporting units are in the sums; a total over fewer than all says so. */
+    record Reporting(int reported, int expected) {
+
+        boolean partial() {
+            return reported < expected;
+        }
+    }
+
+    /** Title block: {@code cityLevel} when a 市本级 is among the units addressed. */
+    record Header(Scope scope, RegionKind kind, boolean cityLevel) {
+    }
+
+    // ----------------------------------------------------------------------------------- 目标任务及进展情况
+
+    /**
+     * A housing program's section (城镇老旧小区改造, 保障性租赁住房, 城市棚户区改造 …).
+     *
+     * @param catalogName         the program's name in the indicator catalog (the wording may name it otherwise)
+     * @param plannedInvestment   计划投资, 万元
+     * @param communitiesTarget   小区 to renovate (old communities only)
+     * @param target              the year's 开工 task
+     * @param projects            the register's projects of the year, 0 when none
+     * @param total               the region's progress, null when none of its units reported
+     * @param unreported          units with a task that did not report
+     * @param carriedOver         units whose carried-over projects (续建结转) reached the next stage this year
+     */
+    record Program(String code, String catalogName, Scope scope, BigDecimal plannedInvestment,
+                   BigDecimal communitiesTarget, BigDecimal target, int projects, Reporting reporting,
+                   ProgramProgress total, List<ProgramUnit> units, List<String> unreported,
+                   List<CarriedOver> carriedOver) {
+
+        /** The size of all carried-over projects together. */
+        BigDecimal carriedOverSize() {
+            return carriedOver.stream().map(CarriedOver::size).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /**
+     * Progress to date.
+     *
+     * @param communities 小区 started (old communities only), or null
+     * @param started     开工 (0 when none reported) and 开工率
+     * @param investment  完成投资 and its rate, null when not reported
+     * @param stage       基本建成 (完工 for old communities) and its rate, null without a task for it
+     */
+    record ProgramProgress(BigDecimal communities, Count started, Count investment, Count stage) {
+    }
+
+    record ProgramUnit(String name, ProgramProgress progress) {
+    }
+
+    /** A unit's 续建结转: the size of its carried-over projects, how much reached the stage, whether all did. */
+    record CarriedOver(String region, BigDecimal size, BigDecimal completed, boolean allCompleted) {
+    }
+
+    /**
+     * 住房租赁补贴.
+     *
+     * @param target         households to pay this year, or null
+     * @param total          what the region paid, null when none of its units reported
+     * @param paying         how many units paid any household
+     * @param notOnline      paying units that do not pay every household online (or did not say)
+     * @param onlineReported whether the region reports online payments at all
+     */
+    record Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
+                   List<String> unreported, int paying, List<String> notOnline, boolean onlineReported) {
+    }
+
+    /** @param amount 发放金额, 万元, or null */
+    record SubsidyTotal(Count issued, BigDecimal amount) {
+    }
+
+    record SubsidyUnit(String name, Count issued) {
+    }
+
+    /**
+     * 资金争取使用: funds received (到位), disbursed (拨付) and spent (支出), 万元.
+     *
+     * @param sources   received by named source (中央补助 …), without 未分来源
+     * @param disbursed null when not reported; so is {@code spent}
+     */
+    record Funds(Scope scope, Reporting reporting, BigDecimal received, List<Source> sources, Count disbursed,
+                 Count spent, List<FundUnit> units, List<String> unreported) {
+    }
+
+    record Source(String name, BigDecimal amount) {
+    }
+
+    /** @param disbursed null when not reported */
+    record FundUnit(String name, BigDecimal received, Count disbursed) {
+    }
+
+    /** 公租房信息系统录入. */
+    record Entry(Scope scope, List<EntryUnit> units) {
+    }
+
+    /**
+     * @param added   新增保障家庭 (0 when none reported)
+     * @param entered households entered in the system (0 when none reported), {@code entryRate} its rate
+     * @param vacated 腾退 found, or null
+     */
+    record EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated) {
+
+        boolean allEntered() {
+            return entered.compareTo(added) >= 0;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ 存在的问题
+
+    /**
+     * The problems the checks found, each list empty when none.
+     *
+     * @param averageDisbursement the region's 拨付率, which {@code belowAverage} units are below
+     * @param missing             units that did not report the month
+     */
+    record Problems(Scope scope, BigDecimal averageDisbursement, List<RatedUnit> belowAverage, List<Stalled> stalled,
+                    List<Overdue> overdue, List<Lagging> lagging, List<Milestone> milestones, List<String> missing) {
+    }
+
+    record RatedUnit(String name, BigDecimal rate) {
+    }
+
+    /** A project that does not move, and why. */
+    record Stalled(String region, String name, boolean carriedOver, List<String> reasons) {
+    }
+
+    /** @param where the unit as printed before the project: its name, or "" (市本级, or the name says it) */
+    record Overdue(String where, String name, String size, LocalDate dueOn) {
+    }
+
+    /** A unit's rate below the 序时进度 ({@code expected}), and what that schedule is ({@code basis}). */
+    record Lagging(String region, String indicator, String rateName, BigDecimal rate, BigDecimal expected, String basis) {
+    }
+
+    /** A plan's 进度要求 missed: {@code threshold} percent by {@code dueOn}. */
+    record Milestone(String region, String indicator, LocalDate dueOn, BigDecimal threshold, BigDecimal rate,
+                     String plan) {
+    }
+}

@@ -1,0 +1,273 @@
+package org.anju.bulletin;
+
+import org.anju.bulletin.BulletinFigures.CarriedOver;
+import org.anju.bulletin.BulletinFigures.Count;
+import org.anju.bulletin.BulletinFigures.Entry;
+import org.anju.bulletin.BulletinFigures.Funds;
+import org.anju.bulletin.BulletinFigures.Header;
+import org.anju.bulletin.BulletinFigures.Problems;
+import org.anju.bulletin.BulletinFigures.Program;
+import org.anju.bulletin.BulletinFigures.ProgramProgress;
+import org.anju.bulletin.BulletinFigures.Reporting;
+import org.anju.bulletin.BulletinFigures.Scope;
+import org.anju.bulletin.BulletinFigures.Subsidy;
+import org.anju.progress.Rates;
+import org.anju.region.RegionKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bulletin's sentences from its {@link BulletinFigures}: which sentence and which clauses a figure calls for is
+ * decided here, the words are {@link BulletinWording}'s. Figures print as {@link Rates} prints them (9223, 1092.28,
+ * 54.0%, — for no rate).
+ */
+final class BulletinProse {
+
+    /** 一 … 十二: numbering of subsections and problems. */
+    static final String[] NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"};
+
+    private final BulletinWording w;
+
+    BulletinProse(BulletinWording wording) {
+        this.w = wording;
+    }
+
+    // ------------------------------------------------------------------------------------------------ 文头
+
+    /** 全市, or the region's own name for a kind the wording has no name for (开发区, 片区). */
+    String scopeLabel(RegionKind kind, String regionName) {
+        return w.has("scope." + kind) ? w.fill("scope." + kind) : regionName;
+    }
+
+    String title(Header h) {
+        return w.fill("title", "年份", h.scope().year(), "时段", span(h.scope()), "范围", h.scope().label());
+    }
+
+    String opening(Header h) {
+        return w.fill("opening", "时段", span(h.scope()), "范围", h.scope().label());
+    }
+
+    String addressee(Header h) {
+        String key = "addressee." + h.kind();
+        if (h.cityLevel() && w.has(key + ".cityLevel")) {
+            return w.fill(key + ".cityLevel");
+        }
+        return w.fill(w.has(key) ? key : "addressee.other");
+    }
+
+    private String span(Scope s) {
+        return s.month() == 1 ? w.fill("span.january") : w.fill("span.months", "月份", s.month());
+    }
+
+    /** 一、目标任务及进展情况 with the sections numbered （一）（二）…, and 二、存在的问题. */
+    List<Bulletin.Section> body(List<Bulletin.Section> progress, List<String> problems) {
+        List<Bulletin.Section> numbered = new ArrayList<>();
+        for (int i = 0; i < progress.size(); i++) {
+            Bulletin.Section s = progress.get(i);
+            numbered.add(new Bulletin.Section(w.fill("section.numbered", "序号", NUMBERS[i], "标题", s.heading()),
+                    s.paragraphs(), List.of()));
+        }
+        return List.of(new Bulletin.Section(w.fill("section.progress"), List.of(), numbered),
+                new Bulletin.Section(w.fill("section.problems"), problems.isEmpty() ? List.of(w.fill("problem.none")) : problems,
+                        List.of()));
+    }
+
+    // ------------------------------------------------------------------------------------- 各类工程
+
+    Bulletin.Section program(Program f) {
+        String code = f.code();
+        String name = w.has("program." + code + ".name") ? w.fill("program." + code + ".name") : f.catalogName();
+        String measure = w.forProgram(code, "measure");
+        String task = w.forProgram(code, "task", "名称", name, "任务量", fig(f.target()), "计量单位", measure,
+                "项目", f.projects() > 0 ? w.forProgram(code, "projects", "项目数", f.projects()) : "",
+                "小区", communities(code, f.communitiesTarget()));
+        String progress = f.total() == null ? w.fill("unreported.all")
+                : w.forProgram(code, "progress", programProgress(code, "progress", f.total(), measure, f.reporting()).toArray());
+        List<String> units = new ArrayList<>();
+        for (BulletinFigures.ProgramUnit u : f.units()) {
+            List<Object> blanks = programProgress(code, "unit", u.progress(), measure, null);
+            blanks.addAll(List.of("地区", u.name()));
+            units.add(w.forProgram(code, "unit", blanks.toArray()));
+        }
+        if (f.total() != null && !f.unreported().isEmpty()) {
+            units.add(unreported(f.unreported()));
+        }
+        String paragraph = w.forProgram(code, "paragraph", "年份", f.scope().year(), "范围", f.scope().label(),
+                "计划投资", f.plannedInvestment() == null ? "" : w.forProgram(code, "plannedInvestment", "计划投资", fig(f.plannedInvestment())),
+                "任务", task, "月份", f.scope().month(), "进展", progress, "其中", units(units),
+                "续建结转", carriedOver(f, name, measure));
+        return new Bulletin.Section(w.forProgram(code, "heading", "名称", name), List.of(paragraph), List.of());
+    }
+
+    /** The blanks of program.progress (the total) or program.unit (a unit): 开工, 投资, 基本建成 (完工). */
+    private List<Object> programProgress(String code, String key, ProgramProgress p, String measure, Reporting reporting) {
+        String stage = w.forProgram(code, "stage");
+        Count investment = p.investment();
+        Count basic = p.stage();
+        return new ArrayList<>(List.of("小区", communities(code, p.communities()), "开工量", fig(p.started().amount()),
+                "计量单位", measure, "开工率", rate(p.started().rate()),
+                "投资", investment == null ? "" : w.forProgram(code, key + ".investment", "完成投资", fig(investment.amount()),
+                        "完成投资率", rate(investment.rate())),
+                "建成", basic == null ? "" : w.forProgram(code, key + ".stage", "阶段", stage, "阶段量", fig(basic.amount()),
+                        "计量单位", measure, "阶段率", rate(basic.rate())),
+                "部分报送", reporting == null ? "" : partial(reporting)));
+    }
+
+    private String communities(String code, BigDecimal communities) {
+        return communities == null ? "" : w.forProgram(code, "communities", "小区数", fig(communities));
+    }
+
+    /**
+     * 续建结转 finished this year, as seed 004 states it: "高台县、山丹县续建结转5402户城镇老旧小区改造任务已全面完工。";
+     * a unit with some still open is named with what is done.
+     */
+    private String carriedOver(Program f, String name, String measure) {
+        if (f.carriedOver().isEmpty()) {
+            return "";
+        }
+        String code = f.code();
+        String done = w.forProgram(code, "done");
+        if (f.carriedOver().stream().allMatch(CarriedOver::allCompleted)) {
+            return w.forProgram(code, "carriedOver.allDone", "地区名单", names(f.carriedOver().stream().map(CarriedOver::region).toList()),
+                    "规模", fig(f.carriedOverSize()), "计量单位", measure, "名称", name, "完成", done);
+        }
+        List<String> units = f.carriedOver().stream().map(c -> w.forProgram(code, "carriedOver.unit", "地区", c.region(),
+                "名称", name, "规模", fig(c.size()), "计量单位", measure, "完成", c.allCompleted() ? done
+                        : w.forProgram(code, "partlyDone", "数量", fig(c.completed()), "计量单位", measure))).toList();
+        return w.forProgram(code, "carriedOver.units", "各单位", parts(units));
+    }
+
+    // ------------------------------------------------------------------------------------- 租赁补贴
+
+    Bulletin.Section subsidy(Subsidy f) {
+        Scope s = f.scope();
+        String target = f.target() == null ? ""
+                : w.fill("subsidy.target", "年份", s.year(), "范围", s.label(), "任务量", fig(f.target()));
+        String progress = f.total() == null ? w.fill("unreported.all")
+                : w.fill("subsidy.progress", "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued().rate()),
+                "金额", f.total().amount() == null ? "" : w.fill("subsidy.progress.amount", "发放金额", fig(f.total().amount())),
+                "部分报送", partial(f.reporting()));
+        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill("subsidy.unit", "地区", u.name(),
+                "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
+        if (f.total() != null && !f.unreported().isEmpty()) {
+            units.add(unreported(f.unreported()));
+        }
+        String online = "";
+        if (f.paying() > 0 && f.onlineReported()) {
+            online = !f.notOnline().isEmpty() ? w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()))
+                    : w.fill(f.unreported().isEmpty() ? "subsidy.online.all" : "subsidy.online.allReported");
+        }
+        String paragraph = w.fill("subsidy.paragraph", "任务", target, "月份", s.month(), "范围", s.label(), "进展", progress,
+                "其中", units(units), "线上发放", online);
+        return new Bulletin.Section(w.fill("subsidy.heading"), List.of(paragraph), List.of());
+    }
+
+    // ----------------------------------------------------------------------------------------- 资金
+
+    Bulletin.Section funds(Funds f) {
+        List<String> sources = f.sources().stream().map(x -> w.fill("funds.source", "来源", x.name(), "金额", fig(x.amount()))).toList();
+        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill("funds.unit", "地区", u.name(),
+                "到位资金", fig(u.received()), "拨付", u.disbursed() == null ? "" : w.fill("funds.unit.disbursed",
+                        "拨付", fig(u.disbursed().amount()), "拨付率", rate(u.disbursed().rate())))).toList());
+        if (!f.unreported().isEmpty()) {
+            units.add(unreported(f.unreported()));
+        }
+        String paragraph = w.fill("funds.paragraph", "月份", f.scope().month(), "范围", f.scope().label(),
+                "到位资金", fig(f.received()),
+                "来源", sources.isEmpty() ? "" : w.fill("funds.sources", "各来源", names(sources)),
+                "拨付", f.disbursed() == null ? "" : w.fill("funds.disbursed", "拨付", fig(f.disbursed().amount()),
+                        "拨付率", rate(f.disbursed().rate())),
+                "支出", f.spent() == null ? "" : w.fill("funds.spent", "支出", fig(f.spent().amount()), "支出率", rate(f.spent().rate())),
+                "部分报送", partial(f.reporting()), "其中", units(units));
+        return new Bulletin.Section(w.fill("funds.heading"), List.of(paragraph), List.of());
+    }
+
+    // ------------------------------------------------------------------------------------- 信息录入
+
+    Bulletin.Section entry(Entry f) {
+        List<String> units = f.units().stream().map(u -> w.fill("entry.unit", "地区", u.name(), "新增户数", fig(u.added()),
+                "录入情况", u.allEntered() ? w.fill("entry.unit.allEntered")
+                        : w.fill("entry.unit.entered", "录入户数", fig(u.entered()), "录入率", rate(u.entryRate())),
+                "腾退", u.vacated() == null ? "" : w.fill("entry.unit.vacated", "腾退套数", fig(u.vacated())))).toList();
+        String paragraph = w.fill("entry.paragraph", "月份", f.scope().month(), "各单位", parts(units));
+        return new Bulletin.Section(w.fill("entry.heading"), List.of(paragraph), List.of());
+    }
+
+    // ------------------------------------------------------------------------------------- 存在的问题
+
+    /** The problems found, numbered 一是…, 二是…; empty when none. */
+    List<String> problems(Problems f) {
+        Scope s = f.scope();
+        List<String> found = new ArrayList<>();
+        if (!f.belowAverage().isEmpty()) {
+            found.add(w.fill("problem.disbursement", "范围", s.label(), "平均拨付率", rate(f.averageDisbursement()),
+                    "各单位", names(f.belowAverage().stream().map(u -> w.fill("problem.disbursement.unit", "地区", u.name(),
+                            "拨付率", rate(u.rate()))).toList())));
+        }
+        if (!f.stalled().isEmpty()) {
+            found.add(w.fill("problem.stalled", "各项目", parts(f.stalled().stream().map(p -> w.fill("problem.stalled.project",
+                    "地区", p.name().startsWith(p.region()) ? "" : p.region(), "项目", p.name(),
+                    "续建", p.carriedOver() && !p.name().contains("续建") ? w.fill("problem.stalled.carriedOver") : "",
+                    "原因", names(p.reasons()))).toList())));
+        }
+        if (!f.overdue().isEmpty()) {
+            found.add(w.fill(f.overdue().size() > 1 ? "problem.overdue.many" : "problem.overdue.one", "月份", s.month(),
+                    "各项目", parts(f.overdue().stream().map(o -> w.fill("problem.overdue.project", "地区", o.where(),
+                            "项目", o.name(), "规模", o.size(), "年", o.dueOn().getYear(), "月", o.dueOn().getMonthValue(),
+                            "日", o.dueOn().getDayOfMonth())).toList())));
+        }
+        if (!f.lagging().isEmpty()) {
+            found.add(w.fill("problem.lagging", "各单位", parts(f.lagging().stream().map(l -> w.fill("problem.lagging.unit",
+                    "地区", l.region(), "指标", l.indicator(), "比率名称", l.rateName(), "比率", rate(l.rate()),
+                    "序时进度", rate(l.expected()), "依据", l.basis())).toList())));
+        }
+        if (!f.milestones().isEmpty()) {
+            found.add(w.fill("problem.milestone", "各单位", parts(f.milestones().stream().map(m -> w.fill("problem.milestone.unit",
+                    "地区", m.region(), "指标", m.indicator(), "日期", m.dueOn(), "年", m.dueOn().getYear(),
+                    "月", m.dueOn().getMonthValue(), "日", m.dueOn().getDayOfMonth(), "要求", fig(m.threshold()),
+                    "比率", rate(m.rate()), "计划", m.plan())).toList())));
+        }
+        if (!f.missing().isEmpty()) {
+            found.add(w.fill("problem.missing", "地区名单", names(f.missing()), "月份", s.month()));
+        }
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            numbered.add(w.fill("problem.numbered", "序号", NUMBERS[i], "问题", found.get(i)));
+        }
+        return numbered;
+    }
+
+    // ----------------------------------------------------------------------------------------- 通用
+
+    /** 其中：…。 over the units' clauses, or nothing without any. */
+    private String units(List<String> clauses) {
+        return clauses.isEmpty() ? "" : w.fill("units", "各单位", parts(clauses));
+    }
+
+    private String unreported(List<String> names) {
+        return w.fill("units.unreported", "地区名单", names(names));
+    }
+
+    /** "（7个单位中5个已报送，合计和比率只含已报送单位）" after a total over some of its units. */
+    private String partial(Reporting r) {
+        return r.partial() ? w.fill("partial", "应报", r.expected(), "已报", r.reported()) : "";
+    }
+
+    private String names(List<String> names) {
+        return w.join("join.names", names);
+    }
+
+    private String parts(List<String> parts) {
+        return w.join("join.parts", parts);
+    }
+
+    private static String fig(BigDecimal v) {
+        return Rates.figure(v);
+    }
+
+    private static String rate(BigDecimal rate) {
+        return Rates.format(rate);
+    }
+}
