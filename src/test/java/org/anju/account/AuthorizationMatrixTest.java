@@ -141,6 +141,8 @@ class AuthorizationMatrixTest {
     static final java.time.YearMonth APPROVED = java.time.YearMonth.of(2024, 2);
     @Autowired
     org.anju.platform.Jobs jobs;
+    @Autowired
+    org.anju.calendar.WorkingDays workingDays;
     /** Finished import jobs of the province admin (a job is seen by its owner only; others get 404), by kind. */
     final Map<String, String> jobIds = new LinkedHashMap<>();
     /** Project ids by the code of their unit. */
@@ -390,6 +392,7 @@ class AuthorizationMatrixTest {
                 "{\"code\": \"MATRIX_TEST\", \"name\": \"矩阵测试工程\"}"));
         add(s, "POST /api/indicators", null, () -> json(HttpMethod.POST, "/api/indicators",
                 "{\"programCode\": \"SHARED_OWNERSHIP\", \"stageCode\": \"BASIC_COMPLETION\", \"measureCode\": \"UNIT\"}"));
+        calendarSamples(s);
         // users
         for (String region : List.of("361102", "360700", "360000")) {
             add(s, "POST /api/users", region, () -> json(HttpMethod.POST, "/api/users", "{\"username\": \"matrix_u\", "
@@ -410,6 +413,28 @@ class AuthorizationMatrixTest {
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
                 .param("currentPassword", "anju2023").param("newPassword", "Matrix2024").param("confirmPassword", "Matrix2024"));
         return s;
+    }
+
+    /**
+     * The working-day calendar: reading is for everyone signed in; a local change (REFERENCE_ADMIN) for the city, a
+     * county of another city in the province, and another province. The delete first adds, as the system, the change it
+     * removes (inside the request's savepoint, rolled back with it).
+     */
+    void calendarSamples(Map<String, List<Sample>> s) {
+        add(s, "GET /api/calendar/{year}", null, () -> request(HttpMethod.GET, "/api/calendar/2024"));
+        add(s, "GET /api/calendar/working-days", null, () -> request(HttpMethod.GET, "/api/calendar/working-days")
+                .param("from", "2024-09-26").param("days", "5").param("region", "361100").param("counting", "START_NEXT_DAY"));
+        add(s, "GET /api/calendar/day", null, () -> request(HttpMethod.GET, "/api/calendar/day")
+                .param("date", "2024-09-29").param("region", "361102"));
+        for (String region : List.of("361100", "360702", "220000")) {
+            add(s, "POST /api/calendar/adjustments", region, () -> json(HttpMethod.POST, "/api/calendar/adjustments",
+                    "{\"regionCode\": \"" + region + "\", \"date\": \"2024-10-08\", \"kind\": \"OFF\", \"reason\": \"矩阵测试\"}"));
+            add(s, "DELETE /api/calendar/adjustments", region, () -> {
+                Access.runAs(Actor.system(regions.root()), () -> workingDays.addLocalAdjustment(region(region),
+                        java.time.LocalDate.of(2024, 10, 8), org.anju.calendar.DayKind.OFF, "矩阵测试"));
+                return request(HttpMethod.DELETE, "/api/calendar/adjustments").param("region", region).param("date", "2024-10-08");
+            });
+        }
     }
 
     /** Reports, projects and supervision: own unit, the city, another city's county. */
