@@ -408,6 +408,11 @@ class AuthorizationMatrixTest {
                     .param("role", users.get(id).mainRole().name()).param("enabled", "true"));
         });
         progressSamples(s);
+        // the personal-data access log: the own subtree (no region given) or a named region
+        add(s, "GET /api/privacy/accesses", null, () -> request(HttpMethod.GET, "/api/privacy/accesses"));
+        for (String region : List.of("361100", "361102", "360700", "360000")) {
+            add(s, "GET /api/privacy/accesses", region, () -> request(HttpMethod.GET, "/api/privacy/accesses").param("region", region));
+        }
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
