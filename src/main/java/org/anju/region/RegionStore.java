@@ -42,10 +42,10 @@ class RegionStore {
     }
 
     /** Inserts a leaf below {@code parentId} with its closure rows; returns its id. */
-    int insertLeaf(String code, String name, RegionKind kind, int level, int parentId, int sortOrder) {
+    int insertLeaf(String code, String name, RegionKind kind, int level, int parentId, int sortOrder, String divisionCode) {
         int id = jdbc.sql("""
                         insert into region (code, name, kind, level, parent_id, division_code, sort_order)
-                        values (:code, :name, :kind, :level, :parent, null, :sortOrder)
+                        values (:code, :name, :kind, :level, :parent, :division, :sortOrder)
                         returning id""")
                 .param("code", code)
                 .param("name", name)
@@ -53,6 +53,7 @@ class RegionStore {
                 .param("level", level)
                 .param("parent", parentId)
                 .param("sortOrder", sortOrder)
+                .param("division", divisionCode)
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
