@@ -17,6 +17,19 @@ class RegionStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A digest of the region tables, to tell whether they changed since the directory was read: the number of rows
+     * and the sum of their creating transactions' ids ({@code xmin}), which every insert, update and delete moves (and
+     * a rolled-back insert moves back). Reading 45,000 regions into a directory costs 0.2 s, this query milliseconds.
+     */
+    String fingerprint() {
+        return jdbc.sql("""
+                        select (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region_alias)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region_group_member)""")
+                .query(String.class).single();
+    }
+
     RegionDirectory load() {
         Map<Integer, Integer> sortOrders = new HashMap<>();
         List<Region> regions = jdbc.sql("""

@@ -38,6 +38,8 @@ public class Regions {
     private final ObjectProvider<ReferenceDataGuard> guard;
     private final Object writeLock = new Object();
     private volatile RegionDirectory directory;
+    /** The tables' digest read just before {@link #directory} was: a change after it makes them differ. */
+    private volatile String loadedFingerprint;
 
     Regions(RegionStore store, TransactionTemplate tx, ObjectProvider<ReferenceDataGuard> guard) {
         this.store = store;
@@ -59,16 +61,27 @@ public class Regions {
         return g;
     }
 
-    /** Re-reads the tables, e.g. after another process changed them. */
+    /**
+     * Re-reads the tables if they changed since they were read (e.g. by another process, or by a change whose
+     * transaction was rolled back); compares a digest of them first, which costs milliseconds where reading the
+     * 45,000 regions costs a fifth of a second.
+     */
     public void reload() {
-        long start = System.nanoTime();
-        boolean first = directory == null;
-        directory = store.load();
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        if (first) {
-            log.info("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
-        } else {
-            log.debug("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
+        synchronized (writeLock) {
+            long start = System.nanoTime();
+            boolean first = directory == null;
+            String fingerprint = store.fingerprint();
+            if (!first && fingerprint.equals(loadedFingerprint)) {
+                return;
+            }
+            directory = store.load();
+            loadedFingerprint = fingerprint;
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (first) {
+                log.info("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
+            } else {
+                log.debug("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
+            }
         }
     }
 
