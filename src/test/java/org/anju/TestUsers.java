@@ -44,6 +44,10 @@ public final class TestUsers {
     public static final String ZHANGYE_VIEWER = "zy_viewer";
     /** County reporter of 甘州区 (张掖市). */
     public static final String GANZHOU_DISTRICT_REPORTER = "gzq_reporter";
+    /** County administrator of 章贡区 (赣州市): manages its accounts, adds its 社区/村. */
+    public static final String COUNTY_ADMIN = "zg_admin";
+    /** 街道初审员 of 解放街道 (章贡区). */
+    public static final String TOWN_REVIEWER = "jf_reviewer";
     /** Viewer at 全国: reads every plan. */
     public static final String NATIONAL_VIEWER = "mohurd_viewer";
 

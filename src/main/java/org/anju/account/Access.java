@@ -33,7 +33,10 @@ public interface Access {
      */
     boolean canReadIssuedBy(Region issuer);
 
-    /** Whether the current user may change data of {@code region}: their own unit, and not as a viewer. */
+    /**
+     * Whether the current user may change data of {@code region}: their own unit, by a role that writes (not a viewer,
+     * not the 住房保障 office); town and community staff also the 社区/村 below their town.
+     */
     boolean canWrite(Region region);
 
     /** Whether the current user may approve or return what {@code region} submitted: a unit directly below them. */
@@ -41,6 +44,15 @@ public interface Access {
 
     /** Whether the current user may manage the accounts of {@code region}: an administrator above or at it. */
     boolean canManageUsers(Region region);
+
+    /**
+     * Whether the current user may take in or review the public-rental applications of {@code region} (受理, 初审,
+     * 复审/审核): a 社区受理员, 街道初审员 or 住房保障审核员 whose region contains it. Administrators and reporters may not.
+     */
+    boolean canHandleApplications(Region region);
+
+    /** Whether the current user may add 社区/村 below {@code town}: an administrator whose region contains it. */
+    boolean canManageLocalUnits(Region town);
 
     /**
      * Whether the current user may add reference data (regions, aliases, indicators): a province
@@ -57,6 +69,10 @@ public interface Access {
     void checkApprove(Region region);
 
     void checkManageUsers(Region region);
+
+    void checkHandleApplications(Region region);
+
+    void checkManageLocalUnits(Region town);
 
     void checkManageReferenceData(Region scope);
 

@@ -85,14 +85,28 @@ class AccountAccess implements Access, ReferenceDataGuard {
     @Override
     public boolean canWrite(Region region) {
         Actor a = current();
-        return a.system() || writes(a) && a.region().id() == region.id();
+        return a.system() || writes(a) && (a.region().id() == region.id()
+                || region.kind().local() && a.roles().stream().anyMatch(Role::local) && regions.contains(a.region(), region));
     }
 
     @Override
     public boolean canApprove(Region region) {
         Actor a = current();
         return a.system() || administers(a) && region.parentId() != null && region.parentId() == a.region().id()
-                && region.kind() != RegionKind.GROUP;
+                && region.kind() != RegionKind.GROUP && !region.kind().local();
+    }
+
+    @Override
+    public boolean canHandleApplications(Region region) {
+        Actor a = current();
+        return a.system() || a.signedIn() && a.roles().stream().anyMatch(Role::handlesApplications)
+                && regions.contains(a.region(), region);
+    }
+
+    @Override
+    public boolean canManageLocalUnits(Region town) {
+        Actor a = current();
+        return a.system() || administers(a) && regions.contains(a.region(), town);
     }
 
     @Override
@@ -153,6 +167,20 @@ class AccountAccess implements Access, ReferenceDataGuard {
     public void checkManageUsers(Region region) {
         if (!canManageUsers(region)) {
             throw denied("无权管理" + region.name() + "的用户：只有管理员可以管理本地区及下级的用户");
+        }
+    }
+
+    @Override
+    public void checkHandleApplications(Region region) {
+        if (!canHandleApplications(region)) {
+            throw denied("无权受理或审核" + region.name() + "的申请：只有社区受理员、街道初审员和住房保障审核员可以受理、审核本地区及下级的申请");
+        }
+    }
+
+    @Override
+    public void checkManageLocalUnits(Region town) {
+        if (!canManageLocalUnits(town)) {
+            throw denied("无权在" + town.name() + "之下新增社区/村：只有管理员（省、市、县级）可以在本地区范围内新增");
         }
     }
 

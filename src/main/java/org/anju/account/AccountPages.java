@@ -78,9 +78,13 @@ class AccountPages {
 
     private String form(Model model, String username, String displayName, String regionCode, Role role, String error) {
         Actor a = access.current();
-        List<Region> choices = regions.subtree(a.region()).stream()
-                .filter(r -> r.kind() != RegionKind.GROUP && r.level() <= 3).toList();
+        // a city or county administrator picks among its towns and communities too (a city has a few hundred); a
+        // province's would be thousands: its administrator creates those accounts with the API or the command line
+        boolean withLocal = a.region().level() >= 2;
+        List<Region> choices = (withLocal ? regions.wholeSubtree(a.region()) : regions.subtree(a.region())).stream()
+                .filter(r -> r.kind() != RegionKind.GROUP && (r.level() <= 3 || r.kind().local())).toList();
         model.addAttribute("regions", choices);
+        model.addAttribute("withLocal", withLocal);
         model.addAttribute("roles", rolesUpTo(a));
         model.addAttribute("username", username);
         model.addAttribute("displayName", displayName);

@@ -22,7 +22,7 @@ public enum Requirement {
     WRITE_OWN,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
-    /** Managing user accounts and reading the audit log of the user's subtree, by a province or city administrator. */
+    /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */
     ADMIN,
     /** Adding regions, aliases and indicators: province administrators within their province. */
     REFERENCE_ADMIN

@@ -54,12 +54,12 @@ class RequirementInterceptor implements HandlerInterceptor {
             }
             case APPROVE_BELOW -> {
                 if (!AccountAccess.administers(a)) {
-                    throw new org.anju.platform.Denied("只有省级、市级管理员可以审核下级报送的数据");
+                    throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以审核下级报送的数据");
                 }
             }
             case ADMIN -> {
                 if (!AccountAccess.administers(a)) {
-                    throw new org.anju.platform.Denied("只有省级、市级管理员可以管理用户和查看审计记录");
+                    throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以管理用户和查看审计记录");
                 }
             }
             case REFERENCE_ADMIN -> {

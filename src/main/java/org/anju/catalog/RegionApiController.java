@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.catalog.RegionViews.AliasRequest;
+import org.anju.catalog.RegionViews.CommunityRequest;
 import org.anju.catalog.RegionViews.NewUnitRequest;
 import org.anju.catalog.RegionViews.RegionDetail;
 import org.anju.catalog.RegionViews.RegionView;
@@ -39,12 +40,41 @@ class RegionApiController {
 
     @GetMapping
     @Requires(Requirement.AUTHENTICATED)
-    @Operation(summary = "列出下级区划", description = "按显示顺序列出某区划的直接下级：市本级、片区、行政区划、开发区。")
+    @Operation(summary = "列出下级区划", description = "按显示顺序列出某区划的直接下级：市本级、片区、行政区划、开发区，"
+            + "县级之下再列出其乡级（街道、镇、乡），乡级之下列出社区/村。")
     @ApiResponse(responseCode = "200", description = "下级列表")
     @ApiResponse(responseCode = "404", description = "代码不存在")
     List<RegionView> children(@Parameter(description = "上级代码，默认 000000（全国）", example = "361100")
                               @RequestParam(defaultValue = Regions.ROOT_CODE) String parent) {
-        return RegionViews.views(regions, regions.children(existing(parent)));
+        return RegionViews.views(regions, RegionViews.allChildren(regions, existing(parent)));
+    }
+
+    @GetMapping("/{code}/children")
+    @Requires(Requirement.AUTHENTICATED)
+    @Operation(summary = "列出某区划的下级", description = "同 GET /api/regions?parent={code}：填报单位在前，"
+            + "县级之下是乡级（街道、镇、乡，12 位统计用区划代码），乡级之下是社区/村。")
+    @ApiResponse(responseCode = "200", description = "下级列表")
+    @ApiResponse(responseCode = "404", description = "代码不存在")
+    List<RegionView> childrenOf(@Parameter(description = "代码", example = "360702") @PathVariable String code) {
+        return RegionViews.views(regions, RegionViews.allChildren(regions, existing(code)));
+    }
+
+    @PostMapping(path = "/{code}/communities", consumes = "application/json")
+    @Requires(Requirement.ADMIN)
+    @Operation(summary = "新增社区/村", description = "在乡级区划（街道、镇、乡）之下新增社区或村；管理员（省、市、县级）在本地区范围内可用。"
+            + "代码可省略（自动生成 <乡级代码>-C<n>），给出时须为 12 位统计用区划代码，以所在乡级代码的前九位开头。")
+    @ApiResponse(responseCode = "201", description = "已新增")
+    @ApiResponse(responseCode = "400", description = "内容有误（不是乡级、重名、代码不符）")
+    @ApiResponse(responseCode = "403", description = "不在本地区范围内")
+    @ApiResponse(responseCode = "404", description = "代码不存在")
+    ResponseEntity<RegionDetail> addCommunity(@Parameter(description = "乡级代码", example = "360702001000") @PathVariable String code,
+                                              @RequestBody CommunityRequest request) {
+        Region town = existing(code);
+        if (request == null) {
+            throw new org.anju.platform.BadInput("缺少社区/村名称 name");
+        }
+        Region r = regions.addCommunity(town, request.name(), request.code());
+        return ResponseEntity.created(URI.create("/api/regions/" + r.code())).body(RegionViews.detail(regions, r));
     }
 
     @GetMapping("/search")
@@ -85,7 +115,7 @@ class RegionApiController {
 
     @GetMapping("/{code}/subtree")
     @Requires(Requirement.AUTHENTICATED)
-    @Operation(summary = "列出全部下级", description = "该区划及其全部下级，按先序排列（上级在前）。")
+    @Operation(summary = "列出全部下级", description = "该区划及其全部下级填报单位，按先序排列（上级在前）；不含乡级和社区/村（逐级见 children）。")
     @ApiResponse(responseCode = "404", description = "代码不存在")
     List<RegionView> subtree(@Parameter(description = "代码", example = "361100") @PathVariable String code) {
         return RegionViews.views(regions, regions.subtree(existing(code)));

@@ -2,12 +2,14 @@ package org.anju.catalog;
 
 import org.anju.region.*;
 import org.anju.indicator.*;
+import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
@@ -19,9 +21,11 @@ class RegionPageController {
     private static final int SEARCH_LIMIT = 50;
 
     private final Regions regions;
+    private final Access access;
 
-    RegionPageController(Regions regions) {
+    RegionPageController(Regions regions, Access access) {
         this.regions = regions;
+        this.access = access;
     }
 
     @GetMapping("/regions")
@@ -33,10 +37,31 @@ class RegionPageController {
     @GetMapping("/regions/{code}")
     @Requires(Requirement.AUTHENTICATED)
     String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
-        Region r = regions.byCode(code)
+        return show(existing(code), q, model);
+    }
+
+    /** A county's administrator (or one above) adds a 社区/村 below a town; the service checks who may. */
+    @PostMapping("/regions/{code}/communities")
+    @Requires(Requirement.ADMIN)
+    String addCommunity(@PathVariable String code, @RequestParam String name,
+                        @RequestParam(required = false) String communityCode, Model model) {
+        Region town = existing(code);
+        try {
+            Region added = regions.addCommunity(town, name, communityCode);
+            return "redirect:/regions/" + town.code() + "?added=" + java.net.URLEncoder.encode(added.code(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (org.anju.platform.BadInput e) {
+            model.addAttribute("communityError", e.getMessage());
+            model.addAttribute("communityName", name);
+            model.addAttribute("communityCode", communityCode);
+            return show(town, null, model);
+        }
+    }
+
+    private Region existing(String code) {
+        return regions.byCode(code)
                 .orElseThrow(() -> new org.anju.platform.NotFound("区划代码不存在：" + code
-                        + "（应为六位行政区划代码，如 361100；可在本页搜索名称）"));
-        return show(r, q, model);
+                        + "（应为六位行政区划代码，如 361100，或十二位乡级代码；可在本页搜索名称）"));
     }
 
     /** The search results fragment, for htmx. */
@@ -49,13 +74,14 @@ class RegionPageController {
 
     private String show(Region r, String q, Model model) {
         model.addAttribute("region", RegionViews.detail(regions, r));
-        List<Row> children = regions.children(r).stream()
+        List<Row> children = RegionViews.allChildren(regions, r).stream()
                 .map(c -> new Row(RegionViews.view(regions, c),
                         regions.aliases(c).stream().map(Regions.Alias::alias).toList(),
                         regions.members(c).stream().map(Region::name).toList(),
-                        regions.children(c).size()))
+                        RegionViews.allChildren(regions, c).size()))
                 .toList();
         model.addAttribute("children", children);
+        model.addAttribute("canAddCommunity", r.kind() == RegionKind.TOWN && access.canManageLocalUnits(r));
         addSearch(q, model);
         return "region/index";
     }

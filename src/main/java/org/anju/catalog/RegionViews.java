@@ -20,9 +20,9 @@ final class RegionViews {
             @Schema(description = "名称", example = "信州区") String name,
             @Schema(description = "类别", example = "COUNTY") RegionKind kind,
             @Schema(description = "类别（中文）", example = "县级") String kindLabel,
-            @Schema(description = "级别：0 全国、1 省级、2 地级、3 县级", example = "3") int level,
+            @Schema(description = "级别：0 全国、1 省级、2 地级、3 县级、4 乡级（及县级之下的单位）、5 社区/村", example = "3") int level,
             @Schema(description = "上级代码", example = "361100") String parentCode,
-            @Schema(description = "GB/T 2260 行政区划代码；非行政单位为空", example = "361102") String divisionCode,
+            @Schema(description = "行政区划代码：省、地、县级为 GB/T 2260 六位代码，乡级、社区/村为 12 位统计用区划代码；非行政单位为空", example = "361102") String divisionCode,
             @Schema(description = "从省级起的全称", example = "江西省 上饶市 信州区") String path) {
     }
 
@@ -62,6 +62,11 @@ final class RegionViews {
             @Schema(description = "片区成员代码（仅片区）") List<String> memberCodes) {
     }
 
+    @Schema(description = "新增社区/村")
+    record CommunityRequest(@Schema(description = "名称", example = "解放社区", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                            @Schema(description = "12 位统计用区划代码，可省略", example = "360702001001") String code) {
+    }
+
     @Schema(description = "新增别名")
     record AliasRequest(@Schema(description = "别名", example = "饶高新区", requiredMode = Schema.RequiredMode.REQUIRED) String alias,
                         @Schema(description = "是否仅在本市范围内有效，默认否") Boolean cityOnly) {
@@ -81,7 +86,22 @@ final class RegionViews {
     static RegionDetail detail(Regions regions, Region r) {
         return new RegionDetail(view(regions, r), views(regions, regions.ancestors(r)),
                 regions.aliases(r).stream().map(a -> new AliasView(a.alias(), a.cityOnly(), a.origin())).toList(),
-                views(regions, regions.members(r)), views(regions, regions.groupsOf(r)), regions.children(r).size());
+                views(regions, regions.members(r)), views(regions, regions.groupsOf(r)), allChildren(regions, r).size());
+    }
+
+    /** The children as the catalog lists them: the reporting tree's, then the towns of a county (communities of a town). */
+    static List<Region> allChildren(Regions regions, Region r) {
+        List<Region> children = regions.children(r);
+        List<Region> local = regions.localUnits(r);
+        if (local.isEmpty()) {
+            return children;
+        }
+        if (children.isEmpty()) {
+            return local;
+        }
+        List<Region> all = new java.util.ArrayList<>(children);
+        all.addAll(local);
+        return all;
     }
 
     static ResolveResult result(Regions regions, Resolution resolution) {

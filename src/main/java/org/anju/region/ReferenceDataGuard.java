@@ -12,4 +12,10 @@ public interface ReferenceDataGuard {
      * a province administrator within their province, or the system.
      */
     void checkManageReferenceData(Region scope);
+
+    /**
+     * Refuses (HTTP 403, a Chinese message) unless the current actor may add 社区/村 below {@code town}: an
+     * administrator (province, city or county) whose region contains the town, or the system.
+     */
+    void checkManageLocalUnits(Region town);
 }

@@ -13,6 +13,13 @@ import java.util.Set;
 /**
  * An immutable snapshot of the region tree with the indexes name resolution needs: nodes by id and
  * code, pre-order intervals for O(1) containment, and label indexes (names and aliases).
+ *
+ * <p>Two pre-orders: the whole tree (containment: a county contains its towns) and the reporting tree, the same
+ * without the 乡级 and 村级 units ({@link RegionKind#local()}), which is what {@link #subtree} lists. Local units
+ * are always leaves' descendants of the reporting tree (nothing that reports lies below a town), sorted after
+ * their siblings, so leaving them out keeps the reporting tree whole. Their names are indexed apart
+ * ({@link #local(String)}): a town named like a county (城区, 东城区, 赣州经济技术开发区) must not make that county's name
+ * ambiguous in a plan table.
  */
 final class RegionDirectory {
 
@@ -30,9 +37,16 @@ final class RegionDirectory {
         final List<AliasRow> aliases = new ArrayList<>();
         final List<Node> members = new ArrayList<>();
         final List<Node> groups = new ArrayList<>();
+        /** The normalised name, for search. */
+        final String key;
         int sortOrder;
         int pre;
         int end; // exclusive: descendants have pre in (pre, end)
+        /** Place in the reporting tree's pre-order; -1 for local units. */
+        int rpre = -1;
+        int rend = -1;
+        /** How many of {@link #children} are in the reporting tree: they come first. */
+        int reportingChildren;
         int depth;
         Node city;
         Node province;
@@ -40,13 +54,21 @@ final class RegionDirectory {
         Node(Region region, int sortOrder) {
             this.region = region;
             this.sortOrder = sortOrder;
+            this.key = RegionNames.normalize(region.name());
+        }
+
+        boolean local() {
+            return region.kind().local();
         }
     }
 
     private final Node[] byId;
     private final Map<String, Node> byCode;
     private final Node root;
+    /** The reporting tree in pre-order (no local units). */
     private final List<Region> preorder;
+    /** The whole tree in pre-order. */
+    private final List<Region> all;
     /** Names of regions (except groups) and nationwide aliases. */
     private final Map<String, List<Node>> global = new HashMap<>();
     /** Names of groups and city-only aliases: they only mean something inside a city. */
@@ -56,6 +78,8 @@ final class RegionDirectory {
      * 吉林市): a table of provinces means the province, which the caller tells from the other rows.
      */
     private final Map<String, List<Node>> shortForms = new HashMap<>();
+    /** Names of local units (乡级, 村级): only looked up inside a given region ({@code Regions.resolveLocal}). */
+    private final Map<String, List<Node>> locals = new HashMap<>();
 
     RegionDirectory(List<Region> regions, Map<Integer, Integer> sortOrders, List<AliasRow> aliases,
                     List<MemberRow> members) {
@@ -85,38 +109,48 @@ final class RegionDirectory {
                 n.parent.children.add(n);
             }
         }
-        Comparator<Node> order = Comparator.comparingInt((Node n) -> n.sortOrder)
+        Comparator<Node> order = Comparator.comparing(Node::local) // local units after the reporting tree's
+                .thenComparingInt((Node n) -> n.sortOrder)
                 .thenComparingInt(n -> RegionSource.rank(n.region.kind()))
                 .thenComparing(n -> n.region.code());
         for (Node n : byId) {
             if (n != null) {
                 n.children.sort(order);
+                n.reportingChildren = (int) n.children.stream().filter(c -> !c.local()).count();
+                if (n.local() && n.reportingChildren > 0) {
+                    throw new IllegalStateException("乡级、村级之下只能有村级：" + n.region.code());
+                }
             }
         }
         // pre-order numbering, depth, city and province, iteratively (no recursion limits)
         List<Region> pre = new ArrayList<>(regions.size());
+        List<Region> reporting = new ArrayList<>();
         Node[] stack = new Node[regions.size() + 1];
         int[] next = new int[regions.size() + 1];
         int top = 0;
         stack[0] = root;
-        visit(root, pre);
+        visit(root, pre, reporting);
         while (top >= 0) {
             Node n = stack[top];
             if (next[top] < n.children.size()) {
                 Node child = n.children.get(next[top]++);
                 child.depth = n.depth + 1;
-                visit(child, pre);
+                visit(child, pre, reporting);
                 stack[++top] = child;
                 next[top] = 0;
             } else {
                 n.end = pre.size();
+                if (!n.local()) {
+                    n.rend = reporting.size();
+                }
                 top--;
             }
         }
         if (pre.size() != regions.size()) {
             throw new IllegalStateException("有区划无法从全国到达");
         }
-        preorder = Collections.unmodifiableList(pre);
+        all = Collections.unmodifiableList(pre);
+        preorder = Collections.unmodifiableList(reporting);
 
         for (MemberRow m : members) {
             Node group = node(m.groupId());
@@ -127,6 +161,10 @@ final class RegionDirectory {
         for (Node n : byId) {
             if (n != null) {
                 n.members.sort(Comparator.comparingInt(x -> x.pre));
+                if (n.local()) {
+                    index(locals, n.region.name(), n);
+                    continue;
+                }
                 index(n.region.kind() == RegionKind.GROUP ? relative : global, n.region.name(), n);
                 RegionNames.shortForm(n.region.name(), n.region.kind()).ifPresent(f -> index(shortForms, f, n));
             }
@@ -134,7 +172,7 @@ final class RegionDirectory {
         for (AliasRow a : aliases) {
             Node n = node(a.regionId());
             n.aliases.add(a);
-            index(a.cityOnly() ? relative : global, a.alias(), n);
+            index(n.local() ? locals : a.cityOnly() ? relative : global, a.alias(), n);
         }
         // a county's plain short form (恩平 for 恩平市) is a candidate only — never an alias, which would be taken
         // without a question — and only where no name, alias or higher short form is the same, nor the bare name of
@@ -158,9 +196,13 @@ final class RegionDirectory {
         });
     }
 
-    private static void visit(Node n, List<Region> pre) {
+    private static void visit(Node n, List<Region> pre, List<Region> reporting) {
         n.pre = pre.size();
         pre.add(n.region);
+        if (!n.local()) {
+            n.rpre = reporting.size();
+            reporting.add(n.region);
+        }
         Node p = n.parent;
         n.province = n.region.kind() == RegionKind.PROVINCE ? n : p == null ? null : p.province;
         n.city = isCity(n) ? n : p == null ? null : p.city;
@@ -207,16 +249,38 @@ final class RegionDirectory {
         return code == null ? null : byCode.get(code.trim());
     }
 
+    /** All regions, local units included. */
     int size() {
-        return preorder.size();
+        return all.size();
     }
 
+    /** The reporting tree in pre-order. */
     List<Region> preorder() {
         return preorder;
     }
 
+    /** A region of the reporting tree and its descendants there; a local unit and the local units below it. */
     List<Region> subtree(Node n) {
-        return preorder.subList(n.pre, n.end);
+        return n.local() ? all.subList(n.pre, n.end) : preorder.subList(n.rpre, n.rend);
+    }
+
+    /** A region and all its descendants, local units included. */
+    List<Region> wholeSubtree(Node n) {
+        return all.subList(n.pre, n.end);
+    }
+
+    /** Children in the reporting tree (none for a local unit). */
+    static List<Node> reportingChildren(Node n) {
+        return n.children.subList(0, n.reportingChildren);
+    }
+
+    /** Children outside the reporting tree: a county's towns, a town's communities. */
+    static List<Node> localChildren(Node n) {
+        return n.children.subList(n.reportingChildren, n.children.size());
+    }
+
+    List<Node> local(String key) {
+        return locals.getOrDefault(key, List.of());
     }
 
     static boolean contains(Node ancestor, Node n) {
@@ -275,17 +339,25 @@ final class RegionDirectory {
         Set<Node> exact = new LinkedHashSet<>();
         Set<Node> prefix = new LinkedHashSet<>();
         Set<Node> inside = new LinkedHashSet<>();
-        for (Region r : preorder) {
+        Set<Node> localExact = new LinkedHashSet<>();
+        Set<Node> localPrefix = new LinkedHashSet<>();
+        Set<Node> localInside = new LinkedHashSet<>();
+        for (Region r : all) {
             Node n = byId[r.id()];
-            classify(n, RegionNames.normalize(r.name()), q, exact, prefix, inside);
+            boolean local = n.local();
+            classify(n, n.key, q, local ? localExact : exact, local ? localPrefix : prefix, local ? localInside : inside);
             for (AliasRow a : n.aliases) {
-                classify(n, a.alias(), q, exact, prefix, inside);
+                classify(n, a.alias(), q, local ? localExact : exact, local ? localPrefix : prefix, local ? localInside : inside);
             }
         }
-        Set<Node> all = new LinkedHashSet<>(exact);
-        all.addAll(prefix);
-        all.addAll(inside);
-        return all.stream().limit(limit).toList();
+        // the reporting tree's regions first in each class, so that towns never push a county out of the results
+        Set<Node> found = new LinkedHashSet<>(exact);
+        found.addAll(localExact);
+        found.addAll(prefix);
+        found.addAll(localPrefix);
+        found.addAll(inside);
+        found.addAll(localInside);
+        return found.stream().limit(limit).toList();
     }
 
     private static void classify(Node n, String label, String q, Set<Node> exact, Set<Node> prefix, Set<Node> inside) {

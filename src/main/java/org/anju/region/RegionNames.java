@@ -106,6 +106,21 @@ final class RegionNames {
         return Optional.empty();
     }
 
+    /**
+     * A 社区/村's name as applications write it, without its committee: 多福巷社区居委会 → 多福巷社区, 李桥村民委员会 → 李桥村,
+     * 李桥村委会 → 李桥村.
+     */
+    static String withoutCommitteeSuffix(String name) {
+        for (String[] suffix : new String[][] {{"居民委员会", ""}, {"村民委员会", "村"}, {"居委会", ""}, {"村委会", "村"},
+                {"委员会", ""}}) {
+            Optional<String> base = stripSuffix(name, suffix[0]);
+            if (base.isPresent()) {
+                return base.get() + suffix[1];
+            }
+        }
+        return name;
+    }
+
     /** 瀍河回族区 → 瀍河区. */
     private static Optional<String> ethnicDistrict(String name) {
         return stripSuffix(name, "区").filter(base -> TRAILING_ETHNIC.matcher(base).find())

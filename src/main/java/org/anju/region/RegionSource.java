@@ -27,6 +27,8 @@ final class RegionSource {
     static final String DIVISIONS = "region/divisions.csv";
     static final String UNITS = "region/units.csv";
     static final String ALIASES = "region/aliases.csv";
+    /** 乡级 units, gzip-compressed (41,352 rows): loaded by {@code V1_4__LoadTowns}. */
+    static final String TOWNS = "region/towns.csv.gz";
     static final String ROOT_CODE = "000000";
 
     /** Labels that mean "the city's own 市本级 unit" inside a city. */
@@ -93,6 +95,8 @@ final class RegionSource {
             case GROUP -> 1;
             case NATION, PROVINCE, PREFECTURE, COUNTY -> 2;
             case DEV_ZONE -> 3;
+            case TOWN -> 4;
+            case COMMUNITY -> 5;
         };
     }
 
@@ -243,6 +247,41 @@ final class RegionSource {
         return result;
     }
 
+    /** A 乡级 unit: its 12-digit statistical code, name and the code of the county-level region it lies in. */
+    record Town(String code, String name, String parentCode) {
+    }
+
+    private static final java.util.regex.Pattern TOWN_CODE = java.util.regex.Pattern.compile("\\d{9}000");
+
+    /** The rows of {@link #TOWNS}, checked: 12-digit codes ending in 000, unique, each in its county's prefecture (first four digits). */
+    static List<Town> towns() {
+        byte[] text;
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes(TOWNS)), 1 << 16)) {
+            text = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Map<String, String>> rows = csv(TOWNS, new String(text, StandardCharsets.UTF_8));
+        List<Town> towns = new ArrayList<>(rows.size());
+        Set<String> codes = HashSet.newHashSet(rows.size());
+        for (Map<String, String> r : rows) {
+            Town t = new Town(r.get("code"), r.get("name"), r.get("parent_code"));
+            if (!TOWN_CODE.matcher(t.code()).matches() || t.name().isBlank() || t.parentCode() == null
+                    || !t.code().startsWith(t.parentCode().substring(0, 4)) || !codes.add(t.code())) {
+                throw new IllegalStateException(TOWNS + ": 乡级代码有误、重复或与所在县不符: " + t);
+            }
+            towns.add(t);
+        }
+        return towns;
+    }
+
+    /** CRC32 of the towns file, the checksum of {@code V1_4__LoadTowns}. */
+    static int townsChecksum() {
+        CRC32 crc = new CRC32();
+        crc.update(bytes(TOWNS));
+        return (int) crc.getValue();
+    }
+
     /** CRC32 over the resource files, so that Flyway notices when they change after being applied. */
     static int checksum() {
         CRC32 crc = new CRC32();
@@ -265,7 +304,10 @@ final class RegionSource {
 
     /** Rows of a small comment-friendly CSV: '#' lines and blank lines are skipped, the first other line is the header. */
     static List<Map<String, String>> csv(String resource) {
-        String text = new String(bytes(resource), StandardCharsets.UTF_8);
+        return csv(resource, new String(bytes(resource), StandardCharsets.UTF_8));
+    }
+
+    private static List<Map<String, String>> csv(String resource, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }

@@ -17,6 +17,19 @@ class RegionStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A digest of the region tables, to tell whether they changed since the directory was read: the number of rows
+     * and the sum of their creating transactions' ids ({@code xmin}), which every insert, update and delete moves (and
+     * a rolled-back insert moves back). Reading 45,000 regions into a directory costs 0.2 s, this query milliseconds.
+     */
+    String fingerprint() {
+        return jdbc.sql("""
+                        select (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region_alias)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from region_group_member)""")
+                .query(String.class).single();
+    }
+
     RegionDirectory load() {
         Map<Integer, Integer> sortOrders = new HashMap<>();
         List<Region> regions = jdbc.sql("""
@@ -42,10 +55,10 @@ class RegionStore {
     }
 
     /** Inserts a leaf below {@code parentId} with its closure rows; returns its id. */
-    int insertLeaf(String code, String name, RegionKind kind, int level, int parentId, int sortOrder) {
+    int insertLeaf(String code, String name, RegionKind kind, int level, int parentId, int sortOrder, String divisionCode) {
         int id = jdbc.sql("""
                         insert into region (code, name, kind, level, parent_id, division_code, sort_order)
-                        values (:code, :name, :kind, :level, :parent, null, :sortOrder)
+                        values (:code, :name, :kind, :level, :parent, :division, :sortOrder)
                         returning id""")
                 .param("code", code)
                 .param("name", name)
@@ -53,6 +66,7 @@ class RegionStore {
                 .param("level", level)
                 .param("parent", parentId)
                 .param("sortOrder", sortOrder)
+                .param("division", divisionCode)
                 .query(Integer.class)
                 .single();
         jdbc.sql("""

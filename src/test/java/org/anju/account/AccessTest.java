@@ -123,6 +123,103 @@ class AccessTest {
         assertThat(Role.VIEWER.fits(r("361100-ZX"), false)).isFalse();
     }
 
+    /** 解放街道 and 赣江街道 (章贡区, 赣州市), 水南街道 (信州区): towns from the 国家统计局 乡级 codes. */
+    static final String JIEFANG = "360702001000";
+    static final String GANJIANG = "360702002000";
+    static final String SHUINAN_XZ = "361102001000";
+
+    @Test
+    void aTownReviewerReadsAndWritesItsTownOnlyAndReviewsItsApplications() {
+        as(user(JIEFANG, Role.TOWN_REVIEWER), () -> {
+            assertThat(access.canRead(r(JIEFANG))).isTrue();
+            assertThat(access.canRead(r(GANJIANG))).as("a neighbouring town").isFalse();
+            assertThat(access.canRead(r("360702"))).as("its county").isFalse();
+            assertThat(access.canWrite(r(JIEFANG))).isTrue();
+            assertThat(access.canWrite(r(GANJIANG))).isFalse();
+            assertThat(access.canWrite(r("360702"))).isFalse();
+            assertThat(access.canHandleApplications(r(JIEFANG))).isTrue();
+            assertThat(access.canHandleApplications(r(GANJIANG))).isFalse();
+            assertThat(access.canApprove(r(JIEFANG))).isFalse();
+            assertThat(access.canManageUsers(r(JIEFANG))).isFalse();
+            assertThat(access.canManageLocalUnits(r(JIEFANG))).isFalse();
+            // documents handed down from above: 章贡区's, 赣州市's, not 信州区's
+            assertThat(access.canReadIssuedBy(r("360702"))).isTrue();
+            assertThat(access.canReadIssuedBy(r("360700"))).isTrue();
+            assertThat(access.canReadIssuedBy(r("361102"))).isFalse();
+            assertThatThrownBy(() -> access.checkRead(r(GANJIANG))).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("无权查看赣江街道的数据");
+            assertThatThrownBy(() -> access.checkHandleApplications(r(SHUINAN_XZ))).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("无权受理或审核水南街道的申请");
+            return null;
+        });
+    }
+
+    @Test
+    void theCountyReadsItsTownsButOnlyApplicationRolesHandleTheirApplications() {
+        as(user("360702", Role.COUNTY_REPORTER), () -> {
+            assertThat(access.canRead(r(JIEFANG))).isTrue();
+            assertThat(access.canWrite(r(JIEFANG))).as("a reporter writes its own unit only").isFalse();
+            assertThat(access.canHandleApplications(r(JIEFANG))).isFalse();
+            return null;
+        });
+        as(user("360702", Role.HOUSING_OFFICE), () -> {
+            assertThat(access.canRead(r(JIEFANG))).isTrue();
+            assertThat(access.canHandleApplications(r(JIEFANG))).isTrue();
+            assertThat(access.canHandleApplications(r(SHUINAN_XZ))).isFalse();
+            assertThat(access.canWrite(r("360702"))).as("the office does not fill in the county's monthly figures").isFalse();
+            assertThat(access.canApprove(r(JIEFANG))).isFalse();
+            return null;
+        });
+        as(user("360702", Role.COUNTY_ADMIN), () -> {
+            assertThat(access.canRead(r(JIEFANG))).isTrue();
+            assertThat(access.canWrite(r("360702"))).isTrue();
+            assertThat(access.canWrite(r(JIEFANG))).isFalse();
+            assertThat(access.canApprove(r(JIEFANG))).as("towns report nothing").isFalse();
+            assertThat(access.canManageUsers(r(JIEFANG))).isTrue();
+            assertThat(access.canManageUsers(r(SHUINAN_XZ))).isFalse();
+            assertThat(access.canManageLocalUnits(r(JIEFANG))).isTrue();
+            assertThat(access.canManageLocalUnits(r(SHUINAN_XZ))).isFalse();
+            assertThat(access.canManageReferenceData(r("360702"))).isFalse();
+            assertThat(access.canHandleApplications(r(JIEFANG))).as("administrators manage; they do not review").isFalse();
+            return null;
+        });
+        as(user("360700", Role.CITY_ADMIN), () -> {
+            assertThat(access.canManageLocalUnits(r(JIEFANG))).isTrue();
+            assertThat(access.canManageLocalUnits(r(SHUINAN_XZ))).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aCommunityClerkAtATownWindowWritesTheTownOnly() {
+        as(user(JIEFANG, Role.COMMUNITY_CLERK), () -> {
+            assertThat(access.canWrite(r(JIEFANG))).isTrue();
+            assertThat(access.canHandleApplications(r(JIEFANG))).isTrue();
+            assertThat(access.canRead(r("360702"))).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void rolesBelowTheCountyFitTheirRegions() {
+        assertThat(Role.TOWN_REVIEWER.fits(r(JIEFANG), false)).isTrue();
+        assertThat(Role.TOWN_REVIEWER.fits(r("360702"), false)).isFalse();
+        assertThat(Role.COMMUNITY_CLERK.fits(r(JIEFANG), false)).isTrue();
+        assertThat(Role.COMMUNITY_CLERK.fits(r("360702"), false)).isFalse();
+        assertThat(Role.COUNTY_ADMIN.fits(r("360702"), false)).isTrue();
+        assertThat(Role.COUNTY_ADMIN.fits(r("361100-K1"), false)).as("a zone inside a city").isTrue();
+        assertThat(Role.COUNTY_ADMIN.fits(r("360700"), true)).isFalse();
+        assertThat(Role.COUNTY_ADMIN.fits(r(JIEFANG), false)).isFalse();
+        assertThat(Role.HOUSING_OFFICE.fits(r("360700"), true)).isTrue();
+        assertThat(Role.HOUSING_OFFICE.fits(r("360702"), false)).isTrue();
+        assertThat(Role.HOUSING_OFFICE.fits(r(JIEFANG), false)).isFalse();
+        assertThat(Role.COUNTY_REPORTER.fits(r(JIEFANG), false)).as("towns never report").isFalse();
+        assertThat(Role.VIEWER.fits(r(JIEFANG), false)).isTrue();
+        assertThat(Role.PROVINCE_ADMIN.rank()).isGreaterThan(Role.CITY_ADMIN.rank());
+        assertThat(Role.CITY_ADMIN.rank()).isGreaterThan(Role.COUNTY_ADMIN.rank());
+        assertThat(Role.COUNTY_ADMIN.rank()).isGreaterThan(Role.HOUSING_OFFICE.rank());
+    }
+
     /** A thread or task that binds no actor has no rights (issue 11): it used to act as the system. */
     @org.junit.jupiter.api.Test
     void workThatSaysNotWhomItActsForMayDoNothing() throws Exception {
@@ -169,6 +266,16 @@ class AccessTest {
                     .isInstanceOf(AccessDeniedException.class);
             return null;
         });
+        // communities: an administrator of the town's county, city or province; not a neighbouring county's, not staff
+        for (Actor a : java.util.List.of(user("361102", Role.COUNTY_ADMIN), user(JIEFANG, Role.TOWN_REVIEWER),
+                user("360702", Role.COUNTY_REPORTER), user("360702", Role.HOUSING_OFFICE), nobody)) {
+            as(a, () -> {
+                assertThatThrownBy(() -> regions.addCommunity(r(JIEFANG), "越权社区", null))
+                        .as(a.region().name() + " " + a.roles()).isInstanceOf(AccessDeniedException.class);
+                return null;
+            });
+        }
+        assertThat(regions.localUnits(r(JIEFANG))).isEmpty();
         assertThat(regions.aliases(r("361102"))).extracting(Regions.Alias::alias).doesNotContain("越权别名");
         assertThat(regions.search("越权新区", 5)).isEmpty();
     }

@@ -386,6 +386,13 @@ class AuthorizationMatrixTest {
             add(s, "POST /api/regions/{code}/aliases", parent, () -> json(HttpMethod.POST,
                     "/api/regions/" + parent + "/aliases", "{\"alias\": \"矩阵测试别名\"}"));
         }
+        // 社区/村 below a town: 信州区's 水南街道 (上饶市), 章贡区's 解放街道 (赣州市), 吉林市 昌邑区's 兴华街道 (吉林省)
+        for (String town : List.of("361102001000", "360702001000", "220202001000")) {
+            add(s, "POST /api/regions/{code}/communities", town, () -> json(HttpMethod.POST,
+                    "/api/regions/" + town + "/communities", "{\"name\": \"矩阵测试社区\"}"));
+            add(s, "POST /regions/{code}/communities", town, () -> request(HttpMethod.POST,
+                    "/regions/" + town + "/communities").param("name", "矩阵测试社区"));
+        }
         add(s, "GET /api/regions/search", null, () -> request(HttpMethod.GET, "/api/regions/search").param("q", "信州"));
         add(s, "GET /api/regions/resolve", null, () -> request(HttpMethod.GET, "/api/regions/resolve").param("label", "信州区"));
         add(s, "POST /api/programs", null, () -> json(HttpMethod.POST, "/api/programs",

@@ -80,7 +80,7 @@ class UsersTest {
         // reporters and viewers manage nobody
         mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.COUNTY_REPORTER))).andExpect(status().isForbidden());
         mvc.perform(get("/users").with(TestUsers.as(TestUsers.CITY_VIEWER))).andExpect(status().isForbidden())
-                .andExpect(content().string(containsString("只有省级、市级管理员可以管理用户")));
+                .andExpect(content().string(containsString("只有省级、市级、县级管理员可以管理用户")));
     }
 
     @Test

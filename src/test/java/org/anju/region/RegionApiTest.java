@@ -313,6 +313,138 @@ class RegionApiTest {
         assertThat(regions.resolve("抚州园", code("361000"))).isEqualTo(new Found(zone, false));
     }
 
+    // ------------------------------------------------------------------------------ below the county
+
+    @Test
+    void listsTheTownsOfACountyAndTheCommunitiesOfATown() throws Exception {
+        mvc.perform(get("/api/regions/360702/children"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(17))
+                .andExpect(jsonPath("$[0].code").value("360702001000"))
+                .andExpect(jsonPath("$[0].name").value("解放街道"))
+                .andExpect(jsonPath("$[0].kind").value("TOWN"))
+                .andExpect(jsonPath("$[0].kindLabel").value("乡级"))
+                .andExpect(jsonPath("$[0].level").value(4))
+                .andExpect(jsonPath("$[0].divisionCode").value("360702001000"))
+                .andExpect(jsonPath("$[0].path").value("江西省 赣州市 章贡区 解放街道"));
+        mvc.perform(get("/api/regions").param("parent", "360702"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(17));
+        mvc.perform(get("/api/regions/361100/children"))
+                .andExpect(jsonPath("$.length()").value(17))                 // a city's: its units, no towns
+                .andExpect(jsonPath("$[*].kind", not(hasItem("TOWN"))));
+        mvc.perform(get("/api/regions/360702"))
+                .andExpect(jsonPath("$.childCount").value(17));
+        mvc.perform(get("/api/regions/360700/subtree"))
+                .andExpect(jsonPath("$[*].kind", not(hasItem("TOWN"))));
+        mvc.perform(get("/api/regions/999999/children")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCountyAdministratorAddsCommunitiesBelowItsTowns() throws Exception {
+        MockMvc county = TestUsers.mvc(context, TestUsers.COUNTY_ADMIN);
+        mvc.perform(post("/api/regions/360702002000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"省级测试社区\"}"))
+                .andExpect(status().isCreated());              // a province administrator within the province
+        county.perform(post("/api/regions/360702001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"解放社区居委会\", \"code\": \"360702001001\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/regions/360702001001"))
+                .andExpect(jsonPath("$.region.kind").value("COMMUNITY"))
+                .andExpect(jsonPath("$.region.kindLabel").value("社区/村"))
+                .andExpect(jsonPath("$.region.level").value(5))
+                .andExpect(jsonPath("$.region.divisionCode").value("360702001001"))
+                .andExpect(jsonPath("$.region.path").value("江西省 赣州市 章贡区 解放街道 解放社区居委会"));
+        county.perform(post("/api/regions/360702001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"和平村\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.region.code").value("360702001000-C1"))
+                .andExpect(jsonPath("$.region.divisionCode").doesNotExist());
+        // refused: same name, a code outside the town, a code in use, a county instead of a town
+        county.perform(post("/api/regions/360702001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \" 和平村\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("“解放街道”内已有名为“和平村”的社区/村"));
+        county.perform(post("/api/regions/360702001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"错码社区\", \"code\": \"360702002001\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("以所在解放街道的前九位 360702001 开头")));
+        county.perform(post("/api/regions/360702001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"重码社区\", \"code\": \"360702001001\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("代码已被使用：360702001001"));
+        county.perform(post("/api/regions/360702/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"县下社区\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("社区/村只能设在乡级区划（街道、镇、乡）之下")));
+        // refused: another county's town; a town reviewer (no administrator)
+        county.perform(post("/api/regions/361102001000/communities").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"越权社区\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("无权在水南街道之下新增社区/村")));
+        TestUsers.mvc(context, TestUsers.TOWN_REVIEWER).perform(post("/api/regions/360702001000/communities")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"越权社区\"}"))
+                .andExpect(status().isForbidden());
+
+        Region jiefang = code("360702001000");
+        Region community = code("360702001001");
+        assertThat(regions.localUnits(jiefang)).extracting(Region::code).containsExactly("360702001001", "360702001000-C1");
+        assertThat(regions.children(jiefang)).isEmpty();
+        assertThat(regions.subtree(jiefang)).extracting(Region::code)
+                .containsExactly("360702001000", "360702001001", "360702001000-C1");
+        assertThat(regions.subtree(code("360702"))).extracting(Region::code).containsExactly("360702");
+        assertClosure(community);
+        // applications name it as people write it
+        assertThat(regions.resolveLocal("解放社区", code("360702"))).isEqualTo(new Found(community, false));
+        assertThat(regions.resolve("解放社区居委会", null)).isInstanceOf(Resolution.NotFound.class);
+        // it survives a reload; the county's users see it; its own staff are created by the county's administrator
+        regions.reload();
+        assertThat(regions.byCode("360702001001")).contains(community);
+        county.perform(get("/api/regions/360702001000/children"))
+                .andExpect(jsonPath("$[*].code", contains("360702001001", "360702001000-C1")));
+        county.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "jf_clerk", "displayName": "解放社区受理员", "regionCode": "360702001001",
+                         "roles": ["COMMUNITY_CLERK"]}"""))
+                .andExpect(status().isCreated());
+        county.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "jf_reporter", "displayName": "不该有的填报员", "regionCode": "360702001001",
+                         "roles": ["COUNTY_REPORTER"]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail", containsString("不适用于解放社区居委会（社区/村）")));
+        county.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "sn_reviewer", "displayName": "他县的初审员", "regionCode": "361102001000",
+                         "roles": ["TOWN_REVIEWER"]}"""))
+                .andExpect(status().isForbidden());
+        county.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "zg_admin2", "displayName": "越级", "regionCode": "360700",
+                         "roles": ["VIEWER"]}"""))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theTownPageListsItsCommunitiesAndLetsTheCountyAddOne() throws Exception {
+        MockMvc county = TestUsers.mvc(context, TestUsers.COUNTY_ADMIN);
+        mvc.perform(get("/regions/360702"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("解放街道")))
+                .andExpect(content().string(containsString("乡级")));
+        county.perform(get("/regions/360702003000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("新增社区/村")));
+        county.perform(post("/regions/360702003000/communities").param("name", "南外测试社区")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        county.perform(get("/regions/360702003000"))
+                .andExpect(content().string(containsString("南外测试社区")));
+        county.perform(post("/regions/360702003000/communities").param("name", "南外测试社区")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已有名为“南外测试社区”的社区/村")));
+        TestUsers.mvc(context, TestUsers.TOWN_REVIEWER).perform(get("/regions/360702003000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("新增社区/村"))));
+    }
+
     /** The closure rows of a region equal its ancestors with their distances, plus itself at depth 0. */
     void assertClosure(Region r) {
         List<String> actual = jdbc.sql("""

@@ -28,6 +28,9 @@ class RegionLoadTest {
     @Autowired
     Regions regions;
 
+    @Autowired
+    RegionStore store;
+
     /** Data rows of a resource CSV (comments and header skipped), read independently of the loader. */
     static List<String[]> rows(String resource) throws IOException {
         try (InputStream in = RegionLoadTest.class.getClassLoader().getResourceAsStream(resource)) {
@@ -57,6 +60,8 @@ class RegionLoadTest {
                 .filter(r -> r[4].equals("PROVINCE") && !provincesWithPrefectures.contains(r[0])).count();
         expected.put("CITY_LEVEL", expected.get("PREFECTURE") + municipalities);
         expected.merge("DEV_ZONE", 1L, Long::sum);    // 新疆生产建设兵团, added by migration V1_2
+        long towns = towns().size();
+        expected.put("TOWN", towns);                   // added by migration V1_4
 
         Map<String, Long> actual = countsByKind();
         System.out.println("区划按类别计数: " + actual);
@@ -64,7 +69,56 @@ class RegionLoadTest {
         assertThat(actual.get("NATION")).isEqualTo(1);
         assertThat(actual.get("PROVINCE")).isEqualTo(31);
         assertThat(municipalities).isEqualTo(4); // 北京 天津 上海 重庆
-        assertThat(regions.subtree(regions.root())).hasSize(actual.values().stream().mapToInt(Long::intValue).sum());
+        int all = actual.values().stream().mapToInt(Long::intValue).sum();
+        assertThat(regions.wholeSubtree(regions.root())).hasSize(all);
+        assertThat(regions.subtree(regions.root())).as("the reporting tree").hasSize(all - (int) towns);
+        assertThat(towns).isEqualTo(41_352);
+    }
+
+    /** The rows of region/towns.csv.gz (code, name, parent_code), read independently of the loader. */
+    static List<String[]> towns() throws IOException {
+        try (InputStream in = new java.util.zip.GZIPInputStream(
+                RegionLoadTest.class.getClassLoader().getResourceAsStream("region/towns.csv.gz"))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).skip(1).map(l -> l.split(",", -1)).toList();
+        }
+    }
+
+    /**
+     * 章贡区 (赣州市) in the source (china-division 2.7.0 dist/streets.csv, areaCode 360702): 17 乡级 units — 7 街道,
+     * 8 镇 and 2 类似乡级单位 (赣州经济技术开发区 360702400, 沙河工业园 360702401) — in code order.
+     */
+    @Test
+    void theTownsOfOneCountyAreThoseOfTheSourceFile() throws IOException {
+        Region zhanggong = regions.byCode("360702").orElseThrow();
+        List<Region> towns = regions.localUnits(zhanggong);
+        assertThat(towns).extracting(Region::name).containsExactly("解放街道", "赣江街道", "南外街道", "东外街道", "水南街道",
+                "章江街道", "黄金岭街道", "沙石镇", "水东镇", "湖边镇", "沙河镇", "水西镇", "蟠龙镇", "潭口镇", "潭东镇",
+                "赣州经济技术开发区", "沙河工业园");
+        assertThat(towns).extracting(Region::code).startsWith("360702001000", "360702002000").endsWith("360702401000");
+        assertThat(towns).allSatisfy(t -> {
+            assertThat(t.kind()).isEqualTo(RegionKind.TOWN);
+            assertThat(t.level()).isEqualTo(4);
+            assertThat(t.divisionCode()).isEqualTo(t.code());
+            assertThat(regions.city(t).orElseThrow().code()).isEqualTo("360700");
+        });
+        assertThat(towns().stream().filter(t -> t[2].equals("360702")).count()).isEqualTo(17);
+        assertThat(regions.children(zhanggong)).as("the reporting tree ends at the county").isEmpty();
+        // 东莞 has no counties: its 36 towns hang under the city itself
+        assertThat(regions.localUnits(regions.byCode("441900").orElseThrow())).hasSize(36);
+        // every county-level region has towns, and every town lies in a county-level region (or such a city)
+        Map<String, Long> perParent = towns().stream().collect(Collectors.groupingBy(t -> t[2], Collectors.counting()));
+        assertThat(perParent).hasSize(2_978);
+        for (String parent : perParent.keySet()) {
+            RegionKind kind = regions.byCode(parent).orElseThrow().kind();
+            assertThat(kind).as(parent).isIn(RegionKind.COUNTY, RegionKind.DEV_ZONE, RegionKind.PREFECTURE);
+        }
+        Long closure = jdbc.sql("""
+                        select count(*) from region_ancestor a join region r on r.id = a.region_id where r.kind = 'TOWN'""")
+                .query(Long.class).single();
+        System.out.println("乡级的上下级关系行数: " + closure + "，全部: "
+                + jdbc.sql("select count(*) from region_ancestor").query(Long.class).single());
+        assertThat(closure).isBetween(41_352L * 4, 41_352L * 5);
     }
 
     @Test
@@ -169,11 +223,18 @@ class RegionLoadTest {
         Region shangrao = regions.byCode("361100").orElseThrow();
         List<String> viaSql = jdbc.sql("""
                         select r.code from region_ancestor ra join region r on r.id = ra.region_id
-                        where ra.ancestor_id = :id order by r.code""")
+                        where ra.ancestor_id = :id and r.kind not in ('TOWN', 'COMMUNITY') order by r.code""")
                 .param("id", shangrao.id()).query(String.class).list();
         List<String> viaDirectory = new ArrayList<>(regions.subtree(shangrao).stream().map(Region::code).toList());
         viaDirectory.sort(null);
         assertThat(viaSql).isEqualTo(viaDirectory).contains("361100", "361100-SB", "361100-ZX", "361102", "361100-K3");
+        List<String> wholeViaSql = jdbc.sql("""
+                        select r.code from region_ancestor ra join region r on r.id = ra.region_id
+                        where ra.ancestor_id = :id order by r.code""")
+                .param("id", shangrao.id()).query(String.class).list();
+        List<String> wholeViaDirectory = new ArrayList<>(regions.wholeSubtree(shangrao).stream().map(Region::code).toList());
+        wholeViaDirectory.sort(null);
+        assertThat(wholeViaSql).isEqualTo(wholeViaDirectory).contains("361102001000");
     }
 
     @Test
@@ -196,7 +257,10 @@ class RegionLoadTest {
 
     @Test
     void noAliasEqualsAnyRegionsRealNameAndGeneratedOnesAreUnambiguous() {
-        assertThat(jdbc.sql("select a.alias from region_alias a join region r on r.name = a.alias")
+        // towns' names are a namespace apart (高铁试验区 is also a town of 蚌埠): only the reporting tree's names count
+        assertThat(jdbc.sql("""
+                        select a.alias from region_alias a join region r on r.name = a.alias
+                        where r.kind not in ('TOWN', 'COMMUNITY')""")
                 .query(String.class).list()).isEmpty();
         assertThat(jdbc.sql("""
                         select alias from region_alias where not city_only and origin = 'generated'
@@ -209,8 +273,16 @@ class RegionLoadTest {
         Integer ms = jdbc.sql("select execution_time from flyway_schema_history where version = '1.1'")
                 .query(Integer.class).single();
         System.out.println("V1_1__LoadRegions 执行用时 " + ms + " ms");
-        long start = System.nanoTime();
-        regions.reload();
-        System.out.println("Regions.reload() 用时 " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        Integer towns = jdbc.sql("select execution_time from flyway_schema_history where version = '1.4'")
+                .query(Integer.class).single();
+        System.out.println("V1_4__LoadTowns 执行用时 " + towns + " ms");
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            RegionDirectory d = store.load();
+            long loaded = System.nanoTime();
+            regions.reload();
+            System.out.println("区划目录 " + d.size() + " 个，读入用时 " + (loaded - start) / 1_000_000 + " ms；"
+                    + "未改动时 Regions.reload() 用时 " + (System.nanoTime() - loaded) / 1_000_000 + " ms");
+        }
     }
 }

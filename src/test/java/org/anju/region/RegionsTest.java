@@ -185,6 +185,53 @@ class RegionsTest {
         assertThat(regions.search("区", 5)).hasSize(5);
     }
 
+    /**
+     * Towns (乡级, V1_4) hang below their counties but stay out of the reporting tree and of the names plan tables are
+     * read by: a town named like a county (白塔区 in 晋中, 城区 in five counties of 晋中, 赣州经济技术开发区 in 章贡区)
+     * changes no resolution.
+     */
+    @Test
+    void townsStayOutOfTheReportingTreeAndOfDocumentNames() {
+        Region zhanggong = code("360702");
+        Region jiefang = code("360702001000");
+        assertThat(regions.parent(jiefang)).contains(zhanggong);
+        assertThat(regions.ancestors(jiefang)).extracting(Region::code).containsExactly("000000", "360000", "360700", "360702");
+        assertThat(regions.contains(zhanggong, jiefang)).isTrue();
+        assertThat(regions.contains(code("360700"), jiefang)).isTrue();
+        assertThat(regions.contains(code("361100"), jiefang)).isFalse();
+        assertThat(regions.children(zhanggong)).isEmpty();
+        assertThat(regions.subtree(zhanggong)).containsExactly(zhanggong);
+        assertThat(regions.wholeSubtree(zhanggong)).hasSize(18).startsWith(zhanggong, jiefang);
+        assertThat(regions.subtree(jiefang)).containsExactly(jiefang);
+        assertThat(regions.subtree(code("360700"))).noneMatch(r -> r.kind().local());
+        assertThat(regions.localUnits(code("360700"))).as("a city's towns are its counties'").isEmpty();
+        assertThat(regions.commonAncestor(List.of(jiefang, code("360702002000")))).isEqualTo(zhanggong);
+
+        assertThat(regions.resolve("白塔区", null)).isEqualTo(new Resolution.Found(code("211002"), false));
+        assertThat(regions.resolve("城区", null)).isInstanceOfSatisfying(Resolution.Ambiguous.class, a ->
+                assertThat(a.candidates()).extracting(Region::code).containsExactly("140302", "140502", "441502"));
+        assertThat(regions.resolve("赣州经济技术开发区", code("360700"))).isEqualTo(new Resolution.Found(code("360700-K1"), false));
+        assertThat(regions.resolve("解放街道", code("360700"))).isInstanceOf(Resolution.NotFound.class);
+        assertThat(regions.candidates("解放街道", null)).isEmpty();
+        // search: the reporting tree's regions first, towns after them
+        assertThat(regions.search("赣州经济技术开发区", 5)).extracting(Region::code)
+                .containsExactly("360700-K1", "360702400000");
+    }
+
+    @Test
+    void townsAndCommunitiesResolveOnlyInsideAGivenRegion() {
+        assertThat(regions.resolveLocal("解放街道", code("360702"))).isEqualTo(new Resolution.Found(code("360702001000"), false));
+        assertThat(regions.resolveLocal(" 解放街道 ", code("360700"))).isInstanceOf(Resolution.Found.class);
+        assertThat(regions.resolveLocal("解放街道", code("361102"))).isInstanceOf(Resolution.NotFound.class);
+        assertThat(regions.resolveLocal("城关镇", regions.root())).isInstanceOfSatisfying(Resolution.Ambiguous.class,
+                a -> assertThat(a.candidates()).hasSizeGreaterThan(50).allMatch(r -> r.kind() == RegionKind.TOWN));
+        assertThat(regions.resolveLocal("信州区", code("361100"))).as("counties are not local units")
+                .isInstanceOf(Resolution.NotFound.class);
+        assertThat(RegionNames.withoutCommitteeSuffix("多福巷社区居委会")).isEqualTo("多福巷社区");
+        assertThat(RegionNames.withoutCommitteeSuffix("李桥村民委员会")).isEqualTo("李桥村");
+        assertThat(RegionNames.withoutCommitteeSuffix("李桥村委会")).isEqualTo("李桥村");
+    }
+
     List<String> aliases(String code) {
         return regions.aliases(code(code)).stream().map(Regions.Alias::alias).toList();
     }
