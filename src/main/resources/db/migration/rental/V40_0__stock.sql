@@ -80,6 +80,6 @@ create table rental_historic_total (
 -- a status change is a row UPDATE of the dwelling, recorded per row like any update.
 select audit_enable('rental_estate');
 select audit_enable('rental_building');
-select audit_enable('rental_dwelling', '{id}', granularity => 'statement', group_columns => '{building_id}');
+select audit_enable('rental_dwelling', '{building_id,id}', granularity => 'statement', group_columns => '{building_id}');
 select audit_enable('rental_dwelling_event', '{dwelling_id,seq}', granularity => 'statement');
 select audit_enable('rental_historic_total', '{region_id}');
