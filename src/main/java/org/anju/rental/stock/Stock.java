@@ -412,6 +412,11 @@ public class Stock {
         return access.canWrite(region(regionCode));
     }
 
+    /** Refuses (403) unless the current user writes the region's stock. */
+    public void checkWrite(String regionCode) {
+        access.checkWrite(region(regionCode));
+    }
+
     public boolean canSetHistoricTotal(String regionCode) {
         return access.canApprove(region(regionCode));
     }

@@ -196,10 +196,11 @@ class StockController {
     Object importFile(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String region,
                       @RequestParam(required = false) Programme programme,
                       @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
-        byte[] content = ImportSlots.bytes(file);
         String name = file.getOriginalFilename();
-        return slots.run(() -> dryRun ? stock.preview(name, content, region, programme)
-                : stock.importFile(name, content, region, programme));
+        return slots.run(() -> {
+            byte[] content = ImportSlots.bytes(file); // read once a place is taken
+            return dryRun ? stock.preview(name, content, region, programme) : stock.importFile(name, content, region, programme);
+        });
     }
 
     @GetMapping("/export")
