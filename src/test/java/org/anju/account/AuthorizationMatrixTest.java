@@ -547,6 +547,15 @@ class AuthorizationMatrixTest {
                     "{\"entrance\": \"1\", \"roomNo\": \"101\", \"floorArea\": 12, \"version\": 0}"));
             add(s, "POST /api/rental/stock/dwellings/{id}/status", unit, () -> json(HttpMethod.POST,
                     "/api/rental/stock/dwellings/" + dwelling + "/status", "{\"step\": \"ALLOCATE\", \"version\": 0}"));
+            add(s, "POST /rental/stock/estates", unit, () -> request(HttpMethod.POST, "/rental/stock/estates")
+                    .param("region", unit).param("name", "矩阵测试页面小区").param("programme", "PUBLIC_RENTAL"));
+            add(s, "POST /rental/stock/estates/{id}", unit, () -> request(HttpMethod.POST, "/rental/stock/estates/" + estate)
+                    .param("version", "0").param("name", "矩阵测试改名小区").param("programme", "PUBLIC_RENTAL"));
+            add(s, "POST /rental/stock/estates/{id}/dwellings", unit, () -> request(HttpMethod.POST,
+                    "/rental/stock/estates/" + estate + "/dwellings").param("building", "3号楼").param("roomNo", "301")
+                    .param("floorArea", "50").param("status", "VACANT"));
+            add(s, "POST /rental/stock/dwellings/{id}", unit, () -> request(HttpMethod.POST, "/rental/stock/dwellings/" + dwelling)
+                    .param("version", "0").param("roomNo", "101").param("floorArea", "11"));
             add(s, "POST /rental/stock/dwellings/{id}/status", unit, () -> request(HttpMethod.POST,
                     "/rental/stock/dwellings/" + dwelling + "/status").param("step", "ALLOCATE").param("version", "0"));
         }

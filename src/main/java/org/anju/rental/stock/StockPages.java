@@ -55,6 +55,7 @@ class StockPages {
         model.addAttribute("status", s == null ? null : s.name());
         model.addAttribute("statuses", StockStatus.values());
         model.addAttribute("canWrite", stock.canWrite(code));
+        model.addAttribute("programmes", Programme.values());
         return "rental/stock-list";
     }
 
@@ -66,7 +67,9 @@ class StockPages {
         model.addAttribute("buildings", stock.buildings(id));
         model.addAttribute("listing", stock.dwellings(e.regionCode(), id, null, page));
         model.addAttribute("canWrite", stock.canWrite(e.regionCode()));
-        model.addAttribute("today", LocalDate.now(org.anju.platform.ChinaTime.ZONE));
+        model.addAttribute("programmes", Programme.values());
+        model.addAttribute("statuses", StockStatus.values());
+        model.addAttribute("rentUnits", RentUnit.values());
         return "rental/stock-estate";
     }
 
@@ -77,6 +80,7 @@ class StockPages {
         model.addAttribute("dwelling", d);
         model.addAttribute("history", stock.history(id));
         model.addAttribute("steps", StockStep.from(d.status()));
+        model.addAttribute("rentUnits", RentUnit.values());
         model.addAttribute("canWrite", stock.canWrite(d.regionCode()));
         model.addAttribute("today", LocalDate.now(org.anju.platform.ChinaTime.ZONE));
         return "rental/stock-dwelling";
@@ -104,6 +108,106 @@ class StockPages {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new BadInput("生效日期不是日期（如 2024-03-31）：" + text);
+        }
+    }
+
+    /** A new estate of the user's county, from the list page. */
+    @PostMapping("/rental/stock/estates")
+    @Requires(Requirement.WRITE_OWN)
+    String addEstate(@RequestParam(required = false) String region, @RequestParam String name, @RequestParam String programme,
+                     @RequestParam(required = false) String address, @RequestParam(required = false) String ownership,
+                     @RequestParam(required = false) String projectCode, RedirectAttributes redirect) {
+        String code = regionOrOwn(region);
+        try {
+            Estate e = stock.saveEstate(Estate.of(code, name, address, programme(programme), ownership, projectCode));
+            redirect.addFlashAttribute("message", "已新增项目“" + e.name() + "”");
+            return "redirect:/rental/stock/estates/" + e.id();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addAttribute("region", code);
+            return "redirect:/rental/stock";
+        }
+    }
+
+    private static Programme programme(String text) {
+        return Programme.parse(text).orElseThrow(() -> new BadInput("保障类型不对：应为 公租房 或 保租房"));
+    }
+
+    /** Changes an estate at the version the form showed. */
+    @PostMapping("/rental/stock/estates/{id}")
+    @Requires(Requirement.WRITE_OWN)
+    String editEstate(@PathVariable long id, @RequestParam int version, @RequestParam String name,
+                      @RequestParam String programme, @RequestParam(required = false) String address,
+                      @RequestParam(required = false) String ownership, @RequestParam(required = false) String projectCode,
+                      RedirectAttributes redirect) {
+        try {
+            stock.saveEstate(new Estate(id, null, null, name, address, programme(programme), ownership, projectCode, version,
+                    null, null, null, null, null, null));
+            redirect.addFlashAttribute("message", "已保存");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/rental/stock/estates/" + id;
+    }
+
+    /** Enters one dwelling into the estate, from its page. */
+    @PostMapping("/rental/stock/estates/{id}/dwellings")
+    @Requires(Requirement.WRITE_OWN)
+    String addDwelling(@PathVariable long id, @RequestParam java.util.Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            StockStatus status = StockStatus.parse(form.getOrDefault("status", ""))
+                    .orElseThrow(() -> new BadInput("状态不对：应为 " + StockStatus.choices()));
+            Dwelling d = stock.add(dwelling(id, form, status));
+            redirect.addFlashAttribute("message", "已录入 " + d.label());
+            return "redirect:/rental/stock/dwellings/" + d.id();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/rental/stock/estates/" + id;
+        }
+    }
+
+    /** Changes a dwelling's 单元, 房号, floor, areas, 户型, rent and address at the version the form showed. */
+    @PostMapping("/rental/stock/dwellings/{id}")
+    @Requires(Requirement.WRITE_OWN)
+    String editDwelling(@PathVariable long id, @RequestParam int version, @RequestParam java.util.Map<String, String> form,
+                        RedirectAttributes redirect) {
+        try {
+            stock.edit(id, version, dwelling(null, form, null));
+            redirect.addFlashAttribute("message", "已保存");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/rental/stock/dwellings/" + id;
+    }
+
+    private static Stock.NewDwelling dwelling(Long estateId, java.util.Map<String, String> form, StockStatus status) {
+        String rentUnit = text(form, "rentUnit");
+        return new Stock.NewDwelling(estateId, text(form, "building"), text(form, "entrance"), text(form, "roomNo"),
+                text(form, "address"), floor(text(form, "floor")),
+                org.anju.platform.Numbers.figure(text(form, "floorArea"), "建筑面积"),
+                org.anju.platform.Numbers.figure(text(form, "usableArea"), "使用面积"), text(form, "layout"),
+                org.anju.platform.Numbers.figure(text(form, "rent"), "租金标准"),
+                rentUnit == null ? null : RentUnit.parse(rentUnit).orElseThrow(() -> new BadInput("租金单位不对：应为 元/㎡/月 或 元/套/月")),
+                status);
+    }
+
+    private static String text(java.util.Map<String, String> form, String key) {
+        String v = form.get(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static Integer floor(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new BadInput("楼层应为整数：" + text);
         }
     }
 

@@ -33,6 +33,9 @@ class StockPagesTest {
     @Autowired
     Stock stock;
 
+    static final org.springframework.test.web.servlet.request.RequestPostProcessor LINZE =
+            TestUsers.as("lz_reporter", "620723", org.anju.account.Role.COUNTY_REPORTER);
+
     String page(org.springframework.test.web.servlet.ResultActions r) throws Exception {
         return r.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
@@ -84,5 +87,34 @@ class StockPagesTest {
         assertThat(row.group()).contains("83.3%").contains("87.5%"); // 7 of 8 allocable allocated or occupied after the step
         assertThat(page(mvc.perform(get("/rental/stock").param("region", "620702").with(TestUsers.as("gzq_reporter")))))
                 .contains("祁连花园").contains("导入房源清单");
+    }
+
+    @Test
+    void anEstateAndADwellingByHand() throws Exception {
+        // 临泽县's reporter: another county than the first test's, so that neither sees the other's stock
+        String location = mvc.perform(post("/rental/stock/estates").param("name", "黑河小区").param("programme", "AFFORDABLE_RENTAL")
+                        .param("address", "临泽县沙河镇").with(LINZE))
+                .andExpect(flash().attribute("message", "已新增项目“黑河小区”")).andReturn().getResponse().getRedirectedUrl();
+        long estate = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        mvc.perform(post("/rental/stock/estates/" + estate + "/dwellings").param("building", "1栋").param("roomNo", "101")
+                        .param("floorArea", "52.3").param("layout", "A户型").param("status", "VACANT").with(LINZE))
+                .andExpect(flash().attribute("error", "户型“A户型”读不出室数：应写成“一室一厅”“1室1厅”“两室一厅一卫”或室数（如 2）"));
+        String dwelling = mvc.perform(post("/rental/stock/estates/" + estate + "/dwellings").param("building", "1栋")
+                        .param("roomNo", "101").param("floorArea", "52.3").param("layout", "两室一厅").param("rent", "8")
+                        .param("rentUnit", "PER_M2_MONTH").param("status", "VACANT").with(LINZE))
+                .andExpect(flash().attribute("message", "已录入 黑河小区 1栋 101")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(dwelling.substring(dwelling.lastIndexOf('/') + 1));
+        mvc.perform(post("/rental/stock/dwellings/" + id).param("version", "0").param("roomNo", "102").param("floorArea", "52.3")
+                        .param("rent", "420").param("rentUnit", "PER_DWELLING_MONTH").with(LINZE))
+                .andExpect(flash().attribute("message", "已保存"));
+        Dwelling d = stock.dwelling(id);
+        assertThat(d.roomNo()).isEqualTo("102");
+        assertThat(d.rentText()).isEqualTo("420 元/套/月");
+        assertThat(d.layout()).as("a form sent without 户型 clears it").isNull();
+        mvc.perform(post("/rental/stock/dwellings/" + id).param("version", "0").param("roomNo", "103").param("floorArea", "52.3")
+                        .with(LINZE))
+                .andExpect(flash().attribute("error", "房源 黑河小区 1栋 102 已被他人修改，请刷新后重试（当前版本 1，提交的版本 0）"));
+        assertThat(page(mvc.perform(get("/rental/stock/estates/" + estate).with(LINZE))))
+                .contains("保租房").contains("录入房源").contains("临泽县沙河镇");
     }
 }
