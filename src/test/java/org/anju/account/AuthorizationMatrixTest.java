@@ -135,6 +135,13 @@ class AuthorizationMatrixTest {
     Reports reports;
     @Autowired
     tools.jackson.databind.json.JsonMapper json;
+    @Autowired
+    org.anju.rental.stock.Stock stock;
+    @Autowired
+    org.anju.rental.stock.StockPreviews stockPreviews;
+    /** Housing-stock estates and dwellings by the code of their county. */
+    final Map<String, Long> estateIds = new LinkedHashMap<>();
+    final Map<String, Long> dwellingIds = new LinkedHashMap<>();
 
     /** The month of the reports the matrix approves, returns and reads; 2024-02 holds an approved one (lock). */
     static final java.time.YearMonth MONTH = java.time.YearMonth.of(2024, 1);
@@ -192,6 +199,16 @@ class AuthorizationMatrixTest {
             dataMarkers.put(name, unit);
         }
         dataMarkers.put("山丹县2023年李桥乡80套保障性租赁住房项目", "620725");
+        // housing stock: an estate with one dwelling in 信州区 and in 章贡区
+        for (String unit : List.of("361102", "360702")) {
+            String name = "矩阵测试" + region(unit).name() + "公租房小区";
+            var estate = stock.saveEstate(org.anju.rental.stock.Estate.of(unit, name, null,
+                    org.anju.rental.stock.Programme.PUBLIC_RENTAL, null, null));
+            estateIds.put(unit, estate.id());
+            dwellingIds.put(unit, stock.add(new org.anju.rental.stock.Stock.NewDwelling(estate.id(), "1号楼", "1", "101", null,
+                    1, java.math.BigDecimal.TEN, null, null, null, null, org.anju.rental.stock.StockStatus.VACANT)).id());
+            dataMarkers.put(name, unit);
+        }
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -302,6 +319,10 @@ class AuthorizationMatrixTest {
                     progressIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
                 } else if (p.startsWith("/api/projects/") || p.startsWith("/projects/")) {
                     projectIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/rental/stock/estates/") || p.startsWith("/rental/stock/estates/")) {
+                    estateIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/rental/stock/dwellings/") || p.startsWith("/rental/stock/dwellings/")) {
+                    dwellingIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
@@ -420,6 +441,7 @@ class AuthorizationMatrixTest {
         for (String region : List.of("361100", "361102", "360700", "360000")) {
             add(s, "GET /api/privacy/accesses", region, () -> request(HttpMethod.GET, "/api/privacy/accesses").param("region", region));
         }
+        stockSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -524,6 +546,56 @@ class AuthorizationMatrixTest {
             add(s, "POST /projects/{id}/progress", unit, () -> request(HttpMethod.POST, "/projects/" + id + "/progress")
                     .param("version", "0").param("period", "2024-03").param("investment", "10"));
         });
+    }
+
+    /** The housing stock: a county's own, the city's, another city's county; historic totals set from above. */
+    void stockSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702", "361100")) {
+            for (String path : List.of("/api/rental/stock/estates", "/api/rental/stock/dwellings", "/api/rental/stock/summary",
+                    "/api/rental/stock/historic-totals", "/api/rental/stock/export")) {
+                add(s, "GET " + path, unit, () -> request(HttpMethod.GET, path).param("region", unit));
+            }
+            add(s, "POST /api/rental/stock/estates", unit, () -> json(HttpMethod.POST, "/api/rental/stock/estates",
+                    "{\"regionCode\": \"" + unit + "\", \"name\": \"矩阵测试新小区\", \"programme\": \"PUBLIC_RENTAL\"}"));
+            add(s, "PUT /api/rental/stock/historic-totals/{region}", unit, () -> json(HttpMethod.PUT,
+                    "/api/rental/stock/historic-totals/" + unit, "{\"total\": 100, \"version\": 0}"));
+            add(s, "POST /rental/stock/historic-totals", unit, () -> request(HttpMethod.POST, "/rental/stock/historic-totals")
+                    .param("region", unit).param("total", "100").param("version", "0"));
+        }
+        for (String unit : List.of("361102", "360702")) {
+            byte[] list = ("项目名称,楼栋,房号,建筑面积,状态,保障类型\n矩阵测试导入小区,1栋,101,50,空置,公租房\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/rental/stock/import", unit, () -> multipart("/api/rental/stock/import")
+                    .file(new MockMultipartFile("file", "房源.csv", "text/csv", list)).param("region", unit));
+            add(s, "POST /rental/stock/import", unit, () -> multipart("/rental/stock/import")
+                    .file(new MockMultipartFile("file", "房源.csv", "text/csv", list)).param("region", unit));
+            // a preview kept for the county's reporter: its commit is the reporter's alone
+            String owner = unit.equals("361102") ? "xz_reporter" : "zg_reporter";
+            add(s, "POST /rental/stock/import/commit", unit, () -> request(HttpMethod.POST, "/rental/stock/import/commit")
+                    .param("token", stockPreviews.keep(owner, unit, null, "房源.csv", list)));
+            long estate = estateIds.get(unit);
+            long dwelling = dwellingIds.get(unit);
+            add(s, "PUT /api/rental/stock/estates/{id}", unit, () -> json(HttpMethod.PUT, "/api/rental/stock/estates/" + estate,
+                    "{\"name\": \"矩阵测试改名小区\", \"programme\": \"PUBLIC_RENTAL\", \"version\": 0}"));
+            add(s, "POST /api/rental/stock/dwellings", unit, () -> json(HttpMethod.POST, "/api/rental/stock/dwellings",
+                    "{\"estateId\": " + estate + ", \"building\": \"2号楼\", \"roomNo\": \"201\", \"floorArea\": 50, "
+                            + "\"status\": \"VACANT\"}"));
+            add(s, "PUT /api/rental/stock/dwellings/{id}", unit, () -> json(HttpMethod.PUT, "/api/rental/stock/dwellings/" + dwelling,
+                    "{\"entrance\": \"1\", \"roomNo\": \"101\", \"floorArea\": 12, \"version\": 0}"));
+            add(s, "POST /api/rental/stock/dwellings/{id}/status", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/stock/dwellings/" + dwelling + "/status", "{\"step\": \"ALLOCATE\", \"version\": 0}"));
+            add(s, "POST /rental/stock/estates", unit, () -> request(HttpMethod.POST, "/rental/stock/estates")
+                    .param("region", unit).param("name", "矩阵测试页面小区").param("programme", "PUBLIC_RENTAL"));
+            add(s, "POST /rental/stock/estates/{id}", unit, () -> request(HttpMethod.POST, "/rental/stock/estates/" + estate)
+                    .param("version", "0").param("name", "矩阵测试改名小区").param("programme", "PUBLIC_RENTAL"));
+            add(s, "POST /rental/stock/estates/{id}/dwellings", unit, () -> request(HttpMethod.POST,
+                    "/rental/stock/estates/" + estate + "/dwellings").param("building", "3号楼").param("roomNo", "301")
+                    .param("floorArea", "50").param("status", "VACANT"));
+            add(s, "POST /rental/stock/dwellings/{id}", unit, () -> request(HttpMethod.POST, "/rental/stock/dwellings/" + dwelling)
+                    .param("version", "0").param("roomNo", "101").param("floorArea", "11"));
+            add(s, "POST /rental/stock/dwellings/{id}/status", unit, () -> request(HttpMethod.POST,
+                    "/rental/stock/dwellings/" + dwelling + "/status").param("step", "ALLOCATE").param("version", "0"));
+        }
     }
 
     private static void add(Map<String, List<Sample>> s, String key, String subject,

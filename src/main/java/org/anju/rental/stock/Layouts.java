@@ -1,0 +1,71 @@
+package org.anju.rental.stock;
+
+import org.anju.platform.Labels;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The number of rooms (室) a 户型 says: 一室一厅, 1室1厅1卫, 两室一厅, 二房一厅, 3居室, 2; 单间, 开间 and 一居 are one room.
+ * Anything else (A户型, 大户型, 复式) is not read: the list must say the rooms.
+ */
+public final class Layouts {
+
+    private static final Pattern ROOMS = Pattern.compile("^([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(室|房|居室|居)(.*)$");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,2}");
+    private static final String NUMERALS = "一二三四五六七八九";
+
+    private Layouts() {
+    }
+
+    /** Rooms of a 户型 text; empty when it does not say. */
+    public static Optional<Integer> rooms(String layout) {
+        if (layout == null) {
+            return Optional.empty();
+        }
+        String t = Labels.compact(layout);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        if (DIGITS.matcher(t).matches()) {
+            return positive(Integer.parseInt(t));
+        }
+        switch (t) {
+            case "单间", "开间", "单间配套", "单身公寓", "一居", "一居室", "一室户", "1室户" -> {
+                return Optional.of(1);
+            }
+            default -> {
+            }
+        }
+        Matcher m = ROOMS.matcher(t);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String rest = m.group(3);
+        // what follows the rooms must itself be a layout's parts: 一厅, 1厅1卫, 两厅两卫一厨 — not "室外" or other words
+        if (!rest.isEmpty() && !rest.matches("(([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(厅|卫|厨|阳台))*(户型)?")) {
+            return Optional.empty();
+        }
+        return positive(number(m.group(1)));
+    }
+
+    private static Optional<Integer> positive(int n) {
+        return n >= 1 && n <= 20 ? Optional.of(n) : Optional.empty();
+    }
+
+    /** 2, 两, 二, 十, 十二 as a number. */
+    static int number(String s) {
+        if (DIGITS.matcher(s).matches()) {
+            return Integer.parseInt(s);
+        }
+        String t = s.replace('两', '二');
+        if (t.equals("十")) {
+            return 10;
+        }
+        if (t.length() == 2 && t.charAt(0) == '十') {
+            return 10 + NUMERALS.indexOf(t.charAt(1)) + 1;
+        }
+        return t.length() == 1 ? NUMERALS.indexOf(t.charAt(0)) + 1 : -1;
+    }
+}
