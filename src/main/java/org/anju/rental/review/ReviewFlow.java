@@ -1,6 +1,7 @@
 package org.anju.rental.review;
 
 import org.anju.platform.BadInput;
+import org.anju.rental.rules.RuleText;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,14 +89,9 @@ public record ReviewFlow(String city, String programme, String name, String sour
     public static ReviewFlow parse(String file, String text) {
         Map<String, String> single = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = Arrays.stream(line.split("\t", -1)).map(String::strip).toArray(String[]::new);
-            String where = file + " 第 " + (i + 1) + " 行";
+        for (RuleText.Line line : RuleText.lines(text)) {
+            String[] f = line.cells();
+            String where = file + " 第 " + line.number() + " 行";
             switch (f[0]) {
                 case "城市", "项目", "名称", "来源", "起算" -> single.put(f[0], f.length > 1 ? f[1] : "");
                 case "步骤" -> steps.add(step(where, f, steps));

@@ -38,14 +38,9 @@ public final class RuleSets {
         Map<String, Criterion.Parameter> parameters = new LinkedHashMap<>();
         List<String[]> conditions = new ArrayList<>();
         List<Integer> conditionLines = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = Arrays.stream(line.split("\t", -1)).map(String::strip).toArray(String[]::new);
-            int n = i + 1;
+        for (RuleText.Line line : RuleText.lines(text)) {
+            String[] f = line.cells();
+            int n = line.number();
             switch (f[0]) {
                 case "城市", "项目", "名称", "生效", "失效", "来源", "推定收入" -> {
                     if (single.put(f[0], f.length > 1 ? f[1] : "") != null) {

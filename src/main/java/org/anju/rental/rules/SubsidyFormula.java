@@ -115,14 +115,9 @@ public record SubsidyFormula(String city, String name, String source, Mode mode,
         Map<String, BigDecimal> coefficient = new LinkedHashMap<>();
         List<SizeBand> area = new ArrayList<>();
         List<SizeBand> factor = new ArrayList<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = Arrays.stream(line.split("\t", -1)).map(String::strip).toArray(String[]::new);
-            int n = i + 1;
+        for (RuleText.Line line : RuleText.lines(text)) {
+            String[] f = line.cells();
+            int n = line.number();
             String where = file + " 第 " + n + " 行：";
             if (f.length < 2) {
                 throw new BadInput(where + "“" + f[0] + "”后面缺少数值");

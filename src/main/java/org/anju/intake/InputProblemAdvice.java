@@ -1,7 +1,5 @@
-package org.anju.progress;
+package org.anju.intake;
 
-import org.anju.intake.InputException;
-import org.anju.intake.InputProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,18 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bad files given to the register and report imports: 400 with every problem, each naming file,
- * sheet, row and column. Scoped to this feature's REST controllers (plan imports report their own).
+ * Bad files given to the register, report and housing-stock imports: 400 with every problem, each naming file,
+ * sheet, row and column — the one mapping of {@link InputException}, kept with it (plan imports answer with their
+ * own preview, which lists problems beside questions).
  */
-@RestControllerAdvice(basePackages = {"org.anju.project", "org.anju.report", "org.anju.progress"})
+@RestControllerAdvice(basePackages = {"org.anju.project", "org.anju.report", "org.anju.progress", "org.anju.rental"})
 @org.springframework.core.annotation.Order(-1) // before ApiErrors, whose catch-all would take a bad file for a bug
-class InputProblems {
+class InputProblemAdvice {
 
     @ExceptionHandler(InputException.class)
     ProblemDetail input(InputException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         p.setTitle("文件有误，未写入任何数据");
-        List<Map<String, Object>> problems = e.problems().stream().map(InputProblems::map).toList();
+        p.setProperty("code", "BAD_INPUT");
+        List<Map<String, Object>> problems = e.problems().stream().map(InputProblemAdvice::map).toList();
         p.setProperty("problems", problems);
         return p;
     }
