@@ -83,9 +83,25 @@ public class AuditTrail {
                 .query((rs, n) -> entry(rs)).list();
     }
 
-    /** The audited tables and their keys, the exempt ones and why. */
-    public List<Map<String, Object>> tables() {
-        return jdbc.sql("select * from audit_table order by table_name").query().listOfRows();
+    /** One table's entry in {@code audit_table}: how it is audited, or why it is not. */
+    public record AuditedTable(String table, boolean audited, List<String> keyColumns, List<String> hiddenColumns,
+                               String granularity, List<String> groupColumns, String reason) {
+    }
+
+    /**
+     * The audited tables and their keys, the exempt ones and why. Mapped to a record: the driver's array objects
+     * hold the connection, and serialising them as they are recursed until the JSON writer gave up (a 500).
+     */
+    public List<AuditedTable> tables() {
+        return jdbc.sql("select * from audit_table order by table_name")
+                .query((rs, n) -> new AuditedTable(rs.getString("table_name"), rs.getBoolean("audited"),
+                        strings(rs.getArray("key_columns")), strings(rs.getArray("hidden_columns")),
+                        rs.getString("granularity"), strings(rs.getArray("group_columns")), rs.getString("reason")))
+                .list();
+    }
+
+    private static List<String> strings(java.sql.Array a) throws SQLException {
+        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 
     private AuditEntry entry(ResultSet rs) throws SQLException {

@@ -146,7 +146,7 @@ class UserApiController {
     @GetMapping("/audit/tables")
     @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "记录审计的表及其标识列；不记录的表及原因")
-    List<Map<String, Object>> auditTables() {
+    List<AuditTrail.AuditedTable> auditTables() {
         return audit.tables();
     }
 }

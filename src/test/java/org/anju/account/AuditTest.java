@@ -175,4 +175,14 @@ class AuditTest {
                             where c.relname = t.table_name and g.tgname = 'audit_insert')""").query(String.class).list();
         assertThat(withoutTrigger).isEmpty();
     }
+
+    /** The list of audited tables answers (it once failed writing the driver's array objects as JSON). */
+    @Test
+    void theAuditedTablesAreListedWithTheirKeys() throws Exception {
+        mvc.perform(get("/api/audit/tables").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.table == 'project_progress')].keyColumns[0]").value("project_id"))
+                .andExpect(jsonPath("$[?(@.table == 'project_progress')].granularity").value("statement"))
+                .andExpect(jsonPath("$[?(@.table == 'personal_data_access')].audited").value(false));
+    }
 }
