@@ -39,7 +39,8 @@ public record ReviewFlow(String city, String programme, String name, String sour
 
         static Level of(String text) {
             for (Level l : values()) {
-                if (l.name().equalsIgnoreCase(text) || l.label.equals(text) || l.label.startsWith(text)) {
+                // the label, or its part before the bracket (街道 for 街道（乡镇）); never a mere prefix such as 区
+                if (l.name().equalsIgnoreCase(text) || l.label.equals(text) || l.label.split("（")[0].equals(text)) {
                     return l;
                 }
             }

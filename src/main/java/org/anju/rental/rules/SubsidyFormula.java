@@ -145,8 +145,12 @@ public record SubsidyFormula(String city, String name, String source, Mode mode,
             throw new BadInput(file + "：至少要有一行“标准”和一行“面积”");
         }
         String cap = single.get("面积上限");
+        String rentCap = single.getOrDefault("不超过租金", "否");
+        if (!rentCap.equals("是") && !rentCap.equals("否")) {
+            throw new BadInput(file + "：不超过租金应为“是”或“否”，不是“" + rentCap + "”");
+        }
         return new SubsidyFormula(single.get("城市"), single.get("名称"), single.get("来源"), mode, price, area, factor,
-                coefficient, cap == null ? null : new BigDecimal(cap), "是".equals(single.get("不超过租金")));
+                coefficient, cap == null ? null : areaCap(file, cap), rentCap.equals("是"));
     }
 
     private static SizeBand band(String where, String[] f) {
@@ -174,6 +178,14 @@ public record SubsidyFormula(String city, String name, String source, Mode mode,
             return new SizeBand(from, to, null, true);
         }
         return new SizeBand(from, to, number(where, f, 2), false);
+    }
+
+    private static BigDecimal areaCap(String file, String text) {
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new BadInput(file + "：面积上限“" + text + "”不是数值（平方米）");
+        }
     }
 
     private static BigDecimal number(String where, String[] f, int i) {

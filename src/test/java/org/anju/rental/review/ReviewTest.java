@@ -124,5 +124,9 @@ class ReviewTest {
                 .isInstanceOf(BadInput.class).hasMessageContaining("第 6 行第 7 列：写明“工作日”还是“日”");
         assertThatThrownBy(() -> ReviewFlow.parse("f.tsv", head + "起算\t次日\n步骤\tL1\t初审\t街道\t审核\n步骤\tN1\t公示\t社区\t公示\n"))
                 .isInstanceOf(BadInput.class).hasMessage("f.tsv 第 7 行：公示必须写明天数");
+        assertThatThrownBy(() -> ReviewFlow.parse("f.tsv", head + "起算\t次日\n步骤\tL1\t初审\t区\t审核\n"))
+                .isInstanceOf(BadInput.class).hasMessageContaining("第 6 行第 4 列：层级“区”不认识");
+        assertThatThrownBy(() -> ReviewFlow.parse("f.tsv", head + "起算\t次日\n步骤\tL1\t初审\t\t审核\n"))
+                .isInstanceOf(BadInput.class).hasMessageContaining("第 6 行第 4 列：层级“”不认识");
     }
 }

@@ -65,5 +65,10 @@ class SubsidyFormulaTest {
                 .isInstanceOf(BadInput.class).hasMessage("重庆市渝中区公租房租赁补贴规定补贴不超过实际租金：请填写租赁合同的月租金");
         assertThatThrownBy(() -> SubsidyFormula.parse("x.tsv", "城市\t1\n名称\tx\n来源\tx\n方式\t按人\n标准\t*\t十五\n"))
                 .isInstanceOf(BadInput.class).hasMessage("x.tsv 第 5 行：第 3 列“十五”不是数值");
+        String head = "城市\t1\n名称\tx\n来源\tx\n方式\t按人\n标准\t*\t15\n面积\t1+\t15\n";
+        assertThatThrownBy(() -> SubsidyFormula.parse("x.tsv", head + "面积上限\t六十\n"))
+                .isInstanceOf(BadInput.class).hasMessage("x.tsv：面积上限“六十”不是数值（平方米）");
+        assertThatThrownBy(() -> SubsidyFormula.parse("x.tsv", head + "不超过租金\t不超过\n"))
+                .isInstanceOf(BadInput.class).hasMessage("x.tsv：不超过租金应为“是”或“否”，不是“不超过”");
     }
 }
