@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One entry of the personal-data access log ({@code personal_data_access}), as auditors read it.
  *
- * @param action        {@code REVEAL} (one record's fields shown in plaintext), {@code EXPORT} (many records written
+ * @param action        {@code VIEW} (one record's page shown, masked), {@code REVEAL} (one record's fields shown in plaintext), {@code EXPORT} (many records written
  *                      out), {@code REENCRYPT} (values re-sealed under a new key; nobody saw them)
  * @param subjectId     the record whose data was revealed; null for exports and re-encryption
  * @param subjectRegion the region whose data it is (code), {@code subjectRegionName} its name

@@ -100,6 +100,27 @@ public class PersonalData {
         return column.field().mask(cipher.open(column, sealed));
     }
 
+    /**
+     * Decrypts a value for a computation whose result alone leaves the calling service (a household's per-capita
+     * income for an eligibility verdict or a subsidy tier): like {@link #masked}, nobody is shown the plaintext, so it
+     * is not logged. Never put the result on a page, in a file or in a log; use {@link #reveal} or {@link #export}.
+     */
+    public String openForComputation(Column column, byte[] sealed) {
+        return cipher.open(column, sealed);
+    }
+
+    /**
+     * Logs that the current actor opened one record's page with personal data masked ({@code fields}): issue 12 wants
+     * every view of a household's record known, not only plaintext reveals. Checks that the actor may read the region.
+     */
+    public void viewed(Subject subject, Set<PersonalField> fields) {
+        Actor a = access.current();
+        access.checkRead(subject.region());
+        if (!fields.isEmpty()) {
+            log.record(a, "VIEW", subject.type(), subject.id(), subject.region().id(), fields, "查看记录（脱敏）", null);
+        }
+    }
+
     // ---- revealing ----------------------------------------------------------------------------------------
 
     /** Whether the current actor's role may reveal {@code field} at all (to show a 查看 button); regions are checked on reveal. */

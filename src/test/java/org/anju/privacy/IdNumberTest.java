@@ -23,21 +23,12 @@ class IdNumberTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
 
-    /** ISO 7064 MOD 11-2 as GB 11643-1999 states it: weights 2^(i-1) mod 11 for positions 18 … 2. */
     static char check(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            int position = 18 - i;                                     // positions counted from the right, 18 … 2
-            int weight = java.math.BigInteger.TWO.pow(position - 1).mod(java.math.BigInteger.valueOf(11)).intValue();
-            sum += (first17.charAt(i) - '0') * weight;
-        }
-        int value = (12 - sum % 11) % 11;                               // the check value a1 with (sum + a1) ≡ 1 mod 11
-        return value == 10 ? 'X' : (char) ('0' + value);
+        return SyntheticIds.check(first17);
     }
 
     static String number(String region, String birth, int sequence) {
-        String first17 = region + birth + String.format("%03d", sequence);
-        return first17 + check(first17);
+        return SyntheticIds.number(region, birth, sequence);
     }
 
     /** A number whose check character is X: the sequence is searched for one. */
