@@ -24,6 +24,9 @@ create table rental_household (
     graduated            date,                                  -- 毕业时间 (新就业); null: not stated or not applicable
     holds_property       boolean,                               -- 本市拥有住房或非住宅; null: not stated
     residence_permit     boolean,                               -- 持有本市居住证; null: not stated
+    guarantee            text check (guarantee in ('PUBLIC_RENTAL', 'SUBSIDY')),  -- 保障方式 the family qualified for
+    certificate_no       text unique,           -- 资格证号, issued when the review and its notices are through
+    qualified_on         date,
     closed_on            date,                  -- 退出 or withdrawn: the family may apply anew (a new household record)
     closed_reason        text,
     version              integer not null default 0,
@@ -32,12 +35,22 @@ create table rental_household (
     updated_at           timestamptz not null default now(),
     updated_by           text    not null,
     check ((phone_enc is null) = (phone_masked is null)),
-    check ((closed_on is null) = (closed_reason is null))
+    check ((closed_on is null) = (closed_reason is null)),
+    check ((guarantee is null) = (qualified_on is null) and (qualified_on is null) = (certificate_no is null))
 );
 -- one open household per applicant and city (a second application is a duplicate; see also rental_member below)
 create unique index rental_household_open_applicant on rental_household (city_id, applicant_id_bidx) where closed_on is null;
 create index rental_household_county on rental_household (county_id, id);
 create index rental_household_region on rental_household (region_id, id);
+create index rental_household_qualified on rental_household (city_id, guarantee, qualified_on) where closed_on is null;
+
+-- the last 资格证 serial per city and year: numbers are 城市代码 + 年份 + 六位序号, without gaps
+create table rental_certificate_serial (
+    city_id integer not null references region (id),
+    year    integer not null,
+    last    integer not null check (last > 0),
+    primary key (city_id, year)
+);
 
 create table rental_member (
     household_id  bigint  not null references rental_household (id) on delete cascade,
@@ -89,3 +102,4 @@ select audit_enable('rental_household', hidden_columns => '{applicant_name_enc,a
 select audit_enable('rental_member', '{household_id,seq}', hidden_columns => '{name_enc,name_bidx,id_enc,id_bidx,income_enc}');
 select audit_enable('rental_household_group', '{household_id,name}');
 select audit_enable('rental_ban', hidden_columns => '{id_bidx}');
+select audit_exempt('rental_certificate_serial', '资格证号计数器（证号本身记在 rental_household）');

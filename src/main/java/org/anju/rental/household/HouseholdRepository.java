@@ -19,7 +19,8 @@ class HouseholdRepository {
     record Row(long id, int cityId, int countyId, int regionId, String applicantNameMasked, String applicantIdMasked,
                byte[] phoneEnc, String phoneMasked, String address, BigDecimal heldArea, Integer hukouYears,
                Integer insuranceMonths, LocalDate graduated, Boolean holdsProperty, Boolean residencePermit,
-               LocalDate closedOn, String closedReason, int version) {
+               String guarantee, String certificateNo, LocalDate qualifiedOn, LocalDate closedOn, String closedReason,
+               int version) {
     }
 
     record MemberRow(int seq, String relation, byte[] nameEnc, String nameMasked, byte[] idEnc, byte[] idBidx,
@@ -29,8 +30,8 @@ class HouseholdRepository {
 
     private static final String COLUMNS = """
             id, city_id, county_id, region_id, applicant_name_masked, applicant_id_masked, phone_enc, phone_masked,
-            address, held_area, hukou_years, insurance_months, graduated, holds_property, residence_permit, closed_on,
-            closed_reason, version""";
+            address, held_area, hukou_years, insurance_months, graduated, holds_property, residence_permit, guarantee,
+            certificate_no, qualified_on, closed_on, closed_reason, version""";
 
     private final JdbcClient jdbc;
 
@@ -172,6 +173,24 @@ class HouseholdRepository {
                 .param("on", on).param("reason", reason).param("actor", actor).param("id", id).update();
     }
 
+    /** The next 资格证 serial of the city and year (the row lock serializes issuers; no gaps on rollback). */
+    int nextCertificateSerial(int cityId, int year) {
+        return jdbc.sql("""
+                        insert into rental_certificate_serial (city_id, year, last) values (:city, :year, 1)
+                        on conflict (city_id, year) do update set last = rental_certificate_serial.last + 1
+                        returning last""")
+                .param("city", cityId).param("year", year).query(Integer.class).single();
+    }
+
+    boolean qualify(long id, Guarantee guarantee, String certificateNo, LocalDate on, String actor) {
+        return jdbc.sql("""
+                        update rental_household set guarantee = :guarantee, certificate_no = :certificate,
+                            qualified_on = :on, version = version + 1, updated_at = now(), updated_by = :actor
+                        where id = :id and qualified_on is null and closed_on is null""")
+                .param("guarantee", guarantee.name()).param("certificate", certificateNo).param("on", on)
+                .param("actor", actor).param("id", id).update() == 1;
+    }
+
     long insertBan(int cityId, byte[] idBidx, String idMasked, long householdId, String reason, LocalDate since,
                    LocalDate until, String actor) {
         return jdbc.sql("""
@@ -205,6 +224,7 @@ class HouseholdRepository {
         return new Row(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getString(6),
                 rs.getBytes(7), rs.getString(8), rs.getString(9), rs.getBigDecimal(10), rs.getObject(11, Integer.class),
                 rs.getObject(12, Integer.class), rs.getObject(13, LocalDate.class), rs.getObject(14, Boolean.class),
-                rs.getObject(15, Boolean.class), rs.getObject(16, LocalDate.class), rs.getString(17), rs.getInt(18));
+                rs.getObject(15, Boolean.class), rs.getString(16), rs.getString(17), rs.getObject(18, LocalDate.class),
+                rs.getObject(19, LocalDate.class), rs.getString(20), rs.getInt(21));
     }
 }

@@ -12,8 +12,8 @@ public record HouseholdView(long id, String regionCode, String regionName, Strin
                             String cityCode, String cityName, String applicantName, String applicantIdNumber,
                             String phone, String address, List<MemberView> members, List<HouseholdForm.GroupForm> groups,
                             BigDecimal heldArea, Integer hukouYears, Integer insuranceMonths, LocalDate graduated,
-                            Boolean holdsProperty, Boolean residencePermit, LocalDate closedOn, String closedReason,
-                            int version) {
+                            Boolean holdsProperty, Boolean residencePermit, Guarantee guarantee, String certificateNo,
+                            LocalDate qualifiedOn, LocalDate closedOn, String closedReason, int version) {
 
     public HouseholdView {
         members = List.copyOf(members);

@@ -179,6 +179,33 @@ public class Households {
                 v.holdsProperty(), v.residencePermit());
     }
 
+    /**
+     * Issues the 资格证 once the city's review and its notices are through: the household now waits for a dwelling
+     * (实物配租) or receives a subsidy (租赁补贴). Numbers are the city's code, the year and a serial without gaps.
+     * Called by the application review, which has checked the reviewer; this checks the household is open and not
+     * yet qualified.
+     *
+     * @return the certificate number
+     */
+    @Transactional
+    public String qualify(long id, Guarantee guarantee, LocalDate on) {
+        HouseholdRepository.Row row = row(id);
+        access.checkRead(regions.byId(row.regionId()));
+        if (row.closedOn() != null) {
+            throw new Conflict("该家庭已于" + DAY.format(row.closedOn()) + "退出，不能发放资格证");
+        }
+        if (row.qualifiedOn() != null) {
+            throw new Conflict("该家庭已于" + DAY.format(row.qualifiedOn()) + "取得资格证 " + row.certificateNo());
+        }
+        Region city = regions.byId(row.cityId());
+        String number = city.code().substring(0, 6) + on.getYear()
+                + String.format("%06d", repository.nextCertificateSerial(city.id(), on.getYear()));
+        if (!repository.qualify(id, guarantee, number, on, access.current().username())) {
+            throw new ConcurrentUpdateException("该家庭信息已被他人修改，请刷新后重试");
+        }
+        return number;
+    }
+
     /** Closes a household (退出, withdrawn): its people may be in a new household afterwards, unless banned. */
     @Transactional
     public void close(long id, LocalDate on, String reason) {
@@ -255,8 +282,9 @@ public class Households {
         return new HouseholdView(row.id(), local.code(), local.name(), county.code(), county.name(), city.code(),
                 city.name(), row.applicantNameMasked(), row.applicantIdMasked(), row.phoneMasked(), row.address(),
                 members, repository.groups(row.id()), row.heldArea(), row.hukouYears(), row.insuranceMonths(),
-                row.graduated(), row.holdsProperty(), row.residencePermit(), row.closedOn(), row.closedReason(),
-                row.version());
+                row.graduated(), row.holdsProperty(), row.residencePermit(),
+                row.guarantee() == null ? null : Guarantee.valueOf(row.guarantee()), row.certificateNo(), row.qualifiedOn(),
+                row.closedOn(), row.closedReason(), row.version());
     }
 
     private Subject subject(HouseholdView v) {

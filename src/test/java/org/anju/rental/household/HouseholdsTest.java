@@ -95,6 +95,7 @@ class HouseholdsTest {
         assertThat(v.countyName()).isEqualTo("章贡区");
         assertThat(v.cityName()).isEqualTo("赣州市");
         assertThat(v.members()).extracting(HouseholdView.MemberView::income).containsExactly("***", null);
+        assertThat(v.certificateNo()).isNull();
         assertThat(v.members().get(1).birthDate()).isEqualTo(LocalDate.of(1982, 11, 3));
         assertThat(jdbc.sql("select action, subject_id from personal_data_access where id > ?").param(before)
                 .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).list()).containsExactly("VIEW " + id);
@@ -118,6 +119,13 @@ class HouseholdsTest {
         assertThat(facts.groupsSince()).containsEntry("低保", LocalDate.of(2023, 3, 1));
         assertThat(facts.heldArea()).isEqualByComparingTo("12.5");
         assertThat(facts.insuranceMonths()).as("not stated stays not stated").isNull();
+        String certificate = as(reviewer, () -> households.qualify(id, Guarantee.PUBLIC_RENTAL, LocalDate.of(2025, 3, 2)));
+        assertThat(certificate).matches("3607002025\\d{6}");
+        HouseholdView q = as(reviewer, () -> households.household(id));
+        assertThat(q.certificateNo()).isEqualTo(certificate);
+        assertThat(q.guarantee()).isEqualTo(Guarantee.PUBLIC_RENTAL);
+        assertThatThrownBy(() -> as(reviewer, () -> households.qualify(id, Guarantee.SUBSIDY, LocalDate.of(2025, 3, 3))))
+                .isInstanceOf(Conflict.class).hasMessage("该家庭已于2025年3月2日取得资格证 " + certificate);
         // a reveal with a reason, logged
         assertThat(as(reviewer, () -> households.reveal(id, 2, PersonalField.ID_NUMBER, "核对申请材料"))).isEqualTo(spouse);
         assertThatThrownBy(() -> as(actor("xz_viewer", "360700", Role.VIEWER),
