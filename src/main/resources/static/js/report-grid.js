@@ -198,4 +198,19 @@
             form.querySelector('input.cell-error').focus();
         }
     }, true);
+
+    // "采用": the figure the operational records give goes into its cell; the reporter still saves it (nothing is
+    // written until then), so adopting is a confirmation by the person who reports.
+    document.addEventListener('click', function (event) {
+        var button = event.target.closest ? event.target.closest('button[data-adopt]') : null;
+        if (!button) {
+            return;
+        }
+        var input = document.getElementById(button.getAttribute('data-adopt'));
+        if (input && !input.disabled) {
+            input.value = button.getAttribute('data-figure');
+            input.dispatchEvent(new Event('change', {bubbles: true}));
+            input.focus();
+        }
+    });
 }());

@@ -106,11 +106,20 @@ class ReportPages {
         }
         model.addAttribute("report", r);
         model.addAttribute("values", values);
+        Map<String, Offer> offers = new LinkedHashMap<>();
+        reports.recorded(r.regionCode(), r.period()).forEach((key, f) -> offers.put(key,
+                new Offer(org.anju.progress.Rates.figure(f.value()), f.basis(), !org.anju.progress.Rates.figure(f.value())
+                        .equals(values.get(key)))));
+        model.addAttribute("offers", offers);
         model.addAttribute("grid", grid());
         model.addAttribute("period", r.period());
         model.addAttribute("canWrite", r.status().editable() && reports.canWrite(r.regionCode()));
         model.addAttribute("canApprove", reports.canApprove(r.regionCode()));
         return view;
+    }
+
+    /** A figure from the operational records, offered beside the typed one; {@code differs} when they are not the same. */
+    record Offer(String figure, String basis, boolean differs) {
     }
 
     /** A figure's change as the history table prints it. */

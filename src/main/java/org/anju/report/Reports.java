@@ -49,11 +49,14 @@ public class Reports {
     private final int deadlineDay;
     private final org.anju.account.AuditTrail audit;
     private final org.anju.progress.FigureLimits limits;
+    private final RecordedValues recorded;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
-            @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits) {
+            @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
+            RecordedValues recorded) {
         this.limits = limits;
+        this.recorded = recorded;
         this.audit = audit;
         this.repository = repository;
         this.regions = regions;
@@ -136,8 +139,9 @@ public class Reports {
             throw stale(unit, period);
         }
         repository.replaceValues(head.id(), clean);
-        List<ReportFlag> flags = Plausibility.check(clean, repository.previousValues(unit.id(), period),
-                targets.forRegion(unit, period.getYear()));
+        List<ReportFlag> flags = new ArrayList<>(Plausibility.check(clean, repository.previousValues(unit.id(), period),
+                targets.forRegion(unit, period.getYear())));
+        flags.addAll(RecordedValues.differences(clean, recorded.of(unit, period)));
         repository.replaceFlags(head.id(), flags);
         repository.event(head.id(), ReportStep.SAVE.name(), head.status(), head.status(), actor.username(), actor.via().name(), null);
         return view(unit, repository.head(head.id()).orElseThrow());
@@ -234,6 +238,13 @@ public class Reports {
     }
 
     /** Whether the current user may enter the unit's figures (the page shows the grid editable or not). */
+    /** What the operational records give for the unit's month (offered on the form; the reporter adopts or not). */
+    public Map<String, org.anju.progress.RecordedFigures.RecordedFigure> recorded(String regionCode, YearMonth period) {
+        Region unit = unit(regionCode);
+        access.checkRead(unit);
+        return recorded.of(unit, period);
+    }
+
     public boolean canWrite(String regionCode) {
         return access.canWrite(region(regionCode));
     }

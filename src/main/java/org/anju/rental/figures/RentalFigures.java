@@ -1,0 +1,75 @@
+package org.anju.rental.figures;
+
+import org.anju.progress.RecordedFigures;
+import org.anju.region.Region;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the 公租房 records say for a county's month, cumulative from January like the report:
+ * <ul>
+ * <li>新增保障家庭 — households of the county that received a 资格证 this year (实物配租 and 租赁补贴: the 公租房
+ *     information system of seed 004 holds both; the basis names the split so the reporter can check);</li>
+ * <li>信息录入 — the same households: each of them is, by being here, entered into the information system;</li>
+ * <li>核查腾退公租房 — dwellings of the county's stock vacated (腾退) this year.</li>
+ * </ul>
+ * A county without households (or without stock) in the system gets no figure for them: it keeps its records
+ * elsewhere, and its report stays as typed.
+ */
+@Component
+class RentalFigures implements RecordedFigures {
+
+    private final JdbcClient jdbc;
+
+    RentalFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<RecordedFigure> figures(Region unit, YearMonth period) {
+        List<RecordedFigure> figures = new ArrayList<>();
+        LocalDate from = period.withMonth(1).atDay(1);
+        LocalDate to = period.atEndOfMonth();
+        record Qualified(boolean any, long rental, long subsidy) {
+        }
+        Qualified q = jdbc.sql("""
+                        select count(*) > 0,
+                               count(*) filter (where guarantee = 'PUBLIC_RENTAL' and qualified_on between :from and :to),
+                               count(*) filter (where guarantee = 'SUBSIDY' and qualified_on between :from and :to)
+                          from rental_household where county_id = :unit and created_at < cast(:to as date) + 1""")
+                .param("unit", unit.id()).param("from", from).param("to", to)
+                .query((rs, n) -> new Qualified(rs.getBoolean(1), rs.getLong(2), rs.getLong(3))).single();
+        if (q.any()) {
+            BigDecimal total = BigDecimal.valueOf(q.rental() + q.subsidy());
+            String months = from.getMonthValue() == to.getMonthValue() ? to.getMonthValue() + "月"
+                    : "1—" + to.getMonthValue() + "月";
+            String basis = "保障家庭记录：" + months + "取得资格证 " + total + " 户（实物配租 " + q.rental() + " 户、租赁补贴 "
+                    + q.subsidy() + " 户）";
+            figures.add(new RecordedFigure("PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD", "", total, basis));
+            figures.add(new RecordedFigure("PUBLIC_RENTAL.DATA_ENTRY.HOUSEHOLD", "", total, basis + "，均已在本系统登记"));
+        }
+        record Vacated(boolean any, long count) {
+        }
+        Vacated v = jdbc.sql("""
+                        select exists (select 1 from rental_estate where region_id = :unit),
+                               (select count(*) from rental_dwelling_event e
+                                  join rental_dwelling d on d.id = e.dwelling_id
+                                  join rental_building b on b.id = d.building_id
+                                  join rental_estate s on s.id = b.estate_id
+                                 where s.region_id = :unit and e.step = 'VACATE' and e.effective_on between :from and :to)""")
+                .param("unit", unit.id()).param("from", from).param("to", to)
+                .query((rs, n) -> new Vacated(rs.getBoolean(1), rs.getLong(2))).single();
+        if (v.any()) {
+            figures.add(new RecordedFigure("PUBLIC_RENTAL.VACATE.UNIT", "", BigDecimal.valueOf(v.count()),
+                    "房源台账：" + from.getYear() + "年1月1日至" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日腾退 "
+                            + v.count() + " 套"));
+        }
+        return figures;
+    }
+}
