@@ -44,13 +44,15 @@ class RegionPageController {
     @PostMapping("/regions/{code}/communities")
     @Requires(Requirement.ADMIN)
     String addCommunity(@PathVariable String code, @RequestParam String name,
-                        @RequestParam(required = false) String communityCode, Model model) {
+                        @RequestParam(required = false) String communityCode, Model model,
+                        jakarta.servlet.http.HttpServletResponse response) {
         Region town = existing(code);
         try {
             Region added = regions.addCommunity(town, name, communityCode);
             return "redirect:/regions/" + town.code() + "?added=" + java.net.URLEncoder.encode(added.code(),
                     java.nio.charset.StandardCharsets.UTF_8);
         } catch (org.anju.platform.BadInput e) {
+            response.setStatus(e.kind().status()); // the refused form is shown again with the API's status (400)
             model.addAttribute("communityError", e.getMessage());
             model.addAttribute("communityName", name);
             model.addAttribute("communityCode", communityCode);

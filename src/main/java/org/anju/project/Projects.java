@@ -198,6 +198,12 @@ public class Projects {
     public Project save(Project p) {
         Region region = region(p.regionCode());
         access.checkWrite(region);
+        if (region.kind().local()) {
+            // a town's staff write their town (applications), but its projects are its county's: a project kept at a
+            // town would never be counted, as towns never report
+            throw new org.anju.platform.BadInput(region.name() + "是" + region.kind().label() + "，项目登记在县级单位：请由所在县区"
+                    + "登记，项目地址或名称中可写明所在街道、乡镇");
+        }
         checkProgram(p.programCode());
         checkFigures(java.util.Map.of(ProjectColumns.UNITS, nz(p.units()), ProjectColumns.HOUSEHOLDS, nz(p.households()),
                 ProjectColumns.COMMUNITIES, nz(p.communities()), ProjectColumns.BUILDINGS, nz(p.buildings()),

@@ -193,6 +193,15 @@ class ProjectRegisterTest {
         assertThat(projects.get(p.id(), YearMonth.of(2027, 12)).project().name()).isEqualTo("李桥乡80套保租房");
     }
 
+    /** A town writes its own unit (its staff handle applications) but holds no projects: towns never report, so they would never count. */
+    @Test
+    void aProjectIsNotRegisteredAtATown() {
+        assertThatThrownBy(() -> projects.save(new Project(null, "620702001000", null, "AFFORDABLE_RENTAL", 2026, "东街保租房",
+                null, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, 0)))
+                .isInstanceOf(org.anju.platform.BadInput.class).hasMessageContaining("项目登记在县级单位");
+        assertThat(projects.list("620700", 2026, null, "东街", YearMonth.of(2026, 12), 0).total()).isZero();
+    }
+
     private Map<String, String> facts(org.anju.region.Region r, YearMonth p) {
         List<Fact> facts = projects.facts(r, p);
         return facts.stream().collect(Collectors.toMap(f -> indicators.byId(f.indicatorId()).code(),

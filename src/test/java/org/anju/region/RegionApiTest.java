@@ -438,7 +438,7 @@ class RegionApiTest {
                 .andExpect(content().string(containsString("南外测试社区")));
         county.perform(post("/regions/360702003000/communities").param("name", "南外测试社区")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(status().isOk())
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("已有名为“南外测试社区”的社区/村")));
         TestUsers.mvc(context, TestUsers.TOWN_REVIEWER).perform(get("/regions/360702003000"))
                 .andExpect(status().isOk())

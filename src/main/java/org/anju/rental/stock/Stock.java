@@ -95,6 +95,7 @@ public class Stock {
         if (e.id() == null) {
             Region county = region(e.regionCode());
             access.checkWrite(county);
+            checkStockUnit(county);
             repository.lockRegion(county.id());
             if (repository.estateId(county.id(), StockKeys.estate(e.name())).isPresent()) {
                 throw new org.anju.platform.Conflict(county.name() + "已有项目“" + e.name().strip() + "”");
@@ -575,7 +576,21 @@ public class Stock {
     private Region writable(String regionCode) {
         Region county = regionCode == null || regionCode.isBlank() ? access.current().region() : region(regionCode);
         access.checkWrite(county);
+        checkStockUnit(county);
         return county;
+    }
+
+    /**
+     * Stock is entered by the county-level unit it belongs to. A 街道/乡镇 or 社区/村 writes its own unit (its staff take in
+     * and review applications), but it keeps no stock list of its own: refused, saying who enters it.
+     */
+    private void checkStockUnit(Region unit) {
+        if (unit.kind().local()) {
+            Region county = regions.ancestors(unit).reversed().stream().filter(r -> !r.kind().local()).findFirst()
+                    .orElse(regions.root());
+            throw new BadInput(unit.name() + "是" + unit.kind().label() + "，房源按县区登记：" + unit.name() + "辖区内的房源请由"
+                    + county.name() + "的账号录入或导入（项目地址可写明所在街道、社区）");
+        }
     }
 
     // ---- export -----------------------------------------------------------------------------------------

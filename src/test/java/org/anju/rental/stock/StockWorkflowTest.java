@@ -212,6 +212,24 @@ class StockWorkflowTest {
         assertThat(rows(stock.export(CITY)).getFirst()).startsWith("地区|项目名称|");
     }
 
+    /**
+     * A 街道初审员 writes its own town (for applications), but a town keeps no stock list: its estates and imports are
+     * refused saying which county enters them, and nothing is written.
+     */
+    @Test
+    void aTownsStaffEntersNoStockOfItsOwn() {
+        String dongjie = "620702001000"; // 东街街道, 甘州区
+        Actor reviewer = user(dongjie, Role.TOWN_REVIEWER);
+        assertThatThrownBy(() -> as(reviewer, () -> stock.saveEstate(Estate.of(dongjie, "东街公租房", null,
+                Programme.PUBLIC_RENTAL, null, null))))
+                .isInstanceOf(org.anju.platform.BadInput.class).hasMessageContaining("房源按县区登记").hasMessageContaining("甘州区");
+        assertThatThrownBy(() -> as(reviewer, () -> stock.importFile("东街房源.csv", bytes(), null, Programme.PUBLIC_RENTAL)))
+                .isInstanceOf(org.anju.platform.BadInput.class).hasMessageContaining("甘州区");
+        assertThatThrownBy(() -> as(reviewer, () -> stock.preview("东街房源.csv", bytes(), dongjie, Programme.PUBLIC_RENTAL)))
+                .isInstanceOf(org.anju.platform.BadInput.class);
+        assertThat(stock.estates(dongjie)).isEmpty();
+    }
+
     static List<String> rows(byte[] xlsx) {
         // the title (row 1) names the county: compared from the header on
         return new SourceReader().read("x.xlsx", xlsx).sheets().getFirst().rows().stream().skip(1)
