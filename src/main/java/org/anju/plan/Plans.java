@@ -182,6 +182,11 @@ public class Plans {
     public long save(PlanDraft draft, boolean replaceTables) {
         Plan plan = draft.plan();
         access.checkWrite(issuer(plan));
+        if (issuer(plan).kind().local()) {
+            // a town's staff write their town (applications), but 保障性安居工程 plans are issued from the county up
+            throw new org.anju.platform.BadInput(issuer(plan).name() + "是" + issuer(plan).kind().label()
+                    + "，不能作为计划的下达单位：计划由县级及以上单位下达");
+        }
         if (plan.parentPlanId() != null) {
             // naming a parent the user may not read would show its title back (issue 10): refused alike whether
             // it exists or not

@@ -77,4 +77,18 @@ class PlanUniquenessTest {
                 .allSatisfy(e -> assertThat(((Exception) e).getMessage())
                         .isEqualTo("文号 饶市建字〔2025〕9号 的计划已存在；如需替换，请在导入时选择替换该计划"));
     }
+
+    @Test
+    void aTownIssuesNoPlan() {
+        org.anju.region.Region street = regions.byCode("360702001000").orElseThrow();   // 解放街道, 章贡区
+        org.anju.account.Actor reviewer = new org.anju.account.Actor("jf_reviewer", "解放街道初审员", street,
+                java.util.EnumSet.of(org.anju.account.Role.TOWN_REVIEWER), org.anju.account.Channel.UI, false);
+        int before = plans.readable().size();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.anju.account.Access.runAs(reviewer,
+                        () -> plans.save(new PlanDraft(new Plan(null, "解放街道2025年计划", street.id(), null, null, null,
+                                2025, 2025, null, "计划.xlsx", null), List.of(), List.of(), List.of()), false)))
+                .isInstanceOf(org.anju.platform.BadInput.class)
+                .hasMessage("解放街道是乡级，不能作为计划的下达单位：计划由县级及以上单位下达");
+        assertThat(plans.readable()).hasSize(before);
+    }
 }
