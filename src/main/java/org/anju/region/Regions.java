@@ -85,6 +85,24 @@ public class Regions {
         }
     }
 
+    /**
+     * After a change: reloads at once (the caller's transaction sees its new region), and once more when an enclosing
+     * transaction ends — a rolled-back addition would otherwise stay in the directory, visible to every thread, until
+     * some later change (the fingerprint then differs from the rows read, so the second load restores the truth).
+     */
+    private void reloadNowAndAfterCompletion() {
+        reload();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            reload();
+                        }
+                    });
+        }
+    }
+
     RegionDirectory directory() {
         return directory;
     }
@@ -505,7 +523,7 @@ public class Regions {
                 }
                 return newId;
             });
-            reload();
+            reloadNowAndAfterCompletion();
             log.info("新增{}“{}”（{}），上级 {}", kind.label(), name, code, parent.region.code());
             return byId(id);
         }
@@ -595,7 +613,7 @@ public class Regions {
                 }
                 return added;
             });
-            reload();
+            reloadNowAndAfterCompletion();
             log.info("新增社区/村 {} 个（{}）", rows.size(), rows.stream().map(r -> r.town().region.name() + r.name())
                     .limit(5).collect(java.util.stream.Collectors.joining("、")));
             return ids.stream().map(this::byId).toList();
@@ -635,7 +653,7 @@ public class Regions {
                 return;
             }
             tx.executeWithoutResult(status -> store.insertAlias(key, n.region.id(), cityOnly, "added"));
-            reload();
+            reloadNowAndAfterCompletion();
             log.info("为“{}”（{}）新增别名“{}”", r.name(), r.code(), key);
         }
     }

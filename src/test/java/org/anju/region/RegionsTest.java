@@ -232,6 +232,21 @@ class RegionsTest {
         assertThat(RegionNames.withoutCommitteeSuffix("李桥村委会")).isEqualTo("李桥村");
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aCommunityAddedInATransactionThatRollsBackIsGoneAfterwards() {
+        Region town = code("360702001000");
+        tx.executeWithoutResult(status -> {
+            Region added = org.anju.account.Access.runAs(org.anju.account.Actor.system(regions.root()),
+                    () -> regions.addCommunity(town, "回滚测试社区", null));
+            assertThat(regions.byCode(added.code())).as("seen inside its transaction").isPresent();
+            status.setRollbackOnly();
+        });
+        assertThat(regions.localUnits(town)).extracting(Region::name).doesNotContain("回滚测试社区");
+    }
+
     List<String> aliases(String code) {
         return regions.aliases(code(code)).stream().map(Regions.Alias::alias).toList();
     }
