@@ -65,7 +65,11 @@ class BulletinComposer {
     private final BulletinWording words;
     private final BulletinProse prose;
 
-    BulletinComposer(Progress progress, Supervision supervision, Projects projects, ReportInbox reports) {
+    BulletinComposer(Progress progress, Supervision supervision, Projects projects, ReportInbox reports,
+                     org.anju.region.Regions regions,
+                     org.springframework.beans.factory.ObjectProvider<org.anju.progress.RecordedFigures> records) {
+        this.regions = regions;
+        this.records = records;
         this.progress = progress;
         this.supervision = supervision;
         this.projects = projects;
@@ -73,6 +77,9 @@ class BulletinComposer {
         this.words = BulletinWording.load();
         this.prose = new BulletinProse(words);
     }
+
+    private final org.anju.region.Regions regions;
+    private final org.springframework.beans.factory.ObjectProvider<org.anju.progress.RecordedFigures> records;
 
     /** Everything a bulletin says, for one region's subtree. */
     record Data(Region scope, YearMonth period, Scope when, ProgressSummary total, List<ProgressSummary> units) {
@@ -214,9 +221,21 @@ class BulletinComposer {
         }
         // a unit that did not report has no figures (Progress leaves them null), so it is never among these
         List<EntryUnit> parts = d.units().stream().filter(u -> u.actual(fresh) != null || u.actual(vacated) != null)
-                .map(u -> new EntryUnit(u.regionName(), nz(u.actual(fresh)), nz(u.actual(entered)), u.rate(entered), u.actual(vacated)))
+                .map(u -> {
+                    var occupancy = occupancy(u.regionCode(), d.period());
+                    return new EntryUnit(u.regionName(), nz(u.actual(fresh)), nz(u.actual(entered)), u.rate(entered),
+                            u.actual(vacated), occupancy == null ? null : occupancy.allocationRate(),
+                            occupancy == null ? null : occupancy.occupancyRate());
+                })
                 .toList();
         return Optional.of(new Entry(d.when(), parts));
+    }
+
+    /** The unit's 公租房 allocation and occupancy from the operational records, or null when it keeps none here. */
+    private org.anju.progress.RecordedFigures.Occupancy occupancy(String regionCode, YearMonth period) {
+        org.anju.region.Region unit = regions.byCode(regionCode).orElseThrow();
+        return records.orderedStream().map(r -> r.occupancy(unit, period)).flatMap(java.util.Optional::stream)
+                .filter(o -> o.allocable() > 0).findFirst().orElse(null);
     }
 
     private Problems problems(Data d) {

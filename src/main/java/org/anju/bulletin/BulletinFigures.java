@@ -125,8 +125,14 @@ final class BulletinFigures {
      * @param added   新增保障家庭 (0 when none reported)
      * @param entered households entered in the system (0 when none reported), {@code entryRate} its rate
      * @param vacated 腾退 found, or null
+     * @param allocationRate 公租房分配率 from the unit's stock records, or null when it keeps none here; {@code occupancyRate} 入住率
      */
-    record EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated) {
+    record EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated,
+                     BigDecimal allocationRate, BigDecimal occupancyRate) {
+
+        EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated) {
+            this(name, added, entered, entryRate, vacated, null, null);
+        }
 
         boolean allEntered() {
             return entered.compareTo(added) >= 0;

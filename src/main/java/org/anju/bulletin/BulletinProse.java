@@ -190,7 +190,9 @@ final class BulletinProse {
         List<String> units = f.units().stream().map(u -> w.fill("entry.unit", "地区", u.name(), "新增户数", fig(u.added()),
                 "录入情况", u.allEntered() ? w.fill("entry.unit.allEntered")
                         : w.fill("entry.unit.entered", "录入户数", fig(u.entered()), "录入率", rate(u.entryRate())),
-                "腾退", u.vacated() == null ? "" : w.fill("entry.unit.vacated", "腾退套数", fig(u.vacated())))).toList();
+                "腾退", u.vacated() == null ? "" : w.fill("entry.unit.vacated", "腾退套数", fig(u.vacated())),
+                "分配入住", u.allocationRate() == null ? "" : w.fill("entry.unit.occupancy", "分配率", rate(u.allocationRate()),
+                        "入住率", rate(u.occupancyRate())))).toList();
         String paragraph = w.fill("entry.paragraph", "月份", f.scope().month(), "各单位", parts(units));
         return new Bulletin.Section(w.fill("entry.heading"), List.of(paragraph), List.of());
     }

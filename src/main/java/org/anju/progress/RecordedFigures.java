@@ -21,6 +21,32 @@ public interface RecordedFigures {
     List<RecordedFigure> figures(Region unit, YearMonth period);
 
     /**
+     * The allocation and occupancy of the unit's 公租房 stock at the month's end, when it keeps its stock here; empty
+     * otherwise (the bulletin then says nothing of it, rather than 0 %).
+     */
+    default java.util.Optional<Occupancy> occupancy(Region unit, YearMonth period) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * @param allocable dwellings that can be let (not withdrawn, not under repair)
+     * @param allocated of those, allocated or occupied
+     * @param occupied  of those, occupied
+     */
+    record Occupancy(int allocable, int allocated, int occupied) {
+
+        /** 分配率: allocated ÷ allocable, percent at one decimal; null without an allocable dwelling. */
+        public java.math.BigDecimal allocationRate() {
+            return Rates.rate(java.math.BigDecimal.valueOf(allocated), java.math.BigDecimal.valueOf(allocable));
+        }
+
+        /** 入住率: occupied ÷ allocable. */
+        public java.math.BigDecimal occupancyRate() {
+            return Rates.rate(java.math.BigDecimal.valueOf(occupied), java.math.BigDecimal.valueOf(allocable));
+        }
+    }
+
+    /**
      * @param indicatorCode the report's indicator (PUBLIC_RENTAL.VACATE.UNIT …)
      * @param source        a fund source, "" for none
      * @param basis         what was counted, in words the reporter can check (房源台账：本年腾退 3 套)

@@ -241,7 +241,12 @@ class BulletinProseTest {
                         "截止12月底，山丹县新增保障家庭0户，信息全部录入，经核查腾退公租房3套。"),
                 arguments("added without any entered: rate — when there is none",
                         List.of(new EntryUnit("民乐县", n("8"), n("0"), null, null)),
-                        "截止12月底，民乐县新增保障家庭8户，信息录入0户（录入率—）。"));
+                        "截止12月底，民乐县新增保障家庭8户，信息录入0户（录入率—）。"),
+                arguments("a unit keeping its stock here: 分配率 and 入住率 from the records; another without: nothing said",
+                        List.of(new EntryUnit("章贡区", n("2"), n("2"), n("100.0"), n("1"), n("91.7"), n("83.3")),
+                                new EntryUnit("南康区", n("5"), n("5"), n("100.0"), null)),
+                        "截止12月底，章贡区新增保障家庭2户，信息全部录入，经核查腾退公租房1套，公租房分配率91.7%、入住率83.3%；"
+                                + "南康区新增保障家庭5户，信息全部录入。"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,8 @@ package org.anju.rental.figures;
 
 import org.anju.progress.RecordedFigures;
 import org.anju.region.Region;
+import org.anju.rental.stock.Stock;
+import org.anju.rental.stock.StockCounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the 公租房 records say for a county's month, cumulative from January like the report:
@@ -17,7 +20,8 @@ import java.util.List;
  * <li>新增保障家庭 — households of the county that received a 资格证 this year (实物配租 and 租赁补贴: the 公租房
  *     information system of seed 004 holds both; the basis names the split so the reporter can check);</li>
  * <li>信息录入 — the same households: each of them is, by being here, entered into the information system;</li>
- * <li>核查腾退公租房 — dwellings of the county's stock vacated (腾退) this year.</li>
+ * <li>核查腾退公租房 — dwellings of the county's stock vacated (腾退) this year;</li>
+ * <li>and, for the bulletin, 分配率 and 入住率 of its stock at the month's end.</li>
  * </ul>
  * A county without households (or without stock) in the system gets no figure for them: it keeps its records
  * elsewhere, and its report stays as typed.
@@ -26,9 +30,21 @@ import java.util.List;
 class RentalFigures implements RecordedFigures {
 
     private final JdbcClient jdbc;
+    private final Stock stock;
 
-    RentalFigures(JdbcClient jdbc) {
+    RentalFigures(JdbcClient jdbc, Stock stock) {
         this.jdbc = jdbc;
+        this.stock = stock;
+    }
+
+    @Override
+    public Optional<Occupancy> occupancy(Region unit, YearMonth period) {
+        if (!jdbc.sql("select exists (select 1 from rental_estate where region_id = :unit)").param("unit", unit.id())
+                .query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        StockCounts c = stock.counts(unit.code(), period);
+        return Optional.of(new Occupancy(c.allocable(), c.allocated() + c.occupied(), c.occupied()));
     }
 
     @Override

@@ -55,6 +55,8 @@ class RentalFiguresTest {
     Reports reports;
     @Autowired
     Regions regions;
+    @Autowired
+    org.anju.progress.RecordedFigures figures;
 
     Actor actor(String username, String region, Role role) {
         return new Actor(username, username, regions.byCode(region).orElseThrow(), EnumSet.of(role), Channel.UI, false);
@@ -96,6 +98,12 @@ class RentalFiguresTest {
         assertThat(offered.get("PUBLIC_RENTAL.DATA_ENTRY.HOUSEHOLD").value()).isEqualByComparingTo("2");
         assertThat(offered.get("PUBLIC_RENTAL.VACATE.UNIT").value()).isEqualByComparingTo("1");
         assertThat(offered).doesNotContainKey("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
+
+        org.anju.progress.RecordedFigures.Occupancy occupancy = as(reporter, () -> figures.occupancy(
+                regions.byCode(COUNTY).orElseThrow(), month)).orElseThrow();
+        assertThat(occupancy).isEqualTo(new org.anju.progress.RecordedFigures.Occupancy(1, 0, 0));
+        assertThat(occupancy.allocationRate()).isEqualByComparingTo("0");
+        assertThat(figures.occupancy(regions.byCode("360703").orElseThrow(), month)).as("no stock kept here").isEmpty();
 
         Report saved = as(reporter, () -> reports.save(COUNTY, month, reports.get(COUNTY, month).version(), List.of(
                 new ReportValue("PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD", "", new BigDecimal("3")),
