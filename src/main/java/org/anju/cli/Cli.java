@@ -41,7 +41,7 @@ public final class Cli {
     public static final int DENIED = 5;
 
     private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
-            "rental");
+            "rental", "privacy");
 
     private Cli() {
     }
@@ -97,6 +97,7 @@ public final class Cli {
             case "progress" -> new ProgressCommand();
             case "bulletin" -> BulletinCommand.class;
             case "user" -> new UserCommand();
+            case "privacy" -> new PrivacyCommand();
             default -> new PlanCommand();
         };
         CommandLine cli = new CommandLine(root, factory)

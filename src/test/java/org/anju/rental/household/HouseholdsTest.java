@@ -195,4 +195,22 @@ class HouseholdsTest {
                 .isInstanceOf(Denied.class).hasMessageContaining("不能受理或修改");
         assertThat(jdbc.sql("select count(*) from rental_household").query(Long.class).single()).isEqualTo(count);
     }
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    @Test
+    void keyRotationReachesEveryHouseholdColumn() {
+        as(reviewer, () -> households.register(form(STREET, List.of(member("周全", id("19660606"), "本人", "100", true)))));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = org.anju.cli.Cli.execute(context, new String[]{"privacy", "reencrypt"}, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertThat(code).isZero();
+        // every value is under the current key already: the command finds all six columns and nothing to re-seal
+        assertThat(out.toString().lines().filter(l -> l.startsWith("rental_")).map(l -> l.substring(0, l.indexOf('：'))))
+                .containsExactlyInAnyOrder("rental_household.applicant_name_enc（姓名）", "rental_household.applicant_id_enc（身份证号）",
+                        "rental_household.phone_enc（联系电话）", "rental_member.name_enc（姓名）", "rental_member.id_enc（身份证号）",
+                        "rental_member.income_enc（收入）");
+        assertThat(out.toString()).contains("完成：共重新加密 0 个值");
+    }
 }
