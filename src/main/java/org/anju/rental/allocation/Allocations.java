@@ -58,13 +58,13 @@ public class Allocations {
     public AllocationFigures figures(String countyCode, YearMonth month) {
         Region county = regions.byCode(countyCode == null ? "" : countyCode.strip())
                 .orElseThrow(() -> new BadInput("没有编码为 " + countyCode + " 的地区"));
+        access.checkRead(county);
         if (county.kind() != RegionKind.COUNTY && county.kind() != RegionKind.DEV_ZONE && county.kind() != RegionKind.CITY_LEVEL) {
             throw new BadInput(county.name() + "不是区县：轮候与配租按区县统计");
         }
         if (month == null) {
             throw new BadInput("缺少月份（如 2025-03）");
         }
-        access.checkRead(county);
         LocalDate first = month.atDay(1);
         LocalDate last = month.atEndOfMonth();
         StockCounts s = stock.counts(county.code(), month);

@@ -5,7 +5,6 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
-import org.anju.platform.Denied;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,7 +49,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds")
-    @Requires(Requirement.READ_SCOPED)
+    @Requires(Requirement.WRITE_OWN)
     String open(@RequestParam String county, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String dwellings, @RequestParam(required = false) String group,
                 @RequestParam(required = false) String candidates, @RequestParam(required = false) String seedSource,
@@ -60,7 +59,7 @@ class RoundPages {
                     candidates == null || candidates.isBlank() ? null : integer(candidates), seedSource, date(seedDue)));
             redirect.addFlashAttribute("message", "批次“" + r.name() + "”已开始，候选名单已公示");
             return "redirect:/rental/rounds/" + r.id();
-        } catch (BadInput | Conflict | Denied e) {
+        } catch (BadInput | Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/rental/rounds?region=" + county;
         }
@@ -76,7 +75,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds/{id}/draw")
-    @Requires(Requirement.READ_SCOPED)
+    @Requires(Requirement.WRITE_OWN)
     String draw(@PathVariable long id, @RequestParam(required = false) String seed, RedirectAttributes redirect) {
         try {
             rounds.draw(id, seed);
@@ -88,7 +87,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds/{id}/choices")
-    @Requires(Requirement.READ_SCOPED)
+    @Requires(Requirement.WRITE_OWN)
     String act(@PathVariable long id, @RequestParam(required = false) String number,
                @RequestParam(required = false) String action, @RequestParam(required = false) String dwelling,
                RedirectAttributes redirect) {
