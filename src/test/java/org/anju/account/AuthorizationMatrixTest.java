@@ -442,6 +442,7 @@ class AuthorizationMatrixTest {
             add(s, "GET /api/privacy/accesses", region, () -> request(HttpMethod.GET, "/api/privacy/accesses").param("region", region));
         }
         stockSamples(s);
+        rentalWaitingSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -546,6 +547,41 @@ class AuthorizationMatrixTest {
             add(s, "POST /projects/{id}/progress", unit, () -> request(HttpMethod.POST, "/projects/" + id + "/progress")
                     .param("version", "0").param("period", "2024-03").param("investment", "10"));
         });
+    }
+
+    /** The waiting list and allocation rounds (no rules for most cities: a refusal, never a 5xx). */
+    void rentalWaitingSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702", "361100")) {
+            add(s, "GET /api/rental/waiting", unit, () -> request(HttpMethod.GET, "/api/rental/waiting").param("region", unit));
+            add(s, "GET /api/rental/rounds", unit, () -> request(HttpMethod.GET, "/api/rental/rounds").param("region", unit));
+            add(s, "GET /api/rental/rounds/figures", unit, () -> request(HttpMethod.GET, "/api/rental/rounds/figures")
+                    .param("region", unit).param("month", "2024-01"));
+            add(s, "GET /rental/waiting", unit, () -> request(HttpMethod.GET, "/rental/waiting").param("region", unit));
+            add(s, "GET /rental/rounds", unit, () -> request(HttpMethod.GET, "/rental/rounds").param("region", unit));
+        }
+        for (String unit : List.of("361102", "360702")) {
+            long dwelling = dwellingIds.get(unit);
+            add(s, "POST /api/rental/rounds", unit, () -> json(HttpMethod.POST, "/api/rental/rounds",
+                    "{\"countyCode\": \"" + unit + "\", \"name\": \"矩阵测试批次\", \"dwellingIds\": [" + dwelling
+                            + "], \"seedSource\": \"矩阵测试种子\", \"seedDue\": \"2099-01-01\"}"));
+            add(s, "POST /rental/rounds", unit, () -> request(HttpMethod.POST, "/rental/rounds").param("county", unit)
+                    .param("name", "矩阵测试批次").param("dwellings", String.valueOf(dwelling)));
+        }
+        // rounds that do not exist: 404 for everyone signed in, never a 5xx
+        add(s, "POST /api/rental/rounds/{id}/draw", null, () -> json(HttpMethod.POST, "/api/rental/rounds/0/draw",
+                "{\"seed\": \"123\"}"));
+        add(s, "POST /api/rental/rounds/{id}/choices", null, () -> json(HttpMethod.POST, "/api/rental/rounds/0/choices",
+                "{\"number\": \"A1\", \"action\": \"GAVE_UP\"}"));
+        add(s, "POST /rental/rounds/{id}/draw", null, () -> request(HttpMethod.POST, "/rental/rounds/0/draw").param("seed", "1"));
+        add(s, "POST /rental/rounds/{id}/choices", null, () -> request(HttpMethod.POST, "/rental/rounds/0/choices")
+                .param("number", "A1").param("action", "GAVE_UP"));
+        add(s, "GET /api/rental/rounds/{id}", null, () -> request(HttpMethod.GET, "/api/rental/rounds/0"));
+        add(s, "GET /rental/rounds/{id}", null, () -> request(HttpMethod.GET, "/rental/rounds/0"));
+        add(s, "GET /public/rental/rounds/{id}", null, () -> request(HttpMethod.GET, "/public/rental/rounds/0"));
+        add(s, "GET /public/rental/rounds/{id}/candidates.txt", null, () -> request(HttpMethod.GET,
+                "/public/rental/rounds/0/candidates.txt"));
+        add(s, "POST /public/rental/waiting", null, () -> request(HttpMethod.POST, "/public/rental/waiting")
+                .param("certificate", "360700202400001").param("idNumber", "36070219800101001X"));
     }
 
     /** The housing stock: a county's own, the city's, another city's county; historic totals set from above. */

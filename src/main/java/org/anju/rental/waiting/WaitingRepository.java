@@ -1,0 +1,165 @@
+package org.anju.rental.waiting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SQL of the waiting list; no access checks here. The list is computed from the households as they are (qualified
+ * 实物配租, open, no allocation in force, not struck off), ordered by a key the city's rules give: the rank of the
+ * first priority group, or minus the score.
+ */
+@Repository
+class WaitingRepository {
+
+    /** One household on the list with its sort key. */
+    record Row(long id, String certificateNo, LocalDate qualifiedOn, String name, String idNumber, int countyId,
+               long key, String groups, int total) {
+    }
+
+    /** Which households: a city or a county, optionally only a group's members, optionally only those in no open round. */
+    record Scope(boolean city, int regionId, String group, boolean free) {
+    }
+
+    private final JdbcClient jdbc;
+
+    WaitingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static final long NO_GROUP = 1_000_000L;
+
+    private static String base(WaitingRules rules, Scope scope) {
+        String key = rules.ordering() == WaitingRules.Ordering.PRIORITY_DATE
+                ? """
+                  coalesce((select min(p.ord) from rental_household_group g
+                              join unnest(cast(:groups as text[])) with ordinality as p(name, ord) on p.name = g.name
+                             where g.household_id = h.id), %d)""".formatted(NO_GROUP)
+                : """
+                  -(coalesce((select sum(p.pts) from rental_household_group g
+                               join unnest(cast(:groups as text[]), cast(:points as int[])) as p(name, pts) on p.name = g.name
+                              where g.household_id = h.id), 0)
+                    + :yearPoints * cast(extract(year from age(cast(:today as date), h.qualified_on)) as int))""";
+        return """
+                with w as (
+                  select h.id, h.certificate_no, h.qualified_on, h.applicant_name_masked, h.applicant_id_masked, h.county_id,
+                         %s as k
+                    from rental_household h
+                   where h.%s = :scope and h.guarantee = 'PUBLIC_RENTAL' and h.closed_on is null
+                     and h.qualified_on <= :today
+                     and not exists (select 1 from rental_allocation a where a.household_id = h.id and a.cancelled_on is null)
+                     and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id)
+                     %s %s
+                )
+                """.formatted(key, scope.city() ? "city_id" : "county_id",
+                scope.group() == null ? "" : """
+                        and exists (select 1 from rental_household_group gg where gg.household_id = h.id and gg.name = :group)""",
+                scope.free() ? """
+                        and not exists (select 1 from rental_round_candidate c join rental_round r on r.id = c.round_id
+                                         where c.household_id = h.id and r.status <> 'CLOSED'
+                                           and (c.state is null or c.state in ('SELECTED', 'WAITING')))""" : "");
+    }
+
+    private static Map<String, Object> params(WaitingRules rules, Scope scope, LocalDate today) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("scope", scope.regionId());
+        p.put("today", today);
+        if (rules.ordering() == WaitingRules.Ordering.PRIORITY_DATE) {
+            p.put("groups", rules.groups().toArray(String[]::new));
+        } else {
+            p.put("groups", rules.points().keySet().toArray(String[]::new));
+            p.put("points", rules.points().values().toArray(Integer[]::new));
+            p.put("yearPoints", rules.yearPoints() == null ? 0 : rules.yearPoints());
+        }
+        if (scope.group() != null) {
+            p.put("group", scope.group());
+        }
+        return p;
+    }
+
+    private static final String SELECT = """
+            select w.id, w.certificate_no, w.qualified_on, w.applicant_name_masked, w.applicant_id_masked, w.county_id, w.k,
+                   (select string_agg(g.name, '、' order by g.name) from rental_household_group g where g.household_id = w.id),
+                   count(*) over ()
+              from w""";
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(9));
+    }
+
+    /** A page in order. */
+    List<Row> page(WaitingRules rules, Scope scope, LocalDate today, int offset, int limit) {
+        return jdbc.sql(base(rules, scope) + SELECT + " order by w.k, w.qualified_on, w.certificate_no offset :offset limit :limit")
+                .params(params(rules, scope, today)).param("offset", offset).param("limit", limit)
+                .query(WaitingRepository::row).list();
+    }
+
+    int count(WaitingRules rules, Scope scope, LocalDate today) {
+        return jdbc.sql(base(rules, scope) + "select count(*) from w").params(params(rules, scope, today))
+                .query(Integer.class).single();
+    }
+
+    /** The household with this 资格证号 on the list and its 1-based position, if it is on it. */
+    Optional<Map.Entry<Row, Integer>> find(WaitingRules rules, Scope scope, LocalDate today, String certificateNo) {
+        return jdbc.sql(base(rules, scope) + SELECT.replace("count(*) over ()", """
+                        (select count(*) from w w2 where (w2.k, w2.qualified_on, w2.certificate_no)
+                                                       < (w.k, w.qualified_on, w.certificate_no)) + 1""")
+                        + " where w.certificate_no = :certificate")
+                .params(params(rules, scope, today)).param("certificate", certificateNo)
+                .query((rs, n) -> Map.entry(row(rs, n), rs.getInt(9))).optional();
+    }
+
+    /** A household for the public lookup: found by 资格证号, and only when the ID number's blind index is one of its people's. */
+    record Lookup(long id, int cityId, int countyId, String guarantee, LocalDate closedOn, String name, String idNumber,
+                  LocalDate allocatedOn, LocalDate excludedOn) {
+    }
+
+    Optional<Lookup> lookup(String certificateNo, byte[] idBidx) {
+        return jdbc.sql("""
+                        select h.id, h.city_id, h.county_id, h.guarantee, h.closed_on, h.applicant_name_masked,
+                               h.applicant_id_masked,
+                               (select a.allocated_on from rental_allocation a where a.household_id = h.id and a.cancelled_on is null),
+                               (select x.since from rental_waiting_exclusion x where x.household_id = h.id)
+                          from rental_household h
+                         where h.certificate_no = :certificate
+                           and (h.applicant_id_bidx = :bidx
+                                or exists (select 1 from rental_member m where m.household_id = h.id and m.id_bidx = :bidx))""")
+                .param("certificate", certificateNo).param("bidx", idBidx)
+                .query((rs, n) -> new Lookup(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class)))
+                .optional();
+    }
+
+    void exclude(long householdId, LocalDate since, String reason, Long roundId, String actor) {
+        jdbc.sql("""
+                        insert into rental_waiting_exclusion (household_id, since, reason, round_id, created_by)
+                        values (:household, :since, :reason, :round, :actor)""")
+                .param("household", householdId).param("since", since).param("reason", reason).param("round", roundId)
+                .param("actor", actor).update();
+    }
+
+    /** Households waiting at the end of {@code day} in a county: qualified by then, not closed, allocated or struck off. */
+    int waitingOn(int countyId, LocalDate day) {
+        return jdbc.sql("""
+                        select count(*) from rental_household h
+                         where h.county_id = :county and h.guarantee = 'PUBLIC_RENTAL' and h.qualified_on <= :day
+                           and (h.closed_on is null or h.closed_on > :day)
+                           and not exists (select 1 from rental_allocation a where a.household_id = h.id
+                                             and a.allocated_on <= :day and (a.cancelled_on is null or a.cancelled_on > :day))
+                           and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id
+                                             and x.since <= :day)""")
+                .param("county", countyId).param("day", day).query(Integer.class).single();
+    }
+
+    static List<String> groups(String joined) {
+        return joined == null ? List.of() : Arrays.asList(joined.split("、"));
+    }
+}

@@ -1,0 +1,348 @@
+package org.anju.rental.allocation;
+
+import org.anju.AnjuTest;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.account.Channel;
+import org.anju.account.Role;
+import org.anju.cli.Cli;
+import org.anju.platform.BadInput;
+import org.anju.platform.Conflict;
+import org.anju.platform.Denied;
+import org.anju.privacy.SyntheticIds;
+import org.anju.region.Regions;
+import org.anju.rental.household.Guarantee;
+import org.anju.rental.household.HouseholdForm;
+import org.anju.rental.household.Households;
+import org.anju.rental.stock.Dwelling;
+import org.anju.rental.stock.Estate;
+import org.anju.rental.stock.Programme;
+import org.anju.rental.stock.Stock;
+import org.anju.rental.stock.StockStatus;
+import org.anju.rental.waiting.WaitingEntry;
+import org.anju.rental.waiting.WaitingList;
+import org.anju.rental.waiting.WaitingPage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The waiting list and a full allocation round through the services on the real database: 章贡区 (赣州市, whose test
+ * rules — 未核实 — put 特困, 低保, 残疾, 优抚 first, draw by lottery and strike a household off after more than one
+ * refusal), OPERATIONS.md §11 scenarios 13–15 persisted, the public pages masked, the published draw re-verified with
+ * {@code rental draw verify} from the published file.
+ */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "anju.test.database=rounds")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class RoundsTest {
+
+    static final String STREET = "360702001000";   // 解放街道, 章贡区
+    static final String COUNTY = "360702";
+
+    @Autowired
+    Households households;
+    @Autowired
+    WaitingList waiting;
+    @Autowired
+    Rounds rounds;
+    @Autowired
+    Allocations allocations;
+    @Autowired
+    Stock stock;
+    @Autowired
+    Regions regions;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    Actor reviewer;
+    Actor office;
+    Actor countyAdmin;
+    int serial = 1;
+    /** Certificate number → [name, ID number] in plaintext, to prove the public pages never show them. */
+    final Map<String, String[]> people = new LinkedHashMap<>();
+    final Map<String, Long> ids = new LinkedHashMap<>();
+    long estate;
+
+    Actor actor(String username, String region, Role role) {
+        return new Actor(username, username, regions.byCode(region).orElseThrow(), EnumSet.of(role), Channel.UI, false);
+    }
+
+    <T> T as(Actor a, Supplier<T> work) {
+        return Access.runAs(a, work);
+    }
+
+    /** Registers and qualifies a household; returns its 资格证号. */
+    String household(String label, String name, String group, Guarantee guarantee, LocalDate qualified) {
+        String id = SyntheticIds.number("360702", "19800101", serial++);
+        List<HouseholdForm.GroupForm> groups = group == null ? List.of() : List.of(new HouseholdForm.GroupForm(group, null));
+        long h = as(reviewer, () -> households.register(new HouseholdForm(STREET, null, null,
+                List.of(new HouseholdForm.MemberForm(name, id, "本人", "10000", true, true, null)), groups,
+                new BigDecimal("8"), 6, null, null, false, null, null)));
+        String certificate = households.qualify(h, guarantee, qualified);
+        people.put(certificate, new String[]{name, id});
+        ids.put(label, h);
+        return certificate;
+    }
+
+    String a, b, c, d, e, f;
+
+    @BeforeAll
+    void households() {
+        reviewer = actor("jf_reviewer", STREET, Role.TOWN_REVIEWER);
+        office = actor("zg_housing", COUNTY, Role.HOUSING_OFFICE);
+        countyAdmin = actor("zg_admin", COUNTY, Role.COUNTY_ADMIN);
+        Access.runAs(Actor.system(regions.root()), () -> {
+            a = household("A", "赵低保", "低保", Guarantee.PUBLIC_RENTAL, LocalDate.of(2023, 1, 10));
+            b = household("B", "钱普通", null, Guarantee.PUBLIC_RENTAL, LocalDate.of(2022, 5, 1));
+            c = household("C", "孙特困", "特困", Guarantee.PUBLIC_RENTAL, LocalDate.of(2024, 2, 1));
+            d = household("D", "李普通", null, Guarantee.PUBLIC_RENTAL, LocalDate.of(2023, 6, 1));
+            e = household("E", "周残疾", "残疾", Guarantee.PUBLIC_RENTAL, LocalDate.of(2021, 1, 1));
+            f = household("F", "吴补贴", null, Guarantee.SUBSIDY, LocalDate.of(2020, 1, 1));
+            estate = stock.saveEstate(Estate.of(COUNTY, "轮候测试小区", null, Programme.PUBLIC_RENTAL, null, null)).id();
+            return null;
+        });
+    }
+
+    Dwelling dwelling(String room, StockStatus status) {
+        return Access.runAs(Actor.system(regions.root()), () -> stock.add(new Stock.NewDwelling(estate, "1号楼", "1", room,
+                null, 3, new BigDecimal("50"), null, "一室一厅", null, null, status)));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void theListFollowsTheCitysPriorityGroupsThenTheDateAndAHouseholdFindsItsOwnPlace() {
+        WaitingPage county = as(office, () -> waiting.page(COUNTY, null, 0));
+        List<String> order = county.entries().stream().map(WaitingEntry::certificateNo)
+                .filter(people::containsKey).toList();
+        // 特困, 低保, 残疾 in the city's order, then the others by 资格证 date; the 租赁补贴 household is not on it
+        assertThat(order.subList(0, 5)).containsExactly(c, a, e, b, d);
+        assertThat(order).doesNotContain(f);
+        assertThat(county.entries().getFirst().priorityGroup()).isEqualTo("特困");
+        assertThat(county.entries().getFirst().name()).isEqualTo("孙**").isNotEqualTo("孙特困");
+        assertThat(county.rules().verified()).isFalse();
+        // E qualified 2021-01-01: more than the 12 months of 复核周期 ago
+        assertThat(county.entries().stream().filter(x -> x.certificateNo().equals(e)).findFirst().orElseThrow().recheckDue())
+                .isTrue();
+        // the city's list orders the same households the same way
+        WaitingPage city = as(actor("gz_admin", "360700", Role.CITY_ADMIN), () -> waiting.page("360700", null, 0));
+        assertThat(city.entries().stream().map(WaitingEntry::certificateNo).filter(people::containsKey).toList().subList(0, 5))
+                .containsExactly(c, a, e, b, d);
+        // search by 资格证号: the one household with its position
+        WaitingPage found = as(office, () -> waiting.page(COUNTY, b, 0));
+        assertThat(found.entries()).singleElement().satisfies(x -> {
+            assertThat(x.certificateNo()).isEqualTo(b);
+            assertThat(x.position()).isEqualTo(order.indexOf(b) + 1);
+        });
+
+        // the public lookup: 资格证号 + full ID number of a member, matched by blind index
+        WaitingList.Standing s = waiting.lookup(b, people.get(b)[1]);
+        assertThat(s.status()).isEqualTo("轮候中");
+        assertThat(s.position()).isEqualTo(order.indexOf(b) + 1);
+        assertThat(s.name()).isEqualTo("钱**");
+        assertThat(s.idNumber()).doesNotContain(people.get(b)[1].substring(6, 14));
+        assertThat(waiting.lookup(f, people.get(f)[1]).status()).contains("租赁补贴");
+        // a wrong ID number and an unknown certificate get the same answer
+        assertThatThrownBy(() -> waiting.lookup(b, people.get(a)[1])).isInstanceOf(BadInput.class)
+                .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
+        assertThatThrownBy(() -> waiting.lookup("360700209999999", people.get(a)[1])).isInstanceOf(BadInput.class)
+                .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
+        assertThatThrownBy(() -> waiting.lookup(b, "1234")).isInstanceOf(BadInput.class).hasMessageContaining("身份证号");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void refusalsAndBadInput() {
+        // a city without rules: a clear refusal saying what to configure, no order invented
+        assertThatThrownBy(() -> waiting.page("620700", null, 0)).isInstanceOf(Conflict.class)
+                .hasMessageContaining("张掖市尚未配置公租房轮候规则");
+        assertThatThrownBy(() -> waiting.page(STREET, null, 0)).isInstanceOf(BadInput.class)
+                .hasMessageContaining("请选择一个市或区县");
+        assertThatThrownBy(() -> waiting.page(COUNTY, "资格证", 0)).isInstanceOf(BadInput.class)
+                .hasMessageContaining("资格证号“资格证”不对");
+        assertThatThrownBy(() -> waiting.page(COUNTY, null, -1)).isInstanceOf(BadInput.class);
+        // another city's administrator does not read 章贡区's list
+        assertThatThrownBy(() -> as(actor("sr_admin", "361100", Role.CITY_ADMIN), () -> waiting.page(COUNTY, null, 0)))
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("章贡区");
+        // a street reviewer does not run the county's rounds
+        Dwelling v = dwelling("901", StockStatus.VACANT);
+        assertThatThrownBy(() -> as(reviewer, () -> rounds.open(new Rounds.Opening(COUNTY, "越权", List.of(v.id()), null, null,
+                "某日开奖号码", LocalDate.now())))).isInstanceOf(Denied.class).hasMessageContaining("不能办理章贡区的公租房配租");
+        // an occupied dwelling, an unknown group, a seed day already past
+        Dwelling occupied = dwelling("902", StockStatus.OCCUPIED);
+        assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(occupied.id()), null,
+                null, "某日开奖号码", LocalDate.now())))).isInstanceOf(Conflict.class).hasMessageContaining("只有空置的房源可以配租");
+        assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), "老年",
+                null, "某日开奖号码", LocalDate.now())))).isInstanceOf(BadInput.class).hasMessageContaining("不是赣州市轮候规则中的优先群体");
+        assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), null,
+                null, null, null)))).isInstanceOf(BadInput.class).hasMessageContaining("须在公布名单时同时公布随机种子的来源");
+        assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), null,
+                null, "某日开奖号码", LocalDate.now().minusDays(1))))).isInstanceOf(BadInput.class).hasMessageContaining("已过");
+        assertThat(jdbc.sql("select count(*) from rental_round where name in ('越权', '批次')").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void aFullRoundPublishedDrawnVerifiedChosenAndCounted(@TempDir Path dir) throws Exception {
+        Dwelling d1 = dwelling("101", StockStatus.VACANT);
+        Dwelling d2 = dwelling("102", StockStatus.VACANT);
+        List<String> mine = List.of(c, a, e, b, d);
+        // the seed is a value known only tomorrow: the list is published before anyone can know it
+        RoundView listed = as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "2025年第一批公租房配租",
+                List.of(d1.id(), d2.id()), null, null, "福利彩票3D第2025056期开奖号码", LocalDate.now().plusDays(1))));
+        assertThat(listed.status()).isEqualTo("LISTED");
+        assertThat(listed.candidates()).extracting(RoundView.Candidate::number).containsAll(mine);
+        assertThatThrownBy(() -> as(office, () -> rounds.draw(listed.id(), "123"))).isInstanceOf(Conflict.class)
+                .hasMessageContaining("才公布，之前不能摇号");
+        // the candidates of an open round are not put into another one
+        Dwelling d3 = dwelling("103", StockStatus.VACANT);
+        assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "第二批", List.of(d3.id()), null,
+                null, "x", LocalDate.now())))).isInstanceOf(Conflict.class).hasMessageContaining("没有可参加配租的轮候家庭");
+
+        jdbc.sql("update rental_round set seed_due = current_date where id = :id").param("id", listed.id()).update(); // the day came
+        assertThatThrownBy(() -> as(office, () -> rounds.draw(listed.id(), " 123"))).isInstanceOf(BadInput.class);
+        RoundView drawn = as(office, () -> rounds.draw(listed.id(), "2025056 3 7 1"));
+        assertThat(drawn.status()).isEqualTo("CHOOSING");
+        assertThat(drawn.candidates().stream().filter(x -> "SELECTED".equals(x.state()))).hasSize(2);
+
+        // anyone re-runs the published draw from the published file with the published command
+        String file = new String(mvc.perform(get("/public/rental/rounds/" + drawn.id() + "/candidates.txt"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        Path list = Files.writeString(dir.resolve("第" + drawn.id() + "批次候选名单.txt"), file);
+        List<String> args = args(drawn.verifyCommand());
+        assertThat(args.subList(0, 3)).containsExactly("java", "-jar", "anju.jar");
+        List<String> cli = new ArrayList<>(args.subList(3, args.size()));
+        cli.set(cli.indexOf("--candidates") + 1, list.toString());
+        assertThat(Cli.run(null, cli.toArray(String[]::new))).isEqualTo(Cli.OK);
+        // one candidate more in the file, and the published hashes no longer match
+        Files.writeString(list, file + "360700202599999\n");
+        assertThat(Cli.run(null, cli.toArray(String[]::new))).isEqualTo(Cli.FINDINGS);
+
+        // the public result shows masked names and IDs only, the seed, the hashes and the command
+        String page = mvc.perform(get("/public/rental/rounds/" + drawn.id())).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(drawn.candidatesHash(), drawn.resultHash(), "2025056 3 7 1", "rental draw verify", "孙*");
+        for (String[] p : people.values()) {
+            assertThat(page).doesNotContain(p[0], p[1]);
+        }
+
+        // 选房 in the drawn order (scenario 13 persisted): the first refuses once (allowed), then again → struck off,
+        // the next 候选 moves up
+        List<String> order = drawn.candidates().stream().sorted(java.util.Comparator.comparing(RoundView.Candidate::position))
+                .map(RoundView.Candidate::number).toList();
+        String first = order.get(0);
+        String second = order.get(1);
+        String third = order.get(2);
+        RoundView r1 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null));
+        assertThat(candidate(r1, first).state()).isEqualTo("SELECTED");
+        assertThat(candidate(r1, first).refusals()).isEqualTo(1);
+        RoundView r2 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null));
+        assertThat(candidate(r2, first).state()).isEqualTo("DISQUALIFIED");
+        assertThat(candidate(r2, third).state()).isEqualTo("SELECTED");
+        assertThat(waiting.lookup(first, people.get(first)[1]).status()).startsWith("已取消轮候资格");
+        assertThat(as(office, () -> waiting.page(COUNTY, first, 0)).entries()).isEmpty();
+        // the second gives up: the fourth moves up
+        RoundView r3 = as(office, () -> rounds.act(drawn.id(), second, Rounds.Action.GAVE_UP, null));
+        assertThat(candidate(r3, second).state()).isEqualTo("GAVE_UP");
+        String fourth = order.get(3);
+        assertThat(candidate(r3, fourth).state()).isEqualTo("SELECTED");
+        assertThatThrownBy(() -> as(office, () -> rounds.act(drawn.id(), second, Rounds.Action.CHOSE, d1.id())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("只有待选房的家庭可以");
+        assertThatThrownBy(() -> as(office, () -> rounds.act(drawn.id(), "X1", Rounds.Action.GAVE_UP, null)))
+                .isInstanceOf(BadInput.class).hasMessageContaining("不在本批次的候选名单中");
+        assertThatThrownBy(() -> as(countyAdmin, () -> rounds.act(drawn.id(), third, Rounds.Action.CHOSE, d3.id())))
+                .isInstanceOf(BadInput.class).hasMessageContaining("不在本批次中");
+
+        // choosing changes the dwelling's status, which Stock lets only the county's own accounts do
+        RoundView r4 = as(countyAdmin, () -> rounds.act(drawn.id(), third, Rounds.Action.CHOSE, d1.id()));
+        assertThat(candidate(r4, third).state()).isEqualTo("CHOSE");
+        assertThat(stock.dwelling(d1.id()).status()).isEqualTo(StockStatus.ALLOCATED);
+        Allocation allocation = allocations.current(ids.get(label(third))).orElseThrow();
+        assertThat(allocation.dwellingId()).isEqualTo(d1.id());
+        assertThat(allocation.roundId()).isEqualTo(drawn.id());
+        assertThat(allocation.allocatedOn()).isEqualTo(LocalDate.now(org.anju.platform.ChinaTime.ZONE));
+        assertThatThrownBy(() -> as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d1.id())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("已被本批次其他家庭选定");
+        RoundView closed = as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d2.id()));
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.events()).extracting(RoundView.Event::kind).contains("LISTED", "DRAWN", "OPENED", "REFUSED",
+                "EXCLUDED", "PROMOTED", "GAVE_UP", "CHOSE", "CLOSED");
+        // allocated households leave the list; the one who gave up waits on
+        assertThat(waiting.lookup(third, people.get(third)[1]).status()).startsWith("已配租");
+        assertThat(waiting.lookup(second, people.get(second)[1]).status()).isEqualTo("轮候中");
+
+        // figures of the month
+        AllocationFigures fig = as(office, () -> allocations.figures(COUNTY, YearMonth.now(org.anju.platform.ChinaTime.ZONE)));
+        assertThat(fig.allocated()).isEqualTo(2);
+        assertThat(fig.refusals()).isEqualTo(2);
+        int waitingNow = as(office, () -> waiting.page(COUNTY, null, 0)).total();
+        assertThat(fig.waiting()).isEqualTo(waitingNow);
+        assertThat(fig.stockAllocated()).isGreaterThanOrEqualTo(2);
+        assertThat(fig.stockAllocable()).isGreaterThanOrEqualTo(fig.stockAllocated());
+        assertThatThrownBy(() -> allocations.figures(STREET, YearMonth.now())).isInstanceOf(BadInput.class);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theAnonymousPublicPagesAnswerWithoutLogin() throws Exception {
+        mvc.perform(get("/public/rental/waiting")).andExpect(status().isOk());
+        mvc.perform(get("/public/rental/rounds")).andExpect(status().isOk());
+        String answer = mvc.perform(post("/public/rental/waiting").with(csrf()).param("certificate", b)
+                        .param("idNumber", people.get(b)[1])).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("钱*").doesNotContain("钱普通", people.get(b)[1]);
+        mvc.perform(get("/rental/waiting")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/public/rental/rounds/999999")).andExpect(status().isNotFound());
+    }
+
+    String label(String certificate) {
+        return Map.of(a, "A", b, "B", c, "C", d, "D", e, "E", f, "F").get(certificate);
+    }
+
+    static RoundView.Candidate candidate(RoundView r, String number) {
+        return r.candidates().stream().filter(x -> x.number().equals(number)).findFirst().orElseThrow();
+    }
+
+    /** Splits the published command as a shell would (double quotes, backslash escapes). */
+    static List<String> args(String command) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"((?:\\\\.|[^\"\\\\])*)\"|(\\S+)").matcher(command);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1).replaceAll("\\\\(.)", "$1") : m.group(2));
+        }
+        return out;
+    }
+}
