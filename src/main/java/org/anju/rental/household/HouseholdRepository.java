@@ -33,6 +33,9 @@ class HouseholdRepository {
             address, held_area, hukou_years, insurance_months, graduated, holds_property, residence_permit, guarantee,
             certificate_no, qualified_on, closed_on, closed_reason, version""";
 
+    /** The same, of {@code rental_household h} (joined tables have region_id too). */
+    private static final String H_COLUMNS = "h." + COLUMNS.replace(", ", ", h.").replace(",\n", ",\nh.");
+
     private final JdbcClient jdbc;
 
     HouseholdRepository(JdbcClient jdbc) {
@@ -44,7 +47,7 @@ class HouseholdRepository {
         jdbc.sql("select pg_advisory_xact_lock(40001, :city)").param("city", cityId).query().singleRow();
     }
 
-    long insert(Households.Place place, Households.Sealed applicant, SealedValue phone, HouseholdForm f, String actor) {
+    long insert(Households.Place place, Households.Applicant applicant, SealedValue phone, HouseholdForm f, String actor) {
         return jdbc.sql("""
                         insert into rental_household (city_id, county_id, region_id, applicant_name_enc, applicant_name_bidx,
                             applicant_name_masked, applicant_id_enc, applicant_id_bidx, applicant_id_masked, phone_enc,
@@ -59,7 +62,7 @@ class HouseholdRepository {
                 .query(Long.class).single();
     }
 
-    boolean update(long id, int version, Households.Sealed applicant, SealedValue phone, HouseholdForm f, String actor) {
+    boolean update(long id, int version, Households.Applicant applicant, SealedValue phone, HouseholdForm f, String actor) {
         return jdbc.sql("""
                         update rental_household set applicant_name_enc = :nameEnc, applicant_name_bidx = :nameBidx,
                             applicant_name_masked = :nameMasked, applicant_id_enc = :idEnc, applicant_id_bidx = :idBidx,
@@ -72,7 +75,7 @@ class HouseholdRepository {
                 .param("version", version).update() == 1;
     }
 
-    private static java.util.Map<String, Object> applicantParams(Households.Sealed a, SealedValue phone, HouseholdForm f) {
+    private static java.util.Map<String, Object> applicantParams(Households.Applicant a, SealedValue phone, HouseholdForm f) {
         var m = new java.util.HashMap<String, Object>();
         m.put("nameEnc", a.name().ciphertext());
         m.put("nameBidx", a.name().blindIndex());
@@ -129,7 +132,7 @@ class HouseholdRepository {
     }
 
     List<Row> list(Region scope, boolean closed, int offset, int limit) {
-        return jdbc.sql("select " + COLUMNS.replace("id, city_id", "h.id, city_id") + """
+        return jdbc.sql("select " + H_COLUMNS + """
                          from rental_household h
                          join region_ancestor ra on ra.region_id = h.region_id and ra.ancestor_id = :scope
                         where (closed_on is not null) = :closed

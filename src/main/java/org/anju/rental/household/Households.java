@@ -83,7 +83,7 @@ public class Households {
         repository.lockCity(place.city().id());
         checkNotBanned(place.city(), members);
         checkNotElsewhere(place.city(), members, null);
-        long id = repository.insert(place, members.getFirst(), phone, form, access.current().username());
+        long id = repository.insert(place, applicant(form), phone, form, access.current().username());
         repository.insertMembers(id, members);
         repository.replaceGroups(id, groups(form.groups()));
         return id;
@@ -107,7 +107,7 @@ public class Households {
         repository.lockCity(city.id());
         checkNotBanned(city, members);
         checkNotElsewhere(city, members, id);
-        if (!repository.update(id, form.version(), members.getFirst(), phone, form, access.current().username())) {
+        if (!repository.update(id, form.version(), applicant(form), phone, form, access.current().username())) {
             throw new ConcurrentUpdateException("该家庭信息已被他人修改，请刷新后重试（提交的版本 " + form.version() + "，当前版本 "
                     + row.version() + "）");
         }
@@ -357,6 +357,19 @@ public class Households {
                     f.ableToWork(), f.employment() == null || f.employment().isBlank() ? null : f.employment().strip()));
         }
         return sealed;
+    }
+
+    /**
+     * The applicant as the household row keeps it: sealed again for the household's own columns — a value sealed for
+     * rental_member is bound to that column and would not open here (nor survive a key rotation of these columns).
+     */
+    private Applicant applicant(HouseholdForm form) {
+        HouseholdForm.MemberForm f = form.members().getFirst();
+        return new Applicant(personalData.seal(APPLICANT_NAME, PersonName.parse("申请人姓名", f.name())),
+                personalData.seal(APPLICANT_ID, IdNumber.parse("申请人身份证号", f.idNumber())));
+    }
+
+    record Applicant(SealedValue name, SealedValue id) {
     }
 
     private SealedValue phone(String text) {

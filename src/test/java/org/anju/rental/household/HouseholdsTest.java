@@ -44,6 +44,8 @@ class HouseholdsTest {
     Regions regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.anju.privacy.PersonalData personalData;
 
     Actor reviewer;
     int serial;
@@ -126,6 +128,15 @@ class HouseholdsTest {
         assertThat(q.guarantee()).isEqualTo(Guarantee.PUBLIC_RENTAL);
         assertThatThrownBy(() -> as(reviewer, () -> households.qualify(id, Guarantee.SUBSIDY, LocalDate.of(2025, 3, 3))))
                 .isInstanceOf(Conflict.class).hasMessage("该家庭已于2025年3月2日取得资格证 " + certificate);
+        // the household row's own sealed columns open as theirs (a value sealed for another column would not)
+        byte[][] own = jdbc.sql("select applicant_name_enc, applicant_id_enc, phone_enc from rental_household where id = ?")
+                .param(id).query((rs, n) -> new byte[][]{rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)}).single();
+        assertThat(personalData.masked(Households.APPLICANT_NAME, own[0])).isEqualTo("王**");
+        assertThat(personalData.masked(Households.APPLICANT_ID, own[1])).isEqualTo(v.applicantIdNumber());
+        assertThat(personalData.masked(Households.PHONE, own[2])).isEqualTo("138****5678");
+        // and lists find it
+        assertThat(as(reviewer, () -> households.list(STREET, false, 0, 50))).extracting(HouseholdView::id).contains(id);
+        assertThat(as(reviewer, () -> households.list(STREET, true, 0, 50))).extracting(HouseholdView::id).doesNotContain(id);
         // a reveal with a reason, logged
         assertThat(as(reviewer, () -> households.reveal(id, 2, PersonalField.ID_NUMBER, "核对申请材料"))).isEqualTo(spouse);
         assertThatThrownBy(() -> as(actor("xz_viewer", "360700", Role.VIEWER),
