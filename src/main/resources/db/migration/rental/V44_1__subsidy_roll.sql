@@ -23,9 +23,11 @@ create table rental_subsidy_roll (
 -- One line per agreement paid in the period: 序号, the amount of each month of the period (0 where not paid) and their
 -- sum. Derived from rental_subsidy_change (regenerated while the roll is a draft, fixed once it is confirmed): written
 -- by the hundred thousand in one statement, so not copied into the audit trail; what the bank did with a line is
--- rental_subsidy_payment, audited row by row.
+-- rental_subsidy_payment, audited row by row. No per-row foreign keys (a lookup per row was a third of a 300,000-line
+-- roll, see docs/PERFORMANCE.md): the lines are written only by PaymentRolls, from the roll's own agreements, and rolls
+-- are never deleted.
 create table rental_subsidy_roll_line (
-    roll_id       bigint  not null references rental_subsidy_roll (id) on delete cascade,
+    roll_id       bigint  not null,
     seq           integer not null check (seq >= 1),
     agreement_id  bigint  not null,
     household_id  bigint  not null,
@@ -33,7 +35,6 @@ create table rental_subsidy_roll_line (
     amount        numeric(12, 2) not null check (amount > 0),
     primary key (roll_id, seq)
 );
-create index rental_subsidy_roll_line_agreement on rental_subsidy_roll_line (agreement_id);
 
 -- What the bank did with a line of a confirmed roll: paid or failed (with the bank's reason), and whether it was paid
 -- through the online system (线上发放). Marked again, the row changes (its history is the audit trail).
@@ -45,8 +46,7 @@ create table rental_subsidy_payment (
     failure    text,
     marked_at  timestamptz not null default now(),
     marked_by  text    not null,
-    primary key (roll_id, seq),
-    foreign key (roll_id, seq) references rental_subsidy_roll_line (roll_id, seq),
+    primary key (roll_id, seq),   -- a line of a confirmed roll (PaymentRolls.mark checks; confirmed lines never change)
     check ((status = 'FAILED') = (failure is not null))
 );
 

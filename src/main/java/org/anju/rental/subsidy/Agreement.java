@@ -24,6 +24,12 @@ public record Agreement(long id, long householdId, String certificateNo, String 
         return active ? "发放中" : "已停发";
     }
 
+    /** The computation of the amount now (or last) paid: the latest change that computed one. */
+    public List<String> computation() {
+        return changes.reversed().stream().filter(c -> c.kind() != ChangeKind.STOP).findFirst()
+                .map(AgreementChange::computation).orElse(List.of());
+    }
+
     /** The latest change: what the agreement is now based on. */
     public AgreementChange current() {
         return changes.getLast();

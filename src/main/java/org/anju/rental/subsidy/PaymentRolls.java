@@ -121,7 +121,6 @@ public class PaymentRolls {
                         + Cycle.valueOf((String) existing.get()[2]).label() + "生成的，而现行参数为" + cycle.label()
                         + "：请先删除该草稿");
             }
-            jdbc.sql("delete from rental_subsidy_roll_line where roll_id = :id").param("id", id).update();
         } else {
             id = jdbc.sql("""
                             insert into rental_subsidy_roll (county_id, period_start, period_end, cycle, parameters_id, status,
@@ -130,37 +129,33 @@ public class PaymentRolls {
                     .param("c", county.id()).param("s", start).param("e", end).param("cycle", cycle.name())
                     .param("p", params.id()).param("by", by).query(Long.class).single();
         }
-        String months = IntStream.rangeClosed(1, cycle.months())
-                .mapToObj(i -> "coalesce(sum(amt) filter (where idx = " + i + "), 0)").collect(Collectors.joining(", "));
-        jdbc.sql("""
-                        insert into rental_subsidy_roll_line (roll_id, seq, agreement_id, household_id, month_amounts, amount)
-                        with iv as (
-                            select c.agreement_id, c.kind, c.effective_on s, c.monthly_amount amt,
-                                   lead(c.effective_on) over (partition by c.agreement_id order by c.seq) e
-                              from rental_subsidy_change c
-                              join rental_subsidy_agreement a on a.id = c.agreement_id
-                             where a.county_id = :county and c.effective_on < :end
-                        ), months as (
-                            select g::date ms, (g + interval '1 month')::date me, row_number() over (order by g) idx
-                              from generate_series(cast(:start as date), cast(:end as date) - 1, interval '1 month') g
-                        ), parts as (
-                            select p.agreement_id, m.idx,
-                                   case when p.s <= m.ms and (p.e is null or p.e >= m.me) then p.amt
-                                        when :partial = 'PRORATE' then round(p.amt
-                                            * (least(coalesce(p.e, m.me), m.me) - greatest(p.s, m.ms)) / (m.me - m.ms), 2)
-                                        when :partial = 'FULL' then p.amt
-                                        else 0 end amt
-                              from iv p join months m on p.s < m.me and (p.e is null or p.e > m.ms)
-                             where p.kind <> 'STOP'
-                        ), agg as (
-                            select agreement_id, array[%s]::numeric(12,2)[] month_amounts, sum(amt) total
-                              from parts group by agreement_id having sum(amt) > 0
-                        )
-                        select :roll, row_number() over (order by g.agreement_id), g.agreement_id, a.household_id,
-                               g.month_amounts, g.total
-                          from agg g join rental_subsidy_agreement a on a.id = g.agreement_id""".formatted(months))
-                .param("county", county.id()).param("start", start).param("end", end)
-                .param("partial", params.partialMonth().name()).param("roll", id).update();
+        String lines = lines(cycle.months());
+        jdbc.sql("set local work_mem = '64MB'").update();
+        if (existing.isEmpty()) {
+            jdbc.sql("insert into rental_subsidy_roll_line (roll_id, seq, agreement_id, household_id, month_amounts, amount) "
+                            + "select :roll, seq, agreement_id, household_id, month_amounts, amount from (" + lines + ") n")
+                    .param("county", county.id()).param("start", start).param("end", end)
+                    .param("partial", params.partialMonth().name()).param("roll", id).update();
+        } else {
+            // generated again: only what differs is written, so an unchanged draft is read, not rewritten
+            jdbc.sql("""
+                    create temporary table subsidy_roll_new (seq integer, agreement_id bigint, household_id bigint,
+                        month_amounts numeric(12, 2)[], amount numeric(12, 2)) on commit drop""").update();
+            jdbc.sql("insert into subsidy_roll_new " + lines)
+                    .param("county", county.id()).param("start", start).param("end", end)
+                    .param("partial", params.partialMonth().name()).update();
+            jdbc.sql("""
+                            delete from rental_subsidy_roll_line l where l.roll_id = :roll and not exists (
+                                select 1 from subsidy_roll_new n where n.seq = l.seq and n.agreement_id = l.agreement_id
+                                   and n.household_id = l.household_id and n.month_amounts = l.month_amounts and n.amount = l.amount)""")
+                    .param("roll", id).update();
+            jdbc.sql("""
+                            insert into rental_subsidy_roll_line (roll_id, seq, agreement_id, household_id, month_amounts, amount)
+                            select :roll, n.seq, n.agreement_id, n.household_id, n.month_amounts, n.amount from subsidy_roll_new n
+                             where not exists (select 1 from rental_subsidy_roll_line l where l.roll_id = :roll and l.seq = n.seq)""")
+                    .param("roll", id).update();
+            jdbc.sql("drop table subsidy_roll_new").update();
+        }
         jdbc.sql("""
                         update rental_subsidy_roll r set households = t.n, total = t.total, parameters_id = :p,
                             generated_at = now(), generated_by = :by, version = version + 1
@@ -356,6 +351,42 @@ public class PaymentRolls {
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
         return new SubsidyFigures(county.code(), county.name(), month, inMonth.households(), inMonth.amount(),
                 inMonth.online(), changes[0], changes[1], inYear.households(), inYear.amount(), inYear.online());
+    }
+
+    /**
+     * The lines of a roll in one statement over the agreements' changes: each change paying an amount runs to the next
+     * change (a stop or a new amount); a month covered in part is paid as {@code :partial} says. Parameters {@code :county},
+     * {@code :start}, {@code :end} (exclusive), {@code :partial}.
+     */
+    static String lines(int months) {
+        String amounts = IntStream.rangeClosed(1, months)
+                .mapToObj(i -> "coalesce(sum(amt) filter (where idx = " + i + "), 0)").collect(Collectors.joining(", "));
+        return """
+                with iv as (
+                    select c.agreement_id, a.household_id, c.kind, c.effective_on s, c.monthly_amount amt,
+                           lead(c.effective_on) over (partition by c.agreement_id order by c.seq) e
+                      from rental_subsidy_change c
+                      join rental_subsidy_agreement a on a.id = c.agreement_id
+                     where a.county_id = :county and c.effective_on < :end
+                ), months as (
+                    select g::date ms, (g + interval '1 month')::date me, cast(row_number() over (order by g) as integer) idx
+                      from generate_series(cast(:start as date), cast(:end as date) - 1, interval '1 month') g
+                ), parts as (
+                    select p.agreement_id, p.household_id, m.idx,
+                           case when p.s <= m.ms and (p.e is null or p.e >= m.me) then p.amt
+                                when :partial = 'PRORATE' then round(p.amt
+                                    * (least(coalesce(p.e, m.me), m.me) - greatest(p.s, m.ms)) / (m.me - m.ms), 2)
+                                when :partial = 'FULL' then p.amt
+                                else 0 end amt
+                      from iv p join months m on p.s < m.me and (p.e is null or p.e > m.ms)
+                     where p.kind <> 'STOP'
+                ), agg as (
+                    select agreement_id, household_id, array[%s]::numeric(12,2)[] month_amounts, sum(amt) amount
+                      from parts group by agreement_id, household_id having sum(amt) > 0
+                )
+                select cast(row_number() over (order by agreement_id) as integer) seq, agreement_id, household_id,
+                       month_amounts, amount
+                  from agg""".formatted(amounts);
     }
 
     Region county(String code) {

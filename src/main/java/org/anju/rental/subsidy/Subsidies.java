@@ -316,17 +316,23 @@ public class Subsidies {
                 .param("limit", Math.clamp(limit, 1, 500)).query(this::agreementRow).list();
     }
 
-    /** Households of a county qualified for 租赁补贴 that have no agreement yet (masked), for the sign form. */
-    public List<HouseholdView> unsigned(String countyCode) {
+    /** A household qualified for 租赁补贴 without an agreement yet, masked, for the sign form. */
+    public record Candidate(long id, String certificateNo, String applicantName, String regionName, int members) {
+    }
+
+    /** Households of a county qualified for 租赁补贴 that have no agreement yet (masked, oldest qualified first). */
+    public List<Candidate> unsigned(String countyCode) {
         Region county = region(countyCode, "区县");
         access.checkRead(county);
-        List<Long> ids = jdbc.sql("""
-                        select h.id from rental_household h
+        return jdbc.sql("""
+                        select h.id, h.certificate_no, h.applicant_name_masked, l.name,
+                               (select count(*) from rental_member m where m.household_id = h.id)
+                          from rental_household h join region l on l.id = h.region_id
                          where h.county_id = :c and h.guarantee = 'SUBSIDY' and h.closed_on is null
                            and not exists (select 1 from rental_subsidy_agreement a where a.household_id = h.id)
-                         order by h.id limit 200""")
-                .param("c", county.id()).query(Long.class).list();
-        return households.list(countyCode, false, 0, 500).stream().filter(v -> ids.contains(v.id())).toList();
+                         order by h.qualified_on, h.id limit 500""")
+                .param("c", county.id()).query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5))).list();
     }
 
     /** Whether the current user may sign, stop and review agreements and run the rolls of this county. */
