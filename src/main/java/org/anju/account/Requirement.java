@@ -22,6 +22,12 @@ public enum Requirement {
     WRITE_OWN,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
+    /**
+     * Handling public-rental cases: taking in and reviewing applications, signing, stopping and paying 租赁补贴 — a
+     * 社区受理员, 街道初审员 or 住房保障审核员 whose region contains the case ({@link Access#canHandleApplications}). The
+     * 住房保障 office does not report figures, so {@link #WRITE_OWN} would refuse it.
+     */
+    HANDLE_APPLICATIONS,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */
     ADMIN,
     /** Adding regions, aliases and indicators: province administrators within their province. */

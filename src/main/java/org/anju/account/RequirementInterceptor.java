@@ -62,6 +62,11 @@ class RequirementInterceptor implements HandlerInterceptor {
                     throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以管理用户和查看审计记录");
                 }
             }
+            case HANDLE_APPLICATIONS -> {
+                if (a.roles().stream().noneMatch(Role::handlesApplications)) {
+                    throw new org.anju.platform.Denied("当前账号（" + a.rolesLabel() + "）无权办理：只有社区受理员、街道初审员和住房保障审核员可以受理、审核申请和办理租赁补贴");
+                }
+            }
             case REFERENCE_ADMIN -> {
                 if (!a.has(Role.PROVINCE_ADMIN)) {
                     throw new org.anju.platform.Denied("只有省级管理员可以新增区划、别名或指标");

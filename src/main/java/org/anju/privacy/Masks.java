@@ -21,6 +21,8 @@ import java.util.Set;
  *   <li>姓名: the surname only, one * per other character ({@code 张*}, {@code 张**}, {@code 欧阳**}); a compound surname
  *       (复姓) is kept whole; a transcribed name (阿依古丽·买买提) keeps its first character and the dots.</li>
  *   <li>金额: nothing ({@code ***}).</li>
+ *   <li>银行账号: the last four digits behind four stars ({@code ****1234}), as bank statements and payment receipts
+ *       print a card; the number of digits is hidden too.</li>
  * </ul>
  * A list published to the public (公示) may want less still; that is for the feature publishing it to decide.
  */
@@ -82,6 +84,14 @@ public final class Masks {
     /** Any amount → {@code ***}. */
     public static String amount(String value) {
         return "***";
+    }
+
+    /** {@code 6222021234567890123} → {@code ****0123}; a value of four characters or fewer is all stars. */
+    public static String bankAccount(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return value.length() <= 4 ? "*".repeat(value.length()) : "****" + value.substring(value.length() - 4);
     }
 
     private static String keepLast(String s, int last) {

@@ -15,7 +15,12 @@ public enum PersonalField {
      * 收入 in 元: masked entirely; not indexed — an amount has too few possible values for a keyed hash to hide it
      * from whoever can compute hashes, and nobody looks a household up by its income.
      */
-    INCOME("收入", false);
+    INCOME("收入", false),
+    /**
+     * 银行账号 (a 租赁补贴 is paid into it): masked to the last four digits ({@code ****1234}, the length hidden too);
+     * indexed — "is this account already a payee of another household" is one equality.
+     */
+    BANK_ACCOUNT("银行账号", true);
 
     private final String label;
     private final boolean indexed;
@@ -42,6 +47,7 @@ public enum PersonalField {
             case ID_NUMBER -> Masks.idNumber(normalized);
             case PHONE -> Masks.phone(normalized);
             case INCOME -> Masks.amount(normalized);
+            case BANK_ACCOUNT -> Masks.bankAccount(normalized);
         };
     }
 }

@@ -5,7 +5,7 @@ package org.anju.privacy;
  * over, so that 36010219900101123x and 360102 19900101 123X are the same ID number. {@link #toString()} is the masked
  * form: a value that ends up in a log line or an exception message does not leak.
  */
-public sealed interface PersonalValue permits IdNumber, Phone, PersonName, Amount {
+public sealed interface PersonalValue permits IdNumber, Phone, PersonName, Amount, BankAccount {
 
     /** Which kind of personal data this is. */
     PersonalField field();

@@ -76,6 +76,8 @@ class AuthorizationMatrixTest {
         COUNTY_REPORTER("xz_reporter", "361102", Role.COUNTY_REPORTER),
         CITY_VIEWER("sr_viewer", "361100", Role.VIEWER),
         OTHER_CITY_ADMIN("gz_admin", "360700", Role.CITY_ADMIN),
+        /** 章贡区住房保障审核员: handles public-rental cases (租赁补贴) of 章贡区, writes no figures. */
+        HOUSING_OFFICE("zg_housing", "360702", Role.HOUSING_OFFICE),
         ANONYMOUS(null, null, null);
 
         final String username;
@@ -139,6 +141,17 @@ class AuthorizationMatrixTest {
     org.anju.rental.stock.Stock stock;
     @Autowired
     org.anju.rental.stock.StockPreviews stockPreviews;
+    @Autowired
+    org.anju.rental.household.Households households;
+    @Autowired
+    org.anju.rental.subsidy.Subsidies subsidies;
+    @Autowired
+    org.anju.rental.subsidy.PaymentRolls subsidyRolls;
+    /** 租赁补贴 by the code of their county: an agreement, a household still to sign, a draft roll, a confirmed roll. */
+    final Map<String, Long> agreementIds = new LinkedHashMap<>();
+    final Map<String, Long> unsignedIds = new LinkedHashMap<>();
+    final Map<String, Long> draftRollIds = new LinkedHashMap<>();
+    final Map<String, Long> confirmedRollIds = new LinkedHashMap<>();
     /** Housing-stock estates and dwellings by the code of their county. */
     final Map<String, Long> estateIds = new LinkedHashMap<>();
     final Map<String, Long> dwellingIds = new LinkedHashMap<>();
@@ -209,6 +222,7 @@ class AuthorizationMatrixTest {
                     1, java.math.BigDecimal.TEN, null, null, null, null, org.anju.rental.stock.StockStatus.VACANT)).id());
             dataMarkers.put(name, unit);
         }
+        subsidyFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -247,6 +261,36 @@ class AuthorizationMatrixTest {
 
     Region region(String code) {
         return regions.byCode(code).orElseThrow();
+    }
+
+    /**
+     * 租赁补贴 in 信州区 and 章贡区: their cities' parameters (monthly, prorated), a household with an agreement from
+     * 2024-01, one qualified but not signed, the draft roll of 2024-01 and the confirmed one of 2024-02.
+     */
+    void subsidyFixtures() {
+        int seq = 1;
+        for (String unit : List.of("361102", "360702")) {
+            Region county = region(unit);
+            Region city = regions.city(county).orElseThrow();
+            subsidies.uploadParameters(city.code(), java.time.LocalDate.of(2024, 1, 1), "矩阵测试.tsv", "城市\t" + city.code()
+                    + "\n名称\t矩阵测试补贴\n来源\t矩阵测试\n方式\t按人\n标准\t*\t10\n面积\t1+\t15\n发放周期\t按月\n不足月\t按日折算\n");
+            String street = regions.localUnits(county).getFirst().code();
+            long[] ids = new long[2];
+            for (int i = 0; i < 2; i++) {
+                var member = new org.anju.rental.household.HouseholdForm.MemberForm("矩阵测试",
+                        org.anju.privacy.SyntheticIds.number(unit, "19800101", seq++), "本人", null, false, true, null);
+                ids[i] = households.register(new org.anju.rental.household.HouseholdForm(street, null, null, List.of(member),
+                        List.of(), java.math.BigDecimal.ZERO, 5, null, null, false, null, null));
+                households.qualify(ids[i], org.anju.rental.household.Guarantee.SUBSIDY, java.time.LocalDate.of(2024, 1, 1));
+            }
+            unsignedIds.put(unit, ids[1]);
+            agreementIds.put(unit, subsidies.sign(new org.anju.rental.subsidy.AgreementForm(ids[0],
+                    java.time.YearMonth.of(2024, 1), java.time.LocalDate.of(2024, 12, 31), null, null, "6222021234567890123",
+                    "矩阵测试银行")).id());
+            draftRollIds.put(unit, subsidyRolls.generate(unit, java.time.YearMonth.of(2024, 1)).id());
+            var feb = subsidyRolls.generate(unit, java.time.YearMonth.of(2024, 2));
+            confirmedRollIds.put(unit, subsidyRolls.confirm(feb.id(), feb.version()).id());
+        }
     }
 
     Region region(int id) {
@@ -323,6 +367,11 @@ class AuthorizationMatrixTest {
                     estateIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/rental/stock/dwellings/") || p.startsWith("/rental/stock/dwellings/")) {
                     dwellingIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/rental/subsidies/agreements/") || p.startsWith("/rental/subsidies/agreements/")) {
+                    agreementIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/rental/subsidies/rolls/") || p.startsWith("/rental/subsidies/rolls/")) {
+                    draftRollIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                    confirmedRollIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
@@ -443,6 +492,7 @@ class AuthorizationMatrixTest {
         }
         stockSamples(s);
         rentalWaitingSamples(s);
+        subsidySamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -634,6 +684,70 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** 租赁补贴: the county's own (章贡区's 住房保障 office handles it), another city's county, the city. */
+    void subsidySamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702", "361100")) {
+            add(s, "GET /api/rental/subsidies/parameters", unit, () -> request(HttpMethod.GET, "/api/rental/subsidies/parameters")
+                    .param("region", unit));
+            add(s, "GET /api/rental/subsidies/agreements", unit, () -> request(HttpMethod.GET, "/api/rental/subsidies/agreements")
+                    .param("region", unit));
+            add(s, "GET /api/rental/subsidies/rolls", unit, () -> request(HttpMethod.GET, "/api/rental/subsidies/rolls")
+                    .param("region", unit));
+            add(s, "GET /api/rental/subsidies/figures", unit, () -> request(HttpMethod.GET, "/api/rental/subsidies/figures")
+                    .param("region", unit).param("month", "2024-02"));
+        }
+        for (String city : List.of("361100", "360700")) {
+            byte[] file = ("城市\t" + city + "\n名称\t矩阵测试补贴\n来源\t矩阵测试\n方式\t按人\n标准\t*\t12\n面积\t1+\t15\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/rental/subsidies/parameters", city, () -> multipart("/api/rental/subsidies/parameters")
+                    .file(new MockMultipartFile("file", "补贴参数.tsv", "text/plain", file)).param("region", city)
+                    .param("effectiveFrom", "2025-01-01"));
+            add(s, "POST /rental/subsidies/parameters", city, () -> multipart("/rental/subsidies/parameters")
+                    .file(new MockMultipartFile("file", "补贴参数.tsv", "text/plain", file)).param("region", city)
+                    .param("effectiveFrom", "2025-01-01"));
+        }
+        for (String unit : List.of("361102", "360702")) {
+            long household = unsignedIds.get(unit);
+            long agreement = agreementIds.get(unit);
+            long draft = draftRollIds.get(unit);
+            long confirmed = confirmedRollIds.get(unit);
+            add(s, "POST /api/rental/subsidies/agreements", unit, () -> json(HttpMethod.POST, "/api/rental/subsidies/agreements",
+                    "{\"householdId\": " + household + ", \"startMonth\": \"2024-03\", \"reviewDue\": \"2025-02-28\", "
+                            + "\"bankAccount\": \"6222021234567890124\", \"bankName\": \"矩阵测试银行\"}"));
+            add(s, "POST /rental/subsidies/agreements", unit, () -> request(HttpMethod.POST, "/rental/subsidies/agreements")
+                    .param("householdId", String.valueOf(household)).param("startMonth", "2024-03")
+                    .param("reviewDue", "2025-02-28").param("bankAccount", "6222021234567890124").param("bankName", "矩阵测试银行"));
+            add(s, "POST /api/rental/subsidies/agreements/{id}/stop", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/subsidies/agreements/" + agreement + "/stop",
+                    "{\"version\": 0, \"reason\": \"MOVED_AWAY\", \"stopOn\": \"2024-06-15\"}"));
+            add(s, "POST /rental/subsidies/agreements/{id}/stop", unit, () -> request(HttpMethod.POST,
+                    "/rental/subsidies/agreements/" + agreement + "/stop").param("version", "0").param("reason", "MOVED_AWAY")
+                    .param("stopOn", "2024-06-15"));
+            add(s, "POST /api/rental/subsidies/agreements/{id}/review", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/subsidies/agreements/" + agreement + "/review",
+                    "{\"version\": 0, \"fromMonth\": \"2024-07\", \"reviewDue\": \"2025-06-30\"}"));
+            add(s, "POST /rental/subsidies/agreements/{id}/review", unit, () -> request(HttpMethod.POST,
+                    "/rental/subsidies/agreements/" + agreement + "/review").param("version", "0").param("fromMonth", "2024-07")
+                    .param("reviewDue", "2025-06-30"));
+            add(s, "POST /api/rental/subsidies/rolls", unit, () -> json(HttpMethod.POST, "/api/rental/subsidies/rolls",
+                    "{\"region\": \"" + unit + "\", \"month\": \"2024-03\"}"));
+            add(s, "POST /rental/subsidies/rolls", unit, () -> request(HttpMethod.POST, "/rental/subsidies/rolls")
+                    .param("region", unit).param("month", "2024-03"));
+            add(s, "POST /api/rental/subsidies/rolls/{id}/confirm", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/subsidies/rolls/" + draft + "/confirm", "{\"version\": 1}"));
+            add(s, "POST /rental/subsidies/rolls/{id}/confirm", unit, () -> request(HttpMethod.POST,
+                    "/rental/subsidies/rolls/" + draft + "/confirm").param("version", "1"));
+            add(s, "POST /api/rental/subsidies/rolls/{id}/bank-sheet", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/subsidies/rolls/" + confirmed + "/bank-sheet", "{\"reason\": \"矩阵测试\"}"));
+            add(s, "POST /rental/subsidies/rolls/{id}/bank-sheet", unit, () -> request(HttpMethod.POST,
+                    "/rental/subsidies/rolls/" + confirmed + "/bank-sheet").param("reason", "矩阵测试"));
+            add(s, "POST /api/rental/subsidies/rolls/{id}/marks", unit, () -> json(HttpMethod.POST,
+                    "/api/rental/subsidies/rolls/" + confirmed + "/marks", "{\"seqs\": [1], \"status\": \"PAID\", \"online\": true}"));
+            add(s, "POST /rental/subsidies/rolls/{id}/marks", unit, () -> request(HttpMethod.POST,
+                    "/rental/subsidies/rolls/" + confirmed + "/marks").param("seqs", "1").param("status", "PAID").param("online", "是"));
+        }
+    }
+
     private static void add(Map<String, List<Sample>> s, String key, String subject,
                             Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
         s.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sample(key + (subject == null ? "" : " @" + subject),
@@ -710,7 +824,8 @@ class AuthorizationMatrixTest {
             case PUBLIC, AUTHENTICATED -> true;
             case READ_SCOPED -> subject == null || contains(who.region, subject);
             case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
-            case WRITE_OWN -> who.role != Role.VIEWER && (subject == null || subject.equals(who.region));
+            case WRITE_OWN -> who.role.writes() && (subject == null || subject.equals(who.region));
+            case HANDLE_APPLICATIONS -> who.role.handlesApplications() && (subject == null || contains(who.region, subject));
             case APPROVE_BELOW -> admin && (subject == null || region(subject).parentId() != null
                     && region(subject).parentId() == region(who.region).id());
             case ADMIN -> admin && (subject == null || contains(who.region, subject));

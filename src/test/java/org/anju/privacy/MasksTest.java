@@ -54,4 +54,16 @@ class MasksTest {
     void amountsAreHiddenEntirely(String value) {
         assertThat(Masks.amount(value)).isEqualTo("***");
     }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "6222021234567890123, ****0123",
+            "622848001234567,     ****4567",
+            "1234,                ****",
+            "'',                  ''",
+    })
+    void bankAccountsKeepTheLastFourAndHideTheLength(String value, String masked) {
+        assertThat(Masks.bankAccount(value)).isEqualTo(masked);
+        assertThat(PersonalField.BANK_ACCOUNT.mask(value)).isEqualTo(masked);
+    }
 }

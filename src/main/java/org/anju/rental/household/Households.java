@@ -158,6 +158,7 @@ public class Households {
                 yield personalData.reveal(subject, MEMBER_INCOME, m.incomeEnc(), reason);
             }
             case PHONE -> throw new BadInput("联系电话按家庭登记：请查看第 0 位（家庭）的联系电话");
+            case BANK_ACCOUNT -> throw new BadInput("银行账号记在租赁补贴协议上，不在家庭信息中：请在补贴协议中查看");
         };
     }
 
