@@ -37,14 +37,14 @@ class LeaseRepository {
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         String exit = rs.getString("exit_kind");
-        long renewed = rs.getLong("renewed_from");
+        Long renewed = rs.getObject("renewed_from", Long.class);
         return new Row(rs.getLong("id"), rs.getString("lease_no"), rs.getLong("household_id"), rs.getLong("dwelling_id"),
                 rs.getInt("county_id"), rs.getInt("city_id"), rs.getString("rules_file"),
                 rs.getObject("rules_from", LocalDate.class), rs.getString("applicant_masked"),
                 rs.getString("certificate_no"), rs.getObject("signed_on", LocalDate.class),
                 rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getBigDecimal("standard_rent"), rs.getBigDecimal("monthly_rent"), rs.getString("tier"),
-                rs.getString("rent_basis"), LeaseStatus.valueOf(rs.getString("status")), rs.wasNull() ? null : renewed,
+                rs.getString("rent_basis"), LeaseStatus.valueOf(rs.getString("status")), renewed,
                 rs.getObject("moved_in_on", LocalDate.class), exit == null ? null : ExitKind.valueOf(exit),
                 rs.getObject("exit_on", LocalDate.class), rs.getString("exit_reason"),
                 rs.getObject("grace_until", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("version"));
@@ -69,7 +69,7 @@ class LeaseRepository {
 
     /** Every lease of the county that may be charged for some day of the month. */
     List<Row> chargeable(int countyId, YearMonth period) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS + " " + """
                          from rental_lease where county_id = :county and starts_on <= :last
                           and (ended_on is null or ended_on >= :first) order by id""")
                 .param("county", countyId).param("first", period.atDay(1)).param("last", period.atEndOfMonth())

@@ -601,7 +601,7 @@ public class Leases {
                         t.value(), a.amount(), a.bills().getFirst().dueOn(), a.months() >= t.value(), t.clause()));
             }
             Idle idle = idle(r, day);
-            if (idle != null && idle.months() > 0) {
+            if (idle != null && (idle.months() > 0 || idle.fromChecks())) {
                 LeaseRules.Limit t = rules.threshold(ViolationKind.IDLE);
                 result.add(new Lease.Candidate(r.id(), r.leaseNo(), r.applicant(), label, ViolationKind.IDLE, idle.months(),
                         t.value(), null, idle.since(), idle.months() >= t.value(), t.clause()));
@@ -612,7 +612,8 @@ public class Leases {
         return result;
     }
 
-    record Idle(LocalDate since, int months, String evidence) {
+    /** @param fromChecks found by on-site checks (listed from the first one); else: never moved in */
+    record Idle(LocalDate since, int months, String evidence, boolean fromChecks) {
     }
 
     /**
@@ -625,7 +626,7 @@ public class Leases {
             if (since.isAfter(asOf)) {
                 return null;
             }
-            return new Idle(since, (int) ChronoUnit.MONTHS.between(since, asOf), "签约后未入住（租期自 " + since + " 起）");
+            return new Idle(since, (int) ChronoUnit.MONTHS.between(since, asOf), "签约后未入住（租期自 " + since + " 起）", false);
         }
         List<Lease.Check> checks = repository.checks(r.id()).stream().filter(c -> !c.checkedOn().isAfter(asOf)).toList();
         LocalDate since = null;
@@ -638,7 +639,7 @@ public class Leases {
             notes.addFirst(c.checkedOn() + " " + c.note());
         }
         return since == null ? null : new Idle(since, (int) ChronoUnit.MONTHS.between(since, asOf),
-                "入户核查无人居住：" + String.join("；", notes));
+                "入户核查无人居住：" + String.join("；", notes), true);
     }
 
     /**
