@@ -20,6 +20,11 @@ public enum Requirement {
     READ_ISSUED,
     /** Changing a region's data: the user's own unit, by a role that writes ({@link Access#checkWrite}). */
     WRITE_OWN,
+    /**
+     * Handling public-rental cases (受理, 审核, 租赁, 退出): a 社区受理员, 街道初审员 or 住房保障审核员; the handler checks the
+     * concrete region with {@link Access#checkHandleApplications} (or the feature's own question built on it).
+     */
+    HANDLE_APPLICATIONS,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */
