@@ -46,6 +46,8 @@ public final class TestUsers {
     public static final String GANZHOU_DISTRICT_REPORTER = "gzq_reporter";
     /** County administrator of 章贡区 (赣州市): manages its accounts, adds its 社区/村. */
     public static final String COUNTY_ADMIN = "zg_admin";
+    /** 住房保障审核员 of 章贡区: its public-rental cases, leases and exits. */
+    public static final String HOUSING_OFFICE = "zg_housing";
     /** 街道初审员 of 解放街道 (章贡区). */
     public static final String TOWN_REVIEWER = "jf_reviewer";
     /** Viewer at 全国: reads every plan. */

@@ -20,14 +20,14 @@ public enum Requirement {
     READ_ISSUED,
     /** Changing a region's data: the user's own unit, by a role that writes ({@link Access#checkWrite}). */
     WRITE_OWN,
-    /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
-    APPROVE_BELOW,
     /**
-     * Handling public-rental cases: taking in and reviewing applications, signing, stopping and paying 租赁补贴 — a
-     * 社区受理员, 街道初审员 or 住房保障审核员 whose region contains the case ({@link Access#canHandleApplications}). The
-     * 住房保障 office does not report figures, so {@link #WRITE_OWN} would refuse it.
+     * Handling public-rental cases (受理, 审核, 配租, 租赁, 退出, 租赁补贴): a 社区受理员, 街道初审员 or 住房保障审核员; the
+     * handler checks the concrete region with {@link Access#canHandleApplications} (or the feature's own question built on
+     * it). The 住房保障 office reports no figures, so {@link #WRITE_OWN} would refuse it.
      */
     HANDLE_APPLICATIONS,
+    /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
+    APPROVE_BELOW,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */
     ADMIN,
     /** Adding regions, aliases and indicators: province administrators within their province. */

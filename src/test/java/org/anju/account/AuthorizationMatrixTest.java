@@ -76,7 +76,7 @@ class AuthorizationMatrixTest {
         COUNTY_REPORTER("xz_reporter", "361102", Role.COUNTY_REPORTER),
         CITY_VIEWER("sr_viewer", "361100", Role.VIEWER),
         OTHER_CITY_ADMIN("gz_admin", "360700", Role.CITY_ADMIN),
-        /** 章贡区住房保障审核员: handles public-rental cases (租赁补贴) of 章贡区, writes no figures. */
+        /** 章贡区's 住房保障审核员: the public-rental cases of its county (HANDLE_APPLICATIONS), reads it, writes no figures. */
         HOUSING_OFFICE("zg_housing", "360702", Role.HOUSING_OFFICE),
         ANONYMOUS(null, null, null);
 
@@ -124,6 +124,10 @@ class AuthorizationMatrixTest {
     @Autowired
     Plans plans;
     @Autowired
+    org.anju.rental.household.Households households;
+    @Autowired
+    org.anju.rental.lease.Leases leases;
+    @Autowired
     PlanImporter importer;
     @Autowired
     Regions regions;
@@ -141,8 +145,6 @@ class AuthorizationMatrixTest {
     org.anju.rental.stock.Stock stock;
     @Autowired
     org.anju.rental.stock.StockPreviews stockPreviews;
-    @Autowired
-    org.anju.rental.household.Households households;
     @Autowired
     org.anju.rental.subsidy.Subsidies subsidies;
     @Autowired
@@ -223,6 +225,7 @@ class AuthorizationMatrixTest {
             dataMarkers.put(name, unit);
         }
         subsidyFixtures();
+        leaseFixture();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -372,6 +375,8 @@ class AuthorizationMatrixTest {
                 } else if (p.startsWith("/api/rental/subsidies/rolls/") || p.startsWith("/rental/subsidies/rolls/")) {
                     draftRollIds.forEach((unit, id) -> v.put(id.toString(), unit));
                     confirmedRollIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/rental/leases/") || p.startsWith("/rental/leases/")) {
+                    v.put(String.valueOf(leaseId), "360702");
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
@@ -493,6 +498,7 @@ class AuthorizationMatrixTest {
         stockSamples(s);
         rentalWaitingSamples(s);
         subsidySamples(s);
+        leaseSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -746,6 +752,91 @@ class AuthorizationMatrixTest {
             add(s, "POST /rental/subsidies/rolls/{id}/marks", unit, () -> request(HttpMethod.POST,
                     "/rental/subsidies/rolls/" + confirmed + "/marks").param("seqs", "1").param("status", "PAID").param("online", "是"));
         }
+    }
+
+    /** Leases in 章贡区 (赣州市's lease rules: the test file, 未核实): one in force (moved in), one signed, and a qualified
+     * household with an allocated dwelling left to sign. */
+    long leaseId;
+    long signedLeaseId;
+    long freeHousehold;
+    long freeDwelling;
+
+    long qualifiedHousehold(int seq) {
+        var h = households.register(new org.anju.rental.household.HouseholdForm("360702001000", null, null, List.of(
+                new org.anju.rental.household.HouseholdForm.MemberForm("矩阵租户", org.anju.privacy.SyntheticIds.number(
+                        "360702", "19700101", seq), "本人", "10000", true, true, null)), List.of(), java.math.BigDecimal.ZERO,
+                5, null, null, false, null, null));
+        households.qualify(h, org.anju.rental.household.Guarantee.PUBLIC_RENTAL, java.time.LocalDate.of(2025, 6, 1));
+        return h;
+    }
+
+    long allocatedDwelling(String room) {
+        return stock.add(new org.anju.rental.stock.Stock.NewDwelling(estateIds.get("360702"), "9号楼", "1", room, null,
+                9, new java.math.BigDecimal("50"), null, null, new java.math.BigDecimal("12"),
+                org.anju.rental.stock.RentUnit.PER_M2_MONTH, org.anju.rental.stock.StockStatus.ALLOCATED)).id();
+    }
+
+    void leaseFixture() {
+        leaseId = leases.sign(new org.anju.rental.lease.Leases.SignForm(qualifiedHousehold(77), allocatedDwelling("901"),
+                java.time.LocalDate.of(2025, 12, 20), java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+                null)).id();
+        leases.moveIn(leaseId, 0, null);
+        signedLeaseId = leases.sign(new org.anju.rental.lease.Leases.SignForm(qualifiedHousehold(78), allocatedDwelling("902"),
+                java.time.LocalDate.of(2025, 12, 20), java.time.LocalDate.of(2026, 1, 1), java.time.LocalDate.of(2026, 12, 31),
+                null)).id();
+        freeHousehold = qualifiedHousehold(79);
+        freeDwelling = allocatedDwelling("903");
+    }
+
+    /** Leases: the county's 住房保障审核员 works them; 信州区 (another city, no lease rules) and 章贡区 for the region ones. */
+    void leaseSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702")) {
+            for (String path : List.of("/api/rental/leases", "/api/rental/leases/arrears", "/api/rental/leases/candidates",
+                    "/api/rental/leases/violations", "/rental/leases", "/rental/leases/arrears", "/rental/leases/violations")) {
+                add(s, "GET " + path, unit, () -> request(HttpMethod.GET, path).param("region", unit));
+            }
+            add(s, "GET /api/rental/leases/figures", unit, () -> request(HttpMethod.GET, "/api/rental/leases/figures")
+                    .param("region", unit).param("period", "2026-02"));
+            add(s, "POST /api/rental/leases/bills", unit, () -> json(HttpMethod.POST, "/api/rental/leases/bills",
+                    "{\"region\": \"" + unit + "\", \"period\": \"2026-02\"}"));
+            add(s, "POST /rental/leases/bills", unit, () -> request(HttpMethod.POST, "/rental/leases/bills")
+                    .param("region", unit).param("period", "2026-02"));
+        }
+        add(s, "POST /api/rental/leases", "360702", () -> json(HttpMethod.POST, "/api/rental/leases",
+                "{\"householdId\": " + freeHousehold + ", \"dwellingId\": " + freeDwelling + ", \"startsOn\": \"2026-01-01\", "
+                        + "\"endsOn\": \"2026-12-31\"}"));
+        String base = "/api/rental/leases/" + leaseId;
+        add(s, "POST /api/rental/leases/{id}/move-in", "360702", () -> json(HttpMethod.POST, "/api/rental/leases/" + signedLeaseId
+                + "/move-in", "{\"version\": 0}"));
+        add(s, "POST /api/rental/leases/{id}/payments", "360702", () -> json(HttpMethod.POST, base + "/payments",
+                "{\"amount\": 60, \"paidOn\": \"2026-02-05\", \"channel\": \"ONLINE\"}"));
+        add(s, "POST /api/rental/leases/{id}/checks", "360702", () -> json(HttpMethod.POST, base + "/checks",
+                "{\"occupied\": true}"));
+        add(s, "POST /api/rental/leases/{id}/exit", "360702", () -> json(HttpMethod.POST, base + "/exit",
+                "{\"version\": 1, \"kind\": \"VOLUNTARY\", \"reason\": \"矩阵测试\"}"));
+        add(s, "POST /api/rental/leases/{id}/violations", "360702", () -> json(HttpMethod.POST, base + "/violations",
+                "{\"version\": 1, \"kind\": \"SUBLET\", \"actOn\": \"2026-03-01\", \"foundOn\": \"2026-04-01\", "
+                        + "\"evidence\": \"矩阵测试\"}"));
+        // the move-out follows an exit: the system records one inside the request's savepoint (rolled back with it)
+        add(s, "POST /api/rental/leases/{id}/move-out", "360702", () -> {
+            Access.runAs(Actor.system(regions.root()), () -> leases.exitVoluntary(leaseId, 1, null, "矩阵测试"));
+            return json(HttpMethod.POST, base + "/move-out", "{\"version\": 2, \"inspection\": \"矩阵测试\"}");
+        });
+        String rules = "城市\\t360700\\n项目\\tPUBLIC_RENTAL\\n名称\\t矩阵\\n生效\\t2024-01-01\\n来源\\t测试\\n"
+                + "条件\\tAREA\\t人均面积\\tPER_CAPITA_AREA\\t≤\\t15\\n";
+        add(s, "POST /api/rental/leases/{id}/review", "360702", () -> json(HttpMethod.POST, base + "/review",
+                "{\"version\": 1, \"on\": \"2026-06-01\", \"rules\": \"" + rules + "\"}"));
+        add(s, "POST /api/rental/leases/{id}/renew", "360702", () -> json(HttpMethod.POST, base + "/renew",
+                "{\"version\": 1, \"appliedOn\": \"2026-08-01\", \"endsOn\": \"2027-12-31\", \"rules\": \"" + rules + "\"}"));
+        String page = "/rental/leases/" + leaseId;
+        add(s, "POST /rental/leases/{id}/payments", "360702", () -> request(HttpMethod.POST, page + "/payments")
+                .param("amount", "60").param("paidOn", "2026-02-05").param("channel", "CASH"));
+        add(s, "POST /rental/leases/{id}/exit", "360702", () -> request(HttpMethod.POST, page + "/exit")
+                .param("version", "1").param("reason", "矩阵测试"));
+        add(s, "POST /rental/leases/{id}/move-out", "360702", () -> {
+            Access.runAs(Actor.system(regions.root()), () -> leases.exitVoluntary(leaseId, 1, null, "矩阵测试"));
+            return request(HttpMethod.POST, page + "/move-out").param("version", "2").param("inspection", "矩阵测试");
+        });
     }
 
     private static void add(Map<String, List<Sample>> s, String key, String subject,

@@ -50,7 +50,7 @@ class RoundController {
     }
 
     @PostMapping
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "开始配租批次", description = "冻结并公示候选名单（SHA-256）。按摇号配租且候选多于房源时，须同时公布随机种子的来源"
             + "（seedSource）和公布日期（seedDue）；否则按轮候顺序直接进入选房。")
     RoundView open(@RequestBody Rounds.Opening opening) {
@@ -61,7 +61,7 @@ class RoundController {
     }
 
     @PostMapping("/{id}/draw")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "录入种子并摇号", description = "种子为公布的数值原样（一行，首尾无空格），公布日期之前不能摇号。")
     RoundView draw(@PathVariable long id, @RequestBody SeedInput input) {
         return rounds.draw(id, input.seed());
@@ -71,7 +71,7 @@ class RoundController {
     }
 
     @PostMapping("/{id}/choices")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "登记选房结果", description = "action：CHOSE（选房，须给 dwellingId）、GAVE_UP（放弃，递补下一户）、"
             + "REFUSED（拒绝配租，超过本市上限按规则取消本批次或轮候资格）。")
     RoundView act(@PathVariable long id, @RequestBody ActionInput input) {

@@ -49,7 +49,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     String open(@RequestParam String county, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String dwellings, @RequestParam(required = false) String group,
                 @RequestParam(required = false) String candidates, @RequestParam(required = false) String seedSource,
@@ -75,7 +75,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds/{id}/draw")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     String draw(@PathVariable long id, @RequestParam(required = false) String seed, RedirectAttributes redirect) {
         try {
             rounds.draw(id, seed);
@@ -87,7 +87,7 @@ class RoundPages {
     }
 
     @PostMapping("/rental/rounds/{id}/choices")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.HANDLE_APPLICATIONS)
     String act(@PathVariable long id, @RequestParam(required = false) String number,
                @RequestParam(required = false) String action, @RequestParam(required = false) String dwelling,
                RedirectAttributes redirect) {
