@@ -22,6 +22,12 @@ public enum Requirement {
     WRITE_OWN,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
+    /**
+     * Public-rental application work (issue 12): taking in and reviewing applications (社区受理员, 街道初审员,
+     * 住房保障审核员) and a city's rule sets and review flows (also the city's administrator). The handler checks the
+     * concrete office: the step's level decides whose it is (Access.canHandleApplications and the step's region).
+     */
+    HANDLE_APPLICATIONS,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */
     ADMIN,
     /** Adding regions, aliases and indicators: province administrators within their province. */

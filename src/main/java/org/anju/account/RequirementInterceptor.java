@@ -57,6 +57,12 @@ class RequirementInterceptor implements HandlerInterceptor {
                     throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以审核下级报送的数据");
                 }
             }
+            case HANDLE_APPLICATIONS -> {
+                if (a.roles().stream().noneMatch(r -> r.handlesApplications() || r.administers())) {
+                    throw new org.anju.platform.Denied("只有社区受理员、街道初审员、住房保障审核员（城市的审核规则也可由管理员）"
+                            + "可以办理公租房申请，当前账号为" + a.rolesLabel());
+                }
+            }
             case ADMIN -> {
                 if (!AccountAccess.administers(a)) {
                     throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以管理用户和查看审计记录");
