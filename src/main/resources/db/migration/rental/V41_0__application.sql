@@ -56,7 +56,7 @@ create table rental_application (
 );
 create unique index rental_application_open on rental_application (household_id)
     where status in ('IN_STEP', 'RETURNED', 'OBJECTION');
-create index rental_application_step on rental_application (step_region_id, status) where status in ('IN_STEP', 'RETURNED', 'OBJECTION');
+create index rental_application_office on rental_application (step_region_id, status) where status in ('IN_STEP', 'RETURNED', 'OBJECTION');
 create index rental_application_county on rental_application (county_id, applied_on);
 create index rental_application_region on rental_application (region_id, id);
 

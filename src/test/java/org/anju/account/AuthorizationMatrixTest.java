@@ -76,6 +76,9 @@ class AuthorizationMatrixTest {
         COUNTY_REPORTER("xz_reporter", "361102", Role.COUNTY_REPORTER),
         CITY_VIEWER("sr_viewer", "361100", Role.VIEWER),
         OTHER_CITY_ADMIN("gz_admin", "360700", Role.CITY_ADMIN),
+        // public-rental applications (HANDLE_APPLICATIONS): a county's 住房保障 office and a town's 初审员 of 赣州市
+        HOUSING_OFFICE("zg_housing", "360702", Role.HOUSING_OFFICE),
+        TOWN_REVIEWER("jf_reviewer", "360702001000", Role.TOWN_REVIEWER),
         ANONYMOUS(null, null, null);
 
         final String username;
@@ -674,7 +677,12 @@ class AuthorizationMatrixTest {
             case PUBLIC, AUTHENTICATED -> true;
             case READ_SCOPED -> subject == null || contains(who.region, subject);
             case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
-            case WRITE_OWN -> who.role != Role.VIEWER && (subject == null || subject.equals(who.region));
+            case WRITE_OWN -> who.role.writes() && (subject == null || subject.equals(who.region));
+            // the office whose step (or city's rules) it is: exactly the subject region; administrators pass the role check
+            // for their city's rule files only — the application samples' subjects are counties and towns no matrix
+            // administrator sits at, and the services refuse administrators every decision
+            case HANDLE_APPLICATIONS -> (who.role.handlesApplications() || who.role.administers())
+                    && (subject == null || subject.equals(who.region));
             case APPROVE_BELOW -> admin && (subject == null || region(subject).parentId() != null
                     && region(subject).parentId() == region(who.region).id());
             case ADMIN -> admin && (subject == null || contains(who.region, subject));

@@ -26,9 +26,7 @@ import java.util.List;
  * citing its source). Runs before the demo accounts are made (their 社区 must exist), as the system, once per database.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
-@ConditionalOnProperty(name = "anju.demo.enabled", havingValue = "true", matchIfMissing = true)
-class ApplicationDemoData implements ApplicationRunner {
+class ApplicationDemoData {
 
     static final String CITY = "320300";
     static final String TOWN = "320302002000";         // 丰财街道
@@ -49,15 +47,31 @@ class ApplicationDemoData implements ApplicationRunner {
         this.rules = rules;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
-        Access.runAs(Actor.system(regions.root()), () -> {
-            load();
-            return null;
-        });
+    /** On start with the demo data, before the demo accounts (ordered first): as the system. */
+    @Component
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @ConditionalOnProperty(name = "anju.demo.enabled", havingValue = "true", matchIfMissing = true)
+    static class OnStartup implements ApplicationRunner {
+
+        private final ApplicationDemoData demo;
+        private final Regions regions;
+
+        OnStartup(ApplicationDemoData demo, Regions regions) {
+            this.demo = demo;
+            this.regions = regions;
+        }
+
+        @Override
+        public void run(ApplicationArguments args) {
+            Access.runAs(Actor.system(regions.root()), () -> {
+                demo.load();
+                return null;
+            });
+        }
     }
 
-    void load() {
+    /** Adds 下淀社区 and loads 徐州's files unless done before. */
+    synchronized void load() {
         if (regions.byCode(COMMUNITY).isEmpty()) {
             regions.addCommunity(regions.byCode(TOWN).orElseThrow(), COMMUNITY_NAME, COMMUNITY);
         }
