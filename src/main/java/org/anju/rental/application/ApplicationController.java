@@ -173,7 +173,7 @@ class ApplicationController {
     }
 
     @GetMapping("/rules")
-    @Requires(Requirement.READ_SCOPED)
+    @Requires(Requirement.READ_ISSUED)
     @Operation(summary = "城市的准入条件和审核流程", description = "原文、生效日期、上传人和时间。")
     List<RuleFile> rules(@RequestParam String city) {
         return rules.files(city);

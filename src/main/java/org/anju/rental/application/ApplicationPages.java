@@ -185,7 +185,7 @@ class ApplicationPages {
     }
 
     @GetMapping("/rental/rules")
-    @Requires(Requirement.READ_SCOPED)
+    @Requires(Requirement.READ_ISSUED)
     String rules(@RequestParam(required = false) String city, Model model) {
         var me = access.current().region();
         String code = city == null || city.isBlank() ? regions.city(me).orElse(me).code() : city.strip();

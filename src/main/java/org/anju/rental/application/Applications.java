@@ -91,6 +91,8 @@ public class Applications {
         if (a.household() != null && a.householdId() != null) {
             throw new BadInput("新家庭（household）和已登记家庭的编号（householdId）只能给一个");
         } else if (a.household() != null) {
+            String code = a.household().regionCode();
+            regions.byCode(code == null ? "" : code.strip()).filter(r -> r.kind().local()).ifPresent(this::checkIntake);
             householdId = households.register(a.household());
         } else if (a.householdId() != null) {
             householdId = a.householdId();
@@ -99,7 +101,7 @@ public class Applications {
         }
         HouseholdView h = households.household(householdId);
         Region local = region(h.regionCode());
-        access.checkHandleApplications(local);
+        checkIntake(local);
         if (!h.open()) {
             throw new Conflict("该家庭已于" + Dates.day(h.closedOn()) + "退出，不能再申请；重新申请请新建家庭");
         }
@@ -136,7 +138,7 @@ public class Applications {
     @Transactional
     public ApplicationView recheck(long id, int version, HouseholdForm corrected, LocalDate on) {
         Row r = lock(id, version);
-        access.checkHandleApplications(regions.byId(r.regionId()));
+        checkIntake(regions.byId(r.regionId()));
         if (r.status() != ApplicationStatus.INCOMPLETE) {
             throw new Conflict("申请现为“" + r.status().label() + "”，只有待补正的申请可以补正后重新受理");
         }
@@ -249,7 +251,7 @@ public class Applications {
     public ApplicationView resubmit(long id, int version, LocalDate on) {
         Row r = lock(id, version);
         State s = state(r);
-        if (!mayAct(s) && !access.canHandleApplications(regions.byId(r.regionId()))) {
+        if (!mayAct(s) && !takesIn(regions.byId(r.regionId()))) {
             throw denied(s, "补正后重新提交");
         }
         Review.Outcome o = s.review().resubmit(day(on, "重新提交日期"));
@@ -539,6 +541,30 @@ public class Applications {
         return given;
     }
 
+    /**
+     * Whether the current user takes in applications of a 社区/街道: its 社区受理员 (or one at its 街道's window) or its
+     * 街道's 初审员. The 住房保障 offices review; they do not take in (受理).
+     */
+    boolean takesIn(Region local) {
+        Actor a = access.current();
+        if (a.system()) {
+            return true;
+        }
+        Region town = local.kind() == RegionKind.TOWN ? local : regions.parent(local).orElse(local);
+        int at = a.region().id();
+        return access.canHandleApplications(local)
+                && (a.has(Role.COMMUNITY_CLERK) && (at == local.id() || at == town.id())
+                || a.has(Role.TOWN_REVIEWER) && at == town.id());
+    }
+
+    private void checkIntake(Region local) {
+        if (!takesIn(local)) {
+            Actor a = access.current();
+            throw new Denied("无权受理" + local.name() + "的申请：申请由家庭所在社区的社区受理员或街道初审员受理（当前账号："
+                    + (a.signedIn() ? a.displayName() + "，" + a.rolesLabel() : "未登录") + "）");
+        }
+    }
+
     private Region region(String code) {
         return regions.byCode(code).orElseThrow(() -> new IllegalStateException("no region " + code));
     }
@@ -636,7 +662,7 @@ public class Applications {
                 boolean notice = s.step().kind() == ReviewFlow.Kind.NOTICE;
                 actions = new ApplicationView.Actions(
                         acts && !notice && r.status() == ApplicationStatus.IN_STEP,
-                        r.status() == ApplicationStatus.RETURNED && (acts || access.canHandleApplications(p.local())),
+                        r.status() == ApplicationStatus.RETURNED && (acts || takesIn(p.local())),
                         acts && notice && r.status() != ApplicationStatus.RETURNED,
                         acts && r.status() == ApplicationStatus.OBJECTION,
                         acts && notice && r.status() == ApplicationStatus.IN_STEP, false);

@@ -141,10 +141,10 @@ public class CityRules {
         };
     }
 
-    /** Every file of a city, newest first; readers of the city. */
+    /** Every file of a city, newest first; like a document the city issues: its subtree and the levels above read it. */
     public List<RuleFile> files(String cityCode) {
         Region city = city(cityCode);
-        access.checkRead(city);
+        access.checkReadIssuedBy(city);
         return jdbc.sql("select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id "
                         + "where f.city_id = :city order by f.kind, f.programme, f.effective_from desc, f.id desc")
                 .param("city", city.id()).query(CityRules::map).list();
@@ -154,7 +154,7 @@ public class CityRules {
         RuleFile f = jdbc.sql("select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id "
                         + "where f.id = :id").param("id", id).query(CityRules::map).optional()
                 .orElseThrow(() -> new NotFound("没有编号为 " + id + " 的规则文件"));
-        access.checkRead(regions.byCode(f.cityCode()).orElseThrow());
+        access.checkReadIssuedBy(regions.byCode(f.cityCode()).orElseThrow());
         return f;
     }
 
