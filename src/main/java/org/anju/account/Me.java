@@ -6,12 +6,14 @@ package org.anju.account;
  * signed in.
  */
 public record Me(String username, String displayName, String regionCode, String regionName, String rolesLabel,
-                 boolean admin, boolean provinceAdmin, boolean writer) {
+                 boolean admin, boolean provinceAdmin, boolean writer,
+                 boolean applications) {
 
     public static final String ATTRIBUTE = "me";
 
     static Me of(Actor a) {
         return new Me(a.username(), a.displayName(), a.region().code(), a.region().name(), a.rolesLabel(),
-                AccountAccess.administers(a), a.has(Role.PROVINCE_ADMIN), AccountAccess.writes(a));
+                AccountAccess.administers(a), a.has(Role.PROVINCE_ADMIN), AccountAccess.writes(a),
+                a.roles().stream().anyMatch(Role::handlesApplications));
     }
 }

@@ -22,8 +22,9 @@ public enum Requirement {
     WRITE_OWN,
     /**
      * Handling public-rental cases (受理, 审核, 配租, 租赁, 退出, 租赁补贴): a 社区受理员, 街道初审员 or 住房保障审核员; the
-     * handler checks the concrete region with {@link Access#canHandleApplications} (or the feature's own question built on
-     * it). The 住房保障 office reports no figures, so {@link #WRITE_OWN} would refuse it.
+     * handler checks the concrete office with {@link Access#canHandleApplications} (or the feature's own question built on
+     * it: an application step's level decides whose it is). Administrators pass the web layer too, for their city's rule
+     * files; every other service refuses them. The 住房保障 office reports no figures, so {@link #WRITE_OWN} would refuse it.
      */
     HANDLE_APPLICATIONS,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */

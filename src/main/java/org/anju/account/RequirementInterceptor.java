@@ -52,15 +52,15 @@ class RequirementInterceptor implements HandlerInterceptor {
                     throw new org.anju.platform.Denied("当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
                 }
             }
-            case HANDLE_APPLICATIONS -> {
-                if (a.roles().stream().noneMatch(Role::handlesApplications)) {
-                    throw new org.anju.platform.Denied("只有社区受理员、街道初审员和住房保障审核员可以办理公租房申请、配租、租赁、退出和租赁补贴（当前账号："
-                            + a.rolesLabel() + "）");
-                }
-            }
             case APPROVE_BELOW -> {
                 if (!AccountAccess.administers(a)) {
                     throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以审核下级报送的数据");
+                }
+            }
+            case HANDLE_APPLICATIONS -> {
+                if (a.roles().stream().noneMatch(r -> r.handlesApplications() || r.administers())) {
+                    throw new org.anju.platform.Denied("只有社区受理员、街道初审员和住房保障审核员可以办理公租房申请、配租、租赁、"
+                            + "退出和租赁补贴（城市的审核规则也可由管理员上传），当前账号为" + a.rolesLabel());
                 }
             }
             case ADMIN -> {

@@ -76,8 +76,9 @@ class AuthorizationMatrixTest {
         COUNTY_REPORTER("xz_reporter", "361102", Role.COUNTY_REPORTER),
         CITY_VIEWER("sr_viewer", "361100", Role.VIEWER),
         OTHER_CITY_ADMIN("gz_admin", "360700", Role.CITY_ADMIN),
-        /** 章贡区's 住房保障审核员: the public-rental cases of its county (HANDLE_APPLICATIONS), reads it, writes no figures. */
+        // public-rental applications (HANDLE_APPLICATIONS): a county's 住房保障 office and a town's 初审员 of 赣州市
         HOUSING_OFFICE("zg_housing", "360702", Role.HOUSING_OFFICE),
+        TOWN_REVIEWER("jf_reviewer", "360702001000", Role.TOWN_REVIEWER),
         ANONYMOUS(null, null, null);
 
         final String username;
@@ -154,6 +155,13 @@ class AuthorizationMatrixTest {
     final Map<String, Long> unsignedIds = new LinkedHashMap<>();
     final Map<String, Long> draftRollIds = new LinkedHashMap<>();
     final Map<String, Long> confirmedRollIds = new LinkedHashMap<>();
+    @Autowired
+    org.anju.rental.application.Applications applications;
+    @Autowired
+    org.anju.rental.application.CityRules cityRules;
+    /** Applications in 解放街道 (章贡区, 赣州市) by the state the samples need. */
+    final Map<String, Long> applicationIds = new LinkedHashMap<>();
+    long objectionId;
     /** Housing-stock estates and dwellings by the code of their county. */
     final Map<String, Long> estateIds = new LinkedHashMap<>();
     final Map<String, Long> dwellingIds = new LinkedHashMap<>();
@@ -256,6 +264,7 @@ class AuthorizationMatrixTest {
             progressIds.put(issuer, progress.progressId());
             progressMarkers.put("矩阵测试进展" + issuer, issuer);
         }
+        applicationFixtures();
         for (String u : List.of("jx_admin", "xz_reporter", "sr_viewer", "gz_admin")) {
             User user = users.byUsername(u).orElseThrow();
             userIds.put(region(user.regionId()).code(), user.id());
@@ -294,6 +303,72 @@ class AuthorizationMatrixTest {
             var feb = subsidyRolls.generate(unit, java.time.YearMonth.of(2024, 2));
             confirmedRollIds.put(unit, subsidyRolls.confirm(feb.id(), feb.version()).id());
         }
+    }
+
+    static final String JIEFANG = "360702001000";
+
+    /** 徐州's 低保 rule set and flow (resources rental/rules, rental/flows) as 赣州市's, for the matrix only. */
+    static String ganzhou(String path) {
+        try (var in = AuthorizationMatrixTest.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("320300", "360700");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String family(String birth, int seq, String area) {
+        return "{\"regionCode\": \"" + JIEFANG + "\", \"members\": [{\"name\": \"矩阵测试\", \"idNumber\": \""
+                + org.anju.privacy.SyntheticIds.number("360702", birth, seq) + "\", \"relation\": \"本人\", \"annualIncome\": \"10000\", "
+                + "\"incomeProven\": true, \"ableToWork\": true}], \"groups\": [{\"name\": \"低保\", \"since\": \"2020-01-01\"}], "
+                + "\"heldArea\": " + area + ", \"hukouYears\": 10}";
+    }
+
+    org.anju.rental.household.HouseholdForm familyForm(String birth, int seq, java.math.BigDecimal area) {
+        return new org.anju.rental.household.HouseholdForm(JIEFANG, null, null, List.of(
+                new org.anju.rental.household.HouseholdForm.MemberForm("矩阵测试", org.anju.privacy.SyntheticIds.number("360702",
+                        birth, seq), "本人", "10000", true, true, null)),
+                List.of(new org.anju.rental.household.HouseholdForm.GroupForm("低保", java.time.LocalDate.of(2020, 1, 1))),
+                area, 10, null, null, null, null, null);
+    }
+
+    /** Applications of families at 解放街道 in each state a sample needs (the town's 初审员 takes them in). */
+    void applicationFixtures() {
+        var rules = org.anju.rental.application.RuleFile.Kind.RULES;
+        var flow = org.anju.rental.application.RuleFile.Kind.FLOW;
+        cityRules.upload("360700", rules, "矩阵测试准入条件.tsv", ganzhou("/rental/rules/320300-公租房-低保特困.tsv"), null, null);
+        cityRules.upload("360700", flow, "矩阵测试审核流程.tsv", ganzhou("/rental/flows/320300-公租房-低保特困.tsv"),
+                java.time.LocalDate.of(2024, 1, 1), null);
+        var g = org.anju.rental.household.Guarantee.PUBLIC_RENTAL;
+        var day = java.time.LocalDate.of(2024, 9, 26);
+        java.util.function.BiFunction<Integer, java.math.BigDecimal, Long> submit = (seq, area) -> applications.submit(
+                new org.anju.rental.application.NewApplication(familyForm("19800101", seq, area), null, g, null, day));
+        var approve = org.anju.rental.review.Review.Decision.APPROVE;
+        long town = submit.apply(101, java.math.BigDecimal.TEN);
+        applicationIds.put("town", town);
+        long returned = submit.apply(102, java.math.BigDecimal.TEN);
+        applications.decide(returned, applications.application(returned).version(),
+                org.anju.rental.review.Review.Decision.RETURN, "矩阵测试退回", day.plusDays(1));
+        applicationIds.put("returned", returned);
+        long notice = submit.apply(103, java.math.BigDecimal.TEN);
+        applications.decide(notice, applications.application(notice).version(), approve, null, day.plusDays(1));
+        applicationIds.put("notice", notice);
+        long objected = submit.apply(104, java.math.BigDecimal.TEN);
+        applications.decide(objected, applications.application(objected).version(), approve, null, day.plusDays(1));
+        objectionId = applications.object(objected, applications.application(objected).version(), "来信", "矩阵测试异议",
+                day.plusDays(3)).id();
+        applicationIds.put("objection", objected);
+        long county = submit.apply(105, java.math.BigDecimal.TEN);
+        applications.decide(county, applications.application(county).version(), approve, null, day.plusDays(1));
+        applications.endNotice(county, applications.application(county).version(), day.plusDays(20));
+        applicationIds.put("county", county);
+        long qualified = submit.apply(106, java.math.BigDecimal.TEN);
+        applications.decide(qualified, applications.application(qualified).version(), approve, null, day.plusDays(1));
+        applications.endNotice(qualified, applications.application(qualified).version(), day.plusDays(20));
+        for (int i = 0; i < 3; i++) {
+            applications.decide(qualified, applications.application(qualified).version(), approve, null, day.plusDays(21 + i));
+        }
+        applicationIds.put("qualified", qualified);
+        applicationIds.put("incomplete", submit.apply(107, null));
     }
 
     Region region(int id) {
@@ -499,6 +574,7 @@ class AuthorizationMatrixTest {
         rentalWaitingSamples(s);
         subsidySamples(s);
         leaseSamples(s);
+        applicationSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -839,6 +915,76 @@ class AuthorizationMatrixTest {
         });
     }
 
+    /**
+     * Applications: each at the office whose step it is (解放街道's 初审员 for the town's and the community's steps of a
+     * family that applied at the town, 章贡区's office for the county's); readers of 解放街道 read them; rule files of a city.
+     */
+    void applicationSamples(Map<String, List<Sample>> s) {
+        String api = "/api/rental/applications/";
+        java.util.function.LongFunction<String> version = id -> String.valueOf(applications.application(id).version());
+        long town = applicationIds.get("town");
+        long returned = applicationIds.get("returned");
+        long notice = applicationIds.get("notice");
+        long objected = applicationIds.get("objection");
+        long county = applicationIds.get("county");
+        long qualified = applicationIds.get("qualified");
+        long incomplete = applicationIds.get("incomplete");
+        add(s, "POST /api/rental/applications", JIEFANG, () -> json(HttpMethod.POST, "/api/rental/applications",
+                "{\"guarantee\": \"PUBLIC_RENTAL\", \"appliedOn\": \"2024-10-08\", \"household\": " + family("19900101", 201, "10") + "}"));
+        add(s, "POST /rental/applications", JIEFANG, () -> request(HttpMethod.POST, "/rental/applications")
+                .param("regionCode", JIEFANG).param("guarantee", "PUBLIC_RENTAL").param("appliedOn", "2024-10-08")
+                .param("m0.name", "矩阵测试").param("m0.idNumber", org.anju.privacy.SyntheticIds.number("360702", "19900101", 202))
+                .param("m0.income", "10000").param("m0.proven", "on").param("m0.able", "true").param("heldArea", "10")
+                .param("hukouYears", "10").param("g0.name", "低保").param("g0.since", "2020-01-01"));
+        for (long id : List.of(town, county, qualified)) {
+            add(s, "GET /api/rental/applications/{id}", JIEFANG, () -> request(HttpMethod.GET, api + id));
+            add(s, "GET /rental/applications/{id}", JIEFANG, () -> request(HttpMethod.GET, "/rental/applications/" + id));
+        }
+        add(s, "GET /api/rental/applications/{id}/certificate", JIEFANG, () -> request(HttpMethod.GET, api + qualified + "/certificate"));
+        add(s, "GET /rental/applications/{id}/certificate", JIEFANG, () -> request(HttpMethod.GET,
+                "/rental/applications/" + qualified + "/certificate"));
+        add(s, "PUT /api/rental/applications/{id}/household", JIEFANG, () -> json(HttpMethod.PUT, api + incomplete + "/household",
+                "{\"version\": " + version.apply(incomplete) + "}"));
+        add(s, "POST /api/rental/applications/{id}/decisions", JIEFANG, () -> json(HttpMethod.POST, api + town + "/decisions",
+                "{\"version\": " + version.apply(town) + ", \"decision\": \"APPROVE\"}"));
+        add(s, "POST /api/rental/applications/{id}/decisions", "360702", () -> json(HttpMethod.POST, api + county + "/decisions",
+                "{\"version\": " + version.apply(county) + ", \"decision\": \"RETURN\", \"note\": \"矩阵测试\"}"));
+        add(s, "POST /rental/applications/{id}/decide", JIEFANG, () -> request(HttpMethod.POST, "/rental/applications/" + town + "/decide")
+                .param("version", version.apply(town)).param("decision", "APPROVE"));
+        add(s, "POST /rental/applications/{id}/decide", "360702", () -> request(HttpMethod.POST, "/rental/applications/" + county + "/decide")
+                .param("version", version.apply(county)).param("decision", "APPROVE"));
+        add(s, "POST /api/rental/applications/{id}/resubmission", JIEFANG, () -> json(HttpMethod.POST, api + returned + "/resubmission",
+                "{\"version\": " + version.apply(returned) + "}"));
+        add(s, "POST /rental/applications/{id}/resubmit", JIEFANG, () -> request(HttpMethod.POST,
+                "/rental/applications/" + returned + "/resubmit").param("version", version.apply(returned)));
+        add(s, "POST /api/rental/applications/{id}/objections", JIEFANG, () -> json(HttpMethod.POST, api + notice + "/objections",
+                "{\"version\": " + version.apply(notice) + ", \"channel\": \"来电\", \"content\": \"矩阵测试\", \"receivedOn\": \"2024-09-30\"}"));
+        add(s, "POST /rental/applications/{id}/objections", JIEFANG, () -> request(HttpMethod.POST,
+                "/rental/applications/" + notice + "/objections").param("version", version.apply(notice)).param("channel", "来电")
+                .param("content", "矩阵测试").param("receivedOn", "2024-09-30"));
+        add(s, "POST /api/rental/applications/{id}/objections/{objectionId}/resolution", JIEFANG, () -> json(HttpMethod.POST,
+                api + objected + "/objections/" + objectionId + "/resolution", "{\"upheld\": false, \"finding\": \"矩阵测试\"}"));
+        add(s, "POST /rental/applications/{id}/objections/{objectionId}/resolve", JIEFANG, () -> request(HttpMethod.POST,
+                "/rental/applications/" + objected + "/objections/" + objectionId + "/resolve").param("upheld", "false")
+                .param("finding", "矩阵测试"));
+        add(s, "POST /api/rental/applications/{id}/notice-end", JIEFANG, () -> json(HttpMethod.POST, api + notice + "/notice-end",
+                "{\"version\": " + version.apply(notice) + "}"));
+        add(s, "POST /rental/applications/{id}/notice-end", JIEFANG, () -> request(HttpMethod.POST,
+                "/rental/applications/" + notice + "/notice-end").param("version", version.apply(notice)));
+        for (String region : List.of("360702", "361102", "360700")) {
+            add(s, "GET /api/rental/applications/figures", region, () -> request(HttpMethod.GET, api + "figures")
+                    .param("region", region).param("period", "2024-09"));
+        }
+        for (String city : List.of("360700", "361100")) {
+            add(s, "GET /api/rental/rules", city, () -> request(HttpMethod.GET, "/api/rental/rules").param("city", city));
+            byte[] file = ganzhou("/rental/rules/320300-租赁补贴.tsv").replace("360700", city).getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/rental/rules", city, () -> multipart("/api/rental/rules")
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file)).param("city", city).param("kind", "RULES"));
+            add(s, "POST /rental/rules", city, () -> multipart("/rental/rules")
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file)).param("city", city).param("kind", "RULES"));
+        }
+    }
+
     private static void add(Map<String, List<Sample>> s, String key, String subject,
                             Supplier<AbstractMockHttpServletRequestBuilder<?>> request) {
         s.computeIfAbsent(key, k -> new ArrayList<>()).add(new Sample(key + (subject == null ? "" : " @" + subject),
@@ -916,7 +1062,11 @@ class AuthorizationMatrixTest {
             case READ_SCOPED -> subject == null || contains(who.region, subject);
             case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
             case WRITE_OWN -> who.role.writes() && (subject == null || subject.equals(who.region));
-            case HANDLE_APPLICATIONS -> who.role.handlesApplications() && (subject == null || contains(who.region, subject));
+            // the office whose step (or city's rules) it is: exactly the subject region; administrators pass the role check
+            // for their city's rule files only — the application samples' subjects are counties and towns no matrix
+            // administrator sits at, and the services refuse administrators every decision
+            case HANDLE_APPLICATIONS -> (who.role.handlesApplications() || who.role.administers())
+                    && (subject == null || subject.equals(who.region));
             case APPROVE_BELOW -> admin && (subject == null || region(subject).parentId() != null
                     && region(subject).parentId() == region(who.region).id());
             case ADMIN -> admin && (subject == null || contains(who.region, subject));
