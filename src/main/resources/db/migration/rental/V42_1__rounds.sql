@@ -74,7 +74,7 @@ create table rental_allocation (
     round_id     bigint  not null references rental_round (id),
     county_id    integer not null references region (id),
     allocated_on date    not null,
-    cancelled_on date check (cancelled_on >= allocated_on),
+    cancelled_on date check (cancelled_on >= allocated_on),   -- the allocation ended: 腾退 at the lease's end, or cancelled
     created_at   timestamptz not null default now(),
     created_by   text    not null
 );

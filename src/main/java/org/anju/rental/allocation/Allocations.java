@@ -52,6 +52,23 @@ public class Allocations {
     }
 
     /**
+     * Ends the allocation in force of a dwelling when its household moves out (腾退), so that the dwelling can be allocated
+     * again in a later round. The caller (the lease) has checked the office; reading the dwelling checks its county.
+     */
+    public void end(long dwellingId, java.time.LocalDate on) {
+        stock.dwelling(dwellingId);
+        repository.endAllocation(dwellingId, on);
+    }
+
+    /** The allocation in force of a dwelling, if any (reading the dwelling checks access to its county). */
+    public Optional<Allocation> ofDwelling(long dwellingId) {
+        String label = stock.dwelling(dwellingId).label();
+        return repository.currentAllocationOfDwelling(dwellingId).map(a -> new Allocation(a.id(), a.householdId(),
+                a.dwellingId(), label, a.roundId(), a.roundName(), regions.byId(a.countyId()).code(), a.allocatedOn(),
+                a.number()));
+    }
+
+    /**
      * A county's figures for a month: households waiting at the month's end, allocated and refusals in the month, and
      * the stock's allocated (已分配 + 已入住) and allocable (空置 + 已分配 + 已入住) dwellings at the month's end.
      */

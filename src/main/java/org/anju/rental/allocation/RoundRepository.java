@@ -189,6 +189,16 @@ class RoundRepository {
                 .param("household", householdId).query(RoundRepository::allocation).optional();
     }
 
+    int endAllocation(long dwellingId, java.time.LocalDate on) {
+        return jdbc.sql("update rental_allocation set cancelled_on = greatest(:on, allocated_on) where dwelling_id = :dwelling"
+                        + " and cancelled_on is null").param("on", on).param("dwelling", dwellingId).update();
+    }
+
+    Optional<AllocationRow> currentAllocationOfDwelling(long dwellingId) {
+        return jdbc.sql(ALLOCATION + " where a.dwelling_id = :dwelling and a.cancelled_on is null")
+                .param("dwelling", dwellingId).query(RoundRepository::allocation).optional();
+    }
+
     List<AllocationRow> allocations(long roundId) {
         return jdbc.sql(ALLOCATION + " where a.round_id = :round order by a.id").param("round", roundId)
                 .query(RoundRepository::allocation).list();

@@ -10,6 +10,8 @@ import org.anju.platform.NotFound;
 import org.anju.progress.Rates;
 import org.anju.region.Region;
 import org.anju.region.Regions;
+import org.anju.rental.allocation.Allocation;
+import org.anju.rental.allocation.Allocations;
 import org.anju.rental.household.Guarantee;
 import org.anju.rental.household.HouseholdForm;
 import org.anju.rental.household.HouseholdView;
@@ -37,6 +39,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -55,6 +58,7 @@ public class Leases {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final LeaseRepository repository;
+    private final Allocations allocations;
     private final LeaseRuleBook book;
     private final Households households;
     private final Stock stock;
@@ -62,7 +66,8 @@ public class Leases {
     private final Access access;
 
     Leases(LeaseRepository repository, LeaseRuleBook book, Households households, Stock stock, Regions regions,
-           Access access) {
+           Access access, Allocations allocations) {
+        this.allocations = allocations;
         this.repository = repository;
         this.book = book;
         this.households = households;
@@ -218,6 +223,18 @@ public class Leases {
         Region city = regions.city(county).orElse(county);
         if (!city.code().equals(h.cityCode())) {
             throw new BadInput(d.label() + " 属于" + city.name() + "，该家庭是" + h.cityName() + "的保障家庭");
+        }
+        // a round's allocation binds both sides; a dwelling allocated before the system (历年房源, entered as 已分配)
+        // has no round, and its lease is entered afterwards
+        Optional<Allocation> mine = allocations.current(h.id());
+        if (mine.isPresent() && mine.get().dwellingId() != d.id()) {
+            throw new Conflict("该家庭在配租批次“" + mine.get().roundName() + "”中选定的是 " + mine.get().dwellingLabel()
+                    + "，不是 " + d.label() + "：请按选房结果签约");
+        }
+        Optional<Allocation> its = allocations.ofDwelling(d.id());
+        if (its.isPresent() && its.get().householdId() != h.id()) {
+            throw new Conflict(d.label() + " 已在配租批次“" + its.get().roundName() + "”中配租给资格证号 "
+                    + its.get().number() + " 的家庭，不能与其他家庭签约");
         }
     }
 
@@ -756,6 +773,7 @@ public class Leases {
         if (d.status() != StockStatus.VACANT) {
             stock.change(d.id(), d.version(), StockStep.VACATE, day, "合同 " + r.leaseNo() + " 腾退（" + r.exitKind().label() + "）");
         }
+        allocations.end(d.id(), day);
         if (!repository.end(id, version, day, actor)) {
             throw stale(r, version);
         }

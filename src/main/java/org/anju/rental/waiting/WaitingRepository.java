@@ -55,6 +55,8 @@ class WaitingRepository {
                      and h.qualified_on <= :today
                      and not exists (select 1 from rental_allocation a where a.household_id = h.id and a.cancelled_on is null)
                      and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id)
+                     and not exists (select 1 from rental_lease l where l.household_id = h.id
+                                       and l.status in ('SIGNED', 'ACTIVE', 'EXITING'))
                      %s %s
                 )
                 """.formatted(key, scope.city() ? "city_id" : "county_id",
@@ -155,7 +157,9 @@ class WaitingRepository {
                            and not exists (select 1 from rental_allocation a where a.household_id = h.id
                                              and a.allocated_on <= :day and (a.cancelled_on is null or a.cancelled_on > :day))
                            and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id
-                                             and x.since <= :day)""")
+                                             and x.since <= :day)
+                           and not exists (select 1 from rental_lease l where l.household_id = h.id
+                                             and l.signed_on <= :day and (l.ended_on is null or l.ended_on > :day))""")
                 .param("county", countyId).param("day", day).query(Integer.class).single();
     }
 
