@@ -4,10 +4,13 @@ import org.anju.progress.RecordedFigures;
 import org.anju.region.Region;
 import org.anju.rental.stock.Stock;
 import org.anju.rental.stock.StockCounts;
+import org.anju.rental.subsidy.PaymentRolls;
+import org.anju.rental.subsidy.SubsidyFigures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ import java.util.Optional;
  *     information system of seed 004 holds both; the basis names the split so the reporter can check);</li>
  * <li>信息录入 — the same households: each of them is, by being here, entered into the information system;</li>
  * <li>核查腾退公租房 — dwellings of the county's stock vacated (腾退) this year;</li>
+ * <li>已发放户数, 发放金额 and 线上发放户数 of 租赁补贴 — lines the bank confirmed paid in the county's confirmed rolls,
+ *     each household once in the year (a county without subsidy agreements here gets none of these);</li>
  * <li>and, for the bulletin, 分配率 and 入住率 of its stock at the month's end.</li>
  * </ul>
  * A county without households (or without stock) in the system gets no figure for them: it keeps its records
@@ -31,10 +36,12 @@ class RentalFigures implements RecordedFigures {
 
     private final JdbcClient jdbc;
     private final Stock stock;
+    private final PaymentRolls rolls;
 
-    RentalFigures(JdbcClient jdbc, Stock stock) {
+    RentalFigures(JdbcClient jdbc, Stock stock, PaymentRolls rolls) {
         this.jdbc = jdbc;
         this.stock = stock;
+        this.rolls = rolls;
     }
 
     @Override
@@ -85,6 +92,20 @@ class RentalFigures implements RecordedFigures {
             figures.add(new RecordedFigure("PUBLIC_RENTAL.VACATE.UNIT", "", BigDecimal.valueOf(v.count()),
                     "房源台账：" + from.getYear() + "年1月1日至" + to.getMonthValue() + "月" + to.getDayOfMonth() + "日腾退 "
                             + v.count() + " 套"));
+        }
+        if (jdbc.sql("select exists (select 1 from rental_subsidy_agreement where county_id = :unit)").param("unit", unit.id())
+                .query(Boolean.class).single()) {
+            SubsidyFigures f = rolls.figures(unit.code(), period);
+            String paid = "发放花名册：" + (period.getMonthValue() == 1 ? "1月" : "1—" + period.getMonthValue() + "月")
+                    + "银行已确认发放 " + f.householdsInYear() + " 户、" + f.amountInYear().setScale(2, RoundingMode.HALF_UP)
+                    .toPlainString() + " 元，其中线上发放 " + f.onlineHouseholdsInYear() + " 户";
+            figures.add(new RecordedFigure("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", BigDecimal.valueOf(f.householdsInYear()), paid));
+            // the report keeps 万元 to four decimals (1 元): the basis gives the exact amount
+            figures.add(new RecordedFigure("RENTAL_SUBSIDY.ISSUE.YUAN_10K", "",
+                    f.amountInYear().movePointLeft(4).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros(), paid
+                            + "（金额按万元保留四位小数）"));
+            figures.add(new RecordedFigure("RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD", "",
+                    BigDecimal.valueOf(f.onlineHouseholdsInYear()), paid));
         }
         return figures;
     }

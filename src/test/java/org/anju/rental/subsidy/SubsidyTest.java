@@ -57,6 +57,8 @@ class SubsidyTest {
     static final String QUARTERLY = "发放周期\t按季\n不足月\t按日折算\n银行表标题\t{县区}{期间}公租房租赁补贴发放表\n";
 
     @Autowired
+    org.anju.progress.RecordedFigures recorded;
+    @Autowired
     Subsidies subsidies;
     @Autowired
     PaymentRolls rolls;
@@ -370,6 +372,14 @@ class SubsidyTest {
         assertThat(febFigures.onlineHouseholds()).isEqualTo(1);
         assertThat(febFigures.householdsInYear()).isEqualTo(2);
         assertThat(febFigures.amountInYear()).isEqualByComparingTo("1472.00");
+        // offered on 渝中区's February report as 1—2月 figures
+        var offered = as(office, () -> recorded.figures(regions.byCode(YUZHONG).orElseThrow(), YearMonth.of(2025, 2)))
+                .stream().collect(java.util.stream.Collectors.toMap(f -> f.indicatorCode(), f -> f));
+        assertThat(offered.get("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").value()).isEqualByComparingTo("2");
+        assertThat(offered.get("RENTAL_SUBSIDY.ISSUE.YUAN_10K").value()).isEqualByComparingTo("0.1472");
+        assertThat(offered.get("RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD").value()).isEqualByComparingTo("1");
+        assertThat(offered.get("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").basis())
+                .isEqualTo("发放花名册：1—2月银行已确认发放 2 户、1472.00 元，其中线上发放 1 户");
         SubsidyFigures mar = as(office, () -> rolls.figures(YUZHONG, YearMonth.of(2025, 3)));
         assertThat(mar.stopped()).isEqualTo(1);
         assertThat(mar.households()).as("March has no roll: nothing paid, not a guess").isZero();
