@@ -234,6 +234,7 @@ class AuthorizationMatrixTest {
         }
         subsidyFixtures();
         leaseFixture();
+        roundFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -699,6 +700,20 @@ class AuthorizationMatrixTest {
             add(s, "POST /rental/rounds", unit, () -> request(HttpMethod.POST, "/rental/rounds").param("county", unit)
                     .param("name", "矩阵测试批次").param("dwellings", String.valueOf(dwelling)));
         }
+        // 章贡区's rounds: the drawn one's first household gives up (once), the listed one is drawn (once)
+        add(s, "GET /api/rental/rounds/{id}", "360702", () -> request(HttpMethod.GET, "/api/rental/rounds/" + drawnRoundId));
+        add(s, "GET /rental/rounds/{id}", "360702", () -> request(HttpMethod.GET, "/rental/rounds/" + drawnRoundId));
+        add(s, "GET /public/rental/rounds/{id}", null, () -> request(HttpMethod.GET, "/public/rental/rounds/" + drawnRoundId));
+        add(s, "GET /public/rental/rounds/{id}/candidates.txt", null, () -> request(HttpMethod.GET,
+                "/public/rental/rounds/" + drawnRoundId + "/candidates.txt"));
+        add(s, "POST /api/rental/rounds/{id}/choices", "360702", () -> json(HttpMethod.POST, "/api/rental/rounds/"
+                + drawnRoundId + "/choices", "{\"number\": \"" + drawnFirstNumber + "\", \"action\": \"GAVE_UP\"}"));
+        add(s, "POST /rental/rounds/{id}/choices", "360702", () -> request(HttpMethod.POST, "/rental/rounds/" + drawnRoundId
+                + "/choices").param("number", drawnFirstNumber).param("action", "GAVE_UP"));
+        add(s, "POST /api/rental/rounds/{id}/draw", "360702", () -> json(HttpMethod.POST, "/api/rental/rounds/" + listedRoundId
+                + "/draw", "{\"seed\": \"20240102\"}"));
+        add(s, "POST /rental/rounds/{id}/draw", "360702", () -> request(HttpMethod.POST, "/rental/rounds/" + listedRoundId
+                + "/draw").param("seed", "20240102"));
         // rounds that do not exist: 404 for everyone signed in, never a 5xx
         add(s, "POST /api/rental/rounds/{id}/draw", null, () -> json(HttpMethod.POST, "/api/rental/rounds/0/draw",
                 "{\"seed\": \"123\"}"));
@@ -850,6 +865,33 @@ class AuthorizationMatrixTest {
         return stock.add(new org.anju.rental.stock.Stock.NewDwelling(estateIds.get("360702"), "9号楼", "1", room, null,
                 9, new java.math.BigDecimal("50"), null, null, new java.math.BigDecimal("12"),
                 org.anju.rental.stock.RentUnit.PER_M2_MONTH, org.anju.rental.stock.StockStatus.ALLOCATED)).id();
+    }
+
+    @Autowired
+    org.anju.rental.allocation.Rounds rounds;
+    /** Rounds in 章贡区: one drawn (its first household may act), one listed with the seed due today (may be drawn). */
+    long drawnRoundId;
+    long listedRoundId;
+    String drawnFirstNumber;
+
+    void roundFixtures() {
+        for (int seq = 81; seq <= 84; seq++) {
+            qualifiedHousehold(seq);
+        }
+        java.util.function.Function<String, Long> vacant = room -> stock.add(new org.anju.rental.stock.Stock.NewDwelling(
+                estateIds.get("360702"), "8号楼", "1", room, null, 8, new java.math.BigDecimal("50"), null, null,
+                new java.math.BigDecimal("12"), org.anju.rental.stock.RentUnit.PER_M2_MONTH,
+                org.anju.rental.stock.StockStatus.VACANT)).id();
+        java.time.LocalDate today = java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE);
+        var drawn = rounds.open(new org.anju.rental.allocation.Rounds.Opening("360702", "矩阵测试已摇号批次",
+                List.of(vacant.apply("801")), null, 2, "矩阵测试种子", today));
+        drawn = rounds.draw(drawn.id(), "20240101");
+        drawnRoundId = drawn.id();
+        drawnFirstNumber = drawn.candidates().stream().filter(c -> c.position() != null)
+                .min(java.util.Comparator.comparing(org.anju.rental.allocation.RoundView.Candidate::position))
+                .orElseThrow().number();
+        listedRoundId = rounds.open(new org.anju.rental.allocation.Rounds.Opening("360702", "矩阵测试待摇号批次",
+                List.of(vacant.apply("802")), null, 2, "矩阵测试种子", today)).id();
     }
 
     void leaseFixture() {
