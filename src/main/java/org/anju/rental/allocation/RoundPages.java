@@ -32,10 +32,12 @@ class RoundPages {
 
     private final Rounds rounds;
     private final Access access;
+    private final org.anju.rental.stock.Stock stock;
 
-    RoundPages(Rounds rounds, Access access) {
+    RoundPages(Rounds rounds, Access access, org.anju.rental.stock.Stock stock) {
         this.rounds = rounds;
         this.access = access;
+        this.stock = stock;
     }
 
     @GetMapping("/rental/rounds")
@@ -44,7 +46,11 @@ class RoundPages {
         String code = region == null || region.isBlank() ? access.current().region().code() : region.strip();
         model.addAttribute("region", code);
         model.addAttribute("rounds", rounds.rounds(code));
-        model.addAttribute("canRun", rounds.canRun(code));
+        boolean canRun = rounds.canRun(code);
+        model.addAttribute("canRun", canRun);
+        // the county's vacant dwellings to tick, rather than ids to type (the first page: 200, enough for a round)
+        model.addAttribute("vacant", canRun ? stock.dwellings(code, null, org.anju.rental.stock.StockStatus.VACANT, 0)
+                .dwellings() : List.of());
         return "rental/waiting/rounds";
     }
 
