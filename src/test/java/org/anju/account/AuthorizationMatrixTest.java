@@ -923,6 +923,13 @@ class AuthorizationMatrixTest {
         add(s, "POST /api/rental/leases", "360702", () -> json(HttpMethod.POST, "/api/rental/leases",
                 "{\"householdId\": " + freeHousehold + ", \"dwellingId\": " + freeDwelling + ", \"startsOn\": \"2026-01-01\", "
                         + "\"endsOn\": \"2026-12-31\"}"));
+        add(s, "GET /rental/leases/new", "360702", () -> request(HttpMethod.GET, "/rental/leases/new")
+                .param("household", String.valueOf(freeHousehold)).param("dwelling", String.valueOf(freeDwelling)));
+        add(s, "POST /rental/leases", "360702", () -> request(HttpMethod.POST, "/rental/leases")
+                .param("household", String.valueOf(freeHousehold)).param("dwelling", String.valueOf(freeDwelling))
+                .param("startsOn", "2026-01-01").param("endsOn", "2026-12-31"));
+        add(s, "POST /rental/leases/{id}/move-in", "360702", () -> request(HttpMethod.POST, "/rental/leases/" + signedLeaseId
+                + "/move-in").param("version", "0"));
         String base = "/api/rental/leases/" + leaseId;
         add(s, "POST /api/rental/leases/{id}/move-in", "360702", () -> json(HttpMethod.POST, "/api/rental/leases/" + signedLeaseId
                 + "/move-in", "{\"version\": 0}"));

@@ -77,6 +77,8 @@ class RoundPages {
         RoundView r = rounds.round(id);
         model.addAttribute("round", r);
         model.addAttribute("canRun", rounds.canRun(r.countyCode()));
+        model.addAttribute("householdOf", r.candidates().stream().collect(java.util.stream.Collectors.toMap(
+                RoundView.Candidate::number, RoundView.Candidate::householdId, (a, b) -> a)));
         return "rental/waiting/round";
     }
 

@@ -23,10 +23,15 @@ class LeasePages {
 
     private final Leases leases;
     private final Access access;
+    private final org.anju.rental.household.Households households;
+    private final org.anju.rental.stock.Stock stock;
 
-    LeasePages(Leases leases, Access access) {
+    LeasePages(Leases leases, Access access, org.anju.rental.household.Households households,
+               org.anju.rental.stock.Stock stock) {
         this.leases = leases;
         this.access = access;
+        this.households = households;
+        this.stock = stock;
     }
 
     private String countyOrOwn(String region) {
@@ -136,6 +141,46 @@ class LeasePages {
         return act(id, redirect, () -> {
             Lease l = leases.moveOut(id, version, LeaseController.date(on, "腾退日期"), inspection);
             return "已腾退，房源已空置（" + l.exitLabel() + "）";
+        });
+    }
+
+    /** The form to sign a lease for a household and the dwelling it chose (linked from the round's page). */
+    @GetMapping("/rental/leases/new")
+    @Requires(Requirement.HANDLE_APPLICATIONS)
+    String newLease(@RequestParam long household, @RequestParam long dwelling, Model model) {
+        model.addAttribute("household", households.household(household));
+        model.addAttribute("dwelling", stock.dwelling(dwelling));
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        model.addAttribute("today", today);
+        return "rental/lease/new";
+    }
+
+    @PostMapping("/rental/leases")
+    @Requires(Requirement.HANDLE_APPLICATIONS)
+    String sign(@RequestParam long household, @RequestParam long dwelling, @RequestParam(required = false) String signedOn,
+                @RequestParam(required = false) String startsOn, @RequestParam(required = false) String endsOn,
+                @RequestParam(required = false) String programme, RedirectAttributes redirect) {
+        try {
+            Lease l = leases.sign(new Leases.SignForm(household, dwelling, LeaseController.date(signedOn, "签约日期"),
+                    LeaseController.date(startsOn, "租期起始日"), LeaseController.date(endsOn, "租期截止日"),
+                    programme == null || programme.isBlank() ? null : programme.strip()));
+            redirect.addFlashAttribute("message", "已签订合同 " + l.leaseNo() + "，请在交付钥匙时办理入住");
+            return "redirect:/rental/leases/" + l.id();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/rental/leases/new?household=" + household + "&dwelling=" + dwelling;
+        }
+    }
+
+    /** 入住: the keys are handed over; the dwelling becomes 已入住. */
+    @PostMapping("/rental/leases/{id}/move-in")
+    @Requires(Requirement.HANDLE_APPLICATIONS)
+    String moveIn(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String on,
+                  RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            Lease l = leases.moveIn(id, version, LeaseController.date(on, "入住日期"));
+            return "已办理入住（" + l.leaseNo() + "），房源已入住";
         });
     }
 
