@@ -233,6 +233,11 @@ class AuthorizationMatrixTest {
             dataMarkers.put(name, unit);
         }
         subsidyFixtures();
+        // 赣州市's waiting-list and lease rules: the test files (未核实), uploaded as the city would
+        org.anju.rental.application.TestRuleFiles.upload(cityRules, regions, "360700",
+                org.anju.rental.application.RuleFile.Kind.WAITING, "rental/waiting-samples/360700-test.tsv");
+        org.anju.rental.application.TestRuleFiles.upload(cityRules, regions, "360700",
+                org.anju.rental.application.RuleFile.Kind.LEASE, "rental/lease-samples/360700-公租房.tsv");
         leaseFixture();
         roundFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {

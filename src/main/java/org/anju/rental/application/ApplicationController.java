@@ -174,15 +174,16 @@ class ApplicationController {
 
     @GetMapping("/rules")
     @Requires(Requirement.READ_ISSUED)
-    @Operation(summary = "城市的准入条件和审核流程", description = "原文、生效日期、上传人和时间。")
+    @Operation(summary = "城市的公租房规则", description = "准入条件、审核流程、轮候规则、租赁规则的各版本：原文、生效日期、上传人和时间。")
     List<RuleFile> rules(@RequestParam String city) {
         return rules.files(city);
     }
 
     @PostMapping(value = "/rules", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "上传准入条件或审核流程", description = "kind=RULES（准入条件，生效日期写在文件里）或 FLOW（审核流程，须给 effectiveFrom）；"
-            + "由市级管理员或市住房保障审核员上传；文件有任何问题则 400 并指出行、列，不保存。")
+    @Operation(summary = "上传公租房规则", description = "kind=RULES（准入条件）、WAITING（轮候规则）、LEASE（租赁规则）：生效、失效日期写在"
+            + "文件里；FLOW（审核流程）须给 effectiveFrom。由市级管理员或市住房保障审核员上传；原文保存，某日适用当日有效的最新版本；"
+            + "文件有任何问题则 400 并指出文件、行、列，不保存。")
     RuleFile upload(@RequestParam String city, @RequestParam String kind, @RequestPart("file") MultipartFile file,
                     @RequestParam(required = false) LocalDate effectiveFrom,
                     @RequestParam(required = false) LocalDate effectiveTo) throws IOException {
@@ -193,7 +194,10 @@ class ApplicationController {
         return switch (text == null ? "" : text.strip()) {
             case "RULES", "准入条件" -> RuleFile.Kind.RULES;
             case "FLOW", "审核流程" -> RuleFile.Kind.FLOW;
-            default -> throw new BadInput("kind 应为 RULES（准入条件）或 FLOW（审核流程），不是「" + text + "」");
+            case "WAITING", "轮候规则" -> RuleFile.Kind.WAITING;
+            case "LEASE", "租赁规则" -> RuleFile.Kind.LEASE;
+            default -> throw new BadInput("kind 应为 RULES（准入条件）、FLOW（审核流程）、WAITING（轮候规则）或 LEASE（租赁规则），不是「"
+                    + text + "」");
         };
     }
 

@@ -19,11 +19,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The demo's public-rental chain in 徐州市: the community 下淀社区 (丰财街道, 鼓楼区; its 国家统计局 2023 code) where the
- * demo's 社区受理员 works, and the city's rule sets and review flows (resources rental/rules and rental/flows, each
- * citing its source). Runs before the demo accounts are made (their 社区 must exist), as the system, once per database.
+ * demo's 社区受理员 works, and the city's rule sets, review flows and lease rules (resources rental/rules, rental/flows
+ * and rental/lease, each citing its source), uploaded as a city would. No city's waiting-list rules were found
+ * (OPERATIONS.md §13), so none is loaded: 徐州's 轮候 page says what to upload. Runs before the demo accounts are made
+ * (their 社区 must exist), as the system, each kind once per database.
  */
 @Component
 class ApplicationDemoData {
@@ -36,6 +40,7 @@ class ApplicationDemoData {
     static final LocalDate FLOWS_FROM = LocalDate.of(2024, 1, 1);
     static final List<String> RULES = List.of("320300-公租房-低保特困.tsv", "320300-公租房-新就业.tsv", "320300-租赁补贴.tsv");
     static final List<String> FLOWS = List.of("320300-公租房-低保特困.tsv", "320300-租赁补贴.tsv");
+    static final List<String> LEASES = List.of("320300-低保特困.tsv", "320300-新就业.tsv");
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationDemoData.class);
 
@@ -70,22 +75,28 @@ class ApplicationDemoData {
         }
     }
 
-    /** Adds 下淀社区 and loads 徐州's files unless done before. */
+    /** Adds 下淀社区 and uploads 徐州's files of each kind the city has none of yet. */
     synchronized void load() {
         if (regions.byCode(COMMUNITY).isEmpty()) {
             regions.addCommunity(regions.byCode(TOWN).orElseThrow(), COMMUNITY_NAME, COMMUNITY);
         }
-        if (!rules.files(CITY).isEmpty()) {
-            return;
-        }
+        Set<RuleFile.Kind> present = rules.files(CITY).stream().map(RuleFile::kind).collect(Collectors.toSet());
         Region city = regions.byCode(CITY).orElseThrow();
-        for (String f : RULES) {
-            rules.upload(city.code(), RuleFile.Kind.RULES, f, read("rental/rules/" + f), null, null);
+        if (!present.contains(RuleFile.Kind.RULES) && !present.contains(RuleFile.Kind.FLOW)) {
+            for (String f : RULES) {
+                rules.upload(city.code(), RuleFile.Kind.RULES, f, read("rental/rules/" + f), null, null);
+            }
+            for (String f : FLOWS) {
+                rules.upload(city.code(), RuleFile.Kind.FLOW, f, read("rental/flows/" + f), FLOWS_FROM, null);
+            }
+            log.info("示例数据：{}的公租房准入条件 {} 份、审核流程 {} 份", city.name(), RULES.size(), FLOWS.size());
         }
-        for (String f : FLOWS) {
-            rules.upload(city.code(), RuleFile.Kind.FLOW, f, read("rental/flows/" + f), FLOWS_FROM, null);
+        if (!present.contains(RuleFile.Kind.LEASE)) {
+            for (String f : LEASES) {
+                rules.upload(city.code(), RuleFile.Kind.LEASE, f, read("rental/lease/" + f), null, null);
+            }
+            log.info("示例数据：{}的公租房租赁规则 {} 份", city.name(), LEASES.size());
         }
-        log.info("示例数据：{}的公租房准入条件 {} 份、审核流程 {} 份", city.name(), RULES.size(), FLOWS.size());
     }
 
     static String read(String path) {

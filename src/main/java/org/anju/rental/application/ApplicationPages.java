@@ -192,6 +192,7 @@ class ApplicationPages {
         model.addAttribute("city", code);
         model.addAttribute("files", rules.files(code));
         model.addAttribute("canManage", rules.canManage(code));
+        model.addAttribute("kinds", RuleFile.Kind.values());
         return "rental/application/rules";
     }
 

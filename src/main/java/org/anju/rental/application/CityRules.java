@@ -20,16 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A city's eligibility rule sets and review flows, per programme, as the city uploads them: stored verbatim with who and
- * when, each with its effective dates; the one in force on an application's date applies (a later version from a date
- * supersedes an earlier one from that date on). The city's administrator or its city-level 住房保障 office uploads;
- * everyone who reads the city reads them.
+ * A city's public-rental rule files as the city uploads them — eligibility rule sets and review flows per programme,
+ * its waiting-list rules, its lease rules per programme: stored verbatim with who and when, each with its effective
+ * dates; the one in force on the relevant day applies (a later version from a date supersedes an earlier one from that
+ * date on). The city's administrator or its city-level 住房保障 office uploads; everyone who reads the city reads them.
+ * Waiting-list and lease files are read by the {@link RuleFormat} their feature provides.
  */
 @Service
 public class CityRules {
@@ -42,19 +44,25 @@ public class CityRules {
     private final Access access;
     private final Map<Long, RuleSet> ruleSets = new ConcurrentHashMap<>();
     private final Map<Long, ReviewFlow> flows = new ConcurrentHashMap<>();
+    private final Map<RuleFile.Kind, RuleFormat> formats = new EnumMap<>(RuleFile.Kind.class);
 
-    CityRules(JdbcClient jdbc, Regions regions, Access access) {
+    CityRules(JdbcClient jdbc, Regions regions, Access access, List<RuleFormat> formats) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.access = access;
+        for (RuleFormat f : formats) {
+            if (this.formats.put(f.kind(), f) != null) {
+                throw new IllegalStateException("两个 RuleFormat 读取同一类规则文件：" + f.kind());
+            }
+        }
     }
 
     /**
      * Stores a rule file of a city after reading it whole (nothing is stored when any line is wrong).
      *
-     * @param effectiveFrom for a flow (its text has no dates): from when it applies; for a rule set its 生效 line says
-     *                      it, and a different date here is refused
-     * @param effectiveTo   for a flow, the last day (null: open); for a rule set its 失效 line
+     * @param effectiveFrom for a flow (its text has no dates): from when it applies; for the other kinds the file's 生效
+     *                      line says it, and a different date here is refused
+     * @param effectiveTo   for a flow, the last day (null: open); for the other kinds the file's 失效 line
      */
     @Transactional
     public RuleFile upload(String cityCode, RuleFile.Kind kind, String fileName, String text, LocalDate effectiveFrom,
@@ -62,10 +70,9 @@ public class CityRules {
         Region city = city(cityCode);
         checkManage(city);
         if (kind == null) {
-            throw new BadInput("请说明上传的是准入条件（RULES）还是审核流程（FLOW）");
+            throw new BadInput("请说明上传的是准入条件（RULES）、审核流程（FLOW）、轮候规则（WAITING）还是租赁规则（LEASE）");
         }
-        String file = fileName == null || fileName.isBlank() ? (kind == RuleFile.Kind.RULES ? "准入条件.tsv" : "审核流程.tsv")
-                : fileName.strip();
+        String file = fileName == null || fileName.isBlank() ? kind.defaultName() : fileName.strip();
         if (text == null || text.isBlank()) {
             throw new BadInput(file + "：文件是空的");
         }
@@ -78,13 +85,28 @@ public class CityRules {
         String name;
         LocalDate from;
         LocalDate to;
-        if (kind == RuleFile.Kind.RULES) {
-            RuleSet r = RuleSets.parse(file, content);
-            stated = r.city();
-            programme = r.programme();
-            name = r.name();
-            from = r.effectiveFrom();
-            to = r.effectiveTo();
+        Guarantee guarantee = null;   // RULES and FLOW: from the programme, once the city is checked
+        if (kind != RuleFile.Kind.FLOW) {
+            if (kind == RuleFile.Kind.RULES) {
+                RuleSet r = RuleSets.parse(file, content);
+                stated = r.city();
+                programme = r.programme();
+                name = r.name();
+                from = r.effectiveFrom();
+                to = r.effectiveTo();
+            } else {
+                RuleFormat format = formats.get(kind);
+                if (format == null) {
+                    throw new IllegalStateException("没有读取" + kind.label() + "的 RuleFormat");
+                }
+                RuleFormat.Stated st = format.read(file, content);
+                stated = st.city();
+                programme = st.programme();
+                name = st.name();
+                from = st.from();
+                to = st.to();
+                guarantee = Guarantee.PUBLIC_RENTAL;   // the waiting list and leases are of 实物配租
+            }
             if (effectiveFrom != null && !effectiveFrom.equals(from)) {
                 throw new BadInput(file + "：生效日期以文件的“生效”行为准（" + from + "），与填写的 " + effectiveFrom
                         + " 不一致：请改文件或不填");
@@ -116,7 +138,9 @@ public class CityRules {
         if (!stated.equals(city.code())) {
             throw new BadInput(file + "：文件的“城市”行为 " + stated + "，不是" + city.name() + "（" + city.code() + "）");
         }
-        Guarantee guarantee = guarantee(file, programme);
+        if (guarantee == null) {
+            guarantee = guarantee(file, programme);
+        }
         Actor a = access.current();
         long id = jdbc.sql("""
                         insert into rental_rule_file (city_id, kind, programme, guarantee, name, effective_from, effective_to,
@@ -174,14 +198,60 @@ public class CityRules {
                 .param("city", city.id()).param("day", day).query(CityRules::map).list();
     }
 
-    /** The file of this kind and programme in force on {@code day}, if the city has one. */
-    Optional<RuleFile> inForce(Region city, RuleFile.Kind kind, String programme, LocalDate day) {
+    /** The file of this kind and programme in force on {@code day}, if the city has one (no access check). */
+    public Optional<RuleFile> inForce(Region city, RuleFile.Kind kind, String programme, LocalDate day) {
         return jdbc.sql("""
                         select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id
                          where f.city_id = :city and f.kind = :kind and f.programme = :programme and f.effective_from <= :day
                            and (f.effective_to is null or f.effective_to >= :day)
                          order by f.effective_from desc, f.id desc limit 1""")
                 .param("city", city.id()).param("kind", kind.name()).param("programme", programme).param("day", day)
+                .query(CityRules::map).optional();
+    }
+
+    /** The files of this kind in force on {@code day}, one per programme (no access check: the caller checked its region). */
+    public List<RuleFile> inForce(Region city, RuleFile.Kind kind, LocalDate day) {
+        return jdbc.sql("""
+                        select distinct on (f.programme) f.*, r.code city_code, r.name city_name
+                          from rental_rule_file f join region r on r.id = f.city_id
+                         where f.city_id = :city and f.kind = :kind and f.effective_from <= :day
+                           and (f.effective_to is null or f.effective_to >= :day)
+                         order by f.programme, f.effective_from desc, f.id desc""")
+                .param("city", city.id()).param("kind", kind.name()).param("day", day).query(CityRules::map).list();
+    }
+
+    /** Every file of this kind of the city, newest first (no access check: the caller checked its region). */
+    public List<RuleFile> all(Region city, RuleFile.Kind kind) {
+        return jdbc.sql("select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id "
+                        + "where f.city_id = :city and f.kind = :kind order by f.programme, f.effective_from desc, f.id desc")
+                .param("city", city.id()).param("kind", kind.name()).query(CityRules::map).list();
+    }
+
+    /** Every file of this kind of the cities the current user reads documents of, by city, newest first. */
+    public List<RuleFile> readable(RuleFile.Kind kind) {
+        return jdbc.sql("select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id "
+                        + "where f.kind = :kind order by r.code, f.programme, f.effective_from desc, f.id desc")
+                .param("kind", kind.name()).query(CityRules::map).list().stream()
+                .filter(f -> access.canReadIssuedBy(regions.byCode(f.cityCode()).orElseThrow())).toList();
+    }
+
+    /**
+     * A stored file by its id, without an access check: for a record that names the file it was made under (a lease),
+     * whose own access was checked.
+     */
+    public RuleFile stored(long id) {
+        return jdbc.sql("select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id "
+                        + "where f.id = :id").param("id", id).query(CityRules::map).optional()
+                .orElseThrow(() -> new NotFound("没有编号为 " + id + " 的规则文件"));
+    }
+
+    /** The latest upload of a city's file of this kind by its name and 生效 date (no access check). */
+    public Optional<RuleFile> stored(Region city, RuleFile.Kind kind, String fileName, LocalDate from) {
+        return jdbc.sql("""
+                        select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id
+                         where f.city_id = :city and f.kind = :kind and f.file_name = :file and f.effective_from = :from
+                         order by f.id desc limit 1""")
+                .param("city", city.id()).param("kind", kind.name()).param("file", fileName).param("from", from)
                 .query(CityRules::map).optional();
     }
 
@@ -245,6 +315,16 @@ public class CityRules {
                 + "日有效的" + what + "的" + kind.label() + "：请由" + city.name() + "的市级管理员或市住房保障审核员在“公租房规则”页上传"
                 + (kind == RuleFile.Kind.RULES ? "准入条件文件（城市、项目、名称、生效、来源、条件……）"
                 : "审核流程文件（城市、项目、名称、来源、起算、步骤……）并填写生效日期"));
+    }
+
+    /**
+     * The refusal for a city without a file of {@code kind} in force on {@code day} (waiting-list or lease rules): who
+     * uploads what, where, and what the file holds — nothing is assumed in its place.
+     */
+    public static Conflict missing(Region city, RuleFile.Kind kind, LocalDate day, String consequence) {
+        return new Conflict(city.name() + "尚未上传" + Dates.day(day) + "有效的公租房" + kind.label() + "，" + consequence
+                + "：请由" + city.name() + "的市级管理员或市住房保障审核员在“公租房规则”页（/rental/rules）选择“" + kind.label()
+                + "”上传。" + kind.format());
     }
 
     private static RuleFile map(ResultSet rs, int n) throws SQLException {

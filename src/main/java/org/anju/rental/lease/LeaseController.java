@@ -25,7 +25,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/rental/leases")
 @Tag(name = "公租房租赁", description = "租赁合同（签约、入住、续租）、月租金账单与缴费、欠租、年审、退出（自愿、不再符合条件、期满、违规收回）、"
-        + "腾退，按区县和月份的统计；各市租赁规则以数据配置（rental/lease/*.tsv），未配置的一律拒绝并说明应配置什么")
+        + "腾退，按区县和月份的统计；各市租赁规则由市在“公租房规则”上传（/api/rental/rules，kind=LEASE），未上传或未写明的一律拒绝并说明应上传什么")
 class LeaseController {
 
     private final Leases leases;
@@ -63,7 +63,8 @@ class LeaseController {
 
     @GetMapping("/rules")
     @Requires(Requirement.AUTHENTICATED)
-    @Operation(summary = "各市租赁规则", description = "已配置的规则文件：城市、项目、生效日期、是否核实。")
+    @Operation(summary = "各市租赁规则", description = "可查看的各市上传的租赁规则（各版本）：城市、项目、生效日期、是否核实；"
+            + "原文、上传人和时间见 /api/rental/rules。")
     List<LeaseRules> rules() {
         return book.all();
     }

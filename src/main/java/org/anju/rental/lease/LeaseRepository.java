@@ -21,13 +21,13 @@ class LeaseRepository {
                LocalDate rulesFrom, String applicant, String certificateNo, LocalDate signedOn, LocalDate startsOn,
                LocalDate endsOn, BigDecimal standardRent, BigDecimal monthlyRent, String tier, String rentBasis,
                LeaseStatus status, Long renewedFrom, LocalDate movedInOn, ExitKind exitKind, LocalDate exitOn,
-               String exitReason, LocalDate graceUntil, LocalDate endedOn, int version) {
+               String exitReason, LocalDate graceUntil, LocalDate endedOn, int version, Long rulesId) {
     }
 
     private static final String COLUMNS = """
             id, lease_no, household_id, dwelling_id, county_id, city_id, rules_file, rules_from, applicant_masked,
             certificate_no, signed_on, starts_on, ends_on, standard_rent, monthly_rent, tier, rent_basis, status,
-            renewed_from, moved_in_on, exit_kind, exit_on, exit_reason, grace_until, ended_on, version""";
+            renewed_from, moved_in_on, exit_kind, exit_on, exit_reason, grace_until, ended_on, version, rules_id""";
 
     private final JdbcClient jdbc;
 
@@ -47,7 +47,8 @@ class LeaseRepository {
                 rs.getString("rent_basis"), LeaseStatus.valueOf(rs.getString("status")), renewed,
                 rs.getObject("moved_in_on", LocalDate.class), exit == null ? null : ExitKind.valueOf(exit),
                 rs.getObject("exit_on", LocalDate.class), rs.getString("exit_reason"),
-                rs.getObject("grace_until", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("version"));
+                rs.getObject("grace_until", LocalDate.class), rs.getObject("ended_on", LocalDate.class), rs.getInt("version"),
+                rs.getObject("rules_id", Long.class));
     }
 
     Optional<Row> lease(long id) {
@@ -100,14 +101,14 @@ class LeaseRepository {
 
     long insert(Row r, String actor) {
         return jdbc.sql("""
-                        insert into rental_lease (lease_no, household_id, dwelling_id, county_id, city_id, rules_file, rules_from,
-                            applicant_masked, certificate_no, signed_on, starts_on, ends_on, standard_rent, monthly_rent, tier,
+                        insert into rental_lease (lease_no, household_id, dwelling_id, county_id, city_id, rules_id, rules_file,
+                            rules_from, applicant_masked, certificate_no, signed_on, starts_on, ends_on, standard_rent, monthly_rent, tier,
                             rent_basis, status, renewed_from, moved_in_on, created_by, updated_by)
-                        values (:no, :household, :dwelling, :county, :city, :file, :from, :applicant, :certificate, :signed,
+                        values (:no, :household, :dwelling, :county, :city, :rulesId, :file, :from, :applicant, :certificate, :signed,
                             :starts, :ends, :standard, :monthly, :tier, :basis, :status, :renewedFrom, :movedIn, :actor, :actor)
                         returning id""")
                 .param("no", r.leaseNo()).param("household", r.householdId()).param("dwelling", r.dwellingId())
-                .param("county", r.countyId()).param("city", r.cityId()).param("file", r.rulesFile())
+                .param("county", r.countyId()).param("city", r.cityId()).param("rulesId", r.rulesId()).param("file", r.rulesFile())
                 .param("from", r.rulesFrom()).param("applicant", r.applicant()).param("certificate", r.certificateNo())
                 .param("signed", r.signedOn()).param("starts", r.startsOn()).param("ends", r.endsOn())
                 .param("standard", r.standardRent()).param("monthly", r.monthlyRent()).param("tier", r.tier())

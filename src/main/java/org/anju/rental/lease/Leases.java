@@ -49,8 +49,9 @@ import java.util.stream.Collectors;
  * dwelling's standard and the city's reductions, move-in, renewal in the rules' window, monthly bills, payments and
  * arrears, 年审, exits (voluntary, no longer eligible with a 搬迁期, violations with the regulation's penalties and a
  * ban) and the move-out that vacates the dwelling and closes the household. The county's (or city's) 住房保障审核员
- * does the work; whoever reads the county reads it. Every method checks access itself; the city's rules come from
- * {@link LeaseRuleBook} and what they do not state is refused, not assumed.
+ * does the work; whoever reads the county reads it. Every method checks access itself; the city's rules are the files it
+ * uploaded ({@link LeaseRuleBook}: the version in force on the lease's start, kept with the lease) and what they do not
+ * state is refused, not assumed.
  */
 @Service
 public class Leases {
@@ -132,7 +133,7 @@ public class Leases {
     public LeaseRules rulesOf(long id) {
         LeaseRepository.Row r = row(id);
         access.checkRead(regions.byId(r.countyId()));
-        return book.byFile(r.rulesFile(), r.rulesFrom());
+        return book.of(r);
     }
 
     /** Whether the current user does the county's lease work (its or its city's 住房保障审核员). */
@@ -183,7 +184,8 @@ public class Leases {
             throw new Conflict(d.label() + " 已有合同 " + l.leaseNo() + "（" + l.status().label() + "）");
         });
         Region city = regions.byCode(h.cityCode()).orElseThrow();
-        LeaseRules rules = book.rules(city.code(), city.name(), f.programme(), f.startsOn());
+        LeaseRuleBook.Chosen chosen = book.rules(city, f.programme(), f.startsOn());
+        LeaseRules rules = chosen.rules();
         if (f.endsOn().isAfter(rules.latestEnd(f.startsOn()))) {
             throw new BadInput("租期 " + f.startsOn() + " 至 " + f.endsOn() + " 超过" + rules.name() + "规定的最长租期 "
                     + rules.maxTerm().value() + " 年" + clause(rules.maxTerm().clause()) + "：截止日最晚为 "
@@ -198,7 +200,7 @@ public class Leases {
         long id = repository.insert(new LeaseRepository.Row(0, no, h.id(), d.id(), county.id(), city.id(), rules.file(),
                 rules.effectiveFrom(), h.applicantName(), h.certificateNo(), signedOn, f.startsOn(), f.endsOn(),
                 rent.standard(), rent.monthly(), rent.tier(), rent.text(), LeaseStatus.SIGNED, null, null, null, null, null,
-                null, null, 0), actor);
+                null, null, 0, chosen.fileId()), actor);
         repository.event(id, "SIGN", signedOn, "签订合同 " + no + "，租期 " + f.startsOn() + " 至 " + f.endsOn() + "；"
                 + rent.text() + "；依据" + rules.label(), actor);
         return lease(id);
@@ -271,7 +273,7 @@ public class Leases {
         if (appliedOn == null || newEndsOn == null) {
             throw new BadInput("续租须填写申请日期（appliedOn）和新租期截止日（endsOn）");
         }
-        LeaseRules old = book.byFile(r.rulesFile(), r.rulesFrom());
+        LeaseRules old = book.of(r);
         LeaseRules.Renewal w = old.renewalRule();
         LocalDate latest = r.endsOn().minusMonths(w.latestMonths());
         if (appliedOn.isAfter(latest)) {
@@ -288,7 +290,8 @@ public class Leases {
         }
         LocalDate start = r.endsOn().plusDays(1);
         Region city = regions.byId(r.cityId());
-        LeaseRules rules = book.rules(city.code(), city.name(), old.programme(), start);
+        LeaseRuleBook.Chosen chosen = book.rules(city, old.programme(), start);
+        LeaseRules rules = chosen.rules();
         if (newEndsOn.isBefore(start) || newEndsOn.isAfter(rules.latestEnd(start))) {
             throw new BadInput("新租期 " + start + " 至 " + newEndsOn + " 不对：截止日应在 " + start + " 至 " + rules.latestEnd(start)
                     + " 之间（最长租期 " + rules.maxTerm().value() + " 年）");
@@ -305,7 +308,7 @@ public class Leases {
         long next = repository.insert(new LeaseRepository.Row(0, no, r.householdId(), r.dwellingId(), r.countyId(),
                 r.cityId(), rules.file(), rules.effectiveFrom(), r.applicant(), r.certificateNo(), appliedOn, start, newEndsOn,
                 rent.standard(), rent.monthly(), rent.tier(), rent.text(), LeaseStatus.ACTIVE, r.id(), r.movedInOn(), null,
-                null, null, null, null, 0), actor);
+                null, null, null, null, 0, chosen.fileId()), actor);
         repository.event(id, "RENEW", appliedOn, "续签为合同 " + no + "（" + start + " 至 " + newEndsOn + "）", actor);
         repository.event(next, "RENEW", appliedOn, "续签自合同 " + r.leaseNo() + "；" + rent.text(), actor);
         return lease(next);
@@ -347,7 +350,7 @@ public class Leases {
                 skipped.add(r.leaseNo() + "：租期已于" + DAY.format(r.endsOn()) + "届满，未办理续租或退出");
                 continue;
             }
-            LeaseRules rules = rulesByFile.computeIfAbsent(r.rulesFile() + r.rulesFrom(), k -> book.byFile(r.rulesFile(), r.rulesFrom()));
+            LeaseRules rules = rulesByFile.computeIfAbsent(r.rulesId() + "/" + r.rulesFile() + r.rulesFrom(), k -> book.of(r));
             Dwelling d = stock.dwelling(r.dwellingId());
             RentCalc.Charge c = RentCalc.month(rules, period, r.startsOn(), chargeTo(r), rates(rules, r, d));
             if (c == null) {
@@ -503,7 +506,7 @@ public class Leases {
         String ruleSet = rules.name() + "（" + rules.effectiveFrom() + " 起）";
         String actor = actor();
         if (verdict instanceof Verdict.Ineligible) {
-            LeaseRules lr = book.byFile(r.rulesFile(), r.rulesFrom());
+            LeaseRules lr = book.of(r);
             LeaseRules.Grace g = lr.graceRule();
             lr.overstayRule();
             LocalDate graceUntil = day.plusMonths(g.months()).minusDays(1);
@@ -576,7 +579,7 @@ public class Leases {
         if (!day.isAfter(r.endsOn())) {
             throw new BadInput("合同 " + r.leaseNo() + " 租期至 " + r.endsOn() + "，尚未届满");
         }
-        LeaseRules rules = book.byFile(r.rulesFile(), r.rulesFrom());
+        LeaseRules rules = book.of(r);
         LeaseRules.Grace g = rules.graceRule();
         rules.overstayRule();
         LocalDate until = day.plusMonths(g.months()).minusDays(1);
@@ -608,7 +611,7 @@ public class Leases {
         LocalDate day = asOf == null ? today() : asOf;
         List<Lease.Candidate> result = new ArrayList<>();
         for (LeaseRepository.Row r : repository.ofCounty(county.id(), true)) {
-            LeaseRules rules = book.byFile(r.rulesFile(), r.rulesFrom());
+            LeaseRules rules = book.of(r);
             String label = dwellingLabel(r.dwellingId());
             Lease.Arrears a = arrears(r.id(), r.leaseNo(), r.applicant(), label, repository.bills(r.id()),
                     repository.payments(r.id()), day);
@@ -679,7 +682,7 @@ public class Leases {
         if (illegalIncome != null && illegalIncome.signum() < 0) {
             throw new BadInput("违法所得不能为负数");
         }
-        LeaseRules rules = book.byFile(r.rulesFile(), r.rulesFrom());
+        LeaseRules rules = book.of(r);
         LeaseRules.Penalty penalty = rules.penalty(kind);
         LocalDate act = actOn;
         String proof = evidence == null || evidence.isBlank() ? null : evidence.strip();
@@ -764,7 +767,7 @@ public class Leases {
         if (day.isBefore(r.exitOn()) && r.exitKind() != ExitKind.VOLUNTARY) {
             throw new BadInput("腾退日期 " + day + " 早于退出决定日期 " + r.exitOn());
         }
-        LeaseRules rules = book.byFile(r.rulesFile(), r.rulesFrom());
+        LeaseRules rules = book.of(r);
         List<Lease.Violation> violations = repository.violations(id);
         boolean ban = r.exitKind() == ExitKind.VIOLATION && violations.stream().anyMatch(Lease.Violation::ban);
         LeaseRules.Limit banRule = ban ? rules.banRule() : null;

@@ -35,7 +35,8 @@ class WaitingController {
 
     @GetMapping("/rules")
     @Requires(Requirement.AUTHENTICATED)
-    @Operation(summary = "轮候规则", description = "已配置的各市轮候规则文件（排序、优先群体或评分、配租方式、拒绝上限及后果、复核周期）。")
+    @Operation(summary = "轮候规则", description = "可查看的各市上传的轮候规则（各版本：排序、优先群体或评分、配租方式、拒绝上限及后果、"
+            + "复核周期）；原文、上传人和时间见 /api/rental/rules，上传用 POST /api/rental/rules（kind=WAITING）。")
     List<WaitingRules> rules() {
         return book.all();
     }

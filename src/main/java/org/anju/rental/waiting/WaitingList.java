@@ -62,6 +62,17 @@ public class WaitingList {
     }
 
     /**
+     * The city of {@code regionCode} when it has no waiting-list rules in force today (for the page's link to where they
+     * are uploaded); empty for a city with rules, or a code that names no city or county.
+     */
+    public Optional<Region> cityWithoutRules(String regionCode) {
+        Optional<Region> r = regionCode == null ? Optional.empty() : regions.byCode(regionCode.strip());
+        return r.filter(x -> x.kind() == RegionKind.PREFECTURE || x.kind() == RegionKind.COUNTY
+                        || x.kind() == RegionKind.DEV_ZONE || x.kind() == RegionKind.CITY_LEVEL)
+                .filter(access::canRead).map(this::cityOf).filter(city -> !book.has(city, today()));
+    }
+
+    /**
      * A page of the list of a city (地级) or county-level unit, optionally only the household with a 资格证号 (exact).
      *
      * @throws BadInput for a region that is not a city or county, a page out of range, a malformed 资格证号

@@ -34,6 +34,7 @@ class WaitingPages {
             model.addAttribute("list", waiting.page(code, certificate, page));
         } catch (BadInput | Conflict e) {
             model.addAttribute("error", e.getMessage());
+            waiting.cityWithoutRules(code).ifPresent(city -> model.addAttribute("rulesCity", city));
         }
         return "rental/waiting/list";
     }

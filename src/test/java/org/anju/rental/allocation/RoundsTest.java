@@ -11,6 +11,9 @@ import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.privacy.SyntheticIds;
 import org.anju.region.Regions;
+import org.anju.rental.application.CityRules;
+import org.anju.rental.application.RuleFile;
+import org.anju.rental.application.TestRuleFiles;
 import org.anju.rental.household.Guarantee;
 import org.anju.rental.household.HouseholdForm;
 import org.anju.rental.household.Households;
@@ -56,7 +59,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The waiting list and a full allocation round through the services on the real database: 章贡区 (赣州市, whose test
- * rules — 未核实 — put 特困, 低保, 残疾, 优抚 first, draw by lottery and strike a household off after more than one
+ * rules — 未核实, uploaded here as the city would — put 特困, 低保, 残疾, 优抚 first, draw by lottery and strike a household off after more than one
  * refusal), OPERATIONS.md §11 scenarios 13–15 persisted, the public pages masked, the published draw re-verified with
  * {@code rental draw verify} from the published file.
  */
@@ -86,6 +89,8 @@ class RoundsTest {
     JdbcClient jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    CityRules cityRules;
 
     Actor reviewer;
     Actor office;
@@ -124,6 +129,7 @@ class RoundsTest {
         reviewer = actor("jf_reviewer", STREET, Role.TOWN_REVIEWER);
         office = actor("zg_housing", COUNTY, Role.HOUSING_OFFICE);
         countyAdmin = actor("zg_admin", COUNTY, Role.COUNTY_ADMIN);
+        TestRuleFiles.upload(cityRules, regions, "360700", RuleFile.Kind.WAITING, "rental/waiting-samples/360700-test.tsv");
         Access.runAs(Actor.system(regions.root()), () -> {
             a = household("A", "赵低保", "低保", Guarantee.PUBLIC_RENTAL, LocalDate.of(2023, 1, 10));
             b = household("B", "钱普通", null, Guarantee.PUBLIC_RENTAL, LocalDate.of(2022, 5, 1));
@@ -187,7 +193,9 @@ class RoundsTest {
     void refusalsAndBadInput() {
         // a city without rules: a clear refusal saying what to configure, no order invented
         assertThatThrownBy(() -> waiting.page("620700", null, 0)).isInstanceOf(Conflict.class)
-                .hasMessageContaining("张掖市尚未配置公租房轮候规则");
+                .hasMessageContaining("张掖市尚未上传").hasMessageContaining("有效的公租房轮候规则")
+                .hasMessageContaining("在“公租房规则”页（/rental/rules）选择“轮候规则”上传")
+                .hasMessageContaining("排序（优先群体+资格日期 或 评分）");
         assertThatThrownBy(() -> waiting.page(STREET, null, 0)).isInstanceOf(BadInput.class)
                 .hasMessageContaining("请选择一个市或区县");
         assertThatThrownBy(() -> waiting.page(COUNTY, "资格证", 0)).isInstanceOf(BadInput.class)
@@ -325,6 +333,13 @@ class RoundsTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(answer).contains("钱*").doesNotContain("钱普通", people.get(b)[1]);
         mvc.perform(get("/rental/waiting")).andExpect(status().is3xxRedirection());
+        // a city without waiting-list rules: the page says what to upload and links to where
+        String none = mvc.perform(get("/rental/waiting").param("region", "620700").with(org.anju.TestUsers.as("zy_admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("张掖市尚未上传", "选择“轮候规则”上传", "href=\"/rental/rules?city=620700\"");
+        String some = mvc.perform(get("/rental/waiting").param("region", COUNTY).with(org.anju.TestUsers.as("zg_housing")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(some).doesNotContain("upload-waiting-rules");
         mvc.perform(get("/public/rental/rounds/999999")).andExpect(status().isNotFound());
     }
 

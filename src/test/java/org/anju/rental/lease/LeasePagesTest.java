@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,6 +60,18 @@ class LeasePagesTest {
         long estate = stock.saveEstate(Estate.of("360702", "页面测试小区", null, Programme.PUBLIC_RENTAL, null, null)).id();
         long dwelling = stock.add(new Stock.NewDwelling(estate, "1号楼", "1", "101", null, 1, new BigDecimal("50"), null,
                 null, new BigDecimal("12"), RentUnit.PER_M2_MONTH, StockStatus.ALLOCATED)).id();
+
+        // 赣州市's lease rules (the test file, 未核实), uploaded by the city's administrator through the API
+        String rules = org.anju.rental.application.TestRuleFiles.text("rental/lease-samples/360700-公租房.tsv");
+        assertThat(mvc.perform(multipart("/api/rental/rules").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "360700-公租房.tsv", "text/tab-separated-values", rules.replace("缴租\t", "缴租\t\t")
+                        .getBytes(StandardCharsets.UTF_8))).param("city", "360700").param("kind", "LEASE")
+                .with(TestUsers.as("gz_admin"))).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("360700-公租房.tsv 第 ", " 行第 2 列");
+        mvc.perform(multipart("/api/rental/rules").file(new org.springframework.mock.web.MockMultipartFile("file",
+                        "360700-公租房.tsv", "text/tab-separated-values", rules.getBytes(StandardCharsets.UTF_8)))
+                .param("city", "360700").param("kind", "LEASE").with(TestUsers.as("gz_admin")))
+                .andExpect(status().isOk());
 
         var office = TestUsers.as("zg_housing");
         String body = "{\"householdId\": " + h + ", \"dwellingId\": " + dwelling

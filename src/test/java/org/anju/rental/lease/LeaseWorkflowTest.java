@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Leases on the real database through the services, in 章贡区 (赣州市, whose lease rules are the test file marked 未核实):
+ * Leases on the real database through the services, in 章贡区 (赣州市, whose lease rules are the test file marked 未核实,
+ * uploaded as the city would):
  * OPERATIONS.md §11 scenarios 19 (arrears: 5 months a warning, 6 taken back) and 20 (sublet: fine ceiling, market rent
  * charged back, ban from the return), 18's shape (a 搬迁期 at the contract rent, then market rent) after a 年审, renewal
  * in its window, a voluntary exit, idempotent billing, the month's figures, refusals and access.
@@ -63,6 +64,8 @@ class LeaseWorkflowTest {
     Regions regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.anju.rental.application.CityRules cityRules;
 
     Actor office;      // 章贡区住房保障审核员
     Actor countyAdmin;
@@ -80,6 +83,8 @@ class LeaseWorkflowTest {
 
     @BeforeEach
     void actors() {
+        org.anju.rental.application.TestRuleFiles.upload(cityRules, regions, "360700",
+                org.anju.rental.application.RuleFile.Kind.LEASE, "rental/lease-samples/360700-公租房.tsv");
         office = actor("zg_housing", COUNTY, Role.HOUSING_OFFICE);
         countyAdmin = actor("zg_admin", COUNTY, Role.COUNTY_ADMIN);
         street = actor("jf_reviewer", STREET, Role.TOWN_REVIEWER);

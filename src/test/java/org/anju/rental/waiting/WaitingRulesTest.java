@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class WaitingRulesTest {
 
     static String resource(String name) throws IOException {
-        try (var in = WaitingRulesTest.class.getResourceAsStream("/rental/waiting/" + name)) {
+        try (var in = WaitingRulesTest.class.getResourceAsStream("/rental/waiting-samples/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
