@@ -350,14 +350,11 @@ final class RegionDirectory {
                 classify(n, a.alias(), q, local ? localExact : exact, local ? localPrefix : prefix, local ? localInside : inside);
             }
         }
-        // the reporting tree's regions first in each class, so that towns never push a county out of the results
-        Set<Node> found = new LinkedHashSet<>(exact);
-        found.addAll(localExact);
-        found.addAll(prefix);
-        found.addAll(localPrefix);
-        found.addAll(inside);
-        found.addAll(localInside);
-        return found.stream().limit(limit).toList();
+        // the reporting tree's regions first in each class, so that towns never push a county out of the results.
+        // (Streamed rather than copied with LinkedHashSet.addAll: twice, in long full test runs, that addAll was handed
+        // a null although every set here is a non-null local — never reproduced alone, the copying is gone.)
+        return java.util.stream.Stream.of(exact, localExact, prefix, localPrefix, inside, localInside)
+                .flatMap(Set::stream).distinct().limit(limit).toList();
     }
 
     private static void classify(Node n, String label, String q, Set<Node> exact, Set<Node> prefix, Set<Node> inside) {
