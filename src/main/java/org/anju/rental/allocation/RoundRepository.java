@@ -48,17 +48,73 @@ class RoundRepository {
                 .param("due", seedDue).param("actor", actor).query(Long.class).single();
     }
 
-    void addDwelling(long roundId, long dwellingId) {
-        jdbc.sql("insert into rental_round_dwelling (round_id, dwelling_id) values (:round, :dwelling)")
-                .param("round", roundId).param("dwelling", dwellingId).update();
+    /** The round's dwellings in one statement (a round offers up to 10,000). */
+    void addDwellings(long roundId, List<Long> dwellingIds) {
+        jdbc.sql("insert into rental_round_dwelling (round_id, dwelling_id) select :round, unnest(cast(:dwellings as bigint[]))")
+                .param("round", roundId).param("dwellings", dwellingIds.toArray(Long[]::new)).update();
     }
 
-    void addCandidate(long roundId, long householdId, String number, int listPosition) {
+    /** A candidate to add: household, 申请编号, place on the waiting list. */
+    record NewCandidate(long householdId, String number, int listPosition) {
+    }
+
+    /** The frozen candidate list in one statement (tens of thousands of rows; one audit entry for the round). */
+    void addCandidates(long roundId, List<NewCandidate> candidates) {
         jdbc.sql("""
                         insert into rental_round_candidate (round_id, household_id, number, list_position)
-                        values (:round, :household, :number, :list)""")
-                .param("round", roundId).param("household", householdId).param("number", number).param("list", listPosition)
+                        select :round, c.household, c.number, c.list
+                          from unnest(cast(:households as bigint[]), cast(:numbers as text[]), cast(:lists as int[]))
+                               as c(household, number, list)""")
+                .param("round", roundId)
+                .param("households", candidates.stream().map(NewCandidate::householdId).toArray(Long[]::new))
+                .param("numbers", candidates.stream().map(NewCandidate::number).toArray(String[]::new))
+                .param("lists", candidates.stream().map(NewCandidate::listPosition).toArray(Integer[]::new))
                 .update();
+    }
+
+    /** A candidate's place in the round's order. */
+    record Placement(long householdId, int position, String state, int refusals) {
+    }
+
+    /** Sets many candidates' places in one statement (a round's start places every candidate). */
+    void places(long roundId, List<Placement> places) {
+        if (places.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update rental_round_candidate c set position = p.position, state = p.state, refusals = p.refusals
+                          from unnest(cast(:households as bigint[]), cast(:positions as int[]), cast(:states as text[]),
+                                      cast(:refusals as int[])) as p(household, position, state, refusals)
+                         where c.round_id = :round and c.household_id = p.household""")
+                .param("round", roundId)
+                .param("households", places.stream().map(Placement::householdId).toArray(Long[]::new))
+                .param("positions", places.stream().map(Placement::position).toArray(Integer[]::new))
+                .param("states", places.stream().map(Placement::state).toArray(String[]::new))
+                .param("refusals", places.stream().map(Placement::refusals).toArray(Integer[]::new))
+                .update();
+    }
+
+    /** An event to record: the household it concerns (null: the round's) and what happened. */
+    record NewEvent(Long householdId, String kind, String what) {
+    }
+
+    /** Records events in the given order, numbered after the round's last, in one statement. */
+    void events(long roundId, List<NewEvent> events, LocalDate on, String actor) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into rental_round_event (round_id, seq, household_id, kind, what, on_day, by_user)
+                        select :round, (select coalesce(max(seq), 0) from rental_round_event where round_id = :round) + e.n,
+                               e.household, e.kind, e.what, :on, :actor
+                          from unnest(cast(:households as bigint[]), cast(:kinds as text[]), cast(:whats as text[]))
+                               with ordinality as e(household, kind, what, n)
+                         order by e.n""")
+                .param("round", roundId)
+                .param("households", events.stream().map(NewEvent::householdId).toArray(Long[]::new))
+                .param("kinds", events.stream().map(NewEvent::kind).toArray(String[]::new))
+                .param("whats", events.stream().map(NewEvent::what).toArray(String[]::new))
+                .param("on", on).param("actor", actor).update();
     }
 
     void place(long roundId, long householdId, int position, String state, int refusals) {

@@ -134,8 +134,16 @@ public class Rounds {
         if (ids.size() != o.dwellingIds().size()) {
             throw new BadInput("房源重复：每套房源只能列一次");
         }
-        for (Long id : ids) {
-            Dwelling d = stock.dwelling(id);
+        // one query for all of them; should one be missing or unreadable, each is looked up in turn as before, so the
+        // refusal is the same (the first faulty dwelling in the list's order, whatever its fault)
+        List<Dwelling> found;
+        try {
+            found = stock.dwellings(ids);
+        } catch (NotFound | Denied e) {
+            found = null;
+        }
+        for (int k = 0; k < ids.size(); k++) {
+            Dwelling d = found != null ? found.get(k) : stock.dwelling(ids.get(k));
             Region where = regions.byCode(d.regionCode()).orElseThrow();
             if (!regions.contains(county, where)) {
                 throw new BadInput("房源 " + d.label() + " 不属于" + county.name() + "：只能配租本县区的房源");
@@ -173,14 +181,13 @@ public class Rounds {
         long id = repository.insertRound(county.id(), city.id(), name, rules.file() + "（" + rules.from() + " 起）",
                 draw ? "DRAW" : "ORDER", rules.refusalsAllowed(), rules.onExcess().name(), draw ? "LISTED" : "CHOOSING",
                 published.hash(), group, draw ? source : null, draw ? o.seedDue() : null, actor);
-        ids.forEach(d -> repository.addDwelling(id, d));
-        for (WaitingEntry e : list) {
-            repository.addCandidate(id, e.householdId(), e.certificateNo(), e.position());
-        }
+        repository.addDwellings(id, ids);
+        repository.addCandidates(id, list.stream()
+                .map(e -> new RoundRepository.NewCandidate(e.householdId(), e.certificateNo(), e.position())).toList());
         repository.event(id, null, "LISTED", "名单公示：候选 " + list.size() + " 户，房源 " + ids.size() + " 套，名单 SHA-256 "
                 + published.hash() + (draw ? "；随机种子为" + source + "（" + DAY.format(o.seedDue()) + "公布）" : ""), today, actor);
         if (!draw) {
-            start(id, numbers, ids.size(), rules.refusalsAllowed(), today, actor);
+            start(id, repository.candidates(id), numbers, ids.size(), rules.refusalsAllowed(), today, actor);
         }
         return round(id);
     }
@@ -212,19 +219,21 @@ public class Rounds {
         repository.drawn(id, seed, result.hash(), "CHOOSING");
         repository.event(id, null, "DRAWN", "摇号：种子“" + seed + "”，算法 " + result.algorithm() + "，结果 SHA-256 "
                 + result.hash(), today, actor);
-        start(id, result.order(), repository.dwellings(id).size(), r.refusalsAllowed(), today, actor);
+        start(id, candidates, result.order(), repository.dwellings(id).size(), r.refusalsAllowed(), today, actor);
         return round(id);
     }
 
-    private void start(long id, List<String> order, int dwellings, Integer refusalsAllowed, LocalDate today, String actor) {
+    private void start(long id, List<RoundRepository.CandidateRow> candidates, List<String> order, int dwellings,
+                       Integer refusalsAllowed, LocalDate today, String actor) {
         Map<String, Long> households = new HashMap<>();
-        repository.candidates(id).forEach(c -> households.put(c.number(), c.householdId()));
+        candidates.forEach(c -> households.put(c.number(), c.householdId()));
         Round.Step open = Round.open(dwellings, order, refusalsAllowed);
+        List<RoundRepository.Placement> places = new ArrayList<>(order.size());
         open.round().places().forEach((number, p) ->
-                repository.place(id, households.get(number), p.position(), p.state().name(), p.refusals()));
-        for (Round.Event e : open.events()) {
-            repository.event(id, households.get(e.number()), "OPENED", e.what(), today, actor);
-        }
+                places.add(new RoundRepository.Placement(households.get(number), p.position(), p.state().name(), p.refusals())));
+        repository.places(id, places);
+        repository.events(id, open.events().stream()
+                .map(e -> new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())).toList(), today, actor);
     }
 
     // ---- choosing --------------------------------------------------------------------------------------

@@ -24,9 +24,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The housing stock of counties (房源): estates, buildings and dwellings of public rental (公租房) and affordable rental
@@ -154,6 +156,28 @@ public class Stock {
         Dwelling d = repository.dwelling(id).orElseThrow(() -> new NotFound("房源不存在：" + id));
         access.checkRead(region(d.regionCode()));
         return d;
+    }
+
+    /**
+     * Dwellings by id, in the order given, read in one query and checked as {@link #dwelling} checks each: the first
+     * missing one in that order is a {@link NotFound}, the first the actor may not read a {@link Denied}.
+     */
+    public List<Dwelling> dwellings(List<Long> ids) {
+        Map<Long, Dwelling> byId = new HashMap<>();
+        repository.dwellings(ids).forEach(d -> byId.put(d.id(), d));
+        Set<String> readable = new HashSet<>();
+        List<Dwelling> list = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Dwelling d = byId.get(id);
+            if (d == null) {
+                throw new NotFound("房源不存在：" + id);
+            }
+            if (readable.add(d.regionCode())) {
+                access.checkRead(region(d.regionCode()));
+            }
+            list.add(d);
+        }
+        return list;
     }
 
     /** Every status the dwelling had, from its entry on. */

@@ -121,6 +121,11 @@ class StockRepository {
         return jdbc.sql(DWELLING + " where d.id = ?").param(id).query(StockRepository::dwelling).optional();
     }
 
+    List<Dwelling> dwellings(List<Long> ids) {
+        return jdbc.sql(DWELLING + " where d.id = any(?)").param(ids.toArray(Long[]::new)).query(StockRepository::dwelling)
+                .list();
+    }
+
     /** The compared keys of every dwelling of a county: estate|building|entrance|room. */
     Map<String, String> dwellingKeys(int regionId) {
         Map<String, String> m = new HashMap<>();

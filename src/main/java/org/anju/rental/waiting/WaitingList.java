@@ -9,11 +9,11 @@ import org.anju.region.Region;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -77,6 +77,7 @@ public class WaitingList {
      *
      * @throws BadInput for a region that is not a city or county, a page out of range, a malformed 资格证号
      */
+    @Transactional(readOnly = true)
     public WaitingPage page(String regionCode, String certificateNo, int page) {
         Region scope = scope(regionCode);
         access.checkRead(scope);
@@ -85,13 +86,14 @@ public class WaitingList {
         }
         LocalDate today = today();
         WaitingRules rules = book.forCity(cityOf(scope), today);
+        repository.roomToSort();
         WaitingRepository.Scope s = new WaitingRepository.Scope(scope.kind() == RegionKind.PREFECTURE || cityOf(scope).id() == scope.id(),
                 scope.id(), null, false);
         if (certificateNo != null && !certificateNo.isBlank()) {
             String c = certificate(certificateNo);
-            int total = repository.count(rules, s, today);
-            List<WaitingEntry> found = repository.find(rules, s, today, c)
-                    .map(e -> List.of(entry(e.getKey(), e.getValue(), rules, today))).orElse(List.of());
+            Optional<WaitingRepository.Found> f = repository.find(rules, s, today, c);
+            int total = f.map(WaitingRepository.Found::total).orElseGet(() -> repository.count(rules, s, today));
+            List<WaitingEntry> found = f.map(e -> List.of(entry(e.row(), e.position(), rules, today))).orElse(List.of());
             return new WaitingPage(scope.code(), scope.name(), rules, found, total, 0, PAGE);
         }
         List<WaitingRepository.Row> rows = repository.page(rules, s, today, page * PAGE, PAGE);
@@ -110,8 +112,10 @@ public class WaitingList {
      *
      * @param limit how many at most; null for all
      */
+    @Transactional
     public List<WaitingEntry> candidates(Region county, WaitingRules rules, String group, Integer limit) {
         access.checkRead(county);
+        repository.roomToSort();
         LocalDate today = today();
         WaitingRepository.Scope s = new WaitingRepository.Scope(false, county.id(), group, true);
         List<WaitingRepository.Row> rows = repository.page(rules, s, today, 0, limit == null ? Integer.MAX_VALUE : limit);
@@ -143,6 +147,7 @@ public class WaitingList {
      * account). The ID number is matched through its blind index; nothing is decrypted. Not found and not matching give
      * the same answer, so the lookup tells nothing about numbers one does not hold.
      */
+    @Transactional(readOnly = true)
     public Standing lookup(String certificateNo, String idNumber) {
         String c = certificate(certificateNo);
         IdNumber id = IdNumber.parse("身份证号", idNumber);
@@ -168,13 +173,14 @@ public class WaitingList {
         LocalDate today = today();
         WaitingRules rules = book.forCity(cityOf(county), today);
         WaitingRepository.Scope s = new WaitingRepository.Scope(false, county.id(), null, false);
-        Optional<Map.Entry<WaitingRepository.Row, Integer>> found = repository.find(rules, s, today, c);
+        repository.roomToSort();
+        Optional<WaitingRepository.Found> found = repository.find(rules, s, today, c);
         if (found.isEmpty()) {
             return new Standing(c, h.name(), h.idNumber(), county.name(), "尚未进入轮候（资格证日期未到）", null, null,
                     rules.name(), rules.verified());
         }
-        return new Standing(c, h.name(), h.idNumber(), county.name(), "轮候中", found.get().getValue(),
-                repository.count(rules, s, today), rules.name(), rules.verified());
+        return new Standing(c, h.name(), h.idNumber(), county.name(), "轮候中", found.get().position(),
+                found.get().total(), rules.name(), rules.verified());
     }
 
     private WaitingEntry entry(WaitingRepository.Row r, int position, WaitingRules rules, LocalDate today) {

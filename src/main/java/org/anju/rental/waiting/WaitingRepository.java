@@ -35,28 +35,41 @@ class WaitingRepository {
 
     private static final long NO_GROUP = 1_000_000L;
 
+    /*
+     * The list is computed over every waiting household of the scope (a city: 100,000 and more), so each of them must
+     * cost little (docs/PERFORMANCE.md, RentalBench): their columns for filtering and ordering come from the covering
+     * partial indexes rental_household_waiting_city/_county (index-only, V42_2); whether a household is in one of the
+     * rules' groups at all, and whether it was struck off, are probes into hashed sets built once per statement (NOT IN /
+     * IN over a column without nulls: the same as NOT EXISTS / EXISTS), so only the households in a group (a fifth) look
+     * their groups up; the wide columns — masked name and ID number, the groups as text — are read for the page's rows
+     * only, after sorting. The hashed sets need more than the default work_mem: see {@link #roomToSort}.
+     */
     private static String base(WaitingRules rules, Scope scope) {
-        String key = rules.ordering() == WaitingRules.Ordering.PRIORITY_DATE
+        boolean priority = rules.ordering() == WaitingRules.Ordering.PRIORITY_DATE;
+        String inGroup = "h.id in (select g.household_id from rental_household_group g where g.name = any(cast(:groups as text[])))";
+        String key = priority
                 ? """
-                  coalesce((select min(p.ord) from rental_household_group g
-                              join unnest(cast(:groups as text[])) with ordinality as p(name, ord) on p.name = g.name
-                             where g.household_id = h.id), %d)""".formatted(NO_GROUP)
+                  case when %s then
+                    (select min(p.ord) from rental_household_group g
+                       join unnest(cast(:groups as text[])) with ordinality as p(name, ord) on p.name = g.name
+                      where g.household_id = h.id)
+                  else %d end""".formatted(inGroup, NO_GROUP)
                 : """
-                  -(coalesce((select sum(p.pts) from rental_household_group g
-                               join unnest(cast(:groups as text[]), cast(:points as int[])) as p(name, pts) on p.name = g.name
-                              where g.household_id = h.id), 0)
-                    + :yearPoints * cast(extract(year from age(cast(:today as date), h.qualified_on)) as int))""";
+                  -(case when %s then
+                      (select sum(p.pts) from rental_household_group g
+                         join unnest(cast(:groups as text[]), cast(:points as int[])) as p(name, pts) on p.name = g.name
+                        where g.household_id = h.id)
+                    else 0 end
+                    + :yearPoints * cast(extract(year from age(cast(:today as date), h.qualified_on)) as int))""".formatted(inGroup);
         return """
                 with w as (
-                  select h.id, h.certificate_no, h.qualified_on, h.applicant_name_masked, h.applicant_id_masked, h.county_id,
-                         %s as k
+                  select h.id, h.certificate_no, h.qualified_on, h.county_id, %s as k
                     from rental_household h
                    where h.%s = :scope and h.guarantee = 'PUBLIC_RENTAL' and h.closed_on is null
                      and h.qualified_on <= :today
                      and not exists (select 1 from rental_allocation a where a.household_id = h.id and a.cancelled_on is null)
-                     and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id)
-                     and not exists (select 1 from rental_lease l where l.household_id = h.id
-                                       and l.status in ('SIGNED', 'ACTIVE', 'EXITING'))
+                     and h.id not in (select x.household_id from rental_waiting_exclusion x)
+                     and h.id not in (select l.household_id from rental_lease l where l.status in ('SIGNED', 'ACTIVE', 'EXITING'))
                      %s %s
                 )
                 """.formatted(key, scope.city() ? "city_id" : "county_id",
@@ -66,6 +79,15 @@ class WaitingRepository {
                         and not exists (select 1 from rental_round_candidate c join rental_round r on r.id = c.round_id
                                          where c.household_id = h.id and r.status <> 'CLOSED'
                                            and (c.state is null or c.state in ('SELECTED', 'WAITING')))""" : "");
+    }
+
+    /**
+     * Gives the current (read-only) transaction's sorts and hashed sets room in memory: a city's list hashes the ids of
+     * every household in a priority group of the province (~170,000 in RentalBench, ~6 MB) and sorts 100,000 rows; with
+     * the default 4 MB they would spill to disk or fall back to a lookup per household. Local to the transaction.
+     */
+    void roomToSort() {
+        jdbc.sql("select set_config('work_mem', '32MB', true)").query(String.class).single();
     }
 
     private static Map<String, Object> params(WaitingRules rules, Scope scope, LocalDate today) {
@@ -85,11 +107,13 @@ class WaitingRepository {
         return p;
     }
 
+    /** The page's rows (w) with their wide columns, in order. */
     private static final String SELECT = """
-            select w.id, w.certificate_no, w.qualified_on, w.applicant_name_masked, w.applicant_id_masked, w.county_id, w.k,
+            select w.id, w.certificate_no, w.qualified_on, h.applicant_name_masked, h.applicant_id_masked, w.county_id, w.k,
                    (select string_agg(g.name, '、' order by g.name) from rental_household_group g where g.household_id = w.id),
-                   count(*) over ()
-              from w""";
+                   w.total
+              from %s w join rental_household h on h.id = w.id
+             order by w.k, w.qualified_on, w.certificate_no""";
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5),
@@ -98,7 +122,9 @@ class WaitingRepository {
 
     /** A page in order. */
     List<Row> page(WaitingRules rules, Scope scope, LocalDate today, int offset, int limit) {
-        return jdbc.sql(base(rules, scope) + SELECT + " order by w.k, w.qualified_on, w.certificate_no offset :offset limit :limit")
+        return jdbc.sql(base(rules, scope) + SELECT.formatted("""
+                        (select w.*, count(*) over () as total from w
+                          order by w.k, w.qualified_on, w.certificate_no offset :offset limit :limit)"""))
                 .params(params(rules, scope, today)).param("offset", offset).param("limit", limit)
                 .query(WaitingRepository::row).list();
     }
@@ -108,14 +134,21 @@ class WaitingRepository {
                 .query(Integer.class).single();
     }
 
-    /** The household with this 资格证号 on the list and its 1-based position, if it is on it. */
-    Optional<Map.Entry<Row, Integer>> find(WaitingRules rules, Scope scope, LocalDate today, String certificateNo) {
-        return jdbc.sql(base(rules, scope) + SELECT.replace("count(*) over ()", """
-                        (select count(*) from w w2 where (w2.k, w2.qualified_on, w2.certificate_no)
-                                                       < (w.k, w.qualified_on, w.certificate_no)) + 1""")
-                        + " where w.certificate_no = :certificate")
+    /** A household found on the list: its row, its 1-based position and how many are on the list. */
+    record Found(Row row, int position, int total) {
+    }
+
+    /** The household with this 资格证号 on the list, its position and the list's length, if it is on it. */
+    Optional<Found> find(WaitingRules rules, Scope scope, LocalDate today, String certificateNo) {
+        return jdbc.sql(base(rules, scope) + SELECT.formatted("""
+                        (select w.*, (select count(*) from w w2 where (w2.k, w2.qualified_on, w2.certificate_no)
+                                                                   < (w.k, w.qualified_on, w.certificate_no)) + 1 as position,
+                                (select count(*) from w) as total
+                           from w where w.certificate_no = :certificate)""").replace("w.total", "w.position, w.total"))
                 .params(params(rules, scope, today)).param("certificate", certificateNo)
-                .query((rs, n) -> Map.entry(row(rs, n), rs.getInt(9))).optional();
+                .query((rs, n) -> new Found(new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(10)),
+                        rs.getInt(9), rs.getInt(10))).optional();
     }
 
     /** A household for the public lookup: found by 资格证号, and only when the ID number's blind index is one of its people's. */
