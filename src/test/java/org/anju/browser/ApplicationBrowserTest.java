@@ -141,7 +141,9 @@ class ApplicationBrowserTest extends BrowserTest {
         assertThat(office.locator("#rent-basis")).containsText("40");
         office.click("#move-in-submit");
         assertThat(office.locator("#message")).containsText("已办理入住");
-        assertThat(office.locator("#lease-status")).containsText("已入住");
+        assertThat(office.locator("#lease-status")).containsText("在租");
+        assertThat(office.locator("#lease")).containsText(TODAY.getYear() + "年" + TODAY.getMonthValue() + "月"
+                + TODAY.getDayOfMonth() + "日");
         shot(office, "keys");
         org.assertj.core.api.Assertions.assertThat(stock.dwelling(dwelling.id()).status())
                 .isEqualTo(org.anju.rental.stock.StockStatus.OCCUPIED);

@@ -72,7 +72,10 @@ class LoginBrowserTest extends BrowserTest {
 
         // the API documentation works under its own policy (inline styles allowed there, scripts not)
         page.navigate("/swagger-ui.html");
-        assertThat(page.locator("#swagger-ui")).containsText("建设计划");
+        // the whole API is one document of several hundred operations now: on a busy 2-core machine Swagger UI takes
+        // longer than the default 5 s to lay it out
+        assertThat(page.locator("#swagger-ui")).containsText("建设计划",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         shot("api-docs");
     }
 }

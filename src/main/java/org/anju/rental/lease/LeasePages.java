@@ -148,8 +148,14 @@ class LeasePages {
     @GetMapping("/rental/leases/new")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     String newLease(@RequestParam long household, @RequestParam long dwelling, Model model) {
+        var d = stock.dwelling(dwelling);
+        if (!leases.canOperate(d.regionCode())) {
+            var a = access.current();
+            throw new org.anju.platform.Denied("当前账号（" + a.displayName() + "，" + a.rolesLabel() + "）不能办理" + d.estateName()
+                    + "的公租房租赁：须为房源所在县区（或所在市）的住房保障审核员");
+        }
         model.addAttribute("household", households.household(household));
-        model.addAttribute("dwelling", stock.dwelling(dwelling));
+        model.addAttribute("dwelling", d);
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         model.addAttribute("today", today);
         return "rental/lease/new";
