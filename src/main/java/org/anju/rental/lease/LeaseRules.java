@@ -1,5 +1,9 @@
 package org.anju.rental.lease;
 
+import static org.anju.rental.rules.RuleText.bad;
+import static org.anju.rental.rules.RuleText.date;
+import static org.anju.rental.rules.RuleText.number;
+
 import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
 import org.anju.rental.rules.RuleText;
@@ -552,25 +556,5 @@ public record LeaseRules(String file, String city, String programme, String name
         } catch (NumberFormatException e) {
             throw bad(file, n, column, "“" + text + "”不是整数");
         }
-    }
-
-    private static BigDecimal number(String file, int n, int column, String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw bad(file, n, column, "“" + text + "”不是数值");
-        }
-    }
-
-    private static LocalDate date(String file, String key, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new BadInput(file + "：" + key + "日期“" + text + "”应写成 2024-01-01");
-        }
-    }
-
-    private static BadInput bad(String file, int line, int column, String message) {
-        return new BadInput(file + " 第 " + line + " 行第 " + column + " 列：" + message);
     }
 }
