@@ -86,11 +86,9 @@ public final class RentalBench {
         }
         watchGc();
         System.setProperty("server.port", "0");   // over application.yml's 8080: a free port, whatever else runs here
-        Path rulesDir = Files.createTempDirectory("anju-rental-rules");
-        writeRules(rulesDir);
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
                 .web(WebApplicationType.SERVLET).profiles("test")
-                .properties("server.port=0", "anju.demo.enabled=false", "anju.rental.waiting-rules-dir=" + rulesDir,
+                .properties("server.port=0", "anju.demo.enabled=false",
                         "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
                 .run()) {
             Regions regions = ctx.getBean(Regions.class);
@@ -98,6 +96,7 @@ public final class RentalBench {
             Region root = regions.root();
             Region city = regions.byCode(CITY).orElseThrow();
             Region county = regions.byCode(COUNTY).orElseThrow();
+            uploadRules(ctx.getBean(org.anju.rental.application.CityRules.class), regions);
 
             // ---- data ------------------------------------------------------------------------------------------
             long existing = jdbc.sql("select count(*) from rental_household").query(Long.class).single();
@@ -351,15 +350,23 @@ public final class RentalBench {
         }
     }
 
-    /** Test rules for the province's other cities (赣州市 and 上饶市 have theirs in src/test/resources/rental/waiting). */
-    private static void writeRules(Path dir) throws Exception {
+    /**
+     * The waiting-list rules of the province's cities, uploaded as each city would (once; a kept database has them):
+     * 赣州市 and 上饶市 the test files, the others the same kind written here — all marked 未核实.
+     */
+    private static void uploadRules(org.anju.rental.application.CityRules rules, Regions regions) {
+        var waiting = org.anju.rental.application.RuleFile.Kind.WAITING;
+        org.anju.rental.application.TestRuleFiles.upload(rules, regions, "360700", waiting, "rental/waiting-samples/360700-test.tsv");
+        org.anju.rental.application.TestRuleFiles.upload(rules, regions, "361100", waiting, "rental/waiting-samples/361100-test.tsv");
         String[][] cities = {{"360100", "南昌市"}, {"360200", "景德镇市"}, {"360300", "萍乡市"}, {"360400", "九江市"},
                 {"360500", "新余市"}, {"360600", "鹰潭市"}, {"360800", "吉安市"}, {"360900", "宜春市"}, {"361000", "抚州市"}};
         for (String[] c : cities) {
-            Files.writeString(dir.resolve(c[0] + "-bench.tsv"), String.join("\n",
+            String text = String.join("\n",
                     "# 基准测试用规则，未核实", "城市\t" + c[0], "名称\t" + c[1] + "公租房轮候规则（基准测试用）", "生效\t2020-01-01",
                     "来源\t基准测试数据，未核实", "核实\t未核实", "排序\t优先群体+资格日期", "优先群体\t特困\t低保\t残疾\t优抚",
-                    "配租方式\t摇号", "拒绝上限\t1", "超限后果\t取消轮候资格", "复核周期\t12\t月", ""), StandardCharsets.UTF_8);
+                    "配租方式\t摇号", "拒绝上限\t1", "超限后果\t取消轮候资格", "复核周期\t12\t月", "");
+            Access.runAs(Actor.system(regions.root()), () -> rules.files(c[0]).stream().filter(f -> f.kind() == waiting)
+                    .findFirst().orElseGet(() -> rules.upload(c[0], waiting, c[0] + "-bench.tsv", text, null, null)));
         }
     }
 
