@@ -70,9 +70,7 @@ class RentalFigures implements RecordedFigures {
                 .query((rs, n) -> new Qualified(rs.getBoolean(1), rs.getLong(2), rs.getLong(3))).single();
         if (q.any()) {
             BigDecimal total = BigDecimal.valueOf(q.rental() + q.subsidy());
-            String months = from.getMonthValue() == to.getMonthValue() ? to.getMonthValue() + "月"
-                    : "1—" + to.getMonthValue() + "月";
-            String basis = "保障家庭记录：" + months + "取得资格证 " + total + " 户（实物配租 " + q.rental() + " 户、租赁补贴 "
+            String basis = "保障家庭记录：" + span(period) + "取得资格证 " + total + " 户（实物配租 " + q.rental() + " 户、租赁补贴 "
                     + q.subsidy() + " 户）";
             figures.add(new RecordedFigure("PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD", "", total, basis));
             figures.add(new RecordedFigure("PUBLIC_RENTAL.DATA_ENTRY.HOUSEHOLD", "", total, basis + "，均已在本系统登记"));
@@ -96,7 +94,7 @@ class RentalFigures implements RecordedFigures {
         if (jdbc.sql("select exists (select 1 from rental_subsidy_agreement where county_id = :unit)").param("unit", unit.id())
                 .query(Boolean.class).single()) {
             SubsidyFigures f = rolls.figures(unit.code(), period);
-            String paid = "发放花名册：" + (period.getMonthValue() == 1 ? "1月" : "1—" + period.getMonthValue() + "月")
+            String paid = "发放花名册：" + span(period)
                     + "银行已确认发放 " + f.householdsInYear() + " 户、" + f.amountInYear().setScale(2, RoundingMode.HALF_UP)
                     .toPlainString() + " 元，其中线上发放 " + f.onlineHouseholdsInYear() + " 户";
             figures.add(new RecordedFigure("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", BigDecimal.valueOf(f.householdsInYear()), paid));
@@ -108,5 +106,10 @@ class RentalFigures implements RecordedFigures {
                     BigDecimal.valueOf(f.onlineHouseholdsInYear()), paid));
         }
         return figures;
+    }
+
+    /** The months a cumulative figure covers, as the report words them: 1月, 1—3月. */
+    private static String span(YearMonth period) {
+        return period.getMonthValue() == 1 ? "1月" : "1—" + period.getMonthValue() + "月";
     }
 }
