@@ -129,26 +129,50 @@ class WaitingRepository {
                 .query(WaitingRepository::row).list();
     }
 
-    int count(WaitingRules rules, Scope scope, LocalDate today) {
-        return jdbc.sql(base(rules, scope) + "select count(*) from w").params(params(rules, scope, today))
-                .query(Integer.class).single();
+    /** The version of a city's waiting lists: bumped by every change they are computed from (V45_1). */
+    long version(int cityId) {
+        return jdbc.sql("select coalesce((select version from rental_waiting_version where city_id = :city), 0)")
+                .param("city", cityId).query(Long.class).single();
     }
 
-    /** A household found on the list: its row, its 1-based position and how many are on the list. */
-    record Found(Row row, int position, int total) {
+    /** The whole list in order, narrow columns only (for {@link WaitingOrders}). */
+    WaitingOrders.Order order(WaitingRules rules, Scope scope, LocalDate today) {
+        List<Object[]> rows = jdbc.sql(base(rules, scope) + """
+                        select w.id, w.k, w.certificate_no, w.county_id, w.qualified_on from w
+                         order by w.k, w.qualified_on, w.certificate_no""")
+                .params(params(rules, scope, today))
+                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class)})
+                .list();
+        int n = rows.size();
+        long[] ids = new long[n];
+        long[] keys = new long[n];
+        String[] certificates = new String[n];
+        int[] counties = new int[n];
+        LocalDate[] qualified = new LocalDate[n];
+        for (int i = 0; i < n; i++) {
+            Object[] r = rows.get(i);
+            ids[i] = (Long) r[0];
+            keys[i] = (Long) r[1];
+            certificates[i] = (String) r[2];
+            counties[i] = (Integer) r[3];
+            qualified[i] = (LocalDate) r[4];
+        }
+        return new WaitingOrders.Order(ids, keys, certificates, counties, qualified);
     }
 
-    /** The household with this 资格证号 on the list, its position and the list's length, if it is on it. */
-    Optional<Found> find(WaitingRules rules, Scope scope, LocalDate today, String certificateNo) {
-        return jdbc.sql(base(rules, scope) + SELECT.formatted("""
-                        (select w.*, (select count(*) from w w2 where (w2.k, w2.qualified_on, w2.certificate_no)
-                                                                   < (w.k, w.qualified_on, w.certificate_no)) + 1 as position,
-                                (select count(*) from w) as total
-                           from w where w.certificate_no = :certificate)""").replace("w.total", "w.position, w.total"))
-                .params(params(rules, scope, today)).param("certificate", certificateNo)
-                .query((rs, n) -> new Found(new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(10)),
-                        rs.getInt(9), rs.getInt(10))).optional();
+    /** The wide columns of some households of an order (masked name and ID number, groups), by id. */
+    Map<Long, String[]> wide(long[] ids) {
+        Map<Long, String[]> found = new HashMap<>();
+        jdbc.sql("""
+                        select h.id, h.applicant_name_masked, h.applicant_id_masked,
+                               (select string_agg(g.name, '、' order by g.name) from rental_household_group g
+                                 where g.household_id = h.id)
+                          from rental_household h where h.id = any(:ids)""")
+                .param("ids", Arrays.stream(ids).boxed().toArray(Long[]::new))
+                .query((rs, n) -> found.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3), rs.getString(4)}))
+                .list();
+        return found;
     }
 
     /** A household for the public lookup: found by 资格证号, and only when the ID number's blind index is one of its people's. */
