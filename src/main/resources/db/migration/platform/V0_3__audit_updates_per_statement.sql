@@ -15,8 +15,18 @@ declare
     join_on        text;
     key_expr       text;
     group_by       text   := '';
+    unpaired       bigint;
 begin
-    select string_agg(format('o.%1$I is not distinct from n.%1$I', k), ' and ') into join_on from unnest(key_columns) k;
+    -- rows are paired by their key as a jsonb array: hashable (a hash join, not 20,000 × 20,000 comparisons) and equal
+    -- for equal nulls; a statement that changes a key cannot be paired, and is refused rather than half recorded
+    select format('jsonb_build_array(%s) = jsonb_build_array(%s)',
+                  string_agg(format('o.%I', k), ', '), string_agg(format('n.%I', k), ', '))
+    into join_on from unnest(key_columns) k;
+    execute format('select (select count(*) from audit_new_rows) - (select count(*) from audit_old_rows o join audit_new_rows n on %s)',
+                   join_on) into unpaired;
+    if unpaired <> 0 then
+        raise exception '表 % 的键列（%）不能用 UPDATE 修改：其修改按语句审计，须按键配对新旧行', tg_table_name, key_columns;
+    end if;
     if cardinality(group_columns) = 0 then
         key_expr := format('jsonb_build_object(%L, true, %L, count(*))', 'statement', 'rows');
     else

@@ -187,7 +187,7 @@ public class Rounds {
         repository.event(id, null, "LISTED", "名单公示：候选 " + list.size() + " 户，房源 " + ids.size() + " 套，名单 SHA-256 "
                 + published.hash() + (draw ? "；随机种子为" + source + "（" + DAY.format(o.seedDue()) + "公布）" : ""), today, actor);
         if (!draw) {
-            start(id, repository.candidates(id), numbers, ids.size(), rules.refusalsAllowed(), today, actor);
+            start(id, repository.standings(id), numbers, ids.size(), rules.refusalsAllowed(), today, actor);
         }
         return round(id);
     }
@@ -208,7 +208,7 @@ public class Rounds {
         if (today.isBefore(r.seedDue())) {
             throw new Conflict("随机种子（" + r.seedSource() + "）" + DAY.format(r.seedDue()) + "才公布，之前不能摇号");
         }
-        List<RoundRepository.CandidateRow> candidates = repository.candidates(id);
+        List<RoundRepository.CandidateRow> candidates = repository.standings(id);
         Draw.Candidates list = Draw.candidates(candidates.stream().map(RoundRepository.CandidateRow::number).toList(),
                 i -> "候选名单第 " + (i + 1) + " 户");
         if (!list.hash().equals(r.candidatesHash())) {
@@ -255,7 +255,7 @@ public class Rounds {
         if (!"CHOOSING".equals(r.status())) {
             throw new Conflict("该批次" + ("LISTED".equals(r.status()) ? "尚未摇号" : "已结束") + "，不能" + action.label());
         }
-        List<RoundRepository.CandidateRow> rows = repository.candidates(id);
+        List<RoundRepository.CandidateRow> rows = repository.standings(id);
         RoundRepository.CandidateRow who = rows.stream().filter(c -> c.number().equals(number == null ? "" : number.strip()))
                 .findFirst().orElseThrow(() -> new BadInput("申请编号 " + number + " 不在本批次的候选名单中"));
         boolean cumulative = "QUALIFICATION".equals(r.onExcess());
@@ -363,7 +363,7 @@ public class Rounds {
     /** The candidate list exactly as hashed: 申请编号 in ascending order, one a line — the file to re-run the draw with. */
     public String candidateFile(long id) {
         row(id, false);
-        return String.join("", repository.candidates(id).stream().map(RoundRepository.CandidateRow::number).sorted()
+        return String.join("", repository.standings(id).stream().map(RoundRepository.CandidateRow::number).sorted()
                 .map(n -> n + "\n").toList());
     }
 

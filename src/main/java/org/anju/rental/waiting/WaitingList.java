@@ -93,7 +93,8 @@ public class WaitingList {
                 scope.id(), null, false);
         WaitingOrders.Order order = order(rules, s, city, today);
         if (certificateNo != null && !certificateNo.isBlank()) {
-            int i = order.indexOf(certificate(certificateNo));
+            String c = certificate(certificateNo);
+            int i = repository.holder(c).map(order::indexOf).orElse(-1);
             List<WaitingEntry> found = i < 0 ? List.of() : entries(order, i, i + 1, rules, today);
             return new WaitingPage(scope.code(), scope.name(), rules, found, order.size(), 0, PAGE);
         }
@@ -113,15 +114,15 @@ public class WaitingList {
 
     /** Positions {@code from} to {@code to} (0-based, exclusive) of an order, with their masked columns read now. */
     private List<WaitingEntry> entries(WaitingOrders.Order o, int from, int to, WaitingRules rules, LocalDate today) {
-        java.util.Map<Long, String[]> wide = repository.wide(java.util.Arrays.copyOfRange(o.ids(), from, to));
+        java.util.Map<Long, WaitingRepository.Shown> shown = repository.shown(java.util.Arrays.copyOfRange(o.ids(), from, to));
         List<WaitingEntry> entries = new java.util.ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            String[] w = wide.get(o.ids()[i]);
+            WaitingRepository.Shown w = shown.get(o.ids()[i]);
             if (w == null) {
                 throw new IllegalStateException("household " + o.ids()[i] + " of the waiting list is gone");
             }
-            entries.add(entry(new WaitingRepository.Row(o.ids()[i], o.certificates()[i], o.qualifiedOn()[i], w[0], w[1],
-                    o.counties()[i], o.keys()[i], w[2], o.size()), i + 1, rules, today));
+            entries.add(entry(new WaitingRepository.Row(o.ids()[i], w.certificateNo(), w.qualifiedOn(), w.name(), w.idNumber(),
+                    w.countyId(), o.keys()[i], w.groups(), o.size()), i + 1, rules, today));
         }
         return entries;
     }
@@ -196,7 +197,7 @@ public class WaitingList {
         Region city = cityOf(county);
         WaitingRepository.Scope s = new WaitingRepository.Scope(false, county.id(), null, false);
         WaitingOrders.Order order = order(rules, s, city, today);
-        int i = order.indexOf(c);
+        int i = order.indexOf(h.id());
         if (i < 0) {
             return new Standing(c, h.name(), h.idNumber(), county.name(), "尚未进入轮候（资格证日期未到）", null, null,
                     rules.name(), rules.verified());

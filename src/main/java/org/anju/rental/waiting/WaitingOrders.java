@@ -26,18 +26,19 @@ class WaitingOrders {
     }
 
     /**
-     * A computed order: household ids, their sort keys, 资格证号 and counties, position i at index i (0-based).
+     * A computed order: household ids and their sort keys, position i at index i (0-based). Nothing else: the columns a
+     * page shows are read for its rows when it is shown, so a kept order holds 16 bytes a household.
      */
-    record Order(long[] ids, long[] keys, String[] certificates, int[] counties, LocalDate[] qualifiedOn) {
+    record Order(long[] ids, long[] keys) {
 
         int size() {
             return ids.length;
         }
 
-        /** The 0-based index of the household with this 资格证号, or -1. */
-        int indexOf(String certificateNo) {
-            for (int i = 0; i < certificates.length; i++) {
-                if (certificates[i].equals(certificateNo)) {
+        /** The 0-based index of a household, or -1. */
+        int indexOf(long householdId) {
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] == householdId) {
                     return i;
                 }
             }

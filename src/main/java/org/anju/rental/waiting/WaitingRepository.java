@@ -135,42 +135,42 @@ class WaitingRepository {
                 .param("city", cityId).query(Long.class).single();
     }
 
-    /** The whole list in order, narrow columns only (for {@link WaitingOrders}). */
+    /** The whole list in order, ids and keys only (for {@link WaitingOrders}). */
     WaitingOrders.Order order(WaitingRules rules, Scope scope, LocalDate today) {
-        List<Object[]> rows = jdbc.sql(base(rules, scope) + """
-                        select w.id, w.k, w.certificate_no, w.county_id, w.qualified_on from w
-                         order by w.k, w.qualified_on, w.certificate_no""")
+        List<long[]> rows = jdbc.sql(base(rules, scope) + "select w.id, w.k from w order by w.k, w.qualified_on, w.certificate_no")
                 .params(params(rules, scope, today))
-                .query((rs, n) -> new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
-                        rs.getObject(5, LocalDate.class)})
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)})
                 .list();
-        int n = rows.size();
-        long[] ids = new long[n];
-        long[] keys = new long[n];
-        String[] certificates = new String[n];
-        int[] counties = new int[n];
-        LocalDate[] qualified = new LocalDate[n];
-        for (int i = 0; i < n; i++) {
-            Object[] r = rows.get(i);
-            ids[i] = (Long) r[0];
-            keys[i] = (Long) r[1];
-            certificates[i] = (String) r[2];
-            counties[i] = (Integer) r[3];
-            qualified[i] = (LocalDate) r[4];
+        long[] ids = new long[rows.size()];
+        long[] keys = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i)[0];
+            keys[i] = rows.get(i)[1];
         }
-        return new WaitingOrders.Order(ids, keys, certificates, counties, qualified);
+        return new WaitingOrders.Order(ids, keys);
     }
 
-    /** The wide columns of some households of an order (masked name and ID number, groups), by id. */
-    Map<Long, String[]> wide(long[] ids) {
-        Map<Long, String[]> found = new HashMap<>();
+    /** The household holding a 资格证号, if any. */
+    Optional<Long> holder(String certificateNo) {
+        return jdbc.sql("select id from rental_household where certificate_no = :c").param("c", certificateNo)
+                .query(Long.class).optional();
+    }
+
+    /** A household of an order as a page shows it: masked name and ID number, 资格证, county, groups. */
+    record Shown(String certificateNo, LocalDate qualifiedOn, int countyId, String name, String idNumber, String groups) {
+    }
+
+    /** What a page shows of some households of an order, by id. */
+    Map<Long, Shown> shown(long[] ids) {
+        Map<Long, Shown> found = new HashMap<>();
         jdbc.sql("""
-                        select h.id, h.applicant_name_masked, h.applicant_id_masked,
+                        select h.id, h.certificate_no, h.qualified_on, h.county_id, h.applicant_name_masked, h.applicant_id_masked,
                                (select string_agg(g.name, '、' order by g.name) from rental_household_group g
                                  where g.household_id = h.id)
                           from rental_household h where h.id = any(:ids)""")
                 .param("ids", Arrays.stream(ids).boxed().toArray(Long[]::new))
-                .query((rs, n) -> found.put(rs.getLong(1), new String[]{rs.getString(2), rs.getString(3), rs.getString(4)}))
+                .query((rs, n) -> found.put(rs.getLong(1), new Shown(rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7))))
                 .list();
         return found;
     }
