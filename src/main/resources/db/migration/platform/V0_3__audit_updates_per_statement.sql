@@ -17,11 +17,17 @@ declare
     group_by       text   := '';
     unpaired       bigint;
 begin
-    -- rows are paired by their key as a jsonb array: hashable (a hash join, not 20,000 × 20,000 comparisons) and equal
-    -- for equal nulls; a statement that changes a key cannot be paired, and is refused rather than half recorded
-    select format('jsonb_build_array(%s) = jsonb_build_array(%s)',
-                  string_agg(format('o.%I', k), ', '), string_agg(format('n.%I', k), ', '))
-    into join_on from unnest(key_columns) k;
+    -- rows are paired by their key: with = where the key columns are all not null (tg_argv[3], a hash join on the
+    -- columns themselves), else as a jsonb array, which is equal for equal nulls and still hashable (never the
+    -- null-safe IS NOT DISTINCT FROM: 20,000 × 20,000 comparisons). A statement that changes a key cannot be paired,
+    -- and is refused rather than half recorded.
+    if tg_argv[3] = 'not null' then
+        select string_agg(format('o.%1$I = n.%1$I', k), ' and ') into join_on from unnest(key_columns) k;
+    else
+        select format('jsonb_build_array(%s) = jsonb_build_array(%s)',
+                      string_agg(format('o.%I', k), ', '), string_agg(format('n.%I', k), ', '))
+        into join_on from unnest(key_columns) k;
+    end if;
     execute format('select (select count(*) from audit_new_rows) - (select count(*) from audit_old_rows o join audit_new_rows n on %s)',
                    join_on) into unpaired;
     if unpaired <> 0 then
@@ -66,8 +72,11 @@ begin
     end if;
     execute format('drop trigger if exists audit_update on %s', target);
     execute format('create trigger audit_update after update on %s referencing old table as audit_old_rows '
-                   'new table as audit_new_rows for each statement execute function audit_update_rows(%L, %L, %L)',
-                   target, t.key_columns, t.hidden_columns, t.group_columns);
+                   'new table as audit_new_rows for each statement execute function audit_update_rows(%L, %L, %L, %L)',
+                   target, t.key_columns, t.hidden_columns, t.group_columns,
+                   case when (select bool_and(a.attnotnull) from pg_attribute a
+                               where a.attrelid = target and a.attname = any (t.key_columns))
+                        then 'not null' else 'nullable' end);
     update audit_table set update_granularity = 'statement' where table_name = t.table_name;
 end
 $$;

@@ -232,8 +232,18 @@ public class Rounds {
         open.round().places().forEach((number, p) ->
                 places.add(new RoundRepository.Placement(households.get(number), p.position(), p.state().name(), p.refusals())));
         repository.places(id, places);
-        repository.events(id, open.events().stream()
-                .map(e -> new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())).toList(), today, actor);
+        // one event per household that may choose now; the 候选 are told by one event of the round — each one's place
+        // is its row's position (audited with the draw): 17,000 events more for a large round said nothing new and
+        // were a third of the draw's time (docs/PERFORMANCE.md)
+        List<RoundRepository.NewEvent> events = new ArrayList<>();
+        open.events().stream().filter(e -> open.round().places().get(e.number()).state() == Round.State.SELECTED)
+                .forEach(e -> events.add(new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())));
+        int waiting = order.size() - events.size();
+        if (waiting > 0) {
+            events.add(new RoundRepository.NewEvent(null, "OPENED", "其余 " + waiting + " 户为候选，按本批次顺序依次递补（候选第 1—"
+                    + waiting + " 位）"));
+        }
+        repository.events(id, events, today, actor);
     }
 
     // ---- choosing --------------------------------------------------------------------------------------
