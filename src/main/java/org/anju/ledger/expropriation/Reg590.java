@@ -162,13 +162,13 @@ public final class Reg590 {
             }
             case DECISION -> {
                 Step plan = need(done, Stage.PLAN_PUBLISHED, s);
-                Step comments = need(done, Stage.COMMENTS_PUBLISHED, s);
-                Step risk = need(done, Stage.RISK_ASSESSMENT, s);
-                Step funds = need(done, Stage.FUNDS, s);
                 if (!step.on().isAfter(plan.second())) {
                     throw new Conflict("征收补偿方案的征求意见期限至" + DAY.format(plan.second()) + "届满（条例第十条：不得少于30日），"
                             + "征收决定不能早于届满的次日；现为" + DAY.format(step.on()));
                 }
+                Step comments = need(done, Stage.COMMENTS_PUBLISHED, s);
+                Step risk = need(done, Stage.RISK_ASSESSMENT, s);
+                Step funds = need(done, Stage.FUNDS, s);
                 if (hearingRequired(type, done)) {
                     before(need(done, Stage.HEARING, s, "旧城区改建项目多数被征收人认为方案不符合条例规定，须先组织听证会（条例第十一条）"),
                             step, s);
