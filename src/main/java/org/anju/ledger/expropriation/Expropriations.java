@@ -10,7 +10,10 @@ import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.platform.NotFound;
+import org.anju.intake.InputException;
+import org.anju.intake.SourceReader;
 import org.anju.privacy.Column;
+import org.anju.privacy.Export;
 import org.anju.privacy.IdNumber;
 import org.anju.privacy.PersonName;
 import org.anju.privacy.PersonalData;
@@ -52,12 +55,15 @@ public class Expropriations {
     private final PersonalData personalData;
     private final Regions regions;
     private final Access access;
+    private final SourceReader reader;
 
-    Expropriations(ExpropriationRepository repository, PersonalData personalData, Regions regions, Access access) {
+    Expropriations(ExpropriationRepository repository, PersonalData personalData, Regions regions, Access access,
+                   SourceReader reader) {
         this.repository = repository;
         this.personalData = personalData;
         this.regions = regions;
         this.access = access;
+        this.reader = reader;
     }
 
     // ---- projects -----------------------------------------------------------------------------------------
@@ -442,6 +448,75 @@ public class Expropriations {
             throw stale(version, h.version());
         }
         return view(householdRow(id));
+    }
+
+    // ---- the 调查登记 list --------------------------------------------------------------------------------
+
+    /** What an import would add: one line per household, owners masked. Nothing is written. */
+    public record Preview(String file, int households, List<PreviewLine> lines) {
+    }
+
+    public record PreviewLine(int row, String code, String owner, String address, BigDecimal area, String use,
+                              String titleStatus) {
+    }
+
+    /** Reads the 调查登记 list and shows what it would add; refuses with every problem by row and column. */
+    public Preview preview(long projectId, String fileName, byte[] content) {
+        ExpropriationRepository.ProjectRow p = projectRow(projectId);
+        checkManages(regions.byId(p.countyId()));
+        return preview(fileName, reading(projectId, fileName, content));
+    }
+
+    /** Adds every household of the list, or none: any problem refuses the whole file. */
+    @Transactional
+    public Preview importFile(long projectId, String fileName, byte[] content) {
+        ExpropriationRepository.ProjectRow p = repository.lockProject(projectId)
+                .orElseThrow(() -> new NotFound("征收项目不存在：" + projectId));
+        checkManages(regions.byId(p.countyId()));
+        HouseholdWorkbook.Reading r = reading(projectId, fileName, content);
+        for (HouseholdWorkbook.Line l : r.lines()) {
+            repository.insertHousehold(projectId, household(l.form(), "第 " + l.row() + " 行："), access.current().username());
+        }
+        return preview(fileName, r);
+    }
+
+    private HouseholdWorkbook.Reading reading(long projectId, String fileName, byte[] content) {
+        String name = fileName == null || fileName.isBlank() ? "调查登记.xlsx" : fileName.strip();
+        HouseholdWorkbook.Reading r = HouseholdWorkbook.read(name, reader.read(name, content),
+                new java.util.HashSet<>(repository.codes(projectId)));
+        if (!r.problems().isEmpty()) {
+            throw new InputException(r.problems());
+        }
+        return r;
+    }
+
+    private static Preview preview(String fileName, HouseholdWorkbook.Reading r) {
+        return new Preview(fileName, r.lines().size(), r.lines().stream().map(l -> new PreviewLine(l.row(), l.form().code(),
+                org.anju.privacy.PersonalField.NAME.mask(PersonName.parse(l.form().ownerName()).normalized()), l.form().address().strip(),
+                l.form().area(), l.form().use(), l.form().titleStatus())).toList());
+    }
+
+    /** The list in the import's layout, owners in plaintext: an export with a reason, logged. */
+    public byte[] export(long projectId, String reason) {
+        ExpropriationRepository.ProjectRow p = projectRow(projectId);
+        Region county = regions.byId(p.countyId());
+        access.checkRead(county);
+        List<ExpropriationRepository.HouseholdRow> rows = repository.households(projectId);
+        List<HouseholdWorkbook.Out> out = personalData.export(new Export(SUBJECT, county,
+                Set.of(PersonalField.NAME, PersonalField.ID_NUMBER), reason), rows, (h, open) -> {
+            HouseholdView v = view(h);
+            return new HouseholdWorkbook.Out(h.code(), open.open(OWNER_NAME, h.ownerNameEnc()),
+                    h.ownerIdEnc() == null ? null : open.open(OWNER_ID, h.ownerIdEnc()), h.address(), h.titleNo(), h.area(),
+                    v.use().label(), v.titleStatus().label(), v.state().label(), v.option() == null ? null : v.option().label(),
+                    h.agreementOn() == null ? null : h.agreementOn().toString(),
+                    h.vacatedOn() == null ? null : h.vacatedOn().toString());
+        });
+        return HouseholdWorkbook.write(county.name() + " " + p.name() + " 调查登记（被征收户）", out);
+    }
+
+    /** An empty list with the column names. */
+    public static byte[] template() {
+        return HouseholdWorkbook.write("被征收户调查登记导入模板（列名勿改；身份证号可空，权属状况为合法的须填权属证号）", List.of());
     }
 
     // ---- reward scheme ------------------------------------------------------------------------------------
