@@ -99,6 +99,11 @@ class ExpropriationRepository {
                 .param("doc", s.docNo()).param("note", s.note()).param("flag", s.flag()).param("actor", actor).update();
     }
 
+    List<Long> publishedProjects() {
+        return jdbc.sql("select project_id from ledger_expro_step where stage = 'PUBLISHED' order by on_date desc, project_id")
+                .query(Long.class).list();
+    }
+
     // ---- households -------------------------------------------------------------------------------------------
 
     record NewHousehold(String code, SealedValue name, SealedValue id, String address, String titleNo, BigDecimal area,

@@ -496,11 +496,11 @@ public class Expropriations {
                 l.form().area(), l.form().use(), l.form().titleStatus())).toList());
     }
 
-    /** The list in the import's layout, owners in plaintext: an export with a reason, logged. */
+    /** The list in the import's layout, owners in plaintext: by the 征收部门, with a reason, logged (PersonalData.export). */
     public byte[] export(long projectId, String reason) {
         ExpropriationRepository.ProjectRow p = projectRow(projectId);
         Region county = regions.byId(p.countyId());
-        access.checkRead(county);
+        checkManages(county);   // plaintext owners leave only through the 征收部门, with a reason, logged
         List<ExpropriationRepository.HouseholdRow> rows = repository.households(projectId);
         List<HouseholdWorkbook.Out> out = personalData.export(new Export(SUBJECT, county,
                 Set.of(PersonalField.NAME, PersonalField.ID_NUMBER), reason), rows, (h, open) -> {
@@ -574,6 +574,39 @@ public class Expropriations {
                 v.compensation(), v.agreementOn(), v.vacatedOn(), v.moveDeadline()), pr, rate, today());
     }
 
+    // ---- public (条例第二十九条) ---------------------------------------------------------------------------
+
+    /** One household as the 分户补偿情况 publishes it: owner masked, no ID number. */
+    public record PublicLine(String code, String owner, BigDecimal area, String use, String option, BigDecimal compensation,
+                             LocalDate agreementOn, String decisionNo, String state) {
+    }
+
+    public record PublicProject(long id, String countyName, String name, LocalDate publishedOn, List<PublicLine> lines) {
+    }
+
+    /** Projects whose 分户补偿情况 the 征收部门 has published; readable by anyone (the regulation makes them public). */
+    public List<PublicProject> publishedProjects() {
+        return repository.publishedProjects().stream().map(id -> published(id, false)).toList();
+    }
+
+    /** A published project's 分户补偿情况; not found unless published. */
+    public PublicProject published(long id) {
+        return published(id, true);
+    }
+
+    private PublicProject published(long id, boolean lines) {
+        ExpropriationRepository.ProjectRow p = projectRow(id);
+        Reg590.Step step = steps(id).get(Reg590.Stage.PUBLISHED);
+        if (step == null) {
+            throw new NotFound("该项目尚未公布分户补偿情况");
+        }
+        List<PublicLine> out = !lines ? List.of() : repository.households(id).stream().map(Expropriations::view)
+                .map(h -> new PublicLine(h.code(), h.ownerName(), h.area(), h.use().label(),
+                        h.option() == null ? null : h.option().label(), h.compensation(), h.agreementOn(), h.decisionNo(),
+                        h.state().label())).toList();
+        return new PublicProject(id, regions.byId(p.countyId()).name(), p.name(), step.on(), out);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     ExpropriationRepository.ProjectRow projectRow(long id) {
@@ -637,8 +670,8 @@ public class Expropriations {
     void checkManages(Region county) {
         if (!mayManage(county)) {
             Actor a = access.current();
-            throw new Denied(a.signedIn() ? "当前账号（" + a.displayName() + "，" + a.rolesLabel() + "）不能办理" + county.name()
-                    + "的房屋征收：须为该地区的住房保障审核员（房屋征收部门）或县级管理员" : "请先登录");
+            throw new Denied(a.signedIn() ? "当前账号（" + a.displayName() + "，" + a.rolesLabel() + "）无权办理" + county.name()
+                    + "的房屋征收：只有该地区的住房保障审核员（房屋征收部门）或县级管理员可以办理" : "请先登录");
         }
     }
 
