@@ -1107,6 +1107,8 @@ class AuthorizationMatrixTest {
             add(s, "POST " + prefix + "/projects/{id}/import", unit, () -> multipart(prefix + "/projects/" + exproProject() + "/import")
                     .file(new MockMultipartFile("file", "调查登记.csv", "text/csv", list)));
         }
+        add(s, "GET " + api + "/projects/{id}/export", unit, () -> request(HttpMethod.GET, api + "/projects/" + exproProject()
+                + "/export").param("reason", "矩阵测试核对"));
         // JK-015 has signed nothing; JK-010 signed and stays; JK-017 is under a 补偿决定 (see ExpropriationDemoData)
         add(s, "POST " + api + "/households/{id}/valuation", unit, () -> {
             long h = exproHousehold("JK-015");
