@@ -91,7 +91,7 @@ public class Checklists {
     public List<Checklist> applicable(Region region, LocalDate day) {
         List<Checklist> result = new ArrayList<>();
         for (Region issuer : issuers(region)) {
-            jdbc.sql(SELECT + """
+            jdbc.sql(SELECT + "\n" + """
                              where c.issuer_id = :issuer and c.effective_from <= :day
                                and (c.effective_to is null or c.effective_to >= :day)
                              order by c.effective_from desc, c.id desc limit 1""")
