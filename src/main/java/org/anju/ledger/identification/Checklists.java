@@ -46,7 +46,7 @@ public class Checklists {
      * Stores a checklist of {@code regionCode} (a province or a city) after reading it whole.
      *
      * @throws BadInput a problem of the file (file, line, column) or a file stating another region
-     * @throws Denied   not an administrator or 住房保障 office of that province or city
+     * @throws Denied   not a province or city administrator whose region contains it
      */
     @Transactional
     public Checklist upload(String regionCode, String fileName, String text) {
@@ -144,11 +144,10 @@ public class Checklists {
         if (a.system()) {
             return;
         }
-        boolean own = a.region().id() == issuer.id();
-        if (own && (a.has(Role.PROVINCE_ADMIN) || a.has(Role.CITY_ADMIN) || a.has(Role.HOUSING_OFFICE))) {
+        if ((a.has(Role.PROVINCE_ADMIN) || a.has(Role.CITY_ADMIN)) && regions.contains(a.region(), issuer)) {
             return;
         }
-        throw new Denied("无权上传" + issuer.name() + "的棚改项目认定清单：须为" + issuer.name() + "的管理员或住房保障审核员（当前为"
+        throw new Denied("无权上传" + issuer.name() + "的棚改项目认定清单：只有" + issuer.name() + "或其上级的省级、市级管理员可以上传（当前为"
                 + a.displayName() + "，" + a.rolesLabel() + "）");
     }
 
