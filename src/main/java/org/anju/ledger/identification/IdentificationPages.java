@@ -62,7 +62,7 @@ class IdentificationPages {
         List<Checklist> applicable = identifications.applicable(code, today());
         model.addAttribute("applicable", applicable);
         model.addAttribute("missing", applicable.isEmpty() ? identifications.missingMessage(code, today()) : null);
-        boolean canOpen = access.canWrite(r) && !applicable.isEmpty();
+        boolean canOpen = r.kind().reports() && access.canWrite(r) && !applicable.isEmpty();
         model.addAttribute("canOpen", canOpen);
         List<ProjectView> candidates = List.of();
         if (canOpen) {
