@@ -34,7 +34,8 @@ public class Checklists {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final Access access;
-    private final Map<Long, List<Clause>> parsed = new ConcurrentHashMap<>();
+    /** Stored files never change (a trigger refuses it): each is read once. */
+    private final Map<Long, ChecklistFile.Parsed> parsed = new ConcurrentHashMap<>();
 
     Checklists(JdbcClient jdbc, Regions regions, Access access) {
         this.jdbc = jdbc;
@@ -169,11 +170,10 @@ public class Checklists {
         long id = rs.getLong("id");
         String file = rs.getString("file_name");
         String content = rs.getString("content");
-        ChecklistFile.Parsed p = ChecklistFile.parse(file, content);
-        parsed.putIfAbsent(id, p.clauses());
+        ChecklistFile.Parsed p = parsed.computeIfAbsent(id, k -> ChecklistFile.parse(file, content));
         return new Checklist(id, rs.getString("issuer_code"), rs.getString("issuer_name"), p.issuingBody(),
                 rs.getString("name"), rs.getString("document"), rs.getObject("effective_from", LocalDate.class),
-                rs.getObject("effective_to", LocalDate.class), p.source(), file, content, parsed.get(id),
+                rs.getObject("effective_to", LocalDate.class), p.source(), file, content, p.clauses(),
                 rs.getTimestamp("uploaded_at").toInstant(), rs.getString("uploaded_by"));
     }
 }
