@@ -303,4 +303,34 @@ class IdentificationScenarioTest {
         assertThatThrownBy(() -> as(nanguan, () -> identifications.open(rental, null, DAY)))
                 .isInstanceOf(BadInput.class).hasMessageContaining("不是棚户区改造项目");
     }
+
+    /** A later version applies from its own date; a decided case keeps the version it was opened under; city and province both: choose. */
+    @Test
+    void aLaterVersionAppliesFromItsDateAndACityListIsChosenExplicitly() {
+        Actor province = actor("jl_admin", "220000", Role.PROVINCE_ADMIN);
+        String v2 = resource(JILIN).replace("生效\t2021-03-23", "生效\t2028-01-01")
+                .replace("名称\t吉林省棚户区改造项目认定清单", "名称\t（测试用修订版，非真实规定）吉林省棚户区改造项目认定清单");
+        Checklist second = as(province, () -> checklists.upload("220000", "jl-v2-test.tsv", v2));
+        long p = project("220102", "跨版本项目");
+        Identification before = as(nanguan, () -> identifications.open(p, null, LocalDate.of(2027, 12, 31)));
+        assertThat(before.checklist().id()).isEqualTo(jilin.id());
+        long q = project("220102", "新版本项目");
+        Identification after = as(nanguan, () -> identifications.open(q, null, LocalDate.of(2028, 1, 1)));
+        assertThat(after.checklist().id()).isEqualTo(second.id());
+        assertThat(identifications.get(before.id()).checklist().id()).isEqualTo(jilin.id());
+
+        String cityText = resource("/ledger/identification/test-checklist.tsv").replace("REGION", "220100")
+                .replace("2024-01-01", "2030-01-01");
+        Checklist city = as(changchun, () -> checklists.upload("220100", "changchun-test.tsv", cityText));
+        long r = project("220102", "市省均有清单的项目");
+        assertThatThrownBy(() -> as(nanguan, () -> identifications.open(r, null, LocalDate.of(2030, 6, 1))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("市和省都有");
+        Identification chosen = as(nanguan, () -> identifications.open(r, city.id(), LocalDate.of(2030, 6, 1)));
+        assertThat(chosen.rows()).extracting(row -> row.clause().number()).containsExactly("T-1");
+        assertThatThrownBy(() -> as(nanguan, () -> identifications.open(project("220102", "另一项目"), shandong.id(),
+                LocalDate.of(2030, 6, 1)))).isInstanceOf(BadInput.class).hasMessageContaining("不适用于南关区");
+        // stored checklists are never changed
+        assertThatThrownBy(() -> jdbc.sql("update ledger_ident_checklist set content = 'x' where id = :id")
+                .param("id", jilin.id()).update()).hasMessageContaining("不能删除或修改");
+    }
 }
