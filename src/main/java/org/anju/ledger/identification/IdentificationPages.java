@@ -66,7 +66,10 @@ class IdentificationPages {
         model.addAttribute("canOpen", canOpen);
         List<ProjectView> candidates = List.of();
         if (canOpen) {
-            candidates = projects.list(code, y, "SHANTYTOWN", null, YearMonth.now(ChinaTime.ZONE), 0).projects();
+            candidates = new java.util.ArrayList<>();
+            for (String program : Identifications.PROGRAMS.stream().sorted().toList()) {   // MINING_SHANTYTOWN, SHANTYTOWN
+                candidates.addAll(projects.list(code, y, program, null, YearMonth.now(ChinaTime.ZONE), 0).projects());
+            }
         }
         model.addAttribute("projects", candidates);
         model.addAttribute("today", today());

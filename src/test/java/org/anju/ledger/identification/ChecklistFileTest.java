@@ -130,4 +130,12 @@ class ChecklistFileTest {
         assertThat(Identifications.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
+
+    /** The API returns clauses with their checks: the record types serialize (the check as its text and conditions). */
+    @Test
+    void clausesWithChecksSerializeToJson() {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build()
+                .writeValueAsString(ChecklistFile.parse("jl.tsv", resource(JILIN)).clauses());
+        assertThat(json).contains("\"number\":\"JL-6\"").contains("类型=城市危房 且 鉴定等级≠D").contains("\"kind\":\"EXCLUSION\"");
+    }
 }
