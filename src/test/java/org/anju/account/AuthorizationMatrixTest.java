@@ -240,6 +240,7 @@ class AuthorizationMatrixTest {
                 org.anju.rental.application.RuleFile.Kind.LEASE, "rental/lease-samples/360700-公租房.tsv");
         leaseFixture();
         roundFixtures();
+        identificationFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -462,6 +463,10 @@ class AuthorizationMatrixTest {
                     v.put(String.valueOf(exproProject()), "360702");
                 } else if (p.startsWith("/api/ledger/expropriation/households/") || p.startsWith("/ledger/expropriation/households/")) {
                     v.put(String.valueOf(exproHousehold("JK-010")), "360702");
+                } else if (p.startsWith("/api/ledger/identification/checklists/")) {
+                    identChecklistIds.forEach((city, id) -> v.put(id.toString(), city));
+                } else if (p.startsWith("/api/ledger/identification/") || p.startsWith("/ledger/identification/")) {
+                    identDraftIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
@@ -496,6 +501,123 @@ class AuthorizationMatrixTest {
             }
         }
         return v;
+    }
+
+    // ---- 棚改项目认定 (org.anju.ledger.identification) ------------------------------------------------------
+
+    @Autowired
+    org.anju.ledger.identification.Checklists identChecklists;
+    @Autowired
+    org.anju.ledger.identification.Identifications identifications;
+    /** By the code of their county: an answered draft with evidence, a submitted one, a project not yet identified. */
+    final Map<String, Long> identDraftIds = new LinkedHashMap<>();
+    final Map<String, Long> identSubmittedIds = new LinkedHashMap<>();
+    final Map<String, Long> identSpareProjects = new LinkedHashMap<>();
+    final Map<String, Long> identEvidenceIds = new LinkedHashMap<>();
+    /** The test checklist by the code of its city. */
+    final Map<String, Long> identChecklistIds = new LinkedHashMap<>();
+    static final java.time.LocalDate IDENT_DAY = java.time.LocalDate.of(2024, 6, 1);
+
+    /** The clearly labelled test checklist (one clause, T-1) as {@code city}'s. */
+    static String identChecklist(String city) {
+        try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/ledger/identification/test-checklist.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REGION", city);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void identificationFixtures() {
+        for (String unit : List.of("361102", "360702")) {
+            String city = unit.substring(0, 4) + "00";
+            identChecklistIds.put(city, identChecklists.upload(city, "矩阵测试认定清单.tsv", identChecklist(city)).id());
+            long[] ids = new long[2];
+            for (int k = 0; k < 3; k++) {
+                String name = "矩阵测试" + region(unit).name() + "认定项目" + (k + 1);
+                long project = projects.save(new Project(null, unit, null, "SHANTYTOWN", 2024, name, null,
+                        java.math.BigDecimal.TEN, null, null, null, null, null, null, null, null, null, null, null, 0)).id();
+                dataMarkers.put(name, unit);
+                if (k == 2) {
+                    identSpareProjects.put(unit, project);
+                    continue;
+                }
+                var i = identifications.open(project, null, IDENT_DAY);
+                i = identifications.facts(i.id(), i.version(), new org.anju.ledger.identification.Facts(
+                        org.anju.ledger.identification.AreaType.CITY_SHANTY, 20, 20, 1980, null, null, null));
+                i = identifications.answer(i.id(), i.version(), "T-1", org.anju.ledger.identification.Answer.DOES_NOT_MATCH,
+                        "矩阵测试");
+                var e = identifications.addEvidence(i.id(), "T-1", "矩阵测试.pdf", "application/pdf",
+                        "矩阵测试".getBytes(StandardCharsets.UTF_8));
+                if (k == 0) {
+                    identEvidenceIds.put(unit, e.id());
+                } else {
+                    identifications.submit(i.id(), identifications.get(i.id()).version());
+                }
+                ids[k] = i.id();
+            }
+            identDraftIds.put(unit, ids[0]);
+            identSubmittedIds.put(unit, ids[1]);
+        }
+    }
+
+    void identificationSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702")) {
+            String city = unit.substring(0, 4) + "00";
+            long draft = identDraftIds.get(unit);
+            long submitted = identSubmittedIds.get(unit);
+            long evidence = identEvidenceIds.get(unit);
+            Supplier<Integer> dv = () -> identifications.get(draft).version();
+            Supplier<Integer> sv = () -> identifications.get(submitted).version();
+            add(s, "GET /api/ledger/identification", unit, () -> request(HttpMethod.GET, "/api/ledger/identification")
+                    .param("region", unit));
+            add(s, "POST /api/ledger/identification/checklists", city, () -> multipart("/api/ledger/identification/checklists")
+                    .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
+                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+            add(s, "POST /ledger/identification/checklists", city, () -> multipart("/ledger/identification/checklists")
+                    .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
+                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+            add(s, "POST /api/ledger/identification", unit, () -> json(HttpMethod.POST, "/api/ledger/identification",
+                    "{\"projectId\": " + identSpareProjects.get(unit) + ", \"asOf\": \"2024-06-01\"}"));
+            add(s, "POST /ledger/identification/open", unit, () -> request(HttpMethod.POST, "/ledger/identification/open")
+                    .param("projectId", String.valueOf(identSpareProjects.get(unit))).param("asOf", "2024-06-01"));
+            add(s, "PUT /api/ledger/identification/{id}/facts", unit, () -> json(HttpMethod.PUT,
+                    "/api/ledger/identification/" + draft + "/facts", "{\"version\": " + dv.get()
+                            + ", \"type\": \"CITY_SHANTY\", \"households\": 30}"));
+            add(s, "POST /ledger/identification/{id}/facts", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/facts").param("version", String.valueOf(dv.get()))
+                    .param("type", "CITY_SHANTY").param("households", "30"));
+            add(s, "PUT /api/ledger/identification/{id}/answers/{clause}", unit, () -> json(HttpMethod.PUT,
+                    "/api/ledger/identification/" + draft + "/answers/T-1", "{\"version\": " + dv.get()
+                            + ", \"answer\": \"不符合\", \"reason\": \"矩阵测试\"}"));
+            add(s, "POST /ledger/identification/{id}/answer", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/answer").param("version", String.valueOf(dv.get()))
+                    .param("clause", "T-1").param("answer", "DOES_NOT_MATCH").param("reason", "矩阵测试"));
+            add(s, "POST /api/ledger/identification/{id}/evidence", unit, () -> multipart("/api/ledger/identification/"
+                    + draft + "/evidence").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", new byte[] {1, 2}))
+                    .param("clause", "T-1"));
+            add(s, "POST /ledger/identification/{id}/evidence", unit, () -> multipart("/ledger/identification/"
+                    + draft + "/evidence").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", new byte[] {1, 2}))
+                    .param("clause", "T-1"));
+            add(s, "GET /api/ledger/identification/{id}/evidence/{evidenceId}", unit, () -> request(HttpMethod.GET,
+                    "/api/ledger/identification/" + draft + "/evidence/" + evidence));
+            add(s, "GET /ledger/identification/{id}/evidence/{evidenceId}", unit, () -> request(HttpMethod.GET,
+                    "/ledger/identification/" + draft + "/evidence/" + evidence));
+            add(s, "POST /api/ledger/identification/{id}/submit", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + draft + "/submit", "{\"version\": " + dv.get() + "}"));
+            add(s, "POST /ledger/identification/{id}/submit", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/submit").param("version", String.valueOf(dv.get())));
+            add(s, "POST /api/ledger/identification/{id}/approve", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/approve", "{\"version\": " + sv.get() + "}"));
+            add(s, "POST /api/ledger/identification/{id}/refuse", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/refuse", "{\"version\": " + sv.get()
+                            + ", \"clauses\": [\"T-1\"], \"note\": \"矩阵测试\"}"));
+            add(s, "POST /api/ledger/identification/{id}/return", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/return", "{\"version\": " + sv.get()
+                            + ", \"note\": \"矩阵测试\"}"));
+            add(s, "POST /ledger/identification/{id}/decide", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + submitted + "/decide").param("version", String.valueOf(sv.get()))
+                    .param("decision", "REFUSE").param("clauses", "T-1").param("note", "矩阵测试"));
+        }
     }
 
     /** Requests for endpoints that need a body, parameters or particular data. */
@@ -586,6 +708,7 @@ class AuthorizationMatrixTest {
         leaseSamples(s);
         applicationSamples(s);
         expropriationSamples(s);
+        identificationSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
