@@ -43,12 +43,14 @@ begin
     end if;
     execute format($f$
         insert into audit_log (actor, actor_name, actor_region, via, table_name, row_key, op, old, new, tx_id)
-        select $1, $2, $3, $4, %L, %s, 'UPDATE', json_agg((to_jsonb(o) - $5)::json order by %s),
-               json_agg((to_jsonb(n) - $5)::json order by %s), $6
+        select $1, $2, $3, $4, %L, %s, 'UPDATE', json_agg(%s order by %s), json_agg(%s order by %s), $6
           from audit_old_rows o join audit_new_rows n on %s
-         where to_jsonb(o) is distinct from to_jsonb(n) %s having count(*) > 0$f$,
+         where o.* is distinct from n.* %s having count(*) > 0$f$,
         tg_table_name, key_expr,
+        -- to_json of the row as it is, unless columns are to be left out (jsonb minus them: slower, so only then)
+        case when cardinality(hidden_columns) = 0 then 'to_json(o)' else '(to_jsonb(o) - $5)::json' end,
         (select string_agg(format('n.%I', k), ', ') from unnest(key_columns) k),
+        case when cardinality(hidden_columns) = 0 then 'to_json(n)' else '(to_jsonb(n) - $5)::json' end,
         (select string_agg(format('n.%I', k), ', ') from unnest(key_columns) k),
         join_on, group_by)
         using coalesce(nullif(current_setting('anju.actor', true), ''), 'db:' || session_user),
