@@ -1018,7 +1018,8 @@ class AuthorizationMatrixTest {
         java.time.LocalDate today = java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE);
         var drawn = rounds.open(new org.anju.rental.allocation.Rounds.Opening("360702", "矩阵测试已摇号批次",
                 List.of(vacant.apply("801")), null, 2, "矩阵测试种子", today));
-        drawn = rounds.draw(drawn.id(), "20240101");
+        rounds.draw(drawn.id(), "20240101");
+        drawn = rounds.round(drawn.id());
         drawnRoundId = drawn.id();
         drawnFirstNumber = drawn.candidates().stream().filter(c -> c.position() != null)
                 .min(java.util.Comparator.comparing(org.anju.rental.allocation.RoundView.Candidate::position))

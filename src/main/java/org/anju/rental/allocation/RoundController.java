@@ -62,7 +62,8 @@ class RoundController {
 
     @PostMapping("/{id}/draw")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "录入种子并摇号", description = "种子为公布的数值原样（一行，首尾无空格），公布日期之前不能摇号。")
+    @Operation(summary = "录入种子并摇号", description = "种子为公布的数值原样（一行，首尾无空格），公布日期之前不能摇号。"
+            + "返回批次概要（种子、结果哈希、各环节、复核命令），候选家庭的摇号顺序用 GET /api/rental/rounds/{id} 读取。")
     RoundView draw(@PathVariable long id, @RequestBody SeedInput input) {
         return rounds.draw(id, input.seed());
     }

@@ -198,6 +198,11 @@ class RoundRepository {
                 .list();
     }
 
+    int candidateCount(long roundId) {
+        return jdbc.sql("select count(*) from rental_round_candidate where round_id = :round").param("round", roundId)
+                .query(Integer.class).single();
+    }
+
     /** The candidates without their masked names and ID numbers (null): what the draw and the steps compute with. */
     List<CandidateRow> standings(long roundId) {
         return jdbc.sql("""

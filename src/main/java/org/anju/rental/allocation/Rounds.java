@@ -220,7 +220,10 @@ public class Rounds {
         repository.event(id, null, "DRAWN", "摇号：种子“" + seed + "”，算法 " + result.algorithm() + "，结果 SHA-256 "
                 + result.hash(), today, actor);
         start(id, candidates, result.order(), repository.dwellings(id).size(), r.refusalsAllowed(), today, actor);
-        return round(id);
+        // the round's summary — seed, hashes, stages, the verify command — not its 20,000 candidates and their
+        // events: a third of the draw's time was reading them back for an answer the page does not show (it reloads
+        // the round); the candidates in their drawn order are read with round(id)
+        return view(row(id, false), false);
     }
 
     private void start(long id, List<RoundRepository.CandidateRow> candidates, List<String> order, int dwellings,
@@ -412,7 +415,8 @@ public class Rounds {
 
     private RoundView view(RoundRepository.RoundRow r, boolean full) {
         Region county = regions.byId(r.countyId());
-        List<RoundRepository.CandidateRow> rows = repository.candidates(r.id());
+        List<RoundRepository.CandidateRow> rows = full ? repository.candidates(r.id()) : List.of();
+        int candidateCount = full ? rows.size() : repository.candidateCount(r.id());
         List<RoundView.Candidate> candidates = full ? rows.stream().map(c -> new RoundView.Candidate(c.householdId(),
                 c.number(), c.name(), c.idNumber(), c.listPosition(), c.position(), c.state(),
                 c.state() == null ? "候选名单" : Round.State.valueOf(c.state()).label(), c.refusals())).toList() : List.of();
@@ -425,9 +429,9 @@ public class Rounds {
                 e.number(), e.kind(), e.what(), e.onDay(), e.byUser())).toList() : List.of();
         boolean drawn = "DRAW".equals(r.method());
         List<RoundView.Stage> stages = List.of(
-                new RoundView.Stage("名单公示", true, rows.size() + " 户，SHA-256 " + r.candidatesHash()),
+                new RoundView.Stage("名单公示", true, candidateCount + " 户，SHA-256 " + r.candidatesHash()),
                 new RoundView.Stage("种子公布", !drawn || r.seed() != null, drawn ? r.seedSource() + "（" + DAY.format(r.seedDue())
-                        + "公布）" + (r.seed() == null ? "，待录入" : "：" + r.seed()) : "不需要（" + (rows.size() <= dwellingsCount(r)
+                        + "公布）" + (r.seed() == null ? "，待录入" : "：" + r.seed()) : "不需要（" + (candidateCount <= dwellingsCount(r)
                         ? "候选户数不多于房源" : "按轮候顺序配租") + "）"),
                 new RoundView.Stage("摇号", !drawn || r.seed() != null, drawn ? (r.seed() == null ? "待摇号" : "结果 SHA-256 "
                         + r.resultHash()) : "不摇号，按轮候顺序"),
@@ -444,7 +448,7 @@ public class Rounds {
         };
         return new RoundView(r.id(), county.code(), county.name(), r.name(), r.rules(),
                 drawn ? "摇号" : "顺序", r.refusalsAllowed() == null ? "不限" : r.refusalsAllowed() + " 次",
-                WaitingRules.OnExcess.valueOf(r.onExcess()).label(), r.status(), status, r.candidatesHash(), rows.size(),
+                WaitingRules.OnExcess.valueOf(r.onExcess()).label(), r.status(), status, r.candidatesHash(), candidateCount,
                 r.candidateGroup(), r.publishedAt(), r.seedSource(), r.seedDue(), r.seed(), r.resultHash(), r.drawnAt(),
                 dwellings, candidates, events, stages, command, r.version());
     }

@@ -259,7 +259,13 @@ class RoundsTest {
 
         jdbc.sql("update rental_round set seed_due = current_date where id = :id").param("id", listed.id()).update(); // the day came
         assertThatThrownBy(() -> as(office, () -> rounds.draw(listed.id(), " 123"))).isInstanceOf(BadInput.class);
-        RoundView drawn = as(office, () -> rounds.draw(listed.id(), "2025056 3 7 1"));
+        RoundView summary = as(office, () -> rounds.draw(listed.id(), "2025056 3 7 1"));
+        // the draw answers with the round's summary; the candidates in their drawn order are the round's own read
+        assertThat(summary.candidates()).isEmpty();
+        assertThat(summary.resultHash()).isNotNull();
+        RoundView drawn = as(office, () -> rounds.round(listed.id()));
+        assertThat(summary.candidateCount()).isEqualTo(drawn.candidates().size()).isEqualTo(listed.candidateCount());
+        assertThat(summary.verifyCommand()).isEqualTo(drawn.verifyCommand());
         assertThat(drawn.status()).isEqualTo("CHOOSING");
         assertThat(drawn.candidates().stream().filter(x -> "SELECTED".equals(x.state()))).hasSize(2);
         // the draw placed every candidate in one statement, audited as one entry for the round (V0_3); a candidate's
