@@ -1115,7 +1115,8 @@ class AuthorizationMatrixTest {
             case PUBLIC, AUTHENTICATED -> true;
             case READ_SCOPED -> subject == null || contains(who.region, subject);
             case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
-            case WRITE_OWN -> who.role.writes() && (subject == null || subject.equals(who.region));
+            // LEDGER_WORK: also a 责任单位's linked account, which no matrix user is
+            case WRITE_OWN, LEDGER_WORK -> who.role.writes() && (subject == null || subject.equals(who.region));
             // the office whose step (or city's rules) it is: exactly the subject region; administrators pass the role check
             // for their city's rule files only — the application samples' subjects are counties and towns no matrix
             // administrator sits at, and the services refuse administrators every decision

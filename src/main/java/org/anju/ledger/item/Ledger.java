@@ -49,7 +49,7 @@ import java.util.Optional;
  * <li>reading: the item's region lies in the reader's subtree; an account linked to a 责任单位 reads that unit's items only;</li>
  * <li>交办 (creating) and working on an item: the region's own accounts that write, or an account linked to the item's unit;</li>
  * <li>销号 / 退回: the level directly above the item's region (a county's item by its city, a city's by its province);</li>
- * <li>督办: an administrator of a region above the item's region;</li>
+ * <li>督办: an administrator of the region directly above (as for 销号);</li>
  * <li>责任单位: the region's administrators (and those above).</li>
  * </ul>
  */
@@ -609,10 +609,8 @@ public class Ledger {
     public Notice issueNotice(String regionCode, List<Long> itemIds, String title, String body, LocalDate deadline) {
         Region target = region(regionCode);
         Actor a = access.current();
-        boolean above = a.roles().stream().anyMatch(org.anju.account.Role::administers) && a.region().id() != target.id()
-                && regions.contains(a.region(), target) && myUnit().isEmpty();
-        if (!above) {
-            throw new Denied("无权向" + target.name() + "发督办通知：由其上级的管理员发出");
+        if (myUnit().isPresent() || !access.canApprove(target)) {
+            throw new Denied("无权向" + target.name() + "发督办通知：由其上一级的管理员发出");
         }
         if (title == null || title.isBlank()) {
             throw new BadInput("“督办事由”不能为空");

@@ -106,7 +106,7 @@ public class LedgerFigures {
                         select i.id, i.kind, g.code, g.name, u.name as unit_name, i.title, i.deadline, i.state
                         from ledger_item i join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = :scope
                         join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
-                        where i.state <> 'CLOSED' and """ + condition + " order by " + order + " limit 5000")
+                        where i.state <> 'CLOSED'""" + " and " + condition + " order by " + order + " limit 5000")
                 .param("scope", r.id()).param("on", on)
                 .query((rs, n) -> {
                     LocalDate deadline = rs.getObject(7, LocalDate.class);
