@@ -38,6 +38,8 @@ class LedgerImportTest {
     Ledger ledger;
     @Autowired
     Regions regions;
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
 
     Actor admin() {
         return new Actor("t_zy_admin", "测试用户", regions.byCode(ZHANGYE).orElseThrow(), EnumSet.of(Role.CITY_ADMIN), Channel.UI, false);
@@ -131,5 +133,31 @@ class LedgerImportTest {
         LedgerImport.Result again = as(() -> imports.importFile(ZHANGYE, "AUDIT", "导出.xlsx", exported, false));
         assertThat(again.rows()).extracting(LedgerImport.Row::item).containsExactlyElementsOf(
                 preview.rows().stream().map(LedgerImport.Row::item).toList());
+    }
+
+    /** The command line: preview, refusal by row and column (exit 2), commit, overdue list, export. */
+    @Test
+    void theCommandLine() throws Exception {
+        String ganzhou = "620702";
+        as(() -> ledger.addUnit(ganzhou, "市发投集团公司", UnitKind.STATE_ENTERPRISE));
+        java.io.StringWriter out = new java.io.StringWriter(), err = new java.io.StringWriter();
+        java.util.function.Function<String[], Integer> cli = args -> org.anju.cli.Cli.execute(context, args,
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+        String bad = DIR.resolve("张掖逾期交付-合同日期原文.tsv").toString();
+        assertThat(cli.apply(new String[]{"ledger", "import", bad, "--region", ganzhou, "--kind", "LATE_DELIVERY", "--commit"})).isEqualTo(2);
+        assertThat(err.toString()).contains("第 5 行，第 J 列：“合同约定交付日期”应为日期");
+        String good = DIR.resolve("张掖审计问题-本平台格式.tsv").toString();
+        assertThat(cli.apply(new String[]{"ledger", "import", good, "--region", ganzhou, "--kind", "审计发现问题"})).isZero();
+        assertThat(out.toString()).contains("预览（未写入，加 --commit 写入）：甘州区的审计发现问题台账 2 项");
+        assertThat(cli.apply(new String[]{"ledger", "import", good, "--region", ganzhou, "--kind", "AUDIT", "--commit"})).isZero();
+        assertThat(out.toString()).contains("已导入：甘州区的审计发现问题台账 2 项");
+        out.getBuffer().setLength(0);
+        assertThat(cli.apply(new String[]{"ledger", "overdue", "--region", ganzhou, "--on", "2024-06-03"})).isZero();
+        assertThat(out.toString().lines().toList()).containsExactly("逾期天数\t种类\t地区\t责任单位\t事项\t整改期限\t状态",
+                "3\t审计发现问题\t甘州区\t市发投集团公司\t市二院人才房108套未按期交付使用\t2024-05-31\t待整改",
+                "3\t审计发现问题\t甘州区\t市发投集团公司\t市本级公租房592套未按期交付使用\t2024-05-31\t待整改");
+        Path xlsx = Files.createTempFile("台账", ".xlsx");
+        assertThat(cli.apply(new String[]{"ledger", "export", "--region", ganzhou, "--kind", "AUDIT", "-o", xlsx.toString()})).isZero();
+        assertThat(Files.size(xlsx)).isPositive();
     }
 }
