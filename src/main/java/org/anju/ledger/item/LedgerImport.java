@@ -223,7 +223,7 @@ public class LedgerImport {
                 .filter(i -> i.regionCode().equals(region.code())).sorted(java.util.Comparator.comparingLong(Item::id)).toList();
         List<String> headers = headers(kind);
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet(kind.name());
+            Sheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(kind.name()));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);

@@ -49,6 +49,12 @@ class LedgerImportTest {
         return Access.runAs(admin(), work);
     }
 
+    /** 临泽县's administrator: a county hands over its own items. */
+    <T> T inLinze(Supplier<T> work) {
+        return Access.runAs(new Actor("t_lz_admin", "测试用户", regions.byCode("620723").orElseThrow(), EnumSet.of(Role.COUNTY_ADMIN),
+                Channel.UI, false), work);
+    }
+
     static byte[] file(String name) throws Exception {
         return Files.readAllBytes(DIR.resolve(name));
     }
@@ -159,5 +165,36 @@ class LedgerImportTest {
         Path xlsx = Files.createTempFile("台账", ".xlsx");
         assertThat(cli.apply(new String[]{"ledger", "export", "--region", ganzhou, "--kind", "AUDIT", "-o", xlsx.toString()})).isZero();
         assertThat(Files.size(xlsx)).isPositive();
+    }
+
+    /** 信访: the deadline the kind computed (60日 from 受理) comes back as a date; the petitioner is in neither direction. */
+    @Test
+    void petitionsAndDangerousBuildingsRoundTrip() throws Exception {
+        String linze = "620723";
+        Unit unit = inLinze(() -> ledger.addUnit(linze, "临泽县信访局", UnitKind.GOVERNMENT));
+        long petition = inLinze(() -> ledger.create(new NewItem("PETITION", linze, "反映安置房漏水", Map.of("channel", "来访",
+                "received_on", "2026-10-08", "accepted_on", "2026-10-09", "content", "安置房顶层漏水", "purpose", "求决"),
+                unit.id(), "局长", null, null, null, null, null, "李四", "0936-5521234")));
+        long building = inLinze(() -> ledger.create(new NewItem("DANGEROUS_BUILDING", linze, "某住宅楼D级危房", Map.of("building", "3栋",
+                "address", "临泽县某路", "grade", "D级", "buildings", "1", "no_other_housing", "2", "measure", "撤离"),
+                unit.id(), null, null, LocalDate.of(2027, 6, 30), null, null, null, null, null)));
+        Item p = inLinze(() -> ledger.item(petition));
+        assertThat(p.deadline()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(p.petitionerPhone()).doesNotContain("5521234");
+        assertThat(inLinze(() -> ledger.item(building)).flags()).containsExactly("应纳入公租房/保租房保障");
+
+        byte[] exported = inLinze(() -> imports.export(linze, "PETITION"));
+        LedgerImport.Result again = inLinze(() -> imports.importFile(linze, "PETITION", "信访台账.xlsx", exported, false));
+        assertThat(again.rows()).singleElement().satisfies(r -> {
+            assertThat(r.item().title()).isEqualTo("反映安置房漏水");
+            assertThat(r.item().fields()).isEqualTo(p.fields());
+            assertThat(r.item().deadline()).isEqualTo(p.deadline());
+            assertThat(r.item().unitId()).isEqualTo(unit.id());
+            assertThat(r.item().responsible()).isEqualTo("局长");
+            assertThat(r.item().petitionerName()).isNull();
+        });
+        byte[] buildings = inLinze(() -> imports.export(linze, "城市危房C/D级"));
+        assertThat(inLinze(() -> imports.importFile(linze, "DANGEROUS_BUILDING", "危房.xlsx", buildings, false)).rows())
+                .singleElement().satisfies(r -> assertThat(r.item().fields()).isEqualTo(inLinze(() -> ledger.item(building)).fields()));
     }
 }
