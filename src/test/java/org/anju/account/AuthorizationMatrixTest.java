@@ -809,6 +809,11 @@ class AuthorizationMatrixTest {
             add(s, "POST /ledger/items/{id}/progress", unit, () -> multipart("/ledger/items/" + pending + "/progress")
                     .file(new MockMultipartFile("files", "证明.pdf", "application/pdf", proof))
                     .param("version", String.valueOf(ledgerVersions.get(pending))).param("note", "矩阵测试进展"));
+            add(s, "POST /api/ledger/items/{id}/measures", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + pending
+                    + "/measures", "{\"version\": " + ledgerVersions.get(pending) + ", \"measures\": \"矩阵测试措施\"}"));
+            long file = ledgerFileIds.get(unit);
+            add(s, "POST /api/ledger/items/{id}/files", unit, () -> multipart("/api/ledger/items/" + working + "/files")
+                    .file(new MockMultipartFile("file", "证明v2.pdf", "application/pdf", proof)).param("replaces", String.valueOf(file)));
             add(s, "POST /api/ledger/items/{id}/apply", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + working + "/apply",
                     "{\"version\": " + ledgerVersions.get(working) + "}"));
             add(s, "POST /ledger/items/{id}/apply", unit, () -> request(HttpMethod.POST, "/ledger/items/" + working + "/apply")

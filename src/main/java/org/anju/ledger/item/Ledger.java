@@ -423,7 +423,7 @@ public class Ledger {
     }
 
     private void bump(Item i, int version, String set, Object... params) {
-        List<Object> all = new ArrayList<>(List.of(params));
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));   // a cleared value is null
         all.add(access.current().username());
         all.add(i.id());
         all.add(version);

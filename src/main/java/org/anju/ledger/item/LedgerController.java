@@ -125,6 +125,31 @@ class LedgerController {
         return out;
     }
 
+    record MeasuresInput(Integer version, String measures, String responsible) {
+    }
+
+    @PostMapping("/items/{id}/measures")
+    @Requires(Requirement.LEDGER_WORK)
+    @Operation(summary = "修改整改措施和责任人", description = "未销号的事项；须带读取时的 version。")
+    Item measures(@PathVariable long id, @RequestBody MeasuresInput body) {
+        if (body.version() == null) {
+            throw new BadInput("缺少 version：请提供读取事项时的版本，以免覆盖他人同时所做的修改");
+        }
+        return ledger.editMeasures(id, body.version(), body.measures(), body.responsible());
+    }
+
+    @PostMapping(value = "/items/{id}/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires(Requirement.LEDGER_WORK)
+    @Operation(summary = "上传或替换证明材料", description = "replaces 为被替换文件的编号：原文件保留，新文件为新版本；文件从不删除。")
+    EvidenceFile addFile(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                         @RequestParam(required = false) Long replaces) {
+        List<Upload> u = uploads(List.of(file));
+        if (u.isEmpty()) {
+            throw new BadInput("没有收到文件");
+        }
+        return ledger.addFile(id, u.getFirst(), replaces);
+    }
+
     @PostMapping("/items/{id}/apply")
     @Requires(Requirement.LEDGER_WORK)
     @Operation(summary = "申请销号", description = "由整改中转为申请销号，等待上一级销号或退回。")

@@ -119,7 +119,11 @@ class LedgerScenarioTest {
         // stale version
         assertThatThrownBy(() -> as(clerk, () -> ledger.apply(id, 0, "已整改"))).isInstanceOf(ConcurrentUpdateException.class);
 
-        Item applied = as(clerk, () -> ledger.apply(id, working.version(), "租金已收缴"));
+        // 整改措施 and 责任人 changed by the unit; a cleared 责任人 is null, not ""
+        Item edited = as(clerk, () -> ledger.editMeasures(id, working.version(), "逐户催缴，按月通报", null));
+        assertThat(edited.measures()).isEqualTo("逐户催缴，按月通报");
+        assertThat(edited.responsible()).isNull();
+        Item applied = as(clerk, () -> ledger.apply(id, edited.version(), "租金已收缴"));
         assertThat(applied.state()).isEqualTo(LedgerState.APPLIED);
         // the county may not close its own item; the city does
         assertThatThrownBy(() -> as(county, () -> ledger.approve(id, applied.version()))).isInstanceOf(Denied.class)
@@ -139,12 +143,12 @@ class LedgerScenarioTest {
         assertThat(closed.closedOn()).isEqualTo(Ledger.today());
         assertThat(closed.alert()).isEqualTo(Alert.NONE);
         assertThat(as(county, () -> ledger.timeline(id))).extracting(ItemEvent::action).containsExactly(
-                "交办", "报送进展", "替换证明材料", "申请销号", "退回", "报送进展", "申请销号", "销号");
-        assertThat(as(county, () -> ledger.timeline(id)).get(4).text()).isEqualTo("缺少收缴凭证");
+                "交办", "报送进展", "替换证明材料", "修改整改措施", "申请销号", "退回", "报送进展", "申请销号", "销号");
+        assertThat(as(county, () -> ledger.timeline(id)).get(5).text()).isEqualTo("缺少收缴凭证");
 
-        // the audit trail has every change of the item row: the insert and six updates (2 进展, 2 申请, 退回, 销号)
+        // the audit trail has every change of the item row: the insert and seven updates (2 进展, 措施, 2 申请, 退回, 销号)
         assertThat(jdbc.sql("select count(*) from audit_log where table_name = 'ledger_item' and row_key = jsonb_build_object('id', ?::bigint)")
-                .param(id).query(Integer.class).single()).isEqualTo(7);
+                .param(id).query(Integer.class).single()).isEqualTo(8);
     }
 
     @Test
