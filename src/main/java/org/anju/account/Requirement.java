@@ -27,6 +27,11 @@ public enum Requirement {
      * files; every other service refuses them. The 住房保障 office reports no figures, so {@link #WRITE_OWN} would refuse it.
      */
     HANDLE_APPLICATIONS,
+    /**
+     * Working on a ledger item (台账: 报送进展, 证明材料, 申请销号): the item's region's accounts that write, or an account
+     * linked to the item's 责任单位 (a 财政局 clerk, whatever its role); signed in is enough here, the ledger checks the item.
+     */
+    LEDGER_WORK,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */

@@ -98,6 +98,7 @@ public final class Cli {
             case "bulletin" -> BulletinCommand.class;
             case "user" -> new UserCommand();
             case "privacy" -> new PrivacyCommand();
+            case "ledger" -> new LedgerCommand();
             default -> new PlanCommand();
         };
         CommandLine cli = new CommandLine(root, factory)

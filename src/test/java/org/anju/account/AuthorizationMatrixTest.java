@@ -239,6 +239,7 @@ class AuthorizationMatrixTest {
         org.anju.rental.application.TestRuleFiles.upload(cityRules, regions, "360700",
                 org.anju.rental.application.RuleFile.Kind.LEASE, "rental/lease-samples/360700-公租房.tsv");
         leaseFixture();
+        ledgerFixtures();
         roundFixtures();
         identificationFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
@@ -448,6 +449,10 @@ class AuthorizationMatrixTest {
                     progressIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
                 } else if (p.startsWith("/api/projects/") || p.startsWith("/projects/")) {
                     projectIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/ledger/items/") || p.startsWith("/ledger/items/")) {
+                    ledgerPendingIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/ledger/files/")) {
+                    ledgerFileIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/rental/stock/estates/") || p.startsWith("/rental/stock/estates/")) {
                     estateIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/rental/stock/dwellings/") || p.startsWith("/rental/stock/dwellings/")) {
@@ -703,6 +708,7 @@ class AuthorizationMatrixTest {
             add(s, "GET /api/privacy/accesses", region, () -> request(HttpMethod.GET, "/api/privacy/accesses").param("region", region));
         }
         stockSamples(s);
+        ledgerSamples(s);
         rentalWaitingSamples(s);
         subsidySamples(s);
         leaseSamples(s);
@@ -865,6 +871,117 @@ class AuthorizationMatrixTest {
     }
 
     /** The housing stock: a county's own, the city's, another city's county; historic totals set from above. */
+    @Autowired
+    org.anju.ledger.item.Ledger ledger;
+    /** 台账 (issue 13) by the code of their county: a 责任单位, an item in each state the samples need, a file, a 督办 notice. */
+    final Map<String, Long> ledgerUnitIds = new LinkedHashMap<>();
+    final Map<String, Long> ledgerPendingIds = new LinkedHashMap<>();
+    final Map<String, Long> ledgerWorkingIds = new LinkedHashMap<>();
+    final Map<String, Long> ledgerAppliedIds = new LinkedHashMap<>();
+    final Map<String, Long> ledgerFileIds = new LinkedHashMap<>();
+    final Map<String, Long> ledgerNoticeIds = new LinkedHashMap<>();
+    final Map<Long, Integer> ledgerVersions = new LinkedHashMap<>();
+
+    void ledgerFixtures() {
+        for (String unit : List.of("361102", "360702")) {
+            Region county = region(unit);
+            Region city = regions.parent(county).orElseThrow();
+            var u = ledger.addUnit(unit, "矩阵测试" + county.name() + "财政局", org.anju.ledger.item.UnitKind.GOVERNMENT);
+            ledgerUnitIds.put(unit, u.id());
+            java.util.function.Function<String, Long> create = title -> ledger.create(new org.anju.ledger.item.NewItem("AUDIT", unit,
+                    title, Map.of("source", "矩阵测试审计局", "category", "其他"), u.id(), null, null,
+                    java.time.LocalDate.of(2026, 12, 31), null, null, null, null, null));
+            long pending = create.apply("矩阵测试" + county.name() + "台账事项");
+            dataMarkers.put("矩阵测试" + county.name() + "台账事项", unit);
+            ledgerPendingIds.put(unit, pending);
+            long working = create.apply("矩阵测试整改中事项");
+            ledger.progress(working, 0, "矩阵测试进展", null, List.of(new org.anju.ledger.item.Upload("证明.pdf", "application/pdf",
+                    "矩阵测试".getBytes(StandardCharsets.UTF_8))));
+            ledgerWorkingIds.put(unit, working);
+            ledgerFileIds.put(unit, ledger.files(working).getFirst().id());
+            long applied = create.apply("矩阵测试申请销号事项");
+            ledger.progress(applied, 0, "矩阵测试进展", null, List.of());
+            ledger.apply(applied, 1, "矩阵测试");
+            ledgerAppliedIds.put(unit, applied);
+            for (long id : List.of(pending, working, applied)) {
+                ledgerVersions.put(id, ledger.item(id).version());
+            }
+            Actor above = new Actor("t_matrix_" + city.code(), "矩阵测试", city, java.util.EnumSet.of(Role.CITY_ADMIN),
+                    org.anju.account.Channel.UI, false);
+            ledgerNoticeIds.put(unit, Access.runAs(above, () -> ledger.issueNotice(unit, List.of(pending), "矩阵测试督办", null,
+                    java.time.LocalDate.of(2027, 1, 31))).id());
+        }
+    }
+
+    void ledgerSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702")) {
+            for (String path : List.of("/api/ledger/items", "/api/ledger/units", "/api/ledger/notices", "/api/ledger/figures/rates")) {
+                add(s, "GET " + path, unit, () -> request(HttpMethod.GET, path).param("region", unit));
+            }
+            for (String path : List.of("/api/ledger/figures/counts", "/api/ledger/figures/overdue", "/api/ledger/figures/due-soon")) {
+                add(s, "GET " + path, unit, () -> request(HttpMethod.GET, path).param("region", unit).param("on", "2026-12-01"));
+            }
+            add(s, "GET /api/ledger/export", unit, () -> request(HttpMethod.GET, "/api/ledger/export").param("region", unit)
+                    .param("kind", "AUDIT"));
+            add(s, "POST /api/ledger/items", unit, () -> json(HttpMethod.POST, "/api/ledger/items", "{\"kind\": \"AUDIT\", "
+                    + "\"regionCode\": \"" + unit + "\", \"title\": \"矩阵测试新事项\", \"fields\": {\"source\": \"审计局\", "
+                    + "\"category\": \"其他\"}, \"deadline\": \"2026-12-31\"}"));
+            add(s, "POST /ledger/items", unit, () -> request(HttpMethod.POST, "/ledger/items").param("kind", "AUDIT")
+                    .param("region", unit).param("title", "矩阵测试新事项").param("f_source", "审计局").param("f_category", "其他")
+                    .param("deadline", "2026-12-31"));
+            long pending = ledgerPendingIds.get(unit), working = ledgerWorkingIds.get(unit), applied = ledgerAppliedIds.get(unit);
+            byte[] proof = "矩阵测试证明".getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/ledger/items/{id}/progress", unit, () -> multipart("/api/ledger/items/" + pending + "/progress")
+                    .file(new MockMultipartFile("files", "证明.pdf", "application/pdf", proof))
+                    .param("version", String.valueOf(ledgerVersions.get(pending))).param("note", "矩阵测试进展"));
+            add(s, "POST /ledger/items/{id}/progress", unit, () -> multipart("/ledger/items/" + pending + "/progress")
+                    .file(new MockMultipartFile("files", "证明.pdf", "application/pdf", proof))
+                    .param("version", String.valueOf(ledgerVersions.get(pending))).param("note", "矩阵测试进展"));
+            add(s, "POST /api/ledger/items/{id}/measures", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + pending
+                    + "/measures", "{\"version\": " + ledgerVersions.get(pending) + ", \"measures\": \"矩阵测试措施\"}"));
+            long file = ledgerFileIds.get(unit);
+            add(s, "POST /api/ledger/items/{id}/files", unit, () -> multipart("/api/ledger/items/" + working + "/files")
+                    .file(new MockMultipartFile("file", "证明v2.pdf", "application/pdf", proof)).param("replaces", String.valueOf(file)));
+            add(s, "POST /api/ledger/items/{id}/apply", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + working + "/apply",
+                    "{\"version\": " + ledgerVersions.get(working) + "}"));
+            add(s, "POST /ledger/items/{id}/apply", unit, () -> request(HttpMethod.POST, "/ledger/items/" + working + "/apply")
+                    .param("version", String.valueOf(ledgerVersions.get(working))));
+            add(s, "POST /api/ledger/items/{id}/approve", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + applied
+                    + "/approve", "{\"version\": " + ledgerVersions.get(applied) + "}"));
+            add(s, "POST /ledger/items/{id}/approve", unit, () -> request(HttpMethod.POST, "/ledger/items/" + applied + "/approve")
+                    .param("version", String.valueOf(ledgerVersions.get(applied))));
+            add(s, "POST /api/ledger/items/{id}/return", unit, () -> json(HttpMethod.POST, "/api/ledger/items/" + applied
+                    + "/return", "{\"version\": " + ledgerVersions.get(applied) + ", \"text\": \"矩阵测试退回\"}"));
+            add(s, "POST /ledger/items/{id}/return", unit, () -> request(HttpMethod.POST, "/ledger/items/" + applied + "/return")
+                    .param("version", String.valueOf(ledgerVersions.get(applied))).param("reason", "矩阵测试退回"));
+            add(s, "POST /api/ledger/units", unit, () -> json(HttpMethod.POST, "/api/ledger/units", "{\"regionCode\": \"" + unit
+                    + "\", \"name\": \"矩阵测试新单位\", \"kind\": \"OTHER\"}"));
+            add(s, "POST /ledger/units", unit, () -> request(HttpMethod.POST, "/ledger/units").param("regionCode", unit)
+                    .param("name", "矩阵测试新单位").param("kind", "OTHER"));
+            String account = unit.equals("361102") ? "xz_reporter" : "zg_housing";
+            add(s, "PUT /api/ledger/unit-accounts/{username}", unit, () -> json(HttpMethod.PUT, "/api/ledger/unit-accounts/"
+                    + account, "{\"unitId\": " + ledgerUnitIds.get(unit) + "}"));
+            add(s, "POST /api/ledger/notices", unit, () -> json(HttpMethod.POST, "/api/ledger/notices", "{\"regionCode\": \""
+                    + unit + "\", \"itemIds\": [" + pending + "], \"title\": \"矩阵测试督办\", \"deadline\": \"2027-01-31\"}"));
+            add(s, "POST /ledger/notices", unit, () -> request(HttpMethod.POST, "/ledger/notices").param("regionCode", unit)
+                    .param("itemIds", String.valueOf(pending)).param("title", "矩阵测试督办").param("deadline", "2027-01-31"));
+            long notice = ledgerNoticeIds.get(unit);
+            add(s, "POST /api/ledger/notices/{id}/reply", unit, () -> json(HttpMethod.POST, "/api/ledger/notices/" + notice
+                    + "/reply", "{\"version\": 0, \"text\": \"矩阵测试答复\"}"));
+            add(s, "POST /ledger/notices/{id}/reply", unit, () -> request(HttpMethod.POST, "/ledger/notices/" + notice + "/reply")
+                    .param("version", "0").param("reply", "矩阵测试答复"));
+            byte[] table = ("事项名称\t责任单位\t整改期限\t审计机关\t问题类别\n矩阵测试导入事项\t矩阵测试" + region(unit).name()
+                    + "财政局\t2026-12-31\t审计局\t其他\n").getBytes(StandardCharsets.UTF_8);
+            add(s, "POST /api/ledger/import", unit, () -> multipart("/api/ledger/import")
+                    .file(new MockMultipartFile("file", "台账.tsv", "text/tab-separated-values", table)).param("region", unit)
+                    .param("kind", "AUDIT").param("commit", "true"));
+        }
+        byte[] table = "事项名称\t责任单位\n".getBytes(StandardCharsets.UTF_8);
+        add(s, "POST /ledger/import", null, () -> multipart("/ledger/import")
+                .file(new MockMultipartFile("file", "台账.tsv", "text/tab-separated-values", table)).param("kind", "AUDIT"));
+        add(s, "POST /ledger/import/commit", null, () -> request(HttpMethod.POST, "/ledger/import/commit").param("token", "x"));
+    }
+
     void stockSamples(Map<String, List<Sample>> s) {
         for (String unit : List.of("361102", "360702", "361100")) {
             for (String path : List.of("/api/rental/stock/estates", "/api/rental/stock/dwellings", "/api/rental/stock/summary",
@@ -1364,7 +1481,8 @@ class AuthorizationMatrixTest {
             case PUBLIC, AUTHENTICATED -> true;
             case READ_SCOPED -> subject == null || contains(who.region, subject);
             case READ_ISSUED -> subject == null || contains(who.region, subject) || contains(subject, who.region);
-            case WRITE_OWN -> who.role.writes() && (subject == null || subject.equals(who.region));
+            // LEDGER_WORK: also a 责任单位's linked account, which no matrix user is
+            case WRITE_OWN, LEDGER_WORK -> who.role.writes() && (subject == null || subject.equals(who.region));
             // the office whose step (or city's rules) it is: exactly the subject region; administrators pass the role check
             // for their city's rule files only — the application samples' subjects are counties and towns no matrix
             // administrator sits at, and the services refuse administrators every decision

@@ -80,7 +80,7 @@ class FuzzApiTest {
 
         static Caller of(Requirement requirement) {
             return switch (requirement == null ? Requirement.READ_SCOPED : requirement) {
-                case WRITE_OWN -> new Caller(TestUsers.COUNTY_REPORTER, "361102");
+                case WRITE_OWN, LEDGER_WORK -> new Caller(TestUsers.COUNTY_REPORTER, "361102");
                 case HANDLE_APPLICATIONS -> new Caller(TestUsers.HOUSING_OFFICE, "360702");
                 case APPROVE_BELOW -> new Caller(TestUsers.CITY_ADMIN, "361102");
                 case ADMIN -> new Caller(TestUsers.CITY_ADMIN, "361100");

@@ -1,0 +1,698 @@
+package org.anju.ledger.item;
+
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.calendar.Counting;
+import org.anju.calendar.WorkingDays;
+import org.anju.ledger.kind.DeadlineRule;
+import org.anju.ledger.kind.FieldDef;
+import org.anju.ledger.kind.KindDefinition;
+import org.anju.ledger.kind.Kinds;
+import org.anju.platform.BadInput;
+import org.anju.platform.ChinaTime;
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.platform.Conflict;
+import org.anju.platform.Denied;
+import org.anju.platform.NotFound;
+import org.anju.privacy.Column;
+import org.anju.privacy.PersonName;
+import org.anju.privacy.PersonalData;
+import org.anju.privacy.PersonalField;
+import org.anju.privacy.Phone;
+import org.anju.privacy.SealedValue;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ledger engine (台账): items of every kind, their 责任单位, progress notes with evidence files, 申请销号 and the
+ * upper level's 销号 or 退回, 督办 notices, and the timeline. Every method checks access itself:
+ * <ul>
+ * <li>reading: the item's region lies in the reader's subtree; an account linked to a 责任单位 reads that unit's items only;</li>
+ * <li>交办 (creating) and working on an item: the region's own accounts that write, or an account linked to the item's unit;</li>
+ * <li>销号 / 退回: the level directly above the item's region (a county's item by its city, a city's by its province);</li>
+ * <li>督办: an administrator of the region directly above (as for 销号);</li>
+ * <li>责任单位: the region's administrators (and those above).</li>
+ * </ul>
+ */
+@Service
+public class Ledger {
+
+    public static final Column PETITIONER_NAME = new Column("ledger_item", "petitioner_name_enc", PersonalField.NAME);
+    public static final Column PETITIONER_PHONE = new Column("ledger_item", "petitioner_phone_enc", PersonalField.PHONE);
+
+    static final String ITEM = """
+            select i.*, g.code as region_code, g.name as region_name, u.name as unit_name
+            from ledger_item i join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Regions regions;
+    private final Access access;
+    private final Kinds kinds;
+    private final WorkingDays workingDays;
+    private final PersonalData personalData;
+    private final JsonMapper json;
+    private final int maxFileBytes;
+
+    Ledger(JdbcClient jdbc, Regions regions, Access access, Kinds kinds, WorkingDays workingDays, PersonalData personalData,
+           JsonMapper json, @Value("${anju.ledger.max-file-bytes:10485760}") int maxFileBytes) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.access = access;
+        this.kinds = kinds;
+        this.workingDays = workingDays;
+        this.personalData = personalData;
+        this.json = json;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    public Kinds kinds() {
+        return kinds;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ChinaTime.ZONE);
+    }
+
+    Region region(String code) {
+        if (code == null || code.isBlank()) {
+            throw new BadInput("缺少地区代码");
+        }
+        return regions.byCode(code.strip()).orElseThrow(() -> new NotFound("地区代码“" + code + "”不存在"));
+    }
+
+    // ---- who may ----------------------------------------------------------------------------------------
+
+    /** The 责任单位 the current account works for, if it is linked to one. */
+    public Optional<Unit> myUnit() {
+        Actor a = access.current();
+        if (a.username() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select u.*, g.code as region_code, g.name as region_name from ledger_unit_account x "
+                        + "join ledger_unit u on u.id = x.unit_id join region g on g.id = u.region_id where x.username = ?")
+                .param(a.username()).query(Ledger::unitRow).optional();
+    }
+
+    void checkRead(Item item) {
+        Optional<Unit> mine = myUnit();
+        if (mine.isPresent()) {
+            if (item.unitId() == null || item.unitId() != mine.get().id()) {
+                throw new Denied("无权查看该事项：本账号只办理" + mine.get().name() + "的台账事项");
+            }
+            return;
+        }
+        access.checkRead(regions.byCode(item.regionCode()).orElseThrow());
+    }
+
+    /** Whether the current account may work on the item (报送进展, 申请销号): its region's writers or its unit's clerks. */
+    public boolean canWork(Item item) {
+        Optional<Unit> mine = myUnit();
+        if (mine.isPresent()) {
+            return item.unitId() != null && item.unitId() == mine.get().id();
+        }
+        return access.canWrite(regions.byCode(item.regionCode()).orElseThrow());
+    }
+
+    void checkWork(Item item) {
+        checkRead(item);
+        if (!canWork(item)) {
+            throw new Denied("无权办理" + item.regionName() + "的台账事项：由该地区的经办账号或责任单位（"
+                    + (item.unitName() == null ? "未指定" : item.unitName()) + "）办理");
+        }
+    }
+
+    /** Whether the current account may close or return the item: the level directly above its region. */
+    public boolean canApprove(Item item) {
+        return myUnit().isEmpty() && access.canApprove(regions.byCode(item.regionCode()).orElseThrow());
+    }
+
+    /** Whether the current account may hand items over (交办) in {@code regionCode}. */
+    public boolean canIssue(String regionCode) {
+        return myUnit().isEmpty() && access.canWrite(region(regionCode));
+    }
+
+    // ---- units ------------------------------------------------------------------------------------------
+
+    public List<Unit> units(String regionCode) {
+        Region r = region(regionCode);
+        access.checkRead(r);
+        return jdbc.sql("select u.*, g.code as region_code, g.name as region_name from ledger_unit u join region g on g.id = u.region_id "
+                + "where u.region_id = ? order by u.unit_kind, u.name").param(r.id()).query(Ledger::unitRow).list();
+    }
+
+    public Unit unit(long id) {
+        Unit u = jdbc.sql("select u.*, g.code as region_code, g.name as region_name from ledger_unit u join region g on g.id = u.region_id where u.id = ?")
+                .param(id).query(Ledger::unitRow).optional().orElseThrow(() -> new NotFound("责任单位不存在：" + id));
+        access.checkRead(region(u.regionCode()));
+        return u;
+    }
+
+    /** Adds a 责任单位 to a region: by its administrators (or those above). */
+    @Transactional
+    public Unit addUnit(String regionCode, String name, UnitKind kind) {
+        Region r = region(regionCode);
+        if (!access.canManageUsers(r)) {
+            throw new Denied("无权维护" + r.name() + "的责任单位：由该地区或上级的管理员维护");
+        }
+        if (name == null || name.isBlank()) {
+            throw new BadInput("“单位名称”不能为空");
+        }
+        if (kind == null) {
+            throw new BadInput("缺少单位类别：应为 政府部门、国有企业 或 其他");
+        }
+        if (jdbc.sql("select count(*) from ledger_unit where region_id = ? and name = ?").params(r.id(), name.strip())
+                .query(Integer.class).single() > 0) {
+            throw new Conflict(r.name() + "已有责任单位“" + name.strip() + "”");
+        }
+        long id = jdbc.sql("insert into ledger_unit (region_id, name, unit_kind, updated_by) values (?, ?, ?, ?) returning id")
+                .params(r.id(), name.strip(), kind.name(), access.current().username()).query(Long.class).single();
+        return unit(id);
+    }
+
+    /** Links an account to a 责任单位 of its region (or lifts the link with unitId null): by the region's administrators. */
+    @Transactional
+    public void linkAccount(String username, Long unitId) {
+        var user = jdbc.sql("select u.username, g.code from users u join region g on g.id = u.region_id where u.username = ?")
+                .param(username == null ? "" : username.strip()).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .optional().orElseThrow(() -> new NotFound("账号“" + username + "”不存在"));
+        Region r = region(user.getValue());
+        if (!access.canManageUsers(r)) {
+            throw new Denied("无权设定" + r.name() + "账号的责任单位：由该地区或上级的管理员设定");
+        }
+        if (unitId == null) {
+            jdbc.sql("delete from ledger_unit_account where username = ?").param(user.getKey()).update();
+            return;
+        }
+        Unit u = unit(unitId);
+        if (!u.regionCode().equals(user.getValue())) {
+            throw new BadInput("账号“" + username + "”属于" + r.name() + "，责任单位“" + u.name() + "”属于" + u.regionName()
+                    + "：只能关联本地区的责任单位");
+        }
+        jdbc.sql("""
+                insert into ledger_unit_account (username, unit_id, updated_by) values (?, ?, ?)
+                on conflict (username) do update set unit_id = excluded.unit_id, updated_at = now(), updated_by = excluded.updated_by
+                """).params(user.getKey(), unitId, access.current().username()).update();
+    }
+
+    // ---- items ------------------------------------------------------------------------------------------
+
+    /** The deadline of an item as its kind or its issuer says, refused in Chinese when the calendar cannot answer. */
+    Deadline deadline(KindDefinition kind, Region region, NewItem n, Map<String, String> fields) {
+        if (n.deadline() != null) {
+            if (n.days() != null) {
+                throw new BadInput("整改期限只能给一种：日期，或自起算日起的天数");
+            }
+            return new Deadline(n.deadline(), "限" + Dates.chinese(n.deadline()) + "前");
+        }
+        DeadlineRule rule = kind.deadline();
+        if (n.days() != null) {
+            if (n.days() < 1 || n.days() > 3650) {
+                throw new BadInput("整改期限天数应在 1 到 3650 之间，实际为 " + n.days());
+            }
+            rule = Boolean.TRUE.equals(n.workingDays()) ? new DeadlineRule.WorkingDays(n.days(), null)
+                    : new DeadlineRule.CalendarDays(n.days(), null);
+        }
+        return switch (rule) {
+            case DeadlineRule.OnDate d -> throw new BadInput("请给出整改期限：" + kind.name() + "的期限为具体日期（或由交办单位给出天数和起算日）");
+            case DeadlineRule.WorkingDays w -> {
+                LocalDate start = start(kind, w.startField(), n, fields);
+                LocalDate due = workingDays.addWorkingDays(start, w.days(), region, Counting.START_NEXT_DAY);
+                yield new Deadline(due, "自" + Dates.chinese(start) + "起" + w.days() + "个工作日（" + region.name() + "工作日历）");
+            }
+            case DeadlineRule.CalendarDays c -> {
+                LocalDate start = start(kind, c.startField(), n, fields);
+                yield new Deadline(start.plusDays(c.days()), "自" + Dates.chinese(start) + "起" + c.days() + "日");
+            }
+        };
+    }
+
+    record Deadline(LocalDate date, String rule) {
+    }
+
+    private static LocalDate start(KindDefinition kind, String field, NewItem n, Map<String, String> fields) {
+        if (n.startOn() != null) {
+            return n.startOn();
+        }
+        if (field != null && fields.get(field) != null) {
+            return LocalDate.parse(fields.get(field));
+        }
+        String what = field == null ? "起算日期" : kind.field(field).map(FieldDef::label).orElse(field);
+        throw new BadInput("缺少“" + what + "”：整改期限按天数计算，须有起算日期");
+    }
+
+    /** The kind's fields of an input, normalized; every problem named by field. */
+    static Map<String, String> fields(KindDefinition kind, Map<String, String> input) {
+        Map<String, String> in = input == null ? Map.of() : input;
+        for (String code : in.keySet()) {
+            if (kind.field(code).isEmpty()) {
+                throw new BadInput(kind.name() + "没有字段“" + code + "”：应为 " + String.join("、",
+                        kind.fields().stream().map(f -> f.code() + "（" + f.label() + "）").toList()));
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FieldDef f : kind.fields()) {
+            String v = f.normalize(in.get(f.code()));
+            if (v != null) {
+                out.put(f.code(), v);
+            }
+        }
+        return out;
+    }
+
+    /** 交办: adds an item to a region's ledger. Returns its id. */
+    @Transactional
+    public long create(NewItem n) {
+        KindDefinition kind = kinds.get(n.kind());
+        Region r = region(n.regionCode());
+        if (myUnit().isPresent() || !access.canWrite(r)) {
+            throw new Denied("无权向" + r.name() + "的台账交办事项：由该地区能修改数据的账号交办");
+        }
+        if (n.title() == null || n.title().isBlank()) {
+            throw new BadInput("“事项名称”不能为空");
+        }
+        Map<String, String> fields = fields(kind, n.fields());
+        if (n.unitId() != null) {
+            Unit u = unit(n.unitId());
+            if (!u.regionCode().equals(r.code())) {
+                throw new BadInput("责任单位“" + u.name() + "”属于" + u.regionName() + "，不是" + r.name() + "的单位");
+            }
+        }
+        Deadline due = deadline(kind, r, n, fields);
+        SealedValue name = null, phone = null;
+        if (kind.code().equals("PETITION")) {
+            if (n.petitionerName() != null && !n.petitionerName().isBlank()) {
+                name = personalData.seal(PETITIONER_NAME, PersonName.parse("信访人姓名", n.petitionerName()));
+            }
+            if (n.petitionerPhone() != null && !n.petitionerPhone().isBlank()) {
+                phone = personalData.seal(PETITIONER_PHONE, Phone.parse("信访人联系电话", n.petitionerPhone()));
+            }
+        } else if (n.petitionerName() != null || n.petitionerPhone() != null) {
+            throw new BadInput("只有信访投诉事项登记信访人姓名和电话");
+        }
+        LocalDate today = today();
+        String actor = access.current().username();
+        long id = jdbc.sql("""
+                        insert into ledger_item (kind, region_id, title, fields, unit_id, responsible, measures, deadline, deadline_rule,
+                            state, state_on, petitioner_name_enc, petitioner_name_masked, petitioner_phone_enc, petitioner_phone_masked,
+                            created_by, updated_by)
+                        values (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?) returning id
+                        """)
+                .params(kind.code(), r.id(), n.title().strip(), json.writeValueAsString(fields), n.unitId(), blank(n.responsible()),
+                        blank(n.measures()), due.date(), due.rule(), today, name == null ? null : name.ciphertext(),
+                        name == null ? null : name.masked(), phone == null ? null : phone.ciphertext(),
+                        phone == null ? null : phone.masked(), actor, actor)
+                .query(Long.class).single();
+        event(id, "交办", LedgerState.PENDING, today, due.rule());
+        return id;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public Item item(long id) {
+        return item(id, today());
+    }
+
+    public Item item(long id, LocalDate today) {
+        Item i = jdbc.sql(ITEM + " where i.id = ?").param(id).query((rs, n) -> item(rs, today)).optional()
+                .orElseThrow(() -> new NotFound("台账事项不存在：" + id));
+        checkRead(i);
+        return i;
+    }
+
+    /** The items of a region's subtree (a unit's clerk: its unit's), open ones with the nearest deadline first. */
+    public List<Item> items(String regionCode, String kind, LedgerState state) {
+        Region r = region(regionCode);
+        access.checkRead(r);
+        StringBuilder sql = new StringBuilder(ITEM + " join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = ? where true");
+        List<Object> params = new ArrayList<>(List.of(r.id()));
+        Optional<Unit> mine = myUnit();
+        if (mine.isPresent()) {
+            sql.append(" and i.unit_id = ?");
+            params.add(mine.get().id());
+        }
+        if (kind != null && !kind.isBlank()) {
+            sql.append(" and i.kind = ?");
+            params.add(kinds.get(kind).code());
+        }
+        if (state != null) {
+            sql.append(" and i.state = ?");
+            params.add(state.name());
+        }
+        sql.append(" order by (i.state = 'CLOSED'), i.deadline, i.id limit 2000");
+        LocalDate today = today();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> item(rs, today)).list();
+    }
+
+    /** Items waiting for the current account's 销号 or 退回: applied items of the regions directly below it. */
+    public List<Item> approvals() {
+        Actor a = access.current();
+        if (myUnit().isPresent()) {
+            return List.of();
+        }
+        LocalDate today = today();
+        return jdbc.sql(ITEM + " where i.state = 'APPLIED' and g.parent_id = ? order by i.state_on, i.id").param(a.region().id())
+                .query((rs, n) -> item(rs, today)).list().stream().filter(this::canApprove).toList();
+    }
+
+    Item item(ResultSet rs, LocalDate today) throws SQLException {
+        KindDefinition kind = kinds.get(rs.getString("kind"));
+        Map<String, String> fields = json.readValue(rs.getString("fields"), new TypeReference<LinkedHashMap<String, String>>() {
+        });
+        LedgerState state = LedgerState.valueOf(rs.getString("state"));
+        LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+        LocalDate closed = rs.getObject("closed_on", LocalDate.class);
+        Long monthsLate = null;
+        if (kind.lateFrom() != null && fields.get(kind.lateFrom()) != null) {
+            LocalDate until = kind.lateUntil() != null && fields.get(kind.lateUntil()) != null
+                    ? LocalDate.parse(fields.get(kind.lateUntil())) : closed != null ? closed : today;
+            monthsLate = Alert.monthsLate(LocalDate.parse(fields.get(kind.lateFrom())), until);
+        }
+        List<String> flags = new ArrayList<>();
+        kind.flags().forEach((field, flag) -> {
+            String v = fields.get(field);
+            if (v != null && new java.math.BigDecimal(v).signum() > 0) {
+                flags.add(flag);
+            }
+        });
+        Long unitId = rs.getObject("unit_id", Long.class);
+        return new Item(rs.getLong("id"), kind.code(), kind.name(), rs.getString("region_code"), rs.getString("region_name"),
+                rs.getString("title"), fields, unitId, rs.getString("unit_name"), rs.getString("responsible"),
+                rs.getString("measures"), deadline, rs.getString("deadline_rule"), state, rs.getObject("state_on", LocalDate.class),
+                closed, rs.getString("petitioner_name_masked"), rs.getString("petitioner_phone_masked"), rs.getInt("version"),
+                rs.getString("created_by"), Alert.of(state, deadline, today, kind.dueSoonDays()), monthsLate, flags);
+    }
+
+    static Unit unitRow(ResultSet rs, int n) throws SQLException {
+        return new Unit(rs.getLong("id"), rs.getString("region_code"), rs.getString("region_name"), rs.getString("name"),
+                UnitKind.valueOf(rs.getString("unit_kind")), rs.getInt("version"));
+    }
+
+    /** Changes the 整改措施 and the 责任人 of an item not yet closed (at the version read). */
+    @Transactional
+    public Item editMeasures(long id, int version, String measures, String responsible) {
+        Item i = item(id);
+        checkWork(i);
+        if (i.state() == LedgerState.CLOSED) {
+            throw new Conflict("已销号的事项不能修改");
+        }
+        bump(i, version, "update ledger_item set measures = ?, responsible = ?", blank(measures), blank(responsible));
+        event(id, "修改整改措施", i.state(), today(), blank(measures));
+        return item(id);
+    }
+
+    private void bump(Item i, int version, String set, Object... params) {
+        List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));   // a cleared value is null
+        all.add(access.current().username());
+        all.add(i.id());
+        all.add(version);
+        int n = jdbc.sql(set + ", version = version + 1, updated_at = now(), updated_by = ? where id = ? and version = ?")
+                .params(all).update();
+        if (n == 0) {
+            throw new ConcurrentUpdateException("事项“" + i.title() + "”已被他人修改，请刷新后重试（当前版本 " + i.version()
+                    + "，提交的版本 " + version + "）");
+        }
+    }
+
+    /**
+     * 报送进展: a progress note with evidence files; the first one starts the work (待整改 → 整改中).
+     *
+     * @return the timeline entry's number
+     */
+    @Transactional
+    public int progress(long id, int version, String note, LocalDate on, List<Upload> files) {
+        Item i = item(id);
+        checkWork(i);
+        if (note == null || note.isBlank()) {
+            throw new BadInput("“整改进展”不能为空");
+        }
+        LocalDate day = on == null ? today() : on;
+        if (day.isAfter(today())) {
+            throw new BadInput("进展日期不能晚于今天：" + Dates.chinese(day));
+        }
+        LedgerState next = i.state().after(LedgerState.Step.PROGRESS);
+        bump(i, version, "update ledger_item set state = ?, state_on = case when state = ? then state_on else ? end",
+                next.name(), next.name(), day);
+        int seq = event(id, LedgerState.Step.PROGRESS.label(), next, day, note.strip());
+        for (Upload f : files == null ? List.<Upload>of() : files) {
+            storeFile(i, seq, f, null);
+        }
+        return seq;
+    }
+
+    /** Adds a file to an item (a new version of {@code replaces} when given: the old one is kept). */
+    @Transactional
+    public EvidenceFile addFile(long id, Upload f, Long replaces) {
+        Item i = item(id);
+        checkWork(i);
+        if (replaces != null) {
+            EvidenceFile old = file(replaces);
+            if (old.itemId() != id) {
+                throw new BadInput("被替换的文件不属于该事项");
+            }
+        }
+        long fid = storeFile(i, null, f, replaces);
+        event(id, replaces == null ? "上传证明材料" : "替换证明材料", i.state(), today(), f.name());
+        return file(fid);
+    }
+
+    private long storeFile(Item i, Integer seq, Upload f, Long replaces) {
+        if (f == null || f.content() == null || f.content().length == 0) {
+            throw new BadInput("证明材料“" + (f == null ? "" : f.name()) + "”是空文件");
+        }
+        if (f.content().length > maxFileBytes) {
+            throw new BadInput("证明材料“" + f.name() + "”有 " + f.content().length / 1024 + " KB，超过上限 "
+                    + maxFileBytes / 1024 / 1024 + " MB：请压缩或分成几个文件");
+        }
+        String name = f.name() == null || f.name().isBlank() ? "证明材料" : f.name().strip();
+        return jdbc.sql("""
+                        insert into ledger_file (item_id, event_seq, name, media_type, size, sha256, content, replaces, by_user)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(i.id(), seq, name, f.mediaType() == null ? "application/octet-stream" : f.mediaType(), f.content().length,
+                        sha256(f.content()), f.content(), replaces, access.current().username())
+                .query(Long.class).single();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<EvidenceFile> files(long itemId) {
+        item(itemId);
+        return jdbc.sql("select * from ledger_file where item_id = ? order by id").param(itemId).query(Ledger::fileRow).list();
+    }
+
+    public EvidenceFile file(long fileId) {
+        EvidenceFile f = jdbc.sql("select * from ledger_file where id = ?").param(fileId).query(Ledger::fileRow).optional()
+                .orElseThrow(() -> new NotFound("证明材料不存在：" + fileId));
+        item(f.itemId());
+        return f;
+    }
+
+    /** The stored bytes, checked against their SHA-256 before they are handed out. */
+    public byte[] fileContent(long fileId) {
+        EvidenceFile f = file(fileId);
+        byte[] content = jdbc.sql("select content from ledger_file where id = ?").param(fileId).query(byte[].class).single();
+        if (!sha256(content).equals(f.sha256())) {
+            throw new IllegalStateException("证明材料 " + fileId + " 的校验值与保存时不符");
+        }
+        return content;
+    }
+
+    static EvidenceFile fileRow(ResultSet rs, int n) throws SQLException {
+        return new EvidenceFile(rs.getLong("id"), rs.getLong("item_id"), rs.getObject("event_seq", Integer.class),
+                rs.getString("name"), rs.getString("media_type"), rs.getInt("size"), rs.getString("sha256"),
+                rs.getObject("replaces", Long.class), rs.getObject("at", OffsetDateTime.class), rs.getString("by_user"));
+    }
+
+    /** 申请销号: the unit says the item is rectified. */
+    @Transactional
+    public Item apply(long id, int version, String note) {
+        Item i = item(id);
+        checkWork(i);
+        LedgerState next = i.state().after(LedgerState.Step.APPLY);
+        bump(i, version, "update ledger_item set state = ?, state_on = ?", next.name(), today());
+        event(id, LedgerState.Step.APPLY.label(), next, today(), blank(note));
+        return item(id);
+    }
+
+    /** 销号 by the level above. */
+    @Transactional
+    public Item approve(long id, int version) {
+        Item i = item(id);
+        checkApprove(i);
+        LedgerState next = i.state().after(LedgerState.Step.APPROVE);
+        bump(i, version, "update ledger_item set state = ?, state_on = ?, closed_on = ?", next.name(), today(), today());
+        event(id, LedgerState.Step.APPROVE.label(), next, today(), null);
+        return item(id);
+    }
+
+    /** 退回 by the level above, with the reason: back to 整改中. */
+    @Transactional
+    public Item returnItem(long id, int version, String reason) {
+        Item i = item(id);
+        checkApprove(i);
+        if (reason == null || reason.isBlank()) {
+            throw new BadInput("退回须说明原因");
+        }
+        LedgerState next = i.state().after(LedgerState.Step.RETURN);
+        bump(i, version, "update ledger_item set state = ?, state_on = ?", next.name(), today());
+        event(id, LedgerState.Step.RETURN.label(), next, today(), reason.strip());
+        return item(id);
+    }
+
+    private void checkApprove(Item i) {
+        if (!canApprove(i)) {
+            Region r = region(i.regionCode());
+            String above = regions.parent(r).map(Region::name).orElse("上一级");
+            throw new Denied("无权为" + r.name() + "的事项销号或退回：由其上一级（" + above + "）的管理员办理");
+        }
+    }
+
+    private int event(long itemId, String action, LedgerState state, LocalDate on, String text) {
+        return jdbc.sql("""
+                        insert into ledger_event (item_id, seq, action, state, on_date, text, by_user)
+                        values (?, (select coalesce(max(seq), 0) + 1 from ledger_event where item_id = ?), ?, ?, ?, ?, ?) returning seq""")
+                .params(itemId, itemId, action, state.name(), on, text, access.current().username()).query(Integer.class).single();
+    }
+
+    /** The item's timeline, oldest first. */
+    public List<ItemEvent> timeline(long id) {
+        item(id);
+        return jdbc.sql("select * from ledger_event where item_id = ? order by seq").param(id).query((rs, n) -> new ItemEvent(
+                rs.getInt("seq"), rs.getString("action"), LedgerState.valueOf(rs.getString("state")),
+                rs.getObject("on_date", LocalDate.class), rs.getString("text"), rs.getObject("at", OffsetDateTime.class),
+                rs.getString("by_user"))).list();
+    }
+
+    /** The petitioner's name or phone in plain text, with a reason, logged (PersonalData). */
+    public String revealPetitioner(long id, boolean phone, String reason) {
+        Item i = item(id);
+        Column c = phone ? PETITIONER_PHONE : PETITIONER_NAME;
+        byte[] sealed = jdbc.sql("select " + c.column() + " from ledger_item where id = ?").param(id).query(byte[].class)
+                .optional().orElse(null);
+        if (sealed == null) {
+            throw new NotFound("该事项未登记信访人" + (phone ? "电话" : "姓名"));
+        }
+        return personalData.reveal(org.anju.privacy.Subject.of("ledger_item", id, region(i.regionCode())), c, sealed, reason);
+    }
+
+    // ---- 督办 ---------------------------------------------------------------------------------------------
+
+    /** Issues a 督办 notice to {@code regionCode} (below the issuer) about some of its items. */
+    @Transactional
+    public Notice issueNotice(String regionCode, List<Long> itemIds, String title, String body, LocalDate deadline) {
+        Region target = region(regionCode);
+        Actor a = access.current();
+        if (myUnit().isPresent() || !access.canApprove(target)) {
+            throw new Denied("无权向" + target.name() + "发督办通知：由其上一级的管理员发出");
+        }
+        if (title == null || title.isBlank()) {
+            throw new BadInput("“督办事由”不能为空");
+        }
+        if (deadline == null || deadline.isBefore(today())) {
+            throw new BadInput("督办通知须有不早于今天的办理期限");
+        }
+        if (itemIds == null || itemIds.isEmpty()) {
+            throw new BadInput("督办通知须至少涉及一个台账事项");
+        }
+        for (Long itemId : itemIds) {
+            Item i = item(itemId);
+            if (!regions.contains(target, region(i.regionCode()))) {
+                throw new BadInput("事项“" + i.title() + "”属于" + i.regionName() + "，不在" + target.name() + "的台账中");
+            }
+        }
+        long id = jdbc.sql("""
+                        insert into ledger_notice (issuer_region_id, region_id, title, body, deadline, created_by, updated_by)
+                        values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(a.region().id(), target.id(), title.strip(), blank(body), deadline, a.username(), a.username())
+                .query(Long.class).single();
+        for (Long itemId : itemIds.stream().distinct().toList()) {
+            jdbc.sql("insert into ledger_notice_item (notice_id, item_id) values (?, ?)").params(id, itemId).update();
+            event(itemId, "督办", item(itemId).state(), today(), a.region().name() + "督办：" + title.strip() + "（限"
+                    + Dates.chinese(deadline) + "前答复）");
+        }
+        return notice(id);
+    }
+
+    public Notice notice(long id) {
+        Notice n = jdbc.sql(NOTICE + " where n.id = ?").param(id).query(this::noticeRow).optional()
+                .orElseThrow(() -> new NotFound("督办通知不存在：" + id));
+        Region target = region(n.regionCode());
+        if (!access.canRead(target) && !access.canRead(region(n.issuerCode()))) {
+            throw new Denied("无权查看该督办通知");
+        }
+        access.checkRead(access.canRead(target) ? target : region(n.issuerCode()));
+        return n;
+    }
+
+    /** The notices sent to or by a region's subtree. */
+    public List<Notice> notices(String regionCode) {
+        Region r = region(regionCode);
+        access.checkRead(r);
+        return jdbc.sql(NOTICE + " where exists (select 1 from region_ancestor a where a.ancestor_id = ? and a.region_id in "
+                + "(n.region_id, n.issuer_region_id)) order by n.id desc limit 500").param(r.id()).query(this::noticeRow).list();
+    }
+
+    /** The unit's reply to a notice: by the target region's writers. */
+    @Transactional
+    public Notice reply(long id, int version, String reply) {
+        Notice n = notice(id);
+        Region target = region(n.regionCode());
+        if (myUnit().isPresent() || !access.canWrite(target)) {
+            throw new Denied("无权答复发给" + target.name() + "的督办通知：由该地区能修改数据的账号答复");
+        }
+        if (reply == null || reply.isBlank()) {
+            throw new BadInput("“答复”不能为空");
+        }
+        int c = jdbc.sql("update ledger_notice set reply = ?, replied_on = ?, replied_by = ?, version = version + 1, updated_at = now(), "
+                        + "updated_by = ? where id = ? and version = ?")
+                .params(reply.strip(), today(), access.current().username(), access.current().username(), id, version).update();
+        if (c == 0) {
+            throw new ConcurrentUpdateException("督办通知已被他人修改，请刷新后重试");
+        }
+        for (Long itemId : n.itemIds()) {
+            event(itemId, "答复督办", item(itemId).state(), today(), reply.strip());
+        }
+        return notice(id);
+    }
+
+    static final String NOTICE = """
+            select n.*, gi.code as issuer_code, gi.name as issuer_name, g.code as region_code, g.name as region_name,
+                   array(select item_id from ledger_notice_item x where x.notice_id = n.id order by item_id) as item_ids
+            from ledger_notice n join region gi on gi.id = n.issuer_region_id join region g on g.id = n.region_id
+            """;
+
+    private Notice noticeRow(ResultSet rs, int n) throws SQLException {
+        Long[] ids = (Long[]) rs.getArray("item_ids").getArray();
+        return new Notice(rs.getLong("id"), rs.getString("issuer_code"), rs.getString("issuer_name"), rs.getString("region_code"),
+                rs.getString("region_name"), rs.getString("title"), rs.getString("body"), rs.getObject("deadline", LocalDate.class),
+                rs.getString("reply"), rs.getObject("replied_on", LocalDate.class), rs.getString("replied_by"), rs.getInt("version"),
+                List.of(ids));
+    }
+}

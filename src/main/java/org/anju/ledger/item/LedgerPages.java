@@ -1,0 +1,358 @@
+package org.anju.ledger.item;
+
+import org.anju.account.Access;
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.intake.InputException;
+import org.anju.intake.InputProblem;
+import org.anju.ledger.kind.KindDefinition;
+import org.anju.platform.BadInput;
+import org.anju.platform.Refusals;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Pages (台账): my items, a unit overview, an item with its timeline and files, 交办, approvals, 督办, 责任单位, import. */
+@Controller
+class LedgerPages {
+
+    private final Ledger ledger;
+    private final LedgerFigures figures;
+    private final LedgerImport imports;
+    private final Access access;
+    /** Previewed files until their owner confirms (30 minutes, memory only). */
+    private final Map<String, Kept> kept = new LinkedHashMap<>();
+
+    record Kept(String owner, String region, String kind, String fileName, byte[] content, Instant at) {
+    }
+
+    LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access) {
+        this.ledger = ledger;
+        this.figures = figures;
+        this.imports = imports;
+        this.access = access;
+    }
+
+    private String own(String region) {
+        return region == null || region.isBlank() ? access.current().region().code() : region.strip();
+    }
+
+    @GetMapping("/ledger")
+    @Requires(Requirement.READ_SCOPED)
+    String mine(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String state, Model model) {
+        String code = own(region);
+        List<Item> items = new ArrayList<>(ledger.items(code, kind, LedgerController.state(state)));
+        items.sort(Comparator.comparing((Item i) -> i.alert().ordinal()).thenComparing(Item::deadline));
+        model.addAttribute("items", items);
+        model.addAttribute("region", code);
+        model.addAttribute("kind", kind);
+        model.addAttribute("state", state);
+        model.addAttribute("kinds", ledger.kinds().all());
+        model.addAttribute("states", LedgerState.values());
+        model.addAttribute("unit", ledger.myUnit().orElse(null));
+        model.addAttribute("canIssue", ledger.canIssue(code));
+        return "ledger/ledger-mine";
+    }
+
+    @GetMapping("/ledger/overview")
+    @Requires(Requirement.READ_SCOPED)
+    String overview(@RequestParam(required = false) String region, Model model) {
+        String code = own(region);
+        LocalDate today = Ledger.today();
+        model.addAttribute("region", code);
+        model.addAttribute("overdue", figures.overdue(code, today));
+        model.addAttribute("dueSoon", figures.dueSoon(code, today));
+        model.addAttribute("counts", figures.counts(code, today));
+        model.addAttribute("rates", figures.rates(code));
+        model.addAttribute("states", LedgerState.values());
+        return "ledger/ledger-overview";
+    }
+
+    @GetMapping("/ledger/items/{id}")
+    @Requires(Requirement.READ_SCOPED)
+    String item(@PathVariable long id, Model model) {
+        Item item = ledger.item(id);
+        model.addAttribute("item", item);
+        model.addAttribute("kind", ledger.kinds().get(item.kind()));
+        model.addAttribute("timeline", ledger.timeline(id));
+        model.addAttribute("files", ledger.files(id));
+        model.addAttribute("canWork", ledger.canWork(item));
+        model.addAttribute("canApprove", ledger.canApprove(item));
+        model.addAttribute("today", Ledger.today());
+        return "ledger/item-detail";
+    }
+
+    @GetMapping("/ledger/new")
+    @Requires(Requirement.WRITE_OWN)
+    String newItem(@RequestParam(required = false) String kind, Model model) {
+        String code = access.current().region().code();
+        KindDefinition k = kind == null || kind.isBlank() ? ledger.kinds().all().getFirst() : ledger.kinds().get(kind);
+        model.addAttribute("kind", k);
+        model.addAttribute("kinds", ledger.kinds().all());
+        model.addAttribute("region", code);
+        model.addAttribute("units", ledger.units(code));
+        return "ledger/item-new";
+    }
+
+    @PostMapping("/ledger/items")
+    @Requires(Requirement.WRITE_OWN)
+    String create(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        String kind = form.get("kind");
+        try {
+            KindDefinition k = ledger.kinds().get(kind);
+            Map<String, String> fields = new LinkedHashMap<>();
+            k.fields().forEach(f -> {
+                String v = form.get("f_" + f.code());
+                if (v != null && !v.isBlank()) {
+                    fields.put(f.code(), v);
+                }
+            });
+            String days = form.get("days");
+            Integer n = null;
+            if (days != null && !days.isBlank()) {
+                try {
+                    n = Integer.parseInt(days.strip());
+                } catch (NumberFormatException e) {
+                    throw new BadInput("“天数”应为整数，实际为“" + days + "”");
+                }
+            }
+            long id = ledger.create(new NewItem(k.code(), own(form.get("region")), form.get("title"), fields,
+                    blankLong(form.get("unitId")), form.get("responsible"), form.get("measures"), date("整改期限", form.get("deadline")),
+                    n, "WORKING".equals(form.get("dayKind")), date("起算日期", form.get("startOn")), blank(form.get("petitionerName")),
+                    blank(form.get("petitionerPhone"))));
+            redirect.addFlashAttribute("message", "已交办");
+            return "redirect:/ledger/items/" + id;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addAttribute("kind", kind);
+            return "redirect:/ledger/new";
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Long blankLong(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInput("责任单位编号不对：" + s);
+        }
+    }
+
+    private static LocalDate date(String label, String s) {
+        return s == null || s.isBlank() ? null : org.anju.ledger.kind.FieldDef.date(label, s.strip());
+    }
+
+    @PostMapping("/ledger/items/{id}/progress")
+    @Requires(Requirement.LEDGER_WORK)
+    String progress(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
+                    @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        try {
+            ledger.progress(id, version, note, null, LedgerController.uploads(files));
+            redirect.addFlashAttribute("message", "已报送整改进展");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger/items/" + id;
+    }
+
+    @PostMapping("/ledger/items/{id}/apply")
+    @Requires(Requirement.LEDGER_WORK)
+    String apply(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
+                 RedirectAttributes redirect) {
+        try {
+            ledger.apply(id, version, note);
+            redirect.addFlashAttribute("message", "已申请销号，等待上一级审核");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger/items/" + id;
+    }
+
+    @PostMapping("/ledger/items/{id}/approve")
+    @Requires(Requirement.APPROVE_BELOW)
+    String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
+        try {
+            ledger.approve(id, version);
+            redirect.addFlashAttribute("message", "已销号");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger/items/" + id;
+    }
+
+    @PostMapping("/ledger/items/{id}/return")
+    @Requires(Requirement.APPROVE_BELOW)
+    String returnItem(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
+                      RedirectAttributes redirect) {
+        try {
+            ledger.returnItem(id, version, reason);
+            redirect.addFlashAttribute("message", "已退回：" + reason);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger/items/" + id;
+    }
+
+    @GetMapping("/ledger/approvals")
+    @Requires(Requirement.APPROVE_BELOW)
+    String approvals(Model model) {
+        model.addAttribute("items", ledger.approvals());
+        return "ledger/ledger-approvals";
+    }
+
+    @GetMapping("/ledger/notices")
+    @Requires(Requirement.READ_SCOPED)
+    String notices(@RequestParam(required = false) String region, Model model) {
+        String code = own(region);
+        model.addAttribute("region", code);
+        model.addAttribute("notices", ledger.notices(code));
+        return "ledger/ledger-notices";
+    }
+
+    @PostMapping("/ledger/notices")
+    @Requires(Requirement.APPROVE_BELOW)
+    String issue(@RequestParam String regionCode, @RequestParam List<Long> itemIds, @RequestParam(required = false) String title,
+                 @RequestParam(required = false) String body, @RequestParam(required = false) String deadline,
+                 RedirectAttributes redirect) {
+        try {
+            Notice n = ledger.issueNotice(regionCode, itemIds, title, body, date("办理期限", deadline));
+            redirect.addFlashAttribute("message", "已向" + n.regionName() + "发出督办通知");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        redirect.addAttribute("region", regionCode);
+        return "redirect:/ledger/notices";
+    }
+
+    @PostMapping("/ledger/notices/{id}/reply")
+    @Requires(Requirement.WRITE_OWN)
+    String reply(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reply,
+                 RedirectAttributes redirect) {
+        try {
+            ledger.reply(id, version, reply);
+            redirect.addFlashAttribute("message", "已答复督办通知");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger/notices";
+    }
+
+    @GetMapping("/ledger/units")
+    @Requires(Requirement.READ_SCOPED)
+    String units(@RequestParam(required = false) String region, Model model) {
+        String code = own(region);
+        model.addAttribute("region", code);
+        model.addAttribute("units", ledger.units(code));
+        model.addAttribute("unitKinds", UnitKind.values());
+        return "ledger/ledger-units";
+    }
+
+    @PostMapping("/ledger/units")
+    @Requires(Requirement.ADMIN)
+    String addUnit(@RequestParam String regionCode, @RequestParam(required = false) String name,
+                   @RequestParam(required = false) String kind, RedirectAttributes redirect) {
+        try {
+            UnitKind k = UnitKind.parse(kind == null ? "" : kind).orElseThrow(() -> new BadInput("单位类别应为 政府部门、国有企业 或 其他"));
+            Unit u = ledger.addUnit(regionCode, name, k);
+            redirect.addFlashAttribute("message", "已新增责任单位“" + u.name() + "”");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        redirect.addAttribute("region", regionCode);
+        return "redirect:/ledger/units";
+    }
+
+    @GetMapping("/ledger/import")
+    @Requires(Requirement.WRITE_OWN)
+    String importPage(Model model) {
+        model.addAttribute("kinds", ledger.kinds().all());
+        model.addAttribute("region", access.current().region().code());
+        return "ledger/ledger-import";
+    }
+
+    @PostMapping("/ledger/import")
+    @Requires(Requirement.WRITE_OWN)
+    String preview(@RequestParam String kind, @RequestParam("file") MultipartFile file, Model model) throws IOException {
+        String region = access.current().region().code();
+        model.addAttribute("kinds", ledger.kinds().all());
+        model.addAttribute("region", region);
+        try {
+            LedgerImport.Result r = imports.importFile(region, kind, file.getOriginalFilename(), file.getBytes(), false);
+            model.addAttribute("preview", r);
+            model.addAttribute("headers", LedgerImport.headers(ledger.kinds().get(kind)));
+            model.addAttribute("token", keep(new Kept(access.current().username(), region, kind, file.getOriginalFilename(),
+                    file.getBytes(), Instant.now())));
+        } catch (InputException e) {
+            model.addAttribute("problems", e.problems().stream().map(InputProblem::describe).toList());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            model.addAttribute("problems", List.of(e.getMessage()));
+        }
+        return "ledger/ledger-import";
+    }
+
+    @PostMapping("/ledger/import/commit")
+    @Requires(Requirement.WRITE_OWN)
+    String commit(@RequestParam(required = false) String token, RedirectAttributes redirect) {
+        Kept k = take(token);
+        if (k == null || !k.owner().equals(access.current().username())) {
+            redirect.addFlashAttribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览");
+            return "redirect:/ledger/import";
+        }
+        try {
+            LedgerImport.Result r = imports.importFile(k.region(), k.kind(), k.fileName(), k.content(), true);
+            redirect.addFlashAttribute("message", r.regionName() + "导入" + r.kindName() + "事项 " + r.ids().size() + " 项");
+        } catch (InputException e) {
+            redirect.addFlashAttribute("error", String.join("；", e.problems().stream().map(InputProblem::describe).toList()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/ledger";
+    }
+
+    private synchronized String keep(Kept k) {
+        kept.values().removeIf(x -> x.at().isBefore(Instant.now().minus(Duration.ofMinutes(30))) || x.owner().equals(k.owner()));
+        while (kept.size() >= 50) {
+            kept.remove(kept.keySet().iterator().next());
+        }
+        String token = UUID.randomUUID().toString();
+        kept.put(token, k);
+        return token;
+    }
+
+    private synchronized Kept take(String token) {
+        return token == null ? null : kept.remove(token);
+    }
+}
