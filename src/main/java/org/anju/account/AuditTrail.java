@@ -33,7 +33,9 @@ public class AuditTrail {
     /**
      * Every change of the row with this key (the table's key columns, see {@code audit_table}), oldest first.
      * Rows written in bulk are recorded one entry per statement and group (granularity 'statement'): their
-     * entries are found by the group's key and the row is picked out of each entry's array.
+     * entries are found by the group's key and the row is picked out of each entry's array — and so are its updates
+     * where the table records them per statement too ({@code audit_updates_per_statement}: old and new arrays in the
+     * same order, the row's pair at the same index).
      */
     public List<AuditEntry> history(String table, Map<String, ?> key) {
         List<String> groups = jdbc.sql("select group_columns from audit_table where table_name = ? and audited "
@@ -59,6 +61,14 @@ public class AuditTrail {
                         union all
                         select l.* from audit_log l
                         where l.table_name = :table and l.op = 'UPDATE' and l.row_key = cast(:key as jsonb)
+                        union all
+                        select l.id, l.at, l.actor, l.actor_name, l.actor_region, l.via, l.table_name,
+                               cast(:key as jsonb) as row_key, l.op, l.old -> cast(n.i - 1 as int) as old, n.e as new, l.tx_id
+                        from audit_log l
+                        cross join lateral json_array_elements(l.new) with ordinality as n(e, i)
+                        where l.table_name = :table and l.op = 'UPDATE' and json_typeof(l.new) = 'array'
+                          and (cast(:group as jsonb) = '{}' or l.row_key = cast(:group as jsonb))
+                          and cast(n.e as jsonb) @> cast(:key as jsonb)
                         order by id""")
                 .param("key", keyJson).param("group", json.writeValueAsString(group)).param("table", table)
                 .query((rs, n) -> entry(rs)).list();

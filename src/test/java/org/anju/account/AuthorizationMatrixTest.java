@@ -241,6 +241,7 @@ class AuthorizationMatrixTest {
         leaseFixture();
         ledgerFixtures();
         roundFixtures();
+        identificationFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
             var saved = reports.save(unit, MONTH, 0, List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", java.math.BigDecimal.ONE)));
             reports.submit(unit, MONTH, saved.version());
@@ -463,6 +464,14 @@ class AuthorizationMatrixTest {
                     confirmedRollIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/rental/leases/") || p.startsWith("/rental/leases/")) {
                     v.put(String.valueOf(leaseId), "360702");
+                } else if (p.startsWith("/api/ledger/expropriation/projects/") || p.startsWith("/ledger/expropriation/projects/")) {
+                    v.put(String.valueOf(exproProject()), "360702");
+                } else if (p.startsWith("/api/ledger/expropriation/households/") || p.startsWith("/ledger/expropriation/households/")) {
+                    v.put(String.valueOf(exproHousehold("JK-010")), "360702");
+                } else if (p.startsWith("/api/ledger/identification/checklists/")) {
+                    identChecklistIds.forEach((city, id) -> v.put(id.toString(), city));
+                } else if (p.startsWith("/api/ledger/identification/") || p.startsWith("/ledger/identification/")) {
+                    identDraftIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/users/") || p.startsWith("/users/")) {
                     userIds.forEach((region, id) -> v.put(id.toString(), region));
                 }
@@ -497,6 +506,123 @@ class AuthorizationMatrixTest {
             }
         }
         return v;
+    }
+
+    // ---- 棚改项目认定 (org.anju.ledger.identification) ------------------------------------------------------
+
+    @Autowired
+    org.anju.ledger.identification.Checklists identChecklists;
+    @Autowired
+    org.anju.ledger.identification.Identifications identifications;
+    /** By the code of their county: an answered draft with evidence, a submitted one, a project not yet identified. */
+    final Map<String, Long> identDraftIds = new LinkedHashMap<>();
+    final Map<String, Long> identSubmittedIds = new LinkedHashMap<>();
+    final Map<String, Long> identSpareProjects = new LinkedHashMap<>();
+    final Map<String, Long> identEvidenceIds = new LinkedHashMap<>();
+    /** The test checklist by the code of its city. */
+    final Map<String, Long> identChecklistIds = new LinkedHashMap<>();
+    static final java.time.LocalDate IDENT_DAY = java.time.LocalDate.of(2024, 6, 1);
+
+    /** The clearly labelled test checklist (one clause, T-1) as {@code city}'s. */
+    static String identChecklist(String city) {
+        try (var in = AuthorizationMatrixTest.class.getResourceAsStream("/ledger/identification/test-checklist.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("REGION", city);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    void identificationFixtures() {
+        for (String unit : List.of("361102", "360702")) {
+            String city = unit.substring(0, 4) + "00";
+            identChecklistIds.put(city, identChecklists.upload(city, "矩阵测试认定清单.tsv", identChecklist(city)).id());
+            long[] ids = new long[2];
+            for (int k = 0; k < 3; k++) {
+                String name = "矩阵测试" + region(unit).name() + "认定项目" + (k + 1);
+                long project = projects.save(new Project(null, unit, null, "SHANTYTOWN", 2024, name, null,
+                        java.math.BigDecimal.TEN, null, null, null, null, null, null, null, null, null, null, null, 0)).id();
+                dataMarkers.put(name, unit);
+                if (k == 2) {
+                    identSpareProjects.put(unit, project);
+                    continue;
+                }
+                var i = identifications.open(project, null, IDENT_DAY);
+                i = identifications.facts(i.id(), i.version(), new org.anju.ledger.identification.Facts(
+                        org.anju.ledger.identification.AreaType.CITY_SHANTY, 20, 20, 1980, null, null, null));
+                i = identifications.answer(i.id(), i.version(), "T-1", org.anju.ledger.identification.Answer.DOES_NOT_MATCH,
+                        "矩阵测试");
+                var e = identifications.addEvidence(i.id(), "T-1", "矩阵测试.pdf", "application/pdf",
+                        "矩阵测试".getBytes(StandardCharsets.UTF_8));
+                if (k == 0) {
+                    identEvidenceIds.put(unit, e.id());
+                } else {
+                    identifications.submit(i.id(), identifications.get(i.id()).version());
+                }
+                ids[k] = i.id();
+            }
+            identDraftIds.put(unit, ids[0]);
+            identSubmittedIds.put(unit, ids[1]);
+        }
+    }
+
+    void identificationSamples(Map<String, List<Sample>> s) {
+        for (String unit : List.of("361102", "360702")) {
+            String city = unit.substring(0, 4) + "00";
+            long draft = identDraftIds.get(unit);
+            long submitted = identSubmittedIds.get(unit);
+            long evidence = identEvidenceIds.get(unit);
+            Supplier<Integer> dv = () -> identifications.get(draft).version();
+            Supplier<Integer> sv = () -> identifications.get(submitted).version();
+            add(s, "GET /api/ledger/identification", unit, () -> request(HttpMethod.GET, "/api/ledger/identification")
+                    .param("region", unit));
+            add(s, "POST /api/ledger/identification/checklists", city, () -> multipart("/api/ledger/identification/checklists")
+                    .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
+                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+            add(s, "POST /ledger/identification/checklists", city, () -> multipart("/ledger/identification/checklists")
+                    .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
+                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+            add(s, "POST /api/ledger/identification", unit, () -> json(HttpMethod.POST, "/api/ledger/identification",
+                    "{\"projectId\": " + identSpareProjects.get(unit) + ", \"asOf\": \"2024-06-01\"}"));
+            add(s, "POST /ledger/identification/open", unit, () -> request(HttpMethod.POST, "/ledger/identification/open")
+                    .param("projectId", String.valueOf(identSpareProjects.get(unit))).param("asOf", "2024-06-01"));
+            add(s, "PUT /api/ledger/identification/{id}/facts", unit, () -> json(HttpMethod.PUT,
+                    "/api/ledger/identification/" + draft + "/facts", "{\"version\": " + dv.get()
+                            + ", \"type\": \"CITY_SHANTY\", \"households\": 30}"));
+            add(s, "POST /ledger/identification/{id}/facts", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/facts").param("version", String.valueOf(dv.get()))
+                    .param("type", "CITY_SHANTY").param("households", "30"));
+            add(s, "PUT /api/ledger/identification/{id}/answers/{clause}", unit, () -> json(HttpMethod.PUT,
+                    "/api/ledger/identification/" + draft + "/answers/T-1", "{\"version\": " + dv.get()
+                            + ", \"answer\": \"不符合\", \"reason\": \"矩阵测试\"}"));
+            add(s, "POST /ledger/identification/{id}/answer", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/answer").param("version", String.valueOf(dv.get()))
+                    .param("clause", "T-1").param("answer", "DOES_NOT_MATCH").param("reason", "矩阵测试"));
+            add(s, "POST /api/ledger/identification/{id}/evidence", unit, () -> multipart("/api/ledger/identification/"
+                    + draft + "/evidence").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", new byte[] {1, 2}))
+                    .param("clause", "T-1"));
+            add(s, "POST /ledger/identification/{id}/evidence", unit, () -> multipart("/ledger/identification/"
+                    + draft + "/evidence").file(new MockMultipartFile("file", "证明.pdf", "application/pdf", new byte[] {1, 2}))
+                    .param("clause", "T-1"));
+            add(s, "GET /api/ledger/identification/{id}/evidence/{evidenceId}", unit, () -> request(HttpMethod.GET,
+                    "/api/ledger/identification/" + draft + "/evidence/" + evidence));
+            add(s, "GET /ledger/identification/{id}/evidence/{evidenceId}", unit, () -> request(HttpMethod.GET,
+                    "/ledger/identification/" + draft + "/evidence/" + evidence));
+            add(s, "POST /api/ledger/identification/{id}/submit", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + draft + "/submit", "{\"version\": " + dv.get() + "}"));
+            add(s, "POST /ledger/identification/{id}/submit", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + draft + "/submit").param("version", String.valueOf(dv.get())));
+            add(s, "POST /api/ledger/identification/{id}/approve", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/approve", "{\"version\": " + sv.get() + "}"));
+            add(s, "POST /api/ledger/identification/{id}/refuse", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/refuse", "{\"version\": " + sv.get()
+                            + ", \"clauses\": [\"T-1\"], \"note\": \"矩阵测试\"}"));
+            add(s, "POST /api/ledger/identification/{id}/return", unit, () -> json(HttpMethod.POST,
+                    "/api/ledger/identification/" + submitted + "/return", "{\"version\": " + sv.get()
+                            + ", \"note\": \"矩阵测试\"}"));
+            add(s, "POST /ledger/identification/{id}/decide", unit, () -> request(HttpMethod.POST,
+                    "/ledger/identification/" + submitted + "/decide").param("version", String.valueOf(sv.get()))
+                    .param("decision", "REFUSE").param("clauses", "T-1").param("note", "矩阵测试"));
+        }
     }
 
     /** Requests for endpoints that need a body, parameters or particular data. */
@@ -587,6 +713,8 @@ class AuthorizationMatrixTest {
         subsidySamples(s);
         leaseSamples(s);
         applicationSamples(s);
+        expropriationSamples(s);
+        identificationSamples(s);
         add(s, "PUT /api/me/password", null, () -> json(HttpMethod.PUT, "/api/me/password",
                 "{\"currentPassword\": \"anju2023\", \"newPassword\": \"Matrix2024\"}"));
         add(s, "POST /account/password", null, () -> request(HttpMethod.POST, "/account/password")
@@ -1149,6 +1277,126 @@ class AuthorizationMatrixTest {
             add(s, "POST /rental/rules", city, () -> multipart("/rental/rules")
                     .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file)).param("city", city).param("kind", "RULES"));
         }
+    }
+
+    // ---- 房屋征收 (ledger/expropriation): the demo project of 章贡区 ------------------------------------------------
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient exproJdbc;
+
+    long exproProject() {
+        return exproJdbc.sql("select id from ledger_expro_project where name = '健康路片区旧城区改建项目（演示）'")
+                .query(Long.class).single();
+    }
+
+    long exproHousehold(String code) {
+        return exproJdbc.sql("select id from ledger_expro_household where project_id = :p and code = :c")
+                .param("p", exproProject()).param("c", code).query(Long.class).single();
+    }
+
+    String exproVersion(long household) {
+        return String.valueOf(exproJdbc.sql("select version from ledger_expro_household where id = :id").param("id", household)
+                .query(Integer.class).single());
+    }
+
+    String exproProjectVersion() {
+        return String.valueOf(exproJdbc.sql("select version from ledger_expro_project where id = :id").param("id", exproProject())
+                .query(Integer.class).single());
+    }
+
+    void expropriationSamples(Map<String, List<Sample>> s) {
+        String api = "/api/ledger/expropriation";
+        String unit = "360702";
+        for (String region : List.of("360702", "361100")) {
+            add(s, "GET " + api + "/projects", region, () -> request(HttpMethod.GET, api + "/projects").param("region", region));
+            add(s, "GET " + api + "/figures", region, () -> request(HttpMethod.GET, api + "/figures").param("region", region));
+        }
+        for (String region : List.of("360702")) {   // the county's 征收部门 (住房保障审核员 or 县级管理员) only
+            add(s, "POST " + api + "/projects", region, () -> json(HttpMethod.POST, api + "/projects", "{\"regionCode\": \""
+                    + region + "\", \"name\": \"矩阵测试征收项目\", \"type\": \"旧城区改建\", \"scopeHouseholds\": 10, "
+                    + "\"counting\": \"START_NEXT_DAY\"}"));
+            add(s, "POST /ledger/expropriation/projects", region, () -> request(HttpMethod.POST, "/ledger/expropriation/projects")
+                    .param("region", region).param("name", "矩阵测试征收项目").param("type", "OLD_TOWN")
+                    .param("scopeHouseholds", "10").param("counting", "START_NEXT_DAY"));
+        }
+        add(s, "POST " + api + "/projects/{id}/steps", unit, () -> json(HttpMethod.POST, api + "/projects/" + exproProject()
+                + "/steps", "{\"stage\": \"HEARING\", \"on\": \"2025-04-04\", \"version\": " + exproProjectVersion() + "}"));
+        add(s, "POST /ledger/expropriation/projects/{id}/steps", unit, () -> request(HttpMethod.POST,
+                "/ledger/expropriation/projects/" + exproProject() + "/steps").param("stage", "HEARING").param("on", "2025-04-04")
+                .param("version", exproProjectVersion()));
+        String household = "{\"code\": \"MATRIX-1\", \"ownerName\": \"矩阵测试\", \"address\": \"章贡区矩阵路1号\", "
+                + "\"titleNo\": \"矩阵1号\", \"area\": 50, \"use\": \"住宅\", \"titleStatus\": \"合法\"}";
+        add(s, "POST " + api + "/projects/{id}/households", unit, () -> json(HttpMethod.POST, api + "/projects/" + exproProject()
+                + "/households", household));
+        add(s, "POST /ledger/expropriation/projects/{id}/households", unit, () -> request(HttpMethod.POST,
+                "/ledger/expropriation/projects/" + exproProject() + "/households").param("code", "MATRIX-1")
+                .param("ownerName", "矩阵测试").param("address", "章贡区矩阵路1号").param("titleNo", "矩阵1号").param("area", "50")
+                .param("use", "住宅").param("titleStatus", "合法"));
+        byte[] scheme = ("方案\t矩阵测试奖励\n计日\t开始的当日计入\n奖项\t计时\t窗口\t适用用途\t适用方式\t计算\t金额\t基数\t下限\t上限\t条件\t原文\n"
+                + "签约奖\t签约\t期限内\t全部\t全部\t每户\t1000\t\t\t\t\t矩阵测试\n").getBytes(StandardCharsets.UTF_8);
+        byte[] list = ("户号,被征收人,身份证号,房屋坐落,权属证号,建筑面积（㎡）,用途,权属状况\nMATRIX-2,矩阵测试,,章贡区矩阵路2号,矩阵2号,60,住宅,合法\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (String prefix : List.of(api, "/ledger/expropriation")) {
+            add(s, "POST " + prefix + "/projects/{id}/scheme", unit, () -> multipart(prefix + "/projects/" + exproProject() + "/scheme")
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", scheme)));
+            add(s, "POST " + prefix + "/projects/{id}/import", unit, () -> multipart(prefix + "/projects/" + exproProject() + "/import")
+                    .file(new MockMultipartFile("file", "调查登记.csv", "text/csv", list)));
+        }
+        add(s, "GET " + api + "/projects/{id}/export", unit, () -> request(HttpMethod.GET, api + "/projects/" + exproProject()
+                + "/export").param("reason", "矩阵测试核对"));
+        // JK-015 has signed nothing; JK-010 signed and stays; JK-017 is under a 补偿决定 (see ExpropriationDemoData)
+        add(s, "POST " + api + "/households/{id}/valuation", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return json(HttpMethod.POST, api + "/households/" + h + "/valuation", "{\"amount\": 500000, \"receivedOn\": "
+                    + "\"2025-04-25\", \"version\": " + exproVersion(h) + "}");
+        });
+        add(s, "POST " + api + "/households/{id}/agreement", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return json(HttpMethod.POST, api + "/households/" + h + "/agreement", "{\"agreementOn\": \"2025-05-25\", "
+                    + "\"option\": \"货币补偿\", \"compensation\": 500000, \"paymentDue\": \"2025-06-25\", \"movingFee\": 2000, "
+                    + "\"moveDeadline\": \"2025-06-15\", \"version\": " + exproVersion(h) + "}");
+        });
+        add(s, "POST " + api + "/households/{id}/decision", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return json(HttpMethod.POST, api + "/households/" + h + "/decision", "{\"decisionOn\": \"2025-05-26\", "
+                    + "\"decisionNo\": \"矩阵测试1号\", \"moveDeadline\": \"2025-06-20\", \"version\": " + exproVersion(h) + "}");
+        });
+        add(s, "POST " + api + "/households/{id}/vacate", unit, () -> {
+            long h = exproHousehold("JK-010");
+            return json(HttpMethod.POST, api + "/households/" + h + "/vacate", "{\"on\": \"2025-06-01\", \"version\": "
+                    + exproVersion(h) + "}");
+        });
+        add(s, "POST " + api + "/households/{id}/enforcement", unit, () -> {
+            long h = exproHousehold("JK-017");
+            return json(HttpMethod.POST, api + "/households/" + h + "/enforcement", "{\"on\": \"2025-07-01\", "
+                    + "\"noAppeal\": true, \"version\": " + exproVersion(h) + "}");
+        });
+        String pages = "/ledger/expropriation/households/";
+        add(s, "POST " + pages + "{id}/valuation", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return request(HttpMethod.POST, pages + h + "/valuation").param("amount", "500000").param("receivedOn", "2025-04-25")
+                    .param("version", exproVersion(h));
+        });
+        add(s, "POST " + pages + "{id}/agreement", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return request(HttpMethod.POST, pages + h + "/agreement").param("agreementOn", "2025-05-25").param("option", "货币补偿")
+                    .param("compensation", "500000").param("paymentDue", "2025-06-25").param("movingFee", "2000")
+                    .param("moveDeadline", "2025-06-15").param("version", exproVersion(h));
+        });
+        add(s, "POST " + pages + "{id}/decision", unit, () -> {
+            long h = exproHousehold("JK-015");
+            return request(HttpMethod.POST, pages + h + "/decision").param("decisionOn", "2025-05-26").param("decisionNo", "矩阵测试1号")
+                    .param("moveDeadline", "2025-06-20").param("version", exproVersion(h));
+        });
+        add(s, "POST " + pages + "{id}/vacate", unit, () -> {
+            long h = exproHousehold("JK-010");
+            return request(HttpMethod.POST, pages + h + "/vacate").param("on", "2025-06-01").param("version", exproVersion(h));
+        });
+        add(s, "POST " + pages + "{id}/enforcement", unit, () -> {
+            long h = exproHousehold("JK-017");
+            return request(HttpMethod.POST, pages + h + "/enforcement").param("on", "2025-07-01").param("noAppeal", "true")
+                    .param("version", exproVersion(h));
+        });
     }
 
     private static void add(Map<String, List<Sample>> s, String key, String subject,

@@ -198,6 +198,18 @@ class RoundRepository {
                 .list();
     }
 
+    /** The candidates without their masked names and ID numbers (null): what the draw and the steps compute with. */
+    List<CandidateRow> standings(long roundId) {
+        return jdbc.sql("""
+                        select c.household_id, c.number, c.list_position, c.position, c.state, c.refusals
+                          from rental_round_candidate c
+                         where c.round_id = :round order by coalesce(c.position, c.list_position), c.number""")
+                .param("round", roundId)
+                .query((rs, n) -> new CandidateRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, Integer.class), rs.getString(5), rs.getInt(6), null, null))
+                .list();
+    }
+
     List<EventRow> events(long roundId) {
         return jdbc.sql("""
                         select e.seq, e.household_id, c.number, e.kind, e.what, e.on_day, e.by_user

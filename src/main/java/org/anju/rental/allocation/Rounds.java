@@ -187,7 +187,7 @@ public class Rounds {
         repository.event(id, null, "LISTED", "名单公示：候选 " + list.size() + " 户，房源 " + ids.size() + " 套，名单 SHA-256 "
                 + published.hash() + (draw ? "；随机种子为" + source + "（" + DAY.format(o.seedDue()) + "公布）" : ""), today, actor);
         if (!draw) {
-            start(id, repository.candidates(id), numbers, ids.size(), rules.refusalsAllowed(), today, actor);
+            start(id, repository.standings(id), numbers, ids.size(), rules.refusalsAllowed(), today, actor);
         }
         return round(id);
     }
@@ -208,7 +208,7 @@ public class Rounds {
         if (today.isBefore(r.seedDue())) {
             throw new Conflict("随机种子（" + r.seedSource() + "）" + DAY.format(r.seedDue()) + "才公布，之前不能摇号");
         }
-        List<RoundRepository.CandidateRow> candidates = repository.candidates(id);
+        List<RoundRepository.CandidateRow> candidates = repository.standings(id);
         Draw.Candidates list = Draw.candidates(candidates.stream().map(RoundRepository.CandidateRow::number).toList(),
                 i -> "候选名单第 " + (i + 1) + " 户");
         if (!list.hash().equals(r.candidatesHash())) {
@@ -232,8 +232,18 @@ public class Rounds {
         open.round().places().forEach((number, p) ->
                 places.add(new RoundRepository.Placement(households.get(number), p.position(), p.state().name(), p.refusals())));
         repository.places(id, places);
-        repository.events(id, open.events().stream()
-                .map(e -> new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())).toList(), today, actor);
+        // one event per household that may choose now; the 候选 are told by one event of the round — each one's place
+        // is its row's position (audited with the draw): 17,000 events more for a large round said nothing new and
+        // were a third of the draw's time (docs/PERFORMANCE.md)
+        List<RoundRepository.NewEvent> events = new ArrayList<>();
+        open.events().stream().filter(e -> open.round().places().get(e.number()).state() == Round.State.SELECTED)
+                .forEach(e -> events.add(new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())));
+        int waiting = order.size() - events.size();
+        if (waiting > 0) {
+            events.add(new RoundRepository.NewEvent(null, "OPENED", "其余 " + waiting + " 户为候选，按本批次顺序依次递补（候选第 1—"
+                    + waiting + " 位）"));
+        }
+        repository.events(id, events, today, actor);
     }
 
     // ---- choosing --------------------------------------------------------------------------------------
@@ -255,7 +265,7 @@ public class Rounds {
         if (!"CHOOSING".equals(r.status())) {
             throw new Conflict("该批次" + ("LISTED".equals(r.status()) ? "尚未摇号" : "已结束") + "，不能" + action.label());
         }
-        List<RoundRepository.CandidateRow> rows = repository.candidates(id);
+        List<RoundRepository.CandidateRow> rows = repository.standings(id);
         RoundRepository.CandidateRow who = rows.stream().filter(c -> c.number().equals(number == null ? "" : number.strip()))
                 .findFirst().orElseThrow(() -> new BadInput("申请编号 " + number + " 不在本批次的候选名单中"));
         boolean cumulative = "QUALIFICATION".equals(r.onExcess());
@@ -363,7 +373,7 @@ public class Rounds {
     /** The candidate list exactly as hashed: 申请编号 in ascending order, one a line — the file to re-run the draw with. */
     public String candidateFile(long id) {
         row(id, false);
-        return String.join("", repository.candidates(id).stream().map(RoundRepository.CandidateRow::number).sorted()
+        return String.join("", repository.standings(id).stream().map(RoundRepository.CandidateRow::number).sorted()
                 .map(n -> n + "\n").toList());
     }
 

@@ -35,10 +35,12 @@ public class WaitingList {
     private final Regions regions;
     private final Access access;
     private final PersonalData personalData;
+    private final WaitingOrders orders;
 
     WaitingList(WaitingRepository repository, WaitingRuleBook book, Regions regions, Access access,
-                PersonalData personalData) {
+                PersonalData personalData, WaitingOrders orders) {
         this.repository = repository;
+        this.orders = orders;
         this.book = book;
         this.regions = regions;
         this.access = access;
@@ -85,24 +87,44 @@ public class WaitingList {
             throw new BadInput("参数 page 的值「" + page + "」不对：应为 0 至 100000 的页码");
         }
         LocalDate today = today();
-        WaitingRules rules = book.forCity(cityOf(scope), today);
-        repository.roomToSort();
-        WaitingRepository.Scope s = new WaitingRepository.Scope(scope.kind() == RegionKind.PREFECTURE || cityOf(scope).id() == scope.id(),
+        Region city = cityOf(scope);
+        WaitingRules rules = book.forCity(city, today);
+        WaitingRepository.Scope s = new WaitingRepository.Scope(scope.kind() == RegionKind.PREFECTURE || city.id() == scope.id(),
                 scope.id(), null, false);
+        WaitingOrders.Order order = order(rules, s, city, today);
         if (certificateNo != null && !certificateNo.isBlank()) {
             String c = certificate(certificateNo);
-            Optional<WaitingRepository.Found> f = repository.find(rules, s, today, c);
-            int total = f.map(WaitingRepository.Found::total).orElseGet(() -> repository.count(rules, s, today));
-            List<WaitingEntry> found = f.map(e -> List.of(entry(e.row(), e.position(), rules, today))).orElse(List.of());
-            return new WaitingPage(scope.code(), scope.name(), rules, found, total, 0, PAGE);
+            int i = repository.holder(c).map(order::indexOf).orElse(-1);
+            List<WaitingEntry> found = i < 0 ? List.of() : entries(order, i, i + 1, rules, today);
+            return new WaitingPage(scope.code(), scope.name(), rules, found, order.size(), 0, PAGE);
         }
-        List<WaitingRepository.Row> rows = repository.page(rules, s, today, page * PAGE, PAGE);
-        int total = rows.isEmpty() ? repository.count(rules, s, today) : rows.getFirst().total();
-        List<WaitingEntry> entries = new java.util.ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            entries.add(entry(rows.get(i), page * PAGE + i + 1, rules, today));
+        int from = Math.min(page * PAGE, order.size());
+        return new WaitingPage(scope.code(), scope.name(), rules,
+                entries(order, from, Math.min(from + PAGE, order.size()), rules, today), order.size(), page, PAGE);
+    }
+
+    /** The scope's order, as kept unless the city's version, the rules or the day changed since (WaitingOrders). */
+    private WaitingOrders.Order order(WaitingRules rules, WaitingRepository.Scope s, Region city, LocalDate today) {
+        long version = repository.version(city.id());
+        return orders.order(new WaitingOrders.Key(s.city(), s.regionId(), rules, today, version), () -> {
+            repository.roomToSort();
+            return repository.order(rules, s, today);
+        });
+    }
+
+    /** Positions {@code from} to {@code to} (0-based, exclusive) of an order, with their masked columns read now. */
+    private List<WaitingEntry> entries(WaitingOrders.Order o, int from, int to, WaitingRules rules, LocalDate today) {
+        java.util.Map<Long, WaitingRepository.Shown> shown = repository.shown(java.util.Arrays.copyOfRange(o.ids(), from, to));
+        List<WaitingEntry> entries = new java.util.ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            WaitingRepository.Shown w = shown.get(o.ids()[i]);
+            if (w == null) {
+                throw new IllegalStateException("household " + o.ids()[i] + " of the waiting list is gone");
+            }
+            entries.add(entry(new WaitingRepository.Row(o.ids()[i], w.certificateNo(), w.qualifiedOn(), w.name(), w.idNumber(),
+                    w.countyId(), o.keys()[i], w.groups(), o.size()), i + 1, rules, today));
         }
-        return new WaitingPage(scope.code(), scope.name(), rules, entries, total, page, PAGE);
+        return entries;
     }
 
     /**
@@ -172,15 +194,16 @@ public class WaitingList {
         }
         LocalDate today = today();
         WaitingRules rules = book.forCity(cityOf(county), today);
+        Region city = cityOf(county);
         WaitingRepository.Scope s = new WaitingRepository.Scope(false, county.id(), null, false);
-        repository.roomToSort();
-        Optional<WaitingRepository.Found> found = repository.find(rules, s, today, c);
-        if (found.isEmpty()) {
+        WaitingOrders.Order order = order(rules, s, city, today);
+        int i = order.indexOf(h.id());
+        if (i < 0) {
             return new Standing(c, h.name(), h.idNumber(), county.name(), "尚未进入轮候（资格证日期未到）", null, null,
                     rules.name(), rules.verified());
         }
-        return new Standing(c, h.name(), h.idNumber(), county.name(), "轮候中", found.get().position(),
-                found.get().total(), rules.name(), rules.verified());
+        return new Standing(c, h.name(), h.idNumber(), county.name(), "轮候中", i + 1, order.size(), rules.name(),
+                rules.verified());
     }
 
     private WaitingEntry entry(WaitingRepository.Row r, int position, WaitingRules rules, LocalDate today) {

@@ -129,26 +129,50 @@ class WaitingRepository {
                 .query(WaitingRepository::row).list();
     }
 
-    int count(WaitingRules rules, Scope scope, LocalDate today) {
-        return jdbc.sql(base(rules, scope) + "select count(*) from w").params(params(rules, scope, today))
-                .query(Integer.class).single();
+    /** The version of a city's waiting lists: bumped by every change they are computed from (V45_1). */
+    long version(int cityId) {
+        return jdbc.sql("select coalesce((select version from rental_waiting_version where city_id = :city), 0)")
+                .param("city", cityId).query(Long.class).single();
     }
 
-    /** A household found on the list: its row, its 1-based position and how many are on the list. */
-    record Found(Row row, int position, int total) {
+    /** The whole list in order, ids and keys only (for {@link WaitingOrders}). */
+    WaitingOrders.Order order(WaitingRules rules, Scope scope, LocalDate today) {
+        List<long[]> rows = jdbc.sql(base(rules, scope) + "select w.id, w.k from w order by w.k, w.qualified_on, w.certificate_no")
+                .params(params(rules, scope, today))
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)})
+                .list();
+        long[] ids = new long[rows.size()];
+        long[] keys = new long[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rows.get(i)[0];
+            keys[i] = rows.get(i)[1];
+        }
+        return new WaitingOrders.Order(ids, keys);
     }
 
-    /** The household with this 资格证号 on the list, its position and the list's length, if it is on it. */
-    Optional<Found> find(WaitingRules rules, Scope scope, LocalDate today, String certificateNo) {
-        return jdbc.sql(base(rules, scope) + SELECT.formatted("""
-                        (select w.*, (select count(*) from w w2 where (w2.k, w2.qualified_on, w2.certificate_no)
-                                                                   < (w.k, w.qualified_on, w.certificate_no)) + 1 as position,
-                                (select count(*) from w) as total
-                           from w where w.certificate_no = :certificate)""").replace("w.total", "w.position, w.total"))
-                .params(params(rules, scope, today)).param("certificate", certificateNo)
-                .query((rs, n) -> new Found(new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getInt(10)),
-                        rs.getInt(9), rs.getInt(10))).optional();
+    /** The household holding a 资格证号, if any. */
+    Optional<Long> holder(String certificateNo) {
+        return jdbc.sql("select id from rental_household where certificate_no = :c").param("c", certificateNo)
+                .query(Long.class).optional();
+    }
+
+    /** A household of an order as a page shows it: masked name and ID number, 资格证, county, groups. */
+    record Shown(String certificateNo, LocalDate qualifiedOn, int countyId, String name, String idNumber, String groups) {
+    }
+
+    /** What a page shows of some households of an order, by id. */
+    Map<Long, Shown> shown(long[] ids) {
+        Map<Long, Shown> found = new HashMap<>();
+        jdbc.sql("""
+                        select h.id, h.certificate_no, h.qualified_on, h.county_id, h.applicant_name_masked, h.applicant_id_masked,
+                               (select string_agg(g.name, '、' order by g.name) from rental_household_group g
+                                 where g.household_id = h.id)
+                          from rental_household h where h.id = any(:ids)""")
+                .param("ids", Arrays.stream(ids).boxed().toArray(Long[]::new))
+                .query((rs, n) -> found.put(rs.getLong(1), new Shown(rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7))))
+                .list();
+        return found;
     }
 
     /** A household for the public lookup: found by 资格证号, and only when the ID number's blind index is one of its people's. */

@@ -3,6 +3,8 @@ package org.anju.rental.allocation;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.AuditEntry;
+import org.anju.account.AuditTrail;
 import org.anju.account.Channel;
 import org.anju.account.Role;
 import org.anju.cli.Cli;
@@ -74,6 +76,8 @@ class RoundsTest {
     static final String COUNTY = "360702";
 
     @Autowired
+    AuditTrail audit;
+    @Autowired
     Households households;
     @Autowired
     WaitingList waiting;
@@ -99,6 +103,7 @@ class RoundsTest {
     /** Certificate number → [name, ID number] in plaintext, to prove the public pages never show them. */
     final Map<String, String[]> people = new LinkedHashMap<>();
     final Map<String, Long> ids = new LinkedHashMap<>();
+    final Map<String, String> labels = new LinkedHashMap<>();
     long estate;
 
     Actor actor(String username, String region, Role role) {
@@ -119,6 +124,7 @@ class RoundsTest {
         String certificate = households.qualify(h, guarantee, qualified);
         people.put(certificate, new String[]{name, id});
         ids.put(label, h);
+        labels.put(certificate, label);
         return certificate;
     }
 
@@ -186,6 +192,17 @@ class RoundsTest {
         assertThatThrownBy(() -> waiting.lookup("360700209999999", people.get(a)[1])).isInstanceOf(BadInput.class)
                 .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
         assertThatThrownBy(() -> waiting.lookup(b, "1234")).isInstanceOf(BadInput.class).hasMessageContaining("身份证号");
+
+        // the order kept between pages (WaitingOrders) follows a change at once: a household qualified now, earlier
+        // than B by its 资格证 date and in no group, is on the very next page read, in B's place, and B one further down
+        int bWas = order.indexOf(b) + 1;
+        String g = Access.runAs(Actor.system(regions.root()),
+                () -> household("G", "郑新增", null, Guarantee.PUBLIC_RENTAL, LocalDate.of(2020, 3, 1)));
+        WaitingPage after = as(office, () -> waiting.page(COUNTY, null, 0));
+        assertThat(after.total()).isEqualTo(county.total() + 1);
+        assertThat(as(office, () -> waiting.page(COUNTY, g, 0)).entries().getFirst().position()).isEqualTo(bWas);
+        assertThat(as(office, () -> waiting.page(COUNTY, b, 0)).entries().getFirst().position()).isEqualTo(bWas + 1);
+        assertThat(waiting.lookup(b, people.get(b)[1]).position()).isEqualTo(bWas + 1);
     }
 
     @Test
@@ -245,6 +262,19 @@ class RoundsTest {
         RoundView drawn = as(office, () -> rounds.draw(listed.id(), "2025056 3 7 1"));
         assertThat(drawn.status()).isEqualTo("CHOOSING");
         assertThat(drawn.candidates().stream().filter(x -> "SELECTED".equals(x.state()))).hasSize(2);
+        // the draw placed every candidate in one statement, audited as one entry for the round (V0_3); a candidate's
+        // history still shows its own row: listed without a place, then placed
+        RoundView.Candidate top = drawn.candidates().stream().filter(x -> x.position() == 1).findFirst().orElseThrow();
+        List<AuditEntry> history = audit.history("rental_round_candidate",
+                Map.of("round_id", drawn.id(), "household_id", top.householdId()));
+        assertThat(history).extracting(AuditEntry::op).containsExactly("INSERT", "UPDATE");
+        assertThat(history.get(1).before()).containsEntry("state", null).containsEntry("number", top.number());
+        assertThat(history.get(1).after()).containsEntry("state", "SELECTED").containsEntry("position", 1)
+                .containsEntry("household_id", (int) top.householdId());
+        assertThat(jdbc.sql("""
+                select count(*) from audit_log where table_name = 'rental_round_candidate' and op = 'UPDATE'
+                   and row_key = cast(:key as jsonb)""").param("key", "{\"round_id\": " + drawn.id() + "}")
+                .query(Integer.class).single()).isEqualTo(1);
 
         // anyone re-runs the published draw from the published file with the published command
         String file = new String(mvc.perform(get("/public/rental/rounds/" + drawn.id() + "/candidates.txt"))
@@ -344,7 +374,7 @@ class RoundsTest {
     }
 
     String label(String certificate) {
-        return Map.of(a, "A", b, "B", c, "C", d, "D", e, "E", f, "F").get(certificate);
+        return labels.get(certificate);
     }
 
     static RoundView.Candidate candidate(RoundView r, String number) {
