@@ -108,7 +108,7 @@ public class Bulletins {
         return name + period.getYear() + "年" + period.getMonthValue() + "月保障性安居工程进展情况通报." + extension;
     }
 
-    private static String defaultIssuer(Region r) {
+    static String defaultIssuer(Region r) {
         return switch (r.kind()) {
             case NATION -> "住房和城乡建设部";
             case PROVINCE -> r.name() + "住房和城乡建设厅";

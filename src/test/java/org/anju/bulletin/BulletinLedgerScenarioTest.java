@@ -42,6 +42,10 @@ class BulletinLedgerScenarioTest {
     Bulletins bulletins;
     @Autowired
     Regions regions;
+    @Autowired
+    MonthlyReports monthlyReports;
+    @Autowired
+    org.anju.ledger.expropriation.Expropriations expropriations;
 
     Actor user(String username, String region, Role role) {
         return new Actor(username, "测试用户", regions.byCode(region).orElseThrow(), EnumSet.of(role), Channel.UI, false);
@@ -108,5 +112,60 @@ class BulletinLedgerScenarioTest {
         Bulletin other = as(nankang, () -> bulletins.compose("360703", month, BulletinOptions.defaults()));
         assertThat(other.sections().getFirst().subsections()).extracting(Bulletin.Section::heading)
                 .noneMatch(h -> h.contains("审计问题"));
+    }
+
+    /**
+     * Seed 003's 月报告 for 南康区 this month: an expropriation project (scope 40 households, none signed yet) and two
+     * overdue-resettlement items (one promised 2024-06-30, one without a promised date); no monthly figures reported —
+     * 未报 for 棚改 and funds, never 0.
+     */
+    @Test
+    void theMonthlyReportFromFiguresExpropriationAndTheOverdueLedger() {
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        YearMonth month = YearMonth.from(today);
+        String nankang = "360703";
+        Actor county = user("t_nk_admin_m", nankang, Role.COUNTY_ADMIN);
+        Actor office = user("t_nk_office_m", nankang, Role.HOUSING_OFFICE);
+
+        Bulletin empty = as(county, () -> monthlyReports.compose(nankang, month));
+        assertThat(empty.sections()).extracting(Bulletin.Section::paragraphs).containsExactly(
+                List.of(month.getYear() + "年南康区棚户区改造年度任务未报，截止" + month.getMonthValue() + "月底已开工未报，开工率—；基本建成未报；完成投资未报。"),
+                List.of("无数据（南康区没有在系统中登记的征收项目）。"),
+                List.of("截止" + month.getMonthValue() + "月底，南康区保障性安居工程资金到位未报，拨付未报，拨付率—；支出未报。月报资金为保障性安居工程合计，棚改资金未单列。"),
+                List.of("无数据（南康区台账中没有棚改逾期未安置事项）。"));
+
+        as(office, () -> expropriations.create(new org.anju.ledger.expropriation.ProjectForm(nankang, "蓉江路片区旧城区改建（测试）",
+                "旧城区改建", 40, new java.math.BigDecimal("3200"), "START_NEXT_DAY", 10, 10, null, null, null)));
+        Unit street = as(county, () -> ledger.addUnit(nankang, "蓉江街道办事处", UnitKind.GOVERNMENT));
+        LocalDate due = today.plusDays(40);
+        as(county, () -> ledger.create(new NewItem("OVERDUE_RESETTLEMENT", nankang, "蓉江新区棚改安置小区",
+                Map.of("category", "在建项目", "project_info", "2019年开工", "households", "120", "problem", "配套未完成",
+                        "promised_on", "2024-06-30"), street.id(), null, null, due, null, null, null, null, null)));
+        as(county, () -> ledger.create(new NewItem("OVERDUE_RESETTLEMENT", nankang, "东山安置房",
+                Map.of("category", "尚未开工项目", "project_info", "未开工", "households", "36", "problem", "资金未落实"),
+                street.id(), null, null, due, null, null, null, null, null)));
+
+        Bulletin r = as(county, () -> monthlyReports.compose(nankang, month));
+        assertThat(r.title()).isEqualTo(month.getYear() + "年" + month.getMonthValue() + "月南康区棚户区改造等工作月报告");
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(LocalDate.of(2024, 6, 30), today);
+        String dueText = chinese(due);
+        assertThat(r.sections().get(1).paragraphs()).containsExactly("南康区在系统中登记征收项目1个，征收范围内40户，已签约0户，"
+                + "签约率0.00%；已腾空0户，腾空率0.00%（截止" + today.getYear() + "年" + today.getMonthValue() + "月" + today.getDayOfMonth()
+                + "日）。蓉江路片区旧城区改建（测试）（南康区）征收范围内40户，签约率0.00%，腾空率0.00%。");
+        assertThat(r.sections().get(3).paragraphs()).containsExactly("南康区棚改逾期未安置台账共2个项目、涉及156户，其中已整改销号0个，尚未销号2个。"
+                + "南康区蓉江新区棚改安置小区，120户，逾期" + months + "个月，待整改，整改期限" + dueText + "。"
+                + "南康区东山安置房，36户，约定安置日期未报，待整改，整改期限" + dueText + "。");
+        // the DOCX carries the same text
+        byte[] docx = as(county, () -> monthlyReports.docx(nankang, month));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            assertThat(doc.getParagraphs()).extracting(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .contains("四、解决棚改逾期未安置问题整改", r.sections().get(3).paragraphs().getFirst());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        // a sibling county reads neither
+        Actor zhanggong = user("t_zg_admin_m", ZHANGGONG, Role.COUNTY_ADMIN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(zhanggong, () -> monthlyReports.compose(nankang, month)))
+                .isInstanceOf(org.anju.platform.Denied.class).hasMessageContaining("无权查看南康区的月报告");
     }
 }
