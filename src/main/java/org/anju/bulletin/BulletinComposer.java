@@ -112,6 +112,13 @@ class BulletinComposer {
                 prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, tables, date);
     }
 
+    /** Section (七) alone (for the bench and callers that need only it); empty when the ledgers hold no such item. */
+    Optional<Bulletin.Section> ledgerSection(Region scope, YearMonth period) {
+        Data d = new Data(scope, period, new Scope(period.getYear(), period.getMonthValue(), prose.scopeLabel(scope.kind(), scope.name())),
+                null, List.of());
+        return prose.ledgers(ledgers(d, standing(d)));
+    }
+
     // ------------------------------------------------------------------------------- figures per section
 
     private Optional<BulletinFigures.Program> program(Data d, String program) {

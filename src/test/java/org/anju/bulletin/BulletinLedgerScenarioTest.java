@@ -102,11 +102,14 @@ class BulletinLedgerScenarioTest {
                 + "章贡区城投集团“城投集团承建的公租房200套逾期未交付使用”逾期未整改到位（整改期限" + chinese(auditDue) + "），审计交办问题整改不力；"
                 + "章贡区信访问题“安置房被私自出售，购房人无法办理不动产登记”没有得到妥善处理（办理期限" + chinese(today.minusDays(10)) + "）。"));
 
+        assertThat(as(city, () -> bulletins.ledgerSection(GANZHOU, month))).get().extracting(Bulletin.Section::paragraphs)
+                .isEqualTo(seven.paragraphs());
         // the month before: none of these items existed at its end — no section, no invented "0 items", no problem 三
         Bulletin before = as(city, () -> bulletins.compose(GANZHOU, month.minusMonths(1), BulletinOptions.defaults()));
         assertThat(before.sections().getFirst().subsections()).extracting(Bulletin.Section::heading)
                 .noneMatch(h -> h.contains("审计问题"));
         assertThat(before.problems()).noneMatch(p -> p.contains("审计及信访"));
+        assertThat(as(city, () -> bulletins.ledgerSection(GANZHOU, month.minusMonths(1)))).isEmpty();
         // a county that reads only itself: its own items, not its neighbour's guessed
         Actor nankang = user("t_nk_admin_b", "360703", Role.COUNTY_ADMIN);
         Bulletin other = as(nankang, () -> bulletins.compose("360703", month, BulletinOptions.defaults()));
