@@ -67,7 +67,9 @@ class BulletinComposer {
 
     BulletinComposer(Progress progress, Supervision supervision, Projects projects, ReportInbox reports,
                      org.anju.region.Regions regions,
-                     org.springframework.beans.factory.ObjectProvider<org.anju.progress.RecordedFigures> records) {
+                     org.springframework.beans.factory.ObjectProvider<org.anju.progress.RecordedFigures> records,
+                     org.anju.ledger.item.Ledger ledger) {
+        this.ledger = ledger;
         this.regions = regions;
         this.records = records;
         this.progress = progress;
@@ -79,6 +81,7 @@ class BulletinComposer {
     }
 
     private final org.anju.region.Regions regions;
+    private final org.anju.ledger.item.Ledger ledger;
     private final org.springframework.beans.factory.ObjectProvider<org.anju.progress.RecordedFigures> records;
 
     /** Everything a bulletin says, for one region's subtree. */
@@ -100,11 +103,20 @@ class BulletinComposer {
         subsidy(d).map(prose::subsidy).ifPresent(progressSections::add);
         funds(d).map(prose::funds).ifPresent(progressSections::add);
         entry(d).map(prose::entry).ifPresent(progressSections::add);
-        List<String> problems = prose.problems(problems(d));
+        List<org.anju.ledger.item.Standing> standing = standing(d);
+        prose.ledgers(ledgers(d, standing)).ifPresent(progressSections::add);
+        List<String> problems = prose.problems(problems(d), ledgerLate(standing));
         List<BulletinTable> tables = new BulletinTables(progress.indicators(), words, d).all();
         Header header = new Header(when, scope.kind(), units.stream().anyMatch(u -> u.regionCode().endsWith("-SB")));
         return new Bulletin(scope.code(), scope.name(), period, issuer, documentNumber, prose.title(header),
                 prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, tables, date);
+    }
+
+    /** Section (七) alone (for the bench and callers that need only it); empty when the ledgers hold no such item. */
+    Optional<Bulletin.Section> ledgerSection(Region scope, YearMonth period) {
+        Data d = new Data(scope, period, new Scope(period.getYear(), period.getMonthValue(), prose.scopeLabel(scope.kind(), scope.name())),
+                null, List.of());
+        return prose.ledgers(ledgers(d, standing(d)));
     }
 
     // ------------------------------------------------------------------------------- figures per section
@@ -236,6 +248,55 @@ class BulletinComposer {
         org.anju.region.Region unit = regions.byCode(regionCode).orElseThrow();
         return records.orderedStream().map(r -> r.occupancy(unit, period)).flatMap(java.util.Optional::stream)
                 .filter(o -> o.allocable() > 0).findFirst().orElse(null);
+    }
+
+    /** The kinds section (七) and problem 三 speak of. */
+    static final String AUDIT = "AUDIT", PETITION = "PETITION";
+
+    /**
+     * The audit and petition items of the scope's ledgers as they stood at the month's end (today while the month is
+     * not over); none when the reader may not read them (a region's ledgers are not guessed).
+     */
+    List<org.anju.ledger.item.Standing> standing(Data d) {
+        LocalDate end = d.period().atEndOfMonth();
+        LocalDate today = LocalDate.now(org.anju.platform.ChinaTime.ZONE);
+        try {
+            return ledger.standing(d.scope().code(), end.isAfter(today) ? today : end).stream()
+                    .filter(s -> s.item().kind().equals(AUDIT) || s.item().kind().equals(PETITION)).toList();
+        } catch (org.anju.platform.Denied e) {
+            return List.of();
+        }
+    }
+
+    static BulletinFigures.Ledgers ledgers(Data d, List<org.anju.ledger.item.Standing> standing) {
+        List<BulletinFigures.AuditItem> audits = new ArrayList<>();
+        List<BulletinFigures.PetitionItem> petitions = new ArrayList<>();
+        for (org.anju.ledger.item.Standing s : standing) {
+            var i = s.item();
+            boolean closed = s.state() == org.anju.ledger.item.LedgerState.CLOSED;
+            if (i.kind().equals(AUDIT)) {
+                audits.add(new BulletinFigures.AuditItem(i.title(), i.measures(), s.lastNote(), i.deadline(), s.state().label(),
+                        closed, s.alert() == org.anju.ledger.item.Alert.OVERDUE));
+            } else {
+                petitions.add(new BulletinFigures.PetitionItem(i.regionName(), i.title(), unit(i), closed,
+                        closed && i.closedOn() != null && !i.closedOn().isAfter(i.deadline())));
+            }
+        }
+        return new BulletinFigures.Ledgers(d.when(), audits, petitions);
+    }
+
+    static List<BulletinFigures.LateItem> ledgerLate(List<org.anju.ledger.item.Standing> standing) {
+        return standing.stream().filter(s -> s.alert() == org.anju.ledger.item.Alert.OVERDUE)
+                .map(s -> new BulletinFigures.LateItem(s.item().kind().equals(AUDIT), s.item().regionName(), unit(s.item()),
+                        s.item().title(), s.item().deadline())).toList();
+    }
+
+    /** The 责任单位 as a bulletin names it: 章贡区财政局 (the region's name before a unit named without it). */
+    private static String unit(org.anju.ledger.item.Item i) {
+        if (i.unitName() == null) {
+            return null;
+        }
+        return i.unitName().startsWith(i.regionName()) ? i.unitName() : i.regionName() + i.unitName();
     }
 
     private Problems problems(Data d) {

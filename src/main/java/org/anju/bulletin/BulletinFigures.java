@@ -170,4 +170,21 @@ final class BulletinFigures {
     record Milestone(String region, String indicator, LocalDate dueOn, BigDecimal threshold, BigDecimal rate,
                      String plan) {
     }
+
+    /** Section (七): the audit and petition items of the ledgers as they stood at the month's end. */
+    record Ledgers(Scope scope, List<AuditItem> audits, List<PetitionItem> petitions) {
+    }
+
+    /** An audit item: {@code measures} and {@code note} null when not stated; {@code state} the state's label then. */
+    record AuditItem(String title, String measures, String note, java.time.LocalDate deadline, String state, boolean closed,
+                     boolean overdue) {
+    }
+
+    /** A petition: closed (in time or late) or open with its 责任单位 (null: none named yet), region-prefixed. */
+    record PetitionItem(String region, String title, String unit, boolean closed, boolean inTime) {
+    }
+
+    /** Problem 三: an audit or petition item open and past its deadline at the month's end. */
+    record LateItem(boolean audit, String region, String unit, String title, java.time.LocalDate deadline) {
+    }
 }

@@ -197,10 +197,77 @@ final class BulletinProse {
         return new Bulletin.Section(w.fill("entry.heading"), List.of(paragraph), List.of());
     }
 
+    // ------------------------------------------------------------------------------ 审计问题及信访投诉
+
+    /** Section (七) from the ledgers; a part without items is left out, the section too when both are empty. */
+    java.util.Optional<Bulletin.Section> ledgers(BulletinFigures.Ledgers f) {
+        List<String> paragraphs = new ArrayList<>();
+        if (!f.audits().isEmpty()) {
+            StringBuilder items = new StringBuilder();
+            for (BulletinFigures.AuditItem a : f.audits()) {
+                String state = a.closed() ? w.fill("ledger.audit.state.closed")
+                        : a.overdue() ? w.fill("ledger.audit.state.overdue") : w.fill("ledger.audit.state.open", "状态", a.state());
+                items.append(w.fill("ledger.audit.item", "事项", sentence(a.title()),
+                        "措施", a.measures() == null ? "" : w.fill("ledger.audit.measures", "整改措施", sentence(a.measures())),
+                        "进展", a.note() == null ? "" : w.fill("ledger.audit.progress", "进展", sentence(a.note())),
+                        "期限", date(a.deadline()), "月份", f.scope().month(), "状态", state));
+            }
+            paragraphs.add(w.fill("ledger.audit", "各事项", items.toString()));
+        }
+        if (!f.petitions().isEmpty()) {
+            List<String> inTime = new ArrayList<>(), late = new ArrayList<>();
+            StringBuilder open = new StringBuilder();
+            for (BulletinFigures.PetitionItem p : f.petitions()) {
+                if (p.closed()) {
+                    (p.inTime() ? inTime : late).add(w.fill("ledger.petition.name", "地区", p.region(), "事项", p.title()));
+                } else if (p.unit() == null) {
+                    open.append(w.fill("ledger.petition.open.noUnit", "地区", p.region(), "事项", p.title()));
+                } else {
+                    open.append(w.fill("ledger.petition.open", "地区", p.region(), "事项", p.title(), "单位", p.unit()));
+                }
+            }
+            String closed = (inTime.isEmpty() ? "" : w.fill("ledger.petition.closed.inTime", "事项名单", names(inTime)))
+                    + (late.isEmpty() ? "" : w.fill("ledger.petition.closed.late", "事项名单", names(late)));
+            paragraphs.add(w.fill("ledger.petition", "已办结", closed, "未办结", open.toString()));
+        }
+        return paragraphs.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new Bulletin.Section(w.fill("ledger.heading"), paragraphs, List.of()));
+    }
+
+    /** Problem 三 from the items overdue at the month's end, or null when none. */
+    private String ledgerProblem(List<BulletinFigures.LateItem> late) {
+        if (late.isEmpty()) {
+            return null;
+        }
+        return w.fill("problem.ledger", "各事项", parts(late.stream().map(l -> l.audit()
+                ? w.fill("problem.ledger.audit", "单位", l.unit() == null ? "" : l.unit(), "地区", l.region(), "事项", l.title(),
+                "期限", date(l.deadline()))
+                : w.fill("problem.ledger.petition", "单位", l.unit() == null ? "" : l.unit(), "地区", l.region(), "事项", l.title(),
+                "期限", date(l.deadline()))).toList()));
+    }
+
+    private String date(java.time.LocalDate d) {
+        return w.fill("ledger.date", "年", d.getYear(), "月", d.getMonthValue(), "日", d.getDayOfMonth());
+    }
+
+    /** Text without its closing 。；， so that the wording's own punctuation follows it. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        while (!t.isEmpty() && "。；，;,.".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+
     // ------------------------------------------------------------------------------------- 存在的问题
 
     /** The problems found, numbered 一是…, 二是…; empty when none. */
     List<String> problems(Problems f) {
+        return problems(f, List.of());
+    }
+
+    /** The problems found with 三是 审计及信访投诉 from the ledgers' overdue items (after 进展缓慢, as seed 004 has it). */
+    List<String> problems(Problems f, List<BulletinFigures.LateItem> ledgerLate) {
         Scope s = f.scope();
         List<String> found = new ArrayList<>();
         if (!f.belowAverage().isEmpty()) {
@@ -213,6 +280,10 @@ final class BulletinProse {
                     "地区", p.name().startsWith(p.region()) ? "" : p.region(), "项目", p.name(),
                     "续建", p.carriedOver() && !p.name().contains("续建") ? w.fill("problem.stalled.carriedOver") : "",
                     "原因", names(p.reasons()))).toList())));
+        }
+        String ledger = ledgerProblem(ledgerLate);
+        if (ledger != null) {
+            found.add(ledger);
         }
         if (!f.overdue().isEmpty()) {
             found.add(w.fill(f.overdue().size() > 1 ? "problem.overdue.many" : "problem.overdue.one", "月份", s.month(),

@@ -44,6 +44,16 @@ public class Bulletins {
         return nextSteps.isEmpty() ? composed : composed.withSection(NEXT_STEPS, nextSteps);
     }
 
+    /**
+     * Section (七) 审计问题交办整改及信访投诉问题处理情况 alone, as {@link #compose} would print it (unnumbered heading);
+     * empty when the region's ledgers held no audit or petition item at the month's end.
+     */
+    public java.util.Optional<Bulletin.Section> ledgerSection(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        checkRead(region);
+        return composer.ledgerSection(region, period);
+    }
+
     private void checkRead(Region region) {
         if (!access.canRead(region)) {
             throw new org.anju.platform.Denied("无权查看" + region.name() + "的通报：通报列出"
@@ -108,7 +118,7 @@ public class Bulletins {
         return name + period.getYear() + "年" + period.getMonthValue() + "月保障性安居工程进展情况通报." + extension;
     }
 
-    private static String defaultIssuer(Region r) {
+    static String defaultIssuer(Region r) {
         return switch (r.kind()) {
             case NATION -> "住房和城乡建设部";
             case PROVINCE -> r.name() + "住房和城乡建设厅";

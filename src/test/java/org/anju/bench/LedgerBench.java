@@ -19,7 +19,8 @@ import java.util.List;
  * 台账 (issue 13): 100,000 ledger items spread over every county-level region of the country (the loaded 区划), each
  * with its 交办 entry; 赣州市's overdue list through {@link LedgerFigures#overdue} (target p95 ≤ 100 ms) and the plain
  * SQL doing the same work in the same run (the ratio says what the service adds), plus the counts by kind × state ×
- * unit as at a date and the due-soon list. Items and events are written by set-based SQL with triggers off for the
+ * unit as at a date and the due-soon list, and the bulletin's section (七) for 赣州市 (its audit and petition items as
+ * they stood at November's end, target p95 ≤ 200 ms). Items and events are written by set-based SQL with triggers off for the
  * load. Run with {@code ./mvnw -q -Pbench verify -Dbench=LedgerBench}.
  */
 public final class LedgerBench {
@@ -71,6 +72,10 @@ public final class LedgerBench {
             Timer plain = new Timer("the same list in plain SQL (JdbcClient, rows to records)");
             Timer counts = new Timer("赣州市 counts by kind × state × unit as at a date");
             Timer dueSoon = new Timer("赣州市临近到期 LedgerFigures.dueSoon");
+            Timer section = new Timer("赣州市通报（七）审计及信访 Bulletins.ledgerSection, 2026年11月");
+            org.anju.bulletin.Bulletins bulletins = ctx.getBean(org.anju.bulletin.Bulletins.class);
+            java.time.YearMonth november = java.time.YearMonth.of(2026, 11);
+            int[] paragraphChars = new int[1];
             int[] sizes = new int[2];
             for (int i = 0; i < 5; i++) {   // warm-up
                 Access.runAs(system, () -> figures.overdue(city, on));
@@ -80,6 +85,8 @@ public final class LedgerBench {
                 sizes[1] = plain.time(() -> plainOverdue(jdbc, cityId, on)).size();
                 counts.time(() -> Access.runAs(system, () -> figures.counts(city, on)));
                 dueSoon.time(() -> Access.runAs(system, () -> figures.dueSoon(city, on)));
+                paragraphChars[0] = section.time(() -> Access.runAs(system, () -> bulletins.ledgerSection(city, november)))
+                        .map(x -> x.paragraphs().stream().mapToInt(String::length).sum()).orElse(0);
             }
             if (sizes[0] != sizes[1]) {
                 throw new IllegalStateException("service and plain SQL disagree: " + sizes[0] + " vs " + sizes[1]);
@@ -93,6 +100,8 @@ public final class LedgerBench {
             System.out.println(plain.report());
             System.out.println(counts.report());
             System.out.println(dueSoon.report());
+            System.out.println(section.report(200, 95));
+            System.out.println("section (七): " + paragraphChars[0] + " characters");
             System.out.printf("ratio service / plain SQL at p95: %.2f%n", service.percentile(95) / plain.percentile(95));
             System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
         }

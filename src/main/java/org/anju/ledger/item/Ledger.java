@@ -365,6 +365,38 @@ public class Ledger {
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> item(rs, today)).list();
     }
 
+    /**
+     * The items of a region's subtree (a unit's clerk: its unit's) as they stood on {@code on}: only items handed over on
+     * or before it, each with its state, alert and latest progress note as at that day; nearest deadline first. Checks
+     * that the current actor reads the region.
+     */
+    public List<Standing> standing(String regionCode, LocalDate on) {
+        Region r = region(regionCode);
+        access.checkRead(r);
+        StringBuilder sql = new StringBuilder("""
+                select * from (select i.*, g.code as region_code, g.name as region_name, u.name as unit_name,
+                    (select e.state from ledger_event e where e.item_id = i.id and e.on_date <= ? order by e.on_date desc, e.seq desc limit 1) as state_then,
+                    p.text as note_then, p.on_date as note_on
+                from ledger_item i join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
+                join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = ?
+                left join lateral (select e.text, e.on_date from ledger_event e where e.item_id = i.id and e.action = '报送进展'
+                    and e.on_date <= ? order by e.on_date desc, e.seq desc limit 1) p on true
+                """);
+        List<Object> params = new ArrayList<>(List.of(on, r.id(), on));
+        Optional<Unit> mine = myUnit();
+        if (mine.isPresent()) {
+            sql.append(" where i.unit_id = ?");
+            params.add(mine.get().id());
+        }
+        sql.append(") x where x.state_then is not null order by x.deadline, x.id");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            Item i = item(rs, on);
+            LedgerState then = LedgerState.valueOf(rs.getString("state_then"));
+            return new Standing(i, on, then, Alert.of(then, i.deadline(), on, kinds.get(i.kind()).dueSoonDays()),
+                    rs.getString("note_then"), rs.getObject("note_on", LocalDate.class));
+        }).list();
+    }
+
     /** Items waiting for the current account's 销号 or 退回: applied items of the regions directly below it. */
     public List<Item> approvals() {
         Actor a = access.current();
