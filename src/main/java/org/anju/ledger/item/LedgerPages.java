@@ -170,55 +170,39 @@ class LedgerPages {
     @Requires(Requirement.LEDGER_WORK)
     String progress(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
                     @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
-        try {
+        return done(redirect, "redirect:/ledger/items/" + id, () -> {
             ledger.progress(id, version, note, null, LedgerController.uploads(files));
-            redirect.addFlashAttribute("message", "已报送整改进展");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/ledger/items/" + id;
+            return "已报送整改进展";
+        });
     }
 
     @PostMapping("/ledger/items/{id}/apply")
     @Requires(Requirement.LEDGER_WORK)
     String apply(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
                  RedirectAttributes redirect) {
-        try {
+        return done(redirect, "redirect:/ledger/items/" + id, () -> {
             ledger.apply(id, version, note);
-            redirect.addFlashAttribute("message", "已申请销号，等待上一级审核");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/ledger/items/" + id;
+            return "已申请销号，等待上一级审核";
+        });
     }
 
     @PostMapping("/ledger/items/{id}/approve")
     @Requires(Requirement.APPROVE_BELOW)
     String approve(@PathVariable long id, @RequestParam int version, RedirectAttributes redirect) {
-        try {
+        return done(redirect, "redirect:/ledger/items/" + id, () -> {
             ledger.approve(id, version);
-            redirect.addFlashAttribute("message", "已销号");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/ledger/items/" + id;
+            return "已销号";
+        });
     }
 
     @PostMapping("/ledger/items/{id}/return")
     @Requires(Requirement.APPROVE_BELOW)
     String returnItem(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reason,
                       RedirectAttributes redirect) {
-        try {
+        return done(redirect, "redirect:/ledger/items/" + id, () -> {
             ledger.returnItem(id, version, reason);
-            redirect.addFlashAttribute("message", "已退回：" + reason);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/ledger/items/" + id;
+            return "已退回：" + reason;
+        });
     }
 
     @GetMapping("/ledger/approvals")
@@ -257,14 +241,10 @@ class LedgerPages {
     @Requires(Requirement.WRITE_OWN)
     String reply(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String reply,
                  RedirectAttributes redirect) {
-        try {
+        return done(redirect, "redirect:/ledger/notices", () -> {
             ledger.reply(id, version, reply);
-            redirect.addFlashAttribute("message", "已答复督办通知");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/ledger/notices";
+            return "已答复督办通知";
+        });
     }
 
     @GetMapping("/ledger/units")
@@ -354,5 +334,19 @@ class LedgerPages {
 
     private synchronized Kept take(String token) {
         return token == null ? null : kept.remove(token);
+    }
+
+    /**
+     * Runs a form's action and comes back to {@code target} with what it did, or with the refusal's message; a bug
+     * is not a refusal and goes on to the error page ({@link Refusals#rethrowBug}).
+     */
+    private static String done(RedirectAttributes redirect, String target, java.util.function.Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("message", action.get());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return target;
     }
 }

@@ -89,13 +89,13 @@ public class Kinds {
                         case "日期" -> new DeadlineRule.OnDate();
                         case "工作日" -> new DeadlineRule.WorkingDays(number(c, 2), optional(c, 3));
                         case "日历日" -> new DeadlineRule.CalendarDays(number(c, 2), optional(c, 3));
-                        default -> throw new IllegalArgumentException("期限应为 日期、工作日 或 日历日");
+                        default -> throw new LineProblem("期限应为 日期、工作日 或 日历日");
                     };
                     case "法定时限" -> limits.add(new KindDefinition.Limit(cell(c, 1), number(c, 2),
                             switch (cell(c, 3)) {
                                 case "工作日" -> true;
                                 case "日历日" -> false;
-                                default -> throw new IllegalArgumentException("第 4 列应为 工作日 或 日历日");
+                                default -> throw new LineProblem("第 4 列应为 工作日 或 日历日");
                             }, optional(c, 4)));
                     case "逾期起算" -> {
                         lateFrom = cell(c, 1);
@@ -103,22 +103,22 @@ public class Kinds {
                     }
                     case "标记" -> flags.put(cell(c, 1), cell(c, 2));
                     case "字段" -> {
-                        FieldType type = FieldType.parse(cell(c, 3)).orElseThrow(() -> new IllegalArgumentException(
+                        FieldType type = FieldType.parse(cell(c, 3)).orElseThrow(() -> new LineProblem(
                                 "字段类型应为 文本、日期、金额、整数、选项、地区、项目 之一"));
                         boolean required = switch (cell(c, 4)) {
                             case "必填" -> true;
                             case "选填" -> false;
-                            default -> throw new IllegalArgumentException("第 5 列应为 必填 或 选填");
+                            default -> throw new LineProblem("第 5 列应为 必填 或 选填");
                         };
                         List<String> values = type == FieldType.CHOICE ? List.of(cell(c, 5).split("\\|")) : List.of();
                         String unit = type == FieldType.AMOUNT ? cell(c, 5) : null;
                         int scale = type == FieldType.AMOUNT ? number(c, 6) : 0;
                         fields.add(new FieldDef(cell(c, 1), cell(c, 2), type, required, values, unit, scale));
                     }
-                    default -> throw new IllegalArgumentException("不认识的行“" + c[0] + "”：应为 代码、名称、期限、临近提醒天数、"
+                    default -> throw new LineProblem("不认识的行“" + c[0] + "”：应为 代码、名称、期限、临近提醒天数、"
                             + "延长上限天数、法定时限、逾期起算、标记 或 字段");
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (LineProblem e) {
                 throw new IllegalStateException("台账种类定义 " + file + " 第 " + n + " 行：" + e.getMessage());
             }
         }
@@ -141,7 +141,7 @@ public class Kinds {
 
     private static String cell(String[] c, int i) {
         if (i >= c.length || c[i].isBlank()) {
-            throw new IllegalArgumentException("第 " + (i + 1) + " 列为空");
+            throw new LineProblem("第 " + (i + 1) + " 列为空");
         }
         return c[i].strip();
     }
@@ -154,7 +154,17 @@ public class Kinds {
         try {
             return Integer.parseInt(cell(c, i));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("第 " + (i + 1) + " 列应为整数");
+            throw new LineProblem("第 " + (i + 1) + " 列应为整数");
+        }
+    }
+
+    /**
+     * What is wrong with one line of a kind definition; reported with the file and line as an IllegalStateException:
+     * the definitions ship with the application, so a wrong one is a bug, not a user's input to refuse.
+     */
+    private static final class LineProblem extends RuntimeException {
+        LineProblem(String message) {
+            super(message);
         }
     }
 }
