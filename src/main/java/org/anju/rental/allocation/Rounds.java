@@ -241,10 +241,10 @@ public class Rounds {
         List<RoundRepository.NewEvent> events = new ArrayList<>();
         open.events().stream().filter(e -> open.round().places().get(e.number()).state() == Round.State.SELECTED)
                 .forEach(e -> events.add(new RoundRepository.NewEvent(households.get(e.number()), "OPENED", e.what())));
-        int waiting = order.size() - events.size();
-        if (waiting > 0) {
-            events.add(new RoundRepository.NewEvent(null, "OPENED", "其余 " + waiting + " 户为候选，按本批次顺序依次递补（候选第 1—"
-                    + waiting + " 位）"));
+        int others = order.size() - events.size();
+        if (others > 0) {
+            events.add(new RoundRepository.NewEvent(null, "OPENED", "其余 " + others + " 户为候选，按本批次顺序依次递补（候选第 1—"
+                    + others + " 位）"));
         }
         repository.events(id, events, today, actor);
     }

@@ -193,8 +193,8 @@ public class WaitingList {
                     null, null, null, true);
         }
         LocalDate today = today();
-        WaitingRules rules = book.forCity(cityOf(county), today);
         Region city = cityOf(county);
+        WaitingRules rules = book.forCity(city, today);
         WaitingRepository.Scope s = new WaitingRepository.Scope(false, county.id(), null, false);
         WaitingOrders.Order order = order(rules, s, city, today);
         int i = order.indexOf(h.id());
