@@ -92,7 +92,7 @@ class ExpropriationPages {
         return attempt(redirect, back, () -> {
             Boolean f = flag == null || flag.isBlank() ? null : Boolean.valueOf(flag.strip());
             expropriations.recordStep(id, new StepForm(stage, date(on, "日期"), date(second, "第二个日期"), docNo, note, f, version));
-            redirect.addFlashAttribute("message", "已登记" + Reg590.Stage.parse(stage).label());
+            redirect.addFlashAttribute("message", "已登记" + Reg590.Stage.parse(stage.strip()).label());
             return back;
         });
     }

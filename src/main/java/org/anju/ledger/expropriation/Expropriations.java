@@ -151,6 +151,11 @@ public class Expropriations {
         if (stage == Reg590.Stage.PUBLISHED && repository.households(projectId).isEmpty()) {
             throw new Conflict("项目还没有登记任何被征收户，不能公布分户补偿情况");
         }
+        int registered = stage == Reg590.Stage.PUBLISHED ? repository.households(projectId).size() : 0;
+        if (stage == Reg590.Stage.PUBLISHED && registered < row.scopeHouseholds()) {
+            throw new Conflict("征收范围内有 " + row.scopeHouseholds() + " 户，只登记了 " + registered
+                    + " 户：分户补偿情况须包括范围内的每一户，请先登记其余被征收户（调查登记）");
+        }
         Reg590.check(ProjectType.valueOf(row.projectType()), Counting.valueOf(row.counting()), steps(projectId), step,
                 today(), unsigned);
         repository.insertStep(projectId, step, access.current().username());

@@ -147,7 +147,8 @@ public final class RewardCalculator {
                 if (!(t.window() instanceof RewardScheme.Days d)) {
                     throw new Conflict("奖励方案第 " + t.line() + " 行：逐日递减须用“第a-b日”的窗口");
                 }
-                long late = day(date(t, c), period, s.counting()) - (d.first() - 1);
+                // a day before the period (a 含期前 window) counts as its first day: the decrease never adds
+                long late = Math.max(0, day(date(t, c), period, s.counting()) - (d.first() - 1));
                 amount = t.amount().subtract(t.decrease().multiply(BigDecimal.valueOf(late))).max(BigDecimal.ZERO);
                 how = plain(t.amount()) + " 元 − " + plain(t.decrease()) + " 元 × " + late + " 日";
             }

@@ -115,8 +115,8 @@ public record RewardScheme(String name, Counting counting, List<String> header, 
 
     static final List<String> COLUMNS = List.of("奖项", "计时", "窗口", "适用用途", "适用方式", "计算", "金额", "基数", "下限",
             "上限", "条件", "原文");
-    private static final Pattern DAYS = Pattern.compile("第(\\d+)[-–~](\\d+)日");
-    private static final Pattern DAYS_TO_END = Pattern.compile("第(\\d+)日[-–~]届满");
+    private static final Pattern DAYS = Pattern.compile("第(\\d{1,4})[-–~](\\d{1,4})日");
+    private static final Pattern DAYS_TO_END = Pattern.compile("第(\\d{1,4})日[-–~]届满");
     private static final Pattern DATES = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})~(\\d{4}-\\d{2}-\\d{2})");
     private static final Pattern DECREASE = Pattern.compile("每日递减(\\d+(?:\\.\\d+)?)");
     private static final Pattern RATE = Pattern.compile("签约率≥(\\d+(?:\\.\\d+)?)%[，,]每增1%加(\\d+(?:\\.\\d+)?)");

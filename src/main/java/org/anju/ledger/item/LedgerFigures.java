@@ -67,6 +67,15 @@ public class LedgerFigures {
         return r;
     }
 
+    /** The caller's 责任单位, if its account is linked to one: its figures are that unit's items only, as its lists are. */
+    private Long unit() {
+        String username = access.current().username();
+        return username == null ? null : jdbc.sql("select unit_id from ledger_unit_account where username = :u")
+                .param("u", username).query(Long.class).optional().orElse(null);
+    }
+
+    private static final String MINE = " and (cast(:unit as bigint) is null or i.unit_id = :unit)";
+
     public List<Count> counts(String regionCode, LocalDate on) {
         Region r = scope(regionCode);
         return jdbc.sql("""
@@ -75,9 +84,9 @@ public class LedgerFigures {
                         join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
                         cross join lateral (select """ + STATE_ON + """
                          as state) s
-                        where s.state is not null
+                        where s.state is not null""" + MINE + """
                         group by i.kind, g.code, g.name, u.name, s.state order by g.code, i.kind, u.name nulls first, s.state""")
-                .param("scope", r.id()).param("on", on)
+                .param("scope", r.id()).param("on", on).param("unit", unit())
                 .query((rs, n) -> new Count(rs.getString(1), name(rs.getString(1)), rs.getString(2), rs.getString(3),
                         rs.getString(4), LedgerState.valueOf(rs.getString(5)), rs.getInt(6))).list();
     }
@@ -106,8 +115,8 @@ public class LedgerFigures {
                         select i.id, i.kind, g.code, g.name, u.name as unit_name, i.title, i.deadline, i.state
                         from ledger_item i join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = :scope
                         join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
-                        where i.state <> 'CLOSED'""" + " and " + condition + " order by " + order + " limit 5000")
-                .param("scope", r.id()).param("on", on)
+                        where i.state <> 'CLOSED'""" + " and " + condition + MINE + " order by " + order + " limit 5000")
+                .param("scope", r.id()).param("on", on).param("unit", unit())
                 .query((rs, n) -> {
                     LocalDate deadline = rs.getObject(7, LocalDate.class);
                     return new Late(rs.getLong(1), rs.getString(2), name(rs.getString(2)), rs.getString(3), rs.getString(4),
@@ -123,8 +132,9 @@ public class LedgerFigures {
                         select i.kind, g.code, u.name, count(*) filter (where i.state = 'CLOSED'), count(*)
                         from ledger_item i join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = :scope
                         join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
+                        where true""" + MINE + """
                         group by i.kind, g.code, u.name order by i.kind, g.code, u.name nulls first""")
-                .param("scope", r.id())
+                .param("scope", r.id()).param("unit", unit())
                 .query((rs, n) -> new Rate(rs.getString(1), name(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(5) == 0 ? null : BigDecimal.valueOf(rs.getInt(4) * 100L)
                         .divide(BigDecimal.valueOf(rs.getInt(5)), 1, RoundingMode.HALF_UP))).list();

@@ -98,6 +98,12 @@ class LedgerScenarioTest {
         assertThatThrownBy(() -> as(otherClerk, () -> ledger.item(id))).isInstanceOf(Denied.class)
                 .hasMessage("无权查看该事项：本账号只办理章贡区发改委的台账事项");
         assertThat(as(otherClerk, () -> ledger.items(ZHANGGONG, null, null))).isEmpty();
+        // nor in the supervision figures: a unit's clerk counts and lists its own unit's items only
+        java.time.LocalDate now = java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE);
+        assertThat(as(otherClerk, () -> figures.counts(ZHANGGONG, now))).isEmpty();
+        assertThat(as(otherClerk, () -> figures.rates(ZHANGGONG))).isEmpty();
+        assertThat(as(county, () -> figures.counts(ZHANGGONG, now))).isNotEmpty();
+        assertThat(as(county, () -> figures.rates(ZHANGGONG))).isNotEmpty();
         assertThat(as(clerk, () -> ledger.items(ZHANGGONG, null, null))).extracting(Item::id).containsExactly(id);
 
         byte[] pdf = "%PDF-1.4 催缴通知书".getBytes(StandardCharsets.UTF_8);

@@ -281,6 +281,11 @@ class RoundsTest {
                 select count(*) from audit_log where table_name = 'rental_round_candidate' and op = 'UPDATE'
                    and row_key = cast(:key as jsonb)""").param("key", "{\"round_id\": " + drawn.id() + "}")
                 .query(Integer.class).single()).isEqualTo(1);
+        // such an entry pairs old and new rows by key, so a statement that changes a key is refused, not half recorded
+        assertThatThrownBy(() -> jdbc.sql("""
+                update rental_round_candidate set household_id = :other where round_id = :round and household_id = :h""")
+                .param("other", ids.get("F")).param("round", drawn.id()).param("h", top.householdId()).update())
+                .hasMessageContaining("不能用 UPDATE 修改");
 
         // anyone re-runs the published draw from the published file with the published command
         String file = new String(mvc.perform(get("/public/rental/rounds/" + drawn.id() + "/candidates.txt"))
