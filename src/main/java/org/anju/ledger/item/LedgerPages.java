@@ -226,15 +226,11 @@ class LedgerPages {
     String issue(@RequestParam String regionCode, @RequestParam List<Long> itemIds, @RequestParam(required = false) String title,
                  @RequestParam(required = false) String body, @RequestParam(required = false) String deadline,
                  RedirectAttributes redirect) {
-        try {
-            Notice n = ledger.issueNotice(regionCode, itemIds, title, body, date("办理期限", deadline));
-            redirect.addFlashAttribute("message", "已向" + n.regionName() + "发出督办通知");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
         redirect.addAttribute("region", regionCode);
-        return "redirect:/ledger/notices";
+        return done(redirect, "redirect:/ledger/notices", () -> {
+            Notice n = ledger.issueNotice(regionCode, itemIds, title, body, date("办理期限", deadline));
+            return "已向" + n.regionName() + "发出督办通知";
+        });
     }
 
     @PostMapping("/ledger/notices/{id}/reply")
@@ -261,16 +257,12 @@ class LedgerPages {
     @Requires(Requirement.ADMIN)
     String addUnit(@RequestParam String regionCode, @RequestParam(required = false) String name,
                    @RequestParam(required = false) String kind, RedirectAttributes redirect) {
-        try {
+        redirect.addAttribute("region", regionCode);
+        return done(redirect, "redirect:/ledger/units", () -> {
             UnitKind k = UnitKind.parse(kind == null ? "" : kind).orElseThrow(() -> new BadInput("单位类别应为 政府部门、国有企业 或 其他"));
             Unit u = ledger.addUnit(regionCode, name, k);
-            redirect.addFlashAttribute("message", "已新增责任单位“" + u.name() + "”");
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            Refusals.rethrowBug(e);
-            redirect.addFlashAttribute("error", e.getMessage());
-        }
-        redirect.addAttribute("region", regionCode);
-        return "redirect:/ledger/units";
+            return "已新增责任单位“" + u.name() + "”";
+        });
     }
 
     @GetMapping("/ledger/import")
