@@ -93,7 +93,20 @@ class BulletinComposer {
     }
 
     Bulletin compose(Region scope, YearMonth period, String issuer, String documentNumber, LocalDate date) {
-        List<ProgressSummary> units = supervision.units(scope).stream().map(r -> progress.summary(r, period)).toList();
+        return compose(scope, period, issuer, documentNumber, date, List.of());
+    }
+
+    /** The units below {@code scope} as the bulletin lists them: the region list's order (code order). */
+    List<Region> units(Region scope) {
+        return supervision.units(scope);
+    }
+
+    /**
+     * As {@link #compose(Region, YearMonth, String, String, LocalDate)}, the units (text and tables) in the issuer's
+     * {@code order} of region codes; units it does not name follow in the region list's order.
+     */
+    Bulletin compose(Region scope, YearMonth period, String issuer, String documentNumber, LocalDate date, List<String> order) {
+        List<ProgressSummary> units = ordered(supervision.units(scope), order).stream().map(r -> progress.summary(r, period)).toList();
         Scope when = new Scope(period.getYear(), period.getMonthValue(), prose.scopeLabel(scope.kind(), scope.name()));
         Data d = new Data(scope, period, when, progress.summary(scope, period), units);
         List<Bulletin.Section> progressSections = new ArrayList<>();
@@ -110,6 +123,18 @@ class BulletinComposer {
         Header header = new Header(when, scope.kind(), units.stream().anyMatch(u -> u.regionCode().endsWith("-SB")));
         return new Bulletin(scope.code(), scope.name(), period, issuer, documentNumber, prose.title(header),
                 prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, tables, date);
+    }
+
+    static List<Region> ordered(List<Region> units, List<String> order) {
+        if (order == null || order.isEmpty()) {
+            return units;
+        }
+        List<Region> sorted = new ArrayList<>(units);
+        sorted.sort(java.util.Comparator.comparingInt(r -> {
+            int i = order.indexOf(r.code());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));       // stable: the ones not named keep the list's order
+        return sorted;
     }
 
     /** Section (七) alone (for the bench and callers that need only it); empty when the ledgers hold no such item. */

@@ -9,8 +9,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-/** REST: a bulletin as JSON (what it says), DOCX or XLSX. Also serves the page's download links. */
+/**
+ * REST: a bulletin as composed from the data now (未签发: no one issued it) as JSON, DOCX or XLSX. Drafts and issued
+ * versions: {@link BulletinDraftController}.
+ */
 @RestController
 @RequestMapping("/api/bulletins/{region}/{period}")
 class BulletinController {
@@ -55,24 +56,7 @@ class BulletinController {
         return file(bulletins.xlsx(region, p, new BulletinOptions(issuer, number, date)), XLSX, bulletins.fileName(region, p, "xlsx"));
     }
 
-    /** The issuer's own section 下一步工作重点 (version 0: not written yet). */
-    @GetMapping("/next-steps")
-    @Requires(Requirement.READ_SCOPED)
-    BulletinNote nextSteps(@PathVariable String region, @PathVariable String period) {
-        return bulletins.note(region, Periods.parse(period));
-    }
-
-    /** What a save of 下一步工作重点 sends: the version it read, and the text (blank removes the section). */
-    record NoteChange(int version, String text) {
-    }
-
-    @PutMapping("/next-steps")
-    @Requires(Requirement.WRITE_OWN)
-    BulletinNote saveNextSteps(@PathVariable String region, @PathVariable String period, @RequestBody NoteChange change) {
-        return bulletins.saveNote(region, Periods.parse(period), change.version(), change.text());
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+    static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .body(content);

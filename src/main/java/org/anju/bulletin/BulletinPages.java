@@ -1,74 +1,241 @@
 package org.anju.bulletin;
 
-import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
+import org.anju.platform.ChinaTime;
 import org.anju.platform.Refusals;
 import org.anju.progress.PageContext;
+import org.anju.progress.Periods;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Page: a bulletin's preview for any region and month, with its DOCX and XLSX downloads. */
+/**
+ * Pages of a region's bulletin: the month's draft (created from the data with a button), its head, each part's form
+ * (htmx), the order of the units, the issue form; the archive of issued versions and an issued version's page. Without
+ * a draft the page previews the bulletin composed from the data, marked 未签发.
+ */
 @Controller
 class BulletinPages {
 
     private final Bulletins bulletins;
+    private final BulletinDrafts drafts;
     private final PageContext context;
-    private final Access access;
 
-    BulletinPages(Bulletins bulletins, PageContext context, Access access) {
+    BulletinPages(Bulletins bulletins, BulletinDrafts drafts, PageContext context) {
         this.bulletins = bulletins;
+        this.drafts = drafts;
         this.context = context;
-        this.access = access;
     }
 
     @GetMapping("/bulletins")
     @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
-                @RequestParam(required = false) String issuer, @RequestParam(required = false) String number,
-                @RequestParam(required = false) LocalDate date, Model model) {
+                @RequestParam(required = false) String saved, Model model) {
         PageContext.Choice c = context.choose(region, period);
-        return render(c, issuer, number, date, null, model);
+        if (saved != null) {
+            model.addAttribute("message", saved);
+        }
+        return render(c, model);
     }
 
-    /** Saves 下一步工作重点 from the page; a conflict or bad text shows the page again with the text kept. */
-    @PostMapping("/bulletins/next-steps")
+    private String render(PageContext.Choice c, Model model) {
+        String code = c.region().code();
+        model.addAttribute("choice", c);
+        model.addAttribute("canWrite", drafts.canWrite(code));
+        Optional<BulletinDraft> draft = drafts.find(code, c.period());
+        if (draft.isEmpty()) {
+            model.addAttribute("bulletin", bulletins.compose(code, c.period(), BulletinOptions.defaults()));
+            model.addAttribute("unissued", true);
+            return "bulletin/index";
+        }
+        BulletinDraft d = draft.get();
+        model.addAttribute("draft", d);
+        if (d.composed() != null) {
+            model.addAttribute("bulletin", drafts.bulletin(d));
+            model.addAttribute("units", d.composed().tables().isEmpty() ? List.of() : units(d));
+        }
+        model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
+        model.addAttribute("labels", d.sections().stream().collect(java.util.stream.Collectors.toMap(DraftSection::key, BulletinDrafts::label)));
+        return "bulletin/index";
+    }
+
+    /** The units in the draft's order, with names (code order when the draft keeps none). */
+    private List<String[]> units(BulletinDraft d) {
+        List<String[]> units = new ArrayList<>();
+        for (String code : d.unitOrder()) {
+            units.add(new String[]{code, bulletins.regionName(code)});
+        }
+        return units;
+    }
+
+    @PostMapping("/bulletins/drafts")
     @Requires(Requirement.WRITE_OWN)
-    String saveNextSteps(@RequestParam String region, @RequestParam String period, @RequestParam int version,
-                         @RequestParam(required = false) String text, @RequestParam(required = false) String issuer,
-                         @RequestParam(required = false) String number, @RequestParam(required = false) LocalDate date,
-                         Model model, HttpServletResponse response) {
+    String create(@RequestParam String region, @RequestParam String period, Model model, HttpServletResponse response) {
         PageContext.Choice c = context.choose(region, period);
+        return act(c, model, response, () -> {
+            drafts.create(c.region().code(), c.period());
+            return "已从数据生成草稿";
+        });
+    }
+
+    @PostMapping("/bulletins/drafts/{id}/refresh")
+    @Requires(Requirement.WRITE_OWN)
+    String refresh(@PathVariable long id, @RequestParam int version, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> {
+            BulletinDraft d = drafts.refresh(id, version);
+            return d.stale().isEmpty() ? "已刷新计算数据" : "已刷新计算数据；" + d.stale().size() + " 个已修改的部分下的计算文本有变化，请核对（已标出）";
+        });
+    }
+
+    @PostMapping("/bulletins/drafts/{id}/head")
+    @Requires(Requirement.WRITE_OWN)
+    String head(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String issuer,
+                @RequestParam(required = false) String documentNumber, @RequestParam(required = false) String addressee,
+                @RequestParam(required = false) LocalDate dated, @RequestParam(required = false) String copyTo,
+                @RequestParam(required = false) String printedBy, @RequestParam(required = false) LocalDate printedOn,
+                @RequestParam(required = false) String correctionNote, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> {
+            drafts.saveHead(id, version, new BulletinDraft.Head(issuer, documentNumber, addressee, dated, copyTo, printedBy, printedOn),
+                    correctionNote);
+            return "已保存文头和版记";
+        });
+    }
+
+    /** One part's form: {@code action} save (the text), restore (恢复为计算文本) or remove (a part added by hand). */
+    @PostMapping("/bulletins/drafts/{id}/section")
+    @Requires(Requirement.WRITE_OWN)
+    String section(@PathVariable long id, @RequestParam int version, @RequestParam String key,
+                   @RequestParam(required = false) String heading, @RequestParam(required = false) String text,
+                   @RequestParam(defaultValue = "save") String action, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> switch (action) {
+            case "restore" -> {
+                drafts.restore(id, version, key);
+                yield "已恢复为计算文本";
+            }
+            case "remove" -> {
+                drafts.removeSection(id, version, key);
+                yield "已删除";
+            }
+            case "save" -> {
+                drafts.editSection(id, version, key, heading, text);
+                yield "已保存";
+            }
+            default -> throw new org.anju.platform.BadInput("未知的操作：" + action);
+        });
+    }
+
+    @PostMapping("/bulletins/drafts/{id}/sections")
+    @Requires(Requirement.WRITE_OWN)
+    String add(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String kind,
+               @RequestParam(required = false) String heading, @RequestParam(required = false) String text, Model model,
+               HttpServletResponse response) {
+        return act(id, model, response, () -> {
+            DraftSection.Kind k = "PROBLEM".equals(kind) ? DraftSection.Kind.PROBLEM : "PROGRESS".equals(kind) ? DraftSection.Kind.PROGRESS : null;
+            drafts.addSection(id, version, k, heading, text);
+            return "已添加";
+        });
+    }
+
+    /** Moves one unit up or down the draft's order ({@code units}: the order the page showed, comma-separated codes). */
+    @PostMapping("/bulletins/drafts/{id}/order")
+    @Requires(Requirement.WRITE_OWN)
+    String order(@PathVariable long id, @RequestParam int version, @RequestParam String units, @RequestParam String move,
+                 @RequestParam(defaultValue = "up") String direction, Model model, HttpServletResponse response) {
+        return act(id, model, response, () -> {
+            List<String> order = new ArrayList<>(Arrays.stream(units.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            int at = order.indexOf(move);
+            int to = "down".equals(direction) ? at + 1 : at - 1;
+            if (at >= 0 && to >= 0 && to < order.size()) {
+                order.add(to, order.remove(at));
+            }
+            drafts.order(id, version, order);
+            return "已调整单位顺序";
+        });
+    }
+
+    @PostMapping("/bulletins/drafts/{id}/issue")
+    @Requires(Requirement.WRITE_OWN)
+    String issue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String documentNumber,
+                 @RequestParam(required = false) LocalDate signedOn, @RequestParam(required = false) String confirm, Model model,
+                 HttpServletResponse response) {
+        BulletinDraft d = drafts.draft(id);
         try {
-            bulletins.saveNote(c.region().code(), c.period(), version, text);
-            model.addAttribute("message", "已保存下一步工作重点");
-            return render(c, issuer, number, date, null, model);
+            if (confirm == null) {
+                throw new org.anju.platform.BadInput("请勾选“确认签发”：签发后通报不能再修改，只能更正");
+            }
+            IssuedBulletin i = drafts.issue(id, version, documentNumber, signedOn);
+            return "redirect:/bulletins/issued/" + i.id();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            org.anju.platform.Refusals.rethrowBug(e);
+            Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
-            return render(c, issuer, number, date, text, model);
+            return render(context.choose(d.regionCode(), d.period().toString()), model);
         }
     }
 
-    /** {@code unsaved}: text the user typed that could not be saved, shown again instead of the stored one. */
-    private String render(PageContext.Choice c, String issuer, String number, LocalDate date, String unsaved, Model model) {
-        Bulletin b = bulletins.compose(c.region().code(), c.period(), new BulletinOptions(issuer, number, date));
-        BulletinNote note = bulletins.note(c.region().code(), c.period());
-        model.addAttribute("choice", c);
-        model.addAttribute("bulletin", b);
-        model.addAttribute("issuer", issuer);
-        model.addAttribute("number", number);
-        model.addAttribute("date", date);
-        model.addAttribute("note", note);
-        model.addAttribute("noteText", unsaved != null ? unsaved : note.nextSteps());
-        model.addAttribute("canWriteNote", access.canWrite(c.region()));
-        return "bulletin/index";
+    @GetMapping("/bulletins/issued")
+    @Requires(Requirement.READ_ISSUED)
+    String archive(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("issued", drafts.issuedList(region, year));
+        model.addAttribute("region", region);
+        model.addAttribute("year", year);
+        return "bulletin/issued";
+    }
+
+    @GetMapping("/bulletins/issued/{id}")
+    @Requires(Requirement.READ_ISSUED)
+    String issued(@PathVariable long id, Model model) {
+        IssuedBulletin i = drafts.issued(id);
+        model.addAttribute("issue", i);
+        model.addAttribute("bulletin", i.content());
+        model.addAttribute("chain", drafts.chain(i));
+        model.addAttribute("canWrite", drafts.canWrite(i.regionCode()));
+        return "bulletin/issue";
+    }
+
+    @PostMapping("/bulletins/issued/{id}/correction")
+    @Requires(Requirement.WRITE_OWN)
+    String correct(@PathVariable long id, Model model, HttpServletResponse response) {
+        IssuedBulletin i = drafts.issued(id);
+        return act(context.choose(i.regionCode(), i.period().toString()), model, response, () -> {
+            drafts.correct(id);
+            return "已从" + i.documentNumber() + "生成更正草稿：修改后填写更正说明再签发";
+        });
+    }
+
+    private String act(long draftId, Model model, HttpServletResponse response, Supplier<String> work) {
+        BulletinDraft d = drafts.draft(draftId);
+        return act(context.choose(d.regionCode(), d.period().toString()), model, response, work);
+    }
+
+    /** Runs a change; success shows the page again (redirect), a refusal shows it with the reason and the right status. */
+    private String act(PageContext.Choice c, Model model, HttpServletResponse response, Supplier<String> work) {
+        try {
+            String message = work.get();
+            return "redirect:" + UriComponentsBuilder.fromPath("/bulletins").queryParam("region", c.region().code())
+                    .queryParam("period", c.period().toString()).queryParam("saved", message).build().encode().toUriString();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            Refusals.rethrowBug(e);
+            Refusals.show(e, response, model);
+            return render(c, model);
+        }
+    }
+
+    static YearMonth period(String p) {
+        return Periods.parse(p);
     }
 }

@@ -18,17 +18,15 @@ public class Bulletins {
     private final BulletinComposer composer;
     private final Regions regions;
     private final Access access;
-    private final BulletinNoteRepository notes;
-
-    Bulletins(BulletinComposer composer, Regions regions, Access access, BulletinNoteRepository notes) {
+    Bulletins(BulletinComposer composer, Regions regions, Access access) {
         this.composer = composer;
         this.regions = regions;
         this.access = access;
-        this.notes = notes;
     }
 
     /**
-     * What the bulletin says, for pages and tests. Composed with the reader's own rights: a bulletin ranks and names
+     * What the bulletin says as composed from the data now — not a document anyone issued (未签发); what a region
+     * writes and issues is a {@link BulletinDrafts draft}. For pages and tests. Composed with the reader's own rights: a bulletin ranks and names
      * every unit of the region and their projects, so it is read where the region's data may be read — by the region
      * and the levels above it. A county does not rebuild its city's bulletin (it would name sibling counties and their
      * projects); what the city sends it is the document the city issues.
@@ -39,9 +37,7 @@ public class Bulletins {
         BulletinOptions o = options == null ? BulletinOptions.defaults() : options;
         String issuer = o.issuer() == null || o.issuer().isBlank() ? defaultIssuer(region) : o.issuer().strip();
         LocalDate date = o.date() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : o.date();
-        Bulletin composed = composer.compose(region, period, issuer, o.documentNumber(), date);
-        List<String> nextSteps = notes.find(region.id(), region.code(), period).map(BulletinNote::paragraphs).orElse(List.of());
-        return nextSteps.isEmpty() ? composed : composed.withSection(NEXT_STEPS, nextSteps);
+        return composer.compose(region, period, issuer, o.documentNumber(), date);
     }
 
     /**
@@ -62,43 +58,8 @@ public class Bulletins {
         }
     }
 
-    /** Heading of the section the issuer writes (seed 004: 三、下一步工作重点). */
+    /** Heading of the section the issuer writes (seed 004: 三、下一步工作重点), a part of the draft ({@link BulletinDrafts}). */
     static final String NEXT_STEPS = "下一步工作重点";
-
-    /** What the issuer wrote for the month's bulletin; version 0 and empty text when nothing yet. */
-    public BulletinNote note(String regionCode, YearMonth period) {
-        Region region = region(regionCode);
-        checkRead(region);
-        return notes.find(region.id(), region.code(), period).orElse(BulletinNote.empty(region.code(), period));
-    }
-
-    /**
-     * Saves the issuer's 下一步工作重点 — by the region's own writers only — if nobody saved since
-     * {@code version} was read; blank text removes the section.
-     *
-     * @throws org.anju.platform.ConcurrentUpdateException someone else saved in between (nothing overwritten)
-     */
-    @Transactional
-    public BulletinNote saveNote(String regionCode, YearMonth period, int version, String text) {
-        Region region = region(regionCode);
-        access.checkWrite(region);
-        String t = text == null ? "" : text.strip();
-        if (t.length() > BulletinNote.MAX_LENGTH) {
-            throw new org.anju.platform.BadInput("下一步工作重点过长：" + t.length() + " 字，最多 " + BulletinNote.MAX_LENGTH + " 字");
-        }
-        String by = access.current().username();
-        boolean done;
-        if (version == 0) {
-            done = t.isEmpty() ? notes.find(region.id(), region.code(), period).isEmpty() : notes.insert(region.id(), period, t, by);
-        } else {
-            done = t.isEmpty() ? notes.delete(region.id(), period, version) : notes.update(region.id(), period, version, t, by);
-        }
-        if (!done) {
-            throw new org.anju.platform.ConcurrentUpdateException(region.name() + period.getYear() + "年" + period.getMonthValue()
-                    + "月通报的下一步工作重点已被他人修改，请刷新后重试（未保存）");
-        }
-        return notes.find(region.id(), region.code(), period).orElse(BulletinNote.empty(region.code(), period));
-    }
 
     private Region region(String code) {
         return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
@@ -116,6 +77,11 @@ public class Bulletins {
     public String fileName(String regionCode, YearMonth period, String extension) {
         String name = regions.byCode(regionCode).map(Region::name).orElse(regionCode);
         return name + period.getYear() + "年" + period.getMonthValue() + "月保障性安居工程进展情况通报." + extension;
+    }
+
+    /** A region's name for pages ("未知地区" never: the code when it is not in the list). */
+    public String regionName(String code) {
+        return regions.byCode(code).map(Region::name).orElse(code);
     }
 
     static String defaultIssuer(Region r) {

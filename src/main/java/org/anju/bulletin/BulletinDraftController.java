@@ -1,0 +1,170 @@
+package org.anju.bulletin;
+
+import org.anju.account.Requirement;
+import org.anju.account.Requires;
+import org.anju.platform.NotFound;
+import org.anju.progress.Periods;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** REST of bulletin drafts and issued versions ({@link BulletinDrafts}); every change names the draft version it read. */
+@RestController
+@RequestMapping("/api/bulletins")
+class BulletinDraftController {
+
+    private final BulletinDrafts drafts;
+
+    BulletinDraftController(BulletinDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    /** The region's draft of the month (404 when none: create it with POST). */
+    @GetMapping("/drafts")
+    @Requires(Requirement.READ_SCOPED)
+    BulletinDraft find(@RequestParam String region, @RequestParam String period) {
+        return drafts.find(region, Periods.parse(period))
+                .orElseThrow(() -> new NotFound(region + " " + period + " 还没有通报草稿：用 POST /api/bulletins/drafts 从数据生成"));
+    }
+
+    record NewDraft(String region, String period) {
+    }
+
+    @PostMapping("/drafts")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft create(@RequestBody NewDraft d) {
+        return drafts.create(d.region(), Periods.parse(d.period()));
+    }
+
+    @GetMapping("/drafts/{id}")
+    @Requires(Requirement.READ_SCOPED)
+    BulletinDraft get(@PathVariable long id) {
+        return drafts.draft(id);
+    }
+
+    /** The document the draft makes now (head, parts, tables). */
+    @GetMapping("/drafts/{id}/bulletin")
+    @Requires(Requirement.READ_SCOPED)
+    Bulletin bulletin(@PathVariable long id) {
+        return drafts.bulletin(drafts.draft(id));
+    }
+
+    /** The DOCX of the draft as stored at {@code version} (409 when it changed since). */
+    @GetMapping("/drafts/{id}/docx")
+    @Requires(Requirement.READ_SCOPED)
+    ResponseEntity<byte[]> docx(@PathVariable long id, @RequestParam int version) {
+        BulletinDraft d = drafts.draft(id);
+        return BulletinController.file(drafts.docx(id, version), BulletinController.DOCX,
+                drafts.fileName(d.regionCode(), d.period(), "（草稿第" + version + "版）", "docx"));
+    }
+
+    record Version(int version) {
+    }
+
+    @PostMapping("/drafts/{id}/refresh")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft refresh(@PathVariable long id, @RequestBody Version v) {
+        return drafts.refresh(id, v.version());
+    }
+
+    record HeadChange(int version, String issuer, String documentNumber, String addressee, LocalDate dated, String copyTo,
+                      String printedBy, LocalDate printedOn, String correctionNote) {
+    }
+
+    @PutMapping("/drafts/{id}/head")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft head(@PathVariable long id, @RequestBody HeadChange h) {
+        return drafts.saveHead(id, h.version(), new BulletinDraft.Head(h.issuer(), h.documentNumber(), h.addressee(), h.dated(),
+                h.copyTo(), h.printedBy(), h.printedOn()), h.correctionNote());
+    }
+
+    /** A part's new text ({@code key} from the draft; blank text of a computed part = back to the computed text). */
+    record SectionChange(int version, String key, String heading, String text) {
+    }
+
+    @PutMapping("/drafts/{id}/section")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft section(@PathVariable long id, @RequestBody SectionChange c) {
+        return drafts.editSection(id, c.version(), c.key(), c.heading(), c.text());
+    }
+
+    record SectionKey(int version, String key) {
+    }
+
+    @PostMapping("/drafts/{id}/section/restore")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft restore(@PathVariable long id, @RequestBody SectionKey k) {
+        return drafts.restore(id, k.version(), k.key());
+    }
+
+    @PostMapping("/drafts/{id}/section/remove")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft remove(@PathVariable long id, @RequestBody SectionKey k) {
+        return drafts.removeSection(id, k.version(), k.key());
+    }
+
+    record NewSection(int version, DraftSection.Kind kind, String heading, String text) {
+    }
+
+    @PostMapping("/drafts/{id}/sections")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft add(@PathVariable long id, @RequestBody NewSection s) {
+        return drafts.addSection(id, s.version(), s.kind(), s.heading(), s.text());
+    }
+
+    record Order(int version, List<String> units) {
+    }
+
+    @PutMapping("/drafts/{id}/order")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft order(@PathVariable long id, @RequestBody Order o) {
+        return drafts.order(id, o.version(), o.units());
+    }
+
+    record Issue(int version, String documentNumber, LocalDate signedOn) {
+    }
+
+    @PostMapping("/drafts/{id}/issue")
+    @Requires(Requirement.WRITE_OWN)
+    IssuedBulletin issue(@PathVariable long id, @RequestBody Issue i) {
+        return drafts.issue(id, i.version(), i.documentNumber(), i.signedOn());
+    }
+
+    @GetMapping("/issued")
+    @Requires(Requirement.READ_ISSUED)
+    List<IssuedBulletin> issued(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
+        return drafts.issuedList(region, year);
+    }
+
+    @GetMapping("/issued/{id}")
+    @Requires(Requirement.READ_ISSUED)
+    IssuedBulletin issued(@PathVariable long id) {
+        return drafts.issued(id);
+    }
+
+    /** The DOCX exactly as rendered at issue (its SHA-256 is in the issued version). */
+    @GetMapping("/issued/{id}/docx")
+    @Requires(Requirement.READ_ISSUED)
+    ResponseEntity<byte[]> issuedDocx(@PathVariable long id) {
+        IssuedBulletin i = drafts.issued(id);
+        return ResponseEntity.ok().header("X-Content-SHA256", i.sha256()).headers(BulletinController.file(drafts.issuedDocx(id),
+                BulletinController.DOCX, drafts.fileName(i.regionCode(), i.period(), "（" + i.documentNumber() + "）", "docx")).getHeaders())
+                .body(drafts.issuedDocx(id));
+    }
+
+    /** A new draft correcting the issued version (the newest of its chain). */
+    @PostMapping("/issued/{id}/correction")
+    @Requires(Requirement.WRITE_OWN)
+    BulletinDraft correct(@PathVariable long id) {
+        return drafts.correct(id);
+    }
+}

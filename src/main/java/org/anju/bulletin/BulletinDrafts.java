@@ -1,0 +1,548 @@
+package org.anju.bulletin;
+
+import org.anju.account.Access;
+import org.anju.platform.BadInput;
+import org.anju.platform.ChinaTime;
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.platform.Conflict;
+import org.anju.platform.Denied;
+import org.anju.platform.NotFound;
+import org.anju.region.Region;
+import org.anju.region.Regions;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Bulletins as documents with a life (issue 14): a draft per region and month, made from the composed data by the
+ * region's writers, edited part by part, refreshed from the data (edits kept, flagged where the figures under them
+ * changed), then issued as an immutable version with its DOCX and SHA-256; a correction is a new draft from an issued
+ * version, issued as the next edition with a 更正说明. Checks access itself: drafts are read where the region's data is
+ * read (the region and above) and written by the region's writers; what was issued is read also by the units it was
+ * issued to ({@link Access#canReadIssuedBy}).
+ */
+@Service
+public class BulletinDrafts {
+
+    /** Key of the 下一步工作重点 part. */
+    static final String NEXT_STEPS_KEY = "next-steps";
+
+    private final BulletinComposer composer;
+    private final Regions regions;
+    private final Access access;
+    private final BulletinDocumentRepository store;
+    private final BulletinProse prose;
+    private final BulletinWording words;
+
+    BulletinDrafts(BulletinComposer composer, Regions regions, Access access, BulletinDocumentRepository store) {
+        this.composer = composer;
+        this.regions = regions;
+        this.access = access;
+        this.store = store;
+        this.words = BulletinWording.load();
+        this.prose = new BulletinProse(words);
+    }
+
+    // -------------------------------------------------------------------------------------------- reading drafts
+
+    /** The region's draft of the month, if any (read: the region and the levels above). */
+    public Optional<BulletinDraft> find(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        checkReadDraft(region);
+        return store.draft(region.id(), period);
+    }
+
+    public BulletinDraft draft(long id) {
+        BulletinDraft d = store.draft(id).orElseThrow(() -> new NotFound("通报草稿不存在：" + id + "（可能已签发，请到已签发通报中查看）"));
+        checkReadDraft(region(d.regionCode()));
+        return d;
+    }
+
+    /** Whether the current user may edit and issue the region's bulletin. */
+    public boolean canWrite(String regionCode) {
+        return access.canWrite(region(regionCode));
+    }
+
+    /** The document the draft makes: its head, its parts in order, the tables as composed at the last refresh. */
+    public Bulletin bulletin(BulletinDraft d) {
+        if (d.composed() == null) {
+            throw new Conflict("草稿还没有取入计算数据（由原“下一步工作重点”迁移而来）：请先点“刷新计算数据”");
+        }
+        Bulletin c = d.composed();
+        List<Bulletin.Section> progress = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> nextSteps = List.of();
+        for (DraftSection s : d.sections()) {
+            List<String> paragraphs = s.paragraphs();
+            if (paragraphs.isEmpty()) {
+                continue;
+            }
+            switch (s.kind()) {
+                case PROGRESS -> progress.add(new Bulletin.Section(s.heading(), paragraphs, List.of()));
+                case PROBLEM -> problems.add(words.fill("problem.numbered", "序号", BulletinProse.NUMBERS[Math.min(problems.size(),
+                        BulletinProse.NUMBERS.length - 1)], "问题", String.join("", paragraphs)));
+                case NEXT_STEPS -> nextSteps = paragraphs;
+            }
+        }
+        BulletinDraft.Head h = d.head();
+        Bulletin b = new Bulletin(c.regionCode(), c.regionName(), c.period(), h.issuer(), blankToNull(h.documentNumber()), c.title(),
+                h.addressee(), c.opening(), prose.body(progress, problems), List.copyOf(problems), c.tables(), h.dated());
+        return nextSteps.isEmpty() ? b : b.withSection(Bulletins.NEXT_STEPS, nextSteps);
+    }
+
+    /**
+     * The draft's DOCX exactly as stored at {@code version}: a link names the version it was made for, so what is
+     * downloaded is what the page showed.
+     */
+    public byte[] docx(long id, int version) {
+        BulletinDraft d = draft(id);
+        if (d.version() != version) {
+            throw new ConcurrentUpdateException("通报草稿已修改（当前第" + d.version() + "版，链接为第" + version + "版），请刷新页面后再下载");
+        }
+        if (d.head().dated() == null) {
+            throw new BadInput("请先在文头填写成文日期再下载");
+        }
+        return render(bulletin(d));
+    }
+
+    /** File name of a draft's or an issued version's document. */
+    public String fileName(String regionCode, YearMonth period, String suffix, String extension) {
+        return region(regionCode).name() + period.getYear() + "年" + period.getMonthValue() + "月保障性安居工程进展情况通报"
+                + suffix + "." + extension;
+    }
+
+    // -------------------------------------------------------------------------------------------- writing drafts
+
+    /** A new draft from the data, with the default head (发文机关, 主送 by the region's kind; 成文日期 left to the official). */
+    @Transactional
+    public BulletinDraft create(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        access.checkWrite(region);
+        List<String> order = composer.units(region).stream().map(Region::code).toList();
+        String issuer = Bulletins.defaultIssuer(region);
+        Bulletin composed = composer.compose(region, period, issuer, null, null, order);
+        BulletinDraft.Head head = new BulletinDraft.Head(issuer, null, composed.addressee(), null, null, issuer, null);
+        List<DraftSection> sections = new ArrayList<>(decompose(composed));
+        sections.add(new DraftSection(NEXT_STEPS_KEY, DraftSection.Kind.NEXT_STEPS, Bulletins.NEXT_STEPS, null, null, false, null));
+        long id = store.insert(region.id(), period, null, head, order, sections, composed, by())
+                .orElseThrow(() -> new Conflict(region.name() + when(period) + "的通报已有草稿，请刷新页面后在草稿上修改"));
+        return store.draft(id).orElseThrow();
+    }
+
+    /** Takes in the figures as they stand now: untouched parts follow them, edits stay and are flagged where the text under them changed. */
+    @Transactional
+    public BulletinDraft refresh(long id, int version) {
+        BulletinDraft d = writable(id);
+        Region region = region(d.regionCode());
+        BulletinDraft.Head h = d.head();
+        String issuer = h.issuer() == null ? Bulletins.defaultIssuer(region) : h.issuer();
+        List<String> order = d.unitOrder().isEmpty() ? composer.units(region).stream().map(Region::code).toList() : d.unitOrder();
+        Bulletin composed = composer.compose(region, d.period(), issuer, null, null, order);
+        List<DraftSection> fresh = decompose(composed);
+        List<DraftSection> merged = new ArrayList<>();
+        Set<String> freshKeys = new HashSet<>();
+        for (DraftSection.Kind kind : List.of(DraftSection.Kind.PROGRESS, DraftSection.Kind.PROBLEM)) {
+            for (DraftSection f : fresh) {
+                if (f.kind() != kind) {
+                    continue;
+                }
+                freshKeys.add(f.key());
+                merged.add(d.sections().stream().filter(s -> s.key().equals(f.key())).findFirst().map(s -> s.refreshed(f)).orElse(f));
+            }
+            for (DraftSection s : d.sections()) {
+                if (s.kind() == kind && !freshKeys.contains(s.key()) && (s.byHand() || s.edited())) {
+                    // written by hand, or edited and no longer computed (the figures went away): kept, flagged
+                    merged.add(s.byHand() ? s : new DraftSection(s.key(), s.kind(), s.heading(), null, s.text(), true, s.computed()));
+                }
+            }
+        }
+        d.sections().stream().filter(s -> s.kind() == DraftSection.Kind.NEXT_STEPS).findFirst().ifPresentOrElse(merged::add,
+                () -> merged.add(new DraftSection(NEXT_STEPS_KEY, DraftSection.Kind.NEXT_STEPS, Bulletins.NEXT_STEPS, null, null, false, null)));
+        BulletinDraft.Head head = new BulletinDraft.Head(issuer, h.documentNumber(), h.addressee() == null ? composed.addressee() : h.addressee(),
+                h.dated(), h.copyTo(), h.printedBy() == null ? issuer : h.printedBy(), h.printedOn());
+        return save(with(d, head, d.correctionNote(), order, merged, composed, OffsetDateTime.now()), version);
+    }
+
+    /** The head fields and, for a correction, the official's 更正说明. */
+    @Transactional
+    public BulletinDraft saveHead(long id, int version, BulletinDraft.Head head, String correctionNote) {
+        BulletinDraft d = writable(id);
+        String issuer = required(head.issuer(), "发文机关");
+        String addressee = required(head.addressee(), "主送机关");
+        BulletinDraft.Head h = new BulletinDraft.Head(issuer, optional(head.documentNumber(), "发文字号", 100), addressee, head.dated(),
+                optional(head.copyTo(), "抄送", 500), optional(head.printedBy(), "印发机关", 100), head.printedOn());
+        return save(with(d, h, optional(correctionNote, "更正说明", 2000), d.unitOrder(), d.sections(), d.composed(), d.composedAt()), version);
+    }
+
+    /** The official's text of one part (blank for a computed part: back to the computed text); a hand part may be renamed. */
+    @Transactional
+    public BulletinDraft editSection(long id, int version, String key, String heading, String text) {
+        BulletinDraft d = writable(id);
+        DraftSection s = d.section(key);
+        String t = text == null ? "" : text.strip();
+        if (t.length() > DraftSection.MAX_LENGTH) {
+            throw new BadInput("“" + label(s) + "”过长：" + t.length() + " 字，最多 " + DraftSection.MAX_LENGTH + " 字");
+        }
+        DraftSection changed = s.withText(t.isEmpty() && !s.byHand() ? null : t);
+        if (s.byHand() && s.kind() == DraftSection.Kind.PROGRESS && heading != null) {
+            changed = changed.withHeading(required(heading, "小节标题"));
+        }
+        return save(replace(d, key, changed), version);
+    }
+
+    /** 恢复为计算文本: drops the official's text of a computed part. */
+    @Transactional
+    public BulletinDraft restore(long id, int version, String key) {
+        BulletinDraft d = writable(id);
+        DraftSection s = d.section(key);
+        if (s.byHand()) {
+            throw new BadInput("“" + label(s) + "”是手写的部分，没有计算文本可恢复；不要它可以删除");
+        }
+        return save(replace(d, key, s.withText(null)), version);
+    }
+
+    /** Adds a part by hand: a subsection (e.g. （七）审计问题…) or a problem (三是…). */
+    @Transactional
+    public BulletinDraft addSection(long id, int version, DraftSection.Kind kind, String heading, String text) {
+        BulletinDraft d = writable(id);
+        if (kind == null || kind == DraftSection.Kind.NEXT_STEPS) {
+            throw new BadInput("只能添加“目标任务及进展情况”的小节或“存在的问题”的一条");
+        }
+        String t = required(text, "正文");
+        if (t.length() > DraftSection.MAX_LENGTH) {
+            throw new BadInput("正文过长：" + t.length() + " 字，最多 " + DraftSection.MAX_LENGTH + " 字");
+        }
+        String h = kind == DraftSection.Kind.PROGRESS ? required(heading, "小节标题") : null;
+        int n = 1 + d.sections().stream().filter(s -> s.key().startsWith("hand:"))
+                .mapToInt(s -> Integer.parseInt(s.key().substring(5))).max().orElse(0);
+        List<DraftSection> sections = new ArrayList<>();
+        boolean placed = false;
+        DraftSection added = new DraftSection("hand:" + n, kind, h, null, t, false, null);
+        for (int i = 0; i < d.sections().size(); i++) {
+            DraftSection s = d.sections().get(i);
+            sections.add(s);
+            boolean lastOfKind = s.kind() == kind && (i + 1 == d.sections().size() || d.sections().get(i + 1).kind() != kind);
+            if (lastOfKind && !placed) {
+                sections.add(added);
+                placed = true;
+            }
+        }
+        if (!placed) {      // no part of that kind yet: before the ones that follow it
+            int at = kind == DraftSection.Kind.PROGRESS ? 0 : (int) sections.stream().filter(s -> s.kind() == DraftSection.Kind.PROGRESS).count();
+            sections.add(at, added);
+        }
+        return save(with(d, d.head(), d.correctionNote(), d.unitOrder(), sections, d.composed(), d.composedAt()), version);
+    }
+
+    /** Removes a part written by hand (computed parts are not removed: their text can be edited). */
+    @Transactional
+    public BulletinDraft removeSection(long id, int version, String key) {
+        BulletinDraft d = writable(id);
+        DraftSection s = d.section(key);
+        if (!s.byHand() || s.kind() == DraftSection.Kind.NEXT_STEPS) {
+            throw new BadInput("“" + label(s) + "”由数据生成，不能删除；可以修改其文字");
+        }
+        List<DraftSection> sections = d.sections().stream().filter(x -> !x.key().equals(key)).toList();
+        return save(with(d, d.head(), d.correctionNote(), d.unitOrder(), sections, d.composed(), d.composedAt()), version);
+    }
+
+    /** The order of the units in the text and tables: every unit of the region once, by code; recomposes. */
+    @Transactional
+    public BulletinDraft order(long id, int version, List<String> codes) {
+        BulletinDraft d = writable(id);
+        Region region = region(d.regionCode());
+        List<String> units = composer.units(region).stream().map(Region::code).toList();
+        List<String> given = codes == null ? List.of() : codes.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        if (given.size() != new HashSet<>(given).size()) {
+            throw new BadInput("单位顺序中有重复的地区代码，每个单位只能出现一次");
+        }
+        List<String> unknown = given.stream().filter(c -> !units.contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInput("单位顺序中的 " + String.join("、", unknown) + " 不是" + region.name() + "所辖的通报单位");
+        }
+        List<String> missing = units.stream().filter(c -> !given.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new BadInput("单位顺序缺少 " + String.join("、", missing.stream().map(c -> regions.byCode(c).map(Region::name).orElse(c)).toList())
+                    + "：请列出全部 " + units.size() + " 个单位");
+        }
+        BulletinDraft ordered = save(with(d, d.head(), d.correctionNote(), given, d.sections(), d.composed(), d.composedAt()), version);
+        return d.composed() == null ? ordered : refresh(id, ordered.version());
+    }
+
+    /** Discards the draft (the data and what was issued stay). */
+    @Transactional
+    public void discard(long id, int version) {
+        BulletinDraft d = writable(id);
+        if (!store.delete(d.id(), version)) {
+            throw stale(d);
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- issuing
+
+    /**
+     * Issues the draft as it stands at {@code version}: an immutable version with the 文号 and 签发 date, its content,
+     * the DOCX rendered now and its SHA-256; the draft is then gone (a later change is a correction).
+     */
+    @Transactional
+    public IssuedBulletin issue(long id, int version, String documentNumber, LocalDate signedOn) {
+        BulletinDraft d = writable(id);
+        if (d.version() != version) {
+            throw stale(d);
+        }
+        String number = required(documentNumber, "文号");
+        if (number.length() > 100) {
+            throw new BadInput("文号过长：最多 100 字");
+        }
+        if (signedOn == null) {
+            throw new BadInput("请填写签发日期");
+        }
+        if (signedOn.isAfter(LocalDate.now(ChinaTime.ZONE))) {
+            throw new BadInput("签发日期 " + signedOn + " 在今天之后：请填写实际签发的日期");
+        }
+        if (d.head().dated() == null) {
+            throw new BadInput("请先在文头填写成文日期再签发");
+        }
+        if (!d.stale().isEmpty()) {
+            throw new Conflict("刷新数据后，以下部分的计算文本已变化、但仍是修改前的文字，请核对后保存（或恢复为计算文本）再签发："
+                    + String.join("、", d.stale().stream().map(BulletinDrafts::label).toList()));
+        }
+        Region region = region(d.regionCode());
+        Bulletin content = bulletin(d);
+        content = new Bulletin(content.regionCode(), content.regionName(), content.period(), content.issuer(), number, content.title(),
+                content.addressee(), content.opening(), content.sections(), content.problems(), content.tables(), content.date());
+        IssuedBulletin corrected = null;
+        List<String> changes = List.of();
+        String note = null;
+        if (d.corrects() != null) {
+            corrected = store.issued(d.corrects()).orElseThrow();
+            if (!corrected.current()) {
+                throw new Conflict("被更正的" + corrected.documentNumber() + "已由" + issuedLabel(corrected.supersededBy()) + "更正，请在最新版本上更正");
+            }
+            changes = BulletinChanges.between(corrected.content(), content);
+            if (changes.isEmpty()) {
+                throw new BadInput("与" + corrected.documentNumber() + "相比没有改动，不必更正");
+            }
+            note = required(d.correctionNote(), "更正说明");
+            List<String> paragraphs = new ArrayList<>();
+            paragraphs.add("本通报更正" + corrected.documentNumber() + "（" + date(corrected.signedOn()) + "签发），以本通报为准。" + note);
+            paragraphs.addAll(changes.stream().map(c -> "更正：" + c + "。").toList());
+            content = content.withSection("更正说明", paragraphs);
+        }
+        store.lockIssuer(region.id());
+        int year = signedOn.getYear();
+        byte[] docx = render(content);
+        long issuedId;
+        try {
+            issuedId = store.insert(new BulletinDocumentRepository.NewIssue(region.id(), d.period(), year, store.nextSerial(region.id(), year),
+                    corrected == null ? 1 : corrected.edition() + 1, corrected == null ? null : corrected.id(), number, signedOn, by(),
+                    content, note, changes, d.head().copyTo(), d.head().printedBy(), d.head().printedOn(), docx, sha256(docx)));
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new Conflict("被更正的版本刚刚已由他人更正，请刷新后查看");
+        }
+        if (!store.delete(d.id(), version)) {
+            throw stale(d);
+        }
+        return store.issued(issuedId).orElseThrow();
+    }
+
+    /** A new draft to correct an issued version (the newest of its chain), starting from its text as issued. */
+    @Transactional
+    public BulletinDraft correct(long issuedId) {
+        IssuedBulletin i = issued(issuedId);
+        Region region = region(i.regionCode());
+        access.checkWrite(region);
+        if (!i.current()) {
+            throw new Conflict(i.documentNumber() + "已由" + issuedLabel(i.supersededBy()) + "更正，请在最新版本上更正");
+        }
+        Bulletin c = withoutCorrectionSection(i.content());
+        BulletinDraft.Head head = new BulletinDraft.Head(c.issuer(), null, c.addressee(), c.date(), null, c.issuer(), null);
+        List<DraftSection> sections = new ArrayList<>(decompose(c));
+        sections.add(new DraftSection(NEXT_STEPS_KEY, DraftSection.Kind.NEXT_STEPS, Bulletins.NEXT_STEPS, null,
+                c.sections().stream().filter(s -> BulletinChanges.unnumbered(s.heading()).equals(Bulletins.NEXT_STEPS)).findFirst()
+                        .map(s -> String.join("\n", s.paragraphs())).orElse(null), false, null));
+        long id = store.insert(region.id(), i.period(), i.id(), head, List.of(), sections, c, by())
+                .orElseThrow(() -> new Conflict(region.name() + when(i.period()) + "的通报已有草稿：请先签发或删除该草稿，再更正"));
+        return store.draft(id).orElseThrow();
+    }
+
+    // -------------------------------------------------------------------------------------------- issued versions
+
+    public IssuedBulletin issued(long id) {
+        IssuedBulletin i = store.issued(id).orElseThrow(() -> new NotFound("已签发的通报不存在：" + id));
+        access.checkReadIssuedBy(region(i.regionCode()));
+        return i;
+    }
+
+    /** The DOCX exactly as rendered at issue. */
+    public byte[] issuedDocx(long id) {
+        issued(id);
+        return store.docx(id).orElseThrow();
+    }
+
+    /**
+     * Issued versions the current user may read, newest first: of {@code regionCode} (null: any) and the month's
+     * {@code year} (null: any).
+     */
+    public List<IssuedBulletin> issuedList(String regionCode, Integer year) {
+        List<Integer> ids = regionCode == null || regionCode.isBlank() ? null : List.of(region(regionCode.strip()).id());
+        return store.issued(ids, year).stream().filter(i -> access.canReadIssuedBy(region(i.regionCode()))).toList();
+    }
+
+    /** The correction chain of an issued version: first edition first. */
+    public List<IssuedBulletin> chain(IssuedBulletin i) {
+        List<IssuedBulletin> chain = new ArrayList<>();
+        IssuedBulletin at = i;
+        while (at.supersedes() != null) {
+            at = store.issued(at.supersedes()).orElseThrow();
+        }
+        chain.add(at);
+        while (at.supersededBy() != null) {
+            at = store.issued(at.supersededBy()).orElseThrow();
+            chain.add(at);
+        }
+        return chain;
+    }
+
+    // -------------------------------------------------------------------------------------------- helpers
+
+    /** Renders a bulletin to DOCX. One place, so the GB/T 9704 renderer (part A) replaces DocxWriter here at merge. */
+    private byte[] render(Bulletin b) {
+        return DocxWriter.write(b);
+    }
+
+    /** The composed bulletin's parts as draft sections (computed text, nothing edited). */
+    static List<DraftSection> decompose(Bulletin b) {
+        List<DraftSection> parts = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        if (!b.sections().isEmpty()) {
+            for (Bulletin.Section s : b.sections().getFirst().subsections()) {
+                String heading = BulletinChanges.unnumbered(s.heading());
+                parts.add(new DraftSection(unique(keys, "progress:" + heading), DraftSection.Kind.PROGRESS, heading,
+                        String.join("\n", s.paragraphs()), null, false, null));
+            }
+        }
+        for (String p : b.problems()) {
+            String text = BulletinChanges.unnumberedProblem(p);
+            parts.add(new DraftSection(unique(keys, "problem:" + BulletinChanges.firstSentence(text)), DraftSection.Kind.PROBLEM, null,
+                    text, null, false, null));
+        }
+        return parts;
+    }
+
+    private static String unique(Set<String> keys, String key) {
+        String k = key;
+        for (int n = 2; !keys.add(k); n++) {
+            k = key + "#" + n;
+        }
+        return k;
+    }
+
+    private static Bulletin withoutCorrectionSection(Bulletin b) {
+        List<Bulletin.Section> sections = b.sections().stream().filter(s -> !s.heading().endsWith("更正说明")).toList();
+        return new Bulletin(b.regionCode(), b.regionName(), b.period(), b.issuer(), b.documentNumber(), b.title(), b.addressee(),
+                b.opening(), sections, b.problems(), b.tables(), b.date());
+    }
+
+    private BulletinDraft writable(long id) {
+        BulletinDraft d = store.draft(id).orElseThrow(() -> new NotFound("通报草稿不存在：" + id + "（可能已签发或删除，请刷新页面）"));
+        access.checkWrite(region(d.regionCode()));
+        return d;
+    }
+
+    private BulletinDraft save(BulletinDraft changed, int version) {
+        if (!store.update(changed, version, by())) {
+            throw stale(changed);
+        }
+        return store.draft(changed.id()).orElseThrow();
+    }
+
+    private static ConcurrentUpdateException stale(BulletinDraft d) {
+        return new ConcurrentUpdateException(d.regionName() + when(d.period()) + "的通报草稿已被他人修改（或已签发），请刷新后重试（未保存）");
+    }
+
+    private static BulletinDraft replace(BulletinDraft d, String key, DraftSection changed) {
+        List<DraftSection> sections = d.sections().stream().map(s -> s.key().equals(key) ? changed : s).toList();
+        return with(d, d.head(), d.correctionNote(), d.unitOrder(), sections, d.composed(), d.composedAt());
+    }
+
+    private static BulletinDraft with(BulletinDraft d, BulletinDraft.Head head, String note, List<String> order,
+                                      List<DraftSection> sections, Bulletin composed, OffsetDateTime composedAt) {
+        return new BulletinDraft(d.id(), d.regionCode(), d.regionName(), d.period(), d.version(), d.corrects(), head, note,
+                List.copyOf(order), List.copyOf(sections), composed, composedAt, d.createdBy(), d.updatedBy(), d.updatedAt());
+    }
+
+    static String label(DraftSection s) {
+        return switch (s.kind()) {
+            case PROGRESS, NEXT_STEPS -> s.heading();
+            case PROBLEM -> "存在的问题“" + BulletinChanges.firstSentence(s.effective()) + "”";
+        };
+    }
+
+    private void checkReadDraft(Region region) {
+        if (!access.canRead(region)) {
+            throw new Denied("无权查看" + region.name() + "的通报草稿：草稿只有" + region.name() + "及其上级可以查看；"
+                    + region.name() + "签发的通报请在“已签发通报”中查看");
+        }
+    }
+
+    private Region region(String code) {
+        return regions.byCode(code).orElseThrow(() -> new NotFound("地区不存在：" + code));
+    }
+
+    private String issuedLabel(Long id) {
+        return id == null ? "" : store.issued(id).map(IssuedBulletin::documentNumber).orElse("后一版本");
+    }
+
+    private String by() {
+        return access.current().username();
+    }
+
+    private static String when(YearMonth p) {
+        return p.getYear() + "年" + p.getMonthValue() + "月";
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new BadInput("请填写" + name);
+        }
+        return value.strip();
+    }
+
+    private static String optional(String value, String name, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > max) {
+            throw new BadInput(name + "过长：最多 " + max + " 字");
+        }
+        return value.strip();
+    }
+
+    static String date(LocalDate d) {
+        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

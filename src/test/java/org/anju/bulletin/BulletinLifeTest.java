@@ -1,0 +1,244 @@
+package org.anju.bulletin;
+
+import org.anju.AnjuTest;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.account.Channel;
+import org.anju.account.Role;
+import org.anju.platform.BadInput;
+import org.anju.platform.ChinaTime;
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.platform.Conflict;
+import org.anju.platform.Denied;
+import org.anju.platform.NotFound;
+import org.anju.region.Regions;
+import org.anju.report.ReportValue;
+import org.anju.report.Reports;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A bulletin's life (issue 14): 张掖市 drafts its March bulletin from the reports, edits two parts, takes in a corrected
+ * report (the edit stays, flagged), issues it with a 文号 (DOCX and SHA-256 kept, the row refused any change by the
+ * service and by SQL), corrects it as edition 2 with its change list; the archive shows both; 甘州区 reads the issued
+ * bulletin its city sent it but not the city's draft; two officials saving one part at once: the second is refused.
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=bulletin_life")
+class BulletinLifeTest {
+
+    static final String CITY = "620700", GANZHOU = "620702", LINZE = "620723";
+    static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
+    static final String RECEIVED = "HOUSING.FUND_RECEIVED.YUAN_10K";
+    static final String DISBURSED = "HOUSING.FUND_DISBURSED.YUAN_10K";
+    static final String SUBSIDY = "progress:住房租赁补贴目标任务及进展情况";
+    static final String FUNDS = "progress:保障性安居工程资金争取使用情况";
+
+    @Autowired
+    BulletinDrafts drafts;
+    @Autowired
+    Reports reports;
+    @Autowired
+    Regions regions;
+    @Autowired
+    JdbcClient jdbc;
+
+    Actor user(String username, String region, Role role) {
+        return new Actor(username, "测试用户", regions.byCode(region).orElseThrow(), EnumSet.of(role), Channel.UI, false);
+    }
+
+    <T> T as(Actor a, Supplier<T> work) {
+        return Access.runAs(a, work);
+    }
+
+    static List<ReportValue> values(long issued, String received, String disbursed) {
+        return List.of(new ReportValue(ISSUED, "", BigDecimal.valueOf(issued)),
+                new ReportValue(RECEIVED, "CENTRAL_SUBSIDY", new BigDecimal(received)),
+                new ReportValue(DISBURSED, "CENTRAL_SUBSIDY", new BigDecimal(disbursed)));
+    }
+
+    static String documentXml(byte[] docx) {
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("no word/document.xml");
+    }
+
+    @Test
+    void draftEditRefreshIssueCorrectArchive() {
+        YearMonth p = YearMonth.of(2024, 3);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        reports.submit(LINZE, p, reports.save(LINZE, p, 0, values(100, "500", "500")).version());
+        Actor city = user("t_zy_admin", CITY, Role.CITY_ADMIN);
+        Actor county = user("t_gzq_reporter", GANZHOU, Role.COUNTY_REPORTER);
+
+        assertThatThrownBy(() -> as(county, () -> drafts.create(CITY, p))).isInstanceOf(Denied.class);
+        BulletinDraft d = as(city, () -> drafts.create(CITY, p));
+        assertThat(d.version()).isEqualTo(1);
+        assertThat(d.head().issuer()).isEqualTo("张掖市住房和城乡建设局");
+        assertThat(d.head().dated()).as("no silent today").isNull();
+        assertThat(d.section(SUBSIDY).computed()).contains("发放住房租赁补贴600户");
+        assertThat(d.sections()).extracting(DraftSection::key).contains(FUNDS, BulletinDrafts.NEXT_STEPS_KEY);
+        assertThatThrownBy(() -> as(city, () -> drafts.create(CITY, p))).isInstanceOf(Conflict.class).hasMessageContaining("已有草稿");
+
+        // two parts edited
+        String subsidyText = "截止3月底，全市发放住房租赁补贴600户，各县区均已按月发放。";
+        d = as(city, () -> drafts.editSection(drafts.find(CITY, p).orElseThrow().id(), 1, SUBSIDY, null, subsidyText));
+        int v = d.version();
+        long id = d.id();
+        d = as(city, () -> drafts.editSection(id, v, BulletinDrafts.NEXT_STEPS_KEY, null, "一要加快资金拨付。\n二要按月报送。"));
+        assertThat(d.section(SUBSIDY).edited()).isTrue();
+        assertThat(drafts.bulletin(d).sections().getFirst().subsections()).extracting(Bulletin.Section::heading)
+                .anyMatch(h -> h.endsWith("住房租赁补贴目标任务及进展情况"));
+        assertThat(as(city, () -> drafts.bulletin(drafts.draft(id))).sections().getLast().paragraphs())
+                .containsExactly("一要加快资金拨付。", "二要按月报送。");
+
+        // the same part saved by two officials from the same version: the second is refused, nothing overwritten
+        int at = d.version();
+        as(city, () -> drafts.editSection(id, at, FUNDS, null, "甲的文字"));
+        assertThatThrownBy(() -> as(city, () -> drafts.editSection(id, at, FUNDS, null, "乙的文字")))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("已被他人修改");
+        assertThat(drafts.draft(id).section(FUNDS).text()).isEqualTo("甲的文字");
+        d = as(city, () -> drafts.restore(id, drafts.draft(id).version(), FUNDS));
+        assertThat(d.section(FUNDS).edited()).isFalse();
+
+        // a report corrected after the draft was made: refresh keeps the edit and flags it
+        var returned = reports.returnReport(GANZHOU, p, reports.get(GANZHOU, p).version(), "发放户数有误");
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, returned.version(), values(520, "1000", "400")).version());
+        String before = d.section(SUBSIDY).computed();
+        int v2 = d.version();
+        d = as(city, () -> drafts.refresh(id, v2));
+        assertThat(d.section(SUBSIDY).text()).isEqualTo(subsidyText);
+        assertThat(d.section(SUBSIDY).stale()).isTrue();
+        assertThat(d.section(SUBSIDY).earlier()).isEqualTo(before);
+        assertThat(d.section(SUBSIDY).computed()).contains("发放住房租赁补贴620户");
+        assertThat(d.section(FUNDS).stale()).as("funds unchanged and not edited").isFalse();
+        assertThat(d.stale()).extracting(DraftSection::key).containsExactly(SUBSIDY);
+
+        // issuing: refused while a flagged part is unchecked, and without 成文日期
+        int v3 = d.version();
+        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        assertThatThrownBy(() -> as(city, () -> drafts.issue(id, v3, "张建〔2024〕3号", today))).isInstanceOf(BadInput.class)
+                .hasMessageContaining("成文日期");
+        d = as(city, () -> drafts.saveHead(id, v3, new BulletinDraft.Head("张掖市住房和城乡建设局", null, "各县区人民政府：",
+                LocalDate.of(2024, 4, 8), "甘肃省住房和城乡建设厅", "张掖市住房和城乡建设局办公室", LocalDate.of(2024, 4, 9)), null));
+        int v4 = d.version();
+        assertThatThrownBy(() -> as(city, () -> drafts.issue(id, v4, "张建〔2024〕3号", today))).isInstanceOf(Conflict.class)
+                .hasMessageContaining("住房租赁补贴目标任务及进展情况");
+        d = as(city, () -> drafts.editSection(id, v4, SUBSIDY, null, "截止3月底，全市发放住房租赁补贴620户，各县区均已按月发放。"));
+        assertThat(d.stale()).isEmpty();
+        byte[] draftDocx = drafts.docx(id, d.version());
+        int stale = d.version() - 1;
+        assertThatThrownBy(() -> drafts.docx(id, stale)).as("a link of an older version").isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> as(city, () -> drafts.issue(id, stale, "张建〔2024〕3号", today))).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> as(county, () -> drafts.issue(id, v4 + 1, "张建〔2024〕3号", today))).isInstanceOf(Denied.class);
+
+        int v5 = d.version();
+        IssuedBulletin first = as(city, () -> drafts.issue(id, v5, "张建〔2024〕3号", LocalDate.of(2024, 4, 9)));
+        assertThat(first.edition()).isEqualTo(1);
+        assertThat(first.serial()).isEqualTo(1);
+        assertThat(first.issueYear()).isEqualTo(2024);
+        assertThat(first.content().documentNumber()).isEqualTo("张建〔2024〕3号");
+        assertThat(first.content().date()).isEqualTo(LocalDate.of(2024, 4, 8));
+        assertThat(first.issuedBy()).isEqualTo("t_zy_admin");
+        byte[] docx = drafts.issuedDocx(first.id());
+        assertThat(BulletinDrafts.sha256(docx)).isEqualTo(first.sha256());
+        assertThat(java.util.Arrays.equals(drafts.issuedDocx(first.id()), docx)).as("the same bytes every time").isTrue();
+        assertThat(documentXml(docx)).as("the issued document carries its 文号").contains("张建〔2024〕3号");
+        assertThat(documentXml(draftDocx)).doesNotContain("张建〔2024〕3号").contains("620户");
+        assertThat(drafts.find(CITY, p)).as("the draft became the issued version").isEmpty();
+        assertThatThrownBy(() -> as(city, () -> drafts.editSection(id, v5 + 1, SUBSIDY, null, "改"))).isInstanceOf(NotFound.class);
+
+        // nothing issued changes: no UPDATE or DELETE gets through, even in SQL
+        assertThatThrownBy(() -> jdbc.sql("update bulletin_issue set document_number = '改' where id = ?").param(first.id()).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("已签发的通报不能修改");
+        assertThatThrownBy(() -> jdbc.sql("delete from bulletin_issue where id = ?").param(first.id()).update())
+                .isInstanceOf(DataAccessException.class);
+        assertThat(drafts.issued(first.id()).sha256()).isEqualTo(first.sha256());
+
+        // 甘州区 reads what its city issued to it, not the city's draft
+        assertThat(as(county, () -> drafts.issued(first.id())).documentNumber()).isEqualTo("张建〔2024〕3号");
+        assertThat(BulletinDrafts.sha256(as(county, () -> drafts.issuedDocx(first.id())))).isEqualTo(first.sha256());
+        assertThat(as(county, () -> drafts.issuedList(null, 2024))).extracting(IssuedBulletin::id).contains(first.id());
+
+        // a correction: edition 2 with a change list, superseding the first
+        BulletinDraft c = as(city, () -> drafts.correct(first.id()));
+        assertThat(c.corrects()).isEqualTo(first.id());
+        assertThatThrownBy(() -> as(county, () -> drafts.draft(c.id()))).isInstanceOf(Denied.class);
+        assertThatThrownBy(() -> as(county, () -> drafts.find(CITY, p))).isInstanceOf(Denied.class);
+        BulletinDraft c2 = as(city, () -> drafts.editSection(c.id(), c.version(), FUNDS, null,
+                "截止3月底，全市已争取到位保障性安居工程资金共计1500万元，拨付900万元，拨付率60.0%。"));
+        assertThatThrownBy(() -> as(city, () -> drafts.issue(c.id(), c2.version(), "张建〔2024〕5号", LocalDate.of(2024, 4, 12))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("更正说明");
+        BulletinDraft c3 = as(city, () -> drafts.saveHead(c.id(), c2.version(), c2.head(), "资金段落漏写拨付情况。"));
+        IssuedBulletin second = as(city, () -> drafts.issue(c.id(), c3.version(), "张建〔2024〕5号", LocalDate.of(2024, 4, 12)));
+        assertThat(second.edition()).isEqualTo(2);
+        assertThat(second.serial()).isEqualTo(2);
+        assertThat(second.supersedes()).isEqualTo(first.id());
+        assertThat(second.changes()).containsExactly("保障性安居工程资金争取使用情况：已修改");
+        assertThat(second.content().sections().getLast().heading()).endsWith("更正说明");
+        assertThat(second.content().sections().getLast().paragraphs().getFirst())
+                .isEqualTo("本通报更正张建〔2024〕3号（2024年4月9日签发），以本通报为准。资金段落漏写拨付情况。");
+        assertThat(drafts.issued(first.id()).supersededBy()).isEqualTo(second.id());
+        assertThat(drafts.issued(first.id()).current()).isFalse();
+        assertThatThrownBy(() -> as(city, () -> drafts.correct(first.id()))).isInstanceOf(Conflict.class).hasMessageContaining("最新版本");
+
+        // the archive: both, newest first, the chain
+        assertThat(as(city, () -> drafts.issuedList(CITY, 2024))).extracting(IssuedBulletin::documentNumber)
+                .containsExactly("张建〔2024〕5号", "张建〔2024〕3号");
+        assertThat(drafts.chain(drafts.issued(first.id()))).extracting(IssuedBulletin::edition).containsExactly(1, 2);
+        assertThat(as(user("t_jx", "360000", Role.PROVINCE_ADMIN), () -> drafts.issuedList(null, null)))
+                .as("another province reads none of it").isEmpty();
+    }
+
+    @Test
+    void addedPartsAndTheUnitOrder() {
+        YearMonth p = YearMonth.of(2024, 5);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        reports.submit(LINZE, p, reports.save(LINZE, p, 0, values(100, "500", "500")).version());
+        Actor city = user("t_zy_admin2", CITY, Role.CITY_ADMIN);
+        BulletinDraft d = as(city, () -> drafts.create(CITY, p));
+        assertThat(d.unitOrder()).as("the region list's order").isSorted().contains(GANZHOU, LINZE);
+        BulletinDraft added = as(city, () -> drafts.addSection(d.id(), d.version(), DraftSection.Kind.PROGRESS,
+                "审计问题交办整改及信访投诉问题处理情况", "1. 审计问题交办整改。无。"));
+        BulletinDraft problem = as(city, () -> drafts.addSection(d.id(), added.version(), DraftSection.Kind.PROBLEM, null,
+                "个别县区月报审核不及时。"));
+        Bulletin b = drafts.bulletin(problem);
+        assertThat(b.sections().getFirst().subsections().getLast().heading()).matches("（[一二三四五六七]）审计问题交办整改及信访投诉问题处理情况");
+        assertThat(b.problems().getLast()).endsWith("是个别县区月报审核不及时。");
+        BulletinDraft refreshed = as(city, () -> drafts.refresh(d.id(), problem.version()));
+        assertThat(refreshed.sections()).extracting(DraftSection::key).contains("hand:1", "hand:2");
+
+        List<String> order = new java.util.ArrayList<>(refreshed.unitOrder());
+        java.util.Collections.reverse(order);
+        assertThatThrownBy(() -> as(city, () -> drafts.order(d.id(), refreshed.version(), List.of(LINZE))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("缺少");
+        assertThatThrownBy(() -> as(city, () -> drafts.order(d.id(), refreshed.version(), List.of("360702"))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("不是张掖市所辖");
+        BulletinDraft reordered = as(city, () -> drafts.order(d.id(), refreshed.version(), order));
+        assertThat(reordered.unitOrder()).isEqualTo(order);
+        List<String> names = reordered.composed().tables().getFirst().rows().stream().skip(1).map(List::getFirst).toList();
+        assertThat(names.indexOf("临泽县")).as("tables follow the issuer's order").isLessThan(names.indexOf("甘州区"));
+        String funds = reordered.section(FUNDS).computed();
+        assertThat(funds.indexOf("临泽县")).as("and the text").isLessThan(funds.indexOf("甘州区"));
+    }
+}
