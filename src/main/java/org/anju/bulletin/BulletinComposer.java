@@ -120,7 +120,10 @@ class BulletinComposer {
         prose.ledgers(ledgers(d, standing)).ifPresent(progressSections::add);
         List<String> problems = prose.problems(problems(d), ledgerLate(standing));
         List<BulletinTable> tables = new BulletinTables(progress.indicators(), words, d).all();
-        Header header = new Header(when, scope.kind(), units.stream().anyMatch(u -> u.regionCode().endsWith("-SB")));
+        Header header = new Header(when, scope.kind(), units.stream().anyMatch(u -> u.regionCode().endsWith("-SB")),
+                BulletinProse.unitsKey(scope.kind(), supervision.units(scope).stream()
+                        .filter(r -> r.kind() == org.anju.region.RegionKind.PREFECTURE || r.kind() == org.anju.region.RegionKind.COUNTY)
+                        .map(Region::name).toList()));
         return new Bulletin(scope.code(), scope.name(), period, issuer, documentNumber, prose.title(header),
                 prose.addressee(header), prose.opening(header), prose.body(progressSections, problems), problems, tables, date);
     }
@@ -333,13 +336,39 @@ class BulletinComposer {
                 .map(p -> new Stalled(p.regionName(), p.name(), p.carriedOver(), p.reasons())).toList();
         List<Overdue> overdue = supervision.overdueDeliveries(scope, d.period()).stream()
                 .map(o -> new Overdue(o.where(), o.name(), o.size(), o.dueOn())).toList();
-        List<Lagging> lagging = supervision.lagging(scope, d.period()).stream()
-                .map(l -> new Lagging(l.regionName(), l.indicatorName(), l.rateName(), l.rate(), l.expected(), l.basis())).toList();
+        List<org.anju.supervision.LaggingUnit> behind = supervision.lagging(scope, d.period());
+        List<Lagging> lagging = behind.stream()
+                .map(l -> new Lagging(l.regionName(), org.anju.supervision.LaggingUnit.subject(l.indicatorName(), l.rateName()),
+                        l.rateName(), l.rate(), l.expected(), l.milestone() ? l.basis() : null)).toList();
         List<Milestone> milestones = supervision.milestoneAlerts(scope, d.period()).stream()
                 .map(a -> new Milestone(a.regionName(), a.indicatorName(), a.dueOn(), a.thresholdPercent(), a.rate(), a.plan())).toList();
-        List<String> missing = reports.missing(d.scope(), d.period()).stream().map(Region::name).toList();
+        List<Region> missingUnits = reports.missing(d.scope(), d.period());
+        List<String> missing = missingUnits.stream().map(Region::name).toList();
+        int limit = prose.listLimit();
+        List<BulletinFigures.Area> missingAreas = missing.size() > limit ? areas(d.scope(), missingUnits) : List.of();
+        List<BulletinFigures.Area> laggingAreas = behind.stream().map(l -> l.regionCode()).distinct().count() > limit
+                ? areas(d.scope(), behind.stream().map(l -> l.regionCode()).distinct().map(c -> regions.byCode(c).orElseThrow()).toList())
+                : List.of();
         return new Problems(d.when(), ranking == null ? null : ranking.average(), below, stalled, overdue, lagging, milestones,
-                missing);
+                missing, missingAreas, laggingAreas);
+    }
+
+    /**
+     * Units counted by the scope's unit that contains them (a province of the national bulletin, a city of a
+     * province's), in the region list's order: what a list too long to print is summed to.
+     */
+    private List<BulletinFigures.Area> areas(Region scope, List<Region> units) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Region area : supervision.units(scope)) {
+            counts.put(area.name(), 0);
+        }
+        for (Region u : units) {
+            String area = regions.ancestors(u).stream().filter(a -> a.parentId() != null && a.parentId() == scope.id())
+                    .map(Region::name).findFirst().orElse(u.name());
+            counts.merge(area, 1, Integer::sum);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new BulletinFigures.Area(e.getKey(), e.getValue())).toList();
     }
 
     // --------------------------------------------------------------------------------------- helpers

@@ -34,7 +34,15 @@ final class BulletinFigures {
     }
 
     /** Title block: {@code cityLevel} when a 市本级 is among the units addressed. */
-    record Header(Scope scope, RegionKind kind, boolean cityLevel) {
+    /**
+     * The title block's facts. {@code units}: the last characters of the names of the units addressed, from the region
+     * data ({@link BulletinProse#unitsKey}): 县区 for 张掖市, 州 for 甘肃省, empty for 江西省 (only 设区市).
+     */
+    record Header(Scope scope, RegionKind kind, boolean cityLevel, String units) {
+
+        Header(Scope scope, RegionKind kind, boolean cityLevel) {
+            this(scope, kind, cityLevel, "");
+        }
     }
 
     // ----------------------------------------------------------------------------------- 目标任务及进展情况
@@ -148,7 +156,20 @@ final class BulletinFigures {
      * @param missing             units that did not report the month
      */
     record Problems(Scope scope, BigDecimal averageDisbursement, List<RatedUnit> belowAverage, List<Stalled> stalled,
-                    List<Overdue> overdue, List<Lagging> lagging, List<Milestone> milestones, List<String> missing) {
+                    List<Overdue> overdue, List<Lagging> lagging, List<Milestone> milestones, List<String> missing,
+                    List<Area> missingAreas, List<Area> laggingAreas) {
+
+        Problems(Scope scope, BigDecimal averageDisbursement, List<RatedUnit> belowAverage, List<Stalled> stalled,
+                 List<Overdue> overdue, List<Lagging> lagging, List<Milestone> milestones, List<String> missing) {
+            this(scope, averageDisbursement, belowAverage, stalled, overdue, lagging, milestones, missing, List.of(), List.of());
+        }
+    }
+
+    /**
+     * How many of the units named in a list lie in one area (the scope's unit containing them: a province of the
+     * national bulletin): what a list too long to print names instead ({@code list.limit}).
+     */
+    record Area(String name, int count) {
     }
 
     record RatedUnit(String name, BigDecimal rate) {
@@ -163,6 +184,7 @@ final class BulletinFigures {
     }
 
     /** A unit's rate below the 序时进度 ({@code expected}), and what that schedule is ({@code basis}). */
+    /** {@code basis}: a plan's stricter 进度要求, or null for the time-elapsed schedule (month/12). */
     record Lagging(String region, String indicator, String rateName, BigDecimal rate, BigDecimal expected, String basis) {
     }
 

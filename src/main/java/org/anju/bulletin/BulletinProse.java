@@ -36,9 +36,43 @@ final class BulletinProse {
 
     // ------------------------------------------------------------------------------------------------ 文头
 
-    /** 全市, or the region's own name for a kind the wording has no name for (开发区, 片区). */
+    /**
+     * 全市, or the region's own name for a kind the wording has no name for (开发区, 片区); by the name's last
+     * character where the wording says (甘州区 → 全区, 玉门市 → 全市, a 旗 → 全旗).
+     */
     String scopeLabel(RegionKind kind, String regionName) {
+        String own = "scope." + kind + "." + regionName.substring(regionName.length() - 1);
+        if (w.has(own)) {
+            return w.fill(own);
+        }
         return w.has("scope." + kind) ? w.fill("scope." + kind) : regionName;
+    }
+
+    /** The default 发文机关: 张掖市住房和城乡建设局, 甘肃省住房和城乡建设厅, 北京市住房和城乡建设委员会. */
+    String issuer(RegionKind kind, String regionName) {
+        String own = "issuer." + kind + "." + regionName.substring(regionName.length() - 1);
+        String key = w.has(own) ? own : w.has("issuer." + kind) ? "issuer." + kind : "issuer.other";
+        return w.fill(key, "地区", regionName);
+    }
+
+    /**
+     * What kinds of unit a bulletin addresses, from their names (the region data, not a list of provinces): for a
+     * province, which of 州 (自治州), 盟, 地区 it has besides 市 ("" when only 市: 江西省); for a city, which of 县, 市
+     * (县级市), 区, 旗 its county-level units are (张掖市: 县区). Other kinds: "".
+     */
+    static String unitsKey(RegionKind scopeKind, List<String> unitNames) {
+        List<String> order = switch (scopeKind) {
+            case PROVINCE -> List.of("州", "盟", "地区");
+            case PREFECTURE -> List.of("县", "市", "区", "旗");
+            default -> List.of();
+        };
+        StringBuilder key = new StringBuilder();
+        for (String suffix : order) {
+            if (unitNames.stream().anyMatch(n -> n.endsWith(suffix))) {
+                key.append(suffix);
+            }
+        }
+        return key.toString();
     }
 
     String title(Header h) {
@@ -49,12 +83,23 @@ final class BulletinProse {
         return w.fill("opening", "时段", span(h.scope()), "范围", h.scope().label());
     }
 
+    /** 主送: by the region's kind and the kinds of unit it addresses ({@link Header#units}); 市本级 added after. */
     String addressee(Header h) {
         String key = "addressee." + h.kind();
-        if (h.cityLevel() && w.has(key + ".cityLevel")) {
-            return w.fill(key + ".cityLevel");
+        if (!w.has(key)) {
+            return w.fill("addressee.other");
         }
-        return w.fill(w.has(key) ? key : "addressee.other");
+        String text;
+        if (h.units() != null && !h.units().isEmpty()) {
+            String own = key + "." + h.units();
+            text = w.has(own) ? w.fill(own) : w.has(key + ".other") ? w.fill(key + ".other") : w.fill(key);
+        } else {
+            text = w.fill(key);
+        }
+        if (h.cityLevel() && w.has(key + ".cityLevel") && text.endsWith("：")) {
+            text = text.substring(0, text.length() - 1) + w.fill(key + ".cityLevel") + "：";
+        }
+        return text;
     }
 
     private String span(Scope s) {
@@ -291,10 +336,15 @@ final class BulletinProse {
                             "项目", o.name(), "规模", o.size(), "年", o.dueOn().getYear(), "月", o.dueOn().getMonthValue(),
                             "日", o.dueOn().getDayOfMonth())).toList())));
         }
-        if (!f.lagging().isEmpty()) {
+        if (!f.lagging().isEmpty() && tooLong(f.lagging().stream().map(BulletinFigures.Lagging::region).distinct().count())
+                && !f.laggingAreas().isEmpty()) {
+            found.add(w.fill("problem.lagging.grouped", "单位数", f.lagging().stream().map(BulletinFigures.Lagging::region).distinct().count(),
+                    "条数", f.lagging().size(), "各地区", areas("problem.lagging.group", f.laggingAreas())));
+        } else if (!f.lagging().isEmpty()) {
             found.add(w.fill("problem.lagging", "各单位", parts(f.lagging().stream().map(l -> w.fill("problem.lagging.unit",
                     "地区", l.region(), "指标", l.indicator(), "比率名称", l.rateName(), "比率", rate(l.rate()),
-                    "序时进度", rate(l.expected()), "依据", l.basis())).toList())));
+                    "序时进度", Rates.figure(l.expected()) + "%",
+                    "依据", l.basis() == null ? "" : w.fill("problem.lagging.milestone", "计划依据", l.basis()))).toList())));
         }
         if (!f.milestones().isEmpty()) {
             found.add(w.fill("problem.milestone", "各单位", parts(f.milestones().stream().map(m -> w.fill("problem.milestone.unit",
@@ -302,7 +352,10 @@ final class BulletinProse {
                     "月", m.dueOn().getMonthValue(), "日", m.dueOn().getDayOfMonth(), "要求", fig(m.threshold()),
                     "比率", rate(m.rate()), "计划", m.plan())).toList())));
         }
-        if (!f.missing().isEmpty()) {
+        if (!f.missing().isEmpty() && tooLong(f.missing().size()) && !f.missingAreas().isEmpty()) {
+            found.add(w.fill("problem.missing.grouped", "单位数", f.missing().size(), "月份", s.month(),
+                    "各地区", areas("problem.missing.group", f.missingAreas())));
+        } else if (!f.missing().isEmpty()) {
             found.add(w.fill("problem.missing", "地区名单", names(f.missing()), "月份", s.month()));
         }
         List<String> numbered = new ArrayList<>();
@@ -313,6 +366,19 @@ final class BulletinProse {
     }
 
     // ----------------------------------------------------------------------------------------- 通用
+
+    /** The longest list of units a bulletin names one by one ({@code list.limit}); longer lists are summed by area. */
+    int listLimit() {
+        return Integer.parseInt(w.fill("list.limit").strip());
+    }
+
+    private boolean tooLong(long count) {
+        return count > listLimit();
+    }
+
+    private String areas(String key, List<BulletinFigures.Area> areas) {
+        return names(areas.stream().map(a -> w.fill(key, "地区", a.name(), "个数", a.count())).toList());
+    }
 
     /** 其中：…。 over the units' clauses, or nothing without any. */
     private String units(List<String> clauses) {

@@ -84,11 +84,10 @@ public class Bulletins {
         return regions.byCode(code).map(Region::name).orElse(code);
     }
 
+    private static final BulletinProse PROSE = new BulletinProse(BulletinWording.load());
+
+    /** 发文机关 by the region's kind and name, as the wording says ({@code issuer.*}). */
     static String defaultIssuer(Region r) {
-        return switch (r.kind()) {
-            case NATION -> "住房和城乡建设部";
-            case PROVINCE -> r.name() + "住房和城乡建设厅";
-            default -> r.name() + "住房和城乡建设局";
-        };
+        return PROSE.issuer(r.kind(), r.name());
     }
 }

@@ -263,6 +263,7 @@ public class Supervision {
         int m = period.getMonthValue();
         BigDecimal expected = BigDecimal.valueOf(m * 100L).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_UP);
         String basis = "序时进度 " + m + "/12";
+        boolean milestone = false;
         for (Plan p : targets.plansFor(region, period.getYear())) {
             for (Milestone ms : plans.milestones(p.id())) {
                 // a milestone about some projects (货币化安置 only) does not set the pace of the whole target
@@ -276,31 +277,54 @@ public class Supervision {
                 if (path.compareTo(expected) > 0) {
                     expected = path.setScale(1, RoundingMode.HALF_UP);
                     basis = p.label() + "：" + ms.dueOn() + "前达到 " + Rates.figure(ms.threshold()) + "%";
+                    milestone = true;
                 }
             }
         }
-        return new Schedule(expected, basis);
+        return new Schedule(expected, basis, milestone);
     }
 
-    /** Expected percent and why. */
-    public record Schedule(BigDecimal expected, String basis) {
+    /** Expected percent and why; {@code milestone}: a plan's 进度要求 set it, not month/12. */
+    public record Schedule(BigDecimal expected, String basis, boolean milestone) {
     }
 
-    /** Children of the scope whose rates are behind schedule (targets from plans, and investment). */
+    /**
+     * Children of the scope whose rates are behind schedule (targets from plans, and investment): what the scope's
+     * bulletin names as 进度滞后. Each unit is judged by {@link #laggingOf} — the same as on its own page.
+     */
     public List<LaggingUnit> lagging(String scopeCode, YearMonth period) {
         Region scope = region(scopeCode);
         access.checkRead(scope);
         List<LaggingUnit> lagging = new ArrayList<>();
         for (Region r : units(scope)) {
-            for (ProgressLine l : progress.summary(r, period).lines()) {
-                if (l.rate() == null || !scheduled(l)) {
-                    continue;
-                }
-                Schedule s = schedule(r, period, l.indicatorCode());
-                if (l.rate().compareTo(s.expected()) < 0) {
-                    lagging.add(new LaggingUnit(r.code(), r.name(), l.indicatorCode(), l.indicatorName(), l.rateName(),
-                            l.rate(), s.expected(), s.basis()));
-                }
+            lagging.addAll(laggingOf(r, period));
+        }
+        return lagging;
+    }
+
+    /**
+     * What the supervision page of {@code scopeCode} lists as behind schedule: the region itself (a county, whose
+     * page said 无 while its city's bulletin named it — it had no units below it to check), then its units.
+     */
+    public List<LaggingUnit> laggingOnPage(String scopeCode, YearMonth period) {
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        List<LaggingUnit> lagging = new ArrayList<>(laggingOf(scope, period));
+        lagging.addAll(lagging(scopeCode, period));
+        return lagging;
+    }
+
+    /** One region's rates behind schedule (no access check: callers check the scope). */
+    private List<LaggingUnit> laggingOf(Region r, YearMonth period) {
+        List<LaggingUnit> lagging = new ArrayList<>();
+        for (ProgressLine l : progress.summary(r, period).lines()) {
+            if (l.rate() == null || !scheduled(l)) {
+                continue;
+            }
+            Schedule s = schedule(r, period, l.indicatorCode());
+            if (l.rate().compareTo(s.expected()) < 0) {
+                lagging.add(new LaggingUnit(r.code(), r.name(), l.indicatorCode(), l.indicatorName(), l.rateName(),
+                        l.rate(), s.expected(), s.basis(), s.milestone()));
             }
         }
         return lagging;

@@ -74,7 +74,7 @@ class SupervisionPages {
         model.addAttribute("scopeUnreported", summary.unreported() && summary.expected() > 0);
         model.addAttribute("alerts", checks.stream().filter(x -> x.status() == MilestoneCheck.Status.MISSED)
                 .map(MilestoneCheck::alert).toList());
-        model.addAttribute("lagging", supervision.lagging(code, c.period()));
+        model.addAttribute("lagging", supervision.laggingOnPage(code, c.period()));
         model.addAttribute("stalled", supervision.stalled(code, c.period()));
         model.addAttribute("overdue", supervision.overdueDeliveries(code, c.period()));
         model.addAttribute("projections", supervision.projections(code, c.period()));

@@ -240,6 +240,7 @@ class AuthorizationMatrixTest {
                 org.anju.rental.application.RuleFile.Kind.LEASE, "rental/lease-samples/360700-公租房.tsv");
         leaseFixture();
         ledgerFixtures();
+        bulletinFixtures();
         roundFixtures();
         identificationFixtures();
         for (String unit : List.of("361102", "360702", "361100-SB")) {
@@ -451,6 +452,10 @@ class AuthorizationMatrixTest {
                     projectIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/ledger/items/") || p.startsWith("/ledger/items/")) {
                     ledgerPendingIds.forEach((unit, id) -> v.put(id.toString(), unit));
+                } else if (p.startsWith("/api/bulletins/drafts/") || p.startsWith("/bulletins/drafts/")) {
+                    bulletinDraftIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
+                } else if (p.startsWith("/api/bulletins/issued/") || p.startsWith("/bulletins/issued/")) {
+                    bulletinIssuedIds.forEach((issuer, id) -> v.put(id.toString(), issuer));
                 } else if (p.startsWith("/api/ledger/files/")) {
                     ledgerFileIds.forEach((unit, id) -> v.put(id.toString(), unit));
                 } else if (p.startsWith("/api/rental/stock/estates/") || p.startsWith("/rental/stock/estates/")) {
@@ -709,6 +714,7 @@ class AuthorizationMatrixTest {
         }
         stockSamples(s);
         ledgerSamples(s);
+        bulletinSamples(s);
         rentalWaitingSamples(s);
         subsidySamples(s);
         leaseSamples(s);
@@ -777,11 +783,6 @@ class AuthorizationMatrixTest {
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())));
             add(s, "POST /inbox/{region}/{period}/return", unit, () -> request(HttpMethod.POST, "/inbox/" + unit + "/" + m + "/return")
                     .param("version", String.valueOf(reports.get(unit, MONTH).version())).param("reason", "矩阵测试退回"));
-            // a bulletin's 下一步工作重点: written by the issuing region itself (its bulletin of 2023-12)
-            add(s, "PUT /api/bulletins/{region}/{period}/next-steps", unit, () -> json(HttpMethod.PUT,
-                    "/api/bulletins/" + unit + "/2023-12/next-steps", "{\"version\": 0, \"text\": \"矩阵测试\"}"));
-            add(s, "POST /bulletins/next-steps", unit, () -> request(HttpMethod.POST, "/bulletins/next-steps")
-                    .param("region", unit).param("period", "2023-12").param("version", "0").param("text", "矩阵测试"));
             add(s, "GET /reports/{region}/{period}/history", unit, () -> request(HttpMethod.GET, page + m + "/history")
                     .param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"));
             add(s, "GET /api/supervision/{region}/{period}/ranking", unit, () -> request(HttpMethod.GET,
@@ -910,6 +911,75 @@ class AuthorizationMatrixTest {
                     org.anju.account.Channel.UI, false);
             ledgerNoticeIds.put(unit, Access.runAs(above, () -> ledger.issueNotice(unit, List.of(pending), "矩阵测试督办", null,
                     java.time.LocalDate.of(2027, 1, 31))).id());
+        }
+    }
+
+    // ---- 通报草稿和已签发通报 (issue 14, part B) ------------------------------------------------------------------
+
+    @Autowired
+    org.anju.bulletin.BulletinDrafts bulletinDrafts;
+    /** By issuer: a draft of 2023-12 with its 成文日期 (ready to issue), and an issued bulletin of 2023-11. */
+    final Map<String, Long> bulletinDraftIds = new LinkedHashMap<>();
+    final Map<String, Long> bulletinIssuedIds = new LinkedHashMap<>();
+
+    void bulletinFixtures() {
+        for (String issuer : List.of("361100", "361102")) {
+            java.time.LocalDate dated = java.time.LocalDate.of(2024, 1, 9);
+            var earlier = bulletinDrafts.create(issuer, java.time.YearMonth.of(2023, 11));
+            earlier = bulletinDrafts.saveHead(earlier.id(), earlier.version(), new org.anju.bulletin.BulletinDraft.Head(
+                    earlier.head().issuer(), null, earlier.head().addressee(), dated, null, null, null), null);
+            bulletinIssuedIds.put(issuer, bulletinDrafts.issue(earlier.id(), earlier.version(), "矩阵测试〔2023〕11号", dated).id());
+            var d = bulletinDrafts.create(issuer, java.time.YearMonth.of(2023, 12));
+            d = bulletinDrafts.saveHead(d.id(), d.version(), new org.anju.bulletin.BulletinDraft.Head(d.head().issuer(), null,
+                    d.head().addressee(), dated, null, null, null), null);
+            bulletinDraftIds.put(issuer, d.id());
+        }
+    }
+
+    void bulletinSamples(Map<String, List<Sample>> s) {
+        for (String issuer : List.of("361100", "361102")) {
+            add(s, "POST /api/bulletins/drafts", issuer, () -> json(HttpMethod.POST, "/api/bulletins/drafts",
+                    "{\"region\": \"" + issuer + "\", \"period\": \"2023-10\"}"));
+            add(s, "POST /bulletins/drafts", issuer, () -> request(HttpMethod.POST, "/bulletins/drafts").param("region", issuer)
+                    .param("period", "2023-10"));
+            long id = bulletinDraftIds.get(issuer);
+            String api = "/api/bulletins/drafts/" + id, page = "/bulletins/drafts/" + id;
+            java.util.function.Supplier<String> version = () -> String.valueOf(bulletinDrafts.draft(id).version());
+            java.util.function.Supplier<String> key = () -> bulletinDrafts.draft(id).sections().getFirst().key();
+            add(s, "POST /api/bulletins/drafts/{id}/refresh", issuer, () -> json(HttpMethod.POST, api + "/refresh",
+                    "{\"version\": " + version.get() + "}"));
+            add(s, "PUT /api/bulletins/drafts/{id}/head", issuer, () -> json(HttpMethod.PUT, api + "/head",
+                    "{\"version\": " + version.get() + ", \"issuer\": \"矩阵测试发文机关\", \"addressee\": \"各有关单位：\", \"dated\": \"2024-01-09\"}"));
+            add(s, "PUT /api/bulletins/drafts/{id}/section", issuer, () -> json(HttpMethod.PUT, api + "/section",
+                    "{\"version\": " + version.get() + ", \"key\": \"" + key.get() + "\", \"text\": \"矩阵测试\"}"));
+            add(s, "POST /api/bulletins/drafts/{id}/section/restore", issuer, () -> json(HttpMethod.POST, api + "/section/restore",
+                    "{\"version\": " + version.get() + ", \"key\": \"" + key.get() + "\"}"));
+            add(s, "POST /api/bulletins/drafts/{id}/section/remove", issuer, () -> json(HttpMethod.POST, api + "/section/remove",
+                    "{\"version\": " + version.get() + ", \"key\": \"" + key.get() + "\"}"));
+            add(s, "POST /api/bulletins/drafts/{id}/sections", issuer, () -> json(HttpMethod.POST, api + "/sections",
+                    "{\"version\": " + version.get() + ", \"kind\": \"PROBLEM\", \"text\": \"矩阵测试问题。\"}"));
+            add(s, "PUT /api/bulletins/drafts/{id}/order", issuer, () -> json(HttpMethod.PUT, api + "/order",
+                    "{\"version\": " + version.get() + ", \"units\": [\"" + String.join("\", \"", bulletinDrafts.draft(id).unitOrder()) + "\"]}"));
+            add(s, "POST /api/bulletins/drafts/{id}/issue", issuer, () -> json(HttpMethod.POST, api + "/issue",
+                    "{\"version\": " + version.get() + ", \"documentNumber\": \"矩阵测试〔2024〕1号\", \"signedOn\": \"2024-01-10\"}"));
+            add(s, "POST /api/bulletins/issued/{id}/correction", issuer, () -> json(HttpMethod.POST,
+                    "/api/bulletins/issued/" + bulletinIssuedIds.get(issuer) + "/correction", "{}"));
+            add(s, "POST /bulletins/drafts/{id}/refresh", issuer, () -> request(HttpMethod.POST, page + "/refresh").param("version", version.get()));
+            add(s, "POST /bulletins/drafts/{id}/head", issuer, () -> request(HttpMethod.POST, page + "/head").param("version", version.get())
+                    .param("issuer", "矩阵测试发文机关").param("addressee", "各有关单位：").param("dated", "2024-01-09"));
+            add(s, "POST /bulletins/drafts/{id}/section", issuer, () -> request(HttpMethod.POST, page + "/section")
+                    .param("version", version.get()).param("key", key.get()).param("text", "矩阵测试"));
+            add(s, "POST /bulletins/drafts/{id}/sections", issuer, () -> request(HttpMethod.POST, page + "/sections")
+                    .param("version", version.get()).param("kind", "PROBLEM").param("text", "矩阵测试问题。"));
+            add(s, "POST /bulletins/drafts/{id}/order", issuer, () -> request(HttpMethod.POST, page + "/order")
+                    .param("version", version.get()).param("units", String.join(",", bulletinDrafts.draft(id).unitOrder()))
+                    .param("move", bulletinDrafts.draft(id).unitOrder().isEmpty() ? issuer : bulletinDrafts.draft(id).unitOrder().getLast()).param("direction", "up"));
+            add(s, "POST /bulletins/drafts/{id}/issue", issuer, () -> request(HttpMethod.POST, page + "/issue")
+                    .param("version", version.get()).param("documentNumber", "矩阵测试〔2024〕1号").param("signedOn", "2024-01-10")
+                    .param("confirm", "yes"));
+            add(s, "POST /bulletins/issued/{id}/correction", issuer, () -> request(HttpMethod.POST,
+                    "/bulletins/issued/" + bulletinIssuedIds.get(issuer) + "/correction"));
+            add(s, "GET /api/bulletins/drafts/{id}/docx", issuer, () -> request(HttpMethod.GET, api + "/docx").param("version", version.get()));
         }
     }
 

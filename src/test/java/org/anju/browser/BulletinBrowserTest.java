@@ -1,53 +1,98 @@
 package org.anju.browser;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** 张掖市 previews its December bulletin, writes 下一步工作重点 and downloads the Word file with it. */
+/**
+ * A bulletin's life in the browser (issue 14): 张掖市 sees its December bulletin as an unissued preview, makes a draft
+ * from the data, edits a part (htmx), sets the head, issues it with a 文号; the archive lists it, the Word file carries
+ * the edit and the 文号; 甘州区 reads the issued bulletin. Screenshots: target/screenshots/issue14/.
+ */
 class BulletinBrowserTest extends BrowserTest {
 
-    @Autowired
-    JdbcClient jdbc;
-
-    @AfterEach
-    void removeNotes() {
-        jdbc.sql("delete from bulletin_note").update();
+    Path shot14(Page p, String name) {
+        Path file = SCREENSHOTS.resolve("issue14").resolve("bulletin-" + name + ".png");
+        p.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
     }
 
     @Test
-    void theCityWritesNextStepsAndDownloadsTheBulletin() throws Exception {
+    void draftEditIssueArchive() throws Exception {
         login("zy_admin");
         page.navigate("/bulletins?region=620700&period=2023-12");
-        assertThat(page.locator("#bulletin-title")).hasText("关于2023年1--12月全市保障性安居工程进展情况的通报");
-        assertThat(page.locator("#bulletin")).not().containsText("三、下一步工作重点");
+        assertThat(page.locator("#bulletin-unissued")).containsText("未签发");
+        assertThat(page.locator("#bulletin-title")).hasText("关于2023年1—12月全市保障性安居工程进展情况的通报");
+        shot14(page, "1-unissued-preview");
 
-        page.fill("#number", "张旧改办〔2024〕1号");
-        page.click("#bulletin-preview");
-        page.fill("#next-steps", "一要科学推进保障性安居工程项目建设。\n二要强化资金监管，加快资金拨付使用进度。");
-        page.click("#next-steps-save");
-        assertThat(page.locator("#message")).hasText("已保存下一步工作重点");
+        page.click("#draft-create");
+        assertThat(page.locator("#message")).hasText("已从数据生成草稿");
+        assertThat(page.locator("#draft-status")).containsText("第1版");
+        assertThat(page.locator("#dated-unsaved")).isVisible();   // 成文日期 prefilled visibly, not saved
+
+        // edit 住房租赁补贴 (htmx: the draft is swapped in place)
+        Locator subsidy = page.locator(".draft-section").filter(new Locator.FilterOptions().setHasText("住房租赁补贴目标任务及进展情况"));
+        subsidy.locator("textarea").fill("截止12月底，全市发放住房租赁补贴（人工核定文字）。");
+        subsidy.locator("button[value=save]").click();
+        assertThat(page.locator("#message")).hasText("已保存");
+        Locator edited = page.locator(".draft-section.edited").filter(new Locator.FilterOptions().setHasText("住房租赁补贴目标任务及进展情况"));
+        assertThat(edited.locator(".edited-tag")).hasText("已修改");
+        edited.locator("details.diff summary").click();
+        assertThat(page.locator("#bulletin")).containsText("截止12月底，全市发放住房租赁补贴（人工核定文字）。");
+        shot14(page, "2-draft-edited");
+
+        // the next steps, and the head with its 成文日期
+        Locator next = page.locator(".draft-section").filter(new Locator.FilterOptions().setHasText("下一步工作重点"));
+        next.locator("textarea").fill("一要科学推进保障性安居工程项目建设。\n二要强化资金监管，加快资金拨付使用进度。");
+        next.locator("button[value=save]").click();
         assertThat(page.locator("#bulletin h3").last()).hasText("三、下一步工作重点");
-        assertThat(page.locator("#bulletin")).containsText("二要强化资金监管，加快资金拨付使用进度。");
-        // the 文号 typed before saving is kept
-        assertThat(page.locator("#bulletin")).containsText("张旧改办〔2024〕1号");
-        shot("next-steps-saved");
+        page.fill("#dated", "2024-01-09");
+        page.fill("#copyTo", "甘肃省住房和城乡建设厅");
+        page.click("#head-save");
+        assertThat(page.locator("#message")).hasText("已保存文头和版记");
 
-        Download download = page.waitForDownload(() -> page.click("#bulletin-docx"));
-        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("张掖市2023年12月保障性安居工程进展情况通报.docx");
+        // issuing needs the confirmation
+        page.fill("#issue-number", "张建〔2024〕1号");
+        page.fill("#issue-date", "2024-01-10");
+        page.click("#issue-submit");
+        assertThat(page.locator("#draft-error")).containsText("确认签发");
+        page.fill("#issue-number", "张建〔2024〕1号");
+        page.fill("#issue-date", "2024-01-10");
+        page.check("#issue-confirm");
+        shot14(page, "3-issue-form");
+        page.click("#issue-submit");
+        assertThat(page.locator("h1")).hasText("张建〔2024〕1号（第1版）");
+        assertThat(page.locator("#issue-sha")).hasText(java.util.regex.Pattern.compile("[0-9a-f]{64}"));
+        shot14(page, "4-issued");
+
+        Download download = page.waitForDownload(() -> page.click("#issue-docx"));
         try (InputStream in = Files.newInputStream(download.path()); XWPFDocument doc = new XWPFDocument(in);
              XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            org.assertj.core.api.Assertions.assertThat(text.getText())
-                    .contains("张旧改办〔2024〕1号", "三、下一步工作重点", "一要科学推进保障性安居工程项目建设。");
+            org.assertj.core.api.Assertions.assertThat(text.getText()).contains("张建〔2024〕1号", "（人工核定文字）",
+                    "三、下一步工作重点", "2024年1月9日");
         }
+
+        page.navigate("/bulletins/issued?region=620700");
+        assertThat(page.locator("#issued-list tbody tr")).hasCount(1);
+        assertThat(page.locator("#issued-list")).containsText("张建〔2024〕1号");
+        shot14(page, "5-archive");
+
+        // the county reads what its city issued to it
+        Page county = otherSession();
+        login(county, "gzq_reporter");
+        county.navigate("/bulletins/issued");
+        assertThat(county.locator("#issued-list")).containsText("张建〔2024〕1号");
+        county.locator("#issued-list a").first().click();
+        assertThat(county.locator("#bulletin")).containsText("（人工核定文字）");
+        shot14(county, "6-county-reads-issued");
     }
 }

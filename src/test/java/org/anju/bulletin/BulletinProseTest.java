@@ -259,8 +259,8 @@ class BulletinProseTest {
 
     // ------------------------------------------------------------------------------------- 存在的问题
 
-    static final Lagging GANZHOU_LAGS = new Lagging("甘州区", "住房租赁补贴", "发放完成率", n("98.0"), n("100.0"), "12月底应完成全年任务");
-    static final Lagging LINZE_LAGS = new Lagging("临泽县", "城镇老旧小区改造", "完成投资率", n("33.35"), n("100.0"), "12月底应完成全年任务");
+    static final Lagging GANZHOU_LAGS = new Lagging("甘州区", "住房租赁补贴", "发放完成率", n("98.0"), n("100.0"), null);
+    static final Lagging LINZE_LAGS = new Lagging("临泽县", "城镇老旧小区改造", "完成投资率", n("33.35"), n("100.0"), null);
 
     static Stream<Arguments> problems() {
         return Stream.of(
@@ -272,11 +272,18 @@ class BulletinProseTest {
                                 + "高台县（52.4%）资金拨付率低于全市平均水平。")),
                 arguments("one unit behind the 序时进度",
                         none().lagging(List.of(GANZHOU_LAGS)),
-                        List.of("一是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度 100.0%（12月底应完成全年任务）。")),
+                        List.of("一是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度100%。")),
+                arguments("behind a plan's stricter 进度要求: the plan named",
+                        none().lagging(List.of(new Lagging("信州区", "住房租赁补贴", "发放完成率", n("40.0"), n("50.0"),
+                                "上饶市2023年计划：2023-06-30前达到 60%"))),
+                        List.of("一是部分任务进度滞后于序时进度。信州区住房租赁补贴发放完成率40.0%，低于序时进度50%（上饶市2023年计划：2023-06-30前达到 60%）。")),
+                arguments("March: the 序时进度 is 3/12",
+                        none().lagging(List.of(new Lagging("甘州区", "住房租赁补贴", "发放完成率", n("20.0"), n("25.0"), null))),
+                        List.of("一是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率20.0%，低于序时进度25%。")),
                 arguments("several units behind the 序时进度, rates rounded",
                         none().lagging(List.of(GANZHOU_LAGS, LINZE_LAGS)),
-                        List.of("一是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度 100.0%（12月底应完成全年任务）；"
-                                + "临泽县城镇老旧小区改造完成投资率33.4%，低于序时进度 100.0%（12月底应完成全年任务）。")),
+                        List.of("一是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度100%；"
+                                + "临泽县城镇老旧小区改造完成投资率33.4%，低于序时进度100%。")),
                 arguments("one project overdue: no 均",
                         none().overdue(List.of(new Overdue("", "市二院人才房（市发投集团）", "108套", LocalDate.of(2022, 10, 1)))),
                         List.of("一是项目逾期未交付使用。市二院人才房（市发投集团）108套，合同约定2022年10月1日前交付使用，截止12月底未交付使用。")),
@@ -308,7 +315,7 @@ class BulletinProseTest {
                         List.of("一是项目资金拨付率较低。全市保障性安居工程资金拨付率59.5%，甘州区（54.0%）资金拨付率低于全市平均水平。",
                                 "二是个别项目进展缓慢。临泽县某项目未开工。",
                                 "三是项目逾期未交付使用。某楼8套，合同约定2023年1月31日前交付使用，截止12月底未交付使用。",
-                                "四是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度 100.0%（12月底应完成全年任务）。",
+                                "四是部分任务进度滞后于序时进度。甘州区住房租赁补贴发放完成率98.0%，低于序时进度100%。",
                                 "五是未达到计划进度要求。民乐县开工：按进度要求应于2023-06-30前达到50%，目前为40.0%（计划）。",
                                 "六是数据报送不完整。临泽县、民乐县未报送12月数据。")));
     }
@@ -334,16 +341,22 @@ class BulletinProseTest {
 
     static Stream<Arguments> headers() {
         return Stream.of(
-                arguments(new Header(DEC, RegionKind.PREFECTURE, false), "关于2023年1--12月全市保障性安居工程进展情况的通报",
-                        "现将1--12月份全市保障性安居工程进展情况通报如下：", "各县区人民政府："),
-                arguments(new Header(new Scope(2024, 1, "全市"), RegionKind.PREFECTURE, true), "关于2024年1月全市保障性安居工程进展情况的通报",
+                arguments(new Header(DEC, RegionKind.PREFECTURE, false, "县区"), "关于2023年1—12月全市保障性安居工程进展情况的通报",
+                        "现将1—12月份全市保障性安居工程进展情况通报如下：", "各县区人民政府："),
+                arguments(new Header(new Scope(2024, 1, "全市"), RegionKind.PREFECTURE, true, "县区"), "关于2024年1月全市保障性安居工程进展情况的通报",
                         "现将1月份全市保障性安居工程进展情况通报如下：", "各县区人民政府、市本级："),
-                arguments(new Header(new Scope(2023, 6, "全国"), RegionKind.NATION, true), "关于2023年1--6月全国保障性安居工程进展情况的通报",
-                        "现将1--6月份全国保障性安居工程进展情况通报如下：", "各省、自治区、直辖市住房城乡建设厅（委）："),
-                arguments(new Header(new Scope(2023, 2, "全省"), RegionKind.PROVINCE, false), "关于2023年1--2月全省保障性安居工程进展情况的通报",
-                        "现将1--2月份全省保障性安居工程进展情况通报如下：", "各市（州）人民政府："),
-                arguments(new Header(new Scope(2023, 12, "全县"), RegionKind.COUNTY, true), "关于2023年1--12月全县保障性安居工程进展情况的通报",
-                        "现将1--12月份全县保障性安居工程进展情况通报如下：", "各有关单位："));
+                arguments(new Header(new Scope(2023, 6, "全国"), RegionKind.NATION, true), "关于2023年1—6月全国保障性安居工程进展情况的通报",
+                        "现将1—6月份全国保障性安居工程进展情况通报如下：", "各省、自治区、直辖市住房城乡建设厅（委）："),
+                arguments(new Header(new Scope(2023, 2, "全省"), RegionKind.PROVINCE, false), "关于2023年1—2月全省保障性安居工程进展情况的通报",
+                        "现将1—2月份全省保障性安居工程进展情况通报如下：", "各设区市人民政府："),
+                arguments(new Header(new Scope(2023, 2, "全省"), RegionKind.PROVINCE, false, "州"), "关于2023年1—2月全省保障性安居工程进展情况的通报",
+                        "现将1—2月份全省保障性安居工程进展情况通报如下：", "各市（州）人民政府："),
+                arguments(new Header(new Scope(2023, 2, "全区"), RegionKind.PROVINCE, false, "盟"), "关于2023年1—2月全区保障性安居工程进展情况的通报",
+                        "现将1—2月份全区保障性安居工程进展情况通报如下：", "各盟行政公署、市人民政府："),
+                arguments(new Header(new Scope(2023, 2, "全市"), RegionKind.PREFECTURE, true, "县市区"), "关于2023年1—2月全市保障性安居工程进展情况的通报",
+                        "现将1—2月份全市保障性安居工程进展情况通报如下：", "各县（市、区）人民政府、市本级："),
+                arguments(new Header(new Scope(2023, 12, "全县"), RegionKind.COUNTY, true), "关于2023年1—12月全县保障性安居工程进展情况的通报",
+                        "现将1—12月份全县保障性安居工程进展情况通报如下：", "各有关单位："));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -359,7 +372,14 @@ class BulletinProseTest {
         assertThat(PROSE.scopeLabel(RegionKind.NATION, "全国")).isEqualTo("全国");
         assertThat(PROSE.scopeLabel(RegionKind.PROVINCE, "甘肃省")).isEqualTo("全省");
         assertThat(PROSE.scopeLabel(RegionKind.PREFECTURE, "张掖市")).isEqualTo("全市");
-        assertThat(PROSE.scopeLabel(RegionKind.COUNTY, "甘州区")).isEqualTo("全县");
+        assertThat(PROSE.scopeLabel(RegionKind.COUNTY, "甘州区")).isEqualTo("全区");
+        assertThat(PROSE.scopeLabel(RegionKind.COUNTY, "临泽县")).isEqualTo("全县");
+        assertThat(PROSE.scopeLabel(RegionKind.COUNTY, "玉门市")).as("a county-level city").isEqualTo("全市");
+        assertThat(PROSE.scopeLabel(RegionKind.COUNTY, "阿鲁科尔沁旗")).isEqualTo("全旗");
+        assertThat(PROSE.scopeLabel(RegionKind.PREFECTURE, "临夏回族自治州")).isEqualTo("全州");
+        assertThat(PROSE.scopeLabel(RegionKind.PREFECTURE, "锡林郭勒盟")).isEqualTo("全盟");
+        assertThat(PROSE.scopeLabel(RegionKind.PROVINCE, "内蒙古自治区")).isEqualTo("全区");
+        assertThat(PROSE.scopeLabel(RegionKind.PROVINCE, "北京市")).isEqualTo("全市");
         assertThat(PROSE.scopeLabel(RegionKind.DEV_ZONE, "赣州经开区")).isEqualTo("赣州经开区");
         assertThat(PROSE.scopeLabel(RegionKind.GROUP, "中心城区")).isEqualTo("中心城区");
     }

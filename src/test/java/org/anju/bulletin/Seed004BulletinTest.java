@@ -78,7 +78,8 @@ class Seed004BulletinTest {
         bulletin = bulletins.compose(CITY, DEC, new BulletinOptions("张掖市城镇老旧小区改造工作领导小组办公室",
                 "张旧改办〔2024〕1号", LocalDate.of(2024, 1, 9)));
         byte[] file = new ClassPathResource("seeds/004_64843f5eaf2b07e8.txt").getContentAsByteArray();
-        seedText = new String(file, StandardCharsets.UTF_8).replaceAll("\\s+", "");
+        // the seed is a plain-text transcription: its "1--12月" is the original's 一字线 "1—12月" (GB/T 15834 连接号)
+        seedText = new String(file, StandardCharsets.UTF_8).replaceAll("\\s+", "").replace("--", "—");
         seed = reader.read("004.txt", file).sheets().getFirst();
     }
 
@@ -90,9 +91,9 @@ class Seed004BulletinTest {
 
     @Test
     void titleBlockAndSectionsReadLikeTheSeed() {
-        assertThat(bulletin.title()).isEqualTo("关于2023年1--12月全市保障性安居工程进展情况的通报");
+        assertThat(bulletin.title()).isEqualTo("关于2023年1—12月全市保障性安居工程进展情况的通报");
         assertThat(seedText).contains(bulletin.title().replace(" ", ""));
-        assertThat(bulletin.opening()).isEqualTo("现将1--12月份全市保障性安居工程进展情况通报如下：");
+        assertThat(bulletin.opening()).isEqualTo("现将1—12月份全市保障性安居工程进展情况通报如下：");
         assertThat(seedText).contains(bulletin.opening());
         assertThat(bulletin.sections().getFirst().subsections()).extracting(Bulletin.Section::heading).containsExactly(
                 "（一）城镇老旧小区改造目标任务及进展情况", "（二）保障性租赁住房目标任务及进展情况",
@@ -144,6 +145,29 @@ class Seed004BulletinTest {
         // investment is behind everywhere but the seed prints only the city's 33.3%: each county's own
         // planned investment is not printed (the demo's split is illustrative), so only the city is asserted
         assertThat(progress.summary(CITY, DEC).rate("OLD_COMMUNITY.INVESTMENT.YUAN_10K")).isEqualByComparingTo("33.4");
+    }
+
+    /**
+     * Issue 14: 甘州区's 督导 page said 无 where the city's 通报 named it as lagging — the page checked the units below the
+     * county (none report) and never the county itself. Both now judge a unit with supervision's one definition: what
+     * the county's page lists for itself is what the city's bulletin lists for it, and the bulletin prints exactly
+     * supervision's list.
+     */
+    @Test
+    void theCountysSupervisionPageAndTheCitysBulletinAgreeOnWhoIsLagging() {
+        var cityList = supervision.lagging(CITY, DEC);
+        assertThat(cityList).isNotEmpty();
+        String problem = bulletin.problems().stream().filter(p -> p.contains("部分任务进度滞后于序时进度")).findFirst().orElseThrow();
+        for (var l : cityList) {
+            assertThat(problem).as("the bulletin prints supervision's entry").contains(l.message());
+        }
+        assertThat(problem.split("[；。]").length - 1).as("and nothing else").isEqualTo(cityList.size());
+        for (String county : cityList.stream().map(l -> l.regionCode()).distinct().toList()) {
+            var onPage = supervision.laggingOnPage(county, DEC);
+            assertThat(onPage).as(county + "'s own page").isNotEmpty()
+                    .isEqualTo(cityList.stream().filter(l -> l.regionCode().equals(county)).toList());
+        }
+        assertThat(problem).contains("甘州区住房租赁补贴发放完成率98.0%，低于序时进度100%");
     }
 
     @Test
@@ -247,7 +271,7 @@ class Seed004BulletinTest {
         assertThat(read.sheets()).extracting(SourceSheet::name).containsExactly("表格1", "表格2", "表格3", "正文");
         List<String> prose = read.sheets().getFirst().rows().stream().filter(SourceRow::prose).map(r -> r.cell(0)).toList();
         assertThat(prose).contains("张掖市城镇老旧小区改造工作领导小组办公室文件", "张旧改办〔2024〕1号",
-                "关于2023年1--12月全市保障性安居工程进展情况的通报", "二、存在的问题", "2024年1月9日", "附件1");
+                "关于2023年1—12月全市保障性安居工程进展情况的通报", "二、存在的问题", "2024年1月9日", "附件1");
         List<List<String>> table1 = read.sheets().getFirst().rows().stream().filter(r -> !r.prose()).map(SourceRow::cells).toList();
         assertThat(table1.get(0)).containsExactly("地区", "城镇老旧小区改造项目", "", "", "棚户区改造项目", "", "", "保障性租赁住房项目", "", "");
         assertThat(table1.get(1)).containsExactly("", "开工情况", "", "", "开工情况", "", "", "开工情况", "", "");
