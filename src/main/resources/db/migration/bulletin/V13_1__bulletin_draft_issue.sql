@@ -73,3 +73,4 @@ select region_id, period, 1,
        updated_by, updated_by, updated_at
 from bulletin_note;
 drop table bulletin_note;
+delete from audit_table where table_name = 'bulletin_note';   -- the table is gone; its audit_log rows stay

@@ -932,6 +932,7 @@ class AuthorizationMatrixTest {
             var d = bulletinDrafts.create(issuer, java.time.YearMonth.of(2023, 12));
             d = bulletinDrafts.saveHead(d.id(), d.version(), new org.anju.bulletin.BulletinDraft.Head(d.head().issuer(), null,
                     d.head().addressee(), dated, null, null, null), null);
+            d = bulletinDrafts.addSection(d.id(), d.version(), org.anju.bulletin.DraftSection.Kind.PROBLEM, null, "矩阵测试手写问题。");
             bulletinDraftIds.put(issuer, d.id());
         }
     }
@@ -955,7 +956,9 @@ class AuthorizationMatrixTest {
             add(s, "POST /api/bulletins/drafts/{id}/section/restore", issuer, () -> json(HttpMethod.POST, api + "/section/restore",
                     "{\"version\": " + version.get() + ", \"key\": \"" + key.get() + "\"}"));
             add(s, "POST /api/bulletins/drafts/{id}/section/remove", issuer, () -> json(HttpMethod.POST, api + "/section/remove",
-                    "{\"version\": " + version.get() + ", \"key\": \"" + key.get() + "\"}"));
+                    "{\"version\": " + version.get() + ", \"key\": \"hand:1\"}"));
+            add(s, "GET /api/bulletins/drafts", issuer, () -> request(HttpMethod.GET, "/api/bulletins/drafts").param("region", issuer)
+                    .param("period", "2023-12"));
             add(s, "POST /api/bulletins/drafts/{id}/sections", issuer, () -> json(HttpMethod.POST, api + "/sections",
                     "{\"version\": " + version.get() + ", \"kind\": \"PROBLEM\", \"text\": \"矩阵测试问题。\"}"));
             add(s, "PUT /api/bulletins/drafts/{id}/order", issuer, () -> json(HttpMethod.PUT, api + "/order",

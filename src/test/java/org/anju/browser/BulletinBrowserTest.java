@@ -81,10 +81,30 @@ class BulletinBrowserTest extends BrowserTest {
                     "三、下一步工作重点", "2024年1月9日");
         }
 
+        // a correction: a new draft from the issued text, issued as edition 2 with its 更正说明
+        page.click("#issue-correct");
+        assertThat(page.locator("#draft-status")).containsText("更正草稿");
+        Locator funds = page.locator(".draft-section").filter(new Locator.FilterOptions().setHasText("保障性安居工程资金争取使用情况"));
+        funds.locator("textarea").fill("截止12月底，全市已争取到位保障性安居工程资金共计25480万元（更正）。");
+        funds.locator("button[value=save]").click();
+        assertThat(page.locator("#message")).hasText("已保存");
+        page.fill("#correctionNote", "资金段落数字有误，予以更正。");
+        page.click("#head-save");
+        assertThat(page.locator("#message")).hasText("已保存文头和版记");
+        page.fill("#issue-number", "张建〔2024〕2号");
+        page.fill("#issue-date", "2024-01-12");
+        page.check("#issue-confirm");
+        page.click("#issue-submit");
+        assertThat(page.locator("h1")).hasText("张建〔2024〕2号（第2版）");
+        assertThat(page.locator("#issue-changes")).containsText("保障性安居工程资金争取使用情况：已修改");
+        assertThat(page.locator("#issue-chain li")).hasCount(2);
+        shot14(page, "5-correction-issued");
+
         page.navigate("/bulletins/issued?region=620700");
-        assertThat(page.locator("#issued-list tbody tr")).hasCount(1);
-        assertThat(page.locator("#issued-list")).containsText("张建〔2024〕1号");
-        shot14(page, "5-archive");
+        assertThat(page.locator("#issued-list tbody tr")).hasCount(2);
+        assertThat(page.locator("#issued-list tbody tr").first()).containsText("张建〔2024〕2号");
+        assertThat(page.locator("#issued-list tbody tr.superseded")).containsText("已被更正");
+        shot14(page, "6-archive");
 
         // the county reads what its city issued to it
         Page county = otherSession();
@@ -92,7 +112,9 @@ class BulletinBrowserTest extends BrowserTest {
         county.navigate("/bulletins/issued");
         assertThat(county.locator("#issued-list")).containsText("张建〔2024〕1号");
         county.locator("#issued-list a").first().click();
+        assertThat(county.locator("h1")).hasText("张建〔2024〕2号（第2版）");
+        assertThat(county.locator("#issue-correct")).hasCount(0);
         assertThat(county.locator("#bulletin")).containsText("（人工核定文字）");
-        shot14(county, "6-county-reads-issued");
+        shot14(county, "7-county-reads-issued");
     }
 }

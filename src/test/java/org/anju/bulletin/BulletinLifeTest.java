@@ -210,6 +210,30 @@ class BulletinLifeTest {
                 .as("another province reads none of it").isEmpty();
     }
 
+    /** A 下一步工作重点 note migrated by V13_1 (a draft holding only it, nothing composed) takes in the figures on refresh. */
+    @Test
+    void aMigratedNoteBecomesADraftOnRefresh() {
+        YearMonth p = YearMonth.of(2024, 7);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        // what the migration inserts for a bulletin_note row
+        jdbc.sql("""
+                insert into bulletin_draft (region_id, period, version, sections, created_by, updated_by)
+                select id, date '2024-07-01', 1, jsonb_build_array(jsonb_build_object('key', 'next-steps', 'kind', 'NEXT_STEPS',
+                       'heading', '下一步工作重点', 'computed', null, 'text', '一要按月报送。', 'stale', false, 'earlier', null)),
+                       'zy_admin', 'zy_admin'
+                from region where code = ?""").param(CITY).update();
+        Actor city = user("t_zy_admin3", CITY, Role.CITY_ADMIN);
+        BulletinDraft migrated = as(city, () -> drafts.find(CITY, p)).orElseThrow();
+        assertThat(migrated.composed()).isNull();
+        assertThatThrownBy(() -> drafts.bulletin(migrated)).isInstanceOf(Conflict.class).hasMessageContaining("刷新计算数据");
+        BulletinDraft refreshed = as(city, () -> drafts.refresh(migrated.id(), migrated.version()));
+        assertThat(refreshed.head().issuer()).isEqualTo("张掖市住房和城乡建设局");
+        assertThat(refreshed.head().addressee()).isNotBlank();
+        assertThat(refreshed.unitOrder()).contains(GANZHOU);
+        assertThat(refreshed.section(SUBSIDY).computed()).contains("发放住房租赁补贴500户");
+        assertThat(drafts.bulletin(refreshed).sections().getLast().paragraphs()).containsExactly("一要按月报送。");
+    }
+
     @Test
     void addedPartsAndTheUnitOrder() {
         YearMonth p = YearMonth.of(2024, 5);
