@@ -5,7 +5,6 @@ import org.anju.account.Requires;
 import org.anju.platform.ChinaTime;
 import org.anju.platform.Refusals;
 import org.anju.progress.PageContext;
-import org.anju.progress.Periods;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +16,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -233,9 +231,5 @@ class BulletinPages {
             Refusals.show(e, response, model);
             return render(c, model);
         }
-    }
-
-    static YearMonth period(String p) {
-        return Periods.parse(p);
     }
 }

@@ -4,12 +4,9 @@ import org.anju.account.Access;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
-import java.util.NoSuchElementException;
 
 /** Bulletins (通报) for any region and month: the public face of the bulletin feature. */
 @Service
