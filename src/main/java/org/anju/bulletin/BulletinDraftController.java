@@ -156,9 +156,9 @@ class BulletinDraftController {
     @Requires(Requirement.READ_ISSUED)
     ResponseEntity<byte[]> issuedDocx(@PathVariable long id) {
         IssuedBulletin i = drafts.issued(id);
-        return ResponseEntity.ok().header("X-Content-SHA256", i.sha256()).headers(BulletinController.file(drafts.issuedDocx(id),
-                BulletinController.DOCX, drafts.fileName(i.regionCode(), i.period(), "（" + i.documentNumber() + "）", "docx")).getHeaders())
-                .body(drafts.issuedDocx(id));
+        ResponseEntity<byte[]> file = BulletinController.file(drafts.issuedDocx(id), BulletinController.DOCX,
+                drafts.fileName(i.regionCode(), i.period(), "（" + i.documentNumber() + "）", "docx"));
+        return ResponseEntity.ok().headers(file.getHeaders()).header("X-Content-SHA256", i.sha256()).body(file.getBody());
     }
 
     /** A new draft correcting the issued version (the newest of its chain). */

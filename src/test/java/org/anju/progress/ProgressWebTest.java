@@ -60,7 +60,7 @@ class ProgressWebTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].expected").value(7))
                 .andExpect(jsonPath("$[0].approved").value(7));
         mvc.perform(get("/api/bulletins/620700/2023-12")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.title").value("关于2023年1--12月全市保障性安居工程进展情况的通报"))
+                .andExpect(jsonPath("$.title").value("关于2023年1—12月全市保障性安居工程进展情况的通报"))
                 .andExpect(jsonPath("$.tables", hasSize(3)));
         mvc.perform(get("/api/bulletins/620700/2023-12/docx")).andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''")));
@@ -90,7 +90,7 @@ class ProgressWebTest {
                 .andExpect(content().string(containsString("echarts.min.js")))
                 .andExpect(content().string(containsString("已开工但前期手续尚未办结")));
         mvc.perform(get("/bulletins").param("region", "620700").param("period", "2023-12")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("关于2023年1--12月全市保障性安居工程进展情况的通报")))
+                .andExpect(content().string(containsString("关于2023年1—12月全市保障性安居工程进展情况的通报")))
                 .andExpect(content().string(containsString("租赁补贴发放情况")));
         national.perform(get("/progress")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("全国")));
