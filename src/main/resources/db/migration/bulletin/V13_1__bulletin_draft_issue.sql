@@ -62,7 +62,8 @@ create table bulletin_draft (
     updated_at      timestamptz not null default now(),
     unique (region_id, period)
 );
-select audit_enable('bulletin_draft');
+-- the composed bulletin (tables included) is recomputed data, not what anyone wrote: kept out of the audit rows
+select audit_enable('bulletin_draft', hidden_columns => '{composed}');
 
 -- 下一步工作重点 (bulletin_note) becomes the draft's section of that name: each note a draft that holds only it, to be
 -- refreshed with the computed figures when opened (composed is null until then).
