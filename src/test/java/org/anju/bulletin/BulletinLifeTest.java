@@ -28,6 +28,12 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -55,6 +61,8 @@ class BulletinLifeTest {
     Regions regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext web;
 
     Actor user(String username, String region, Role role) {
         return new Actor(username, "测试用户", regions.byCode(region).orElseThrow(), EnumSet.of(role), Channel.UI, false);
@@ -212,7 +220,7 @@ class BulletinLifeTest {
 
     /** A 下一步工作重点 note migrated by V13_1 (a draft holding only it, nothing composed) takes in the figures on refresh. */
     @Test
-    void aMigratedNoteBecomesADraftOnRefresh() {
+    void aMigratedNoteBecomesADraftOnRefresh() throws Exception {
         YearMonth p = YearMonth.of(2024, 7);
         reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
         // what the migration inserts for a bulletin_note row
@@ -225,6 +233,10 @@ class BulletinLifeTest {
         Actor city = user("t_zy_admin3", CITY, Role.CITY_ADMIN);
         BulletinDraft migrated = as(city, () -> drafts.find(CITY, p)).orElseThrow();
         assertThat(migrated.composed()).isNull();
+        var mvc = org.anju.TestUsers.mvc(web, "zy_admin");
+        mvc.perform(get("/bulletins").param("region", CITY).param("period", "2024-07")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("还没有取入计算数据")))
+                .andExpect(content().string(containsString("一要按月报送。")));
         assertThatThrownBy(() -> drafts.bulletin(migrated)).isInstanceOf(Conflict.class).hasMessageContaining("刷新计算数据");
         BulletinDraft refreshed = as(city, () -> drafts.refresh(migrated.id(), migrated.version()));
         assertThat(refreshed.head().issuer()).isEqualTo("张掖市住房和城乡建设局");
@@ -232,6 +244,16 @@ class BulletinLifeTest {
         assertThat(refreshed.unitOrder()).contains(GANZHOU);
         assertThat(refreshed.section(SUBSIDY).computed()).contains("发放住房租赁补贴500户");
         assertThat(drafts.bulletin(refreshed).sections().getLast().paragraphs()).containsExactly("一要按月报送。");
+        // over REST: a change naming an old version is refused (409), nothing saved; the current one goes through
+        mvc.perform(put("/api/bulletins/drafts/" + refreshed.id() + "/section").contentType("application/json")
+                        .content("{\"version\": " + migrated.version() + ", \"key\": \"next-steps\", \"text\": \"旧版本上的修改\"}"))
+                .andExpect(status().isConflict());
+        mvc.perform(get("/api/bulletins/drafts/" + refreshed.id() + "/docx").param("version", String.valueOf(refreshed.version())))
+                .andExpect(status().isBadRequest());   // no 成文日期 yet
+        mvc.perform(get("/api/bulletins/drafts").param("region", CITY).param("period", "2024-07")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(refreshed.version()));
+        mvc.perform(get("/bulletins").param("region", CITY).param("period", "2024-07")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("附件1")));
     }
 
     @Test
