@@ -215,7 +215,12 @@
                 }]
             }, true);
         } else {
+            // a city without counties (嘉峪关市) or a unit below the prefectures: nothing to draw, every unit is listed
             this.chart.clear();
+            this.chart.setOption({
+                title: {text: view.region.name + ' ' + view.periodText, subtext: '没有下级单位的边界图，各单位见右侧列表',
+                    left: 'center', top: 'middle', textStyle: {fontSize: 14}}
+            }, true);
             this.canvas.setAttribute('data-empty', 'true');
         }
         this.renderUnplaced(view.units.filter(function (u) {
