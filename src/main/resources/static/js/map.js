@@ -164,6 +164,9 @@
         this.rate = view.rate ? view.rate.code : '';
         this.renderRates(view);
         this.renderCrumbs(view);
+        if (view.note) {
+            this.crumbs.appendChild(el('span', '（' + view.note + '）', 'muted map-note'));
+        }
         this.open.href = this.link(view.region.code);
         this.open.hidden = false;
         var placed = view.units.filter(function (u) {

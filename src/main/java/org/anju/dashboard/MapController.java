@@ -82,9 +82,11 @@ class MapController {
      * @param path  the breadcrumb above the region, from the reader's own region down
      * @param rate  the rate the units are coloured by, null when the region has none this month
      * @param rates every rate that can be chosen (the dashboard's cards)
+     * @param note  what the map did instead of what was asked (a drill-down into a region without the parent's rate
+     *              falls back to the region's first rate, as the dashboard does), null otherwise
      */
     record MapView(Place region, String period, String periodText, List<Place> path, String geo, RateChoice rate,
-                   List<RateChoice> rates, List<Unit> units) {
+                   List<RateChoice> rates, String note, List<Unit> units) {
     }
 
     @GetMapping("/api/dashboard/map")
@@ -103,13 +105,21 @@ class MapController {
                 .map(l -> new RateChoice(l.indicatorCode(), labels.get(l.indicatorCode()), l.rateName(), l.measure()))
                 .toList();
         RateChoice chosen = choose(rate, choices);
+        String note = null;
+        if (rate != null && !rate.isBlank() && (chosen == null || !chosen.code().equals(rate.strip()))) {
+            // a real indicator this region has no rate for: like the dashboard, fall back and say so
+            String asked = progress.indicators().byCode(rate.strip()).map(i -> i.displayName())
+                    .orElse(rate.strip());
+            note = c.region().name() + "没有「" + asked + "」的完成率，" + (chosen == null ? "本月没有可着色的完成率"
+                    : "改按「" + chosen.label() + "」着色");
+        }
         Optional<String> file = geo.fileOf(c.region());
         List<Unit> units = c.children().stream()
                 .map(child -> unit(child, progress.summary(child, c.period()), chosen, file.orElse(null)))
                 .toList();
         return new MapView(Place.of(c.region()), c.period().toString(),
                 c.period().getYear() + "年" + c.period().getMonthValue() + "月",
-                c.path().stream().map(Place::of).toList(), file.orElse(null), chosen, choices, units);
+                c.path().stream().map(Place::of).toList(), file.orElse(null), chosen, choices, note, units);
     }
 
     /** The region's code as stored; a 12-digit statistical code of a county or above is read by its first six digits. */
@@ -127,9 +137,17 @@ class MapController {
         return found.code();
     }
 
-    private static RateChoice choose(String rate, List<RateChoice> choices) {
+    /**
+     * The rate asked for; the region's first when none is asked or when the region has no rate of that (real)
+     * indicator; a code that is no indicator at all is refused, naming the codes allowed.
+     */
+    private RateChoice choose(String rate, List<RateChoice> choices) {
+        RateChoice first = choices.isEmpty() ? null : choices.getFirst();
         if (rate == null || rate.isBlank()) {
-            return choices.isEmpty() ? null : choices.getFirst();
+            return first;
+        }
+        if (progress.indicators().byCode(rate.strip()).isPresent()) {
+            return choices.stream().filter(ch -> ch.code().equals(rate.strip())).findFirst().orElse(first);
         }
         return choices.stream().filter(ch -> ch.code().equals(rate.strip())).findFirst()
                 .orElseThrow(() -> new BadInput("参数 rate 的值「" + rate.strip() + "」不对："

@@ -177,6 +177,36 @@ class MapApiTest {
     }
 
     @Test
+    void aDrillDownIntoARegionWithoutTheParentsRateFallsBackAndSaysSo() throws Exception {
+        JsonNode city = map(TestUsers.ZHANGYE_ADMIN, "region", "620700", "period", "2023-12");
+        List<String> rated = new ArrayList<>();
+        city.get("rates").forEach(r -> rated.add(r.get("code").asString()));
+        String other = progress.indicators().all().stream().map(i -> i.code()).filter(c -> !rated.contains(c))
+                .findFirst().orElseThrow();
+        JsonNode view = map(TestUsers.ZHANGYE_ADMIN, "region", "620700", "period", "2023-12", "rate", other);
+        assertThat(view.get("rate").get("code").asString()).isEqualTo(rated.getFirst());
+        assertThat(view.get("note").asString()).startsWith("张掖市没有「").contains("改按「");
+        assertThat(city.get("note").isNull()).isTrue();
+    }
+
+    @Test
+    void aCitysDevelopmentZoneAndCityLevelAreListedNotDrawn() throws Exception {
+        JsonNode view = map(TestUsers.CITY_ADMIN, "region", "361100");
+        assertThat(view.get("geo").asString()).isEqualTo("361100");
+        int zones = 0;
+        for (JsonNode u : view.get("units")) {
+            String kind = u.get("kind").asString();
+            if (kind.equals("开发区") || kind.equals("市本级")) {
+                zones++;
+                assertThat(u.get("hasPolygon").asBoolean()).as(u.get("name").asString()).isFalse();
+            } else if (kind.equals("县级")) {
+                assertThat(u.get("hasPolygon").asBoolean()).as(u.get("name").asString()).isTrue();
+            }
+        }
+        assertThat(zones).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
     void theReadersSubtreeBoundsTheMap() throws Exception {
         mvc.perform(get("/api/dashboard/map").param("region", "620700").with(TestUsers.as(TestUsers.GANZHOU_DISTRICT_REPORTER)))
                 .andExpect(status().isForbidden());
