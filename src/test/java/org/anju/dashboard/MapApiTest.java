@@ -219,6 +219,14 @@ class MapApiTest {
         assertThat(path).containsExactly("张掖市");
     }
 
+    @Test
+    void theApiDocumentationDescribesTheMapInChinese() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/dashboard/map'].get.summary").value(containsString("地图数据")))
+                .andExpect(jsonPath("$.paths['/api/dashboard/map'].get.tags[0]").value("总览地图"));
+    }
+
     /** The rate column headers of the dashboard's children table. */
     private static List<String> headers(String page) {
         String table = page.substring(page.indexOf("id=\"children\""));
