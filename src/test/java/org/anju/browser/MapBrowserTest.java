@@ -136,6 +136,32 @@ class MapBrowserTest extends BrowserTest {
     }
 
     @Test
+    void jiangxiDrillsIntoGanzhouWhoseDevelopmentZoneAndCityLevelAreListedBeside() {
+        login("jx_admin");
+        page.navigate("/dashboard?period=2023-12");
+        waitForMap("360000");
+        assertThat(drawnUnits()).hasSize(11);
+        @SuppressWarnings("unchecked")
+        List<Number> xy = (List<Number>) page.evaluate("c => echarts.getInstanceByDom(document.getElementById('map-canvas'))"
+                + ".convertToPixel({seriesIndex: 0}, c)", List.of(115.2, 25.9));
+        BoundingBox box = page.locator("#map-canvas").boundingBox();
+        page.locator("#map-canvas").scrollIntoViewIfNeeded();
+        box = page.locator("#map-canvas").boundingBox();
+        page.mouse().move(box.x + xy.get(0).doubleValue(), box.y + xy.get(1).doubleValue());
+        assertThat(page.locator("#map-canvas div", new Page.LocatorOptions().setHasText("报送：")).first()).containsText("赣州市");
+        page.mouse().click(box.x + xy.get(0).doubleValue(), box.y + xy.get(1).doubleValue());
+        waitForMap("360700");
+        assertThat(page.locator("#map-crumbs strong")).hasText("赣州市");
+        assertThat(drawnUnits()).extracting(u -> u.get("code")).contains("360702", "360781", "360783");
+        // Jiangxi has its plans but no reports in the demo: every unit 未报, hatched, none 0 %
+        assertThat(drawnUnits()).allMatch(u -> u.get("rateText").equals("未报") && u.get("hatched").equals(true));
+        assertThat(page.locator("#map-unplaced tr[data-region='360700-SB']")).containsText("赣州市本级");
+        assertThat(page.locator("#map-unplaced")).containsText("开发区");
+        page.locator("#map-panel").scrollIntoViewIfNeeded();
+        shotIssue("map-jiangxi-ganzhou");
+    }
+
+    @Test
     void theNationalViewerSeesTheProvincesMostOf未报AndTheBingtuanBeside() {
         login("mohurd_viewer");
         page.navigate("/dashboard?period=2023-12");
