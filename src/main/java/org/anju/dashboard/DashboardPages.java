@@ -61,12 +61,7 @@ class DashboardPages {
                      @RequestParam(required = false) String indicator, Model model) {
         PageContext.Choice c = context.choose(region, period);
         ProgressSummary summary = progress.summary(c.region(), c.period());
-        // a rate nobody reported is shown as 未报 beside its target, not left out and not 0
-        List<ProgressLine> rated = summary.lines().stream()
-                .filter(l -> l.rateName() != null && (l.rate() != null || l.unreported() && l.target() != null))
-                .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
-                        ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
-                .toList();
+        List<ProgressLine> rated = rated(summary);
         if (indicator != null && !indicator.isBlank() && progress.indicators().byCode(indicator).isEmpty()) {
             // a known indicator this region has no rate for falls back (a drill-down keeps its parent's); no code at all is refused
             throw new org.anju.platform.BadInput("参数 indicator 的值「" + indicator + "」不对：应为指标代码，如 RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
@@ -90,6 +85,16 @@ class DashboardPages {
             model.addAttribute("projects", projects.list(c.region().code(), c.period().getYear(), null, null, c.period(), 0));
         }
         return "dashboard/index";
+    }
+
+    /** The region's rates the page shows (cards, table columns, the map's choices), the key rates first. */
+    static List<ProgressLine> rated(ProgressSummary summary) {
+        // a rate nobody reported is shown as 未报 beside its target, not left out and not 0
+        return summary.lines().stream()
+                .filter(l -> l.rateName() != null && (l.rate() != null || l.unreported() && l.target() != null))
+                .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
+                        ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
+                .toList();
     }
 
     /** The children's rate of one indicator; a click on a bar opens that child's dashboard. */
