@@ -14,3 +14,11 @@ document.addEventListener('change', function (event) {
         event.target.form.submit();
     }
 });
+
+// 打印 buttons print the page (the print stylesheet in anju.css leaves out the menu, forms and buttons).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('button.print-page') : null;
+    if (button) {
+        window.print();
+    }
+});
