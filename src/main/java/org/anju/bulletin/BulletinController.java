@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 /** REST: a bulletin as JSON (what it says), DOCX or XLSX. Also serves the page's download links. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "通报", description = "进展情况通报：预览、Word（DOCX）和附件表格（XLSX）")
 @RestController
 @RequestMapping("/api/bulletins/{region}/{period}")
 class BulletinController {
