@@ -151,6 +151,17 @@ public abstract class BrowserTest {
         return shot(page, name);
     }
 
+    /**
+     * Follows a menu link by its text as a user does: opens its group in the top bar (the menu is grouped since
+     * issue 14), then clicks the link.
+     */
+    protected void menu(String text) {
+        com.microsoft.playwright.Locator link = page.locator("nav.menu a").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(text) + "$")));
+        link.locator("xpath=ancestor::details[1]/summary").click();
+        link.click();
+    }
+
     /** Signs in through the login form and waits for the landing page. */
     protected void login(String username) {
         login(page, username);
