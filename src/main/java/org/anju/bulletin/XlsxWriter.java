@@ -1,7 +1,7 @@
 package org.anju.bulletin;
 
-import org.anju.platform.table.Table;
-import org.anju.platform.table.TableXlsx;
+import org.anju.platform.Table;
+import org.anju.platform.TableXlsx;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -41,19 +41,19 @@ class ProgressPages {
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
                                                          @RequestParam(required = false) String period) {
         PageContext.Choice c = context.choose(region, period);
-        return org.anju.platform.table.TableXlsx.download(c.region().name() + org.anju.platform.table.Titles.month(c.period())
+        return org.anju.platform.TableXlsx.download(c.region().name() + org.anju.platform.Titles.month(c.period())
                 + "进度汇总.xlsx", tables(c));
     }
 
-    List<org.anju.platform.table.Table> tables(PageContext.Choice c) {
+    List<org.anju.platform.Table> tables(PageContext.Choice c) {
         ProgressSummary summary = progress.summary(c.region().code(), c.period());
-        List<org.anju.platform.table.Table> tables = new java.util.ArrayList<>();
+        List<org.anju.platform.Table> tables = new java.util.ArrayList<>();
         tables.add(ProgressTables.summary(summary));
         if (!c.children().isEmpty()) {
             List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null).toList();
             List<ProgressSummary> children = c.children().stream().map(r -> progress.summary(r, c.period())).toList();
-            tables.add(ProgressTables.childRates("下级单位", c.region().name() + org.anju.platform.table.Titles.yearToDate(c.period())
-                    + "各地保障性安居工程进度比率表", org.anju.platform.table.Titles.unitLine(c.region().name(), c.period()),
+            tables.add(ProgressTables.childRates("下级单位", c.region().name() + org.anju.platform.Titles.yearToDate(c.period())
+                    + "各地保障性安居工程进度比率表", org.anju.platform.Titles.unitLine(c.region().name(), c.period()),
                     rated, ProgressLine.rateLabels(rated), children));
         }
         return tables;

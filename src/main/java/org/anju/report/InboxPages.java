@@ -46,7 +46,7 @@ class InboxPages {
     @Requires(Requirement.APPROVE_BELOW)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period) {
         ReportInbox.Inbox box = inbox.inbox(month(period));
-        return org.anju.platform.table.TableXlsx.download(box.region().name() + org.anju.platform.table.Titles.month(box.period())
+        return org.anju.platform.TableXlsx.download(box.region().name() + org.anju.platform.Titles.month(box.period())
                 + "月报审核.xlsx", List.of(ReportTables.pending(box, time), ReportTables.inboxUnits(box, time)));
     }
 

@@ -77,7 +77,7 @@ class ReportPages {
         inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
         List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
         String name = c.region().name();
-        return org.anju.platform.table.TableXlsx.download(name + org.anju.platform.table.Titles.month(c.period()) + "月报报送情况.xlsx",
+        return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "月报报送情况.xlsx",
                 List.of(ReportTables.completeness(inbox.completeness(c.region().code(), c.period()), name, c.period()),
                         ReportTables.units(lines, name, c.period(), time)));
     }

@@ -1,9 +1,9 @@
 package org.anju.report;
 
 import org.anju.platform.ChinaTime;
-import org.anju.platform.table.Table;
-import org.anju.platform.table.Table.Cell;
-import org.anju.platform.table.Titles;
+import org.anju.platform.Table;
+import org.anju.platform.Table.Cell;
+import org.anju.platform.Titles;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

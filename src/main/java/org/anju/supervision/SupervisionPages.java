@@ -99,7 +99,7 @@ class SupervisionPages {
         List<ProgressLine> rated = summary.lines().stream()
                 .filter(l -> l.rateName() != null && l.target() != null).toList();
         Ranking ranking = supervision.ranking(code, c.period(), chosen(rated, indicator), false);
-        return org.anju.platform.table.TableXlsx.download(name + org.anju.platform.table.Titles.month(c.period()) + "督导.xlsx",
+        return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "督导.xlsx",
                 List.of(SupervisionTables.ranking(ranking, name, c.period()),
                         SupervisionTables.lagging(supervision.lagging(code, c.period()), name, c.period()),
                         SupervisionTables.checks(supervision.milestoneChecks(code, c.period()), name, c.period()),

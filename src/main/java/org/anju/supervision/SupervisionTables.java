@@ -1,8 +1,8 @@
 package org.anju.supervision;
 
-import org.anju.platform.table.Table;
-import org.anju.platform.table.Table.Cell;
-import org.anju.platform.table.Titles;
+import org.anju.platform.Table;
+import org.anju.platform.Table.Cell;
+import org.anju.platform.Titles;
 
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -157,7 +157,7 @@ public abstract class BrowserTest {
      */
     protected void menu(String text) {
         com.microsoft.playwright.Locator link = page.locator("nav.menu a").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(text) + "$")));
+                .setHasText(java.util.regex.Pattern.compile("^" + text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$")));
         link.locator("xpath=ancestor::details[1]/summary").click();
         link.click();
     }

@@ -68,6 +68,7 @@ class TablePrintBrowserTest extends BrowserTest {
         page.waitForURL("**/progress");
         assertThat(page.locator("h1")).containsText("进度汇总");
 
+        context.clearCookies();
         login("gzq_reporter");
         assertThat(page.locator("#nav-api-docs")).hasCount(0);
         assertThat(page.locator("nav")).not().containsText("接口文档");
@@ -94,7 +95,7 @@ class TablePrintBrowserTest extends BrowserTest {
         assertThat(page.locator("#chooser")).isHidden();
         assertThat(page.locator("#progress-actions")).isHidden();
         assertThat(page.locator(".print-title")).isVisible();
-        assertThat(page.locator(".print-title")).containsText("张掖市 2023年12月 进度汇总");
+        assertThat(page.locator(".print-title")).hasText("填报单位：张掖市　截止日期：2023年12月31日");
         assertThat((String) page.evaluate("getComputedStyle(document.querySelector('#progress-table thead')).display"))
                 .isEqualTo("table-header-group");
         issueShot("progress-print");
@@ -103,7 +104,7 @@ class TablePrintBrowserTest extends BrowserTest {
         for (String p : progress) {
             MENU_WORDS.forEach(w -> assertThat(p).as("printed page").doesNotContain(w));
         }
-        assertThat(progress.getFirst()).contains("张掖市 2023年12月 进度汇总").contains("工程类别");
+        assertThat(progress.getFirst()).contains("张掖市 2023年12月 进度汇总").contains("截止日期：2023年12月31日").contains("工程类别");
 
         page.navigate("/supervision?region=620700&period=2023-12");
         page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
@@ -116,6 +117,7 @@ class TablePrintBrowserTest extends BrowserTest {
         assertThat(String.join("", supervision)).contains("张掖市 2023年12月 督导").contains("名次");
 
         // a table longer than a page: its header rows on every printed page (Jiangxi's plan, one row per county)
+        context.clearCookies();
         login("jx_admin");
         page.navigate("/plans");
         page.locator("#plans tbody tr td a[href*='/plans/']").first().click();
@@ -148,8 +150,8 @@ class TablePrintBrowserTest extends BrowserTest {
         BoundingBox head = page.locator("#progress-children thead").boundingBox();
         BoundingBox firstCell = page.locator("#progress-children tbody tr:nth-child(15) td:first-child").boundingBox();
         assertThat(Math.abs(head.y - box.y)).as("the header stays at the top of the scrolled box").isLessThan(2);
-        assertThat((Double) wrap.evaluate("w => w.scrollTop")).isGreaterThan(100.0);
-        if ((Double) wrap.evaluate("w => w.scrollLeft") > 0) {
+        assertThat(((Number) wrap.evaluate("w => w.scrollTop")).doubleValue()).isGreaterThan(100.0);
+        if (((Number) wrap.evaluate("w => w.scrollLeft")).doubleValue() > 0) {
             assertThat(Math.abs(firstCell.x - box.x)).as("the region column stays at the left").isLessThan(2);
         }
         // rates on one line: no cell of the table wraps "100.0%"

@@ -1,6 +1,6 @@
 package org.anju.bulletin;
 
-import org.anju.platform.table.TableXlsx;
+import org.anju.platform.TableXlsx;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -84,7 +84,7 @@ class XlsxWriterTest {
     void printedTextsAreReadBackAsTypedCells() {
         assertThat(XlsxWriter.cell("101.2%").display()).isEqualTo("101.2%");
         assertThat(XlsxWriter.cell("1092.28").display()).isEqualTo("1092.28");
-        assertThat(XlsxWriter.cell("未报")).isEqualTo(org.anju.platform.table.Table.Cell.UNREPORTED);
+        assertThat(XlsxWriter.cell("未报")).isEqualTo(org.anju.platform.Table.Cell.UNREPORTED);
         assertThat(XlsxWriter.cell("甘州区").numeric()).isFalse();
         assertThat(XlsxWriter.cell("").display()).isEmpty();
     }

@@ -1,7 +1,7 @@
 package org.anju.ledger.item;
 
-import org.anju.platform.table.Table;
-import org.anju.platform.table.TableXlsx;
+import org.anju.platform.Table;
+import org.anju.platform.TableXlsx;
 
 import org.anju.account.Access;
 import org.anju.account.Requirement;

@@ -68,7 +68,7 @@ public class XlsxExport {
         int headerTop = r;
         r = header(sheet, r, t, styles);
         // prints like every other table: A4 one page wide, header rows repeated, page numbers; frozen below the header
-        org.anju.platform.table.TableXlsx.fitA4(sheet, width, headerTop, r - 1);
+        org.anju.platform.TableXlsx.fitA4(sheet, width, headerTop, r - 1);
         sheet.createFreezePane(1, r);
         for (Row row : t.rows()) {
             org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);

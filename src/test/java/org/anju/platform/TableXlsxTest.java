@@ -1,7 +1,7 @@
-package org.anju.platform.table;
+package org.anju.platform;
 
-import org.anju.platform.table.Table.Cell;
-import org.anju.platform.table.Table.Head;
+import org.anju.platform.Table.Cell;
+import org.anju.platform.Table.Head;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Sheet;

@@ -1,4 +1,4 @@
-package org.anju.platform.table;
+package org.anju.platform;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;

@@ -1,4 +1,4 @@
-package org.anju.platform.table;
+package org.anju.platform;
 
 import org.anju.SeedDataTest;
 import org.anju.TestUsers;
