@@ -156,10 +156,9 @@ public abstract class BrowserTest {
      * issue 14), then clicks the link.
      */
     protected void menu(String text) {
-        com.microsoft.playwright.Locator link = page.locator("nav.menu a").filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText(java.util.regex.Pattern.compile("^" + text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$")));
-        link.locator("xpath=ancestor::details[1]/summary").click();
-        link.click();
+        String link = "a:text-is(\"" + text + "\")";
+        page.locator("nav.menu details.menu-group:has(" + link + ") > summary").click();
+        page.locator("nav.menu " + link).click();
     }
 
     /** Signs in through the login form and waits for the landing page. */

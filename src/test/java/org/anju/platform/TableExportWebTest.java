@@ -175,16 +175,25 @@ class TableExportWebTest {
 
     @Test
     void dashboardReportsAndInboxExportTheirTables() throws Exception {
+        String dashboard = html(get("/dashboard").param("region", CITY).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        assertThat(dashboard).contains("/dashboard?region=620700&amp;period=2023-12&amp;format=xlsx");
+        int shownChildren = dashboard.split("id=\"child-", -1).length - 1;
         try (XSSFWorkbook wb = xlsx(get("/dashboard").param("region", CITY).param("period", "2023-12").param("format", "xlsx"),
                 TestUsers.ZHANGYE_ADMIN)) {
             ProgressSummary city = progress.summary(progress.region(CITY), DEC);
             Sheet s = wb.getSheet("进度概览");
-            assertThat(s.getPhysicalNumberOfRows()).isGreaterThan(3);
+            String label = org.anju.progress.ProgressLine.rateLabels(city.lines().stream().filter(l -> l.rateName() != null).toList())
+                    .get(DISBURSED);
+            // the rate card of 拨付率: the page's text, the workbook's number
+            String card = dashboard.substring(dashboard.indexOf("id=\"rate-" + DISBURSED + "\""));
+            assertThat(card.substring(0, card.indexOf("</a>"))).contains(Rates.format(city.rate(DISBURSED)));
+            assertRate(row(s, label).getCell(4), city.rate(DISBURSED));
             Sheet children = wb.getSheet("下级单位");
-            assertThat(children.getLastRowNum() - 1).as("title + header + one row per unit").isEqualTo(
-                    progress.summary(progress.region(CITY), DEC).expected() > 0 ? children.getLastRowNum() - 1 : 0);
-            assertThat(row(children, "甘州区")).isNotNull();
-            assertThat(city.rate(DISBURSED)).isNotNull();
+            // title, unit line, one header row, then one row per unit the page lists
+            assertThat(children.getLastRowNum() - 2).isEqualTo(shownChildren);
+            assertThat(shownChildren).isGreaterThan(3);
+            ProgressSummary ganzhou = progress.summary(progress.region("620702"), DEC);
+            assertRate(row(children, "甘州区").getCell(column(children, label)), ganzhou.rate(DISBURSED));
         }
         // a county: its own projects, all of them
         try (XSSFWorkbook wb = xlsx(get("/dashboard").param("period", "2023-12").param("format", "xlsx"),
