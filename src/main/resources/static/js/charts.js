@@ -75,7 +75,7 @@
                 textStyle: {fontSize: 12}},
             grid: {left: 50, right: 20, top: 40 + legendHeight, bottom: 30, containLabel: true},
             xAxis: {type: 'category', data: spec.categories},
-            yAxis: {type: 'value', name: '%'},
+            yAxis: {type: 'value'},  // the title says （%）; an axis name would sit in the wrapped legend
             series: spec.series.map(function (s) {
                 return {type: 'line', name: s.name, data: s.data, connectNulls: false, symbolSize: 6};
             })
