@@ -14,3 +14,38 @@ document.addEventListener('change', function (event) {
         event.target.form.submit();
     }
 });
+
+// 打印 buttons print the page (the print stylesheet in anju.css leaves out the menu, forms and buttons).
+document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('button.print-page') : null;
+    if (button) {
+        window.print();
+    }
+});
+
+// The grouped menu: one group open at a time; a click elsewhere or Escape closes it (details/summary does the rest).
+document.addEventListener('toggle', function (event) {
+    var opened = event.target;
+    if (opened.matches && opened.matches('details.menu-group') && opened.open) {
+        document.querySelectorAll('details.menu-group[open]').forEach(function (d) {
+            if (d !== opened) {
+                d.open = false;
+            }
+        });
+    }
+}, true);
+document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('details.menu-group')) {
+        document.querySelectorAll('details.menu-group[open]').forEach(function (d) {
+            d.open = false;
+        });
+    }
+});
+document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') {
+        document.querySelectorAll('details.menu-group[open]').forEach(function (d) {
+            d.open = false;
+            d.querySelector('summary').focus();
+        });
+    }
+});

@@ -20,6 +20,7 @@ import java.time.LocalDate;
  * REST: a bulletin as composed from the data now (未签发: no one issued it) as JSON, DOCX or XLSX. Drafts and issued
  * versions: {@link BulletinDraftController}.
  */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "通报", description = "进展情况通报：预览、Word（DOCX）和附件表格（XLSX）")
 @RestController
 @RequestMapping("/api/bulletins/{region}/{period}")
 class BulletinController {

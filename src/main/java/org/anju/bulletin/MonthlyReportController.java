@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import java.nio.charset.StandardCharsets;
 
 /** Seed 003's 月报告: the page {@code /bulletins/monthly-report}, REST as JSON and DOCX under {@code /api/monthly-reports}. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "月报告", description = "某地区某月的月报告（吉林省格式）：JSON 和 Word（DOCX）")
 @Controller
 class MonthlyReportController {
 

@@ -6,6 +6,10 @@ import org.anju.progress.PageContext;
 import org.anju.progress.Progress;
 import org.anju.progress.ProgressLine;
 import org.anju.progress.ProgressSummary;
+import org.anju.progress.ProgressTables;
+import org.anju.platform.Table;
+import org.anju.platform.TableXlsx;
+import org.anju.platform.Titles;
 import org.anju.project.Projects;
 import org.anju.region.Region;
 import org.anju.report.ReportInbox;
@@ -95,6 +99,56 @@ class DashboardPages {
                 .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
                         ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
                 .toList();
+    }
+
+    /**
+     * The dashboard's tables as a workbook: the region's rates (the cards), the units below (the drill-down table)
+     * and, for a county, its projects — the same region and month as the page.
+     */
+    @GetMapping(value = "/dashboard", params = "format=xlsx")
+    @Requires(Requirement.READ_SCOPED)
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
+                                                         @RequestParam(required = false) String period) {
+        PageContext.Choice c = context.choose(region, period);
+        ProgressSummary summary = progress.summary(c.region(), c.period());
+        List<ProgressLine> rated = rated(summary);
+        Map<String, String> labels = ProgressLine.rateLabels(rated);
+        String name = c.region().name();
+        String unitLine = Titles.unitLine(name, c.period());
+        List<Table> tables = new ArrayList<>();
+        List<List<Table.Cell>> rows = new ArrayList<>();
+        for (ProgressLine l : rated) {
+            rows.add(List.of(Table.Cell.text(labels.get(l.indicatorCode())), ProgressTables.actual(l),
+                    Table.Cell.figure(l.target()), Table.Cell.text(l.measure() == null ? "" : l.measure()), ProgressTables.rate(l)));
+        }
+        tables.add(Table.of("进度概览", name + Titles.yearToDate(c.period()) + "保障性安居工程主要指标完成情况", unitLine
+                        + "　报送情况：" + summary.reportingText(), List.of("指标", "累计完成", "目标/基数", "计量单位", "比率"), rows, null));
+        if (!c.children().isEmpty()) {
+            tables.add(ProgressTables.childRates("下级单位", name + Titles.yearToDate(c.period()) + "各地主要指标完成率",
+                    unitLine, rated, labels, c.children().stream().map(r -> progress.summary(r, c.period())).toList()));
+        }
+        if (Reports.REPORTING.contains(c.region().kind())) {
+            // every project of the year, not only the page's first page
+            var list = projects.list(c.region().code(), c.period().getYear(), null, null, c.period(), 0);
+            List<org.anju.project.ProjectView> all = new ArrayList<>(list.projects());
+            for (int page = 1; all.size() < list.total() && !list.projects().isEmpty(); page++) {
+                var more = projects.list(c.region().code(), c.period().getYear(), null, null, c.period(), page).projects();
+                if (more.isEmpty()) {
+                    break;
+                }
+                all.addAll(more);
+            }
+            List<List<Table.Cell>> projectRows = new ArrayList<>();
+            for (var v : all) {
+                projectRows.add(List.of(Table.Cell.text(v.project().name()), Table.Cell.text(v.project().sizeText()),
+                        Table.Cell.text(v.project().startedOn() == null ? "未开工" : v.project().startedOn().toString()),
+                        Table.Cell.text(v.project().basicCompletedOn() == null ? "" : v.project().basicCompletedOn().toString()),
+                        Table.Cell.figure(v.investment()), Table.Cell.text(v.imageProgress() == null ? "" : v.imageProgress())));
+            }
+            tables.add(Table.of("本单位项目", name + c.period().getYear() + "年项目（共 " + list.total() + " 个）", unitLine,
+                    List.of("项目名称", "规模", "开工", "基本建成/完工", "累计完成投资（万元）", "形象进度"), projectRows, null));
+        }
+        return TableXlsx.download(name + Titles.month(c.period()) + "进度概览.xlsx", tables);
     }
 
     /** The children's rate of one indicator; a click on a bar opens that child's dashboard. */

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** REST: roll-ups and rates of any region and month, with drill-down to its children. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "进度汇总", description = "地区某月的累计完成、目标和比率，逐级汇总")
 @RestController
 @RequestMapping("/api/progress")
 class ProgressController {

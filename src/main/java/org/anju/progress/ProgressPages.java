@@ -34,4 +34,28 @@ class ProgressPages {
         model.addAttribute("labels", ProgressLine.rateLabels(rated));
         return "progress/index";
     }
+
+    /** The page's two tables as a workbook: the same region, month and roll-ups as the page. */
+    @GetMapping(value = "/progress", params = "format=xlsx")
+    @Requires(Requirement.READ_SCOPED)
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
+                                                         @RequestParam(required = false) String period) {
+        PageContext.Choice c = context.choose(region, period);
+        return org.anju.platform.TableXlsx.download(c.region().name() + org.anju.platform.Titles.month(c.period())
+                + "进度汇总.xlsx", tables(c));
+    }
+
+    List<org.anju.platform.Table> tables(PageContext.Choice c) {
+        ProgressSummary summary = progress.summary(c.region().code(), c.period());
+        List<org.anju.platform.Table> tables = new java.util.ArrayList<>();
+        tables.add(ProgressTables.summary(summary));
+        if (!c.children().isEmpty()) {
+            List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null).toList();
+            List<ProgressSummary> children = c.children().stream().map(r -> progress.summary(r, c.period())).toList();
+            tables.add(ProgressTables.childRates("下级单位", c.region().name() + org.anju.platform.Titles.yearToDate(c.period())
+                    + "各地保障性安居工程进度比率表", org.anju.platform.Titles.unitLine(c.region().name(), c.period()),
+                    rated, ProgressLine.rateLabels(rated), children));
+        }
+        return tables;
+    }
 }

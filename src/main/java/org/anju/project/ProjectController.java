@@ -26,6 +26,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** REST: the project register. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "项目库", description = "项目的登记、导入、进度（完成投资、形象进度）")
 @RestController
 @RequestMapping("/api/projects")
 class ProjectController {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,10 @@ class InboxPages {
     private final Reports reports;
     private final ReportInbox inbox;
 
-    InboxPages(Reports reports, ReportInbox inbox) {
+    private final org.anju.platform.ChinaTime time;
+
+    InboxPages(Reports reports, ReportInbox inbox, org.anju.platform.ChinaTime time) {
+        this.time = time;
         this.reports = reports;
         this.inbox = inbox;
     }
@@ -35,6 +39,19 @@ class InboxPages {
     @Requires(Requirement.APPROVE_BELOW)
     String inbox(@RequestParam(required = false) String period, Model model) {
         return render(period, model, "report/inbox");
+    }
+
+    /** The inbox's two tables as a workbook, for the same month. */
+    @GetMapping(value = "/inbox", params = "format=xlsx")
+    @Requires(Requirement.APPROVE_BELOW)
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period) {
+        ReportInbox.Inbox box = inbox.inbox(month(period));
+        return org.anju.platform.TableXlsx.download(box.region().name() + org.anju.platform.Titles.month(box.period())
+                + "月报审核.xlsx", List.of(ReportTables.pending(box, time), ReportTables.inboxUnits(box, time)));
+    }
+
+    private static YearMonth month(String period) {
+        return period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
     }
 
     @PostMapping("/inbox/{region}/{period}/approve")
@@ -68,8 +85,7 @@ class InboxPages {
     }
 
     private String render(String period, Model model, String view) {
-        YearMonth month = period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
-        model.addAttribute("inbox", inbox.inbox(month));
+        model.addAttribute("inbox", inbox.inbox(month(period)));
         return view;
     }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** REST: monthly reports and their workflow. Every change carries the version it read (409 when stale). */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "月报", description = "填报单位的月报：填报、上报、审核、退回、导入，报送完整率与及时率")
 @RestController
 @RequestMapping("/api/reports")
 class ReportController {

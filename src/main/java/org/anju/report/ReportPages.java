@@ -36,8 +36,11 @@ class ReportPages {
 
     private final org.anju.platform.ImportSlots slots;
 
+    private final org.anju.platform.ChinaTime time;
+
     ReportPages(Reports reports, ReportInbox inbox, ReportImport imports, PageContext context,
-                org.anju.platform.ImportSlots slots) {
+                org.anju.platform.ImportSlots slots, org.anju.platform.ChinaTime time) {
+        this.time = time;
         this.slots = slots;
         this.reports = reports;
         this.inbox = inbox;
@@ -62,6 +65,21 @@ class ReportPages {
         model.addAttribute("lines", lines);
         model.addAttribute("deadline", reports.deadline(c.period()));
         return "report/list";
+    }
+
+    /** The page's two tables as a workbook, for the same region and month: completeness and every unit (no limit). */
+    @GetMapping(value = "/reports", params = "format=xlsx")
+    @Requires(Requirement.READ_SCOPED)
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
+                                                         @RequestParam(required = false) String period) {
+        PageContext.Choice c = context.choose(region, period);
+        Map<String, Report> byUnit = new LinkedHashMap<>();
+        inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
+        List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
+        String name = c.region().name();
+        return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "月报报送情况.xlsx",
+                List.of(ReportTables.completeness(inbox.completeness(c.region().code(), c.period()), name, c.period()),
+                        ReportTables.units(lines, name, c.period(), time)));
     }
 
     /** One table of the entry grid: its column headers and rows; a row's cells are form fields (null: none). */

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** REST: rankings, below-average units, milestones, 序时进度, stalled projects, projections. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "督导", description = "排名、低于序时进度的单位、进度要求核对、进展缓慢和逾期未交付的项目、年底预计")
 @RestController
 @RequestMapping("/api/supervision/{region}/{period}")
 class SupervisionController {

@@ -38,8 +38,7 @@ class SupervisionPages {
         org.anju.progress.ProgressSummary summary = progress.summary(c.region(), c.period());
         List<ProgressLine> rated = summary.lines().stream()
                 .filter(l -> l.rateName() != null && l.target() != null).toList();
-        String chosen = indicator != null && !indicator.isBlank() ? indicator
-                : rated.isEmpty() ? "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD" : rated.getFirst().indicatorCode();
+        String chosen = chosen(rated, indicator);
         model.addAttribute("choice", c);
         model.addAttribute("rated", rated);
         model.addAttribute("indicator", chosen);
@@ -79,5 +78,33 @@ class SupervisionPages {
         model.addAttribute("overdue", supervision.overdueDeliveries(code, c.period()));
         model.addAttribute("projections", supervision.projections(code, c.period()));
         return "supervision/index";
+    }
+
+    /** The ranked indicator: the one asked for, else the region's first rate with a target. */
+    private static String chosen(List<ProgressLine> rated, String indicator) {
+        return indicator != null && !indicator.isBlank() ? indicator
+                : rated.isEmpty() ? "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD" : rated.getFirst().indicatorCode();
+    }
+
+    /** The page's tables as a workbook, one sheet each: the same region, month and indicator as the page. */
+    @GetMapping(value = "/supervision", params = "format=xlsx")
+    @Requires(Requirement.READ_SCOPED)
+    org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
+                                                         @RequestParam(required = false) String period,
+                                                         @RequestParam(required = false) String indicator) {
+        PageContext.Choice c = context.choose(region, period);
+        String code = c.region().code();
+        String name = c.region().name();
+        org.anju.progress.ProgressSummary summary = progress.summary(c.region(), c.period());
+        List<ProgressLine> rated = summary.lines().stream()
+                .filter(l -> l.rateName() != null && l.target() != null).toList();
+        Ranking ranking = supervision.ranking(code, c.period(), chosen(rated, indicator), false);
+        return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "督导.xlsx",
+                List.of(SupervisionTables.ranking(ranking, name, c.period()),
+                        SupervisionTables.lagging(supervision.lagging(code, c.period()), name, c.period()),
+                        SupervisionTables.checks(supervision.milestoneChecks(code, c.period()), name, c.period()),
+                        SupervisionTables.stalled(supervision.stalled(code, c.period()), name, c.period()),
+                        SupervisionTables.overdue(supervision.overdueDeliveries(code, c.period()), name, c.period()),
+                        SupervisionTables.projections(supervision.projections(code, c.period()), name, c.period())));
     }
 }

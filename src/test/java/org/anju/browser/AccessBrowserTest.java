@@ -18,7 +18,7 @@ class AccessBrowserTest extends BrowserTest {
         long ganzhou = plans.readable().stream().filter(p -> p.title().equals("赣州市城市棚户区改造攻坚行动方案"))
                 .findFirst().orElseThrow().id();
         login("xz_reporter");
-        page.click("nav >> text=建设计划");
+        menu("建设计划");
         assertThat(page.locator("#plans")).not().containsText("赣州市");
         assertThat(page.locator("nav")).not().containsText("用户管理");
 

@@ -20,7 +20,7 @@ class ApplicationBrowserTest extends BrowserTest {
     static final LocalDate TODAY = LocalDate.now(org.anju.platform.ChinaTime.ZONE);
 
     void takeIn(String id, LocalDate on) {
-        page.click("nav >> text=公租房申请");
+        menu("公租房申请");
         page.click("#new-application");
         page.selectOption("#guarantee", "PUBLIC_RENTAL");
         page.selectOption("#programme", "PUBLIC_RENTAL:低保特困");

@@ -151,6 +151,16 @@ public abstract class BrowserTest {
         return shot(page, name);
     }
 
+    /**
+     * Follows a menu link by its text as a user does: opens its group in the top bar (the menu is grouped since
+     * issue 14), then clicks the link.
+     */
+    protected void menu(String text) {
+        String link = "a:text-is(\"" + text + "\")";
+        page.locator("nav.menu details.menu-group:has(" + link + ") > summary").click();
+        page.locator("nav.menu " + link).click();
+    }
+
     /** Signs in through the login form and waits for the landing page. */
     protected void login(String username) {
         login(page, username);

@@ -29,7 +29,7 @@ class IdentificationBrowserTest extends BrowserTest {
                 BigDecimal.TEN, null, null, null, null, null, null, null, null, null, null, 0));
 
         login("zg_reporter");
-        page.click("nav >> text=棚改项目认定");
+        menu("棚改项目认定");
         assertThat(page.locator("#no-checklist")).containsText("赣州市或江西省尚未上传");
         assertThat(page.locator("#no-checklist")).containsText("不会套用其他省份的清单");
         assertThat(page.locator("#open-form")).hasCount(0);

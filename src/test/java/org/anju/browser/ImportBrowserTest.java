@@ -22,7 +22,7 @@ class ImportBrowserTest extends BrowserTest {
     void previewThenConfirmThroughHtmx() {
         String csv = "上饶市2023年城市棚户区改造目标任务分解表\n单位：套\n县市区,开工\n合计,25\n信州区,10\n广丰区,15\n";
         login("sr_admin");
-        page.click("nav >> text=导入分解表");
+        menu("导入分解表");
         page.waitForURL("**/imports/new");
         page.setInputFiles("#file", new FilePayload("上饶市棚改浏览器测试.csv", "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8)));

@@ -18,7 +18,7 @@ class LedgerBrowserTest extends BrowserTest {
     @Test
     void anItemFromHandoverToClosing() throws Exception {
         login("zg_admin");
-        page.click("nav >> text=台账");
+        menu("台账");
         assertThat(page.locator("#ledger-items")).containsText("公租房租金收缴不及时（演示）");
         page.click("#ledger-new-link");
         page.fill("#title", "浏览器测试：公租房维修资金未专户管理");

@@ -10,7 +10,7 @@ class PlanPagesBrowserTest extends BrowserTest {
     @Test
     void aCityAdminSeesItsPlansAndTheProvincesButNotAnotherCitys() {
         login("sr_admin");
-        page.click("nav >> text=建设计划");
+        menu("建设计划");
         assertThat(page.locator("#plans")).containsText("赣建保〔2023〕1号");
         assertThat(page.locator("#plans")).containsText("关于下达2023年全市保障性安居工程建设工作计划的通知");
         assertThat(page.locator("#plans")).not().containsText("赣州市城市棚户区改造攻坚行动方案");
@@ -34,7 +34,7 @@ class PlanPagesBrowserTest extends BrowserTest {
     @Test
     void theCityAdminCorrectsItsPlansMetadata() {
         login("sr_admin");
-        page.click("nav >> text=建设计划");
+        menu("建设计划");
         page.click("#plans >> text=关于下达2023年全市保障性安居工程建设工作计划的通知");
         page.waitForURL("**/plans/*");
         page.click("#plan-edit-link");

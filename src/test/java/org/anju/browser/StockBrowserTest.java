@@ -12,7 +12,7 @@ class StockBrowserTest extends BrowserTest {
     @Test
     void aCountyImportsItsStockAndTheCitySeesTheRates() {
         login("gzq_reporter");
-        page.click("nav >> text=公租房房源");
+        menu("公租房房源");
         page.click("#stock-import-link");
         page.setInputFiles("#stock-file", Path.of("src/test/resources/rental/stock/甘州区房源清单-手工样例.csv"));
         page.selectOption("#programme", "PUBLIC_RENTAL");

@@ -1,5 +1,8 @@
 package org.anju.ledger.item;
 
+import org.anju.platform.Table;
+import org.anju.platform.TableXlsx;
+
 import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
@@ -83,6 +86,45 @@ class LedgerPages {
         model.addAttribute("rates", figures.rates(code));
         model.addAttribute("states", LedgerState.values());
         return "ledger/ledger-overview";
+    }
+
+    /** The overview's four tables as a workbook, for the same region and day. */
+    @GetMapping(value = "/ledger/overview", params = "format=xlsx")
+    @Requires(Requirement.READ_SCOPED)
+    org.springframework.http.ResponseEntity<byte[]> overviewXlsx(@RequestParam(required = false) String region) {
+        String code = own(region);
+        LocalDate today = Ledger.today();
+        String day = Dates.chinese(today);
+        String sub = "地区代码：" + code + "　截止日期：" + day;
+        List<List<Table.Cell>> overdue = new ArrayList<>();
+        for (LedgerFigures.Late l : figures.overdue(code, today)) {
+            overdue.add(List.of(Table.Cell.integer(l.daysLate()), Table.Cell.text(l.kindName()), Table.Cell.text(l.title()),
+                    Table.Cell.text(l.regionName()), Table.Cell.text(l.unitName() == null ? "未指定" : l.unitName()),
+                    Table.Cell.text(Dates.chinese(l.deadline())), Table.Cell.text(l.state().label())));
+        }
+        List<List<Table.Cell>> soon = new ArrayList<>();
+        for (LedgerFigures.Late l : figures.dueSoon(code, today)) {
+            soon.add(List.of(Table.Cell.text(l.kindName()), Table.Cell.text(l.title()), Table.Cell.text(l.regionName()),
+                    Table.Cell.text(l.unitName() == null ? "未指定" : l.unitName()),
+                    Table.Cell.text(Dates.chinese(l.deadline())), Table.Cell.text(l.state().label())));
+        }
+        List<List<Table.Cell>> counts = new ArrayList<>();
+        for (LedgerFigures.Count c : figures.counts(code, today)) {
+            counts.add(List.of(Table.Cell.text(c.regionName()), Table.Cell.text(c.kindName()),
+                    Table.Cell.text(c.unitName() == null ? "未指定" : c.unitName()), Table.Cell.text(c.state().label()),
+                    Table.Cell.integer(c.items())));
+        }
+        List<List<Table.Cell>> rates = new ArrayList<>();
+        for (LedgerFigures.Rate r : figures.rates(code)) {
+            rates.add(List.of(Table.Cell.text(r.kindName()), Table.Cell.text(r.regionCode()),
+                    Table.Cell.text(r.unitName() == null ? "未指定" : r.unitName()), Table.Cell.integer(r.closed()),
+                    Table.Cell.integer(r.total()), r.percent() == null ? Table.Cell.UNREPORTED : Table.Cell.percent(r.percent())));
+        }
+        return TableXlsx.download("台账总览" + code + ".xlsx", List.of(
+                Table.of("已逾期", "台账已逾期事项", sub, List.of("逾期天数", "种类", "事项", "地区", "责任单位", "整改期限", "状态"), overdue, null),
+                Table.of("临近到期", "台账临近到期事项", sub, List.of("种类", "事项", "地区", "责任单位", "整改期限", "状态"), soon, null),
+                Table.of("按种类状态", "台账事项按种类、状态和责任单位", sub, List.of("地区", "种类", "责任单位", "状态", "事项数"), counts, null),
+                Table.of("整改率", "台账整改率（已销号 ÷ 全部）", sub, List.of("种类", "地区", "责任单位", "已销号", "全部", "整改率"), rates, null)));
     }
 
     @GetMapping("/ledger/items/{id}")

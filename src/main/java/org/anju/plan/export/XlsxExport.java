@@ -65,7 +65,11 @@ public class XlsxExport {
         if (t.unitLine() != null) {
             text(sheet, r++, 0, t.unitLine(), styles.plain);
         }
+        int headerTop = r;
         r = header(sheet, r, t, styles);
+        // prints like every other table: A4 one page wide, header rows repeated, page numbers; frozen below the header
+        org.anju.platform.TableXlsx.fitA4(sheet, width, headerTop, r - 1);
+        sheet.createFreezePane(1, r);
         for (Row row : t.rows()) {
             org.apache.poi.ss.usermodel.Row x = sheet.createRow(r++);
             boolean bold = row.role() != RowRole.DETAIL;

@@ -1,0 +1,28 @@
+package org.anju.platform;
+
+import java.time.YearMonth;
+
+/** The words a table's title and unit line are made of, as official tables print them. */
+public final class Titles {
+
+    private Titles() {
+    }
+
+    /** 2025年1—10月 (a year to date), 2025年1月 for January. */
+    public static String yearToDate(YearMonth period) {
+        return period.getMonthValue() == 1 ? period.getYear() + "年1月"
+                : period.getYear() + "年1—" + period.getMonthValue() + "月";
+    }
+
+    /** 2025年10月. */
+    public static String month(YearMonth period) {
+        return period.getYear() + "年" + period.getMonthValue() + "月";
+    }
+
+    /** 填报单位：赣州市　截止日期：2025年10月31日. */
+    public static String unitLine(String regionName, YearMonth period) {
+        var end = period.atEndOfMonth();
+        return "填报单位：" + regionName + "　截止日期：" + end.getYear() + "年" + end.getMonthValue() + "月"
+                + end.getDayOfMonth() + "日";
+    }
+}

@@ -1,0 +1,84 @@
+package org.anju.report;
+
+import org.anju.platform.ChinaTime;
+import org.anju.platform.Table;
+import org.anju.platform.Table.Cell;
+import org.anju.platform.Titles;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The 月报 and 审核 pages' tables as {@link Table}s (what their 导出Excel writes): 报送完整率与及时率, the units'
+ * status, and the approval inbox — from the same lists the pages show, all rows (the pages may show fewer).
+ */
+final class ReportTables {
+
+    private ReportTables() {
+    }
+
+    /** 完整率 = 已上报 ÷ 应报, 及时率 = 按时上报 ÷ 应报: as numbers in percent, "—" without units. */
+    static Table completeness(List<Completeness> list, String regionName, YearMonth period) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Completeness c : list) {
+            rows.add(List.of(Cell.text(c.regionName()), Cell.integer(c.expected()), Cell.integer(c.submitted()),
+                    Cell.integer(c.approved()), Cell.integer(c.returned()), Cell.integer(c.onTime()),
+                    Cell.percent(rate(c.submitted(), c.expected())), Cell.percent(rate(c.onTime(), c.expected()))));
+        }
+        return Table.of("报送完整率", regionName + Titles.month(period) + "月报报送完整率与及时率", Titles.unitLine(regionName, period),
+                List.of("地区", "应报单位", "已上报", "已审核", "已退回", "按时上报", "完整率", "及时率"), rows,
+                "完整率 = 已上报 ÷ 应报单位；及时率 = 按时上报 ÷ 应报单位。");
+    }
+
+    private static BigDecimal rate(int part, int whole) {
+        return org.anju.progress.Rates.rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
+    }
+
+    static Table units(List<ReportPages.UnitLine> lines, String regionName, YearMonth period, ChinaTime time) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ReportPages.UnitLine l : lines) {
+            Report r = l.report();
+            rows.add(List.of(Cell.text(l.unit().name()), Cell.text(r == null ? "未填报" : r.status().label()),
+                    r == null ? Cell.EMPTY : Cell.integer(r.version()),
+                    Cell.text(r == null ? "" : time.minute(r.submittedAt())), Cell.text(r == null ? "" : r.reviewedBy()),
+                    Cell.text(r == null ? "" : r.returnReason()),
+                    Cell.text(r != null && !r.flags().isEmpty() ? r.flags().size() + " 处需核实" : "")));
+        }
+        return Table.of("填报单位", regionName + Titles.month(period) + "月报填报单位报送情况", Titles.unitLine(regionName, period),
+                List.of("单位", "状态", "版本", "上报时间", "审核人", "退回原因", "提示"), rows, null);
+    }
+
+    static Table pending(ReportInbox.Inbox inbox, ChinaTime time) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Report r : inbox.pending()) {
+            List<String> hints = new ArrayList<>();
+            if (r.onTime() != null && !r.onTime()) {
+                hints.add("逾期上报");
+            }
+            if (!r.flags().isEmpty()) {
+                hints.add(r.flags().size() + " 处需核实");
+            }
+            rows.add(List.of(Cell.text(r.regionName()), Cell.text(r.period().toString()), Cell.text(time.minute(r.submittedAt())),
+                    Cell.text(r.submittedBy()), Cell.text(r.deadline() == null ? "" : r.deadline().toString()),
+                    Cell.text(String.join("；", hints))));
+        }
+        return Table.of("待审核", inbox.region().name() + "待审核月报", "审核单位：" + inbox.region().name(),
+                List.of("单位", "月份", "上报时间", "上报人", "期限", "提示"), rows, null);
+    }
+
+    static Table inboxUnits(ReportInbox.Inbox inbox, ChinaTime time) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ReportInbox.InboxLine l : inbox.units()) {
+            Report r = l.report();
+            rows.add(List.of(Cell.text(l.unit().name()), Cell.text(l.statusLabel()),
+                    Cell.text(r == null ? "" : time.minute(r.submittedAt())), Cell.text(r == null ? "" : r.reviewedBy()),
+                    Cell.text(r == null ? "" : r.returnReason()),
+                    Cell.text(l.late() ? "逾期上报" : l.overdue() ? "逾期未报" : "")));
+        }
+        return Table.of("下级单位报送情况", inbox.region().name() + Titles.month(inbox.period()) + "下级单位报送情况",
+                "审核单位：" + inbox.region().name() + "　报送期限：" + inbox.deadline(),
+                List.of("单位", "状态", "上报时间", "审核人", "退回原因", "提示"), rows, null);
+    }
+}
