@@ -153,8 +153,9 @@ public final class DocxRenderer {
         CTPageMar mar = s.isSetPgMar() ? s.getPgMar() : s.addNewPgMar();
         int top = Gbt9704.twips(Gbt9704.TOP_MM);
         int left = Gbt9704.twips(Gbt9704.LEFT_MM);
-        int right = Gbt9704.twips(Gbt9704.RIGHT_MM);
-        int bottom = Gbt9704.twips(Gbt9704.BOTTOM_MM);
+        // the 切口 and foot are what the page leaves around a 版心 of exactly 156 × 225 mm (26 and 35 mm)
+        int right = Gbt9704.pageWidthTwips() - left - Gbt9704.textWidthTwips();
+        int bottom = Gbt9704.pageHeightTwips() - top - Gbt9704.landscapeTextWidthTwips();
         if (landscape) {
             size.setW(BigInteger.valueOf(Gbt9704.pageHeightTwips()));
             size.setH(BigInteger.valueOf(Gbt9704.pageWidthTwips()));
@@ -238,11 +239,13 @@ public final class DocxRenderer {
         runProps(instr.addNewRPr(), PAGE_NUMBER_FONT, Gbt9704.SIZE_4, false, null);
         instr.addNewInstrText().setStringValue(" PAGE ");
         CTR sep = p.getCTP().addNewR();
+        runProps(sep.addNewRPr(), PAGE_NUMBER_FONT, Gbt9704.SIZE_4, false, null);
         sep.addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.SEPARATE);
         CTR value = p.getCTP().addNewR();
         runProps(value.addNewRPr(), PAGE_NUMBER_FONT, Gbt9704.SIZE_4, false, null);
         value.addNewT().setStringValue("1");
         CTR end = p.getCTP().addNewR();
+        runProps(end.addNewRPr(), PAGE_NUMBER_FONT, Gbt9704.SIZE_4, false, null);
         end.addNewFldChar().setFldCharType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType.END);
         run(p, " —", PAGE_NUMBER_FONT, Gbt9704.SIZE_4, false, null);
     }
