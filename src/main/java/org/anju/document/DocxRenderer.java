@@ -15,7 +15,6 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFramePr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtrRef;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
@@ -34,7 +33,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STDocGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHAnchor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
@@ -44,10 +42,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STSectionMark;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVAnchor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STVerticalJc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STWrap;
-import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STYAlign;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,6 +122,9 @@ public final class DocxRenderer {
         pageSetup(last, landscape);
         if (d.colophon() != null) {
             last.addNewType().setVal(STSectionMark.EVEN_PAGE);
+            // no character grid on the 版记's page: LibreOffice would round each ruled line up to two grid lines
+            last.getDocGrid().setType(STDocGrid.DEFAULT);
+            last.getDocGrid().unsetCharSpace();
         }
         footers(last);
     }
@@ -538,40 +536,57 @@ public final class DocxRenderer {
 
     /**
      * 7.4: 抄送 (4号仿宋, 左右各空一字, wrapped lines under the first name) and 印发机关 (左空一字) with 印发日期 (右空一字)
-     * between rules as wide as the 版心 — the first and last thick (0.35 mm), the middle thin (0.25 mm) — in a frame
-     * at the foot of the 版心, so the last rule lies on the 版心's lower edge.
+     * between rules as wide as the 版心 — the first and last thick (0.35 mm), the middle thin (0.25 mm) — at the foot of
+     * the 版心 so that the last rule lies on its lower edge. The 版记 has a page of its own (the section starts on an even
+     * page); one empty paragraph of exact height fills the 版心 above it, which Word, WPS and LibreOffice all lay out
+     * alike (a frame anchored to the bottom is not honoured by LibreOffice).
      */
     private void colophon(org.anju.document.Colophon c) {
         String copyTo = c.copyToLine();
+        int width = Gbt9704.textWidthTwips();
+        int copyLines = copyTo == null ? 0
+                : (int) Math.ceil((double) TableLayout.textTwips(copyTo, Gbt9704.SIZE_4) / (width - 2 * CHAR4));
+        XWPFParagraph filler = doc.createParagraph();
+        ppr(filler).addNewSnapToGrid().setVal(false);
+        CTSpacing fill = spacing(filler);
+        fill.setBefore(BigInteger.ZERO);
+        fill.setAfter(BigInteger.ZERO);
+        fill.setLine(BigInteger.valueOf(colophonFiller(copyLines)));
+        fill.setLineRule(STLineSpacingRule.EXACT);
         if (copyTo != null) {
-            XWPFParagraph p = framed(ParagraphAlignment.LEFT);
+            XWPFParagraph p = colophonLine();
             p.setIndentationLeft(CHAR4 + 3 * CHAR4);
             p.setIndentationHanging(3 * CHAR4);
             p.setIndentationRight(CHAR4);
             rules(p, true, false);
             run(p, copyTo, BODY_FONT, Gbt9704.SIZE_4, false, null);
         }
-        XWPFParagraph p = framed(ParagraphAlignment.LEFT);
+        XWPFParagraph p = colophonLine();
         p.setIndentationLeft(CHAR4);
         var tab = ppr(p).addNewTabs().addNewTab();
         tab.setVal(STTabJc.RIGHT);
-        tab.setPos(BigInteger.valueOf(Gbt9704.textWidthTwips() - CHAR4));
+        tab.setPos(BigInteger.valueOf(width - CHAR4));
         rules(p, copyTo == null, true);
         run(p, c.printedBy(), BODY_FONT, Gbt9704.SIZE_4, false, null);
         p.createRun().addTab();
         run(p, c.printedOnLine(), BODY_FONT, Gbt9704.SIZE_4, false, null);
     }
 
-    private XWPFParagraph framed(ParagraphAlignment align) {
-        XWPFParagraph p = line(align);
-        CTFramePr f = ppr(p).addNewFramePr();
-        f.setW(BigInteger.valueOf(Gbt9704.textWidthTwips()));
-        f.setWrap(STWrap.AROUND);
-        f.setHAnchor(STHAnchor.MARGIN);
-        f.setVAnchor(STVAnchor.MARGIN);
-        f.setYAlign(STYAlign.BOTTOM);
-        f.setX(BigInteger.ZERO);
+    /** Height of the empty paragraph above the 版记: the 版心 less its lines and rules (with a little slack). */
+    static int colophonFiller(int copyLines) {
+        int lines = copyLines + 1;
+        // a rule takes its width and 1 pt of space: 40 twips each, and 80 twips of slack
+        int rules = (copyLines > 0 ? 3 : 2) * 40;
+        return Gbt9704.twips(Gbt9704.TEXT_HEIGHT_MM) - lines * LINE - rules - 80;
+    }
+
+    private XWPFParagraph colophonLine() {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.LEFT);
+        ppr(p).addNewSnapToGrid().setVal(false);
         CTSpacing s = spacing(p);
+        s.setBefore(BigInteger.ZERO);
+        s.setAfter(BigInteger.ZERO);
         s.setLine(BigInteger.valueOf(LINE));
         s.setLineRule(STLineSpacingRule.EXACT);
         return p;

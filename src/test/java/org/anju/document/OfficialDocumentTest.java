@@ -8,6 +8,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,11 @@ class OfficialDocumentTest {
 
     @Test
     void theWordFileHasTheStandardsPageSetupHeadAndFooters() throws Exception {
-        try (XWPFDocument doc = DocxChecks.open(DocxRenderer.render(notice))) {
+        byte[] docx = DocxRenderer.render(notice);
+        // kept for a look in Word/WPS/LibreOffice
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "docx"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "docx", "official-document.docx"), docx);
+        try (XWPFDocument doc = DocxChecks.open(docx)) {
             DocxChecks.pageSetup(doc);
             DocxChecks.footers(doc);
             DocxChecks.head(doc, "张掖市城镇老旧小区改造工作领导小组办公室文件", "张旧改办〔2024〕1号");
@@ -103,7 +108,12 @@ class OfficialDocumentTest {
                     .containsExactly(STPageOrientation.PORTRAIT, STPageOrientation.LANDSCAPE, STPageOrientation.PORTRAIT);
             assertThat(sections.getLast().getType().getVal().toString()).isEqualTo("evenPage");
             XWPFParagraph copyTo = DocxChecks.paragraph(doc, "抄送：市住建局领导，各县区人民政府。");
-            assertThat(copyTo.getCTP().getPPr().getFramePr().getYAlign().toString()).isEqualTo("bottom");
+            // the 版记 at the foot of the 版心: the empty paragraph above it and its lines fill the 版心 (less rules and slack)
+            List<XWPFParagraph> paragraphs = doc.getParagraphs();
+            XWPFParagraph filler = paragraphs.get(paragraphs.indexOf(copyTo) - 1);
+            assertThat(filler.getText()).isEmpty();
+            long fill = filler.getCTP().getPPr().getSpacing().getLine() instanceof BigInteger b ? b.longValue() : 0;
+            assertThat(fill + 2 * DocxRenderer.LINE).isBetween(12756L - 500, 12756L);
             assertThat(copyTo.getCTP().getPPr().getPBdr().getTop().getSz().intValue()).as("first rule thick")
                     .isGreaterThan(copyTo.getCTP().getPPr().getPBdr().getBottom().getSz().intValue());
             XWPFParagraph printed = DocxChecks.paragraph(doc, "张掖市住房和城乡建设局办公室\t2024年1月5日印发");
