@@ -26,7 +26,7 @@ public final class PdfChecks {
     static final int DPI = 50;
 
     public record Page(int number, double widthPt, double heightPt, BufferedImage image, Path png) {
-        boolean landscape() {
+        public boolean landscape() {
             return widthPt > heightPt;
         }
 
@@ -51,7 +51,7 @@ public final class PdfChecks {
         }
 
         /** Ink bounds in mm, [top, left, bottom, right], of the band between {@code fromMm} and {@code toMm} from the top. */
-        double[] inkBox(double fromMm, double toMm) {
+        public double[] inkBox(double fromMm, double toMm) {
             int top = -1, bottom = -1, left = Integer.MAX_VALUE, right = -1;
             int y0 = (int) Math.max(0, px(fromMm)), y1 = (int) Math.min(image.getHeight(), px(toMm));
             for (int y = y0; y < y1; y++) {
@@ -70,7 +70,7 @@ public final class PdfChecks {
         }
 
         /** The longest run of red pixels on one row, in mm; and how many red pixels there are. */
-        double longestRedRunMm() {
+        public double longestRedRunMm() {
             int best = 0;
             for (int y = 0; y < image.getHeight(); y++) {
                 int run = 0;
@@ -82,7 +82,7 @@ public final class PdfChecks {
             return mm(best);
         }
 
-        int redPixels() {
+        public int redPixels() {
             int n = 0;
             for (int y = 0; y < image.getHeight(); y++) {
                 for (int x = 0; x < image.getWidth(); x++) {
@@ -144,6 +144,18 @@ public final class PdfChecks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text of one page (pdftotext), to find a page by what it says. */
+    public static String text(Page page) {
+        Path pdf;
+        try (Stream<Path> s = Files.list(page.png().getParent())) {
+            pdf = s.filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String n = Integer.toString(page.number());
+        return run("pdftotext", "-f", n, "-l", n, "-layout", pdf.toString(), "-");
     }
 
     /** Keeps a page image as one of the screenshots. */
