@@ -161,6 +161,13 @@ class BulletinDocumentRepository {
         return jdbc.sql("select docx from bulletin_issue where id = ?").param(id).query(byte[].class).optional();
     }
 
+    /** The 版记 an issued version was signed with: 抄送 (as typed), 印发机关, 印发日期. */
+    Optional<BulletinDraft.Head> colophon(long id) {
+        return jdbc.sql("select copy_to, printed_by, printed_on from bulletin_issue where id = ?").param(id)
+                .query((rs, n) -> new BulletinDraft.Head(null, null, null, null, rs.getString("copy_to"), rs.getString("printed_by"),
+                        rs.getObject("printed_on", LocalDate.class))).optional();
+    }
+
     private IssuedBulletin issuedRow(ResultSet rs, int n) throws SQLException {
         Region r = regions.byId(rs.getInt("region_id"));
         return new IssuedBulletin(rs.getLong("id"), r.code(), r.name(), YearMonth.from(rs.getObject("period", LocalDate.class)),

@@ -67,6 +67,15 @@ class BulletinDraftController {
                 drafts.fileName(d.regionCode(), d.period(), "（草稿第" + version + "版）", "docx"));
     }
 
+    /** The PDF of the draft as stored at {@code version} (409 when it changed since). */
+    @GetMapping("/drafts/{id}/pdf")
+    @Requires(Requirement.READ_SCOPED)
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @RequestParam int version) {
+        BulletinDraft d = drafts.draft(id);
+        return BulletinController.file(drafts.pdf(id, version), BulletinController.PDF,
+                drafts.fileName(d.regionCode(), d.period(), "（草稿第" + version + "版）", "pdf"));
+    }
+
     record Version(int version) {
     }
 
@@ -159,6 +168,15 @@ class BulletinDraftController {
         ResponseEntity<byte[]> file = BulletinController.file(drafts.issuedDocx(id), BulletinController.DOCX,
                 drafts.fileName(i.regionCode(), i.period(), "（" + i.documentNumber() + "）", "docx"));
         return ResponseEntity.ok().headers(file.getHeaders()).header("X-Content-SHA256", i.sha256()).body(file.getBody());
+    }
+
+    /** The PDF of an issued version, rendered from its stored content and 版记. */
+    @GetMapping("/issued/{id}/pdf")
+    @Requires(Requirement.READ_ISSUED)
+    ResponseEntity<byte[]> issuedPdf(@PathVariable long id) {
+        IssuedBulletin i = drafts.issued(id);
+        return BulletinController.file(drafts.issuedPdf(id), BulletinController.PDF,
+                drafts.fileName(i.regionCode(), i.period(), "（" + i.documentNumber() + "）", "pdf"));
     }
 
     /** A new draft correcting the issued version (the newest of its chain). */

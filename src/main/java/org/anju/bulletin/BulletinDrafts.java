@@ -44,8 +44,11 @@ public class BulletinDrafts {
     private final BulletinDocumentRepository store;
     private final BulletinProse prose;
     private final BulletinWording words;
+    private final org.anju.document.DocumentFonts fonts;
 
-    BulletinDrafts(BulletinComposer composer, Regions regions, Access access, BulletinDocumentRepository store) {
+    BulletinDrafts(BulletinComposer composer, Regions regions, Access access, BulletinDocumentRepository store,
+                   org.anju.document.DocumentFonts fonts) {
+        this.fonts = fonts;
         this.composer = composer;
         this.regions = regions;
         this.access = access;
@@ -106,6 +109,18 @@ public class BulletinDrafts {
      * downloaded is what the page showed.
      */
     public byte[] docx(long id, int version) {
+        BulletinDraft d = downloadable(id, version);
+        return render(bulletin(d), d.head());
+    }
+
+    /** The draft's PDF at {@code version}, laid out as its Word file. */
+    public byte[] pdf(long id, int version) {
+        BulletinDraft d = downloadable(id, version);
+        Bulletin b = bulletin(d);
+        return BulletinDocument.pdf(b, colophon(b, d.head()), fonts);
+    }
+
+    private BulletinDraft downloadable(long id, int version) {
         BulletinDraft d = draft(id);
         if (d.version() != version) {
             throw new ConcurrentUpdateException("通报草稿已修改（当前第" + d.version() + "版，链接为第" + version + "版），请刷新页面后再下载");
@@ -113,7 +128,7 @@ public class BulletinDrafts {
         if (d.head().dated() == null) {
             throw new BadInput("请先在文头填写成文日期再下载");
         }
-        return render(bulletin(d));
+        return d;
     }
 
     /** File name of a draft's or an issued version's document. */
@@ -342,7 +357,7 @@ public class BulletinDrafts {
         }
         store.lockIssuer(region.id());
         int year = signedOn.getYear();
-        byte[] docx = render(content);
+        byte[] docx = render(content, d.head());
         long issuedId;
         try {
             issuedId = store.insert(new BulletinDocumentRepository.NewIssue(region.id(), d.period(), year, store.nextSerial(region.id(), year),
@@ -417,9 +432,24 @@ public class BulletinDrafts {
 
     // -------------------------------------------------------------------------------------------- helpers
 
-    /** Renders a bulletin to DOCX. One place, so the GB/T 9704 renderer (part A) replaces DocxWriter here at merge. */
-    private byte[] render(Bulletin b) {
-        return DocxWriter.write(b);
+    /**
+     * The PDF of an issued version, rendered from its stored content and 版记 (the same layout as its Word file; the
+     * Word file is the archived original, with its SHA-256).
+     */
+    public byte[] issuedPdf(long id) {
+        IssuedBulletin i = issued(id);
+        return BulletinDocument.pdf(i.content(), colophon(i.content(), store.colophon(id).orElseThrow()), fonts);
+    }
+
+    /** Renders a bulletin with the draft's 版记 to a GB/T 9704 DOCX. */
+    private byte[] render(Bulletin b, BulletinDraft.Head head) {
+        return BulletinDocument.docx(b, colophon(b, head));
+    }
+
+    /** The 版记 as the head states it: 印发机关/印发日期 not filled in are the issuer and the 成文日期. */
+    private static org.anju.document.Colophon colophon(Bulletin b, BulletinDraft.Head h) {
+        return BulletinDocument.colophon(b, new BulletinOptions(null, null, null, BulletinOptions.copyToList(h.copyTo()),
+                h.printedBy(), h.printedOn()));
     }
 
     /** The composed bulletin's parts as draft sections (computed text, nothing edited). */

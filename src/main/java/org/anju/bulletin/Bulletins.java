@@ -15,10 +15,13 @@ public class Bulletins {
     private final BulletinComposer composer;
     private final Regions regions;
     private final Access access;
-    Bulletins(BulletinComposer composer, Regions regions, Access access) {
+    private final org.anju.document.DocumentFonts fonts;
+
+    Bulletins(BulletinComposer composer, Regions regions, Access access, org.anju.document.DocumentFonts fonts) {
         this.composer = composer;
         this.regions = regions;
         this.access = access;
+        this.fonts = fonts;
     }
 
     /**
@@ -62,8 +65,16 @@ public class Bulletins {
         return regions.byCode(code).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + code));
     }
 
+    /** The bulletin as a Word 公文 (GB/T 9704-2012), with the 版记 the options give. */
     public byte[] docx(String regionCode, YearMonth period, BulletinOptions options) {
-        return DocxWriter.write(compose(regionCode, period, options));
+        Bulletin b = compose(regionCode, period, options);
+        return BulletinDocument.docx(b, BulletinDocument.colophon(b, options));
+    }
+
+    /** The same 公文 as PDF with embedded fonts ({@code anju.document.fonts.*}). */
+    public byte[] pdf(String regionCode, YearMonth period, BulletinOptions options) {
+        Bulletin b = compose(regionCode, period, options);
+        return BulletinDocument.pdf(b, BulletinDocument.colophon(b, options), fonts);
     }
 
     public byte[] xlsx(String regionCode, YearMonth period, BulletinOptions options) {

@@ -71,7 +71,8 @@ public class MonthlyReports {
     }
 
     public byte[] docx(String regionCode, YearMonth period) {
-        return DocxWriter.write(compose(regionCode, period));
+        Bulletin b = compose(regionCode, period);
+        return BulletinDocument.docx(b, BulletinDocument.colophon(b, BulletinOptions.defaults()));
     }
 
     public String fileName(String regionCode, YearMonth period) {

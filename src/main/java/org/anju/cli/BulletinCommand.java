@@ -16,7 +16,7 @@ import java.time.YearMonth;
 import java.util.concurrent.Callable;
 
 @Command(name = "bulletin", mixinStandardHelpOptions = true,
-        description = "生成通报：--out 以 .docx 结尾为 Word，以 .xlsx 结尾为附件表格")
+        description = "生成通报：--out 以 .docx 结尾为 Word，以 .pdf 结尾为 PDF，以 .xlsx 结尾为附件表格")
 class BulletinCommand implements Callable<Integer> {
 
     private final Bulletins bulletins;
@@ -24,7 +24,7 @@ class BulletinCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     RegionMonth where;
-    @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "输出文件（.docx 或 .xlsx）")
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "输出文件（.docx、.pdf 或 .xlsx）")
     Path out;
     @Option(names = "--issuer", description = "发文机关")
     String issuer;
@@ -42,11 +42,12 @@ class BulletinCommand implements Callable<Integer> {
         YearMonth p = where.month();
         BulletinOptions o = new BulletinOptions(issuer, number, date);
         String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (!name.endsWith(".docx") && !name.endsWith(".xlsx")) {
-            spec.commandLine().getErr().println("错误：--out 须以 .docx 或 .xlsx 结尾：" + out);
+        if (!name.endsWith(".docx") && !name.endsWith(".xlsx") && !name.endsWith(".pdf")) {
+            spec.commandLine().getErr().println("错误：--out 须以 .docx、.pdf 或 .xlsx 结尾：" + out);
             return Cli.BAD_INPUT;
         }
-        Files.write(out, name.endsWith(".docx") ? bulletins.docx(where.region, p, o) : bulletins.xlsx(where.region, p, o));
+        Files.write(out, name.endsWith(".docx") ? bulletins.docx(where.region, p, o)
+                : name.endsWith(".pdf") ? bulletins.pdf(where.region, p, o) : bulletins.xlsx(where.region, p, o));
         spec.commandLine().getOut().println("已生成：" + out.toAbsolutePath());
         return Cli.OK;
     }
