@@ -47,14 +47,17 @@ class ProjectPages {
     @GetMapping("/projects")
     @Requires(Requirement.READ_SCOPED)
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
-                @RequestParam(required = false) String program, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String program, @RequestParam(required = false) String stage,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model) {
         PageContext.Choice c = context.choose(region, period);
         model.addAttribute("choice", c);
-        model.addAttribute("listing", projects.list(c.region().code(), c.period().getYear(), program, q, c.period(), page));
+        model.addAttribute("page", projects.search(c.region().code(), c.period().getYear(), program, stage, q, c.period(),
+                org.anju.platform.PageRequest.parse(page, size)));
         model.addAttribute("program", program);
+        model.addAttribute("stage", stage);
+        model.addAttribute("stages", Projects.STAGES);
         model.addAttribute("q", q);
-        model.addAttribute("page", page);
         model.addAttribute("programs", indicators.programs().stream().filter(p -> !p.code().equals("HOUSING")
                 && !p.code().equals("RENTAL_SUBSIDY")).toList());
         model.addAttribute("programNames", indicators.programs().stream()

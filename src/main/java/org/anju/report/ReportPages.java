@@ -45,21 +45,19 @@ class ReportPages {
         this.context = context;
     }
 
-    /** A reporting unit's line: its report (or none yet). */
-    record UnitLine(Region unit, Report report) {
-    }
-
     @GetMapping("/reports")
     @Requires(Requirement.READ_SCOPED)
-    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        org.anju.platform.PageRequest request = org.anju.platform.PageRequest.parse(page, size);
         PageContext.Choice c = context.choose(region, period);
-        Map<String, Report> byUnit = new LinkedHashMap<>();
-        inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
-        List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().limit(500)
-                .map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
         model.addAttribute("choice", c);
         model.addAttribute("completeness", inbox.completeness(c.region().code(), c.period()));
-        model.addAttribute("lines", lines);
+        model.addAttribute("page", inbox.units(c.region().code(), c.period(), status, q, request));
+        model.addAttribute("statuses", ReportInbox.STATUS_CHOICES);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
         model.addAttribute("deadline", reports.deadline(c.period()));
         return "report/list";
     }

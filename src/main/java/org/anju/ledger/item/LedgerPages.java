@@ -56,11 +56,17 @@ class LedgerPages {
     @GetMapping("/ledger")
     @Requires(Requirement.READ_SCOPED)
     String mine(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String state, Model model) {
+                @RequestParam(required = false) String state, @RequestParam(required = false) String unit,
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         String code = own(region);
-        List<Item> items = new ArrayList<>(ledger.items(code, kind, LedgerController.state(state)));
-        items.sort(Comparator.comparing((Item i) -> i.alert().ordinal()).thenComparing(Item::deadline));
-        model.addAttribute("items", items);
+        org.anju.platform.PageRequest request = org.anju.platform.PageRequest.parse(page, size);
+        model.addAttribute("page", ledger.page(code, kind, LedgerController.state(state), LedgerController.unit(unit),
+                LedgerController.overdue(overdue), q, request));
+        model.addAttribute("units", ledger.units(code));
+        model.addAttribute("unitId", unit);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("q", q);
         model.addAttribute("region", code);
         model.addAttribute("kind", kind);
         model.addAttribute("state", state);
