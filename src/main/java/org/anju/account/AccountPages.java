@@ -202,7 +202,11 @@ class AccountPages {
         model.addAttribute("filter", filter);
         model.addAttribute("scope", scope);
         model.addAttribute("tables", audit.tableNames());
-        model.addAttribute("channels", Channel.values());
+        java.util.Map<String, String> channels = new java.util.LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            channels.put(c.name(), AuditEntry.label(c));
+        }
+        model.addAttribute("channels", channels);
         return "account/audit";
     }
 

@@ -19,6 +19,28 @@ import java.util.Set;
 @Component("paging")
 public class PagingLinks {
 
+    /** A link of the pager: its label and address; {@code href} null for the current one or a gap. */
+    public record Link(String label, String href, boolean current) {
+    }
+
+    /** What the pager shows for {@code page}: 上一页/下一页 (null at the ends), page numbers, sizes. */
+    public record Pager(Page<?> page, String previous, String next, List<Link> numbers, List<Link> sizes) {
+    }
+
+    public Pager pager(Page<?> page) {
+        List<Link> numbers = new ArrayList<>();
+        for (int n : page.numbers()) {
+            numbers.add(n == 0 ? new Link("…", null, false)
+                    : new Link(String.valueOf(n), n == page.page() ? null : href(n), n == page.page()));
+        }
+        List<Link> sizes = new ArrayList<>();
+        for (int s : PageRequest.SIZES) {
+            sizes.add(new Link(String.valueOf(s), s == page.size() ? null : sizeHref(s), s == page.size()));
+        }
+        return new Pager(page, page.hasPrevious() ? href(page.page() - 1) : null,
+                page.hasNext() ? href(page.page() + 1) : null, numbers, sizes);
+    }
+
     /** This list, page {@code page}. */
     public String href(int page) {
         return link(Map.of("page", String.valueOf(page)));
