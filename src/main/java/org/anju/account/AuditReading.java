@@ -85,6 +85,21 @@ class AuditReading {
                 columns.addAll(after.keySet());
             }
             Set<String> skip = labels.skipped(table);
+            changes.addAll(changes(e, table, columns, skip, names));
+            if (changes.isEmpty()) {
+                // only bookkeeping changed (version, time of change): say so rather than show an empty change
+                changes.addAll(changes(e, table, columns, Set.of(), names));
+            }
+        }
+        return new AuditRecord(e.id(), e.at(), time.official(e.at()), e.actor(), actorName, e.viaLabel(), e.opLabel(),
+                table, labels.table(table), object, changes, rows);
+    }
+
+    private List<AuditRecord.FieldChange> changes(AuditEntry e, String table, Set<String> columns, Set<String> skip,
+                                                  Map<String, String> names) {
+        Map<String, Object> before = e.before();
+        Map<String, Object> after = e.after();
+        List<AuditRecord.FieldChange> changes = new ArrayList<>();
             for (String c : columns) {
                 Object o = before == null ? null : before.get(c);
                 Object n = after == null ? null : after.get(c);
@@ -95,9 +110,7 @@ class AuditReading {
                 changes.add(new AuditRecord.FieldChange(c, labels.column(table, c).orElse(c),
                         before == null ? "—" : value(table, c, o, names), after == null ? "—" : value(table, c, n, names)));
             }
-        }
-        return new AuditRecord(e.id(), e.at(), time.official(e.at()), e.actor(), actorName, e.viaLabel(), e.opLabel(),
-                table, labels.table(table), object, changes, rows);
+        return changes;
     }
 
     /** 月报 章贡区 2025年10月: the table's name and its {@code _object} template filled from the row. */

@@ -26,7 +26,10 @@ class InboxPages {
     private final Reports reports;
     private final ReportInbox inbox;
 
-    InboxPages(Reports reports, ReportInbox inbox) {
+    private final org.anju.progress.PageContext context;
+
+    InboxPages(Reports reports, ReportInbox inbox, org.anju.progress.PageContext context) {
+        this.context = context;
         this.reports = reports;
         this.inbox = inbox;
     }
@@ -68,7 +71,7 @@ class InboxPages {
     }
 
     private String render(String period, Model model, String view) {
-        YearMonth month = period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
+        YearMonth month = period == null || period.isBlank() ? context.defaultPeriod() : Periods.parse(period);
         model.addAttribute("inbox", inbox.inbox(month));
         return view;
     }
