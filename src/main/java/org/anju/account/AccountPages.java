@@ -216,7 +216,7 @@ class AccountPages {
             return access.current().region();
         }
         Region r = regions.byCode(filter.region()).orElseThrow(() -> new org.anju.platform.BadInput(
-                "参数 region（地区）“" + filter.region() + "”不是已知的地区代码，如 360702000000。"));
+                "参数 region（地区）“" + filter.region() + "”不是已知的地区代码，如 620702。"));
         access.checkRead(r);
         return r;
     }

@@ -14,7 +14,7 @@ public record PageRequest(int page, int size) {
     public static final List<Integer> SIZES = List.of(20, 50, 100, 200);
 
     /** The size of a page when the request names none. */
-    public static final int DEFAULT_SIZE = 50;
+    public static final int DEFAULT_SIZE = 20;
 
     /** Pages beyond this are refused: offset scans that far are not what a person pages to (use the filters). */
     public static final int MAX_PAGE = 100_000;

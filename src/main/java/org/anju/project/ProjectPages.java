@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.List;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
@@ -36,7 +37,11 @@ class ProjectPages {
     private final Jobs jobs;
     private final Access access;
 
-    ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access) {
+    private final org.anju.account.Users users;
+
+    ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access,
+                 org.anju.account.Users users) {
+        this.users = users;
         this.jobs = jobs;
         this.access = access;
         this.projects = projects;
@@ -125,7 +130,9 @@ class ProjectPages {
     String detail(@PathVariable long id, Model model) {
         ProjectView v = projects.get(id, YearMonth.now().plusYears(50));
         model.addAttribute("view", v);
-        model.addAttribute("history", projects.progress(id));
+        List<ProjectProgress> history = projects.progress(id);
+        model.addAttribute("history", history);
+        model.addAttribute("names", users.displayNames(history.stream().map(ProjectProgress::recordedBy).toList()));
         model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
         model.addAttribute("canEdit", projects.canWrite(v.project()));
         model.addAttribute("placements", Placement.values());

@@ -28,7 +28,10 @@ class InboxPages {
 
     private final org.anju.progress.PageContext context;
 
-    InboxPages(Reports reports, ReportInbox inbox, org.anju.progress.PageContext context) {
+    private final org.anju.account.Users users;
+
+    InboxPages(Reports reports, ReportInbox inbox, org.anju.progress.PageContext context, org.anju.account.Users users) {
+        this.users = users;
         this.context = context;
         this.reports = reports;
         this.inbox = inbox;
@@ -72,7 +75,16 @@ class InboxPages {
 
     private String render(String period, Model model, String view) {
         YearMonth month = period == null || period.isBlank() ? context.defaultPeriod() : Periods.parse(period);
-        model.addAttribute("inbox", inbox.inbox(month));
+        ReportInbox.Inbox box = inbox.inbox(month);
+        model.addAttribute("inbox", box);
+        // people by name, one query for the page
+        java.util.Set<String> people = new java.util.HashSet<>();
+        box.pending().forEach(r -> people.add(r.submittedBy()));
+        box.units().stream().filter(l -> l.report() != null).forEach(l -> {
+            people.add(l.report().submittedBy());
+            people.add(l.report().reviewedBy());
+        });
+        model.addAttribute("names", users.displayNames(people));
         return view;
     }
 }

@@ -36,8 +36,11 @@ class ReportPages {
 
     private final org.anju.platform.ImportSlots slots;
 
+    private final org.anju.account.Users users;
+
     ReportPages(Reports reports, ReportInbox inbox, ReportImport imports, PageContext context,
-                org.anju.platform.ImportSlots slots) {
+                org.anju.platform.ImportSlots slots, org.anju.account.Users users) {
+        this.users = users;
         this.slots = slots;
         this.reports = reports;
         this.inbox = inbox;
@@ -103,6 +106,11 @@ class ReportPages {
             values.put(item.key(), v == null ? "" : org.anju.progress.Rates.figure(v));
         }
         model.addAttribute("report", r);
+        java.util.Set<String> people = new java.util.HashSet<>();
+        r.events().forEach(e -> people.add(e.actor()));
+        people.add(r.submittedBy());
+        people.add(r.reviewedBy());
+        model.addAttribute("names", users.displayNames(people));
         model.addAttribute("values", values);
         Map<String, Offer> offers = new LinkedHashMap<>();
         reports.recorded(r.regionCode(), r.period()).forEach((key, f) -> offers.put(key,

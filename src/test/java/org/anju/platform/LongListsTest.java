@@ -115,10 +115,10 @@ class LongListsTest {
         mvc.perform(get("/api/reports").param("region", "000000").param("period", PERIOD).param("status", "DONE").with(nation))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("参数 status（状态）")));
 
-        // the page: 50 rows, not 3,000; its pager says how many there are
+        // the page: 20 rows (the default size), not 3,000; its pager says how many there are
         String page = html(get("/reports").param("region", "000000").param("period", PERIOD), nation);
-        assertThat(page).contains("共 " + units + " 条，第 1–50 条").contains("下一页").contains("每页");
-        assertThat(page.split("<tr id=\"unit-").length - 1).isEqualTo(50);
+        assertThat(page).contains("共 " + units + " 条，第 1–20 条").contains("下一页").contains("每页");
+        assertThat(page.split("<tr id=\"unit-").length - 1).isEqualTo(20);
         String filtered = html(get("/reports").param("region", "620700").param("period", PERIOD).param("status", "DRAFT"), nation);
         assertThat(filtered).contains("id=\"unit-620702\"").contains("共 1 条");
         refusesBadPaging("/api/reports", "/reports", nation, "region", "000000", "period", PERIOD);

@@ -13,7 +13,7 @@ class PageRequestTest {
     @Test
     void blankMeansTheFirstPageOfTheDefaultSize() {
         assertThat(PageRequest.parse(null, null)).isEqualTo(new PageRequest(1, PageRequest.DEFAULT_SIZE));
-        assertThat(PageRequest.parse(" ", "")).isEqualTo(new PageRequest(1, 50));
+        assertThat(PageRequest.parse(" ", "")).isEqualTo(new PageRequest(1, 20));
         PageRequest third = PageRequest.parse("3", "20");
         assertThat(third.offset()).isEqualTo(40);
         assertThat(third.limit()).isEqualTo(20);
