@@ -38,10 +38,12 @@ class ProjectPages {
     private final Access access;
 
     private final org.anju.account.Users users;
+    private final org.anju.account.AuditTrail audit;
 
     ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access,
-                 org.anju.account.Users users) {
+                 org.anju.account.Users users, org.anju.account.AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
         this.jobs = jobs;
         this.access = access;
         this.projects = projects;
@@ -133,6 +135,7 @@ class ProjectPages {
         List<ProjectProgress> history = projects.progress(id);
         model.addAttribute("history", history);
         model.addAttribute("names", users.displayNames(history.stream().map(ProjectProgress::recordedBy).toList()));
+        model.addAttribute("changes", audit.readable(audit.history("project", java.util.Map.of("id", id))).reversed());
         model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
         model.addAttribute("canEdit", projects.canWrite(v.project()));
         model.addAttribute("placements", Placement.values());

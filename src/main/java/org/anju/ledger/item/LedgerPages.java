@@ -42,7 +42,13 @@ class LedgerPages {
     record Kept(String owner, String region, String kind, String fileName, byte[] content, Instant at) {
     }
 
-    LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access) {
+    private final org.anju.account.Users users;
+    private final org.anju.account.AuditTrail audit;
+
+    LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access, org.anju.account.Users users,
+                org.anju.account.AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
         this.ledger = ledger;
         this.figures = figures;
         this.imports = imports;
@@ -97,8 +103,15 @@ class LedgerPages {
         Item item = ledger.item(id);
         model.addAttribute("item", item);
         model.addAttribute("kind", ledger.kinds().get(item.kind()));
-        model.addAttribute("timeline", ledger.timeline(id));
-        model.addAttribute("files", ledger.files(id));
+        var timeline = ledger.timeline(id);
+        var files = ledger.files(id);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("files", files);
+        java.util.Set<String> people = new java.util.HashSet<>();
+        timeline.forEach(e -> people.add(e.by()));
+        files.forEach(f -> people.add(f.by()));
+        model.addAttribute("names", users.displayNames(people));
+        model.addAttribute("changes", audit.readable(audit.history("ledger_item", java.util.Map.of("id", id))).reversed());
         model.addAttribute("canWork", ledger.canWork(item));
         model.addAttribute("canApprove", ledger.canApprove(item));
         model.addAttribute("today", Ledger.today());
