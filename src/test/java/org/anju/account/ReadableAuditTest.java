@@ -109,6 +109,32 @@ class ReadableAuditTest {
     }
 
     @Test
+    void aProjectPageShowsItsHistoryInTheSameReadableForm() throws Exception {
+        // 临泽县 (no month of its reported here: a project change alters no counted month)
+        var reporter = TestUsers.as("hist_reporter", "620723", Role.COUNTY_REPORTER);
+        String created = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"regionCode": "620723", "programCode": "AFFORDABLE_RENTAL", "year": 2025, "name": "历史测试项目",
+                         "units": 80}""").with(reporter))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        String project = mvc.perform(get("/api/projects/{id}", id).with(reporter)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Map<String, Object> p = JsonPath.read(project, "$.project");
+        p.put("units", 96);
+        p.put("startedOn", "2025-04-08");
+        mvc.perform(put("/api/projects/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                        .content(new tools.jackson.databind.json.JsonMapper().writeValueAsString(p)).with(reporter))
+                .andExpect(status().isOk());
+        String page = mvc.perform(get("/projects/{id}", id).with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("修改记录")
+                .contains(">套数（套）</span>：<span class=\"old\">80</span> → <span>96</span>")
+                .contains(">开工日期</span>：<span class=\"old\">—</span> → <span>2025年4月8日</span>")
+                .contains("title=\"hist_reporter\">hist_reporter</span>")
+                .contains(">接口<");
+    }
+
+    @Test
     void hiddenColumnsStayHidden() throws Exception {
         var admin = TestUsers.as(TestUsers.CITY_ADMIN);
         String users = mvc.perform(get("/api/audit").param("table", "users").with(admin)).andExpect(status().isOk())
