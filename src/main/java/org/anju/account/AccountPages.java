@@ -65,9 +65,46 @@ class AccountPages {
 
     @GetMapping("/users")
     @Requires(Requirement.ADMIN)
-    String list(Model model) {
-        model.addAttribute("lines", users.manageable().stream().map(u -> new Line(u, regions.byId(u.regionId()))).toList());
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String role,
+                @RequestParam(required = false) String enabled, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        org.anju.platform.Page<Line> lines = users.search(region, role(role), enabled(enabled), q,
+                org.anju.platform.PageRequest.parse(page, size)).map(u -> new Line(u, regions.byId(u.regionId())));
+        model.addAttribute("page", lines);
+        model.addAttribute("creators", users.displayNames(lines.items().stream().map(l -> l.user().createdBy()).toList()));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("region", region);
+        model.addAttribute("role", role);
+        model.addAttribute("enabled", enabled);
+        model.addAttribute("q", q);
         return "account/users";
+    }
+
+    /** The role filter: a role's code or its Chinese name; blank for all. */
+    static Role role(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (Role r : Role.values()) {
+            if (r.name().equals(text.strip()) || r.label().equals(text.strip())) {
+                return r;
+            }
+        }
+        throw new org.anju.platform.BadInput("参数 role（角色）“" + text.strip() + "”不是已知的角色，应为 "
+                + String.join("、", java.util.Arrays.stream(Role.values()).map(r -> r.name() + "（" + r.label() + "）").toList()));
+    }
+
+    /** The state filter: true (正常), false (已停用) or blank for all. */
+    static Boolean enabled(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return switch (text.strip()) {
+            case "true", "正常", "启用" -> true;
+            case "false", "已停用", "停用" -> false;
+            default -> throw new org.anju.platform.BadInput("参数 enabled（状态）只能是 true（正常）或 false（已停用），收到“"
+                    + text.strip() + "”。");
+        };
     }
 
     @GetMapping("/users/new")
@@ -124,7 +161,7 @@ class AccountPages {
         model.addAttribute("region", regions.byId(u.regionId()));
         model.addAttribute("roles", users.grantableRoles(regions.byId(u.regionId())));
         model.addAttribute("saved", saved != null);
-        model.addAttribute("history", audit.history("users", java.util.Map.of("id", u.id())).reversed());
+        model.addAttribute("history", audit.readable(audit.history("users", java.util.Map.of("id", u.id())).reversed()));
         return "account/user-edit";
     }
 
@@ -154,11 +191,33 @@ class AccountPages {
 
     @GetMapping("/audit")
     @Requires(Requirement.ADMIN)
-    String audit(@RequestParam(required = false) String table, @RequestParam(required = false) String actor,
-                 Model model) {
-        model.addAttribute("entries", audit.recent(access.current().region(), table, actor, 200));
-        model.addAttribute("table", table);
-        model.addAttribute("actor", actor);
+    String audit(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String actor, @RequestParam(required = false) String table,
+                 @RequestParam(required = false) String region, @RequestParam(required = false) String op,
+                 @RequestParam(required = false) String via, @RequestParam(required = false) String page,
+                 @RequestParam(required = false) String size, Model model) {
+        AuditFilter filter = AuditFilter.parse(from, to, actor, table, region, op, via);
+        Region scope = auditScope(regions, access, filter);
+        model.addAttribute("page", audit.search(scope, filter, org.anju.platform.PageRequest.parse(page, size)));
+        model.addAttribute("filter", filter);
+        model.addAttribute("scope", scope);
+        model.addAttribute("tables", audit.tableNames());
+        java.util.Map<String, String> channels = new java.util.LinkedHashMap<>();
+        for (Channel c : Channel.values()) {
+            channels.put(c.name(), AuditEntry.label(c));
+        }
+        model.addAttribute("channels", channels);
         return "account/audit";
+    }
+
+    /** The region whose users' changes are listed: the filter's (checked to be readable) or the reader's own. */
+    static Region auditScope(Regions regions, Access access, AuditFilter filter) {
+        if (filter.region() == null) {
+            return access.current().region();
+        }
+        Region r = regions.byCode(filter.region()).orElseThrow(() -> new org.anju.platform.BadInput(
+                "参数 region（地区）“" + filter.region() + "”不是已知的地区代码，如 620702。"));
+        access.checkRead(r);
+        return r;
     }
 }

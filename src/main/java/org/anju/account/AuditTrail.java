@@ -1,5 +1,8 @@
 package org.anju.account;
 
+import org.anju.platform.Page;
+import org.anju.platform.PageRequest;
+import org.anju.platform.PagedQuery;
 import org.anju.region.Region;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,10 +27,59 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditReading reading;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditReading reading) {
         this.jdbc = jdbc;
         this.json = json;
+        this.reading = reading;
+    }
+
+    /**
+     * A page of the changes made by users of {@code scope} and below, newest first, narrowed by {@code filter}, read as
+     * a person reads them ({@link AuditRecord}). Paged with limit/offset after {@code order by id desc} (the id is the
+     * order of writing; the index audit_log_actor (actor_region, id) serves the scope); the count is over the filtered
+     * rows. {@code filter.region()} must lie in {@code scope} (the caller checks access to it).
+     */
+    public Page<AuditRecord> search(Region scope, AuditFilter filter, PageRequest request) {
+        String where = """
+                from audit_log l
+                where l.actor_region in (select r.code from region r
+                                         join region_ancestor a on a.region_id = r.id and a.ancestor_id = :scope)
+                  and (cast(:fromAt as timestamptz) is null or l.at >= :fromAt)
+                  and (cast(:toAt as timestamptz) is null or l.at < :toAt)
+                  and (cast(:actor as text) is null or l.actor = :actor or l.actor_name like '%' || :actor || '%')
+                  and (cast(:table as text) is null or l.table_name = :table)
+                  and (cast(:op as text) is null or l.op = :op)
+                  and (cast(:via as text) is null or l.via = :via)""";
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scope", scope.id());
+        params.put("fromAt", filter.from() == null ? null
+                : filter.from().atStartOfDay(org.anju.platform.ChinaTime.ZONE).toOffsetDateTime());
+        params.put("toAt", filter.to() == null ? null
+                : filter.to().plusDays(1).atStartOfDay(org.anju.platform.ChinaTime.ZONE).toOffsetDateTime());
+        params.put("actor", filter.actor());
+        params.put("table", filter.table());
+        params.put("op", filter.op());
+        params.put("via", filter.via() == null ? null : filter.via().name());
+        Page<AuditEntry> page = PagedQuery.fetch(jdbc, request, "select count(*) " + where,
+                "select l.* " + where + "\norder by l.id desc", params, (rs, n) -> entry(rs));
+        List<AuditRecord> records = reading.read(page.items());
+        return new Page<>(records, page.page(), page.size(), page.total(), page.pages());
+    }
+
+    /** Entries (a row's {@link #history}) as a person reads them. */
+    public List<AuditRecord> readable(List<AuditEntry> entries) {
+        return reading.read(entries);
+    }
+
+    /** The audited tables' codes with their Chinese names (月报, 项目 …), for a filter's choices; named ones first. */
+    public Map<String, String> tableNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        List<String> audited = tables().stream().filter(AuditedTable::audited).map(AuditedTable::table).toList();
+        audited.stream().filter(reading::named).forEach(t -> names.put(t, reading.tableLabel(t)));
+        audited.stream().filter(t -> !reading.named(t)).forEach(t -> names.put(t, t));
+        return names;
     }
 
     /**

@@ -90,9 +90,15 @@ class UserApiController {
 
     @GetMapping("/users")
     @Requires(Requirement.ADMIN)
-    @Operation(summary = "本地区及下级的用户（管理员）")
-    List<UserView> list() {
-        return users.manageable().stream().map(this::view).toList();
+    @Operation(summary = "本地区及下级的用户（管理员），分页；筛选：region（地区代码，其下级在内）、role、enabled、q（用户名或姓名）、page、size")
+    org.anju.platform.Page<UserView> list(@RequestParam(required = false) String region,
+                                          @RequestParam(required = false) String role,
+                                          @RequestParam(required = false) String enabled,
+                                          @RequestParam(required = false) String q,
+                                          @RequestParam(required = false) String page,
+                                          @RequestParam(required = false) String size) {
+        return users.search(region, AccountPages.role(role), AccountPages.enabled(enabled), q,
+                org.anju.platform.PageRequest.parse(page, size)).map(this::view);
     }
 
     @GetMapping("/users/{id}")
@@ -137,10 +143,20 @@ class UserApiController {
 
     @GetMapping("/audit")
     @Requires(Requirement.ADMIN)
-    @Operation(summary = "审计记录：本地区及下级用户所做的修改，新的在前（管理员）")
-    List<AuditEntry> audit(@RequestParam(required = false) String table, @RequestParam(required = false) String actor,
-                           @RequestParam(defaultValue = "100") int limit) {
-        return audit.recent(access.current().region(), table, actor, limit);
+    @Operation(summary = "审计记录：本地区及下级用户所做的修改，新的在前，分页（管理员）；参数同 /audit 页面："
+            + "from、to（日期）、actor（用户名或姓名）、table、region、op、via、page、size")
+    org.anju.platform.Page<AuditRecord> audit(@RequestParam(required = false) String from,
+                                              @RequestParam(required = false) String to,
+                                              @RequestParam(required = false) String actor,
+                                              @RequestParam(required = false) String table,
+                                              @RequestParam(required = false) String region,
+                                              @RequestParam(required = false) String op,
+                                              @RequestParam(required = false) String via,
+                                              @RequestParam(required = false) String page,
+                                              @RequestParam(required = false) String size) {
+        AuditFilter filter = AuditFilter.parse(from, to, actor, table, region, op, via);
+        return audit.search(AccountPages.auditScope(regions, access, filter), filter,
+                org.anju.platform.PageRequest.parse(page, size));
     }
 
     @GetMapping("/audit/tables")

@@ -70,6 +70,26 @@ class UserStore {
                 .param(regionId).query((rs, n) -> user(rs)).list();
     }
 
+    /** A page of the users of {@code regionId}'s subtree, filtered in SQL (see {@link Users#search}). */
+    org.anju.platform.Page<User> page(int regionId, Role role, Boolean enabled, String text,
+                                      org.anju.platform.PageRequest request) {
+        String where = """
+                from users u
+                join region_ancestor a on a.region_id = u.region_id and a.ancestor_id = :scope
+                join region r on r.id = u.region_id
+                where (cast(:role as text) is null or :role = any (u.roles))
+                  and (cast(:enabled as boolean) is null or u.enabled = :enabled)
+                  and (cast(:text as text) is null or u.username like '%' || lower(:text) || '%'
+                       or u.display_name like '%' || :text || '%')""";
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", regionId);
+        params.put("role", role == null ? null : role.name());
+        params.put("enabled", enabled);
+        params.put("text", text);
+        return org.anju.platform.PagedQuery.fetch(jdbc, request, "select count(*) " + where,
+                "select u.* " + where + "\norder by a.depth, r.sort_order, r.code, u.username", params, (rs, n) -> user(rs));
+    }
+
     long insert(String username, String displayName, String passwordHash, int regionId, Set<Role> roles,
                 String createdBy) {
         return jdbc.sql("""
@@ -128,5 +148,32 @@ class UserStore {
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** Display names of these usernames (one query); see {@link Users#displayNames}. */
+    java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (String u : usernames) {
+            if (u == null || u.isBlank()) {
+                continue;
+            }
+            if (u.equals("system")) {
+                names.put(u, "系统");
+            } else if (u.startsWith("cli:")) {
+                names.put(u, "命令行（" + u.substring(4) + "）");
+            } else if (u.startsWith("db:")) {
+                names.put(u, "数据库用户（" + u.substring(3) + "）");
+            } else {
+                wanted.add(u);
+                names.put(u, u);
+            }
+        }
+        if (!wanted.isEmpty()) {
+            jdbc.sql("select username, display_name from users where username = any (?)")
+                    .param(wanted.toArray(String[]::new))
+                    .query((rs, n) -> names.put(rs.getString(1), rs.getString(2))).list();
+        }
+        return names;
     }
 }

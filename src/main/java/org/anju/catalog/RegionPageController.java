@@ -30,14 +30,18 @@ class RegionPageController {
 
     @GetMapping("/regions")
     @Requires(Requirement.AUTHENTICATED)
-    String root(@RequestParam(required = false) String q, Model model) {
-        return show(regions.root(), q, model);
+    String root(@RequestParam(required = false) String q, @RequestParam(required = false) String kind,
+                @RequestParam(required = false) String find, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model) {
+        return show(regions.root(), q, model, kind, find, org.anju.platform.PageRequest.parse(page, size));
     }
 
     @GetMapping("/regions/{code}")
     @Requires(Requirement.AUTHENTICATED)
-    String region(@PathVariable String code, @RequestParam(required = false) String q, Model model) {
-        return show(existing(code), q, model);
+    String region(@PathVariable String code, @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String kind, @RequestParam(required = false) String find,
+                  @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        return show(existing(code), q, model, kind, find, org.anju.platform.PageRequest.parse(page, size));
     }
 
     /** A county's administrator (or one above) adds a 社区/村 below a town; the service checks who may. */
@@ -56,7 +60,7 @@ class RegionPageController {
             model.addAttribute("communityError", e.getMessage());
             model.addAttribute("communityName", name);
             model.addAttribute("communityCode", communityCode);
-            return show(town, null, model);
+            return show(town, null, model, null, null, org.anju.platform.PageRequest.first());
         }
     }
 
@@ -74,15 +78,22 @@ class RegionPageController {
         return "region/index :: results";
     }
 
-    private String show(Region r, String q, Model model) {
+    /**
+     * The region and a page of its children — or, with {@code find}, of its subtree whose name contains it or whose code
+     * starts with it — narrowed to a kind ({@code kind}: a {@link RegionKind} name or its Chinese label).
+     */
+    private String show(Region r, String q, Model model, String kind, String find, org.anju.platform.PageRequest page) {
         model.addAttribute("region", RegionViews.detail(regions, r));
-        List<Row> children = RegionViews.allChildren(regions, r).stream()
+        RegionKind k = kind(kind);
+        org.anju.platform.Page<Row> children = regions.page(r, k, find, page)
                 .map(c -> new Row(RegionViews.view(regions, c),
                         regions.aliases(c).stream().map(Regions.Alias::alias).toList(),
                         regions.members(c).stream().map(Region::name).toList(),
-                        RegionViews.allChildren(regions, c).size()))
-                .toList();
+                        RegionViews.allChildren(regions, c).size()));
         model.addAttribute("children", children);
+        model.addAttribute("kinds", RegionKind.values());
+        model.addAttribute("kind", k == null ? "" : k.name());
+        model.addAttribute("find", find == null ? "" : find);
         model.addAttribute("canAddCommunity", r.kind() == RegionKind.TOWN && access.canManageLocalUnits(r));
         addSearch(q, model);
         return "region/index";
@@ -93,6 +104,19 @@ class RegionPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("searching", searching);
         model.addAttribute("results", searching ? RegionViews.views(regions, regions.search(q, SEARCH_LIMIT)) : List.of());
+    }
+
+    static RegionKind kind(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (RegionKind k : RegionKind.values()) {
+            if (k.name().equals(text.strip()) || k.label().equals(text.strip())) {
+                return k;
+            }
+        }
+        throw new org.anju.platform.BadInput("参数 kind（类别）“" + text.strip() + "”不对：应为 " + String.join("、",
+                java.util.Arrays.stream(RegionKind.values()).map(k -> k.name() + "（" + k.label() + "）").toList()));
     }
 
     /** A child in the list: the region, its aliases, its members (groups) and how many children it has. */

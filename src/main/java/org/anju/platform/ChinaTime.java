@@ -20,6 +20,7 @@ public class ChinaTime {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter OFFICIAL = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
 
     /** 2023-12-05 14:30; "" for none. */
     public String minute(Object t) {
@@ -29,6 +30,11 @@ public class ChinaTime {
     /** 2023-12-05 14:30:59; "" for none. */
     public String second(Object t) {
         return format(t, SECOND);
+    }
+
+    /** 2025年3月2日 14:05:09, the official way of writing a date; "" for none. */
+    public String official(Object t) {
+        return format(t, OFFICIAL);
     }
 
     /** 14:30; "" for none. */

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * What every progress page starts from: the region (default: the user's own) and the month (default:
- * the latest month with figures for it, else last month), plus the breadcrumb above the region.
+ * What every progress page starts from: the region (default: the user's own) and the month, plus the breadcrumb above
+ * the region. The default month is one rule for every analysis page (dashboard, 进度汇总, 督导, 通报, 月报, 项目库, 审核):
+ * the latest month in which units of the <em>user's</em> region reported (submitted or approved progress), never a month
+ * still to come; last month where nothing was ever reported. So a user opens every page on the same month, whichever
+ * region they then look at; the month is shown and changeable on each page.
  */
 @Component
 public class PageContext {
@@ -41,6 +44,12 @@ public class PageContext {
         return choice(region, period, access::canRead);
     }
 
+    /** The default month of every analysis page for the current user (see the class comment). */
+    public YearMonth defaultPeriod() {
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        return rollups.latestReported(access.current().region().id(), now).orElse(now.minusMonths(1));
+    }
+
     private Region region(String regionCode) {
         return regionCode == null || regionCode.isBlank() ? access.current().region()
                 : regions.byCode(regionCode.strip()).orElseThrow(() -> new org.anju.platform.NotFound("地区不存在：" + regionCode));
@@ -49,8 +58,7 @@ public class PageContext {
     private Choice choice(Region region, String period, java.util.function.Predicate<Region> readable) {
         YearMonth month;
         if (period == null || period.isBlank()) {
-            List<YearMonth> months = rollups.periods(region.id());
-            month = months.isEmpty() ? YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1) : months.getLast();
+            month = defaultPeriod();
         } else {
             month = Periods.parse(period);
         }

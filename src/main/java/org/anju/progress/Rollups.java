@@ -228,6 +228,17 @@ public class Rollups {
     }
 
     /** Months that have any figure for the region's subtree, oldest first. */
+    /**
+     * The latest month, up to {@code notAfter}, in which units of the region's subtree reported (submitted, approved or
+     * locked reports: {@code progress_reporting}); empty when none ever did.
+     */
+    public java.util.Optional<YearMonth> latestReported(int regionId, YearMonth notAfter) {
+        return jdbc.sql("select max(period) from progress_reporting where region_id = ? and reported > 0 and period <= ?")
+                .params(regionId, java.sql.Date.valueOf(notAfter.atDay(1)))
+                .query((rs, n) -> rs.getDate(1) == null ? null : YearMonth.from(rs.getDate(1).toLocalDate()))
+                .optional();
+    }
+
     public List<YearMonth> periods(int regionId) {
         return jdbc.sql("select distinct period from progress_rollup where region_id = ? order by period")
                 .param(regionId)

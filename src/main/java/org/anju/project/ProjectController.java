@@ -44,11 +44,15 @@ class ProjectController {
 
     @GetMapping
     @Requires(Requirement.READ_SCOPED)
-    Projects.Listing list(@RequestParam String region, @RequestParam int year, @RequestParam(required = false) String program,
-                          @RequestParam(required = false) String q, @RequestParam(required = false) String upto,
-                          @RequestParam(defaultValue = "0") int page) {
+    org.anju.platform.Page<ProjectView> list(@RequestParam String region, @RequestParam int year,
+                                             @RequestParam(required = false) String program,
+                                             @RequestParam(required = false) String stage,
+                                             @RequestParam(required = false) String q, @RequestParam(required = false) String upto,
+                                             @RequestParam(required = false) String page,
+                                             @RequestParam(required = false) String size) {
         Projects.checkYear(year);
-        return projects.list(region, year, program, q, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto), page);
+        return projects.search(region, year, program, stage, q, upto == null ? YearMonth.of(year, 12) : Periods.parse(upto),
+                org.anju.platform.PageRequest.parse(page, size));
     }
 
     @GetMapping("/{id}")

@@ -23,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.util.List;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
@@ -36,7 +37,13 @@ class ProjectPages {
     private final Jobs jobs;
     private final Access access;
 
-    ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access) {
+    private final org.anju.account.Users users;
+    private final org.anju.account.AuditTrail audit;
+
+    ProjectPages(Projects projects, Indicators indicators, PageContext context, Jobs jobs, Access access,
+                 org.anju.account.Users users, org.anju.account.AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
         this.jobs = jobs;
         this.access = access;
         this.projects = projects;
@@ -47,14 +54,17 @@ class ProjectPages {
     @GetMapping("/projects")
     @Requires(Requirement.READ_SCOPED)
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
-                @RequestParam(required = false) String program, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String program, @RequestParam(required = false) String stage,
+                @RequestParam(required = false) String q, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model) {
         PageContext.Choice c = context.choose(region, period);
         model.addAttribute("choice", c);
-        model.addAttribute("listing", projects.list(c.region().code(), c.period().getYear(), program, q, c.period(), page));
+        model.addAttribute("page", projects.search(c.region().code(), c.period().getYear(), program, stage, q, c.period(),
+                org.anju.platform.PageRequest.parse(page, size)));
         model.addAttribute("program", program);
+        model.addAttribute("stage", stage);
+        model.addAttribute("stages", Projects.STAGES);
         model.addAttribute("q", q);
-        model.addAttribute("page", page);
         model.addAttribute("programs", indicators.programs().stream().filter(p -> !p.code().equals("HOUSING")
                 && !p.code().equals("RENTAL_SUBSIDY")).toList());
         model.addAttribute("programNames", indicators.programs().stream()
@@ -122,7 +132,10 @@ class ProjectPages {
     String detail(@PathVariable long id, Model model) {
         ProjectView v = projects.get(id, YearMonth.now().plusYears(50));
         model.addAttribute("view", v);
-        model.addAttribute("history", projects.progress(id));
+        List<ProjectProgress> history = projects.progress(id);
+        model.addAttribute("history", history);
+        model.addAttribute("names", users.displayNames(history.stream().map(ProjectProgress::recordedBy).toList()));
+        model.addAttribute("changes", audit.readable(audit.history("project", java.util.Map.of("id", id))).reversed());
         model.addAttribute("programName", indicators.program(v.project().programCode()).map(p -> p.name()).orElse(""));
         model.addAttribute("canEdit", projects.canWrite(v.project()));
         model.addAttribute("placements", Placement.values());

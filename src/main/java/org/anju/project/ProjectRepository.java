@@ -108,6 +108,36 @@ class ProjectRepository {
                 .query((rs, n) -> view(rs, year)).list();
     }
 
+    /** Filters of the project list: where, shared by the count and the rows (see {@link Projects#search}). */
+    private static final String FILTERED = """
+             join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+             where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
+                                                             or extract(year from p.basic_completed_on) >= :year)))
+               and (cast(:program as text) is null or p.program_code = :program)
+               and (cast(:text as text) is null or p.name like '%' || :text || '%' or p.code = :text)
+               and (cast(:stage as text) is null
+                    or :stage = 'NOT_STARTED' and (p.started_on is null or p.started_on > :uptoEnd)
+                    or :stage = 'STARTED' and p.started_on <= :uptoEnd
+                                          and (p.basic_completed_on is null or p.basic_completed_on > :uptoEnd)
+                    or :stage = 'COMPLETED' and p.basic_completed_on <= :uptoEnd)""";
+
+    /** A page of the list, filtered in SQL, ordered by program, unit, year, name and id. */
+    org.anju.platform.Page<ProjectView> page(int scopeRegionId, int year, String program, String stage, String text,
+                                            YearMonth upto, org.anju.platform.PageRequest request) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", scopeRegionId);
+        params.put("year", year);
+        params.put("program", program);
+        params.put("stage", stage);
+        params.put("text", text);
+        params.put("upto", day(upto));
+        params.put("uptoEnd", java.sql.Date.valueOf(upto.atEndOfMonth()));
+        return org.anju.platform.PagedQuery.fetch(jdbc, request,
+                "select count(*) from project p\n" + FILTERED,
+                SELECT + FILTERED + "\norder by p.program_code, g.code, p.year, p.name, p.id",
+                params, (rs, n) -> view(rs, year));
+    }
+
     int count(int scopeRegionId, int year, String program, String text) {
         return jdbc.sql("""
                         select count(*) from project p

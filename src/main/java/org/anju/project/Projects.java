@@ -81,6 +81,33 @@ public class Projects {
                 repository.count(scope.id(), year, p, t));
     }
 
+    /** 项目状态 as the list filters them: by the month the list is read at. */
+    public static final java.util.Map<String, String> STAGES = java.util.Map.of(
+            "NOT_STARTED", "未开工", "STARTED", "在建（已开工未建成）", "COMPLETED", "已基本建成/完工");
+
+    /**
+     * A page of a subtree's projects of the year (and carried into it): filtered by program (工程类别), stage (项目状态:
+     * NOT_STARTED, STARTED, COMPLETED at {@code upto}) and a text (part of the name, or the project's own number),
+     * read in SQL a page at a time.
+     */
+    public org.anju.platform.Page<ProjectView> search(String scopeCode, int year, String program, String stage, String text,
+                                                     YearMonth upto, org.anju.platform.PageRequest page) {
+        checkYear(year);
+        Region scope = region(scopeCode);
+        access.checkRead(scope);
+        String t = text == null || text.isBlank() ? null : text.strip();
+        String p = program == null || program.isBlank() ? null : program;
+        if (p != null && indicators.program(p).isEmpty()) {
+            throw new org.anju.platform.BadInput("参数 program 的值「" + p + "」不对：应为工程类别代码，如 SHANTYTOWN、OLD_COMMUNITY");
+        }
+        String s = stage == null || stage.isBlank() ? null : stage.strip();
+        if (s != null && !STAGES.containsKey(s)) {
+            throw new org.anju.platform.BadInput("参数 stage（项目状态）的值「" + s + "」不对：应为 NOT_STARTED（未开工）、"
+                    + "STARTED（在建）或 COMPLETED（已基本建成/完工）");
+        }
+        return repository.page(scope.id(), year, p, s, t, upto, page);
+    }
+
     /** A year a user typed: the program's years, not whatever an int holds (YearMonth.of would fail past ±999999999). */
     static void checkYear(int year) {
         if (year < 1990 || year > 2100) {

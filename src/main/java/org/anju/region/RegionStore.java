@@ -98,4 +98,23 @@ class RegionStore {
                 .param("member", memberId)
                 .update();
     }
+
+    /** See {@link Regions#page}: ids of a page of children (or of the subtree when searching), in SQL. */
+    org.anju.platform.Page<Integer> page(int parentId, boolean subtree, String kind, String text,
+                                         org.anju.platform.PageRequest request) {
+        String where = """
+                from region r
+                join region_ancestor a on a.region_id = r.id and a.ancestor_id = :parent
+                where a.depth > 0 and (:subtree or a.depth = 1)
+                  and (cast(:kind as text) is null or r.kind = :kind)
+                  and (cast(:text as text) is null or r.name like '%' || :text || '%' or r.code like :text || '%'
+                       or r.division_code like :text || '%')""";
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("parent", parentId);
+        params.put("subtree", subtree);
+        params.put("kind", kind);
+        params.put("text", text);
+        return org.anju.platform.PagedQuery.fetch(jdbc, request, "select count(*) " + where,
+                "select r.id " + where + "\norder by a.depth, r.kind in ('TOWN', 'COMMUNITY'), r.sort_order, r.code, r.id", params, (rs, n) -> rs.getInt(1));
+    }
 }

@@ -110,6 +110,17 @@ public class Regions {
     // ------------------------------------------------------------------------------------------ tree
 
     /** 全国. */
+    /**
+     * A page of a region's children (towns and communities included), or — with a text — of its whole subtree whose name
+     * contains the text or whose code starts with it; narrowed to a kind. Read in SQL; ordered by depth, the tree's own
+     * order among siblings, code.
+     */
+    public org.anju.platform.Page<Region> page(Region parent, RegionKind kind, String text,
+                                               org.anju.platform.PageRequest request) {
+        String t = text == null || text.isBlank() ? null : text.strip();
+        return store.page(parent.id(), t != null, kind == null ? null : kind.name(), t, request).map(this::byId);
+    }
+
     public Region root() {
         return directory.root().region;
     }

@@ -29,8 +29,15 @@ class InboxPages {
 
     private final org.anju.platform.ChinaTime time;
 
-    InboxPages(Reports reports, ReportInbox inbox, org.anju.platform.ChinaTime time) {
+    private final org.anju.progress.PageContext context;
+
+    private final org.anju.account.Users users;
+
+    InboxPages(Reports reports, ReportInbox inbox, org.anju.progress.PageContext context, org.anju.account.Users users,
+               org.anju.platform.ChinaTime time) {
         this.time = time;
+        this.users = users;
+        this.context = context;
         this.reports = reports;
         this.inbox = inbox;
     }
@@ -50,8 +57,9 @@ class InboxPages {
                 + "月报审核.xlsx", List.of(ReportTables.pending(box, time), ReportTables.inboxUnits(box, time)));
     }
 
-    private static YearMonth month(String period) {
-        return period == null || period.isBlank() ? YearMonth.now(Reports.CHINA).minusMonths(1) : Periods.parse(period);
+    /** The page's month: as given, else the latest month the user's region reported (the page and its export agree). */
+    private YearMonth month(String period) {
+        return period == null || period.isBlank() ? context.defaultPeriod() : Periods.parse(period);
     }
 
     @PostMapping("/inbox/{region}/{period}/approve")
@@ -85,7 +93,17 @@ class InboxPages {
     }
 
     private String render(String period, Model model, String view) {
-        model.addAttribute("inbox", inbox.inbox(month(period)));
+        YearMonth month = month(period);
+        ReportInbox.Inbox box = inbox.inbox(month);
+        model.addAttribute("inbox", box);
+        // people by name, one query for the page
+        java.util.Set<String> people = new java.util.HashSet<>();
+        box.pending().forEach(r -> people.add(r.submittedBy()));
+        box.units().stream().filter(l -> l.report() != null).forEach(l -> {
+            people.add(l.report().submittedBy());
+            people.add(l.report().reviewedBy());
+        });
+        model.addAttribute("names", users.displayNames(people));
         return view;
     }
 }

@@ -51,8 +51,14 @@ class ReportController {
 
     @GetMapping
     @Requires(Requirement.READ_SCOPED)
-    List<Report> list(@RequestParam String region, @RequestParam String period) {
-        return inbox.list(region, Periods.parse(period));
+    @io.swagger.v3.oas.annotations.Operation(summary = "一个月各填报单位的月报状态（含未填报），分页；筛选同 /reports 页面："
+            + "status（DRAFT…LOCKED，或 NONE 未填报）、q（单位名称或代码开头）、page、size")
+    org.anju.platform.Page<ReportInbox.UnitRow> list(@RequestParam String region, @RequestParam String period,
+                                                     @RequestParam(required = false) String status,
+                                                     @RequestParam(required = false) String q,
+                                                     @RequestParam(required = false) String page,
+                                                     @RequestParam(required = false) String size) {
+        return inbox.units(region, Periods.parse(period), status, q, org.anju.platform.PageRequest.parse(page, size));
     }
 
     @GetMapping("/completeness")

@@ -84,6 +84,91 @@ public class ReportInbox {
         return new Inbox(own, period, reports.deadline(period), pending, units, counts);
     }
 
+    /**
+     * One reporting unit's line in the month's list: its report's state (status null: 未填报) and the people by name
+     * (上报人, 审核人 — joined from the accounts in the same query; 系统 for the system).
+     */
+    public record UnitRow(Region unit, ReportStatus status, Integer version, OffsetDateTime submittedAt,
+                          String submittedBy, String submittedByName, OffsetDateTime reviewedAt, String reviewedBy,
+                          String reviewedByName, String returnReason, int flags) {
+
+        public String statusLabel() {
+            return status == null ? "未填报" : status.label();
+        }
+    }
+
+    /** The status filter's choices: each status and 未填报 (NONE). */
+    public static final Map<String, String> STATUS_CHOICES = statusChoices();
+
+    private static Map<String, String> statusChoices() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("NONE", "未填报");
+        for (ReportStatus s : ReportStatus.values()) {
+            m.put(s.name(), s.label());
+        }
+        return m;
+    }
+
+    /**
+     * A page of the reporting units of a subtree with their report of the month, in SQL (a national month is 3,000+
+     * units: never all loaded): filtered by status (a {@link ReportStatus} name, or NONE for 未填报) and a text (part
+     * of the unit's name, or the start of its code); ordered by the unit's code.
+     */
+    public org.anju.platform.Page<UnitRow> units(String scopeCode, YearMonth period, String status, String text,
+                                                 org.anju.platform.PageRequest page) {
+        Region scope = reports.region(scopeCode);
+        access.checkRead(scope);
+        String st = status == null || status.isBlank() ? null : status.strip();
+        if (st != null && !STATUS_CHOICES.containsKey(st)) {
+            throw new org.anju.platform.BadInput("参数 status（状态）“" + st + "”不对：应为 "
+                    + String.join("、", STATUS_CHOICES.entrySet().stream().map(e -> e.getKey() + "（" + e.getValue() + "）").toList()));
+        }
+        String t = text == null || text.isBlank() ? null : text.strip();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scope", scope.id());
+        params.put("period", ReportRepository.day(period));
+        params.put("kinds", Reports.REPORTING.stream().map(Enum::name).toList());
+        params.put("status", st);
+        params.put("text", t);
+        String where = """
+                from region g
+                join region_ancestor a on a.region_id = g.id and a.ancestor_id = :scope
+                left join report r on r.region_id = g.id and r.period = :period
+                where g.kind in (:kinds)
+                  and (cast(:status as text) is null or :status = 'NONE' and r.id is null or r.status = :status)
+                  and (cast(:text as text) is null or g.name like '%' || :text || '%' or g.code like :text || '%')""";
+        return repository.page(page, "select count(*) " + where, """
+                select g.id as unit_id, r.status, r.version, r.submitted_at, r.submitted_by, su.display_name as submitted_name,
+                       r.reviewed_at, r.reviewed_by, ru.display_name as reviewed_name, r.return_reason,
+                       (select count(*) from report_flag f where f.report_id = r.id) as flags
+                """ + where.replace("where g.kind", """
+                left join users su on su.username = r.submitted_by
+                left join users ru on ru.username = r.reviewed_by
+                where g.kind""") + "\norder by g.code, g.id", params, (rs, n) -> {
+            String status1 = rs.getString("status");
+            return new UnitRow(regions.byId(rs.getInt("unit_id")), status1 == null ? null : ReportStatus.valueOf(status1),
+                    status1 == null ? null : rs.getInt("version"), rs.getObject("submitted_at", OffsetDateTime.class),
+                    rs.getString("submitted_by"), person(rs.getString("submitted_by"), rs.getString("submitted_name")),
+                    rs.getObject("reviewed_at", OffsetDateTime.class), rs.getString("reviewed_by"),
+                    person(rs.getString("reviewed_by"), rs.getString("reviewed_name")), rs.getString("return_reason"),
+                    rs.getInt("flags"));
+        });
+    }
+
+    /** A person by name: the account's name, 系统 for the system, 命令行 for the command line; "" for none. */
+    static String person(String username, String displayName) {
+        if (username == null) {
+            return "";
+        }
+        if (displayName != null) {
+            return displayName;
+        }
+        if (username.equals("system")) {
+            return "系统";
+        }
+        return username.startsWith("cli:") ? "命令行（" + username.substring(4) + "）" : username;
+    }
+
     /** Reports of a region's subtree for a month (units that have started one). */
     public List<Report> list(String scopeCode, YearMonth period) {
         Region scope = reports.region(scopeCode);

@@ -38,9 +38,12 @@ class ReportPages {
 
     private final org.anju.platform.ChinaTime time;
 
+    private final org.anju.account.Users users;
+
     ReportPages(Reports reports, ReportInbox inbox, ReportImport imports, PageContext context,
-                org.anju.platform.ImportSlots slots, org.anju.platform.ChinaTime time) {
+                org.anju.platform.ImportSlots slots, org.anju.account.Users users, org.anju.platform.ChinaTime time) {
         this.time = time;
+        this.users = users;
         this.slots = slots;
         this.reports = reports;
         this.inbox = inbox;
@@ -48,34 +51,41 @@ class ReportPages {
         this.context = context;
     }
 
-    /** A reporting unit's line: its report (or none yet). */
-    record UnitLine(Region unit, Report report) {
-    }
-
     @GetMapping("/reports")
     @Requires(Requirement.READ_SCOPED)
-    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        org.anju.platform.PageRequest request = org.anju.platform.PageRequest.parse(page, size);
         PageContext.Choice c = context.choose(region, period);
-        Map<String, Report> byUnit = new LinkedHashMap<>();
-        inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
-        List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().limit(500)
-                .map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
         model.addAttribute("choice", c);
         model.addAttribute("completeness", inbox.completeness(c.region().code(), c.period()));
-        model.addAttribute("lines", lines);
+        model.addAttribute("page", inbox.units(c.region().code(), c.period(), status, q, request));
+        model.addAttribute("statuses", ReportInbox.STATUS_CHOICES);
+        model.addAttribute("status", status);
+        model.addAttribute("q", q);
         model.addAttribute("deadline", reports.deadline(c.period()));
         return "report/list";
     }
 
-    /** The page's two tables as a workbook, for the same region and month: completeness and every unit (no limit). */
+    /**
+     * The page's two tables as a workbook, for the same region, month and filters: completeness and every matching
+     * unit (all pages, read 200 at a time as the page reads them).
+     */
     @GetMapping(value = "/reports", params = "format=xlsx")
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
-                                                         @RequestParam(required = false) String period) {
+                                                         @RequestParam(required = false) String period,
+                                                         @RequestParam(required = false) String status,
+                                                         @RequestParam(required = false) String q) {
         PageContext.Choice c = context.choose(region, period);
-        Map<String, Report> byUnit = new LinkedHashMap<>();
-        inbox.list(c.region().code(), c.period()).forEach(r -> byUnit.put(r.regionCode(), r));
-        List<UnitLine> lines = inbox.reportingUnits(c.region()).stream().map(u -> new UnitLine(u, byUnit.get(u.code()))).toList();
+        List<ReportInbox.UnitRow> lines = new ArrayList<>();
+        org.anju.platform.Page<ReportInbox.UnitRow> page;
+        int at = 1;
+        do {
+            page = inbox.units(c.region().code(), c.period(), status, q, new org.anju.platform.PageRequest(at++, 200));
+            lines.addAll(page.items());
+        } while (page.hasNext());
         String name = c.region().name();
         return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "月报报送情况.xlsx",
                 List.of(ReportTables.completeness(inbox.completeness(c.region().code(), c.period()), name, c.period()),
@@ -123,6 +133,11 @@ class ReportPages {
             values.put(item.key(), v == null ? "" : org.anju.progress.Rates.figure(v));
         }
         model.addAttribute("report", r);
+        java.util.Set<String> people = new java.util.HashSet<>();
+        r.events().forEach(e -> people.add(e.actor()));
+        people.add(r.submittedBy());
+        people.add(r.reviewedBy());
+        model.addAttribute("names", users.displayNames(people));
         model.addAttribute("values", values);
         Map<String, Offer> offers = new LinkedHashMap<>();
         reports.recorded(r.regionCode(), r.period()).forEach((key, f) -> offers.put(key,

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Repository
@@ -147,6 +148,12 @@ class ReportRepository {
                         join region_ancestor a on a.region_id = r.region_id and a.ancestor_id = ?
                         where r.period = ?""")
                 .params(scopeRegionId, day(period)).query((rs, n) -> head(rs)).list();
+    }
+
+    /** A page of a list read in SQL (see {@link org.anju.platform.PagedQuery}). */
+    <T> org.anju.platform.Page<T> page(org.anju.platform.PageRequest request, String countSql, String rowsSql,
+                                       Map<String, ?> params, org.springframework.jdbc.core.RowMapper<T> rows) {
+        return org.anju.platform.PagedQuery.fetch(jdbc, request, countSql, rowsSql, params, rows);
     }
 
     /** Submitted reports (any month) of the units directly below a region, oldest month first: an approval inbox. */

@@ -36,18 +36,21 @@ final class ReportTables {
         return org.anju.progress.Rates.rate(BigDecimal.valueOf(part), BigDecimal.valueOf(whole));
     }
 
-    static Table units(List<ReportPages.UnitLine> lines, String regionName, YearMonth period, ChinaTime time) {
+    static Table units(List<ReportInbox.UnitRow> lines, String regionName, YearMonth period, ChinaTime time) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (ReportPages.UnitLine l : lines) {
-            Report r = l.report();
-            rows.add(List.of(Cell.text(l.unit().name()), Cell.text(r == null ? "未填报" : r.status().label()),
-                    r == null ? Cell.EMPTY : Cell.integer(r.version()),
-                    Cell.text(r == null ? "" : time.minute(r.submittedAt())), Cell.text(r == null ? "" : r.reviewedBy()),
-                    Cell.text(r == null ? "" : r.returnReason()),
-                    Cell.text(r != null && !r.flags().isEmpty() ? r.flags().size() + " 处需核实" : "")));
+        for (ReportInbox.UnitRow l : lines) {
+            rows.add(List.of(Cell.text(l.unit().name()), Cell.text(l.statusLabel()),
+                    l.version() == null ? Cell.EMPTY : Cell.integer(l.version()),
+                    Cell.text(l.submittedAt() == null ? "" : time.minute(l.submittedAt())), Cell.text(nullToEmpty(l.submittedByName())),
+                    Cell.text(nullToEmpty(l.reviewedByName())), Cell.text(nullToEmpty(l.returnReason())),
+                    Cell.text(l.flags() > 0 ? l.flags() + " 处需核实" : "")));
         }
         return Table.of("填报单位", regionName + Titles.month(period) + "月报填报单位报送情况", Titles.unitLine(regionName, period),
-                List.of("单位", "状态", "版本", "上报时间", "审核人", "退回原因", "提示"), rows, null);
+                List.of("单位", "状态", "版本", "上报时间", "上报人", "审核人", "退回原因", "提示"), rows, null);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     static Table pending(ReportInbox.Inbox inbox, ChinaTime time) {

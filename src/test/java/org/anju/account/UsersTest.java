@@ -89,12 +89,12 @@ class UsersTest {
         mvc.perform(get("/api/me").with(TestUsers.as(TestUsers.COUNTY_REPORTER)));
         String list = mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].username", hasItem("xz_reporter")))
-                .andExpect(jsonPath("$[*].username", not(hasItem("gz_admin"))))
-                .andExpect(jsonPath("$[*].regionCode", everyItem(startsWith("3611"))))
+                .andExpect(jsonPath("$.items[*].username", hasItem("xz_reporter")))
+                .andExpect(jsonPath("$.items[*].username", not(hasItem("gz_admin"))))
+                .andExpect(jsonPath("$.items[*].regionCode", everyItem(startsWith("3611"))))
                 .andReturn().getResponse().getContentAsString();
-        long xz = ((Number) JsonPath.<java.util.List<Number>>read(list, "$[?(@.username == 'xz_reporter')].id").getFirst()).longValue();
-        int version = ((Number) JsonPath.<java.util.List<Number>>read(list, "$[?(@.username == 'xz_reporter')].version").getFirst()).intValue();
+        long xz = ((Number) JsonPath.<java.util.List<Number>>read(list, "$.items[?(@.username == 'xz_reporter')].id").getFirst()).longValue();
+        int version = ((Number) JsonPath.<java.util.List<Number>>read(list, "$.items[?(@.username == 'xz_reporter')].version").getFirst()).intValue();
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": false, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
@@ -108,7 +108,7 @@ class UsersTest {
         mvc.perform(get("/api/users/{id}", xz).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isForbidden());
         // the province sees both cities
         mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
-                .andExpect(jsonPath("$[*].username", hasItem("gz_admin"))).andExpect(jsonPath("$[*].username", hasItem("xz_reporter")));
+                .andExpect(jsonPath("$.items[*].username", hasItem("gz_admin"))).andExpect(jsonPath("$.items[*].username", hasItem("xz_reporter")));
         // the page, and the reset password shown once
         mvc.perform(get("/users").with(TestUsers.as(TestUsers.CITY_ADMIN))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("信州区住建局填报员")))
@@ -121,8 +121,8 @@ class UsersTest {
     void anAdminCannotDisableItself() throws Exception {
         String me = mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andReturn().getResponse()
                 .getContentAsString();
-        long id = ((Number) JsonPath.<java.util.List<Number>>read(me, "$[?(@.username == 'gz_admin')].id").getFirst()).longValue();
-        int version = ((Number) JsonPath.<java.util.List<Number>>read(me, "$[?(@.username == 'gz_admin')].version").getFirst()).intValue();
+        long id = ((Number) JsonPath.<java.util.List<Number>>read(me, "$.items[?(@.username == 'gz_admin')].id").getFirst()).longValue();
+        int version = ((Number) JsonPath.<java.util.List<Number>>read(me, "$.items[?(@.username == 'gz_admin')].version").getFirst()).intValue();
         mvc.perform(put("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": false, \"version\": " + version + "}").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("不能停用自己的账号")));

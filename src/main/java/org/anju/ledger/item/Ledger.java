@@ -366,6 +366,37 @@ public class Ledger {
     }
 
     /**
+     * A page of the items of a region's subtree (a unit's clerk: its unit's), read in SQL: narrowed to a kind, a state,
+     * a 责任单位 ({@code unitId}), overdue ones ({@code overdue}: not closed, deadline before today) and a text in the
+     * title; open items first, nearest deadline first (overdue ones lead), then id.
+     */
+    public org.anju.platform.Page<Item> page(String regionCode, String kind, LedgerState state, Long unitId,
+                                             boolean overdue, String text, org.anju.platform.PageRequest request) {
+        Region r = region(regionCode);
+        access.checkRead(r);
+        LocalDate today = today();
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", r.id());
+        params.put("mine", myUnit().map(Unit::id).orElse(null));
+        params.put("kind", kind == null || kind.isBlank() ? null : kinds.get(kind).code());
+        params.put("state", state == null ? null : state.name());
+        params.put("unit", unitId);
+        params.put("overdue", overdue);
+        params.put("today", java.sql.Date.valueOf(today));
+        params.put("text", blank(text));
+        String where = """
+                join region_ancestor a on a.region_id = i.region_id and a.ancestor_id = :scope
+                where (cast(:mine as bigint) is null or i.unit_id = :mine)
+                  and (cast(:kind as text) is null or i.kind = :kind)
+                  and (cast(:state as text) is null or i.state = :state)
+                  and (cast(:unit as bigint) is null or i.unit_id = :unit)
+                  and (not :overdue or i.state <> 'CLOSED' and i.deadline < :today)
+                  and (cast(:text as text) is null or i.title like '%' || :text || '%')""";
+        return org.anju.platform.PagedQuery.fetch(jdbc, request, "select count(*) from ledger_item i " + where,
+                ITEM + where + "\norder by (i.state = 'CLOSED'), i.deadline, i.id", params, (rs, n) -> item(rs, today));
+    }
+
+    /**
      * The items of a region's subtree (a unit's clerk: its unit's) as they stood on {@code on}: only items handed over on
      * or before it, each with its state, alert and latest progress note as at that day; nearest deadline first. Checks
      * that the current actor reads the region.

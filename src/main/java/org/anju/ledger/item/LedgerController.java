@@ -57,11 +57,35 @@ class LedgerController {
 
     @GetMapping("/items")
     @Requires(Requirement.READ_SCOPED)
-    @Operation(summary = "列出事项", description = "地区及其下级的事项，未销号的按期限在前；责任单位的经办账号只看到本单位的事项。")
-    List<Item> items(@RequestParam String region, @RequestParam(required = false) String kind,
+    @Operation(summary = "列出事项（分页）", description = "地区及其下级的事项，未销号的按期限在前；责任单位的经办账号只看到本单位的事项。"
+            + "筛选同 /ledger 页面：kind、state、unit（责任单位编号）、overdue（true：已逾期）、q（事项标题）、page、size。")
+    org.anju.platform.Page<Item> items(@RequestParam String region, @RequestParam(required = false) String kind,
                      @Parameter(description = "PENDING 待整改、IN_PROGRESS 整改中、APPLIED 申请销号、CLOSED 已销号")
-                     @RequestParam(required = false) String state) {
-        return ledger.items(region, kind, state(state));
+                     @RequestParam(required = false) String state, @RequestParam(required = false) String unit,
+                     @RequestParam(required = false) String overdue, @RequestParam(required = false) String q,
+                     @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return ledger.page(region, kind, state(state), unit(unit), overdue(overdue), q,
+                org.anju.platform.PageRequest.parse(page, size));
+    }
+
+    static Long unit(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (!text.strip().matches("[0-9]{1,18}")) {
+            throw new BadInput("参数 unit（责任单位）的值「" + text.strip() + "」不对：应为责任单位的编号（见责任单位列表）");
+        }
+        return Long.parseLong(text.strip());
+    }
+
+    static boolean overdue(String text) {
+        if (text == null || text.isBlank() || text.strip().equals("false")) {
+            return false;
+        }
+        if (text.strip().equals("true") || text.strip().equals("已逾期")) {
+            return true;
+        }
+        throw new BadInput("参数 overdue（只看已逾期）的值「" + text.strip() + "」不对：应为 true 或 false");
     }
 
     static LedgerState state(String text) {

@@ -45,7 +45,13 @@ class LedgerPages {
     record Kept(String owner, String region, String kind, String fileName, byte[] content, Instant at) {
     }
 
-    LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access) {
+    private final org.anju.account.Users users;
+    private final org.anju.account.AuditTrail audit;
+
+    LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access, org.anju.account.Users users,
+                org.anju.account.AuditTrail audit) {
+        this.users = users;
+        this.audit = audit;
         this.ledger = ledger;
         this.figures = figures;
         this.imports = imports;
@@ -59,11 +65,17 @@ class LedgerPages {
     @GetMapping("/ledger")
     @Requires(Requirement.READ_SCOPED)
     String mine(@RequestParam(required = false) String region, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String state, Model model) {
+                @RequestParam(required = false) String state, @RequestParam(required = false) String unit,
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         String code = own(region);
-        List<Item> items = new ArrayList<>(ledger.items(code, kind, LedgerController.state(state)));
-        items.sort(Comparator.comparing((Item i) -> i.alert().ordinal()).thenComparing(Item::deadline));
-        model.addAttribute("items", items);
+        org.anju.platform.PageRequest request = org.anju.platform.PageRequest.parse(page, size);
+        model.addAttribute("page", ledger.page(code, kind, LedgerController.state(state), LedgerController.unit(unit),
+                LedgerController.overdue(overdue), q, request));
+        model.addAttribute("units", ledger.units(code));
+        model.addAttribute("unitId", unit);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("q", q);
         model.addAttribute("region", code);
         model.addAttribute("kind", kind);
         model.addAttribute("state", state);
@@ -133,8 +145,15 @@ class LedgerPages {
         Item item = ledger.item(id);
         model.addAttribute("item", item);
         model.addAttribute("kind", ledger.kinds().get(item.kind()));
-        model.addAttribute("timeline", ledger.timeline(id));
-        model.addAttribute("files", ledger.files(id));
+        var timeline = ledger.timeline(id);
+        var files = ledger.files(id);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("files", files);
+        java.util.Set<String> people = new java.util.HashSet<>();
+        timeline.forEach(e -> people.add(e.by()));
+        files.forEach(f -> people.add(f.by()));
+        model.addAttribute("names", users.displayNames(people));
+        model.addAttribute("changes", audit.readable(audit.history("ledger_item", java.util.Map.of("id", id))).reversed());
         model.addAttribute("canWork", ledger.canWork(item));
         model.addAttribute("canApprove", ledger.canApprove(item));
         model.addAttribute("today", Ledger.today());
