@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** REST of bulletin drafts and issued versions ({@link BulletinDrafts}); every change names the draft version it read. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "通报草稿与签发", description = "通报草稿（逐节修改、刷新计算数据、单位顺序）、签发、已签发通报及更正")
 @RestController
 @RequestMapping("/api/bulletins")
 class BulletinDraftController {

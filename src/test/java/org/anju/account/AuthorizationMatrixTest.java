@@ -983,6 +983,7 @@ class AuthorizationMatrixTest {
             add(s, "POST /bulletins/issued/{id}/correction", issuer, () -> request(HttpMethod.POST,
                     "/bulletins/issued/" + bulletinIssuedIds.get(issuer) + "/correction"));
             add(s, "GET /api/bulletins/drafts/{id}/docx", issuer, () -> request(HttpMethod.GET, api + "/docx").param("version", version.get()));
+            add(s, "GET /api/bulletins/drafts/{id}/pdf", issuer, () -> request(HttpMethod.GET, api + "/pdf").param("version", version.get()));
         }
     }
 

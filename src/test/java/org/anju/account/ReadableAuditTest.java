@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @AnjuTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "anju.test.database=lists14")
+@TestPropertySource(properties = "anju.test.database=audit14")
 class ReadableAuditTest {
 
     static final DateTimeFormatter OFFICIAL = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(ChinaTime.ZONE);

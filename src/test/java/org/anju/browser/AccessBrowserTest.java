@@ -20,7 +20,7 @@ class AccessBrowserTest extends BrowserTest {
         login("xz_reporter");
         menu("建设计划");
         assertThat(page.locator("#plans")).not().containsText("赣州市");
-        assertThat(page.locator("nav")).not().containsText("用户管理");
+        assertThat(page.locator("#menu")).not().containsText("用户管理");
 
         var response = page.navigate("/plans/" + ganzhou);
         assertThat(response.status()).isEqualTo(403);

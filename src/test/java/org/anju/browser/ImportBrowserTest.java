@@ -114,7 +114,7 @@ class ImportBrowserTest extends BrowserTest {
     @Test
     void aViewerHasNoImportPage() {
         login("sr_viewer");
-        assertThat(page.locator("nav")).not().containsText("导入分解表");
+        assertThat(page.locator("#menu")).not().containsText("导入分解表");
         var response = page.navigate("/imports/new");
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);
         assertThat(page.locator("#problem-message")).containsText("只能查看，不能修改数据");

@@ -64,7 +64,7 @@ class ListsBrowserTest extends BrowserTest {
     @Test
     void theAuditPageReadsInChinese() {
         login("gzq_reporter");
-        page.navigate("/reports/620702/2024-02");
+        page.navigate("/reports/620702/2024-03");
         page.fill("[id='v-RENTAL_SUBSIDY.ISSUE.HOUSEHOLD']", "125");
         page.click("#report-save");
         assertThat(page.locator("#message")).hasText("已保存");
@@ -74,7 +74,7 @@ class ListsBrowserTest extends BrowserTest {
         Page city = otherSession();
         login(city, "zy_admin");
         city.navigate("/audit?table=report");
-        assertThat(city.locator("#audit tbody")).containsText("月报 甘州区 2024年2月");
+        assertThat(city.locator("#audit tbody")).containsText("月报 甘州区 2024年3月");
         assertThat(city.locator("#audit tbody")).containsText("甘州区住建局填报员");
         assertThat(city.locator("#audit tbody")).containsText("页面");
         assertThat(city.locator("#audit tbody")).containsText("草稿 → 已上报");

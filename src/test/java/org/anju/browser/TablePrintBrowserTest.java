@@ -71,7 +71,7 @@ class TablePrintBrowserTest extends BrowserTest {
         context.clearCookies();
         login("gzq_reporter");
         assertThat(page.locator("#nav-api-docs")).hasCount(0);
-        assertThat(page.locator("nav")).not().containsText("接口文档");
+        assertThat(page.locator("#menu")).not().containsText("接口文档");
         page.click("#menu-reports > summary");
         assertThat(page.locator("#nav-reports")).isVisible();
         issueShot("menu-reporter");

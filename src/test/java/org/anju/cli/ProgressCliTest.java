@@ -87,7 +87,7 @@ class ProgressCliTest {
         assertThat(r.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(r.err()).contains("未写入任何数据", "文件 坏月报.csv，正文，第 2 行，第 C 列：“已发放户数（户）”不是数字：十二");
         assertThat(run("project", "import", dir.resolve("没有.xlsx").toString()).exit()).isEqualTo(Cli.BAD_INPUT);
-        assertThat(run("bulletin", "--region", "620700", "--period", "2023-12", "-o", "x.pdf").exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(run("bulletin", "--region", "620700", "--period", "2023-12", "-o", "x.txt").exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run("bulletin", "--region", "620700", "--period", "2023-13", "-o", "x.docx").exit()).isEqualTo(Cli.BAD_INPUT);
     }
 }

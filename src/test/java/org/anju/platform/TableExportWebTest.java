@@ -201,7 +201,7 @@ class TableExportWebTest {
             assertThat(wb.getSheet("本单位项目")).isNotNull();
         }
         String reportsPage = html(get("/reports").param("region", CITY).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
-        assertThat(reportsPage).contains("/reports?region=620700&amp;period=2023-12&amp;format=xlsx");
+        assertThat(reportsPage).contains("/reports?region=620700&amp;period=2023-12&amp;status=&amp;q=&amp;format=xlsx");
         try (XSSFWorkbook wb = xlsx(get("/reports").param("region", CITY).param("period", "2023-12").param("format", "xlsx"),
                 TestUsers.ZHANGYE_ADMIN)) {
             Sheet s = wb.getSheet("报送完整率");
