@@ -5,7 +5,6 @@ import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
 
-import java.time.LocalDate;
 import java.time.YearMonth;
 
 /** Bulletins (通报) for any region and month: the public face of the bulletin feature. */
@@ -36,8 +35,8 @@ public class Bulletins {
         checkRead(region);
         BulletinOptions o = options == null ? BulletinOptions.defaults() : options;
         String issuer = o.issuer() == null || o.issuer().isBlank() ? defaultIssuer(region) : o.issuer().strip();
-        LocalDate date = o.date() == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : o.date();
-        return composer.compose(region, period, issuer, o.documentNumber(), date);
+        // no date given: none printed (the document says 成文日期未填), never today's date passed off as the official's
+        return composer.compose(region, period, issuer, o.documentNumber(), o.date());
     }
 
     /**

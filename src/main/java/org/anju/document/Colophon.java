@@ -9,14 +9,14 @@ import java.util.List;
  *
  * @param copyTo    抄送机关 in order; empty leaves the 抄送 line out
  * @param printedBy 印发机关, e.g. 张掖市住房和城乡建设局办公室
- * @param printedOn 印发日期
+ * @param printedOn 印发日期; null for a preview not yet dated
  */
 public record Colophon(List<String> copyTo, String printedBy, LocalDate printedOn) {
 
     public Colophon {
         copyTo = copyTo == null ? List.of() : copyTo.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (printedBy == null || printedBy.isBlank() || printedOn == null) {
-            throw new org.anju.platform.BadInput("版记需要印发机关和印发日期（或整个版记都不填）");
+        if (printedBy == null || printedBy.isBlank()) {
+            throw new org.anju.platform.BadInput("版记需要印发机关（或整个版记都不填）");
         }
     }
 
@@ -25,8 +25,8 @@ public record Colophon(List<String> copyTo, String printedBy, LocalDate printedO
         return copyTo.isEmpty() ? null : "抄送：" + String.join("，", copyTo) + "。";
     }
 
-    /** "2024年1月5日印发". */
+    /** "2024年1月5日印发"; for a preview not yet dated "（印发日期未填）" — never a silent today. */
     public String printedOnLine() {
-        return OfficialDocument.chineseDate(printedOn) + "印发";
+        return printedOn == null ? "（印发日期未填）" : OfficialDocument.chineseDate(printedOn) + "印发";
     }
 }

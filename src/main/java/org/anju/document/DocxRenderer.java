@@ -364,7 +364,7 @@ public final class DocxRenderer {
      * 署名, which then keeps 右空二字); room above for the seal.
      */
     private void signature(OfficialDocument d) {
-        String date = OfficialDocument.chineseDate(d.date());
+        String date = d.dateLine();
         int dateWidth = TableLayout.textTwips(date, Gbt9704.SIZE_3);
         int nameWidth = TableLayout.textTwips(d.signature(), Gbt9704.SIZE_3);
         int dateRight;

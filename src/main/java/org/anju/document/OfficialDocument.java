@@ -17,7 +17,7 @@ import java.util.List;
  * @param addressee       主送机关, without the trailing colon; null when none
  * @param attachmentNotes 附件说明: the attachments' titles in order (附件：1.…)
  * @param signature       发文机关署名
- * @param date            成文日期
+ * @param date            成文日期; null for a preview not yet dated (prints {@link #NO_DATE})
  * @param remark          附注, without the brackets; null when none
  * @param colophon        版记; null leaves it out
  */
@@ -29,9 +29,6 @@ public record OfficialDocument(String copyNumber, String secrecy, String issuerM
         require(issuerMark, "发文机关标志");
         require(title, "标题");
         require(signature, "发文机关署名");
-        if (date == null) {
-            throw new org.anju.platform.BadInput("公文缺少成文日期");
-        }
         body = List.copyOf(body);
         attachmentNotes = List.copyOf(attachmentNotes);
         attachments = List.copyOf(attachments);
@@ -41,6 +38,14 @@ public record OfficialDocument(String copyNumber, String secrecy, String issuerM
         if (value == null || value.isBlank()) {
             throw new org.anju.platform.BadInput("公文缺少" + what);
         }
+    }
+
+    /** What a document not yet dated prints where its 成文日期 goes (an unissued preview): never a silent today. */
+    public static final String NO_DATE = "（成文日期未填）";
+
+    /** The 成文日期 line: the date as {@link #chineseDate} writes it, or {@link #NO_DATE} when none was set. */
+    public String dateLine() {
+        return date == null ? NO_DATE : chineseDate(date);
     }
 
     /** A date as GB/T 9704-2012 7.3.5 writes it: Arabic numerals, full year, no leading zeros — 2024年1月5日. */

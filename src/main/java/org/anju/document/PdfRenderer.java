@@ -213,7 +213,7 @@ public final class PdfRenderer {
                     .append(i == 0 ? " margin-top: " + pt(LINE) + ";" : "").append("\">")
                     .append(text(Role.BODY, (i == 0 ? "附件：" : "") + num + notes.get(i))).append("</p>");
         }
-        String date = OfficialDocument.chineseDate(d.date());
+        String date = d.dateLine();
         double dateW = TableLayout.textTwips(date, 16) / 20.0;
         double nameW = TableLayout.textTwips(d.signature(), 16) / 20.0;
         double dateRight = nameW <= dateW ? 4 * CHAR : 2 * CHAR + (nameW - dateW) / 2;

@@ -63,6 +63,33 @@ class BulletinDocumentTest {
         }
     }
 
+    /**
+     * The unissued preview names no date it was not given: where the 成文日期 and the 印发日期 go it says they are not
+     * filled in, in the Word file and in the PDF — never today's date passed off as the official's.
+     */
+    @Test
+    void anUndatedPreviewSaysSoInsteadOfStampingToday() throws Exception {
+        BulletinOptions undated = new BulletinOptions(null, null, null);
+        assertThat(bulletins.compose(CITY, DEC, undated).date()).isNull();
+        String today = org.anju.document.OfficialDocument.chineseDate(LocalDate.now(org.anju.platform.ChinaTime.ZONE));
+        try (XWPFDocument doc = DocxChecks.open(bulletins.docx(CITY, DEC, undated));
+             var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            assertThat(DocxChecks.paragraph(doc, "（成文日期未填）")).isNotNull();
+            assertThat(text.getText()).contains("（印发日期未填）").doesNotContain(today);
+        }
+        byte[] pdf = bulletins.pdf(CITY, DEC, undated);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("undated", ".pdf");
+        try {
+            java.nio.file.Files.write(file, pdf);
+            Process p = new ProcessBuilder("pdftotext", file.toString(), "-").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor();
+            assertThat(out.replaceAll("\\s", "")).contains("（成文日期未填）").doesNotContain(today);
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
     @Test
     void typedCellsPrintAsTheBulletinDoes() {
         assertThat(BulletinDocument.cell("未报")).isInstanceOf(org.anju.document.OfficialDocument.NotReported.class);
