@@ -149,7 +149,7 @@ class ReadableAuditTest {
     @Test
     void everyColumnOfTheMainTablesHasAChineseName() {
         List<String> main = List.of("report", "report_value", "project", "project_progress", "plan", "users", "region",
-                "ledger_item");
+                "ledger_item", "bulletin_draft", "bulletin_issue");
         List<String> missing = new ArrayList<>();
         for (String table : main) {
             assertThat(labels.named(table)).as("audit/labels/" + table + ".properties").isTrue();
