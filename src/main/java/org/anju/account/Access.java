@@ -42,6 +42,12 @@ public interface Access {
     /** Whether the current user may approve or return what {@code region} submitted: a unit directly below them. */
     boolean canApprove(Region region);
 
+    /**
+     * Whether the current user may issue (签发) or correct a document in the name of {@code region} (a 通报): the
+     * region's own administrator (or the system). Writers of the region draft it; only its administrator signs it.
+     */
+    boolean canIssue(Region region);
+
     /** Whether the current user may manage the accounts of {@code region}: an administrator above or at it. */
     boolean canManageUsers(Region region);
 
@@ -67,6 +73,8 @@ public interface Access {
     void checkWrite(Region region);
 
     void checkApprove(Region region);
+
+    void checkIssue(Region region);
 
     void checkManageUsers(Region region);
 

@@ -97,6 +97,12 @@ class AccountAccess implements Access, ReferenceDataGuard {
     }
 
     @Override
+    public boolean canIssue(Region region) {
+        Actor a = current();
+        return a.system() || administers(a) && a.region().id() == region.id();
+    }
+
+    @Override
     public boolean canHandleApplications(Region region) {
         Actor a = current();
         return a.system() || a.signedIn() && a.roles().stream().anyMatch(Role::handlesApplications)
@@ -160,6 +166,13 @@ class AccountAccess implements Access, ReferenceDataGuard {
     public void checkApprove(Region region) {
         if (!canApprove(region)) {
             throw denied("无权审核" + region.name() + "：只能审核本地区的直接下级单位");
+        }
+    }
+
+    @Override
+    public void checkIssue(Region region) {
+        if (!canIssue(region)) {
+            throw denied("无权签发" + region.name() + "的通报：只有" + region.name() + "的管理员可以签发本级通报（填报账号可以起草、修改草稿）");
         }
     }
 

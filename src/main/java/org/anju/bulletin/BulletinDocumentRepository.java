@@ -138,23 +138,45 @@ class BulletinDocumentRepository {
         return jdbc.sql(ISSUED + " where i.id = ?").param(id).query(this::issuedRow).optional();
     }
 
-    /** Newest first; {@code regionIds} null for all regions, {@code year} (of the month reported on) null for all. */
-    List<IssuedBulletin> issued(List<Integer> regionIds, Integer year) {
-        StringBuilder sql = new StringBuilder(ISSUED).append(" where true");
+    /** The edition in force of the region's bulletin of the month (the newest of its chain), if one was issued. */
+    Optional<IssuedBulletin> currentIssued(int regionId, YearMonth period) {
+        return jdbc.sql(ISSUED + " where i.region_id = ? and i.period = ? and later.id is null order by i.edition desc limit 1")
+                .params(regionId, period.atDay(1)).query(this::issuedRow).optional();
+    }
+
+    /**
+     * A page of issued versions, newest first, that a reader at {@code readerRegionId} may read (null: the system, all):
+     * issued inside the reader's subtree or by a region above the reader (as {@code Access.canReadIssuedBy}) — filtered
+     * here, before the page is cut, so no readable row is lost behind others' rows. {@code regionId} null for any issuer,
+     * {@code year} (of the month reported on) null for any.
+     */
+    org.anju.platform.Page<IssuedBulletin> issued(Integer readerRegionId, Integer regionId, Integer year,
+                                                  org.anju.platform.PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
         List<Object> params = new java.util.ArrayList<>();
-        if (regionIds != null) {
-            if (regionIds.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" and i.region_id = any(?)");
-            params.add(regionIds.toArray(Integer[]::new));
+        if (readerRegionId != null) {
+            where.append(" and (exists (select 1 from region_ancestor x where x.region_id = i.region_id and x.ancestor_id = ?)")
+                    .append(" or exists (select 1 from region_ancestor x where x.region_id = ? and x.ancestor_id = i.region_id))");
+            params.add(readerRegionId);
+            params.add(readerRegionId);
+        }
+        if (regionId != null) {
+            where.append(" and i.region_id = ?");
+            params.add(regionId);
         }
         if (year != null) {
-            sql.append(" and extract(year from i.period) = ?");
-            params.add(year);
+            where.append(" and i.period >= ? and i.period < ?");
+            params.add(LocalDate.of(year, 1, 1));
+            params.add(LocalDate.of(year + 1, 1, 1));
         }
-        sql.append(" order by i.signed_on desc, i.issued_at desc, i.id desc limit 500");
-        return jdbc.sql(sql.toString()).params(params).query(this::issuedRow).list();
+        long total = jdbc.sql("select count(*) from bulletin_issue i" + where).params(params).query(Long.class).single();
+        org.anju.platform.Page.checkInRange(page, total);
+        List<Object> all = new java.util.ArrayList<>(params);
+        all.add(page.limit());
+        all.add(page.offset());
+        List<IssuedBulletin> rows = jdbc.sql(ISSUED + where + " order by i.signed_on desc, i.issued_at desc, i.id desc limit ? offset ?")
+                .params(all).query(this::issuedRow).list();
+        return org.anju.platform.Page.of(page, total, rows);
     }
 
     Optional<byte[]> docx(long id) {

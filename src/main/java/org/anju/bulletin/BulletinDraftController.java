@@ -140,6 +140,14 @@ class BulletinDraftController {
         return drafts.order(id, o.version(), o.units());
     }
 
+    /** Discards the draft at {@code version} (nothing issued is touched): a stray draft never blocks a correction. */
+    @PostMapping("/drafts/{id}/discard")
+    @Requires(Requirement.WRITE_OWN)
+    ResponseEntity<Void> discard(@PathVariable long id, @RequestBody Version v) {
+        drafts.discard(id, v.version());
+        return ResponseEntity.noContent().build();
+    }
+
     record Issue(int version, String documentNumber, LocalDate signedOn) {
     }
 
@@ -149,10 +157,12 @@ class BulletinDraftController {
         return drafts.issue(id, i.version(), i.documentNumber(), i.signedOn());
     }
 
+    /** A page of the issued versions the user may read, newest first ({@code page} from 1, {@code size} 20/50/100/200). */
     @GetMapping("/issued")
     @Requires(Requirement.READ_ISSUED)
-    List<IssuedBulletin> issued(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year) {
-        return drafts.issuedList(region, year);
+    org.anju.platform.Page<IssuedBulletin> issued(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+                                                  @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return drafts.issuedPage(region, year, org.anju.platform.PageRequest.parse(page, size));
     }
 
     @GetMapping("/issued/{id}")

@@ -72,9 +72,26 @@ public class BulletinDrafts {
         return d;
     }
 
-    /** Whether the current user may edit and issue the region's bulletin. */
+    /** Whether the current user may edit (and discard) the region's draft. */
     public boolean canWrite(String regionCode) {
         return access.canWrite(region(regionCode));
+    }
+
+    /** Whether the current user may issue (签发) and correct the region's bulletin: its own administrator. */
+    public boolean canIssue(String regionCode) {
+        return access.canIssue(region(regionCode));
+    }
+
+    /**
+     * The month's issued bulletin of the region in force (the newest edition of its chain), if one was issued and the
+     * current user may read it.
+     */
+    public Optional<IssuedBulletin> issuedOf(String regionCode, YearMonth period) {
+        Region region = region(regionCode);
+        if (!access.canReadIssuedBy(region)) {
+            return Optional.empty();
+        }
+        return store.currentIssued(region.id(), period);
     }
 
     /** The document the draft makes: its head, its parts in order, the tables as composed at the last refresh. */
@@ -144,6 +161,10 @@ public class BulletinDrafts {
     public BulletinDraft create(String regionCode, YearMonth period) {
         Region region = region(regionCode);
         access.checkWrite(region);
+        store.currentIssued(region.id(), period).ifPresent(i -> {
+            throw new Conflict(region.name() + when(period) + "的通报已签发（" + i.documentNumber() + "，" + date(i.signedOn())
+                    + "签发），不能再生成草稿：要改动请在该通报上点“更正本通报”");
+        });
         List<String> order = composer.units(region).stream().map(Region::code).toList();
         String issuer = Bulletins.defaultIssuer(region);
         Bulletin composed = composer.compose(region, period, issuer, null, null, order);
@@ -193,8 +214,8 @@ public class BulletinDrafts {
     @Transactional
     public BulletinDraft saveHead(long id, int version, BulletinDraft.Head head, String correctionNote) {
         BulletinDraft d = writable(id);
-        String issuer = required(head.issuer(), "发文机关");
-        String addressee = required(head.addressee(), "主送机关");
+        String issuer = clean(required(head.issuer(), "发文机关"), "发文机关");
+        String addressee = clean(required(head.addressee(), "主送机关"), "主送机关");
         BulletinDraft.Head h = new BulletinDraft.Head(issuer, optional(head.documentNumber(), "发文字号", 100), addressee, head.dated(),
                 optional(head.copyTo(), "抄送", 500), optional(head.printedBy(), "印发机关", 100), head.printedOn());
         return save(with(d, h, optional(correctionNote, "更正说明", 2000), d.unitOrder(), d.sections(), d.composed(), d.composedAt()), version);
@@ -205,13 +226,13 @@ public class BulletinDrafts {
     public BulletinDraft editSection(long id, int version, String key, String heading, String text) {
         BulletinDraft d = writable(id);
         DraftSection s = d.section(key);
-        String t = text == null ? "" : text.strip();
+        String t = text == null ? "" : clean(text, label(s)).strip();
         if (t.length() > DraftSection.MAX_LENGTH) {
             throw new BadInput("“" + label(s) + "”过长：" + t.length() + " 字，最多 " + DraftSection.MAX_LENGTH + " 字");
         }
         DraftSection changed = s.withText(t.isEmpty() && !s.byHand() ? null : t);
         if (s.byHand() && s.kind() == DraftSection.Kind.PROGRESS && heading != null) {
-            changed = changed.withHeading(required(heading, "小节标题"));
+            changed = changed.withHeading(clean(required(heading, "小节标题"), "小节标题"));
         }
         return save(replace(d, key, changed), version);
     }
@@ -234,11 +255,11 @@ public class BulletinDrafts {
         if (kind == null || kind == DraftSection.Kind.NEXT_STEPS) {
             throw new BadInput("只能添加“目标任务及进展情况”的小节或“存在的问题”的一条");
         }
-        String t = required(text, "正文");
+        String t = clean(required(text, "正文"), "正文");
         if (t.length() > DraftSection.MAX_LENGTH) {
             throw new BadInput("正文过长：" + t.length() + " 字，最多 " + DraftSection.MAX_LENGTH + " 字");
         }
-        String h = kind == DraftSection.Kind.PROGRESS ? required(heading, "小节标题") : null;
+        String h = kind == DraftSection.Kind.PROGRESS ? clean(required(heading, "小节标题"), "小节标题") : null;
         int n = 1 + d.sections().stream().filter(s -> s.key().startsWith("hand:"))
                 .mapToInt(s -> Integer.parseInt(s.key().substring(5))).max().orElse(0);
         List<DraftSection> sections = new ArrayList<>();
@@ -278,7 +299,15 @@ public class BulletinDrafts {
         BulletinDraft d = writable(id);
         Region region = region(d.regionCode());
         List<String> units = composer.units(region).stream().map(Region::code).toList();
-        List<String> given = codes == null ? List.of() : codes.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        if (codes == null || codes.isEmpty()) {
+            throw new BadInput("请给出单位顺序：列出" + region.name() + "所辖全部 " + units.size() + " 个单位的地区代码");
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) == null || codes.get(i).isBlank()) {
+                throw new BadInput("单位顺序中有空的地区代码（第 " + (i + 1) + " 项）：每一项都应是所辖单位的地区代码");
+            }
+        }
+        List<String> given = codes.stream().map(String::strip).toList();
         if (given.size() != new HashSet<>(given).size()) {
             throw new BadInput("单位顺序中有重复的地区代码，每个单位只能出现一次");
         }
@@ -313,10 +342,11 @@ public class BulletinDrafts {
     @Transactional
     public IssuedBulletin issue(long id, int version, String documentNumber, LocalDate signedOn) {
         BulletinDraft d = writable(id);
+        access.checkIssue(region(d.regionCode()));
         if (d.version() != version) {
             throw stale(d);
         }
-        String number = required(documentNumber, "文号");
+        String number = clean(required(documentNumber, "文号"), "文号");
         if (number.length() > 100) {
             throw new BadInput("文号过长：最多 100 字");
         }
@@ -334,6 +364,12 @@ public class BulletinDrafts {
                     + String.join("、", d.stale().stream().map(BulletinDrafts::label).toList()));
         }
         Region region = region(d.regionCode());
+        if (d.corrects() == null) {
+            store.currentIssued(region.id(), d.period()).ifPresent(i -> {
+                throw new Conflict(region.name() + when(d.period()) + "的通报已签发（" + i.documentNumber()
+                        + "），本草稿不能再作为第一版签发：请删除本草稿，在已签发的通报上点“更正本通报”");
+            });
+        }
         Bulletin content = bulletin(d);
         content = new Bulletin(content.regionCode(), content.regionName(), content.period(), content.issuer(), number, content.title(),
                 content.addressee(), content.opening(), content.sections(), content.problems(), content.tables(), content.date());
@@ -364,7 +400,8 @@ public class BulletinDrafts {
                     corrected == null ? 1 : corrected.edition() + 1, corrected == null ? null : corrected.id(), number, signedOn, by(),
                     content, note, changes, d.head().copyTo(), d.head().printedBy(), d.head().printedOn(), docx, sha256(docx)));
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new Conflict("被更正的版本刚刚已由他人更正，请刷新后查看");
+            throw new Conflict(corrected == null ? region.name() + when(d.period()) + "的通报刚刚已由他人签发，请刷新后查看（要改动请更正）"
+                    : "被更正的版本刚刚已由他人更正，请刷新后查看");
         }
         if (!store.delete(d.id(), version)) {
             throw stale(d);
@@ -377,18 +414,19 @@ public class BulletinDrafts {
     public BulletinDraft correct(long issuedId) {
         IssuedBulletin i = issued(issuedId);
         Region region = region(i.regionCode());
-        access.checkWrite(region);
+        access.checkIssue(region);
         if (!i.current()) {
             throw new Conflict(i.documentNumber() + "已由" + issuedLabel(i.supersededBy()) + "更正，请在最新版本上更正");
         }
         Bulletin c = withoutCorrectionSection(i.content());
-        BulletinDraft.Head head = new BulletinDraft.Head(c.issuer(), null, c.addressee(), c.date(), null, c.issuer(), null);
+        // 成文日期 left empty: the correction is a new document, its date is the official's to set (never the old one silently)
+        BulletinDraft.Head head = new BulletinDraft.Head(c.issuer(), null, c.addressee(), null, null, c.issuer(), null);
         List<DraftSection> sections = new ArrayList<>(decompose(c));
         sections.add(new DraftSection(NEXT_STEPS_KEY, DraftSection.Kind.NEXT_STEPS, Bulletins.NEXT_STEPS, null,
                 c.sections().stream().filter(s -> BulletinChanges.unnumbered(s.heading()).equals(Bulletins.NEXT_STEPS)).findFirst()
                         .map(s -> String.join("\n", s.paragraphs())).orElse(null), false, null));
         long id = store.insert(region.id(), i.period(), i.id(), head, List.of(), sections, c, by())
-                .orElseThrow(() -> new Conflict(region.name() + when(i.period()) + "的通报已有草稿：请先签发或删除该草稿，再更正"));
+                .orElseThrow(() -> new Conflict(region.name() + when(i.period()) + "的通报已有草稿：请先签发或删除（放弃）该草稿，再更正"));
         return store.draft(id).orElseThrow();
     }
 
@@ -408,11 +446,26 @@ public class BulletinDrafts {
 
     /**
      * Issued versions the current user may read, newest first: of {@code regionCode} (null: any) and the month's
-     * {@code year} (null: any).
+     * {@code year} (null: any) — the first page.
      */
     public List<IssuedBulletin> issuedList(String regionCode, Integer year) {
-        List<Integer> ids = regionCode == null || regionCode.isBlank() ? null : List.of(region(regionCode.strip()).id());
-        return store.issued(ids, year).stream().filter(i -> access.canReadIssuedBy(region(i.regionCode()))).toList();
+        return issuedPage(regionCode, year, org.anju.platform.PageRequest.first()).items();
+    }
+
+    /**
+     * A page of the issued versions the current user may read ({@link Access#canReadIssuedBy}, filtered in SQL before
+     * the page is cut), newest first: of {@code regionCode} (null or blank: any) and the month's {@code year} (null: any).
+     */
+    public org.anju.platform.Page<IssuedBulletin> issuedPage(String regionCode, Integer year, org.anju.platform.PageRequest page) {
+        Integer regionId = regionCode == null || regionCode.isBlank() ? null : region(regionCode.strip()).id();
+        if (year != null && (year < 2000 || year > 2100)) {
+            throw new BadInput("通报年份应为 2000 到 2100 之间的年份，收到 " + year);
+        }
+        org.anju.account.Actor a = access.current();
+        if (!a.system() && !a.signedIn()) {
+            return org.anju.platform.Page.of(page, 0, List.of());
+        }
+        return store.issued(a.system() ? null : a.region().id(), regionId, year, page);
     }
 
     /** The correction chain of an issued version: first edition first. */
@@ -557,7 +610,26 @@ public class BulletinDrafts {
         if (value.strip().length() > max) {
             throw new BadInput(name + "过长：最多 " + max + " 字");
         }
-        return value.strip();
+        return clean(value.strip(), name);
+    }
+
+    /**
+     * Refuses control characters other than line breaks and tabs (e.g. U+000B pasted from an editor): they make the
+     * archived DOCX invalid XML and the PDF renderer fail. A Windows line break (\r\n) is taken as a line break.
+     */
+    static String clean(String value, String name) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.replace("\r\n", "\n");
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (Character.getType(ch) == Character.CONTROL && ch != '\n' && ch != '\t') {
+                throw new BadInput("“" + name + "”中有不可打印的控制字符（U+" + String.format("%04X", (int) ch) + "，第 " + (i + 1)
+                        + " 个字符，多为从其他软件粘贴带入）：请删除该字符后重新保存");
+            }
+        }
+        return v;
     }
 
     static String date(LocalDate d) {

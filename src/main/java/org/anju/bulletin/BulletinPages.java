@@ -30,14 +30,33 @@ import java.util.function.Supplier;
 @Controller
 class BulletinPages {
 
+    /**
+     * What a change reports after its redirect: {@code saved=<key>} names one of these fixed notices (a link cannot make
+     * the page show any other text; an unknown key shows nothing).
+     */
+    static final java.util.Map<String, String> NOTICES = java.util.Map.ofEntries(
+            java.util.Map.entry("created", "已从数据生成草稿"),
+            java.util.Map.entry("refreshed", "已刷新计算数据"),
+            java.util.Map.entry("refreshed-stale", "已刷新计算数据；有已修改的部分下的计算文本发生变化，请核对（已标出）"),
+            java.util.Map.entry("head", "已保存文头和版记"),
+            java.util.Map.entry("section", "已保存"),
+            java.util.Map.entry("restored", "已恢复为计算文本"),
+            java.util.Map.entry("removed", "已删除"),
+            java.util.Map.entry("added", "已添加"),
+            java.util.Map.entry("order", "已调整单位顺序"),
+            java.util.Map.entry("correction", "已生成更正草稿：修改后填写更正说明再签发"),
+            java.util.Map.entry("discarded", "已放弃草稿（已签发的通报不受影响）"));
+
     private final Bulletins bulletins;
     private final BulletinDrafts drafts;
     private final PageContext context;
+    private final org.anju.account.Users users;
 
-    BulletinPages(Bulletins bulletins, BulletinDrafts drafts, PageContext context) {
+    BulletinPages(Bulletins bulletins, BulletinDrafts drafts, PageContext context, org.anju.account.Users users) {
         this.bulletins = bulletins;
         this.drafts = drafts;
         this.context = context;
+        this.users = users;
     }
 
     @GetMapping("/bulletins")
@@ -45,8 +64,8 @@ class BulletinPages {
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String saved, Model model) {
         PageContext.Choice c = context.choose(region, period);
-        if (saved != null) {
-            model.addAttribute("message", saved);
+        if (saved != null && NOTICES.containsKey(saved)) {
+            model.addAttribute("message", NOTICES.get(saved));
         }
         return render(c, model);
     }
@@ -55,14 +74,24 @@ class BulletinPages {
         String code = c.region().code();
         model.addAttribute("choice", c);
         model.addAttribute("canWrite", drafts.canWrite(code));
+        model.addAttribute("canIssue", drafts.canIssue(code));
         Optional<BulletinDraft> draft = drafts.find(code, c.period());
         if (draft.isEmpty()) {
+            Optional<IssuedBulletin> issued = drafts.issuedOf(code, c.period());
+            if (issued.isPresent()) {
+                // issued already: the page shows that document, not a new draft from the data (a change is a correction)
+                model.addAttribute("issued", issued.get());
+                model.addAttribute("bulletin", issued.get().content());
+                model.addAttribute("names", users.displayNames(java.util.Set.of(issued.get().issuedBy())));
+                return "bulletin/index";
+            }
             model.addAttribute("bulletin", bulletins.compose(code, c.period(), BulletinOptions.defaults()));
             model.addAttribute("unissued", true);
             return "bulletin/index";
         }
         BulletinDraft d = draft.get();
         model.addAttribute("draft", d);
+        model.addAttribute("names", users.displayNames(java.util.Set.of(d.updatedBy())));
         if (d.composed() != null) {
             model.addAttribute("bulletin", drafts.bulletin(d));
             model.addAttribute("units", d.composed().tables().isEmpty() ? List.of() : units(d));
@@ -87,7 +116,7 @@ class BulletinPages {
         PageContext.Choice c = context.choose(region, period);
         return act(c, model, response, () -> {
             drafts.create(c.region().code(), c.period());
-            return "已从数据生成草稿";
+            return "created";
         });
     }
 
@@ -96,7 +125,7 @@ class BulletinPages {
     String refresh(@PathVariable long id, @RequestParam int version, Model model, HttpServletResponse response) {
         return act(id, model, response, () -> {
             BulletinDraft d = drafts.refresh(id, version);
-            return d.stale().isEmpty() ? "已刷新计算数据" : "已刷新计算数据；" + d.stale().size() + " 个已修改的部分下的计算文本有变化，请核对（已标出）";
+            return d.stale().isEmpty() ? "refreshed" : "refreshed-stale";
         });
     }
 
@@ -110,7 +139,7 @@ class BulletinPages {
         return act(id, model, response, () -> {
             drafts.saveHead(id, version, new BulletinDraft.Head(issuer, documentNumber, addressee, dated, copyTo, printedBy, printedOn),
                     correctionNote);
-            return "已保存文头和版记";
+            return "head";
         });
     }
 
@@ -123,15 +152,15 @@ class BulletinPages {
         return act(id, model, response, () -> switch (action) {
             case "restore" -> {
                 drafts.restore(id, version, key);
-                yield "已恢复为计算文本";
+                yield "restored";
             }
             case "remove" -> {
                 drafts.removeSection(id, version, key);
-                yield "已删除";
+                yield "removed";
             }
             case "save" -> {
                 drafts.editSection(id, version, key, heading, text);
-                yield "已保存";
+                yield "section";
             }
             default -> throw new org.anju.platform.BadInput("未知的操作：" + action);
         });
@@ -145,7 +174,7 @@ class BulletinPages {
         return act(id, model, response, () -> {
             DraftSection.Kind k = "PROBLEM".equals(kind) ? DraftSection.Kind.PROBLEM : "PROGRESS".equals(kind) ? DraftSection.Kind.PROGRESS : null;
             drafts.addSection(id, version, k, heading, text);
-            return "已添加";
+            return "added";
         });
     }
 
@@ -162,7 +191,21 @@ class BulletinPages {
                 order.add(to, order.remove(at));
             }
             drafts.order(id, version, order);
-            return "已调整单位顺序";
+            return "order";
+        });
+    }
+
+    /** 放弃草稿: deletes the draft at {@code version} after the confirmation box was ticked (what was issued stays). */
+    @PostMapping("/bulletins/drafts/{id}/discard")
+    @Requires(Requirement.WRITE_OWN)
+    String discard(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String confirm, Model model,
+                   HttpServletResponse response) {
+        return act(id, model, response, () -> {
+            if (confirm == null) {
+                throw new org.anju.platform.BadInput("请勾选“确认放弃”：放弃后草稿上的修改都会删除（已签发的通报不受影响）");
+            }
+            drafts.discard(id, version);
+            return "discarded";
         });
     }
 
@@ -187,8 +230,13 @@ class BulletinPages {
 
     @GetMapping("/bulletins/issued")
     @Requires(Requirement.READ_ISSUED)
-    String archive(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year, Model model) {
-        model.addAttribute("issued", drafts.issuedList(region, year));
+    String archive(@RequestParam(required = false) String region, @RequestParam(required = false) Integer year,
+                   @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
+        org.anju.platform.Page<IssuedBulletin> issued = drafts.issuedPage(region, year, org.anju.platform.PageRequest.parse(page, size));
+        model.addAttribute("page", issued);
+        model.addAttribute("issued", issued.items());
+        model.addAttribute("names", users.displayNames(issued.items().stream().map(IssuedBulletin::issuedBy)
+                .collect(java.util.stream.Collectors.toSet())));
         model.addAttribute("region", region);
         model.addAttribute("year", year);
         return "bulletin/issued";
@@ -201,7 +249,8 @@ class BulletinPages {
         model.addAttribute("issue", i);
         model.addAttribute("bulletin", i.content());
         model.addAttribute("chain", drafts.chain(i));
-        model.addAttribute("canWrite", drafts.canWrite(i.regionCode()));
+        model.addAttribute("canIssue", drafts.canIssue(i.regionCode()));
+        model.addAttribute("names", users.displayNames(java.util.Set.of(i.issuedBy())));
         return "bulletin/issue";
     }
 
@@ -211,7 +260,7 @@ class BulletinPages {
         IssuedBulletin i = drafts.issued(id);
         return act(context.choose(i.regionCode(), i.period().toString()), model, response, () -> {
             drafts.correct(id);
-            return "已从" + i.documentNumber() + "生成更正草稿：修改后填写更正说明再签发";
+            return "correction";
         });
     }
 
@@ -226,6 +275,7 @@ class BulletinPages {
             String message = work.get();
             return "redirect:" + UriComponentsBuilder.fromPath("/bulletins").queryParam("region", c.region().code())
                     .queryParam("period", c.period().toString()).queryParam("saved", message).build().encode().toUriString();
+            // message: a key of NOTICES
         } catch (IllegalArgumentException | IllegalStateException e) {
             Refusals.rethrowBug(e);
             Refusals.show(e, response, model);

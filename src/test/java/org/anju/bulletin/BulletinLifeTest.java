@@ -30,7 +30,9 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -193,7 +195,10 @@ class BulletinLifeTest {
         assertThat(c.corrects()).isEqualTo(first.id());
         assertThatThrownBy(() -> as(county, () -> drafts.draft(c.id()))).isInstanceOf(Denied.class);
         assertThatThrownBy(() -> as(county, () -> drafts.find(CITY, p))).isInstanceOf(Denied.class);
-        BulletinDraft c2 = as(city, () -> drafts.editSection(c.id(), c.version(), FUNDS, null,
+        assertThat(c.head().dated()).as("a correction's 成文日期 is the official's to set, not the corrected one's").isNull();
+        BulletinDraft cd = as(city, () -> drafts.saveHead(c.id(), c.version(), new BulletinDraft.Head(c.head().issuer(), null,
+                c.head().addressee(), LocalDate.of(2024, 4, 8), null, null, null), null));
+        BulletinDraft c2 = as(city, () -> drafts.editSection(c.id(), cd.version(), FUNDS, null,
                 "截止3月底，全市已争取到位保障性安居工程资金共计1500万元，拨付900万元，拨付率60.0%。"));
         assertThatThrownBy(() -> as(city, () -> drafts.issue(c.id(), c2.version(), "张建〔2024〕5号", LocalDate.of(2024, 4, 12))))
                 .isInstanceOf(BadInput.class).hasMessageContaining("更正说明");
@@ -286,5 +291,154 @@ class BulletinLifeTest {
         assertThat(names.indexOf("临泽县")).as("tables follow the issuer's order").isLessThan(names.indexOf("甘州区"));
         String funds = reordered.section(FUNDS).computed();
         assertThat(funds.indexOf("临泽县")).as("and the text").isLessThan(funds.indexOf("甘州区"));
+    }
+
+    /**
+     * Review of issue 14: a writer of the city drafts, only the city's own administrator issues and corrects; a month
+     * has one first edition (the service refuses a new draft naming the issued 文号, the database refuses a second
+     * first edition); a stray draft is discarded so the correction can start; a correction starts with no 成文日期;
+     * the page shows the month's issued bulletin instead of offering a new draft.
+     */
+    @Test
+    void onlyTheAdministratorIssuesAndAMonthHasOneFirstEdition() throws Exception {
+        YearMonth p = YearMonth.of(2025, 9);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        Actor admin = user("t_zy_admin4", CITY, Role.CITY_ADMIN);
+        Actor reporter = user("t_zy_reporter", CITY, Role.COUNTY_REPORTER);
+        Actor countyAdmin = user("t_gzq_admin", GANZHOU, Role.COUNTY_ADMIN);
+
+        BulletinDraft d = as(reporter, () -> drafts.create(CITY, p));
+        BulletinDraft dated = as(reporter, () -> drafts.saveHead(d.id(), d.version(), new BulletinDraft.Head("张掖市住房和城乡建设局",
+                null, "各县区人民政府：", LocalDate.of(2025, 10, 8), null, null, null), null));
+        assertThat(as(reporter, () -> drafts.canIssue(CITY))).isFalse();
+        assertThat(as(admin, () -> drafts.canIssue(CITY))).isTrue();
+        assertThat(as(countyAdmin, () -> drafts.canIssue(CITY))).as("an administrator of another region").isFalse();
+        assertThatThrownBy(() -> as(reporter, () -> drafts.issue(d.id(), dated.version(), "张建〔2025〕9号", LocalDate.of(2025, 10, 9))))
+                .isInstanceOf(Denied.class).hasMessageContaining("只有张掖市的管理员可以签发本级通报");
+        var page = org.anju.TestUsers.mvc(web, "zy_admin");
+        page.perform(get("/bulletins").param("region", CITY).param("period", "2025-09")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"issue-submit\"")));
+        IssuedBulletin first = as(admin, () -> drafts.issue(d.id(), dated.version(), "张建〔2025〕9号", LocalDate.of(2025, 10, 9)));
+        assertThat(first.issuedBy()).isEqualTo("t_zy_admin4");
+
+        // one first edition: a new draft of the month is refused, naming the 文号 and the way to change it
+        assertThatThrownBy(() -> as(admin, () -> drafts.create(CITY, p))).isInstanceOf(Conflict.class)
+                .hasMessageContaining("张建〔2025〕9号").hasMessageContaining("更正本通报");
+        assertThatThrownBy(() -> jdbc.sql("""
+                        insert into bulletin_issue (region_id, period, issue_year, serial, edition, document_number, signed_on, issued_by,
+                               content, docx, sha256)
+                        select region_id, period, issue_year, 99, 1, '张建〔2025〕99号', signed_on, issued_by, content, docx, sha256
+                        from bulletin_issue where id = ?""").param(first.id()).update())
+                .as("the database holds one first edition per region and month").isInstanceOf(DataAccessException.class);
+
+        // the page shows what was issued (with the signer's name), no button to draft the month again
+        page.perform(get("/bulletins").param("region", CITY).param("period", "2025-09")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("张建〔2025〕9号")))
+                .andExpect(content().string(containsString("id=\"bulletin-issued-correct\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"draft-create\""))));
+
+        // only the administrator corrects; a stray draft of the month is discarded first
+        assertThatThrownBy(() -> as(reporter, () -> drafts.correct(first.id()))).isInstanceOf(Denied.class).hasMessageContaining("管理员");
+        jdbc.sql("""
+                insert into bulletin_draft (region_id, period, version, sections, created_by, updated_by)
+                select id, date '2025-09-01', 1, '[]', 'zy_admin', 'zy_admin' from region where code = ?""")
+                .param(regions.byCode(CITY).orElseThrow().code()).update();
+        assertThatThrownBy(() -> as(admin, () -> drafts.correct(first.id()))).isInstanceOf(Conflict.class).hasMessageContaining("放弃");
+        BulletinDraft stray = as(admin, () -> drafts.find(CITY, p)).orElseThrow();
+        page.perform(post("/bulletins/drafts/" + stray.id() + "/discard").with(csrf()).param("version", "1"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("确认放弃")));
+        assertThat(as(admin, () -> drafts.find(CITY, p))).as("not discarded without the confirmation").isPresent();
+        page.perform(post("/api/bulletins/drafts/" + stray.id() + "/discard").with(csrf()).contentType("application/json")
+                .content("{\"version\": 1}")).andExpect(status().isNoContent());
+        assertThat(as(admin, () -> drafts.find(CITY, p))).isEmpty();
+        BulletinDraft c = as(admin, () -> drafts.correct(first.id()));
+        assertThat(c.head().dated()).as("a correction's 成文日期 is set by the official, not copied").isNull();
+        assertThat(c.corrects()).isEqualTo(first.id());
+        page.perform(post("/bulletins/drafts/" + c.id() + "/discard").with(csrf()).param("version", String.valueOf(c.version()))
+                .param("confirm", "yes")).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/bulletins?*saved=discarded*"));
+        assertThat(as(admin, () -> drafts.issued(first.id())).current()).as("discarding a correction leaves the issued version").isTrue();
+    }
+
+    /**
+     * Text with control characters other than line breaks and tabs (U+000B pasted from an editor) is refused naming the
+     * field, before it can reach the DOCX or the PDF; a unit order with a blank code is refused, not a 500. A link's
+     * {@code saved} shows only the fixed notices; the draft names who changed it by name, the login on hover.
+     */
+    @Test
+    void controlCharactersBlankCodesAndNotices() throws Exception {
+        YearMonth p = YearMonth.of(2025, 10);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        Actor admin = user("t_zy_admin5", CITY, Role.CITY_ADMIN);
+        BulletinDraft d = as(admin, () -> drafts.create(CITY, p));
+        String vt = String.valueOf((char) 0x0b);
+        assertThatThrownBy(() -> as(admin, () -> drafts.editSection(d.id(), d.version(), FUNDS, null, "资金" + vt + "到位")))
+                .isInstanceOf(BadInput.class).hasMessageContaining("保障性安居工程资金争取使用情况").hasMessageContaining("U+000B");
+        BulletinDraft.Head h = d.head();
+        assertThatThrownBy(() -> as(admin, () -> drafts.saveHead(d.id(), d.version(), new BulletinDraft.Head(h.issuer(), null,
+                "各县区人民政府" + (char) 7 + "：", null, null, null, null), null))).isInstanceOf(BadInput.class).hasMessageContaining("主送机关");
+        assertThatThrownBy(() -> as(admin, () -> drafts.saveHead(d.id(), d.version(), new BulletinDraft.Head(h.issuer(), null,
+                h.addressee(), null, "省住建厅" + (char) 1, null, null), null))).isInstanceOf(BadInput.class).hasMessageContaining("抄送");
+        assertThatThrownBy(() -> as(admin, () -> drafts.addSection(d.id(), d.version(), DraftSection.Kind.PROGRESS,
+                "审计" + (char) 0x0c + "问题", "无。"))).isInstanceOf(BadInput.class).hasMessageContaining("小节标题");
+        assertThatThrownBy(() -> as(admin, () -> drafts.order(d.id(), d.version(), java.util.Arrays.asList(GANZHOU, null))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("空的地区代码");
+        assertThatThrownBy(() -> as(admin, () -> drafts.order(d.id(), d.version(), List.of(" "))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("空的地区代码");
+        assertThat(drafts.draft(d.id()).version()).as("nothing saved").isEqualTo(d.version());
+        // line breaks and tabs are text: a Windows line break is a line break
+        BulletinDraft ok = as(admin, () -> drafts.editSection(d.id(), d.version(), BulletinDrafts.NEXT_STEPS_KEY, null, "一要\t加快。\r\n二要按月报送。"));
+        assertThat(ok.section(BulletinDrafts.NEXT_STEPS_KEY).paragraphs()).containsExactly("一要\t加快。", "二要按月报送。");
+        // over the page: a control character is a 400 naming the field
+        var mvc = org.anju.TestUsers.mvc(web, "zy_admin");
+        mvc.perform(post("/bulletins/drafts/" + d.id() + "/section").with(csrf()).param("version", String.valueOf(ok.version()))
+                        .param("key", FUNDS).param("text", "资金" + vt))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("控制字符")));
+
+        // saved= shows fixed notices only
+        mvc.perform(get("/bulletins").param("region", CITY).param("period", "2025-10").param("saved", "请立即转账到账户123"))
+                .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.not(containsString("请立即转账"))));
+        mvc.perform(post("/bulletins/drafts/" + d.id() + "/head").with(csrf()).param("version", String.valueOf(ok.version()))
+                        .param("issuer", h.issuer()).param("addressee", h.addressee()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern("/bulletins?*saved=head*"));
+        mvc.perform(get("/bulletins").param("region", CITY).param("period", "2025-10").param("saved", "head"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("已保存文头和版记")))
+                .andExpect(content().string(containsString("title=\"zy_admin\">张掖市住建局管理员</span>")));
+    }
+
+    /**
+     * The archive is filtered by what the reader may read in SQL, before the page is cut: 25 newer bulletins of another
+     * province do not push 甘州区's copy of its city's bulletin off its first page; the other province pages its own.
+     */
+    @Test
+    void theArchiveFiltersBeforeItPages() {
+        YearMonth p = YearMonth.of(2025, 11);
+        reports.submit(GANZHOU, p, reports.save(GANZHOU, p, 0, values(500, "1000", "400")).version());
+        Actor admin = user("t_zy_admin6", CITY, Role.CITY_ADMIN);
+        BulletinDraft d = as(admin, () -> drafts.create(CITY, p));
+        BulletinDraft dated = as(admin, () -> drafts.saveHead(d.id(), d.version(), new BulletinDraft.Head(d.head().issuer(), null,
+                d.head().addressee(), LocalDate.of(2025, 12, 8), null, null, null), null));
+        IssuedBulletin mine = as(admin, () -> drafts.issue(d.id(), dated.version(), "张建〔2025〕11号", LocalDate.of(2025, 12, 9)));
+        int jilin = regions.byCode("220000").orElseThrow().id();
+        jdbc.sql("""
+                insert into bulletin_issue (region_id, period, issue_year, serial, edition, document_number, signed_on, issued_by,
+                       content, docx, sha256)
+                select ?, (date '2026-01-01' + make_interval(months => g))::date, 2026, g + 1, 1, '吉建〔2026〕' || (g + 1) || '号',
+                       date '2026-11-30', 'jl_admin', i.content, i.docx, i.sha256
+                from bulletin_issue i, generate_series(0, 24) g where i.id = ?""").params(jilin, mine.id()).update();
+        Actor county = user("t_gzq_reporter6", GANZHOU, Role.COUNTY_REPORTER);
+        var countyPage = as(county, () -> drafts.issuedPage(null, null, org.anju.platform.PageRequest.first()));
+        assertThat(countyPage.items()).extracting(IssuedBulletin::id).contains(mine.id());
+        assertThat(countyPage.items()).extracting(IssuedBulletin::regionCode).allMatch(code -> code.startsWith("6207"));
+        Actor jl = user("t_jl_admin", "220000", Role.PROVINCE_ADMIN);
+        var jlFirst = as(jl, () -> drafts.issuedPage(null, null, org.anju.platform.PageRequest.first()));
+        assertThat(jlFirst.total()).isEqualTo(25);
+        assertThat(jlFirst.items()).hasSize(20);
+        assertThat(as(jl, () -> drafts.issuedPage(null, null, new org.anju.platform.PageRequest(2, 20))).items()).hasSize(5);
+        assertThatThrownBy(() -> as(jl, () -> drafts.issuedPage(null, null, new org.anju.platform.PageRequest(3, 20))))
+                .isInstanceOf(BadInput.class).hasMessageContaining("超出范围");
+        assertThat(as(county, () -> drafts.issuedPage(null, null, org.anju.platform.PageRequest.first())).total())
+                .as("the county counts only what it may read").isEqualTo(countyPage.total());
     }
 }
