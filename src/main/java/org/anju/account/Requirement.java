@@ -32,6 +32,11 @@ public enum Requirement {
      * linked to the item's 责任单位 (a 财政局 clerk, whatever its role); signed in is enough here, the ledger checks the item.
      */
     LEDGER_WORK,
+    /**
+     * Issuing (签发) or correcting a document in a region's name (a 通报): an administrator; the handler checks it is the
+     * region's own ({@link Access#checkIssue}). The region's writers draft it ({@link #WRITE_OWN}).
+     */
+    ISSUE,
     /** Approving or returning what a unit directly below the user submitted ({@link Access#checkApprove}). */
     APPROVE_BELOW,
     /** Managing user accounts and reading the audit log of the user's subtree, by a province, city or county administrator. */

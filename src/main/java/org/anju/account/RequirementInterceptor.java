@@ -52,6 +52,11 @@ class RequirementInterceptor implements HandlerInterceptor {
                     throw new org.anju.platform.Denied("当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
                 }
             }
+            case ISSUE -> {
+                if (!AccountAccess.administers(a)) {
+                    throw new org.anju.platform.Denied("无权签发：只有本级的管理员可以签发或更正本级通报（当前账号为" + a.rolesLabel() + "）");
+                }
+            }
             case APPROVE_BELOW -> {
                 if (!AccountAccess.administers(a)) {
                     throw new org.anju.platform.Denied("只有省级、市级、县级管理员可以审核下级报送的数据");

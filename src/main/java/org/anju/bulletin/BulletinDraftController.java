@@ -152,7 +152,7 @@ class BulletinDraftController {
     }
 
     @PostMapping("/drafts/{id}/issue")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.ISSUE)
     IssuedBulletin issue(@PathVariable long id, @RequestBody Issue i) {
         return drafts.issue(id, i.version(), i.documentNumber(), i.signedOn());
     }
@@ -192,7 +192,7 @@ class BulletinDraftController {
 
     /** A new draft correcting the issued version (the newest of its chain). */
     @PostMapping("/issued/{id}/correction")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.ISSUE)
     BulletinDraft correct(@PathVariable long id) {
         return drafts.correct(id);
     }

@@ -210,7 +210,7 @@ class BulletinPages {
     }
 
     @PostMapping("/bulletins/drafts/{id}/issue")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.ISSUE)
     String issue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String documentNumber,
                  @RequestParam(required = false) LocalDate signedOn, @RequestParam(required = false) String confirm, Model model,
                  HttpServletResponse response) {
@@ -255,7 +255,7 @@ class BulletinPages {
     }
 
     @PostMapping("/bulletins/issued/{id}/correction")
-    @Requires(Requirement.WRITE_OWN)
+    @Requires(Requirement.ISSUE)
     String correct(@PathVariable long id, Model model, HttpServletResponse response) {
         IssuedBulletin i = drafts.issued(id);
         return act(context.choose(i.regionCode(), i.period().toString()), model, response, () -> {

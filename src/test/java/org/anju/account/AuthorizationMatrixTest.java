@@ -980,6 +980,10 @@ class AuthorizationMatrixTest {
             add(s, "POST /bulletins/drafts/{id}/issue", issuer, () -> request(HttpMethod.POST, page + "/issue")
                     .param("version", version.get()).param("documentNumber", "矩阵测试〔2024〕1号").param("signedOn", "2024-01-10")
                     .param("confirm", "yes"));
+            add(s, "POST /api/bulletins/drafts/{id}/discard", issuer, () -> json(HttpMethod.POST, api + "/discard",
+                    "{\"version\": " + version.get() + "}"));
+            add(s, "POST /bulletins/drafts/{id}/discard", issuer, () -> request(HttpMethod.POST, page + "/discard")
+                    .param("version", version.get()).param("confirm", "yes"));
             add(s, "POST /bulletins/issued/{id}/correction", issuer, () -> request(HttpMethod.POST,
                     "/bulletins/issued/" + bulletinIssuedIds.get(issuer) + "/correction"));
             add(s, "GET /api/bulletins/drafts/{id}/docx", issuer, () -> request(HttpMethod.GET, api + "/docx").param("version", version.get()));
@@ -1565,6 +1569,8 @@ class AuthorizationMatrixTest {
             case APPROVE_BELOW -> admin && (subject == null || region(subject).parentId() != null
                     && region(subject).parentId() == region(who.region).id());
             case ADMIN -> admin && (subject == null || contains(who.region, subject));
+            // 签发/更正: the issuing region's own administrator
+            case ISSUE -> who.role.administers() && (subject == null || subject.equals(who.region));
             case REFERENCE_ADMIN -> who.role == Role.PROVINCE_ADMIN && (subject == null || contains(who.region, subject));
         };
     }

@@ -83,7 +83,7 @@ class FuzzApiTest {
                 case WRITE_OWN, LEDGER_WORK -> new Caller(TestUsers.COUNTY_REPORTER, "361102");
                 case HANDLE_APPLICATIONS -> new Caller(TestUsers.HOUSING_OFFICE, "360702");
                 case APPROVE_BELOW -> new Caller(TestUsers.CITY_ADMIN, "361102");
-                case ADMIN -> new Caller(TestUsers.CITY_ADMIN, "361100");
+                case ADMIN, ISSUE -> new Caller(TestUsers.CITY_ADMIN, "361100");
                 default -> new Caller(TestUsers.PROVINCE_ADMIN, "361100");
             };
         }
