@@ -115,6 +115,29 @@ class BulletinBrowserTest extends BrowserTest {
         assertThat(county.locator("h1")).hasText("张建〔2024〕2号（第2版）");
         assertThat(county.locator("#issue-correct")).hasCount(0);
         assertThat(county.locator("#bulletin")).containsText("（人工核定文字）");
+        assertThat(county.locator("#issue-issued-by")).hasText("张掖市住建局管理员");     // a name, the login on hover
+        assertThat(county.locator("#issue-issued-by")).hasAttribute("title", "zy_admin");
         shot14(county, "7-county-reads-issued");
+
+        // the month issued: the city's page shows the document in force, not a new draft from the data
+        page.navigate("/bulletins?region=620700&period=2023-12");
+        assertThat(page.locator("#bulletin-issued")).containsText("张建〔2024〕2号");
+        assertThat(page.locator("#bulletin-issued-correct")).isVisible();
+        assertThat(page.locator("#draft-create")).hasCount(0);
+        shot14(page, "8-month-issued");
+
+        // the county's reporter drafts the county's own bulletin but does not issue it; a stray draft is discarded
+        county.navigate("/bulletins?region=620702&period=2023-12");
+        county.click("#draft-create");
+        assertThat(county.locator("#draft-status")).containsText("第1版");
+        assertThat(county.locator("#draft-issue")).hasCount(0);
+        assertThat(county.locator("#draft-issue-who")).containsText("甘州区的管理员签发");
+        shot14(county, "9-reporter-cannot-issue");
+        county.click("#discard-submit");
+        assertThat(county.locator("#draft-error")).containsText("确认放弃");
+        county.check("#discard-confirm");
+        county.click("#discard-submit");
+        assertThat(county.locator("#message")).hasText("已放弃草稿（已签发的通报不受影响）");
+        assertThat(county.locator("#draft-create")).isVisible();
     }
 }
