@@ -173,6 +173,48 @@ class TableExportWebTest {
         }
     }
 
+    /**
+     * A county's 低于序时进度 sheet lists what its page lists — the county itself included (the export used to read
+     * only the units below it, so a county's sheet was empty while its page named it).
+     */
+    @Test
+    void aCountysLaggingSheetHasThePagesRows() throws Exception {
+        String county = null;
+        List<org.anju.supervision.LaggingUnit> onPage = List.of();
+        for (String code : List.of("620702", "620721", "620722", "620723", "620724", "620725")) {
+            onPage = supervision.laggingOnPage(code, DEC);
+            if (!onPage.isEmpty() && onPage.getFirst().regionName().equals(progress.region(code).name())) {
+                county = code;
+                break;
+            }
+        }
+        assertThat(county).as("a Zhangye county behind schedule in 2023-12").isNotNull();
+        String page = html(get("/supervision").param("region", county).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        String list = page.substring(page.indexOf("id=\"lagging-units\""));
+        list = list.substring(0, list.indexOf("</ul>"));
+        List<String> shown = new ArrayList<>();
+        Matcher m = Pattern.compile("<li>(.*?)</li>", Pattern.DOTALL).matcher(list);
+        while (m.find()) {
+            shown.add(m.group(1).strip());
+        }
+        assertThat(shown).hasSize(onPage.size());
+        try (XSSFWorkbook wb = xlsx(get("/supervision").param("region", county).param("period", "2023-12").param("format", "xlsx"),
+                TestUsers.ZHANGYE_ADMIN)) {
+            Sheet s = wb.getSheet("低于序时进度");
+            // title, unit line, header, then one row per line of the page's list, in its order
+            assertThat(s.getLastRowNum() - 2).isEqualTo(shown.size());
+            for (int i = 0; i < onPage.size(); i++) {
+                org.anju.supervision.LaggingUnit l = onPage.get(i);
+                Row r = s.getRow(3 + i);
+                assertThat(shown.get(i)).startsWith(r.getCell(0).getStringCellValue()).isEqualTo(l.message());
+                assertThat(r.getCell(1).getStringCellValue()).isEqualTo(l.indicatorName());
+                assertRate(r.getCell(3), l.rate());
+            }
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).as("the county itself first")
+                    .isEqualTo(progress.region(county).name());
+        }
+    }
+
     @Test
     void dashboardReportsAndInboxExportTheirTables() throws Exception {
         String dashboard = html(get("/dashboard").param("region", CITY).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
