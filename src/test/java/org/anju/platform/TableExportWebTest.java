@@ -243,7 +243,8 @@ class TableExportWebTest {
             assertThat(wb.getSheet("本单位项目")).isNotNull();
         }
         String reportsPage = html(get("/reports").param("region", CITY).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
-        assertThat(reportsPage).contains("/reports?region=620700&amp;period=2023-12&amp;format=xlsx");
+        // the page's filters ride along (empty here)
+        assertThat(reportsPage).contains("/reports?region=620700&amp;period=2023-12&amp;status=&amp;q=&amp;format=xlsx");
         try (XSSFWorkbook wb = xlsx(get("/reports").param("region", CITY).param("period", "2023-12").param("format", "xlsx"),
                 TestUsers.ZHANGYE_ADMIN)) {
             Sheet s = wb.getSheet("报送完整率");
@@ -267,6 +268,52 @@ class TableExportWebTest {
         try (XSSFWorkbook wb = xlsx(get("/ledger/overview").param("format", "xlsx"), TestUsers.ZHANGYE_ADMIN)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
             assertThat(wb.getSheet("整改率")).isNotNull();
+        }
+    }
+
+    /**
+     * A county's 本单位项目 sheet writes 开工 and 基本建成 as its page shows them: dates the official way, and 未开工
+     * for a project started after the chosen month (甘州区's old-community project started 2023-04-15: in March it
+     * had not).
+     */
+    @Test
+    void aCountysProjectSheetWritesDatesAsThePageShowsThem() throws Exception {
+        java.util.Map<String, String> started = new java.util.HashMap<>();
+        for (String month : List.of("2023-03", "2023-12")) {
+            String page = html(get("/dashboard").param("period", month), TestUsers.GANZHOU_DISTRICT_REPORTER);
+            Matcher ids = Pattern.compile("id=\"(project-\\d+)\"").matcher(page);
+            List<List<String>> shown = new ArrayList<>();
+            while (ids.find()) {
+                shown.add(htmlRow(page, ids.group(1)));
+            }
+            assertThat(shown).isNotEmpty();
+            try (XSSFWorkbook wb = xlsx(get("/dashboard").param("period", month).param("format", "xlsx"),
+                    TestUsers.GANZHOU_DISTRICT_REPORTER)) {
+                Sheet s = wb.getSheet("本单位项目");
+                for (List<String> cells : shown) {
+                    Row r = row(s, cells.get(0));
+                    assertThat(r.getCell(2).getStringCellValue()).as(month + " 开工").isEqualTo(cells.get(2));
+                    assertThat(r.getCell(3).getStringCellValue()).as(month + " 基本建成").isEqualTo(cells.get(3));
+                    assertThat(cells.get(2)).matches("未开工|\\d{4}年\\d{1,2}月\\d{1,2}日");
+                }
+                started.put(month, row(s, "2023年甘州区城镇老旧小区改造项目（30个小区）").getCell(2).getStringCellValue());
+            }
+        }
+        assertThat(started).containsEntry("2023-03", "未开工").containsEntry("2023-12", "2023年4月15日");
+    }
+
+    /** The inbox export names the reviewer as the page does (not the username) and writes the deadline the official way. */
+    @Test
+    void theInboxExportNamesPeopleAndWritesChineseDates() throws Exception {
+        String page = html(get("/inbox").param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        List<String> shown = htmlRow(page, "unit-620702");
+        assertThat(shown.get(3)).as("the reviewer on the page").isNotBlank();
+        try (XSSFWorkbook wb = xlsx(get("/inbox").param("period", "2023-12").param("format", "xlsx"), TestUsers.ZHANGYE_ADMIN)) {
+            Sheet s = wb.getSheet("下级单位报送情况");
+            int reviewer = column(s, "审核人");
+            assertThat(row(s, "甘州区").getCell(reviewer).getStringCellValue()).isEqualTo(shown.get(3))
+                    .isNotEqualTo("system");
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).matches("审核单位：张掖市　报送期限：\\d{4}年\\d{1,2}月\\d{1,2}日");
         }
     }
 
