@@ -157,6 +157,21 @@ class TableExportWebTest {
             Sheet s = wb.getSheet("排名");
             assertThat(wb.getSheet("低于序时进度")).isNotNull();
             assertThat(wb.getSheet("年底预计")).isNotNull();
+            // 逾期未交付: the promised date written the official way, on the page and in the sheet alike
+            Sheet overdue = wb.getSheet("逾期未交付");
+            String table = page.substring(page.indexOf("id=\"overdue-deliveries\""));
+            table = table.substring(0, table.indexOf("</table>"));
+            int dated = 0;
+            for (int i = 3; i <= overdue.getLastRowNum(); i++) {
+                if (overdue.getRow(i).getCell(3) == null) {
+                    continue; // the note under the table
+                }
+                dated++;
+                String due = overdue.getRow(i).getCell(3).getStringCellValue();
+                assertThat(due).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+                assertThat(table).contains("<td>" + due + "</td>");
+            }
+            assertThat(dated).as("seed 004's overdue projects").isPositive();
             for (RankedUnit u : ranking.units()) {
                 List<String> shown = htmlRow(page, "rank-" + u.regionCode());
                 Row r = null;
