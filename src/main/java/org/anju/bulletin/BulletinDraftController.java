@@ -20,6 +20,7 @@ import java.util.List;
 /** REST of bulletin drafts and issued versions ({@link BulletinDrafts}); every change names the draft version it read. */
 @RestController
 @RequestMapping("/api/bulletins")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "通报", description = "进展情况通报：预览、Word（DOCX）、PDF 和附件表格（XLSX）")
 class BulletinDraftController {
 
     private final BulletinDrafts drafts;
