@@ -141,8 +141,9 @@ class DashboardPages {
             List<List<Table.Cell>> projectRows = new ArrayList<>();
             for (var v : all) {
                 projectRows.add(List.of(Table.Cell.text(v.project().name()), Table.Cell.text(v.project().sizeText()),
-                        Table.Cell.text(v.project().startedOn() == null ? "未开工" : v.project().startedOn().toString()),
-                        Table.Cell.text(v.project().basicCompletedOn() == null ? "" : v.project().basicCompletedOn().toString()),
+                        // as the page: 未开工 when not started by the end of the chosen month
+                        Table.Cell.text(v.project().startedText(c.period())),
+                        Table.Cell.text(v.project().basicCompletedText(c.period())),
                         Table.Cell.figure(v.investment()), Table.Cell.text(v.imageProgress() == null ? "" : v.imageProgress())));
             }
             tables.add(Table.of("本单位项目", name + c.period().getYear() + "年项目（共 " + list.total() + " 个）", unitLine,

@@ -19,6 +19,11 @@ public final class Titles {
         return period.getYear() + "年" + period.getMonthValue() + "月";
     }
 
+    /** 2025年3月2日, the official way of writing a date; "" for none. */
+    public static String date(java.time.LocalDate d) {
+        return d == null ? "" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
     /** 填报单位：赣州市　截止日期：2025年10月31日. */
     public static String unitLine(String regionName, YearMonth period) {
         var end = period.atEndOfMonth();

@@ -36,6 +36,23 @@ public record Project(Long id, String regionCode, String regionName, String prog
                 null, null, note, version);
     }
 
+    /**
+     * 开工 as a list read at month {@code at} shows it: the date written the official way (2023年6月28日), or 未开工 when
+     * the register has no date or the date falls after that month (the 项目状态 filter counts it 未开工 then too).
+     */
+    public String startedText(java.time.YearMonth at) {
+        return reachedBy(startedOn, at) ? org.anju.platform.Titles.date(startedOn) : "未开工";
+    }
+
+    /** 基本建成/完工 as a list read at month {@code at} shows it: the date, or "" when not reached by that month. */
+    public String basicCompletedText(java.time.YearMonth at) {
+        return reachedBy(basicCompletedOn, at) ? org.anju.platform.Titles.date(basicCompletedOn) : "";
+    }
+
+    private static boolean reachedBy(LocalDate d, java.time.YearMonth at) {
+        return d != null && (at == null || !d.isAfter(at.atEndOfMonth()));
+    }
+
     /** The longest name or 项目编号 (a real one runs to some 40 characters) and 备注. */
     static final int MAX_NAME = 200;
     static final int MAX_NOTE = 2000;

@@ -53,8 +53,9 @@ class InboxPages {
     @Requires(Requirement.APPROVE_BELOW)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String period) {
         ReportInbox.Inbox box = inbox.inbox(month(period));
+        java.util.Map<String, String> names = names(box);
         return org.anju.platform.TableXlsx.download(box.region().name() + org.anju.platform.Titles.month(box.period())
-                + "月报审核.xlsx", List.of(ReportTables.pending(box, time), ReportTables.inboxUnits(box, time)));
+                + "月报审核.xlsx", List.of(ReportTables.pending(box, names, time), ReportTables.inboxUnits(box, names, time)));
     }
 
     /** The page's month: as given, else the latest month the user's region reported (the page and its export agree). */
@@ -96,14 +97,18 @@ class InboxPages {
         YearMonth month = month(period);
         ReportInbox.Inbox box = inbox.inbox(month);
         model.addAttribute("inbox", box);
-        // people by name, one query for the page
+        model.addAttribute("names", names(box));
+        return view;
+    }
+
+    /** The inbox's people by name, one query (the page and its export name them alike). */
+    private java.util.Map<String, String> names(ReportInbox.Inbox box) {
         java.util.Set<String> people = new java.util.HashSet<>();
         box.pending().forEach(r -> people.add(r.submittedBy()));
         box.units().stream().filter(l -> l.report() != null).forEach(l -> {
             people.add(l.report().submittedBy());
             people.add(l.report().reviewedBy());
         });
-        model.addAttribute("names", users.displayNames(people));
-        return view;
+        return users.displayNames(people);
     }
 }

@@ -155,6 +155,27 @@ public class ReportInbox {
         });
     }
 
+    /**
+     * Every matching unit (what the 月报 page's 导出Excel writes), read {@value #EXPORT_PAGE} at a time as the page reads
+     * them but in one read-only REPEATABLE READ transaction: every page sees the same snapshot, so a report submitted
+     * or a unit added during the export can neither skip nor repeat a row, nor make the last page vanish (a 400 from
+     * {@link org.anju.platform.Page#checkInRange} mid-export).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true,
+            isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public List<UnitRow> unitsAll(String scopeCode, YearMonth period, String status, String text) {
+        List<UnitRow> all = new java.util.ArrayList<>();
+        org.anju.platform.Page<UnitRow> page;
+        int at = 1;
+        do {
+            page = units(scopeCode, period, status, text, new org.anju.platform.PageRequest(at++, EXPORT_PAGE));
+            all.addAll(page.items());
+        } while (page.hasNext());
+        return all;
+    }
+
+    static final int EXPORT_PAGE = 200;
+
     /** A person by name: the account's name, 系统 for the system, 命令行 for the command line; "" for none. */
     static String person(String username, String displayName) {
         if (username == null) {

@@ -49,11 +49,19 @@ final class ReportTables {
                 List.of("单位", "状态", "版本", "上报时间", "上报人", "审核人", "退回原因", "提示"), rows, null);
     }
 
+    private static String name(java.util.Map<String, String> names, String username) {
+        return username == null ? "" : names.getOrDefault(username, username);
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    static Table pending(ReportInbox.Inbox inbox, ChinaTime time) {
+    /**
+     * 待审核: people by name ({@code names}: username → display name, as the page shows them; a username missing from
+     * it is printed as is), months and deadlines written the official way (2023年12月, 2024年1月10日).
+     */
+    static Table pending(ReportInbox.Inbox inbox, java.util.Map<String, String> names, ChinaTime time) {
         List<List<Cell>> rows = new ArrayList<>();
         for (Report r : inbox.pending()) {
             List<String> hints = new ArrayList<>();
@@ -63,25 +71,26 @@ final class ReportTables {
             if (!r.flags().isEmpty()) {
                 hints.add(r.flags().size() + " 处需核实");
             }
-            rows.add(List.of(Cell.text(r.regionName()), Cell.text(r.period().toString()), Cell.text(time.minute(r.submittedAt())),
-                    Cell.text(r.submittedBy()), Cell.text(r.deadline() == null ? "" : r.deadline().toString()),
+            rows.add(List.of(Cell.text(r.regionName()), Cell.text(Titles.month(r.period())), Cell.text(time.minute(r.submittedAt())),
+                    Cell.text(name(names, r.submittedBy())), Cell.text(Titles.date(r.deadline())),
                     Cell.text(String.join("；", hints))));
         }
         return Table.of("待审核", inbox.region().name() + "待审核月报", "审核单位：" + inbox.region().name(),
                 List.of("单位", "月份", "上报时间", "上报人", "期限", "提示"), rows, null);
     }
 
-    static Table inboxUnits(ReportInbox.Inbox inbox, ChinaTime time) {
+    /** 下级单位报送情况: the reviewer by name, the deadline written the official way. */
+    static Table inboxUnits(ReportInbox.Inbox inbox, java.util.Map<String, String> names, ChinaTime time) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ReportInbox.InboxLine l : inbox.units()) {
             Report r = l.report();
             rows.add(List.of(Cell.text(l.unit().name()), Cell.text(l.statusLabel()),
-                    Cell.text(r == null ? "" : time.minute(r.submittedAt())), Cell.text(r == null ? "" : r.reviewedBy()),
+                    Cell.text(r == null ? "" : time.minute(r.submittedAt())), Cell.text(r == null ? "" : name(names, r.reviewedBy())),
                     Cell.text(r == null ? "" : r.returnReason()),
                     Cell.text(l.late() ? "逾期上报" : l.overdue() ? "逾期未报" : "")));
         }
         return Table.of("下级单位报送情况", inbox.region().name() + Titles.month(inbox.period()) + "下级单位报送情况",
-                "审核单位：" + inbox.region().name() + "　报送期限：" + inbox.deadline(),
+                "审核单位：" + inbox.region().name() + "　报送期限：" + Titles.date(inbox.deadline()),
                 List.of("单位", "状态", "上报时间", "审核人", "退回原因", "提示"), rows, null);
     }
 }

@@ -86,7 +86,10 @@ class SupervisionPages {
                 : rated.isEmpty() ? "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD" : rated.getFirst().indicatorCode();
     }
 
-    /** The page's tables as a workbook, one sheet each: the same region, month and indicator as the page. */
+    /**
+     * The page's tables as a workbook, one sheet each: the same region, month and indicator as the page — and the same
+     * lists (低于序时进度 includes the region itself, as the page does: a county's page named it, its sheet was empty).
+     */
     @GetMapping(value = "/supervision", params = "format=xlsx")
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
@@ -101,7 +104,7 @@ class SupervisionPages {
         Ranking ranking = supervision.ranking(code, c.period(), chosen(rated, indicator), false);
         return org.anju.platform.TableXlsx.download(name + org.anju.platform.Titles.month(c.period()) + "督导.xlsx",
                 List.of(SupervisionTables.ranking(ranking, name, c.period()),
-                        SupervisionTables.lagging(supervision.lagging(code, c.period()), name, c.period()),
+                        SupervisionTables.lagging(supervision.laggingOnPage(code, c.period()), name, c.period()),
                         SupervisionTables.checks(supervision.milestoneChecks(code, c.period()), name, c.period()),
                         SupervisionTables.stalled(supervision.stalled(code, c.period()), name, c.period()),
                         SupervisionTables.overdue(supervision.overdueDeliveries(code, c.period()), name, c.period()),

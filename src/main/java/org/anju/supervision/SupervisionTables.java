@@ -60,7 +60,7 @@ final class SupervisionTables {
 
     static Table overdue(List<OverdueDelivery> overdue, String regionName, YearMonth period) {
         List<List<Cell>> rows = overdue.stream().map(o -> List.of(Cell.text(o.regionName()), Cell.text(o.name()),
-                Cell.text(o.size()), Cell.text(o.dueOn() == null ? "" : o.dueOn().toString()))).toList();
+                Cell.text(o.size()), Cell.text(Titles.date(o.dueOn())))).toList();
         return Table.of("逾期未交付", regionName + "逾期未交付的项目", Titles.unitLine(regionName, period),
                 List.of("地区", "项目", "规模", "合同约定交付"), rows, "项目库未填合同约定交付日期的项目不在此列。");
     }

@@ -157,6 +157,21 @@ class TableExportWebTest {
             Sheet s = wb.getSheet("排名");
             assertThat(wb.getSheet("低于序时进度")).isNotNull();
             assertThat(wb.getSheet("年底预计")).isNotNull();
+            // 逾期未交付: the promised date written the official way, on the page and in the sheet alike
+            Sheet overdue = wb.getSheet("逾期未交付");
+            String table = page.substring(page.indexOf("id=\"overdue-deliveries\""));
+            table = table.substring(0, table.indexOf("</table>"));
+            int dated = 0;
+            for (int i = 3; i <= overdue.getLastRowNum(); i++) {
+                if (overdue.getRow(i).getCell(3) == null) {
+                    continue; // the note under the table
+                }
+                dated++;
+                String due = overdue.getRow(i).getCell(3).getStringCellValue();
+                assertThat(due).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+                assertThat(table).contains("<td>" + due + "</td>");
+            }
+            assertThat(dated).as("seed 004's overdue projects").isPositive();
             for (RankedUnit u : ranking.units()) {
                 List<String> shown = htmlRow(page, "rank-" + u.regionCode());
                 Row r = null;
@@ -170,6 +185,48 @@ class TableExportWebTest {
                 assertRate(r.getCell(4), u.rate());
                 assertThat(shown.get(4)).isEqualTo(u.rateText());
             }
+        }
+    }
+
+    /**
+     * A county's 低于序时进度 sheet lists what its page lists — the county itself included (the export used to read
+     * only the units below it, so a county's sheet was empty while its page named it).
+     */
+    @Test
+    void aCountysLaggingSheetHasThePagesRows() throws Exception {
+        String county = null;
+        List<org.anju.supervision.LaggingUnit> onPage = List.of();
+        for (String code : List.of("620702", "620721", "620722", "620723", "620724", "620725")) {
+            onPage = supervision.laggingOnPage(code, DEC);
+            if (!onPage.isEmpty() && onPage.getFirst().regionName().equals(progress.region(code).name())) {
+                county = code;
+                break;
+            }
+        }
+        assertThat(county).as("a Zhangye county behind schedule in 2023-12").isNotNull();
+        String page = html(get("/supervision").param("region", county).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        String list = page.substring(page.indexOf("id=\"lagging-units\""));
+        list = list.substring(0, list.indexOf("</ul>"));
+        List<String> shown = new ArrayList<>();
+        Matcher m = Pattern.compile("<li>(.*?)</li>", Pattern.DOTALL).matcher(list);
+        while (m.find()) {
+            shown.add(m.group(1).strip());
+        }
+        assertThat(shown).hasSize(onPage.size());
+        try (XSSFWorkbook wb = xlsx(get("/supervision").param("region", county).param("period", "2023-12").param("format", "xlsx"),
+                TestUsers.ZHANGYE_ADMIN)) {
+            Sheet s = wb.getSheet("低于序时进度");
+            // title, unit line, header, then one row per line of the page's list, in its order
+            assertThat(s.getLastRowNum() - 2).isEqualTo(shown.size());
+            for (int i = 0; i < onPage.size(); i++) {
+                org.anju.supervision.LaggingUnit l = onPage.get(i);
+                Row r = s.getRow(3 + i);
+                assertThat(shown.get(i)).startsWith(r.getCell(0).getStringCellValue()).isEqualTo(l.message());
+                assertThat(r.getCell(1).getStringCellValue()).isEqualTo(l.indicatorName());
+                assertRate(r.getCell(3), l.rate());
+            }
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).as("the county itself first")
+                    .isEqualTo(progress.region(county).name());
         }
     }
 
@@ -201,6 +258,7 @@ class TableExportWebTest {
             assertThat(wb.getSheet("本单位项目")).isNotNull();
         }
         String reportsPage = html(get("/reports").param("region", CITY).param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        // the page's filters ride along (empty here)
         assertThat(reportsPage).contains("/reports?region=620700&amp;period=2023-12&amp;status=&amp;q=&amp;format=xlsx");
         try (XSSFWorkbook wb = xlsx(get("/reports").param("region", CITY).param("period", "2023-12").param("format", "xlsx"),
                 TestUsers.ZHANGYE_ADMIN)) {
@@ -225,6 +283,52 @@ class TableExportWebTest {
         try (XSSFWorkbook wb = xlsx(get("/ledger/overview").param("format", "xlsx"), TestUsers.ZHANGYE_ADMIN)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(4);
             assertThat(wb.getSheet("整改率")).isNotNull();
+        }
+    }
+
+    /**
+     * A county's 本单位项目 sheet writes 开工 and 基本建成 as its page shows them: dates the official way, and 未开工
+     * for a project started after the chosen month (甘州区's old-community project started 2023-04-15: in March it
+     * had not).
+     */
+    @Test
+    void aCountysProjectSheetWritesDatesAsThePageShowsThem() throws Exception {
+        java.util.Map<String, String> started = new java.util.HashMap<>();
+        for (String month : List.of("2023-03", "2023-12")) {
+            String page = html(get("/dashboard").param("period", month), TestUsers.GANZHOU_DISTRICT_REPORTER);
+            Matcher ids = Pattern.compile("id=\"(project-\\d+)\"").matcher(page);
+            List<List<String>> shown = new ArrayList<>();
+            while (ids.find()) {
+                shown.add(htmlRow(page, ids.group(1)));
+            }
+            assertThat(shown).isNotEmpty();
+            try (XSSFWorkbook wb = xlsx(get("/dashboard").param("period", month).param("format", "xlsx"),
+                    TestUsers.GANZHOU_DISTRICT_REPORTER)) {
+                Sheet s = wb.getSheet("本单位项目");
+                for (List<String> cells : shown) {
+                    Row r = row(s, cells.get(0));
+                    assertThat(r.getCell(2).getStringCellValue()).as(month + " 开工").isEqualTo(cells.get(2));
+                    assertThat(r.getCell(3).getStringCellValue()).as(month + " 基本建成").isEqualTo(cells.get(3));
+                    assertThat(cells.get(2)).matches("未开工|\\d{4}年\\d{1,2}月\\d{1,2}日");
+                }
+                started.put(month, row(s, "2023年甘州区城镇老旧小区改造项目（30个小区）").getCell(2).getStringCellValue());
+            }
+        }
+        assertThat(started).containsEntry("2023-03", "未开工").containsEntry("2023-12", "2023年4月15日");
+    }
+
+    /** The inbox export names the reviewer as the page does (not the username) and writes the deadline the official way. */
+    @Test
+    void theInboxExportNamesPeopleAndWritesChineseDates() throws Exception {
+        String page = html(get("/inbox").param("period", "2023-12"), TestUsers.ZHANGYE_ADMIN);
+        List<String> shown = htmlRow(page, "unit-620702");
+        assertThat(shown.get(3)).as("the reviewer on the page").isNotBlank();
+        try (XSSFWorkbook wb = xlsx(get("/inbox").param("period", "2023-12").param("format", "xlsx"), TestUsers.ZHANGYE_ADMIN)) {
+            Sheet s = wb.getSheet("下级单位报送情况");
+            int reviewer = column(s, "审核人");
+            assertThat(row(s, "甘州区").getCell(reviewer).getStringCellValue()).isEqualTo(shown.get(3))
+                    .isNotEqualTo("system");
+            assertThat(s.getRow(1).getCell(0).getStringCellValue()).matches("审核单位：张掖市　报送期限：\\d{4}年\\d{1,2}月\\d{1,2}日");
         }
     }
 
