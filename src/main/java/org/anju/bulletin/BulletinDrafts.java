@@ -162,7 +162,7 @@ public class BulletinDrafts {
         Region region = region(regionCode);
         access.checkWrite(region);
         store.currentIssued(region.id(), period).ifPresent(i -> {
-            throw new Conflict(region.name() + when(period) + "的通报已签发（" + i.documentNumber() + "，" + date(i.signedOn())
+            throw new Conflict(region.name() + when(period) + "的通报已签发（" + i.documentNumber() + "，" + org.anju.platform.Titles.date(i.signedOn())
                     + "签发），不能再生成草稿：要改动请在该通报上点“更正本通报”");
         });
         List<String> order = composer.units(region).stream().map(Region::code).toList();
@@ -387,7 +387,7 @@ public class BulletinDrafts {
             }
             note = required(d.correctionNote(), "更正说明");
             List<String> paragraphs = new ArrayList<>();
-            paragraphs.add("本通报更正" + corrected.documentNumber() + "（" + date(corrected.signedOn()) + "签发），以本通报为准。" + note);
+            paragraphs.add("本通报更正" + corrected.documentNumber() + "（" + org.anju.platform.Titles.date(corrected.signedOn()) + "签发），以本通报为准。" + note);
             paragraphs.addAll(changes.stream().map(c -> "更正：" + c + "。").toList());
             content = content.withSection("更正说明", paragraphs);
         }
@@ -630,10 +630,6 @@ public class BulletinDrafts {
             }
         }
         return v;
-    }
-
-    static String date(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
     private static String blankToNull(String s) {

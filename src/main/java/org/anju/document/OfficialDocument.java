@@ -50,7 +50,7 @@ public record OfficialDocument(String copyNumber, String secrecy, String issuerM
 
     /** A date as GB/T 9704-2012 7.3.5 writes it: Arabic numerals, full year, no leading zeros — 2024年1月5日. */
     public static String chineseDate(LocalDate d) {
-        return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+        return org.anju.platform.Titles.date(d);
     }
 
     /** A piece of 正文. */

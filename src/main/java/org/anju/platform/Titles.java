@@ -26,8 +26,6 @@ public final class Titles {
 
     /** 填报单位：赣州市　截止日期：2025年10月31日. */
     public static String unitLine(String regionName, YearMonth period) {
-        var end = period.atEndOfMonth();
-        return "填报单位：" + regionName + "　截止日期：" + end.getYear() + "年" + end.getMonthValue() + "月"
-                + end.getDayOfMonth() + "日";
+        return "填报单位：" + regionName + "　截止日期：" + date(period.atEndOfMonth());
     }
 }
