@@ -2,9 +2,16 @@ package org.anju.platform;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +52,7 @@ class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, EmbeddedDatabase embedded) {
+    Pools databasePools(DatabaseProperties properties, EmbeddedDatabase embedded) {
         HikariConfig config = new HikariConfig();
         if (properties.external()) {
             config.setJdbcUrl(properties.url());
@@ -60,7 +67,76 @@ class DatabaseConfiguration {
         // imports write tens of thousands of rows in batches; let the driver send them as multi-row inserts
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("anju");
-        return new HikariDataSource(config);
+        HikariDataSource primary = new HikariDataSource(config);
+        DatabaseProperties.Replica replica = properties.replica();
+        if (!replica.configured()) {
+            return new Pools(primary, null);
+        }
+        if (!properties.external()) {
+            primary.close();
+            throw new IllegalStateException("只读副本（ANJU_DB_REPLICA_URL）只能配合外部主库（ANJU_DB_URL）使用：内嵌数据库没有副本");
+        }
+        HikariConfig replicaConfig = new HikariConfig();
+        replicaConfig.setJdbcUrl(replica.url());
+        replicaConfig.setUsername(replica.user() == null || replica.user().isBlank() ? properties.user() : replica.user());
+        replicaConfig.setPassword(replica.password() == null || replica.password().isBlank()
+                ? properties.password() : replica.password());
+        replicaConfig.setMaximumPoolSize(properties.maximumPoolSize());
+        replicaConfig.setReadOnly(true);
+        replicaConfig.setPoolName("anju-replica");
+        // a lost replica must not hold up a request: fail fast, the read goes to the primary
+        replicaConfig.setConnectionTimeout(1000);
+        replicaConfig.setValidationTimeout(500);
+        replicaConfig.addDataSourceProperty("connectTimeout", "2");
+        // the application starts (on the primary) while the replica is down
+        replicaConfig.setInitializationFailTimeout(-1);
+        ReadReplicaRouting routing = new ReadReplicaRouting(primary, new HikariDataSource(replicaConfig),
+                replica.maxLag(), replica.checkInterval());
+        return new Pools(primary, routing);
+    }
+
+    /** The one data source of the application (a routing proxy when a replica is configured). */
+    @Bean(destroyMethod = "")
+    DataSource dataSource(Pools pools) {
+        return pools.routing() == null ? pools.primary() : pools.routing().dataSource();
+    }
+
+    /**
+     * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
+     * the replica to reach the primary's position (or read from the primary).
+     */
+    @Bean
+    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractPlatformTransactionManager manager) {
+                    manager.addListener(new TransactionExecutionListener() {
+                        @Override
+                        public void afterCommit(TransactionExecution transaction, Throwable failure) {
+                            if (failure == null && transaction.isNewTransaction() && !transaction.isReadOnly()) {
+                                ReadReplicaRouting routing = pools.getObject().routing();
+                                if (routing != null) {
+                                    routing.wrote();
+                                }
+                            }
+                        }
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** The primary's pool and, with a replica, the routing that owns the replica's pool. */
+    record Pools(HikariDataSource primary, ReadReplicaRouting routing) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (routing != null) {
+                routing.close();
+            }
+            primary.close();
+        }
     }
 
     /** The embedded server this context owns, if any; closed after the pool that uses it. */

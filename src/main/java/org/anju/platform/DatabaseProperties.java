@@ -3,19 +3,39 @@ package org.anju.platform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the database is. With no {@code url} the application runs PostgreSQL itself: under
  * {@code dataDir} (kept across restarts), or, when {@code ephemeral}, in a throw-away server whose
- * every Spring context gets a fresh database (tests).
+ * every Spring context gets a fresh database (tests). With a {@code replica.url} (a streaming replica of the external
+ * primary) read-only transactions read there ({@link ReadReplicaRouting}).
  */
 @ConfigurationProperties("anju.db")
 public record DatabaseProperties(String url, String user, String password, Path dataDir, boolean ephemeral,
-                                 int maximumPoolSize) {
+                                 int maximumPoolSize, Replica replica) {
 
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("anju-data") : dataDir;
         maximumPoolSize = maximumPoolSize <= 0 ? 10 : maximumPoolSize;
+        replica = replica == null ? new Replica(null, null, null, null, null) : replica;
+    }
+
+    /**
+     * A streaming replica for read-only work: {@code url} (ANJU_DB_REPLICA_URL; empty: none), {@code user} and
+     * {@code password} (default: the primary's), {@code maxLag} (further behind than this, reads go to the primary;
+     * default 5 s), {@code checkInterval} (how often the replica is checked; default 1 s).
+     */
+    public record Replica(String url, String user, String password, Duration maxLag, Duration checkInterval) {
+        public Replica {
+            maxLag = maxLag == null || maxLag.isNegative() ? Duration.ofSeconds(5) : maxLag;
+            checkInterval = checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()
+                    ? Duration.ofSeconds(1) : checkInterval;
+        }
+
+        boolean configured() {
+            return url != null && !url.isBlank();
+        }
     }
 
     boolean external() {

@@ -1,0 +1,228 @@
+package org.anju.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpSession;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Read-only transactions on a streaming replica, everything else on the primary (configured by
+ * {@code ANJU_DB_REPLICA_URL}). Spring's {@link LazyConnectionDataSourceProxy} hands a transaction marked
+ * {@code readOnly} its connection from the read-only data source; that one ({@link #readOnlyDataSource()}) asks
+ * {@link ReplicaRoute#decide} each time whether the replica may serve it:
+ * <ul>
+ *   <li>a monitor checks the replica every {@code anju.db.replica.check-interval} (reachable, {@code pg_is_in_recovery()},
+ *   {@code pg_last_wal_replay_lsn()} against the primary's {@code pg_current_wal_lsn()}); unreachable or more than
+ *   {@code anju.db.replica.max-lag} behind, reads go to the primary until it recovers, and the switch is logged once
+ *   each way;</li>
+ *   <li>read your own writes: after a read-write transaction commits, the primary's WAL position is kept for the
+ *   thread (a request runs on its own virtual thread) and in the HTTP session if there is one (in memory or in the
+ *   database alike: a {@code Long} attribute); that session's reads go to the replica only once it has replayed that
+ *   far.</li>
+ * </ul>
+ */
+public final class ReadReplicaRouting implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadReplicaRouting.class);
+
+    /** The HTTP session attribute holding the primary's WAL position after the session's last write. */
+    public static final String SESSION_LSN = "anju.db.writtenLsn";
+
+    private static final ThreadLocal<long[]> WRITTEN = ThreadLocal.withInitial(() -> new long[1]);
+
+    private final HikariDataSource primary;
+    private final HikariDataSource replica;
+    private final Duration maxLag;
+    private final ReplicaRoute.LagClock clock;
+    private final ScheduledExecutorService monitor;
+    private final AtomicLong replicaReads = new AtomicLong();
+    private final AtomicLong primaryReads = new AtomicLong();
+    private volatile ReplicaRoute.Status status = new ReplicaRoute.Status.Unknown();
+    private volatile Boolean usable; // null until the first check: the first state is logged too
+
+    ReadReplicaRouting(HikariDataSource primary, HikariDataSource replica, Duration maxLag, Duration interval) {
+        this.primary = primary;
+        this.replica = replica;
+        this.maxLag = maxLag;
+        long samples = Math.max(10, 4 * maxLag.toMillis() / Math.max(1, interval.toMillis()));
+        this.clock = new ReplicaRoute.LagClock((int) Math.min(10_000, samples));
+        this.monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "anju-replica-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+        check();
+        monitor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The data source for the application: writes on the primary, read-only transactions routed. */
+    DataSource dataSource() {
+        LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary);
+        proxy.setReadOnlyDataSource(readOnlyDataSource());
+        proxy.setDefaultAutoCommit(true);
+        proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return proxy;
+    }
+
+    DataSource readOnlyDataSource() {
+        return new AbstractDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return readConnection();
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return readConnection();
+            }
+        };
+    }
+
+    public ReplicaRoute.Status status() {
+        return status;
+    }
+
+    /** Read-only transactions served by the replica and by the primary since start. */
+    public long replicaReads() {
+        return replicaReads.get();
+    }
+
+    public long primaryReads() {
+        return primaryReads.get();
+    }
+
+    private Connection readConnection() throws SQLException {
+        ReplicaRoute.Decision decision = ReplicaRoute.decide(status, maxLag, required());
+        Connection connection = null;
+        if (decision.onReplica()) {
+            try {
+                connection = replica.getConnection();
+                replicaReads.incrementAndGet();
+            } catch (SQLException e) {
+                lost(e); // found before the monitor: this read and the next go to the primary
+            }
+        }
+        if (connection == null) {
+            connection = primary.getConnection();
+            primaryReads.incrementAndGet();
+        }
+        connection.setReadOnly(true); // the pool resets it when the connection returns
+        return connection;
+    }
+
+    /** The WAL position this caller must see: its thread's last write, or its HTTP session's. */
+    private static long required() {
+        long lsn = WRITTEN.get()[0];
+        HttpSession session = session();
+        if (session != null) {
+            try {
+                if (session.getAttribute(SESSION_LSN) instanceof Long stored) {
+                    lsn = Math.max(lsn, stored);
+                }
+            } catch (IllegalStateException invalidated) {
+                // the session ended during this request (logout): nothing to wait for
+            }
+        }
+        return lsn;
+    }
+
+    /** After a read-write transaction committed: the caller's later reads must see the primary as it is now. */
+    void wrote() {
+        long lsn;
+        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_current_wal_lsn()::text")) {
+            rs.next();
+            lsn = ReplicaRoute.Lsn.parse(rs.getString(1));
+        } catch (SQLException e) {
+            // the commit is done; without its position the caller reads from the primary until the replica is level
+            log.warn("Cannot read the primary's WAL position after a write ({}); this thread reads from the primary", e.getMessage());
+            lsn = Long.MAX_VALUE;
+        }
+        long[] written = WRITTEN.get();
+        written[0] = Math.max(written[0], lsn);
+        HttpSession session = session();
+        if (session != null && lsn != Long.MAX_VALUE) {
+            try {
+                long previous = session.getAttribute(SESSION_LSN) instanceof Long stored ? stored : 0;
+                if (lsn > previous) {
+                    session.setAttribute(SESSION_LSN, lsn);
+                }
+            } catch (IllegalStateException invalidated) {
+                // logged out in this very request
+            }
+        }
+    }
+
+    private static HttpSession session() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            return servlet.getRequest().getSession(false);
+        }
+        return null;
+    }
+
+    /** One round of the monitor: the primary's position, then the replica's. */
+    void check() {
+        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_current_wal_lsn()::text")) {
+            rs.next();
+            clock.primary(ReplicaRoute.Lsn.parse(rs.getString(1)), Instant.now());
+        } catch (SQLException | RuntimeException e) {
+            log.debug("Replica monitor: the primary did not answer: {}", e.getMessage());
+        }
+        ReplicaRoute.Status found;
+        try (Connection c = replica.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_is_in_recovery(), pg_last_wal_replay_lsn()::text")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                found = new ReplicaRoute.Status.NotStandby();
+            } else {
+                long replay = ReplicaRoute.Lsn.parse(rs.getString(2));
+                found = new ReplicaRoute.Status.Streaming(replay, clock.lag(replay, Instant.now()));
+            }
+        } catch (SQLException | RuntimeException e) {
+            found = new ReplicaRoute.Status.Unreachable(String.valueOf(e.getMessage()));
+        }
+        update(found);
+    }
+
+    private void lost(SQLException e) {
+        update(new ReplicaRoute.Status.Unreachable(String.valueOf(e.getMessage())));
+    }
+
+    private synchronized void update(ReplicaRoute.Status found) {
+        status = found;
+        ReplicaRoute.Decision health = ReplicaRoute.health(found, maxLag);
+        if (usable == null || usable != health.onReplica()) {
+            usable = health.onReplica();
+            if (health.onReplica()) {
+                log.info("只读副本可用，只读事务改由副本承担 (read replica in use: {})", found);
+            } else {
+                log.warn("只读副本不可用，只读事务改走主库：{} (reading from the primary)", health.reason());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        monitor.shutdownNow();
+        replica.close();
+    }
+}

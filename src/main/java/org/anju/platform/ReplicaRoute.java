@@ -1,0 +1,131 @@
+package org.anju.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+
+/**
+ * Where a read-only transaction reads: the pure decision behind {@link ReadReplicaRouting}, without a database.
+ * The replica is used only when it is reachable, still a standby, not more than {@code maxLag} behind the primary,
+ * and has replayed the caller's last write ({@code requiredLsn}, read your own writes); otherwise the primary.
+ */
+public final class ReplicaRoute {
+
+    private ReplicaRoute() {
+    }
+
+    /** Where one read goes, and why (for the switch log and the tests). */
+    public record Decision(boolean onReplica, String reason) {
+        static Decision replica() {
+            return new Decision(true, "副本正常");
+        }
+
+        static Decision primary(String reason) {
+            return new Decision(false, reason);
+        }
+    }
+
+    /** What the last check found on the replica. */
+    public sealed interface Status {
+        /** No check has finished yet (start-up): read from the primary. */
+        record Unknown() implements Status {
+        }
+
+        /** No connection, or the query failed. */
+        record Unreachable(String why) implements Status {
+        }
+
+        /** Reachable but not in recovery: promoted, or a primary by mistake; its data may have diverged. */
+        record NotStandby() implements Status {
+        }
+
+        /** A standby that has replayed up to {@code replayLsn}, {@code lag} behind the primary. */
+        record Streaming(long replayLsn, Duration lag) implements Status {
+        }
+    }
+
+    /** The decision for one read-only transaction whose caller last wrote at {@code requiredLsn} (0: never). */
+    public static Decision decide(Status status, Duration maxLag, long requiredLsn) {
+        return switch (status) {
+            case Status.Unknown u -> Decision.primary("副本状态未知（尚未检查）");
+            case Status.Unreachable u -> Decision.primary("副本不可达：" + u.why());
+            case Status.NotStandby n -> Decision.primary("副本不在恢复（备库）状态，可能已被提升为主库");
+            case Status.Streaming s when s.lag().compareTo(maxLag) > 0 ->
+                    Decision.primary("副本延迟 " + s.lag().toMillis() + " ms，超过上限 " + maxLag.toMillis() + " ms");
+            case Status.Streaming s when s.replayLsn() < requiredLsn ->
+                    Decision.primary("副本尚未重放本会话的写入（" + Lsn.format(s.replayLsn()) + " < "
+                            + Lsn.format(requiredLsn) + "）");
+            case Status.Streaming s -> Decision.replica();
+        };
+    }
+
+    /** Whether the replica is usable at all (no write of the caller to wait for): what the switch log reports. */
+    public static Decision health(Status status, Duration maxLag) {
+        return decide(status, maxLag, 0);
+    }
+
+    /** PostgreSQL's {@code pg_lsn} text form {@code 16/B374D848} as a number (and back). */
+    public static final class Lsn {
+        private Lsn() {
+        }
+
+        public static long parse(String text) {
+            if (text == null) {
+                return 0;
+            }
+            int slash = text.indexOf('/');
+            if (slash <= 0 || slash == text.length() - 1) {
+                throw new IllegalStateException("不是 pg_lsn：" + text);
+            }
+            long high = Long.parseLong(text.substring(0, slash), 16);
+            long low = Long.parseLong(text.substring(slash + 1), 16);
+            if (high > 0xFFFFFFFFL || low > 0xFFFFFFFFL) {
+                throw new IllegalStateException("不是 pg_lsn：" + text);
+            }
+            return (high << 32) | low;
+        }
+
+        public static String format(long lsn) {
+            return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
+        }
+    }
+
+    /**
+     * How long the replica is behind, in time: the primary's WAL position is sampled at every check; the replica is
+     * as far behind as the oldest sample it has not replayed yet is old. (Not {@code now() -
+     * pg_last_xact_replay_timestamp()}, which grows on an idle primary where nothing is behind.)
+     */
+    public static final class LagClock {
+        private final int capacity;
+        private final Deque<long[]> samples = new ArrayDeque<>(); // {lsn, epochMillis}, oldest first
+
+        public LagClock(int capacity) {
+            this.capacity = Math.max(2, capacity);
+        }
+
+        /** The primary was at {@code lsn} at {@code at}. */
+        public synchronized void primary(long lsn, Instant at) {
+            long[] last = samples.peekLast();
+            if (last != null && last[0] == lsn) {
+                return; // nothing written since: the older sample is the one a lagging replica is measured by
+            }
+            samples.addLast(new long[]{lsn, at.toEpochMilli()});
+            while (samples.size() > capacity) {
+                samples.removeFirst();
+            }
+        }
+
+        /** The replica's delay at {@code now} when it has replayed up to {@code replayLsn}. */
+        public synchronized Duration lag(long replayLsn, Instant now) {
+            for (Iterator<long[]> it = samples.iterator(); it.hasNext(); ) {
+                long[] sample = it.next();
+                if (sample[0] > replayLsn) {
+                    return Duration.ofMillis(Math.max(0, now.toEpochMilli() - sample[1]));
+                }
+            }
+            return Duration.ZERO;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.anju.platform;
+
+import org.anju.platform.ReplicaRoute.Decision;
+import org.anju.platform.ReplicaRoute.LagClock;
+import org.anju.platform.ReplicaRoute.Lsn;
+import org.anju.platform.ReplicaRoute.Status;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The routing decision for read-only transactions, without a database. */
+class ReplicaRouteTest {
+
+    private static final Duration MAX_LAG = Duration.ofSeconds(5);
+    private static final Instant T0 = Instant.parse("2025-03-02T06:00:00Z");
+
+    @Test
+    void aHealthyReplicaThatHasReplayedTheCallersWriteServesTheRead() {
+        Decision d = ReplicaRoute.decide(new Status.Streaming(Lsn.parse("0/3000100"), Duration.ofMillis(200)), MAX_LAG,
+                Lsn.parse("0/3000100"));
+        assertThat(d.onReplica()).isTrue();
+        assertThat(ReplicaRoute.decide(new Status.Streaming(500, Duration.ZERO), MAX_LAG, 0).onReplica()).isTrue();
+    }
+
+    @Test
+    void readYourOwnWritesWaitsForTheReplay() {
+        Decision d = ReplicaRoute.decide(new Status.Streaming(Lsn.parse("0/30000FF"), Duration.ZERO), MAX_LAG,
+                Lsn.parse("0/3000100"));
+        assertThat(d.onReplica()).isFalse();
+        assertThat(d.reason()).contains("尚未重放本会话的写入").contains("0/30000FF").contains("0/3000100");
+    }
+
+    @Test
+    void lagBeyondTheLimitUnreachableUnknownOrPromotedReadFromThePrimary() {
+        assertThat(ReplicaRoute.decide(new Status.Streaming(10, Duration.ofMillis(5001)), MAX_LAG, 0))
+                .isEqualTo(new Decision(false, "副本延迟 5001 ms，超过上限 5000 ms"));
+        assertThat(ReplicaRoute.decide(new Status.Streaming(10, Duration.ofMillis(5000)), MAX_LAG, 0).onReplica()).isTrue();
+        assertThat(ReplicaRoute.decide(new Status.Unreachable("Connection refused"), MAX_LAG, 0).reason())
+                .isEqualTo("副本不可达：Connection refused");
+        assertThat(ReplicaRoute.decide(new Status.Unknown(), MAX_LAG, 0).onReplica()).isFalse();
+        assertThat(ReplicaRoute.decide(new Status.NotStandby(), MAX_LAG, 0).onReplica()).isFalse();
+        assertThat(ReplicaRoute.health(new Status.Streaming(1, Duration.ZERO), MAX_LAG).onReplica()).isTrue();
+    }
+
+    @Test
+    void lsnTextRoundTrips() {
+        assertThat(Lsn.parse("16/B374D848")).isEqualTo((0x16L << 32) | 0xB374D848L);
+        assertThat(Lsn.format(Lsn.parse("16/B374D848"))).isEqualTo("16/B374D848");
+        assertThat(Lsn.parse("0/0")).isZero();
+        assertThat(Lsn.parse(null)).isZero(); // pg_last_wal_replay_lsn() before any replay
+        assertThat(Lsn.parse("1/0")).isGreaterThan(Lsn.parse("0/FFFFFFFF"));
+        assertThatThrownBy(() -> Lsn.parse("16B374D848")).hasMessageContaining("不是 pg_lsn");
+        assertThatThrownBy(() -> Lsn.parse("100000000/0")).hasMessageContaining("不是 pg_lsn");
+    }
+
+    @Test
+    void lagIsTheAgeOfTheOldestPrimaryPositionNotYetReplayed() {
+        LagClock clock = new LagClock(100);
+        clock.primary(100, T0);
+        clock.primary(200, T0.plusSeconds(1));
+        clock.primary(300, T0.plusSeconds(2));
+        Instant now = T0.plusSeconds(3);
+        assertThat(clock.lag(300, now)).isZero();                       // level with the primary
+        assertThat(clock.lag(250, now)).isEqualTo(Duration.ofSeconds(1)); // missing what the primary had at T0+2
+        assertThat(clock.lag(150, now)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(clock.lag(50, now)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anIdlePrimaryIsNotLagAndTheFirstSightingOfAPositionCounts() {
+        LagClock clock = new LagClock(100);
+        clock.primary(100, T0);
+        clock.primary(100, T0.plusSeconds(1));
+        clock.primary(100, T0.plusSeconds(2));
+        assertThat(clock.lag(100, T0.plusSeconds(60))).isZero();           // idle: nothing behind however long
+        assertThat(clock.lag(99, T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(10)); // stuck since T0
+    }
+
+    @Test
+    void theClockKeepsABoundedHistoryAndStaysConservative() {
+        LagClock clock = new LagClock(3);
+        for (int i = 1; i <= 10; i++) {
+            clock.primary(i * 100L, T0.plusSeconds(i));
+        }
+        // only T0+8..T0+10 are kept: a replica at 50 is at least as old as the oldest kept sample
+        assertThat(clock.lag(50, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(clock.lag(950, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(1));
+    }
+}
