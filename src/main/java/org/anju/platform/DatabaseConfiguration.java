@@ -76,23 +76,32 @@ class DatabaseConfiguration {
             primary.close();
             throw new IllegalStateException("只读副本（ANJU_DB_REPLICA_URL）只能配合外部主库（ANJU_DB_URL）使用：内嵌数据库没有副本");
         }
-        HikariConfig replicaConfig = new HikariConfig();
-        replicaConfig.setJdbcUrl(replica.url());
-        replicaConfig.setUsername(replica.user() == null || replica.user().isBlank() ? properties.user() : replica.user());
-        replicaConfig.setPassword(replica.password() == null || replica.password().isBlank()
-                ? properties.password() : replica.password());
-        replicaConfig.setMaximumPoolSize(properties.maximumPoolSize());
-        replicaConfig.setReadOnly(true);
-        replicaConfig.setPoolName("anju-replica");
-        // a lost replica must not hold up a request: fail fast, the read goes to the primary
-        replicaConfig.setConnectionTimeout(1000);
-        replicaConfig.setValidationTimeout(500);
-        replicaConfig.addDataSourceProperty("connectTimeout", "2");
-        // the application starts (on the primary) while the replica is down
-        replicaConfig.setInitializationFailTimeout(-1);
-        ReadReplicaRouting routing = new ReadReplicaRouting(primary, new HikariDataSource(replicaConfig),
-                replica.maxLag(), replica.checkInterval());
+        HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize());
+        HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1);
+        ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe, replica.maxLag(), replica.checkInterval());
         return new Pools(primary, routing);
+    }
+
+    private static HikariDataSource replicaPool(DatabaseProperties properties, String name, int size) {
+        DatabaseProperties.Replica replica = properties.replica();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(replica.url());
+        config.setUsername(replica.user() == null || replica.user().isBlank() ? properties.user() : replica.user());
+        config.setPassword(replica.password() == null || replica.password().isBlank()
+                ? properties.password() : replica.password());
+        config.setMaximumPoolSize(size);
+        // connections are opened when reads need them (and the replica's pg_stat_activity shows that reads use it)
+        config.setMinimumIdle(0);
+        config.setReadOnly(true);
+        config.setPoolName(name);
+        config.addDataSourceProperty("ApplicationName", name);
+        // a lost replica must not hold up a request: fail fast, the read goes to the primary
+        config.setConnectionTimeout(1000);
+        config.setValidationTimeout(500);
+        config.addDataSourceProperty("connectTimeout", "2");
+        // the application starts (on the primary) while the replica is down
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /** The one data source of the application (a routing proxy when a replica is configured). */

@@ -49,6 +49,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
 
     private final HikariDataSource primary;
     private final HikariDataSource replica;
+    private final HikariDataSource probe;
     private final Duration maxLag;
     private final ReplicaRoute.LagClock clock;
     private final ScheduledExecutorService monitor;
@@ -57,9 +58,16 @@ public final class ReadReplicaRouting implements AutoCloseable {
     private volatile ReplicaRoute.Status status = new ReplicaRoute.Status.Unknown();
     private volatile Boolean usable; // null until the first check: the first state is logged too
 
-    ReadReplicaRouting(HikariDataSource primary, HikariDataSource replica, Duration maxLag, Duration interval) {
+    /**
+     * @param replica the pool read-only transactions use ({@code ApplicationName=anju-read})
+     * @param probe   a pool of one connection for the monitor ({@code anju-replica-monitor}), so that the monitor
+     *                neither waits behind reads nor makes the replica look used
+     */
+    ReadReplicaRouting(HikariDataSource primary, HikariDataSource replica, HikariDataSource probe, Duration maxLag,
+                       Duration interval) {
         this.primary = primary;
         this.replica = replica;
+        this.probe = probe;
         this.maxLag = maxLag;
         long samples = Math.max(10, 4 * maxLag.toMillis() / Math.max(1, interval.toMillis()));
         this.clock = new ReplicaRoute.LagClock((int) Math.min(10_000, samples));
@@ -109,9 +117,13 @@ public final class ReadReplicaRouting implements AutoCloseable {
     }
 
     private Connection readConnection() throws SQLException {
-        ReplicaRoute.Decision decision = ReplicaRoute.decide(status, maxLag, required());
+        long required = required();
+        ReplicaRoute.Status now = status;
+        ReplicaRoute.Decision decision = ReplicaRoute.decide(now, maxLag, required);
         Connection connection = null;
-        if (decision.onReplica()) {
+        if (!decision.onReplica() && ReplicaRoute.worthAsking(now, maxLag, required)) {
+            connection = replayedOnReplica(required);
+        } else if (decision.onReplica()) {
             try {
                 connection = replica.getConnection();
                 replicaReads.incrementAndGet();
@@ -125,6 +137,36 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }
         connection.setReadOnly(true); // the pool resets it when the connection returns
         return connection;
+    }
+
+    /** A replica connection if the replica has replayed {@code required} by now, else null (read on the primary). */
+    private Connection replayedOnReplica(long required) {
+        Connection c = null;
+        try {
+            c = replica.getConnection();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("select pg_last_wal_replay_lsn()::text")) {
+                rs.next();
+                if (ReplicaRoute.Lsn.parse(rs.getString(1)) >= required) {
+                    replicaReads.incrementAndGet();
+                    return c;
+                }
+            }
+            c.close();
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the read goes to the primary anyway
+                }
+            }
+            if (e instanceof SQLException sql) {
+                lost(sql);
+            }
+            return null;
+        }
     }
 
     /** The WAL position this caller must see: its thread's last write, or its HTTP session's. */
@@ -188,7 +230,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
             log.debug("Replica monitor: the primary did not answer: {}", e.getMessage());
         }
         ReplicaRoute.Status found;
-        try (Connection c = replica.getConnection(); Statement st = c.createStatement();
+        try (Connection c = probe.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select pg_is_in_recovery(), pg_last_wal_replay_lsn()::text")) {
             rs.next();
             if (!rs.getBoolean(1)) {
@@ -223,6 +265,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
+        probe.close();
         replica.close();
     }
 }

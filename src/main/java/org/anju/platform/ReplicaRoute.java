@@ -61,6 +61,15 @@ public final class ReplicaRoute {
         };
     }
 
+    /**
+     * Whether the replica, healthy but not known to have replayed the caller's write at the last check, is worth asking
+     * directly ({@code pg_last_wal_replay_lsn()} on the connection the read would use): on a loopback or LAN replica the
+     * write is usually there a millisecond after its commit, long before the next check.
+     */
+    public static boolean worthAsking(Status status, Duration maxLag, long requiredLsn) {
+        return status instanceof Status.Streaming s && s.lag().compareTo(maxLag) <= 0 && s.replayLsn() < requiredLsn;
+    }
+
     /** Whether the replica is usable at all (no write of the caller to wait for): what the switch log reports. */
     public static Decision health(Status status, Duration maxLag) {
         return decide(status, maxLag, 0);

@@ -90,4 +90,13 @@ class ReplicaRouteTest {
         assertThat(clock.lag(50, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(3));
         assertThat(clock.lag(950, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(1));
     }
+
+    @Test
+    void aHealthyReplicaBehindTheCallersWriteIsAskedDirectlyOthersAreNot() {
+        assertThat(ReplicaRoute.worthAsking(new Status.Streaming(100, Duration.ZERO), MAX_LAG, 200)).isTrue();
+        assertThat(ReplicaRoute.worthAsking(new Status.Streaming(200, Duration.ZERO), MAX_LAG, 200)).isFalse(); // no need
+        assertThat(ReplicaRoute.worthAsking(new Status.Streaming(100, Duration.ofSeconds(6)), MAX_LAG, 200)).isFalse();
+        assertThat(ReplicaRoute.worthAsking(new Status.Unreachable("x"), MAX_LAG, 200)).isFalse();
+        assertThat(ReplicaRoute.worthAsking(new Status.NotStandby(), MAX_LAG, 200)).isFalse();
+    }
 }
