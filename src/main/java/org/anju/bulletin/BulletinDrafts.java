@@ -432,6 +432,7 @@ public class BulletinDrafts {
 
     // -------------------------------------------------------------------------------------------- issued versions
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public IssuedBulletin issued(long id) {
         IssuedBulletin i = store.issued(id).orElseThrow(() -> new NotFound("已签发的通报不存在：" + id));
         access.checkReadIssuedBy(region(i.regionCode()));
@@ -439,6 +440,7 @@ public class BulletinDrafts {
     }
 
     /** The DOCX exactly as rendered at issue. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public byte[] issuedDocx(long id) {
         issued(id);
         return store.docx(id).orElseThrow();
@@ -448,6 +450,7 @@ public class BulletinDrafts {
      * Issued versions the current user may read, newest first: of {@code regionCode} (null: any) and the month's
      * {@code year} (null: any) — the first page.
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<IssuedBulletin> issuedList(String regionCode, Integer year) {
         return issuedPage(regionCode, year, org.anju.platform.PageRequest.first()).items();
     }
@@ -456,6 +459,7 @@ public class BulletinDrafts {
      * A page of the issued versions the current user may read ({@link Access#canReadIssuedBy}, filtered in SQL before
      * the page is cut), newest first: of {@code regionCode} (null or blank: any) and the month's {@code year} (null: any).
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public org.anju.platform.Page<IssuedBulletin> issuedPage(String regionCode, Integer year, org.anju.platform.PageRequest page) {
         Integer regionId = regionCode == null || regionCode.isBlank() ? null : region(regionCode.strip()).id();
         if (year != null && (year < 2000 || year > 2100)) {
@@ -489,6 +493,7 @@ public class BulletinDrafts {
      * The PDF of an issued version, rendered from its stored content and 版记 (the same layout as its Word file; the
      * Word file is the archived original, with its SHA-256).
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public byte[] issuedPdf(long id) {
         IssuedBulletin i = issued(id);
         return BulletinDocument.pdf(i.content(), colophon(i.content(), store.colophon(id).orElseThrow()), fonts);

@@ -8,7 +8,9 @@ import org.springframework.stereotype.Service;
 import java.time.YearMonth;
 
 /** Bulletins (通报) for any region and month: the public face of the bulletin feature. */
+// reads only: a read-only transaction, served by the read replica when one is configured (ReadReplicaRouting)
 @Service
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class Bulletins {
 
     private final BulletinComposer composer;

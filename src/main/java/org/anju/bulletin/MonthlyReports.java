@@ -29,7 +29,9 @@ import java.util.List;
  * without any data 无数据 — never 0. Returned as a {@link Bulletin} (sections, no tables) so that the page, the DOCX
  * writer and the JSON are the bulletin's. Read where the region's data may be read.
  */
+// reads only: a read-only transaction, served by the read replica when one is configured (ReadReplicaRouting)
 @Service
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class MonthlyReports {
 
     static final String OVERDUE = "OVERDUE_RESETTLEMENT";

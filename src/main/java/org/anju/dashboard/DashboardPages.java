@@ -60,6 +60,7 @@ class DashboardPages {
     }
 
     @GetMapping("/dashboard")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                      @RequestParam(required = false) String indicator, Model model) {
@@ -106,6 +107,7 @@ class DashboardPages {
      * and, for a county, its projects — the same region and month as the page.
      */
     @GetMapping(value = "/dashboard", params = "format=xlsx")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
                                                          @RequestParam(required = false) String period) {

@@ -90,6 +90,7 @@ class MapController {
     }
 
     @GetMapping("/api/dashboard/map")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     @Operation(summary = "地图数据：某地区某月各下级单位的完成率（含未报）与是否有边界图",
             description = "region：地区代码（默认本人所在地区）；period：月份，如 2023-12（默认有数据的最近月份）；"

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** Roll-ups and rates for any region and month: the public face of the progress feature. */
+// reads only: a read-only transaction, served by the read replica when one is configured (ReadReplicaRouting)
 @Service
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class Progress {
 
     private final Rollups rollups;

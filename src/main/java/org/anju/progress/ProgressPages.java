@@ -22,6 +22,7 @@ class ProgressPages {
     }
 
     @GetMapping("/progress")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period, Model model) {
         PageContext.Choice c = context.choose(region, period);
@@ -37,6 +38,7 @@ class ProgressPages {
 
     /** The page's two tables as a workbook: the same region, month and roll-ups as the page. */
     @GetMapping(value = "/progress", params = "format=xlsx")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
                                                          @RequestParam(required = false) String period) {

@@ -59,12 +59,14 @@ public class Projects {
     public record ImportSummary(String fileName, int inserted, int updated, int progressRecords) {
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public ProjectView get(long id, YearMonth upto) {
         ProjectView v = repository.find(id, upto).orElseThrow(() -> new org.anju.platform.NotFound("项目不存在：" + id));
         access.checkRead(region(v.project().regionCode()));
         return v;
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public Listing list(String scopeCode, int year, String program, String text, YearMonth upto, int page) {
         checkYear(year);
         if (page < 0 || page > 100_000) {
@@ -90,6 +92,7 @@ public class Projects {
      * NOT_STARTED, STARTED, COMPLETED at {@code upto}) and a text (part of the name, or the project's own number),
      * read in SQL a page at a time.
      */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public org.anju.platform.Page<ProjectView> search(String scopeCode, int year, String program, String stage, String text,
                                                      YearMonth upto, org.anju.platform.PageRequest page) {
         checkYear(year);
@@ -395,6 +398,7 @@ public class Projects {
         return null;
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public List<ProjectProgress> progress(long projectId) {
         get(projectId, YearMonth.now());
         return repository.progress(projectId);
@@ -550,6 +554,7 @@ public class Projects {
     }
 
     /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public byte[] export(String scopeCode, int year, YearMonth upto) {
         Region scope = region(scopeCode);
         access.checkRead(scope);

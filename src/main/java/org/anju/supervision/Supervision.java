@@ -34,7 +34,9 @@ import java.util.NoSuchElementException;
  * Supervision (督导) of a region's units for a month: rankings, units below the region's average,
  * plan milestones missed, units behind the 序时进度, stalled projects and year-end projections.
  */
+// reads only: a read-only transaction, served by the read replica when one is configured (ReadReplicaRouting)
 @Service
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class Supervision {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);

@@ -30,6 +30,7 @@ class SupervisionPages {
     }
 
     @GetMapping("/supervision")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String period,
                 @RequestParam(required = false) String indicator, Model model) {
@@ -91,6 +92,7 @@ class SupervisionPages {
      * lists (低于序时进度 includes the region itself, as the page does: a county's page named it, its sheet was empty).
      */
     @GetMapping(value = "/supervision", params = "format=xlsx")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // one snapshot, on the replica if configured
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String region,
                                                          @RequestParam(required = false) String period,
