@@ -1,0 +1,153 @@
+# Shared settings of the loopback cluster scripts (sourced, not run). Everything lives under $ANJU_CLUSTER_DIR.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+WORK="${ANJU_CLUSTER_DIR:-$REPO/target/cluster}"
+mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
+LOGS="$WORK/logs"
+RUN="$WORK/run"
+
+PG_BIN="${ANJU_CLUSTER_PG_BIN:-/usr/lib/postgresql/15/bin}"
+PRIMARY_PORT="${ANJU_CLUSTER_PRIMARY_PORT:-55432}"
+REPLICA_PORT="${ANJU_CLUSTER_REPLICA_PORT:-55433}"
+NODE_A_PORT="${ANJU_CLUSTER_NODE_A_PORT:-18081}"
+NODE_B_PORT="${ANJU_CLUSTER_NODE_B_PORT:-18082}"
+LB_PORT="${ANJU_CLUSTER_LB_PORT:-18080}"
+HAPROXY="${ANJU_CLUSTER_HAPROXY:-$(command -v haproxy || echo /usr/sbin/haproxy)}"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+[ -x "$JAVA" ] || JAVA="$(command -v java)"
+
+PRIMARY_DIR="$WORK/pg-primary"
+REPLICA_DIR="$WORK/pg-replica"
+
+# PostgreSQL refuses to run as root: as root the servers (and their files) belong to a non-root user
+PG_USER="${ANJU_CLUSTER_PG_USER:-postgres}"
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then
+    runuser -u "$PG_USER" -- env PGPASSFILE="$WORK/pgpass" "$@"
+  else
+    env PGPASSFILE="$WORK/pgpass" "$@"
+  fi
+}
+
+need_tools() {
+  local missing=()
+  [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_basebackup" ] || missing+=("postgresql (15, $PG_BIN)")
+  [ -x "$HAPROXY" ] || missing+=("haproxy")
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "缺少 Debian 软件包：${missing[*]} —— .ci/run 会安装它们（apt-get install postgresql haproxy）" >&2
+    echo "missing Debian packages: ${missing[*]} — .ci/run installs them" >&2
+    exit 3
+  fi
+}
+
+# the pid in run/NAME.pid if that process is alive
+alive_pid() {
+  local f="$RUN/$1.pid"
+  [ -f "$f" ] || return 1
+  local pid; pid="$(cat "$f")"
+  kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+node_port() {
+  case "$1" in
+    A|a) echo "$NODE_A_PORT" ;;
+    B|b) echo "$NODE_B_PORT" ;;
+    *) echo "节点只能是 A 或 B（收到 $1）" >&2; exit 2 ;;
+  esac
+}
+
+# start one app node (A or B) from the built jar, in the background; its log under logs/
+start_node() {
+  local name="$1" port; port="$(node_port "$name")"
+  local lower; lower="$(echo "$name" | tr 'AB' 'ab')"
+  local jar; jar="$(ls "$REPO"/target/anju-*.jar 2>/dev/null | grep -v -- '-plain\|original' | head -1 || true)"
+  if [ -z "$jar" ]; then
+    echo "没有找到 target/anju-*.jar：请先构建（./mvnw -q package -DskipTests）" >&2
+    exit 2
+  fi
+  mkdir -p "$WORK/node-$lower"
+  # shellcheck disable=SC2086
+  ANJU_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/anju" \
+  ANJU_DB_USER=anju ANJU_DB_PASSWORD="$(cat "$WORK/anju-password")" \
+  ANJU_DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/anju" \
+  ANJU_DB_REPLICA_MAX_LAG="${ANJU_CLUSTER_MAX_LAG:-5s}" \
+  ANJU_DATA_KEY_FILE="$WORK/data-key" \
+  ANJU_DATA_DIR="$WORK/node-$lower" \
+  ANJU_TRUSTED_PROXIES=127.0.0.1/32 \
+  ANJU_DEMO_ENABLED="${ANJU_CLUSTER_DEMO:-true}" \
+  PORT="$port" \
+    setsid nohup "$JAVA" ${ANJU_CLUSTER_JAVA_OPTS:--Xmx1g} -Dserver.address=127.0.0.1 -jar "$jar" \
+      > "$LOGS/node-$lower.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/node-$lower.pid"
+}
+
+# wait until the node answers (its login page), or fail with the end of its log
+wait_node() {
+  local name="$1" port; port="$(node_port "$name")"
+  local lower; lower="$(echo "$name" | tr 'AB' 'ab')"
+  local deadline=$((SECONDS + ${ANJU_CLUSTER_START_TIMEOUT:-300}))
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/login"; do
+    if ! alive_pid "node-$lower" >/dev/null; then
+      echo "节点 $name 启动失败，日志末尾（$LOGS/node-$lower.log）：" >&2
+      tail -40 "$LOGS/node-$lower.log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "节点 $name 在时限内没有应答：$LOGS/node-$lower.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+# haproxy in front of both nodes (round robin, no stickiness), health-checked on readiness or the login page
+start_balancer() {
+  # readiness (Actuator, when the app has it) or the login page
+  HEALTH=/login
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NODE_A_PORT/actuator/health/readiness")" = 200 ]; then
+    HEALTH=/actuator/health/readiness
+  fi
+  echo "$HEALTH" > "$RUN/health-path"
+
+  echo "== 负载均衡 haproxy (127.0.0.1:$LB_PORT, 轮询, 健康检查 $HEALTH)"
+  cat > "$WORK/haproxy.cfg" <<CFG
+global
+    log stdout format raw local0
+    maxconn 4096
+
+defaults
+    mode http
+    log global
+    option httplog
+    option forwardfor
+    option redispatch
+    retries 2
+    timeout connect 2s
+    timeout client 120s
+    timeout server 300s
+
+frontend anju
+    bind 127.0.0.1:$LB_PORT
+    default_backend anju_nodes
+
+backend anju_nodes
+    # round robin, no stickiness: consecutive requests of one session go to different nodes
+    balance roundrobin
+    option httpchk GET $HEALTH
+    http-check expect status 200
+    # which node answered (tests and operators can see the alternation)
+    http-response set-header X-Anju-Node %s
+    server A 127.0.0.1:$NODE_A_PORT check inter 1s fall 2 rise 2
+    server B 127.0.0.1:$NODE_B_PORT check inter 1s fall 2 rise 2
+CFG
+  "$HAPROXY" -c -q -f "$WORK/haproxy.cfg"
+  setsid nohup "$HAPROXY" -db -f "$WORK/haproxy.cfg" > "$LOGS/haproxy.log" 2>&1 < /dev/null &
+  echo $! > "$RUN/haproxy.pid"
+  deadline=$((SECONDS + 30))
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$LB_PORT/login")" = 200 ]; do
+    [ $SECONDS -lt $deadline ] || { echo "haproxy 没有应答：$LOGS/haproxy.log" >&2; exit 1; }
+    sleep 0.5
+  done
+}

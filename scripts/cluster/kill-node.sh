@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# kill -9 one app node (A or B): no shutdown hook, no graceful anything — a crashed machine.
+source "$(dirname "$0")/common.sh"
+name="${1:?用法 usage: kill-node.sh A|B}"
+node_port "$name" >/dev/null
+lower="$(echo "$name" | tr 'AB' 'ab')"
+if pid="$(alive_pid "node-$lower")"; then
+  kill -KILL "$pid"
+  echo "killed node $name (pid $pid, kill -9)"
+else
+  echo "节点 $name 没有在运行" >&2
+  exit 1
+fi
