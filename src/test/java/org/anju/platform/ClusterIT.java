@@ -1,5 +1,9 @@
 package org.anju.platform;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -91,7 +95,7 @@ class ClusterIT {
     @Test
     @Order(1)
     void loginOnNodeAContinueOnNodeB() throws Exception {
-        Browser browser = new Browser();
+        Session browser = new Session();
         browser.login(NODE_A, "zy_admin");
         HttpResponse<String> onB = browser.get(NODE_B + "/dashboard?region=620700&period=2023-12");
         assertThat(onB.statusCode()).as("node B knows the session made on node A (sessions in the database)").isEqualTo(200);
@@ -111,7 +115,7 @@ class ClusterIT {
     @Test
     @Order(2)
     void importOnNodeAProgressFromNodeB() throws Exception {
-        Browser browser = new Browser();
+        Session browser = new Session();
         browser.login(NODE_A, "gzq_reporter");
         String token = browser.csrf(NODE_A + "/projects");
         HttpResponse<String> started = browser.send(HttpRequest.newBuilder(URI.create(NODE_A + "/projects/import"))
@@ -144,7 +148,7 @@ class ClusterIT {
     @Test
     @Order(3)
     void readsUseTheReplicaAndTheWriterReadsItsOwnWrite() throws Exception {
-        Browser browser = new Browser();
+        Session browser = new Session();
         browser.login(NODE_A, "gzq_reporter");
         for (int i = 0; i < 3; i++) {
             assertThat(browser.get(NODE_A + "/dashboard?region=620702&period=2023-12").statusCode()).isEqualTo(200);
@@ -190,6 +194,7 @@ class ClusterIT {
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains(name);
             assertThat(Files.readString(WORK.resolve("logs/node-a.log"))).contains("只读副本不可用，只读事务改走主库");
+            screenshot(NODE_A, "zy_admin", "/dashboard?region=620700&period=2023-12", "cluster-dashboard-replica-stopped.png");
         } finally {
             run(Duration.ofMinutes(1), "start-replica.sh");
         }
@@ -257,6 +262,30 @@ class ClusterIT {
     }
 
     // ---- helpers
+
+    /** What a user sees: the page in Chromium (Debian's, as the browser tests use), saved for the issue. */
+    static void screenshot(String base, String user, String path, String file) throws IOException {
+        Path chromium = Path.of("/usr/bin/chromium");
+        if (!Files.isExecutable(chromium)) {
+            fail("截图需要 Chromium（/usr/bin/chromium）：.ci/run 会安装它");
+        }
+        Path dir = Files.createDirectories(REPO.resolve("target/screenshots/issue15"));
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                     .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+            page.setDefaultTimeout(60_000);
+            page.navigate(base + "/login");
+            page.fill("#username", user);
+            page.fill("#password", PASSWORD);
+            page.click("#login-form button[type=submit]");
+            page.waitForURL(url -> !url.contains("/login"));
+            page.navigate(base + path);
+            assertThat(page.content()).contains("张掖市");
+            page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(file)).setFullPage(true));
+        }
+    }
 
     static byte[] register(String prefix, int rows) {
         StringBuilder csv = new StringBuilder(REGISTER_HEADER);
@@ -340,7 +369,7 @@ class ClusterIT {
     }
 
     /** A browser: cookies (the session) and the CSRF token of its pages. */
-    static final class Browser {
+    static final class Session {
         final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
