@@ -70,16 +70,33 @@ public class MonthEndSimulation extends Simulation {
             .disableCaching()
             .warmUp(BASE_URL + "/login");
 
+    /**
+     * Signs in through the login form as a browser does. All virtual users come from one address (loopback), and
+     * the app lets at most 30 first sign-ins of one address be checked at once ({@code LoginThrottle}: the address
+     * limit counts attempts in flight); the others are sent back to the login page with "请 N 秒后再试" — what a
+     * province's reporters behind one NAT address would see at month end. Like them, the user waits and tries again
+     * (request "… login refused, retry"); a refusal for any other reason (a wrong password) fails the run.
+     */
     private static ChainBuilder login(String kind) {
-        return exec(http(kind + " login form").get("/login")
-                .check(status().is(200), css("#login-form input[name=_csrf]", "value").saveAs("csrf")))
-                .exec(http(kind + " login").post("/login")
-                        .formParam("username", "#{username}")
-                        .formParam("password", PASSWORD)
-                        .formParam("_csrf", "#{csrf}")
-                        .disableFollowRedirect()
-                        // success goes to the home page; a refusal to /login?error
-                        .check(status().is(302), header("Location").transform(l -> !l.contains("/login")).is(true)));
+        return exec(s -> s.set("signedIn", false).set("attempts", 0))
+                .asLongAs(s -> !s.getBoolean("signedIn") && s.getInt("attempts") < 40).on(
+                        exec(http(kind + " login form").get("/login")
+                                .check(status().is(200), css("#login-form input[name=_csrf]", "value").saveAs("csrf")))
+                                .exec(http(kind + " login").post("/login")
+                                        .formParam("username", "#{username}")
+                                        .formParam("password", PASSWORD)
+                                        .formParam("_csrf", "#{csrf}")
+                                        .disableFollowRedirect()
+                                        // success goes to the home page; a refusal to /login?error
+                                        .check(status().is(302), header("Location").saveAs("location")))
+                                .exec(s -> s.set("signedIn", !s.getString("location").contains("/login"))
+                                        .set("attempts", s.getInt("attempts") + 1))
+                                .doIf(s -> !s.getBoolean("signedIn")).then(
+                                        exec(http(kind + " login refused, retry").get("#{location}")
+                                                .check(status().is(200), css("#login-error").transform(m -> m.contains("后再试")).is(true)))
+                                                .pause(Duration.ofSeconds(1), Duration.ofSeconds(4))))
+                .exitHereIfFailed()
+                .exitHereIf(s -> !s.getBoolean("signedIn"));
     }
 
     /** Opens the month's form: its version and the page's CSRF token. */
@@ -108,6 +125,7 @@ public class MonthEndSimulation extends Simulation {
             .exec(http("home").get("/dashboard").check(status().is(200)))
             .pause(Duration.ofSeconds(1), Duration.ofSeconds(3))
             .exec(openForm("form", "version"))
+            .exitHereIfFailed()
             // what a second tab opened now would send
             .exec(s -> s.set("staleVersion", s.getString("version")))
             // a reporter types for a while before saving
@@ -129,6 +147,7 @@ public class MonthEndSimulation extends Simulation {
                     exec(save("save", "version", false)
                             .check(status().is(200), css("#message").is("已保存"),
                                     css("#report-form input[name=version]", "value").saveAs("version"))))
+            .exitHereIfFailed()
             .pause(Duration.ofSeconds(2), Duration.ofSeconds(5))
             // 上报 is a plain form: 302 to the report's page, which says what happened
             .exec(http("submit").post("/reports/#{region}/" + PERIOD + "/submit")
