@@ -89,6 +89,8 @@ public class MonthEndSimulation extends Simulation {
                                         .disableFollowRedirect()
                                         // success goes to the home page; a refusal to /login?error
                                         .check(status().is(302), header("Location").saveAs("location")))
+                                // a 5xx or a timeout is a failure, not a refusal to wait out
+                                .exitHereIfFailed()
                                 .exec(s -> s.set("signedIn", !s.getString("location").contains("/login"))
                                         .set("attempts", s.getInt("attempts") + 1))
                                 .doIf(s -> !s.getBoolean("signedIn")).then(
