@@ -220,6 +220,43 @@ public class Rollups {
         return totals;
     }
 
+    /**
+     * Subtree sums of several regions for a month, per region, indicator and source, in one query: the batched form of
+     * {@link #totals(int, YearMonth)} (a node's children on the dashboard and the map). A region with no sums is absent.
+     */
+    public Map<Integer, Map<Fact.Key, Total>> totals(List<Integer> regionIds, YearMonth period) {
+        Map<Integer, Map<Fact.Key, Total>> totals = new HashMap<>();
+        if (regionIds.isEmpty()) {
+            return totals;
+        }
+        jdbc.sql("""
+                        select region_id, indicator_id, source, value, units from progress_rollup
+                        where region_id = any(?::int[]) and period = ?""")
+                .params(regionIds.toArray(Integer[]::new), day(period))
+                .query(rs -> {
+                    totals.computeIfAbsent(rs.getInt(1), x -> new HashMap<>())
+                            .put(new Fact.Key(rs.getInt(2), rs.getString(3)), new Total(rs.getBigDecimal(4), rs.getInt(5)));
+                });
+        return totals;
+    }
+
+    /** The batched form of {@link #reportedUnits(int, YearMonth)}: region id → its reporting units in the month's sums. */
+    public Map<Integer, List<Integer>> reportedUnits(List<Integer> regionIds, YearMonth period) {
+        Map<Integer, List<Integer>> units = new HashMap<>();
+        if (regionIds.isEmpty()) {
+            return units;
+        }
+        jdbc.sql("""
+                        select a.ancestor_id, r.region_id from progress_reported r
+                        join region_ancestor a on a.region_id = r.region_id
+                        where a.ancestor_id = any(?::int[]) and r.period = ? order by a.ancestor_id, r.region_id""")
+                .params(regionIds.toArray(Integer[]::new), day(period))
+                .query(rs -> {
+                    units.computeIfAbsent(rs.getInt(1), x -> new ArrayList<>()).add(rs.getInt(2));
+                });
+        return units;
+    }
+
     /** The unit's own figures as last submitted. */
     public List<Fact> facts(int unitRegionId, YearMonth period) {
         return jdbc.sql("select indicator_id, source, value from progress_fact where region_id = ? and period = ?")
