@@ -69,7 +69,15 @@ public class Progress {
         List<Integer> partly = list.stream().filter(r -> r.kind() != RegionKind.GROUP)
                 .filter(r -> reported.getOrDefault(r.id(), 0) > 0 && reported.get(r.id()) < expected(r))
                 .map(Region::id).toList();
-        Map<Integer, List<Integer>> units = rollups.reportedUnits(partly, period);
+        // the partly reported children's units that reported, in one query for all of them
+        Map<Integer, List<Region>> unitsOf = new HashMap<>();
+        for (Region r : list) {
+            if (partly.contains(r.id())) {
+                unitsOf.put(r.id(), units(r));
+            }
+        }
+        java.util.Set<Integer> counted = rollups.reportedAmong(unitsOf.values().stream().flatMap(List::stream)
+                .map(Region::id).collect(java.util.stream.Collectors.toSet()), period);
         List<ProgressSummary> summaries = new ArrayList<>();
         for (Region r : list) {
             if (r.kind() == RegionKind.GROUP) {
@@ -78,7 +86,7 @@ public class Progress {
             }
             int n = reported.getOrDefault(r.id(), 0);
             summaries.add(compose(r, period, n, n == 0 ? Map.of() : totals.getOrDefault(r.id(), Map.of()),
-                    () -> units.getOrDefault(r.id(), List.of()).stream().map(regions::byId).toList()));
+                    () -> unitsOf.getOrDefault(r.id(), List.of()).stream().filter(u -> counted.contains(u.id())).toList()));
         }
         return summaries;
     }
@@ -135,8 +143,15 @@ public class Progress {
 
     /** The region's reporting units (a 片区: its members') that have the month in the sums. */
     private List<Region> reportingUnits(Region region, YearMonth period) {
+        List<Region> units = units(region);
+        java.util.Set<Integer> reported = rollups.reportedAmong(units.stream().map(Region::id).toList(), period);
+        return units.stream().filter(u -> reported.contains(u.id())).toList();
+    }
+
+    /** The reporting units of the region's subtree (a 片区: of its members'), from the region tree in memory. */
+    private List<Region> units(Region region) {
         List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        return roots.stream().flatMap(root -> rollups.reportedUnits(root.id(), period).stream()).map(regions::byId).toList();
+        return roots.stream().flatMap(r -> regions.subtree(r).stream()).filter(r -> r.kind().reports()).toList();
     }
 
     /** How many reporting units of the region (a 片区: of its members) have the month in the sums. */
@@ -149,8 +164,7 @@ public class Progress {
 
     /** How many reporting units the region has (a 片区: its members'). */
     public int expected(Region region) {
-        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        return (int) roots.stream().flatMap(r -> regions.subtree(r).stream()).filter(r -> r.kind().reports()).count();
+        return units(region).size();
     }
 
     /** Drill-down: the summary of each child (groups sum their members). */

@@ -36,6 +36,7 @@ public final class ImportProfile {
                     if (!r.ok()) {
                         throw new IllegalStateException(r.problems().toString());
                     }
+                    ctx.getBean(org.anju.plan.Plans.class).delete(r.planId());
                 }
                 return null;
             });
