@@ -106,7 +106,7 @@ class BulletinComposer {
      * {@code order} of region codes; units it does not name follow in the region list's order.
      */
     Bulletin compose(Region scope, YearMonth period, String issuer, String documentNumber, LocalDate date, List<String> order) {
-        List<ProgressSummary> units = ordered(supervision.units(scope), order).stream().map(r -> progress.summary(r, period)).toList();
+        List<ProgressSummary> units = progress.summaries(ordered(supervision.units(scope), order), period);
         Scope when = new Scope(period.getYear(), period.getMonthValue(), prose.scopeLabel(scope.kind(), scope.name()));
         Data d = new Data(scope, period, when, progress.summary(scope, period), units);
         List<Bulletin.Section> progressSections = new ArrayList<>();

@@ -73,7 +73,10 @@ class DashboardPages {
         }
         String chosen = indicator != null && rated.stream().anyMatch(l -> l.indicatorCode().equals(indicator)) ? indicator
                 : rated.isEmpty() ? null : rated.getFirst().indicatorCode();
-        List<ChildLine> children = c.children().stream().map(r -> new ChildLine(r, progress.summary(r, c.period()))).toList();
+        // every child's roll-up in one query each for sums, counts and partly reported units (not one per child)
+        List<ProgressSummary> childSummaries = progress.summaries(c.children(), c.period());
+        List<ChildLine> children = java.util.stream.IntStream.range(0, childSummaries.size())
+                .mapToObj(k -> new ChildLine(c.children().get(k), childSummaries.get(k))).toList();
 
         model.addAttribute("choice", c);
         model.addAttribute("summary", summary);
@@ -127,7 +130,7 @@ class DashboardPages {
                         + "　报送情况：" + summary.reportingText(), List.of("指标", "累计完成", "目标/基数", "计量单位", "比率"), rows, null));
         if (!c.children().isEmpty()) {
             tables.add(ProgressTables.childRates("下级单位", name + Titles.yearToDate(c.period()) + "各地主要指标完成率",
-                    unitLine, rated, labels, c.children().stream().map(r -> progress.summary(r, c.period())).toList()));
+                    unitLine, rated, labels, progress.summaries(c.children(), c.period())));
         }
         if (Reports.REPORTING.contains(c.region().kind())) {
             // every project of the year, not only the page's first page

@@ -115,8 +115,9 @@ class MapController {
                     : "改按「" + chosen.label() + "」着色");
         }
         Optional<String> file = geo.fileOf(c.region());
-        List<Unit> units = c.children().stream()
-                .map(child -> unit(child, progress.summary(child, c.period()), chosen, file.orElse(null)))
+        List<ProgressSummary> summaries = progress.summaries(c.children(), c.period());
+        List<Unit> units = java.util.stream.IntStream.range(0, summaries.size())
+                .mapToObj(k -> unit(c.children().get(k), summaries.get(k), chosen, file.orElse(null)))
                 .toList();
         return new MapView(Place.of(c.region()), c.period().toString(),
                 c.period().getYear() + "年" + c.period().getMonthValue() + "月",

@@ -54,12 +54,60 @@ public class Progress {
         int reported = reported(region, period);
         // a returned report leaves its sums at 0 behind: with no unit counted there is no figure at all
         Map<Fact.Key, Rollups.Total> totals = reported == 0 ? Map.of() : totals(region, period);
+        return compose(region, period, reported, totals, () -> reportingUnits(region, period));
+    }
+
+    /**
+     * The summaries of several regions for one month — what {@link #summary(Region, YearMonth)} gives for each, with the
+     * sums, the counts of reporting units and the partly reported regions' units read in one query each instead of one
+     * per region (a node's children on the dashboard, the map and the progress page). A 片区 among them is summed from
+     * its members as before. The caller checks access (the regions are below one it has checked).
+     */
+    public List<ProgressSummary> summaries(List<Region> list, YearMonth period) {
+        List<Integer> ids = list.stream().filter(r -> r.kind() != RegionKind.GROUP).map(Region::id).toList();
+        Map<Integer, Integer> reported = rollups.reported(ids, period);
+        Map<Integer, Map<Fact.Key, Rollups.Total>> totals = rollups.totals(
+                ids.stream().filter(reported::containsKey).toList(), period);
+        List<Integer> partly = list.stream().filter(r -> r.kind() != RegionKind.GROUP)
+                .filter(r -> reported.getOrDefault(r.id(), 0) > 0 && reported.get(r.id()) < expected(r))
+                .map(Region::id).toList();
+        // the partly reported children's units that reported, in one query for all of them
+        Map<Integer, List<Region>> unitsOf = new HashMap<>();
+        for (Region r : list) {
+            if (partly.contains(r.id())) {
+                unitsOf.put(r.id(), units(r));
+            }
+        }
+        java.util.Set<Integer> counted = rollups.reportedAmong(unitsOf.values().stream().flatMap(List::stream)
+                .map(Region::id).collect(java.util.stream.Collectors.toSet()), period);
+        List<ProgressSummary> summaries = new ArrayList<>();
+        for (Region r : list) {
+            if (r.kind() == RegionKind.GROUP) {
+                summaries.add(summary(r, period));
+                continue;
+            }
+            int n = reported.getOrDefault(r.id(), 0);
+            summaries.add(compose(r, period, n, n == 0 ? Map.of() : totals.getOrDefault(r.id(), Map.of()),
+                    () -> unitsOf.getOrDefault(r.id(), List.of()).stream().filter(u -> counted.contains(u.id())).toList()));
+        }
+        return summaries;
+    }
+
+    /** The summaries of the region's children ({@link #summaries}); the caller has checked access to the region. */
+    public List<ProgressSummary> childSummaries(Region region, YearMonth period) {
+        return summaries(regions.children(region), period);
+    }
+
+    private ProgressSummary compose(Region region, YearMonth period, int reported, Map<Fact.Key, Rollups.Total> totals,
+                                    java.util.function.Supplier<List<Region>> reportingUnits) {
         int expected = expected(region);
         Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
         if (reported > 0 && reported < expected) {
             // the sums hold only the units that reported: so must the targets they are rated against, or the
             // others would count as 0 after all
-            planTargets = reportedTargets(region, period, planTargets.keySet());
+            Map<String, BigDecimal> sums = new HashMap<>(targets.forUnits(reportingUnits.get(), period.getYear()));
+            sums.keySet().retainAll(planTargets.keySet());
+            planTargets = sums;
         }
         Map<Integer, BigDecimal> actual = new HashMap<>();
         Map<Integer, Integer> units = new HashMap<>();
@@ -95,14 +143,17 @@ public class Progress {
         return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected);
     }
 
-    /** The plan targets of the region's units that have the month in the sums, added up per indicator. */
-    private Map<String, BigDecimal> reportedTargets(Region region, YearMonth period, java.util.Set<String> codes) {
+    /** The region's reporting units (a 片区: its members') that have the month in the sums. */
+    private List<Region> reportingUnits(Region region, YearMonth period) {
+        List<Region> units = units(region);
+        java.util.Set<Integer> reported = rollups.reportedAmong(units.stream().map(Region::id).toList(), period);
+        return units.stream().filter(u -> reported.contains(u.id())).toList();
+    }
+
+    /** The reporting units of the region's subtree (a 片区: of its members'), from the region tree in memory. */
+    private List<Region> units(Region region) {
         List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        List<Region> units = roots.stream().flatMap(root -> rollups.reportedUnits(root.id(), period).stream())
-                .map(regions::byId).toList();
-        Map<String, BigDecimal> sums = new HashMap<>(targets.forUnits(units, period.getYear()));
-        sums.keySet().retainAll(codes);
-        return sums;
+        return roots.stream().flatMap(r -> regions.subtree(r).stream()).filter(r -> r.kind().reports()).toList();
     }
 
     /** How many reporting units of the region (a 片区: of its members) have the month in the sums. */
@@ -115,15 +166,14 @@ public class Progress {
 
     /** How many reporting units the region has (a 片区: its members'). */
     public int expected(Region region) {
-        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        return (int) roots.stream().flatMap(r -> regions.subtree(r).stream()).filter(r -> r.kind().reports()).count();
+        return units(region).size();
     }
 
     /** Drill-down: the summary of each child (groups sum their members). */
     public List<ProgressSummary> children(String regionCode, YearMonth period) {
         Region region = region(regionCode);
         access.checkRead(region);
-        return regions.children(region).stream().map(c -> summary(c, period)).toList();
+        return childSummaries(region, period);
     }
 
     /** Subtree sums; a 片区 (group) is the sum of its members, never counted with them. */

@@ -29,7 +29,7 @@ class ProgressPages {
         ProgressSummary summary = progress.summary(c.region().code(), c.period());
         model.addAttribute("choice", c);
         model.addAttribute("summary", summary);
-        model.addAttribute("children", c.children().stream().map(r -> progress.summary(r, c.period())).toList());
+        model.addAttribute("children", progress.summaries(c.children(), c.period()));
         List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null).toList();
         model.addAttribute("rated", rated);
         model.addAttribute("labels", ProgressLine.rateLabels(rated));
@@ -53,7 +53,7 @@ class ProgressPages {
         tables.add(ProgressTables.summary(summary));
         if (!c.children().isEmpty()) {
             List<ProgressLine> rated = summary.lines().stream().filter(l -> l.rateName() != null).toList();
-            List<ProgressSummary> children = c.children().stream().map(r -> progress.summary(r, c.period())).toList();
+            List<ProgressSummary> children = progress.summaries(c.children(), c.period());
             tables.add(ProgressTables.childRates("下级单位", c.region().name() + org.anju.platform.Titles.yearToDate(c.period())
                     + "各地保障性安居工程进度比率表", org.anju.platform.Titles.unitLine(c.region().name(), c.period()),
                     rated, ProgressLine.rateLabels(rated), children));

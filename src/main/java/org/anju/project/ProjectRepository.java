@@ -150,6 +150,32 @@ class ProjectRepository {
                 .query(Integer.class).single();
     }
 
+    /**
+     * 续建结转 of a program in the subtree per unit, added up in SQL: projects of earlier plan years still open at the
+     * start of the year, how many and how large, and how much of that is 基本建成/完工 by {@code end}. A size not stated
+     * adds nothing to the sums (as the list it replaces did). Ordered by unit code.
+     */
+    List<Projects.CarriedOver> carriedOver(int scopeRegionId, int year, String program, java.time.LocalDate end) {
+        String size = "OLD_COMMUNITY".equals(program) ? "p.households" : "p.units";
+        return jdbc.sql("""
+                        select g.code, g.name, count(*) as projects,
+                               count(*) filter (where p.basic_completed_on <= :end) as completed,
+                               coalesce(sum(%1$s), 0) as size,
+                               coalesce(sum(%1$s) filter (where p.basic_completed_on <= :end), 0) as completed_size
+                        from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                        join region g on g.id = p.region_id
+                        where p.year < :year and (p.basic_completed_on is null or extract(year from p.basic_completed_on) >= :year)
+                          and p.program_code = :program
+                        group by g.code, g.name
+                        order by g.code""".formatted(size))
+                .param("scope", scopeRegionId).param("year", year).param("program", program)
+                .param("end", java.sql.Date.valueOf(end))
+                .query((rs, n) -> new Projects.CarriedOver(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6)))
+                .list();
+    }
+
     /** Projects counted towards the year itself (not carried over into it). */
     int countOfYear(int scopeRegionId, int year, String program) {
         return jdbc.sql("""

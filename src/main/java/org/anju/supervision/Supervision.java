@@ -406,10 +406,15 @@ public class Supervision {
         Region scope = region(scopeCode);
         access.checkRead(scope);
         List<Projection> list = new ArrayList<>();
-        for (Region r : withScope(scope)) {
-            ProgressSummary now = progress.summary(r, period);
-            int m = period.getMonthValue();
-            ProgressSummary earlier = m > 3 && m < 12 ? progress.summary(r, period.minusMonths(3)) : null;
+        List<Region> all = withScope(scope);
+        int m = period.getMonthValue();
+        // the roll-ups of the scope and its units read together, not one region at a time
+        List<ProgressSummary> nows = progress.summaries(all, period);
+        List<ProgressSummary> earliers = m > 3 && m < 12 ? progress.summaries(all, period.minusMonths(3)) : null;
+        for (int k = 0; k < all.size(); k++) {
+            Region r = all.get(k);
+            ProgressSummary now = nows.get(k);
+            ProgressSummary earlier = earliers == null ? null : earliers.get(k);
             for (ProgressLine l : now.lines()) {
                 if (l.target() == null || !scheduled(l) || l.unreported()) {
                     continue;

@@ -29,6 +29,11 @@ final class Timer {
         });
     }
 
+    /** Adds the other timer's latest sample (a subset of runs reported apart). */
+    void addLast(Timer other) {
+        nanos.add(other.nanos.getLast());
+    }
+
     void addAll(Timer other) {
         nanos.addAll(other.nanos);
     }

@@ -1,0 +1,307 @@
+package org.anju.bench;
+
+import org.anju.AnjuApplication;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.bulletin.BulletinOptions;
+import org.anju.bulletin.Bulletins;
+import org.anju.plan.SyntheticNationalPlan;
+import org.anju.plan.imports.ImportOptions;
+import org.anju.plan.imports.ImportResult;
+import org.anju.plan.imports.PlanImporter;
+import org.anju.progress.Progress;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.anju.supervision.Ranking;
+import org.anju.supervision.Supervision;
+import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Issue 15's national-scale benchmarks on the kept national dataset ({@link NationalData}: 1,000,000 projects, 60
+ * months, every county-level unit; generated once under {@code -Danju.bench.data}, default /work/bench-data/national,
+ * and reused). Each figure is measured beside a plain-SQL baseline doing the same reading on the same database in the
+ * same run, so the ratio shows what the application adds:
+ * <ol>
+ *   <li>roll-up of every indicator for a random node (nation, province, city, county) and month: p95 ≤ 50 ms</li>
+ *   <li>ranking of all counties nation-wide: ≤ 200 ms</li>
+ *   <li>a province bulletin (compose + DOCX): ≤ 2 s</li>
+ *   <li>national plan import + validate: ≤ 500 ms, beside a plain COPY of the same target rows</li>
+ * </ol>
+ * Run with {@code ./mvnw -q -Pbench verify -Dbench=NationalBench -Dbench.xmx=1g} (see docs/PERFORMANCE.md).
+ */
+public final class NationalBench {
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
+        // a system property: application.yml's anju.db.data-dir (ANJU_DATA_DIR) outranks the builder's defaults
+        System.setProperty("anju.db.data-dir", dataDir.toString());
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
+                .run()) {
+            Regions regions = ctx.getBean(Regions.class);
+            // as the command line runs: the system actor, with the national scope
+            Access.runAs(Actor.system(regions.root()), () -> {
+                try {
+                    run(ctx, dataDir);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, Path dataDir) throws Exception {
+        System.out.println(NationalData.ensure(ctx, dataDir));
+        if (Boolean.getBoolean("bench.generateOnly")) {
+            return;
+        }
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        Regions regions = ctx.getBean(Regions.class);
+        JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+        System.out.println("database " + jdbc.sql("select pg_size_pretty(pg_database_size(current_database()))")
+                .query(String.class).single() + "; " + jdbc.sql("""
+                        select string_agg(relname || ' ' || n_live_tup || ' rows ' || pg_size_pretty(pg_total_relation_size(relid)), ', '
+                                          order by pg_total_relation_size(relid) desc)
+                        from pg_stat_user_tables where relname in ('project', 'project_progress', 'report', 'report_value',
+                              'progress_fact', 'progress_rollup', 'target', 'audit_log')""").query(String.class).single());
+        System.out.println("load before: " + uptime());
+
+        Progress progress = ctx.getBean(Progress.class);
+        Supervision supervision = ctx.getBean(Supervision.class);
+        Bulletins bulletins = ctx.getBean(Bulletins.class);
+        List<Region> nodes = regions.subtree(regions.root()).stream()
+                .filter(r -> r.kind() == RegionKind.NATION || r.kind() == RegionKind.PROVINCE
+                        || r.kind() == RegionKind.PREFECTURE || r.kind() == RegionKind.COUNTY).toList();
+        List<Region> provinces = regions.children(regions.root()).stream().filter(r -> r.kind() == RegionKind.PROVINCE).toList();
+        SplittableRandom random = new SplittableRandom(1);
+        java.util.Map<Integer, List<Long>> plansOf = new java.util.HashMap<>();
+        for (int y = NationalData.FIRST.getYear(); y < NationalData.FIRST.getYear() + NationalData.MONTHS / 12; y++) {
+            plansOf.put(y, jdbc.sql("select id from plan where ? between first_year and last_year").param(y).query(Long.class).list());
+        }
+
+        System.out.println();
+        System.out.println("| benchmark | runs | mean ms | p50 ms | p95 ms | max ms | target |");
+        System.out.println("|---|---|---|---|---|---|---|");
+
+        // 1. roll-up of every indicator for a node and month, and the plain SQL reading the same sums and targets
+        Timer warm = new Timer("warm-up");
+        for (int i = 0; i < 300; i++) {
+            Region x = nodes.get(random.nextInt(nodes.size()));
+            YearMonth m = month(random);
+            warm.time(() -> progress.summary(x, m));
+            warm.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
+        }
+        Timer rollup = new Timer("roll-up, every indicator, random node of " + nodes.size() + " (全国, 省, 市, 县) and month of 60");
+        Timer rollupSql = new Timer("the same sums, counts and targets in plain SQL");
+        Timer nation = new Timer("roll-up, every indicator, 全国, random month");
+        Timer nationSql = new Timer("全国 in plain SQL");
+        int lines = 0;
+        for (int i = 0; i < 2000; i++) {
+            Region x = i % 10 == 0 ? regions.root() : nodes.get(random.nextInt(nodes.size()));
+            YearMonth m = month(random);
+            // alternate which goes first, so neither always finds the other's pages warm
+            if (i % 2 == 0) {
+                lines += rollup.time(() -> progress.summary(x, m)).lines().size();
+                rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
+            } else {
+                rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
+                lines += rollup.time(() -> progress.summary(x, m)).lines().size();
+            }
+            if (x.kind() == RegionKind.NATION) {
+                nation.addLast(rollup);
+                nationSql.addLast(rollupSql);
+            }
+        }
+        System.out.println(rollup.report(50, 95) + " p99 " + fmt(rollup.percentile(99)));
+        System.out.println(rollupSql.report() + " p99 " + fmt(rollupSql.percentile(99)));
+        System.out.println(nation.report(50, 95));
+        System.out.println(nationSql.report());
+
+        // 2. ranking of all counties nation-wide, and the plain SQL ranking
+        String[] ranked = {"SHANTYTOWN.START.UNIT", "AFFORDABLE_RENTAL.START.UNIT"};
+        Timer rankWarm = new Timer("warm-up");
+        Timer ranking = new Timer("ranking of all counties, 全国 (开工率, 棚改 / 保租房)");
+        Timer rankingSql = new Timer("the same ranking in plain SQL (sums, targets, rank())");
+        int rankedUnits = 0;
+        for (int i = 0; i < 60; i++) {
+            YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
+            String indicator = ranked[i % 2];
+            Ranking k = (i < 10 ? rankWarm : ranking).time(() -> supervision.ranking("000000", m, indicator, true));
+            (i < 10 ? rankWarm : rankingSql).time(() -> plainRanking(jdbc, m, indicator, plansOf.get(m.getYear())));
+            rankedUnits = k.units().size() + k.unreported().size();
+        }
+        System.out.println(ranking.report(200, 100));
+        System.out.println(rankingSql.report());
+
+        // 3. a province bulletin, and the plain SQL reading the figures it prints
+        Timer bulletinWarm = new Timer("warm-up");
+        Timer bulletin = new Timer("province bulletin (compose + DOCX), random province and month of 2025");
+        Timer bulletinSql = new Timer("the province's and its units' sums in plain SQL");
+        int size = 0;
+        for (int i = 0; i < 25; i++) {
+            Region p = provinces.get(random.nextInt(provinces.size()));
+            YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
+            byte[] docx = (i < 5 ? bulletinWarm : bulletin).time(() ->
+                    bulletins.docx(p.code(), m, new BulletinOptions(null, null, LocalDate.of(2026, 1, 9))));
+            (i < 5 ? bulletinWarm : bulletinSql).time(() -> plainProvince(jdbc, regions, p, m));
+            size = docx.length;
+        }
+        System.out.println(bulletin.report(2000, 100));
+        System.out.println(bulletinSql.report());
+
+        // 4. national plan import + validate (the 2025 plan's figures as a second plan), beside a
+        // plain COPY of the same target rows into a table with the same indexes
+        PlanImporter importer = ctx.getBean(PlanImporter.class);
+        // the 2025 plan's figures under another title (the kept 2025 plan stays), deleted after each run as PlanBench does
+        byte[] plan = SyntheticNationalPlan.text(regions, 42).replace("工作计划的通知", "工作计划的补充通知")
+                .getBytes(StandardCharsets.UTF_8);
+        org.anju.plan.Plans plans = ctx.getBean(org.anju.plan.Plans.class);
+        Timer importWarm = new Timer("warm-up");
+        Timer imports = new Timer("national plan import + validate (" + SyntheticNationalPlan.counties(regions)
+                + " counties × " + SyntheticNationalPlan.INDICATORS + " indicators), on the national dataset");
+        for (int i = 0; i < 8; i++) {
+            ImportResult r = (i < 3 ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
+            if (!r.ok()) {
+                throw new IllegalStateException(r.problems().toString());
+            }
+            plans.delete(r.planId());
+        }
+        Timer copy = new Timer("plain COPY of the same target rows into a table with target's indexes");
+        long targetRows = plainCopy(ctx.getBean(DataSource.class), jdbc, copy);
+        System.out.println(imports.report(500, 100));
+        System.out.println(copy.report() + " (" + targetRows + " rows)");
+
+        System.out.println();
+        System.out.printf("%d lines per roll-up on average; %d counties in the ranking; last bulletin %d KB%n",
+                lines / 2000, rankedUnits, size / 1024);
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, peak heap used while measuring (sum of pools' peaks) "
+                + peak / (1024 * 1024) + " MB");
+        System.out.println("load after: " + uptime());
+    }
+
+    /** What a roll-up reads, in plain SQL: the node's sums for the month, its count of reporting units, its targets. */
+    private static int plainRollup(JdbcClient jdbc, Region x, YearMonth m, List<Long> plans) {
+        Date day = Date.valueOf(m.atDay(1));
+        int rows = jdbc.sql("""
+                        select r.indicator_id, r.source, r.value, r.units,
+                               (select reported from progress_reporting where region_id = :region and period = :day)
+                        from progress_rollup r where r.region_id = :region and r.period = :day""")
+                .param("region", x.id()).param("day", day).query((rs, n) -> rs.getBigDecimal(3)).list().size();
+        rows += jdbc.sql("""
+                        select indicator_id, sum(total) from target_rollup
+                        where plan_id = any(:plans) and region_id = :region and (year is null or year = :year)
+                        group by indicator_id""")
+                .param("plans", plans.toArray(Long[]::new)).param("region", x.id()).param("year", m.getYear())
+                .query((rs, n) -> rs.getBigDecimal(2)).list().size();
+        return rows;
+    }
+
+    /** Every county's actual, target and rate for one indicator, ranked, in one statement. */
+    private static int plainRanking(JdbcClient jdbc, YearMonth m, String indicator, List<Long> plans) {
+        return jdbc.sql("""
+                        with i as (select id from indicator where program_code || '.' || stage_code || '.' || measure_code = :code),
+                        u as (select id from region where kind = 'COUNTY'),
+                        act as (select f.region_id, sum(f.value) as v from progress_rollup f join u on u.id = f.region_id
+                                where f.period = :day and f.indicator_id = (select id from i) group by f.region_id),
+                        tg as (select t.region_id, max(t.value) as v from target t join u on u.id = t.region_id
+                               where t.plan_id = any(:plans) and t.indicator_id = (select id from i)
+                                 and (t.year is null or t.year = :year) group by t.region_id),
+                        rep as (select r.region_id, r.reported from progress_reporting r join u on u.id = r.region_id
+                                where r.period = :day and r.reported > 0)
+                        select u.id, act.v, tg.v, round(100 * coalesce(act.v, 0) / nullif(tg.v, 0), 1) as rate,
+                               rank() over (order by coalesce(act.v, 0) / nullif(tg.v, 0) desc nulls last)
+                        from u join rep on rep.region_id = u.id left join act on act.region_id = u.id
+                        left join tg on tg.region_id = u.id""")
+                .param("code", indicator).param("day", Date.valueOf(m.atDay(1))).param("plans", plans.toArray(Long[]::new))
+                .param("year", m.getYear()).query((rs, n) -> rs.getInt(1)).list().size();
+    }
+
+    /** The sums of a province and of each of its units for the month, in one statement. */
+    private static int plainProvince(JdbcClient jdbc, Regions regions, Region p, YearMonth m) {
+        List<Integer> ids = Stream.concat(Stream.of(p), regions.children(p).stream()).map(Region::id).toList();
+        return jdbc.sql("""
+                        select f.region_id, f.indicator_id, f.source, f.value, f.units, r.reported
+                        from progress_rollup f left join progress_reporting r on r.region_id = f.region_id and r.period = f.period
+                        where f.region_id = any(:ids) and f.period = :day""")
+                .param("ids", ids.toArray(Integer[]::new)).param("day", Date.valueOf(m.atDay(1)))
+                .query((rs, n) -> rs.getBigDecimal(4)).list().size();
+    }
+
+    /** COPY of the national plan's target rows (as stored) into a scratch table with target's indexes, 5 times. */
+    private static long plainCopy(DataSource ds, JdbcClient jdbc, Timer timer) throws Exception {
+        long planId = jdbc.sql("select max(plan_id) from target").query(Long.class).single();
+        try (Connection c = ds.getConnection()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            StringWriter out = new StringWriter();
+            long rows = pg.getCopyAPI().copyOut("copy (select * from target where plan_id = " + planId + ") to stdout", out);
+            String text = out.toString();
+            try (var st = c.createStatement()) {
+                st.execute("create temporary table bench_target (like target including all)");
+            }
+            for (int i = 0; i < 8; i++) {
+                try (var st = c.createStatement()) {
+                    st.execute("truncate bench_target");
+                }
+                Timer t = i < 3 ? new Timer("warm-up") : timer;
+                t.time(() -> {
+                    try {
+                        return pg.getCopyAPI().copyIn("copy bench_target from stdin", new StringReader(text));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            try (var st = c.createStatement()) {
+                st.execute("drop table bench_target");
+            }
+            return rows;
+        }
+    }
+
+    private static YearMonth month(SplittableRandom random) {
+        return NationalData.FIRST.plusMonths(random.nextInt(NationalData.MONTHS));
+    }
+
+    private static String fmt(double ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f ms", ms);
+    }
+
+    private static String uptime() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
