@@ -1,7 +1,10 @@
 package org.anju.reminder;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.anju.account.Access;
+import org.anju.account.Actor;
 import org.anju.platform.ChinaTime;
+import org.anju.region.Regions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,12 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ReminderJob {
 
     private final Reminders reminders;
+    private final Regions regions;
     /** The system clock, unless a {@link Clock} bean says otherwise (tests run the work on a chosen day). */
     private final Clock clock;
     private final AtomicInteger runs = new AtomicInteger();
 
-    ReminderJob(Reminders reminders, ObjectProvider<Clock> clock) {
+    ReminderJob(Reminders reminders, Regions regions, ObjectProvider<Clock> clock) {
         this.reminders = reminders;
+        this.regions = regions;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -35,7 +40,8 @@ public class ReminderJob {
     @SchedulerLock(name = "reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void run() {
         runs.incrementAndGet();
-        reminders.generate(LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+        // a scheduled job has no rights of its own (issue 11): it acts as the system, said explicitly
+        Access.runAs(Actor.system(regions.root()), () -> reminders.generate(LocalDate.now(clock.withZone(ChinaTime.ZONE))));
     }
 
     /** How many times this node ran the work (tests: two nodes triggered at once, one ran). */
