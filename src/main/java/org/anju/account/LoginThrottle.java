@@ -1,17 +1,19 @@
 package org.anju.account;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Progressive delays after failed logins, kept in memory. Nothing here locks an account: every delay is tied
+ * Progressive delays after failed logins, kept in the database (shared by every app node). Nothing here locks an account: every delay is tied
  * to the client address it was earned from, so failures from one address never stop the owner signing in
  * from another.
  *
@@ -38,8 +40,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * too early does not extend the wait. Attempts being checked count against the free failures, so parallel
  * guesses earn no more than sequential ones (a pair that signed in here may run {@link #PARALLEL} at once:
  * API scripts). IPv6 addresses count per /64 (one subscriber's network) or one subscriber would have
- * unlimited addresses. Each map holds at most {@link #MAX_ENTRIES}; failures are forgotten {@link #FORGET}
- * after the last one.
+ * unlimited addresses. Failures are forgotten {@link #FORGET} after the last one.
+ *
+ * <p>The counts live in the table {@code login_throttle} (issue 15), so that every app node behind the balancer
+ * sees the same: failures on one node delay the next attempt on another. Each step locks its rows with one upsert
+ * ({@code insert … on conflict do update … returning}, which also creates a row on first use), decides in Java
+ * with the rules above and writes the result in the same transaction; the pair's row is always taken before the
+ * address's, so concurrent attempts neither lose a count nor deadlock. An attempt in flight on a node that died
+ * stops counting after {@link #IN_FLIGHT_EXPIRES}. Rows that hold nothing any more are deleted by
+ * {@link #cleanUp} (the hourly scheduled work, once per cluster), which bounds the table as the old per-map limit
+ * bounded memory.
  */
 @Component
 class LoginThrottle {
@@ -76,16 +86,21 @@ class LoginThrottle {
     static final int PARALLEL = 8;
     /** The wait told to an attempt refused because others of its pair or address are being checked. */
     static final Duration BUSY = Duration.ofSeconds(1);
-    static final int MAX_ENTRIES = 100_000;
+    /** A password check takes well under a second; an attempt still "in flight" after this was lost with its node. */
+    static final Duration IN_FLIGHT_EXPIRES = Duration.ofMinutes(1);
 
     private enum Outcome { FAILED, SUCCEEDED, ABANDONED }
 
-    /** Failures (the last at {@code last}, null when none) and attempts being checked. */
-    private record Count(int failures, Instant last, int inFlight) {
-        static final Count NONE = new Count(0, null, 0);
+    /** The two kinds of rows: a username at an address, and an address over all usernames. */
+    private enum Kind { PAIR, ADDRESS }
+
+    /** Failures (the last at {@code last}, null when none) and attempts being checked (the last entered at {@code since}). */
+    private record Count(int failures, Instant last, int inFlight, Instant since) {
 
         Count fresh(Instant now) {
-            return failures > 0 && !now.isBefore(last.plus(FORGET)) ? new Count(0, null, inFlight) : this;
+            Count c = inFlight > 0 && (since == null || !now.isBefore(since.plus(IN_FLIGHT_EXPIRES)))
+                    ? new Count(failures, last, 0, null) : this;
+            return c.failures > 0 && !now.isBefore(c.last.plus(FORGET)) ? new Count(0, null, c.inFlight, c.since) : c;
         }
 
         Duration wait(Backoff backoff, Instant now) {
@@ -97,17 +112,22 @@ class LoginThrottle {
         }
     }
 
-    private final Map<String, Count> pairs = new ConcurrentHashMap<>();
-    private final Map<String, Count> addresses = new ConcurrentHashMap<>();
-    /** When each pair last signed in successfully. */
-    private final Map<String, Instant> signedIn = new ConcurrentHashMap<>();
-    private final Clock clock;
-
-    LoginThrottle() {
-        this(Clock.systemUTC());
+    /** A row as locked for this step: its count (already {@link Count#fresh}) and, for a pair, its last success. */
+    private record Row(Kind kind, String key, Count count, Instant signedIn) {
     }
 
-    LoginThrottle(Clock clock) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    @Autowired
+    LoginThrottle(JdbcClient jdbc, TransactionTemplate tx) {
+        this(jdbc, tx, Clock.systemUTC());
+    }
+
+    LoginThrottle(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
         this.clock = clock;
     }
 
@@ -116,17 +136,24 @@ class LoginThrottle {
         Instant now = clock.instant();
         String pair = pair(username, address);
         String addr = key(address);
-        Instant success = signedIn.get(pair);
-        boolean signedInHere = success != null && now.isBefore(success.plus(REMEMBER_SUCCESS));
-        Duration wait = enter(pairs, pair, PAIR, signedInHere ? PARALLEL : 0, now);
-        if (!wait.isZero() || signedInHere) {
-            return new Attempt(pair, addr, false, wait);
-        }
-        wait = enter(addresses, addr, ADDRESS, 0, now);
-        if (!wait.isZero()) {
-            leave(pairs, pair, true, Outcome.ABANDONED, now);
-        }
-        return new Attempt(pair, addr, true, wait);
+        return tx.execute(status -> {
+            Row p = lock(Kind.PAIR, pair, now);
+            boolean signedInHere = p.signedIn() != null && now.isBefore(p.signedIn().plus(REMEMBER_SUCCESS));
+            Duration wait = refusal(p.count(), PAIR, signedInHere ? PARALLEL : 0, now);
+            if (!wait.isZero()) {
+                return new Attempt(pair, addr, false, wait);
+            }
+            if (!signedInHere) {
+                Row a = lock(Kind.ADDRESS, addr, now);
+                wait = refusal(a.count(), ADDRESS, 0, now);
+                if (!wait.isZero()) {
+                    return new Attempt(pair, addr, true, wait);      // the pair's entry is never written
+                }
+                write(a, entered(a.count(), now), null);
+            }
+            write(p, entered(p.count(), now), null);
+            return new Attempt(pair, addr, !signedInHere, Duration.ZERO);
+        });
     }
 
     /**
@@ -135,95 +162,116 @@ class LoginThrottle {
      */
     Duration failed(Attempt attempt) {
         Instant now = clock.instant();
-        leave(pairs, attempt.pair(), true, Outcome.FAILED, now);
-        leave(addresses, attempt.address(), attempt.atAddress(), Outcome.FAILED, now);
-        return max(waitOf(pairs, attempt.pair(), PAIR, now), waitOf(addresses, attempt.address(), ADDRESS, now));
+        return tx.execute(status -> {
+            Count p = leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.FAILED, now, null);
+            Count a = leave(lock(Kind.ADDRESS, attempt.address(), now), attempt.atAddress(), Outcome.FAILED, now, null);
+            return max(p.wait(PAIR, now), a.wait(ADDRESS, now));
+        });
     }
 
     /** The password was right: the pair starts afresh and is exempt from its address's delay from now on. */
     void succeeded(Attempt attempt) {
         Instant now = clock.instant();
-        leave(pairs, attempt.pair(), true, Outcome.SUCCEEDED, now);
-        leave(addresses, attempt.address(), attempt.atAddress(), Outcome.ABANDONED, now);
-        if (signedIn.size() >= MAX_ENTRIES && !signedIn.containsKey(attempt.pair())) {
-            signedIn.values().removeIf(t -> !now.isBefore(t.plus(REMEMBER_SUCCESS)));
-            evictOldest(signedIn, Comparator.naturalOrder());
-        }
-        signedIn.put(attempt.pair(), now);
+        tx.executeWithoutResult(status -> {
+            leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.SUCCEEDED, now, now);
+            if (attempt.atAddress()) {
+                leave(lock(Kind.ADDRESS, attempt.address(), now), true, Outcome.ABANDONED, now, null);
+            }
+        });
     }
 
     /** The check did not finish (an error): counts nothing. */
     void abandoned(Attempt attempt) {
         Instant now = clock.instant();
-        leave(pairs, attempt.pair(), true, Outcome.ABANDONED, now);
-        leave(addresses, attempt.address(), attempt.atAddress(), Outcome.ABANDONED, now);
+        tx.executeWithoutResult(status -> {
+            leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.ABANDONED, now, null);
+            if (attempt.atAddress()) {
+                leave(lock(Kind.ADDRESS, attempt.address(), now), true, Outcome.ABANDONED, now, null);
+            }
+        });
     }
 
-    /** The size of the largest map (tests: each stays within {@link #MAX_ENTRIES}). */
-    int largestMap() {
-        return Math.max(pairs.size(), Math.max(addresses.size(), signedIn.size()));
+    /**
+     * Deletes the rows that hold nothing any more: no failure within {@link #FORGET}, nothing in flight, no success
+     * within {@link #REMEMBER_SUCCESS}. Run by the scheduled work ({@link AccountMaintenance}). @return rows deleted
+     */
+    int cleanUp() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        delete from login_throttle
+                        where (failures = 0 or last_failure <= :forget)
+                          and (in_flight = 0 or in_flight_at is null or in_flight_at <= :lost)
+                          and (signed_in_at is null or signed_in_at <= :remembered)""")
+                .param("forget", at(now.minus(FORGET))).param("lost", at(now.minus(IN_FLIGHT_EXPIRES)))
+                .param("remembered", at(now.minus(REMEMBER_SUCCESS))).update();
+    }
+
+    /** How many rows the table holds (tests). */
+    int rows() {
+        return jdbc.sql("select count(*) from login_throttle").query(Integer.class).single();
     }
 
     /** Forgets everything (tests). */
     void reset() {
-        pairs.clear();
-        addresses.clear();
-        signedIn.clear();
+        jdbc.sql("delete from login_throttle").update();
     }
 
-    /** Enters an attempt unless the key is delayed or already checking as many attempts as it has free failures. */
-    private Duration enter(Map<String, Count> map, String key, Backoff backoff, int parallel, Instant now) {
-        makeRoom(map, key, now);
-        Duration[] refused = {Duration.ZERO};
-        map.compute(key, (k, c) -> {
-            Count n = c == null ? Count.NONE : c.fresh(now);
-            Duration wait = n.wait(backoff, now);
-            int limit = parallel > 0 && n.failures() == 0 ? parallel : Math.max(1, backoff.free() - n.failures());
-            if (wait.isZero() && n.inFlight() >= limit) {
-                wait = BUSY;
-            }
-            if (!wait.isZero()) {
-                refused[0] = wait;
-                return c;
-            }
-            return new Count(n.failures(), n.last(), n.inFlight() + 1);
-        });
-        return refused[0];
+    /** The wait refusing an attempt now (zero: it may enter) — delayed, or already checking as many as it has free failures. */
+    private static Duration refusal(Count n, Backoff backoff, int parallel, Instant now) {
+        Duration wait = n.wait(backoff, now);
+        int limit = parallel > 0 && n.failures() == 0 ? parallel : Math.max(1, backoff.free() - n.failures());
+        return wait.isZero() && n.inFlight() >= limit ? BUSY : wait;
     }
 
-    private void leave(Map<String, Count> map, String key, boolean entered, Outcome outcome, Instant now) {
-        if (outcome == Outcome.FAILED) {
-            makeRoom(map, key, now);
-        }
-        map.compute(key, (k, c) -> {
-            Count n = c == null ? Count.NONE : c.fresh(now);
-            int inFlight = entered ? Math.max(0, n.inFlight() - 1) : n.inFlight();
-            Count next = switch (outcome) {
-                case FAILED -> new Count(n.failures() + 1, now, inFlight);
-                case SUCCEEDED -> new Count(0, null, inFlight);
-                case ABANDONED -> new Count(n.failures(), n.last(), inFlight);
-            };
-            return next.failures() == 0 && next.inFlight() == 0 ? null : next;
-        });
+    private static Count entered(Count n, Instant now) {
+        return new Count(n.failures(), n.last(), n.inFlight() + 1, now);
     }
 
-    private static Duration waitOf(Map<String, Count> map, String key, Backoff backoff, Instant now) {
-        Count c = map.get(key);
-        return c == null ? Duration.ZERO : c.fresh(now).wait(backoff, now);
+    private Count leave(Row row, boolean entered, Outcome outcome, Instant now, Instant signedIn) {
+        Count n = row.count();
+        int inFlight = entered ? Math.max(0, n.inFlight() - 1) : n.inFlight();
+        Count next = switch (outcome) {
+            case FAILED -> new Count(n.failures() + 1, now, inFlight, n.since());
+            case SUCCEEDED -> new Count(0, null, inFlight, n.since());
+            case ABANDONED -> new Count(n.failures(), n.last(), inFlight, n.since());
+        };
+        write(row, next, signedIn);
+        return next;
     }
 
-    /** Before adding a key to a full map: drop what expired, and if still full the oldest record. */
-    private static void makeRoom(Map<String, Count> map, String key, Instant now) {
-        if (map.size() >= MAX_ENTRIES && !map.containsKey(key)) {
-            map.values().removeIf(c -> c.inFlight() == 0 && c.fresh(now).failures() == 0);
-            evictOldest(map, Comparator.comparing(Count::last, Comparator.nullsLast(Comparator.naturalOrder())));
-        }
+    /**
+     * Locks the row of {@code key} (creating it on first use) with one upsert and reads it: the no-op update of an
+     * existing row holds its lock until the transaction ends, so the caller's decision and write are not interleaved
+     * with another node's.
+     */
+    private Row lock(Kind kind, String key, Instant now) {
+        return jdbc.sql("""
+                        insert into login_throttle as t (kind, key) values (:kind, :key)
+                        on conflict (kind, key) do update set failures = t.failures
+                        returning failures, last_failure, in_flight, in_flight_at, signed_in_at""")
+                .param("kind", kind.name()).param("key", key)
+                .query((rs, i) -> new Row(kind, key, new Count(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getInt(3), instant(rs.getObject(4, OffsetDateTime.class))).fresh(now),
+                        instant(rs.getObject(5, OffsetDateTime.class)))).single();
     }
 
-    private static <V> void evictOldest(Map<String, V> map, Comparator<V> age) {
-        if (map.size() >= MAX_ENTRIES) {
-            map.entrySet().stream().min(Map.Entry.comparingByValue(age)).ifPresent(e -> map.remove(e.getKey()));
-        }
+    /** Writes the row's new count (and, when given, its last success). */
+    private void write(Row row, Count next, Instant signedIn) {
+        jdbc.sql("""
+                        update login_throttle set failures = :failures, last_failure = :last, in_flight = :inFlight,
+                               in_flight_at = :since, signed_in_at = coalesce(:signedIn, signed_in_at)
+                        where kind = :kind and key = :key""")
+                .param("failures", next.failures()).param("last", at(next.last())).param("inFlight", next.inFlight())
+                .param("since", at(next.since())).param("signedIn", at(signedIn))
+                .param("kind", row.kind().name()).param("key", row.key()).update();
+    }
+
+    private static OffsetDateTime at(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -12,6 +12,7 @@ import org.anju.platform.TableXlsx;
 import org.anju.platform.Titles;
 import org.anju.project.Projects;
 import org.anju.region.Region;
+import org.anju.reminder.Reminders;
 import org.anju.report.ReportInbox;
 import org.anju.report.Reports;
 import org.springframework.stereotype.Controller;
@@ -46,8 +47,11 @@ class DashboardPages {
     private final ReportInbox reports;
     private final Projects projects;
     private final JsonMapper json;
+    private final Reminders reminders;
 
-    DashboardPages(Progress progress, PageContext context, ReportInbox reports, Projects projects, JsonMapper json) {
+    DashboardPages(Progress progress, PageContext context, ReportInbox reports, Projects projects, JsonMapper json,
+                   Reminders reminders) {
+        this.reminders = reminders;
         this.progress = progress;
         this.context = context;
         this.reports = reports;
@@ -79,6 +83,7 @@ class DashboardPages {
                 .mapToObj(k -> new ChildLine(c.children().get(k), childSummaries.get(k))).toList();
 
         model.addAttribute("choice", c);
+        model.addAttribute("reminders", reminders.mine());
         model.addAttribute("summary", summary);
         model.addAttribute("rated", rated);
         Map<String, String> labels = ProgressLine.rateLabels(rated);

@@ -1,16 +1,33 @@
 package org.anju.account;
 
+import org.anju.AnjuTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The arithmetic of {@link LoginThrottle}, on a clock the test moves. */
+/**
+ * The arithmetic of {@link LoginThrottle}, on a clock the test moves, against its table {@code login_throttle} in the
+ * real database (the counts every app node shares).
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=login_throttle")
 class LoginThrottleTest {
 
     static final String A = "203.0.113.7";
@@ -41,7 +58,17 @@ class LoginThrottleTest {
     }
 
     final Hands clock = new Hands();
-    final LoginThrottle throttle = new LoginThrottle(clock);
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate tx;
+    LoginThrottle throttle;
+
+    @BeforeEach
+    void fresh() {
+        throttle = new LoginThrottle(jdbc, tx, clock);
+        throttle.reset();
+    }
 
     /** One attempt with a wrong password: the wait it earns, or null when it was refused unchecked. */
     Duration fail(String user, String address) {
@@ -170,14 +197,44 @@ class LoginThrottleTest {
     }
 
     @Test
-    void theMapsStayBounded() {
-        for (int i = 0; i <= LoginThrottle.MAX_ENTRIES + 10; i++) {
-            clock.advance(Duration.ofMillis(1));
-            fail("u" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+    void theCleanUpDeletesOnlyRowsThatHoldNothing() {
+        fail("xz", A);                                   // a failure: kept for a day
+        succeed("colleague", B);                         // a success: remembered for 30 days
+        assertThat(throttle.cleanUp()).as("only the address B, which holds nothing: its attempt succeeded").isEqualTo(1);
+        clock.advance(LoginThrottle.FORGET);
+        assertThat(throttle.cleanUp()).as("xz at A and the address A, forgotten; the success and B stay").isEqualTo(2);
+        assertThat(fail("xz", A)).as("counting starts afresh").isZero();
+        clock.advance(LoginThrottle.REMEMBER_SUCCESS);
+        throttle.cleanUp();
+        assertThat(throttle.rows()).isZero();
+    }
+
+    @Test
+    void anAttemptLeftInFlightByADeadNodeStopsCountingAfterAMinute() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.admit("xz", A).admitted()).isTrue();      // never handed back: the node died
         }
-        assertThat(throttle.largestMap()).isLessThanOrEqualTo(LoginThrottle.MAX_ENTRIES);
-        String newest = "u" + (LoginThrottle.MAX_ENTRIES + 10);
-        fail(newest, "10.1.134.170");
-        assertThat(fail(newest, "10.1.134.170")).as("the newest record is kept, the oldest evicted").isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.admit("xz", A).admitted()).isFalse();
+        clock.advance(LoginThrottle.IN_FLIGHT_EXPIRES);
+        assertThat(throttle.admit("xz", A).admitted()).isTrue();
+    }
+
+    /** Sixteen simultaneous guesses (as from several nodes): the three free ones are checked, no more. */
+    @Test
+    void concurrentAttemptsAreCountedExactly() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> guesses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                guesses.add(() -> throttle.admit("xz", A).admitted());
+            }
+            int admitted = 0;
+            for (Future<Boolean> f : pool.invokeAll(guesses)) {
+                admitted += f.get() ? 1 : 0;
+            }
+            assertThat(admitted).isEqualTo(3);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

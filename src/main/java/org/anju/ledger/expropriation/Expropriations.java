@@ -457,12 +457,15 @@ public class Expropriations {
 
     // ---- the 调查登记 list --------------------------------------------------------------------------------
 
-    /** What an import would add: one line per household, owners masked. Nothing is written. */
-    public record Preview(String file, int households, List<PreviewLine> lines) {
+    /**
+     * What an import would add: one line per household, owners masked. Nothing is written. Serializable: the page keeps
+     * it as a flash attribute in the session, which lives in the database (issue 15).
+     */
+    public record Preview(String file, int households, List<PreviewLine> lines) implements java.io.Serializable {
     }
 
     public record PreviewLine(int row, String code, String owner, String address, BigDecimal area, String use,
-                              String titleStatus) {
+                              String titleStatus) implements java.io.Serializable {
     }
 
     /** Reads the 调查登记 list and shows what it would add; refuses with every problem by row and column. */

@@ -1,0 +1,38 @@
+package org.anju.account;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * The account module's scheduled clean-up, once per cluster (ShedLock row {@code account-cleanup}): expired sessions
+ * (Spring Session's own every-minute clean-up on every node is switched off, {@code spring.session.jdbc.cleanup-cron:
+ * "-"}) and login-throttle rows that hold nothing any more. Cron {@code anju.scheduling.cleanup-cron}, every ten
+ * minutes by default; an expired session is refused when read whether or not it was deleted yet.
+ */
+@Component
+@ConditionalOnWebApplication
+class AccountMaintenance {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountMaintenance.class);
+
+    private final JdbcIndexedSessionRepository sessions;
+    private final LoginThrottle throttle;
+
+    AccountMaintenance(JdbcIndexedSessionRepository sessions, LoginThrottle throttle) {
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    @Scheduled(cron = "${anju.scheduling.cleanup-cron}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "account-cleanup", lockAtMostFor = "PT5M", lockAtLeastFor = "PT30S")
+    public void cleanUp() {
+        sessions.cleanUpExpiredSessions();
+        int rows = throttle.cleanUp();
+        log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条", rows);
+    }
+}
