@@ -61,7 +61,9 @@ class ActuatorSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(denied).accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(denied).accessDeniedHandler((request, response, refused) ->
+                        denied.handle(request, response, new org.anju.platform.Denied("运行指标和健康详情只对运维账号开放："
+                                + "绑定到全国的账号（如查看/审计账号 prometheus），当前账号不是"))))
                 .addFilterAfter((request, response, chain) -> {
                     grantOperations(nation);
                     chain.doFilter(request, response);

@@ -33,10 +33,10 @@ public class OperationsMetrics {
 
     OperationsMetrics(MeterRegistry registry, ImportSlots slots) {
         this.registry = registry;
-        registry.gauge("anju.jobs.queue", java.util.List.of(io.micrometer.core.instrument.Tag.of("state", "running")),
-                slots, s -> s.usage().running());
-        registry.gauge("anju.jobs.queue", java.util.List.of(io.micrometer.core.instrument.Tag.of("state", "queued")),
-                slots, s -> s.usage().queued());
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().running())
+                .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "running").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().queued())
+                .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "queued").register(registry);
     }
 
     /** Times one import of {@code kind}; every result counts as {@code ok}. */

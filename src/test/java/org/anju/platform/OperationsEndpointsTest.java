@@ -104,7 +104,8 @@ class OperationsEndpointsTest {
     void onlyTheOperationsAccountSeesMetricsAndDetails() throws Exception {
         // a province administrator and a city viewer: signed in, but not the whole country's
         for (String user : List.of("jx_admin", "zy_viewer")) {
-            json("/actuator/prometheus", 403, httpBasic(user, PASSWORD));
+            assertThat(json("/actuator/prometheus", 403, httpBasic(user, PASSWORD)).get("detail").asString())
+                    .contains("运维账号", "绑定到全国");
             json("/actuator/metrics", 403, httpBasic(user, PASSWORD));
             assertThat(json("/actuator/health/readiness", 200, httpBasic(user, PASSWORD)).propertyNames())
                     .containsExactly("status");
