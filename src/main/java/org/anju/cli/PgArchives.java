@@ -128,6 +128,7 @@ final class PgArchives {
         Path pgDump = tool("pg_dump");
         Contents contents = contents(target);
         checkVersion(pgDump, contents);
+        long started = System.nanoTime();
         Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
         try {
             run(List.of(pgDump.toString(), "--format=custom", "--no-password", "--file=" + part), target, "pg_dump");
@@ -137,8 +138,9 @@ final class PgArchives {
         } finally {
             deleteQuietly(part);
         }
-        say.printf("已备份数据库 %s（%s:%d，PostgreSQL %s，%d 张表）到 %s（%s）%n", target.database(), target.host(),
-                target.port(), contents.serverVersion(), contents.tables().size(), out, size(out));
+        say.printf("已备份数据库 %s（%s:%d，PostgreSQL %s，%d 张表）到 %s（%s，用时 %.1f 秒）%n", target.database(),
+                target.host(), target.port(), contents.serverVersion(), contents.tables().size(), out, size(out),
+                (System.nanoTime() - started) / 1e9);
         say.println(KEY_NOTE);
     }
 
@@ -183,10 +185,11 @@ final class PgArchives {
             psqlCommand.add("--command=" + drop);
         }
         psqlCommand.add("--file=-");
+        long started = System.nanoTime();
         pipe(restoreCommand, psqlCommand, target);
         Contents restored = contents(target);
-        say.printf("已从 %s 恢复数据库 %s（%s:%d）：%d 个条目，%d 张表%n", in, target.database(), target.host(), target.port(),
-                entries, restored.tables().size());
+        say.printf("已从 %s 恢复数据库 %s（%s:%d）：%d 个条目，%d 张表，用时 %.1f 秒%n", in, target.database(), target.host(),
+                target.port(), entries, restored.tables().size(), (System.nanoTime() - started) / 1e9);
         say.println("注意：恢复的个人信息仍是用备份时的密钥加密的：本节点须使用同一密钥（ANJU_DATA_KEY、ANJU_DATA_KEY_FILE 或 data-key），"
                 + "密钥不在备份中");
     }
@@ -362,7 +365,9 @@ final class PgArchives {
 
     private static int otherSessions(Target target) {
         try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery(
-                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()")) {
+                // client connections only: an autovacuum worker (busy after a restore's inserts) is no node
+                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                        + " and backend_type = 'client backend'")) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

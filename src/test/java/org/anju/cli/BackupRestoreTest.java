@@ -117,6 +117,7 @@ class BackupRestoreTest {
         PgArchives.Target copy = scratch("ops_restored");
         StringWriter said = new StringWriter();
         new PgArchives(null).restore(copy, file, false, new PrintWriter(said, true));
+        System.out.println(backup.out() + said); // the sizes and times, for docs/PERFORMANCE-style reading
         assertThat(said.toString()).contains("已从", "恢复数据库 ops_restored", "须使用同一密钥").doesNotContain("将删除");
         SingleConnectionDataSource connection = connect(copy);
         JdbcClient restored = JdbcClient.create(connection);
@@ -137,7 +138,7 @@ class BackupRestoreTest {
         restored.sql("insert into app_setting(key, value) values ('ops.test.extra', 'x')").update();
         // while someone is connected (a node still running) it refuses
         assertThatThrownBy(() -> new PgArchives(null).restore(copy, file, true, new PrintWriter(new StringWriter())))
-                .isInstanceOf(Conflict.class).hasMessageContaining("1 个其他连接");
+                .isInstanceOf(Conflict.class).hasMessageContaining("个其他连接").hasMessageContaining("请先停止所有应用节点");
         connection.destroy();
         StringWriter replaced = new StringWriter();
         new PgArchives(null).restore(copy, file, true, new PrintWriter(replaced, true));
