@@ -49,7 +49,9 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
     }
 
     static boolean api(HttpServletRequest request) {
-        return WebSecurity.path(request).startsWith("/api/");
+        String path = WebSecurity.path(request);
+        // the actuator is answered like the API (JSON problem details, 401 rather than the login page)
+        return path.startsWith("/api/") || path.equals("/actuator") || path.startsWith("/actuator/");
     }
 
     @Override

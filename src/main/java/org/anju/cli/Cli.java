@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * The command line in the same jar: {@code java -jar anju.jar plan import FILE}, also {@code project …},
  * {@code report …}, {@code progress …}, {@code bulletin …} and {@code user …}; and {@code rental draw verify}, which
- * re-runs a published lottery without any database. Otherwise it starts the application
+ * re-runs a published lottery without any database; {@code backup --out FILE} and {@code restore --in FILE}, which
+ * start the database connection only (no migration, no application: {@link PgArchives}). Otherwise it starts the application
  * without the web server or demo data, on the same database the web app uses (attaching to it when the
  * app is running), runs one command and exits with its code.
  *
@@ -41,7 +42,11 @@ public final class Cli {
     public static final int DENIED = 5;
 
     private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
-            "rental", "privacy");
+            "rental", "privacy", "backup", "restore");
+    /** Commands that need the database's address only: they start no application (a restore target may be empty). */
+    private static final Set<String> DATABASE_TOOLS = Set.of("backup", "restore");
+    /** Set when a database tool runs on its own, outside the application (RestoreCommand closes the pool then). */
+    static final String STANDALONE = "anju.cli.database-tool";
 
     private Cli() {
     }
@@ -56,11 +61,16 @@ public final class Cli {
             return DrawVerifyCommand.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
-        SpringApplication app = new SpringApplication(application);
+        boolean tool = DATABASE_TOOLS.contains(args[0]);
+        // backup and restore start the database connection only: no migration (a restore target must stay empty), no
+        // region tree, no other beans
+        SpringApplication app = tool ? new SpringApplication(org.anju.platform.DatabaseOnlyConfiguration.class)
+                : new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of(
+                STANDALONE, String.valueOf(tool),
                 "anju.demo.enabled", "false",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
@@ -99,6 +109,8 @@ public final class Cli {
             case "user" -> new UserCommand();
             case "privacy" -> new PrivacyCommand();
             case "ledger" -> new LedgerCommand();
+            case "backup" -> BackupCommand.class;
+            case "restore" -> RestoreCommand.class;
             default -> new PlanCommand();
         };
         CommandLine cli = new CommandLine(root, factory)
@@ -123,6 +135,9 @@ public final class Cli {
             e.getCommandLine().usage(e.getCommandLine().getErr());
             return BAD_INPUT;
         });
+        if (context.getBeanProvider(Regions.class).getIfAvailable() == null) { // a database tool: no actor, no audit
+            return cli.execute(Arrays.copyOfRange(args, 1, args.length));
+        }
         Actor operator = Actor.commandLine(context.getBean(Regions.class).root(), System.getProperty("user.name"));
         return Access.runAs(operator, () -> cli.execute(Arrays.copyOfRange(args, 1, args.length)));
     }

@@ -116,6 +116,16 @@ public class ImportSlots {
         return new Place(owner);
     }
 
+    /** This node's imports now: running, and waiting for a slot (the {@code anju.jobs.queue} gauge). */
+    public record Usage(int running, int queued) {
+    }
+
+    /** How many imports run and wait on this node now. */
+    public synchronized Usage usage() {
+        int runningNow = maxRunning - running.availablePermits();
+        return new Usage(runningNow, Math.max(0, places.get() - runningNow));
+    }
+
     /**
      * The bytes of an uploaded file, read once a place is taken (call inside {@link #run}): a refused import costs no
      * memory for its file.

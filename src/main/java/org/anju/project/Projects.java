@@ -38,9 +38,12 @@ public class Projects {
     private final org.anju.progress.FigureLimits limits;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
+    private final org.anju.platform.OperationsMetrics metrics;
+
     Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
              Rollups rollups, org.springframework.transaction.support.TransactionTemplate transaction,
-             org.anju.progress.FigureLimits limits) {
+             org.anju.progress.FigureLimits limits, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.limits = limits;
         this.rollups = rollups;
         this.transaction = transaction;
@@ -414,7 +417,8 @@ public class Projects {
      */
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode) {
         // recorded as an import in the audit trail: the channel is set before the transaction starts
-        return Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode)));
+        return metrics.timeImport("projects",
+                () -> Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode))));
     }
 
     private ImportSummary importRows(String fileName, byte[] content, String scopeCode) {

@@ -30,9 +30,11 @@ public class ReportImport {
     private final Access access;
     private final SourceReader reader;
     private final TransactionTemplate transaction;
+    private final org.anju.platform.OperationsMetrics metrics;
 
     ReportImport(Reports reports, Regions regions, Rollups rollups, Access access, SourceReader reader,
-                 TransactionTemplate transaction) {
+                 TransactionTemplate transaction, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.reports = reports;
         this.regions = regions;
         this.rollups = rollups;
@@ -58,7 +60,8 @@ public class ReportImport {
      */
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode, boolean submit) {
         // recorded as an import in the audit trail: the channel is set before the transaction starts
-        return Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode, submit)));
+        return metrics.timeImport("reports",
+                () -> Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode, submit))));
     }
 
     private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit) {

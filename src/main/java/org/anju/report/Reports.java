@@ -50,11 +50,13 @@ public class Reports {
     private final org.anju.account.AuditTrail audit;
     private final org.anju.progress.FigureLimits limits;
     private final RecordedValues recorded;
+    private final org.anju.platform.OperationsMetrics metrics;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
-            RecordedValues recorded) {
+            RecordedValues recorded, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.limits = limits;
         this.recorded = recorded;
         this.audit = audit;
@@ -169,6 +171,7 @@ public class Reports {
         }
         move(unit, head, version, ReportStep.SUBMIT, null, actor);
         repository.submitted(head.id(), actor.username());
+        metrics.reportSubmitted(actor.via().name()); // counted when the submission commits
         rollups.replace(unit.id(), period, facts(unit, period, repository.values(head.id())));
         rollups.counted(unit.id(), period, true);
         return view(unit, repository.head(head.id()).orElseThrow());

@@ -50,9 +50,11 @@ public class PlanImporter {
     private final Plans plans;
     private final TransactionTemplate transaction;
     private final Access access;
+    private final org.anju.platform.OperationsMetrics metrics;
 
     PlanImporter(SourceReader reader, Regions regions, Indicators indicators, Plans plans,
-                 TransactionTemplate transaction, Access access) {
+                 TransactionTemplate transaction, Access access, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.regions = regions;
         this.indicators = indicators;
@@ -62,6 +64,15 @@ public class PlanImporter {
     }
 
     public ImportResult importFile(String fileName, byte[] content, ImportOptions options) {
+        return metrics.timeImport(kind(options), () -> readAndImport(fileName, content, options), ImportResult::ok);
+    }
+
+    /** The import's kind in the {@code anju.imports} metric: a dry run (preview, validation) apart from a real one. */
+    private static String kind(ImportOptions options) {
+        return options.dryRun() ? "plan-preview" : "plan";
+    }
+
+    private ImportResult readAndImport(String fileName, byte[] content, ImportOptions options) {
         SourceDocument document;
         JobProgress.stage("读取文件", 0);
         try {
@@ -83,7 +94,7 @@ public class PlanImporter {
 
     /** Commits a preview stored earlier (web import), with the options and answers the user confirmed. */
     public ImportResult commitPreview(long batchId, ImportOptions options) {
-        return fromBatch(batchId, options.asDryRun(false), false);
+        return metrics.timeImport("plan", () -> fromBatch(batchId, options.asDryRun(false), false), ImportResult::ok);
     }
 
     private ImportResult fromBatch(long batchId, ImportOptions options, boolean dryRun) {

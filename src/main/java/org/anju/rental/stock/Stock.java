@@ -48,9 +48,11 @@ public class Stock {
     private final SourceReader reader;
     private final TransactionTemplate transaction;
     private final JsonMapper json;
+    private final org.anju.platform.OperationsMetrics metrics;
 
     Stock(StockRepository repository, Regions regions, Access access, SourceReader reader, TransactionTemplate transaction,
-          JsonMapper json) {
+          JsonMapper json, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.regions = regions;
         this.access = access;
@@ -485,6 +487,10 @@ public class Stock {
      * county already has — nothing. Only adds: a dwelling already entered is changed on its page, not by a file.
      */
     public ImportSummary importFile(String fileName, byte[] content, String regionCode, Programme programme) {
+        return metrics.timeImport("stock", () -> importChecked(fileName, content, regionCode, programme));
+    }
+
+    private ImportSummary importChecked(String fileName, byte[] content, String regionCode, Programme programme) {
         Region county = writable(regionCode);
         return Access.via(Channel.IMPORT, () -> transaction.execute(status -> {
             repository.lockRegion(county.id());

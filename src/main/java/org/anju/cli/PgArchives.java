@@ -1,0 +1,403 @@
+package org.anju.cli;
+
+import org.anju.platform.BadInput;
+import org.anju.platform.Conflict;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Backup and restore of Anju's database with PostgreSQL's own client tools ({@code pg_dump -Fc}, {@code pg_restore},
+ * {@code psql}; Debian package postgresql-client-15): a whole-database archive in the custom format, restored in one
+ * transaction. The password reaches the tools through {@code PGPASSWORD} in their environment, never on a command line
+ * (where {@code ps} would show it). Every refusal happens before anything is written: no file, no change in the
+ * database.
+ *
+ * <p>The archive does not contain the personal-data key ({@code ANJU_DATA_KEY}, {@code ANJU_DATA_KEY_FILE} or the
+ * embedded database's {@code data-key}, org.anju.privacy): without it the encrypted fields of a restored database
+ * cannot be read. The key is kept (and backed up) apart from the data, on purpose.
+ */
+final class PgArchives {
+
+    static final String PACKAGE = "postgresql-client-15";
+    static final String KEY_NOTE = "注意：备份不包含个人信息密钥（ANJU_DATA_KEY、ANJU_DATA_KEY_FILE 或内置数据库目录下的 data-key）。"
+            + "密钥须另行妥善备份；没有它，恢复后的数据中加密的个人信息（姓名、身份证号、电话、收入、银行账号）无法读取。";
+    /** The first bytes of a pg_dump custom-format archive. */
+    private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
+    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(?:\\?(.*))?");
+
+    /** Where a database is, for the client tools. */
+    record Target(String host, int port, String database, String user, String password, String sslMode) {
+
+        /** From the application's JDBC URL ({@code jdbc:postgresql://host:port/db?…}; of several hosts, the first). */
+        static Target of(String jdbcUrl, String user, String password) {
+            Matcher m = JDBC.matcher(jdbcUrl == null ? "" : jdbcUrl);
+            if (!m.matches()) {
+                throw new BadInput("无法识别数据库地址 " + jdbcUrl + "：应为 jdbc:postgresql://主机:端口/数据库（ANJU_DB_URL）");
+            }
+            String hostPort = m.group(1).split(",")[0];
+            String host = hostPort.isEmpty() ? "localhost" : hostPort;
+            int port = 5432;
+            int colon = hostPort.lastIndexOf(':');
+            if (colon > 0 && !hostPort.endsWith("]")) {
+                host = hostPort.substring(0, colon);
+                port = Integer.parseInt(hostPort.substring(colon + 1));
+            }
+            String sslMode = null;
+            if (m.group(3) != null) {
+                for (String p : m.group(3).split("&")) {
+                    if (p.startsWith("sslmode=")) {
+                        sslMode = URLDecoder.decode(p.substring(8), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            return new Target(host.replace("[", "").replace("]", ""), port,
+                    URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), user, password, sslMode);
+        }
+
+        String jdbcUrl() {
+            return "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
+                    + (sslMode == null ? "" : "?sslmode=" + sslMode);
+        }
+
+        /** The libpq environment of the client tools: the password among it, off the command line. */
+        Map<String, String> environment() {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("PGHOST", host, "PGPORT", String.valueOf(port),
+                    "PGDATABASE", database, "PGUSER", user, "PGPASSWORD", password == null ? "" : password,
+                    "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "anju-backup"));
+            if (sslMode != null) {
+                env.put("PGSSLMODE", sslMode);
+            }
+            return env;
+        }
+
+        Connection connect() throws SQLException {
+            Properties p = new Properties();
+            p.setProperty("user", user);
+            if (password != null) {
+                p.setProperty("password", password);
+            }
+            p.setProperty("ApplicationName", "anju-backup");
+            return DriverManager.getConnection(jdbcUrl(), p);
+        }
+    }
+
+    /** A database's tables outside PostgreSQL's own schemas, as schema.table. */
+    record Contents(int serverMajor, String serverVersion, List<String> tables) {
+    }
+
+    private final Path binDirectory;
+
+    /** @param binDirectory where the client tools are ({@code anju.backup.pg-bin}); null or blank: the PATH */
+    PgArchives(String binDirectory) {
+        this.binDirectory = binDirectory == null || binDirectory.isBlank() ? null : Path.of(binDirectory);
+    }
+
+    // ---- backup ---------------------------------------------------------------------------------------------
+
+    /** Writes the whole database {@code target} to {@code out} ({@code pg_dump -Fc}); says what it did on {@code say}. */
+    void backup(Target target, Path out, boolean force, PrintWriter say) {
+        if (Files.isDirectory(out)) {
+            throw new BadInput("--out " + out + " 是一个目录：请给出备份文件的路径，如 " + out.resolve("anju.dump"));
+        }
+        if (Files.exists(out) && !force) {
+            throw new BadInput("文件已存在：" + out + "（未写入任何内容）。换一个文件名，或加 --force 覆盖它");
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new BadInput("目录不存在：" + dir + "（未写入任何内容），请先创建它");
+        }
+        Path pgDump = tool("pg_dump");
+        Contents contents = contents(target);
+        checkVersion(pgDump, contents);
+        long started = System.nanoTime();
+        Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
+        try {
+            run(List.of(pgDump.toString(), "--format=custom", "--no-password", "--file=" + part), target, "pg_dump");
+            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(part);
+        }
+        say.printf("已备份数据库 %s（%s:%d，PostgreSQL %s，%d 张表）到 %s（%s，用时 %.1f 秒）%n", target.database(),
+                target.host(), target.port(), contents.serverVersion(), contents.tables().size(), out, size(out),
+                (System.nanoTime() - started) / 1e9);
+        say.println(KEY_NOTE);
+    }
+
+    // ---- restore --------------------------------------------------------------------------------------------
+
+    /**
+     * Restores {@code in} into {@code target} in one transaction ({@code pg_restore | psql --single-transaction}): all
+     * of it or, on any error, nothing. The target must be empty, unless {@code replace}: then its schemas are dropped
+     * (in the same transaction) first.
+     */
+    void restore(Target target, Path in, boolean replace, PrintWriter say) {
+        checkArchive(in);
+        Path pgRestore = tool("pg_restore");
+        Path psql = tool("psql");
+        Contents contents = contents(target);
+        checkVersion(pgRestore, contents);
+        checkVersion(psql, contents);
+        String listing = run(List.of(pgRestore.toString(), "--list", in.toString()), null, "pg_restore");
+        long entries = listing.lines().filter(l -> l.matches("^\\d+;.*")).count();
+        List<String> schemas = schemas(target);
+        if (!contents.tables().isEmpty()) {
+            if (!replace) {
+                throw new Conflict("目标数据库 " + target.database() + " 不是空的：已有 " + contents.tables().size() + " 张表（"
+                        + sample(contents.tables()) + "），未做任何改动。恢复到空数据库；或确认用备份替换其全部内容，加 --replace"
+                        + "（会删除这些表及其全部数据）");
+            }
+            int others = otherSessions(target);
+            if (others > 0) {
+                throw new Conflict("数据库 " + target.database() + " 上还有 " + others + " 个其他连接（应用仍在运行？），未做任何改动："
+                        + "请先停止所有应用节点再恢复");
+            }
+            say.printf("将删除数据库 %s 的 %s 中的 %d 张表及其全部数据（%s），换成备份的内容%n", target.database(),
+                    String.join("、", schemas), contents.tables().size(), sample(contents.tables()));
+        }
+        List<String> restoreCommand = List.of(pgRestore.toString(), "--no-owner", "--no-acl", "--file=-", in.toString());
+        List<String> psqlCommand = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
+                "--set=ON_ERROR_STOP=1", "--single-transaction", "--output=/dev/null"));
+        if (!contents.tables().isEmpty() || !schemas.equals(List.of("public"))) {
+            StringBuilder drop = new StringBuilder();
+            schemas.forEach(s -> drop.append("drop schema if exists ").append(quote(s)).append(" cascade; "));
+            drop.append("create schema if not exists public;");
+            psqlCommand.add("--command=" + drop);
+        }
+        psqlCommand.add("--file=-");
+        long started = System.nanoTime();
+        pipe(restoreCommand, psqlCommand, target);
+        Contents restored = contents(target);
+        say.printf("已从 %s 恢复数据库 %s（%s:%d）：%d 个条目，%d 张表，用时 %.1f 秒%n", in, target.database(), target.host(),
+                target.port(), entries, restored.tables().size(), (System.nanoTime() - started) / 1e9);
+        say.println("注意：恢复的个人信息仍是用备份时的密钥加密的：本节点须使用同一密钥（ANJU_DATA_KEY、ANJU_DATA_KEY_FILE 或 data-key），"
+                + "密钥不在备份中");
+    }
+
+    /** Refuses a file that is not a pg_dump custom-format archive, before any tool runs. */
+    static void checkArchive(Path in) {
+        if (!Files.isRegularFile(in)) {
+            throw new BadInput("备份文件不存在：" + in + (Files.isDirectory(in) ? "（这是一个目录）" : ""));
+        }
+        byte[] head = new byte[MAGIC.length];
+        int n;
+        try (InputStream s = Files.newInputStream(in)) {
+            n = s.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new BadInput("无法读取备份文件 " + in + "：请检查读取权限");
+        }
+        if (n < MAGIC.length || !java.util.Arrays.equals(head, MAGIC)) {
+            throw new BadInput(in + " 不是 pg_dump 的备份文件（自定义格式，pg_dump -Fc；应以 PGDMP 开头），未做任何改动："
+                    + "请给出 anju backup 生成的文件");
+        }
+    }
+
+    // ---- tools ----------------------------------------------------------------------------------------------
+
+    /** The client tool's path, or a refusal naming the Debian package. */
+    Path tool(String name) {
+        if (binDirectory != null) {
+            Path p = binDirectory.resolve(name);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+            throw new Conflict("在 anju.backup.pg-bin 指定的目录 " + binDirectory + " 中找不到 " + name
+                    + "（未写入任何内容）：请安装 Debian 软件包 " + PACKAGE + "（apt-get install " + PACKAGE + "），或改正该目录");
+        }
+        String path = System.getenv("PATH");
+        for (String dir : (path == null ? "" : path).split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name);
+            }
+        }
+        throw new Conflict("找不到 PostgreSQL 客户端程序 " + name + "（未写入任何内容）：请安装 Debian 软件包 " + PACKAGE
+                + "（apt-get install " + PACKAGE + "），或用 --anju.backup.pg-bin=目录 指明它的位置（如 /usr/lib/postgresql/15/bin）");
+    }
+
+    /** A client tool older than the server cannot read (pg_dump refuses; pg_restore may not know its objects). */
+    void checkVersion(Path tool, Contents server) {
+        String version = run(List.of(tool.toString(), "--version"), null, tool.getFileName().toString()).trim();
+        Matcher m = VERSION.matcher(version);
+        if (!m.find()) {
+            throw new Conflict("无法识别 " + tool + " 的版本（" + version + "），未写入任何内容：请使用 " + PACKAGE + " 中的程序");
+        }
+        int major = Integer.parseInt(m.group(1));
+        if (major < server.serverMajor()) {
+            throw new Conflict(tool + " 的版本是 " + m.group(1) + (m.group(2) == null ? "" : "." + m.group(2))
+                    + "，比数据库服务器（PostgreSQL " + server.serverVersion() + "）旧，未写入任何内容：请安装 postgresql-client-"
+                    + server.serverMajor() + " 或更新的版本，或用 --anju.backup.pg-bin 指向它");
+        }
+    }
+
+    private static String run(List<String> command, Target target, String name) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (target != null) {
+            pb.environment().putAll(target.environment());
+        }
+        try {
+            Process p = pb.start();
+            var stdout = p.getInputStream();
+            var stderr = p.getErrorStream();
+            var err = new java.util.concurrent.CompletableFuture<String>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    err.complete(new String(stderr.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    err.complete("");
+                }
+            });
+            String output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new Conflict(name + " 失败（退出码 " + exit + "），未写入任何内容：" + err.get(10, TimeUnit.SECONDS).trim());
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict(name + " 被中断，未完成");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code first | second}, both with the target's environment; either failing fails the whole (nothing committed). */
+    private static void pipe(List<String> first, List<String> second, Target target) {
+        ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder b = new ProcessBuilder(second).redirectError(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        a.environment().putAll(target.environment());
+        b.environment().putAll(target.environment());
+        try {
+            List<Process> processes = ProcessBuilder.startPipeline(List.of(a, b));
+            List<java.util.concurrent.CompletableFuture<String>> errors = new ArrayList<>();
+            for (Process p : processes) {
+                var f = new java.util.concurrent.CompletableFuture<String>();
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        f.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        f.complete("");
+                    }
+                });
+                errors.add(f);
+            }
+            int restoreExit = processes.get(0).waitFor();
+            int psqlExit = processes.get(1).waitFor();
+            if (psqlExit != 0 || restoreExit != 0) {
+                String why = (errors.get(1).get(10, TimeUnit.SECONDS) + "\n" + errors.get(0).get(10, TimeUnit.SECONDS)).trim();
+                throw new Conflict("恢复失败（pg_restore 退出码 " + restoreExit + "，psql 退出码 " + psqlExit
+                        + "），数据库未做任何改动（整个恢复在一个事务中，已回滚）：" + why);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Conflict("恢复被中断，数据库未做任何改动");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the database ---------------------------------------------------------------------------------------
+
+    static Contents contents(Target target) {
+        try (Connection c = target.connect()) {
+            int major;
+            String version;
+            try (var st = c.createStatement(); var rs = st.executeQuery(
+                    "select current_setting('server_version_num')::int / 10000, current_setting('server_version')")) {
+                rs.next();
+                major = rs.getInt(1);
+                version = rs.getString(2).split(" ")[0];
+            }
+            List<String> tables = new ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery("""
+                    select n.nspname || '.' || c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema')
+                      and n.nspname not like 'pg\\_%' order by 1""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            return new Contents(major, version, tables);
+        } catch (SQLException e) {
+            throw new Conflict("无法连接数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）："
+                    + e.getMessage());
+        }
+    }
+
+    /** The schemas a restore with --replace drops: every one but PostgreSQL's own. */
+    private static List<String> schemas(Target target) {
+        try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
+                select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema')
+                  and nspname not like 'pg\\_%' order by nspname = 'public' desc, nspname""")) {
+            List<String> schemas = new ArrayList<>();
+            while (rs.next()) {
+                schemas.add(rs.getString(1));
+            }
+            return schemas;
+        } catch (SQLException e) {
+            throw new Conflict("无法读取数据库 " + target.database() + " 的模式：" + e.getMessage());
+        }
+    }
+
+    private static int otherSessions(Target target) {
+        try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery(
+                // client connections only: an autovacuum worker (busy after a restore's inserts) is no node
+                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                        + " and backend_type = 'client backend'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new Conflict("无法读取数据库 " + target.database() + " 的连接：" + e.getMessage());
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String sample(List<String> tables) {
+        List<String> names = tables.stream().map(t -> t.startsWith("public.") ? t.substring(7) : t).toList();
+        return String.join("、", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? " 等" : "");
+    }
+
+    private static String size(Path file) {
+        try {
+            long bytes = Files.size(file);
+            return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f KB", bytes / 1024.0);
+        } catch (IOException e) {
+            return "大小未知";
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover part file is named as such
+        }
+    }
+}

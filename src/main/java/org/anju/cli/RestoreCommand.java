@@ -1,0 +1,53 @@
+package org.anju.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code anju restore --in FILE}: an archive of {@code anju backup} into the database the application uses, which must
+ * be empty (a new server, a new ANJU_DATA_DIR) unless {@code --replace}; in one transaction ({@link PgArchives}).
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"把 anju backup 生成的备份恢复到应用所用的数据库（须为空库，或加 --replace 替换全部内容；须先停止所有应用节点）。",
+                "恢复后须使用备份时的个人信息密钥。"})
+class RestoreCommand implements Callable<Integer> {
+
+    @Option(names = "--in", required = true, paramLabel = "FILE", description = "anju backup 生成的备份文件")
+    Path in;
+
+    @Option(names = "--replace", description = "删除目标数据库现有的全部表和数据，换成备份的内容")
+    boolean replace;
+
+    @Spec
+    CommandSpec spec;
+
+    private final ObjectProvider<HikariDataSource> pools;
+    private final String pgBin;
+    private final boolean standalone;
+
+    RestoreCommand(ObjectProvider<HikariDataSource> pools, @Value("${anju.backup.pg-bin:}") String pgBin,
+                   @Value("${" + Cli.STANDALONE + ":false}") boolean standalone) {
+        this.pools = pools;
+        this.pgBin = pgBin;
+        this.standalone = standalone;
+    }
+
+    @Override
+    public Integer call() {
+        PgArchives.Target target = BackupCommand.target(pools);
+        if (standalone) {
+            // the command's own pool would count as "other sessions" using the database: the tools connect themselves
+            pools.orderedStream().forEach(HikariDataSource::close);
+        }
+        new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut());
+        return Cli.OK;
+    }
+}

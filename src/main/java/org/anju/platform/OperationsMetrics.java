@@ -1,0 +1,93 @@
+package org.anju.platform;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The application's own metrics (issue 15), next to the ones Spring Boot records (requests, JVM, connection pool):
+ *
+ * <ul>
+ *   <li>{@code anju.imports} — a timer per import, tagged {@code kind} (plan, projects, reports, stock) and
+ *       {@code outcome}: {@code ok}, {@code refused} (the file or the request was refused with a reason for the user:
+ *       nothing written) or {@code failed} (a bug). Its count is the number of imports.</li>
+ *   <li>{@code anju.reports.submitted} — a counter of 月报 submitted (上报), counted once the submission is committed
+ *       (a submission rolled back with its import counts nothing), tagged {@code channel} (UI, API, IMPORT, CLI).</li>
+ *   <li>{@code anju.jobs.queue} — a gauge of this node's imports, tagged {@code state} running or queued
+ *       ({@link ImportSlots#usage()}).</li>
+ * </ul>
+ */
+@Component
+public class OperationsMetrics {
+
+    /** The intake's refusal of a file (org.anju.intake.InputException): the platform does not depend on the intake. */
+    private static final String INPUT_PROBLEM = "org.anju.intake.InputException";
+
+    private final MeterRegistry registry;
+
+    OperationsMetrics(MeterRegistry registry, ImportSlots slots) {
+        this.registry = registry;
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().running())
+                .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "running").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().queued())
+                .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "queued").register(registry);
+    }
+
+    /** Times one import of {@code kind}; every result counts as {@code ok}. */
+    public <T> T timeImport(String kind, Supplier<T> work) {
+        return timeImport(kind, work, r -> true);
+    }
+
+    /**
+     * Times one import of {@code kind}.
+     *
+     * @param accepted whether a returned result is an import done ({@code ok}) rather than a file refused with its
+     *                 problems listed ({@code refused}, e.g. a plan import's result with problems)
+     */
+    public <T> T timeImport(String kind, Supplier<T> work, Predicate<? super T> accepted) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "failed";
+        try {
+            T result = work.get();
+            outcome = result == null || accepted.test(result) ? "ok" : "refused";
+            return result;
+        } catch (RuntimeException e) {
+            outcome = refused(e) ? "refused" : "failed";
+            throw e;
+        } finally {
+            sample.stop(Timer.builder("anju.imports").description("导入（计划分解表、项目库、月报、房源）的次数和用时")
+                    .tag("kind", kind).tag("outcome", outcome).register(registry));
+        }
+    }
+
+    private static boolean refused(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Refusal || t.getClass().getName().equals(INPUT_PROBLEM)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts a 月报 submitted through {@code channel}, once the current transaction commits (at once without one). */
+    public void reportSubmitted(String channel) {
+        Counter counter = Counter.builder("anju.reports.submitted").description("上报的月报份数")
+                .tag("channel", channel).register(registry);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    counter.increment();
+                }
+            });
+        } else {
+            counter.increment();
+        }
+    }
+}

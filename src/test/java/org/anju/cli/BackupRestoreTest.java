@@ -1,0 +1,210 @@
+package org.anju.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.anju.AnjuTest;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.account.Channel;
+import org.anju.account.Role;
+import org.anju.platform.BadInput;
+import org.anju.platform.Conflict;
+import org.anju.privacy.Column;
+import org.anju.privacy.PersonalData;
+import org.anju.privacy.PersonalField;
+import org.anju.privacy.SyntheticIds;
+import org.anju.region.Regions;
+import org.anju.rental.household.HouseholdForm;
+import org.anju.rental.household.Households;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code anju backup} and {@code anju restore} (issue 15) with Debian's PostgreSQL 15 client tools on a populated
+ * database — the demo's plans (imports), seed 004's register and submitted reports, and a 保障家庭 with sealed personal
+ * data: the restored copy has every table with the same rows, and the application reads its personal data with the
+ * same key. And every refusal leaves the file system and the database as they were.
+ */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"anju.demo.enabled=true", "anju.test.database=ops"})
+class BackupRestoreTest {
+
+    static final Column APPLICANT_NAME = new Column("rental_household", "applicant_name_enc", PersonalField.NAME);
+
+    @Autowired
+    ConfigurableApplicationContext context;
+    @Autowired
+    ObjectProvider<HikariDataSource> pools;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Households households;
+    @Autowired
+    Regions regions;
+    @Autowired
+    PersonalData personalData;
+
+    @TempDir
+    Path dir;
+
+    long household() {
+        Actor reviewer = new Actor("jf_reviewer", "jf_reviewer", regions.byCode("360702001000").orElseThrow(),
+                EnumSet.of(Role.TOWN_REVIEWER), Channel.UI, false);
+        String id = SyntheticIds.number("360702", "19800512", (int) (System.nanoTime() % 900) + 1);
+        return Access.runAs(reviewer, () -> households.register(new HouseholdForm("360702001000", "13812345678",
+                "解放街道和平路 3 号", List.of(new HouseholdForm.MemberForm("王建国", id, "本人", "36,000", true, true, null)),
+                List.of(new HouseholdForm.GroupForm("低保", LocalDate.of(2023, 3, 1))), new BigDecimal("12.5"), 8, null,
+                null, false, null, null)));
+    }
+
+    /** Every table of the public schema: its row count and the md5 of its rows in order. */
+    static Map<String, String> fingerprint(JdbcClient db) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String t : db.sql("select tablename from pg_tables where schemaname = 'public' order by 1")
+                .query(String.class).list()) {
+            tables.put(t, db.sql("select count(*) || ' ' || coalesce(md5(string_agg(x::text, E'\\n' order by x::text)), '-')"
+                    + " from public.\"" + t + "\" x").query(String.class).single());
+        }
+        return tables;
+    }
+
+    PgArchives.Target scratch(String name) {
+        jdbc.sql("create database " + name).update();
+        PgArchives.Target here = BackupCommand.target(pools);
+        return new PgArchives.Target(here.host(), here.port(), name, here.user(), here.password(), null);
+    }
+
+    static SingleConnectionDataSource connect(PgArchives.Target target) {
+        return new SingleConnectionDataSource(target.jdbcUrl(), target.user(), target.password(), true);
+    }
+
+    @Test
+    void aBackupRestoredIntoAnEmptyDatabaseHoldsEveryRowAndItsPersonalDataReadsWithTheSameKey() throws Exception {
+        long id = household();
+        assertThat(jdbc.sql("select count(*) from report where status = 'APPROVED'").query(Long.class).single())
+                .as("seed 004's reports").isPositive();
+        Path file = dir.resolve("anju.dump");
+
+        CliRun backup = CliRun.of(context, "backup", "--out", file.toString());
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        assertThat(backup.out()).contains("已备份数据库", file.toString(), PgArchives.KEY_NOTE);
+        Map<String, String> original = fingerprint(jdbc);
+        assertThat(Files.readAllBytes(file)).startsWith("PGDMP".getBytes());
+        assertThat(dir.toFile().list()).as("no part file left").containsExactly("anju.dump");
+
+        PgArchives.Target copy = scratch("ops_restored");
+        StringWriter said = new StringWriter();
+        new PgArchives(null).restore(copy, file, false, new PrintWriter(said, true));
+        System.out.println(backup.out() + said); // the sizes and times, for docs/PERFORMANCE-style reading
+        assertThat(said.toString()).contains("已从", "恢复数据库 ops_restored", "须使用同一密钥").doesNotContain("将删除");
+        SingleConnectionDataSource connection = connect(copy);
+        JdbcClient restored = JdbcClient.create(connection);
+        Map<String, String> fingerprint = fingerprint(restored);
+        assertThat(fingerprint).hasSizeGreaterThan(50).containsKeys("region", "plan", "report", "rental_household",
+                "audit_log", "flyway_schema_history", "users");
+        assertThat(fingerprint).isEqualTo(original);
+        assertThat(fingerprint.get("region")).doesNotStartWith("0 ");
+
+        // the personal data of the copy opens with this application's key
+        byte[] sealed = restored.sql("select applicant_name_enc from rental_household where id = ?").param(id)
+                .query(byte[].class).single();
+        assertThat(personalData.openForComputation(APPLICANT_NAME, sealed)).isEqualTo("王建国");
+
+        // the copy is no longer empty: only --replace restores onto it, naming what it drops, in one transaction
+        assertThatThrownBy(() -> new PgArchives(null).restore(copy, file, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("不是空的").hasMessageContaining("--replace");
+        restored.sql("insert into app_setting(key, value) values ('ops.test.extra', 'x')").update();
+        // while someone is connected (a node still running) it refuses
+        assertThatThrownBy(() -> new PgArchives(null).restore(copy, file, true, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("个其他连接").hasMessageContaining("请先停止所有应用节点");
+        connection.destroy();
+        StringWriter replaced = new StringWriter();
+        new PgArchives(null).restore(copy, file, true, new PrintWriter(replaced, true));
+        assertThat(replaced.toString()).contains("将删除数据库 ops_restored 的 public 中的");
+        SingleConnectionDataSource again = connect(copy);
+        assertThat(fingerprint(JdbcClient.create(again))).isEqualTo(original);
+        again.destroy();
+    }
+
+    @Test
+    void refusalsWriteNothing() throws Exception {
+        Path file = dir.resolve("anju.dump");
+        Files.writeString(file, "an older backup");
+        CliRun exists = CliRun.of(context, "backup", "--out", file.toString());
+        assertThat(exists.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(exists.err()).contains("文件已存在", "--force");
+        assertThat(Files.readString(file)).isEqualTo("an older backup");
+        assertThat(CliRun.of(context, "backup", "--out", dir.resolve("no/such/dir/a.dump").toString()).err())
+                .contains("目录不存在");
+
+        // restoring onto the application's own database, which is not empty
+        Path archive = dir.resolve("real.dump");
+        assertThat(CliRun.of(context, "backup", "--out", archive.toString()).exit()).isZero();
+        CliRun notEmpty = CliRun.of(context, "restore", "--in", archive.toString());
+        assertThat(notEmpty.exit()).isEqualTo(Cli.CONFLICT);
+        assertThat(notEmpty.err()).contains("目标数据库", "不是空的", "--replace", "未做任何改动");
+        // --replace while the application (this test's pool) is connected
+        CliRun inUse = CliRun.of(context, "restore", "--in", archive.toString(), "--replace");
+        assertThat(inUse.exit()).isEqualTo(Cli.CONFLICT);
+        assertThat(inUse.err()).contains("其他连接", "请先停止所有应用节点");
+        assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isPositive();
+
+        CliRun notAnArchive = CliRun.of(context, "restore", "--in", file.toString());
+        assertThat(notAnArchive.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(notAnArchive.err()).contains("不是 pg_dump 的备份文件");
+        assertThat(CliRun.of(context, "restore", "--in", dir.resolve("missing.dump").toString()).err())
+                .contains("备份文件不存在");
+
+        // no client tools where anju.backup.pg-bin points: the Debian package is named
+        Path empty = Files.createDirectory(dir.resolve("bin"));
+        PgArchives.Target here = BackupCommand.target(pools);
+        Path out = dir.resolve("new.dump");
+        assertThatThrownBy(() -> new PgArchives(empty.toString()).backup(here, out, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("postgresql-client-15").hasMessageContaining("pg_dump");
+        assertThatThrownBy(() -> new PgArchives(empty.toString()).restore(here, archive, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("postgresql-client-15").hasMessageContaining("pg_restore");
+        // a client older than the server (a PostgreSQL 14 pg_dump against 15) would refuse or lose objects
+        Path old = Files.createDirectory(dir.resolve("old"));
+        Path fake = old.resolve("pg_dump");
+        Files.writeString(fake, "#!/bin/sh\necho 'pg_dump (PostgreSQL) 14.12'\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> new PgArchives(old.toString()).backup(here, out, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("14.12").hasMessageContaining("比数据库服务器")
+                .hasMessageContaining("postgresql-client-15");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve("bin").toFile().list()).isEmpty();
+    }
+
+    @Test
+    void theAddressOfAnExternalDatabaseComesFromItsJdbcUrl() {
+        PgArchives.Target t = PgArchives.Target.of("jdbc:postgresql://db1:5433,db2:5433/anju?sslmode=require&x=1",
+                "anju", "secret");
+        assertThat(t).isEqualTo(new PgArchives.Target("db1", 5433, "anju", "anju", "secret", "require"));
+        assertThat(t.environment()).containsEntry("PGPASSWORD", "secret").containsEntry("PGSSLMODE", "require");
+        assertThat(PgArchives.Target.of("jdbc:postgresql://db/anju", "u", null).port()).isEqualTo(5432);
+        assertThatThrownBy(() -> PgArchives.Target.of("jdbc:mysql://db/anju", "u", "p")).isInstanceOf(BadInput.class)
+                .hasMessageContaining("ANJU_DB_URL");
+    }
+}

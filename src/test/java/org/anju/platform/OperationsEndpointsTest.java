@@ -1,0 +1,195 @@
+package org.anju.platform;
+
+import org.anju.AnjuTest;
+import org.anju.report.ReportImport;
+import org.anju.report.Reports;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Health, readiness and metrics (issue 15) on the demo data: what the load balancer sees without an account, what the
+ * operations account (a 全国 account: mohurd_viewer) and Prometheus see, that other accounts see neither metrics nor
+ * details, the metrics Anju records itself, and readiness following the schema and the shutdown.
+ */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"anju.demo.enabled=true", "anju.test.database=ops"})
+class OperationsEndpointsTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PASSWORD = "anju2023";
+    static final String OPERATOR = "mohurd_viewer";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Reports reports;
+    @Autowired
+    ReportImport reportImport;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    ApplicationContext context;
+
+    JsonNode json(String path, int status, org.springframework.test.web.servlet.request.RequestPostProcessor... as)
+            throws Exception {
+        var request = get(path);
+        for (var p : as) {
+            request.with(p);
+        }
+        String body = mvc.perform(request).andExpect(status().is(status)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return JSON.readTree(body);
+    }
+
+    String prometheus() throws Exception {
+        return mvc.perform(get("/actuator/prometheus").with(httpBasic(OPERATOR, PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The value of the sample whose name and labels contain all of {@code parts} (0 when there is none yet). */
+    static double sample(String scrape, String name, String... labels) {
+        Pattern line = Pattern.compile("^" + Pattern.quote(name) + "\\{([^}]*)} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(scrape);
+        while (m.find()) {
+            if (List.of(labels).stream().allMatch(m.group(1)::contains)) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void theBalancerSeesOnlyTheStatusWithoutAnAccount() throws Exception {
+        for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+            JsonNode body = json(probe, 200);
+            assertThat(body.propertyNames()).as(probe).containsExactly("status");
+            assertThat(body.get("status").asString()).isEqualTo("UP");
+        }
+        // nothing else without signing in, as JSON problem details (not a redirect to the login page)
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/health", "/actuator/env",
+                "/actuator/heapdump", "/actuator")) {
+            JsonNode problem = json(path, 401);
+            assertThat(problem.get("title").asString()).as(path).isEqualTo("未登录");
+        }
+    }
+
+    @Test
+    void onlyTheOperationsAccountSeesMetricsAndDetails() throws Exception {
+        // a province administrator and a city viewer: signed in, but not the whole country's
+        for (String user : List.of("jx_admin", "zy_viewer")) {
+            assertThat(json("/actuator/prometheus", 403, httpBasic(user, PASSWORD)).get("detail").asString())
+                    .contains("运维账号", "绑定到全国");
+            json("/actuator/metrics", 403, httpBasic(user, PASSWORD));
+            assertThat(json("/actuator/health/readiness", 200, httpBasic(user, PASSWORD)).propertyNames())
+                    .containsExactly("status");
+        }
+        json("/actuator/prometheus", 401, httpBasic(OPERATOR, "wrong-password"));
+
+        JsonNode readiness = json("/actuator/health/readiness", 200, httpBasic(OPERATOR, PASSWORD));
+        assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("db", "migrations",
+                "readinessState");
+        assertThat(readiness.at("/components/migrations/status").asString()).isEqualTo("UP");
+        assertThat(readiness.at("/components/migrations/details/current").asString()).isNotBlank();
+        assertThat(json("/actuator/health/liveness", 200, httpBasic(OPERATOR, PASSWORD)).get("components")
+                .propertyNames()).containsExactly("livenessState");
+        // the rest of the actuator stays off, even for the operations account
+        for (String off : List.of("/actuator/env", "/actuator/heapdump", "/actuator/loggers", "/actuator/shutdown",
+                "/actuator/configprops", "/actuator/threaddump")) {
+            mvc.perform(get(off).with(httpBasic(OPERATOR, PASSWORD))).andExpect(status().isNotFound());
+        }
+        assertThat(json("/actuator/health", 200, httpBasic(OPERATOR, PASSWORD)).get("components").propertyNames())
+                .contains("db", "migrations", "livenessState", "readinessState");
+        assertThat(json("/actuator/metrics", 200, httpBasic(OPERATOR, PASSWORD)).get("names").toString())
+                .contains("anju.jobs.queue", "jvm.memory.used", "hikaricp.connections.active");
+        // no session: Prometheus signs in with every scrape
+        assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic(OPERATOR, PASSWORD))).andReturn()
+                .getResponse().getHeader("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void prometheusScrapesRequestsSubmissionsImportsAndTheQueue() throws Exception {
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()); // a request to be timed
+        String before = prometheus();
+        double submitted = sample(before, "anju_reports_submitted_total", "channel=\"SYSTEM\"");
+
+        YearMonth month = YearMonth.of(2024, 2);
+        reports.submit("620702", month, 0);
+        // a submission rolled back (its import failed later, say) is not counted
+        YearMonth other = YearMonth.of(2024, 3);
+        transaction.executeWithoutResult(status -> {
+            reports.submit("620723", other, 0);
+            status.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> reportImport.importFile("月报.csv",
+                "地区,月份\n不存在的县,2024-02\n".getBytes(StandardCharsets.UTF_8), "620700", false))
+                .isInstanceOf(org.anju.intake.InputException.class);
+
+        String after = prometheus();
+        assertThat(sample(after, "anju_reports_submitted_total", "channel=\"SYSTEM\"")).isEqualTo(submitted + 1);
+        assertThat(sample(after, "anju_imports_seconds_count", "kind=\"reports\"", "outcome=\"refused\""))
+                .isEqualTo(sample(before, "anju_imports_seconds_count", "kind=\"reports\"", "outcome=\"refused\"") + 1);
+        // the demo load imported the seed plans (and seed 004's register and reports) through the same entry points
+        assertThat(sample(after, "anju_imports_seconds_count", "kind=\"plan\"", "outcome=\"ok\"")).isPositive();
+        assertThat(after).contains("anju_jobs_queue{application=\"anju\",state=\"queued\"} 0.0",
+                "anju_jobs_queue{application=\"anju\",state=\"running\"} 0.0");
+        // request latency with a histogram (percentiles across nodes), the application's name on every series
+        assertThat(after).containsPattern("http_server_requests_seconds_bucket\\{application=\"anju\",[^}]*"
+                + "uri=\"/actuator/health/\\*\\*\"[^}]*le=\"[0-9.]+\"}");
+        assertThat(after).contains("jvm_memory_used_bytes{application=\"anju\"", "hikaricp_connections_active{");
+    }
+
+    @Test
+    void aPendingMigrationTakesTheNodeOutOfService() {
+        assertThat(new MigrationHealth(flyway).health().getStatus()).isEqualTo(Status.UP);
+        // this node's migrations plus one the database has not run (a test-only location): what a node sees that
+        // starts on a database another node has not yet migrated
+        Flyway ahead = Flyway.configure().configuration(flyway.getConfiguration())
+                .locations("classpath:db/migration", "classpath:db/pending-probe").load();
+        Health health = new MigrationHealth(ahead).health();
+        assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(health.getDetails().get("pending")).isEqualTo(List.of("9999.1 ops pending probe"));
+        assertThat(health.getDetails().get("message").toString()).contains("尚未执行的数据库迁移", "9999.1");
+        assertThat(health.getDetails().get("current")).isEqualTo(flyway.info().current().getVersion().toString());
+    }
+
+    @Test
+    void readinessGoesOutOfServiceWhenTheNodeStops() throws Exception {
+        // what the context publishes when it begins to close (ServletWebServerApplicationContext.doClose), before the
+        // drain and the graceful shutdown of the web server
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertThat(json("/actuator/health/readiness", 503).get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(json("/actuator/health/liveness", 200).get("status").asString()).isEqualTo("UP");
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(json("/actuator/health/readiness", 200).get("status").asString()).isEqualTo("UP");
+    }
+}
