@@ -117,9 +117,29 @@ public class Jobs implements SmartLifecycle {
             };
         }
 
-        /** The fault as an exception, for the error handling (500 with an error id), e.g. {@code throw failure.asBug()}. */
-        public RuntimeException asBug() {
-            return new IllegalStateException("导入任务出错：" + message);
+        /**
+         * Shown on the import's page as a reason, with {@link #status()} (bad input, a conflict, a stale plan, busy, a
+         * file's problems, interrupted); the others go on to the error handling as {@link #asException()} (403, 404,
+         * and a fault's 500), as they did when jobs were in memory.
+         */
+        public boolean shownOnPage() {
+            return switch (kind) {
+                case "BAD_INPUT", "CONFLICT", "STALE", "BUSY", INPUT, INTERRUPTED -> true;
+                default -> false;
+            };
+        }
+
+        /** The refusal again, typed by its kind (a fault: an exception the error handling logs with a new id). */
+        public RuntimeException asException() {
+            return switch (kind) {
+                case "BAD_INPUT" -> new BadInput(message);
+                case "NOT_FOUND" -> new NotFound(message);
+                case "CONFLICT", INTERRUPTED -> new Conflict(message);
+                case "STALE" -> new ConcurrentUpdateException(message);
+                case "DENIED" -> new Denied(message);
+                case "BUSY" -> new ImportSlots.Busy(message);
+                default -> new IllegalStateException("导入任务出错：" + message);
+            };
         }
     }
 

@@ -113,8 +113,8 @@ class ProjectPages {
     /** What a finished import says: a message, or every problem (nothing was written). */
     private static java.util.Map<String, Object> outcome(Jobs.Snapshot job) {
         Jobs.Failure failure = job.failure();
-        if (failure != null && failure.fault()) {
-            throw failure.asBug();
+        if (failure != null && !failure.shownOnPage()) {
+            throw failure.asException();
         }
         if (failure != null) {
             return java.util.Map.of("problems", failure.problems().isEmpty() ? List.of(failure.message()) : failure.problems());

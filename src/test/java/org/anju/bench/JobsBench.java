@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * What a job costs an import now that jobs are rows (issue 15): the national plan (45,000 figures) imported and
  * validated directly (as the CLI and API do) and as a page job (progress written every 250 ms by the node's ticker,
  * the result stored as gzip JSON), interleaved so both see the same machine. Run:
- * {@code ./mvnw -o -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.anju.bench.JobsBench}.
+ * {@code ./mvnw -q -Pbench verify -Dbench=JobsBench}.
  */
 public final class JobsBench {
 

@@ -61,6 +61,16 @@ class JobStateTest {
         assertThat(bug.status()).isEqualTo(500);
         assertThat(bug.message()).startsWith("服务器内部出错（错误编号 ");
 
+        // shown on the page as a reason, or thrown on as the refusal it was (403, 404) or a bug (500)
+        assertThat(conflict.shownOnPage()).isTrue();
+        assertThat(input.shownOnPage()).isTrue();
+        Jobs.Failure denied = Jobs.Failure.of(new Denied("无权写入信州区的数据"));
+        assertThat(denied.shownOnPage()).isFalse();
+        assertThat(denied.asException()).isInstanceOf(Denied.class).hasMessage("无权写入信州区的数据");
+        assertThat(Jobs.Failure.of(new NotFound("预览不存在")).asException()).isInstanceOf(NotFound.class);
+        assertThat(bug.shownOnPage()).isFalse();
+        assertThat(bug.asException()).isNotInstanceOf(Refusal.class);
+
         Jobs.Failure gone = Jobs.Failure.interrupted();
         assertThat(gone.message()).isEqualTo("导入中断：处理它的服务器已停止，未写入任何数据；请重新导入");
         assertThat(gone.status()).isEqualTo(409);

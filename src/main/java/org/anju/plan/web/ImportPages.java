@@ -139,8 +139,8 @@ class ImportPages {
      * shows why, with the status the API gives it; a fault goes on to the error handling.
      */
     private static String refused(Jobs.Failure failure, Model model, HttpServletResponse response) {
-        if (failure.fault()) {
-            throw failure.asBug();
+        if (!failure.shownOnPage()) {
+            throw failure.asException();
         }
         response.setStatus(failure.status());
         model.addAttribute("error", failure.message());
