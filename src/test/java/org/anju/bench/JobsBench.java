@@ -42,8 +42,8 @@ public final class JobsBench {
             Timer asJob = new Timer("the same as a page job (start → await, progress rows, result JSON)");
             Timer previewDirect = new Timer("national plan preview (dry run, 45k figures listed), direct");
             Timer previewJob = new Timer("the same preview as a page job (result stored as gzip JSON)");
-            for (int i = 0; i < 14; i++) {
-                boolean warm = i < 4;
+            for (int i = 0; i < 7; i++) {
+                boolean warm = i < 2;
                 ImportResult r = (warm ? new Timer("warm-up") : direct).time(() -> Access.runAs(system,
                         () -> importer.importFile("全国.txt", national, ImportOptions.commit())));
                 Access.runAs(system, () -> { plans.delete(r.planId()); return null; });
