@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * A file could not be read, or could not be read faithfully; nothing of it should be used. The
  * message is the problems' descriptions, one per line (the first {@value #MESSAGE_LIMIT}).
  */
-public class InputException extends RuntimeException {
+public class InputException extends RuntimeException implements org.anju.platform.ListsProblems {
 
     static final int MESSAGE_LIMIT = 50;
 
@@ -32,6 +32,12 @@ public class InputException extends RuntimeException {
 
     public List<InputProblem> problems() {
         return problems;
+    }
+
+    /** Every problem's description (an import job stores them for a page on any node). */
+    @Override
+    public List<String> problemTexts() {
+        return problems.stream().map(InputProblem::describe).toList();
     }
 
     private static String message(List<InputProblem> problems) {

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  */
 public final class JobProgress {
 
-    static final ScopedValue<Jobs.Job> CURRENT = ScopedValue.newInstance();
+    static final ScopedValue<Job> CURRENT = ScopedValue.newInstance();
 
     private JobProgress() {
     }
@@ -31,13 +31,13 @@ public final class JobProgress {
         if (!CURRENT.isBound()) {
             return NONE;
         }
-        Jobs.Job job = CURRENT.get();
+        Job job = CURRENT.get();
         job.stage(name, total);
         return () -> job.step(1);
     }
 
     /** Runs {@code work} reporting to {@code job}. */
-    static <T> T reporting(Jobs.Job job, Supplier<T> work) {
+    static <T> T reporting(Job job, Supplier<T> work) {
         return ScopedValue.where(CURRENT, job).call(work::get);
     }
 }

@@ -1,56 +1,189 @@
 package org.anju.platform;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Long imports started from a page run here, off the request thread, so the browser can poll their progress
  * ({@link JobProgress}) instead of waiting on one request. They take their turn through {@link ImportSlots}: a bounded
- * number run at once, the rest wait (排队中), and a user with too many going is refused at once. The work itself is unchanged — an import stays one
- * transaction, all or nothing. A job is seen only by the user who started it; finished jobs are forgotten after
- * 30 minutes. Jobs live in memory: a restart loses the progress display, never data (an unfinished transaction
- * is rolled back).
+ * number run at once on each node, the rest wait (排队中，前面还有 N 个), and a user with too many going (on any node) is
+ * refused at once. The work itself is unchanged — an import stays one transaction, all or nothing.
+ *
+ * <p>Jobs are rows ({@code import_job}, issue 15), so any node of a cluster shows a job's progress, queue place and
+ * result: the node running it writes its stage and rows done at most every 250 ms and a heartbeat, each in its own
+ * short transaction; the result is stored as gzip JSON of the result record, read back with {@link Snapshot#result(Class)}.
+ * A job whose node stops heartbeating for {@code anju.jobs.heartbeat-timeout} (15 s) is shown 中断 — PostgreSQL rolled
+ * its transaction back with the node's connection. Stopping a node gracefully takes no new jobs, lets running ones
+ * finish within {@code spring.lifecycle.timeout-per-shutdown-phase}, then marks the rest 中断. A job is seen only by
+ * the user who started it; ended jobs are deleted 30 minutes later by whichever node looks.
  */
 @Component
-public class Jobs {
+public class Jobs implements SmartLifecycle {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Jobs.class);
 
     static final Duration KEEP = Duration.ofMinutes(30);
+    /** How often a node looks for dead and expired jobs at most. */
+    static final Duration SWEEP = Duration.ofSeconds(10);
     /** The stages of a breakdown table import, in order ({@link JobProgress#stage}). */
-    public static final java.util.List<String> PLAN_STAGES = java.util.List.of("读取文件", "识别表格", "解析地区和指标",
+    public static final List<String> PLAN_STAGES = List.of("读取文件", "识别表格", "解析地区和指标",
             "校验", "保存预览", "写入");
     /** The stages of a register import (project register, reports). */
-    public static final java.util.List<String> REGISTER_STAGES = java.util.List.of("读取文件", "解析地区和数据", "写入");
+    public static final List<String> REGISTER_STAGES = List.of("读取文件", "解析地区和数据", "写入");
 
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** This node's jobs: read from memory here (fresher than the row, and the result without a JSON round trip). */
+    private final Map<String, Job> local = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Duration inlineWait;
+    private final Duration timeout;
+    private final Duration grace;
     private final ImportSlots slots;
+    private final JobTable table;
+    private final JsonMapper json;
+    private volatile long lastSweep;
+    private volatile boolean running;
 
-    Jobs(@Value("${anju.jobs.inline-wait-ms:800}") long inlineWaitMillis, ImportSlots slots) {
+    Jobs(@Value("${anju.jobs.inline-wait-ms:800}") long inlineWaitMillis,
+         @Value("${anju.jobs.heartbeat-timeout:15s}") Duration timeout,
+         @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration grace,
+         ImportSlots slots, JsonMapper json) {
         this.inlineWait = Duration.ofMillis(inlineWaitMillis);
+        this.timeout = timeout;
+        this.grace = grace;
         this.slots = slots;
+        this.table = slots.table();
+        this.json = json;
+    }
+
+    /**
+     * Why a job ended without a result: the kind (a {@link Refusal.Kind}'s name, {@link #INPUT} for a file's
+     * problems, {@link #INTERRUPTED}, {@link #FAULT} for a bug, logged with the id its message names), the Chinese
+     * text the page shows, and a file's problems one by one.
+     */
+    public record Failure(String kind, String message, List<String> problems) {
+
+        public static final String INPUT = "INPUT";
+        public static final String INTERRUPTED = "INTERRUPTED";
+        public static final String FAULT = "FAULT";
+        public static final String INTERRUPTED_MESSAGE = "导入中断：处理它的服务器已停止，未写入任何数据；请重新导入";
+
+        public Failure {
+            problems = problems == null ? List.of() : List.copyOf(problems);
+        }
+
+        static Failure of(Throwable e) {
+            if (e instanceof Refusal r) {
+                return new Failure(r.kind().name(), r.getMessage(), e instanceof ListsProblems l ? l.problemTexts() : List.of());
+            }
+            if (e instanceof ListsProblems l) {
+                return new Failure(INPUT, e.getMessage(), l.problemTexts());
+            }
+            return new Failure(FAULT, Failures.message(Failures.record(e)), List.of());
+        }
+
+        static Failure interrupted() {
+            return new Failure(INTERRUPTED, INTERRUPTED_MESSAGE, List.of());
+        }
+
+        /** A bug, not a reason the user can act on. */
+        public boolean fault() {
+            return FAULT.equals(kind);
+        }
+
+        /** The HTTP status a page answers with: the refusal's, 400 for a file's problems, 409 when interrupted. */
+        public int status() {
+            return switch (kind) {
+                case FAULT -> 500;
+                case INPUT -> 400;
+                case INTERRUPTED -> 409;
+                default -> Refusal.Kind.valueOf(kind).status();
+            };
+        }
+
+        /**
+         * Shown on the import's page as a reason, with {@link #status()} (bad input, a conflict, a stale plan, busy, a
+         * file's problems, interrupted); the others go on to the error handling as {@link #asException()} (403, 404,
+         * and a fault's 500), as they did when jobs were in memory.
+         */
+        public boolean shownOnPage() {
+            return switch (kind) {
+                case "BAD_INPUT", "CONFLICT", "STALE", "BUSY", INPUT, INTERRUPTED -> true;
+                default -> false;
+            };
+        }
+
+        /** The refusal again, typed by its kind (a fault: an exception the error handling logs with a new id). */
+        public RuntimeException asException() {
+            return switch (kind) {
+                case "BAD_INPUT" -> new BadInput(message);
+                case "NOT_FOUND" -> new NotFound(message);
+                case "CONFLICT", INTERRUPTED -> new Conflict(message);
+                case "STALE" -> new ConcurrentUpdateException(message);
+                case "DENIED" -> new Denied(message);
+                case "BUSY" -> new ImportSlots.Busy(message);
+                default -> new IllegalStateException("导入任务出错：" + message);
+            };
+        }
+    }
+
+    /** A job's result, read back as its record type. */
+    public interface Result {
+        <T> T as(Class<T> type);
     }
 
     /** What a page shows of a job. */
-    public record Snapshot(String id, String title, java.util.List<String> stages, String stage, long done, long total,
-                           boolean finished, Object result, RuntimeException error) {
+    public record Snapshot(String id, String title, List<String> stages, JobState state, String stage, long done,
+                           long total, int queueAhead, Failure failure, Result stored) {
+
+        public boolean finished() {
+            return state.finished();
+        }
 
         /** Percent of the current stage's rows, 0–100 (0 when not counted). */
         public int percent() {
-            return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
+            return total <= 0 ? 0 : (int) Math.max(0, Math.min(100, done * 100 / total));
         }
+
+        /** The result of a finished job (null otherwise), as {@code type}: the record the work returned. */
+        public <T> T result(Class<T> type) {
+            return stored == null ? null : stored.as(type);
+        }
+
+        /** What a JSON client reads ({@code GET /api/import-jobs/{id}}). */
+        public View view() {
+            return new View(id, title, state.name(), state.label(), stage, done, total, percent(), queueAhead,
+                    failure == null ? null : failure.message(), failure == null ? List.of() : failure.problems());
+        }
+    }
+
+    /**
+     * An import job as the API shows it.
+     *
+     * @param state      QUEUED, RUNNING, FINISHED, FAILED or INTERRUPTED
+     * @param stateName  排队中, 进行中, 已完成, 失败, 中断
+     * @param stage      the stage now (读取文件, 校验, 写入, …; 排队中 while waiting, 完成 once finished)
+     * @param queueAhead imports waiting before it on its node
+     * @param message    why it failed or was interrupted (nothing was written); null otherwise
+     */
+    public record View(String id, String title, String state, String stateName, String stage, long done, long total,
+                       int percent, int queueAhead, String message, List<String> problems) {
     }
 
     /**
@@ -58,18 +191,17 @@ public class Jobs {
      *
      * @return the job's id
      */
-    public String start(String owner, String title, java.util.List<String> stages, Supplier<?> work) {
-        Instant now = Instant.now();
-        jobs.values().removeIf(j -> j.finishedAt != null && j.finishedAt.plus(KEEP).isBefore(now));
+    public String start(String owner, String title, List<String> stages, Supplier<?> work) {
+        sweepNowAndThen();
         // refused at once, before anything is read, when the user or the node has too many imports going
-        ImportSlots.Place place = slots.reserve(owner);
-        Job job = new Job(UUID.randomUUID().toString(), owner, title, stages);
-        jobs.put(job.id, job);
+        Job job = new Job(owner, title, stages, true);
+        ImportSlots.Place place = slots.reserve(job);
+        local.put(job.id, job);
         try {
             submit(job, place, work);
         } catch (RuntimeException e) {
-            place.close(); // not started (the executor is shutting down): the place goes back
-            jobs.remove(job.id);
+            slots.cancel(place); // not started (the executor is shutting down): the place goes back, no trace
+            local.remove(job.id);
             throw e;
         }
         return job.id;
@@ -79,19 +211,52 @@ public class Jobs {
         executor.submit(() -> {
             try (place) {
                 place.awaitTurn(); // the page shows 排队中 meanwhile
-                job.result = JobProgress.reporting(job, work);
+                Object result = JobProgress.reporting(job, work);
+                ended(job, JobState.FINISHED, result, null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                job.error = new Conflict("导入已取消（服务器正在停止），未写入任何数据；请稍后重新导入");
+                ended(job, JobState.INTERRUPTED, null, Failure.interrupted());
             } catch (RuntimeException e) {
-                job.error = e;
+                ended(job, JobState.FAILED, null, Failure.of(e));
             } catch (Error e) {
-                job.error = new IllegalStateException("导入失败：" + e, e);
-            } finally {
-                job.finishedAt = Instant.now();
-                job.done.countDown();
+                ended(job, JobState.FAILED, null, Failure.of(new IllegalStateException("导入失败：" + e, e)));
             }
         });
+    }
+
+    /** Writes the end to the row (its own transaction, after the import's), then lets waiting pages go on. */
+    private void ended(Job job, JobState state, Object result, Failure failure) {
+        try {
+            if (!slots.silent()) {
+                byte[] stored = result == null ? null : gzipJson(result);
+                if (!table.end(job, state, stored, failure) && state == JobState.FINISHED) {
+                    log.warn("导入任务 {} 已被标为中断后才完成", job.id);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the page on this node still shows the end; other nodes see the job stop heartbeating (中断)
+            log.warn("导入任务 {} 的结果未能写入数据库：{}", job.id, e.toString());
+        }
+        job.endedAt = System.nanoTime();
+        job.end(state, result, failure);
+    }
+
+    private byte[] gzipJson(Object result) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 1 << 16)) {
+            json.writeValue(gz, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private <T> T fromGzipJson(byte[] stored, Class<T> type) {
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(stored), 1 << 16)) {
+            return json.readValue(gz, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -99,74 +264,194 @@ public class Jobs {
      * a small file's result comes back at once, a large one's progress is polled.
      */
     public Snapshot awaitBriefly(String id, String owner) {
-        Job job = job(id, owner);
-        try {
-            job.done.await(inlineWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return job.snapshot();
+        return await(id, owner, inlineWait);
     }
 
-    /** The job as it is now. */
+    /** The job as it is now, on whichever node it runs. */
     public Snapshot get(String id, String owner) {
-        return job(id, owner).snapshot();
+        sweepNowAndThen();
+        Job job = local.get(id);
+        if (job != null) {
+            if (!job.owner.equals(owner)) {
+                throw unknown(id);
+            }
+            return snapshot(job);
+        }
+        JobTable.Row row = table.find(id).filter(r -> r.owner().equals(owner)).orElseThrow(() -> unknown(id));
+        return snapshot(row);
     }
 
     /** The job's end (for a page without JavaScript, which cannot poll). */
     public Snapshot await(String id, String owner) {
-        Job job = job(id, owner);
+        return await(id, owner, null);
+    }
+
+    private Snapshot await(String id, String owner, Duration atMost) {
+        Job job = local.get(id);
+        if (job != null && job.owner.equals(owner)) {
+            try {
+                if (atMost == null) {
+                    job.done.await();
+                } else {
+                    job.done.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return snapshot(job);
+        }
+        // another node's job: polled
+        long until = atMost == null ? Long.MAX_VALUE : System.nanoTime() + atMost.toNanos();
+        Snapshot s = get(id, owner);
+        while (!s.finished() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return s;
+            }
+            s = get(id, owner);
+        }
+        return s;
+    }
+
+    private static NotFound unknown(String id) {
+        // someone else's job is as unknown as a missing one: ids reveal nothing
+        return new NotFound("导入任务不存在或已过期：" + id);
+    }
+
+    private Snapshot snapshot(Job job) {
+        // read the end first: once ended, the rest is final
+        JobState state = job.state;
+        Object result = job.result;
+        Result stored = state == JobState.FINISHED ? new Result() {
+            @Override
+            public <T> T as(Class<T> type) {
+                return type.cast(result);
+            }
+        } : null;
+        return new Snapshot(job.id, job.title, job.stages, state, job.stage(), state.finished() ? 0 : job.doneSteps(),
+                state.finished() ? 0 : job.total(), job.queueAhead, job.failure, stored);
+    }
+
+    private Snapshot snapshot(JobTable.Row row) {
+        JobState state = row.state().seenAfter(row.silentMillis(), timeout.toMillis());
+        Failure failure = row.errorKind() == null ? null
+                : new Failure(row.errorKind(), row.errorMessage(), row.problems());
+        if (state == JobState.INTERRUPTED && !row.state().finished()) {
+            failure = Failure.interrupted();
+            sweep(); // its node is gone: marked 中断 for every node
+        }
+        String stage = switch (state) {
+            case FINISHED -> "完成";
+            case FAILED, INTERRUPTED -> state.label();
+            case QUEUED -> "排队中";
+            case RUNNING -> row.stage() == null ? "排队中" : row.stage();
+        };
+        byte[] bytes = row.result();
+        Result stored = state == JobState.FINISHED && bytes != null ? new Result() {
+            @Override
+            public <T> T as(Class<T> type) {
+                return fromGzipJson(bytes, type);
+            }
+        } : null;
+        return new Snapshot(row.id(), row.title(), row.stages(), state, stage,
+                state.finished() ? 0 : row.done(), state.finished() ? 0 : row.total(),
+                state == JobState.QUEUED ? row.queueAhead() : 0, failure, stored);
+    }
+
+    /** Dead and expired jobs, looked for at most every 10 s by this node (no scheduler needed). */
+    private void sweepNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastSweep > SWEEP.toNanos()) {
+            lastSweep = now;
+            sweep();
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        local.values().removeIf(j -> j.endedAt != 0 && now - j.endedAt > KEEP.toNanos());
+        if (slots.silent()) {
+            return;
+        }
         try {
-            job.done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            table.sweep(KEEP);
+        } catch (RuntimeException e) {
+            log.warn("导入任务清理失败：{}", e.toString());
         }
-        return job.snapshot();
     }
 
-    private Job job(String id, String owner) {
-        Job job = jobs.get(id);
-        if (job == null || !job.owner.equals(owner)) {
-            // someone else's job is as unknown as a missing one: ids reveal nothing
-            throw new NotFound("导入任务不存在或已过期：" + id);
-        }
-        return job;
+    /**
+     * Queued and running imports, on this node and in the whole cluster (jobs whose node is alive), for a metrics
+     * gauge.
+     */
+    public record Counts(int queuedHere, int runningHere, long queuedCluster, long runningCluster) {
     }
 
-    /** One running or finished job. */
-    static final class Job {
-        final String id;
-        final String owner;
-        final String title;
-        final java.util.List<String> stages;
-        final CountDownLatch done = new CountDownLatch(1);
-        private final AtomicLong steps = new AtomicLong();
-        private volatile String stage = "排队中";
-        private volatile long total;
-        volatile Object result;
-        volatile RuntimeException error;
-        volatile Instant finishedAt;
+    public Counts counts() {
+        int[] here = slots.localCounts();
+        long[] all = table.clusterCounts();
+        return new Counts(here[0], here[1], all[0], all[1]);
+    }
 
-        Job(String id, String owner, String title, java.util.List<String> stages) {
-            this.stages = stages;
-            this.id = id;
-            this.owner = owner;
-            this.title = title;
-        }
+    // ---- graceful shutdown ------------------------------------------------------------------------------------
 
-        void stage(String name, long total) {
-            this.total = total;
-            steps.set(0);
-            this.stage = name;
-        }
+    @Override
+    public void start() {
+        running = true;
+    }
 
-        void step(long n) {
-            steps.addAndGet(n);
-        }
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
 
-        Snapshot snapshot() {
-            boolean finished = done.getCount() == 0;
-            return new Snapshot(id, title, stages, finished ? "完成" : stage, steps.get(), total, finished, result, error);
-        }
+    @Override
+    public void stop() {
+        stop(() -> {
+        });
+    }
+
+    /**
+     * Takes no new jobs, lets the running ones finish within the shutdown phase's time (less a second to write),
+     * then marks the rest 中断 and interrupts them. Stopped before the web server (a higher phase), so pages keep
+     * polling meanwhile.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        slots.close();
+        Thread.ofVirtual().name("anju-jobs-stop").start(() -> {
+            try {
+                long until = System.nanoTime() + Math.max(0, grace.toMillis() - 1000) * 1_000_000;
+                while (!slots.liveJobs().isEmpty() && System.nanoTime() < until) {
+                    Thread.sleep(100);
+                }
+                List<Job> left = slots.liveJobs().stream().filter(j -> j.pageJob).toList();
+                if (!left.isEmpty()) {
+                    log.warn("停止服务：{} 个导入未能在 {} 内完成，标为中断", left.size(), grace);
+                    if (!slots.silent()) {
+                        table.interrupt(left.stream().map(j -> j.id).toList());
+                    }
+                    left.forEach(j -> {
+                        j.endedAt = System.nanoTime();
+                        j.end(JobState.INTERRUPTED, null, Failure.interrupted());
+                    });
+                }
+                executor.shutdownNow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("停止服务时未能标记中断的导入：{}", e.toString());
+            } finally {
+                running = false;
+                callback.run();
+            }
+        });
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 }

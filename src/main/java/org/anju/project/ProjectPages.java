@@ -9,7 +9,6 @@ import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.indicator.Indicators;
 import org.anju.platform.Jobs;
-import org.anju.intake.InputException;
 import org.anju.progress.PageContext;
 import org.anju.progress.Periods;
 import org.springframework.stereotype.Controller;
@@ -113,16 +112,14 @@ class ProjectPages {
 
     /** What a finished import says: a message, or every problem (nothing was written). */
     private static java.util.Map<String, Object> outcome(Jobs.Snapshot job) {
-        if (job.error() instanceof InputException e) {
-            return java.util.Map.of("problems", e.problems().stream().map(Object::toString).toList());
+        Jobs.Failure failure = job.failure();
+        if (failure != null && !failure.shownOnPage()) {
+            throw failure.asException();
         }
-        if (job.error() instanceof IllegalArgumentException || job.error() instanceof IllegalStateException) {
-            return java.util.Map.of("problems", java.util.List.of(job.error().getMessage()));
+        if (failure != null) {
+            return java.util.Map.of("problems", failure.problems().isEmpty() ? List.of(failure.message()) : failure.problems());
         }
-        if (job.error() != null) {
-            throw job.error();
-        }
-        Projects.ImportSummary s = (Projects.ImportSummary) job.result();
+        Projects.ImportSummary s = job.result(Projects.ImportSummary.class);
         return java.util.Map.of("message", "已导入 " + s.fileName() + "：新增 " + s.inserted() + " 个项目，更新 "
                 + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
     }

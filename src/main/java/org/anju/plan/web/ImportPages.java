@@ -121,10 +121,10 @@ class ImportPages {
             model.addAttribute("poll", poll.build().encode().toUriString());
             return "fragments/job :: job";
         }
-        if (job.error() != null) {
-            return refused(job.error(), model, response);
+        if (job.failure() != null) {
+            return refused(job.failure(), model, response);
         }
-        ImportResult result = (ImportResult) job.result();
+        ImportResult result = job.result(ImportResult.class);
         if (result.committed() && result.ok()) {
             // htmx follows this to the new plan's (or progress tables') page
             response.setHeader("HX-Redirect", target(result));
@@ -134,13 +134,17 @@ class ImportPages {
         return "plan/import-result :: result";
     }
 
-    /** A job refused by the importer (the preview gone, the plan changed meanwhile) shows why; anything else is a fault. */
-    private static String refused(RuntimeException error, Model model, HttpServletResponse response) {
-        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException) {
-            Refusals.show(error, response, model);
-            return "plan/import-result :: result";
+    /**
+     * A job refused by the importer (the preview gone, the plan changed meanwhile) or interrupted (its server stopped)
+     * shows why, with the status the API gives it; a fault goes on to the error handling.
+     */
+    private static String refused(Jobs.Failure failure, Model model, HttpServletResponse response) {
+        if (!failure.shownOnPage()) {
+            throw failure.asException();
         }
-        throw error;
+        response.setStatus(failure.status());
+        model.addAttribute("error", failure.message());
+        return "plan/import-result :: result";
     }
 
     private static void query(UriComponentsBuilder b, String name, String value) {
@@ -169,13 +173,13 @@ class ImportPages {
             return show(jobs.awaitBriefly(id, actor.username()), form, model, response);
         }
         Jobs.Snapshot done = jobs.await(id, actor.username());
-        if (done.error() != null) {
-            refused(done.error(), model, response);
+        if (done.failure() != null) {
+            refused(done.failure(), model, response);
             model.addAttribute("form", form);
             model.addAttribute("plans", plans.writable());
             return "plan/import";
         }
-        ImportResult result = (ImportResult) done.result();
+        ImportResult result = done.result(ImportResult.class);
         if (result.ok()) {
             return "redirect:" + target(result);
         }

@@ -1,0 +1,175 @@
+package org.anju.platform;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The import jobs' rows ({@code import_job}). Every write is its own short transaction, never part of an import's
+ * (which stays one all-or-nothing transaction): a new transaction even when the calling thread is inside one.
+ */
+final class JobTable implements ImportSlots.Shares {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate own;
+    private final String node;
+    private final Duration timeout;
+
+    JobTable(DataSource dataSource, String node, Duration timeout) {
+        this.jdbc = JdbcClient.create(dataSource);
+        // a plain manager (no auditing actor: a job's rows are not audited, and the ticker acts for no one)
+        this.own = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    String node() {
+        return node;
+    }
+
+    /**
+     * The job's row, inserted when its owner has fewer than {@code maxPerUser} imports going on any node (a job
+     * whose node stopped heartbeating no longer counts). Race-safe: the owner's count and insert run under a
+     * transaction-scoped advisory lock per owner, so two nodes taking the last place at once cannot both succeed.
+     */
+    @Override
+    public void take(Job job, int maxPerUser) {
+        boolean taken = Boolean.TRUE.equals(own.execute(tx -> {
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended('import_job:' || ?, 0))").param(job.owner)
+                    .query((rs, n) -> 1).list();
+            long going = jdbc.sql("""
+                            select count(*) from import_job
+                            where owner = ? and finished_at is null and heartbeat > now() - make_interval(secs => ?)""")
+                    .param(job.owner).param(timeout.toMillis() / 1000.0).query(Long.class).single();
+            if (going >= maxPerUser) {
+                return false;
+            }
+            jdbc.sql("""
+                            insert into import_job (id, owner, title, stages, state, stage, node, page_job)
+                            values (?, ?, ?, ?, 'QUEUED', ?, ?, ?)""")
+                    .param(UUID.fromString(job.id)).param(job.owner).param(job.title)
+                    .param(job.stages.toArray(String[]::new)).param(job.stage()).param(node).param(job.pageJob)
+                    .update();
+            return true;
+        }));
+        if (!taken) {
+            throw ImportSlots.userBusy(maxPerUser);
+        }
+    }
+
+    /** An API call's share goes with it; a page job's row stays (its end is written by {@link Jobs}). */
+    @Override
+    public void drop(Job job) {
+        if (!job.pageJob) {
+            own.executeWithoutResult(tx -> jdbc.sql("delete from import_job where id = ?").param(UUID.fromString(job.id))
+                    .update());
+        }
+    }
+
+    @Override
+    public void cancel(Job job) {
+        own.executeWithoutResult(tx -> jdbc.sql("delete from import_job where id = ?").param(UUID.fromString(job.id))
+                .update());
+    }
+
+    /** Stage, rows done, queue place, state; and the heartbeat. Nothing once the row has ended. */
+    void progress(Job job, JobState state, String stage, long done, long total, int queueAhead) {
+        own.executeWithoutResult(tx -> jdbc.sql("""
+                        update import_job set state = ?, stage = ?, done = ?, total = ?, queue_ahead = ?, heartbeat = now(),
+                               started_at = case when ? = 'RUNNING' then coalesce(started_at, now()) end
+                        where id = ? and finished_at is null""")
+                .param(state.name()).param(stage).param(done).param(total).param(queueAhead).param(state.name())
+                .param(UUID.fromString(job.id)).update());
+    }
+
+    /** The job's end: its result (gzip JSON), or its failure. False when the row had ended already (marked 中断). */
+    boolean end(Job job, JobState state, byte[] result, Jobs.Failure failure) {
+        return Boolean.TRUE.equals(own.execute(tx -> jdbc.sql("""
+                        update import_job set state = ?, result = ?, error_kind = ?, error_message = ?, problems = ?,
+                               finished_at = now(), heartbeat = now(), queue_ahead = 0
+                        where id = ? and finished_at is null""")
+                .param(state.name()).param(result)
+                .param(failure == null ? null : failure.kind()).param(failure == null ? null : failure.message())
+                .param(failure == null ? null : failure.problems().toArray(String[]::new))
+                .param(UUID.fromString(job.id)).update() == 1));
+    }
+
+    /** Marks the jobs 中断 (this node is stopping before they could finish). */
+    void interrupt(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Jobs.Failure f = Jobs.Failure.interrupted();
+        own.executeWithoutResult(tx -> jdbc.sql("""
+                        update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
+                        where id = any(?) and finished_at is null""")
+                .param(f.kind()).param(f.message()).param(ids.stream().map(UUID::fromString).toArray(UUID[]::new))
+                .update());
+    }
+
+    /** A job as stored, with how long its node has been silent. */
+    record Row(String id, String owner, String title, List<String> stages, JobState state, String stage, long done,
+               long total, int queueAhead, String node, long silentMillis, String errorKind, String errorMessage,
+               List<String> problems, byte[] result) {
+    }
+
+    Optional<Row> find(String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select id, owner, title, stages, state, stage, done, total, queue_ahead, node,
+                               (extract(epoch from now() - heartbeat) * 1000)::bigint as silent,
+                               error_kind, error_message, problems, result
+                        from import_job where id = ? and page_job""")
+                .param(uuid).query((rs, n) -> new Row(rs.getString("id"), rs.getString("owner"), rs.getString("title"),
+                        strings(rs.getArray("stages")), JobState.valueOf(rs.getString("state")), rs.getString("stage"),
+                        rs.getLong("done"), rs.getLong("total"), rs.getInt("queue_ahead"), rs.getString("node"),
+                        rs.getLong("silent"), rs.getString("error_kind"), rs.getString("error_message"),
+                        strings(rs.getArray("problems")), rs.getBytes("result")))
+                .optional();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
+    /**
+     * Housekeeping any node does when it looks: jobs whose node stopped heartbeating more than the timeout ago become
+     * 中断; jobs ended more than {@code keep} ago are deleted. Returns how many were marked 中断.
+     */
+    int sweep(Duration keep) {
+        Jobs.Failure f = Jobs.Failure.interrupted();
+        Integer stale = own.execute(tx -> {
+            int marked = jdbc.sql("""
+                            update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
+                            where finished_at is null and heartbeat < now() - make_interval(secs => ?)""")
+                    .param(f.kind()).param(f.message()).param(timeout.toMillis() / 1000.0).update();
+            jdbc.sql("delete from import_job where finished_at < now() - make_interval(secs => ?)")
+                    .param((double) keep.toSeconds()).update();
+            return marked;
+        });
+        return stale == null ? 0 : stale;
+    }
+
+    /** Queued and running jobs of the whole cluster (fresh heartbeats only). */
+    long[] clusterCounts() {
+        return jdbc.sql("""
+                        select count(*) filter (where state = 'QUEUED'), count(*) filter (where state = 'RUNNING')
+                        from import_job where finished_at is null and heartbeat > now() - make_interval(secs => ?)""")
+                .param(timeout.toMillis() / 1000.0)
+                .query((rs, n) -> new long[]{rs.getLong(1), rs.getLong(2)}).single();
+    }
+}
