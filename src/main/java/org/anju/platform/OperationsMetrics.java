@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  *   <li>{@code anju.reports.submitted} — a counter of 月报 submitted (上报), counted once the submission is committed
  *       (a submission rolled back with its import counts nothing), tagged {@code channel} (UI, API, IMPORT, CLI).</li>
  *   <li>{@code anju.jobs.queue} — a gauge of this node's imports, tagged {@code state} running or queued
- *       ({@link ImportSlots#usage()}).</li>
+ *       ({@link ImportSlots#usage()}); {@code anju.jobs.cluster} the same for all nodes together (rows of
+ *       {@code import_job}, {@link Jobs#counts()}).</li>
  * </ul>
  */
 @Component
@@ -31,8 +32,16 @@ public class OperationsMetrics {
 
     private final MeterRegistry registry;
 
-    OperationsMetrics(MeterRegistry registry, ImportSlots slots) {
+    OperationsMetrics(MeterRegistry registry, ImportSlots slots,
+                      org.springframework.beans.factory.ObjectProvider<Jobs> jobs) {
         this.registry = registry;
+        // the whole cluster's imports, from import_job (read at scrape time: Jobs is looked up then, not at start)
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.cluster", jobs, j -> j.getObject().counts().runningCluster())
+                .description("全部节点的导入（import_job）：进行中（running）、排队（queued）").tag("state", "running")
+                .strongReference(true).register(registry); // the provider is held by nothing else
+        io.micrometer.core.instrument.Gauge.builder("anju.jobs.cluster", jobs, j -> j.getObject().counts().queuedCluster())
+                .description("全部节点的导入（import_job）：进行中（running）、排队（queued）").tag("state", "queued")
+                .strongReference(true).register(registry);
         io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().running())
                 .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "running").register(registry);
         io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().queued())
