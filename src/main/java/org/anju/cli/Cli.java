@@ -68,6 +68,13 @@ public final class Cli {
             return execute(context, args);
         } catch (RuntimeException e) {
             // the application did not start (database unreachable, data directory in use): its own words
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.anju.platform.DataDirectoryProblem p) {   // a data directory of another major
+                    System.err.println("错误：" + p.getMessage());
+                    System.err.println(p.action());
+                    return FAILURE;
+                }
+            }
             System.err.println("错误：" + e.getMessage());
             return FAILURE;
         }
