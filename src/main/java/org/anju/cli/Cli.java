@@ -41,7 +41,7 @@ public final class Cli {
     public static final int DENIED = 5;
 
     private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
-            "rental", "privacy");
+            "rental", "privacy", "ledger");   // scripts/anju's list is the same
 
     private Cli() {
     }
@@ -62,10 +62,21 @@ public final class Cli {
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.of(
                 "anju.demo.enabled", "false",
+                // a command needs a few services, not the whole application: each bean is made when first asked for
+                // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
+                "spring.main.lazy-initialization", "true",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
+        StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
-            return execute(context, args);
+            long commandStart = System.nanoTime();
+            int exit = execute(context, args);
+            if (trace != null) {
+                trace.print(System.err, StartupTrace.millisSince(commandStart));
+            }
+            return exit;
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e;   // the build's Spring AOT processing stops the run here on purpose (pom.xml process-aot)
         } catch (RuntimeException e) {
             // the application did not start (database unreachable, data directory in use): its own words
             for (Throwable t = e; t != null; t = t.getCause()) {
