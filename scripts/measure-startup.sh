@@ -47,7 +47,10 @@ web_once() {   # $@: the launcher; prints "wall cpu" in ms
   s=$(now)
   ANJU_DATA_DIR="$work/web-data" PORT="$port" /usr/bin/time -f "%U %S" -o "$work/time" "$@" >"$work/web.log" 2>&1 &
   web=$!
-  until curl -sf -o /dev/null "http://localhost:$port/login"; do sleep 0.02; done
+  until curl -sf -o /dev/null "http://localhost:$port/login"; do
+    kill -0 "$web" 2>/dev/null || { echo "the web app stopped:" >&2; tail -n 30 "$work/web.log" >&2; exit 1; }
+    sleep 0.02
+  done
   e=$(now)
   pkill -TERM -P "$web" java 2>/dev/null || true   # the JVM under /usr/bin/time (or under scripts/anju's exec)
   wait "$web" || true
