@@ -15,7 +15,8 @@ class AnjuApplicationTest {
     @Test
     void runsOnPostgresWithMigrationsApplied() {
         String version = jdbc.sql("show server_version").query(String.class).single();
-        assertThat(version).startsWith("18");
+        // the major of Debian bookworm's server and client (production, the cluster test, pg_dump for backups)
+        assertThat(version).startsWith("15.");
         assertThat(jdbc.sql("select count(*) from app_setting").query(Long.class).single()).isZero();
     }
 }
