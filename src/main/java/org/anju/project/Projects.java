@@ -129,6 +129,21 @@ public class Projects {
     }
 
     /**
+     * The projects of {@link #all} for the month that may be stalled, picked in one SQL statement instead of reading the
+     * whole list twice (issue 15: a province holds tens of thousands): not 基本建成 by the end of the month, and either
+     * started without 前期手续, not started (the caller words which rule applies by month), or started before the
+     * three-month window with no progress reported in it or no investment growth over it. Each comes with its latest
+     * progress up to the month and up to two months before; the caller words the reasons from these.
+     */
+    public List<StallCandidate> stallCandidates(Region scope, YearMonth period) {
+        return repository.stallCandidates(scope.id(), period);
+    }
+
+    /** A project that may be stalled, with its latest progress at the month and two months before (null: none). */
+    public record StallCandidate(ProjectView view, YearMonth earlierPeriod, BigDecimal earlierInvestment) {
+    }
+
+    /**
      * Register projects of a subtree picked by what a milestone names: program, plan years, 安置方式, 建设方式, 楼型 —
      * and which stage they must reach, added up in which measure (null: projects counted).
      */
