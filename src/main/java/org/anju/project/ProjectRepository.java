@@ -156,61 +156,39 @@ class ProjectRepository {
      * adds nothing to the sums (as the list it replaces did). Ordered by unit code.
      */
     List<Projects.CarriedOver> carriedOver(int scopeRegionId, int year, String program, java.time.LocalDate end) {
-        String size = "OLD_COMMUNITY".equals(program) ? "p.households" : "p.units";
-        return jdbc.sql("""
-                        select g.code, g.name, count(*) as projects,
-                               count(*) filter (where p.basic_completed_on <= :end) as completed,
-                               coalesce(sum(%1$s), 0) as size,
-                               coalesce(sum(%1$s) filter (where p.basic_completed_on <= :end), 0) as completed_size
-                        from project p
-                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
-                        join region g on g.id = p.region_id
-                        where p.year < :year and (p.basic_completed_on is null or extract(year from p.basic_completed_on) >= :year)
-                          and p.program_code = :program
-                        group by g.code, g.name
-                        order by g.code""".formatted(size))
-                .param("scope", scopeRegionId).param("year", year).param("program", program)
-                .param("end", java.sql.Date.valueOf(end))
-                .query((rs, n) -> new Projects.CarriedOver(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6)))
-                .list();
+        return carriedOver(scopeRegionId, year, java.util.Optional.of(program), end).getOrDefault(program, List.of());
     }
 
     /**
-     * See {@link Projects#stallCandidates}: the same projects as {@link #list} (scope, year and carried-over ones) with the
-     * rules of {@code Supervision.stalled} as a filter, so only the few that match leave the database. The earlier
-     * progress is looked up only for projects started before the window (the only ones its rule concerns).
+     * The same for one program or every program (empty) in one statement, per program: a bulletin asks for each of
+     * its programs, and each statement reads the scope's carried-over projects (issue 15).
      */
-    List<Projects.StallCandidate> stallCandidates(int scopeRegionId, YearMonth period) {
-        int year = period.getYear();
-        return jdbc.sql(SELECT.replace("pp.image_progress\n", "pp.image_progress, e.earlier_period, e.earlier_investment\n")
-                        .replace("left join lateral", """
-                        left join lateral (select period as earlier_period, investment as earlier_investment
-                                           from project_progress x
-                                           where x.project_id = p.id and x.period <= :windowStart
-                                             and p.started_on < :windowStart
-                                           order by x.period desc limit 1) e on true
-                        left join lateral""") + """
-                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
-                         where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
-                                                                         or extract(year from p.basic_completed_on) >= :year)))
-                           and (p.basic_completed_on is null or p.basic_completed_on > :end)
-                           and ((p.started_on <= :end and p.prelim_done_on is null)
-                                or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
-                                or ((p.started_on is null or p.started_on > :end) and :month >= 10)
-                                or (p.started_on < :windowStart
-                                    and (pp.period is null or pp.period < :windowStart
-                                         or (e.earlier_period is not null and pp.investment <= e.earlier_investment))))
-                         order by p.program_code, g.code, p.year, p.name""")
-                .param("scope", scopeRegionId).param("year", year).param("upto", day(period))
-                .param("end", Date.valueOf(period.atEndOfMonth())).param("month", period.getMonthValue())
-                .param("windowStart", day(period.minusMonths(2)))
-                .query((rs, n) -> {
-                    Date earlier = rs.getDate("earlier_period");
-                    return new Projects.StallCandidate(view(rs, year),
-                            earlier == null ? null : YearMonth.from(earlier.toLocalDate()),
-                            rs.getBigDecimal("earlier_investment"));
-                }).list();
+    java.util.Map<String, List<Projects.CarriedOver>> carriedOver(int scopeRegionId, int year,
+                                                                  java.util.Optional<String> program,
+                                                                  java.time.LocalDate end) {
+        java.util.Map<String, List<Projects.CarriedOver>> byProgram = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select p.program_code, g.code, g.name, count(*) as projects,
+                               count(*) filter (where p.basic_completed_on <= :end) as completed,
+                               coalesce(sum(s.size), 0) as size,
+                               coalesce(sum(s.size) filter (where p.basic_completed_on <= :end), 0) as completed_size
+                        from project p
+                        cross join lateral (select case when p.program_code = 'OLD_COMMUNITY' then p.households
+                                                        else p.units end as size) s
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                        join region g on g.id = p.region_id
+                        where p.year < :year and (p.basic_completed_on is null or extract(year from p.basic_completed_on) >= :year)
+                          and (cast(:program as text) is null or p.program_code = :program)
+                        group by p.program_code, g.code, g.name
+                        order by p.program_code, g.code""")
+                .param("scope", scopeRegionId).param("year", year).param("program", program.orElse(null))
+                .param("end", java.sql.Date.valueOf(end))
+                .query(rs -> {
+                    byProgram.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                            .add(new Projects.CarriedOver(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                                    rs.getBigDecimal(6), rs.getBigDecimal(7)));
+                });
+        return byProgram;
     }
 
     /** Projects counted towards the year itself (not carried over into it). */

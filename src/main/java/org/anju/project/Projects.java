@@ -211,6 +211,21 @@ public class Projects {
         return List.copyOf(byUnit.values());
     }
 
+    /** {@link #carriedOver(Region, YearMonth, String)} of every program at once, by program code (one statement). */
+    public java.util.Map<String, List<CarriedOver>> carriedOver(Region scope, YearMonth period) {
+        access.checkRead(scope);
+        java.util.Map<String, java.util.Map<String, CarriedOver>> byProgram = new java.util.LinkedHashMap<>();
+        for (Region root : roots(scope)) {
+            repository.carriedOver(root.id(), period.getYear(), java.util.Optional.empty(), period.atEndOfMonth())
+                    .forEach((program, list) -> list.forEach(c -> byProgram
+                            .computeIfAbsent(program, k -> new java.util.LinkedHashMap<>())
+                            .merge(c.regionCode(), c, CarriedOver::plus)));
+        }
+        java.util.Map<String, List<CarriedOver>> result = new java.util.LinkedHashMap<>();
+        byProgram.forEach((program, byUnit) -> result.put(program, List.copyOf(byUnit.values())));
+        return result;
+    }
+
     /** A unit's carried-over projects of one program: how many and how large, and how much of that is finished. */
     public record CarriedOver(String regionCode, String regionName, int projects, int completedProjects,
                               BigDecimal size, BigDecimal completedSize) {
