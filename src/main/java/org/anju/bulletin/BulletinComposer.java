@@ -110,8 +110,10 @@ class BulletinComposer {
         Scope when = new Scope(period.getYear(), period.getMonthValue(), prose.scopeLabel(scope.kind(), scope.name()));
         Data d = new Data(scope, period, when, progress.summary(scope, period), units);
         List<Bulletin.Section> progressSections = new ArrayList<>();
+        // every program's 续建结转 in one statement, not one per program (issue 15)
+        Map<String, List<org.anju.project.Projects.CarriedOver>> carried = projects.carriedOver(scope, period);
         for (String program : TEXT_PROGRAMS) {
-            program(d, program).map(prose::program).ifPresent(progressSections::add);
+            program(d, program, carried.getOrDefault(program, List.of())).map(prose::program).ifPresent(progressSections::add);
         }
         subsidy(d).map(prose::subsidy).ifPresent(progressSections::add);
         funds(d).map(prose::funds).ifPresent(progressSections::add);
@@ -149,7 +151,8 @@ class BulletinComposer {
 
     // ------------------------------------------------------------------------------- figures per section
 
-    private Optional<BulletinFigures.Program> program(Data d, String program) {
+    private Optional<BulletinFigures.Program> program(Data d, String program,
+                                                     List<org.anju.project.Projects.CarriedOver> carriedOver) {
         Program p = progress.indicators().program(program).orElse(null);
         if (p == null) {
             return Optional.empty();
@@ -176,7 +179,7 @@ class BulletinComposer {
                 parts.add(new ProgramUnit(u.regionName(), codes.progress(u)));
             }
         }
-        List<BulletinFigures.CarriedOver> done = projects.carriedOver(d.scope(), d.period(), program).stream()
+        List<BulletinFigures.CarriedOver> done = carriedOver.stream()
                 .filter(c -> c.completedSize().signum() > 0)
                 .map(c -> new BulletinFigures.CarriedOver(c.regionName(), c.size(), c.completedSize(), c.allCompleted()))
                 .toList();

@@ -86,12 +86,16 @@ public final class DocxRenderer {
 
     public static byte[] render(OfficialDocument d) {
         DocxRenderer r = new DocxRenderer();
-        try (XWPFDocument doc = r.doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             r.write(d);
-            doc.write(out);
+            r.doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            // not close(): closing a document made in memory saves the whole package a second time (issue 15: a
+            // tenth of a province bulletin's time); revert drops it unsaved
+            r.doc.getPackage().revert();
         }
     }
 

@@ -51,16 +51,35 @@ public class ProgressTargets {
      * targets of the units that reported, when some of a region's have not.
      */
     public Map<String, BigDecimal> forUnits(List<Region> units, int year) {
-        Map<Integer, Map<String, BigDecimal>> own = ownTargets(year);
-        Map<String, BigDecimal> sums = new HashMap<>();
+        OwnTargets own = ownTargets(year);
+        // summed over arrays indexed by indicator, not merged into a map per unit: the nation has 2,850 units
+        // (issue 15: a quarter of the nation's roll-up went to the merges)
+        BigDecimal[] sums = new BigDecimal[own.codes().size()];
         for (Region u : units) {
-            own.getOrDefault(u.id(), Map.of()).forEach((code, v) -> sums.merge(code, v, BigDecimal::add));
+            BigDecimal[] values = own.byRegion().get(u.id());
+            if (values == null) {
+                continue;
+            }
+            for (int k = 0; k < values.length; k++) {
+                if (values[k] != null) {
+                    sums[k] = sums[k] == null ? values[k] : sums[k].add(values[k]);
+                }
+            }
         }
-        return sums;
+        Map<String, BigDecimal> byCode = new HashMap<>();
+        for (int k = 0; k < sums.length; k++) {
+            if (sums[k] != null) {
+                byCode.put(own.codes().get(k), sums[k]);
+            }
+        }
+        return byCode;
     }
 
-    /** The own targets of a year, kept while the plans covering it are the same ones at the same versions. */
-    private record OwnTargets(List<String> plans, Map<Integer, Map<String, BigDecimal>> byRegion) {
+    /**
+     * The own targets of a year, kept while the plans covering it are the same ones at the same versions: per region,
+     * the values in the order of {@code codes} (null where the region has no target for the indicator).
+     */
+    private record OwnTargets(List<String> plans, List<String> codes, Map<Integer, BigDecimal[]> byRegion) {
     }
 
     private final Map<Integer, OwnTargets> ownTargets = new java.util.concurrent.ConcurrentHashMap<>();
@@ -68,26 +87,39 @@ public class ProgressTargets {
     /**
      * Every region's own target of the year. Read once per set of plans: a plan's targets change only with a new
      * version (an import replacing its tables raises it) or a new or deleted plan, and each of these changes the
-     * key — a stale copy is never used.
+     * key — a stale copy is never used (the key is read from the database on every call, so another node's import
+     * is seen at once).
      */
-    private Map<Integer, Map<String, BigDecimal>> ownTargets(int year) {
+    private OwnTargets ownTargets(int year) {
         List<Plan> ofYear = ofYear(year);
         List<String> key = ofYear.stream().map(p -> p.id() + "@" + p.version()).sorted().toList();
         // keyed by the plans read, not the year alone: readers with different rights read different sets
         OwnTargets cached = ownTargets.get(key.hashCode());
         if (cached != null && cached.plans().equals(key)) {
-            return cached.byRegion();
+            return cached;
         }
         List<Plan> nearestFirst = ofYear.stream()
                 .sorted(Comparator.comparingInt((Plan p) -> regions.ancestors(regions.byId(p.issuerRegionId())).size())
                         .reversed().thenComparing(Plan::id, Comparator.reverseOrder()))
                 .toList();
-        OwnTargets fresh = new OwnTargets(key, plans.ownTargets(nearestFirst, year));
+        Map<Integer, Map<String, BigDecimal>> read = plans.ownTargets(nearestFirst, year);
+        List<String> codes = read.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < codes.size(); k++) {
+            index.put(codes.get(k), k);
+        }
+        Map<Integer, BigDecimal[]> byRegion = new HashMap<>();
+        read.forEach((regionId, values) -> {
+            BigDecimal[] row = new BigDecimal[codes.size()];
+            values.forEach((code, v) -> row[index.get(code)] = v);
+            byRegion.put(regionId, row);
+        });
+        OwnTargets fresh = new OwnTargets(key, codes, byRegion);
         if (ownTargets.size() > 64) {
             ownTargets.clear(); // old plan versions' entries: never read again
         }
         ownTargets.put(key.hashCode(), fresh);
-        return fresh.byRegion();
+        return fresh;
     }
 
     /** Indicator code → the region's annual target (its subtree's sum in the nearest plan giving it). */

@@ -156,24 +156,39 @@ class ProjectRepository {
      * adds nothing to the sums (as the list it replaces did). Ordered by unit code.
      */
     List<Projects.CarriedOver> carriedOver(int scopeRegionId, int year, String program, java.time.LocalDate end) {
-        String size = "OLD_COMMUNITY".equals(program) ? "p.households" : "p.units";
-        return jdbc.sql("""
-                        select g.code, g.name, count(*) as projects,
+        return carriedOver(scopeRegionId, year, java.util.Optional.of(program), end).getOrDefault(program, List.of());
+    }
+
+    /**
+     * The same for one program or every program (empty) in one statement, per program: a bulletin asks for each of
+     * its programs, and each statement reads the scope's carried-over projects (issue 15).
+     */
+    java.util.Map<String, List<Projects.CarriedOver>> carriedOver(int scopeRegionId, int year,
+                                                                  java.util.Optional<String> program,
+                                                                  java.time.LocalDate end) {
+        java.util.Map<String, List<Projects.CarriedOver>> byProgram = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select p.program_code, g.code, g.name, count(*) as projects,
                                count(*) filter (where p.basic_completed_on <= :end) as completed,
-                               coalesce(sum(%1$s), 0) as size,
-                               coalesce(sum(%1$s) filter (where p.basic_completed_on <= :end), 0) as completed_size
+                               coalesce(sum(s.size), 0) as size,
+                               coalesce(sum(s.size) filter (where p.basic_completed_on <= :end), 0) as completed_size
                         from project p
+                        cross join lateral (select case when p.program_code = 'OLD_COMMUNITY' then p.households
+                                                        else p.units end as size) s
                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
                         join region g on g.id = p.region_id
                         where p.year < :year and (p.basic_completed_on is null or extract(year from p.basic_completed_on) >= :year)
-                          and p.program_code = :program
-                        group by g.code, g.name
-                        order by g.code""".formatted(size))
-                .param("scope", scopeRegionId).param("year", year).param("program", program)
+                          and (cast(:program as text) is null or p.program_code = :program)
+                        group by p.program_code, g.code, g.name
+                        order by p.program_code, g.code""")
+                .param("scope", scopeRegionId).param("year", year).param("program", program.orElse(null))
                 .param("end", java.sql.Date.valueOf(end))
-                .query((rs, n) -> new Projects.CarriedOver(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6)))
-                .list();
+                .query(rs -> {
+                    byProgram.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                            .add(new Projects.CarriedOver(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                                    rs.getBigDecimal(6), rs.getBigDecimal(7)));
+                });
+        return byProgram;
     }
 
     /** Projects counted towards the year itself (not carried over into it). */

@@ -132,6 +132,21 @@ public class Projects {
     }
 
     /**
+     * The projects of {@link #all} for the month that may be stalled, picked in one SQL statement instead of reading the
+     * whole list twice (issue 15: a province holds tens of thousands): not 基本建成 by the end of the month, and either
+     * started without 前期手续, not started (the caller words which rule applies by month), or started before the
+     * three-month window with no progress reported in it or no investment growth over it. Each comes with its latest
+     * progress up to the month and up to two months before; the caller words the reasons from these.
+     */
+    public List<StallCandidate> stallCandidates(Region scope, YearMonth period) {
+        return repository.stallCandidates(scope.id(), period);
+    }
+
+    /** A project that may be stalled, with its latest progress at the month and two months before (null: none). */
+    public record StallCandidate(ProjectView view, YearMonth earlierPeriod, BigDecimal earlierInvestment) {
+    }
+
+    /**
      * Register projects of a subtree picked by what a milestone names: program, plan years, 安置方式, 建设方式, 楼型 —
      * and which stage they must reach, added up in which measure (null: projects counted).
      */
@@ -197,6 +212,21 @@ public class Projects {
             }
         }
         return List.copyOf(byUnit.values());
+    }
+
+    /** {@link #carriedOver(Region, YearMonth, String)} of every program at once, by program code (one statement). */
+    public java.util.Map<String, List<CarriedOver>> carriedOver(Region scope, YearMonth period) {
+        access.checkRead(scope);
+        java.util.Map<String, java.util.Map<String, CarriedOver>> byProgram = new java.util.LinkedHashMap<>();
+        for (Region root : roots(scope)) {
+            repository.carriedOver(root.id(), period.getYear(), java.util.Optional.empty(), period.atEndOfMonth())
+                    .forEach((program, list) -> list.forEach(c -> byProgram
+                            .computeIfAbsent(program, k -> new java.util.LinkedHashMap<>())
+                            .merge(c.regionCode(), c, CarriedOver::plus)));
+        }
+        java.util.Map<String, List<CarriedOver>> result = new java.util.LinkedHashMap<>();
+        byProgram.forEach((program, byUnit) -> result.put(program, List.copyOf(byUnit.values())));
+        return result;
     }
 
     /** A unit's carried-over projects of one program: how many and how large, and how much of that is finished. */

@@ -361,13 +361,11 @@ public class Supervision {
     public List<StalledProject> stalled(String scopeCode, YearMonth period) {
         Region scope = region(scopeCode);
         access.checkRead(scope);
-        int year = period.getYear();
-        List<ProjectView> now = projects.all(scope, year, period);
-        Map<Long, ProjectView> before = new HashMap<>();
-        projects.all(scope, year, period.minusMonths(2)).forEach(v -> before.put(v.project().id(), v));
+        // the database picks the candidates by the rules below (Projects.stallCandidates); the reasons are worded here
         java.time.LocalDate end = period.atEndOfMonth();
         List<StalledProject> stalled = new ArrayList<>();
-        for (ProjectView v : now) {
+        for (Projects.StallCandidate c : projects.stallCandidates(scope, period)) {
+            ProjectView v = c.view();
             Project p = v.project();
             if (p.basicCompletedOn() != null && !p.basicCompletedOn().isAfter(end)) {
                 continue;
@@ -382,11 +380,9 @@ public class Supervision {
                 reasons.add("尚未开工");
             }
             if (started && p.startedOn().isBefore(period.minusMonths(2).atDay(1))) {
-                ProjectView earlier = before.get(p.id());
                 if (v.progressPeriod() == null || v.progressPeriod().isBefore(period.minusMonths(2))) {
                     reasons.add("近3个月未报送进度");
-                } else if (earlier != null && earlier.progressPeriod() != null
-                        && v.investment().compareTo(earlier.investment()) <= 0) {
+                } else if (c.earlierPeriod() != null && v.investment().compareTo(c.earlierInvestment()) <= 0) {
                     reasons.add("近3个月累计完成投资无增长（" + Rates.figure(v.investment()) + " 万元）");
                 }
             }

@@ -107,93 +107,115 @@ public final class NationalBench {
         System.out.println("| benchmark | runs | mean ms | p50 ms | p95 ms | max ms | target |");
         System.out.println("|---|---|---|---|---|---|---|");
 
-        // 1. roll-up of every indicator for a node and month, and the plain SQL reading the same sums and targets
-        Timer warm = new Timer("warm-up");
-        for (int i = 0; i < 300; i++) {
-            Region x = nodes.get(random.nextInt(nodes.size()));
-            YearMonth m = month(random);
-            warm.time(() -> progress.summary(x, m));
-            warm.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
-        }
-        Timer rollup = new Timer("roll-up, every indicator, random node of " + nodes.size() + " (全国, 省, 市, 县) and month of 60");
-        Timer rollupSql = new Timer("the same sums, counts and targets in plain SQL");
-        Timer nation = new Timer("roll-up, every indicator, 全国, random month");
-        Timer nationSql = new Timer("全国 in plain SQL");
         int lines = 0;
-        for (int i = 0; i < 2000; i++) {
-            Region x = i % 10 == 0 ? regions.root() : nodes.get(random.nextInt(nodes.size()));
-            YearMonth m = month(random);
-            // alternate which goes first, so neither always finds the other's pages warm
-            if (i % 2 == 0) {
-                lines += rollup.time(() -> progress.summary(x, m)).lines().size();
-                rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
-            } else {
-                rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
-                lines += rollup.time(() -> progress.summary(x, m)).lines().size();
-            }
-            if (x.kind() == RegionKind.NATION) {
-                nation.addLast(rollup);
-                nationSql.addLast(rollupSql);
-            }
-        }
-        System.out.println(rollup.report(50, 95) + " p99 " + fmt(rollup.percentile(99)));
-        System.out.println(rollupSql.report() + " p99 " + fmt(rollupSql.percentile(99)));
-        System.out.println(nation.report(50, 95));
-        System.out.println(nationSql.report());
-
-        // 2. ranking of all counties nation-wide, and the plain SQL ranking
-        String[] ranked = {"SHANTYTOWN.START.UNIT", "AFFORDABLE_RENTAL.START.UNIT"};
-        Timer rankWarm = new Timer("warm-up");
-        Timer ranking = new Timer("ranking of all counties, 全国 (开工率, 棚改 / 保租房)");
-        Timer rankingSql = new Timer("the same ranking in plain SQL (sums, targets, rank())");
         int rankedUnits = 0;
-        for (int i = 0; i < 60; i++) {
-            YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
-            String indicator = ranked[i % 2];
-            Ranking k = (i < 10 ? rankWarm : ranking).time(() -> supervision.ranking("000000", m, indicator, true));
-            (i < 10 ? rankWarm : rankingSql).time(() -> plainRanking(jdbc, m, indicator, plansOf.get(m.getYear())));
-            rankedUnits = k.units().size() + k.unreported().size();
-        }
-        System.out.println(ranking.report(200, 100));
-        System.out.println(rankingSql.report());
-
-        // 3. a province bulletin, and the plain SQL reading the figures it prints
-        Timer bulletinWarm = new Timer("warm-up");
-        Timer bulletin = new Timer("province bulletin (compose + DOCX), random province and month of 2025");
-        Timer bulletinSql = new Timer("the province's and its units' sums in plain SQL");
         int size = 0;
-        for (int i = 0; i < 25; i++) {
-            Region p = provinces.get(random.nextInt(provinces.size()));
-            YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
-            byte[] docx = (i < 5 ? bulletinWarm : bulletin).time(() ->
-                    bulletins.docx(p.code(), m, new BulletinOptions(null, null, LocalDate.of(2026, 1, 9))));
-            (i < 5 ? bulletinWarm : bulletinSql).time(() -> plainProvince(jdbc, regions, p, m));
-            size = docx.length;
-        }
-        System.out.println(bulletin.report(2000, 100));
-        System.out.println(bulletinSql.report());
-
-        // 4. national plan import + validate (the 2025 plan's figures as a second plan), beside a
-        // plain COPY of the same target rows into a table with the same indexes
-        PlanImporter importer = ctx.getBean(PlanImporter.class);
-        // the 2025 plan's figures under another title (the kept 2025 plan stays), deleted after each run as PlanBench does
-        byte[] plan = SyntheticNationalPlan.text(regions, 42).replace("工作计划的通知", "工作计划的补充通知")
-                .getBytes(StandardCharsets.UTF_8);
-        org.anju.plan.Plans plans = ctx.getBean(org.anju.plan.Plans.class);
-        Timer importWarm = new Timer("warm-up");
-        Timer imports = new Timer("national plan import + validate (" + SyntheticNationalPlan.counties(regions)
-                + " counties × " + SyntheticNationalPlan.INDICATORS + " indicators), on the national dataset");
-        for (int i = 0; i < 8; i++) {
-            ImportResult r = (i < 3 ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
-            if (!r.ok()) {
-                throw new IllegalStateException(r.problems().toString());
+        if (part("rollup")) {
+            // 1. roll-up of every indicator for a node and month, and the plain SQL reading the same sums and targets
+            Timer warm = new Timer("warm-up");
+            for (int i = 0; i < 300; i++) {
+                Region x = nodes.get(random.nextInt(nodes.size()));
+                YearMonth m = month(random);
+                warm.time(() -> progress.summary(x, m));
+                warm.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
             }
-            plans.delete(r.planId());
+            Timer rollup = new Timer("roll-up, every indicator, random node of " + nodes.size() + " (全国, 省, 市, 县) and month of 60");
+            Timer rollupSql = new Timer("the same sums, counts and targets in plain SQL");
+            Timer nation = new Timer("roll-up, every indicator, 全国, random month");
+            Timer nationSql = new Timer("全国 in plain SQL");
+            for (int i = 0; i < 2000; i++) {
+                Region x = i % 10 == 0 ? regions.root() : nodes.get(random.nextInt(nodes.size()));
+                YearMonth m = month(random);
+                // alternate which goes first, so neither always finds the other's pages warm
+                if (i % 2 == 0) {
+                    lines += rollup.time(() -> progress.summary(x, m)).lines().size();
+                    rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
+                } else {
+                    rollupSql.time(() -> plainRollup(jdbc, x, m, plansOf.get(m.getYear())));
+                    lines += rollup.time(() -> progress.summary(x, m)).lines().size();
+                }
+                if (x.kind() == RegionKind.NATION) {
+                    nation.addLast(rollup);
+                    nationSql.addLast(rollupSql);
+                }
+            }
+            System.out.println(rollup.report(50, 95) + " p99 " + fmt(rollup.percentile(99)));
+            System.out.println(rollupSql.report() + " p99 " + fmt(rollupSql.percentile(99)));
+            System.out.println(nation.report(50, 95));
+            System.out.println(nationSql.report());
+
         }
-        Timer copy = new Timer("plain COPY of the same target rows into a table with target's indexes");
-        long targetRows = plainCopy(ctx.getBean(DataSource.class), jdbc, copy);
-        System.out.println(imports.report(500, 100));
-        System.out.println(copy.report() + " (" + targetRows + " rows)");
+
+        if (part("nation")) {
+            // the nation's roll-up alone (also every tenth of part 1), for profiling
+            Timer nationOnly = new Timer("roll-up, every indicator, 全国, random month (alone)");
+            for (int i = 0; i < 300; i++) {
+                YearMonth m = month(random);
+                nationOnly.time(() -> progress.summary(regions.root(), m));
+            }
+            System.out.println(nationOnly.report(50, 95));
+        }
+
+        if (part("ranking")) {
+            // 2. ranking of all counties nation-wide, and the plain SQL ranking
+            String[] ranked = {"SHANTYTOWN.START.UNIT", "AFFORDABLE_RENTAL.START.UNIT"};
+            Timer rankWarm = new Timer("warm-up");
+            Timer ranking = new Timer("ranking of all counties, 全国 (开工率, 棚改 / 保租房)");
+            Timer rankingSql = new Timer("the same ranking in plain SQL (sums, targets, rank())");
+            for (int i = 0; i < 60; i++) {
+                YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
+                String indicator = ranked[i % 2];
+                Ranking k = (i < 10 ? rankWarm : ranking).time(() -> supervision.ranking("000000", m, indicator, true));
+                (i < 10 ? rankWarm : rankingSql).time(() -> plainRanking(jdbc, m, indicator, plansOf.get(m.getYear())));
+                rankedUnits = k.units().size() + k.unreported().size();
+            }
+            System.out.println(ranking.report(200, 100));
+            System.out.println(rankingSql.report());
+
+        }
+
+        if (part("bulletin")) {
+            // 3. a province bulletin, and the plain SQL reading the figures it prints
+            Timer bulletinWarm = new Timer("warm-up");
+            Timer bulletin = new Timer("province bulletin (compose + DOCX), random province and month of 2025");
+            Timer bulletinSql = new Timer("the province's and its units' sums in plain SQL");
+            for (int i = 0; i < 25; i++) {
+                Region p = provinces.get(random.nextInt(provinces.size()));
+                YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
+                byte[] docx = (i < 5 ? bulletinWarm : bulletin).time(() ->
+                        bulletins.docx(p.code(), m, new BulletinOptions(null, null, LocalDate.of(2026, 1, 9))));
+                (i < 5 ? bulletinWarm : bulletinSql).time(() -> plainProvince(jdbc, regions, p, m));
+                size = docx.length;
+            }
+            System.out.println(bulletin.report(2000, 100));
+            System.out.println(bulletinSql.report());
+
+        }
+
+        if (part("import")) {
+            // 4. national plan import + validate (the 2025 plan's figures as a second plan), beside a
+            // plain COPY of the same target rows into a table with the same indexes
+            PlanImporter importer = ctx.getBean(PlanImporter.class);
+            // the 2025 plan's figures under another title (the kept 2025 plan stays), deleted after each run as PlanBench does
+            byte[] plan = SyntheticNationalPlan.text(regions, 42).replace("工作计划的通知", "工作计划的补充通知")
+                    .getBytes(StandardCharsets.UTF_8);
+            org.anju.plan.Plans plans = ctx.getBean(org.anju.plan.Plans.class);
+            Timer importWarm = new Timer("warm-up");
+            Timer imports = new Timer("national plan import + validate (" + SyntheticNationalPlan.counties(regions)
+                    + " counties × " + SyntheticNationalPlan.INDICATORS + " indicators), on the national dataset");
+            for (int i = 0; i < 8; i++) {
+                ImportResult r = (i < 3 ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
+                if (!r.ok()) {
+                    throw new IllegalStateException(r.problems().toString());
+                }
+                plans.delete(r.planId());
+            }
+            Timer copy = new Timer("plain COPY of the same target rows into a table with target's indexes");
+            long targetRows = plainCopy(ctx.getBean(DataSource.class), jdbc, copy);
+            System.out.println(imports.report(500, 100));
+            System.out.println(copy.report() + " (" + targetRows + " rows)");
+
+        }
 
         System.out.println();
         System.out.printf("%d lines per roll-up on average; %d counties in the ranking; last bulletin %d KB%n",
@@ -208,6 +230,12 @@ public final class NationalBench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, peak heap used while measuring (sum of pools' peaks) "
                 + peak / (1024 * 1024) + " MB");
         System.out.println("load after: " + uptime());
+    }
+
+    /** Whether to run a part: -Dbench.parts=rollup,ranking,bulletin,import (default every one). */
+    private static boolean part(String name) {
+        String parts = System.getProperty("bench.parts", "");
+        return parts.isBlank() || java.util.Arrays.asList(parts.split(",")).contains(name);
     }
 
     /** What a roll-up reads, in plain SQL: the node's sums for the month, its count of reporting units, its targets. */
