@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,6 +31,8 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
 
     static final String BAD_CREDENTIALS = "用户名或密码错误";
     static final String DISABLED = "该账号已停用，请联系管理员";
+    /** The database could not check the sign-in (no connection in time, a timeout): nothing is counted against anyone. */
+    static final String SERVICE_FAILED = "系统繁忙，请稍后再试。本次登录未能完成核验，您的密码没有被判定为错误";
     /** Every tenth failure of an account (since its last success) is logged as a warning for administrators. */
     static final int WARN_EVERY = 10;
 
@@ -66,7 +69,12 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
         String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
 
-        LoginThrottle.Attempt attempt = throttle.admit(username, address);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.admit(username, address);
+        } catch (RuntimeException e) {
+            throw serviceFailed(e);
+        }
         if (!attempt.admitted()) {
             throw new LockedException(tooMany(attempt.delay()));
         }
@@ -78,29 +86,73 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
                     ? encoder.matches(password, found.get().getPassword())
                     : encoder.matches(password, dummyHash) && false;
         } catch (RuntimeException e) {
-            throttle.abandoned(attempt);
-            throw e;
+            abandon(attempt, e);
+            throw serviceFailed(e);
         }
         if (!matches) {
-            Duration wait = throttle.failed(attempt);
-            int failures = found.map(u -> tx.execute(s -> store.recordFailure(u.id()))).orElse(0);
-            if (failures > 0 && failures % WARN_EVERY == 0) {
-                log.warn("账号 {} 自上次成功登录以来已失败 {} 次（最近一次来自 {}）", username, failures, address);
+            Duration wait;
+            try {
+                wait = throttle.failed(attempt);
+            } catch (RuntimeException e) {
+                // the failure was not recorded: told as what it is, not as a wrong password
+                abandon(attempt, e);
+                throw serviceFailed(e);
+            }
+            try {
+                int failures = found.map(u -> tx.execute(s -> store.recordFailure(u.id()))).orElse(0);
+                if (failures > 0 && failures % WARN_EVERY == 0) {
+                    log.warn("账号 {} 自上次成功登录以来已失败 {} 次（最近一次来自 {}）", username, failures, address);
+                }
+            } catch (RuntimeException e) {
+                // the throttle counted it; only the administrators' counter missed one: still a wrong password
+                log.warn("登录失败次数未能记入账号 {}：{}", username, e.toString());
             }
             log.info("登录失败：用户名 {}，来自 {}{}", username, address, wait.isZero() ? "" : "（须等待 " + wait.toSeconds() + " 秒）");
             throw wait.isZero() ? new BadCredentialsException(BAD_CREDENTIALS) : new LockedException(tooMany(wait));
         }
         AnjuUser user = found.get();
-        if (!user.isEnabled()) {
-            throw new DisabledException(DISABLED); // earns no exemption from the address's delay
+        Duration wait;
+        try {
+            // earns no exemption from the address's delay when disabled
+            wait = user.isEnabled() ? throttle.succeeded(attempt) : throttle.disabled(attempt);
+        } catch (RuntimeException e) {
+            abandon(attempt, e);
+            throw serviceFailed(e);
         }
-        throttle.succeeded(attempt);
-        tx.executeWithoutResult(s -> store.recordSuccess(user.id()));
+        if (!wait.isZero()) {
+            throw new LockedException(tooMany(wait));   // the address became delayed while this was checked
+        }
+        if (!user.isEnabled()) {
+            throw new DisabledException(DISABLED);
+        }
+        try {
+            tx.executeWithoutResult(s -> store.recordSuccess(user.id()));
+        } catch (RuntimeException e) {
+            throw serviceFailed(e);
+        }
         AnjuUser principal = user.withoutPassword();
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 principal.getAuthorities());
         result.setDetails(authentication.getDetails());
         return result;
+    }
+
+    /**
+     * The check could not be made (the database: no connection within the pool timeout, a lock or statement timeout):
+     * the login page says so instead of "用户名或密码错误", HTTP Basic answers 503 ({@link DeniedResponses}).
+     */
+    private static InternalAuthenticationServiceException serviceFailed(RuntimeException e) {
+        log.warn("登录未能核验（{}）：{}", e.getClass().getSimpleName(), e.getMessage());
+        return new InternalAuthenticationServiceException(SERVICE_FAILED, e);
+    }
+
+    /** Hands the attempt back uncounted, if the database lets us (else it stops counting after a minute). */
+    private void abandon(LoginThrottle.Attempt attempt, RuntimeException cause) {
+        try {
+            throttle.abandoned(attempt);
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.anju.account;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.anju.platform.ServiceBusy;
 import org.anju.platform.UploadLimits;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,13 +40,15 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final JsonMapper json;
     private final DataSize maxRequestSize;
     private final ObjectProvider<ViewResolver> views;
+    private final ServiceBusy busy;
 
-    DeniedResponses(JsonMapper json,
+    DeniedResponses(JsonMapper json, ServiceBusy busy,
                     @Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequestSize,
                     @Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) {
         this.json = json;
         this.maxRequestSize = maxRequestSize;
         this.views = views;
+        this.busy = busy;
     }
 
     static boolean api(HttpServletRequest request) {
@@ -57,6 +60,10 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (ServiceBusy.is(e)) {
+            busy.answer(request, response, e);   // HTTP Basic whose check the database could not make: 503, not 401
+            return;
+        }
         if (api(request)) {
             boolean credentialsGiven = request.getHeader("Authorization") != null;
             write(request, response, HttpStatus.UNAUTHORIZED, "未登录", credentialsGiven && e.getMessage() != null

@@ -30,16 +30,19 @@ import java.time.ZoneOffset;
  * signed in successfully from that address within {@link #REMEMBER_SUCCESS}: the colleagues behind the proxy
  * keep signing in while somebody there fails. It applies to every other pair, real account or not: letting
  * any correct password through would make the address delay bound nothing, since the attacker would learn
- * exactly which guess was right. What stays open: an attacker behind the same address can guess the accounts
+ * exactly which guess was right (also for guesses sent in parallel: a right password whose check ends while the address
+ * is delayed is refused, see {@link #succeeded}). What stays open: an attacker behind the same address can guess the accounts
  * that signed in from there (each bounded by its pair delay), and many addresses can each guess one account
  * (bounded per address only; {@code users.failed_attempts} shows administrators the total and every tenth
  * failure is logged as a warning).
  *
  * Unknown usernames are counted exactly like real ones (nothing here asks whether an account exists), so
  * delays reveal nothing about which names exist. An attempt refused during a delay is not counted: retrying
- * too early does not extend the wait. Attempts being checked count against the free failures, so parallel
- * guesses earn no more than sequential ones (a pair that signed in here may run {@link #PARALLEL} at once:
- * API scripts). IPv6 addresses count per /64 (one subscriber's network) or one subscriber would have
+ * too early does not extend the wait. Attempts being checked count against the pair's free failures, so parallel
+ * guesses at one account earn no more than sequential ones (a pair that signed in here may run {@link #PARALLEL} at
+ * once: API scripts). At the address only failures count, never attempts in flight: sign-ins of many accounts from one
+ * NAT address at once all go through (issue 15), and a right password found by a burst of parallel guesses after the
+ * address's free failures are spent is refused when its check ends. IPv6 addresses count per /64 (one subscriber's network) or one subscriber would have
  * unlimited addresses. Failures are forgotten {@link #FORGET} after the last one.
  *
  * <p>The counts live in the table {@code login_throttle} (issue 15), so that every app node behind the balancer
@@ -68,7 +71,7 @@ class LoginThrottle {
 
     /**
      * One attempt, admitted or refused ({@code delay} non-zero). An admitted one is handed back to exactly one
-     * of {@link #failed}, {@link #succeeded}, {@link #abandoned}.
+     * of {@link #failed}, {@link #succeeded}, {@link #disabled}, {@link #abandoned}.
      */
     record Attempt(String pair, String address, boolean atAddress, Duration delay) {
         boolean admitted() {
@@ -131,7 +134,12 @@ class LoginThrottle {
         this.clock = clock;
     }
 
-    /** Admits the attempt to a password check, or says how long it must wait first. */
+    /**
+     * Admits the attempt to a password check, or says how long it must wait first. At the address only its delay
+     * (earned by failures) is asked, not how many sign-ins from there are being checked: a province's reporters behind
+     * one NAT address sign in at once at month end (issue 15). What bounds parallel guessing across usernames instead
+     * is {@link #succeeded}: a right password is accepted only if the address is not delayed when its check ends.
+     */
     Attempt admit(String username, String address) {
         Instant now = clock.instant();
         String pair = pair(username, address);
@@ -144,12 +152,10 @@ class LoginThrottle {
                 return new Attempt(pair, addr, false, wait);
             }
             if (!signedInHere) {
-                Row a = lock(Kind.ADDRESS, addr, now);
-                wait = refusal(a.count(), ADDRESS, 0, now);
+                wait = addressDelay(addr, now);
                 if (!wait.isZero()) {
                     return new Attempt(pair, addr, true, wait);      // the pair's entry is never written
                 }
-                write(a, entered(a.count(), now), null);
             }
             write(p, entered(p.count(), now), null);
             return new Attempt(pair, addr, !signedInHere, Duration.ZERO);
@@ -164,31 +170,51 @@ class LoginThrottle {
         Instant now = clock.instant();
         return tx.execute(status -> {
             Count p = leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.FAILED, now, null);
-            Count a = leave(lock(Kind.ADDRESS, attempt.address(), now), attempt.atAddress(), Outcome.FAILED, now, null);
+            Count a = leave(lock(Kind.ADDRESS, attempt.address(), now), false, Outcome.FAILED, now, null);
             return max(p.wait(PAIR, now), a.wait(ADDRESS, now));
         });
     }
 
-    /** The password was right: the pair starts afresh and is exempt from its address's delay from now on. */
-    void succeeded(Attempt attempt) {
+    /**
+     * The password was right: the pair starts afresh and is exempt from its address's delay from now on — unless the
+     * address became delayed while this attempt was being checked (failures of other names from there, as in a burst
+     * of parallel guesses): then, as if it had arrived a moment later, it is refused with that delay and counts
+     * nothing, so that a burst learns no more right passwords than sequential guesses would.
+     * @return zero, or the wait the refused sign-in is told
+     */
+    Duration succeeded(Attempt attempt) {
+        return passed(attempt, true);
+    }
+
+    /** The password was right but the account may not sign in (disabled): counts nothing, earns no exemption. */
+    Duration disabled(Attempt attempt) {
+        return passed(attempt, false);
+    }
+
+    private Duration passed(Attempt attempt, boolean signIn) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.SUCCEEDED, now, now);
-            if (attempt.atAddress()) {
-                leave(lock(Kind.ADDRESS, attempt.address(), now), true, Outcome.ABANDONED, now, null);
-            }
+        return tx.execute(status -> {
+            Row p = lock(Kind.PAIR, attempt.pair(), now);
+            Duration wait = attempt.atAddress() ? addressDelay(attempt.address(), now) : Duration.ZERO;
+            boolean success = signIn && wait.isZero();
+            leave(p, true, success ? Outcome.SUCCEEDED : Outcome.ABANDONED, now, success ? now : null);
+            return wait;
         });
     }
 
     /** The check did not finish (an error): counts nothing. */
     void abandoned(Attempt attempt) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> {
-            leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.ABANDONED, now, null);
-            if (attempt.atAddress()) {
-                leave(lock(Kind.ADDRESS, attempt.address(), now), true, Outcome.ABANDONED, now, null);
-            }
-        });
+        tx.executeWithoutResult(status -> leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.ABANDONED, now, null));
+    }
+
+    /** The address's delay now, read without locking (sign-ins from one address do not queue on its row). */
+    private Duration addressDelay(String address, Instant now) {
+        return jdbc.sql("select failures, last_failure from login_throttle where kind = :kind and key = :key")
+                .param("kind", Kind.ADDRESS.name()).param("key", address)
+                .query((rs, i) -> new Count(rs.getInt(1), instant(rs.getObject(2, OffsetDateTime.class)), 0, null)
+                        .fresh(now).wait(ADDRESS, now))
+                .optional().orElse(Duration.ZERO);
     }
 
     /**

@@ -29,14 +29,24 @@ import java.util.stream.Collectors;
 @Order(0)
 class ApiErrors {
 
+    private final ServiceBusy busy;
+
+    ApiErrors(ServiceBusy busy) {
+        this.busy = busy;
+    }
+
     /**
      * A refusal as its kind says ({@link Refusal.Kind}: status, title), with its stable {@code code}; anything else
      * a feature throws is a bug — 500, logged with an id the answer shows, never the exception's own text.
      */
     @ExceptionHandler(RuntimeException.class)
-    ProblemDetail refusedOrFailed(RuntimeException e) {
+    ProblemDetail refusedOrFailed(RuntimeException e, jakarta.servlet.http.HttpServletRequest request,
+                                  jakarta.servlet.http.HttpServletResponse response) {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e; // Spring's own status-carrying exceptions keep their handling
+        }
+        if (ServiceBusy.is(e)) {
+            return busy.problem(request, response, e);   // 503 + Retry-After, not a bug
         }
         Refusal r = Refusal.of(e);
         return r != null ? problem(r) : failure(e);

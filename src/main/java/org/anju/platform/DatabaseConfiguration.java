@@ -64,6 +64,8 @@ class DatabaseConfiguration {
             config.setPassword(embedded.password());
         }
         config.setMaximumPoolSize(properties.maximumPoolSize());
+        // a request that cannot get a connection this soon is answered 503 + Retry-After (ServiceBusy), not kept waiting
+        config.setConnectionTimeout(properties.poolTimeout().toMillis());
         // imports write tens of thousands of rows in batches; let the driver send them as multi-row inserts
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("anju");

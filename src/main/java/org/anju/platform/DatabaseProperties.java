@@ -10,14 +10,23 @@ import java.time.Duration;
  * {@code dataDir} (kept across restarts), or, when {@code ephemeral}, in a throw-away server whose
  * every Spring context gets a fresh database (tests). With a {@code replica.url} (a streaming replica of the external
  * primary) read-only transactions read there ({@link ReadReplicaRouting}).
+ *
+ * <p>{@code maximumPoolSize} (ANJU_DB_POOL_SIZE, default 10) connections per node to the primary (and as many to the
+ * replica); a request waits at most {@code poolTimeout} (ANJU_DB_POOL_TIMEOUT, default 5 s) for one, then is answered
+ * 503 with {@code Retry-After: retryAfter} (ANJU_DB_RETRY_AFTER, default 5 s) by {@link ServiceBusy}. Size the pool
+ * so that nodes × (pool size + 1) ≤ the server's max_connections − superuser_reserved_connections − what other
+ * clients (psql, backups, monitoring) need (README, 生产部署).
  */
 @ConfigurationProperties("anju.db")
 public record DatabaseProperties(String url, String user, String password, Path dataDir, boolean ephemeral,
-                                 int maximumPoolSize, Replica replica) {
+                                 int maximumPoolSize, Duration poolTimeout, Duration retryAfter, Replica replica) {
 
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("anju-data") : dataDir;
         maximumPoolSize = maximumPoolSize <= 0 ? 10 : maximumPoolSize;
+        // HikariCP's shortest wait is 250 ms
+        poolTimeout = poolTimeout == null || poolTimeout.toMillis() < 250 ? Duration.ofSeconds(5) : poolTimeout;
+        retryAfter = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(5) : retryAfter;
         replica = replica == null ? new Replica(null, null, null, null, null) : replica;
     }
 

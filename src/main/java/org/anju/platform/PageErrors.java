@@ -33,10 +33,13 @@ class PageErrors {
 
     private final DataSize maxFileSize;
     private final JsonMapper json;
+    private final ServiceBusy busy;
 
-    PageErrors(@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize, JsonMapper json) {
+    PageErrors(@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFileSize, JsonMapper json,
+               ServiceBusy busy) {
         this.maxFileSize = maxFileSize;
         this.json = json;
+        this.busy = busy;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -90,6 +93,10 @@ class PageErrors {
                 || e instanceof org.springframework.security.core.AuthenticationException
                 || e instanceof org.springframework.web.ErrorResponse) {
             throw e;
+        }
+        if (ServiceBusy.is(e)) {
+            busy.answer(request, response, e);   // 503 + Retry-After "系统繁忙，请稍后再试", not a bug
+            return null;
         }
         Refusal r = Refusal.of(e);
         if (ApiErrors.isApi(request)) {

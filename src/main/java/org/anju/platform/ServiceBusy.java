@@ -1,0 +1,131 @@
+package org.anju.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * The database cannot serve the request now — no pooled connection within {@code anju.db.pool-timeout}
+ * (ANJU_DB_POOL_TIMEOUT), the server out of connections, a lock or statement timeout: 503 with {@code Retry-After}
+ * ({@code anju.db.retry-after}) and "系统繁忙，请稍后再试", never a 500 (issue 15, found by the month-end load test).
+ * Decided here once: {@link ApiErrors} and {@link PageErrors} for handlers, and this filter — the outermost of all,
+ * before the session repository — for whatever escapes a filter (the session read, the current-user filter) or a
+ * view. A problem detail under {@code /api/**}, a short page (an htmx fragment) elsewhere; the page has no layout,
+ * which would need the session (its CSRF token) the database could not give.
+ */
+@Component
+public class ServiceBusy extends OncePerRequestFilter implements Ordered {
+
+    public static final String TITLE = "系统繁忙";
+    public static final String MESSAGE = "系统繁忙，请稍后再试";
+
+    /** PostgreSQL: too many connections, out of memory, lock timeout, statement timeout, starting up or shutting down. */
+    private static final Set<String> BUSY_STATES = Set.of("53300", "53200", "55P03", "57014", "57P01", "57P03");
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceBusy.class);
+
+    private final long retryAfterSeconds;
+    private final JsonMapper json;
+
+    ServiceBusy(DatabaseProperties properties, JsonMapper json) {
+        this.retryAfterSeconds = Math.max(1, (properties.retryAfter().toMillis() + 999) / 1000);
+        this.json = json;
+    }
+
+    /** Whether {@code e} (or a cause) says the database cannot serve now, rather than a bug. */
+    public static boolean is(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;                       // HikariCP: no connection within the pool timeout
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (BUSY_STATES.contains(s.getSQLState()) || s.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The seconds a client is told to wait ({@code Retry-After}). */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The API's 503 (the response gets its {@code Retry-After}); logged as a warning, not as a bug. */
+    ProblemDetail problem(HttpServletRequest request, HttpServletResponse response, Throwable e) {
+        log.warn("系统繁忙（503）：{} {}：{}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        ProblemDetail p = ApiErrors.problem(HttpStatus.SERVICE_UNAVAILABLE, TITLE, MESSAGE);
+        p.setProperty("code", "BUSY");
+        p.setProperty("retryAfter", retryAfterSeconds);
+        return p;
+    }
+
+    /** Writes the 503: a problem detail under {@code /api/**}, the page or htmx fragment elsewhere. */
+    public void answer(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
+        if (ApiErrors.isApi(request)) {
+            ApiErrors.write(response, problem(request, response, e), json);
+            return;
+        }
+        log.warn("系统繁忙（503）：{} {}：{}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        String context = request.getContextPath();
+        String card = "<div class=\"card problem\" id=\"problem\"><h1 class=\"error\">" + TITLE + "</h1>"
+                + "<p id=\"problem-message\">" + MESSAGE + "</p>"
+                + "<p class=\"muted\">请约 " + retryAfterSeconds + " 秒后刷新页面重试；已填写的内容请勿关闭页面。</p>"
+                + "<p class=\"muted\"><a href=\"" + context + "/\">返回首页</a></p></div>";
+        String body = request.getHeader("HX-Request") != null ? card
+                : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + TITLE + " · 安居</title>"
+                + "<link rel=\"stylesheet\" href=\"" + context + "/css/anju.css\"></head><body>"
+                + "<header class=\"topbar\"><a class=\"brand\" href=\"" + context + "/\">安居 · 保障性安居工程管理平台</a></header>"
+                + "<main class=\"content\">" + card + "</main></body></html>";
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (!is(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            answer(request, response, e);
+        }
+    }
+
+    /** Outside everything, the session repository's filter included (its read and save use the database). */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
