@@ -293,6 +293,11 @@ public class ImportSlots {
         closing = true;
     }
 
+    /** Imports taken again: the context was restarted after a stop (Spring pauses and restarts cached test contexts). */
+    void open() {
+        closing = false;
+    }
+
     /** Test hook: the node stops writing to {@code import_job}, as if killed (its heartbeats stop). */
     void fallSilent() {
         silent = true;

@@ -50,7 +50,8 @@ public class Jobs implements SmartLifecycle {
 
     /** This node's jobs: read from memory here (fresher than the row, and the result without a JSON round trip). */
     private final Map<String, Job> local = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Replaced when the context starts again after a stop (a stopped executor takes nothing). */
+    private volatile ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Duration inlineWait;
     private final Duration timeout;
     private final Duration grace;
@@ -399,6 +400,12 @@ public class Jobs implements SmartLifecycle {
 
     @Override
     public void start() {
+        // a stop is not always the end: Spring pauses an idle context (stop) and restarts it (start), as its test
+        // context cache does; a node must then take imports again
+        slots.open();
+        if (executor.isShutdown()) {
+            executor = Executors.newVirtualThreadPerTaskExecutor();
+        }
         running = true;
     }
 
