@@ -362,4 +362,41 @@ class ProjectRepository {
     static Date day(YearMonth period) {
         return Date.valueOf(period.atDay(1));
     }
+
+    /**
+     * See {@link Projects#stallCandidates}: the same projects as {@link #list} (scope, year and carried-over ones) with the
+     * rules of {@code Supervision.stalled} as a filter, so only the few that match leave the database. The earlier
+     * progress is looked up only for projects started before the window (the only ones its rule concerns).
+     */
+    List<Projects.StallCandidate> stallCandidates(int scopeRegionId, YearMonth period) {
+        int year = period.getYear();
+        return jdbc.sql(SELECT.replace("pp.image_progress\n", "pp.image_progress, e.earlier_period, e.earlier_investment\n")
+                        .replace("left join lateral", """
+                        left join lateral (select period as earlier_period, investment as earlier_investment
+                                           from project_progress x
+                                           where x.project_id = p.id and x.period <= :windowStart
+                                             and p.started_on < :windowStart
+                                           order by x.period desc limit 1) e on true
+                        left join lateral""") + """
+                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                         where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
+                                                                         or extract(year from p.basic_completed_on) >= :year)))
+                           and (p.basic_completed_on is null or p.basic_completed_on > :end)
+                           and ((p.started_on <= :end and p.prelim_done_on is null)
+                                or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
+                                or ((p.started_on is null or p.started_on > :end) and :month >= 10)
+                                or (p.started_on < :windowStart
+                                    and (pp.period is null or pp.period < :windowStart
+                                         or (e.earlier_period is not null and pp.investment <= e.earlier_investment))))
+                         order by p.program_code, g.code, p.year, p.name""")
+                .param("scope", scopeRegionId).param("year", year).param("upto", day(period))
+                .param("end", Date.valueOf(period.atEndOfMonth())).param("month", period.getMonthValue())
+                .param("windowStart", day(period.minusMonths(2)))
+                .query((rs, n) -> {
+                    Date earlier = rs.getDate("earlier_period");
+                    return new Projects.StallCandidate(view(rs, year),
+                            earlier == null ? null : YearMonth.from(earlier.toLocalDate()),
+                            rs.getBigDecimal("earlier_investment"));
+                }).list();
+    }
 }
