@@ -19,7 +19,15 @@ jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
 seed="$here/../src/main/resources/seeds/001_bc1ecb836366de7f.txt"
 port="${PORT:-18090}"
 work="$(mktemp -d /tmp/anju-measure.XXXXXX)"
-trap 'kill "${web:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+# on exit (also on an error or ^C) stop the web app: $web is /usr/bin/time (or scripts/anju), the JVM its child — killing
+# $web alone would leave the JVM running, so its children first, then itself
+stop_web() {
+  [ -n "${web:-}" ] || return 0
+  pkill -TERM -P "$web" 2>/dev/null || true
+  kill "$web" 2>/dev/null || true
+  wait "$web" 2>/dev/null || true
+}
+trap 'stop_web; rm -rf "$work"' EXIT
 trace=()
 [ -n "${ANJU_STARTUP_TRACE:-}" ] && trace=(-Danju.startup.trace=true)
 export ANJU_CACHE_DIR="$work/cache"

@@ -2,7 +2,29 @@
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# PostgreSQL refuses to run as root: as root the servers (and their files) belong to a non-root user
+PG_USER="${ANJU_CLUSTER_PG_USER:-postgres}"
+# where the scripts say the cluster lives when it is not under target/ (ClusterIT reads it too)
+WHERE_FILE="$REPO/target/cluster.where"
 WORK="${ANJU_CLUSTER_DIR:-$REPO/target/cluster}"
+if [ "$(id -u)" = 0 ]; then
+  # the PostgreSQL user must reach its data directories: a checkout under /root (mode 700) is closed to it
+  mkdir -p "$(dirname "$WORK")"
+  if ! runuser -u "$PG_USER" -- test -x "$(dirname "$WORK")" 2>/dev/null; then
+    if [ -n "${ANJU_CLUSTER_DIR:-}" ]; then
+      echo "用户 $PG_USER 无法进入 $(dirname "$WORK")（ANJU_CLUSTER_DIR）：PostgreSQL 以该用户运行，须能访问其数据目录。" >&2
+      echo "请把 ANJU_CLUSTER_DIR 设为 $PG_USER 可访问的目录（如 /tmp/anju-cluster），或放开上级目录的 x 权限" >&2
+      exit 2
+    fi
+    WORK="/tmp/anju-cluster-$(printf '%s' "$REPO" | md5sum | cut -c1-8)"
+    echo "注意：用户 $PG_USER 无法进入 $REPO/target（检出目录对它不可访问），集群改放在 $WORK" >&2
+    echo "note: $PG_USER cannot reach $REPO/target; the cluster lives in $WORK (set ANJU_CLUSTER_DIR to choose)" >&2
+    mkdir -p "$REPO/target"
+    printf '%s\n' "$WORK" > "$WHERE_FILE"
+  else
+    rm -f "$WHERE_FILE"
+  fi
+fi
 mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
 LOGS="$WORK/logs"
@@ -21,8 +43,6 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 PRIMARY_DIR="$WORK/pg-primary"
 REPLICA_DIR="$WORK/pg-replica"
 
-# PostgreSQL refuses to run as root: as root the servers (and their files) belong to a non-root user
-PG_USER="${ANJU_CLUSTER_PG_USER:-postgres}"
 as_pg() {
   if [ "$(id -u)" = 0 ]; then
     runuser -u "$PG_USER" -- env PGPASSFILE="$WORK/pgpass" "$@"
@@ -35,8 +55,11 @@ need_tools() {
   local missing=()
   [ -x "$PG_BIN/initdb" ] && [ -x "$PG_BIN/pg_basebackup" ] || missing+=("postgresql (15, $PG_BIN)")
   [ -x "$HAPROXY" ] || missing+=("haproxy")
+  # the scripts wait for the nodes and the balancer with curl, and make the test cluster's secrets with openssl
+  command -v curl >/dev/null 2>&1 || missing+=("curl")
+  command -v openssl >/dev/null 2>&1 || missing+=("openssl")
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "缺少 Debian 软件包：${missing[*]} —— .ci/run 会安装它们（apt-get install postgresql haproxy）" >&2
+    echo "缺少 Debian 软件包：${missing[*]} —— .ci/run 会安装它们（apt-get install postgresql haproxy curl openssl）" >&2
     echo "missing Debian packages: ${missing[*]} — .ci/run installs them" >&2
     exit 3
   fi
@@ -68,8 +91,10 @@ start_node() {
     exit 2
   fi
   mkdir -p "$WORK/node-$lower"
+  # each node's connections to the primary carry its name (pg_stat_activity.application_name: anju-node-a, -b);
+  # the replica pools name themselves (anju-read, anju-replica-monitor)
   # shellcheck disable=SC2086
-  ANJU_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/anju" \
+  ANJU_DB_URL="jdbc:postgresql://127.0.0.1:$PRIMARY_PORT/anju?ApplicationName=anju-node-$lower" \
   ANJU_DB_USER=anju ANJU_DB_PASSWORD="$(cat "$WORK/anju-password")" \
   ANJU_DB_REPLICA_URL="jdbc:postgresql://127.0.0.1:$REPLICA_PORT/anju" \
   ANJU_DB_REPLICA_MAX_LAG="${ANJU_CLUSTER_MAX_LAG:-5s}" \

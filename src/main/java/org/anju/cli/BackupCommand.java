@@ -1,7 +1,6 @@
 package org.anju.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.ObjectProvider;
+import org.anju.platform.PrimaryDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,27 +28,25 @@ class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectProvider<HikariDataSource> pools;
+    private final PrimaryDatabase database;
     private final String pgBin;
 
-    BackupCommand(ObjectProvider<HikariDataSource> pools, @Value("${anju.backup.pg-bin:}") String pgBin) {
-        this.pools = pools;
+    BackupCommand(PrimaryDatabase database, @Value("${anju.backup.pg-bin:}") String pgBin) {
+        this.database = database;
         this.pgBin = pgBin;
     }
 
     @Override
     public Integer call() {
-        new PgArchives(pgBin).backup(target(pools), out, force, spec.commandLine().getOut());
+        new PgArchives(pgBin).backup(target(database), out, force, spec.commandLine().getOut());
         return Cli.OK;
     }
 
     /**
-     * The database the application writes to: its connection pool named "anju" (org.anju.platform.DatabaseConfiguration),
-     * whatever other pools (read replicas) exist.
+     * The database the application writes to (the primary, whatever read replica is configured), from its address:
+     * the connection pool is not opened for this (a lazily started command line never makes it).
      */
-    static PgArchives.Target target(ObjectProvider<HikariDataSource> pools) {
-        HikariDataSource pool = pools.orderedStream().filter(p -> "anju".equals(p.getPoolName())).findFirst()
-                .orElseGet(pools::getObject);
-        return PgArchives.Target.of(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    static PgArchives.Target target(PrimaryDatabase database) {
+        return PgArchives.Target.of(database.jdbcUrl(), database.user(), database.password());
     }
 }

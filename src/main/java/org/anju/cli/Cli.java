@@ -45,7 +45,7 @@ public final class Cli {
             "rental", "privacy", "ledger", "backup", "restore");   // scripts/anju's list is the same
     /** Commands that need the database's address only: they start no application (a restore target may be empty). */
     private static final Set<String> DATABASE_TOOLS = Set.of("backup", "restore");
-    /** Set when a database tool runs on its own, outside the application (RestoreCommand closes the pool then). */
+    /** Set when a database tool runs on its own, outside the application (no pool is opened then: PrimaryDatabase). */
     static final String STANDALONE = "anju.cli.database-tool";
 
     private Cli() {

@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  * (where {@code ps} would show it). Every refusal happens before anything is written: no file, no change in the
  * database.
  *
+ * <p>The archive is created readable by its owner only (mode 0600) and leaves out the rows of the live sessions and the
+ * login throttle ({@link #TRANSIENT_TABLES}); it still holds everything else, the users' password hashes among it.
+ *
  * <p>The archive does not contain the personal-data key ({@code ANJU_DATA_KEY}, {@code ANJU_DATA_KEY_FILE} or the
  * embedded database's {@code data-key}, org.anju.privacy): without it the encrypted fields of a restored database
  * cannot be read. The key is kept (and backed up) apart from the data, on purpose.
@@ -39,6 +42,12 @@ final class PgArchives {
     static final String PACKAGE = "postgresql-client-15";
     static final String KEY_NOTE = "注意：备份不包含个人信息密钥（ANJU_DATA_KEY、ANJU_DATA_KEY_FILE 或内置数据库目录下的 data-key）。"
             + "密钥须另行妥善备份；没有它，恢复后的数据中加密的个人信息（姓名、身份证号、电话、收入、银行账号）无法读取。";
+    /**
+     * Tables whose rows a backup leaves out (their definitions are kept): live HTTP sessions (whoever restores them could
+     * take over a signed-in user) and the login-failure counters (short-lived, of no use on another server).
+     */
+    static final List<String> TRANSIENT_TABLES = List.of("public.spring_session_attributes", "public.spring_session",
+            "public.login_throttle");
     /** The first bytes of a pg_dump custom-format archive. */
     private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
@@ -131,7 +140,13 @@ final class PgArchives {
         long started = System.nanoTime();
         Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
         try {
-            run(List.of(pgDump.toString(), "--format=custom", "--no-password", "--file=" + part), target, "pg_dump");
+            // readable by the operator only, from its first byte: it holds password hashes and the audit trail (pg_dump
+            // keeps the mode of a file that exists)
+            createPrivately(part);
+            List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
+                    "--file=" + part));
+            TRANSIENT_TABLES.forEach(t -> command.add("--exclude-table-data=" + t));
+            run(command, target, "pg_dump");
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -390,6 +405,17 @@ final class PgArchives {
             return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f KB", bytes / 1024.0);
         } catch (IOException e) {
             return "大小未知";
+        }
+    }
+
+    /** Creates {@code file} empty with mode 0600 (on a file system without POSIX modes: as the system makes it). */
+    private static void createPrivately(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(file);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.anju.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.ObjectProvider;
+import org.anju.platform.PrimaryDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,24 +28,19 @@ class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final ObjectProvider<HikariDataSource> pools;
+    private final PrimaryDatabase database;
     private final String pgBin;
-    private final boolean standalone;
 
-    RestoreCommand(ObjectProvider<HikariDataSource> pools, @Value("${anju.backup.pg-bin:}") String pgBin,
-                   @Value("${" + Cli.STANDALONE + ":false}") boolean standalone) {
-        this.pools = pools;
+    RestoreCommand(PrimaryDatabase database, @Value("${anju.backup.pg-bin:}") String pgBin) {
+        this.database = database;
         this.pgBin = pgBin;
-        this.standalone = standalone;
     }
 
     @Override
     public Integer call() {
-        PgArchives.Target target = BackupCommand.target(pools);
-        if (standalone) {
-            // the command's own pool would count as "other sessions" using the database: the tools connect themselves
-            pools.orderedStream().forEach(HikariDataSource::close);
-        }
+        // from the address alone: run on its own (java -jar anju.jar restore), the command opens no pool, so none of
+        // its connections counts as another session using the database; the client programs connect themselves
+        PgArchives.Target target = BackupCommand.target(database);
         new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut());
         return Cli.OK;
     }

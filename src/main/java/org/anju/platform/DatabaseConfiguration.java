@@ -7,11 +7,15 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,18 +55,19 @@ class DatabaseConfiguration {
         return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(), server.password());
     }
 
+    /** The primary's address, without a pool: {@code anju backup}/{@code restore} give it to pg_dump and psql. */
+    @Bean
+    PrimaryDatabase primaryDatabase(DatabaseProperties properties, EmbeddedDatabase embedded) {
+        return properties.external() ? new PrimaryDatabase(properties.url(), properties.user(), properties.password())
+                : new PrimaryDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password());
+    }
+
     @Bean(destroyMethod = "close")
-    Pools databasePools(DatabaseProperties properties, EmbeddedDatabase embedded) {
+    Pools databasePools(DatabaseProperties properties, PrimaryDatabase database) {
         HikariConfig config = new HikariConfig();
-        if (properties.external()) {
-            config.setJdbcUrl(properties.url());
-            config.setUsername(properties.user());
-            config.setPassword(properties.password());
-        } else {
-            config.setJdbcUrl(embedded.jdbcUrl());
-            config.setUsername(embedded.user());
-            config.setPassword(embedded.password());
-        }
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
         config.setMaximumPoolSize(properties.maximumPoolSize());
         // a request that cannot get a connection this soon is answered 503 + Retry-After (ServiceBusy), not kept waiting
         config.setConnectionTimeout(properties.poolTimeout().toMillis());
@@ -114,7 +119,8 @@ class DatabaseConfiguration {
 
     /**
      * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
-     * the replica to reach the primary's position (or read from the primary).
+     * the replica to reach the primary's position (or read from the primary). The position is read on the committed
+     * transaction's own connection, before the manager releases it: never a second connection from the pool.
      */
     @Bean
     static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
@@ -128,7 +134,7 @@ class DatabaseConfiguration {
                             if (failure == null && transaction.isNewTransaction() && !transaction.isReadOnly()) {
                                 ReadReplicaRouting routing = pools.getObject().routing();
                                 if (routing != null) {
-                                    routing.wrote();
+                                    routing.wrote(connection(manager));
                                 }
                             }
                         }
@@ -137,6 +143,20 @@ class DatabaseConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * The connection of the transaction that just committed: still bound to the thread when the listeners' afterCommit
+     * runs (the manager releases it afterwards, in cleanupAfterCompletion). Null if there is none (another kind of
+     * manager, or a transaction that never touched the database).
+     */
+    private static Connection connection(AbstractPlatformTransactionManager manager) {
+        if (manager instanceof DataSourceTransactionManager jdbc && jdbc.getDataSource() != null
+                && TransactionSynchronizationManager.getResource(jdbc.getDataSource()) instanceof ConnectionHolder holder
+                && holder.getConnectionHandle() != null) {
+            return holder.getConnection();
+        }
+        return null;
     }
 
     /** The primary's pool and, with a replica, the routing that owns the replica's pool. */

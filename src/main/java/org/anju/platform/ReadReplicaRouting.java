@@ -185,13 +185,19 @@ public final class ReadReplicaRouting implements AutoCloseable {
         return lsn;
     }
 
-    /** After a read-write transaction committed: the caller's later reads must see the primary as it is now. */
-    void wrote() {
+    /**
+     * After a read-write transaction committed: the caller's later reads must see the primary as it is now.
+     *
+     * @param committed the transaction's own connection, still held (the commit is done, the connection not yet
+     *                  returned): the primary's WAL position is read on it, after the commit, so it is at least the
+     *                  commit's; no second connection is taken from the pool while this one is held (under load, threads
+     *                  holding one connection and waiting for another would wait on each other). Null when the
+     *                  transaction had none: then a connection is borrowed for the query.
+     */
+    void wrote(Connection committed) {
         long lsn;
-        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select pg_current_wal_lsn()::text")) {
-            rs.next();
-            lsn = ReplicaRoute.Lsn.parse(rs.getString(1));
+        try {
+            lsn = committed != null ? currentLsn(committed) : currentLsnOnce();
         } catch (SQLException e) {
             // the commit is done; without its position the caller reads from the primary until the replica is level
             log.warn("Cannot read the primary's WAL position after a write ({}); this thread reads from the primary", e.getMessage());
@@ -209,6 +215,30 @@ public final class ReadReplicaRouting implements AutoCloseable {
             } catch (IllegalStateException invalidated) {
                 // logged out in this very request
             }
+        }
+    }
+
+    /** The WAL position this thread's reads must see: its last write's (0: none yet). */
+    static long writtenByThisThread() {
+        return WRITTEN.get()[0];
+    }
+
+    /**
+     * Where the primary's WAL ends, after the commit: the insert position, which is past the commit record whatever
+     * {@code synchronous_commit} says. ({@code pg_current_wal_lsn()}, the write position, may still be before the
+     * commit record when commits do not wait for the flush — reads would then go to a replica that lacks the write.)
+     */
+    private static long currentLsn(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+            rs.next();
+            return ReplicaRoute.Lsn.parse(rs.getString(1));
+        }
+    }
+
+    private long currentLsnOnce() throws SQLException {
+        try (Connection c = primary.getConnection()) {
+            return currentLsn(c);
         }
     }
 

@@ -83,7 +83,8 @@ public class Reminders {
             LocalDate deadline = reports.deadline(period);
             Set<Integer> pending = new HashSet<>();
             for (ReportInbox.UnitRow row : inbox.unitsAll(root.code(), period, null, null)) {
-                boolean submitted = row.status() != null && (row.status().counted() || row.submittedAt() != null);
+                // by its status only: a returned month (submitted_at kept) is owed again until it is resubmitted
+                boolean submitted = row.status() != null && row.status().counted();
                 if (submitted) {
                     continue;
                 }

@@ -1,6 +1,6 @@
 package org.anju.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
+import org.anju.platform.PrimaryDatabase;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -17,7 +17,6 @@ import org.anju.rental.household.HouseholdForm;
 import org.anju.rental.household.Households;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,7 +55,7 @@ class BackupRestoreTest {
     @Autowired
     ConfigurableApplicationContext context;
     @Autowired
-    ObjectProvider<HikariDataSource> pools;
+    PrimaryDatabase database;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -92,7 +91,7 @@ class BackupRestoreTest {
 
     PgArchives.Target scratch(String name) {
         jdbc.sql("create database " + name).update();
-        PgArchives.Target here = BackupCommand.target(pools);
+        PgArchives.Target here = BackupCommand.target(database);
         return new PgArchives.Target(here.host(), here.port(), name, here.user(), here.password(), null);
     }
 
@@ -106,6 +105,13 @@ class BackupRestoreTest {
         assertThat(jdbc.sql("select count(*) from report where status = 'APPROVED'").query(Long.class).single())
                 .as("seed 004's reports").isPositive();
         Path file = dir.resolve("anju.dump");
+        // a signed-in user's session and a login-failure counter: neither may travel in a backup
+        jdbc.sql("insert into spring_session values ('00000000-0000-0000-0000-0000000ops01', '00000000-0000-0000-0000-0000000ops02',"
+                + " 1, 1, 1800, 9999999999999, 'jf_reviewer')").update();
+        jdbc.sql("insert into spring_session_attributes values ('00000000-0000-0000-0000-0000000ops01', 'SPRING_SECURITY_CONTEXT',"
+                + " '\\x01'::bytea)").update();
+        jdbc.sql("insert into login_throttle(kind, key, failures, last_failure) values ('ADDRESS', '203.0.113.9', 3, now())")
+                .update();
 
         CliRun backup = CliRun.of(context, "backup", "--out", file.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
@@ -113,6 +119,13 @@ class BackupRestoreTest {
         Map<String, String> original = fingerprint(jdbc);
         assertThat(Files.readAllBytes(file)).startsWith("PGDMP".getBytes());
         assertThat(dir.toFile().list()).as("no part file left").containsExactly("anju.dump");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as("the owner's only")
+                .isEqualTo("rw-------");
+        assertThat(original.get("spring_session")).startsWith("1 ");
+        assertThat(original.get("login_throttle")).doesNotStartWith("0 ");
+        for (String t : List.of("spring_session", "spring_session_attributes", "login_throttle")) {
+            original.put(t, "0 -"); // restored empty: their definitions only
+        }
 
         PgArchives.Target copy = scratch("ops_restored");
         StringWriter said = new StringWriter();
@@ -179,7 +192,7 @@ class BackupRestoreTest {
 
         // no client tools where anju.backup.pg-bin points: the Debian package is named
         Path empty = Files.createDirectory(dir.resolve("bin"));
-        PgArchives.Target here = BackupCommand.target(pools);
+        PgArchives.Target here = BackupCommand.target(database);
         Path out = dir.resolve("new.dump");
         assertThatThrownBy(() -> new PgArchives(empty.toString()).backup(here, out, false, new PrintWriter(new StringWriter())))
                 .isInstanceOf(Conflict.class).hasMessageContaining("postgresql-client-15").hasMessageContaining("pg_dump");

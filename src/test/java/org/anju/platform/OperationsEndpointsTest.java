@@ -183,6 +183,28 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void theMigrationStateIsReadOnceAndKeptThirtySeconds() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        Flyway counted = new Flyway(flyway.getConfiguration()) {
+            @Override
+            public org.flywaydb.core.api.MigrationInfoService info() {
+                reads.incrementAndGet();
+                return super.info();
+            }
+        };
+        long[] clock = {0};
+        MigrationHealth health = new MigrationHealth(counted, () -> clock[0]);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(reads).as("one reading per answer").hasValue(1);
+        clock[0] += java.time.Duration.ofSeconds(29).toNanos();
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(reads).as("a probe a second later: the kept answer").hasValue(1);
+        clock[0] += java.time.Duration.ofSeconds(2).toNanos();
+        assertThat(health.health().getDetails().get("current")).isEqualTo(flyway.info().current().getVersion().toString());
+        assertThat(reads).as("after 30 s: read again").hasValue(2);
+    }
+
+    @Test
     void readinessGoesOutOfServiceWhenTheNodeStops() throws Exception {
         // what the context publishes when it begins to close (ServletWebServerApplicationContext.doClose), before the
         // drain and the graceful shutdown of the web server

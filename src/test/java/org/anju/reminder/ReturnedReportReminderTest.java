@@ -1,0 +1,61 @@
+package org.anju.reminder;
+
+import org.anju.AnjuTest;
+import org.anju.report.Report;
+import org.anju.report.ReportStatus;
+import org.anju.report.ReportValue;
+import org.anju.report.Reports;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 月报 returned by the reviewer is owed again: its unit gets the overdue reminder once the deadline has passed, although
+ * the report keeps the time of its first submission; resubmitting it resolves the reminder.
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=reminder_returned")
+class ReturnedReportReminderTest {
+
+    static final String GANZHOU = "620702";
+
+    @Autowired
+    Reports reports;
+    @Autowired
+    Reminders reminders;
+    @Autowired
+    JdbcClient jdbc;
+
+    List<String> open(long reportId) {
+        return jdbc.sql("""
+                        select m.kind from reminder m join report r on r.region_id = m.region_id and r.period = m.period
+                        where r.id = ? and m.resolved_at is null order by m.kind""")
+                .param(reportId).query(String.class).list();
+    }
+
+    @Test
+    void aReturnedMonthNotResubmittedGetsItsOverdueReminder() {
+        YearMonth march = YearMonth.of(2024, 3); // due 5 April 2024
+        List<ReportValue> values = List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", BigDecimal.valueOf(500)));
+        Report submitted = reports.submit(GANZHOU, march, reports.save(GANZHOU, march, 0, values).version());
+        Report returned = reports.returnReport(GANZHOU, march, submitted.version(), "拨付数与财政数据不符");
+        assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
+        assertThat(returned.submittedAt()).as("the first submission's time is kept").isNotNull();
+
+        reminders.generate(LocalDate.of(2024, 4, 8));
+        assertThat(open(returned.id())).containsExactly("REPORT_OVERDUE");
+
+        Report corrected = reports.save(GANZHOU, march, returned.version(), values);
+        reports.submit(GANZHOU, march, corrected.version());
+        reminders.generate(LocalDate.of(2024, 4, 9));
+        assertThat(open(returned.id())).as("resubmitted: nothing owed").isEmpty();
+    }
+}
