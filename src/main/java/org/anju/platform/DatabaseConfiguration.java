@@ -120,13 +120,18 @@ class DatabaseConfiguration {
     /**
      * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
      * the replica to reach the primary's position (or read from the primary). The position is read on the committed
-     * transaction's own connection, before the manager releases it: never a second connection from the pool.
+     * transaction's own connection, before the manager releases it: never a second connection from the pool. And every
+     * data-source transaction manager fences an import job's commits ({@link JobFence}).
      */
     @Bean
     static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager jdbc
+                        && jdbc.getDataSource() != null) {
+                    jdbc.addListener(new JobFence(jdbc.getDataSource())); // an import job's commit fences itself
+                }
                 if (bean instanceof AbstractPlatformTransactionManager manager) {
                     manager.addListener(new TransactionExecutionListener() {
                         @Override

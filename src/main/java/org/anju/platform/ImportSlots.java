@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * (2) places, running or waiting, <em>on all nodes together</em> (counted in {@code import_job}, issue 15). Beyond
  * that an import is refused at once, before its file is read, with a message saying to try again shortly.
  *
- * <p>Every place is a row of {@code import_job}; the node's ticker writes each place's progress and heartbeat there
- * at most every {@code anju.jobs.progress-interval-ms} (250), in its own short transaction.
+ * <p>Every place is a row of {@code import_job}; the node's ticker looks every {@code anju.jobs.progress-interval-ms}
+ * (250) and writes a place's progress when it changed, and its heartbeat at least every min(5 s, heartbeat timeout / 4),
+ * each in its own short transaction.
  */
 @Component
 public class ImportSlots {

@@ -6,8 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One import on this node, as it goes: written to its row ({@code import_job}) by the node's ticker at most every
- * 250 ms, so the import's own thread only sets fields (a row counted is an atomic add, never a database write).
+ * One import on this node, as it goes: written to its row ({@code import_job}) by the node's ticker (progress when it
+ * changed, looked at every 250 ms; a heartbeat every few seconds), so the import's own thread only sets fields (a row
+ * counted is an atomic add, never a database write).
  */
 final class Job {
 
@@ -25,6 +26,10 @@ final class Job {
     volatile int queueAhead;
     volatile Object result;
     volatile Jobs.Failure failure;
+    /** The primary's WAL position after the import wrote (0: it wrote nothing), for the owner's session. */
+    volatile long writtenLsn;
+    /** The thread running it (interrupted when the node stops before it could finish). */
+    volatile Thread worker;
     /** When it ended (System.nanoTime), 0 before. */
     volatile long endedAt;
     /** What the ticker last wrote (stage, done, total, state, queue place), to skip unchanged rows. */

@@ -8,7 +8,10 @@ public enum JobState {
     FINISHED("已完成"),
     /** Ended with a refusal (the file's problems, a changed plan) or a fault; nothing was written. */
     FAILED("失败"),
-    /** Its node stopped (killed, or shut down before the job could finish); PostgreSQL rolled the import back. */
+    /**
+     * Its node stopped (killed, or shut down before the job could finish) before the import wrote anything; the import
+     * was rolled back (with its node's connection, or by its own commit's fence, {@link JobFence}).
+     */
     INTERRUPTED("中断");
 
     private final String label;

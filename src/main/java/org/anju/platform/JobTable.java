@@ -91,35 +91,52 @@ final class JobTable implements ImportSlots.Shares {
                 .param(UUID.fromString(job.id)).update());
     }
 
-    /** The job's end: its result (gzip JSON), or its failure. False when the row had ended already (marked 中断). */
-    boolean end(Job job, JobState state, byte[] result, Jobs.Failure failure) {
-        return Boolean.TRUE.equals(own.execute(tx -> jdbc.sql("""
+    /**
+     * The job's end (after its import's transaction): its result (gzip JSON), or its failure; for an import that
+     * wrote, the primary's WAL position now (its commit is before it). Also replaces a {@link Jobs.Failure#WRITTEN}
+     * mark a sweep left while this node was slow to get here.
+     *
+     * @return the WAL position stored (0 when the job wrote nothing), or empty when the row had ended already: marked
+     * 中断 before the import wrote anything
+     */
+    java.util.OptionalLong end(Job job, JobState state, byte[] result, Jobs.Failure failure) {
+        Optional<String> lsn = own.execute(tx -> jdbc.sql("""
                         update import_job set state = ?, result = ?, error_kind = ?, error_message = ?, problems = ?,
-                               finished_at = now(), heartbeat = now(), queue_ahead = 0
-                        where id = ? and finished_at is null""")
+                               finished_at = now(), heartbeat = now(), queue_ahead = 0,
+                               written_lsn = case when wrote_at is not null then pg_current_wal_insert_lsn() end
+                        where id = ? and (finished_at is null or wrote_at is not null and error_kind = ?)
+                        returning coalesce(written_lsn::text, '')""")
                 .param(state.name()).param(result)
                 .param(failure == null ? null : failure.kind()).param(failure == null ? null : failure.message())
                 .param(failure == null ? null : failure.problems().toArray(String[]::new))
-                .param(UUID.fromString(job.id)).update() == 1));
+                .param(UUID.fromString(job.id)).param(Jobs.Failure.WRITTEN).query(String.class).optional());
+        return lsn == null || lsn.isEmpty() ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(ReplicaRoute.Lsn.parse(lsn.get().isEmpty() ? null : lsn.get()));
     }
 
-    /** Marks the jobs 中断 (this node is stopping before they could finish). */
-    void interrupt(Collection<String> ids) {
+    /**
+     * Marks the jobs 中断 (this node is stopping before they could finish): only those whose import has not written
+     * (no {@code wrote_at}; a commit under way holds the row's lock, and is waited for).
+     *
+     * @return the jobs marked
+     */
+    List<String> interrupt(Collection<String> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
         Jobs.Failure f = Jobs.Failure.interrupted();
-        own.executeWithoutResult(tx -> jdbc.sql("""
+        return own.execute(tx -> jdbc.sql("""
                         update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
-                        where id = any(?) and finished_at is null""")
+                        where id = any(?) and finished_at is null and wrote_at is null
+                        returning id::text""")
                 .param(f.kind()).param(f.message()).param(ids.stream().map(UUID::fromString).toArray(UUID[]::new))
-                .update());
+                .query(String.class).list());
     }
 
     /** A job as stored, with how long its node has been silent. */
     record Row(String id, String owner, String title, List<String> stages, JobState state, String stage, long done,
                long total, int queueAhead, String node, long silentMillis, String errorKind, String errorMessage,
-               List<String> problems, byte[] result) {
+               List<String> problems, byte[] result, boolean wrote, long writtenLsn) {
     }
 
     Optional<Row> find(String id) {
@@ -132,13 +149,16 @@ final class JobTable implements ImportSlots.Shares {
         return jdbc.sql("""
                         select id, owner, title, stages, state, stage, done, total, queue_ahead, node,
                                (extract(epoch from now() - heartbeat) * 1000)::bigint as silent,
-                               error_kind, error_message, problems, result
+                               error_kind, error_message, problems, result, wrote_at is not null as wrote,
+                               -- a job that wrote and whose node died before its end: the commit is before now
+                               case when wrote_at is not null then coalesce(written_lsn, pg_current_wal_insert_lsn())::text end as lsn
                         from import_job where id = ? and page_job""")
                 .param(uuid).query((rs, n) -> new Row(rs.getString("id"), rs.getString("owner"), rs.getString("title"),
                         strings(rs.getArray("stages")), JobState.valueOf(rs.getString("state")), rs.getString("stage"),
                         rs.getLong("done"), rs.getLong("total"), rs.getInt("queue_ahead"), rs.getString("node"),
                         rs.getLong("silent"), rs.getString("error_kind"), rs.getString("error_message"),
-                        strings(rs.getArray("problems")), rs.getBytes("result")))
+                        strings(rs.getArray("problems")), rs.getBytes("result"),
+                        rs.getBoolean("wrote"), ReplicaRoute.Lsn.parse(rs.getString("lsn"))))
                 .optional();
     }
 
@@ -148,15 +168,22 @@ final class JobTable implements ImportSlots.Shares {
 
     /**
      * Housekeeping any node does when it looks: jobs whose node stopped heartbeating more than the timeout ago become
-     * 中断; jobs ended more than {@code keep} ago are deleted. Returns how many were marked 中断.
+     * 中断 — unless their import wrote (committed, or committing: the row's lock is waited for); those end 已完成
+     * with {@link Jobs.Failure#WRITTEN} instead (the result summary was lost with the node). Jobs ended more than
+     * {@code keep} ago are deleted. Returns how many were marked 中断.
      */
     int sweep(Duration keep) {
         Jobs.Failure f = Jobs.Failure.interrupted();
+        Jobs.Failure w = Jobs.Failure.written();
         Integer stale = own.execute(tx -> {
             int marked = jdbc.sql("""
                             update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
-                            where finished_at is null and heartbeat < now() - make_interval(secs => ?)""")
+                            where finished_at is null and wrote_at is null and heartbeat < now() - make_interval(secs => ?)""")
                     .param(f.kind()).param(f.message()).param(timeout.toMillis() / 1000.0).update();
+            jdbc.sql("""
+                            update import_job set state = 'FINISHED', error_kind = ?, error_message = ?, finished_at = now()
+                            where finished_at is null and wrote_at is not null and heartbeat < now() - make_interval(secs => ?)""")
+                    .param(w.kind()).param(w.message()).param(timeout.toMillis() / 1000.0).update();
             jdbc.sql("delete from import_job where finished_at < now() - make_interval(secs => ?)")
                     .param((double) keep.toSeconds()).update();
             return marked;

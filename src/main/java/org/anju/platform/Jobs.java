@@ -27,12 +27,17 @@ import java.util.zip.GZIPOutputStream;
  * refused at once. The work itself is unchanged — an import stays one transaction, all or nothing.
  *
  * <p>Jobs are rows ({@code import_job}, issue 15), so any node of a cluster shows a job's progress, queue place and
- * result: the node running it writes its stage and rows done at most every 250 ms and a heartbeat, each in its own
- * short transaction; the result is stored as gzip JSON of the result record, read back with {@link Snapshot#result(Class)}.
- * A job whose node stops heartbeating for {@code anju.jobs.heartbeat-timeout} (15 s) is shown 中断 — PostgreSQL rolled
- * its transaction back with the node's connection. Stopping a node gracefully takes no new jobs, lets running ones
- * finish within {@code spring.lifecycle.timeout-per-shutdown-phase}, then marks the rest 中断. A job is seen only by
- * the user who started it; ended jobs are deleted 30 minutes later by whichever node looks.
+ * result: the node's ticker writes its stage and rows done when they changed (looked at every
+ * {@code anju.jobs.progress-interval-ms}, 250 ms) and a heartbeat at least every min(5 s, timeout / 4) (3.75 s with
+ * the default timeout), each in its own short transaction; the result is stored as gzip JSON of the result record,
+ * read back with {@link Snapshot#result(Class)}. A job whose node stops heartbeating for
+ * {@code anju.jobs.heartbeat-timeout} (15 s) is marked 中断 by whichever node looks. Stopping a node gracefully takes
+ * no new jobs, lets running ones finish within {@code spring.lifecycle.timeout-per-shutdown-phase}, then marks the rest
+ * 中断 and interrupts them. 中断 says "未写入任何数据", and that is always true: the import's own transaction fences
+ * itself ({@link JobFence}) — it rolls back when its row was marked first, and a row whose import committed (or is
+ * committing) is never marked. A job is seen only by the user who started it; ended jobs are deleted 30 minutes later
+ * by whichever node looks. When an import wrote, its end stores the primary's WAL position, which the owner's session
+ * takes on when its poll sees the end (read your own writes with a replica, {@link ReadReplicaRouting}).
  */
 @Component
 public class Jobs implements SmartLifecycle {
@@ -83,7 +88,10 @@ public class Jobs implements SmartLifecycle {
         public static final String INPUT = "INPUT";
         public static final String INTERRUPTED = "INTERRUPTED";
         public static final String FAULT = "FAULT";
+        /** The import wrote (committed), but its node stopped before storing the result: 已完成, without a summary. */
+        public static final String WRITTEN = "WRITTEN";
         public static final String INTERRUPTED_MESSAGE = "导入中断：处理它的服务器已停止，未写入任何数据；请重新导入";
+        public static final String WRITTEN_MESSAGE = "导入已写入，但处理它的服务器随后停止，未能保存导入结果的摘要；请到相应列表中核对，不要重复导入";
 
         public Failure {
             problems = problems == null ? List.of() : List.copyOf(problems);
@@ -103,6 +111,10 @@ public class Jobs implements SmartLifecycle {
             return new Failure(INTERRUPTED, INTERRUPTED_MESSAGE, List.of());
         }
 
+        static Failure written() {
+            return new Failure(WRITTEN, WRITTEN_MESSAGE, List.of());
+        }
+
         /** A bug, not a reason the user can act on. */
         public boolean fault() {
             return FAULT.equals(kind);
@@ -113,7 +125,7 @@ public class Jobs implements SmartLifecycle {
             return switch (kind) {
                 case FAULT -> 500;
                 case INPUT -> 400;
-                case INTERRUPTED -> 409;
+                case INTERRUPTED, WRITTEN -> 409;
                 default -> Refusal.Kind.valueOf(kind).status();
             };
         }
@@ -125,7 +137,7 @@ public class Jobs implements SmartLifecycle {
          */
         public boolean shownOnPage() {
             return switch (kind) {
-                case "BAD_INPUT", "CONFLICT", "STALE", "BUSY", INPUT, INTERRUPTED -> true;
+                case "BAD_INPUT", "CONFLICT", "STALE", "BUSY", INPUT, INTERRUPTED, WRITTEN -> true;
                 default -> false;
             };
         }
@@ -135,7 +147,7 @@ public class Jobs implements SmartLifecycle {
             return switch (kind) {
                 case "BAD_INPUT" -> new BadInput(message);
                 case "NOT_FOUND" -> new NotFound(message);
-                case "CONFLICT", INTERRUPTED -> new Conflict(message);
+                case "CONFLICT", INTERRUPTED, WRITTEN -> new Conflict(message);
                 case "STALE" -> new ConcurrentUpdateException(message);
                 case "DENIED" -> new Denied(message);
                 case "BUSY" -> new ImportSlots.Busy(message);
@@ -210,6 +222,7 @@ public class Jobs implements SmartLifecycle {
 
     private void submit(Job job, ImportSlots.Place place, Supplier<?> work) {
         executor.submit(() -> {
+            job.worker = Thread.currentThread();
             try (place) {
                 place.awaitTurn(); // the page shows 排队中 meanwhile
                 Object result = JobProgress.reporting(job, work);
@@ -218,6 +231,11 @@ public class Jobs implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 ended(job, JobState.INTERRUPTED, null, Failure.interrupted());
             } catch (RuntimeException e) {
+                if (fenced(e)) {
+                    // marked 中断 before the import could commit: its transaction rolled back (JobFence)
+                    ended(job, JobState.INTERRUPTED, null, Failure.interrupted());
+                    return;
+                }
                 ended(job, JobState.FAILED, null, Failure.of(e));
             } catch (Error e) {
                 ended(job, JobState.FAILED, null, Failure.of(new IllegalStateException("导入失败：" + e, e)));
@@ -225,17 +243,39 @@ public class Jobs implements SmartLifecycle {
         });
     }
 
-    /** Writes the end to the row (its own transaction, after the import's), then lets waiting pages go on. */
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JobFence.Fenced) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes the end to the row (its own transaction, after the import's), then lets waiting pages go on. A row that
+     * had ended already was marked 中断 before the import wrote anything (an import that wrote is never marked, see
+     * {@link JobFence}): this node then shows 中断 too, as every other node does.
+     */
     private void ended(Job job, JobState state, Object result, Failure failure) {
         try {
             if (!slots.silent()) {
                 byte[] stored = result == null ? null : gzipJson(result);
-                if (!table.end(job, state, stored, failure) && state == JobState.FINISHED) {
-                    log.warn("导入任务 {} 已被标为中断后才完成", job.id);
+                java.util.OptionalLong lsn = table.end(job, state, stored, failure);
+                if (lsn.isEmpty()) {
+                    if (state != JobState.INTERRUPTED) {
+                        log.warn("导入任务 {} 在结束前已被标为中断（未写入数据）：显示为中断", job.id);
+                    }
+                    state = JobState.INTERRUPTED;
+                    result = null;
+                    failure = Failure.interrupted();
+                } else {
+                    job.writtenLsn = lsn.getAsLong();
                 }
             }
         } catch (RuntimeException e) {
-            // the page on this node still shows the end; other nodes see the job stop heartbeating (中断)
+            // the page on this node still shows the end; other nodes see the job stop heartbeating (中断, or
+            // 已完成 without a summary when the import wrote)
             log.warn("导入任务 {} 的结果未能写入数据库：{}", job.id, e.toString());
         }
         job.endedAt = System.nanoTime();
@@ -325,6 +365,9 @@ public class Jobs implements SmartLifecycle {
         // read the end first: once ended, the rest is final
         JobState state = job.state;
         Object result = job.result;
+        if (state.finished()) {
+            ReadReplicaRouting.sawWrite(job.writtenLsn);
+        }
         Result stored = state == JobState.FINISHED ? new Result() {
             @Override
             public <T> T as(Class<T> type) {
@@ -340,8 +383,13 @@ public class Jobs implements SmartLifecycle {
         Failure failure = row.errorKind() == null ? null
                 : new Failure(row.errorKind(), row.errorMessage(), row.problems());
         if (state == JobState.INTERRUPTED && !row.state().finished()) {
-            failure = Failure.interrupted();
-            sweep(); // its node is gone: marked 中断 for every node
+            // its node is gone: marked for every node — 中断, or, when its import wrote, 已完成 without a summary
+            failure = row.wrote() ? Failure.written() : Failure.interrupted();
+            state = row.wrote() ? JobState.FINISHED : JobState.INTERRUPTED;
+            sweep();
+        }
+        if (state.finished()) {
+            ReadReplicaRouting.sawWrite(row.writtenLsn()); // the owner's next pages read what the import wrote
         }
         String stage = switch (state) {
             case FINISHED -> "完成";
@@ -422,7 +470,7 @@ public class Jobs implements SmartLifecycle {
 
     /**
      * Takes no new jobs, lets the running ones finish within the shutdown phase's time (less a second to write),
-     * then marks the rest 中断 and interrupts them. Stopped before the web server (a higher phase), so pages keep
+     * then marks the rest 中断 (those whose import has not written) and interrupts them. Stopped before the web server (a higher phase), so pages keep
      * polling meanwhile.
      */
     @Override
@@ -436,14 +484,27 @@ public class Jobs implements SmartLifecycle {
                 }
                 List<Job> left = slots.liveJobs().stream().filter(j -> j.pageJob).toList();
                 if (!left.isEmpty()) {
-                    log.warn("停止服务：{} 个导入未能在 {} 内完成，标为中断", left.size(), grace);
-                    if (!slots.silent()) {
-                        table.interrupt(left.stream().map(j -> j.id).toList());
+                    // only jobs whose import has not written are marked (one committing is waited for, JobFence);
+                    // their imports roll back when interrupted, or at their commit at the latest
+                    java.util.Set<String> marked = new java.util.HashSet<>(slots.silent()
+                            ? left.stream().map(j -> j.id).toList()
+                            : table.interrupt(left.stream().map(j -> j.id).toList()));
+                    log.warn("停止服务：{} 个导入未能在 {} 内完成，{} 个标为中断", left.size(), grace, marked.size());
+                    for (Job j : left) {
+                        if (marked.contains(j.id)) {
+                            j.endedAt = System.nanoTime();
+                            j.end(JobState.INTERRUPTED, null, Failure.interrupted());
+                            Thread worker = j.worker;
+                            if (worker != null) {
+                                worker.interrupt();
+                            }
+                        }
                     }
-                    left.forEach(j -> {
-                        j.endedAt = System.nanoTime();
-                        j.end(JobState.INTERRUPTED, null, Failure.interrupted());
-                    });
+                    // the ones that wrote store their end now
+                    long written = System.nanoTime() + 1_000_000_000L;
+                    while (slots.liveJobs().stream().anyMatch(j -> !marked.contains(j.id)) && System.nanoTime() < written) {
+                        Thread.sleep(50);
+                    }
                 }
                 executor.shutdownNow();
             } catch (InterruptedException e) {

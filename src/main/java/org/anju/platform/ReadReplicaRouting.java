@@ -242,6 +242,29 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }
     }
 
+    /**
+     * A write made elsewhere for this caller (an import job's, committed on the jobs' thread) at the primary's WAL
+     * position {@code lsn}: kept for the thread and in the HTTP session as after the caller's own write. 0: nothing.
+     */
+    public static void sawWrite(long lsn) {
+        if (lsn <= 0) {
+            return;
+        }
+        long[] written = WRITTEN.get();
+        written[0] = Math.max(written[0], lsn);
+        HttpSession session = session();
+        if (session != null) {
+            try {
+                long previous = session.getAttribute(SESSION_LSN) instanceof Long stored ? stored : 0;
+                if (lsn > previous) {
+                    session.setAttribute(SESSION_LSN, lsn);
+                }
+            } catch (IllegalStateException invalidated) {
+                // logged out meanwhile
+            }
+        }
+    }
+
     private static HttpSession session() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (attributes instanceof ServletRequestAttributes servlet) {

@@ -77,5 +77,15 @@ class JobStateTest {
         assertThat(new Jobs.Snapshot("id", "导入", List.of(), JobState.INTERRUPTED, "中断", 0, 0, 0, gone, null).view())
                 .extracting(Jobs.View::state, Jobs.View::stateName, Jobs.View::message)
                 .containsExactly("INTERRUPTED", "中断", gone.message());
+
+        // an import that wrote, whose node died before storing the result: 已完成, said plainly, never 中断
+        Jobs.Failure written = Jobs.Failure.written();
+        assertThat(written.message()).contains("导入已写入").contains("不要重复导入").doesNotContain("未写入");
+        assertThat(written.shownOnPage()).isTrue();
+        assertThat(written.status()).isEqualTo(409);
+        assertThat(written.asException()).isInstanceOf(Conflict.class).hasMessage(written.message());
+        assertThat(new Jobs.Snapshot("id", "导入", List.of(), JobState.FINISHED, "完成", 0, 0, 0, written, null).view())
+                .extracting(Jobs.View::state, Jobs.View::stateName, Jobs.View::message)
+                .containsExactly("FINISHED", "已完成", written.message());
     }
 }
