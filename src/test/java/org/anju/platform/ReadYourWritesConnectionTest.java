@@ -32,6 +32,7 @@ class ReadYourWritesConnectionTest {
         try {
             String url = server.ensureDatabase("read_your_writes");
             DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 1,
+                    Duration.ofSeconds(30), Duration.ofSeconds(5),
                     new DatabaseProperties.Replica(url, null, null, null, Duration.ofHours(1)));
             DatabaseConfiguration configuration = new DatabaseConfiguration();
             PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
