@@ -39,7 +39,8 @@ if [ -n "$PERIOD" ] && ! [[ "$PERIOD" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]]; then
 fi
 [ -n "$JAR" ] || JAR="$(ls target/anju-*.jar 2>/dev/null | grep -v original | head -1 || true)"
 [ -f "$JAR" ] || { echo "the app's jar is needed (./mvnw -q package -DskipTests, or --jar FILE)" >&2; exit 2; }
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"   # the jar needs Java 25; the default java may be older
+[ -x "$JAVA" ] || JAVA="$(command -v java)"
 load_db_env
 mkdir -p "$OUT"; chmod 700 "$OUT"
 
