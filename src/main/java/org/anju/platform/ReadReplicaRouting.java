@@ -218,6 +218,11 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }
     }
 
+    /** Forgets this thread's last write (a test's thread runs many tests against different servers). */
+    static void forgetThisThread() {
+        WRITTEN.remove();
+    }
+
     /** The WAL position this thread's reads must see: its last write's (0: none yet). */
     static long writtenByThisThread() {
         return WRITTEN.get()[0];
