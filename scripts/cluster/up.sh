@@ -77,7 +77,7 @@ SQL
 
 echo "== 只读副本 streaming replica (127.0.0.1:$REPLICA_PORT)"
 as_pg "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U replicator -D "$REPLICA_DIR" \
-  -R -X stream -C -S anju_replica >"$LOGS/basebackup.log" 2>&1
+  -R -X stream -C -S anju_replica -c fast >"$LOGS/basebackup.log" 2>&1
 as_pg tee -a "$REPLICA_DIR/postgresql.conf" >/dev/null <<CONF
 port = $REPLICA_PORT
 CONF
