@@ -75,18 +75,35 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
+        HikariDataSource jobs = jobsPool(config);
         DatabaseProperties.Replica replica = properties.replica();
         if (!replica.configured()) {
-            return new Pools(primary, null);
+            return new Pools(primary, jobs, null);
         }
         if (!properties.external()) {
+            jobs.close();
             primary.close();
             throw new IllegalStateException("只读副本（ANJU_DB_REPLICA_URL）只能配合外部主库（ANJU_DB_URL）使用：内嵌数据库没有副本");
         }
         HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize());
         HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1);
         ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe, replica.maxLag(), replica.checkInterval());
-        return new Pools(primary, routing);
+        return new Pools(primary, jobs, routing);
+    }
+
+    /**
+     * One connection of its own for the import jobs' progress and heartbeats ({@link ImportSlots}' ticker): when every
+     * request holds or waits for a connection of the main pool (the month-end load), a running import must still be
+     * heard of, or another node marks it 中断 and its work is rolled back for nothing. Opened when a job first writes.
+     */
+    private static HikariDataSource jobsPool(HikariConfig primary) {
+        HikariConfig config = new HikariConfig();
+        primary.copyStateTo(config);
+        config.setPoolName("anju-jobs");
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     private static HikariDataSource replicaPool(DatabaseProperties properties, String name, int size) {
@@ -164,13 +181,14 @@ class DatabaseConfiguration {
         return null;
     }
 
-    /** The primary's pool and, with a replica, the routing that owns the replica's pool. */
-    record Pools(HikariDataSource primary, ReadReplicaRouting routing) implements AutoCloseable {
+    /** The primary's pool, the import jobs' own connection and, with a replica, the routing that owns the replica's pool. */
+    record Pools(HikariDataSource primary, HikariDataSource jobs, ReadReplicaRouting routing) implements AutoCloseable {
         @Override
         public void close() {
             if (routing != null) {
                 routing.close();
             }
+            jobs.close();
             primary.close();
         }
     }

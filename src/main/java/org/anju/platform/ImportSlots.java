@@ -30,7 +30,9 @@ import java.util.function.Supplier;
  *
  * <p>Every place is a row of {@code import_job}; the node's ticker looks every {@code anju.jobs.progress-interval-ms}
  * (250) and writes a place's progress when it changed, and its heartbeat at least every min(5 s, heartbeat timeout / 4),
- * each in its own short transaction.
+ * each in its own short transaction, on a connection of its own (a pool of one, {@code anju-jobs}): a month-end rush
+ * that keeps every connection of the main pool busy must not silence a running import, or another node would mark it
+ * 中断 and roll back its work for nothing.
  */
 @Component
 public class ImportSlots {
@@ -103,9 +105,9 @@ public class ImportSlots {
                 @Value("${anju.jobs.node-name:}") String nodeName,
                 @Value("${anju.jobs.heartbeat-timeout:15s}") Duration heartbeatTimeout,
                 @Value("${anju.jobs.progress-interval-ms:250}") long progressMillis,
-                DataSource dataSource) {
+                DataSource dataSource, DatabaseConfiguration.Pools pools) {
         this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds,
-                new JobTable(dataSource, node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis);
+                new JobTable(dataSource, pools.jobs(), node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis);
     }
 
     private ImportSlots(int maxRunning, int maxQueued, int maxPerUser, int maxWaitSeconds, JobTable table,

@@ -20,16 +20,34 @@ final class JobTable implements ImportSlots.Shares {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
+    /** The jobs' own connection: progress, heartbeats and ends are written even when the main pool is exhausted. */
+    private final JdbcClient beats;
+    private final TransactionTemplate beat;
     private final String node;
     private final Duration timeout;
 
     JobTable(DataSource dataSource, String node, Duration timeout) {
+        this(dataSource, dataSource, node, timeout);
+    }
+
+    /**
+     * @param dataSource the application's (places taken and given back, reads, sweeps: on request threads)
+     * @param beatSource the import jobs' own small pool on the primary (the node's ticker, a job's end)
+     */
+    JobTable(DataSource dataSource, DataSource beatSource, String node, Duration timeout) {
         this.jdbc = JdbcClient.create(dataSource);
-        // a plain manager (no auditing actor: a job's rows are not audited, and the ticker acts for no one)
-        this.own = new TransactionTemplate(new JdbcTransactionManager(dataSource));
-        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.own = requiresNew(dataSource);
+        this.beats = JdbcClient.create(beatSource);
+        this.beat = requiresNew(beatSource);
         this.node = node;
         this.timeout = timeout;
+    }
+
+    // a plain manager (no auditing actor: a job's rows are not audited, and the ticker acts for no one)
+    private static TransactionTemplate requiresNew(DataSource dataSource) {
+        TransactionTemplate template = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
     }
 
     String node() {
@@ -83,7 +101,7 @@ final class JobTable implements ImportSlots.Shares {
 
     /** Stage, rows done, queue place, state; and the heartbeat. Nothing once the row has ended. */
     void progress(Job job, JobState state, String stage, long done, long total, int queueAhead) {
-        own.executeWithoutResult(tx -> jdbc.sql("""
+        beat.executeWithoutResult(tx -> beats.sql("""
                         update import_job set state = ?, stage = ?, done = ?, total = ?, queue_ahead = ?, heartbeat = now(),
                                started_at = case when ? = 'RUNNING' then coalesce(started_at, now()) end
                         where id = ? and finished_at is null""")
@@ -100,7 +118,7 @@ final class JobTable implements ImportSlots.Shares {
      * 中断 before the import wrote anything
      */
     java.util.OptionalLong end(Job job, JobState state, byte[] result, Jobs.Failure failure) {
-        Optional<String> lsn = own.execute(tx -> jdbc.sql("""
+        Optional<String> lsn = beat.execute(tx -> beats.sql("""
                         update import_job set state = ?, result = ?, error_kind = ?, error_message = ?, problems = ?,
                                finished_at = now(), heartbeat = now(), queue_ahead = 0,
                                written_lsn = case when wrote_at is not null then pg_current_wal_insert_lsn() end
