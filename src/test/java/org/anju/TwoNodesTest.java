@@ -46,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * throw-away database, node 2 pointed at the same one as an external database ({@code anju.db.url}). Real HTTP with
  * cookie jars: a session started on one node continues on the other, ends on both at logout, and a password change on
  * one ends the account's other sessions on both; failed logins on node 1 delay the next attempt on node 2; the
- * scheduled reminder work triggered on both nodes at the same moment runs once and writes its rows once.
+ * scheduled reminder work triggered on both nodes at the same moment runs once and writes its rows once; a file
+ * previewed on node 1 is confirmed on node 2 (the kept file is in the database, not in node 1's memory).
  */
 class TwoNodesTest {
 
@@ -228,5 +229,54 @@ class TwoNodesTest {
         login(a, url2, "sr_admin", password);
         String page = get(a, url2 + "/reminders").body();
         assertThat(page).contains("月报逾期未报").contains("信州区").contains("2026年11月月报报送期限2026年12月5日已过");
+    }
+
+    @Test
+    void aFilePreviewedOnOneNodeIsImportedOnTheOther() throws Exception {
+        asSystem(node1, () -> {
+            node1.getBean(DemoUsers.class).ensure("xz_reporter");
+            return null;
+        });
+        HttpClient c = browser();
+        assertThat(login(c, url1, "xz_reporter", password).headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        byte[] list = "项目名称,楼栋,房号,建筑面积,状态,保障类型\n两节点测试小区,1栋,101,50,空置,公租房\n"
+                .getBytes(StandardCharsets.UTF_8);
+        String preview = upload(c, url1, "/rental/stock/import", Map.of("region", "361102"), "房源.csv", list).body();
+        assertThat(preview).contains("将新增房源 1 套");
+        Matcher token = Pattern.compile("name=\"token\" value=\"([0-9a-f-]+)\"").matcher(preview);
+        assertThat(token.find()).as("the preview's token").isTrue();
+        JdbcClient jdbc = node1.getBean(JdbcClient.class);
+        assertThat(jdbc.sql("select count(*) from kept_file where token = ?::uuid").param(token.group(1))
+                .query(Integer.class).single()).as("kept in the database").isEqualTo(1);
+
+        HttpResponse<String> done = post(c, url2, "/rental/stock/import", "/rental/stock/import/commit",
+                Map.of("token", token.group(1)));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).as("confirmed on node 2").contains("已导入 房源.csv：信州区新增房源 1 套");
+        assertThat(jdbc.sql("select count(*) from kept_file where token = ?::uuid").param(token.group(1))
+                .query(Integer.class).single()).as("gone once imported").isZero();
+        assertThat(post(c, url1, "/rental/stock/import", "/rental/stock/import/commit", Map.of("token", token.group(1)))
+                .body()).as("a second confirm, on node 1").contains("预览已过期或不存在");
+    }
+
+    /** A multipart form post (one file) with the CSRF token of {@code page} on the same node, as a header. */
+    static HttpResponse<String> upload(HttpClient client, String base, String page, Map<String, String> form,
+                                       String fileName, byte[] content) throws Exception {
+        Matcher m = CSRF.matcher(get(client, base + page).body());
+        assertThat(m.find()).as("a CSRF token on " + page).isTrue();
+        String boundary = "anju-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(HttpRequest.newBuilder(URI.create(base + page))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-TOKEN", m.group(1))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

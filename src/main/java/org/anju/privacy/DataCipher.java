@@ -44,15 +44,8 @@ final class DataCipher {
 
     /** Seals {@code plaintext} for {@code column} with the current key. */
     byte[] seal(Column column, String plaintext) {
-        int version = keys.current();
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, keys.encryption(version), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(aad(version, column));
-            byte[] sealed = c.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put((byte) version).put(nonce).put(sealed).array();
+            return encrypt(column.associatedData(), plaintext.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("无法加密个人信息（" + column + "）", e);
         }
@@ -60,24 +53,60 @@ final class DataCipher {
 
     /** Opens a value sealed for {@code column}. */
     String open(Column column, byte[] sealed) {
+        return new String(decrypt(column.associatedData(), sealed, column.toString()), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Seals a whole uploaded file kept for a while ({@link KeptFiles}: a 台账 or 房源 table may list names and phones),
+     * bound to {@code label} as a value is to its column.
+     */
+    byte[] sealFile(String label, byte[] content) {
+        try {
+            return encrypt(fileData(label), content);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("无法加密暂存的文件（" + label + "）", e);
+        }
+    }
+
+    byte[] openFile(String label, byte[] sealed) {
+        return decrypt(fileData(label), sealed, "暂存文件 " + label);
+    }
+
+    private static byte[] fileData(String label) {
+        return ("anju-kept-file:" + label).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] encrypt(byte[] associated, byte[] plain) throws GeneralSecurityException {
+        int version = keys.current();
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(Cipher.ENCRYPT_MODE, keys.encryption(version), new GCMParameterSpec(TAG_BITS, nonce));
+        c.updateAAD(aad(version, associated));
+        byte[] sealed = c.doFinal(plain);
+        return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put((byte) version).put(nonce).put(sealed).array();
+    }
+
+    /** {@code what} names the column (or file) in messages, never the value. */
+    private byte[] decrypt(byte[] associated, byte[] sealed, String what) {
         if (sealed == null || sealed.length < OVERHEAD) {
-            throw new IllegalStateException("个人信息密文不完整（" + column + "）：数据被改动或不是本系统加密的");
+            throw new IllegalStateException("个人信息密文不完整（" + what + "）：数据被改动或不是本系统加密的");
         }
         int version = version(sealed);
         SecretKey key = keys.encryption(version);
         if (key == null) {
-            throw new IllegalStateException("个人信息密文使用第 " + version + " 版密钥（" + column + "），当前密钥配置中没有这一版"
+            throw new IllegalStateException("个人信息密文使用第 " + version + " 版密钥（" + what + "），当前密钥配置中没有这一版"
                     + "（有 " + keys.versions() + "）：请把这一版密钥加回密钥配置");
         }
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
-            c.updateAAD(aad(version, column));
-            return new String(c.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES), StandardCharsets.UTF_8);
+            c.updateAAD(aad(version, associated));
+            return c.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("个人信息密文校验失败（" + column + "）：数据被改动，或是从别的列复制来的", e);
+            throw new IllegalStateException("个人信息密文校验失败（" + what + "）：数据被改动，或是从别的列复制来的", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("无法解密个人信息（" + column + "）", e);
+            throw new IllegalStateException("无法解密个人信息（" + what + "）", e);
         }
     }
 
@@ -103,8 +132,7 @@ final class DataCipher {
         }
     }
 
-    private static byte[] aad(int version, Column column) {
-        byte[] c = column.associatedData();
-        return ByteBuffer.allocate(1 + c.length).put((byte) version).put(c).array();
+    private static byte[] aad(int version, byte[] associated) {
+        return ByteBuffer.allocate(1 + associated.length).put((byte) version).put(associated).array();
     }
 }

@@ -5,6 +5,7 @@
  * (AES-256-GCM bound to its column, key versions that rotate) with a blind index for lookups, and
  * {@link org.anju.privacy.PersonalData}: every reveal of a plaintext and every export is checked against a role →
  * field policy and logged in {@code personal_data_access}; REST {@code /api/privacy/accesses} for auditors.
+ * {@link org.anju.privacy.KeptFiles}: uploaded files a page previewed, kept sealed in the database until confirmed.
  * Features that hold personal data (public rental applications) use this module; it uses no feature.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "个人信息 Privacy", allowedDependencies = {"account", "platform", "region"})

@@ -10,6 +10,7 @@ import org.anju.intake.InputException;
 import org.anju.intake.InputProblem;
 import org.anju.ledger.kind.KindDefinition;
 import org.anju.platform.BadInput;
+import org.anju.privacy.KeptFiles;
 import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,15 +22,12 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Pages (台账): my items, a unit overview, an item with its timeline and files, 交办, approvals, 督办, 责任单位, import. */
 @Controller
@@ -39,17 +37,16 @@ class LedgerPages {
     private final LedgerFigures figures;
     private final LedgerImport imports;
     private final Access access;
-    /** Previewed files until their owner confirms (30 minutes, memory only). */
-    private final Map<String, Kept> kept = new LinkedHashMap<>();
-
-    record Kept(String owner, String region, String kind, String fileName, byte[] content, Instant at) {
-    }
+    /** Previewed files until their owner confirms (30 minutes, in the database: the confirm may reach another node). */
+    private final KeptFiles kept;
+    static final String PREVIEW = "ledger-import";
 
     private final org.anju.account.Users users;
     private final org.anju.account.AuditTrail audit;
 
     LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access, org.anju.account.Users users,
-                org.anju.account.AuditTrail audit) {
+                org.anju.account.AuditTrail audit, KeptFiles kept) {
+        this.kept = kept;
         this.users = users;
         this.audit = audit;
         this.ledger = ledger;
@@ -344,8 +341,9 @@ class LedgerPages {
             LedgerImport.Result r = imports.importFile(region, kind, file.getOriginalFilename(), file.getBytes(), false);
             model.addAttribute("preview", r);
             model.addAttribute("headers", LedgerImport.headers(ledger.kinds().get(kind)));
-            model.addAttribute("token", keep(new Kept(access.current().username(), region, kind, file.getOriginalFilename(),
-                    file.getBytes(), Instant.now())));
+            // one preview per user at a time, as before
+            model.addAttribute("token", kept.keep(PREVIEW, access.current().username(), Map.of("region", region, "kind", kind),
+                    file.getOriginalFilename(), file.getBytes(), 1));
         } catch (InputException e) {
             model.addAttribute("problems", e.problems().stream().map(InputProblem::describe).toList());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -358,13 +356,13 @@ class LedgerPages {
     @PostMapping("/ledger/import/commit")
     @Requires(Requirement.WRITE_OWN)
     String commit(@RequestParam(required = false) String token, RedirectAttributes redirect) {
-        Kept k = take(token);
-        if (k == null || !k.owner().equals(access.current().username())) {
+        KeptFiles.Kept k = kept.take(PREVIEW, token, access.current().username()).orElse(null);
+        if (k == null) {
             redirect.addFlashAttribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览");
             return "redirect:/ledger/import";
         }
         try {
-            LedgerImport.Result r = imports.importFile(k.region(), k.kind(), k.fileName(), k.content(), true);
+            LedgerImport.Result r = imports.importFile(k.param("region"), k.param("kind"), k.fileName(), k.content(), true);
             redirect.addFlashAttribute("message", r.regionName() + "导入" + r.kindName() + "事项 " + r.ids().size() + " 项");
         } catch (InputException e) {
             redirect.addFlashAttribute("error", String.join("；", e.problems().stream().map(InputProblem::describe).toList()));
@@ -373,20 +371,6 @@ class LedgerPages {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/ledger";
-    }
-
-    private synchronized String keep(Kept k) {
-        kept.values().removeIf(x -> x.at().isBefore(Instant.now().minus(Duration.ofMinutes(30))) || x.owner().equals(k.owner()));
-        while (kept.size() >= 50) {
-            kept.remove(kept.keySet().iterator().next());
-        }
-        String token = UUID.randomUUID().toString();
-        kept.put(token, k);
-        return token;
-    }
-
-    private synchronized Kept take(String token) {
-        return token == null ? null : kept.remove(token);
     }
 
     /**
