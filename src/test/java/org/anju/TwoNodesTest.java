@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cookie jars: a session started on one node continues on the other, ends on both at logout, and a password change on
  * one ends the account's other sessions on both; failed logins on node 1 delay the next attempt on node 2; the
  * scheduled reminder work triggered on both nodes at the same moment runs once and writes its rows once; a file
- * previewed on node 1 is confirmed on node 2 (the kept file is in the database, not in node 1's memory).
+ * previewed on node 1 is confirmed on node 2 (the kept file is in the database, not in node 1's memory); a unit added
+ * on node 1 is known on node 2 within its refresh interval.
  */
 class TwoNodesTest {
 
@@ -84,7 +85,8 @@ class TwoNodesTest {
 
     /** A node: the properties as command-line arguments (they outrank application.yml, as on a real node). */
     static ConfigurableApplicationContext node(String... properties) {
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("server.port=0", "anju.privacy.key=" + KEY),
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("server.port=0", "anju.privacy.key=" + KEY,
+                        "anju.regions.refresh-interval=PT1S"),
                 java.util.stream.Stream.of(properties)).map(p -> "--" + p).toArray(String[]::new);
         return new SpringApplicationBuilder(AnjuApplication.class).profiles("test")
                 .initializers(c -> c.getBeanFactory().registerSingleton("clock", MONDAY)).run(args);
@@ -258,6 +260,21 @@ class TwoNodesTest {
                 .query(Integer.class).single()).as("gone once imported").isZero();
         assertThat(post(c, url1, "/rental/stock/import", "/rental/stock/import/commit", Map.of("token", token.group(1)))
                 .body()).as("a second confirm, on node 1").contains("预览已过期或不存在");
+    }
+
+    @Test
+    void aUnitAddedOnOneNodeIsKnownOnTheOther() throws Exception {
+        org.anju.region.Region added = asSystem(node1, () -> node1.getBean(Regions.class).addUnit(new org.anju.region.NewUnit(
+                null, "两节点测试开发区", org.anju.region.RegionKind.DEV_ZONE, "361100", null, null)));
+        Regions other = node2.getBean(Regions.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (other.byCode(added.code()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(other.byCode(added.code())).as("node 2 refreshed its directory").isPresent();
+        assertThat(other.resolve("两节点测试开发区", other.byCode("361100").orElseThrow()))
+                .as("and resolves the new name in an import").isInstanceOfSatisfying(org.anju.region.Resolution.Found.class,
+                        f -> assertThat(f.region().code()).isEqualTo(added.code()));
     }
 
     /** A multipart form post (one file) with the CSRF token of {@code page} on the same node, as a header. */
