@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one ends the account's other sessions on both; failed logins on node 1 delay the next attempt on node 2; the
  * scheduled reminder work triggered on both nodes at the same moment runs once and writes its rows once; a file
  * previewed on node 1 is confirmed on node 2 (the kept file is in the database, not in node 1's memory); a unit added
- * on node 1 is known on node 2 within its refresh interval.
+ * on node 1 (or a program and indicator) is known on node 2 within its refresh interval.
  */
 class TwoNodesTest {
 
@@ -263,7 +263,7 @@ class TwoNodesTest {
     }
 
     @Test
-    void aUnitAddedOnOneNodeIsKnownOnTheOther() throws Exception {
+    void referenceDataAddedOnOneNodeIsKnownOnTheOther() throws Exception {
         org.anju.region.Region added = asSystem(node1, () -> node1.getBean(Regions.class).addUnit(new org.anju.region.NewUnit(
                 null, "两节点测试开发区", org.anju.region.RegionKind.DEV_ZONE, "361100", null, null)));
         Regions other = node2.getBean(Regions.class);
@@ -275,6 +275,18 @@ class TwoNodesTest {
         assertThat(other.resolve("两节点测试开发区", other.byCode("361100").orElseThrow()))
                 .as("and resolves the new name in an import").isInstanceOfSatisfying(org.anju.region.Resolution.Found.class,
                         f -> assertThat(f.region().code()).isEqualTo(added.code()));
+
+        org.anju.indicator.Indicators catalogue1 = node1.getBean(org.anju.indicator.Indicators.class);
+        org.anju.indicator.Indicators catalogue2 = node2.getBean(org.anju.indicator.Indicators.class);
+        assertThat(catalogue2.all()).isNotEmpty(); // node 2 has read its catalogue before the addition
+        org.anju.indicator.Indicator talent = asSystem(node1, () -> {
+            catalogue1.addProgram(new org.anju.indicator.Program("TWO_NODE_HOUSING", "两节点测试住房", "两节点房",
+                    java.util.List.of("两节点测试住房"), "START", "UNIT", 990));
+            return catalogue1.addIndicator("TWO_NODE_HOUSING", "START", "UNIT", "开工", 990);
+        });
+        assertThat(catalogue2.byId(talent.id()).code()).as("a row naming it, read on node 2 at once")
+                .isEqualTo("TWO_NODE_HOUSING.START.UNIT");
+        assertThat(catalogue2.program("TWO_NODE_HOUSING")).isPresent();
     }
 
     /** A multipart form post (one file) with the CSRF token of {@code page} on the same node, as a header. */

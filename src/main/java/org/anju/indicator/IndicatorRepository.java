@@ -18,6 +18,16 @@ class IndicatorRepository {
         this.jdbc = jdbc;
     }
 
+    /** Changes whenever a row of the catalogue's tables is added, changed or removed (row count and row versions). */
+    String fingerprint() {
+        return jdbc.sql("""
+                        select (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from program)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from stage)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from measure)
+                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from indicator)""")
+                .query(String.class).single();
+    }
+
     List<Program> programs() {
         return jdbc.sql("select * from program order by sort_order, code")
                 .query((rs, n) -> new Program(rs.getString("code"), rs.getString("name"), rs.getString("short_name"),

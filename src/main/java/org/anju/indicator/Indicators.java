@@ -46,6 +46,8 @@ public class Indicators {
 
     private final IndicatorRepository repository;
     private volatile Catalogue catalogue;
+    /** The tables' digest read just before {@link #catalogue} was: another node's addition makes them differ. */
+    private volatile String loadedFingerprint;
 
     Indicators(IndicatorRepository repository) {
         this.repository = repository;
@@ -60,6 +62,7 @@ public class Indicators {
     }
 
     private synchronized Catalogue reload() {
+        loadedFingerprint = repository.fingerprint();
         catalogue = Catalogue.of(repository.programs(), repository.stages(), repository.measures(),
                 repository.indicators());
         return catalogue;
@@ -81,8 +84,22 @@ public class Indicators {
         return catalogue().measures();
     }
 
+    /**
+     * Re-reads the catalogue if it changed since it was read — a program or indicator added through another node
+     * (issue 15: several nodes, one database); a digest first, which costs a millisecond.
+     */
+    public void refresh() {
+        if (catalogue == null || !repository.fingerprint().equals(loadedFingerprint)) {
+            reload();
+        }
+    }
+
     public Indicator byId(int id) {
         Indicator i = catalogue().byId().get(id);
+        if (i == null) {
+            refresh(); // a row naming an indicator added on another node a moment ago
+            i = catalogue().byId().get(id);
+        }
         if (i == null) {
             throw new org.anju.platform.NotFound("指标不存在：" + id);
         }
