@@ -376,7 +376,8 @@ class ProjectRepository {
         // l — one backward look-up of project_progress per candidate for its latest three months up to the month:
         //     the latest is its progress at the month, and the latest of them up to the window's start is its
         //     progress two months before (only two months lie after it, periods being distinct first days) —
-        //     instead of one look-up for each;
+        //     instead of one look-up for each; picked with lead() over the rows already in order (five ordered
+        //     array_agg()s sorted each project's rows five times, and cost more than the look-up they saved);
         // then the project rows of the few that match.
         return jdbc.sql("""
                         with c as (
@@ -397,15 +398,19 @@ class ProjectRepository {
                                    case when c.started_on < :windowStart then pp.earlier_investment end as earlier_investment
                             from c
                             left join lateral (
-                                select (array_agg(x.period order by x.period desc))[1] as progress_period,
-                                       (array_agg(x.investment order by x.period desc))[1] as investment,
-                                       (array_agg(x.image_progress order by x.period desc))[1] as image_progress,
-                                       max(x.period) filter (where x.period <= :windowStart) as earlier_period,
-                                       (array_agg(x.investment order by x.period desc)
-                                            filter (where x.period <= :windowStart))[1] as earlier_investment
-                                from (select period, investment, image_progress from project_progress x
-                                      where x.project_id = c.id and x.period <= :upto
-                                      order by x.period desc limit 3) x) pp on true
+                                select y.period as progress_period, y.investment, y.image_progress,
+                                       case when y.period <= :windowStart then y.period
+                                            when y.p2 <= :windowStart then y.p2 else y.p3 end as earlier_period,
+                                       case when y.period <= :windowStart then y.investment
+                                            when y.p2 <= :windowStart then y.i2 else y.i3 end as earlier_investment
+                                from (select x.period, x.investment, x.image_progress,
+                                             lead(x.period, 1) over w as p2, lead(x.investment, 1) over w as i2,
+                                             lead(x.period, 2) over w as p3, lead(x.investment, 2) over w as i3
+                                      from (select period, investment, image_progress from project_progress x
+                                            where x.project_id = c.id and x.period <= :upto
+                                            order by x.period desc limit 3) x
+                                      window w as (order by x.period desc)) y
+                                order by y.period desc limit 1) pp on true
                             where (c.started_on <= :end and c.prelim_done_on is null)
                                or ((c.started_on is null or c.started_on > :end) and c.prelim_done_on is null and :month >= 6)
                                or ((c.started_on is null or c.started_on > :end) and :month >= 10)
