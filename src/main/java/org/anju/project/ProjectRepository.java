@@ -200,6 +200,21 @@ class ProjectRepository {
                 .params(scopeRegionId, year, program).query(Integer.class).single();
     }
 
+    /** {@link #countOfYear} per program, in one statement (index-only on project_scope_dates). */
+    java.util.Map<String, Integer> countsOfYear(int scopeRegionId, int year) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select p.program_code, count(*) from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = ?
+                        where p.year = ?
+                        group by p.program_code""")
+                .params(scopeRegionId, year)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** See {@link Projects#reached}: column names come from fixed switches, never from the caller's text. */
     Projects.Reach reached(int scopeRegionId, Projects.Selection s, LocalDate by) {
         String date = switch (s.stageCode()) {
