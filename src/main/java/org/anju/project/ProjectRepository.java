@@ -381,7 +381,7 @@ class ProjectRepository {
     /**
      * See {@link Projects#stallCandidates}: the same projects as {@link #list} (scope, year and carried-over ones) with the
      * rules of {@code Supervision.stalled} as a filter, so only the few that match leave the database. The earlier
-     * progress is looked up only for projects started before the window (the only ones its rule concerns).
+     * progress is given only for projects started before the window (the only ones its rule concerns).
      */
     List<Projects.StallCandidate> stallCandidates(int scopeRegionId, YearMonth period) {
         int year = period.getYear();
