@@ -112,8 +112,11 @@ class BulletinComposer {
         List<Bulletin.Section> progressSections = new ArrayList<>();
         // every program's 续建结转 in one statement, not one per program (issue 15)
         Map<String, List<org.anju.project.Projects.CarriedOver>> carried = projects.carriedOver(scope, period);
+        // and every program's count of the year's projects in one (issue 15, second session)
+        Map<String, Integer> ofYear = projects.countsOfYear(scope, period.getYear());
         for (String program : TEXT_PROGRAMS) {
-            program(d, program, carried.getOrDefault(program, List.of())).map(prose::program).ifPresent(progressSections::add);
+            program(d, program, carried.getOrDefault(program, List.of()), ofYear.getOrDefault(program, 0))
+                    .map(prose::program).ifPresent(progressSections::add);
         }
         subsidy(d).map(prose::subsidy).ifPresent(progressSections::add);
         funds(d).map(prose::funds).ifPresent(progressSections::add);
@@ -152,7 +155,8 @@ class BulletinComposer {
     // ------------------------------------------------------------------------------- figures per section
 
     private Optional<BulletinFigures.Program> program(Data d, String program,
-                                                     List<org.anju.project.Projects.CarriedOver> carriedOver) {
+                                                     List<org.anju.project.Projects.CarriedOver> carriedOver,
+                                                     int projectsOfYear) {
         Program p = progress.indicators().program(program).orElse(null);
         if (p == null) {
             return Optional.empty();
@@ -166,7 +170,7 @@ class BulletinComposer {
         boolean old = program.equals("OLD_COMMUNITY");
         Codes codes = new Codes(start, program + ".INVESTMENT.YUAN_10K", old ? program + ".START.COMMUNITY" : null,
                 basicCode(program, measure));
-        int count = old ? 0 : projects.countOfYear(d.scope(), d.period().getYear(), program);
+        int count = old ? 0 : projectsOfYear;
         List<ProgramUnit> parts = new ArrayList<>();
         List<String> unreported = new ArrayList<>();
         for (ProgressSummary u : d.units()) {

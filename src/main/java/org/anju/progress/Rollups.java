@@ -176,10 +176,24 @@ public class Rollups {
      * Which of these reporting units have the month in the sums. The caller lists a region's units from the region
      * tree it holds in memory: a join through {@code region_ancestor} would visit every town and community below a
      * province or the country (45,000 rows for the nation) to find its 2,850 units — 300 ms against a few here.
+     * Many units (the nation's, a large province's) are read as the month's whole range of the index by period
+     * ({@link #MANY}) and kept if listed: one range of a few pages instead of a descent per unit.
      */
     public java.util.Set<Integer> reportedAmong(java.util.Collection<Integer> unitIds, YearMonth period) {
         java.util.Set<Integer> reported = new java.util.HashSet<>();
         if (unitIds.isEmpty()) {
+            return reported;
+        }
+        if (unitIds.size() > MANY) {
+            java.util.Set<Integer> wanted = unitIds instanceof java.util.Set<Integer> set ? set : new java.util.HashSet<>(unitIds);
+            jdbc.sql("select region_id from progress_reported where period = ?")
+                    .params(day(period))
+                    .query(rs -> {
+                        int id = rs.getInt(1);
+                        if (wanted.contains(id)) {
+                            reported.add(id);
+                        }
+                    });
             return reported;
         }
         jdbc.sql("select region_id from progress_reported where period = ? and region_id = any(?::int[])")
@@ -189,6 +203,13 @@ public class Rollups {
                 });
         return reported;
     }
+
+    /**
+     * Above this many regions a month's figures are read as the month's range of an index by period (migration
+     * V12_1511) and filtered here, not looked up one region at a time: the nation has 2,850 units and 3,200 regions
+     * with a count, one month of them is a few dozen index pages, a look-up per region touches a page each.
+     */
+    static final int MANY = 200;
 
     /** How many reporting units of the region's subtree are in the month's sums. */
     public int reported(int regionId, YearMonth period) {
@@ -200,6 +221,18 @@ public class Rollups {
     public Map<Integer, Integer> reported(List<Integer> regionIds, YearMonth period) {
         Map<Integer, Integer> reported = new HashMap<>();
         if (regionIds.isEmpty()) {
+            return reported;
+        }
+        if (regionIds.size() > MANY) {
+            java.util.Set<Integer> wanted = new java.util.HashSet<>(regionIds);
+            jdbc.sql("select region_id, reported from progress_reporting where period = ? and reported > 0")
+                    .params(day(period))
+                    .query(rs -> {
+                        int id = rs.getInt(1);
+                        if (wanted.contains(id)) {
+                            reported.put(id, rs.getInt(2));
+                        }
+                    });
             return reported;
         }
         jdbc.sql("select region_id, reported from progress_reporting where region_id = any(?::int[]) and period = ? and reported > 0")
@@ -225,6 +258,21 @@ public class Rollups {
     public Map<Integer, BigDecimal> totals(List<Integer> regionIds, YearMonth period, int indicatorId) {
         Map<Integer, BigDecimal> totals = new HashMap<>();
         if (regionIds.isEmpty()) {
+            return totals;
+        }
+        if (regionIds.size() > MANY) {
+            java.util.Set<Integer> wanted = new java.util.HashSet<>(regionIds);
+            jdbc.sql("""
+                            select region_id, sum(value) from progress_rollup
+                            where period = ? and indicator_id = ?
+                            group by region_id""")
+                    .params(day(period), indicatorId)
+                    .query(rs -> {
+                        int id = rs.getInt(1);
+                        if (wanted.contains(id)) {
+                            totals.put(id, rs.getBigDecimal(2));
+                        }
+                    });
             return totals;
         }
         jdbc.sql("""

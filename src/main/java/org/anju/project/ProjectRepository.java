@@ -200,6 +200,21 @@ class ProjectRepository {
                 .params(scopeRegionId, year, program).query(Integer.class).single();
     }
 
+    /** {@link #countOfYear} per program, in one statement (index-only on project_scope_dates). */
+    java.util.Map<String, Integer> countsOfYear(int scopeRegionId, int year) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select p.program_code, count(*) from project p
+                        join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = ?
+                        where p.year = ?
+                        group by p.program_code""")
+                .params(scopeRegionId, year)
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        return counts;
+    }
+
     /** See {@link Projects#reached}: column names come from fixed switches, never from the caller's text. */
     Projects.Reach reached(int scopeRegionId, Projects.Selection s, LocalDate by) {
         String date = switch (s.stageCode()) {
@@ -366,29 +381,64 @@ class ProjectRepository {
     /**
      * See {@link Projects#stallCandidates}: the same projects as {@link #list} (scope, year and carried-over ones) with the
      * rules of {@code Supervision.stalled} as a filter, so only the few that match leave the database. The earlier
-     * progress is looked up only for projects started before the window (the only ones its rule concerns).
+     * progress is given only for projects started before the window (the only ones its rule concerns).
      */
     List<Projects.StallCandidate> stallCandidates(int scopeRegionId, YearMonth period) {
         int year = period.getYear();
-        return jdbc.sql(SELECT.replace("pp.image_progress\n", "pp.image_progress, e.earlier_period, e.earlier_investment\n")
-                        .replace("left join lateral", """
-                        left join lateral (select period as earlier_period, investment as earlier_investment
-                                           from project_progress x
-                                           where x.project_id = p.id and x.period <= :windowStart
-                                             and p.started_on < :windowStart
-                                           order by x.period desc limit 1) e on true
-                        left join lateral""") + """
-                         join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
-                         where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
-                                                                         or extract(year from p.basic_completed_on) >= :year)))
-                           and (p.basic_completed_on is null or p.basic_completed_on > :end)
-                           and ((p.started_on <= :end and p.prelim_done_on is null)
-                                or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
-                                or ((p.started_on is null or p.started_on > :end) and :month >= 10)
-                                or (p.started_on < :windowStart
-                                    and (pp.period is null or pp.period < :windowStart
-                                         or (e.earlier_period is not null and pp.investment <= e.earlier_investment))))
-                         order by p.program_code, g.code, p.year, p.name""")
+        // In three steps (issue 15, second session; EXPLAIN ANALYZE for 江西省, June 2025 in docs/PERFORMANCE.md):
+        // c — the scope's projects of the year that the rules on their own dates can concern, read index-only
+        //     (project_scope_dates, migration V11_1511) instead of one heap page per project;
+        // l — one backward look-up of project_progress per candidate for its latest three months up to the month:
+        //     the latest is its progress at the month, and the latest of them up to the window's start is its
+        //     progress two months before (only two months lie after it, periods being distinct first days) —
+        //     instead of one look-up for each; picked with lead() over the rows already in order (five ordered
+        //     array_agg()s sorted each project's rows five times, and cost more than the look-up they saved);
+        // then the project rows of the few that match.
+        return jdbc.sql("""
+                        with c as (
+                            select p.id, p.started_on, p.prelim_done_on
+                            from project p
+                            join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
+                            where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
+                                                                            or extract(year from p.basic_completed_on) >= :year)))
+                              and (p.basic_completed_on is null or p.basic_completed_on > :end)
+                              and ((p.started_on <= :end and p.prelim_done_on is null)
+                                   or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
+                                   or ((p.started_on is null or p.started_on > :end) and :month >= 10)
+                                   or p.started_on < :windowStart)
+                        ),
+                        l as (
+                            select c.*, pp.progress_period, pp.investment, pp.image_progress,
+                                   case when c.started_on < :windowStart then pp.earlier_period end as earlier_period,
+                                   case when c.started_on < :windowStart then pp.earlier_investment end as earlier_investment
+                            from c
+                            left join lateral (
+                                select y.period as progress_period, y.investment, y.image_progress,
+                                       case when y.period <= :windowStart then y.period
+                                            when y.p2 <= :windowStart then y.p2 else y.p3 end as earlier_period,
+                                       case when y.period <= :windowStart then y.investment
+                                            when y.p2 <= :windowStart then y.i2 else y.i3 end as earlier_investment
+                                from (select x.period, x.investment, x.image_progress,
+                                             lead(x.period, 1) over w as p2, lead(x.investment, 1) over w as i2,
+                                             lead(x.period, 2) over w as p3, lead(x.investment, 2) over w as i3
+                                      from (select period, investment, image_progress from project_progress x
+                                            where x.project_id = c.id and x.period <= :upto
+                                            order by x.period desc limit 3) x
+                                      window w as (order by x.period desc)) y
+                                order by y.period desc limit 1) pp on true
+                            where (c.started_on <= :end and c.prelim_done_on is null)
+                               or ((c.started_on is null or c.started_on > :end) and c.prelim_done_on is null and :month >= 6)
+                               or ((c.started_on is null or c.started_on > :end) and :month >= 10)
+                               or (c.started_on < :windowStart
+                                   and (pp.progress_period is null or pp.progress_period < :windowStart
+                                        or (pp.earlier_period is not null and pp.investment <= pp.earlier_investment)))
+                        )
+                        select p.*, g.code as region_code, g.name as region_name,
+                               l.progress_period, l.investment, l.image_progress, l.earlier_period, l.earlier_investment
+                        from l
+                        join project p on p.id = l.id
+                        join region g on g.id = p.region_id
+                        order by p.program_code, g.code, p.year, p.name""")
                 .param("scope", scopeRegionId).param("year", year).param("upto", day(period))
                 .param("end", Date.valueOf(period.atEndOfMonth())).param("month", period.getMonthValue())
                 .param("windowStart", day(period.minusMonths(2)))

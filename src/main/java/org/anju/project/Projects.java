@@ -126,6 +126,14 @@ public class Projects {
         return repository.countOfYear(scope.id(), year, program);
     }
 
+    /**
+     * {@link #countOfYear} of every program in one statement (a program without projects of the year is absent): a
+     * bulletin asks for each of its programs, and each statement read the province's projects of the year again.
+     */
+    public java.util.Map<String, Integer> countsOfYear(Region scope, int year) {
+        return repository.countsOfYear(scope.id(), year);
+    }
+
     /** Every project of the subtree for the year (and carried into it), for checks and exports. */
     public List<ProjectView> all(Region scope, int year, YearMonth upto) {
         return repository.list(scope.id(), year, null, null, upto, Integer.MAX_VALUE, 0);

@@ -262,12 +262,30 @@ public class Supervision {
      * stricter path (its threshold by its date, reached in a straight line from January).
      */
     public Schedule schedule(Region region, YearMonth period, String indicatorCode) {
+        return schedule(planMilestones(region, period.getYear()), period, indicatorCode);
+    }
+
+    /** The plans reaching the region in the year (nearest first), each with its milestones. */
+    private record PlanMilestones(Plan plan, List<Milestone> milestones) {
+    }
+
+    private List<PlanMilestones> planMilestones(Region region, int year) {
+        return targets.plansFor(region, year).stream().map(p -> new PlanMilestones(p, plans.milestones(p.id()))).toList();
+    }
+
+    /**
+     * {@link #schedule(Region, YearMonth, String)} with the region's plans and milestones read once: a unit's rates
+     * are checked one after the other against the same ones (a province bulletin read them again for each rate of
+     * each city — two queries per plan each time, issue 15).
+     */
+    private Schedule schedule(List<PlanMilestones> planMilestones, YearMonth period, String indicatorCode) {
         int m = period.getMonthValue();
         BigDecimal expected = BigDecimal.valueOf(m * 100L).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_UP);
         String basis = "序时进度 " + m + "/12";
         boolean milestone = false;
-        for (Plan p : targets.plansFor(region, period.getYear())) {
-            for (Milestone ms : plans.milestones(p.id())) {
+        for (PlanMilestones pm : planMilestones) {
+            Plan p = pm.plan();
+            for (Milestone ms : pm.milestones()) {
                 // a milestone about some projects (货币化安置 only) does not set the pace of the whole target
                 if (!indicatorCode.equals(ms.indicatorCode()) || ms.selection() != null
                         || ms.dueOn().getYear() != period.getYear()) {
@@ -319,11 +337,15 @@ public class Supervision {
     /** One region's rates behind schedule (no access check: callers check the scope). */
     private List<LaggingUnit> laggingOf(Region r, YearMonth period) {
         List<LaggingUnit> lagging = new ArrayList<>();
+        List<PlanMilestones> planMilestones = null;
         for (ProgressLine l : progress.summary(r, period).lines()) {
             if (l.rate() == null || !scheduled(l)) {
                 continue;
             }
-            Schedule s = schedule(r, period, l.indicatorCode());
+            if (planMilestones == null) {
+                planMilestones = planMilestones(r, period.getYear());
+            }
+            Schedule s = schedule(planMilestones, period, l.indicatorCode());
             if (l.rate().compareTo(s.expected()) < 0) {
                 lagging.add(new LaggingUnit(r.code(), r.name(), l.indicatorCode(), l.indicatorName(), l.rateName(),
                         l.rate(), s.expected(), s.basis(), s.milestone()));
