@@ -75,8 +75,16 @@ public final class Cli {
                 // a command needs a few services, not the whole application: each bean is made when first asked for
                 // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
                 "spring.main.lazy-initialization", "true",
+                // a command uses a connection or two: no pool of ten SCRAM handshakes (DatabaseConfiguration)
+                "anju.db.minimum-idle", "1",
+                // Flyway's full validation only when this jar's migrations or the history changed (SchemaCheck)
+                "anju.db.fast-schema-check", "true",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
+        if (!tool) {
+            // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
+            app.addListeners(new org.anju.platform.DatabasePrestart());
+        }
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
             long commandStart = System.nanoTime();
