@@ -62,6 +62,9 @@ public final class Cli {
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
         boolean tool = DATABASE_TOOLS.contains(args[0]);
+        if (!tool) {
+            org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
+        }
         // backup and restore start the database connection only: no migration (a restore target must stay empty), no
         // region tree, no other beans
         SpringApplication app = tool ? new SpringApplication(org.anju.platform.DatabaseOnlyConfiguration.class)

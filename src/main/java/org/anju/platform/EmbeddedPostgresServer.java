@@ -76,6 +76,24 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Gives up a start begun for another directory than the one the application uses (see
+     * {@link DatabasePrestart#early}): stopped as soon as it is up (a server it merely attached to is left alone).
+     */
+    static void abandonPrestartUnless(Path dataDirectory) {
+        Prestart early = PRESTART.get();
+        Path base = dataDirectory == null ? null : dataDirectory.toAbsolutePath().normalize();
+        if (early != null && !early.base().equals(base) && PRESTART.compareAndSet(early, null)) {
+            early.server().thenAccept(server -> {
+                try {
+                    server.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // zonky's shutdown hook tries again when the JVM exits
+                }
+            });
+        }
+    }
+
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
         Path base = dataDirectory.toAbsolutePath().normalize();
         Prestart early = PRESTART.get();
