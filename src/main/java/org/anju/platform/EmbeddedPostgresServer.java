@@ -74,6 +74,18 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 future.completeExceptionally(t);
             }
         });
+        // a start nobody took over (the application failed before it, or used another directory) and still under way
+        // when the JVM exits: wait for it and stop it, so no server is left running without its application
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Prestart left = PRESTART.get();
+            if (left != null && left.server() == future) {
+                try {
+                    future.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+                } catch (Exception ignored) {
+                    // it failed to start, or zonky's own hook stops it
+                }
+            }
+        }, "anju-pg-prestart-stop"));
     }
 
     /**
@@ -83,7 +95,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static void abandonPrestartUnless(Path dataDirectory) {
         Prestart early = PRESTART.get();
         Path base = dataDirectory == null ? null : dataDirectory.toAbsolutePath().normalize();
-        if (early != null && !early.base().equals(base) && PRESTART.compareAndSet(early, null)) {
+        if (early != null && !early.base().equals(base)) {   // left in PRESTART: the exit hook stops it if still starting
             early.server().thenAccept(server -> {
                 try {
                     server.close();
