@@ -7,6 +7,7 @@
 #
 #   scripts/measure-startup.sh [RUNS]          # default 5 runs each; ANJU_JAR, JAVA_HOME, PORT (default 18090)
 #   ANJU_STARTUP_TRACE=1 scripts/measure-startup.sh 1   # also where the time goes (-Danju.startup.trace=true)
+#   ANJU_MEASURE=cli scripts/measure-startup.sh 5       # (b) only: no web app, minutes less on a busy machine
 #
 # Works in a temporary directory (its own data directories and cache), removed at the end.
 set -euo pipefail
@@ -42,12 +43,17 @@ echo "machine: $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/lo
 
 # the databases: one with the demo data (web), one as a fresh installation has it (commands; no plan yet, so the dry
 # run of seed 001 previews the whole table instead of refusing an existing plan)
+only_cli=""
+[ "${ANJU_MEASURE:-}" = cli ] && only_cli=1
 echo "preparing data directories …"
+if [ -z "$only_cli" ]; then
 ANJU_DATA_DIR="$work/web-data" PORT="$port" "$java" -jar "$jar" >"$work/init.log" 2>&1 &
 web=$!
 until curl -sf -o /dev/null "http://localhost:$port/login"; do sleep 0.5; done
 sleep 20   # the demo data is loaded after the first answer: let it finish
 kill "$web"; wait "$web" || true
+web=""
+fi
 ANJU_DATA_DIR="$work/cli-data" "$java" -jar "$jar" plan list >/dev/null
 
 web_once() {   # $@: the launcher; prints "wall cpu" in ms
@@ -84,13 +90,16 @@ report() {   # $1: label; stdin: "wall cpu" lines
 
 # the launcher's first runs make its caches (the extracted jar, then the AOT caches); not counted
 ANJU_DATA_DIR="$work/cli-data" "$here/anju" plan import --dry-run "$seed" >/dev/null 2>&1
+if [ -z "$only_cli" ]; then
 ANJU_DATA_DIR="$work/web-data" PORT="$port" "$here/anju" >"$work/web-train.log" 2>&1 &
 web=$!
 until curl -sf -o /dev/null "http://localhost:$port/login"; do sleep 0.5; done
 pkill -TERM -P "$web" java 2>/dev/null || kill "$web"; wait "$web" || true
+web=""
 
 for i in $(seq "$runs"); do web_once "$java" "${trace[@]}" -jar "$jar"; done | report "(a) web, java -jar"
 for i in $(seq "$runs"); do web_once "$here/anju"; done | report "(a) web, scripts/anju (AOT cache)"
+fi
 for i in $(seq "$runs"); do cli_once "$java" "${trace[@]}" -jar "$jar"; done | report "(b) plan import --dry-run, java -jar"
 for i in $(seq "$runs"); do JAVA_OPTS="${trace[*]}" cli_once "$here/anju"; done | report "(b) plan import --dry-run, scripts/anju"
 [ -n "${ANJU_STARTUP_TRACE:-}" ] && { echo "--- last command's trace:"; cat "$work/cli.err"; }

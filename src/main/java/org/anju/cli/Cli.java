@@ -62,6 +62,9 @@ public final class Cli {
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
         boolean tool = DATABASE_TOOLS.contains(args[0]);
+        if (!tool) {
+            org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
+        }
         // backup and restore start the database connection only: no migration (a restore target must stay empty), no
         // region tree, no other beans
         SpringApplication app = tool ? new SpringApplication(org.anju.platform.DatabaseOnlyConfiguration.class)
@@ -75,8 +78,16 @@ public final class Cli {
                 // a command needs a few services, not the whole application: each bean is made when first asked for
                 // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
                 "spring.main.lazy-initialization", "true",
+                // a command uses a connection or two: no pool of ten SCRAM handshakes (DatabaseConfiguration)
+                "anju.db.minimum-idle", "1",
+                // Flyway's full validation only when this jar's migrations or the history changed (SchemaCheck)
+                "anju.db.fast-schema-check", "true",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
+        if (!tool) {
+            // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
+            app.addListeners(new org.anju.platform.DatabasePrestart());
+        }
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
             long commandStart = System.nanoTime();

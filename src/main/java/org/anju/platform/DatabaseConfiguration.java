@@ -51,8 +51,20 @@ class DatabaseConfiguration {
             return new EmbeddedDatabase(null, Ephemeral.SERVER.ensureDatabase(name), Ephemeral.SERVER.user(),
                     Ephemeral.SERVER.password());
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
-        return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(), server.password());
+        return StartupClock.step("内置 PostgreSQL 启动（或连接已运行的）", () -> {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
+            return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(), server.password());
+        });
+    }
+
+    /**
+     * Flyway at start: {@code flyway.migrate()} as always, or for a command ({@code anju.db.fast-schema-check}, set by
+     * org.anju.cli.Cli) skipped when Flyway already validated exactly this jar's migrations against exactly the present
+     * history ({@link SchemaCheck}).
+     */
+    @Bean
+    SchemaCheck schemaCheck(@org.springframework.beans.factory.annotation.Value("${anju.db.fast-schema-check:false}") boolean fast) {
+        return new SchemaCheck(fast);
     }
 
     /** The primary's address, without a pool: {@code anju backup}/{@code restore} give it to pg_dump and psql. */
@@ -62,13 +74,22 @@ class DatabaseConfiguration {
                 : new PrimaryDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password());
     }
 
+    /**
+     * @param minimumIdle connections kept open while idle; negative (the default): as many as the pool's size. The
+     *                    command line sets 1 (org.anju.cli.Cli): a command uses one or two connections, and every
+     *                    connection opened costs a SCRAM handshake (4,096 rounds of HMAC-SHA-256 in the JVM).
+     */
     @Bean(destroyMethod = "close")
-    Pools databasePools(DatabaseProperties properties, PrimaryDatabase database) {
+    Pools databasePools(DatabaseProperties properties, PrimaryDatabase database,
+                        @org.springframework.beans.factory.annotation.Value("${anju.db.minimum-idle:-1}") int minimumIdle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.user());
         config.setPassword(database.password());
         config.setMaximumPoolSize(properties.maximumPoolSize());
+        if (minimumIdle >= 0) {
+            config.setMinimumIdle(Math.min(minimumIdle, properties.maximumPoolSize()));
+        }
         // a request that cannot get a connection this soon is answered 503 + Retry-After (ServiceBusy), not kept waiting
         config.setConnectionTimeout(properties.poolTimeout().toMillis());
         // imports write tens of thousands of rows in batches; let the driver send them as multi-row inserts
@@ -201,11 +222,13 @@ class DatabaseConfiguration {
         @Override
         public void close() {
             if (server != null) {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                StartupClock.step("内置 PostgreSQL 停止", () -> {
+                    try {
+                        server.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
         }
     }

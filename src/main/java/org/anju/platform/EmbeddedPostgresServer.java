@@ -50,8 +50,83 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         this.password = password;
     }
 
+    /** A start begun ahead of the application context (by {@link DatabasePrestart}), and for which directory. */
+    private static final java.util.concurrent.atomic.AtomicReference<Prestart> PRESTART = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private record Prestart(Path base, java.util.concurrent.CompletableFuture<EmbeddedPostgresServer> server) {
+    }
+
+    /**
+     * Begins {@link #startOrAttach} for this directory in the background (a command line's Spring context takes as long
+     * to prepare as PostgreSQL to start: both at once). The context's own call for the same directory takes it over;
+     * a start nobody takes over is stopped when the JVM exits (zonky's shutdown hook), as any embedded server.
+     */
+    static void prestart(Path dataDirectory) {
+        Path base = dataDirectory.toAbsolutePath().normalize();
+        java.util.concurrent.CompletableFuture<EmbeddedPostgresServer> future = new java.util.concurrent.CompletableFuture<>();
+        if (!PRESTART.compareAndSet(null, new Prestart(base, future))) {
+            return;
+        }
+        Thread.ofPlatform().name("anju-pg-prestart").daemon().start(() -> {
+            try {
+                future.complete(StartupClock.step("内置 PostgreSQL 启动（后台，与 Spring 同时）", () -> start(base)));
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        });
+        // a start nobody took over (the application failed before it, or used another directory) and still under way
+        // when the JVM exits: wait for it and stop it, so no server is left running without its application
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Prestart left = PRESTART.get();
+            if (left != null && left.server() == future) {
+                try {
+                    future.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+                } catch (Exception ignored) {
+                    // it failed to start, or zonky's own hook stops it
+                }
+            }
+        }, "anju-pg-prestart-stop"));
+    }
+
+    /**
+     * Gives up a start begun for another directory than the one the application uses (see
+     * {@link DatabasePrestart#early}): stopped as soon as it is up (a server it merely attached to is left alone).
+     */
+    static void abandonPrestartUnless(Path dataDirectory) {
+        Prestart early = PRESTART.get();
+        Path base = dataDirectory == null ? null : dataDirectory.toAbsolutePath().normalize();
+        if (early != null && !early.base().equals(base)) {   // left in PRESTART: the exit hook stops it if still starting
+            early.server().thenAccept(server -> {
+                try {
+                    server.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // zonky's shutdown hook tries again when the JVM exits
+                }
+            });
+        }
+    }
+
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
         Path base = dataDirectory.toAbsolutePath().normalize();
+        Prestart early = PRESTART.get();
+        if (early != null && early.base().equals(base) && PRESTART.compareAndSet(early, null)) {
+            try {
+                return early.server().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // the same failure as a start in this thread would have thrown (DataDirectoryProblem, …)
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+        return start(base);
+    }
+
+    private static EmbeddedPostgresServer start(Path base) {
         Path pgDirectory = base.resolve("pg");
         requireOwnMajor(base, pgDirectory);   // before anything is created or changed
         try {

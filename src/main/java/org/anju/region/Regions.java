@@ -45,7 +45,7 @@ public class Regions {
         this.store = store;
         this.tx = tx;
         this.guard = guard;
-        reload();
+        org.anju.platform.StartupClock.step("区划目录载入", this::reload);
     }
 
     /** Asks the account module; with no guard at all nobody may change the tree (fail closed). */

@@ -38,7 +38,7 @@ class ReadYourWritesConnectionTest {
             PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
             assertThat(primary.jdbcUrl()).isEqualTo(url);
             assertThat(primary.toString()).doesNotContain(server.password());
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary)) {
+            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
                 assertThat(pools.routing()).isNotNull();
                 DataSource dataSource = configuration.dataSource(pools);
                 DefaultListableBeanFactory beans = new DefaultListableBeanFactory();

@@ -1,0 +1,101 @@
+package org.anju.platform;
+
+import org.anju.AnjuTest;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The command line's schema check (issue 15 start-up): Flyway's full validation is skipped only while this jar's
+ * migrations and the database's flyway_schema_history are exactly those of the last full run; any change runs it again,
+ * and a history that does not fit the jar is refused as before. On its own migrated database.
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=schema_check")
+class SchemaCheckTest {
+
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Flyway with this context's settings, counting how often its full migrate (validation first) runs. */
+    static final class Counting extends Flyway {
+        final AtomicInteger runs = new AtomicInteger();
+
+        Counting(Flyway of) {
+            super(of.getConfiguration());
+        }
+
+        @Override
+        public MigrateResult migrate() {
+            runs.incrementAndGet();
+            return super.migrate();
+        }
+    }
+
+    @Test
+    void skipsTheFullValidationOnlyWhileJarAndHistoryAreThoseLastValidated() {
+        String migrations = SchemaCheck.migrations(flyway.getConfiguration());
+        assertThat(SchemaCheck.migrations(flyway.getConfiguration())).isEqualTo(migrations).hasSize(64);
+        jdbc.sql("delete from schema_validation").update();   // the web app's start (no fast check) records nothing
+        assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isFalse();
+
+        // the first command on this database: the full way, then recorded
+        Counting counting = new Counting(flyway);
+        new SchemaCheck(true).migrate(counting);
+        assertThat(counting.runs).hasValue(1);
+        assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isTrue();
+
+        // the next command: nothing changed, Flyway is not asked
+        new SchemaCheck(true).migrate(counting);
+        assertThat(counting.runs).hasValue(1);
+
+        // the web app's way (no fast check) always asks Flyway
+        new SchemaCheck(false).migrate(counting);
+        assertThat(counting.runs).hasValue(2);
+
+        // another jar (one more migration): its digest differs, so the record does not cover it
+        Flyway other = Flyway.configure().configuration(flyway.getConfiguration())
+                .locations("classpath:db/migration", "classpath:db/pending-probe").load();
+        assertThat(SchemaCheck.migrations(other.getConfiguration())).isNotEqualTo(migrations);
+        assertThat(SchemaCheck.validatedBefore(dataSource, SchemaCheck.migrations(other.getConfiguration()))).isFalse();
+        // files outside the class path are never covered: always the full way
+        Flyway outside = Flyway.configure().configuration(flyway.getConfiguration())
+                .locations("classpath:db/migration", "filesystem:/nonexistent-anju-migrations").load();
+        assertThat(SchemaCheck.migrations(outside.getConfiguration())).isNull();
+    }
+
+    @Test
+    void aHistoryEditedByHandIsValidatedInFullAndRefused() {
+        String migrations = SchemaCheck.migrations(flyway.getConfiguration());
+        new SchemaCheck(true).migrate(new Counting(flyway));
+        assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isTrue();
+        Integer checksum = jdbc.sql("select checksum from flyway_schema_history where version = '0.1'").query(Integer.class).single();
+        jdbc.sql("update flyway_schema_history set checksum = checksum + 1 where version = '0.1'").update();
+        try {
+            // as a database of another schema: the record no longer matches, Flyway validates and refuses
+            assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isFalse();
+            Counting counting = new Counting(flyway);
+            assertThatThrownBy(() -> new SchemaCheck(true).migrate(counting))
+                    .isInstanceOf(FlywayValidateException.class).hasMessageContaining("0.1");
+            assertThat(counting.runs).hasValue(1);
+        } finally {
+            jdbc.sql("update flyway_schema_history set checksum = :c where version = '0.1'").param("c", checksum).update();
+        }
+        // put back as it was: the record matches again
+        assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isTrue();
+    }
+}
