@@ -227,17 +227,41 @@ class PlanRepository {
         jdbc.sql("delete from target_rollup where plan_id = ?").param(planId).update();
     }
 
-    /** Recomputes the plan's subtree sums from its units' figures (after its tables changed). */
-    void rollUp(long planId) {
+    /**
+     * Writes the plan's subtree sums from the tables just stored ({@link TargetRollup}, worked out in memory from the
+     * same figures, COPYed): the plan's tables must be exactly {@code tables} — a new plan, or one whose tables were
+     * just replaced. {@link #rollupInSql} works the same out in SQL from
+     * what is stored.
+     */
+    void rollUp(long planId, List<BreakdownTable> tables) {
         jdbc.sql("delete from target_rollup where plan_id = ?").param(planId).update();
-        jdbc.sql("""
-                        insert into target_rollup (plan_id, region_id, indicator_id, year, total, units)
-                        select t.plan_id, a.ancestor_id, t.indicator_id, t.year, sum(t.value), count(*)
+        PgCopy.Rows rows = new PgCopy.Rows();
+        for (TargetRollup.Sum s : TargetRollup.of(tables, regions::ancestors)) {
+            rows.add(planId, s.regionId(), s.indicatorId(), s.year(), s.total().toPlainString(), s.units());
+        }
+        copy("target_rollup (plan_id, region_id, indicator_id, year, total, units)", rows);
+    }
+
+    /** The plan's subtree sums as stored, for comparing with {@link TargetRollup} (tests). */
+    List<TargetRollup.Sum> storedRollup(long planId) {
+        return jdbc.sql("select region_id, indicator_id, year, total, units from target_rollup where plan_id = ?")
+                .param(planId).query((rs, n) -> new TargetRollup.Sum(rs.getInt(1), rs.getInt(2), nullableInt(rs, "year"),
+                        rs.getBigDecimal(4), rs.getInt(5))).list();
+    }
+
+    /**
+     * The plan's subtree sums worked out in SQL from its units' figures as stored (what {@code target_rollup} held
+     * before issue 15's second session wrote it from memory): for tests comparing the two.
+     */
+    List<TargetRollup.Sum> rollupInSql(long planId) {
+        return jdbc.sql("""
+                        select a.ancestor_id, t.indicator_id, t.year, sum(t.value), count(*)
                         from target t
                         join region_ancestor a on a.region_id = t.region_id and a.depth > 0
                         where t.plan_id = ? and t.detail
-                        group by t.plan_id, a.ancestor_id, t.indicator_id, t.year""")
-                .param(planId).update();
+                        group by a.ancestor_id, t.indicator_id, t.year""")
+                .param(planId).query((rs, n) -> new TargetRollup.Sum(rs.getInt(1), rs.getInt(2), nullableInt(rs, "year"),
+                        rs.getBigDecimal(4), rs.getInt(5))).list();
     }
 
     /** Stores tables with their rows, columns and targets; ids are drawn up front so rows can point at parents. */

@@ -214,7 +214,8 @@ public class Plans {
         }
         repository.insertTables(id, draft.tables());
         if (!draft.tables().isEmpty()) {
-            repository.rollUp(id);
+            // the plan's tables are now exactly the draft's (new, replaced, or added to a plan without any)
+            repository.rollUp(id, draft.tables());
         }
         if (!draft.milestones().isEmpty()) {
             repository.replaceMilestones(id, draft.milestones());

@@ -211,9 +211,12 @@ public final class NationalBench {
                 plans.delete(r.planId());
             }
             Timer copy = new Timer("plain COPY of the same target rows into a table with target's indexes");
-            long targetRows = plainCopy(ctx.getBean(DataSource.class), jdbc, copy);
+            long targetRows = plainCopy(ctx.getBean(DataSource.class), jdbc, copy, true);
+            Timer logged = new Timer("the same COPY into an ordinary (logged) table with target's indexes, committed");
+            plainCopy(ctx.getBean(DataSource.class), jdbc, logged, false);
             System.out.println(imports.report(500, 100));
-            System.out.println(copy.report() + " (" + targetRows + " rows)");
+            System.out.println(copy.report() + " (" + targetRows + " rows; a temporary table: no WAL, no commit)");
+            System.out.println(logged.report() + " (" + targetRows + " rows)");
 
         }
 
@@ -286,8 +289,12 @@ public final class NationalBench {
                 .query((rs, n) -> rs.getBigDecimal(4)).list().size();
     }
 
-    /** COPY of the national plan's target rows (as stored) into a scratch table with target's indexes, 5 times. */
-    private static long plainCopy(DataSource ds, JdbcClient jdbc, Timer timer) throws Exception {
+    /**
+     * COPY of the national plan's target rows (as stored) into a scratch table with target's indexes, 5 times: a
+     * temporary one (what the issue's baseline was: no WAL), or an ordinary one, each COPY committed and flushed like
+     * an import's (the kept database runs with fsync and synchronous_commit on).
+     */
+    private static long plainCopy(DataSource ds, JdbcClient jdbc, Timer timer, boolean temporary) throws Exception {
         long planId = jdbc.sql("select max(plan_id) from target").query(Long.class).single();
         try (Connection c = ds.getConnection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
@@ -295,7 +302,7 @@ public final class NationalBench {
             long rows = pg.getCopyAPI().copyOut("copy (select * from target where plan_id = " + planId + ") to stdout", out);
             String text = out.toString();
             try (var st = c.createStatement()) {
-                st.execute("create temporary table bench_target (like target including all)");
+                st.execute("create " + (temporary ? "temporary " : "") + "table bench_target (like target including all)");
             }
             for (int i = 0; i < 8; i++) {
                 try (var st = c.createStatement()) {

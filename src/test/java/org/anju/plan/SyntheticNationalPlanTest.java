@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,8 @@ class SyntheticNationalPlanTest {
     Plans plans;
     @Autowired
     Regions regions;
+    @Autowired
+    PlanRepository repository;
 
     @Test
     void allCountyLevelUnitsTimesFifteenIndicators() {
@@ -46,6 +49,10 @@ class SyntheticNationalPlanTest {
             BigDecimal subtree = plans.subtreeTotals(r.planId(), "000000").stream()
                     .filter(t -> t.indicatorCode().equals("AFFORDABLE_RENTAL.START.UNIT")).findFirst().orElseThrow().total();
             assertThat(subtree).isEqualByComparingTo(printedTotal);
+            // the subtree sums written from memory (issue 15) are the SQL over the stored targets, every one of them
+            List<TargetRollup.Sum> sql = repository.rollupInSql(r.planId());
+            assertThat(sql).hasSizeGreaterThan(5000);
+            assertThat(TargetRollup.same(repository.storedRollup(r.planId()), sql)).isTrue();
         } finally {
             plans.delete(r.planId());
         }
