@@ -34,12 +34,11 @@ class InboxPages {
     private final org.anju.account.Users users;
 
     /** The inbox's reads after an approval or a return, in one read-only transaction (one pool connection). */
-    private final org.springframework.transaction.support.TransactionTemplate reads;
+    private final org.anju.platform.ReadOnlyWork reads;
 
     InboxPages(Reports reports, ReportInbox inbox, org.anju.progress.PageContext context, org.anju.account.Users users,
-               org.anju.platform.ChinaTime time, org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.reads = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.reads.setReadOnly(true);
+               org.anju.platform.ChinaTime time, org.anju.platform.ReadOnlyWork reads) {
+        this.reads = reads;
         this.time = time;
         this.users = users;
         this.context = context;
@@ -97,7 +96,7 @@ class InboxPages {
             org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);
         }
-        return reads.execute(status -> render(month, model, htmx != null ? "report/inbox :: inbox" : "report/inbox"));
+        return reads.read(() -> render(month, model, htmx != null ? "report/inbox :: inbox" : "report/inbox"));
     }
 
     private String render(String period, Model model, String view) {

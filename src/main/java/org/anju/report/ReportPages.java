@@ -41,13 +41,12 @@ class ReportPages {
     private final org.anju.account.Users users;
 
     /** The page's reads after a save, in one read-only transaction: one pool connection, not one per query. */
-    private final org.springframework.transaction.support.TransactionTemplate reads;
+    private final org.anju.platform.ReadOnlyWork reads;
 
     ReportPages(Reports reports, ReportInbox inbox, ReportImport imports, PageContext context,
                 org.anju.platform.ImportSlots slots, org.anju.account.Users users, org.anju.platform.ChinaTime time,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
-        this.reads = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.reads.setReadOnly(true);
+                org.anju.platform.ReadOnlyWork reads) {
+        this.reads = reads;
         this.time = time;
         this.users = users;
         this.slots = slots;
@@ -202,7 +201,7 @@ class ReportPages {
         try {
             Report saved = reports.save(region, Periods.parse(period), version, values(form));
             model.addAttribute("message", "已保存");
-            return reads.execute(status -> entry(saved, model, "report/entry :: entry"));
+            return reads.read(() -> entry(saved, model, "report/entry :: entry"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             org.anju.platform.Refusals.rethrowBug(e);
             org.anju.platform.Refusals.show(e, response, model);
