@@ -15,6 +15,12 @@ class AccountWebConfiguration implements WebMvcConfigurer {
         this.access = access;
     }
 
+    /** Pages read their session before they are written ({@link PreparedView}). */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor preparedViews() {
+        return PreparedView.installer();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequirementInterceptor(access));
