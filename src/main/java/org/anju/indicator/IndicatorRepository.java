@@ -20,12 +20,7 @@ class IndicatorRepository {
 
     /** Changes whenever a row of the catalogue's tables is added, changed or removed (row count and row versions). */
     String fingerprint() {
-        return jdbc.sql("""
-                        select (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from program)
-                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from stage)
-                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from measure)
-                            || '/' || (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from indicator)""")
-                .query(String.class).single();
+        return org.anju.platform.TableDigest.of(jdbc, "program", "stage", "measure", "indicator");
     }
 
     List<Program> programs() {
