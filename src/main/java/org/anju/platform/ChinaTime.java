@@ -3,8 +3,10 @@ package org.anju.platform;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -16,6 +18,20 @@ import java.time.format.DateTimeFormatter;
 public class ChinaTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /**
+     * Today in Beijing — the day a user means, whatever the server's zone: a server at UTC is still on yesterday
+     * from 00:00 to 08:00 Beijing time (a round's seed day, a decision's date, the month of a report would be off
+     * by one). Never {@code LocalDate.now()} nor the database's {@code current_date} (ArchitectureRulesTest).
+     */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** This month in Beijing (see {@link #today()}). */
+    public static YearMonth thisMonth() {
+        return YearMonth.now(ZONE);
+    }
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

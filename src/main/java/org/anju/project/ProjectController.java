@@ -1,5 +1,6 @@
 package org.anju.project;
 
+import org.anju.platform.ChinaTime;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.progress.Periods;
@@ -58,7 +59,7 @@ class ProjectController {
     @GetMapping("/{id}")
     @Requires(Requirement.READ_SCOPED)
     ProjectView get(@PathVariable long id, @RequestParam(required = false) String upto) {
-        return projects.get(id, upto == null ? YearMonth.now() : Periods.parse(upto));
+        return projects.get(id, upto == null ? ChinaTime.thisMonth() : Periods.parse(upto));
     }
 
     /** A new project: everything but id and version (an update must send the version it read). */

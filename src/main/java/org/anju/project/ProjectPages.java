@@ -1,5 +1,6 @@
 package org.anju.project;
 
+import org.anju.platform.ChinaTime;
 import org.anju.indicator.BuildingType;
 import org.anju.indicator.Construction;
 import org.anju.indicator.Placement;
@@ -127,7 +128,7 @@ class ProjectPages {
     @GetMapping("/projects/{id}")
     @Requires(Requirement.READ_SCOPED)
     String detail(@PathVariable long id, Model model) {
-        ProjectView v = projects.get(id, YearMonth.now().plusYears(50));
+        ProjectView v = projects.get(id, ChinaTime.thisMonth().plusYears(50));
         model.addAttribute("view", v);
         List<ProjectProgress> history = projects.progress(id);
         model.addAttribute("history", history);
@@ -148,7 +149,7 @@ class ProjectPages {
     String update(@PathVariable long id, @RequestParam int version, @RequestParam java.util.Map<String, String> form,
                   RedirectAttributes redirect) {
         try {
-            Project p = projects.get(id, YearMonth.now()).project();
+            Project p = projects.get(id, ChinaTime.thisMonth()).project();
             Project changed = new Project(id, p.regionCode(), p.regionName(), p.programCode(), p.year(),
                     name(form, p.name()), text(form, "code", null), number(form, "units", "套数"),
                     number(form, "households", "户数"), number(form, "communities", "小区数"),

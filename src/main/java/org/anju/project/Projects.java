@@ -1,5 +1,6 @@
 package org.anju.project;
 
+import org.anju.platform.ChinaTime;
 import org.anju.indicator.BuildingType;
 import org.anju.indicator.Construction;
 import org.anju.indicator.Placement;
@@ -330,7 +331,7 @@ public class Projects {
      */
     @Transactional
     public void delete(long id, int version) {
-        ProjectView v = get(id, YearMonth.now());
+        ProjectView v = get(id, ChinaTime.thisMonth());
         Region unit = region(v.project().regionCode());
         access.checkWrite(unit);
         keepingCountedMonths(List.of(unit), () -> {
@@ -436,7 +437,7 @@ public class Projects {
 
     @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
     public List<ProjectProgress> progress(long projectId) {
-        get(projectId, YearMonth.now());
+        get(projectId, ChinaTime.thisMonth());
         return repository.progress(projectId);
     }
 

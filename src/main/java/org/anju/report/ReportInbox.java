@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * The read side of the monthly reports: an administrator's approval inbox, a subtree's reports of a month, its
  * completeness and timeliness, and who has not reported. Checks access itself, as {@link Reports} does; the
@@ -256,7 +258,4 @@ public class ReportInbox {
     }
 
     /** Today in China (deadlines are Beijing dates). */
-    static LocalDate today() {
-        return OffsetDateTime.now(Reports.CHINA).toLocalDate();
-    }
 }

@@ -12,6 +12,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.NoSuchElementException;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -80,6 +85,22 @@ class ArchitectureRulesTest {
                 .should().dependOnClassesThat().areAnnotatedWith(org.springframework.stereotype.Repository.class)
                 .orShould().dependOnClassesThat().areAssignableTo(org.springframework.jdbc.core.simple.JdbcClient.class)
                 .orShould().dependOnClassesThat().areAssignableTo(javax.sql.DataSource.class)
+                .check(MAIN);
+    }
+
+    /**
+     * The day and month a user means are Beijing's ({@code ChinaTime.today()}, {@code thisMonth()}), never the server's
+     * zone: on a server at UTC, {@code LocalDate.now()} is still yesterday from 00:00 to 08:00 Beijing time — CI once
+     * drew a lottery round at 00:43 Beijing time a day before its seed was due because a test said "tomorrow" at UTC.
+     */
+    @Test
+    void datesAreBeijingDates() {
+        noClasses().should().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(YearMonth.class, "now")
+                .orShould().callMethod(Year.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalTime.class, "now")
+                .because("a date without a zone is the server's: use ChinaTime.today() / thisMonth() or now(ChinaTime.ZONE)")
                 .check(MAIN);
     }
 }

@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * 征收项目 and 被征收户. The 征收部门 — the 住房保障/征收 office (HOUSING_OFFICE) or the administrator (COUNTY_ADMIN) of the
  * project's 市/县 — records steps and households; everyone whose region contains the project reads it, households masked
@@ -720,9 +722,6 @@ public class Expropriations {
         return new ConcurrentUpdateException("该户信息已被他人修改，请刷新后重试（提交的版本 " + sent + "，当前版本 " + current + "）");
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -27,6 +27,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
+import static org.anju.platform.ChinaTime.today;
+
 /** Pages: identifications of a region, the checklists, the checklist form of one identification, the decision page. */
 @Controller
 class IdentificationPages {
@@ -46,9 +48,6 @@ class IdentificationPages {
         this.access = access;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     @GetMapping("/ledger/identification")
     @Requires(Requirement.READ_SCOPED)

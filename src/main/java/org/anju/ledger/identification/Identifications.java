@@ -4,6 +4,7 @@ import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.platform.BadInput;
 import org.anju.platform.ConcurrentUpdateException;
+import org.anju.platform.ChinaTime;
 import org.anju.platform.Conflict;
 import org.anju.platform.NotFound;
 import org.anju.project.Project;
@@ -256,10 +257,10 @@ public class Identifications {
             throw new Conflict("还有条款未回答，不能提交：第 " + String.join("、", unanswered) + " 条");
         }
         int n = jdbc.sql("""
-                        update ledger_identification set state = 'SUBMITTED', submitted_on = current_date,
+                        update ledger_identification set state = 'SUBMITTED', submitted_on = :today,
                             version = version + 1, updated_at = now(), updated_by = :by
                          where id = :id and version = :version""")
-                .param("by", by()).param("id", id).param("version", version).update();
+                .param("today", ChinaTime.today()).param("by", by()).param("id", id).param("version", version).update();
         checkUpdated(n, i);
         return view(id);
     }
@@ -337,10 +338,10 @@ public class Identifications {
     private Identification decide(Identification i, int version, State to, String note, String[] clauses) {
         int n = jdbc.sql("""
                         update ledger_identification set state = :state, decision_note = :note, refused_clauses = :clauses,
-                            decided_on = case when :state in ('APPROVED', 'REFUSED') then current_date end,
+                            decided_on = case when :state in ('APPROVED', 'REFUSED') then cast(:today as date) end,
                             decided_by = :by, version = version + 1, updated_at = now(), updated_by = :by
                          where id = :id and version = :version and state = 'SUBMITTED'""")
-                .param("state", to.name()).param("note", note).param("clauses", clauses).param("by", by())
+                .param("state", to.name()).param("today", ChinaTime.today()).param("note", note).param("clauses", clauses).param("by", by())
                 .param("id", i.id()).param("version", version).update();
         checkUpdated(n, i);
         return view(i.id());

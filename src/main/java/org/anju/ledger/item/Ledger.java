@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * The ledger engine (台账): items of every kind, their 责任单位, progress notes with evidence files, 申请销号 and the
  * upper level's 销号 or 退回, 督办 notices, and the timeline. Every method checks access itself:
@@ -89,9 +91,6 @@ public class Ledger {
         return kinds;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     Region region(String code) {
         if (code == null || code.isBlank()) {

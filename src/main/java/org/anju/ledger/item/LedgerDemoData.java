@@ -1,5 +1,6 @@
 package org.anju.ledger.item;
 
+import org.anju.platform.ChinaTime;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.account.DemoUsers;
@@ -54,7 +55,7 @@ class LedgerDemoData implements ApplicationRunner {
             Unit street = ledger.addUnit(REGION, "解放街道办事处", UnitKind.GOVERNMENT);
             Unit investment = ledger.addUnit(REGION, "赣州城投集团", UnitKind.STATE_ENTERPRISE);
             ledger.linkAccount("zg_czj", finance.id());
-            LocalDate today = Ledger.today();
+            LocalDate today = ChinaTime.today();
             long overdue = ledger.create(new NewItem("AUDIT", REGION, "公租房租金收缴不及时（演示）", Map.of("source", "赣州市审计局（演示）",
                     "category", "住房保障资金管理", "amount", "12.5", "rectify_type", "分阶段整改"), finance.id(), "分管副局长",
                     "逐户催缴，建立欠租台账", today.minusDays(10), null, null, null, null, null));

@@ -1,5 +1,6 @@
 package org.anju.ledger.item;
 
+import org.anju.platform.ChinaTime;
 import org.anju.platform.Table;
 import org.anju.platform.TableXlsx;
 
@@ -87,7 +88,7 @@ class LedgerPages {
     @Requires(Requirement.READ_SCOPED)
     String overview(@RequestParam(required = false) String region, Model model) {
         String code = own(region);
-        LocalDate today = Ledger.today();
+        LocalDate today = ChinaTime.today();
         model.addAttribute("region", code);
         model.addAttribute("overdue", figures.overdue(code, today));
         model.addAttribute("dueSoon", figures.dueSoon(code, today));
@@ -102,7 +103,7 @@ class LedgerPages {
     @Requires(Requirement.READ_SCOPED)
     org.springframework.http.ResponseEntity<byte[]> overviewXlsx(@RequestParam(required = false) String region) {
         String code = own(region);
-        LocalDate today = Ledger.today();
+        LocalDate today = ChinaTime.today();
         String day = Dates.chinese(today);
         String sub = "地区代码：" + code + "　截止日期：" + day;
         List<List<Table.Cell>> overdue = new ArrayList<>();
@@ -153,7 +154,7 @@ class LedgerPages {
         model.addAttribute("changes", audit.readable(audit.history("ledger_item", java.util.Map.of("id", id))).reversed());
         model.addAttribute("canWork", ledger.canWork(item));
         model.addAttribute("canApprove", ledger.canApprove(item));
-        model.addAttribute("today", Ledger.today());
+        model.addAttribute("today", ChinaTime.today());
         return "ledger/item-detail";
     }
 

@@ -30,6 +30,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * 配租批次: a county's housing office offers vacant dwellings to the top of its waiting list (or of a priority group).
  * Opening freezes and publishes the candidate list with its SHA-256 and — when the city allocates by lottery and there
@@ -98,9 +100,6 @@ public class Rounds {
         }
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     // ---- opening ---------------------------------------------------------------------------------------
 

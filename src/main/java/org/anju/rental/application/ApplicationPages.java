@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.anju.platform.ChinaTime.today;
+
 /** Pages: the queue, the application form, an application with its steps and forms, the 资格证, overdue, the rules. */
 @Controller
 class ApplicationPages {
@@ -44,9 +46,6 @@ class ApplicationPages {
         this.regions = regions;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     @GetMapping("/rental/applications")
     @Requires(Requirement.READ_SCOPED)

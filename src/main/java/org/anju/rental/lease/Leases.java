@@ -44,6 +44,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * Leases of public rental dwellings (OPERATIONS.md §4.3, §4.5, §4.6): signing with the rent computed from the
  * dwelling's standard and the city's reductions, move-in, renewal in the rules' window, monthly bills, payments and
@@ -939,7 +941,4 @@ public class Leases {
         return access.current().username();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 }

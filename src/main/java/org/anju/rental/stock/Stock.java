@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * The housing stock of counties (房源): estates, buildings and dwellings of public rental (公租房) and affordable rental
  * (保租房) housing. A county's own accounts write its stock; the levels above read it, and set each county's number of
@@ -655,9 +657,6 @@ public class Stock {
         return regions.byCode(code.strip()).orElseThrow(() -> new NotFound("地区不存在：" + code));
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import static org.anju.platform.ChinaTime.today;
+
 /**
  * The 轮候 list of a city or county: its open, qualified 实物配租 households (资格证 issued, no allocation in force, not
  * struck off) in the order the city's rules give ({@link WaitingRules}). Everyone who may read the region sees it,
@@ -47,9 +49,6 @@ public class WaitingList {
         this.personalData = personalData;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ChinaTime.ZONE);
-    }
 
     /** The city whose rules apply to a city or county scope. */
     public Region cityOf(Region scope) {

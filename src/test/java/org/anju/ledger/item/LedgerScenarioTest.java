@@ -1,5 +1,6 @@
 package org.anju.ledger.item;
 
+import org.anju.platform.ChinaTime;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -146,7 +147,7 @@ class LedgerScenarioTest {
         });
         Item closed = as(city, () -> ledger.approve(id, again.version()));
         assertThat(closed.state()).isEqualTo(LedgerState.CLOSED);
-        assertThat(closed.closedOn()).isEqualTo(Ledger.today());
+        assertThat(closed.closedOn()).isEqualTo(ChinaTime.today());
         assertThat(closed.alert()).isEqualTo(Alert.NONE);
         assertThat(as(county, () -> ledger.timeline(id))).extracting(ItemEvent::action).containsExactly(
                 "交办", "报送进展", "替换证明材料", "修改整改措施", "申请销号", "退回", "报送进展", "申请销号", "销号");
@@ -197,10 +198,10 @@ class LedgerScenarioTest {
                 .allSatisfy(r -> assertThat(r.total()).isPositive());
 
         // 督办: the city to 章贡区 about the petition, with its deadline; 章贡区 replies; both on the item's timeline
-        assertThatThrownBy(() -> as(county, () -> ledger.issueNotice(ZHANGGONG, List.of(petition), "督办", null, Ledger.today())))
+        assertThatThrownBy(() -> as(county, () -> ledger.issueNotice(ZHANGGONG, List.of(petition), "督办", null, ChinaTime.today())))
                 .isInstanceOf(Denied.class).hasMessage("无权向章贡区发督办通知：由其上一级的管理员发出");
         Notice n = as(city, () -> ledger.issueNotice(ZHANGGONG, List.of(petition), "信访件超期未办结", "请于期限内办结并答复",
-                Ledger.today().plusDays(5)));
+                ChinaTime.today().plusDays(5)));
         assertThat(n.issuerName()).isEqualTo("赣州市");
         Notice replied = as(county, () -> ledger.reply(n.id(), n.version(), "已安排维修，预计下周完工"));
         assertThat(replied.reply()).isEqualTo("已安排维修，预计下周完工");

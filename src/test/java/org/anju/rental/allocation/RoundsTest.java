@@ -1,5 +1,6 @@
 package org.anju.rental.allocation;
 
+import org.anju.platform.ChinaTime;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -224,17 +225,17 @@ class RoundsTest {
         // a street reviewer does not run the county's rounds
         Dwelling v = dwelling("901", StockStatus.VACANT);
         assertThatThrownBy(() -> as(reviewer, () -> rounds.open(new Rounds.Opening(COUNTY, "越权", List.of(v.id()), null, null,
-                "某日开奖号码", LocalDate.now())))).isInstanceOf(Denied.class).hasMessageContaining("不能办理章贡区的公租房配租");
+                "某日开奖号码", ChinaTime.today())))).isInstanceOf(Denied.class).hasMessageContaining("不能办理章贡区的公租房配租");
         // an occupied dwelling, an unknown group, a seed day already past
         Dwelling occupied = dwelling("902", StockStatus.OCCUPIED);
         assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(occupied.id()), null,
-                null, "某日开奖号码", LocalDate.now())))).isInstanceOf(Conflict.class).hasMessageContaining("只有空置的房源可以配租");
+                null, "某日开奖号码", ChinaTime.today())))).isInstanceOf(Conflict.class).hasMessageContaining("只有空置的房源可以配租");
         assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), "老年",
-                null, "某日开奖号码", LocalDate.now())))).isInstanceOf(BadInput.class).hasMessageContaining("不是赣州市轮候规则中的优先群体");
+                null, "某日开奖号码", ChinaTime.today())))).isInstanceOf(BadInput.class).hasMessageContaining("不是赣州市轮候规则中的优先群体");
         assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), null,
                 null, null, null)))).isInstanceOf(BadInput.class).hasMessageContaining("须在公布名单时同时公布随机种子的来源");
         assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "批次", List.of(v.id()), null,
-                null, "某日开奖号码", LocalDate.now().minusDays(1))))).isInstanceOf(BadInput.class).hasMessageContaining("已过");
+                null, "某日开奖号码", ChinaTime.today().minusDays(1))))).isInstanceOf(BadInput.class).hasMessageContaining("已过");
         assertThat(jdbc.sql("select count(*) from rental_round where name in ('越权', '批次')").query(Integer.class).single())
                 .isZero();
     }
@@ -247,7 +248,7 @@ class RoundsTest {
         List<String> mine = List.of(c, a, e, b, d);
         // the seed is a value known only tomorrow: the list is published before anyone can know it
         RoundView listed = as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "2025年第一批公租房配租",
-                List.of(d1.id(), d2.id()), null, null, "福利彩票3D第2025056期开奖号码", LocalDate.now().plusDays(1))));
+                List.of(d1.id(), d2.id()), null, null, "福利彩票3D第2025056期开奖号码", ChinaTime.today().plusDays(1))));
         assertThat(listed.status()).isEqualTo("LISTED");
         assertThat(listed.candidates()).extracting(RoundView.Candidate::number).containsAll(mine);
         assertThatThrownBy(() -> as(office, () -> rounds.draw(listed.id(), "123"))).isInstanceOf(Conflict.class)
@@ -255,9 +256,9 @@ class RoundsTest {
         // the candidates of an open round are not put into another one
         Dwelling d3 = dwelling("103", StockStatus.VACANT);
         assertThatThrownBy(() -> as(office, () -> rounds.open(new Rounds.Opening(COUNTY, "第二批", List.of(d3.id()), null,
-                null, "x", LocalDate.now())))).isInstanceOf(Conflict.class).hasMessageContaining("没有可参加配租的轮候家庭");
+                null, "x", ChinaTime.today())))).isInstanceOf(Conflict.class).hasMessageContaining("没有可参加配租的轮候家庭");
 
-        jdbc.sql("update rental_round set seed_due = current_date where id = :id").param("id", listed.id()).update(); // the day came
+        jdbc.sql("update rental_round set seed_due = :today where id = :id").param("today", ChinaTime.today()).param("id", listed.id()).update(); // the day came
         assertThatThrownBy(() -> as(office, () -> rounds.draw(listed.id(), " 123"))).isInstanceOf(BadInput.class);
         RoundView summary = as(office, () -> rounds.draw(listed.id(), "2025056 3 7 1"));
         // the draw answers with the round's summary; the candidates in their drawn order are the round's own read
@@ -361,7 +362,7 @@ class RoundsTest {
         assertThat(fig.waiting()).isEqualTo(waitingNow);
         assertThat(fig.stockAllocated()).isGreaterThanOrEqualTo(2);
         assertThat(fig.stockAllocable()).isGreaterThanOrEqualTo(fig.stockAllocated());
-        assertThatThrownBy(() -> allocations.figures(STREET, YearMonth.now())).isInstanceOf(BadInput.class);
+        assertThatThrownBy(() -> allocations.figures(STREET, ChinaTime.thisMonth())).isInstanceOf(BadInput.class);
     }
 
     @Test
