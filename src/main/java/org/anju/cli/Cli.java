@@ -82,6 +82,8 @@ public final class Cli {
                 "anju.db.minimum-idle", "1",
                 // Flyway's full validation only when this jar's migrations or the history changed (SchemaCheck)
                 "anju.db.fast-schema-check", "true",
+                // the reporting tree only at start: the 乡级 and 村级 units when a command first asks for one (Regions)
+                "anju.regions.local-units-on-demand", "true",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
         if (!tool) {

@@ -81,8 +81,23 @@ final class RegionDirectory {
     /** Names of local units (乡级, 村级): only looked up inside a given region ({@code Regions.resolveLocal}). */
     private final Map<String, List<Node>> locals = new HashMap<>();
 
+    /** Whether the 乡级 and 村级 units are in it; without them it is the reporting tree alone ({@link RegionStore#load(boolean)}). */
+    private final boolean complete;
+
     RegionDirectory(List<Region> regions, Map<Integer, Integer> sortOrders, List<AliasRow> aliases,
                     List<MemberRow> members) {
+        this(regions, sortOrders, aliases, members, true);
+    }
+
+    /**
+     * @param complete whether {@code regions} holds the 乡级 and 村级 units. The reporting tree alone answers everything
+     *                 about its own regions exactly as the whole tree does: local units are sorted after their reporting
+     *                 siblings and nothing that reports lies below them, so the order and containment of reporting
+     *                 regions are the same, and their names, aliases and short forms are indexed apart ({@link #local})
+     */
+    RegionDirectory(List<Region> regions, Map<Integer, Integer> sortOrders, List<AliasRow> aliases,
+                    List<MemberRow> members, boolean complete) {
+        this.complete = complete;
         int maxId = regions.stream().mapToInt(Region::id).max().orElse(0);
         byId = new Node[maxId + 1];
         byCode = HashMap.newHashMap(regions.size());
@@ -229,6 +244,16 @@ final class RegionDirectory {
         return root;
     }
 
+    /** Whether the 乡级 and 村级 units are in it (else: the reporting tree alone). */
+    boolean complete() {
+        return complete;
+    }
+
+    /** The node of this id, or null when there is none (in a directory of the reporting tree: also a local unit). */
+    Node find(int id) {
+        return id >= 0 && id < byId.length ? byId[id] : null;
+    }
+
     Node node(int id) {
         Node n = id >= 0 && id < byId.length ? byId[id] : null;
         if (n == null) {
@@ -249,7 +274,7 @@ final class RegionDirectory {
         return code == null ? null : byCode.get(code.trim());
     }
 
-    /** All regions, local units included. */
+    /** All regions, local units included (in a directory of the reporting tree: its regions). */
     int size() {
         return all.size();
     }

@@ -26,11 +26,25 @@ class RegionStore {
         return org.anju.platform.TableDigest.of(jdbc, "region", "region_alias", "region_group_member");
     }
 
+    /** The whole tree, 乡级 and 村级 units included. */
     RegionDirectory load() {
+        return load(true);
+    }
+
+    /**
+     * The tree; without {@code localUnits} only the reporting tree (about 4,000 of the 45,000 regions: no 乡级 or 村级
+     * unit, nor their aliases), which is all a plan table's names resolve against — a command reads that at start
+     * and the rest only when it asks for a town or community ({@code Regions}, {@code anju.regions.local-units-on-demand}).
+     */
+    RegionDirectory load(boolean localUnits) {
+        // the kinds of RegionKind.local(); a group's members are reporting units (Regions.addUnit refuses others)
+        String reporting = localUnits ? "" : "where kind not in ('TOWN', 'COMMUNITY')";
+        String reportingAlias = localUnits ? "" : "where region_id in (select id from region " + reporting + ")";
+        String reportingMember = localUnits ? "" : "where member_id in (select id from region " + reporting + ")";
         Map<Integer, Integer> sortOrders = new HashMap<>();
         List<Region> regions = jdbc.sql("""
                         select id, code, name, kind, level, parent_id, division_code, sort_order
-                        from region order by id""")
+                        from region %s order by id""".formatted(reporting))
                 .query((rs, i) -> {
                     int id = rs.getInt("id");
                     sortOrders.put(id, rs.getInt("sort_order"));
@@ -40,14 +54,14 @@ class RegionStore {
                 })
                 .list();
         List<RegionDirectory.AliasRow> aliases = jdbc.sql("""
-                        select alias, region_id, city_only, origin from region_alias order by region_id, origin, alias""")
+                        select alias, region_id, city_only, origin from region_alias %s order by region_id, origin, alias""".formatted(reportingAlias))
                 .query((rs, i) -> new RegionDirectory.AliasRow(rs.getString(1), rs.getInt(2), rs.getBoolean(3),
                         rs.getString(4)))
                 .list();
-        List<RegionDirectory.MemberRow> members = jdbc.sql("select group_id, member_id from region_group_member")
+        List<RegionDirectory.MemberRow> members = jdbc.sql("select group_id, member_id from region_group_member " + reportingMember)
                 .query((rs, i) -> new RegionDirectory.MemberRow(rs.getInt(1), rs.getInt(2)))
                 .list();
-        return new RegionDirectory(regions, sortOrders, aliases, members);
+        return new RegionDirectory(regions, sortOrders, aliases, members, localUnits);
     }
 
     /** Inserts a leaf below {@code parentId} with its closure rows; returns its id. */

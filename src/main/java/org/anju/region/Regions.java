@@ -40,11 +40,20 @@ public class Regions {
     private volatile RegionDirectory directory;
     /** The tables' digest read just before {@link #directory} was: a change after it makes them differ. */
     private volatile String loadedFingerprint;
+    /**
+     * Whether the 乡级 and 村级 units (41,000 of the 45,000 regions) are read only when first asked for: set for commands
+     * (org.anju.cli.Cli), whose plan tables name reporting regions only; a third of a second of every command's start.
+     * The web app reads the whole tree at start (its users' first page should not wait for it).
+     */
+    private final boolean localUnitsOnDemand;
 
-    Regions(RegionStore store, TransactionTemplate tx, ObjectProvider<ReferenceDataGuard> guard) {
+    Regions(RegionStore store, TransactionTemplate tx, ObjectProvider<ReferenceDataGuard> guard,
+            @org.springframework.beans.factory.annotation.Value("${anju.regions.local-units-on-demand:false}")
+            boolean localUnitsOnDemand) {
         this.store = store;
         this.tx = tx;
         this.guard = guard;
+        this.localUnitsOnDemand = localUnitsOnDemand;
         org.anju.platform.StartupClock.step("区划目录载入", this::reload);
     }
 
@@ -74,15 +83,56 @@ public class Regions {
             if (!first && fingerprint.equals(loadedFingerprint)) {
                 return;
             }
-            directory = store.load();
-            loadedFingerprint = fingerprint;
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            if (first) {
-                log.info("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
-            } else {
-                log.debug("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
+            // once the local units were asked for, a changed tree is read whole again
+            load(fingerprint, !localUnitsOnDemand || !first && directory.complete(), first, start);
+        }
+    }
+
+    private void load(String fingerprint, boolean complete, boolean first, long start) {
+        directory = store.load(complete);
+        loadedFingerprint = fingerprint;
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (first) {
+            log.info("区划目录载入 {} 个{}，用时 {} ms", directory.size(), complete ? "" : "（乡级、村级用到时再载入）", ms);
+        } else {
+            log.debug("区划目录载入 {} 个，用时 {} ms", directory.size(), ms);
+        }
+    }
+
+    /**
+     * The directory with the 乡级 and 村级 units: the current one, or — when only the reporting tree was read
+     * ({@link #localUnitsOnDemand}) — the whole tree, read now in place of it. Read afresh, it may be newer than the
+     * reporting tree read before, as after any {@link #reload}; each caller takes one directory and asks only it.
+     */
+    private RegionDirectory complete() {
+        RegionDirectory d = directory;
+        if (d.complete()) {
+            return d;
+        }
+        synchronized (writeLock) {
+            if (!directory.complete()) {
+                long start = System.nanoTime();
+                org.anju.platform.StartupClock.step("区划目录：乡级、村级（用到时）",
+                        () -> load(store.fingerprint(), true, false, start));
+            }
+            return directory;
+        }
+    }
+
+    /** The directory that holds these regions: the whole tree's when one is a 乡级 or 村级 unit. */
+    private RegionDirectory holding(Region... rs) {
+        for (Region r : rs) {
+            if (r != null && r.kind() != null && r.kind().local()) {
+                return complete();
             }
         }
+        return directory;
+    }
+
+    /** The node of this id: asked of the whole tree when the reporting tree alone has none. */
+    private Node nodeById(int id) {
+        Node n = directory.find(id);
+        return n != null ? n : complete().node(id);
     }
 
     /**
@@ -103,6 +153,7 @@ public class Regions {
         }
     }
 
+    /** The directory read (the reporting tree alone until the local units are asked for, see {@link #localUnitsOnDemand}). */
     RegionDirectory directory() {
         return directory;
     }
@@ -127,16 +178,19 @@ public class Regions {
 
     public Optional<Region> byCode(String code) {
         Node n = directory.byCode(code);
+        if (n == null && code != null && !directory.complete()) {
+            n = complete().byCode(code);   // a town's or community's code, or none at all
+        }
         return n == null ? Optional.empty() : Optional.of(n.region);
     }
 
     /** @throws NoSuchElementException if there is no region with this id */
     public Region byId(int id) {
-        return directory.node(id).region;
+        return nodeById(id).region;
     }
 
     public Optional<Region> parent(Region r) {
-        Node p = directory.node(r).parent;
+        Node p = holding(r).node(r).parent;
         return p == null ? Optional.empty() : Optional.of(p.region);
     }
 
@@ -145,7 +199,7 @@ public class Regions {
      * towns are not among them, nor a town's communities ({@link #localUnits}).
      */
     public List<Region> children(Region r) {
-        return RegionDirectory.regions(RegionDirectory.reportingChildren(directory.node(r)));
+        return RegionDirectory.regions(RegionDirectory.reportingChildren(holding(r).node(r)));
     }
 
     /**
@@ -153,12 +207,12 @@ public class Regions {
      * 镇, 乡) by code, a town's 社区/村 in the order they were added. Empty for everything else.
      */
     public List<Region> localUnits(Region r) {
-        return RegionDirectory.regions(RegionDirectory.localChildren(directory.node(r)));
+        return RegionDirectory.regions(RegionDirectory.localChildren(complete().node(r)));
     }
 
     /** From the root down to the parent; empty for the root. */
     public List<Region> ancestors(Region r) {
-        Node n = directory.node(r);
+        Node n = holding(r).node(r);
         Region[] path = new Region[n.depth];
         for (Node p = n.parent; p != null; p = p.parent) {
             path[p.depth] = p.region;
@@ -168,7 +222,7 @@ public class Regions {
 
     /** Whether {@code r} is {@code ancestor} or lies below it (towns and communities included). O(1). */
     public boolean contains(Region ancestor, Region r) {
-        RegionDirectory d = directory;
+        RegionDirectory d = holding(ancestor, r);
         return RegionDirectory.contains(d.node(ancestor), d.node(r));
     }
 
@@ -177,19 +231,19 @@ public class Regions {
      * are left out (for a town: the town and its communities). Groups are included as children of their city.
      */
     public List<Region> subtree(Region r) {
-        RegionDirectory d = directory;
+        RegionDirectory d = holding(r);
         return d.subtree(d.node(r));
     }
 
     /** {@code r} and all its descendants, towns and communities included, in pre-order (a view, O(1)). */
     public List<Region> wholeSubtree(Region r) {
-        RegionDirectory d = directory;
+        RegionDirectory d = complete();
         return d.wholeSubtree(d.node(r));
     }
 
     /** Members of a group (in tree order); empty for anything else. */
     public List<Region> members(Region group) {
-        return RegionDirectory.regions(directory.node(group).members);
+        return RegionDirectory.regions(holding(group).node(group).members);
     }
 
     /**
@@ -198,7 +252,7 @@ public class Regions {
      */
     public Optional<Region> groupOf(Region member, String groupName) {
         String key = RegionNames.normalize(groupName);
-        for (Node n = directory.node(member); n != null; n = n.parent) {
+        for (Node n = holding(member).node(member); n != null; n = n.parent) {
             for (Node g : n.groups) {
                 if (RegionNames.normalize(g.region.name()).equals(key)) {
                     return Optional.of(g.region);
@@ -210,12 +264,12 @@ public class Regions {
 
     /** Groups {@code member} belongs to directly. */
     public List<Region> groupsOf(Region member) {
-        return RegionDirectory.regions(directory.node(member).groups);
+        return RegionDirectory.regions(holding(member).node(member).groups);
     }
 
     /** The deepest region containing all of them; the root for an empty collection. */
     public Region commonAncestor(Collection<Region> regions) {
-        RegionDirectory d = directory;
+        RegionDirectory d = holding(regions.toArray(Region[]::new));
         Iterator<Region> it = regions.iterator();
         if (!it.hasNext()) {
             return d.root().region;
@@ -236,7 +290,7 @@ public class Regions {
      * prefectures). Empty for the root, provinces and counties directly under a province (济源市).
      */
     public Optional<Region> city(Region r) {
-        Node c = directory.node(r).city;
+        Node c = holding(r).node(r).city;
         return c == null ? Optional.empty() : Optional.of(c.region);
     }
 
@@ -246,7 +300,7 @@ public class Regions {
 
     /** Aliases of a region (curated, generated or added), city-only ones included. */
     public List<Alias> aliases(Region r) {
-        return directory.node(r).aliases.stream().map(a -> new Alias(a.alias(), a.cityOnly(), a.origin())).toList();
+        return holding(r).node(r).aliases.stream().map(a -> new Alias(a.alias(), a.cityOnly(), a.origin())).toList();
     }
 
     /** A label as names are compared: see {@code RegionNames.normalize} (spaces, full width, Traditional forms). */
@@ -256,7 +310,7 @@ public class Regions {
 
     /** Regions whose name or alias contains the text: exact matches first, then prefixes, then the rest. */
     public List<Region> search(String text, int limit) {
-        return RegionDirectory.regions(directory.search(text, limit));
+        return RegionDirectory.regions(complete().search(text, limit));
     }
 
     // ------------------------------------------------------------------------------------ resolution
@@ -278,7 +332,7 @@ public class Regions {
         if (key.isEmpty()) {
             return new Resolution.NotFound();
         }
-        RegionDirectory d = directory;
+        RegionDirectory d = holding(context);
         Node ctx = context == null ? null : d.node(context);
         if (ctx != null && key.equals(RegionNames.normalize(ctx.region.name()))) {
             return new Resolution.Found(ctx.region, false);
@@ -332,7 +386,7 @@ public class Regions {
      */
     public List<Region> candidates(String label, Region context) {
         String key = RegionNames.normalize(label);
-        RegionDirectory d = directory;
+        RegionDirectory d = holding(context);
         Node ctx = context == null ? null : d.node(context);
         List<Node> shorts = d.shortForm(key);
         List<Node> inside = shorts.stream().filter(n -> ctx == null || inside(ctx, n)).toList();
@@ -380,7 +434,7 @@ public class Regions {
         if (key.isEmpty()) {
             return new Resolution.NotFound();
         }
-        RegionDirectory d = directory;
+        RegionDirectory d = complete();
         Node in = d.node(scope);
         List<Node> exact = d.local(key).stream().filter(n -> RegionDirectory.contains(in, n)).toList();
         if (!exact.isEmpty()) {
@@ -438,7 +492,7 @@ public class Regions {
             throw new org.anju.platform.BadInput("缺少要新增的单位");
         }
         synchronized (writeLock) {
-            RegionDirectory d = directory;
+            RegionDirectory d = complete();   // a new unit's sort order comes after every child's, its towns' too
             Node above = d.byCode(unit.parentCode());
             if (above != null) { // an unknown parent is refused below as bad input
                 checkManage(above.region);
@@ -559,7 +613,7 @@ public class Regions {
             throw new org.anju.platform.BadInput("没有要新增的社区/村");
         }
         synchronized (writeLock) {
-            RegionDirectory d = directory;
+            RegionDirectory d = complete();
             record Row(Node town, String name, String code, String divisionCode) {
             }
             List<Row> rows = new ArrayList<>(communities.size());
@@ -648,7 +702,7 @@ public class Regions {
     public void addAlias(Region r, String alias, boolean cityOnly) {
         checkManage(r);
         synchronized (writeLock) {
-            RegionDirectory d = directory;
+            RegionDirectory d = complete();
             Node n = d.node(r);
             String key = checkAlias(d, alias);
             if (cityOnly && n.city == null) {
