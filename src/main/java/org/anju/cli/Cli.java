@@ -47,6 +47,8 @@ public final class Cli {
     private static final Set<String> DATABASE_TOOLS = Set.of("backup", "restore");
     /** Set when a database tool runs on its own, outside the application (no pool is opened then: PrimaryDatabase). */
     static final String STANDALONE = "anju.cli.database-tool";
+    /** Spring Boot's switch for its background pre-initialisation (a system property). */
+    private static final String NO_BACKGROUND_PREINIT = "spring.backgroundpreinitializer.ignore";
 
     private Cli() {
     }
@@ -62,6 +64,12 @@ public final class Cli {
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
         boolean tool = DATABASE_TOOLS.contains(args[0]);
+        if (System.getProperty(NO_BACKGROUND_PREINIT) == null) {
+            // Spring Boot's background thread warms Jackson, Tomcat, validation and the message converters for a web
+            // app; a command uses hardly any of them, and on a busy machine that thread's CPU (0.1 s) is the command's
+            // wait. Read by Spring Boot from the system properties when the application starts
+            System.setProperty(NO_BACKGROUND_PREINIT, "true");
+        }
         if (!tool) {
             org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
         }
@@ -84,6 +92,9 @@ public final class Cli {
                 "anju.db.fast-schema-check", "true",
                 // the reporting tree only at start: the 乡级 and 村级 units when a command first asks for one (Regions)
                 "anju.regions.local-units-on-demand", "true",
+                // the actuator's check that the health groups' members exist (application.yml) made the health beans
+                // — and with them the pool and Flyway — at once for every command; the web app still checks them
+                "management.endpoint.health.validate-group-membership", "false",
                 "logging.level.root", "ERROR",
                 "logging.level.io.zonky", "ERROR"));
         if (!tool) {
