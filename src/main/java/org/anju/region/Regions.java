@@ -79,7 +79,7 @@ public class Regions {
         synchronized (writeLock) {
             long start = System.nanoTime();
             boolean first = directory == null;
-            String fingerprint = store.fingerprint();
+            String fingerprint = org.anju.platform.StartupClock.step("区划表摘要", store::fingerprint);
             if (!first && fingerprint.equals(loadedFingerprint)) {
                 return;
             }
@@ -89,7 +89,8 @@ public class Regions {
     }
 
     private void load(String fingerprint, boolean complete, boolean first, long start) {
-        directory = store.load(complete);
+        directory = org.anju.platform.StartupClock.step(complete ? "区划读入（全部）" : "区划读入（上报树）",
+                () -> store.load(complete));
         loadedFingerprint = fingerprint;
         long ms = (System.nanoTime() - start) / 1_000_000;
         if (first) {
