@@ -42,7 +42,8 @@ public class Regions {
     private volatile String loadedFingerprint;
     /**
      * Whether the 乡级 and 村级 units (41,000 of the 45,000 regions) are read only when first asked for: set for commands
-     * (org.anju.cli.Cli), whose plan tables name reporting regions only; a third of a second of every command's start.
+     * (org.anju.cli.Cli), whose plan tables name reporting regions only (about 0.05–0.1 s of CPU of every command's start,
+     * docs/PERFORMANCE.md "Third session").
      * The web app reads the whole tree at start (its users' first page should not wait for it).
      */
     private final boolean localUnitsOnDemand;
