@@ -265,14 +265,14 @@ class PlanRepository {
     }
 
     /** Stores tables with their rows, columns and targets; ids are drawn up front so rows can point at parents. */
-    void insertTables(long planId, List<BreakdownTable> tables) {
+    void insertTables(long planId, List<BreakdownTable> tables, Fingerprints fingerprints) {
         for (BreakdownTable t : tables) {
             long tableId = jdbc.sql("""
                             insert into breakdown_table (plan_id, seq, label, title, unit_line, row_header, note,
                                                          source_file, source_sheet, source_row, fingerprint)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(planId, t.seq(), t.label(), t.title(), t.unitLine(), t.rowHeader(), t.note(),
-                            t.source().file(), t.source().sheet(), t.source().row(), t.fingerprint())
+                            t.source().file(), t.source().sheet(), t.source().row(), fingerprints.of(t))
                     .query(Long.class).single();
             long[] columnIds = ids("breakdown_column_id_seq", t.columns().size());
             long[] rowIds = ids("breakdown_row_id_seq", t.rows().size());

@@ -180,6 +180,12 @@ public class Plans {
      */
     @Transactional
     public long save(PlanDraft draft, boolean replaceTables) {
+        return save(draft, replaceTables, new Fingerprints());
+    }
+
+    /** {@link #save(PlanDraft, boolean)} with the tables' fingerprints already worked out by the import's check. */
+    @Transactional
+    public long save(PlanDraft draft, boolean replaceTables, Fingerprints fingerprints) {
         Plan plan = draft.plan();
         access.checkWrite(issuer(plan));
         if (issuer(plan).kind().local()) {
@@ -212,7 +218,7 @@ public class Plans {
                 throw new org.anju.platform.Conflict("计划「" + plan.label() + "」已有分解表；如需替换，请选择替换");
             }
         }
-        repository.insertTables(id, draft.tables());
+        repository.insertTables(id, draft.tables(), fingerprints);
         if (!draft.tables().isEmpty()) {
             // the plan's tables are now exactly the draft's (new, replaced, or added to a plan without any)
             repository.rollUp(id, draft.tables());
@@ -420,7 +426,12 @@ public class Plans {
      * @param intoPlan the plan being imported into (its own tables, about to be replaced, do not count); null for none
      */
     public List<String> sameTableImported(BreakdownTable table, Long intoPlan) {
-        String fingerprint = table.fingerprint();
+        return sameTableImported(table, intoPlan, new Fingerprints());
+    }
+
+    /** {@link #sameTableImported(BreakdownTable, Long)} with the import's fingerprints (stored later by {@link #save}). */
+    public List<String> sameTableImported(BreakdownTable table, Long intoPlan, Fingerprints fingerprints) {
+        String fingerprint = fingerprints.of(table);
         if (fingerprint == null) {
             return List.of();
         }

@@ -203,8 +203,22 @@ public final class NationalBench {
             Timer importWarm = new Timer("warm-up");
             Timer imports = new Timer("national plan import + validate (" + SyntheticNationalPlan.counties(regions)
                     + " counties × " + SyntheticNationalPlan.INDICATORS + " indicators), on the national dataset");
+            // CPU time beside wall time: on the shared machine the load moves the one far more than the other
+            CpuClock clock = new CpuClock(dataDir.resolve("pg"));
+            Timer jvmCpu = new Timer("the same imports' CPU time in this JVM (every thread: JIT and GC too)");
+            Timer threadCpu = new Timer("the same imports' CPU time of the importing thread");
+            java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            Timer serverCpu = new Timer("the same imports' CPU time in the database server (its processes but autovacuum)");
             for (int i = 0; i < 8; i++) {
+                long cpu0 = CpuClock.jvm();
+                long thread0 = threads.getCurrentThreadCpuTime();
+                long server0 = clock.server();
                 ImportResult r = (i < 3 ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
+                if (i >= 3) {
+                    serverCpu.add((clock.server() - server0) / 1e6);
+                    threadCpu.add((threads.getCurrentThreadCpuTime() - thread0) / 1e6);
+                    jvmCpu.add((CpuClock.jvm() - cpu0) / 1e6);
+                }
                 if (!r.ok()) {
                     throw new IllegalStateException(r.problems().toString());
                 }
@@ -215,6 +229,9 @@ public final class NationalBench {
             Timer logged = new Timer("the same COPY into an ordinary (logged) table with target's indexes, committed");
             plainCopy(ctx.getBean(DataSource.class), jdbc, logged, false);
             System.out.println(imports.report(500, 100));
+            System.out.println(jvmCpu.report());
+            System.out.println(threadCpu.report());
+            System.out.println(serverCpu.report());
             System.out.println(copy.report() + " (" + targetRows + " rows; a temporary table: no WAL, no commit)");
             System.out.println(logged.report() + " (" + targetRows + " rows)");
 

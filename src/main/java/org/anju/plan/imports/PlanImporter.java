@@ -8,6 +8,7 @@ import org.anju.intake.InputProblem;
 import org.anju.intake.SourceDocument;
 import org.anju.intake.SourceReader;
 import org.anju.plan.BreakdownTable;
+import org.anju.plan.Fingerprints;
 import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
 import org.anju.plan.Plans;
@@ -297,8 +298,9 @@ public class PlanImporter {
             warnings.add("将替换已导入的计划「" + replacing.label() + "」（编号 " + replacing.id() + "，来自文件「"
                     + replacing.sourceFile() + "」）的分解表：请确认本文件是同一份文件的更正");
         }
+        Fingerprints fingerprints = new Fingerprints();   // worked out once: checked here, stored by save
         for (TableInterpreter.Reading r : interpreted.readings()) {
-            for (String place : plans.sameTableImported(r.table(), existing.map(Plan::id).orElse(null))) {
+            for (String place : plans.sameTableImported(r.table(), existing.map(Plan::id).orElse(null), fingerprints)) {
                 warnings.add(r.table().displayLabel() + " 与已导入的" + place + "数字完全相同：请确认不是重复导入");
             }
         }
@@ -335,7 +337,7 @@ public class PlanImporter {
         }
         JobProgress.stage("写入", 0);
         Stored stored = Access.via(Channel.IMPORT, () -> transaction.execute(status -> {
-            Long planId = finalDraft == null ? null : plans.save(finalDraft, options.replace());
+            Long planId = finalDraft == null ? null : plans.save(finalDraft, options.replace(), fingerprints);
             String summary = summary(preview);
             long batchId = previewBatch != null ? previewBatch : plans.recordBatch(fileName, document.format().name(),
                     document.encoding(), sha256(content), content, true, planId, summary, planIssuer);
@@ -405,7 +407,8 @@ public class PlanImporter {
                 String name = Text.compact(row.region().name());
                 set.add(name);
                 set.add(RowLabels.clean(row.label()));
-                if (name.length() > 2 && name.matches(".*[省市县区]$")) {
+                // a character test, not String.matches: that compiled its pattern again for each of the 22,000 rows
+                if (name.length() > 2 && "省市县区".indexOf(name.charAt(name.length() - 1)) >= 0) {
                     set.add(name.substring(0, name.length() - 1));
                 }
             }
