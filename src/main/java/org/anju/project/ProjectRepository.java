@@ -385,68 +385,97 @@ class ProjectRepository {
      */
     List<Projects.StallCandidate> stallCandidates(int scopeRegionId, YearMonth period) {
         int year = period.getYear();
-        // In three steps (issue 15, second session; EXPLAIN ANALYZE for 江西省, June 2025 in docs/PERFORMANCE.md):
-        // c — the scope's projects of the year that the rules on their own dates can concern, read index-only
-        //     (project_scope_dates, migration V11_1511) instead of one heap page per project;
-        // l — one backward look-up of project_progress per candidate for its latest three months up to the month:
-        //     the latest is its progress at the month, and the latest of them up to the window's start is its
-        //     progress two months before (only two months lie after it, periods being distinct first days) —
-        //     instead of one look-up for each; picked with lead() over the rows already in order (five ordered
-        //     array_agg()s sorted each project's rows five times, and cost more than the look-up they saved);
-        // then the project rows of the few that match.
-        return jdbc.sql("""
-                        with c as (
-                            select p.id, p.started_on, p.prelim_done_on
-                            from project p
-                            join region_ancestor a on a.region_id = p.region_id and a.ancestor_id = :scope
-                            where (p.year = :year or (p.year < :year and (p.basic_completed_on is null
-                                                                            or extract(year from p.basic_completed_on) >= :year)))
-                              and (p.basic_completed_on is null or p.basic_completed_on > :end)
-                              and ((p.started_on <= :end and p.prelim_done_on is null)
-                                   or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
-                                   or ((p.started_on is null or p.started_on > :end) and :month >= 10)
-                                   or p.started_on < :windowStart)
-                        ),
-                        l as (
-                            select c.*, pp.progress_period, pp.investment, pp.image_progress,
-                                   case when c.started_on < :windowStart then pp.earlier_period end as earlier_period,
-                                   case when c.started_on < :windowStart then pp.earlier_investment end as earlier_investment
-                            from c
-                            left join lateral (
-                                select y.period as progress_period, y.investment, y.image_progress,
-                                       case when y.period <= :windowStart then y.period
-                                            when y.p2 <= :windowStart then y.p2 else y.p3 end as earlier_period,
-                                       case when y.period <= :windowStart then y.investment
-                                            when y.p2 <= :windowStart then y.i2 else y.i3 end as earlier_investment
-                                from (select x.period, x.investment, x.image_progress,
-                                             lead(x.period, 1) over w as p2, lead(x.investment, 1) over w as i2,
-                                             lead(x.period, 2) over w as p3, lead(x.investment, 2) over w as i3
-                                      from (select period, investment, image_progress from project_progress x
-                                            where x.project_id = c.id and x.period <= :upto
-                                            order by x.period desc limit 3) x
-                                      window w as (order by x.period desc)) y
-                                order by y.period desc limit 1) pp on true
-                            where (c.started_on <= :end and c.prelim_done_on is null)
-                               or ((c.started_on is null or c.started_on > :end) and c.prelim_done_on is null and :month >= 6)
-                               or ((c.started_on is null or c.started_on > :end) and :month >= 10)
-                               or (c.started_on < :windowStart
-                                   and (pp.progress_period is null or pp.progress_period < :windowStart
-                                        or (pp.earlier_period is not null and pp.investment <= pp.earlier_investment)))
-                        )
-                        select p.*, g.code as region_code, g.name as region_name,
-                               l.progress_period, l.investment, l.image_progress, l.earlier_period, l.earlier_investment
-                        from l
-                        join project p on p.id = l.id
-                        join region g on g.id = p.region_id
-                        order by p.program_code, g.code, p.year, p.name""")
-                .param("scope", scopeRegionId).param("year", year).param("upto", day(period))
-                .param("end", Date.valueOf(period.atEndOfMonth())).param("month", period.getMonthValue())
-                .param("windowStart", day(period.minusMonths(2)))
+        return jdbc.sql(STALL_CANDIDATES).params(stallParams(scopeRegionId, period))
                 .query((rs, n) -> {
                     Date earlier = rs.getDate("earlier_period");
                     return new Projects.StallCandidate(view(rs, year),
                             earlier == null ? null : YearMonth.from(earlier.toLocalDate()),
                             rs.getBigDecimal("earlier_investment"));
                 }).list();
+    }
+
+    /** The statement of {@link #stallCandidates}, its parameters from {@link #stallParams} (StallCandidatesTest runs it). */
+    /**
+     * The statement of {@link #stallCandidates}, its parameters from {@link #stallParams}; StallCandidatesTest holds it
+     * to the statement it replaced (issue 15, third session; EXPLAIN and CPU figures in docs/PERFORMANCE.md). The
+     * plan is shaped on purpose, each step measured on 广东省, December 2025 (21,748 candidates, 10,409 listed):
+     * <ul>
+     *   <li>c — the scope's projects the rules on their own dates can concern, region by region on project_scope_dates
+     *       (index-only; the planner otherwise chose a parallel scan of all 1,000,000 projects), in id order: the
+     *       look-ups below then walk project_progress's indexes in key order, which more than halved their cost;</li>
+     *   <li>m — the progress at the month: the row of the month itself if there is one, else the latest before it;</li>
+     *   <li>l — for projects started before the window whose progress is later than its first month, the progress
+     *       two months before the same way (the row of that month, else the latest before it), then the rules;</li>
+     *   <li>only the listed projects' rows are read (the planner joined every candidate's row before filtering, or
+     *       merged with all 1,000,000 of them: {@code offset 0} keeps it a look-up per listed project).</li>
+     * </ul>
+     * Each look-up is one descent of project_progress's primary key (the month's own row, or the latest before it).
+     */
+    static final String STALL_CANDIDATES = """
+            with c as (
+                select p.id, p.started_on, p.prelim_done_on
+                from region_ancestor a
+                cross join lateral (
+                    select p.id, p.started_on, p.prelim_done_on from project p
+                    where p.region_id = a.region_id and p.year <= :year
+                      and (p.year = :year or (p.basic_completed_on is null or extract(year from p.basic_completed_on) >= :year))
+                      and (p.basic_completed_on is null or p.basic_completed_on > :end)
+                      and ((p.started_on <= :end and p.prelim_done_on is null)
+                           or ((p.started_on is null or p.started_on > :end) and p.prelim_done_on is null and :month >= 6)
+                           or ((p.started_on is null or p.started_on > :end) and :month >= 10)
+                           or p.started_on < :windowStart)
+                    offset 0) p
+                where a.ancestor_id = :scope
+                order by p.id
+            ),
+            m as (
+                select c.*, pm.period as progress_period, pm.investment, pm.image_progress
+                from c
+                left join lateral (
+                    select * from (select x.period, x.investment, x.image_progress from project_progress x
+                                   where x.period = :upto and x.project_id = c.id
+                                   union all
+                                   (select x.period, x.investment, x.image_progress from project_progress x
+                                    where x.project_id = c.id and x.period < :upto
+                                    order by x.period desc limit 1)) u
+                    limit 1) pm on true
+            ),
+            l as materialized (
+                select m.*, coalesce(pw.period, case when m.progress_period <= :windowStart then m.progress_period end) as earlier_period,
+                       case when pw.period is not null then pw.investment
+                            when m.progress_period <= :windowStart then m.investment end as earlier_investment
+                from m
+                left join lateral (
+                    select * from (select x.period, x.investment from project_progress x
+                                   where m.started_on < :windowStart and m.progress_period > :windowStart
+                                     and x.period = :windowStart and x.project_id = m.id
+                                   union all
+                                   (select x.period, x.investment from project_progress x
+                                    where m.started_on < :windowStart and m.progress_period > :windowStart
+                                      and x.project_id = m.id and x.period < :windowStart
+                                    order by x.period desc limit 1)) u
+                    limit 1) pw on true
+                where (m.started_on <= :end and m.prelim_done_on is null)
+                   or ((m.started_on is null or m.started_on > :end) and m.prelim_done_on is null and :month >= 6)
+                   or ((m.started_on is null or m.started_on > :end) and :month >= 10)
+                   or (m.started_on < :windowStart
+                       and (m.progress_period is null or m.progress_period < :windowStart
+                            or m.progress_period = :windowStart
+                            or (pw.period is not null and m.investment <= pw.investment)))
+            )
+            select p.*, g.code as region_code, g.name as region_name,
+                   l.progress_period, l.investment, l.image_progress,
+                   case when l.started_on < :windowStart then l.earlier_period end as earlier_period,
+                   case when l.started_on < :windowStart then l.earlier_investment end as earlier_investment
+            from l
+            cross join lateral (select * from project p where p.id = l.id offset 0) p
+            join region g on g.id = p.region_id
+            order by p.program_code, g.code, p.year, p.name""";
+
+
+    static java.util.Map<String, Object> stallParams(int scopeRegionId, YearMonth period) {
+        return java.util.Map.of("scope", scopeRegionId, "year", period.getYear(), "upto", day(period),
+                "end", Date.valueOf(period.atEndOfMonth()), "month", period.getMonthValue(),
+                "windowStart", day(period.minusMonths(2)));
     }
 }

@@ -53,6 +53,8 @@ import java.util.stream.Stream;
  */
 public final class NationalBench {
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
         // a system property: application.yml's anju.db.data-dir (ANJU_DATA_DIR) outranks the builder's defaults
@@ -179,14 +181,24 @@ public final class NationalBench {
             Timer bulletinWarm = new Timer("warm-up");
             Timer bulletin = new Timer("province bulletin (compose + DOCX), random province and month of 2025");
             Timer bulletinSql = new Timer("the province's and its units' sums in plain SQL");
+            List<String> each = new java.util.ArrayList<>();
             for (int i = 0; i < 25; i++) {
                 Region p = provinces.get(random.nextInt(provinces.size()));
                 YearMonth m = YearMonth.of(2025, 1 + random.nextInt(12));
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long pgCpu = postgresCpuMillis(dataDir);
                 byte[] docx = (i < 5 ? bulletinWarm : bulletin).time(() ->
                         bulletins.docx(p.code(), m, new BulletinOptions(null, null, LocalDate.of(2026, 1, 9))));
+                cpu = THREADS.getCurrentThreadCpuTime() - cpu;
+                pgCpu = postgresCpuMillis(dataDir) - pgCpu;
                 (i < 5 ? bulletinWarm : bulletinSql).time(() -> plainProvince(jdbc, regions, p, m));
                 size = docx.length;
+                // each bulletin apart: which province and month the slow ones are (issue 15, third session)
+                each.add(String.format(java.util.Locale.ROOT, "%s%s %s: %.0f ms, CPU: bench thread %.0f ms, PostgreSQL %d ms; %d KB",
+                        i < 5 ? "warm-up " : "", p.name(), m, (i < 5 ? bulletinWarm : bulletin).last(), cpu / 1e6,
+                        pgCpu, docx.length / 1024));
             }
+            each.forEach(line -> System.out.println("  " + line));
             System.out.println(bulletin.report(2000, 100));
             System.out.println(bulletinSql.report());
 
@@ -250,6 +262,42 @@ public final class NationalBench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, peak heap used while measuring (sum of pools' peaks) "
                 + peak / (1024 * 1024) + " MB");
         System.out.println("load after: " + uptime());
+    }
+
+    /**
+     * CPU time (user + sys) of the dataset's PostgreSQL so far, in ms: its server process with the children it has
+     * reaped (parallel workers that ended) and every child still running (the pool's backends) — from /proc, in clock
+     * ticks (10 ms); -1 where there is no /proc.
+     */
+    static long postgresCpuMillis(Path dataDir) {
+        try {
+            String server = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).getFirst().strip();
+            long ticks = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String name = d.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String[] f;
+                    try {
+                        String stat = Files.readString(d.resolve("stat"));
+                        f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    // after the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
+                    if (name.equals(server)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    } else if (f[1].equals(server)) {
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            }
+            return ticks * 10;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Whether to run a part: -Dbench.parts=rollup,ranking,bulletin,import (default every one). */

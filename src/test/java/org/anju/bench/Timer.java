@@ -43,6 +43,11 @@ final class Timer {
         nanos.add((long) (millis * 1e6));
     }
 
+    /** The latest sample, in milliseconds. */
+    double last() {
+        return nanos.getLast() / 1e6;
+    }
+
     double percentile(double p) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
