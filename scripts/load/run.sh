@@ -33,7 +33,7 @@ FIXTURE="$(cd "$FIXTURE" && pwd)"
 
 echo "load: $(($(wc -l < "$FIXTURE/reporters.csv") - 1)) reporters over ${RAMP}s, administrators and viewers for ${DURATION}s, against $BASE_URL"
 start=$(date -u +%FT%TZ)
-./mvnw -o -q -Pload test-compile gatling:test -Dload.baseUrl="$BASE_URL" -Dload.fixture="$FIXTURE" \
+./mvnw -q -Pload test-compile gatling:test -Dload.baseUrl="$BASE_URL" -Dload.fixture="$FIXTURE" \
   -Dload.ramp="$RAMP" -Dload.duration="$DURATION"
 gatling=$?
 echo "started $start, ended $(date -u +%FT%TZ); load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
