@@ -2,13 +2,7 @@ package org.anju.plan;
 
 import org.anju.SeedDataTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,32 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * transaction that is rolled back, on the Jiangxi plan of the demo data.
  */
 @SeedDataTest
-class TableIntegrityTest {
-
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    Plans plans;
-
-    long plan() {
-        return plans.byDocumentNumber("赣建保〔2023〕1号").orElseThrow().id();
-    }
-
-    void rolledBack(Consumer<Long> work) {
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            try {
-                work.accept(plan());
-            } finally {
-                tx.setRollbackOnly();
-            }
-        });
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
+class TableIntegrityTest extends JiangxiPlanRolledBack {
 
     @Test
     void aTargetMustNameARowAndColumnItAgreesWith() {

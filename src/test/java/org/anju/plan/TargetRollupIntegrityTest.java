@@ -4,15 +4,11 @@ import org.anju.SeedDataTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,34 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Jiangxi plan of the demo data, in a transaction that is rolled back.
  */
 @SeedDataTest
-class TargetRollupIntegrityTest {
+class TargetRollupIntegrityTest extends JiangxiPlanRolledBack {
 
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    Plans plans;
     @Autowired
     DataSource dataSource;
-
-    long plan() {
-        return plans.byDocumentNumber("赣建保〔2023〕1号").orElseThrow().id();
-    }
-
-    void rolledBack(Consumer<Long> work) {
-        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-            try {
-                work.accept(plan());
-            } finally {
-                tx.setRollbackOnly();
-            }
-        });
-    }
-
-    long count(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query(Long.class).single();
-    }
 
     long noPlan() {
         return count("select coalesce(max(id), 0) + 1000 from plan");
