@@ -2,6 +2,7 @@ package org.anju.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -17,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Form login and HTTP Basic: checks the password, then whether the account may sign in. Failed attempts
@@ -35,6 +38,8 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     static final String SERVICE_FAILED = "系统繁忙，请稍后再试。本次登录未能完成核验，您的密码没有被判定为错误";
     /** Every tenth failure of an account (since its last success) is logged as a warning for administrators. */
     static final int WARN_EVERY = 10;
+    /** How long a sign-in waits for its turn to have its password checked ({@link #matches}). */
+    static final Duration CHECK_WAIT = Duration.ofSeconds(20);
 
     private static final Logger log = LoggerFactory.getLogger(AnjuAuthenticationProvider.class);
 
@@ -42,15 +47,20 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final TransactionTemplate tx;
+    /** Bounds the password checks running at once (anju.security.concurrent-password-checks): see {@link #matches}. */
+    private final Semaphore checks;
     /** Compared against when the user does not exist, so that both cases take as long. */
     private final String dummyHash;
 
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle,
-                               TransactionTemplate tx) {
+                               TransactionTemplate tx,
+                               @Value("${anju.security.concurrent-password-checks:0}") int concurrentChecks) {
         this.store = store;
         this.encoder = encoder;
         this.throttle = throttle;
         this.tx = tx;
+        this.checks = new Semaphore(concurrentChecks > 0 ? concurrentChecks : Runtime.getRuntime().availableProcessors(),
+                true);
         this.dummyHash = encoder.encode("not-a-password-" + Passwords.generate());
     }
 
@@ -83,8 +93,8 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
         try {
             found = store.principal(username);
             matches = found.isPresent()
-                    ? encoder.matches(password, found.get().getPassword())
-                    : encoder.matches(password, dummyHash) && false;
+                    ? matches(password, found.get().getPassword())
+                    : matches(password, dummyHash) && false;
         } catch (RuntimeException e) {
             abandon(attempt, e);
             throw serviceFailed(e);
@@ -144,6 +154,31 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     private static InternalAuthenticationServiceException serviceFailed(RuntimeException e) {
         log.warn("登录未能核验（{}）：{}", e.getClass().getSimpleName(), e.getMessage());
         return new InternalAuthenticationServiceException(SERVICE_FAILED, e);
+    }
+
+    /**
+     * The password check, at most {@link #checks} at a time. A bcrypt check is ~75 ms of pure CPU; in a month-end burst
+     * (hundreds of sign-ins in the first minute) unbounded checks took every core, and the requests that held pool
+     * connections got so little CPU that others waited past the pool timeout — 503 for pages that needed none of it
+     * (docs/PERFORMANCE.md, month-end load). Waiting here holds no connection; a wait past {@link #CHECK_WAIT} is told as
+     * what it is (系统繁忙, the password not judged), like a database that cannot answer.
+     */
+    boolean matches(String password, String hash) {
+        boolean admitted;
+        try {
+            admitted = checks.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("登录核验被中断", e);
+        }
+        if (!admitted) {
+            throw new IllegalStateException("登录核验排队超过 " + CHECK_WAIT.toSeconds() + " 秒");
+        }
+        try {
+            return encoder.matches(password, hash);
+        } finally {
+            checks.release();
+        }
     }
 
     /** Hands the attempt back uncounted, if the database lets us (else it stops counting after a minute). */
