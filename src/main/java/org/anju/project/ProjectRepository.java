@@ -394,7 +394,6 @@ class ProjectRepository {
                 }).list();
     }
 
-    /** The statement of {@link #stallCandidates}, its parameters from {@link #stallParams} (StallCandidatesTest runs it). */
     /**
      * The statement of {@link #stallCandidates}, its parameters from {@link #stallParams}; StallCandidatesTest holds it
      * to the statement it replaced (issue 15, third session; EXPLAIN and CPU figures in docs/PERFORMANCE.md). The
@@ -471,7 +470,6 @@ class ProjectRepository {
             cross join lateral (select * from project p where p.id = l.id offset 0) p
             join region g on g.id = p.region_id
             order by p.program_code, g.code, p.year, p.name""";
-
 
     static java.util.Map<String, Object> stallParams(int scopeRegionId, YearMonth period) {
         return java.util.Map.of("scope", scopeRegionId, "year", period.getYear(), "upto", day(period),

@@ -255,7 +255,7 @@ final class RegionDirectory {
     }
 
     Node node(int id) {
-        Node n = id >= 0 && id < byId.length ? byId[id] : null;
+        Node n = find(id);
         if (n == null) {
             throw new org.anju.platform.NotFound("没有 id 为 " + id + " 的区划");
         }

@@ -37,8 +37,10 @@ class RegionStore {
      * and the rest only when it asks for a town or community ({@code Regions}, {@code anju.regions.local-units-on-demand}).
      */
     RegionDirectory load(boolean localUnits) {
-        // the kinds of RegionKind.local(); a group's members are reporting units (Regions.addUnit refuses others)
-        String reporting = localUnits ? "" : "where kind not in ('TOWN', 'COMMUNITY')";
+        // the kinds of RegionKind.local(), named once there; a group's members are reporting units (Regions.addUnit
+        // refuses others)
+        String reporting = localUnits ? "" : "where kind not in (" + java.util.Arrays.stream(RegionKind.values())
+                .filter(RegionKind::local).map(k -> "'" + k.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
         String reportingAlias = localUnits ? "" : "where region_id in (select id from region " + reporting + ")";
         String reportingMember = localUnits ? "" : "where member_id in (select id from region " + reporting + ")";
         Map<Integer, Integer> sortOrders = new HashMap<>();
