@@ -86,7 +86,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
         proxy.setReadOnlyDataSource(readOnlyDataSource());
         proxy.setDefaultAutoCommit(true);
         proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        return proxy;
+        return new HeldConnections(proxy);   // the session keeps a write's position once the connection is back
     }
 
     DataSource readOnlyDataSource() {
@@ -205,8 +205,25 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }
         long[] written = WRITTEN.get();
         written[0] = Math.max(written[0], lsn);
+        if (lsn != Long.MAX_VALUE) {
+            keepInSession(lsn);
+        }
+    }
+
+    /**
+     * Keeps {@code lsn} in the caller's HTTP session, if it has one, when this thread holds no connection any more: the
+     * session is written at once in a transaction of its own, and asking the pool for that connection while holding
+     * the committed one made threads wait on each other ({@link HeldConnections}). Still before the response: the
+     * connection goes back as the transaction ends, inside the request. If the session cannot be written (no
+     * connection in time), this request's reads still see the write (the thread's position); the session's next
+     * request may read from the replica before it has replayed it — logged.
+     */
+    private static void keepInSession(long lsn) {
         HttpSession session = session();
-        if (session != null && lsn != Long.MAX_VALUE) {
+        if (session == null) {
+            return;
+        }
+        HeldConnections.whenNoneHeld(() -> {
             try {
                 long previous = session.getAttribute(SESSION_LSN) instanceof Long stored ? stored : 0;
                 if (lsn > previous) {
@@ -214,8 +231,11 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 }
             } catch (IllegalStateException invalidated) {
                 // logged out in this very request
+            } catch (RuntimeException e) {
+                log.warn("Cannot keep a write's WAL position in the session ({}); its next request may read from the "
+                        + "replica before the replica has replayed it", e.toString());
             }
-        }
+        });
     }
 
     /** Forgets this thread's last write (a test's thread runs many tests against different servers). */
@@ -257,18 +277,9 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }
         long[] written = WRITTEN.get();
         written[0] = Math.max(written[0], lsn);
-        HttpSession session = session();
-        if (session != null) {
-            try {
-                long previous = session.getAttribute(SESSION_LSN) instanceof Long stored ? stored : 0;
-                if (lsn > previous) {
-                    session.setAttribute(SESSION_LSN, lsn);
-                }
-            } catch (IllegalStateException invalidated) {
-                // logged out meanwhile
-            }
-        }
+        keepInSession(lsn);
     }
+
 
     private static HttpSession session() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();

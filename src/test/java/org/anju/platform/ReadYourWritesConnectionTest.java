@@ -4,10 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,16 +28,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The position is past the commit record even when commits do not wait for the WAL flush (the tests' server runs
  * with {@code synchronous_commit} off: there {@code pg_current_wal_lsn()} stayed before the transaction's own rows).
  *
+ * <p>Nor does keeping the position in the HTTP session: the session is written at once, in a transaction of its own
+ * (Spring Session's JDBC repository, flush mode immediate), and that waits until the committed transaction's connection
+ * is back in the pool. Taken while the committed one was still held, a month-end burst of sign-ins left every
+ * connection of a node held by a thread waiting for another (docs/PERFORMANCE.md, month-end load).
+ *
  * <p>The "replica" is the primary itself (not a standby: reads go to the primary), which is enough to run the
  * routing's write path on a real PostgreSQL.
  */
 class ReadYourWritesConnectionTest {
 
-    @Test
-    void theWritePositionIsReadOnTheCommittedTransactionsOwnConnection() throws Exception {
+    /** A pool of one connection on a real server, the routing data source and a transaction manager reading positions. */
+    private interface Routed {
+        void run(DatabaseConfiguration.Pools pools, DataSource dataSource, JdbcTransactionManager manager, JdbcClient jdbc)
+                throws Exception;
+    }
+
+    private static void onePooledConnection(String database, Routed test) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
         try {
-            String url = server.ensureDatabase("read_your_writes");
+            String url = server.ensureDatabase(database);
             DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 1,
                     Duration.ofSeconds(30), Duration.ofSeconds(5),
                     new DatabaseProperties.Replica(url, null, null, null, Duration.ofHours(1)));
@@ -46,33 +63,82 @@ class ReadYourWritesConnectionTest {
                 JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
                 DatabaseConfiguration.readYourWrites(beans.getBeanProvider(DatabaseConfiguration.Pools.class))
                         .postProcessAfterInitialization(manager, "transactionManager");
-                JdbcClient jdbc = JdbcClient.create(dataSource);
                 ReadReplicaRouting.forgetThisThread(); // earlier tests on this thread wrote to other servers
                 assertThat(ReadReplicaRouting.writtenByThisThread()).isZero();
-
-                AtomicLong inserted = new AtomicLong();
-                long started = System.nanoTime();
-                new TransactionTemplate(manager).executeWithoutResult(s -> {
-                    jdbc.sql("create table written (x int)").update();
-                    jdbc.sql("insert into written values (1)").update();
-                    inserted.set(ReplicaRoute.Lsn.parse(jdbc.sql("select pg_current_wal_insert_lsn()::text")
-                            .query(String.class).single()));
-                });
-                Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-                assertThat(took).as("no wait for a second connection").isLessThan(Duration.ofSeconds(5));
-                long written = ReadReplicaRouting.writtenByThisThread();
-                assertThat(written).as("a real position, not 'read from the primary for good'").isPositive()
-                        .isNotEqualTo(Long.MAX_VALUE);
-                long now = ReplicaRoute.Lsn.parse(jdbc.sql("select pg_current_wal_insert_lsn()::text").query(String.class)
-                        .single());
-                assertThat(written).as("past the transaction's writes (read after its commit)")
-                        .isGreaterThan(inserted.get()).isLessThanOrEqualTo(now);
-                assertThat(jdbc.sql("select count(*) from written").query(Integer.class).single()).isEqualTo(1);
-                assertThat(pools.primary().getHikariPoolMXBean().getActiveConnections()).as("returned").isZero();
+                test.run(pools, dataSource, manager, JdbcClient.create(dataSource));
             }
         } finally {
             server.close();
         }
+    }
+
+    @Test
+    void theWritePositionIsReadOnTheCommittedTransactionsOwnConnection() throws Exception {
+        onePooledConnection("read_your_writes", (pools, dataSource, manager, jdbc) -> {
+            AtomicLong inserted = new AtomicLong();
+            long started = System.nanoTime();
+            new TransactionTemplate(manager).executeWithoutResult(s -> {
+                jdbc.sql("create table written (x int)").update();
+                jdbc.sql("insert into written values (1)").update();
+                inserted.set(ReplicaRoute.Lsn.parse(jdbc.sql("select pg_current_wal_insert_lsn()::text")
+                        .query(String.class).single()));
+            });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("no wait for a second connection").isLessThan(Duration.ofSeconds(5));
+            long written = ReadReplicaRouting.writtenByThisThread();
+            assertThat(written).as("a real position, not 'read from the primary for good'").isPositive()
+                    .isNotEqualTo(Long.MAX_VALUE);
+            long now = ReplicaRoute.Lsn.parse(jdbc.sql("select pg_current_wal_insert_lsn()::text").query(String.class)
+                    .single());
+            assertThat(written).as("past the transaction's writes (read after its commit)")
+                    .isGreaterThan(inserted.get()).isLessThanOrEqualTo(now);
+            assertThat(jdbc.sql("select count(*) from written").query(Integer.class).single()).isEqualTo(1);
+            assertThat(pools.primary().getHikariPoolMXBean().getActiveConnections()).as("returned").isZero();
+        });
+    }
+
+    @Test
+    void theSessionKeepsTheWritePositionOnceTheCommittedConnectionIsBack() throws Exception {
+        onePooledConnection("read_your_writes_session", (pools, dataSource, manager, jdbc) -> {
+            jdbc.sql("create table session_write (name text, lsn bigint)").update();
+            jdbc.sql("create table written (x int)").update();
+            TransactionTemplate sessionWrites = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+            sessionWrites.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            List<Integer> heldWhenStored = new ArrayList<>();
+            MockHttpSession session = new MockHttpSession() {
+                @Override
+                public void setAttribute(String name, Object value) {
+                    // as Spring Session's JDBC repository with flush mode immediate: written at once, in its own transaction
+                    heldWhenStored.add(pools.primary().getHikariPoolMXBean().getActiveConnections());
+                    sessionWrites.executeWithoutResult(s -> jdbc.sql("insert into session_write values (?, ?)")
+                            .params(name, value).update());
+                    super.setAttribute(name, value);
+                }
+            };
+            MockHttpServletRequest request = new MockHttpServletRequest();
+            request.setSession(session);
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+            try {
+                long started = System.nanoTime();
+                new TransactionTemplate(manager).executeWithoutResult(s ->
+                        jdbc.sql("insert into written values (1)").update());
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+                assertThat(took).as("no wait for a second connection (the pool's timeout is 30 s)")
+                        .isLessThan(Duration.ofSeconds(5));
+                long written = ReadReplicaRouting.writtenByThisThread();
+                assertThat(written).isPositive().isNotEqualTo(Long.MAX_VALUE);
+                assertThat(session.getAttribute(ReadReplicaRouting.SESSION_LSN)).isEqualTo(written);
+                assertThat(heldWhenStored).as("the session was written after the commit's connection went back")
+                        .containsExactly(0);
+                assertThat(jdbc.sql("select lsn from session_write where name = ?")
+                        .param(ReadReplicaRouting.SESSION_LSN).query(Long.class).list()).containsExactly(written);
+                assertThat(HeldConnections.heldByThisThread()).isZero();
+                assertThat(pools.primary().getHikariPoolMXBean().getActiveConnections()).as("returned").isZero();
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        });
     }
 }
