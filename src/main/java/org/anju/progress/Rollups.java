@@ -19,7 +19,9 @@ import java.util.Map;
  * Units' cumulative figures and their sums for every region above them. A unit's month enters the
  * sums when its report is submitted and leaves them when it is returned: {@link #replace} adds the
  * difference to every ancestor through the closure table in the caller's transaction, so a read is a
- * primary-key scan of a few dozen rows whatever the size of the country.
+ * primary-key scan of a few dozen rows whatever the size of the country. The ancestors' rows are
+ * changed as the transaction commits (a deferred trigger, V12_1601), so that the rows every submit
+ * shares up to 全国 are locked only inside COMMIT: within the transaction the sums read as before it.
  */
 @Service
 public class Rollups {
@@ -91,17 +93,12 @@ public class Rollups {
                             nValues.toArray(BigDecimal[]::new))
                     .update();
         }
+        // every ancestor's sums move when the transaction commits (V12_1601): their rows are shared by every submit
         jdbc.sql("""
-                        insert into progress_rollup as r (region_id, period, indicator_id, source, value, units)
-                        select a.ancestor_id, ?, d.i, d.s, d.v, d.u
-                        from region_ancestor a
-                        cross join unnest(?::int[], ?::text[], ?::numeric[], ?::int[]) as d(i, s, v, u)
-                        where a.region_id = ?
-                        order by a.ancestor_id, d.i, d.s
-                        on conflict (region_id, period, indicator_id, source)
-                        do update set value = r.value + excluded.value, units = r.units + excluded.units""")
-                .params(day, ids.toArray(Integer[]::new), sources.toArray(String[]::new),
-                        deltas.toArray(BigDecimal[]::new), unitDeltas.toArray(Integer[]::new), unitRegionId)
+                        insert into progress_sum_change (unit_id, period, indicator_ids, sources, deltas, unit_deltas, reported)
+                        values (?, ?, ?::int[], ?::text[], ?::numeric[], ?::int[], 0)""")
+                .params(unitRegionId, day, ids.toArray(Integer[]::new), sources.toArray(String[]::new),
+                        deltas.toArray(BigDecimal[]::new), unitDeltas.toArray(Integer[]::new))
                 .update();
     }
 
@@ -120,27 +117,11 @@ public class Rollups {
         if (changed == 0) {
             return;
         }
-        // PostgreSQL checks a row's constraints before it looks for a conflict, so a decrement cannot go through
-        // "insert … on conflict": the unit was counted, hence every ancestor has its row already.
-        if (counted) {
-            jdbc.sql("""
-                            insert into progress_reporting as r (region_id, period, reported)
-                            select a.ancestor_id, ?, 1 from region_ancestor a where a.region_id = ? order by a.ancestor_id
-                            on conflict (region_id, period) do update set reported = r.reported + 1""")
-                    .params(day, unitRegionId).update();
-        } else {
-            // lock the ancestors' rows in the same order the increment takes them, then decrement: two units of one
-            // city moving at once never wait on each other crosswise
-            jdbc.sql("""
-                            select region_id from progress_reporting
-                            where period = ? and region_id in (select ancestor_id from region_ancestor where region_id = ?)
-                            order by region_id for update""")
-                    .params(day, unitRegionId).query(Integer.class).list();
-            jdbc.sql("""
-                            update progress_reporting set reported = reported - 1
-                            where period = ? and region_id in (select ancestor_id from region_ancestor where region_id = ?)""")
-                    .params(day, unitRegionId).update();
-        }
+        // every ancestor's count moves when the transaction commits (V12_1601), as the sums do
+        jdbc.sql("""
+                        insert into progress_sum_change (unit_id, period, indicator_ids, sources, deltas, unit_deltas, reported)
+                        values (?, ?, '{}', '{}', '{}', '{}', ?)""")
+                .params(unitRegionId, day, counted ? 1 : -1).update();
     }
 
     /**
