@@ -2,6 +2,8 @@ package org.anju.account;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -18,8 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Form login and HTTP Basic: checks the password, then whether the account may sign in. Failed attempts
@@ -30,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * delayed like a real one. Only someone who knows the password learns that an account is disabled.
  */
 @Component
-class AnjuAuthenticationProvider implements AuthenticationProvider {
+class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBean {
 
     static final String BAD_CREDENTIALS = "用户名或密码错误";
     static final String DISABLED = "该账号已停用，请联系管理员";
@@ -39,7 +47,7 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     /** Every tenth failure of an account (since its last success) is logged as a warning for administrators. */
     static final int WARN_EVERY = 10;
     /** How long a sign-in waits for its turn to have its password checked ({@link #matches}). */
-    static final Duration CHECK_WAIT = Duration.ofSeconds(20);
+    static final Duration CHECK_WAIT = Duration.ofSeconds(30);
 
     private static final Logger log = LoggerFactory.getLogger(AnjuAuthenticationProvider.class);
 
@@ -47,21 +55,45 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final TransactionTemplate tx;
-    /** Bounds the password checks running at once (anju.security.concurrent-password-checks): see {@link #matches}. */
-    private final Semaphore checks;
+    /**
+     * The platform threads that run the password checks, as many as anju.security.concurrent-password-checks: see
+     * {@link #matches}.
+     */
+    private final ThreadPoolExecutor checks;
+    /** How long a sign-in waits for its check: {@link #CHECK_WAIT}, shorter in tests. */
+    private final Duration checkWait;
     /** Compared against when the user does not exist, so that both cases take as long. */
     private final String dummyHash;
 
+    @Autowired
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle,
                                TransactionTemplate tx,
                                @Value("${anju.security.concurrent-password-checks:0}") int concurrentChecks) {
+        this(store, encoder, throttle, tx, concurrentChecks, CHECK_WAIT);
+    }
+
+    AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle, TransactionTemplate tx,
+                               int concurrentChecks, Duration checkWait) {
         this.store = store;
         this.encoder = encoder;
         this.throttle = throttle;
         this.tx = tx;
-        this.checks = new Semaphore(concurrentChecks > 0 ? concurrentChecks : Runtime.getRuntime().availableProcessors(),
-                true);
+        this.checkWait = checkWait;
+        int threads = concurrentChecks > 0 ? concurrentChecks : defaultChecks(Runtime.getRuntime().availableProcessors());
+        AtomicInteger named = new AtomicInteger();
+        this.checks = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> Thread.ofPlatform().daemon().name("anju-password-check-" + named.incrementAndGet()).unstarted(r));
         this.dummyHash = encoder.encode("not-a-password-" + Passwords.generate());
+    }
+
+    /**
+     * One check thread per processor. Fewer could not keep up on two cores: with one, 1,818 sign-ins of a month-end
+     * run's first three minutes waited past {@link #CHECK_WAIT} (the thread got a fraction of a core among the carriers,
+     * PostgreSQL and the rest; docs/PERFORMANCE.md). The carriers are never held by a check whatever the number: the
+     * operating system time-slices these threads against them.
+     */
+    static int defaultChecks(int processors) {
+        return Math.max(1, processors);
     }
 
     /** "登录失败次数过多，请 N 秒后再试" (minutes from one minute on), rounded up. */
@@ -157,28 +189,37 @@ class AnjuAuthenticationProvider implements AuthenticationProvider {
     }
 
     /**
-     * The password check, at most {@link #checks} at a time. A bcrypt check is ~75 ms of pure CPU; in a month-end burst
-     * (hundreds of sign-ins in the first minute) unbounded checks took every core, and the requests that held pool
-     * connections got so little CPU that others waited past the pool timeout — 503 for pages that needed none of it
-     * (docs/PERFORMANCE.md, month-end load). Waiting here holds no connection; a wait past {@link #CHECK_WAIT} is told as
-     * what it is (系统繁忙, the password not judged), like a database that cannot answer.
+     * The password check, on one of {@link #checks}' platform threads. A bcrypt check is ~75 ms of pure CPU. Requests run
+     * on virtual threads, and a virtual thread computing is not time-sliced: it holds its carrier (the JVM has one per
+     * processor) until done. In a month-end burst (hundreds of sign-ins in the first minute) the checks held every
+     * carrier, so the requests holding pool connections could not get one back to read their database answers, and
+     * others waited past the pool timeout — 503 for pages that needed none of it (docs/PERFORMANCE.md, month-end load).
+     * Here the requesting thread waits unmounted, holding no connection, and the check competes for CPU as an ordinary
+     * thread the operating system time-slices. Measured (docs/PERFORMANCE.md, month-end load, fourth session): the
+     * same run's first minutes failed hundreds of requests for want of a pool connection with the checks on the
+     * requests' threads, 3 with them here. A wait past {@link #checkWait} is told as what it is (系统繁忙, the password
+     * not judged), like a database that cannot answer, and a check not yet begun is dropped.
      */
     boolean matches(String password, String hash) {
-        boolean admitted;
+        Future<Boolean> check = checks.submit(() -> encoder.matches(password, hash));
         try {
-            admitted = checks.tryAcquire(CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return check.get(checkWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
+            check.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("登录核验被中断", e);
+        } catch (TimeoutException e) {
+            check.cancel(true);
+            checks.purge();
+            throw new IllegalStateException("登录核验排队超过 " + checkWait.toSeconds() + " 秒", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        if (!admitted) {
-            throw new IllegalStateException("登录核验排队超过 " + CHECK_WAIT.toSeconds() + " 秒");
-        }
-        try {
-            return encoder.matches(password, hash);
-        } finally {
-            checks.release();
-        }
+    }
+
+    @Override
+    public void destroy() {
+        checks.shutdownNow();
     }
 
     /** Hands the attempt back uncounted, if the database lets us (else it stops counting after a minute). */
