@@ -87,13 +87,14 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
     }
 
     /**
-     * One check thread per processor. Fewer could not keep up on two cores: with one, 1,818 sign-ins of a month-end
-     * run's first three minutes waited past {@link #CHECK_WAIT} (the thread got a fraction of a core among the carriers,
-     * PostgreSQL and the rest; docs/PERFORMANCE.md). The carriers are never held by a check whatever the number: the
-     * operating system time-slices these threads against them.
+     * Two check threads per processor. The operating system shares the cores among the runnable threads, so the
+     * checks' share grows with their number: at a month-end run on two cores (docs/PERFORMANCE.md, fourth session) one
+     * thread per node left 1,818 sign-ins waiting past the limit, one per processor 1,434, two per processor none —
+     * for 235 pages instead of 111 that waited past the pool timeout in the first minutes. The carriers are never
+     * held by a check whatever the number.
      */
     static int defaultChecks(int processors) {
-        return Math.max(1, processors);
+        return 2 * Math.max(1, processors);
     }
 
     /** "登录失败次数过多，请 N 秒后再试" (minutes from one minute on), rounded up. */

@@ -123,10 +123,10 @@ class PasswordCheckBoundTest {
     }
 
     @Test
-    void oneCheckThreadPerProcessorByDefault() {
-        assertThat(AnjuAuthenticationProvider.defaultChecks(0)).isEqualTo(1);
-        assertThat(AnjuAuthenticationProvider.defaultChecks(1)).isEqualTo(1);
-        assertThat(AnjuAuthenticationProvider.defaultChecks(2)).isEqualTo(2);
-        assertThat(AnjuAuthenticationProvider.defaultChecks(8)).isEqualTo(8);
+    void twoCheckThreadsPerProcessorByDefault() {
+        assertThat(AnjuAuthenticationProvider.defaultChecks(0)).isEqualTo(2);
+        assertThat(AnjuAuthenticationProvider.defaultChecks(1)).isEqualTo(2);
+        assertThat(AnjuAuthenticationProvider.defaultChecks(2)).isEqualTo(4);
+        assertThat(AnjuAuthenticationProvider.defaultChecks(8)).isEqualTo(16);
     }
 }
