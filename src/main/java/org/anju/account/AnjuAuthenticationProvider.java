@@ -89,9 +89,9 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
     /**
      * Two check threads per processor. The operating system shares the cores among the runnable threads, so the
      * checks' share grows with their number: at a month-end run on two cores (docs/PERFORMANCE.md, fourth session) one
-     * thread per node left 1,818 sign-ins waiting past the limit, one per processor 1,434, two per processor none —
-     * for 235 pages instead of 111 that waited past the pool timeout in the first minutes. The carriers are never
-     * held by a check whatever the number.
+     * thread per node left 616 sign-ins on one node alone waiting past the limit within three minutes, one per
+     * processor 1,434 in the whole run, two per processor none — for 235 pages instead of 111 that waited past the pool
+     * timeout in the first minutes. The carriers are never held by a check whatever the number.
      */
     static int defaultChecks(int processors) {
         return 2 * Math.max(1, processors);
