@@ -1,6 +1,8 @@
 package org.anju.bench;
 
 import org.anju.AnjuApplication;
+import org.anju.account.Access;
+import org.anju.account.Actor;
 import org.anju.bulletin.BulletinOptions;
 import org.anju.bulletin.Bulletins;
 import org.anju.plan.SyntheticNationalPlan;
@@ -51,7 +53,17 @@ public final class ProgressBench {
                 .web(WebApplicationType.NONE).profiles("test")
                 .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
                 .run()) {
+            // as the command line runs: the system actor, with the national scope (writes need an identity)
             Regions regions = ctx.getBean(Regions.class);
+            Access.runAs(Actor.system(regions.root()), () -> {
+                run(ctx, regions);
+                return null;
+            });
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext ctx, Regions regions) {
+        {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
 
