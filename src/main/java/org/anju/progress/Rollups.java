@@ -93,12 +93,21 @@ public class Rollups {
                             nValues.toArray(BigDecimal[]::new))
                     .update();
         }
-        // every ancestor's sums move when the transaction commits (V12_1601): their rows are shared by every submit
+        changeAtCommit(unitRegionId, day, ids, sources, deltas, unitDeltas, 0);
+    }
+
+    /**
+     * Records a change of every ancestor's sums ({@code ids}…: per indicator and source) and count of reporting units
+     * ({@code reported}: +1, -1 or 0), applied as the transaction commits (V12_1601): their rows up to 全国 are shared by
+     * every submit in the country, and are locked only inside COMMIT.
+     */
+    private void changeAtCommit(int unitRegionId, Date day, List<Integer> ids, List<String> sources,
+                                List<BigDecimal> deltas, List<Integer> unitDeltas, int reported) {
         jdbc.sql("""
                         insert into progress_sum_change (unit_id, period, indicator_ids, sources, deltas, unit_deltas, reported)
-                        values (?, ?, ?::int[], ?::text[], ?::numeric[], ?::int[], 0)""")
+                        values (?, ?, ?::int[], ?::text[], ?::numeric[], ?::int[], ?)""")
                 .params(unitRegionId, day, ids.toArray(Integer[]::new), sources.toArray(String[]::new),
-                        deltas.toArray(BigDecimal[]::new), unitDeltas.toArray(Integer[]::new))
+                        deltas.toArray(BigDecimal[]::new), unitDeltas.toArray(Integer[]::new), reported)
                 .update();
     }
 
@@ -117,11 +126,7 @@ public class Rollups {
         if (changed == 0) {
             return;
         }
-        // every ancestor's count moves when the transaction commits (V12_1601), as the sums do
-        jdbc.sql("""
-                        insert into progress_sum_change (unit_id, period, indicator_ids, sources, deltas, unit_deltas, reported)
-                        values (?, ?, '{}', '{}', '{}', '{}', ?)""")
-                .params(unitRegionId, day, counted ? 1 : -1).update();
+        changeAtCommit(unitRegionId, day, List.of(), List.of(), List.of(), List.of(), counted ? 1 : -1);
     }
 
     /**
