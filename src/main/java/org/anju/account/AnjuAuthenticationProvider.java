@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.anju.platform.RequestSlots;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -54,6 +55,8 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
     private final TransactionTemplate tx;
+    /** The node's request slots: a sign-in gives its slot back while it waits for its check ({@link #matches}). */
+    private final RequestSlots slots;
     /**
      * The platform threads that run the password checks, as many as anju.security.concurrent-password-checks: see
      * {@link #matches}.
@@ -66,14 +69,15 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
 
     @Autowired
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle,
-                               TransactionTemplate tx,
+                               TransactionTemplate tx, RequestSlots slots,
                                @Value("${anju.security.concurrent-password-checks:0}") int concurrentChecks) {
-        this(store, encoder, throttle, tx, concurrentChecks, CHECK_WAIT);
+        this(store, encoder, throttle, tx, slots, concurrentChecks, CHECK_WAIT);
     }
 
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle, TransactionTemplate tx,
-                               int concurrentChecks, Duration checkWait) {
+                               RequestSlots slots, int concurrentChecks, Duration checkWait) {
         this.store = store;
+        this.slots = slots;
         this.encoder = encoder;
         this.throttle = throttle;
         this.tx = tx;
@@ -198,10 +202,16 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
      * thread the operating system time-slices. Measured (docs/PERFORMANCE.md, month-end load, fourth session): the
      * same run's first minutes failed hundreds of requests for want of a pool connection with the checks on the
      * requests' threads, 3 with them here. A wait past {@link #checkWait} is told as what it is (系统繁忙, the password
-     * not judged), like a database that cannot answer, and a check not yet begun is dropped.
+     * not judged), like a database that cannot answer, and a check not yet begun is dropped. While it waits, the
+     * sign-in gives its request slot back ({@link RequestSlots#awayWhile}): the checks have their own bound, and a
+     * burst of sign-ins queued for them must not hold every slot of the node and keep its pages waiting.
      */
     boolean matches(String password, String hash) {
         Future<Boolean> check = checks.submit(() -> encoder.matches(password, hash));
+        return slots.awayWhile(() -> await(check));
+    }
+
+    private boolean await(Future<Boolean> check) {
         try {
             return check.get(checkWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -51,6 +51,8 @@ public class ImportSlots {
     private final Shares shares;
     private final JobTable table;
     private final Duration heartbeat;
+    /** The node's request slots: an import on a request's thread gives its slot back while it waits for its turn. */
+    private final RequestSlots door;
     private ScheduledExecutorService ticker;
     private volatile boolean closing;
     /** Test hook: a node that "died" writes nothing more (its heartbeats stop). */
@@ -94,7 +96,8 @@ public class ImportSlots {
 
     /** One node, in memory (unit tests). */
     ImportSlots(int maxRunning, int maxQueued, int maxPerUser, int maxWaitSeconds) {
-        this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds, new LocalShares(), null, Duration.ofSeconds(5));
+        this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds, new LocalShares(), null, Duration.ofSeconds(5),
+                new RequestSlots(1, Duration.ZERO));
     }
 
     @Autowired
@@ -105,22 +108,24 @@ public class ImportSlots {
                 @Value("${anju.jobs.node-name:}") String nodeName,
                 @Value("${anju.jobs.heartbeat-timeout:15s}") Duration heartbeatTimeout,
                 @Value("${anju.jobs.progress-interval-ms:250}") long progressMillis,
-                DataSource dataSource, DatabaseConfiguration.Pools pools) {
+                DataSource dataSource, DatabaseConfiguration.Pools pools, RequestSlots door) {
         this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds,
-                new JobTable(dataSource, pools.jobs(), node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis);
+                new JobTable(dataSource, pools.jobs(), node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis,
+                door);
     }
 
     private ImportSlots(int maxRunning, int maxQueued, int maxPerUser, int maxWaitSeconds, JobTable table,
-                        Duration heartbeatTimeout, long progressMillis) {
+                        Duration heartbeatTimeout, long progressMillis, RequestSlots door) {
         this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds, table, table,
                 // heard of several times within the timeout, however slow one write is
-                Duration.ofMillis(Math.max(progressMillis, Math.min(5000, heartbeatTimeout.toMillis() / 4))));
+                Duration.ofMillis(Math.max(progressMillis, Math.min(5000, heartbeatTimeout.toMillis() / 4))), door);
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("anju-import-jobs").factory());
         ticker.scheduleWithFixedDelay(this::tick, progressMillis, progressMillis, TimeUnit.MILLISECONDS);
     }
 
     private ImportSlots(int maxRunning, int maxQueued, int maxPerUser, int maxWaitSeconds, Shares shares,
-                        JobTable table, Duration heartbeat) {
+                        JobTable table, Duration heartbeat, RequestSlots door) {
+        this.door = door;
         this.running = new Semaphore(maxRunning, true);
         this.maxRunning = maxRunning;
         this.maxQueued = maxQueued;
@@ -385,7 +390,11 @@ public class ImportSlots {
     /** Runs an import on the caller's thread in a place of {@code owner}'s. */
     public <T> T run(String owner, Supplier<T> work) {
         try (Place place = reserve(owner)) {
-            place.awaitTurnBriefly();
+            // the wait has its own bound (max-wait-seconds): queued imports must not hold the pages' slots
+            door.awayWhile(() -> {
+                place.awaitTurnBriefly();
+                return null;
+            });
             return work.get();
         }
     }

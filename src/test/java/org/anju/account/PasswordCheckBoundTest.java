@@ -1,5 +1,6 @@
 package org.anju.account;
 
+import org.anju.platform.RequestSlots;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -73,7 +74,8 @@ class PasswordCheckBoundTest {
     void noMoreChecksAtOnceThanAllowedNoneOnAVirtualThreadAndEveryOneAnswered() throws Exception {
         for (int bound : new int[]{1, 3}) {
             SlowEncoder encoder = new SlowEncoder(30);
-            AnjuAuthenticationProvider provider = new AnjuAuthenticationProvider(null, encoder, null, null, bound);
+            AnjuAuthenticationProvider provider = new AnjuAuthenticationProvider(null, encoder, null, null, noSlots(), bound,
+                    Duration.ofSeconds(30));
             // the requests' threads are virtual, as in the application (spring.threads.virtual.enabled)
             try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
                 CountDownLatch start = new CountDownLatch(1);
@@ -103,7 +105,7 @@ class PasswordCheckBoundTest {
     @Test
     void aCheckNotBegunWithinTheWaitIsRefusedAndDropped() throws Exception {
         SlowEncoder encoder = new SlowEncoder(0);
-        AnjuAuthenticationProvider provider = new AnjuAuthenticationProvider(null, encoder, null, null, 1,
+        AnjuAuthenticationProvider provider = new AnjuAuthenticationProvider(null, encoder, null, null, noSlots(), 1,
                 Duration.ofMillis(200));
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Boolean> first = requests.submit(() -> provider.matches("hold", "hash:right"));
@@ -128,5 +130,10 @@ class PasswordCheckBoundTest {
         assertThat(AnjuAuthenticationProvider.defaultChecks(1)).isEqualTo(2);
         assertThat(AnjuAuthenticationProvider.defaultChecks(2)).isEqualTo(4);
         assertThat(AnjuAuthenticationProvider.defaultChecks(8)).isEqualTo(16);
+    }
+
+    /** No request holds a slot on the test's threads: the check is simply awaited. */
+    private static RequestSlots noSlots() {
+        return new RequestSlots(1, Duration.ZERO);
     }
 }

@@ -161,7 +161,10 @@ class OperationsEndpointsTest {
                 "anju_jobs_queue{application=\"anju\",state=\"running\"} 0.0",
                 // the cluster's, from import_job: nothing left queued or running by the imports above
                 "anju_jobs_cluster{application=\"anju\",state=\"queued\"} 0.0",
-                "anju_jobs_cluster{application=\"anju\",state=\"running\"} 0.0");
+                "anju_jobs_cluster{application=\"anju\",state=\"running\"} 0.0",
+                // the door's slots (RequestSlots): this scrape, under /actuator, takes none; nobody waits
+                "anju_requests_slots{application=\"anju\",state=\"serving\"} 0.0",
+                "anju_requests_slots{application=\"anju\",state=\"waiting\"} 0.0");
         // request latency with a histogram (percentiles across nodes), the application's name on every series
         assertThat(after).containsPattern("http_server_requests_seconds_bucket\\{application=\"anju\",[^}]*"
                 + "uri=\"/actuator/health/\\*\\*\"[^}]*le=\"[0-9.]+\"}");

@@ -1,0 +1,152 @@
+package org.anju.platform;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Admission at the door: at most {@code anju.web.concurrent-requests} (ANJU_CONCURRENT_REQUESTS; default as many as
+ * the node's pool has connections) requests of a node are served at once; the others wait their turn, first come first
+ * served, up to {@code anju.web.request-wait} (ANJU_REQUEST_WAIT, default 30 s), then get {@link ServiceBusy}'s 503.
+ *
+ * <p>Why (issue 15, docs/PERFORMANCE.md "Fifth session"): a page takes the pool's connections one after another — the
+ * session's read, the user, the handler's transactions, the session's save — each with its own pool timeout. On nodes
+ * started at the month's peak, hundreds of requests were let in at once; while the cold JVMs compiled, every one of
+ * them competed at the pool four times over, and those that lost one race past the 5 s timeout failed (235 of a run's
+ * 36,151, all in its first 2.5 minutes), some after their page had begun. Here a request that is let in finds a
+ * connection whenever it needs one, since a request holds one connection at a time ({@link HeldConnections}), and a
+ * request that waits holds nothing but its virtual thread.
+ *
+ * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), and a
+ * sign-in while it waits for its password check ({@link #awayWhile}: the checks have their own bound).
+ */
+@Component
+public class RequestSlots extends OncePerRequestFilter implements Ordered {
+
+    /** Served without a slot: they read no database (the actuator's health reads it, but must answer at once). */
+    private static final List<String> FREE = List.of("/css/", "/js/", "/webjars/", "/geo/", "/actuator/", "/favicon.ico");
+
+    /** Whether this thread's request holds a slot now. */
+    private static final ThreadLocal<Boolean> HOLDING = new ThreadLocal<>();
+
+    private final Semaphore slots;
+    private final int size;
+    private final Duration wait;
+
+    @Autowired
+    RequestSlots(DatabaseProperties database, @Value("${anju.web.concurrent-requests:0}") int concurrent,
+                 @Value("${anju.web.request-wait:30s}") Duration wait, ObjectProvider<MeterRegistry> registry) {
+        this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait);
+        registry.ifAvailable(r -> {
+            Gauge.builder("anju.requests.slots", this, s -> s.size - s.slots.availablePermits())
+                    .description("本节点正在处理的请求（静态文件、actuator 除外）").tag("state", "serving").register(r);
+            Gauge.builder("anju.requests.slots", this, s -> s.slots.getQueueLength())
+                    .description("本节点排队等待处理的请求").tag("state", "waiting").register(r);
+        });
+    }
+
+    /** {@code size} requests served at once, the others waiting up to {@code wait} (public for other features' tests). */
+    public RequestSlots(int size, Duration wait) {
+        this.size = size;
+        this.slots = new Semaphore(size, true);
+        this.wait = wait == null || wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** Whether the request waits for a slot (and holds one while served). */
+    static boolean counted(String path) {
+        return FREE.stream().noneMatch(path::startsWith);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!counted(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        take();
+        HOLDING.set(Boolean.TRUE);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            if (HOLDING.get() != null) {
+                slots.release();
+            }
+            HOLDING.remove();
+        }
+    }
+
+    /**
+     * Runs {@code work} — a wait that needs neither the database nor this node's processors, such as a sign-in's turn
+     * for its password check — with this thread's slot given back, and takes a slot again after it (waiting at the end
+     * of the line). Without a slot held (not a request, a free path), just runs it.
+     *
+     * @throws Overloaded no slot again within the wait; {@code work}'s result is then lost
+     */
+    public <T> T awayWhile(Supplier<T> work) {
+        if (HOLDING.get() == null) {
+            return work.get();
+        }
+        HOLDING.remove();
+        slots.release();
+        try {
+            return work.get();
+        } finally {
+            take();
+            HOLDING.set(Boolean.TRUE);
+        }
+    }
+
+    private void take() {
+        boolean taken;
+        try {
+            taken = slots.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Overloaded("等待处理时被中断");
+        }
+        if (!taken) {
+            throw new Overloaded("已有 " + size + " 个请求在处理，排队超过 " + wait.toSeconds() + " 秒");
+        }
+    }
+
+    /** Requests being served now (for tests and the gauge). */
+    int serving() {
+        return size - slots.availablePermits();
+    }
+
+    /** Requests waiting for a slot now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    int waiting() {
+        return slots.getQueueLength();
+    }
+
+    /** Inside {@link ServiceBusy} (which answers {@link Overloaded} with its 503), outside the session repository. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+
+    /** No slot within the wait: the node is busy, told as 503 + Retry-After by {@link ServiceBusy}. */
+    public static final class Overloaded extends RuntimeException {
+        Overloaded(String message) {
+            super(message);
+        }
+    }
+}

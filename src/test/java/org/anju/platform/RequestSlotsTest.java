@@ -1,0 +1,186 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The door's admission ({@link RequestSlots}) with {@link ServiceBusy} outside it, as the two filters are ordered in
+ * the application; requests on virtual threads, as there.
+ */
+class RequestSlotsTest {
+
+    private final ServiceBusy busy = new ServiceBusy(
+            new DatabaseProperties(null, null, null, null, true, 10, null, Duration.ofSeconds(7), null),
+            JsonMapper.builder().build());
+
+    /** Runs {@code path} through ServiceBusy → RequestSlots → {@code body}; returns the response. */
+    private MockHttpServletResponse serve(RequestSlots slots, String path, Runnable body) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        busy.doFilter(request, response, (req, res) -> slots.doFilter(req, res, (r, s) -> body.run()));
+        return response;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void noMoreRequestsServedAtOnceThanSlotsTheOthersInTurnAndEveryOneAnswered() throws Exception {
+        RequestSlots slots = new RequestSlots(2, Duration.ofSeconds(10));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        CountDownLatch open = new CountDownLatch(1);
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                answers.add(requests.submit(() -> serve(slots, "/report/" + n, () -> {
+                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    order.add(n);
+                    await(open);
+                    inside.decrementAndGet();
+                })));
+                // each in the line before the next arrives: the first two are served, the others wait in turn
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (slots.serving() + slots.waiting() < i + 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+            }
+            assertThat(slots.serving()).isEqualTo(2);
+            assertThat(slots.waiting()).isEqualTo(4);
+            open.countDown();
+            for (Future<MockHttpServletResponse> a : answers) {
+                assertThat(a.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(most.get()).isEqualTo(2);
+        assertThat(order).containsExactly(0, 1, 2, 3, 4, 5);   // first come, first served
+        assertThat(slots.serving()).isZero();
+    }
+
+    @Test
+    void aRequestNotLetInWithinTheWaitIsTold503WithRetryAfterAndNeverRuns() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> first = requests.submit(() -> serve(slots, "/", () -> {
+                holding.countDown();
+                await(open);
+            }));
+            await(holding);
+            MockHttpServletResponse refused = serve(slots, "/report", ran::incrementAndGet);
+            assertThat(refused.getStatus()).isEqualTo(503);
+            assertThat(refused.getHeader("Retry-After")).isEqualTo("7");
+            assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains(ServiceBusy.MESSAGE);
+            MockHttpServletResponse api = serve(slots, "/api/reports", ran::incrementAndGet);
+            assertThat(api.getStatus()).isEqualTo(503);
+            assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("\"code\":\"BUSY\"");
+            assertThat(ran.get()).isZero();
+            open.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(slots.serving()).isZero();
+        assertThat(serve(slots, "/report", ran::incrementAndGet).getStatus()).isEqualTo(200);   // the slot came back
+        assertThat(ran.get()).isEqualTo(1);
+    }
+
+    @Test
+    void staticFilesAndTheActuatorNeverWait() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(100));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            requests.submit(() -> serve(slots, "/", () -> {
+                holding.countDown();
+                await(open);
+            }));
+            await(holding);
+            for (String path : List.of("/css/anju.css", "/js/anju.js", "/webjars/htmx.org/dist/htmx.min.js",
+                    "/geo/china.json", "/actuator/health/readiness", "/favicon.ico")) {
+                assertThat(serve(slots, path, () -> { }).getStatus()).as(path).isEqualTo(200);
+            }
+            assertThat(serve(slots, "/public/notice", () -> { }).getStatus()).isEqualTo(503);
+            open.countDown();
+        }
+        assertThat(RequestSlots.counted("/login")).isTrue();
+        assertThat(RequestSlots.counted("/cssx")).isTrue();
+    }
+
+    @Test
+    void aRequestWaitingAwayGivesItsSlotToTheNextAndTakesOneAgainAfter() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        List<String> events = new CopyOnWriteArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login", () -> {
+                events.add("sign-in begins");
+                String answer = slots.awayWhile(() -> {
+                    away.countDown();
+                    await(checked);   // e.g. its turn for a password check
+                    return "checked";
+                });
+                events.add("sign-in " + answer + ", serving " + slots.serving());
+            }));
+            await(away);
+            assertThat(slots.serving()).isZero();
+            // the only slot is free while the sign-in waits: another page is served meanwhile
+            assertThat(serve(slots, "/report", () -> events.add("page served")).getStatus()).isEqualTo(200);
+            checked.countDown();
+            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(events).containsExactly("sign-in begins", "page served", "sign-in checked, serving 1");
+        assertThat(slots.serving()).isZero();
+        assertThat(slots.awayWhile(() -> "outside a request")).isEqualTo("outside a request");
+        assertThat(slots.serving()).isZero();
+    }
+
+    @Test
+    void noSlotAgainAfterTheWaitAwayIsTheSame503AndNoSlotIsLost() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login",
+                    () -> slots.awayWhile(() -> {
+                        away.countDown();
+                        await(taken);   // meanwhile another request takes the only slot and keeps it
+                        return null;
+                    })));
+            await(away);
+            Future<MockHttpServletResponse> page = requests.submit(() -> serve(slots, "/report", () -> {
+                taken.countDown();
+                await(open);
+            }));
+            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+            open.countDown();
+            assertThat(page.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(slots.serving()).isZero();
+    }
+}
