@@ -33,8 +33,9 @@ import java.util.function.Supplier;
  * connection whenever it needs one, since a request holds one connection at a time ({@link HeldConnections}), and a
  * request that waits holds nothing but its virtual thread.
  *
- * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), and a
- * sign-in while it waits for its password check ({@link #awayWhile}: the checks have their own bound).
+ * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), an upload
+ * while its body arrives, and a sign-in while it waits for its password check ({@link #awayWhile}: the checks have
+ * their own bound).
  */
 @Component
 public class RequestSlots extends OncePerRequestFilter implements Ordered {
@@ -81,6 +82,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
+        receive(request);
         take();
         HOLDING.set(Boolean.TRUE);
         try {
@@ -90,6 +92,24 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
                 slots.release();
             }
             HOLDING.remove();
+        }
+    }
+
+    /**
+     * An upload's body is read before its request takes a slot: a county's 20 MB over a slow line must not hold a slot
+     * for minutes while other pages wait. The container keeps the parts (the handler gets these, not a second read), and
+     * also a failure — over the limit, a broken body — which the handler gets again and reports as usual
+     * ({@link UploadLimits}).
+     */
+    private static void receive(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !type.regionMatches(true, 0, "multipart/", 0, "multipart/".length())) {
+            return;
+        }
+        try {
+            request.getParts();
+        } catch (IOException | ServletException | RuntimeException e) {
+            // left for the handler, which meets the same failure
         }
     }
 

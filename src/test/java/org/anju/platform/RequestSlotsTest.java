@@ -183,4 +183,35 @@ class RequestSlotsTest {
         }
         assertThat(slots.serving()).isZero();
     }
+
+    @Test
+    void anUploadsBodyArrivesBeforeItTakesASlot() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
+        CountDownLatch arriving = new CountDownLatch(1);
+        CountDownLatch arrived = new CountDownLatch(1);
+        AtomicInteger servingWhileArriving = new AtomicInteger(-1);
+        MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/imports") {
+            @Override
+            public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+                servingWhileArriving.set(slots.serving());
+                arriving.countDown();
+                await(arrived);   // a slow line: the body is still coming
+                return List.of();
+            }
+        };
+        upload.setContentType("multipart/form-data; boundary=x");
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> slow = requests.submit(() -> {
+                slots.doFilter(upload, new MockHttpServletResponse(), (r, s) -> { });
+                return null;
+            });
+            await(arriving);
+            assertThat(servingWhileArriving.get()).isZero();
+            // the only slot serves another page meanwhile
+            assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(200);
+            arrived.countDown();
+            slow.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(slots.serving()).isZero();
+    }
 }
