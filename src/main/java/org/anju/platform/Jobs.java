@@ -63,13 +63,16 @@ public class Jobs implements SmartLifecycle {
     private final ImportSlots slots;
     private final JobTable table;
     private final JsonMapper json;
+    /** The node's request slots: a page waiting for a job's end gives its slot back meanwhile ({@link #await}). */
+    private final RequestSlots door;
     private volatile long lastSweep;
     private volatile boolean running;
 
     Jobs(@Value("${anju.jobs.inline-wait-ms:800}") long inlineWaitMillis,
          @Value("${anju.jobs.heartbeat-timeout:15s}") Duration timeout,
          @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration grace,
-         ImportSlots slots, JsonMapper json) {
+         ImportSlots slots, JsonMapper json, RequestSlots door) {
+        this.door = door;
         this.inlineWait = Duration.ofMillis(inlineWaitMillis);
         this.timeout = timeout;
         this.grace = grace;
@@ -322,9 +325,13 @@ public class Jobs implements SmartLifecycle {
         return snapshot(row);
     }
 
-    /** The job's end (for a page without JavaScript, which cannot poll). */
+    /**
+     * The job's end (for a page without JavaScript, which cannot poll). The wait can be minutes (the job's turn, then
+     * its run): the request gives its slot back meanwhile, or a few such pages would hold every slot of the node, and
+     * an API import that had its turn would wait for a slot they hold.
+     */
     public Snapshot await(String id, String owner) {
-        return await(id, owner, null);
+        return door.awayWhile(() -> await(id, owner, null));
     }
 
     private Snapshot await(String id, String owner, Duration atMost) {

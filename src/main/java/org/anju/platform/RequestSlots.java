@@ -49,11 +49,14 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     private final Semaphore slots;
     private final int size;
     private final Duration wait;
+    /** Answers a request refused at the door (null in other features' tests: the exception goes up to it). */
+    private final ServiceBusy busy;
 
     @Autowired
     RequestSlots(DatabaseProperties database, @Value("${anju.web.concurrent-requests:0}") int concurrent,
-                 @Value("${anju.web.request-wait:30s}") Duration wait, ObjectProvider<MeterRegistry> registry) {
-        this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait);
+                 @Value("${anju.web.request-wait:30s}") Duration wait, ServiceBusy busy,
+                 ObjectProvider<MeterRegistry> registry) {
+        this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait, busy);
         registry.ifAvailable(r -> {
             Gauge.builder("anju.requests.slots", this, s -> s.size - s.slots.availablePermits())
                     .description("本节点正在处理的请求（静态文件、actuator 除外）").tag("state", "serving").register(r);
@@ -64,6 +67,11 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
 
     /** {@code size} requests served at once, the others waiting up to {@code wait} (public for other features' tests). */
     public RequestSlots(int size, Duration wait) {
+        this(size, wait, null);
+    }
+
+    RequestSlots(int size, Duration wait, ServiceBusy busy) {
+        this.busy = busy;
         this.size = size;
         this.slots = new Semaphore(size, true);
         this.wait = wait == null || wait.isNegative() ? Duration.ZERO : wait;
@@ -83,7 +91,16 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             return;
         }
         receive(request);
-        take();
+        try {
+            take();
+        } catch (Overloaded e) {
+            if (busy == null) {
+                throw e;
+            }
+            // answered here, inside the request metrics' filter, so that they count it as the 503 it is
+            busy.answer(request, response, e);
+            return;
+        }
         HOLDING.set(Boolean.TRUE);
         try {
             chain.doFilter(request, response);
@@ -96,14 +113,19 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     }
 
     /**
-     * An upload's body is read before its request takes a slot: a county's 20 MB over a slow line must not hold a slot
+     * A page's upload is read before its request takes a slot: a county's 20 MB over a slow line must not hold a slot
      * for minutes while other pages wait. The container keeps the parts (the handler gets these, not a second read), and
      * also a failure — over the limit, a broken body — which the handler gets again and reports as usual
-     * ({@link UploadLimits}).
+     * ({@link UploadLimits}). Pages' bodies were read before the sign-in was known anyway (the CSRF check reads the
+     * form's token); the API's are not read before its authentication, so they wait for a slot as they come.
      */
     private static void receive(HttpServletRequest request) {
         String type = request.getContentType();
         if (type == null || !type.regionMatches(true, 0, "multipart/", 0, "multipart/".length())) {
+            return;
+        }
+        if (ApiErrors.isApi(request)) {
+            // the API checks no CSRF token, so an anonymous upload was refused before its body was read: it still is
             return;
         }
         try {
@@ -118,7 +140,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * for its password check — with this thread's slot given back, and takes a slot again after it (waiting at the end
      * of the line). Without a slot held (not a request, a free path), just runs it.
      *
-     * @throws Overloaded no slot again within the wait; {@code work}'s result is then lost
+     * @throws Overloaded no slot again within the wait; {@code work}'s result is then lost. A failure of {@code work}
+     *                    itself is thrown as it is, with or without a slot again (the request then only answers it)
      */
     public <T> T awayWhile(Supplier<T> work) {
         if (HOLDING.get() == null) {
@@ -126,12 +149,22 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         }
         HOLDING.remove();
         slots.release();
+        T result;
         try {
-            return work.get();
-        } finally {
-            take();
-            HOLDING.set(Boolean.TRUE);
+            result = work.get();
+        } catch (RuntimeException | Error e) {
+            // the request goes on to answer this failure; with a slot if it gets one in time, else without
+            try {
+                take();
+                HOLDING.set(Boolean.TRUE);
+            } catch (Overloaded busy) {
+                e.addSuppressed(busy);
+            }
+            throw e;
         }
+        take();
+        HOLDING.set(Boolean.TRUE);
+        return result;
     }
 
     private void take() {
@@ -157,10 +190,13 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         return slots.getQueueLength();
     }
 
-    /** Inside {@link ServiceBusy} (which answers {@link Overloaded} with its 503), outside the session repository. */
+    /**
+     * Inside {@link ServiceBusy} and the request metrics' filter (Spring Boot's, at {@code HIGHEST_PRECEDENCE + 1}: the
+     * wait at the door counts in {@code http.server.requests}), outside the session repository.
+     */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
     /** No slot within the wait: the node is busy, told as 503 + Retry-After by {@link ServiceBusy}. */

@@ -45,29 +45,32 @@ class RequestSlotsTest {
         }
     }
 
+    /** Sends requests 0 … n−1, each in the line (served or waiting) before the next arrives; they wait on {@code open}. */
+    private List<Future<MockHttpServletResponse>> line(ExecutorService requests, RequestSlots slots, int n,
+                                                       Runnable body) throws InterruptedException {
+        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            answers.add(requests.submit(() -> serve(slots, "/report", body)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slots.serving() + slots.waiting() < i + 1 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        }
+        return answers;
+    }
+
     @Test
-    void noMoreRequestsServedAtOnceThanSlotsTheOthersInTurnAndEveryOneAnswered() throws Exception {
+    void noMoreRequestsServedAtOnceThanSlotsAndEveryOneAnswered() throws Exception {
         RequestSlots slots = new RequestSlots(2, Duration.ofSeconds(10));
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch open = new CountDownLatch(1);
-        List<Integer> order = new CopyOnWriteArrayList<>();
-        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < 6; i++) {
-                int n = i;
-                answers.add(requests.submit(() -> serve(slots, "/report/" + n, () -> {
-                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                    order.add(n);
-                    await(open);
-                    inside.decrementAndGet();
-                })));
-                // each in the line before the next arrives: the first two are served, the others wait in turn
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (slots.serving() + slots.waiting() < i + 1 && System.nanoTime() < deadline) {
-                    Thread.sleep(2);
-                }
-            }
+            List<Future<MockHttpServletResponse>> answers = line(requests, slots, 6, () -> {
+                most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                await(open);
+                inside.decrementAndGet();
+            });
             assertThat(slots.serving()).isEqualTo(2);
             assertThat(slots.waiting()).isEqualTo(4);
             open.countDown();
@@ -76,13 +79,47 @@ class RequestSlotsTest {
             }
         }
         assertThat(most.get()).isEqualTo(2);
-        assertThat(order).containsExactly(0, 1, 2, 3, 4, 5);   // first come, first served
         assertThat(slots.serving()).isZero();
     }
 
     @Test
+    void firstComeFirstServed() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
+        CountDownLatch open = new CountDownLatch(1);
+        List<Integer> order = new CopyOnWriteArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            // one slot: each body runs alone, so the order of the bodies is the order of the turns
+            List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                answers.add(requests.submit(() -> serve(slots, "/report/" + n, () -> {
+                    order.add(n);
+                    await(open);
+                })));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (slots.serving() + slots.waiting() < i + 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(2);
+                }
+            }
+            assertThat(slots.waiting()).isEqualTo(5);
+            open.countDown();
+            for (Future<MockHttpServletResponse> a : answers) {
+                assertThat(a.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(order).containsExactly(0, 1, 2, 3, 4, 5);
+    }
+
+    @Test
     void aRequestNotLetInWithinTheWaitIsTold503WithRetryAfterAndNeverRuns() throws Exception {
-        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200));
+        // answered by the door itself (as in the application), and by ServiceBusy outside it (other features' tests)
+        for (RequestSlots slots : List.of(new RequestSlots(1, Duration.ofMillis(200), busy),
+                new RequestSlots(1, Duration.ofMillis(200)))) {
+            refusedAfterTheWait(slots);
+        }
+    }
+
+    private void refusedAfterTheWait(RequestSlots slots) throws Exception {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch open = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
@@ -213,5 +250,59 @@ class RequestSlotsTest {
             slow.get(10, TimeUnit.SECONDS);
         }
         assertThat(slots.serving()).isZero();
+    }
+
+    @Test
+    void anApiUploadIsNotReadBeforeItsAuthentication() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(1));
+        AtomicInteger reads = new AtomicInteger();
+        MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/imports") {
+            @Override
+            public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+                reads.incrementAndGet();
+                return List.of();
+            }
+        };
+        upload.setContentType("multipart/form-data; boundary=x");
+        AtomicInteger servingInside = new AtomicInteger(-1);
+        slots.doFilter(upload, new MockHttpServletResponse(), (r, s) -> servingInside.set(slots.serving()));
+        assertThat(reads.get()).isZero();           // left to the handler, after Spring Security
+        assertThat(servingInside.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureWhileAwayIsThrownAsItIsEvenWithoutASlotAgain() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch taken = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        List<Throwable> thrown = new CopyOnWriteArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> failing = requests.submit(() -> serve(slots, "/login", () -> {
+                try {
+                    slots.awayWhile(() -> {
+                        away.countDown();
+                        await(taken);
+                        throw new IllegalStateException("登录核验排队超过 30 秒");
+                    });
+                } catch (RuntimeException e) {
+                    thrown.add(e);
+                }
+            }));
+            await(away);
+            Future<MockHttpServletResponse> page = requests.submit(() -> serve(slots, "/report", () -> {
+                taken.countDown();
+                await(open);
+            }));
+            assertThat(failing.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            open.countDown();
+            assertThat(page.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(thrown).singleElement().satisfies(e -> {
+            assertThat(e).isInstanceOf(IllegalStateException.class).hasMessageContaining("登录核验");
+            assertThat(e.getSuppressed()).singleElement().isInstanceOf(RequestSlots.Overloaded.class);
+        });
+        assertThat(slots.serving()).isZero();   // neither lost nor given back twice
+        assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(200);
     }
 }
