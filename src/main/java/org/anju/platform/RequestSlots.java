@@ -16,8 +16,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -33,20 +37,23 @@ import java.util.function.Supplier;
  * connection whenever it needs one, since a request holds one connection at a time ({@link HeldConnections}), and a
  * request that waits holds nothing but its virtual thread.
  *
- * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), an upload
- * while its body arrives, and a sign-in while it waits for its password check ({@link #awayWhile}: the checks have
- * their own bound).
+ * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), a page's
+ * upload while its body arrives ({@link #receive}), and waits that need no slot ({@link #awayWhile}): a sign-in's
+ * turn for its password check, an API import's turn, a page without JavaScript waiting for its import's end.
  */
 @Component
 public class RequestSlots extends OncePerRequestFilter implements Ordered {
 
     /** Served without a slot: they read no database (the actuator's health reads it, but must answer at once). */
-    private static final List<String> FREE = List.of("/css/", "/js/", "/webjars/", "/geo/", "/actuator/", "/favicon.ico");
+    private static final List<String> FREE =
+            List.of("/css/", "/js/", "/webjars/", "/geo/", "/actuator/", "/favicon.ico");
 
     /** Whether this thread's request holds a slot now. */
     private static final ThreadLocal<Boolean> HOLDING = new ThreadLocal<>();
 
     private final Semaphore slots;
+    /** Requests back from {@link #awayWhile}, waiting for the next slot given back (ahead of the semaphore's line). */
+    private final Queue<Returning> back = new ConcurrentLinkedQueue<>();
     private final int size;
     private final Duration wait;
     /** Answers a request refused at the door (null in other features' tests: the exception goes up to it). */
@@ -60,12 +67,12 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         registry.ifAvailable(r -> {
             Gauge.builder("anju.requests.slots", this, s -> s.size - s.slots.availablePermits())
                     .description("本节点正在处理的请求（静态文件、actuator 除外）").tag("state", "serving").register(r);
-            Gauge.builder("anju.requests.slots", this, s -> s.slots.getQueueLength())
+            Gauge.builder("anju.requests.slots", this, RequestSlots::waiting)
                     .description("本节点排队等待处理的请求").tag("state", "waiting").register(r);
         });
     }
 
-    /** {@code size} requests served at once, the others waiting up to {@code wait} (public for other features' tests). */
+    /** {@code size} requests served at once, the others waiting up to {@code wait} (public for others' tests). */
     public RequestSlots(int size, Duration wait) {
         this(size, wait, null);
     }
@@ -106,7 +113,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
         } finally {
             if (HOLDING.get() != null) {
-                slots.release();
+                release();
             }
             HOLDING.remove();
         }
@@ -114,8 +121,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
 
     /**
      * A page's upload is read before its request takes a slot: a county's 20 MB over a slow line must not hold a slot
-     * for minutes while other pages wait. The container keeps the parts (the handler gets these, not a second read), and
-     * also a failure — over the limit, a broken body — which the handler gets again and reports as usual
+     * for minutes while other pages wait. The container keeps the parts (the handler gets these, not a second read),
+     * and also a failure — over the limit, a broken body — which the handler gets again and reports as usual
      * ({@link UploadLimits}). Pages' bodies were read before the sign-in was known anyway (the CSRF check reads the
      * form's token); the API's are not read before its authentication, so they wait for a slot as they come.
      */
@@ -137,8 +144,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
 
     /**
      * Runs {@code work} — a wait that needs neither the database nor this node's processors, such as a sign-in's turn
-     * for its password check — with this thread's slot given back, and takes a slot again after it (waiting at the end
-     * of the line). Without a slot held (not a request, a free path), just runs it.
+     * for its password check — with this thread's slot given back, and takes a slot again after it, ahead of the line
+     * ({@link #takeBack}). Without a slot held (not a request, a free path), just runs it.
      *
      * @throws Overloaded no slot again within the wait; {@code work}'s result is then lost. A failure of {@code work}
      *                    itself is thrown as it is, with or without a slot again (the request then only answers it)
@@ -148,23 +155,85 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             return work.get();
         }
         HOLDING.remove();
-        slots.release();
+        release();
         T result;
         try {
             result = work.get();
         } catch (RuntimeException | Error e) {
             // the request goes on to answer this failure; with a slot if it gets one in time, else without
             try {
-                take();
+                takeBack();
                 HOLDING.set(Boolean.TRUE);
             } catch (Overloaded busy) {
                 e.addSuppressed(busy);
             }
             throw e;
         }
-        take();
+        takeBack();
         HOLDING.set(Boolean.TRUE);
         return result;
+    }
+
+    /**
+     * A slot again for a request back from {@link #awayWhile}, ahead of the line: it has waited its turn once and done
+     * part of its work (a sign-in its password check); behind the line it would wait twice — measured, the sign-ins
+     * were the slowest requests of cold runs (docs/PERFORMANCE.md, "Fifth session"). The next slot given back is handed
+     * to it directly ({@link #release}); a slot free now is taken at once.
+     */
+    private void takeBack() {
+        if (slots.tryAcquire()) {
+            return;
+        }
+        Returning me = new Returning();
+        back.add(me);
+        // a slot given back before this one stood in the returning line went to the semaphore: take it from there
+        if (slots.tryAcquire()) {
+            if (me.abandon()) {
+                back.remove(me);
+            } else {
+                release();   // handed one meanwhile as well: keep one
+            }
+            return;
+        }
+        boolean granted;
+        try {
+            granted = me.granted.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            granted = false;
+        }
+        if (!granted && me.abandon()) {
+            back.remove(me);
+            throw new Overloaded("已有 " + size + " 个请求在处理，返回后等待超过 " + wait.toSeconds() + " 秒");
+        }
+    }
+
+    /** Gives a slot back: to the first request back from a wait ({@link #takeBack}), else to the line. */
+    private void release() {
+        for (Returning r; (r = back.poll()) != null; ) {
+            if (r.grant()) {
+                return;
+            }
+        }
+        slots.release();
+    }
+
+    /** A request back from {@link #awayWhile} waiting for a slot handed to it: granted or abandoned, once. */
+    private static final class Returning {
+        private final AtomicInteger state = new AtomicInteger();
+        final CountDownLatch granted = new CountDownLatch(1);
+
+        boolean grant() {
+            if (state.compareAndSet(0, 1)) {
+                granted.countDown();
+                return true;
+            }
+            return false;
+        }
+
+        boolean abandon() {
+            return state.compareAndSet(0, 2);
+        }
     }
 
     private void take() {
@@ -185,9 +254,9 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         return size - slots.availablePermits();
     }
 
-    /** Requests waiting for a slot now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    /** Requests waiting for a slot now, in the line or back from a wait (an estimate, as the semaphore's count). */
     int waiting() {
-        return slots.getQueueLength();
+        return slots.getQueueLength() + back.size();
     }
 
     /**

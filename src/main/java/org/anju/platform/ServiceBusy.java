@@ -21,8 +21,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /**
- * The database cannot serve the request now — no turn among the node's requests within {@code anju.web.request-wait}
- * ({@link RequestSlots}), no pooled connection within {@code anju.db.pool-timeout} (ANJU_DB_POOL_TIMEOUT), the server out of connections, a lock or statement timeout: 503 with {@code Retry-After}
+ * The node or its database cannot serve the request now — no turn among the node's requests within
+ * {@code anju.web.request-wait} ({@link RequestSlots}), no pooled connection within {@code anju.db.pool-timeout}
+ * (ANJU_DB_POOL_TIMEOUT), the server out of connections, a lock or statement timeout: 503 with {@code Retry-After}
  * ({@code anju.db.retry-after}) and "系统繁忙，请稍后再试", never a 500 (issue 15, found by the month-end load test).
  * Decided here once: {@link ApiErrors} and {@link PageErrors} for handlers, and this filter — the outermost of all,
  * before the session repository — for whatever escapes a filter (the session read, the current-user filter) or a

@@ -47,15 +47,16 @@ class RequestSlotsTest {
         }
     }
 
-    /** Sends requests 0 … n−1, each in the line (served or waiting) before the next arrives. */
+    /** Sends requests 0 … n−1 after those already there, each in the line before the next arrives. */
     private List<Future<MockHttpServletResponse>> line(ExecutorService requests, RequestSlots slots, int n,
                                                        IntFunction<Runnable> body) throws InterruptedException {
         List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+        int before = slots.serving() + slots.waiting();
         for (int i = 0; i < n; i++) {
             Runnable mine = body.apply(i);
             answers.add(requests.submit(() -> serve(slots, "/report", mine)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (slots.serving() + slots.waiting() < i + 1 && System.nanoTime() < deadline) {
+            while (slots.serving() + slots.waiting() < before + i + 1 && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
         }
@@ -195,6 +196,43 @@ class RequestSlotsTest {
         assertThat(slots.serving()).isZero();
     }
 
+    @Test
+    void aRequestBackFromAWaitGoesAheadOfTheLine() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        List<String> turns = new CopyOnWriteArrayList<>();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login", () -> {
+                turns.add("sign-in");
+                slots.awayWhile(() -> {
+                    away.countDown();
+                    await(checked);
+                    return null;
+                });
+                turns.add("sign-in back");
+            }));
+            await(away);
+            Held page = hold(requests, slots, "/report");   // takes the slot the sign-in gave back
+            turns.add("page");
+            List<Future<MockHttpServletResponse>> line = line(requests, slots, 2, n -> () -> turns.add("next " + n));
+            assertThat(slots.waiting()).isEqualTo(2);
+            checked.countDown();   // the sign-in is back: behind the page, ahead of the two in the line
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slots.waiting() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            assertThat(slots.waiting()).isEqualTo(3);
+            page.open().countDown();
+            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            for (Future<MockHttpServletResponse> a : line) {
+                assertThat(a.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(turns).containsExactly("sign-in", "page", "sign-in back", "next 0", "next 1");
+        assertThat(slots.serving()).isZero();
+    }
+
     /**
      * A sign-in on the only slot steps away; meanwhile another request takes the slot and keeps it past the wait. The
      * sign-in's work ends with {@code result} (returned or, if it is an exception, thrown); what it then got is caught
@@ -307,6 +345,45 @@ class RequestSlotsTest {
             assertThat(e.getSuppressed()).singleElement().isInstanceOf(RequestSlots.Overloaded.class);
         });
         assertThat(slots.serving()).isZero();   // neither lost nor given back twice
+        assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void underARushOfRequestsSteppingAwayAndTimingOutNoSlotIsLostOrMade() throws Exception {
+        RequestSlots slots = new RequestSlots(3, Duration.ofMillis(20));
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean away = i % 2 == 0;
+                answers.add(requests.submit(() -> serve(slots, "/report", () -> {
+                    most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    if (away) {
+                        inside.decrementAndGet();
+                        // no slot again within the wait: Overloaded, the request ends without one (503)
+                        slots.awayWhile(() -> {
+                            java.util.concurrent.locks.LockSupport.parkNanos(300_000);
+                            return null;
+                        });
+                        most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+                    }
+                    inside.decrementAndGet();
+                })));
+            }
+            for (Future<MockHttpServletResponse> a : answers) {
+                (a.get(30, TimeUnit.SECONDS).getStatus() == 200 ? served : refused).incrementAndGet();
+            }
+        }
+        assertThat(served.get() + refused.get()).isEqualTo(400);
+        assertThat(served.get()).isPositive();
+        assertThat(most.get()).isEqualTo(3);   // the slots filled, never one more
+        assertThat(slots.serving()).isZero();
+        assertThat(slots.waiting()).isZero();
         assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(200);
     }
 }
