@@ -56,6 +56,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     private final Queue<Returning> back = new ConcurrentLinkedQueue<>();
     private final int size;
     private final Duration wait;
+    /** Test hook: runs between a release's look at the returning line and its release to the semaphore. */
+    volatile Runnable beforeRelease = () -> { };
     /** Answers a request refused at the door (null in other features' tests: the exception goes up to it). */
     private final ServiceBusy busy;
 
@@ -210,12 +212,20 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
 
     /** Gives a slot back: to the first request back from a wait ({@link #takeBack}), else to the line. */
     private void release() {
-        for (Returning r; (r = back.poll()) != null; ) {
-            if (r.grant()) {
+        while (true) {
+            for (Returning r; (r = back.poll()) != null; ) {
+                if (r.grant()) {
+                    return;
+                }
+            }
+            beforeRelease.run();
+            slots.release();
+            // one may have come back between the poll and the release, found no slot and begun to wait: on an idle
+            // node no other release would come to hand it one, so the slot is taken back for it
+            if (back.isEmpty() || !slots.tryAcquire()) {
                 return;
             }
         }
-        slots.release();
     }
 
     /** A request back from {@link #awayWhile} waiting for a slot handed to it: granted or abandoned, once. */

@@ -233,6 +233,48 @@ class RequestSlotsTest {
         assertThat(slots.serving()).isZero();
     }
 
+    @Test
+    void aRequestBackJustAsTheLastSlotIsGivenBackIsNotLeftWaiting() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(5));
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        CountDownLatch polled = new CountDownLatch(1);
+        CountDownLatch back = new CountDownLatch(1);
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login",
+                    () -> slots.awayWhile(() -> {
+                        away.countDown();
+                        await(checked);
+                        return null;
+                    })));
+            await(away);
+            Held page = hold(requests, slots, "/report");
+            // the page ends: it finds nobody back yet, and before its slot reaches the semaphore the sign-in comes back,
+            // finds no slot and waits; no other request will come on this idle node
+            java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+            slots.beforeRelease = () -> {
+                if (once.compareAndSet(false, true)) {
+                    polled.countDown();
+                    await(back);
+                }
+            };
+            page.open().countDown();
+            await(polled);
+            checked.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slots.waiting() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            back.countDown();
+            long start = System.nanoTime();
+            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));   // not the wait
+            assertThat(page.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        }
+        assertThat(slots.serving()).isZero();
+        assertThat(slots.waiting()).isZero();
+    }
+
     /**
      * A sign-in on the only slot steps away; meanwhile another request takes the slot and keeps it past the wait. The
      * sign-in's work ends with {@code result} (returned or, if it is an exception, thrown); what it then got is caught
