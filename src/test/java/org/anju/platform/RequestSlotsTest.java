@@ -79,6 +79,30 @@ class RequestSlotsTest {
         return new Held(answer, open);
     }
 
+    /** A sign-in that stepped away ({@link RequestSlots#awayWhile}) until {@code checked} opens. */
+    private record Away(Future<MockHttpServletResponse> answer, CountDownLatch checked) {
+    }
+
+    /**
+     * Sends a sign-in that notes "sign-in" in {@code events}, steps away until its check is done, then notes "sign-in
+     * back, serving N"; returns once it is away.
+     */
+    private Away stepAway(ExecutorService requests, RequestSlots slots, List<String> events) {
+        CountDownLatch away = new CountDownLatch(1);
+        CountDownLatch checked = new CountDownLatch(1);
+        Future<MockHttpServletResponse> answer = requests.submit(() -> serve(slots, "/login", () -> {
+            events.add("sign-in");
+            slots.awayWhile(() -> {
+                away.countDown();
+                await(checked);   // e.g. its turn for a password check
+                return null;
+            });
+            events.add("sign-in back, serving " + slots.serving());
+        }));
+        await(away);
+        return new Away(answer, checked);
+    }
+
     @Test
     void noMoreRequestsServedAtOnceThanSlotsAndEveryOneAnswered() throws Exception {
         RequestSlots slots = new RequestSlots(2, Duration.ofSeconds(10));
@@ -170,27 +194,16 @@ class RequestSlotsTest {
     @Test
     void aRequestWaitingAwayGivesItsSlotToTheNextAndTakesOneAgainAfter() throws Exception {
         RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
-        CountDownLatch away = new CountDownLatch(1);
-        CountDownLatch checked = new CountDownLatch(1);
         List<String> events = new CopyOnWriteArrayList<>();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login", () -> {
-                events.add("sign-in begins");
-                String answer = slots.awayWhile(() -> {
-                    away.countDown();
-                    await(checked);   // e.g. its turn for a password check
-                    return "checked";
-                });
-                events.add("sign-in " + answer + ", serving " + slots.serving());
-            }));
-            await(away);
+            Away signIn = stepAway(requests, slots, events);
             assertThat(slots.serving()).isZero();
             // the only slot is free while the sign-in waits: another page is served meanwhile
             assertThat(serve(slots, "/report", () -> events.add("page served")).getStatus()).isEqualTo(200);
-            checked.countDown();
-            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            signIn.checked().countDown();
+            assertThat(signIn.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         }
-        assertThat(events).containsExactly("sign-in begins", "page served", "sign-in checked, serving 1");
+        assertThat(events).containsExactly("sign-in", "page served", "sign-in back, serving 1");
         assertThat(slots.serving()).isZero();
         assertThat(slots.awayWhile(() -> "outside a request")).isEqualTo("outside a request");
         assertThat(slots.serving()).isZero();
@@ -199,55 +212,36 @@ class RequestSlotsTest {
     @Test
     void aRequestBackFromAWaitGoesAheadOfTheLine() throws Exception {
         RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
-        CountDownLatch away = new CountDownLatch(1);
-        CountDownLatch checked = new CountDownLatch(1);
         List<String> turns = new CopyOnWriteArrayList<>();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login", () -> {
-                turns.add("sign-in");
-                slots.awayWhile(() -> {
-                    away.countDown();
-                    await(checked);
-                    return null;
-                });
-                turns.add("sign-in back");
-            }));
-            await(away);
+            Away signIn = stepAway(requests, slots, turns);
             Held page = hold(requests, slots, "/report");   // takes the slot the sign-in gave back
             turns.add("page");
             List<Future<MockHttpServletResponse>> line = line(requests, slots, 2, n -> () -> turns.add("next " + n));
             assertThat(slots.waiting()).isEqualTo(2);
-            checked.countDown();   // the sign-in is back: behind the page, ahead of the two in the line
+            signIn.checked().countDown();   // the sign-in is back: behind the page, ahead of the two in the line
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (slots.waiting() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
             assertThat(slots.waiting()).isEqualTo(3);
             page.open().countDown();
-            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            assertThat(signIn.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
             for (Future<MockHttpServletResponse> a : line) {
                 assertThat(a.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
             }
         }
-        assertThat(turns).containsExactly("sign-in", "page", "sign-in back", "next 0", "next 1");
+        assertThat(turns).containsExactly("sign-in", "page", "sign-in back, serving 1", "next 0", "next 1");
         assertThat(slots.serving()).isZero();
     }
 
     @Test
     void aRequestBackJustAsTheLastSlotIsGivenBackIsNotLeftWaiting() throws Exception {
         RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(5));
-        CountDownLatch away = new CountDownLatch(1);
-        CountDownLatch checked = new CountDownLatch(1);
         CountDownLatch polled = new CountDownLatch(1);
         CountDownLatch back = new CountDownLatch(1);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<MockHttpServletResponse> signIn = requests.submit(() -> serve(slots, "/login",
-                    () -> slots.awayWhile(() -> {
-                        away.countDown();
-                        await(checked);
-                        return null;
-                    })));
-            await(away);
+            Away signIn = stepAway(requests, slots, new CopyOnWriteArrayList<>());
             Held page = hold(requests, slots, "/report");
             // the page ends: it finds nobody back yet, and before its slot reaches the semaphore the sign-in comes back,
             // finds no slot and waits; no other request will come on this idle node
@@ -260,14 +254,14 @@ class RequestSlotsTest {
             };
             page.open().countDown();
             await(polled);
-            checked.countDown();
+            signIn.checked().countDown();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (slots.waiting() < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(2);
             }
             back.countDown();
             long start = System.nanoTime();
-            assertThat(signIn.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            assertThat(signIn.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));   // not the wait
             assertThat(page.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
         }
