@@ -26,9 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -159,12 +156,7 @@ public final class ProgressBench {
         System.out.println();
         System.out.printf("%d lines per roll-up on average; %d counties ranked; last bulletin %d KB%n",
                 lines / 2000, ranked, size / 1024);
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
+        long peak = HeapPeak.bytes();
         System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, peak heap used (sum of pools' peaks) "
                 + peak / (1024 * 1024) + " MB");

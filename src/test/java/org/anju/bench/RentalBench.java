@@ -134,12 +134,7 @@ public final class RentalBench {
                         || pg_size_pretty(pg_total_relation_size('rental_member')) || ' members, '
                         || pg_size_pretty(pg_database_size(current_database())) || ' database'""").query(String.class).single();
             System.out.println("sizes: " + sizes);
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    generationPeak += pool.getPeakUsage().getUsed();
-                    pool.resetPeakUsage();
-                }
-            }
+            generationPeak += HeapPeak.bytesThenReset();
             generationLive = liveAfterGc;
             liveAfterGc = 0;
 
@@ -318,12 +313,7 @@ public final class RentalBench {
             System.out.printf("last HTML page %d KB; %d rounds drawn (%d warm-up)%n", htmlBytes / 1024, draws + warmDraws,
                     warmDraws);
 
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
+            long peak = HeapPeak.bytes();
             System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; peak heap used (sum of pools' peaks): "
                     + "data generation " + generationPeak / (1024 * 1024) + " MB, measurements " + peak / (1024 * 1024) + " MB; "

@@ -16,9 +16,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -130,12 +127,7 @@ public final class SubsidyBench {
             if (roll.total().compareTo(new java.math.BigDecimal(expected)) != 0 || second.total().compareTo(roll.total()) != 0) {
                 throw new IllegalStateException("花名册合计与直接计算不符");
             }
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
+            long peak = HeapPeak.bytes();
             System.out.println("JVM " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, peak heap used (sum of pools' peaks) "
                     + peak / (1024 * 1024) + " MB");
