@@ -152,6 +152,13 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 300s
+    # a request goes to a node only once its body is here (up to the 16 KB buffer; larger bodies are passed on as they
+    # come): a small body sent slowly — a bad line, or on purpose — holds a connection here, not one of the node's
+    # request slots (RequestSlots, docs/SECURITY.md); one not complete within 30 s is answered 408
+    option http-buffer-request
+    timeout http-request 30s
+    # idle kept-alive connections as before (without it they would fall back to http-request's 30 s)
+    timeout http-keep-alive 120s
 
 frontend anju
     bind 127.0.0.1:$LB_PORT

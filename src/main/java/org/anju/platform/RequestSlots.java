@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * connection whenever it needs one, since a request holds one connection at a time ({@link HeldConnections}), and a
  * request that waits holds nothing but its virtual thread.
  *
- * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), a page's
- * upload while its body arrives ({@link #receive}), and waits that need no slot ({@link #awayWhile}): a sign-in's
+ * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), a form's
+ * or an upload's body while it arrives ({@link #receive}), and waits that need no slot ({@link #awayWhile}): a sign-in's
  * turn for its password check, an API import's turn, a page without JavaScript waiting for its import's end.
  */
 @Component
@@ -122,26 +122,41 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     }
 
     /**
-     * A page's upload is read before its request takes a slot: a county's 20 MB over a slow line must not hold a slot
-     * for minutes while other pages wait. The container keeps the parts (the handler gets these, not a second read),
-     * and also a failure — over the limit, a broken body — which the handler gets again and reports as usual
-     * ({@link UploadLimits}). Pages' bodies were read before the sign-in was known anyway (the CSRF check reads the
-     * form's token); the API's are not read before its authentication, so they wait for a slot as they come.
+     * A body that Spring Security reads before it knows the user is read here, before its request takes a slot: a form
+     * (the CSRF check reads its token from it) and an upload (the same check parses it). A county's 20 MB over a slow
+     * line must not hold a slot for minutes, and nobody may hold the node's slots by sending bodies slowly: measured on a
+     * node with 2 slots, two sign-in forms sent at a byte a second by someone not signed in — or two API forms with the
+     * anonymous session the sign-in page gives — made every other page wait its turn and then fail with 503 (issue 15,
+     * sixth session; {@code BusyBrowserTest}). The container keeps what it read (the CSRF check and the handler get
+     * these, not a second read), and also a failure — over the limit, a broken body — which the handler gets again and
+     * reports as usual ({@link UploadLimits}).
+     *
+     * <p>Not read here: other bodies (JSON, CSV — read by the handler, after authentication), and the API's requests
+     * that Spring Security authenticates or refuses without reading a body ({@code WebSecurity}: no CSRF check with an
+     * {@code Authorization} header, nor without a cookie): an anonymous API upload is still refused unread.
      */
     private static void receive(HttpServletRequest request) {
         String type = request.getContentType();
-        if (type == null || !type.regionMatches(true, 0, "multipart/", 0, "multipart/".length())) {
+        boolean form = startsWith(type, "application/x-www-form-urlencoded");
+        if (!form && !startsWith(type, "multipart/")) {
             return;
         }
-        if (ApiErrors.isApi(request)) {
-            // the API checks no CSRF token, so an anonymous upload was refused before its body was read: it still is
+        if (ApiErrors.isApi(request) && (request.getHeader("Authorization") != null || request.getHeader("Cookie") == null)) {
             return;
         }
         try {
-            request.getParts();
+            if (form) {
+                request.getParameterMap();
+            } else {
+                request.getParts();
+            }
         } catch (IOException | ServletException | RuntimeException e) {
             // left for the handler, which meets the same failure
         }
+    }
+
+    private static boolean startsWith(String type, String prefix) {
+        return type != null && type.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 
     /**
