@@ -76,8 +76,27 @@ final class DataCipher {
         return ("anju-kept-file:" + label).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A fixed text sealed with the key of {@code version}: {@link DataKeyCheck} keeps one per version. */
+    byte[] sealCheck(int version) {
+        try {
+            return encrypt(version, CHECK, CHECK);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("无法生成密钥核对值", e);
+        }
+    }
+
+    /** Opens a {@link #sealCheck} value: throws {@link IllegalStateException} when this key of its version does not. */
+    void openCheck(byte[] sealed) {
+        decrypt(CHECK, sealed, "密钥核对值 data_key_check");
+    }
+
+    private static final byte[] CHECK = "anju-data-key-check".getBytes(StandardCharsets.US_ASCII);
+
     private byte[] encrypt(byte[] associated, byte[] plain) throws GeneralSecurityException {
-        int version = keys.current();
+        return encrypt(keys.current(), associated, plain);
+    }
+
+    private byte[] encrypt(int version, byte[] associated, byte[] plain) throws GeneralSecurityException {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
