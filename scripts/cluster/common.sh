@@ -29,6 +29,13 @@ mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
 LOGS="$WORK/logs"
 RUN="$WORK/run"
+# how to call the other scripts for this very cluster: with its directory when it is not the default one (down.sh
+# without it looks in target/cluster, finds nothing and would leave this one running)
+if [ -n "${ANJU_CLUSTER_DIR:-}" ]; then
+  CLUSTER_ENV="ANJU_CLUSTER_DIR=$WORK "
+else
+  CLUSTER_ENV=""
+fi
 
 PG_BIN="${ANJU_CLUSTER_PG_BIN:-/usr/lib/postgresql/15/bin}"
 PRIMARY_PORT="${ANJU_CLUSTER_PRIMARY_PORT:-55432}"
@@ -90,7 +97,9 @@ start_node() {
     echo "没有找到 target/anju-*.jar：请先构建（./mvnw -q package -DskipTests）" >&2
     exit 2
   fi
-  mkdir -p "$WORK/node-$lower"
+  mkdir -p "$WORK/node-$lower" "$LOGS"
+  # appended, not replaced: after kill-node.sh or a crash, the log of the run before is what tells what happened
+  echo "==== $(date -u '+%F %T') UTC 启动节点 $name ====" >> "$LOGS/node-$lower.log"
   # each node's connections to the primary carry its name (pg_stat_activity.application_name: anju-node-a, -b);
   # the replica pools name themselves (anju-read, anju-replica-monitor)
   # shellcheck disable=SC2086
@@ -102,9 +111,10 @@ start_node() {
   ANJU_DATA_DIR="$WORK/node-$lower" \
   ANJU_TRUSTED_PROXIES=127.0.0.1/32 \
   ANJU_DEMO_ENABLED="${ANJU_CLUSTER_DEMO:-true}" \
+  ANJU_SHUTDOWN_DRAIN="${ANJU_CLUSTER_DRAIN:-6s}" \
   PORT="$port" \
     setsid nohup "$JAVA" ${ANJU_CLUSTER_JAVA_OPTS:--Xmx1g} -Dserver.address=127.0.0.1 -jar "$jar" \
-      > "$LOGS/node-$lower.log" 2>&1 < /dev/null &
+      >> "$LOGS/node-$lower.log" 2>&1 < /dev/null &
   echo $! > "$RUN/node-$lower.pid"
 }
 
@@ -137,6 +147,10 @@ start_balancer() {
   echo "$HEALTH" > "$RUN/health-path"
 
   echo "== 负载均衡 haproxy (127.0.0.1:$LB_PORT, 轮询, 健康检查 $HEALTH)"
+  # when no node is up, the balancer answers itself: in Chinese, not haproxy's English page
+  printf 'HTTP/1.1 503 Service Unavailable\r\nCache-Control: no-cache\r\nConnection: close\r\nRetry-After: 30\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s\n' \
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>系统暂时无法访问</title></head><body><h1>系统暂时无法访问</h1><p>没有可用的应用节点（正在启动、重启或维护）。请稍后再试；长时间如此，请联系系统管理员。</p></body></html>' \
+    > "$WORK/503.http"
   cat > "$WORK/haproxy.cfg" <<CFG
 global
     log stdout format raw local0
@@ -152,6 +166,7 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 300s
+    errorfile 503 $WORK/503.http
     # a request goes to a node only once its body is here (up to the 16 KB buffer; larger bodies are passed on as they
     # come): a small body sent slowly — a bad line, or on purpose — holds a connection here, not one of the node's
     # request slots (RequestSlots, docs/SECURITY.md); one not complete within 30 s is answered 408

@@ -7,7 +7,7 @@ source "$(dirname "$0")/common.sh"
 need_tools
 
 if alive_pid haproxy >/dev/null || alive_pid node-a >/dev/null || alive_pid node-b >/dev/null; then
-  echo "集群已在运行（$WORK）：先运行 scripts/cluster/down.sh" >&2
+  echo "集群已在运行（$WORK）：先运行 ${CLUSTER_ENV}scripts/cluster/down.sh" >&2
   exit 2
 fi
 for p in "$PRIMARY_PORT" "$REPLICA_PORT" "$NODE_A_PORT" "$NODE_B_PORT" "$LB_PORT"; do
@@ -107,5 +107,5 @@ cat <<INFO
   副本 replica        127.0.0.1:$REPLICA_PORT  $REPLICA_DIR
   日志 logs           $LOGS/{node-a,node-b,primary,replica,haproxy}.log
   数据库 psql         PGPASSFILE=$WORK/pgpass psql -h 127.0.0.1 -p $PRIMARY_PORT -U anju anju
-停止 stop: scripts/cluster/down.sh
+停止 stop: ${CLUSTER_ENV}scripts/cluster/down.sh
 INFO
