@@ -51,6 +51,12 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
         this.busy = busy;
     }
 
+    /** The actuator takes HTTP Basic only (ActuatorSecurity): a signed-in browser's session counts for nothing there. */
+    private static boolean actuator(HttpServletRequest request) {
+        String path = WebSecurity.path(request);
+        return path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
     static boolean api(HttpServletRequest request) {
         String path = WebSecurity.path(request);
         // the actuator is answered like the API (JSON problem details, 401 rather than the login page)
@@ -68,6 +74,7 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
             boolean credentialsGiven = request.getHeader("Authorization") != null;
             write(request, response, HttpStatus.UNAUTHORIZED, "未登录", credentialsGiven && e.getMessage() != null
                     ? e.getMessage()
+                    : actuator(request) ? "请先登录：运维接口只接受运维账号的 HTTP Basic 认证（Authorization: Basic …），浏览器会话不行"
                     : "请先登录：浏览器会话，或以 HTTP Basic 认证（Authorization: Basic …）调用接口");
         } else if (request.getHeader("HX-Request") != null) {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
