@@ -41,11 +41,20 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, W
                 .map(ClientAddress::range).toList();
     }
 
+    /** A setting read at start: a bad one stops the start naming it (SettingProblem), never a stack trace. */
     private static IpAddressMatcher range(String cidr) {
+        org.anju.platform.SettingProblem bad = new org.anju.platform.SettingProblem(
+                "设置 ANJU_TRUSTED_PROXIES（anju.security.trusted-proxies）中的“" + cidr + "”不是 IP 地址或 CIDR 网段",
+                "写负载均衡器的地址或网段，逗号分隔，如 127.0.0.1/32,10.0.0.0/8（掩码位数 IPv4 为 0–32，IPv6 为 0–128）。");
         if (!isIpLiteral(cidr.replaceFirst("/\\d{1,3}$", ""))) {
-            throw new org.anju.platform.BadInput("anju.security.trusted-proxies: 不是 IP 地址或 CIDR 网段：" + cidr);
+            throw bad;
         }
-        return new IpAddressMatcher(cidr);
+        try {
+            return new IpAddressMatcher(cidr);
+        } catch (IllegalArgumentException e) {
+            // a mask wider than the address (127.0.0.1/99): Spring Security's English "too short for bitmask"
+            throw bad;
+        }
     }
 
     @Override

@@ -53,6 +53,10 @@ class ClientAddressTest {
     @Test
     void aMisconfiguredRangeStopsTheStart() {
         assertThatThrownBy(() -> new ClientAddress("proxy.example/32"))
-                .hasMessageContaining("anju.security.trusted-proxies");
+                .isInstanceOf(org.anju.platform.SettingProblem.class).hasMessageContaining("anju.security.trusted-proxies");
+        // a mask wider than the address: Spring Security refused it in English, with a stack trace at start
+        assertThatThrownBy(() -> new ClientAddress("127.0.0.1/32,127.0.0.1/99"))
+                .isInstanceOf(org.anju.platform.SettingProblem.class)
+                .hasMessage("设置 ANJU_TRUSTED_PROXIES（anju.security.trusted-proxies）中的“127.0.0.1/99”不是 IP 地址或 CIDR 网段");
     }
 }

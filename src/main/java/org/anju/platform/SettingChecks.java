@@ -1,0 +1,95 @@
+package org.anju.platform;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertyResolver;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The operators' settings checked before anything uses them — before logging is set up, the database is started or a
+ * bean is made. Found by an operator trial (issue 15, sixth session): {@code ANJU_SHUTDOWN_DRAIN=6} was taken as 6
+ * milliseconds without a word (Spring reads a bare number as milliseconds), {@code =six} stopped the start with 39
+ * stack frames, {@code ANJU_DB_POOL_SIZE=abc} with Spring's English "Failed to bind properties", {@code
+ * ANJU_LOG_FORMAT=json} with 36 frames of "Unknown format". Now each stops the start with the setting's name, what is
+ * wrong and how to write it ({@link SettingProblem}); a time without its unit is refused rather than guessed.
+ */
+class SettingChecks implements EnvironmentPostProcessor {
+
+    enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT }
+
+    record Setting(String property, String variable, Kind kind) {
+    }
+
+    static final List<Setting> SETTINGS = List.of(
+            new Setting("spring.lifecycle.timeout-per-shutdown-phase", "ANJU_SHUTDOWN_TIMEOUT", Kind.DURATION),
+            new Setting("anju.shutdown.drain", "ANJU_SHUTDOWN_DRAIN", Kind.DURATION),
+            new Setting("anju.session.touch-interval", "ANJU_SESSION_TOUCH_INTERVAL", Kind.DURATION),
+            new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION),
+            new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION),
+            new Setting("anju.db.replica.max-lag", "ANJU_DB_REPLICA_MAX_LAG", Kind.DURATION),
+            new Setting("anju.web.request-wait", "ANJU_REQUEST_WAIT", Kind.DURATION),
+            new Setting("anju.db.maximum-pool-size", "ANJU_DB_POOL_SIZE", Kind.POSITIVE),
+            new Setting("anju.web.concurrent-requests", "ANJU_CONCURRENT_REQUESTS", Kind.COUNT),
+            new Setting("anju.security.concurrent-password-checks", "ANJU_CONCURRENT_PASSWORD_CHECKS", Kind.COUNT),
+            new Setting("logging.structured.format.console", "ANJU_LOG_FORMAT", Kind.LOG_FORMAT));
+
+    private static final Set<String> LOG_FORMATS = Set.of("ecs", "logstash", "gelf");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        check(environment);
+    }
+
+    static void check(PropertyResolver environment) {
+        for (Setting s : SETTINGS) {
+            String value = environment.getProperty(s.property());
+            if (value != null && !value.isBlank()) {
+                check(s, value.strip());
+            }
+        }
+    }
+
+    private static void check(Setting s, String value) {
+        String name = s.variable() + "（" + s.property() + "）";
+        String fix = "改正环境变量 " + s.variable() + "（或配置项 " + s.property() + "）后再启动。";
+        switch (s.kind()) {
+            case DURATION -> {
+                if (value.matches("[+-]?\\d+") && Long.parseLong(value) != 0) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”没有单位：是秒还是毫秒，不猜",
+                            "写明单位，如 " + value + "s（秒）、" + value + "ms（毫秒）或 " + value + "m（分钟）。" + fix);
+                }
+                try {
+                    if (DurationStyle.detectAndParse(value).isNegative()) {
+                        throw new SettingProblem("设置 " + name + "的值“" + value + "”是负的时长", "写一个不小于 0 的时长，如 6s。" + fix);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是时长",
+                            "写数字加单位，如 6s（秒）、500ms（毫秒）、2m（分钟）、1h（小时）。" + fix);
+                }
+            }
+            case COUNT, POSITIVE -> {
+                int least = s.kind() == Kind.POSITIVE ? 1 : 0;
+                int n;
+                try {
+                    n = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    n = Integer.MIN_VALUE;
+                }
+                if (n < least) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是" + (least == 1 ? "正整数" : "不小于 0 的整数"),
+                            "写一个" + (least == 1 ? "正整数，如 10" : "整数，如 0（按连接池大小）或 20") + "。" + fix);
+                }
+            }
+            case LOG_FORMAT -> {
+                if (!LOG_FORMATS.contains(value)) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是可用的日志格式",
+                            "写 ecs、logstash 或 gelf（每行一个 JSON 对象），或不设（纯文本）。" + fix);
+                }
+            }
+        }
+    }
+}

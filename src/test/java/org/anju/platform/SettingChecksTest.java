@@ -1,0 +1,77 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operators' settings refused before use, with the setting's name and how to write it (operator trial, sixth session). */
+class SettingChecksTest {
+
+    static void check(String property, String value) {
+        SettingChecks.check(new MockEnvironment().withProperty(property, value));
+    }
+
+    static SettingProblem refused(String property, String value) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> check(property, value));
+        assertThat(t).as(property + "=" + value).isInstanceOf(SettingProblem.class);
+        return (SettingProblem) t;
+    }
+
+    @Test
+    void aTimeWithoutItsUnitIsRefusedNotTakenAsMilliseconds() {
+        SettingProblem p = refused("anju.shutdown.drain", "6");
+        assertThat(p.getMessage()).isEqualTo("设置 ANJU_SHUTDOWN_DRAIN（anju.shutdown.drain）的值“6”没有单位：是秒还是毫秒，不猜");
+        assertThat(p.action()).contains("6s（秒）", "6ms（毫秒）", "改正环境变量 ANJU_SHUTDOWN_DRAIN");
+        // 0 is 0 in any unit
+        assertThatCode(() -> check("anju.shutdown.drain", "0")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void timesThatAreNoTimesOrNegativeAreRefused() {
+        assertThat(refused("anju.web.request-wait", "six").getMessage()).contains("ANJU_REQUEST_WAIT", "“six”不是时长");
+        assertThat(refused("anju.db.pool-timeout", "-5s").getMessage()).contains("ANJU_DB_POOL_TIMEOUT", "负的时长");
+        assertThat(refused("spring.lifecycle.timeout-per-shutdown-phase", "30 seconds").getMessage()).contains("ANJU_SHUTDOWN_TIMEOUT");
+        for (String ok : new String[] {"6s", "500ms", "2m", "1h", "PT30S", " 5s "}) {
+            assertThatCode(() -> check("anju.db.replica.max-lag", ok)).as(ok).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void countsMustBeWholeNumbers() {
+        assertThat(refused("anju.db.maximum-pool-size", "abc").getMessage())
+                .isEqualTo("设置 ANJU_DB_POOL_SIZE（anju.db.maximum-pool-size）的值“abc”不是正整数");
+        refused("anju.db.maximum-pool-size", "0");
+        refused("anju.web.concurrent-requests", "-1");
+        refused("anju.security.concurrent-password-checks", "2.5");
+        assertThatCode(() -> check("anju.web.concurrent-requests", "0")).doesNotThrowAnyException();
+        assertThatCode(() -> check("anju.db.maximum-pool-size", "20")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theLogFormatIsOneSpringBootWrites() {
+        assertThat(refused("logging.structured.format.console", "json").action()).contains("ecs、logstash 或 gelf");
+        for (String ok : new String[] {"ecs", "logstash", "gelf", ""}) {
+            assertThatCode(() -> check("logging.structured.format.console", ok)).as(ok).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void theApplicationStopsBeforeUsingIt() {
+        // before the database (none is configured to be reached) and before logging is set up
+        assertThatThrownBy(() -> new SpringApplicationBuilder(org.anju.AnjuApplication.class).web(WebApplicationType.NONE)
+                .run("--anju.shutdown.drain=6", "--anju.demo.enabled=false").close())
+                .isInstanceOf(SettingProblem.class).hasMessageContaining("没有单位");
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null, (type, name, failure) -> {
+        })).as("explained by our analyzer (META-INF/spring.factories)").anyMatch(a -> a instanceof SettingFailureAnalyzer);
+        var analysis = new SettingFailureAnalyzer().analyze(new IllegalStateException("wrapped", new SettingProblem("d", "a")));
+        assertThat(analysis.getDescription()).isEqualTo("d");
+        assertThat(analysis.getAction()).isEqualTo("a");
+    }
+}
