@@ -1,6 +1,7 @@
 package org.anju;
 
 import org.anju.cli.Cli;
+import org.anju.cli.Launch;
 import org.anju.cli.StartupTrace;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
@@ -10,8 +11,18 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AnjuApplication {
 
     public static void main(String[] args) {
-        if (Cli.handles(args)) {
-            System.exit(Cli.run(AnjuApplication.class, args));
+        Launch launch = Launch.of(args);   // before anything starts: a mistyped command must not start the web app
+        switch (launch.kind()) {
+            case COMMAND -> System.exit(Cli.run(AnjuApplication.class, args));
+            case HELP -> {
+                System.out.println(Launch.usage());
+                System.exit(Cli.OK);
+            }
+            case REFUSED -> {
+                System.err.println(launch.refusal());
+                System.exit(Cli.BAD_INPUT);
+            }
+            case WEB -> { }
         }
         if (AotDetector.useGeneratedArtifacts()) {
             // the build's Spring AOT is the command line's context (pom.xml process-aot): without the web server's beans

@@ -41,7 +41,7 @@ public final class Cli {
     /** Not allowed. */
     public static final int DENIED = 5;
 
-    private static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
+    static final Set<String> COMMANDS = Set.of("plan", "project", "report", "progress", "bulletin", "user",
             "rental", "privacy", "ledger", "backup", "restore");   // scripts/anju's list is the same
     /** Commands that need the database's address only: they start no application (a restore target may be empty). */
     private static final Set<String> DATABASE_TOOLS = Set.of("backup", "restore");

@@ -1,0 +1,49 @@
+package org.anju.cli;
+
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code java -jar anju.jar ARGS} starts, decided before anything starts: a command, the web app, the usage, or a
+ * refusal. The web app takes Spring property overrides only ({@code --server.port=8080}) and Spring Boot's own
+ * {@code --debug} and {@code --trace}: Spring ignores every other argument, so a mistyped command ({@code restor})
+ * used to start the web app and migrate the configured database (a new, empty one then refused the correct restore).
+ */
+public record Launch(Kind kind, String argument) {
+
+    public enum Kind { WEB, COMMAND, HELP, REFUSED }
+
+    /** {@code --name=value}, as Spring's command-line property source reads it (a name, then anything). */
+    private static final Pattern PROPERTY = Pattern.compile("--[^=\\s][^=]*=.*", Pattern.DOTALL);
+
+    public static Launch of(String... args) {
+        if (args.length == 0) {
+            return new Launch(Kind.WEB, null);
+        }
+        if (Cli.COMMANDS.contains(args[0])) {
+            return new Launch(Kind.COMMAND, args[0]);
+        }
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            return new Launch(Kind.HELP, args[0]);
+        }
+        for (String a : args) {
+            if (!PROPERTY.matcher(a).matches() && !a.equals("--debug") && !a.equals("--trace")) {
+                return new Launch(Kind.REFUSED, a);
+            }
+        }
+        return new Launch(Kind.WEB, null);
+    }
+
+    /** The refusal of {@link Kind#REFUSED}: the argument, then the usage. */
+    public String refusal() {
+        return "错误：无法识别的参数「" + argument + "」，未启动任何程序。\n" + usage();
+    }
+
+    public static String usage() {
+        return "用法：\n"
+                + "  java -jar anju.jar 命令 …        运行一个命令后退出；命令：" + String.join("、", new TreeSet<>(Cli.COMMANDS)) + "\n"
+                + "  java -jar anju.jar 命令 --help   该命令的用法\n"
+                + "  java -jar anju.jar               启动网站\n"
+                + "  java -jar anju.jar --属性=值 …   启动网站并改变设置，如 --server.port=8080（网站只接受这种参数，以及 --debug、--trace）";
+    }
+}
