@@ -96,11 +96,20 @@ public final class Cli {
                 // — and with them the pool and Flyway — at once for every command; the web app still checks them
                 "management.endpoint.health.validate-group-membership", "false",
                 "logging.level.root", "ERROR",
+                // a failed start's analysis is printed by run() below, once, on stderr: not also as a log on stdout
+                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
                 "logging.level.io.zonky", "ERROR"));
         if (!tool) {
             // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
             app.addListeners(new org.anju.platform.DatabasePrestart());
         }
+        // the settings the start used, to name the database's address and user if it cannot be reached
+        var environment = new java.util.concurrent.atomic.AtomicReference<org.springframework.core.env.Environment>();
+        app.addListeners((org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent>) e -> {
+            if (e instanceof org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent prepared) {
+                environment.set(prepared.getEnvironment());
+            }
+        });
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
             long commandStart = System.nanoTime();
@@ -119,6 +128,12 @@ public final class Cli {
                     System.err.println(p.action());
                     return FAILURE;
                 }
+            }
+            org.anju.platform.DatabaseUnreachable unreachable = org.anju.platform.DatabaseUnreachable.of(e, environment.get());
+            if (unreachable != null) {   // the same words as the web app's start (DatabaseUnreachableFailureAnalyzer)
+                System.err.println("错误：" + unreachable.description());
+                System.err.println(unreachable.action());
+                return FAILURE;
             }
             System.err.println("错误：" + e.getMessage());
             return FAILURE;

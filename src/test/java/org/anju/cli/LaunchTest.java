@@ -1,11 +1,10 @@
 package org.anju.cli;
 
+import org.anju.MainProcess;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,28 +53,15 @@ class LaunchTest {
     /** The jar's main: refused at once with exit 2, before Spring (a web app's start would run for seconds here). */
     @Test
     void theMainRefusesBeforeAnythingStarts() throws Exception {
-        Process refused = main("restor", "--in", "x.dump");
-        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String err = new String(refused.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(refused.exitValue()).as(err).isEqualTo(Cli.BAD_INPUT);
-        assertThat(err).contains("无法识别的参数「restor」", "--server.port=8080").doesNotContain("Exception", "Tomcat");
-
-        Process help = main("--help");
-        assertThat(help.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(help.exitValue()).isZero();
-        assertThat(new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("用法", "restore");
-    }
-
-    private static Process main(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dfile.encoding=UTF-8",
-                "-cp", System.getProperty("java.class.path"), org.anju.AnjuApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         // without the check the web app would start: on an unreachable database, never on ./anju-data
-        pb.environment().put("ANJU_DB_URL", "jdbc:postgresql://127.0.0.1:1/anju");
-        pb.environment().put("ANJU_DATA_KEY", "1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
-        pb.environment().put("PORT", "0");
-        return pb.start();
+        Map<String, String> unreachable = Map.of("ANJU_DB_URL", "jdbc:postgresql://127.0.0.1:1/anju",
+                "ANJU_DATA_KEY", MainProcess.DATA_KEY, "PORT", "0");
+        MainProcess refused = MainProcess.run(unreachable, "restor", "--in", "x.dump");
+        assertThat(refused.exit()).as(refused.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(refused.err()).contains("无法识别的参数「restor」", "--server.port=8080").doesNotContain("Exception", "Tomcat");
+
+        MainProcess help = MainProcess.run(unreachable, "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("用法", "restore");
     }
 }
