@@ -132,17 +132,21 @@ final class PgArchives {
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInput("目录不存在：" + dir + "（未写入任何内容），请先创建它");
+            throw new BadInput((dir != null && Files.exists(dir) ? dir + " 不是目录，而是一个文件" : "目录不存在：" + dir)
+                    + "（未写入任何内容），请先创建它");
         }
-        Path pgDump = tool("pg_dump");
-        Contents contents = contents(target);
-        checkVersion(pgDump, contents);
-        long started = System.nanoTime();
         Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Contents contents;
+        long started;
         try {
-            // readable by the operator only, from its first byte: it holds password hashes and the audit trail (pg_dump
-            // keeps the mode of a file that exists)
-            createPrivately(part);
+            // first, so that an unwritable place is said before the database is asked anything; readable by the
+            // operator only, from its first byte: it holds password hashes and the audit trail (pg_dump keeps the mode
+            // of a file that exists)
+            createWritable(part, out);
+            Path pgDump = tool("pg_dump");
+            contents = contents(target);
+            checkVersion(pgDump, contents);
+            started = System.nanoTime();
             List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
                     "--file=" + part));
             TRANSIENT_TABLES.forEach(t -> command.add("--exclude-table-data=" + t));
@@ -405,6 +409,19 @@ final class PgArchives {
             return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f KB", bytes / 1024.0);
         } catch (IOException e) {
             return "大小未知";
+        }
+    }
+
+    /** {@link #createPrivately}, or a refusal naming the backup's path and why it cannot be written there. */
+    private static void createWritable(Path part, Path out) throws IOException {
+        try {
+            createPrivately(part);
+        } catch (java.nio.file.FileSystemException e) {   // no permission, /proc, a read-only file system…
+            Path dir = part.getParent();
+            String why = e instanceof java.nio.file.AccessDeniedException ? "目录 " + dir + " 不可写（没有权限）"
+                    : e instanceof java.nio.file.NoSuchFileException ? "目录 " + dir + " 中不能建立文件"
+                    : "目录 " + dir + " 不可写（" + e.getReason() + "）";
+            throw new BadInput("无法写入备份文件 " + out + "：" + why + "，未写入任何内容。请换一个可写的目录，或改正该目录的权限");
         }
     }
 
