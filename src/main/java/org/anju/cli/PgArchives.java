@@ -48,6 +48,11 @@ final class PgArchives {
      */
     static final List<String> TRANSIENT_TABLES = List.of("public.spring_session_attributes", "public.spring_session",
             "public.login_throttle");
+    /**
+     * How to name the tools' directory: a setting, not an option of the command (the command's arguments are picocli's,
+     * and Spring's --name=value would be refused before it); -D works as well, before -jar.
+     */
+    static final String WHERE_TOOLS = "ANJU_BACKUP_PG_BIN=目录（如 /usr/lib/postgresql/15/bin；或 java -Danju.backup.pg-bin=目录 -jar …）";
     /** The first bytes of a pg_dump custom-format archive. */
     private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
@@ -240,7 +245,7 @@ final class PgArchives {
             if (Files.isExecutable(p)) {
                 return p;
             }
-            throw new Conflict("在 anju.backup.pg-bin 指定的目录 " + binDirectory + " 中找不到 " + name
+            throw new Conflict("在 ANJU_BACKUP_PG_BIN（anju.backup.pg-bin）指定的目录 " + binDirectory + " 中找不到 " + name
                     + "（未写入任何内容）：请安装 Debian 软件包 " + PACKAGE + "（apt-get install " + PACKAGE + "），或改正该目录");
         }
         String path = System.getenv("PATH");
@@ -250,7 +255,7 @@ final class PgArchives {
             }
         }
         throw new Conflict("找不到 PostgreSQL 客户端程序 " + name + "（未写入任何内容）：请安装 Debian 软件包 " + PACKAGE
-                + "（apt-get install " + PACKAGE + "），或用 --anju.backup.pg-bin=目录 指明它的位置（如 /usr/lib/postgresql/15/bin）");
+                + "（apt-get install " + PACKAGE + "），或用环境变量 " + WHERE_TOOLS + " 指明它的位置");
     }
 
     /** A client tool older than the server cannot read (pg_dump refuses; pg_restore may not know its objects). */
@@ -264,7 +269,7 @@ final class PgArchives {
         if (major < server.serverMajor()) {
             throw new Conflict(tool + " 的版本是 " + m.group(1) + (m.group(2) == null ? "" : "." + m.group(2))
                     + "，比数据库服务器（PostgreSQL " + server.serverVersion() + "）旧，未写入任何内容：请安装 postgresql-client-"
-                    + server.serverMajor() + " 或更新的版本，或用 --anju.backup.pg-bin 指向它");
+                    + server.serverMajor() + " 或更新的版本，或用环境变量 " + WHERE_TOOLS + " 指向它");
         }
     }
 

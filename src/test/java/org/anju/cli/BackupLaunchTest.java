@@ -68,4 +68,21 @@ class BackupLaunchTest {
             assertThat(left).containsExactly(file);
         }
     }
+
+    /**
+     * The tools' directory as README says to give it, ANJU_BACKUP_PG_BIN (it said --anju.backup.pg-bin=…, which
+     * neither place on the command line takes): used, and named by the refusal when the tools are not there.
+     */
+    @Test
+    void theToolsDirectoryComesFromTheEnvironment() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        org.anju.MainProcess backup = org.anju.MainProcess.run(java.util.Map.of("ANJU_BACKUP_PG_BIN", bin.toString(),
+                "ANJU_DB_URL", "jdbc:postgresql://127.0.0.1:1/anju"), "backup", "--out", dir.resolve("a.dump").toString());
+        assertThat(backup.exit()).as(backup.err()).isEqualTo(Cli.CONFLICT);
+        assertThat(backup.err()).contains("在 ANJU_BACKUP_PG_BIN（anju.backup.pg-bin）指定的目录 " + bin + " 中找不到 pg_dump")
+                .doesNotContain("--anju.backup.pg-bin");
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(bin);
+        }
+    }
 }
