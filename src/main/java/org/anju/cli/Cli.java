@@ -121,23 +121,36 @@ public final class Cli {
         } catch (SpringApplication.AbandonedRunException e) {
             throw e;   // the build's Spring AOT processing stops the run here on purpose (pom.xml process-aot)
         } catch (RuntimeException e) {
-            // the application did not start (database unreachable, data directory in use): its own words
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof org.anju.platform.DataDirectoryProblem p) {   // a data directory of another major
-                    System.err.println("错误：" + p.getMessage());
-                    System.err.println(p.action());
-                    return FAILURE;
-                }
-            }
-            org.anju.platform.DatabaseUnreachable unreachable = org.anju.platform.DatabaseUnreachable.of(e, environment.get());
-            if (unreachable != null) {   // the same words as the web app's start (DatabaseUnreachableFailureAnalyzer)
-                System.err.println("错误：" + unreachable.description());
-                System.err.println(unreachable.action());
+            // the application did not start (a setting, the data key, the data directory, the database): the same words
+            // as the web app's "APPLICATION FAILED TO START", printed here once
+            org.springframework.boot.diagnostics.FailureAnalysis analysis = analysis(e, environment.get());
+            if (analysis != null) {
+                System.err.println("错误：" + analysis.getDescription());
+                System.err.println(analysis.getAction());
                 return FAILURE;
             }
             System.err.println("错误：" + e.getMessage());
             return FAILURE;
         }
+    }
+
+    /** A failed start as one of Anju's own failure analyzers (META-INF/spring.factories) explains it, or null. */
+    static org.springframework.boot.diagnostics.FailureAnalysis analysis(Throwable failure,
+                                                                        org.springframework.core.env.Environment environment) {
+        var analyzers = org.springframework.core.io.support.SpringFactoriesLoader.forDefaultResourceLocation().load(
+                org.springframework.boot.diagnostics.FailureAnalyzer.class,
+                org.springframework.core.io.support.SpringFactoriesLoader.ArgumentResolver.of(
+                        org.springframework.core.env.Environment.class, environment),
+                (type, name, cannotMake) -> { });   // Spring Boot's own, which need the failed context: not ours
+        for (var a : analyzers) {
+            if (a.getClass().getName().startsWith("org.anju.")) {
+                var analysis = a.analyze(failure);
+                if (analysis != null) {
+                    return analysis;
+                }
+            }
+        }
+        return null;
     }
 
     /** Runs a command in a running context (tests call this directly). */

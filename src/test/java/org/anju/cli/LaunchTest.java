@@ -64,4 +64,15 @@ class LaunchTest {
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("用法", "restore");
     }
+
+    @Test
+    void aCommandThatCouldNotStartSaysWhyInOurAnalyzersWords() {
+        // Spring's report is not logged for commands (Cli.run): a setting's, the key's, the data directory's and the
+        // database's explanations are printed by the command line itself, action included
+        var analysis = Cli.analysis(new IllegalStateException("wrapped",
+                new org.anju.platform.SettingProblem("设置 X 的值不对", "改正 X 后再启动。")), null);
+        org.assertj.core.api.Assertions.assertThat(analysis.getDescription()).isEqualTo("设置 X 的值不对");
+        org.assertj.core.api.Assertions.assertThat(analysis.getAction()).isEqualTo("改正 X 后再启动。");
+        org.assertj.core.api.Assertions.assertThat(Cli.analysis(new IllegalStateException("a bug"), null)).isNull();
+    }
 }
