@@ -112,6 +112,7 @@ start_node() {
   ANJU_TRUSTED_PROXIES=127.0.0.1/32 \
   ANJU_DEMO_ENABLED="${ANJU_CLUSTER_DEMO:-true}" \
   ANJU_SHUTDOWN_DRAIN="${ANJU_CLUSTER_DRAIN:-6s}" \
+  ANJU_NODE_NAME="anju-node-$lower" \
   PORT="$port" \
     setsid nohup "$JAVA" ${ANJU_CLUSTER_JAVA_OPTS:--Xmx1g} -Dserver.address=127.0.0.1 -jar "$jar" \
       >> "$LOGS/node-$lower.log" 2>&1 < /dev/null &

@@ -42,6 +42,10 @@ class JsonLogTest {
         assertThat(line.get("message").asString()).isEqualTo("月报上报提醒：3 个单位未报");
         assertThat(Instant.parse(line.get("@timestamp").asString())).isBefore(Instant.now());
         assertThat(line.get("service").get("name").asString()).isEqualTo("anju");
+        // the node, when given: two nodes' lines in one collector (operator trial: service.node was always {})
+        JsonNode named = JsonMapper.builder().build().readTree(
+                lines(Map.of("ANJU_LOG_FORMAT", "ecs", "ANJU_NODE_NAME", "anju-node-a")).getFirst());
+        assertThat(named.at("/service/node/name").asString()).isEqualTo("anju-node-a");
     }
 
     @Test
