@@ -2,6 +2,7 @@ package org.anju.cli;
 
 import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
+import org.anju.platform.DatabaseUnreachable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +60,13 @@ final class PgArchives {
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(?:\\?(.*))?");
 
     /** Where a database is, for the client tools. */
-    record Target(String host, int port, String database, String user, String password, String sslMode) {
+    record Target(String host, int port, String database, String user, String password, String sslMode,
+                  boolean external) {
+
+        /** @param external given by ANJU_DB_URL, not the embedded server (what a failure to connect tells to check) */
+        Target(String host, int port, String database, String user, String password, String sslMode) {
+            this(host, port, database, user, password, sslMode, true);
+        }
 
         /** From the application's JDBC URL ({@code jdbc:postgresql://host:port/db?…}; of several hosts, the first). */
         static Target of(String jdbcUrl, String user, String password) {
@@ -367,8 +374,10 @@ final class PgArchives {
             }
             return new Contents(major, version, tables);
         } catch (SQLException e) {
-            throw new Conflict("无法连接数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）："
-                    + e.getMessage());
+            // as the application's own start says it (a wrong password, no server there): the address and the setting
+            DatabaseUnreachable why = DatabaseUnreachable.of(e, target.external() ? target.jdbcUrl() : null, target.user());
+            throw new Conflict(why != null ? why.description() + why.action()
+                    : "无法连接数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）：" + e.getMessage());
         }
     }
 

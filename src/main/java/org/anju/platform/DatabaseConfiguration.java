@@ -70,8 +70,8 @@ class DatabaseConfiguration {
     /** The primary's address, without a pool: {@code anju backup}/{@code restore} give it to pg_dump and psql. */
     @Bean
     PrimaryDatabase primaryDatabase(DatabaseProperties properties, EmbeddedDatabase embedded) {
-        return properties.external() ? new PrimaryDatabase(properties.url(), properties.user(), properties.password())
-                : new PrimaryDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password());
+        return properties.external() ? new PrimaryDatabase(properties.url(), properties.user(), properties.password(), true)
+                : new PrimaryDatabase(embedded.jdbcUrl(), embedded.user(), embedded.password(), false);
     }
 
     /**
