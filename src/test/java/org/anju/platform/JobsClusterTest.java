@@ -31,9 +31,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,9 +64,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {"anju.test.database=jobs_cluster", "anju.jobs.inline-wait-ms=0",
         "anju.jobs.heartbeat-timeout=5s", "anju.imports.max-per-user=1", "anju.jobs.node-name=node1",
-        "spring.lifecycle.timeout-per-shutdown-phase=3s"})
+        "spring.lifecycle.timeout-per-shutdown-phase=3s", "anju.privacy.key=" + JobsClusterTest.KEY})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobsClusterTest {
+
+    /** Both nodes' personal-data key: a node with another one does not start (org.anju.privacy.DataKeyCheck). */
+    static final String KEY = "1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     static final Pattern POLL = Pattern.compile("hx-get=\"([^\"]+)\"");
     static final Pattern STAGE = Pattern.compile("id=\"job-stage\">([^<]+)<");
@@ -112,15 +113,13 @@ class JobsClusterTest {
         }
     }
 
-    /** Another node on this test's database (the same pool settings; its own key, no personal data is read). */
+    /** Another node on this test's database (the same pool settings and key, as every node of a cluster). */
     ConfigurableApplicationContext node(String name, String... more) {
         HikariDataSource db = (HikariDataSource) dataSource;
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
         // its own ApplicationName: the test that kills it terminates its backends only
         String url = db.getJdbcUrl() + (db.getJdbcUrl().contains("?") ? "&" : "?") + "ApplicationName=anju-" + name;
         List<String> props = new ArrayList<>(List.of("anju.db.url=" + url, "anju.db.user=" + db.getUsername(),
-                "anju.db.password=" + db.getPassword(), "anju.privacy.key=1:" + Base64.getEncoder().encodeToString(key),
+                "anju.db.password=" + db.getPassword(), "anju.privacy.key=" + KEY,
                 "server.port=0", "anju.jobs.inline-wait-ms=0", "anju.imports.max-per-user=1",
                 "anju.jobs.node-name=" + name));
         props.addAll(List.of(more));
