@@ -15,8 +15,19 @@ public record MainProcess(int exit, String out, String err) {
     public static final String DATA_KEY = "1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     public static MainProcess run(Map<String, String> environment, String... args) throws Exception {
+        return run(System.getProperty("java.class.path"), environment, args);
+    }
+
+    /** The same without the tests' classes and resources (their logging settings): what the jar prints. */
+    public static MainProcess runAsShipped(Map<String, String> environment, String... args) throws Exception {
+        String classpath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.endsWith("test-classes")).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return run(classpath, environment, args);
+    }
+
+    private static MainProcess run(String classpath, Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), AnjuApplication.class.getName()));
+                "-Dfile.encoding=UTF-8", "-cp", classpath, AnjuApplication.class.getName()));
         command.addAll(List.of(args));
         File out = File.createTempFile("anju-main", ".out");
         File err = File.createTempFile("anju-main", ".err");

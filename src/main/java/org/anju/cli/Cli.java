@@ -9,6 +9,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -59,8 +60,21 @@ public final class Cli {
 
     /** @param application the application class, handed in so the command line does not depend on it (no cycle) */
     public static int run(Class<?> application, String[] args) {
+        // the command's output alone on stdout, where a script reads it (--json): whatever else is printed while the
+        // application starts and runs — the embedded PostgreSQL's start and its server's lines, logged before Spring
+        // has set up logging — goes to stderr (operator trial: eight such lines before the JSON of a dry run)
+        PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return run(application, args, stdout);
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static int run(Class<?> application, String[] args, PrintStream stdout) {
         if (args[0].equals("rental")) { // re-running a published draw needs no database: anyone may do it
-            return DrawVerifyCommand.run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            return DrawVerifyCommand.run(args, new PrintWriter(stdout, true, StandardCharsets.UTF_8),
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
         boolean tool = DATABASE_TOOLS.contains(args[0]);
@@ -113,7 +127,8 @@ public final class Cli {
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
             long commandStart = System.nanoTime();
-            int exit = execute(context, args);
+            int exit = execute(context, args, new PrintWriter(stdout, true, StandardCharsets.UTF_8),
+                    new PrintWriter(System.err, true, StandardCharsets.UTF_8));
             if (trace != null) {
                 trace.print(System.err, StartupTrace.millisSince(commandStart));
             }

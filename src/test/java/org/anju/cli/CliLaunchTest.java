@@ -27,4 +27,20 @@ class CliLaunchTest {
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"user", "list"})).isEqualTo(Cli.OK);
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
     }
+
+    @Test
+    void aCommandsStdoutHoldsItsOutputAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // as an operator's script runs it: a JVM of its own, the embedded PostgreSQL started for it; before, the
+        // database's start and its server's lines came first on stdout and the JSON did not parse (operator trial)
+        // twice: the second finds the data directory and starts the database from main, before Spring's logging
+        for (int run = 1; run <= 2; run++) {
+            org.anju.MainProcess p = org.anju.MainProcess.runAsShipped(java.util.Map.of("ANJU_DATA_DIR", dir.toString()),
+                    "plan", "import", "--dry-run", "--json", "src/main/resources/seeds/001_bc1ecb836366de7f.txt");
+            assertThat(p.exit()).as(p.err()).isZero();
+            assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(p.out()).isObject()).as(p.out()).isTrue();
+            if (run == 2) {
+                assertThat(p.err()).as("the start's lines are still printed, on stderr").contains("EmbeddedPostgres");
+            }
+        }
+    }
 }
