@@ -218,6 +218,11 @@ public class Jobs implements SmartLifecycle {
         } catch (RuntimeException e) {
             slots.cancel(place); // not started (the executor is shutting down): the place goes back, no trace
             local.remove(job.id);
+            if (e instanceof java.util.concurrent.RejectedExecutionException) {
+                // the node began stopping between the place and the start: the same refusal as a moment later (429),
+                // not a 500 (second operator trial: a commit sent just before SIGTERM with a 1 s shutdown timeout)
+                throw new ImportSlots.Busy("服务器正在停止，不再接受新的导入，请稍后重试（未写入任何数据）");
+            }
             throw e;
         }
         return job.id;
@@ -234,8 +239,10 @@ public class Jobs implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 ended(job, JobState.INTERRUPTED, null, Failure.interrupted());
             } catch (RuntimeException e) {
-                if (fenced(e)) {
-                    // marked 中断 before the import could commit: its transaction rolled back (JobFence)
+                if (fenced(e) || job.state == JobState.INTERRUPTED) {
+                    // marked 中断 before the import could commit: its transaction rolled back (JobFence). Or by the
+                    // node's stop, which then interrupted this thread: the JDBC call it cut ("Closed by interrupt") is
+                    // how the import ended, not a fault to log with an error id (second operator trial)
                     ended(job, JobState.INTERRUPTED, null, Failure.interrupted());
                     return;
                 }

@@ -87,6 +87,8 @@ class JobsClusterTest {
     @Autowired
     Jobs jobs;
     @Autowired
+    ImportSlots slots;
+    @Autowired
     org.springframework.context.ApplicationContext node1;
 
     /** The second node, shared by the tests until the last one stops it. */
@@ -486,7 +488,26 @@ class JobsClusterTest {
         CountDownLatch over = new CountDownLatch(1);
         String id = jobs.start(MINISTRY, "导入（写入）", Jobs.PLAN_STAGES,
                 writingThenWaiting(node1, "job-of-a-stopping-node", writing, never, over));
+        // and one whose work fails when the stop interrupts it, as a JDBC call cut by the interrupt does ("Closed by
+        // interrupt"): 中断 as well, with no error id logged (second operator trial: an ERROR for the documented path)
+        CountDownLatch cutStarted = new CountDownLatch(1);
+        String cut = jobs.start("mohurd_viewer", "导入（被打断）", Jobs.REGISTER_STAGES, () -> {
+            cutStarted.countDown();
+            try {
+                Thread.sleep(60_000);
+                return new Held("never");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.springframework.dao.DataAccessResourceFailureException("I/O error",
+                        new java.net.SocketException("Closed by interrupt"));
+            }
+        });
         assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(cutStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        ch.qos.logback.classic.Logger failures = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Failures.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        failures.addAppender(logged);
         CountDownLatch stopped = new CountDownLatch(1);
         long since = System.nanoTime();
         jobs.stop(stopped::countDown);
@@ -498,6 +519,11 @@ class JobsClusterTest {
         // marked at once, not after the heartbeat timeout; the work was interrupted and its transaction rolled back
         assertThat(jdbc.sql("select state || ' ' || error_message from import_job where id = ?::uuid").param(id)
                 .query(String.class).single()).isEqualTo("INTERRUPTED " + INTERRUPTED);
+        assertThat(jdbc.sql("select state || ' ' || error_message from import_job where id = ?::uuid").param(cut)
+                .query(String.class).single()).isEqualTo("INTERRUPTED " + INTERRUPTED);
+        Thread.sleep(1000);   // its thread, interrupted by the stop, has long met its failure by now
+        failures.detachAppender(logged);
+        assertThat(logged.list).as("no error id for an import the stop interrupted").isEmpty();
         mvc.perform(get("/api/import-jobs/" + id).with(TestUsers.asExisting(MINISTRY)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("INTERRUPTED"))
                 .andExpect(jsonPath("$.message").value(INTERRUPTED));
@@ -505,5 +531,15 @@ class JobsClusterTest {
         never.countDown();
         assertThat(over.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(written("job-of-a-stopping-node")).as("rolled back (1 had it committed)").isZero();
+
+        // a request that took its place just before the stop and starts its job just after (a 1 s shutdown timeout):
+        // the same refusal, not the executor's RejectedExecutionException as a 500 (second operator trial)
+        slots.open();
+        try {
+            assertThatThrownBy(() -> jobs.start(MINISTRY, "晚到的", Jobs.REGISTER_STAGES, () -> new Held("late")))
+                    .isInstanceOf(ImportSlots.Busy.class).hasMessage("服务器正在停止，不再接受新的导入，请稍后重试（未写入任何数据）");
+        } finally {
+            slots.close();
+        }
     }
 }
