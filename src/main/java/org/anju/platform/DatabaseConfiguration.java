@@ -67,6 +67,30 @@ class DatabaseConfiguration {
         return new SchemaCheck(fast);
     }
 
+    /**
+     * Spring Boot's lifecycle processor (the shutdown phase's timeout as it sets it), which first stops the embedded
+     * server this context started when the run is an ahead-of-time cache's training ({@code -Dspring.context.exit=
+     * onRefresh}, scripts/anju): Spring then ends the JVM with {@code Runtime.halt} right after the refresh, so no
+     * shutdown hook ran and the server stayed up with nobody to stop it — one per first start of scripts/anju and per
+     * scripts/measure-startup.sh run, the latter on a directory the script then deleted (second operator trial).
+     */
+    @Bean(name = org.springframework.context.support.AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME)
+    org.springframework.context.support.DefaultLifecycleProcessor lifecycleProcessor(
+            @org.springframework.beans.factory.annotation.Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}")
+            java.time.Duration timeout, ObjectProvider<EmbeddedDatabase> embedded) {
+        var processor = new org.springframework.context.support.DefaultLifecycleProcessor() {
+            @Override
+            public void onRefresh() {
+                if ("onRefresh".equalsIgnoreCase(org.springframework.core.SpringProperties.getProperty("spring.context.exit"))) {
+                    embedded.ifAvailable(EmbeddedDatabase::close);
+                }
+                super.onRefresh();
+            }
+        };
+        processor.setTimeoutPerShutdownPhase(timeout.toMillis());
+        return processor;
+    }
+
     /** The primary's address, without a pool: {@code anju backup}/{@code restore} give it to pg_dump and psql. */
     @Bean
     PrimaryDatabase primaryDatabase(DatabaseProperties properties, EmbeddedDatabase embedded) {
