@@ -1,5 +1,7 @@
 # Shared by scripts/load/*.sh: how to reach the app's database with psql.
-#   external server (production, scripts/cluster): ANJU_DB_URL=jdbc:postgresql://host:port/db, ANJU_DB_USER, ANJU_DB_PASSWORD
+#   external server (production, scripts/cluster): ANJU_DB_URL=jdbc:postgresql://host:port/db, ANJU_DB_USER, ANJU_DB_PASSWORD,
+#                                                  and for prepare.sh's `user add` the nodes' ANJU_DATA_KEY_FILE (or _KEY);
+#                                                  exported: run.sh ends with verify.sh, which needs them too
 #   embedded server of a single node:             ANJU_DATA_DIR (default ./anju-data) — port from its postmaster.pid,
 #                                                  password from its pg-secret (owner-only), database anju
 # Sets PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD for psql.
