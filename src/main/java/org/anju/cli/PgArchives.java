@@ -59,11 +59,15 @@ final class PgArchives {
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(?:\\?(.*))?");
 
-    /** Where a database is, for the client tools. */
+    /**
+     * Where a database is, for the client tools.
+     *
+     * @param external given by ANJU_DB_URL, not the embedded server: what a failure to connect tells to check
+     */
     record Target(String host, int port, String database, String user, String password, String sslMode,
                   boolean external) {
 
-        /** @param external given by ANJU_DB_URL, not the embedded server (what a failure to connect tells to check) */
+        /** An external database's (ANJU_DB_URL). */
         Target(String host, int port, String database, String user, String password, String sslMode) {
             this(host, port, database, user, password, sslMode, true);
         }

@@ -133,7 +133,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      *
      * <p>Not read here: other bodies (JSON, CSV — read by the handler, after authentication), and the API's requests
      * that Spring Security authenticates or refuses without reading a body ({@code WebSecurity}: no CSRF check with an
-     * {@code Authorization} header, nor without a cookie): an anonymous API upload is still refused unread.
+     * {@code Authorization: Basic} header, nor without a cookie): an anonymous API upload is still refused unread.
      */
     private static void receive(HttpServletRequest request) {
         String type = request.getContentType();
@@ -141,7 +141,9 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         if (!form && !startsWith(type, "multipart/")) {
             return;
         }
-        if (ApiErrors.isApi(request) && (request.getHeader("Authorization") != null || request.getHeader("Cookie") == null)) {
+        String authorization = request.getHeader("Authorization");
+        boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        if (ApiErrors.isApi(request) && (basic || request.getHeader("Cookie") == null)) {
             return;
         }
         try {
