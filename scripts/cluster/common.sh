@@ -152,6 +152,10 @@ start_balancer() {
   printf 'HTTP/1.1 503 Service Unavailable\r\nCache-Control: no-cache\r\nConnection: close\r\nRetry-After: 30\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s\n' \
     '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>系统暂时无法访问</title></head><body><h1>系统暂时无法访问</h1><p>没有可用的应用节点（正在启动、重启或维护）。请稍后再试；长时间如此，请联系系统管理员。</p></body></html>' \
     > "$WORK/503.http"
+  # a request whose body has not arrived within timeout http-request (below): the same, in Chinese
+  printf 'HTTP/1.1 408 Request Time-out\r\nCache-Control: no-cache\r\nConnection: close\r\nContent-Type: text/html; charset=utf-8\r\n\r\n%s\n' \
+    '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>请求超时</title></head><body><h1>请求超时</h1><p>请求在 30 秒内没有传完，未作处理。请检查网络后重试。</p></body></html>' \
+    > "$WORK/408.http"
   cat > "$WORK/haproxy.cfg" <<CFG
 global
     log stdout format raw local0
@@ -168,6 +172,7 @@ defaults
     timeout client 120s
     timeout server 300s
     errorfile 503 $WORK/503.http
+    errorfile 408 $WORK/408.http
     # a request goes to a node only once its body is here (up to the 16 KB buffer; larger bodies are passed on as they
     # come): a small body sent slowly — a bad line, or on purpose — holds a connection here, not one of the node's
     # request slots (RequestSlots, docs/SECURITY.md); one not complete within 30 s is answered 408
