@@ -2,9 +2,9 @@ package org.anju.privacy;
 
 /**
  * The personal-data keys cannot be used as configured: the application does not start, and says why and what to do
- * ({@link DataKeyFailureAnalyzer}). Never carries key material.
+ * ({@link org.anju.platform.StartupProblemFailureAnalyzer}). Never carries key material.
  */
-final class DataKeyProblem extends IllegalStateException {
+final class DataKeyProblem extends IllegalStateException implements org.anju.platform.StartupProblem {
 
     private final String action;
 
@@ -13,7 +13,8 @@ final class DataKeyProblem extends IllegalStateException {
         this.action = action;
     }
 
-    String action() {
+    @Override
+    public String action() {
         return action;
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.core.env.Environment;
 
 /**
  * The keys, loaded once at start-up — before any other bean, so before the database is connected or migrated: a missing
- * or broken key stops the start with its own message ({@link DataKeyProblem}, shown by {@link DataKeyFailureAnalyzer}),
+ * or broken key stops the start with its own message ({@link DataKeyProblem}, shown by {@link org.anju.platform.StartupProblemFailureAnalyzer}),
  * not after a production database was touched, and not buried under a connection error.
  */
 @Configuration(proxyBeanMethods = false)

@@ -108,7 +108,7 @@ class DataDirectoryVersionTest {
             problem = e;
         }
         assertThat(problem).isNotNull();
-        FailureAnalysis analysis = new DataDirectoryFailureAnalyzer()
+        FailureAnalysis analysis = new StartupProblemFailureAnalyzer()
                 .analyze(new BeanCreationException("embeddedDatabase", "Error creating bean", problem));
         assertThat(analysis.getDescription()).contains("由 PostgreSQL 18 建立");
         assertThat(analysis.getAction()).contains("pg_dump");

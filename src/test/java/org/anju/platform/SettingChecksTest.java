@@ -69,8 +69,8 @@ class SettingChecksTest {
                 .run("--anju.shutdown.drain=6", "--anju.demo.enabled=false").close())
                 .isInstanceOf(SettingProblem.class).hasMessageContaining("没有单位");
         assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class, null, (type, name, failure) -> {
-        })).as("explained by our analyzer (META-INF/spring.factories)").anyMatch(a -> a instanceof SettingFailureAnalyzer);
-        var analysis = new SettingFailureAnalyzer().analyze(new IllegalStateException("wrapped", new SettingProblem("d", "a")));
+        })).as("explained by our analyzer (META-INF/spring.factories)").anyMatch(a -> a instanceof StartupProblemFailureAnalyzer);
+        var analysis = new StartupProblemFailureAnalyzer().analyze(new IllegalStateException("wrapped", new SettingProblem("d", "a")));
         assertThat(analysis.getDescription()).isEqualTo("d");
         assertThat(analysis.getAction()).isEqualTo("a");
     }

@@ -148,12 +148,12 @@ class DataKeysTest {
                     // analyzers that need the application's arguments are of no interest here
                 }))
                 .as("the failure is explained by our analyzer (META-INF/spring.factories)")
-                .anyMatch(a -> a instanceof DataKeyFailureAnalyzer);
+                .anyMatch(a -> a instanceof org.anju.platform.StartupProblemFailureAnalyzer);
     }
 
     @Test
     void theStartFailureSaysWhatToDo() {
-        var analysis = new DataKeyFailureAnalyzer().analyze(new IllegalStateException("wrapped",
+        var analysis = new org.anju.platform.StartupProblemFailureAnalyzer().analyze(new IllegalStateException("wrapped",
                 new DataKeyProblem("使用外部数据库时必须给出个人信息加密密钥", DataKeys.ACTION)));
         assertThat(analysis.getDescription()).contains("必须给出个人信息加密密钥");
         assertThat(analysis.getAction()).contains("ANJU_DATA_KEY");
