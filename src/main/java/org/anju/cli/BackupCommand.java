@@ -47,8 +47,6 @@ class BackupCommand implements Callable<Integer> {
      * the connection pool is not opened for this (a lazily started command line never makes it).
      */
     static PgArchives.Target target(PrimaryDatabase database) {
-        PgArchives.Target t = PgArchives.Target.of(database.jdbcUrl(), database.user(), database.password());
-        return new PgArchives.Target(t.host(), t.port(), t.database(), t.user(), t.password(), t.sslMode(),
-                database.external());
+        return PgArchives.Target.of(database.jdbcUrl(), database.user(), database.password(), database.external());
     }
 }

@@ -74,6 +74,11 @@ final class PgArchives {
 
         /** From the application's JDBC URL ({@code jdbc:postgresql://host:port/db?…}; of several hosts, the first). */
         static Target of(String jdbcUrl, String user, String password) {
+            return of(jdbcUrl, user, password, true);
+        }
+
+        /** {@link #of(String, String, String)}, for an external database or the embedded one. */
+        static Target of(String jdbcUrl, String user, String password, boolean external) {
             Matcher m = JDBC.matcher(jdbcUrl == null ? "" : jdbcUrl);
             if (!m.matches()) {
                 throw new BadInput("无法识别数据库地址 " + jdbcUrl + "：应为 jdbc:postgresql://主机:端口/数据库（ANJU_DB_URL）");
@@ -95,7 +100,7 @@ final class PgArchives {
                 }
             }
             return new Target(host.replace("[", "").replace("]", ""), port,
-                    URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), user, password, sslMode);
+                    URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), user, password, sslMode, external);
         }
 
         String jdbcUrl() {

@@ -88,10 +88,4 @@ public record DatabaseUnreachable(String description, String action) {
         Matcher m = HOST.matcher(url == null ? "" : url);
         return m.find() ? m.group(1) : null;
     }
-
-    /** The description and the action, as the command line prints them. */
-    @Override
-    public String toString() {
-        return description + "\n" + action;
-    }
 }

@@ -165,6 +165,11 @@ public class ImportSlots {
         }
     }
 
+    /** The node is stopping: no new import, from the moment it begins (also to one that took its place just before). */
+    static Busy stopping() {
+        return new Busy("服务器正在停止，不再接受新的导入，请稍后重试（未写入任何数据）");
+    }
+
     static Busy userBusy(int maxPerUser) {
         return new Busy("您已有 " + maxPerUser + " 个导入正在进行或排队，请等其完成后再导入（未写入任何数据）");
     }
@@ -247,7 +252,7 @@ public class ImportSlots {
     /** Takes a place for a page job; refused like {@link #reserve(String)}. */
     Place reserve(Job job) {
         if (closing) {
-            throw new Busy("服务器正在停止，不再接受新的导入，请稍后重试（未写入任何数据）");
+            throw stopping();
         }
         shares.take(job, maxPerUser); // counted across nodes; refuses first, as before
         synchronized (this) {

@@ -221,7 +221,7 @@ public class Jobs implements SmartLifecycle {
             if (e instanceof java.util.concurrent.RejectedExecutionException) {
                 // the node began stopping between the place and the start: the same refusal as a moment later (429),
                 // not a 500 (second operator trial: a commit sent just before SIGTERM with a 1 s shutdown timeout)
-                throw new ImportSlots.Busy("服务器正在停止，不再接受新的导入，请稍后重试（未写入任何数据）");
+                throw ImportSlots.stopping();
             }
             throw e;
         }
