@@ -23,10 +23,15 @@ public record DatabaseProperties(String url, String user, String password, Path 
 
     public DatabaseProperties {
         dataDir = dataDir == null ? Path.of("anju-data") : dataDir;
-        maximumPoolSize = maximumPoolSize <= 0 ? 10 : maximumPoolSize;
-        // HikariCP's shortest wait is 250 ms
-        poolTimeout = poolTimeout == null || poolTimeout.toMillis() < 250 ? Duration.ofSeconds(5) : poolTimeout;
-        retryAfter = retryAfter == null || retryAfter.isNegative() || retryAfter.isZero() ? Duration.ofSeconds(5) : retryAfter;
+        // 0 and null are "not bound" (no setting); a setting out of range never gets here: SettingChecks refuses it
+        // before the start (below HikariCP's 250 ms, a Retry-After under a second) instead of replacing it by the default
+        maximumPoolSize = maximumPoolSize == 0 ? 10 : maximumPoolSize;
+        poolTimeout = poolTimeout == null ? Duration.ofSeconds(5) : poolTimeout;
+        retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
+        if (maximumPoolSize < 0 || poolTimeout.toMillis() < 250 || retryAfter.toMillis() < 1000) {
+            throw new IllegalArgumentException("anju.db: pool size " + maximumPoolSize + ", pool timeout " + poolTimeout
+                    + ", retry after " + retryAfter + " — out of range (SettingChecks)");
+        }
         replica = replica == null ? new Replica(null, null, null, null, null) : replica;
     }
 
@@ -37,9 +42,12 @@ public record DatabaseProperties(String url, String user, String password, Path 
      */
     public record Replica(String url, String user, String password, Duration maxLag, Duration checkInterval) {
         public Replica {
-            maxLag = maxLag == null || maxLag.isNegative() ? Duration.ofSeconds(5) : maxLag;
-            checkInterval = checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()
-                    ? Duration.ofSeconds(1) : checkInterval;
+            maxLag = maxLag == null ? Duration.ofSeconds(5) : maxLag;
+            checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
+            if (maxLag.isNegative() || checkInterval.isNegative() || checkInterval.isZero()) {
+                throw new IllegalArgumentException("anju.db.replica: max lag " + maxLag + ", check interval " + checkInterval
+                        + " — out of range (SettingChecks)");
+            }
         }
 
         boolean configured() {

@@ -6,6 +6,7 @@ import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -15,22 +16,41 @@ import java.util.Set;
  * milliseconds without a word (Spring reads a bare number as milliseconds), {@code =six} stopped the start with 39
  * stack frames, {@code ANJU_DB_POOL_SIZE=abc} with Spring's English "Failed to bind properties", {@code
  * ANJU_LOG_FORMAT=json} with 36 frames of "Unknown format". Now each stops the start with the setting's name, what is
- * wrong and how to write it ({@link SettingProblem}); a time without its unit is refused rather than guessed.
+ * wrong and how to write it ({@link SettingProblem}); a time without its unit is refused rather than guessed. A time
+ * below what its user can take (HikariCP waits at least 250 ms; Retry-After counts whole seconds) is refused too,
+ * rather than replaced by the default without a word, as {@link DatabaseProperties} did until the seventh session.
  */
 class SettingChecks implements EnvironmentPostProcessor {
 
     enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT }
 
-    record Setting(String property, String variable, Kind kind) {
+    /**
+     * @param least for a time, the shortest that means what it says, and why (null: 0 and more)
+     */
+    record Setting(String property, String variable, Kind kind, Least least) {
+        Setting(String property, String variable, Kind kind) {
+            this(property, variable, kind, null);
+        }
+    }
+
+    /** The shortest time a setting takes, written as an operator writes it, and why nothing shorter. */
+    record Least(String written, String why) {
+        Duration duration() {
+            return DurationStyle.detectAndParse(written);
+        }
     }
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("spring.lifecycle.timeout-per-shutdown-phase", "ANJU_SHUTDOWN_TIMEOUT", Kind.DURATION),
             new Setting("anju.shutdown.drain", "ANJU_SHUTDOWN_DRAIN", Kind.DURATION),
             new Setting("anju.session.touch-interval", "ANJU_SESSION_TOUCH_INTERVAL", Kind.DURATION),
-            new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION),
-            new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION),
+            new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION,
+                    new Least("250ms", "连接池（HikariCP）最短只能等 250 毫秒")),
+            new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION,
+                    new Least("1s", "它作为 Retry-After 告诉浏览器几秒后重试，以整秒计")),
             new Setting("anju.db.replica.max-lag", "ANJU_DB_REPLICA_MAX_LAG", Kind.DURATION),
+            new Setting("anju.db.replica.check-interval", "ANJU_DB_REPLICA_CHECKINTERVAL", Kind.DURATION,
+                    new Least("1ms", "间隔为 0 就不是间隔")),
             new Setting("anju.web.request-wait", "ANJU_REQUEST_WAIT", Kind.DURATION),
             new Setting("anju.db.maximum-pool-size", "ANJU_DB_POOL_SIZE", Kind.POSITIVE),
             new Setting("anju.web.concurrent-requests", "ANJU_CONCURRENT_REQUESTS", Kind.COUNT),
@@ -62,13 +82,19 @@ class SettingChecks implements EnvironmentPostProcessor {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”没有单位：是秒还是毫秒，不猜",
                             "写明单位，如 " + value + "s（秒）、" + value + "ms（毫秒）或 " + value + "m（分钟）。" + fix);
                 }
+                Duration d;
                 try {
-                    if (DurationStyle.detectAndParse(value).isNegative()) {
-                        throw new SettingProblem("设置 " + name + "的值“" + value + "”是负的时长", "写一个不小于 0 的时长，如 6s。" + fix);
-                    }
+                    d = DurationStyle.detectAndParse(value);
                 } catch (IllegalArgumentException e) {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”不是时长",
                             "写数字加单位，如 6s（秒）、500ms（毫秒）、2m（分钟）、1h（小时）。" + fix);
+                }
+                if (d.isNegative()) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”是负的时长", "写一个不小于 0 的时长，如 6s。" + fix);
+                }
+                if (s.least() != null && d.compareTo(s.least().duration()) < 0) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”短于 " + s.least().written() + "："
+                            + s.least().why(), "写一个不短于 " + s.least().written() + " 的时长，或不设（用默认值）。" + fix);
                 }
             }
             case COUNT, POSITIVE -> {

@@ -44,6 +44,25 @@ class SettingChecksTest {
     }
 
     @Test
+    void timesShorterThanTheirUserCanTakeAreRefusedNotReplacedByTheDefault() {
+        // before: DatabaseProperties took 100ms as 5 s and a Retry-After of 0 as 5 s, without a word
+        SettingProblem p = refused("anju.db.pool-timeout", "100ms");
+        assertThat(p.getMessage()).isEqualTo(
+                "设置 ANJU_DB_POOL_TIMEOUT（anju.db.pool-timeout）的值“100ms”短于 250ms：连接池（HikariCP）最短只能等 250 毫秒");
+        assertThat(p.action()).startsWith("写一个不短于 250ms 的时长，或不设（用默认值）。").contains("ANJU_DB_POOL_TIMEOUT");
+        assertThat(refused("anju.db.retry-after", "0").getMessage()).contains("ANJU_DB_RETRY_AFTER", "短于 1s", "整秒");
+        assertThat(refused("anju.db.retry-after", "500ms").getMessage()).contains("短于 1s");
+        assertThat(refused("anju.db.replica.check-interval", "0s").getMessage()).contains("anju.db.replica.check-interval", "短于 1ms");
+        // a bare number is still refused for its missing unit first
+        assertThat(refused("anju.db.replica.check-interval", "500").getMessage()).contains("没有单位");
+        for (String ok : new String[] {"250ms", "1s", "30s"}) {
+            assertThatCode(() -> check("anju.db.pool-timeout", ok)).as(ok).doesNotThrowAnyException();
+            assertThatCode(() -> check("anju.db.retry-after", ok.equals("250ms") ? "1s" : ok)).as(ok).doesNotThrowAnyException();
+        }
+        assertThatCode(() -> check("anju.db.replica.check-interval", "200ms")).doesNotThrowAnyException();
+    }
+
+    @Test
     void countsMustBeWholeNumbers() {
         assertThat(refused("anju.db.maximum-pool-size", "abc").getMessage())
                 .isEqualTo("设置 ANJU_DB_POOL_SIZE（anju.db.maximum-pool-size）的值“abc”不是正整数");
