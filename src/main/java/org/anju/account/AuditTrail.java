@@ -11,6 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +87,9 @@ public class AuditTrail {
     /**
      * Every change of the row with this key (the table's key columns, see {@code audit_table}), oldest first.
      * Rows written in bulk are recorded one entry per statement and group (granularity 'statement'): their
-     * entries are found by the group's key and the row is picked out of each entry's array — and so are its updates
-     * where the table records them per statement too ({@code audit_updates_per_statement}: old and new arrays in the
-     * same order, the row's pair at the same index).
+     * entries are found by the group's key and the row is picked out of each entry's rows ({@link StatementRows}: in
+     * either layout the log holds) — and so are its updates where the table records them per statement too
+     * ({@code audit_updates_per_statement}: old and new arrays in the same order, the row's pair at the same index).
      */
     public List<AuditEntry> history(String table, Map<String, ?> key) {
         List<String> groups = jdbc.sql("select group_columns from audit_table where table_name = ? and audited "
@@ -100,17 +102,23 @@ public class AuditTrail {
         }
         Map<String, Object> group = new LinkedHashMap<>();
         groups.forEach(g -> group.put(g, key.get(g)));
-        return jdbc.sql("""
-                        select l.id, l.at, l.actor, l.actor_name, l.actor_region, l.via, l.table_name,
-                               cast(:key as jsonb) as row_key, l.op,
-                               case when l.op = 'DELETE' then e end as old,
-                               case when l.op = 'INSERT' then e end as new, l.tx_id
-                        from audit_log l
-                        cross join lateral json_array_elements(coalesce(l.new, l.old)) e
-                        where l.table_name = :table and l.op <> 'UPDATE'
-                          and (cast(:group as jsonb) = '{}' or l.row_key = cast(:group as jsonb))
-                          and cast(e as jsonb) @> cast(:key as jsonb)
-                        union all
+        String groupJson = json.writeValueAsString(group);
+        Map<String, Object> rowKey = json.readValue(keyJson, MAP);
+        // inserts and deletes: the group's entries, the row picked out here (an entry of a national plan's targets
+        // holds 48,165 rows; read once, not once per row as json_array_elements did)
+        List<AuditEntry> changes = new ArrayList<>();
+        jdbc.sql("""
+                        select * from audit_log
+                        where table_name = :table and op <> 'UPDATE'
+                          and (cast(:group as jsonb) = '{}' or row_key = cast(:group as jsonb))""")
+                .param("table", table).param("group", groupJson)
+                .query(rs -> {
+                    String op = rs.getString("op");
+                    for (Map<String, Object> row : rows(rs.getString(op.equals("DELETE") ? "old" : "new"), rowKey)) {
+                        changes.add(entry(rs, rowKey, op.equals("DELETE") ? row : null, op.equals("INSERT") ? row : null));
+                    }
+                });
+        changes.addAll(jdbc.sql("""
                         select l.* from audit_log l
                         where l.table_name = :table and l.op = 'UPDATE' and l.row_key = cast(:key as jsonb)
                         union all
@@ -120,10 +128,23 @@ public class AuditTrail {
                         cross join lateral json_array_elements(l.new) with ordinality as n(e, i)
                         where l.table_name = :table and l.op = 'UPDATE' and json_typeof(l.new) = 'array'
                           and (cast(:group as jsonb) = '{}' or l.row_key = cast(:group as jsonb))
-                          and cast(n.e as jsonb) @> cast(:key as jsonb)
-                        order by id""")
-                .param("key", keyJson).param("group", json.writeValueAsString(group)).param("table", table)
-                .query((rs, n) -> entry(rs)).list();
+                          and cast(n.e as jsonb) @> cast(:key as jsonb)""")
+                .param("key", keyJson).param("group", groupJson).param("table", table)
+                .query((rs, n) -> entry(rs)).list());
+        changes.sort(Comparator.comparingLong(AuditEntry::id));
+        return changes;
+    }
+
+    /** The rows holding {@code key} of an entry written per statement (a JSON array, in either layout), or of any other. */
+    private List<Map<String, Object>> rows(String text, Map<String, Object> key) {
+        if (text == null) {
+            return List.of();
+        }
+        if (!text.stripLeading().startsWith("[")) {
+            Map<String, Object> row = json.readValue(text, MAP);
+            return StatementRows.contains(row, key) ? List.of(row) : List.of();
+        }
+        return StatementRows.matching(json.readValue(text, List.class), key);
     }
 
     /**
@@ -167,15 +188,20 @@ public class AuditTrail {
     }
 
     private AuditEntry entry(ResultSet rs) throws SQLException {
+        return entry(rs, map(rs.getString("row_key")), map(rs.getString("old")), map(rs.getString("new")));
+    }
+
+    private static AuditEntry entry(ResultSet rs, Map<String, Object> key, Map<String, Object> before,
+                                    Map<String, Object> after) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                 rs.getString("actor_name"), rs.getString("actor_region"), Channel.valueOf(rs.getString("via")),
-                rs.getString("table_name"), map(rs.getString("row_key")), rs.getString("op"), map(rs.getString("old")),
-                map(rs.getString("new")), rs.getLong("tx_id"));
+                rs.getString("table_name"), key, rs.getString("op"), before, after, rs.getLong("tx_id"));
     }
 
     /**
-     * A row as a map; an entry written per statement (granularity 'statement') holds its rows as a JSON array,
-     * read as {@code {"rows": [...]}} (the audit log page lists such entries among the others).
+     * A row as a map; an entry written per statement (granularity 'statement') holds its rows as a JSON array (in
+     * either layout, {@link StatementRows}), read as {@code {"rows": [...]}} (the audit log page lists such entries
+     * among the others).
      */
     private Map<String, Object> map(String text) {
         if (text == null) {
@@ -183,7 +209,7 @@ public class AuditTrail {
         }
         if (text.stripLeading().startsWith("[")) {
             Map<String, Object> rows = new LinkedHashMap<>();
-            rows.put("rows", json.readValue(text, List.class));
+            rows.put("rows", StatementRows.of(json.readValue(text, List.class)));
             return rows;
         }
         return json.readValue(text, MAP);

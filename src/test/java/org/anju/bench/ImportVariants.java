@@ -71,6 +71,14 @@ public final class ImportVariants {
         v.put("batchext", new Variant("batchext: import_batch.content stored uncompressed",
                 List.of("alter table import_batch alter column content set storage external"),
                 List.of("alter table import_batch alter column content set storage extended")));
+        // bulk audit entries one object per row, as written before V0_1571 (the function as V0_2 created it)
+        String v02 = v02AuditRows();
+        if (auditRows != null && !auditRows.contains("json_agg(r.%I)")) {
+            // the database is from before V0_1571: nothing to compare
+        } else if (auditRows != null) {
+            v.put("byrow", new Variant("byrow: bulk audit entries one JSON object per row (audit_rows() of V0_2, before V0_1571)",
+                    List.of(v02), List.of(auditRows)));
+        }
         if (auditRows != null) {
             String object = auditRows.replace("row_expr := format('json_agg(%s)', row_expr);", """
                     if cardinality(hidden_columns) = 0 then
@@ -90,6 +98,18 @@ public final class ImportVariants {
             }
         }
         return v;
+    }
+
+    /** {@code audit_rows()} as V0_2 created it, as a {@code create or replace}. */
+    static String v02AuditRows() {
+        try (var in = ImportVariants.class.getResourceAsStream("/db/migration/platform/V0_2__audit.sql")) {
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int start = sql.indexOf("create function audit_rows()");
+            int end = sql.indexOf("$$;", start) + 3;
+            return "create or replace" + sql.substring(start + "create".length(), end);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static void main(String[] args) throws Exception {
