@@ -62,6 +62,12 @@ class DatabaseConfiguration {
      * org.anju.cli.Cli) skipped when Flyway already validated exactly this jar's migrations against exactly the present
      * history ({@link SchemaCheck}).
      */
+    /** Flyway's validation refuses every applied migration this jar does not have ({@link SchemaCheck#STRICT}). */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer strictMigrations() {
+        return configuration -> configuration.ignoreMigrationPatterns(SchemaCheck.STRICT);
+    }
+
     @Bean
     SchemaCheck schemaCheck(@org.springframework.beans.factory.annotation.Value("${anju.db.fast-schema-check:false}") boolean fast) {
         return new SchemaCheck(fast);

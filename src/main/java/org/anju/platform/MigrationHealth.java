@@ -17,9 +17,11 @@ import java.util.function.LongSupplier;
 /**
  * The database schema's state for the readiness probe ({@code migrations} in {@code /actuator/health/readiness}):
  * a node must not take requests on a schema it does not expect. A failed migration is {@code DOWN}; migrations this
- * node brings that are not applied yet ({@code pending}) are {@code OUT_OF_SERVICE}; both name the versions. Migrations
- * applied by a newer node (a rolling update: the database is ahead of this node) leave it {@code UP}: Flyway accepts
- * them, and every migration of Anju is additive. The answer is kept 30 seconds ({@link #KEPT}).
+ * node brings that are not applied yet ({@code pending}) are {@code OUT_OF_SERVICE}; both name the versions. So are
+ * migrations a newer build applied that this node does not have ({@code newer}): a node left running while a newer
+ * version upgraded the database reads and writes in the old ways (not every migration is additive: V0_1571 changed
+ * the layout of bulk audit entries), so the balancer takes it out within 30 s; restarted, it is refused
+ * ({@link SchemaProblem}). The answer is kept 30 seconds ({@link #KEPT}).
  */
 @Component("migrations")
 public class MigrationHealth implements HealthIndicator {
@@ -64,27 +66,37 @@ public class MigrationHealth implements HealthIndicator {
     private Health read() {
         MigrationInfoService info = flyway.info(); // once: it reads the history table and scans the class path
         MigrationInfo[] all = info.all();
-        List<String> failed = versions(all, true);
-        List<String> pending = versions(all, false);
+        List<String> failed = versions(all, m -> m.getState().isFailed());
+        List<String> pending = versions(all, m -> m.getState() == MigrationState.PENDING
+                || m.getState() == MigrationState.OUTDATED);
+        List<String> newer = versions(all, m -> m.getState() == MigrationState.MISSING_SUCCESS
+                || m.getState() == MigrationState.FUTURE_SUCCESS);
         MigrationInfo current = info.current();
-        Health.Builder health = failed.isEmpty() ? pending.isEmpty() ? Health.up() : Health.status(Status.OUT_OF_SERVICE)
-                : Health.down();
+        Health.Builder health = !failed.isEmpty() ? Health.down()
+                : pending.isEmpty() && newer.isEmpty() ? Health.up() : Health.status(Status.OUT_OF_SERVICE);
         health.withDetail("current", current == null ? "无" : String.valueOf(current.getVersion()));
+        List<String> message = new java.util.ArrayList<>();
         if (!failed.isEmpty()) {
-            health.withDetail("failed", failed).withDetail("message", "数据库迁移失败：" + String.join("、", failed)
-                    + "（修复后重新启动，见 flyway_schema_history）");
+            health.withDetail("failed", failed);
+            message.add("数据库迁移失败：" + String.join("、", failed) + "（修复后重新启动，见 flyway_schema_history）");
         }
         if (!pending.isEmpty()) {
-            health.withDetail("pending", pending).withDetail("message", (failed.isEmpty() ? "" : "；")
-                    + "尚未执行的数据库迁移：" + String.join("、", pending));
+            health.withDetail("pending", pending);
+            message.add("尚未执行的数据库迁移：" + String.join("、", pending));
+        }
+        if (!newer.isEmpty()) {
+            health.withDetail("newer", newer);
+            message.add("数据库已由较新的版本升级（本节点没有的迁移：" + String.join("、", newer) + "）：请停下本节点，换成新版本");
+        }
+        if (!message.isEmpty()) {
+            health.withDetail("message", String.join("；", message));   // each said, not the last one only
         }
         return health.build();
     }
 
-    private static List<String> versions(MigrationInfo[] all, boolean failed) {
+    private static List<String> versions(MigrationInfo[] all, java.util.function.Predicate<MigrationInfo> which) {
         return Arrays.stream(all)
-                .filter(m -> failed ? m.getState().isFailed() : m.getState() == MigrationState.PENDING
-                        || m.getState() == MigrationState.OUTDATED)
+                .filter(which)
                 .map(m -> m.getVersion() == null ? m.getDescription() : m.getVersion() + " " + m.getDescription())
                 .toList();
     }

@@ -1,6 +1,8 @@
 package org.anju.platform;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.CoreErrorCode;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -55,7 +57,7 @@ final class SchemaCheck implements FlywayMigrationStrategy {
     @Override
     public void migrate(Flyway flyway) {
         if (!fast) {
-            flyway.migrate();
+            migrateOrRefuse(flyway);
             return;
         }
         Configuration configuration = flyway.getConfiguration();
@@ -64,12 +66,42 @@ final class SchemaCheck implements FlywayMigrationStrategy {
             return;
         }
         StartupClock.step("Flyway 完整校验与迁移", () -> {
-            flyway.migrate();
+            migrateOrRefuse(flyway);
         });
         if (migrations != null) {
             record(configuration.getDataSource(), migrations);
         }
     }
+
+    /**
+     * Flyway's migrate (validation first); a database with migrations this jar does not have — applied by a newer
+     * build, below or above this jar's last version (features own version ranges: {@link #STRICT} makes Flyway refuse
+     * the ones above too) — is refused with what to do ({@link SchemaProblem}), not Flyway's English advice to repair.
+     * Any other refusal (a checksum changed: another schema) is Flyway's, as before.
+     */
+    static void migrateOrRefuse(Flyway flyway) {
+        try {
+            flyway.migrate();
+        } catch (FlywayValidateException e) {
+            List<String> unknown = flyway.validateWithResult().invalidMigrations.stream()
+                    .filter(m -> m.errorDetails != null
+                            && (m.errorDetails.errorCode == CoreErrorCode.APPLIED_VERSIONED_MIGRATION_NOT_RESOLVED
+                            || m.errorDetails.errorCode == CoreErrorCode.APPLIED_REPEATABLE_MIGRATION_NOT_RESOLVED))
+                    .map(m -> (m.version == null || m.version.isEmpty() ? "" : "V" + m.version + " ") + m.description)
+                    .toList();
+            if (unknown.isEmpty()) {
+                throw e;
+            }
+            throw new SchemaProblem(unknown);
+        }
+    }
+
+    /**
+     * Nothing ignored by Flyway's validation: by default it lets a database hold migrations newer than the jar's last
+     * one ({@code *:future}) and starts old code on them; with features' version ranges (platform 0, region 1, …) a
+     * newer build's migration may be above or below the jar's last, and either way this jar does not know it.
+     */
+    static final String[] STRICT = new String[0];
 
     /** Whether Flyway validated these migrations against the history as it is now (false when unknown). */
     static boolean validatedBefore(DataSource dataSource, String migrations) {

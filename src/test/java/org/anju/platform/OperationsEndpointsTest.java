@@ -55,6 +55,8 @@ class OperationsEndpointsTest {
     @Autowired
     Flyway flyway;
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
     ApplicationContext context;
 
     JsonNode json(String path, int status, org.springframework.test.web.servlet.request.RequestPostProcessor... as)
@@ -186,6 +188,30 @@ class OperationsEndpointsTest {
         assertThat(health.getDetails().get("pending")).isEqualTo(List.of("9999.1 ops pending probe"));
         assertThat(health.getDetails().get("message").toString()).contains("尚未执行的数据库迁移", "9999.1");
         assertThat(health.getDetails().get("current")).isEqualTo(flyway.info().current().getVersion().toString());
+    }
+
+    @Test
+    void aMigrationOfANewerBuildTakesTheNodeOutOfService() {
+        // a newer build migrated the database while this node runs: this node does not know that migration
+        Flyway newer = Flyway.configure().configuration(flyway.getConfiguration())
+                .locations("classpath:db/migration", "classpath:db/newer-build-probe").load();
+        newer.migrate();
+        try {
+            Health health = new MigrationHealth(flyway).health();
+            assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+            assertThat(health.getDetails().get("newer")).isEqualTo(List.of("0.9998 newer build probe"));
+            assertThat(health.getDetails().get("message")).isEqualTo(
+                    "数据库已由较新的版本升级（本节点没有的迁移：0.9998 newer build probe）：请停下本节点，换成新版本");
+            // the newer build itself is ready, and one more behind (a pending migration too) says both
+            assertThat(new MigrationHealth(newer).health().getStatus()).isEqualTo(Status.UP);
+            Flyway both = Flyway.configure().configuration(flyway.getConfiguration())
+                    .locations("classpath:db/migration", "classpath:db/pending-probe").load();
+            assertThat(new MigrationHealth(both).health().getDetails().get("message").toString())
+                    .startsWith("尚未执行的数据库迁移：9999.1 ops pending probe；数据库已由较新的版本升级");
+        } finally {
+            jdbc.sql("delete from flyway_schema_history where version = '0.9998'").update();
+        }
+        assertThat(new MigrationHealth(flyway).health().getStatus()).isEqualTo(Status.UP);
     }
 
     @Test

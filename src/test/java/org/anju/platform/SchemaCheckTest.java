@@ -10,10 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The command line's schema check (issue 15 start-up): Flyway's full validation is skipped only while this jar's
@@ -97,5 +99,31 @@ class SchemaCheckTest {
         }
         // put back as it was: the record matches again
         assertThat(SchemaCheck.validatedBefore(dataSource, migrations)).isTrue();
+    }
+
+    @Test
+    void aDatabaseUpgradedByANewerBuildIsRefusedSayingWhatToDo() {
+        // the newer build's migration below this build's last version (features own version ranges) and above it
+        for (String probe : List.of("db/newer-build-probe", "db/pending-probe")) {
+            Flyway newer = Flyway.configure().configuration(flyway.getConfiguration())
+                    .locations("classpath:db/migration", "classpath:" + probe).load();
+            newer.migrate();
+            String version = probe.equals("db/pending-probe") ? "9999.1" : "0.9998";
+            try {
+                // this build started on it, the web app's way and a command's: refused with what to do, nothing run
+                for (boolean fast : new boolean[] {false, true}) {
+                    Counting counting = new Counting(flyway);
+                    SchemaProblem p = (SchemaProblem) catchThrowable(() -> new SchemaCheck(fast).migrate(counting));
+                    assertThat(p).as(probe + (fast ? ", command" : ", web app")).isNotNull();
+                    assertThat(p.unknown()).hasSize(1).first().asString().startsWith("V" + version + " ");
+                    assertThat(p.getMessage()).startsWith("数据库已由较新的版本升级：它执行过本程序没有的数据库迁移 V" + version);
+                    assertThat(p.action()).contains("先停下所有旧版本的节点", "不要运行 Flyway 的 repair", "restore");
+                }
+            } finally {
+                jdbc.sql("delete from flyway_schema_history where version = ?").param(version).update();
+            }
+        }
+        // as before once the database is this build's again
+        new SchemaCheck(false).migrate(flyway);
     }
 }
