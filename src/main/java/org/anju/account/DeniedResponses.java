@@ -123,6 +123,7 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
         p.setInstance(URI.create(request.getRequestURI()));
+        p.setProperty("code", org.anju.platform.ProblemCode.of(status.value()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -42,8 +42,10 @@ class ApiErrors {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail refusedOrFailed(RuntimeException e, jakarta.servlet.http.HttpServletRequest request,
                                   jakarta.servlet.http.HttpServletResponse response) {
-        if (e instanceof org.springframework.web.ErrorResponse) {
-            throw e; // Spring's own status-carrying exceptions keep their handling
+        if (e instanceof org.springframework.web.ErrorResponse spring) {
+            // Spring's own status-carrying exceptions keep their handling, with the code of their status
+            spring.getBody().setProperty("code", ProblemCode.of(spring.getStatusCode().value()));
+            throw e;
         }
         if (ServiceBusy.is(e)) {
             return busy.problem(request, response, e);   // 503 + Retry-After, not a bug
@@ -139,9 +141,11 @@ class ApiErrors {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", "上传文件超过大小限制（" + e.getMaxUploadSize() + " 字节）");
     }
 
+    /** A problem detail with the code of its status ({@link ProblemCode}); a refusal's or a bug's own code replaces it. */
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setTitle(title);
+        p.setProperty("code", ProblemCode.of(status.value()));
         return p;
     }
 }

@@ -233,6 +233,7 @@ class LoginTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.title").value("未登录"))
+                .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
                 .andExpect(header().doesNotExist("WWW-Authenticate"));
         mvc.perform(get("/plans")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/plans").header("HX-Request", "true"))
@@ -251,14 +252,16 @@ class LoginTest {
         mvc.perform(put("/api/me/password").with(httpBasic("sr_admin", password))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("当前密码不正确"));
+                .andExpect(jsonPath("$.detail").value("当前密码不正确"))
+                .andExpect(jsonPath("$.code").value("BAD_INPUT"));
         // a browser session must send the token
         MvcResult ok = mvc.perform(formLogin("/login").user("sr_admin").password(password)).andReturn();
         Cookie session = sessionCookie(ok);
         mvc.perform(put("/api/me/password").cookie(session)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("CSRF")));
+                .andExpect(jsonPath("$.detail", containsString("CSRF")))
+                .andExpect(jsonPath("$.code").value("DENIED"));
         mvc.perform(put("/api/me/password").cookie(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest());
         // and so must a page form
