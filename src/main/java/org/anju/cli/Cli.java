@@ -124,6 +124,12 @@ public final class Cli {
                 environment.set(prepared.getEnvironment());
             }
         });
+        // a setting refused before the logging system is set up (SettingChecks) is reported by Spring through logback's
+        // first configuration, which the property above does not reach yet: it was printed twice
+        if (org.slf4j.LoggerFactory.getLogger("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter")
+                instanceof ch.qos.logback.classic.Logger reporter) {
+            reporter.setLevel(ch.qos.logback.classic.Level.OFF);
+        }
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {
             long commandStart = System.nanoTime();
@@ -142,11 +148,21 @@ public final class Cli {
             if (analysis != null) {
                 System.err.println("错误：" + analysis.getDescription());
                 System.err.println(analysis.getAction());
-                return FAILURE;
+                // a setting given wrong is the caller's input to correct (2), not a failure of the program (3)
+                return cause(e, org.anju.platform.SettingProblem.class) ? BAD_INPUT : FAILURE;
             }
             System.err.println("错误：" + e.getMessage());
             return FAILURE;
         }
+    }
+
+    private static boolean cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failed start as one of Anju's own failure analyzers (META-INF/spring.factories) explains it, or null. */

@@ -43,4 +43,17 @@ class CliLaunchTest {
             }
         }
     }
+
+    @Test
+    void aRefusedSettingIsSaidOnceAndExitsAsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // before: Spring's failure report (logged before the logging system was set up) and then the command's own
+        // lines — the same words twice — and exit 3, the code of a bug
+        org.anju.MainProcess p = org.anju.MainProcess.run(java.util.Map.of("ANJU_DATA_DIR", dir.toString(),
+                "ANJU_DB_POOL_TIMEOUT", "100ms"), "user", "list");
+        assertThat(p.exit()).as(p.err()).isEqualTo(Cli.BAD_INPUT);
+        String all = p.out() + p.err();
+        assertThat(all).doesNotContain("APPLICATION FAILED TO START");
+        assertThat(all.split("ANJU_DB_POOL_TIMEOUT（anju.db.pool-timeout）的值“100ms”短于 250ms", -1)).as(all).hasSize(2);
+        assertThat(p.err()).startsWith("错误：设置 ANJU_DB_POOL_TIMEOUT");
+    }
 }
