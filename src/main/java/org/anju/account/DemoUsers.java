@@ -60,13 +60,26 @@ public class DemoUsers {
         return password;
     }
 
-    /** Creates every demo account that does not exist yet. */
+    /**
+     * Creates every demo account that does not exist yet, and warns on every start that accounts with the published
+     * password are there — saying which were created now, not "created" for accounts that existed already.
+     */
     public void createAll() {
-        for (DemoUser u : all) {
-            ensure(u.username());
+        List<String> created = all.stream().map(DemoUser::username).filter(this::created).toList();
+        if (!created.isEmpty()) {
+            log.warn("已创建示例账号（密码公开，仅供演示）：{}。生产环境请关闭示例数据（ANJU_DEMO_ENABLED=false）", created);
         }
-        log.warn("已创建示例账号（密码公开，仅供演示）：{}。生产环境请关闭示例数据（ANJU_DEMO_ENABLED=false）",
-                all.stream().map(DemoUser::username).toList());
+        if (created.size() < all.size()) {
+            log.warn("示例账号（密码公开，仅供演示）已存在：{} 个，如 {}。生产环境请关闭示例数据（ANJU_DEMO_ENABLED=false）并停用这些账号",
+                    all.size() - created.size(), all.stream().map(DemoUser::username).filter(u -> !created.contains(u))
+                            .limit(3).toList());
+        }
+    }
+
+    private boolean created(String username) {
+        boolean existed = users.byUsername(username).isPresent();
+        ensure(username);
+        return !existed;
     }
 
     /** Creates the demo account unless it exists. */
