@@ -104,20 +104,24 @@ public class AuditTrail {
         groups.forEach(g -> group.put(g, key.get(g)));
         String groupJson = json.writeValueAsString(group);
         Map<String, Object> rowKey = json.readValue(keyJson, MAP);
-        // inserts and deletes: the group's entries, the row picked out here (an entry of a national plan's targets
-        // holds 48,165 rows; read once, not once per row as json_array_elements did)
+        // inserts and deletes: the group's entries, the row picked out here — one entry at a time (a national plan's
+        // holds 48,165 rows, and each re-import adds two), so a node holds one entry's text, not the group's history
         List<AuditEntry> changes = new ArrayList<>();
-        jdbc.sql("""
-                        select * from audit_log
+        List<Long> ids = jdbc.sql("""
+                        select id from audit_log
                         where table_name = :table and op <> 'UPDATE'
                           and (cast(:group as jsonb) = '{}' or row_key = cast(:group as jsonb))""")
-                .param("table", table).param("group", groupJson)
-                .query(rs -> {
-                    String op = rs.getString("op");
-                    for (Map<String, Object> row : rows(rs.getString(op.equals("DELETE") ? "old" : "new"), rowKey)) {
-                        changes.add(entry(rs, rowKey, op.equals("DELETE") ? row : null, op.equals("INSERT") ? row : null));
-                    }
-                });
+                .param("table", table).param("group", groupJson).query(Long.class).list();
+        for (long id : ids) {
+            jdbc.sql("select id, at, actor, actor_name, actor_region, via, table_name, op, tx_id, "
+                            + "case when op = 'DELETE' then old else new end as rows from audit_log where id = ?")
+                    .param(id).query(rs -> {
+                        String op = rs.getString("op");
+                        for (Map<String, Object> row : rows(rs.getString("rows"), rowKey)) {
+                            changes.add(entry(rs, rowKey, op.equals("DELETE") ? row : null, op.equals("INSERT") ? row : null));
+                        }
+                    });
+        }
         changes.addAll(jdbc.sql("""
                         select l.* from audit_log l
                         where l.table_name = :table and l.op = 'UPDATE' and l.row_key = cast(:key as jsonb)
