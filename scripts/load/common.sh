@@ -12,12 +12,12 @@ load_db_env() {
     local db="${rest#*/}"; db="${db%%\?*}"
     export PGHOST="${hostport%%:*}"
     if [ "$hostport" != "${hostport#*:}" ]; then export PGPORT="${hostport#*:}"; else export PGPORT=5432; fi
-    export PGDATABASE="$db" PGUSER="${ANJU_DB_USER:?ANJU_DB_USER is needed with ANJU_DB_URL}"
-    export PGPASSWORD="${ANJU_DB_PASSWORD:?ANJU_DB_PASSWORD is needed with ANJU_DB_URL}"
+    export PGDATABASE="$db" PGUSER="${ANJU_DB_USER:?设置了 ANJU_DB_URL 时还须设置 ANJU_DB_USER（数据库用户）}"
+    export PGPASSWORD="${ANJU_DB_PASSWORD:?设置了 ANJU_DB_URL 时还须设置 ANJU_DB_PASSWORD（数据库密码）}"
   else
     local dir="${ANJU_DATA_DIR:-./anju-data}"
     if [ ! -f "$dir/pg/postmaster.pid" ]; then
-      echo "no running embedded PostgreSQL under $dir (start the app first, or set ANJU_DATA_DIR / ANJU_DB_URL)" >&2
+      echo "$dir 下没有运行中的内置 PostgreSQL：请先启动应用，或设置 ANJU_DATA_DIR（数据目录）/ ANJU_DB_URL（外部数据库）" >&2
       return 2
     fi
     export PGHOST=127.0.0.1 PGPORT="$(sed -n 4p "$dir/pg/postmaster.pid" | tr -d ' ')" PGDATABASE=anju PGUSER=postgres

@@ -19,6 +19,8 @@
 # The database: see scripts/load/common.sh (ANJU_DB_URL… or ANJU_DATA_DIR). Writes OUT/{reporters,admins,viewers}.csv
 # and OUT/fixture.properties (period, password; owner-only) for run.sh.
 set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+usage() { sed -n '2,/^[^#]/p' "$SELF" | sed '$d' | sed 's/^# \{0,1\}//'; }
 cd "$(dirname "$0")/../.."
 . scripts/load/common.sh
 
@@ -30,15 +32,16 @@ while [ $# -gt 0 ]; do
     --period) PERIOD="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "未知选项 $1（scripts/load/prepare.sh --help 列出可用选项）" >&2; exit 2 ;;
   esac
 done
-case "$REPORTERS$VIEWERS" in *[!0-9]*) echo "--reporters and --viewers are counts" >&2; exit 2 ;; esac
+case "$REPORTERS$VIEWERS" in *[!0-9]*) echo "--reporters 和 --viewers 须是整数（账号个数），如 --reporters 3000" >&2; exit 2 ;; esac
 if [ -n "$PERIOD" ] && ! [[ "$PERIOD" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]]; then
-  echo "--period is a month like 2026-11, not $PERIOD" >&2; exit 2
+  echo "--period 须是月份，写作 2026-11，收到的是 $PERIOD" >&2; exit 2
 fi
 [ -n "$JAR" ] || JAR="$(ls target/anju-*.jar 2>/dev/null | grep -v original | head -1 || true)"
-[ -f "$JAR" ] || { echo "the app's jar is needed (./mvnw -q package -DskipTests, or --jar FILE)" >&2; exit 2; }
+[ -f "$JAR" ] || { echo "找不到应用的 jar：请先构建（./mvnw -q package -DskipTests），或用 --jar 文件 指定" >&2; exit 2; }
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"   # the jar needs Java 25; the default java may be older
 [ -x "$JAVA" ] || JAVA="$(command -v java)"
 load_db_env
@@ -118,7 +121,7 @@ commit;
 SQL
 )
 PERIOD="$(cat "$OUT/.period")"; rm -f "$OUT/.period"
-if [ -z "$PERIOD" ]; then echo "no month without reports for these units" >&2; exit 1; fi
+if [ -z "$PERIOD" ]; then echo "这些单位没有哪个月份还未上报月报：用 --period 指定月份，或换一个新数据库" >&2; exit 1; fi
 umask 077
 printf 'period=%s\npassword=%s\n' "$PERIOD" "$PASSWORD" > "$OUT/fixture.properties"
 done_at=$(date +%s.%N)

@@ -11,6 +11,8 @@
 # p50/p95/p99 per request kind from Gatling's report (target/gatling/…/index.html) for docs/PERFORMANCE.md.
 # Exit status: Gatling's (its assertions: no failed request, every reporter submitted), else verify's.
 set -uo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+usage() { sed -n '2,/^[^#]/p' "$SELF" | sed '$d' | sed 's/^# \{0,1\}//'; }
 cd "$(dirname "$0")/../.."
 BASE_URL="${ANJU_LOAD_BASE_URL:-http://127.0.0.1:8080}" FIXTURE=target/load RAMP=480 DURATION=600
 while [ $# -gt 0 ]; do
@@ -19,15 +21,16 @@ while [ $# -gt 0 ]; do
     --fixture) FIXTURE="$2"; shift 2 ;;
     --ramp) RAMP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "未知选项 $1（scripts/load/run.sh --help 列出可用选项）" >&2; exit 2 ;;
   esac
 done
 case "$BASE_URL" in
   http://127.0.0.1[:/]*|http://127.0.0.1|http://localhost[:/]*|http://localhost|http://\[::1\]*) ;;
-  *) echo "--base-url must be on this machine (127.0.0.1, localhost, [::1]), not $BASE_URL" >&2; exit 2 ;;
+  *) echo "--base-url 只能是本机（127.0.0.1、localhost、[::1]），不能是 $BASE_URL：压测只对自己的机器做" >&2; exit 2 ;;
 esac
-case "$RAMP$DURATION" in *[!0-9]*) echo "--ramp and --duration are seconds" >&2; exit 2 ;; esac
-[ -f "$FIXTURE/fixture.properties" ] || { echo "no fixture in $FIXTURE: run scripts/load/prepare.sh first" >&2; exit 2; }
+case "$RAMP$DURATION" in *[!0-9]*) echo "--ramp 和 --duration 须是秒数（整数），如 --ramp 480" >&2; exit 2 ;; esac
+[ -f "$FIXTURE/fixture.properties" ] || { echo "$FIXTURE 下没有压测账号（fixture.properties）：请先运行 scripts/load/prepare.sh" >&2; exit 2; }
 FIXTURE="$(cd "$FIXTURE" && pwd)"
 [ -n "${JAVA_HOME:-}" ] || { [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; }
 
@@ -41,5 +44,5 @@ report="$(ls -dt target/gatling/monthendsimulation-* 2>/dev/null | head -1)"
 [ -n "$report" ] && python3 scripts/load/summary.py "$report"
 scripts/load/verify.sh --fixture "$FIXTURE"
 verified=$?
-[ $gatling -ne 0 ] && { echo "Gatling's assertions failed (exit $gatling)" >&2; exit $gatling; }
+[ $gatling -ne 0 ] && { echo "Gatling 的断言未通过（退出码 $gatling）：有失败的请求，或有填报员未上报；见上面 Gatling 的输出和报告" >&2; exit $gatling; }
 exit $verified

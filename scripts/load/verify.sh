@@ -9,13 +9,16 @@
 # save left none), exactly one SUBMIT; approvals by the unit's own administrator only. Exit 1 when anything differs.
 # The database: see scripts/load/common.sh.
 set -euo pipefail
+SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+usage() { sed -n '2,/^[^#]/p' "$SELF" | sed '$d' | sed 's/^# \{0,1\}//'; }
 cd "$(dirname "$0")/../.."
 . scripts/load/common.sh
 FIXTURE=target/load
 while [ $# -gt 0 ]; do
   case "$1" in
     --fixture) FIXTURE="$2"; shift 2 ;;
-    *) echo "unknown option $1" >&2; exit 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "未知选项 $1（scripts/load/verify.sh --help 列出可用选项）" >&2; exit 2 ;;
   esac
 done
 PERIOD="$(sed -n 's/^period=//p' "$FIXTURE/fixture.properties")"
