@@ -41,6 +41,15 @@ cpu() { tail -n 1 "$1" | awk '{printf "%d", ($1 + $2) * 1000}'; }   # /usr/bin/t
 echo "jar: $jar ($(stat -c %s "$jar") bytes), $("$java" -version 2>&1 | head -n 1)"
 echo "machine: $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+wait_up() {   # $1: the app's pid, $2: its log — until it answers; gives up when it stopped or after 300 s
+  local waited=0
+  until curl -sf -m 5 -o /dev/null "http://localhost:$port/login"; do
+    kill -0 "$1" 2>/dev/null || { echo "应用已退出，未能启动（日志 $2 末尾）：" >&2; tail -n 30 "$2" >&2; exit 1; }
+    [ "$waited" -ge 600 ] && { echo "应用 300 秒内没有应答 http://localhost:$port/login（日志 $2 末尾）：" >&2; tail -n 30 "$2" >&2; exit 1; }
+    sleep 0.5; waited=$((waited + 1))
+  done
+}
+
 # the databases: one with the demo data (web), one as a fresh installation has it (commands; no plan yet, so the dry
 # run of seed 001 previews the whole table instead of refusing an existing plan)
 only_cli=""
@@ -49,7 +58,7 @@ echo "preparing data directories …"
 if [ -z "$only_cli" ]; then
 ANJU_DATA_DIR="$work/web-data" PORT="$port" "$java" -jar "$jar" >"$work/init.log" 2>&1 &
 web=$!
-until curl -sf -o /dev/null "http://localhost:$port/login"; do sleep 0.5; done
+wait_up "$web" "$work/init.log"
 sleep 20   # the demo data is loaded after the first answer: let it finish
 kill "$web"; wait "$web" || true
 web=""
@@ -61,7 +70,7 @@ web_once() {   # $@: the launcher; prints "wall cpu" in ms
   s=$(now)
   ANJU_DATA_DIR="$work/web-data" PORT="$port" /usr/bin/time -f "%U %S" -o "$work/time" "$@" >"$work/web.log" 2>&1 &
   web=$!
-  until curl -sf -o /dev/null "http://localhost:$port/login"; do
+  until curl -sf -m 5 -o /dev/null "http://localhost:$port/login"; do
     kill -0 "$web" 2>/dev/null || { echo "the web app stopped:" >&2; tail -n 30 "$work/web.log" >&2; exit 1; }
     sleep 0.02
   done
@@ -93,7 +102,7 @@ ANJU_DATA_DIR="$work/cli-data" "$here/anju" plan import --dry-run "$seed" >/dev/
 if [ -z "$only_cli" ]; then
 ANJU_DATA_DIR="$work/web-data" PORT="$port" "$here/anju" >"$work/web-train.log" 2>&1 &
 web=$!
-until curl -sf -o /dev/null "http://localhost:$port/login"; do sleep 0.5; done
+wait_up "$web" "$work/web-train.log"
 pkill -TERM -P "$web" java 2>/dev/null || kill "$web"; wait "$web" || true
 web=""
 
