@@ -119,12 +119,13 @@ final class JobTable implements ImportSlots.Shares {
      */
     java.util.OptionalLong end(Job job, JobState state, byte[] result, Jobs.Failure failure) {
         Optional<String> lsn = beat.execute(tx -> beats.sql("""
-                        update import_job set state = ?, result = ?, error_kind = ?, error_message = ?, problems = ?,
-                               finished_at = now(), heartbeat = now(), queue_ahead = 0,
+                        update import_job set state = ?, stage = ?, result = ?, error_kind = ?, error_message = ?,
+                               problems = ?, finished_at = now(), heartbeat = now(), queue_ahead = 0,
                                written_lsn = case when wrote_at is not null then pg_current_wal_insert_lsn() end
                         where id = ? and (finished_at is null or wrote_at is not null and error_kind = ?)
                         returning coalesce(written_lsn::text, '')""")
-                .param(state.name()).param(result)
+                // the row's stage is the end's name (完成, 失败, 中断), not the last one reported (排队中 for a fast preview)
+                .param(state.name()).param(state == JobState.FINISHED ? "完成" : state.label()).param(result)
                 .param(failure == null ? null : failure.kind()).param(failure == null ? null : failure.message())
                 .param(failure == null ? null : failure.problems().toArray(String[]::new))
                 .param(UUID.fromString(job.id)).param(Jobs.Failure.WRITTEN).query(String.class).optional());
@@ -144,7 +145,7 @@ final class JobTable implements ImportSlots.Shares {
         }
         Jobs.Failure f = Jobs.Failure.interrupted();
         return own.execute(tx -> jdbc.sql("""
-                        update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
+                        update import_job set state = 'INTERRUPTED', stage = '中断', error_kind = ?, error_message = ?, finished_at = now()
                         where id = any(?) and finished_at is null and wrote_at is null
                         returning id::text""")
                 .param(f.kind()).param(f.message()).param(ids.stream().map(UUID::fromString).toArray(UUID[]::new))
@@ -195,11 +196,11 @@ final class JobTable implements ImportSlots.Shares {
         Jobs.Failure w = Jobs.Failure.written();
         Integer stale = own.execute(tx -> {
             int marked = jdbc.sql("""
-                            update import_job set state = 'INTERRUPTED', error_kind = ?, error_message = ?, finished_at = now()
+                            update import_job set state = 'INTERRUPTED', stage = '中断', error_kind = ?, error_message = ?, finished_at = now()
                             where finished_at is null and wrote_at is null and heartbeat < now() - make_interval(secs => ?)""")
                     .param(f.kind()).param(f.message()).param(timeout.toMillis() / 1000.0).update();
             jdbc.sql("""
-                            update import_job set state = 'FINISHED', error_kind = ?, error_message = ?, finished_at = now()
+                            update import_job set state = 'FINISHED', stage = '完成', error_kind = ?, error_message = ?, finished_at = now()
                             where finished_at is null and wrote_at is not null and heartbeat < now() - make_interval(secs => ?)""")
                     .param(w.kind()).param(w.message()).param(timeout.toMillis() / 1000.0).update();
             jdbc.sql("delete from import_job where finished_at < now() - make_interval(secs => ?)")

@@ -180,6 +180,9 @@ class JobsClusterTest {
                 .andExpect(jsonPath("$.stage").value("完成"));
         assertThat(jdbc.sql("select node from import_job where id = ?::uuid").param(id.group(1)).query(String.class).single())
                 .startsWith("node1:");
+        // the row itself says how it ended (it kept the last stage reported: 排队中 for a preview that never waited)
+        assertThat(jdbc.sql("select stage from import_job where id = ?::uuid").param(id.group(1)).query(String.class).single())
+                .isEqualTo("完成");
 
         // committed on node 2, the redirect to the new plan read on node 1
         Matcher batch = Pattern.compile("/imports/(\\d+)/commit").matcher(shown);
@@ -330,6 +333,8 @@ class JobsClusterTest {
                 Thread.sleep(10);
             }
             assertThat(rowState(id)).isEqualTo("INTERRUPTED");
+            assertThat(jdbc.sql("select stage from import_job where id = ?::uuid").param(id).query(String.class).single())
+                    .isEqualTo("中断");
         } finally {
             release.countDown(); // the import goes on to its commit
         }
