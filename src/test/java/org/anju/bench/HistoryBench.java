@@ -1,8 +1,5 @@
 package org.anju.bench;
 
-import org.anju.AnjuApplication;
-import org.anju.account.Access;
-import org.anju.account.Actor;
 import org.anju.account.AuditTrail;
 import org.anju.plan.Plans;
 import org.anju.plan.SyntheticNationalPlan;
@@ -10,13 +7,10 @@ import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
 import org.anju.region.Regions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +37,7 @@ public final class HistoryBench {
               and cast(e as jsonb) @> cast(:key as jsonb)""";
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
-        System.setProperty("anju.db.data-dir", dataDir.toString());
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
-                .run()) {
-            Regions regions = ctx.getBean(Regions.class);
-            Access.runAs(Actor.system(regions.root()), () -> {
-                run(ctx);
-                return null;
-            });
-        }
+        NationalData.onDataset((ctx, dataDir) -> run(ctx));
     }
 
     private static void run(ConfigurableApplicationContext ctx) {

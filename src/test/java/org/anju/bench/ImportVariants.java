@@ -1,16 +1,11 @@
 package org.anju.bench;
 
-import org.anju.AnjuApplication;
-import org.anju.account.Access;
-import org.anju.account.Actor;
 import org.anju.plan.Plans;
 import org.anju.plan.SyntheticNationalPlan;
 import org.anju.plan.imports.ImportOptions;
 import org.anju.plan.imports.ImportResult;
 import org.anju.plan.imports.PlanImporter;
 import org.anju.region.Regions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -113,18 +108,7 @@ public final class ImportVariants {
     }
 
     public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
-        System.setProperty("anju.db.data-dir", dataDir.toString());
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(AnjuApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
-                .run()) {
-            Regions regions = ctx.getBean(Regions.class);
-            Access.runAs(Actor.system(regions.root()), () -> {
-                run(ctx, dataDir);
-                return null;
-            });
-        }
+        NationalData.onDataset(ImportVariants::run);
     }
 
     private static void run(ConfigurableApplicationContext ctx, Path dataDir) {

@@ -42,6 +42,33 @@ import java.util.SplittableRandom;
  */
 final class NationalData {
 
+    /** Work on the kept dataset, done in a running application as the command line runs (the system actor, 全国). */
+    interface Work {
+        void run(ConfigurableApplicationContext ctx, Path dataDir);
+    }
+
+    /**
+     * Starts the application (no web server) on the dataset under {@code anju.bench.data} (default
+     * /work/bench-data/national) and runs {@code work} in it as the system actor with the national scope.
+     */
+    static void onDataset(Work work) throws Exception {
+        Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
+        // a system property: application.yml's anju.db.data-dir (ANJU_DATA_DIR) outranks the builder's defaults
+        System.setProperty("anju.db.data-dir", dataDir.toString());
+        try (ConfigurableApplicationContext ctx = new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.anju.AnjuApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .properties("anju.demo.enabled=false", "logging.level.root=WARN", "logging.level.io.zonky=ERROR")
+                .run()) {
+            Regions regions = ctx.getBean(Regions.class);
+            org.anju.account.Access.runAs(org.anju.account.Actor.system(regions.root()), () -> {
+                work.run(ctx, dataDir);
+                return null;
+            });
+        }
+    }
+
+
     static final int PROJECTS = 1_000_000;
     static final YearMonth FIRST = YearMonth.of(2021, 1);
     static final int MONTHS = 60;
