@@ -88,18 +88,25 @@ node_port() {
   esac
 }
 
-# start one app node (A or B) from the built jar, in the background; its log under logs/
+# start one app node (A or B) from the built jar (or ANJU_CLUSTER_JAR: another version, to try an upgrade), in the
+# background; its log under logs/
 start_node() {
   local name="$1" port; port="$(node_port "$name")"
   local lower; lower="$(echo "$name" | tr 'AB' 'ab')"
-  local jar; jar="$(ls "$REPO"/target/anju-*.jar 2>/dev/null | grep -v -- '-plain\|original' | head -1 || true)"
+  local jar="${ANJU_CLUSTER_JAR:-}"
+  if [ -n "$jar" ] && [ ! -f "$jar" ]; then
+    echo "ANJU_CLUSTER_JAR 指向的文件不存在：$jar" >&2
+    exit 2
+  fi
+  [ -z "$jar" ] || jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
+  [ -n "$jar" ] || jar="$(ls "$REPO"/target/anju-*.jar 2>/dev/null | grep -v -- '-plain\|original' | head -1 || true)"
   if [ -z "$jar" ]; then
-    echo "没有找到 target/anju-*.jar：请先构建（./mvnw -q package -DskipTests）" >&2
+    echo "没有找到 target/anju-*.jar：请先构建（./mvnw -q package -DskipTests），或用 ANJU_CLUSTER_JAR 指定 jar" >&2
     exit 2
   fi
   mkdir -p "$WORK/node-$lower" "$LOGS"
   # appended, not replaced: after kill-node.sh or a crash, the log of the run before is what tells what happened
-  echo "==== $(date -u '+%F %T') UTC 启动节点 $name ====" >> "$LOGS/node-$lower.log"
+  echo "==== $(date -u '+%F %T') UTC 启动节点 $name（$jar）====" >> "$LOGS/node-$lower.log"
   # each node's connections to the primary carry its name (pg_stat_activity.application_name: anju-node-a, -b);
   # the replica pools name themselves (anju-read, anju-replica-monitor)
   # shellcheck disable=SC2086

@@ -28,7 +28,7 @@ public final class SchemaProblem extends IllegalStateException implements Startu
     @Override
     public String action() {
         return "用升级了数据库的版本（或更新的版本）启动本节点；集群升级时，先停下所有旧版本的节点，再启动新版本"
-                + "（README「生产部署 / 升级」）。不要运行 Flyway 的 repair：那会把这些迁移标记为已删除。"
+                + "（README「运维 / Operations」中的「升级 / Upgrading」）。不要运行 Flyway 的 repair：那会把这些迁移标记为已删除。"
                 + "若必须退回旧版本，只能恢复升级前的备份（java -jar anju.jar restore --in 备份文件 --replace）。";
     }
 }

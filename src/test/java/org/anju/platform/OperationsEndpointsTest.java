@@ -202,8 +202,12 @@ class OperationsEndpointsTest {
             assertThat(health.getDetails().get("newer")).isEqualTo(List.of("0.9998 newer build probe"));
             assertThat(health.getDetails().get("message")).isEqualTo(
                     "数据库已由较新的版本升级（本节点没有的迁移：0.9998 newer build probe）：请停下本节点，换成新版本");
-            // the newer build itself is ready, and one more behind (a pending migration too) says both
-            assertThat(new MigrationHealth(newer).health().getStatus()).isEqualTo(Status.UP);
+            // the newer build itself is ready, and says it applied the migration (below "current": out of order)
+            Health ready = new MigrationHealth(newer).health();
+            assertThat(ready.getStatus()).isEqualTo(Status.UP);
+            assertThat(ready.getDetails().get("lastApplied")).isEqualTo("0.9998 newer build probe");
+            assertThat(ready.getDetails().get("current")).isNotEqualTo("0.9998");
+            // one more behind (a pending migration too) says both
             Flyway both = Flyway.configure().configuration(flyway.getConfiguration())
                     .locations("classpath:db/migration", "classpath:db/pending-probe").load();
             assertThat(new MigrationHealth(both).health().getDetails().get("message").toString())
