@@ -77,7 +77,10 @@ alive_pid() {
   local f="$RUN/$1.pid"
   [ -f "$f" ] || return 1
   local pid; pid="$(cat "$f")"
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
+  kill -0 "$pid" 2>/dev/null || return 1
+  # a killed node that nobody reaps (a container whose first process reaps no orphans) stays a zombie: not running
+  [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" != Z ] || return 1
+  echo "$pid"
 }
 
 node_port() {

@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -293,6 +294,46 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The README's upgrade steps on the loopback cluster (seventh session's upgrade trial): a node stopped gracefully
+     * with stop-node.sh (SIGTERM, drained, the script returns once the process has ended) while the balancer serves
+     * every request from the other, then started again from a jar named by ANJU_CLUSTER_JAR.
+     */
+    @Test
+    @Order(6)
+    void aNodeStoppedGracefullyAndStartedFromANamedJar() throws Exception {
+        run(Duration.ofMinutes(5), "start-node.sh", "A");   // back after the kill above
+        CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
+            try {
+                run(Duration.ofMinutes(2), "stop-node.sh", "B");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // while B drains and after it has gone: every request through the balancer answered
+        int fromA = 0;
+        while (!stop.isDone() || fromA < 6) {
+            HttpResponse<String> r = basic(LB + "/api/progress/620700/2023-12", "zy_admin");
+            assertThat(r.statusCode()).as("served through the balancer while B stops").isEqualTo(200);
+            fromA = stop.isDone() && r.headers().firstValue("X-Anju-Node").orElse("").equals("A") ? fromA + 1 : 0;
+            Thread.sleep(200);
+        }
+        stop.join();
+        assertThat(Files.readString(REPO.resolve("target/cluster-stop-node.sh.out"))).contains("stopped node B", "SIGTERM");
+        assertThatThrownBy(() -> send(HttpRequest.newBuilder(URI.create(NODE_B + "/login")).timeout(Duration.ofSeconds(5))
+                .GET().build())).as("B's process has ended").isInstanceOf(java.net.ConnectException.class);
+
+        Path jar;
+        try (var jars = Files.list(REPO.resolve("target"))) {
+            jar = jars.filter(f -> f.getFileName().toString().matches("anju-.*\\.jar") && !f.toString().contains("plain"))
+                    .findFirst().orElseThrow();
+        }
+        Path copy = Files.copy(jar, Files.createTempDirectory("anju-upgrade").resolve("new.jar"));
+        run(Duration.ofMinutes(5), Map.of("ANJU_CLUSTER_JAR", copy.toString()), "start-node.sh", "B");
+        assertThat(Files.readString(WORK.resolve("logs/node-b.log"))).contains("启动节点 B（" + copy + "）");
+        assertThat(basic(NODE_B + "/api/progress/620700/2023-12", "zy_admin").statusCode()).isEqualTo(200);
+    }
+
     // ---- helpers
 
     /** What a user sees: the page in Chromium (Debian's, as the browser tests use), saved for the issue. */
@@ -386,11 +427,18 @@ class ClusterIT {
     }
 
     static void run(Duration timeout, String script, String... args) throws IOException, InterruptedException {
+        run(timeout, Map.of(), script, args);
+    }
+
+    static void run(Duration timeout, Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(script).toString()));
         command.addAll(List.of(args));
         Path log = Files.createDirectories(REPO.resolve("target")).resolve("cluster-" + script + ".out");
-        Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail(script + " took longer than " + timeout + ": " + Files.readString(log));
