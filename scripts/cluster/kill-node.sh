@@ -6,6 +6,8 @@ node_port "$name" >/dev/null
 lower="$(echo "$name" | tr 'AB' 'ab')"
 if pid="$(alive_pid "node-$lower")"; then
   kill -KILL "$pid"
+  # returns once the process is gone (a zombie counts: common.sh), so that what follows sees the crash complete
+  for _ in $(seq 100); do alive_pid "node-$lower" >/dev/null || break; sleep 0.1; done
   echo "killed node $name (pid $pid, kill -9)"
 else
   echo "节点 $name 没有在运行" >&2

@@ -13,7 +13,7 @@ if ! pid="$(alive_pid "node-$lower")"; then
 fi
 kill -TERM "$pid"
 deadline=$((SECONDS + ${ANJU_CLUSTER_STOP_TIMEOUT:-60}))
-while kill -0 "$pid" 2>/dev/null; do
+while alive_pid "node-$lower" >/dev/null; do   # ended, or a zombie nobody reaps (common.sh)
   if [ $SECONDS -ge $deadline ]; then
     echo "节点 $name（pid $pid）在 ${ANJU_CLUSTER_STOP_TIMEOUT:-60} 秒内没有停下：看 $LOGS/node-$lower.log，或用 kill-node.sh $name" >&2
     exit 1
