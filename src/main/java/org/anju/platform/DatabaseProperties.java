@@ -28,7 +28,8 @@ public record DatabaseProperties(String url, String user, String password, Path 
         maximumPoolSize = maximumPoolSize == 0 ? 10 : maximumPoolSize;
         poolTimeout = poolTimeout == null ? Duration.ofSeconds(5) : poolTimeout;
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
-        if (maximumPoolSize < 0 || poolTimeout.toMillis() < 250 || retryAfter.toMillis() < 1000) {
+        if (maximumPoolSize < 0 || poolTimeout.compareTo(SettingChecks.POOL_TIMEOUT_LEAST.duration()) < 0
+                || retryAfter.compareTo(SettingChecks.RETRY_AFTER_LEAST.duration()) < 0) {
             throw new IllegalArgumentException("anju.db: pool size " + maximumPoolSize + ", pool timeout " + poolTimeout
                     + ", retry after " + retryAfter + " — out of range (SettingChecks)");
         }
@@ -44,7 +45,7 @@ public record DatabaseProperties(String url, String user, String password, Path 
         public Replica {
             maxLag = maxLag == null ? Duration.ofSeconds(5) : maxLag;
             checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
-            if (maxLag.isNegative() || checkInterval.isNegative() || checkInterval.isZero()) {
+            if (maxLag.isNegative() || checkInterval.compareTo(SettingChecks.CHECK_INTERVAL_LEAST.duration()) < 0) {
                 throw new IllegalArgumentException("anju.db.replica: max lag " + maxLag + ", check interval " + checkInterval
                         + " — out of range (SettingChecks)");
             }

@@ -40,17 +40,20 @@ class SettingChecks implements EnvironmentPostProcessor {
         }
     }
 
+    /** The least of these times, also {@link DatabaseProperties}' bounds for values given without this check. */
+    static final Least POOL_TIMEOUT_LEAST = new Least("250ms", "连接池（HikariCP）最短只能等 250 毫秒");
+    static final Least RETRY_AFTER_LEAST = new Least("1s", "它作为 Retry-After 告诉浏览器几秒后重试，以整秒计");
+    static final Least CHECK_INTERVAL_LEAST = new Least("1ms", "间隔为 0 就不是间隔");
+
     static final List<Setting> SETTINGS = List.of(
             new Setting("spring.lifecycle.timeout-per-shutdown-phase", "ANJU_SHUTDOWN_TIMEOUT", Kind.DURATION),
             new Setting("anju.shutdown.drain", "ANJU_SHUTDOWN_DRAIN", Kind.DURATION),
             new Setting("anju.session.touch-interval", "ANJU_SESSION_TOUCH_INTERVAL", Kind.DURATION),
-            new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION,
-                    new Least("250ms", "连接池（HikariCP）最短只能等 250 毫秒")),
-            new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION,
-                    new Least("1s", "它作为 Retry-After 告诉浏览器几秒后重试，以整秒计")),
+            new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION, POOL_TIMEOUT_LEAST),
+            new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION, RETRY_AFTER_LEAST),
             new Setting("anju.db.replica.max-lag", "ANJU_DB_REPLICA_MAX_LAG", Kind.DURATION),
             new Setting("anju.db.replica.check-interval", "ANJU_DB_REPLICA_CHECKINTERVAL", Kind.DURATION,
-                    new Least("1ms", "间隔为 0 就不是间隔")),
+                    CHECK_INTERVAL_LEAST),
             new Setting("anju.web.request-wait", "ANJU_REQUEST_WAIT", Kind.DURATION),
             new Setting("anju.db.maximum-pool-size", "ANJU_DB_POOL_SIZE", Kind.POSITIVE),
             new Setting("anju.web.concurrent-requests", "ANJU_CONCURRENT_REQUESTS", Kind.COUNT),
