@@ -73,13 +73,14 @@ class AccountAccess implements Access, ReferenceDataGuard {
     @Override
     public boolean canRead(Region region) {
         Actor a = current();
-        return a.system() || a.signedIn() && regions.contains(a.region(), region);
+        return a.system() || a.signedIn() && a.readsData() && regions.contains(a.region(), region);
     }
 
     @Override
     public boolean canReadIssuedBy(Region issuer) {
         Actor a = current();
-        return a.system() || a.signedIn() && (regions.contains(a.region(), issuer) || regions.contains(issuer, a.region()));
+        return a.system() || a.signedIn() && a.readsData()
+                && (regions.contains(a.region(), issuer) || regions.contains(issuer, a.region()));
     }
 
     @Override

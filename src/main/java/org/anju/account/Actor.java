@@ -47,6 +47,14 @@ public record Actor(String username, String displayName, Region region, Set<Role
         return !system && !roles.isEmpty();
     }
 
+    /**
+     * Whether the actor may see business data at all (within its region): the system, or a signed-in user with a role
+     * that reads data — not an account that is only 运维监控 ({@link Role#MONITOR}).
+     */
+    public boolean readsData() {
+        return system || roles.stream().anyMatch(Role::readsData);
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

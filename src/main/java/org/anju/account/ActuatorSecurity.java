@@ -28,10 +28,11 @@ import java.util.List;
  *       account) get only the status, {@code {"status":"UP"}}.</li>
  *   <li>Everything else ({@code /actuator/prometheus}, {@code /actuator/metrics}, {@code /actuator/health}) and the
  *       health details: only an
- *       <b>operations account</b>, one bound to the whole country (全国, the region tree's root; a 查看/审计 account,
- *       e.g. {@code mohurd_viewer} or a {@code prometheus} account added with {@code user add}). The metrics are the
- *       whole node's — every region's requests, submissions and imports — so only an account that reads every region
- *       sees them; a province's administrator does not. Such an account gets the authority {@value #OPERATIONS_ROLE}
+ *       <b>operations account</b>, one bound to the whole country (全国, the region tree's root): best a 运维监控
+ *       account ({@link Role#MONITOR}, e.g. {@code prometheus} added with {@code user add}), which opens nothing
+ *       else; a 全国 查看/审计 account such as {@code mohurd_viewer} too. The metrics are the whole node's — every
+ *       region's requests, submissions and imports — so only an account bound to every region sees them; a
+ *       province's administrator does not. Such an account gets the authority {@value #OPERATIONS_ROLE}
  *       ({@code management.endpoint.health.roles}).</li>
  *   <li>HTTP Basic only (Prometheus scrapes with it), stateless, no form login, no CSRF (no session to ride on);
  *       the same sign-in (and its throttling by client address) as the pages and the API. 401/403 as JSON problem
@@ -63,7 +64,7 @@ class ActuatorSecurity {
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denied).accessDeniedHandler((request, response, refused) ->
                         denied.handle(request, response, new org.anju.platform.Denied("运行指标和健康详情只对运维账号开放："
-                                + "绑定到全国的账号（如查看/审计账号 prometheus），当前账号不是"))))
+                                + "绑定到全国的账号（运维监控账号，如 prometheus；或全国的查看/审计账号），当前账号不是"))))
                 .addFilterAfter((request, response, chain) -> {
                     grantOperations(nation);
                     chain.doFilter(request, response);

@@ -29,9 +29,22 @@ class RequirementInterceptor implements HandlerInterceptor {
         return handler.getBeanType().getPackageName().startsWith("org.anju.");
     }
 
+    static final String MONITOR_ONLY = "运维监控账号只能读取运行指标和健康详情（/actuator/prometheus、/actuator/health，HTTP Basic），"
+            + "不能打开页面或调用业务接口；请用业务账号登录";
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method) || !ours(method)) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        if (!ours(method)) {
+            // the API docs (guarded by URL: signed in) are no business of the 运维监控 account either; the error page is
+            if (method.getBeanType().getPackageName().startsWith("org.springdoc")) {
+                Actor a = access.current();
+                if (a.signedIn() && !a.readsData()) {
+                    throw new org.anju.platform.Denied(MONITOR_ONLY);
+                }
+            }
             return true;
         }
         Requires requires = method.getMethodAnnotation(Requires.class);
@@ -45,6 +58,11 @@ class RequirementInterceptor implements HandlerInterceptor {
         }
         if (!a.signedIn()) {
             throw new AuthenticationCredentialsNotFoundException("请先登录");
+        }
+        if (!a.readsData()) {
+            // every page and API, reference data and the home page too: it is a machine's account, and the less it
+            // opens the less its password (kept in the monitoring system's configuration) gives away
+            throw new org.anju.platform.Denied(MONITOR_ONLY);
         }
         switch (requires.value()) {
             case WRITE_OWN -> {

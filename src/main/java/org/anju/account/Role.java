@@ -30,7 +30,13 @@ public enum Role {
     /** 社区受理员: staff of a 社区/村 (or a 街道 window) taking applications in (受理); reads and writes its own unit. */
     COMMUNITY_CLERK("社区受理员", 1),
     /** 查看/审计: reads its subtree, writes nothing. */
-    VIEWER("查看/审计", 0);
+    VIEWER("查看/审计", 0),
+    /**
+     * 运维监控: the account a monitoring system (Prometheus) scrapes the node's metrics and health details with
+     * ({@code /actuator/**}). Bound to 全国, since the metrics are the whole node's; reads no business data and opens
+     * no page or API (issue 15: least privilege — its password sits in the monitoring system's configuration).
+     */
+    MONITOR("运维监控", 0);
 
     private final String label;
     private final int rank;
@@ -59,7 +65,12 @@ public enum Role {
      * ({@link Access#canHandleApplications}), it does not fill in the county's monthly figures.
      */
     public boolean writes() {
-        return this != VIEWER && this != HOUSING_OFFICE;
+        return this != VIEWER && this != HOUSING_OFFICE && this != MONITOR;
+    }
+
+    /** Whether the role reads business data (every role but 运维监控, which reads only the node's metrics). */
+    public boolean readsData() {
+        return this != MONITOR;
     }
 
     /** Whether the role belongs to a town or community (街道初审员, 社区受理员): it writes there and below. */
@@ -77,7 +88,7 @@ public enum Role {
      * city admin at a city (or a development zone directly under a province), a county admin at a county or a
      * development zone below a city, a 住房保障 office at a city or county, a reporter at a county-level unit
      * (county, development zone, 市本级), a 街道初审员 at a town, a 社区受理员 at a community or a town (a 街道's
-     * window), a viewer anywhere but in a 片区.
+     * window), a viewer anywhere but in a 片区, 运维监控 at 全国 only.
      *
      * @param isCity whether {@code region} is its own city ({@code Regions.city(region)} is itself)
      */
@@ -93,6 +104,7 @@ public enum Role {
             case TOWN_REVIEWER -> kind == RegionKind.TOWN;
             case COMMUNITY_CLERK -> kind == RegionKind.COMMUNITY || kind == RegionKind.TOWN;
             case VIEWER -> kind != RegionKind.GROUP;
+            case MONITOR -> kind == RegionKind.NATION;
         };
     }
 }

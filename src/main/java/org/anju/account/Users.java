@@ -199,7 +199,8 @@ public class Users {
             if (!r.fits(region, isCity(region))) {
                 throw new org.anju.platform.BadInput("角色“" + r.label() + "”不适用于" + region.name() + "（" + region.kind().label()
                         + "）：省级管理员须在省，市级管理员须在市，县级管理员须在县级，住房保障审核员须在市或县级，"
-                        + "县级填报员须在县、开发区或市本级，街道初审员须在乡级（街道、镇、乡），社区受理员须在社区/村或乡级");
+                        + "县级填报员须在县、开发区或市本级，街道初审员须在乡级（街道、镇、乡），社区受理员须在社区/村或乡级，"
+                        + "运维监控须在全国");
             }
             if (!allowed.contains(r)) {
                 throw new org.anju.platform.Denied("不能授予高于本人级别的角色：" + r.label());

@@ -34,7 +34,7 @@ class UserAddCommand implements Callable<Integer> {
     @Option(names = "--role", required = true, split = ",", paramLabel = "ROLE",
             description = "角色：PROVINCE_ADMIN（省级管理员）、CITY_ADMIN（市级管理员）、COUNTY_ADMIN（县级管理员）、"
                     + "HOUSING_OFFICE（住房保障审核员）、COUNTY_REPORTER（县级填报员）、TOWN_REVIEWER（街道初审员）、"
-                    + "COMMUNITY_CLERK（社区受理员）、VIEWER（查看/审计）")
+                    + "COMMUNITY_CLERK（社区受理员）、VIEWER（查看/审计）、MONITOR（运维监控，仅全国）")
     List<Role> roles;
 
     @Option(names = "--password-stdin", description = "从标准输入读取密码（一行）")

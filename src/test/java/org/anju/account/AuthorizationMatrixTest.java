@@ -79,6 +79,8 @@ class AuthorizationMatrixTest {
         // public-rental applications (HANDLE_APPLICATIONS): a county's 住房保障 office and a town's 初审员 of 赣州市
         HOUSING_OFFICE("zg_housing", "360702", Role.HOUSING_OFFICE),
         TOWN_REVIEWER("jf_reviewer", "360702001000", Role.TOWN_REVIEWER),
+        // the monitoring system's account (全国): signed in, yet refused everything but the public pages
+        MONITOR("prometheus", "000000", Role.MONITOR),
         ANONYMOUS(null, null, null);
 
         final String username;
@@ -1556,7 +1558,7 @@ class AuthorizationMatrixTest {
         if (requirement == Requirement.PUBLIC) {
             return true;
         }
-        if (who == Who.ANONYMOUS) {
+        if (who == Who.ANONYMOUS || who == Who.MONITOR) {
             return false;
         }
         boolean admin = who.role == Role.PROVINCE_ADMIN || who.role == Role.CITY_ADMIN;
@@ -1582,7 +1584,7 @@ class AuthorizationMatrixTest {
 
     /** The documents {@code who} may not read: their markers must appear in none of its responses. */
     List<String> forbiddenMarkers(Who who) {
-        if (who == Who.ANONYMOUS) {
+        if (who == Who.ANONYMOUS || who == Who.MONITOR) {
             List<String> all = new ArrayList<>(planMarkers.values());
             all.addAll(dataMarkers.keySet());
             all.addAll(progressMarkers.keySet());
@@ -1673,6 +1675,8 @@ class AuthorizationMatrixTest {
                         failures.add(what + "：应拒绝（403），实际 " + status + body(response));
                     } else if (!text(response).contains("无权") && !text(response).contains("只")) {
                         failures.add(what + "：403 应说明原因（中文）" + body(response));
+                    } else if (who == Who.MONITOR && !text(response).contains("运维监控账号只能读取运行指标")) {
+                        failures.add(what + "：应说明运维监控账号只能读取运行指标" + body(response));
                     }
                     if (status < 300 && isText(response)) {
                         String text = text(response);

@@ -69,6 +69,11 @@ class UsersTest {
                         {"username": "xz_admin", "displayName": "x", "regionCode": "361102", "roles": ["CITY_ADMIN"]}""")
                         .with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("市级管理员须在市")));
+        // 运维监控 (the monitoring system's account) only at 全国, whose accounts only the command line creates
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "sr_monitor", "displayName": "x", "regionCode": "361100", "roles": ["MONITOR"]}""")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("运维监控须在全国")));
         mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content("""
                         {"username": "Bad Name", "displayName": "x", "regionCode": "361102", "roles": ["VIEWER"]}""")
                         .with(TestUsers.as(TestUsers.CITY_ADMIN)))

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the load balancer and Prometheus get from a running node (issue 15), screenshots under
  * target/screenshots/issue15/: the readiness probe without an account, its details and the metrics for the
- * operations account (全国: mohurd_viewer) with HTTP Basic, and the refusal of a province's account.
+ * operations account (the demo's 运维监控 account prometheus) with HTTP Basic, the refusal of a province's account,
+ * and what the 运维监控 account sees when someone signs in with it on the login page: a refusal, not a page.
  */
 class OperationsBrowserTest extends BrowserTest {
 
@@ -45,7 +46,7 @@ class OperationsBrowserTest extends BrowserTest {
         assertThat(page.locator("body").innerText()).contains("运维账号");
         save("ops-prometheus-province-admin-403");
 
-        basic("mohurd_viewer");
+        basic("prometheus");
         assertThat(page.navigate("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(page.locator("body").innerText()).contains("migrations", "readinessState", "\"db\"");
         save("ops-readiness-operations-account");
@@ -53,5 +54,15 @@ class OperationsBrowserTest extends BrowserTest {
         assertThat(page.locator("body").innerText()).contains("anju_imports_seconds_count", "anju_jobs_queue",
                 "http_server_requests_seconds_bucket");
         save("ops-prometheus-operations-account");
+    }
+
+    @Test
+    void theMonitoringAccountSignedInOnTheLoginPageGetsNoPage() {
+        login("prometheus", DEMO_PASSWORD);
+        assertThat(page.locator("body").innerText()).contains("运维监控账号只能读取运行指标").doesNotContain("张掖");
+        assertThat(page.locator("#menu").count()).as("no menu: every entry would be refused").isZero();
+        assertThat(page.locator("#me").innerText()).contains("运维监控");
+        save("ops-monitor-account-login-403");
+        assertThat(page.navigate("/plans").status()).isEqualTo(403);
     }
 }

@@ -32,8 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Health, readiness and metrics (issue 15) on the demo data: what the load balancer sees without an account, what the
- * operations account (a 全国 account: mohurd_viewer) and Prometheus see, that other accounts see neither metrics nor
- * details, the metrics Anju records itself, and readiness following the schema and the shutdown.
+ * operations account (the demo's 运维监控 account prometheus; a 全国 viewer too) sees, that other accounts see neither
+ * metrics nor details and that the 运维监控 account sees nothing else, the metrics Anju records itself, and readiness
+ * following the schema and the shutdown.
  */
 @AnjuTest
 @AutoConfigureMockMvc
@@ -42,7 +43,7 @@ class OperationsEndpointsTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PASSWORD = "anju2023";
-    static final String OPERATOR = "mohurd_viewer";
+    static final String OPERATOR = "prometheus";
 
     @Autowired
     MockMvc mvc;
@@ -104,6 +105,35 @@ class OperationsEndpointsTest {
         }
     }
 
+    /**
+     * The 运维监控 account's password sits in the monitoring system's configuration: with it one reads the node's metrics
+     * and nothing else — no page, no API, not even reference data or its own account (least privilege, seventh session's
+     * list). Each answer says why, in Chinese.
+     */
+    @Test
+    void theMonitoringAccountOpensNoPageAndNoData() throws Exception {
+        for (String path : List.of("/api/me", "/api/indicators", "/api/plans", "/api/users")) {
+            JsonNode problem = json(path, 403, httpBasic(OPERATOR, PASSWORD));
+            assertThat(problem.get("code").asString()).as(path).isEqualTo("DENIED");
+            assertThat(problem.get("detail").asString()).as(path).contains("运维监控账号只能读取运行指标");
+        }
+        for (String page : List.of("/", "/plans", "/account", "/regions", "/audit")) {
+            String body = mvc.perform(get(page).with(org.anju.TestUsers.asExisting(OPERATOR)))
+                    .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(body).as(page).contains("运维监控账号只能读取运行指标");
+        }
+        // the services ask too (a job or a command acting as it reads nothing)
+        var regions = context.getBean(org.anju.region.Regions.class);
+        var access = context.getBean(org.anju.account.Access.class);
+        var monitor = new org.anju.account.Actor(OPERATOR, "运维监控", regions.root(),
+                java.util.EnumSet.of(org.anju.account.Role.MONITOR), org.anju.account.Channel.API, false);
+        assertThat(org.anju.account.Access.runAs(monitor, () -> access.canRead(regions.root())
+                || access.canReadIssuedBy(regions.root()) || access.canWrite(regions.root()))).isFalse();
+        var viewer = new org.anju.account.Actor("mohurd_viewer", "查看", regions.root(),
+                java.util.EnumSet.of(org.anju.account.Role.VIEWER), org.anju.account.Channel.API, false);
+        assertThat(org.anju.account.Access.runAs(viewer, () -> access.canRead(regions.root()))).isTrue();
+    }
+
     @Test
     void onlyTheOperationsAccountSeesMetricsAndDetails() throws Exception {
         // a province administrator and a city viewer: signed in, but not the whole country's
@@ -133,6 +163,8 @@ class OperationsEndpointsTest {
                 .contains("db", "migrations", "livenessState", "readinessState");
         assertThat(json("/actuator/metrics", 200, httpBasic(OPERATOR, PASSWORD)).get("names").toString())
                 .contains("anju.jobs.queue", "jvm.memory.used", "hikaricp.connections.active");
+        // a 全国 查看/审计 account is bound to every region too
+        json("/actuator/metrics", 200, httpBasic("mohurd_viewer", PASSWORD));
         // no session: Prometheus signs in with every scrape
         assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic(OPERATOR, PASSWORD))).andReturn()
                 .getResponse().getHeader("Set-Cookie")).isNull();
