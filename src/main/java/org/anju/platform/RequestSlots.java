@@ -131,9 +131,13 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * these, not a second read), and also a failure — over the limit, a broken body — which the handler gets again and
      * reports as usual ({@link UploadLimits}).
      *
-     * <p>Not read here: other bodies (JSON, CSV — read by the handler, after authentication), and the API's requests
-     * that Spring Security authenticates or refuses without reading a body ({@code WebSecurity}: no CSRF check with an
-     * {@code Authorization: Basic} header, nor without a cookie): an anonymous API upload is still refused unread.
+     * <p>An API upload signed in with HTTP Basic is read here too: no CSRF check reads it, but the handler would, with
+     * a slot held — a province's script sending a 20 MB table over a slow line held one for as long (seventh session's
+     * list; haproxy passes on what exceeds its 16 KB buffer as it comes). Its credentials are checked after it arrived,
+     * so a wrong password costs the upload's bytes, as behind a balancer that buffers whole bodies (nginx).
+     *
+     * <p>Not read here: other bodies (the API's JSON records, small; read by the handler, after authentication), and an
+     * API request with neither credentials nor a cookie: Spring Security refuses it unread ({@code WebSecurity}).
      */
     private static void receive(HttpServletRequest request) {
         String type = request.getContentType();
@@ -143,7 +147,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         }
         String authorization = request.getHeader("Authorization");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (ApiErrors.isApi(request) && (basic || request.getHeader("Cookie") == null)) {
+        if (ApiErrors.isApi(request) && !basic && request.getHeader("Cookie") == null) {
             return;
         }
         try {
