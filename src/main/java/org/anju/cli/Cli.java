@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -111,7 +112,8 @@ public final class Cli {
                 "management.endpoint.health.validate-group-membership", "false",
                 "logging.level.root", "ERROR",
                 // a failed start's analysis is printed by run() below, once, on stderr: not also as a log on stdout
-                "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF",
+                // (Spring Boot's own reporter is off in application.yml for the web app too)
+                "logging.level." + org.anju.platform.StartupFailureReporter.LOGGER, "OFF",
                 "logging.level.io.zonky", "ERROR"));
         if (!tool) {
             // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
@@ -126,9 +128,11 @@ public final class Cli {
         });
         // a setting refused before the logging system is set up (SettingChecks) is reported by Spring through logback's
         // first configuration, which the property above does not reach yet: it was printed twice
-        if (org.slf4j.LoggerFactory.getLogger("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter")
-                instanceof ch.qos.logback.classic.Logger reporter) {
-            reporter.setLevel(ch.qos.logback.classic.Level.OFF);
+        for (String name : List.of("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+                org.anju.platform.StartupFailureReporter.LOGGER)) {
+            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger reporter) {
+                reporter.setLevel(ch.qos.logback.classic.Level.OFF);
+            }
         }
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {

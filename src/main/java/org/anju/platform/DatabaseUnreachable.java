@@ -35,7 +35,7 @@ public record DatabaseUnreachable(String description, String action) {
     public static DatabaseUnreachable of(Throwable failure, String url, String user) {
         boolean embedded = url == null || url.isBlank();
         String where = embedded ? "内置数据库（ANJU_DATA_DIR）" : "数据库 " + PASSWORD.matcher(url).replaceAll("$1***");
-        String who = "用户 " + (user == null || user.isBlank() ? "（未设置）" : user);
+        String who = user == null || user.isBlank() ? "未设置用户" : "用户 " + user;
         String restart = "；改正后重新启动。";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String state = t instanceof SQLException s ? s.getSQLState() : null;

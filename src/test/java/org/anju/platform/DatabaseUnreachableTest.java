@@ -124,5 +124,8 @@ class DatabaseUnreachableTest {
         assertThat(web.exit()).as(printed).isNotZero();
         assertThat(printed).contains("APPLICATION FAILED TO START", "无法连接数据库 " + url + "（用户 anju）", "ANJU_DB_URL")
                 .doesNotContain("\tat ", WRONG);
+        // in Chinese, and without the English lines Spring logged above it (seventh session's list)
+        assertThat(printed).contains("安居未能启动", "原因：", "处理：").doesNotContain("Description:", "Action:",
+                "Exception encountered during context initialization", "Error starting ApplicationContext");
     }
 }

@@ -1,0 +1,28 @@
+package org.anju.platform;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.web.server.PortInUseException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+/**
+ * The web port taken by another process — the failure an operator meets most, e.g. a node started twice — in Chinese,
+ * naming the setting: ahead of Spring Boot's analyzer of the same failure, which says it in English.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PortInUseFailureAnalyzer implements FailureAnalyzer {
+
+    @Override
+    public FailureAnalysis analyze(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PortInUseException p) {
+                return new FailureAnalysis("网站端口 " + p.getPort() + " 已被其他进程占用，无法启动网站",
+                        "找出并停止占用端口 " + p.getPort() + " 的进程（如 ss -ltnp 'sport = :" + p.getPort()
+                                + "'；可能是已在运行的另一个安居），或用环境变量 PORT（配置项 server.port）换一个端口后再启动。",
+                        p);
+            }
+        }
+        return null;
+    }
+}
