@@ -12,7 +12,15 @@
 # Works in a temporary directory (its own data directories and cache), removed at the end.
 set -euo pipefail
 
+case "${1:-}" in
+  -h|--help)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 0 ;;
+esac
 runs="${1:-5}"
+case "$runs" in
+  ''|*[!0-9]*|0) echo "次数“$runs”无效：应为正整数（每种方式运行几次），如 scripts/measure-startup.sh 5；--help 看用法" >&2; exit 2 ;;
+esac
 here="$(cd "$(dirname "$0")" && pwd)"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar="${ANJU_JAR:-$(ls "$here"/../target/anju-*.jar | grep -v -- '-plain\.jar$' | head -n 1)}"

@@ -159,6 +159,7 @@ class AccountAccess implements Access, ReferenceDataGuard {
             throw denied(writes(a)
                     ? "无权修改" + region.name() + "的数据：只能填报或修改本单位（" + a.region().name() + "）的数据；"
                     + region.name() + "的数据须由" + region.name() + "自己的填报账号填报或导入（上级单位审核、查看，不代填）"
+                    : a.roles().isEmpty() ? "不能修改" + region.name() + "的数据"
                     : "当前账号（" + a.rolesLabel() + "）只能查看，不能修改数据");
         }
     }

@@ -52,6 +52,9 @@ public final class HistoryBench {
             throw new IllegalStateException(r.problems().toString());
         }
         try {
+            // reads: 6 measured rounds × the 3 targets, per layout (after 2 warm-up rounds)
+            System.out.println("| benchmark | reads | mean ms | p50 ms | p95 ms | max ms | target |");
+            System.out.println("|---|---|---|---|---|---|---|");
             for (long plan : new long[] {kept, r.planId()}) {
                 String layout = jdbc.sql("select json_typeof(new -> 0) from audit_log where table_name = 'target' and op = 'INSERT' "
                         + "and row_key = jsonb_build_object('plan_id', ?) limit 1").param(plan).query(String.class).single();

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The national plan import on the kept national dataset (as {@link NationalBench}'s import part), under variants of
@@ -123,7 +124,11 @@ public final class ImportVariants {
         for (String name : System.getProperty("variants", "base,noaudit").split(",")) {
             Variant v = all.get(name.strip());
             if (v == null) {
-                throw new IllegalArgumentException("unknown variant " + name + "; known: " + all.keySet());
+                // aggr and object rewrote audit_rows()'s per-row expression, which V0_1571 replaced (third session)
+                System.err.println("-Dvariants 中的“" + name.strip() + "”在这个数据集上不可用：可选 " + String.join("、", all.keySet())
+                        + (Set.of("aggr", "object").contains(name.strip())
+                        ? "。aggr 和 object 改写的是 V0_1571 之前 audit_rows() 的逐行写法，数据集迁移到 V0_1571 后不再适用" : ""));
+                System.exit(2);
             }
             chosen.add(v);
         }

@@ -54,7 +54,18 @@ public final class NationalBench {
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The parts {@code -Dbench.parts} may name. */
+    static final List<String> PARTS = List.of("rollup", "nation", "ranking", "bulletin", "import");
+
     public static void main(String[] args) throws Exception {
+        // a mistyped part ran nothing and printed an empty table with exit 0 (a trial of the docs' commands)
+        for (String p : System.getProperty("bench.parts", "").split(",")) {
+            if (!p.isBlank() && !PARTS.contains(p.strip())) {
+                System.err.println("-Dbench.parts 中的“" + p.strip() + "”不是本基准的一部分：可选 " + String.join("、", PARTS)
+                        + "（逗号分隔；不给则全部运行）");
+                System.exit(2);
+            }
+        }
         Path dataDir = Path.of(System.getProperty("anju.bench.data", "/work/bench-data/national"));
         // a system property: application.yml's anju.db.data-dir (ANJU_DATA_DIR) outranks the builder's defaults
         System.setProperty("anju.db.data-dir", dataDir.toString());
@@ -310,7 +321,7 @@ public final class NationalBench {
     /** Whether to run a part: -Dbench.parts=rollup,ranking,bulletin,import (default every one). */
     private static boolean part(String name) {
         String parts = System.getProperty("bench.parts", "");
-        return parts.isBlank() || java.util.Arrays.asList(parts.split(",")).contains(name);
+        return parts.isBlank() || java.util.Arrays.stream(parts.split(",")).map(String::strip).toList().contains(name);
     }
 
     /** What a roll-up reads, in plain SQL: the node's sums for the month, its count of reporting units, its targets. */
