@@ -86,6 +86,11 @@ public final class Cli {
             System.setProperty(NO_BACKGROUND_PREINIT, "true");
         }
         if (!tool) {
+            // its "Detected a Linux x86_64 system" came out on stderr with every command: logged by the early start,
+            // before Spring set logging.level.io.zonky (a trial of the docs' commands)
+            if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
+                zonky.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
             org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
         }
         // backup and restore start the database connection only: no migration (a restore target must stay empty), no

@@ -39,7 +39,9 @@ class CliLaunchTest {
             assertThat(p.exit()).as(p.err()).isZero();
             assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(p.out()).isObject()).as(p.out()).isTrue();
             if (run == 2) {
-                assertThat(p.err()).as("the start's lines are still printed, on stderr").contains("EmbeddedPostgres");
+                // the database's early start logs at INFO before Spring's levels apply: not printed at all any more
+                // (a trial of the docs' commands saw "Detected a Linux x86_64 system" with every command)
+                assertThat(p.err()).as(p.err()).doesNotContain("Detected a Linux");
             }
         }
     }
