@@ -72,7 +72,8 @@ class AccountPages {
                 org.anju.platform.PageRequest.parse(page, size)).map(u -> new Line(u, regions.byId(u.regionId())));
         model.addAttribute("page", lines);
         model.addAttribute("creators", users.displayNames(lines.items().stream().map(l -> l.user().createdBy()).toList()));
-        model.addAttribute("roles", Role.values());
+        // no administrator's list holds a 运维监控 account (全国 is above every administrator)
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values()).filter(r -> r != Role.MONITOR).toList());
         model.addAttribute("region", region);
         model.addAttribute("role", role);
         model.addAttribute("enabled", enabled);
@@ -133,7 +134,8 @@ class AccountPages {
 
     private static List<Role> rolesUpTo(Actor a) {
         int max = a.roles().stream().mapToInt(Role::rank).max().orElse(-1);
-        return EnumSet.allOf(Role.class).stream().filter(r -> r.rank() <= max).toList();
+        // 运维监控 fits only 全国, which no administrator's page reaches: offered, it could only be refused
+        return EnumSet.allOf(Role.class).stream().filter(r -> r.rank() <= max && r != Role.MONITOR).toList();
     }
 
     @PostMapping("/users")

@@ -64,12 +64,20 @@ class ActuatorSecurity {
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(denied).accessDeniedHandler((request, response, refused) ->
                         denied.handle(request, response, new org.anju.platform.Denied("运行指标和健康详情只对运维账号开放："
-                                + "绑定到全国的账号（运维监控账号，如 prometheus；或全国的查看/审计账号），当前账号不是"))))
+                                + "绑定到全国的账号（运维监控账号，如 prometheus；或全国的查看/审计账号）；当前账号"
+                                + current() + "不是运维账号"))))
                 .addFilterAfter((request, response, chain) -> {
                     grantOperations(nation);
                     chain.doFilter(request, response);
                 }, BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The signed-in account as the refusal names it: （jx_admin，江西省住建厅管理员）; empty when none. */
+    private static String current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AnjuUser user
+                ? "（" + user.getUsername() + "，" + user.displayName() + "）" : "";
     }
 
     /**

@@ -29,8 +29,8 @@ class RequirementInterceptor implements HandlerInterceptor {
         return handler.getBeanType().getPackageName().startsWith("org.anju.");
     }
 
-    static final String MONITOR_ONLY = "运维监控账号只能读取运行指标和健康详情（/actuator/prometheus、/actuator/health，HTTP Basic），"
-            + "不能打开页面或调用业务接口；请用业务账号登录";
+    static final String MONITOR_ONLY = "运维监控账号只能读取运行指标和健康详情（/actuator/prometheus、/actuator/metrics、"
+            + "/actuator/health，HTTP Basic），不能打开业务页面或调用业务接口；请用业务账号登录";
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -38,7 +38,8 @@ class RequirementInterceptor implements HandlerInterceptor {
             return true;
         }
         if (!ours(method)) {
-            // the API docs (guarded by URL: signed in) are no business of the 运维监控 account either; the error page is
+            // the API docs (guarded by URL: signed in) are no business of the 运维监控 account either; the error page
+            // is everyone's
             if (method.getBeanType().getPackageName().startsWith("org.springdoc")) {
                 Actor a = access.current();
                 if (a.signedIn() && !a.readsData()) {

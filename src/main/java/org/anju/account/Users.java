@@ -206,6 +206,10 @@ public class Users {
                 throw new org.anju.platform.Denied("不能授予高于本人级别的角色：" + r.label());
             }
         }
+        if (roles.contains(Role.MONITOR) && roles.size() > 1) {
+            // with a role that reads data it would read every region (it sits at 全国) under the label 运维监控
+            throw new org.anju.platform.BadInput("运维监控账号不能兼任其他角色：它只用于读取运行指标；需要查看数据的，另建一个账号");
+        }
         return EnumSet.copyOf(roles);
     }
 

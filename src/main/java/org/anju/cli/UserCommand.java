@@ -3,7 +3,7 @@ package org.anju.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "user", mixinStandardHelpOptions = true,
-        description = "用户账号：新建（如第一个省级管理员）、列出、重置密码",
-        subcommands = {UserAddCommand.class, UserListCommand.class, UserPasswordCommand.class})
+        description = "用户账号：新建（如第一个省级管理员）、列出、修改角色或停用、重置密码",
+        subcommands = {UserAddCommand.class, UserListCommand.class, UserSetCommand.class, UserPasswordCommand.class})
 class UserCommand {
 }

@@ -141,6 +141,12 @@ class ApiErrors {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "文件过大", "上传文件超过大小限制（" + e.getMaxUploadSize() + " 字节）");
     }
 
+    /** A body that says multipart but is none (no boundary, cut off): the sender's, not a bug. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "请求有误", PageErrors.NOT_MULTIPART);
+    }
+
     /** A problem detail with the code of its status ({@link ProblemCode}); a refusal's or a bug's own code replaces it. */
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);

@@ -35,16 +35,19 @@ public record DatabaseUnreachable(String description, String action) {
     public static DatabaseUnreachable of(Throwable failure, String url, String user) {
         boolean embedded = url == null || url.isBlank();
         String where = embedded ? "内置数据库（ANJU_DATA_DIR）" : "数据库 " + PASSWORD.matcher(url).replaceAll("$1***");
-        String who = user == null || user.isBlank() ? "未设置用户" : "用户 " + user;
+        boolean named = user != null && !user.isBlank();
+        // in brackets (无法连接…（用户 anju）) and as the subject (拒绝了用户 anju 的登录), said plainly when not set
+        String who = named ? "用户 " + user : "未设置 ANJU_DB_USER";
+        String subject = named ? "用户 " + user + " " : "默认用户（未设置 ANJU_DB_USER）";
         String restart = "；改正后重新启动。";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String state = t instanceof SQLException s ? s.getSQLState() : null;
             if ("28P01".equals(state)) {
-                return new DatabaseUnreachable(where + " 拒绝了" + who + " 的登录：密码不对（SQLSTATE 28P01）。",
+                return new DatabaseUnreachable(where + " 拒绝了" + subject + "的登录：密码不对（SQLSTATE 28P01）。",
                         "请检查 ANJU_DB_PASSWORD 是否是数据库中该用户的密码，ANJU_DB_USER 是否是该用户" + restart);
             }
             if ("28000".equals(state)) {
-                return new DatabaseUnreachable(where + " 不允许" + who + " 连接：该用户不存在，或服务器的 pg_hba.conf 不允许"
+                return new DatabaseUnreachable(where + " 不允许" + subject + "连接：该用户不存在，或服务器的 pg_hba.conf 不允许"
                         + "从本机以它连接（SQLSTATE 28000）。",
                         "请检查 ANJU_DB_USER，以及数据库服务器 pg_hba.conf 中是否有允许本机以该用户连接的一行" + restart);
             }

@@ -47,6 +47,18 @@ class PageErrors {
         return refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "文件过大", UploadLimits.message(maxFileSize));
     }
 
+    static final String NOT_MULTIPART = "上传内容不是有效的 multipart/form-data（缺少分隔符 boundary，或内容不完整）："
+            + "请用浏览器的上传表单，或 curl -F file=@文件名 上传";
+
+    /**
+     * A body that says multipart but is none — no boundary, cut off — found when it is parsed, before a handler is
+     * chosen; it was a 500 (a bug's answer). Larger than allowed is {@link #tooLarge}, the more specific.
+     */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ModelAndView notMultipart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", NOT_MULTIPART);
+    }
+
     /** A request no handler takes as sent (POST /api/imports without its file): also before a handler is chosen. */
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ModelAndView mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request,

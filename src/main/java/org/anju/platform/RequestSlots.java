@@ -134,7 +134,9 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * <p>An API upload signed in with HTTP Basic is read here too: no CSRF check reads it, but the handler would, with
      * a slot held — a province's script sending a 20 MB table over a slow line held one for as long (seventh session's
      * list; haproxy passes on what exceeds its 16 KB buffer as it comes). Its credentials are checked after it arrived,
-     * so a wrong password costs the upload's bytes, as behind a balancer that buffers whole bodies (nginx).
+     * so a wrong password costs the upload's bytes, as behind a balancer that buffers whole bodies (nginx). Neither the
+     * header nor a cookie is verified here: how many bodies arrive at once is the connector's and the balancer's limit
+     * (docs/SECURITY.md).
      *
      * <p>Not read here: other bodies (the API's JSON records, small; read by the handler, after authentication), and an
      * API request with neither credentials nor a cookie: Spring Security refuses it unread ({@code WebSecurity}).

@@ -81,6 +81,33 @@ class CliUserTest {
         }
     }
 
+    /**
+     * A 全国 account is out of every administrator's reach: the command line changes it. Before the 运维监控 role the
+     * README had the Prometheus account made a 全国 查看/审计, which reads every region; now it can be turned into one.
+     */
+    @Test
+    void setChangesRolesAndStateOfAnAccountNoAdministratorReaches() {
+        assertThat(run("user", "add", "--username", "prom_old", "--region", "000000", "--role", "VIEWER").exit())
+                .isEqualTo(Cli.OK);
+        CliRun monitor = run("user", "set", "prom_old", "--role", "MONITOR");
+        assertThat(monitor.exit()).as(monitor.err()).isEqualTo(Cli.OK);
+        assertThat(monitor.out()).contains("已修改 prom_old：运维监控，正常");
+        assertThat(users.byUsername("prom_old").orElseThrow().roles()).containsExactly(org.anju.account.Role.MONITOR);
+        // 运维监控 alone: with a role that reads data it would read every region under its label
+        CliRun both = run("user", "set", "prom_old", "--role", "MONITOR,VIEWER");
+        assertThat(both.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(both.err()).contains("运维监控账号不能兼任其他角色");
+        assertThat(run("user", "add", "--username", "prom_two", "--region", "000000", "--role", "VIEWER,MONITOR").exit())
+                .isEqualTo(Cli.BAD_INPUT);
+        CliRun off = run("user", "set", "prom_old", "--disable");
+        assertThat(off.out()).contains("运维监控，已停用");
+        assertThat(users.byUsername("prom_old").orElseThrow().enabled()).isFalse();
+        CliRun nothing = run("user", "set", "prom_old");
+        assertThat(nothing.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(nothing.err()).contains("没有要修改的内容");
+        assertThat(run("user", "set", "nobody", "--enable").exit()).isEqualTo(Cli.BAD_INPUT);
+    }
+
     @Test
     void badInputIsExit2() {
         assertThat(run("user", "add", "--username", "x1", "--region", "999999", "--role", "VIEWER").exit())

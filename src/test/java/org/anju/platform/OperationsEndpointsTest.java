@@ -139,7 +139,7 @@ class OperationsEndpointsTest {
         // a province administrator and a city viewer: signed in, but not the whole country's
         for (String user : List.of("jx_admin", "zy_viewer")) {
             assertThat(json("/actuator/prometheus", 403, httpBasic(user, PASSWORD)).get("detail").asString())
-                    .contains("运维账号", "绑定到全国");
+                    .contains("运维账号", "绑定到全国", "当前账号（" + user + "，");
             json("/actuator/metrics", 403, httpBasic(user, PASSWORD));
             assertThat(json("/actuator/health/readiness", 200, httpBasic(user, PASSWORD)).propertyNames())
                     .containsExactly("status");

@@ -51,6 +51,20 @@ class StartupFailureReportTest {
     }
 
     @Test
+    void onlyTheTwoEnglishLinesAboveTheReportAreLeftOut() {
+        String context = "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext";
+        String report = "org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger";
+        assertThat(StartupNoise.noise(context, "Exception encountered during context initialization - cancelling refresh "
+                + "attempt: x")).isTrue();
+        assertThat(StartupNoise.noise(report, "\n\nError starting ApplicationContext. To display the condition evaluation "
+                + "report re-run your application with 'debug' enabled.")).isTrue();
+        // a failed graceful shutdown's warning and the condition report itself (--debug) stay
+        assertThat(StartupNoise.noise(context, "Exception thrown from LifecycleProcessor on context close")).isFalse();
+        assertThat(StartupNoise.noise(report, "\n\n============================\nCONDITIONS EVALUATION REPORT")).isFalse();
+        assertThat(StartupNoise.noise("org.anju.Other", "Exception encountered during context initialization")).isFalse();
+    }
+
+    @Test
     void theReportHasChineseHeadingsAndLeavesOutAnEmptyAction() {
         String text = StartupFailureReporter.text(new FailureAnalysis("数据目录不可写", "改正权限后再启动", null));
         assertThat(text).contains("安居未能启动（APPLICATION FAILED TO START）", "原因：\n\n数据目录不可写\n",

@@ -1,0 +1,66 @@
+package org.anju.platform;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.turbo.TurboFilter;
+import ch.qos.logback.core.spi.FilterReply;
+import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.SmartApplicationListener;
+
+/**
+ * Leaves out the two English lines Spring logs above a failed start's report ({@link StartupFailureReporter}, which
+ * says the same in Chinese): the context's warning "Exception encountered during context initialization - cancelling
+ * refresh attempt: …" and the hint "Error starting ApplicationContext. To display the condition evaluation report …".
+ *
+ * <p>A filter on those two messages, not a level on their loggers: the context's logger also warns of a failed
+ * graceful shutdown, which must stay, and the condition report's logger prints the report itself with
+ * {@code --debug}. Added once Spring Boot has set up the logging (its set-up drops every filter), registered in
+ * META-INF/spring.factories.
+ */
+public class StartupNoise implements SmartApplicationListener {
+
+    static final String NAME = "anju-startup-noise";
+
+    @Override
+    public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
+        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
+    }
+
+    @Override
+    public int getOrder() {
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEvent event) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getTurboFilterList().stream().noneMatch(f -> NAME.equals(f.getName()))) {
+            Filter filter = new Filter();
+            filter.setName(NAME);
+            filter.start();
+            context.addTurboFilter(filter);
+        }
+    }
+
+    /** Whether a line is one of the two. */
+    static boolean noise(String logger, String message) {
+        if (logger == null || message == null) {
+            return false;
+        }
+        return logger.endsWith("ApplicationContext") && message.startsWith("Exception encountered during context initialization")
+                || logger.endsWith(".ConditionEvaluationReportLogger") && message.startsWith("\n\nError starting ApplicationContext")
+                || logger.endsWith(".ConditionEvaluationReportLogger") && message.startsWith("Error starting ApplicationContext");
+    }
+
+    static final class Filter extends TurboFilter {
+        @Override
+        public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+            return format != null && noise(logger.getName(), format) ? FilterReply.DENY : FilterReply.NEUTRAL;
+        }
+    }
+}
