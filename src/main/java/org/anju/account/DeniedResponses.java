@@ -71,9 +71,12 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
             return;
         }
         if (api(request)) {
-            boolean credentialsGiven = request.getHeader("Authorization") != null;
-            write(request, response, HttpStatus.UNAUTHORIZED, "未登录", credentialsGiven && e.getMessage() != null
-                    ? e.getMessage()
+            String authorization = request.getHeader("Authorization");
+            write(request, response, HttpStatus.UNAUTHORIZED, "未登录", authorization != null && chinese(e.getMessage())
+                    ? e.getMessage()   // the sign-in's own words: wrong password, wait, disabled
+                    : authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+                    // Spring's converter: "Failed to decode basic authentication token", "Invalid basic authentication token"
+                    ? "HTTP Basic 认证头格式不对：应为 Authorization: Basic 加上“用户名:密码”的 Base64 编码（如 curl -u 用户名:密码）"
                     : actuator(request) ? "请先登录：运维接口只接受运维账号的 HTTP Basic 认证（Authorization: Basic …），浏览器会话不行"
                     : "请先登录：浏览器会话，或以 HTTP Basic 认证（Authorization: Basic …）调用接口");
         } else if (request.getHeader("HX-Request") != null) {
@@ -82,6 +85,11 @@ class DeniedResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
         } else {
             response.sendRedirect(request.getContextPath() + "/login");
         }
+    }
+
+    /** Whether a message is Anju's (Chinese), not one of Spring Security's English ones. */
+    private static boolean chinese(String message) {
+        return message != null && message.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     @Override

@@ -235,6 +235,16 @@ class LoginTest {
                 .andExpect(jsonPath("$.title").value("未登录"))
                 .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
                 .andExpect(header().doesNotExist("WWW-Authenticate"));
+        // a malformed Basic header and another scheme: Spring Security's English ("Failed to decode basic
+        // authentication token", "Full authentication is required…") passed through before (a review found it)
+        for (String header : new String[] {"Basic !!!", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "no-colon".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "Bearer abc"}) {
+            mvc.perform(get("/api/plans").header("Authorization", header))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"))
+                    .andExpect(jsonPath("$.detail").value(header.startsWith("Basic")
+                            ? containsString("HTTP Basic 认证头格式不对") : containsString("请先登录")));
+        }
         mvc.perform(get("/plans")).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/plans").header("HX-Request", "true"))
                 .andExpect(status().isUnauthorized()).andExpect(header().string("HX-Redirect", "/login"));
