@@ -3,6 +3,7 @@ package org.anju;
 import org.anju.cli.Cli;
 import org.anju.cli.Launch;
 import org.anju.cli.StartupTrace;
+import org.anju.platform.EarlyLogging;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,12 +30,8 @@ public class AnjuApplication {
             System.err.println("错误：spring.aot.enabled=true 只用于命令行（scripts/anju 的命令）；启动网站时请去掉该设置。");
             System.exit(Cli.FAILURE);
         }
-        // a setting refused before the logging is set up (SettingChecks) is reported through logback's first
-        // configuration, which application.yml's levels do not reach yet: Spring Boot's English report would come too
-        if (org.slf4j.LoggerFactory.getLogger("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter")
-                instanceof ch.qos.logback.classic.Logger reporter) {
-            reporter.setLevel(ch.qos.logback.classic.Level.OFF);
-        }
+        // a setting refused before the logging is set up (SettingChecks): Spring Boot's English report would come too
+        EarlyLogging.level(EarlyLogging.SPRING_BOOT_REPORTER, ch.qos.logback.classic.Level.OFF);
         SpringApplication app = new SpringApplication(AnjuApplication.class);
         StartupTrace trace = StartupTrace.of(app);   // -Danju.startup.trace=true: where the start-up time went
         app.run(args);

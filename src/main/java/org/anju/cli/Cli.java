@@ -88,9 +88,7 @@ public final class Cli {
         if (!tool) {
             // its "Detected a Linux x86_64 system" came out on stderr with every command: logged by the early start,
             // before Spring set logging.level.io.zonky (a trial of the docs' commands)
-            if (org.slf4j.LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger zonky) {
-                zonky.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
+            org.anju.platform.EarlyLogging.level("io.zonky", ch.qos.logback.classic.Level.WARN);
             org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
         }
         // backup and restore start the database connection only: no migration (a restore target must stay empty), no
@@ -133,11 +131,9 @@ public final class Cli {
         });
         // a setting refused before the logging system is set up (SettingChecks) is reported by Spring through logback's
         // first configuration, which the property above does not reach yet: it was printed twice
-        for (String name : List.of("org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter",
+        for (String name : List.of(org.anju.platform.EarlyLogging.SPRING_BOOT_REPORTER,
                 org.anju.platform.StartupFailureReporter.LOGGER)) {
-            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger reporter) {
-                reporter.setLevel(ch.qos.logback.classic.Level.OFF);
-            }
+            org.anju.platform.EarlyLogging.level(name, ch.qos.logback.classic.Level.OFF);
         }
         StartupTrace trace = StartupTrace.of(app);
         try (ConfigurableApplicationContext context = app.run()) {

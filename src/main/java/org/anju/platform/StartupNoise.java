@@ -8,6 +8,7 @@ import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
@@ -20,7 +21,8 @@ import org.springframework.context.event.SmartApplicationListener;
  * <p>A filter on those two messages, not a level on their loggers: the context's logger also warns of a failed
  * graceful shutdown, which must stay, and the condition report's logger prints the report itself with
  * {@code --debug}. Added once Spring Boot has set up the logging (its set-up drops every filter), registered in
- * META-INF/spring.factories.
+ * META-INF/spring.factories; taken off once the application is ready, since a turbo filter sees every logging call and
+ * the two lines come only from a failed start.
  */
 public class StartupNoise implements SmartApplicationListener {
 
@@ -28,7 +30,8 @@ public class StartupNoise implements SmartApplicationListener {
 
     @Override
     public boolean supportsEventType(Class<? extends ApplicationEvent> type) {
-        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type);
+        return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+                || ApplicationReadyEvent.class.isAssignableFrom(type);
     }
 
     @Override
@@ -38,8 +41,12 @@ public class StartupNoise implements SmartApplicationListener {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-                && context.getTurboFilterList().stream().noneMatch(f -> NAME.equals(f.getName()))) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        if (event instanceof ApplicationReadyEvent) {
+            context.getTurboFilterList().removeIf(f -> NAME.equals(f.getName()));
+        } else if (context.getTurboFilterList().stream().noneMatch(f -> NAME.equals(f.getName()))) {
             Filter filter = new Filter();
             filter.setName(NAME);
             filter.start();
@@ -53,8 +60,8 @@ public class StartupNoise implements SmartApplicationListener {
             return false;
         }
         return logger.endsWith("ApplicationContext") && message.startsWith("Exception encountered during context initialization")
-                || logger.endsWith(".ConditionEvaluationReportLogger") && message.startsWith("\n\nError starting ApplicationContext")
-                || logger.endsWith(".ConditionEvaluationReportLogger") && message.startsWith("Error starting ApplicationContext");
+                || logger.endsWith(".ConditionEvaluationReportLogger")
+                && message.stripLeading().startsWith("Error starting ApplicationContext");
     }
 
     static final class Filter extends TurboFilter {
