@@ -86,36 +86,19 @@ class BusyBrowserTest extends BrowserTest {
         // as many slow bodies as the node has slots (2), each a byte short: a sign-in form, and an API form with the
         // anonymous session the sign-in page gives (with it the CSRF check reads the form). Measured on the jar before
         // the fix: every other page waited its turn and got 503.
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        String session = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
+        String session = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
                         java.net.http.HttpResponse.BodyHandlers.discarding()).headers().firstValue("set-cookie").orElseThrow()
                 .split(";")[0];
         String body = "username=x&password=y&_csrf=z";
-        List<java.net.Socket> slow = new java.util.ArrayList<>();
-        try {
-            for (String[] r : new String[][] {{"/login", ""}, {"/api/reports", "Cookie: " + session + "\r\n"}}) {
-                java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
-                slow.add(socket);
-                socket.getOutputStream().write(("POST " + r[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + r[1]
-                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n"
-                        + body.substring(0, body.length() - 1)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                socket.getOutputStream().flush();
-            }
-            Thread.sleep(300);   // both are in, reading their bodies
-            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            org.assertj.core.api.Assertions.assertThat(page.statusCode()).isEqualTo(200);   // not 503 after the 3 s wait
-            for (java.net.Socket socket : slow) {
-                socket.getOutputStream().write('z');
-                socket.setSoTimeout(10_000);
-                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-                org.assertj.core.api.Assertions.assertThat(status).startsWith("HTTP/1.1 403");   // the made-up token
-            }
-        } finally {
-            for (java.net.Socket socket : slow) {
-                socket.close();
-            }
+        List<byte[]> forms = new java.util.ArrayList<>();
+        for (String[] r : new String[][] {{"/login", ""}, {"/api/reports", "Cookie: " + session + "\r\n"}}) {
+            forms.add(("POST " + r[0] + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + r[1]
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        for (String status : slowly(forms, 1, 300)) {   // both are in, reading their bodies
+            org.assertj.core.api.Assertions.assertThat(status).startsWith("HTTP/1.1 403");   // the made-up token
         }
     }
 
@@ -124,48 +107,59 @@ class BusyBrowserTest extends BrowserTest {
         // a script's API uploads, signed in with HTTP Basic, as many as the node has slots, each without its closing
         // boundary (a multipart parser needs no byte after it: one byte short would be a whole body). Seventh session's
         // list: on the code before, each held a slot while it arrived, and the page below got 503.
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         String boundary = "anjuSlowUpload";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"月报.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n不是月报\r\n--" + boundary + "--\r\n";
         byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String basic = java.util.Base64.getEncoder().encodeToString(("xz_reporter:" + DEMO_PASSWORD)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream upload = new java.io.ByteArrayOutputStream();
+        upload.writeBytes(("POST /api/reports/import HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+                + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        upload.writeBytes(bytes);
+        // held back: the closing boundary. Both then signed in (their password checks give the slot back while they
+        // run) and reading their bodies; at 300 ms the code before still passed, the uploads were then in their
+        // password checks
+        for (String status : slowly(List.of(upload.toByteArray(), upload.toByteArray()),
+                ("--" + boundary + "--\r\n").length() + 2, 2500)) {
+            // read, signed in, and answered: the made-up table is refused as such (400), not the sign-in nor the door
+            org.assertj.core.api.Assertions.assertThat(status).startsWith("HTTP/1.1 400");
+        }
+    }
+
+    /**
+     * Sends each request but its last {@code held} bytes, waits {@code settleMillis}, checks that a page is still
+     * served meanwhile (not 503 after the node's 3 s wait), then sends the rest of each: their status lines.
+     */
+    private List<String> slowly(List<byte[]> requests, int held, long settleMillis) throws Exception {
         List<java.net.Socket> slow = new java.util.ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) {
+            for (byte[] request : requests) {
                 java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
                 slow.add(socket);
-                var out = socket.getOutputStream();
-                out.write(("POST /api/reports/import HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
-                        + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
-                        + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                out.write(bytes, 0, held(bytes));
-                out.flush();
+                socket.getOutputStream().write(request, 0, request.length - held);
+                socket.getOutputStream().flush();
             }
-            // both signed in (their password checks give the slot back while they run) and reading their bodies; at
-            // 300 ms the code before still passed, the uploads were then in their password checks
-            Thread.sleep(2500);
-            var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
+            Thread.sleep(settleMillis);
+            var page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/login")).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
-            org.assertj.core.api.Assertions.assertThat(page.statusCode()).isEqualTo(200);   // not 503 after the 3 s wait
-            for (java.net.Socket socket : slow) {
-                socket.getOutputStream().write(bytes, held(bytes), bytes.length - held(bytes));
+            org.assertj.core.api.Assertions.assertThat(page.statusCode()).isEqualTo(200);
+            List<String> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < slow.size(); i++) {
+                java.net.Socket socket = slow.get(i);
+                byte[] request = requests.get(i);
+                socket.getOutputStream().write(request, request.length - held, held);
                 socket.setSoTimeout(10_000);
-                String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                        java.nio.charset.StandardCharsets.US_ASCII)).readLine();
-                // read, signed in, and answered: the made-up table is refused as such (400), not the sign-in nor the door
-                org.assertj.core.api.Assertions.assertThat(status).startsWith("HTTP/1.1 400");
+                statuses.add(new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine());
             }
+            return statuses;
         } finally {
             for (java.net.Socket socket : slow) {
                 socket.close();
             }
         }
-    }
-
-    /** How much of a slow upload is sent at first: all but its closing boundary. */
-    private static int held(byte[] body) {
-        return body.length - ("--anjuSlowUpload--\r\n".length() + 2);
     }
 }
