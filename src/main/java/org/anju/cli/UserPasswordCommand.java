@@ -33,7 +33,7 @@ class UserPasswordCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        User user = users.byUsername(username).orElseThrow(() -> new org.anju.platform.NotFound("用户不存在：" + username));
+        User user = UserCommand.existing(users, username);
         String password = passwordStdin ? Stdin.line() : null;
         if (passwordStdin && (password == null || password.isBlank())) {
             spec.commandLine().getErr().println("错误：标准输入中没有密码");

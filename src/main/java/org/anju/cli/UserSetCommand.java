@@ -55,7 +55,7 @@ class UserSetCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("错误：没有要修改的内容：请给出 --role、--disable 或 --enable");
             return Cli.BAD_INPUT;
         }
-        User u = users.byUsername(username).orElseThrow(() -> new org.anju.platform.NotFound("用户不存在：" + username));
+        User u = UserCommand.existing(users, username);
         User changed = users.update(u.id(), u.version(), u.displayName(),
                 roles == null || roles.isEmpty() ? u.roles() : EnumSet.copyOf(roles),
                 state == null ? u.enabled() : state.enable);
