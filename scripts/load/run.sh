@@ -8,7 +8,7 @@
 #   seconds the administrators and viewers keep working (then one last inbox sweep). The run ends by itself
 #   (Gatling's maxDuration: the longer of the two + 4 minutes at most).
 # Afterwards: scripts/load/verify.sh (exit 1 when a report is lost, doubled or holds other figures) and a table of
-# p50/p95/p99 per request kind from Gatling's report (target/gatling/…/index.html) for docs/PERFORMANCE.md.
+# p50/p95/p99 per request kind and per minute from Gatling's report (target/gatling/…/index.html) for docs/PERFORMANCE.md.
 # Exit status: Gatling's (its assertions: no failed request, every reporter submitted), else verify's.
 set -uo pipefail
 SELF="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
