@@ -43,11 +43,12 @@ if marker >= 0:
             for t, v in series[p]:
                 minute = (t - start) // 60000
                 highest[p][minute] = max(highest[p].get(minute, 0), v)
-        minutes = sorted({m for p in wanted for m in highest[p]})
+        minutes = range(max(m for p in wanted for m in highest[p]) + 1)   # every minute, also one with no answer
         print()
         print("per minute of the run, highest per-second percentile (successful requests, ms):")
         print()
         print("| minute | " + " | ".join(str(m) for m in minutes) + " |")
         print("|---|" + "---:|" * len(minutes))
         for p in wanted:
-            print(f"| p{p[:-1]} | " + " | ".join(f"{highest[p].get(m, 0):,}" for m in minutes) + " |")
+            # a minute without a successful request has no percentile: "—", not 0 ms
+            print(f"| p{p[:-1]} | " + " | ".join(f"{highest[p][m]:,}" if m in highest[p] else "—" for m in minutes) + " |")
