@@ -345,12 +345,12 @@ class RequestCostTest {
 
     /** Every request kind of the load test, {@code rounds} times; the costs by kind in the order of the simulation. */
     Map<String, List<Cost>> monthEnd(int rounds) throws Exception {
-        // a month after last month cannot be reported (400 at the save): say so, and how many rounds are left, rather
-        // than fail on the save's status (a -Dcost.rounds=200 for a profile did)
-        YearMonth last = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
-        long left = ChronoUnit.MONTHS.between(YearMonth.of(2023, 1), last) + 1 - months;
+        // a month after this one (Beijing time) cannot be reported (Reports.futureOrAncient: 400 at the save): say so,
+        // and how many rounds are left, rather than fail on the save's status (a -Dcost.rounds=200 for a profile did)
+        YearMonth thisMonth = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        long left = ChronoUnit.MONTHS.between(YearMonth.of(2023, 1), thisMonth) + 1 - months;
         assertThat((long) rounds)
-                .as("-Dcost.rounds: each round reports a month of its own, from 2023-01 to last month; %d left", left)
+                .as("-Dcost.rounds: each round reports a month of its own, from 2023-01 to this month; %d left", left)
                 .isLessThanOrEqualTo(left);
         Map<String, List<Cost>> costs = new LinkedHashMap<>();
         for (int i = 0; i < rounds; i++) {
