@@ -37,9 +37,10 @@ import java.util.function.Supplier;
  * connection whenever it needs one, since a request holds one connection at a time ({@link HeldConnections}), and a
  * request that waits holds nothing but its virtual thread.
  *
- * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), a form's
- * or an upload's body while it arrives ({@link #receive}), and waits that need no slot ({@link #awayWhile}): a sign-in's
- * turn for its password check, an API import's turn, a page without JavaScript waiting for its import's end.
+ * <p>Not counted: static files and the actuator (the balancer's health checks must not queue behind pages), a body
+ * while it arrives — a form's, an upload's, a small JSON record's ({@link #receive}) — and waits that need no slot
+ * ({@link #awayWhile}): a sign-in's turn for its password check, an API import's turn, a page without JavaScript waiting
+ * for its import's end.
  */
 @Component
 public class RequestSlots extends OncePerRequestFilter implements Ordered {
@@ -51,7 +52,14 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     /** Whether this thread's request holds a slot now. */
     private static final ThreadLocal<Boolean> HOLDING = new ThreadLocal<>();
 
+    /**
+     * Bytes of small bodies received before their turn, held at once (16 MB: 64 of the largest, a fraction of a node's
+     * heap; more wait for their turn unread, as before).
+     */
+    static final int BODY_BUDGET = 16 * 1024 * 1024;
+
     private final Semaphore slots;
+    private final SmallBodies bodies = new SmallBodies(BODY_BUDGET);
     /** Requests back from {@link #awayWhile}, waiting for the next slot given back (ahead of the semaphore's line). */
     private final Queue<Returning> back = new ConcurrentLinkedQueue<>();
     private final int size;
@@ -99,25 +107,29 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
-        receive(request);
+        HttpServletRequest served = receive(request);
         try {
-            take();
-        } catch (Overloaded e) {
-            if (busy == null) {
-                throw e;
+            try {
+                take();
+            } catch (Overloaded e) {
+                if (busy == null) {
+                    throw e;
+                }
+                // answered here, inside the request metrics' filter, so that they count it as the 503 it is
+                busy.answer(served, response, e);
+                return;
             }
-            // answered here, inside the request metrics' filter, so that they count it as the 503 it is
-            busy.answer(request, response, e);
-            return;
-        }
-        HOLDING.set(Boolean.TRUE);
-        try {
-            chain.doFilter(request, response);
+            HOLDING.set(Boolean.TRUE);
+            try {
+                chain.doFilter(served, response);
+            } finally {
+                if (HOLDING.get() != null) {
+                    release();
+                }
+                HOLDING.remove();
+            }
         } finally {
-            if (HOLDING.get() != null) {
-                release();
-            }
-            HOLDING.remove();
+            bodies.release(served);
         }
     }
 
@@ -138,19 +150,23 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * header nor a cookie is verified here: how many bodies arrive at once is the connector's and the balancer's limit
      * (docs/SECURITY.md).
      *
-     * <p>Not read here: other bodies (the API's JSON records, small; read by the handler, after authentication), and an
-     * API request with neither credentials nor a cookie: Spring Security refuses it unread ({@code WebSecurity}).
+     * <p>Other bodies — the API's JSON records, read by the handler after authentication — are received here too, each
+     * up to {@link SmallBodies#LARGEST} and all at once up to {@link #BODY_BUDGET} ({@link SmallBodies}; ninth session's
+     * list: one over haproxy's 16 KB sent slowly held a slot). Not read here: an API request with neither credentials
+     * nor a cookie, which Spring Security refuses unread ({@code WebSecurity}).
+     *
+     * @return the request to serve: {@code request}, or one whose body {@link SmallBodies} received
      */
-    private static void receive(HttpServletRequest request) {
-        String type = request.getContentType();
-        boolean form = startsWith(type, "application/x-www-form-urlencoded");
-        if (!form && !startsWith(type, "multipart/")) {
-            return;
-        }
+    private HttpServletRequest receive(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         if (ApiErrors.isApi(request) && !basic && request.getHeader("Cookie") == null) {
-            return;
+            return request;
+        }
+        String type = request.getContentType();
+        boolean form = startsWith(type, "application/x-www-form-urlencoded");
+        if (!form && !startsWith(type, "multipart/")) {
+            return bodies.receive(request);
         }
         try {
             if (form) {
@@ -161,6 +177,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         } catch (IOException | ServletException | RuntimeException e) {
             // left for the handler, which meets the same failure
         }
+        return request;
     }
 
     private static boolean startsWith(String type, String prefix) {
@@ -285,6 +302,11 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     /** Requests being served now (for tests and the gauge). */
     int serving() {
         return size - slots.availablePermits();
+    }
+
+    /** Bytes of the small bodies' budget free now (for tests). */
+    int bodyBytesFree() {
+        return bodies.free();
     }
 
     /** Requests waiting for a slot now, in the line or back from a wait (an estimate, as the semaphore's count). */

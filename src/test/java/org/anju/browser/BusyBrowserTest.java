@@ -128,6 +128,31 @@ class BusyBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void jsonRecordsSentSlowlyWithBasicHoldNoneOfTheNodesTurns() throws Exception {
+        // a script's report saves, signed in with HTTP Basic, over haproxy's 16 KB buffer (it passes such a body on as it
+        // comes), as many as the node has slots, each a byte short. Ninth session's list: on the code before, each was
+        // signed in, took its slot back and held it in the handler's read; the page below got 503
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; values.length() < 20_000; i++) {
+            values.append(i == 0 ? "" : ",").append("{\"indicatorCode\":\"NO_SUCH_INDICATOR_").append(i)
+                    .append("\",\"source\":\"\",\"value\":1}");
+        }
+        byte[] body = ("{\"version\":999999,\"values\":[" + values + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String basic = java.util.Base64.getEncoder().encodeToString(("xz_reporter:" + DEMO_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.io.ByteArrayOutputStream save = new java.io.ByteArrayOutputStream();
+        save.writeBytes(("PUT /api/reports/361102/2025-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        save.writeBytes(body);
+        org.assertj.core.api.Assertions.assertThat(body.length).isGreaterThan(16 * 1024);
+        for (String status : slowly(List.of(save.toByteArray(), save.toByteArray()), 1, 2500)) {
+            // read, signed in, and answered by the handler: the made-up codes are refused, not the door
+            org.assertj.core.api.Assertions.assertThat(status).startsWith("HTTP/1.1 400");
+        }
+    }
+
     /**
      * Sends each request but its last {@code held} bytes, waits {@code settleMillis}, checks that a page is still
      * served meanwhile (not 503 after the node's 3 s wait), then sends the rest of each: their status lines.
