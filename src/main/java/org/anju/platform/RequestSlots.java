@@ -59,7 +59,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     static final int BODY_BUDGET = 16 * 1024 * 1024;
 
     private final Semaphore slots;
-    private final SmallBodies bodies = new SmallBodies(BODY_BUDGET);
+    private final SmallBodies bodies;
     /** Requests back from {@link #awayWhile}, waiting for the next slot given back (ahead of the semaphore's line). */
     private final Queue<Returning> back = new ConcurrentLinkedQueue<>();
     private final int size;
@@ -92,6 +92,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         this.size = size;
         this.slots = new Semaphore(size, true);
         this.wait = wait == null || wait.isNegative() ? Duration.ZERO : wait;
+        this.bodies = new SmallBodies(BODY_BUDGET, this.wait);
     }
 
     /** Whether the request waits for a slot (and holds one while served). */
@@ -107,7 +108,16 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             chain.doFilter(request, response);
             return;
         }
-        HttpServletRequest served = receive(request);
+        HttpServletRequest served;
+        try {
+            served = receive(request);
+        } catch (SmallBodies.Unreceived e) {
+            if (busy == null) {
+                throw e;
+            }
+            busy.unreceived(request, response, e);
+            return;
+        }
         try {
             try {
                 take();
@@ -151,22 +161,27 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * (docs/SECURITY.md).
      *
      * <p>Other bodies — the API's JSON records, read by the handler after authentication — are received here too, each
-     * up to {@link SmallBodies#LARGEST} and all at once up to {@link #BODY_BUDGET} ({@link SmallBodies}; ninth session's
-     * list: one over haproxy's 16 KB sent slowly held a slot). Not read here: an API request with neither credentials
-     * nor a cookie, which Spring Security refuses unread ({@code WebSecurity}).
+     * up to {@link SmallBodies#LARGEST}, all at once up to {@link #BODY_BUDGET}, each within the wait ({@link SmallBodies};
+     * ninth session's list: one over haproxy's 16 KB sent slowly held a slot). Not read here: a request with neither
+     * credentials nor a cookie — Spring Security refuses it unread ({@code WebSecurity}), except a page's form, which
+     * the sign-in is — and a form sent with PUT, PATCH or DELETE, which nothing reads: the container parses only a
+     * POST's form, and Spring's {@code FormContentFilter}, which would read it holding a slot, is off (application.yml).
      *
      * @return the request to serve: {@code request}, or one whose body {@link SmallBodies} received
+     * @throws SmallBodies.Unreceived a small body that did not arrive whole within the wait, answered without a slot
      */
     private HttpServletRequest receive(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (ApiErrors.isApi(request) && !basic && request.getHeader("Cookie") == null) {
+        boolean anonymous = !basic && request.getHeader("Cookie") == null;
+        if (ApiErrors.isApi(request) && anonymous) {
             return request;
         }
         String type = request.getContentType();
         boolean form = startsWith(type, "application/x-www-form-urlencoded");
         if (!form && !startsWith(type, "multipart/")) {
-            return bodies.receive(request);
+            // a page's JSON without any cookie: the CSRF check refuses it unread
+            return anonymous ? request : bodies.receive(request);
         }
         try {
             if (form) {

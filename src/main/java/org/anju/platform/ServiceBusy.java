@@ -105,6 +105,24 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A small body that did not arrive whole before its turn ({@link SmallBodies}): 408 when slower than the wait, as
+     * haproxy answers a body it buffers, 400 when the connection ended; the container closes the connection after it.
+     */
+    void unreceived(HttpServletRequest request, HttpServletResponse response, SmallBodies.Unreceived e)
+            throws IOException {
+        log.info("请求体未收齐（{}）：{} {}：{}", e.status(), request.getMethod(), request.getRequestURI(), e.getMessage());
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        if (ApiErrors.isApi(request)) {
+            ApiErrors.write(response, ApiErrors.problem(status, "请求体未收齐", e.getMessage()), json);
+            return;
+        }
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+        response.getOutputStream().write(e.getMessage().getBytes(StandardCharsets.UTF_8));
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

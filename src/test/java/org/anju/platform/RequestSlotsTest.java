@@ -476,6 +476,82 @@ class RequestSlotsTest {
     }
 
     @Test
+    void aSmallBodySlowerThanTheWaitIsAnswered408AtTheDoorWithoutASlot() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200), busy);
+        MockHttpServletRequest slow = new MockHttpServletRequest("PUT", "/api/reports/361102/2025-01") {
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                return new jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() {
+                        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);   // a byte every 50 ms
+                        servingWhileArriving.accumulateAndGet(slots.serving(), Math::max);
+                        return ' ';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        b[off] = (byte) read();   // what has come, as the container's stream returns it
+                        return 1;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return false;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    }
+                };
+            }
+        };
+        slow.setContentType("application/json");
+        slow.addHeader("Authorization", "Basic YTpi");
+        slow.setContent(new byte[1000]);
+        MockHttpServletResponse answer = new MockHttpServletResponse();
+        AtomicInteger ran = new AtomicInteger();
+        slots.doFilter(slow, answer, (r, s) -> ran.incrementAndGet());
+        assertThat(answer.getStatus()).isEqualTo(408);
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("请求体未能收齐").contains("/ 1000 字节")
+                .contains("\"code\":\"BAD_INPUT\"");
+        assertThat(ran.get()).isZero();
+        assertThat(servingWhileArriving.get()).isZero();
+        assertThat(slots.serving()).isZero();
+        assertThat(slots.bodyBytesFree()).isEqualTo(RequestSlots.BODY_BUDGET);
+    }
+
+    private final AtomicInteger servingWhileArriving = new AtomicInteger();
+
+    @Test
+    void aPagesBodyWithoutAnyCookieIsLeftUnreadAndAHandlersFailureGivesTheBudgetBack() throws Exception {
+        RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(1), busy);
+        // JSON to a page with no session at all: the CSRF check refuses it unread, so it is not received here
+        MockHttpServletRequest anonymous = new MockHttpServletRequest("POST", "/reports/361102/2025-01/save");
+        anonymous.setContentType("application/json");
+        anonymous.setContent(new byte[100]);
+        slots.doFilter(anonymous, new MockHttpServletResponse(), (r, s) -> assertThat(r).isSameAs(anonymous));
+        assertThat(anonymous.getInputStream().available()).isEqualTo(100);
+        // with a cookie it is; a handler that fails still gives the bytes back
+        MockHttpServletRequest signedIn = new MockHttpServletRequest("POST", "/api/reports/361102/2025-01/submit");
+        signedIn.setContentType("application/json");
+        signedIn.addHeader("Cookie", "SESSION=x");
+        signedIn.setContent(new byte[100]);
+        assertThatThrownBy(() -> slots.doFilter(signedIn, new MockHttpServletResponse(), (r, s) -> {
+            assertThat(r).isNotSameAs(signedIn);
+            assertThat(slots.bodyBytesFree()).isEqualTo(RequestSlots.BODY_BUDGET - 100);
+            throw new IllegalStateException("处理出错");
+        })).hasMessage("处理出错");
+        assertThat(slots.bodyBytesFree()).isEqualTo(RequestSlots.BODY_BUDGET);
+        assertThat(slots.serving()).isZero();
+    }
+
+    @Test
     void anApiUploadIsReadBeforeItsSlotUnlessItCarriesNoCredentials() throws Exception {
         // without credentials nor a cookie Spring Security refuses an API request unread (no CSRF check): left unread
         // here. With HTTP Basic (and a cookie or not) it is read before its slot, as a page's form is: the handler

@@ -8,12 +8,17 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Bodies received before their request's turn ({@link SmallBodies}): the same bytes, and both bounds. */
+/** Bodies received before their request's turn ({@link SmallBodies}): the same bytes, and every bound. */
 class SmallBodiesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static MockHttpServletRequest json(byte[] body) {
         MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/reports/361102/2025-01");
@@ -25,7 +30,7 @@ class SmallBodiesTest {
 
     @Test
     void theHandlerReadsTheSameBytesAfterTheyArrivedHere() throws Exception {
-        SmallBodies bodies = new SmallBodies(1_000);
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
         byte[] body = "{\"version\":3,\"values\":[{\"indicatorCode\":\"公租房\",\"value\":12}]}"
                 .getBytes(StandardCharsets.UTF_8);
         MockHttpServletRequest request = json(body);
@@ -35,17 +40,53 @@ class SmallBodiesTest {
         assertThat(bodies.free()).isEqualTo(1_000 - body.length);
         assertThat(received.getInputStream().readAllBytes()).isEqualTo(body);
         assertThat(received.getInputStream().isFinished()).isTrue();
-        // the reader of the same request (a handler that asks for it instead), in the body's charset
-        HttpServletRequest again = bodies.receive(json(body));
-        assertThat(again.getReader().readLine()).isEqualTo(new String(body, StandardCharsets.UTF_8));
+        assertThatThrownBy(received::getReader).isInstanceOf(IllegalStateException.class);
         bodies.release(received);
-        bodies.release(again);
         assertThat(bodies.free()).isEqualTo(1_000);
     }
 
     @Test
+    void theReaderIsOneReaderInTheBodysCharsetAsTheContainersIs() throws Exception {
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
+        byte[] body = "{\"a\":\"公租房\"}\n{\"b\":2}".getBytes(StandardCharsets.UTF_8);
+        HttpServletRequest received = bodies.receive(json(body));
+        assertThat((char) received.getReader().read()).isEqualTo('{');
+        // asked again (a second caller), it goes on where the first stopped: nothing lost in a first reader's buffer
+        assertThat(received.getReader().readLine()).isEqualTo("\"a\":\"公租房\"}");
+        assertThat(received.getReader().readLine()).isEqualTo("{\"b\":2}");
+        assertThatThrownBy(received::getInputStream).isInstanceOf(IllegalStateException.class);
+        MockHttpServletRequest latin = json("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        latin.setCharacterEncoding((String) null);
+        assertThat(bodies.receive(latin).getReader().readLine()).isEqualTo("caf\u00e9");
+    }
+
+    @Test
+    void aNonBlockingReaderHearsAtOnceThatEverythingIsHere() throws Exception {
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
+        ServletInputStream in = bodies.receive(json("{}".getBytes(StandardCharsets.UTF_8))).getInputStream();
+        List<String> heard = new ArrayList<>();
+        in.setReadListener(new ReadListener() {
+            @Override
+            public void onDataAvailable() throws IOException {
+                heard.add("available " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void onAllDataRead() {
+                heard.add("all read");
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                heard.add("error");
+            }
+        });
+        assertThat(heard).containsExactly("available {}", "all read");
+    }
+
+    @Test
     void largerBodiesAndBodiesOfNoDeclaredLengthAreLeftToTheHandler() throws Exception {
-        SmallBodies bodies = new SmallBodies(10 * SmallBodies.LARGEST);
+        SmallBodies bodies = new SmallBodies(10 * SmallBodies.LARGEST, WAIT);
         MockHttpServletRequest large = json(new byte[SmallBodies.LARGEST + 1]);
         assertThat(bodies.receive(large)).isSameAs(large);
         MockHttpServletRequest chunked = new MockHttpServletRequest("PUT", "/api/x") {
@@ -63,6 +104,7 @@ class SmallBodiesTest {
         MockHttpServletRequest largest = json(new byte[SmallBodies.LARGEST]);
         HttpServletRequest received = bodies.receive(largest);
         assertThat(received).isNotSameAs(largest);
+        assertThat(bodies.free()).isEqualTo(9 * SmallBodies.LARGEST);
         bodies.release(received);
         bodies.release(large);   // one that was not received gives nothing back
         assertThat(bodies.free()).isEqualTo(10 * SmallBodies.LARGEST);
@@ -70,21 +112,21 @@ class SmallBodiesTest {
 
     @Test
     void aBodyOverTheBudgetLeftIsLeftToTheHandlerUntilBudgetIsGivenBack() throws Exception {
-        SmallBodies bodies = new SmallBodies(100);
+        SmallBodies bodies = new SmallBodies(100, WAIT);
         HttpServletRequest first = bodies.receive(json(new byte[60]));
         MockHttpServletRequest second = json(new byte[60]);
         assertThat(bodies.receive(second)).as("40 bytes left").isSameAs(second);
         assertThat(second.getInputStream().readAllBytes()).hasSize(60);   // unread here
         bodies.release(first);
         assertThat(bodies.free()).isEqualTo(100);
-        assertThat(bodies.receive(json(new byte[60]))).isNotSameAs(second);
+        MockHttpServletRequest third = json(new byte[60]);
+        assertThat(bodies.receive(third)).isNotSameAs(third);
+        assertThat(bodies.free()).isEqualTo(40);
     }
 
-    @Test
-    void aBodyCutShortIsTheHandlersFailureAsBefore() throws Exception {
-        SmallBodies bodies = new SmallBodies(1_000);
-        IOException gone = new IOException("连接已断开");
-        MockHttpServletRequest cut = new MockHttpServletRequest("PUT", "/api/x") {
+    /** A body declaring 50 bytes whose stream sends 3, then fails with {@code failure} or sends a byte now and then. */
+    private static MockHttpServletRequest sending3Then(IOException failure, long pauseMillis) {
+        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/x") {
             @Override
             public ServletInputStream getInputStream() {
                 return new ServletInputStream() {
@@ -92,10 +134,25 @@ class SmallBodiesTest {
 
                     @Override
                     public int read() throws IOException {
-                        if (sent++ < 3) {
+                        if (sent < 3) {
+                            sent++;
                             return 'x';
                         }
-                        throw gone;
+                        if (failure != null) {
+                            throw failure;
+                        }
+                        try {
+                            Thread.sleep(pauseMillis);   // a byte now and then
+                        } catch (InterruptedException e) {
+                            throw new IOException(e);
+                        }
+                        return 'y';
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        b[off] = (byte) read();
+                        return 1;
                     }
 
                     @Override
@@ -114,11 +171,40 @@ class SmallBodiesTest {
                 };
             }
         };
-        cut.setContent(new byte[50]);   // the length it declares
-        HttpServletRequest received = bodies.receive(cut);
-        assertThatThrownBy(() -> received.getInputStream().readAllBytes()).isSameAs(gone);
-        assertThat(received.getInputStream().isFinished()).isFalse();
-        bodies.release(received);
+        request.setContent(new byte[50]);   // the length it declares
+        return request;
+    }
+
+    @Test
+    void aBodyCutShortIsRefusedHereAndHoldsNothing() {
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
+        IOException gone = new IOException("Connection reset");
+        assertThatThrownBy(() -> bodies.receive(sending3Then(gone, 0)))
+                .isInstanceOfSatisfying(SmallBodies.Unreceived.class, e -> assertThat(e.status()).isEqualTo(400))
+                .hasMessage("请求体未能收齐：连接中断。请检查网络后重新提交").hasCause(gone);
+        assertThat(bodies.free()).isEqualTo(1_000);
+    }
+
+    @Test
+    void aBodySlowerThanTheWaitIsRefusedHereAs408AndHoldsNothing() {
+        SmallBodies bodies = new SmallBodies(1_000, Duration.ofMillis(200));
+        assertThatThrownBy(() -> bodies.receive(sending3Then(null, 50)))
+                .isInstanceOfSatisfying(SmallBodies.Unreceived.class, e -> assertThat(e.status()).isEqualTo(408))
+                .hasMessageMatching("请求体未能收齐：\\d+ 秒内只收到 \\d+ / 50 字节。请检查网络后重新提交");
+        assertThat(bodies.free()).isEqualTo(1_000);
+    }
+
+    @Test
+    void anyOtherFailureWhileReceivingGivesTheBudgetBack() {
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
+        MockHttpServletRequest broken = new MockHttpServletRequest("PUT", "/api/x") {
+            @Override
+            public ServletInputStream getInputStream() {
+                throw new IllegalStateException("getReader() has already been called for this request");
+            }
+        };
+        broken.setContent(new byte[50]);
+        assertThatThrownBy(() -> bodies.receive(broken)).isInstanceOf(IllegalStateException.class);
         assertThat(bodies.free()).isEqualTo(1_000);
     }
 }
