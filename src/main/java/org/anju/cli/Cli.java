@@ -127,6 +127,9 @@ public final class Cli {
         app.addListeners((org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent>) e -> {
             if (e instanceof org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent prepared) {
                 environment.set(prepared.getEnvironment());
+                if (tool && !helpAsked(args)) {
+                    ToolTarget.check(args[0], prepared.getEnvironment());   // before any database is started or made
+                }
             }
         });
         // a setting refused before the logging system is set up (SettingChecks) is reported by Spring through logback's
@@ -189,6 +192,11 @@ public final class Cli {
         return null;
     }
 
+    private static boolean helpAsked(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || a.equals("-V")
+                || a.equals("--version"));
+    }
+
     /** Runs a command in a running context (tests call this directly). */
     public static int execute(ConfigurableApplicationContext context, String[] args) {
         return execute(context, args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -224,6 +232,10 @@ public final class Cli {
                     if (e instanceof org.springframework.dao.DataIntegrityViolationException d) {
                         cmd.getErr().println("错误：" + org.anju.platform.DatabaseRefusals.message(d)); // as the web: 400
                         return BAD_INPUT;
+                    }
+                    if (e instanceof PgArchives.Unreachable u) {
+                        cmd.getErr().println("错误：" + u.getMessage());
+                        return FAILURE;   // as a command whose start could not reach the database
                     }
                     org.anju.platform.Refusal r = org.anju.platform.Refusal.of(e);
                     if (r != null) {

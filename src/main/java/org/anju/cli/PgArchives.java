@@ -130,6 +130,19 @@ final class PgArchives {
         }
     }
 
+    /** Flyway's table: every database of the application has it, and only those. */
+    static final String SCHEMA_HISTORY = "flyway_schema_history";
+
+    /**
+     * The database could not be reached (a wrong password, no server there): as the application's own start says it,
+     * and with its exit code (3, README "运维"), not a conflict to try again after a change.
+     */
+    static final class Unreachable extends RuntimeException {
+        Unreachable(String message) {
+            super(message);
+        }
+    }
+
     /** A database's tables outside PostgreSQL's own schemas, as schema.table. */
     record Contents(int serverMajor, String serverVersion, List<String> tables) {
     }
@@ -166,6 +179,13 @@ final class PgArchives {
             createWritable(part, out);
             Path pgDump = tool("pg_dump");
             contents = contents(target);
+            if (contents.tables().stream().noneMatch(t -> t.endsWith("." + SCHEMA_HISTORY))) {
+                // an empty or foreign database: a "successful" backup of it would replace nothing good (operator trial:
+                // a nightly backup run without the settings backed up a new, empty database every night)
+                throw new BadInput("数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）中没有安居的数据"
+                        + "（没有 " + SCHEMA_HISTORY + " 表；共 " + contents.tables().size() + " 张表），未写入任何内容："
+                        + "请检查 ANJU_DB_URL（外部数据库）或 ANJU_DATA_DIR（内置数据库）是否指向应用所用的数据库");
+            }
             checkVersion(pgDump, contents);
             started = System.nanoTime();
             List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
@@ -200,6 +220,12 @@ final class PgArchives {
         checkVersion(psql, contents);
         String listing = run(List.of(pgRestore.toString(), "--list", in.toString()), null, "pg_restore");
         long entries = listing.lines().filter(l -> l.matches("^\\d+;.*")).count();
+        long archived = listing.lines().filter(l -> l.matches("^\\d+; \\d+ \\d+ TABLE (?!DATA ).*")).count();
+        if (listing.lines().noneMatch(l -> l.matches("^\\d+; \\d+ \\d+ TABLE \\S+ " + SCHEMA_HISTORY + " .*"))) {
+            // restoring it (with --replace) would leave an empty or foreign database where the application's was
+            throw new BadInput(in + " 不是安居的备份：其中没有 " + SCHEMA_HISTORY + " 表（" + entries + " 个条目，" + archived
+                    + " 张表），未做任何改动。请给出 anju backup 备份应用数据库所生成的文件");
+        }
         List<String> schemas = schemas(target);
         if (!contents.tables().isEmpty()) {
             if (!replace) {
@@ -212,8 +238,8 @@ final class PgArchives {
                 throw new Conflict("数据库 " + target.database() + " 上还有 " + others + " 个其他连接（应用仍在运行？），未做任何改动："
                         + "请先停止所有应用节点再恢复");
             }
-            say.printf("将删除数据库 %s 的 %s 中的 %d 张表及其全部数据（%s），换成备份的内容%n", target.database(),
-                    String.join("、", schemas), contents.tables().size(), sample(contents.tables()));
+            say.printf("将删除数据库 %s 的 %s 中的 %d 张表及其全部数据（%s），换成备份的内容（%d 张表）%n", target.database(),
+                    String.join("、", schemas), contents.tables().size(), sample(contents.tables()), archived);
         }
         List<String> restoreCommand = List.of(pgRestore.toString(), "--no-owner", "--no-acl", "--file=-", in.toString());
         List<String> psqlCommand = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
@@ -385,7 +411,7 @@ final class PgArchives {
         } catch (SQLException e) {
             // as the application's own start says it (a wrong password, no server there): the address and the setting
             DatabaseUnreachable why = DatabaseUnreachable.of(e, target.external() ? target.jdbcUrl() : null, target.user());
-            throw new Conflict(why != null ? why.description() + why.action()
+            throw new Unreachable(why != null ? why.description() + why.action()
                     : "无法连接数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）：" + e.getMessage());
         }
     }

@@ -24,18 +24,99 @@ class BackupLaunchTest {
         System.clearProperty("anju.db.ephemeral");
     }
 
+    static Path archive(String name) throws Exception {
+        return Path.of(BackupLaunchTest.class.getResource("/backup/" + name).toURI());
+    }
+
     @Test
     void backupAndRestoreStartOnlyTheDatabase() throws Exception {
         System.setProperty("anju.db.ephemeral", "true"); // each start: a new, empty database on the throw-away server
         assertThat(Cli.handles(new String[] {"backup", "--out", "x"})).isTrue();
         assertThat(Cli.handles(new String[] {"restore", "--in", "x"})).isTrue();
+        // a restore finds its new database empty: nothing migrated it first (else "不是空的", exit 4)
+        assertThat(Cli.run(org.anju.AnjuApplication.class,
+                new String[] {"restore", "--in", archive("schema-history-only.dump").toString()})).isEqualTo(Cli.OK);
         Path file = dir.resolve("empty.dump");
-        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"backup", "--out", file.toString()})).isEqualTo(Cli.OK);
-        assertThat(Files.size(file)).isPositive();
-        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"restore", "--in", file.toString()})).isEqualTo(Cli.OK);
+        Files.writeString(file, "x");
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"backup", "--out", file.toString()}))
                 .as("exists").isEqualTo(Cli.BAD_INPUT);
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"restore"})).as("--in missing").isEqualTo(Cli.BAD_INPUT);
+    }
+
+    /** Runs a command in this JVM; its stderr. */
+    private static String[] run(String... args) throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Cli.run(org.anju.AnjuApplication.class, args);
+        } finally {
+            System.setErr(original);
+        }
+        return new String[] {String.valueOf(exit), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    /**
+     * Operator trial: a backup run without the settings backed up a new, empty database (0 tables, exit 0), and that
+     * archive, restored with --replace, emptied the real one. Neither is written nor restored now.
+     */
+    @Test
+    void anEmptyDatabaseIsNotBackedUpAndAnArchiveWithoutTheApplicationIsNotRestored() throws Exception {
+        System.setProperty("anju.db.ephemeral", "true");
+        Path file = dir.resolve("empty.dump");
+        String[] empty = run("backup", "--out", file.toString());
+        assertThat(empty[0]).as(empty[1]).isEqualTo(String.valueOf(Cli.BAD_INPUT));
+        assertThat(empty[1]).contains("中没有安居的数据（没有 flyway_schema_history 表；共 0 张表），未写入任何内容", "ANJU_DB_URL",
+                "ANJU_DATA_DIR").doesNotContain("\tat ");
+        assertThat(file).doesNotExist();
+        String[] foreign = run("restore", "--in", archive("foreign.dump").toString(), "--replace");
+        assertThat(foreign[0]).as(foreign[1]).isEqualTo(String.valueOf(Cli.BAD_INPUT));
+        assertThat(foreign[1]).contains("foreign.dump 不是安居的备份：其中没有 flyway_schema_history 表（", "1 张表）",
+                "未做任何改动");
+    }
+
+    /** A database that cannot be reached: exit 3, as a command whose start cannot reach it (README "运维"), not 4. */
+    @Test
+    void anUnreachableDatabaseExits3() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        System.setProperty("anju.db.url", "jdbc:postgresql://127.0.0.1:" + closed + "/anju");
+        System.setProperty("anju.db.user", "anju");
+        System.setProperty("anju.db.password", "x");
+        try {
+            for (String[] args : new String[][] {{"backup", "--out", dir.resolve("a.dump").toString()},
+                    {"restore", "--in", archive("schema-history-only.dump").toString()}}) {
+                String[] said = run(args);
+                assertThat(said[0]).as(said[1]).isEqualTo(String.valueOf(Cli.FAILURE));
+                assertThat(said[1]).contains("服务器拒绝连接", "127.0.0.1:" + closed).doesNotContain("\tat ");
+            }
+        } finally {
+            System.clearProperty("anju.db.url");
+            System.clearProperty("anju.db.user");
+            System.clearProperty("anju.db.password");
+        }
+    }
+
+    /** Without ANJU_DB_URL and with no ./anju-data, or with an ANJU_DATA_DIR that holds none: no database is made. */
+    @Test
+    void aBackupWithoutItsDatabaseNamedMakesNoneAndSaysWhichSettings() throws Exception {
+        Path missing = dir.resolve("no-such-data");
+        System.setProperty("anju.db.data-dir", missing.toString());
+        try {
+            String[] backup = run("backup", "--out", dir.resolve("a.dump").toString());
+            assertThat(backup[0]).as(backup[1]).isEqualTo(String.valueOf(Cli.BAD_INPUT));
+            assertThat(backup[1]).contains("ANJU_DATA_DIR 指向的 " + missing + " 中没有内置数据库", "没有可备份的内容")
+                    .doesNotContain("\tat ");
+        } finally {
+            System.clearProperty("anju.db.data-dir");
+        }
+        assertThat(missing).doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /**

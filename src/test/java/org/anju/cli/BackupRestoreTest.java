@@ -214,14 +214,14 @@ class BackupRestoreTest {
         PgArchives.Target wrongPassword = new PgArchives.Target(here.host(), here.port(), here.database(), here.user(),
                 "wrong", null, true);
         assertThatThrownBy(() -> new PgArchives("").restore(wrongPassword, archive, false, new PrintWriter(new StringWriter())))
-                .isInstanceOf(Conflict.class).hasMessageContaining("密码不对").hasMessageContaining("ANJU_DB_PASSWORD");
+                .isInstanceOf(PgArchives.Unreachable.class).hasMessageContaining("密码不对").hasMessageContaining("ANJU_DB_PASSWORD");
         int closed;
         try (var socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
         PgArchives.Target nobody = new PgArchives.Target("127.0.0.1", closed, "anju", "anju", "x", null, true);
         assertThatThrownBy(() -> new PgArchives("").restore(nobody, archive, false, new PrintWriter(new StringWriter())))
-                .isInstanceOf(Conflict.class).hasMessageContaining("服务器拒绝连接")
+                .isInstanceOf(PgArchives.Unreachable.class).hasMessageContaining("服务器拒绝连接")
                 .hasMessageContaining("ANJU_DB_URL 中的主机和端口（127.0.0.1:" + closed + "）");
     }
 
