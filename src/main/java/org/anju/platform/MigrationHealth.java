@@ -76,8 +76,11 @@ public class MigrationHealth implements HealthIndicator {
                 : pending.isEmpty() && newer.isEmpty() ? Health.up() : Health.status(Status.OUT_OF_SERVICE);
         health.withDetail("current", current == null ? "无" : String.valueOf(current.getVersion()));
         // the last one applied: with features' version ranges (out of order) an upgrade's new migration may lie below
-        // "current", the highest version, which then does not show that the upgrade ran (upgrade trial)
-        Arrays.stream(all).filter(m -> m.getInstalledRank() != null && m.getState().isApplied() && !m.getState().isFailed())
+        // "current", the highest version, which then does not show that the upgrade ran (upgrade trial). Versioned ones
+        // only: a repeatable Java migration (CalendarNotices) is applied again after every change and showed as "null
+        // CalendarNotices" (operator trial)
+        Arrays.stream(all).filter(m -> m.getVersion() != null && m.getInstalledRank() != null && m.getState().isApplied()
+                        && !m.getState().isFailed())
                 .max(java.util.Comparator.comparing(MigrationInfo::getInstalledRank))
                 .ifPresent(m -> health.withDetail("lastApplied", m.getVersion() + " " + m.getDescription()));
         List<String> message = new java.util.ArrayList<>();

@@ -248,6 +248,13 @@ class OperationsEndpointsTest {
             jdbc.sql("delete from flyway_schema_history where version = '0.9998'").update();
         }
         assertThat(new MigrationHealth(flyway).health().getStatus()).isEqualTo(Status.UP);
+        // after a start the last row of the history is a repeatable migration (no version), run after the versioned
+        // ones: lastApplied shows the last versioned one, not "null CalendarNotices" (operator trial)
+        assertThat(jdbc.sql("select version is null from flyway_schema_history order by installed_rank desc limit 1")
+                .query(Boolean.class).single()).isTrue();
+        assertThat(new MigrationHealth(flyway).health().getDetails().get("lastApplied")).isEqualTo(jdbc.sql(
+                "select version || ' ' || description from flyway_schema_history where version is not null and success"
+                        + " order by installed_rank desc limit 1").query(String.class).single());
     }
 
     @Test
