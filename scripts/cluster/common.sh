@@ -1,6 +1,46 @@
 # Shared settings of the loopback cluster scripts (sourced, not run). Everything lives under $ANJU_CLUSTER_DIR.
 set -euo pipefail
 
+# --help, and the arguments each script takes (sourced with the script's own "$@"): before anything is made or started
+# (operator trial: up.sh --help built a whole cluster on the default ports, kill-node.sh without an argument said
+# "line 4: 1: 用法 …")
+cluster_usage() {
+  # the script's header comment, then every setting the scripts read
+  sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"
+  cat <<'USAGE'
+
+设置（环境变量，均可不设）/ settings (environment, all optional):
+  ANJU_CLUSTER_DIR            集群的全部文件（默认 target/cluster；以 root 运行且 postgres 用户进不去时改放 /tmp）
+  ANJU_CLUSTER_PRIMARY_PORT   主库端口（默认 55432）        ANJU_CLUSTER_REPLICA_PORT  副本端口（默认 55433）
+  ANJU_CLUSTER_NODE_A_PORT    节点 A（默认 18081）          ANJU_CLUSTER_NODE_B_PORT   节点 B（默认 18082）
+  ANJU_CLUSTER_LB_PORT        haproxy（默认 18080）
+  ANJU_CLUSTER_JAR            节点运行的 jar（默认 target/anju-*.jar；升级演练时换成另一个版本）
+  ANJU_CLUSTER_JAVA_OPTS      节点的 JVM 选项（默认 -Xmx1g）
+  ANJU_CLUSTER_DEMO           节点是否装入演示数据（默认 true）
+  ANJU_CLUSTER_DRAIN          节点收到 SIGTERM 后继续应答的时间（默认 6s，haproxy 每 2 秒检查、3 次失败）
+  ANJU_CLUSTER_MAX_LAG        副本落后多久即改读主库（默认 5s）
+  ANJU_CLUSTER_START_TIMEOUT  等节点就绪的秒数（默认 300）   ANJU_CLUSTER_STOP_TIMEOUT  等节点停下的秒数（默认 60）
+  ANJU_CLUSTER_PG_BIN         PostgreSQL 15 程序目录（默认 /usr/lib/postgresql/15/bin）
+  ANJU_CLUSTER_PG_USER        以 root 运行时 PostgreSQL 所用的用户（默认 postgres）
+  ANJU_CLUSTER_HAPROXY        haproxy 程序（默认 PATH 中的）
+USAGE
+}
+case "${1:-}" in
+  -h|--help) cluster_usage; exit 0 ;;
+esac
+case "$(basename "$0")" in
+  kill-node.sh|start-node.sh|stop-node.sh)
+    if [ $# -ne 1 ]; then
+      echo "用法：$(basename "$0") A|B（节点名，一个）——收到 $# 个参数；$(basename "$0") --help 说明它做什么" >&2
+      exit 2
+    fi ;;
+  *)
+    if [ $# -ne 0 ]; then
+      echo "$(basename "$0") 不接受参数（收到：$*）：设置用环境变量，$(basename "$0") --help 列出它们" >&2
+      exit 2
+    fi ;;
+esac
+
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # PostgreSQL refuses to run as root: as root the servers (and their files) belong to a non-root user
 PG_USER="${ANJU_CLUSTER_PG_USER:-postgres}"
