@@ -22,7 +22,7 @@ import java.util.Set;
  */
 class SettingChecks implements EnvironmentPostProcessor {
 
-    enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT }
+    enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT, CRON, BOOLEAN, PORT }
 
     /**
      * @param least for a time, the shortest that means what it says, and why (null: 0 and more)
@@ -58,7 +58,13 @@ class SettingChecks implements EnvironmentPostProcessor {
             new Setting("anju.db.maximum-pool-size", "ANJU_DB_POOL_SIZE", Kind.POSITIVE),
             new Setting("anju.web.concurrent-requests", "ANJU_CONCURRENT_REQUESTS", Kind.COUNT),
             new Setting("anju.security.concurrent-password-checks", "ANJU_CONCURRENT_PASSWORD_CHECKS", Kind.COUNT),
-            new Setting("logging.structured.format.console", "ANJU_LOG_FORMAT", Kind.LOG_FORMAT));
+            new Setting("logging.structured.format.console", "ANJU_LOG_FORMAT", Kind.LOG_FORMAT),
+            // operator trial (tenth session): a Unix cron ("0 * * * *") stopped the start with Spring's "Encountered
+            // invalid @Scheduled method" and 32 frames, "maybe" for the demo data with 36, PORT=abc in English
+            new Setting("anju.scheduling.cleanup-cron", "ANJU_CLEANUP_CRON", Kind.CRON),
+            new Setting("anju.scheduling.reminders-cron", "ANJU_REMINDERS_CRON", Kind.CRON),
+            new Setting("anju.demo.enabled", "ANJU_DEMO_ENABLED", Kind.BOOLEAN),
+            new Setting("server.port", "PORT", Kind.PORT));
 
     private static final Set<String> LOG_FORMATS = Set.of("ecs", "logstash", "gelf");
 
@@ -111,6 +117,32 @@ class SettingChecks implements EnvironmentPostProcessor {
                 if (n < least) {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”不是" + (least == 1 ? "正整数" : "不小于 0 的整数"),
                             "写一个" + (least == 1 ? "正整数，如 10" : "整数，如 0（按连接池大小）或 20") + "。" + fix);
+                }
+            }
+            case CRON -> {
+                if (!value.equals("-") && !org.springframework.scheduling.support.CronExpression.isValidExpression(value)) {
+                    int fields = value.split("\\s+").length;
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是 Spring 的 cron 表达式"
+                            + (fields == 5 ? "：它有 5 个字段（Unix cron），Spring 的有 6 个，第一个是秒" : ""),
+                            "写 6 个字段：秒 分 时 日 月 星期，如 0 0 * * * *（每小时整点）、0 */10 * * * *（每 10 分钟）；"
+                                    + "写 - 则不执行。" + fix);
+                }
+            }
+            case BOOLEAN -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是 true 或 false", "写 true 或 false。" + fix);
+                }
+            }
+            case PORT -> {
+                int port;
+                try {
+                    port = Integer.parseInt(value);
+                } catch (NumberFormatException e) {
+                    port = -1;
+                }
+                if (port < 0 || port > 65535) {
+                    throw new SettingProblem("设置 " + name + "的值“" + value + "”不是端口号",
+                            "写 1 到 65535 之间的整数，如 8080。" + fix);
                 }
             }
             case LOG_FORMAT -> {

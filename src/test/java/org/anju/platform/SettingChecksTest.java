@@ -82,6 +82,27 @@ class SettingChecksTest {
     }
 
     @Test
+    void scheduleSwitchAndPortAreWhatTheirUsersRead() {
+        // operator trial (tenth session): a Unix cron stopped the start with Spring's English and 32 frames
+        SettingProblem unix = refused("anju.scheduling.reminders-cron", "0 * * * *");
+        assertThat(unix.getMessage()).isEqualTo("设置 ANJU_REMINDERS_CRON（anju.scheduling.reminders-cron）的值“0 * * * *”"
+                + "不是 Spring 的 cron 表达式：它有 5 个字段（Unix cron），Spring 的有 6 个，第一个是秒");
+        assertThat(unix.action()).contains("0 0 * * * *", "写 - 则不执行");
+        assertThat(refused("anju.scheduling.cleanup-cron", "bogus").getMessage()).contains("ANJU_CLEANUP_CRON", "不是 Spring 的 cron")
+                .doesNotContain("5 个字段");
+        for (String ok : new String[] {"-", "0 */10 * * * *", "0 0 9 * * MON-FRI"}) {
+            assertThatCode(() -> check("anju.scheduling.cleanup-cron", ok)).as(ok).doesNotThrowAnyException();
+        }
+        assertThat(refused("anju.demo.enabled", "maybe").getMessage())
+                .isEqualTo("设置 ANJU_DEMO_ENABLED（anju.demo.enabled）的值“maybe”不是 true 或 false");
+        assertThatCode(() -> check("anju.demo.enabled", "FALSE")).doesNotThrowAnyException();
+        assertThat(refused("server.port", "abc").getMessage()).isEqualTo("设置 PORT（server.port）的值“abc”不是端口号");
+        refused("server.port", "70000");
+        assertThatCode(() -> check("server.port", "0")).as("a test's random port").doesNotThrowAnyException();
+        assertThatCode(() -> check("server.port", "8080")).doesNotThrowAnyException();
+    }
+
+    @Test
     void theApplicationStopsBeforeUsingIt() {
         // before the database (none is configured to be reached) and before logging is set up
         assertThatThrownBy(() -> new SpringApplicationBuilder(org.anju.AnjuApplication.class).web(WebApplicationType.NONE)
