@@ -83,7 +83,9 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
 
     /** Writes the 503: a problem detail under {@code /api/**}, the page or htmx fragment elsewhere. */
     public void answer(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
-        if (ApiErrors.isApi(request)) {
+        // the actuator too: a monitoring client (Prometheus, a health probe with the operations account) reads JSON, and
+        // got the page meant for a browser while the database was down (operator trial, tenth session)
+        if (ApiErrors.isApi(request) || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
             ApiErrors.write(response, problem(request, response, e), json);
             return;
         }

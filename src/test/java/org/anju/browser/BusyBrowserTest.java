@@ -56,6 +56,17 @@ class BusyBrowserTest extends BrowserTest {
             assertThat(page.locator("h1")).hasText("系统繁忙");
             assertThat(page.locator("#problem-message")).hasText("系统繁忙，请稍后再试");
             save("busy-pool-exhausted");
+            // the monitoring account's scrape, whose sign-in needs the database: JSON for a monitoring client, not
+            // the page meant for a browser (operator trial, tenth session)
+            var scrape = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("prometheus:" + DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(scrape.statusCode()).isEqualTo(503);
+            org.assertj.core.api.Assertions.assertThat(scrape.headers().firstValue("content-type").orElseThrow())
+                    .startsWith("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(scrape.body()).contains("\"code\":\"BUSY\"", "系统繁忙，请稍后再试");
         }
         page.navigate("/plans");
         assertThat(page.locator("#me")).hasText("上饶市住建局管理员（上饶市）");
