@@ -191,7 +191,7 @@ final class DataKeys {
         boolean hasKey = key != null && !key.isBlank();
         boolean hasFile = keyFile != null && !keyFile.isBlank();
         if (hasKey && hasFile) {
-            throw new DataKeyProblem("同时给出了 anju.privacy.key（ANJU_DATA_KEY）和 anju.privacy.key-file：不知道该用哪一个",
+            throw new DataKeyProblem("同时给出了 ANJU_DATA_KEY（anju.privacy.key）和 ANJU_DATA_KEY_FILE（anju.privacy.key-file）：不知道该用哪一个",
                     "只保留其中一个。");
         }
         if (hasKey) {
@@ -200,10 +200,17 @@ final class DataKeys {
         }
         if (hasFile) {
             Path file = Path.of(keyFile.strip());
+            if (Files.isDirectory(file)) {
+                // the trial's ANJU_DATA_KEY_FILE=/tmp/trial was told the file did not exist, and to write into it
+                throw new DataKeyProblem("ANJU_DATA_KEY_FILE（anju.privacy.key-file）指向的 " + file.toAbsolutePath()
+                        + " 是一个目录，不是密钥文件", "把 ANJU_DATA_KEY_FILE 设为密钥文件本身的路径，如 "
+                        + file.resolve("data-key") + "（内置数据库的密钥在其数据目录中，名为 data-key）。");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new DataKeyProblem("个人信息密钥文件不存在：" + file.toAbsolutePath()
-                        + "（anju.privacy.key-file）。不会自动生成新密钥：已加密的数据只能用原来的密钥读取",
-                        "检查路径或挂载；首次部署可生成：(umask 077; echo \"1:$(openssl rand -base64 32)\" > " + file + ")");
+                        + "（ANJU_DATA_KEY_FILE，即 anju.privacy.key-file）。不会自动生成新密钥：已加密的数据只能用原来的密钥读取",
+                        "检查 ANJU_DATA_KEY_FILE 的路径或挂载；首次部署可生成：(umask 077; echo \"1:$(openssl rand -base64 32)\" > "
+                                + file + ")");
             }
             return of(read(file), indexVersion, "密钥文件 " + file.toAbsolutePath());
         }

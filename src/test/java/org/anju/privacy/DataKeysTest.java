@@ -86,8 +86,14 @@ class DataKeysTest {
     void aConfiguredKeyFileMustExistAndIsNeverCreated(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys");
         assertThatThrownBy(() -> DataKeys.load(null, file.toString(), 1, true, false, dir))
-                .isInstanceOf(DataKeyProblem.class).hasMessageContaining("个人信息密钥文件不存在").hasMessageContaining("不会自动生成");
+                .isInstanceOf(DataKeyProblem.class).hasMessageContaining("个人信息密钥文件不存在").hasMessageContaining("不会自动生成")
+                .hasMessageContaining("ANJU_DATA_KEY_FILE");   // the setting the operator wrote, not only the property
         assertThat(file).doesNotExist();
+        // a directory is one, not a missing file (whose advice would write into it)
+        assertThatThrownBy(() -> DataKeys.load(null, dir.toString(), 1, true, false, dir))
+                .isInstanceOf(DataKeyProblem.class)
+                .hasMessage("ANJU_DATA_KEY_FILE（anju.privacy.key-file）指向的 " + dir.toAbsolutePath() + " 是一个目录，不是密钥文件")
+                .satisfies(e -> assertThat(((DataKeyProblem) e).action()).contains(dir.resolve("data-key").toString()));
         Files.writeString(file, "1:" + K1 + "\n2:" + K2 + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         DataKeys keys = DataKeys.load(null, file.toString(), 1, true, false, dir);
