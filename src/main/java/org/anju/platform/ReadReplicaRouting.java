@@ -309,13 +309,28 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 found = new ReplicaRoute.Status.Streaming(replay, clock.lag(replay, Instant.now()));
             }
         } catch (SQLException | RuntimeException e) {
-            found = new ReplicaRoute.Status.Unreachable(String.valueOf(e.getMessage()));
+            found = new ReplicaRoute.Status.Unreachable(why(e, probe.getJdbcUrl(), probe.getUsername()));
         }
         update(found);
     }
 
     private void lost(SQLException e) {
-        update(new ReplicaRoute.Status.Unreachable(String.valueOf(e.getMessage())));
+        update(new ReplicaRoute.Status.Unreachable(why(e, replica.getJdbcUrl(), replica.getUsername())));
+    }
+
+    /**
+     * Why the replica could not be reached, as the application's start says it of the primary (the address, the user,
+     * the setting to check) but naming the replica's settings. Operator trial: a wrong replica port and a wrong replica
+     * password both logged only HikariCP's "anju-replica-monitor - Connection is not available, request timed out
+     * after 1006ms".
+     */
+    static String why(Throwable e, String url, String user) {
+        DatabaseUnreachable u = DatabaseUnreachable.of(e, url, user);
+        if (u == null) {
+            return String.valueOf(e.getMessage());
+        }
+        return (u.description() + u.action()).replace("ANJU_DB_", "ANJU_DB_REPLICA_")
+                .replace("改正后重新启动。", "改正后重新启动（副本的用户和密码未设时同主库的 ANJU_DB_USER、ANJU_DB_PASSWORD）。");
     }
 
     private synchronized void update(ReplicaRoute.Status found) {

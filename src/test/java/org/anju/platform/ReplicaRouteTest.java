@@ -19,6 +19,25 @@ class ReplicaRouteTest {
     private static final Instant T0 = Instant.parse("2025-03-02T06:00:00Z");
 
     @Test
+    void anUnreachableReplicaIsNamedWithItsSettings() {
+        // HikariCP's timeout carries the driver's failure as its cause: the wrong password, the closed port
+        String url = "jdbc:postgresql://127.0.0.1:57499/anju";
+        String password = ReadReplicaRouting.why(new java.sql.SQLTransientConnectionException(
+                "anju-replica-monitor - Connection is not available, request timed out after 1006ms",
+                new org.postgresql.util.PSQLException("FATAL: password authentication failed for user \"anju\"",
+                        org.postgresql.util.PSQLState.INVALID_PASSWORD)), url, "anju");
+        assertThat(password).contains("数据库 " + url + " 拒绝了用户 anju 的登录：密码不对", "ANJU_DB_REPLICA_PASSWORD",
+                "未设时同主库的 ANJU_DB_USER、ANJU_DB_PASSWORD").doesNotContain("请检查 ANJU_DB_PASSWORD");
+        String closed = ReadReplicaRouting.why(new java.sql.SQLTransientConnectionException("timed out",
+                new org.postgresql.util.PSQLException("Connection to 127.0.0.1:57499 refused",
+                        org.postgresql.util.PSQLState.CONNECTION_UNABLE_TO_CONNECT, new java.net.ConnectException("refused"))),
+                url, "anju");
+        assertThat(closed).contains("服务器拒绝连接", "ANJU_DB_REPLICA_URL 中的主机和端口（127.0.0.1:57499）");
+        // anything else: the message as it is
+        assertThat(ReadReplicaRouting.why(new IllegalStateException("其他"), url, "anju")).isEqualTo("其他");
+    }
+
+    @Test
     void aHealthyReplicaThatHasReplayedTheCallersWriteServesTheRead() {
         Decision d = ReplicaRoute.decide(new Status.Streaming(Lsn.parse("0/3000100"), Duration.ofMillis(200)), MAX_LAG,
                 Lsn.parse("0/3000100"));
