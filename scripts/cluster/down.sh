@@ -28,4 +28,6 @@ done
 if [ "$stopped" = 0 ]; then
   echo "在 $WORK 没有找到运行中的集群：若 up.sh 时设了 ANJU_CLUSTER_DIR，停止时须设同一个（ANJU_CLUSTER_DIR=… scripts/cluster/down.sh）" >&2
 fi
-echo "日志 logs: $LOGS"
+if [ -d "$LOGS" ]; then
+  echo "日志 logs: $LOGS"
+fi

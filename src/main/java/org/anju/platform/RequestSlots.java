@@ -75,10 +75,12 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
                  ObjectProvider<MeterRegistry> registry) {
         this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait, busy);
         registry.ifAvailable(r -> {
+            // one description for both: Prometheus shows one HELP line per name (it said "waiting" only: operator trial)
+            String help = "本节点的请求：state=serving 正在处理，state=waiting 排队等待（静态文件、actuator 除外）";
             Gauge.builder("anju.requests.slots", this, s -> s.size - s.slots.availablePermits())
-                    .description("本节点正在处理的请求（静态文件、actuator 除外）").tag("state", "serving").register(r);
+                    .description(help).tag("state", "serving").register(r);
             Gauge.builder("anju.requests.slots", this, RequestSlots::waiting)
-                    .description("本节点排队等待处理的请求").tag("state", "waiting").register(r);
+                    .description(help).tag("state", "waiting").register(r);
         });
     }
 
