@@ -57,6 +57,11 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * heap; more wait for their turn unread, as before).
      */
     static final int BODY_BUDGET = 16 * 1024 * 1024;
+    /**
+     * How long a small body may take to arrive: haproxy's {@code timeout http-request} (scripts/cluster), not the door's
+     * wait — an operator may set that to 0 s (no waiting at all), and a body of more than one read (8 KB) then had none.
+     */
+    static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
     private final Semaphore slots;
     private final SmallBodies bodies;
@@ -90,11 +95,16 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     }
 
     RequestSlots(int size, Duration wait, ServiceBusy busy) {
+        this(size, wait, busy, BODY_DEADLINE);
+    }
+
+    /** @param bodyDeadline how long a small body may take to arrive (shorter in tests) */
+    RequestSlots(int size, Duration wait, ServiceBusy busy, Duration bodyDeadline) {
         this.busy = busy;
         this.size = size;
         this.slots = new Semaphore(size, true);
         this.wait = wait == null || wait.isNegative() ? Duration.ZERO : wait;
-        this.bodies = new SmallBodies(BODY_BUDGET, this.wait);
+        this.bodies = new SmallBodies(BODY_BUDGET, bodyDeadline);
     }
 
     /** Whether the request waits for a slot (and holds one while served). */
@@ -163,14 +173,14 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * (docs/SECURITY.md).
      *
      * <p>Other bodies — the API's JSON records, read by the handler after authentication — are received here too, each
-     * up to {@link SmallBodies#LARGEST}, all at once up to {@link #BODY_BUDGET}, each within the wait ({@link SmallBodies};
+     * up to {@link SmallBodies#LARGEST}, all at once up to {@link #BODY_BUDGET}, each within {@link #BODY_DEADLINE} ({@link SmallBodies};
      * ninth session's list: one over haproxy's 16 KB sent slowly held a slot). Not read here: a request with neither
      * credentials nor a cookie — Spring Security refuses it unread ({@code WebSecurity}), except a page's form, which
      * the sign-in is — and a form sent with PUT, PATCH or DELETE, which nothing reads: the container parses only a
      * POST's form, and Spring's {@code FormContentFilter}, which would read it holding a slot, is off (application.yml).
      *
      * @return the request to serve: {@code request}, or one whose body {@link SmallBodies} received
-     * @throws SmallBodies.Unreceived a small body that did not arrive whole within the wait, answered without a slot
+     * @throws SmallBodies.Unreceived a small body that did not arrive whole in time, answered without a slot
      */
     private HttpServletRequest receive(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");

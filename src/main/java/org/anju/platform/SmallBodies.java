@@ -23,9 +23,10 @@ import java.util.concurrent.Semaphore;
  *
  * <p>Bounded three ways, so that received bodies cannot fill the heap nor be held for long: one body at most
  * {@link #LARGEST} bytes, as its {@code Content-Length} declares (a body without one — chunked — is not received
- * here); all bodies held at once at most the node's budget; and each must arrive within the door's wait, or it is
- * answered 408 there, as haproxy answers a body it buffers that does not arrive in time. A body over either size
- * bound is read by its handler with the slot held, as before.
+ * here); all bodies held at once at most the node's budget; and each must arrive within the deadline (30 s, as
+ * haproxy's), or it is answered 408 there, as haproxy answers a body it buffers that does not arrive in time. The
+ * deadline is checked as bytes come: a sender that stops altogether is cut by the container's read timeout (Tomcat's
+ * 60 s), also 408. A body over either size bound is read by its handler with the slot held, as before.
  */
 final class SmallBodies {
 
@@ -34,7 +35,7 @@ final class SmallBodies {
 
     /** Bytes of the bodies held at once, over all requests of the node. */
     private final Semaphore budget;
-    /** How long a body may take to arrive (the door's wait). */
+    /** How long a body may take to arrive. */
     private final Duration deadline;
 
     SmallBodies(int budgetBytes, Duration deadline) {
@@ -58,6 +59,10 @@ final class SmallBodies {
             return new Received(request, read(request.getInputStream(), size), size);
         } catch (IOException e) {
             budget.release(size);
+            if (timedOut(e)) {
+                // the container's read timeout: a sender that stopped altogether, not a connection that ended
+                throw new Unreceived(true, "发送停顿，超过服务器的读取时限", e);
+            }
             throw new Unreceived(false, "连接中断", e);
         } catch (RuntimeException | Error e) {
             // Unreceived, or anything else: the budget is never kept by a request that holds nothing
@@ -82,6 +87,15 @@ final class SmallBodies {
             }
         }
         return body;
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Gives back the budget a request received by {@link #receive} held (nothing for any other request). */

@@ -476,8 +476,9 @@ class RequestSlotsTest {
     }
 
     @Test
-    void aSmallBodySlowerThanTheWaitIsAnswered408AtTheDoorWithoutASlot() throws Exception {
-        RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200), busy);
+    void aSmallBodySlowerThanItsDeadlineIsAnswered408AtTheDoorWithoutASlot() throws Exception {
+        // the door's own wait does not matter (0 s: no waiting at all — a body of more than one read was refused)
+        RequestSlots slots = new RequestSlots(1, Duration.ZERO, busy, Duration.ofMillis(200));
         MockHttpServletRequest slow = new MockHttpServletRequest("PUT", "/api/reports/361102/2025-01") {
             @Override
             public jakarta.servlet.ServletInputStream getInputStream() {

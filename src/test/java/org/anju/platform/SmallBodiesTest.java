@@ -186,6 +186,17 @@ class SmallBodiesTest {
     }
 
     @Test
+    void aSenderThatStopsIsCutByTheReadTimeoutAndToldItWasTooSlow() {
+        SmallBodies bodies = new SmallBodies(1_000, WAIT);
+        // as Tomcat's read timeout comes up: its own exception around the socket's
+        IOException stopped = new IOException("读取超时", new java.net.SocketTimeoutException("Read timed out"));
+        assertThatThrownBy(() -> bodies.receive(sending3Then(stopped, 0)))
+                .isInstanceOfSatisfying(SmallBodies.Unreceived.class, e -> assertThat(e.status()).isEqualTo(408))
+                .hasMessage("请求体未能收齐：发送停顿，超过服务器的读取时限。请检查网络后重新提交");
+        assertThat(bodies.free()).isEqualTo(1_000);
+    }
+
+    @Test
     void aBodySlowerThanTheWaitIsRefusedHereAs408AndHoldsNothing() {
         SmallBodies bodies = new SmallBodies(1_000, Duration.ofMillis(200));
         assertThatThrownBy(() -> bodies.receive(sending3Then(null, 50)))
