@@ -1,6 +1,8 @@
 package org.anju.cli;
 
+import org.anju.platform.DatabaseProperties;
 import org.anju.platform.PrimaryDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,18 +30,35 @@ class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrimaryDatabase database;
+    // asked for in call() only: made for --help too, the command would start (and create) the embedded database
+    // (review of the tenth session: backup --help left a new ./anju-data behind)
+    private final ObjectProvider<PrimaryDatabase> database;
+    private final ObjectProvider<DatabaseProperties> settings;
     private final String pgBin;
 
-    BackupCommand(PrimaryDatabase database, @Value("${anju.backup.pg-bin:}") String pgBin) {
+    BackupCommand(ObjectProvider<PrimaryDatabase> database, ObjectProvider<DatabaseProperties> settings,
+                  @Value("${anju.backup.pg-bin:}") String pgBin) {
         this.database = database;
+        this.settings = settings;
         this.pgBin = pgBin;
     }
 
     @Override
     public Integer call() {
-        new PgArchives(pgBin).backup(target(database), out, force, spec.commandLine().getOut());
+        PrimaryDatabase primary = database.getObject();
+        spec.commandLine().getOut().println(which(primary, settings.getObject()));
+        new PgArchives(pgBin).backup(target(primary), out, force, spec.commandLine().getOut());
         return Cli.OK;
+    }
+
+    /**
+     * Which database a backup or restore works on, said first: an embedded one by its data directory — a stray
+     * ./anju-data made by a command run without the settings looked like any other database (review, tenth session).
+     */
+    static String which(PrimaryDatabase primary, DatabaseProperties settings) {
+        return primary.external() ? "数据库：ANJU_DB_URL 所指的 " + PgArchives.Target.of(primary.jdbcUrl(), primary.user(),
+                null).jdbcUrl() : "数据库：内置数据库，数据目录 " + settings.dataDir().toAbsolutePath().normalize()
+                + "（未设置 ANJU_DB_URL）";
     }
 
     /**

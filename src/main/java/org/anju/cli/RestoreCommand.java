@@ -1,6 +1,8 @@
 package org.anju.cli;
 
+import org.anju.platform.DatabaseProperties;
 import org.anju.platform.PrimaryDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,19 +30,25 @@ class RestoreCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final PrimaryDatabase database;
+    // asked for in call() only, as BackupCommand's: --help starts no database
+    private final ObjectProvider<PrimaryDatabase> database;
+    private final ObjectProvider<DatabaseProperties> settings;
     private final String pgBin;
 
-    RestoreCommand(PrimaryDatabase database, @Value("${anju.backup.pg-bin:}") String pgBin) {
+    RestoreCommand(ObjectProvider<PrimaryDatabase> database, ObjectProvider<DatabaseProperties> settings,
+                   @Value("${anju.backup.pg-bin:}") String pgBin) {
         this.database = database;
+        this.settings = settings;
         this.pgBin = pgBin;
     }
 
     @Override
     public Integer call() {
+        PrimaryDatabase primary = database.getObject();
+        spec.commandLine().getOut().println(BackupCommand.which(primary, settings.getObject()));
         // from the address alone: run on its own (java -jar anju.jar restore), the command opens no pool, so none of
         // its connections counts as another session using the database; the client programs connect themselves
-        PgArchives.Target target = BackupCommand.target(database);
+        PgArchives.Target target = BackupCommand.target(primary);
         new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut());
         return Cli.OK;
     }

@@ -32,17 +32,23 @@ final class ToolTarget {
                 || environment.getProperty("anju.db.ephemeral", Boolean.class, false)) {
             return;   // an external database, named; or the tests' throw-away server
         }
-        String value = environment.getProperty("anju.db.data-dir", DEFAULT.toString());
-        boolean named = environment.containsProperty("ANJU_DATA_DIR") || !Path.of(value).normalize().equals(DEFAULT);
+        // blank as unset, as DatabaseProperties takes it (ANJU_DATA_DIR= made the working directory itself "named")
+        String value = environment.getProperty("anju.db.data-dir", "");
+        if (value.isBlank()) {
+            value = DEFAULT.toString();
+        }
+        boolean named = !environment.getProperty("ANJU_DATA_DIR", "").isBlank()
+                || !Path.of(value).normalize().equals(DEFAULT);
         Path dir = here.resolve(value).normalize();
         boolean exists = Files.isDirectory(dir.resolve("pg"));
         String what = tool.equals("backup") ? "备份" : "恢复到";
         if (!named && !exists) {
-            throw new SettingProblem("没有指明要" + what + "哪个数据库：没有设置 ANJU_DB_URL，当前目录（"
-                    + here + "）下也没有内置数据库的数据目录 anju-data。未做任何改动：" + tool
-                    + " 不会为此新建一个空的内置数据库",
+            throw new SettingProblem("没有指明要" + what + "哪个数据库：没有设置 ANJU_DB_URL，当前目录（" + here + "）下"
+                    + (Files.isDirectory(dir) ? "的 anju-data 中也没有内置数据库（没有 pg 子目录）" : "也没有内置数据库的数据目录 anju-data")
+                    + "。未做任何改动：" + tool + " 不会为此新建一个空的内置数据库",
                     "外部数据库：设置与应用节点相同的 ANJU_DB_URL、ANJU_DB_USER、ANJU_DB_PASSWORD（定时任务、新开的终端、sudo 都不会"
-                            + "继承它们）；内置数据库：设置 ANJU_DATA_DIR 为应用的数据目录（如 ANJU_DATA_DIR=/srv/anju/anju-data）");
+                            + "继承它们）；内置数据库：设置 ANJU_DATA_DIR 为应用的数据目录（如 ANJU_DATA_DIR=/srv/anju/anju-data）"
+                            + (tool.equals("restore") ? "，恢复到新的数据目录也须这样指明（如 ANJU_DATA_DIR=" + dir + "）" : ""));
         }
         if (!exists && tool.equals("backup")) {
             throw new SettingProblem("ANJU_DATA_DIR 指向的 " + dir + " 中没有内置数据库（没有 pg 子目录），"

@@ -38,9 +38,43 @@ class BackupLaunchTest {
                 new String[] {"restore", "--in", archive("schema-history-only.dump").toString()})).isEqualTo(Cli.OK);
         Path file = dir.resolve("empty.dump");
         Files.writeString(file, "x");
-        assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"backup", "--out", file.toString()}))
-                .as("exists").isEqualTo(Cli.BAD_INPUT);
+        String[] exists = run("backup", "--out", file.toString());
+        assertThat(exists[0]).isEqualTo(String.valueOf(Cli.BAD_INPUT));
+        assertThat(exists[1]).contains("文件已存在");
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"restore"})).as("--in missing").isEqualTo(Cli.BAD_INPUT);
+    }
+
+    /**
+     * The single machine's round trip as README has it: a restore into a new ANJU_DATA_DIR, named, then a backup of it;
+     * each says which database first. And --help starts no database (review: backup --help left a new ./anju-data).
+     */
+    @Test
+    void aRestoreIntoANamedNewDataDirectoryAndItsBackupSayWhichDatabase() throws Exception {
+        Path data = dir.resolve("new-data");
+        System.setProperty("anju.db.data-dir", data.toString());
+        try {
+            String[] help = run("backup", "--help");
+            assertThat(help[0]).isEqualTo("0");
+            assertThat(data).doesNotExist();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream original = System.out;
+            String[] restored;
+            String[] backedUp;
+            try {
+                System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+                restored = run("restore", "--in", archive("schema-history-only.dump").toString());
+                backedUp = run("backup", "--out", dir.resolve("copy.dump").toString());
+            } finally {
+                System.setOut(original);
+            }
+            assertThat(restored[0]).as(restored[1]).isEqualTo("0");
+            assertThat(backedUp[0]).as(backedUp[1]).isEqualTo("0");
+            String said = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(said).contains("数据库：内置数据库，数据目录 " + data + "（未设置 ANJU_DB_URL）", "已从", "已备份数据库");
+            assertThat(Files.size(dir.resolve("copy.dump"))).isPositive();
+        } finally {
+            System.clearProperty("anju.db.data-dir");
+        }
     }
 
     /** Runs a command in this JVM; its stderr. */

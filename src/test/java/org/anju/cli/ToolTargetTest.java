@@ -34,6 +34,21 @@ class ToolTargetTest {
     }
 
     @Test
+    void anEmptySettingIsUnsetAndADataDirectoryWithoutADatabaseIsSaidSo() throws Exception {
+        // ANJU_DATA_DIR= resolves anju.db.data-dir to "": DatabaseProperties takes ./anju-data, and so does the check
+        MockEnvironment blank = new MockEnvironment().withProperty("anju.db.url", "").withProperty("ANJU_DATA_DIR", "")
+                .withProperty("anju.db.data-dir", "");
+        assertThatThrownBy(() -> ToolTarget.check("restore", blank, here)).isInstanceOf(SettingProblem.class)
+                .hasMessageContaining("没有设置 ANJU_DB_URL");
+        // the key copied in first, as README's restore advice has it: the directory is there, its database is not
+        Files.createDirectories(here.resolve("anju-data"));
+        assertThatThrownBy(() -> ToolTarget.check("restore", unset(), here)).isInstanceOf(SettingProblem.class)
+                .hasMessageContaining("下的 anju-data 中也没有内置数据库（没有 pg 子目录）")
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((SettingProblem) e).action())
+                        .contains("ANJU_DATA_DIR=" + here.resolve("anju-data")));
+    }
+
+    @Test
     void theEmbeddedDatabaseHereIsTheOneMeant() throws Exception {
         Files.createDirectories(here.resolve("anju-data/pg"));
         assertThatCode(() -> ToolTarget.check("backup", unset(), here)).doesNotThrowAnyException();
