@@ -329,8 +329,10 @@ public final class ReadReplicaRouting implements AutoCloseable {
         if (u == null) {
             return String.valueOf(e.getMessage());
         }
-        return (u.description() + u.action()).replace("ANJU_DB_", "ANJU_DB_REPLICA_")
-                .replace("改正后重新启动。", "改正后重新启动（副本的用户和密码未设时同主库的 ANJU_DB_USER、ANJU_DB_PASSWORD）。");
+        // the primary's advice does not fit a replica (createdb on a standby, a restart when it only stopped): its own
+        return u.description() + "只读事务暂由主库承担，副本可连且跟上后自动回到副本。副本停了则启动它；设置错了则改正 "
+                + "ANJU_DB_REPLICA_URL、ANJU_DB_REPLICA_USER、ANJU_DB_REPLICA_PASSWORD（后两者未设时同主库的 ANJU_DB_USER、"
+                + "ANJU_DB_PASSWORD）后重新启动节点。";
     }
 
     private synchronized void update(ReplicaRoute.Status found) {

@@ -76,6 +76,11 @@ class SettingChecks implements EnvironmentPostProcessor {
     static void check(PropertyResolver environment) {
         for (Setting s : SETTINGS) {
             String value = environment.getProperty(s.property());
+            if (value != null && value.isBlank() && s.kind() == Kind.CRON) {
+                // set but empty (ANJU_CLEANUP_CRON=): no default takes its place, @Scheduled refused it in English
+                throw new SettingProblem("设置 " + s.variable() + "（" + s.property() + "）是空的",
+                        "写 Spring 的 cron 表达式（6 个字段，如 0 0 * * * *），写 - 则不执行，或不设（用默认值）。");
+            }
             if (value != null && !value.isBlank()) {
                 check(s, value.strip());
             }
@@ -142,7 +147,7 @@ class SettingChecks implements EnvironmentPostProcessor {
                 }
                 if (port < 0 || port > 65535) {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”不是端口号",
-                            "写 1 到 65535 之间的整数，如 8080。" + fix);
+                            "写 0 到 65535 之间的整数，如 8080（0：随机端口）。" + fix);
                 }
             }
             case LOG_FORMAT -> {

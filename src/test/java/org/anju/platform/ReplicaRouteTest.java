@@ -27,12 +27,13 @@ class ReplicaRouteTest {
                 new org.postgresql.util.PSQLException("FATAL: password authentication failed for user \"anju\"",
                         org.postgresql.util.PSQLState.INVALID_PASSWORD)), url, "anju");
         assertThat(password).contains("数据库 " + url + " 拒绝了用户 anju 的登录：密码不对", "ANJU_DB_REPLICA_PASSWORD",
-                "未设时同主库的 ANJU_DB_USER、ANJU_DB_PASSWORD").doesNotContain("请检查 ANJU_DB_PASSWORD");
+                "未设时同主库的 ANJU_DB_USER、ANJU_DB_PASSWORD", "自动回到副本").doesNotContain("请检查 ANJU_DB_PASSWORD");
         String closed = ReadReplicaRouting.why(new java.sql.SQLTransientConnectionException("timed out",
                 new org.postgresql.util.PSQLException("Connection to 127.0.0.1:57499 refused",
                         org.postgresql.util.PSQLState.CONNECTION_UNABLE_TO_CONNECT, new java.net.ConnectException("refused"))),
                 url, "anju");
-        assertThat(closed).contains("服务器拒绝连接", "ANJU_DB_REPLICA_URL 中的主机和端口（127.0.0.1:57499）");
+        assertThat(closed).contains("无法连接数据库 " + url, "服务器拒绝连接", "副本停了则启动它", "ANJU_DB_REPLICA_URL")
+                .doesNotContain("createdb");
         // anything else: the message as it is
         assertThat(ReadReplicaRouting.why(new IllegalStateException("其他"), url, "anju")).isEqualTo("其他");
     }

@@ -90,7 +90,8 @@ class SettingChecksTest {
         assertThat(unix.action()).contains("0 0 * * * *", "写 - 则不执行");
         assertThat(refused("anju.scheduling.cleanup-cron", "bogus").getMessage()).contains("ANJU_CLEANUP_CRON", "不是 Spring 的 cron")
                 .doesNotContain("5 个字段");
-        for (String ok : new String[] {"-", "0 */10 * * * *", "0 0 9 * * MON-FRI"}) {
+        assertThat(refused("anju.scheduling.cleanup-cron", "").getMessage()).contains("ANJU_CLEANUP_CRON", "是空的");
+        for (String ok : new String[] {"-", "0 */10 * * * *", "0 0 9 * * MON-FRI", "@hourly"}) {
             assertThatCode(() -> check("anju.scheduling.cleanup-cron", ok)).as(ok).doesNotThrowAnyException();
         }
         assertThat(refused("anju.demo.enabled", "maybe").getMessage())
