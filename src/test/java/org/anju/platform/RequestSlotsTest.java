@@ -398,43 +398,16 @@ class RequestSlotsTest {
         CountDownLatch arriving = new CountDownLatch(1);
         CountDownLatch arrived = new CountDownLatch(1);
         AtomicInteger servingWhileArriving = new AtomicInteger(-1);
-        MockHttpServletRequest slow = new MockHttpServletRequest("PUT", "/api/reports/361102/2025-01") {
-            @Override
-            public jakarta.servlet.ServletInputStream getInputStream() {
-                jakarta.servlet.ServletInputStream in = super.getInputStream();
-                return new jakarta.servlet.ServletInputStream() {
-                    @Override
-                    public int read() throws java.io.IOException {
-                        return in.read();
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws java.io.IOException {
-                        servingWhileArriving.set(slots.serving());
-                        arriving.countDown();
-                        await(arrived);   // a slow line: the rest is still coming
-                        return in.read(b, off, len);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    }
-                };
+        int[] next = {0};
+        MockHttpServletRequest slow = SlowBody.request("PUT", "/api/reports/361102/2025-01", body.length, () -> {
+            if (next[0] == 0) {
+                servingWhileArriving.set(slots.serving());
+                arriving.countDown();
+                await(arrived);   // a slow line: the rest is still coming
             }
-        };
-        slow.setContentType("application/json");
+            return next[0] < body.length ? body[next[0]++] & 0xff : -1;
+        });
         slow.addHeader("Authorization", "Basic YTpi");
-        slow.setContent(body);
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<byte[]> handled = requests.submit(() -> {
                 byte[][] read = new byte[1][];
@@ -479,42 +452,13 @@ class RequestSlotsTest {
     void aSmallBodySlowerThanItsDeadlineIsAnswered408AtTheDoorWithoutASlot() throws Exception {
         // the door's own wait does not matter (0 s: no waiting at all — a body of more than one read was refused)
         RequestSlots slots = new RequestSlots(1, Duration.ZERO, busy, Duration.ofMillis(200));
-        MockHttpServletRequest slow = new MockHttpServletRequest("PUT", "/api/reports/361102/2025-01") {
-            @Override
-            public jakarta.servlet.ServletInputStream getInputStream() {
-                return new jakarta.servlet.ServletInputStream() {
-                    @Override
-                    public int read() {
-                        java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);   // a byte every 50 ms
-                        servingWhileArriving.accumulateAndGet(slots.serving(), Math::max);
-                        return ' ';
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) {
-                        b[off] = (byte) read();   // what has come, as the container's stream returns it
-                        return 1;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return false;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(jakarta.servlet.ReadListener listener) {
-                    }
-                };
-            }
-        };
-        slow.setContentType("application/json");
+        AtomicInteger servingWhileArriving = new AtomicInteger();
+        MockHttpServletRequest slow = SlowBody.request("PUT", "/api/reports/361102/2025-01", 1000, () -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);   // a byte every 50 ms
+            servingWhileArriving.accumulateAndGet(slots.serving(), Math::max);
+            return ' ';
+        });
         slow.addHeader("Authorization", "Basic YTpi");
-        slow.setContent(new byte[1000]);
         MockHttpServletResponse answer = new MockHttpServletResponse();
         AtomicInteger ran = new AtomicInteger();
         slots.doFilter(slow, answer, (r, s) -> ran.incrementAndGet());
@@ -526,8 +470,6 @@ class RequestSlotsTest {
         assertThat(slots.serving()).isZero();
         assertThat(slots.bodyBytesFree()).isEqualTo(RequestSlots.BODY_BUDGET);
     }
-
-    private final AtomicInteger servingWhileArriving = new AtomicInteger();
 
     @Test
     void aPagesBodyWithoutAnyCookieIsLeftUnreadAndAHandlersFailureGivesTheBudgetBack() throws Exception {

@@ -126,53 +126,22 @@ class SmallBodiesTest {
 
     /** A body declaring 50 bytes whose stream sends 3, then fails with {@code failure} or sends a byte now and then. */
     private static MockHttpServletRequest sending3Then(IOException failure, long pauseMillis) {
-        MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/api/x") {
-            @Override
-            public ServletInputStream getInputStream() {
-                return new ServletInputStream() {
-                    private int sent;
-
-                    @Override
-                    public int read() throws IOException {
-                        if (sent < 3) {
-                            sent++;
-                            return 'x';
-                        }
-                        if (failure != null) {
-                            throw failure;
-                        }
-                        try {
-                            Thread.sleep(pauseMillis);   // a byte now and then
-                        } catch (InterruptedException e) {
-                            throw new IOException(e);
-                        }
-                        return 'y';
-                    }
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        b[off] = (byte) read();
-                        return 1;
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return false;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                    }
-                };
+        int[] sent = {0};
+        return SlowBody.request("PUT", "/api/x", 50, () -> {
+            if (sent[0] < 3) {
+                sent[0]++;
+                return 'x';
             }
-        };
-        request.setContent(new byte[50]);   // the length it declares
-        return request;
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                Thread.sleep(pauseMillis);   // a byte now and then
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            return 'y';
+        });
     }
 
     @Test
