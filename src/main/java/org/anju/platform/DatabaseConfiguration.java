@@ -232,8 +232,29 @@ class DatabaseConfiguration {
         return null;
     }
 
+    /**
+     * The pools besides the primary's in the metrics, as Spring Boot puts the primary's there ({@code hikaricp_*} with
+     * their {@code pool} tag): they are no beans, so Boot does not see them, and the README's pool sizing counts them
+     * (operator trial, tenth session: only {@code pool="anju"} was scraped). Hikari takes the tracker on a running pool.
+     */
+    @Bean
+    io.micrometer.core.instrument.binder.MeterBinder otherPoolsMetrics(Pools pools) {
+        return registry -> pools.others().forEach(p -> p.setMetricsTrackerFactory(
+                new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry)));
+    }
+
     /** The primary's pool, the import jobs' own connection and, with a replica, the routing that owns the replica's pool. */
     record Pools(HikariDataSource primary, HikariDataSource jobs, ReadReplicaRouting routing) implements AutoCloseable {
+
+        /** Every pool but the primary's: the jobs', and the replica's reads and monitor when there is one. */
+        java.util.List<HikariDataSource> others() {
+            java.util.List<HikariDataSource> others = new java.util.ArrayList<>(java.util.List.of(jobs));
+            if (routing != null) {
+                others.addAll(routing.pools());
+            }
+            return others;
+        }
+
         @Override
         public void close() {
             if (routing != null) {

@@ -80,6 +80,11 @@ public final class ReadReplicaRouting implements AutoCloseable {
         monitor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The replica's pools: the reads' and the monitor's (for the metrics). */
+    java.util.List<HikariDataSource> pools() {
+        return java.util.List.of(replica, probe);
+    }
+
     /** The data source for the application: writes on the primary, read-only transactions routed. */
     DataSource dataSource() {
         LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary);

@@ -187,6 +187,11 @@ class ClusterIT {
         }
         assertThat(scalar(REPLICA, "select count(*) from pg_stat_activity where application_name = 'anju-read'"))
                 .as("the dashboard's read-only transactions opened connections on the replica").isPositive();
+        // and the replica's pool is in the node's metrics beside the primary's (operator trial: only pool="anju" was)
+        HttpResponse<String> scrape = basic(NODE_A + "/actuator/prometheus", "prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-read\"")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-replica-monitor\"");
 
         sql(REPLICA, "select pg_wal_replay_pause()");
         try {

@@ -206,6 +206,9 @@ class OperationsEndpointsTest {
         assertThat(after).containsPattern("http_server_requests_seconds_bucket\\{application=\"anju\",[^}]*"
                 + "uri=\"/actuator/health/\\*\\*\"[^}]*le=\"[0-9.]+\"}");
         assertThat(after).contains("jvm_memory_used_bytes{application=\"anju\"", "hikaricp_connections_active{");
+        // the jobs' own pool too, not only the primary's (operator trial: only pool="anju" was there)
+        assertThat(after).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-jobs\"[^}]*} 1\\.0")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju\"");
     }
 
     @Test
