@@ -166,8 +166,9 @@ final class PgArchives {
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInput((dir != null && Files.exists(dir) ? dir + " 不是目录，而是一个文件" : "目录不存在：" + dir)
-                    + "（未写入任何内容），请先创建它");
+            throw new BadInput(dir != null && Files.exists(dir)
+                    ? dir + " 不是目录，而是一个文件（未写入任何内容）：请把备份写到一个目录中，如 " + dir.getParent()
+                    : "目录不存在：" + dir + "（未写入任何内容），请先创建它");
         }
         Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
         Contents contents;

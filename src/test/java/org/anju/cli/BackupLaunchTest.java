@@ -178,6 +178,9 @@ class BackupLaunchTest {
             assertThat(said).as(out).startsWith("错误：").contains(Path.of(out).getParent().toString(), "未写入任何内容")
                     .doesNotContain("Exception", "\tat ", "错误编号").hasLineCount(1);
         }
+        // a file where its directory should be: not told to create it (operator trial)
+        String[] underFile = run("backup", "--out", file.resolve("a.dump").toString());
+        assertThat(underFile[1]).contains(file + " 不是目录，而是一个文件", "请把备份写到一个目录中").doesNotContain("请先创建它");
         assertThat(Files.readString(file)).isEqualTo("x");
         try (var left = Files.list(dir)) {
             assertThat(left).containsExactly(file);
