@@ -83,6 +83,14 @@ REPLICA_PORT="${ANJU_CLUSTER_REPLICA_PORT:-55433}"
 NODE_A_PORT="${ANJU_CLUSTER_NODE_A_PORT:-18081}"
 NODE_B_PORT="${ANJU_CLUSTER_NODE_B_PORT:-18082}"
 LB_PORT="${ANJU_CLUSTER_LB_PORT:-18080}"
+# a port written wrong stopped up.sh with pg_ctl's "could not start server / Examine the log output." (operator trial)
+for setting in PRIMARY REPLICA NODE_A NODE_B LB; do
+  var="${setting}_PORT"
+  if ! [[ "${!var}" =~ ^[0-9]+$ ]] || [ "${!var}" -lt 1 ] || [ "${!var}" -gt 65535 ]; then
+    echo "ANJU_CLUSTER_${setting}_PORT 的值“${!var}”不是端口号：写 1 到 65535 之间的整数" >&2
+    exit 2
+  fi
+done
 HAPROXY="${ANJU_CLUSTER_HAPROXY:-$(command -v haproxy || echo /usr/sbin/haproxy)}"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 [ -x "$JAVA" ] || JAVA="$(command -v java)"

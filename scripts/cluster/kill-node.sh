@@ -10,6 +10,6 @@ if pid="$(alive_pid "node-$lower")"; then
   for _ in $(seq 100); do alive_pid "node-$lower" >/dev/null || break; sleep 0.1; done
   echo "killed node $name (pid $pid, kill -9)"
 else
-  echo "节点 $name 没有在运行" >&2
+  echo "节点 $name 没有在运行（在 $WORK 中查找；若 up.sh 时设了 ANJU_CLUSTER_DIR，这里须设同一个）" >&2
   exit 1
 fi

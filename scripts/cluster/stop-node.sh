@@ -8,7 +8,7 @@ name="${1:?用法 usage: stop-node.sh A|B}"
 node_port "$name" >/dev/null
 lower="$(echo "$name" | tr 'AB' 'ab')"
 if ! pid="$(alive_pid "node-$lower")"; then
-  echo "节点 $name 没有在运行" >&2
+  echo "节点 $name 没有在运行（在 $WORK 中查找；若 up.sh 时设了 ANJU_CLUSTER_DIR，这里须设同一个）" >&2
   exit 1
 fi
 kill -TERM "$pid"
