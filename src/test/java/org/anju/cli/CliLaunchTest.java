@@ -25,15 +25,10 @@ class CliLaunchTest {
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "validate"})).isEqualTo(Cli.OK);
         assertThat(Cli.handles(new String[] {"user", "list"})).isTrue();
         // a new database has no user yet: said, on stderr (operator trial: nothing at all was printed)
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.err;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"user", "list"})).isEqualTo(Cli.OK);
-        } finally {
-            System.setErr(original);
-        }
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("数据库中还没有用户：用 user add 添加第一个管理员");
+        CliRun users = CliRun.main("user", "list");
+        assertThat(users.exit()).isEqualTo(Cli.OK);
+        assertThat(users.err()).contains("数据库中还没有用户：用 user add 添加第一个管理员");
+        assertThat(users.out()).isEmpty();
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
     }
 
