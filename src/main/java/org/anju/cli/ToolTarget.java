@@ -1,6 +1,8 @@
 package org.anju.cli;
 
+import org.anju.platform.DatabaseProperties;
 import org.anju.platform.SettingProblem;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Files;
@@ -28,18 +30,14 @@ final class ToolTarget {
 
     /** @param here the working directory, which a relative data directory is in */
     static void check(String tool, Environment environment, Path here) {
-        if (!environment.getProperty("anju.db.url", "").isBlank()
-                || environment.getProperty("anju.db.ephemeral", Boolean.class, false)) {
+        // the settings as the application binds them (DatabasePrestart does the same): a blank ANJU_DATA_DIR= is unset
+        DatabaseProperties db = Binder.get(environment).bind("anju.db", DatabaseProperties.class).orElse(null);
+        if (db != null && (db.external() || db.ephemeral())) {
             return;   // an external database, named; or the tests' throw-away server
         }
-        // blank as unset, as DatabaseProperties takes it (ANJU_DATA_DIR= made the working directory itself "named")
-        String value = environment.getProperty("anju.db.data-dir", "");
-        if (value.isBlank()) {
-            value = DEFAULT.toString();
-        }
-        boolean named = !environment.getProperty("ANJU_DATA_DIR", "").isBlank()
-                || !Path.of(value).normalize().equals(DEFAULT);
-        Path dir = here.resolve(value).normalize();
+        Path configured = db == null ? DEFAULT : db.dataDir();
+        boolean named = !environment.getProperty("ANJU_DATA_DIR", "").isBlank() || !configured.normalize().equals(DEFAULT);
+        Path dir = here.resolve(configured).normalize();
         boolean exists = Files.isDirectory(dir.resolve("pg"));
         String what = tool.equals("backup") ? "备份" : "恢复到";
         if (!named && !exists) {

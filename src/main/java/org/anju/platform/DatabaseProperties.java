@@ -56,7 +56,7 @@ public record DatabaseProperties(String url, String user, String password, Path 
         }
     }
 
-    boolean external() {
+    public boolean external() {
         return url != null && !url.isBlank();
     }
 }
