@@ -17,6 +17,9 @@ import org.springframework.context.event.SmartApplicationListener;
  * Leaves out the two English lines Spring logs above a failed start's report ({@link StartupFailureReporter}, which
  * says the same in Chinese): the context's warning "Exception encountered during context initialization - cancelling
  * refresh attempt: …" and the hint "Error starting ApplicationContext. To display the condition evaluation report …".
+ * And Flyway's warning at every start that "outOfOrder mode is active. Migration of schema … may not be
+ * reproducible": out-of-order is how the features' version ranges are merged (application.yml), on purpose, and the
+ * warning read to operators as a fault (operator trial, issue 15). Flyway's other lines (what it applies) stay.
  *
  * <p>A filter on those two messages, not a level on their loggers: the context's logger also warns of a failed
  * graceful shutdown, which must stay, and the condition report's logger prints the report itself with
@@ -54,14 +57,16 @@ public class StartupNoise implements SmartApplicationListener {
         }
     }
 
-    /** Whether a line is one of the two. */
+    /** Whether a line is one of the three. */
     static boolean noise(String logger, String message) {
         if (logger == null || message == null) {
             return false;
         }
         return logger.endsWith("ApplicationContext") && message.startsWith("Exception encountered during context initialization")
                 || logger.endsWith(".ConditionEvaluationReportLogger")
-                && message.stripLeading().startsWith("Error starting ApplicationContext");
+                && message.stripLeading().startsWith("Error starting ApplicationContext")
+                || logger.equals("org.flywaydb.core.internal.command.DbMigrate")
+                && message.startsWith("outOfOrder mode is active");
     }
 
     static final class Filter extends TurboFilter {

@@ -51,7 +51,7 @@ class StartupFailureReportTest {
     }
 
     @Test
-    void onlyTheTwoEnglishLinesAboveTheReportAreLeftOut() {
+    void onlyTheEnglishLinesAboveTheReportAndFlywaysOutOfOrderWarningAreLeftOut() {
         String context = "org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext";
         String report = "org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger";
         assertThat(StartupNoise.noise(context, "Exception encountered during context initialization - cancelling refresh "
@@ -62,6 +62,12 @@ class StartupFailureReportTest {
         assertThat(StartupNoise.noise(context, "Exception thrown from LifecycleProcessor on context close")).isFalse();
         assertThat(StartupNoise.noise(report, "\n\n============================\nCONDITIONS EVALUATION REPORT")).isFalse();
         assertThat(StartupNoise.noise("org.anju.Other", "Exception encountered during context initialization")).isFalse();
+        // Flyway's out-of-order warning (on purpose: application.yml), not what it applies
+        String migrate = "org.flywaydb.core.internal.command.DbMigrate";
+        assertThat(StartupNoise.noise(migrate, "outOfOrder mode is active. Migration of schema \"public\" may not be "
+                + "reproducible.")).isTrue();
+        assertThat(StartupNoise.noise(migrate, "Migrating schema \"public\" to version \"0.1571 - audit\"")).isFalse();
+        assertThat(StartupNoise.noise("org.anju.Other", "outOfOrder mode is active")).isFalse();
     }
 
     @Test
