@@ -98,26 +98,29 @@ public final class Cli {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of(
-                STANDALONE, String.valueOf(tool),
-                "anju.demo.enabled", "false",
+        app.setDefaultProperties(Map.ofEntries(
+                Map.entry(STANDALONE, String.valueOf(tool)),
+                Map.entry("anju.demo.enabled", "false"),
                 // a command needs a few services, not the whole application: each bean is made when first asked for
                 // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
-                "spring.main.lazy-initialization", "true",
+                Map.entry("spring.main.lazy-initialization", "true"),
                 // a command uses a connection or two: no pool of ten SCRAM handshakes (DatabaseConfiguration)
-                "anju.db.minimum-idle", "1",
+                Map.entry("anju.db.minimum-idle", "1"),
                 // Flyway's full validation only when this jar's migrations or the history changed (SchemaCheck)
-                "anju.db.fast-schema-check", "true",
+                Map.entry("anju.db.fast-schema-check", "true"),
                 // the reporting tree only at start: the 乡级 and 村级 units when a command first asks for one (Regions)
-                "anju.regions.local-units-on-demand", "true",
+                Map.entry("anju.regions.local-units-on-demand", "true"),
                 // the actuator's check that the health groups' members exist (application.yml) made the health beans
                 // — and with them the pool and Flyway — at once for every command; the web app still checks them
-                "management.endpoint.health.validate-group-membership", "false",
-                "logging.level.root", "ERROR",
+                Map.entry("management.endpoint.health.validate-group-membership", "false"),
+                Map.entry("logging.level.root", "ERROR"),
+                // but the data key's two warnings (a key file others can read, a key just generated to back up): an
+                // operator runs commands too, and saw neither (operator trial). On stderr, as every log line of a command
+                Map.entry("logging.level.org.anju.privacy.DataKeys", "WARN"),
                 // a failed start's analysis is printed by run() below, once, on stderr: not also as a log on stdout
                 // (Spring Boot's own reporter is off in application.yml for the web app too)
-                "logging.level." + org.anju.platform.StartupFailureReporter.LOGGER, "OFF",
-                "logging.level.io.zonky", "ERROR"));
+                Map.entry("logging.level." + org.anju.platform.StartupFailureReporter.LOGGER, "OFF"),
+                Map.entry("logging.level.io.zonky", "ERROR")));
         if (!tool) {
             // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
             app.addListeners(new org.anju.platform.DatabasePrestart());

@@ -14,6 +14,7 @@ class CliLaunchTest {
     @AfterEach
     void clear() {
         System.clearProperty("anju.db.ephemeral");
+        System.clearProperty("anju.privacy.key-file");
     }
 
     @Test
@@ -30,6 +31,23 @@ class CliLaunchTest {
         assertThat(users.err()).contains("数据库中还没有用户：用 user add 添加第一个管理员");
         assertThat(users.out()).isEmpty();
         assertThat(Cli.run(org.anju.AnjuApplication.class, new String[] {"plan", "import", "/no/such/file.xlsx"})).isEqualTo(Cli.BAD_INPUT);
+    }
+
+    @Test
+    void aKeyFileOthersCanReadIsWarnedAboutOnStderr(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // commands log at ERROR only: the web app warned of it, a command said nothing (operator trial)
+        java.nio.file.Path key = dir.resolve("data-key");
+        java.nio.file.Files.writeString(key, "1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]) + "\n");
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        System.setProperty("anju.db.ephemeral", "true");
+        System.setProperty("anju.privacy.key-file", key.toString());
+        CliRun users = CliRun.main("user", "list");
+        assertThat(users.exit()).as(users.err()).isEqualTo(Cli.OK);
+        assertThat(users.err()).contains("个人信息密钥文件 " + key.toAbsolutePath() + " 可被其他用户读写（rw-r--r--），应为 600");
+        assertThat(users.out()).isEmpty();
+
+        java.nio.file.Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(CliRun.main("user", "list").err()).doesNotContain("可被其他用户读写");
     }
 
     @Test
