@@ -30,6 +30,7 @@ public class MigrationHealth implements HealthIndicator {
     static final Duration KEPT = Duration.ofSeconds(30);
 
     private final Flyway flyway;
+    private final DatabaseHealth database;
     private final LongSupplier nanoTime;
     private volatile Answer last;
 
@@ -37,19 +38,31 @@ public class MigrationHealth implements HealthIndicator {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    public MigrationHealth(Flyway flyway) {
+    MigrationHealth(Flyway flyway, DatabaseHealth database) {
+        this(flyway, database, System::nanoTime);
+    }
+
+    /** On Flyway's own database (tests). */
+    MigrationHealth(Flyway flyway) {
         this(flyway, System::nanoTime);
     }
 
     MigrationHealth(Flyway flyway, LongSupplier nanoTime) {
+        this(flyway, new DatabaseHealth(flyway.getConfiguration().getDataSource(), nanoTime), nanoTime);
+    }
+
+    MigrationHealth(Flyway flyway, DatabaseHealth database, LongSupplier nanoTime) {
         this.flyway = flyway;
+        this.database = database;
         this.nanoTime = nanoTime;
     }
 
     /**
      * The schema's state, read from flyway_schema_history at most every {@link #KEPT} (30 s): the load balancer probes
      * readiness every second on every node, and each reading scans the migrations on the class path and the history
-     * table. A failure to read (database down) is not kept: the next probe tries again.
+     * table. A database that does not answer is {@code DOWN}, not kept: the next probe tries again. It is asked
+     * through {@link DatabaseHealth} first (shared with the {@code db} component), so that a probe during an outage
+     * waits for the pool once; a failure used to escape here as the busy page's problem+json (operator trial).
      */
     @Override
     public Health health() {
@@ -58,7 +71,18 @@ public class MigrationHealth implements HealthIndicator {
         if (kept != null && now - kept.at() < KEPT.toNanos()) {
             return kept.health();
         }
-        Health health = read();
+        String unreachable = database.problem();
+        if (unreachable != null) {
+            return Health.down().withDetail("error", unreachable).build();
+        }
+        Health health;
+        try {
+            health = read();
+        } catch (org.flywaydb.core.api.FlywayException | org.springframework.dao.DataAccessException e) {
+            // the database went away between the two, or the history table cannot be read: said, not kept
+            return Health.down().withDetail("error", "无法读取数据库迁移记录（flyway_schema_history）："
+                    + DatabaseHealth.causes(e)).build();
+        }
         last = new Answer(health, now);
         return health;
     }

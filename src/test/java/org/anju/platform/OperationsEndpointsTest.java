@@ -283,6 +283,72 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void aDatabaseOutageIsDownAndSaidOnceAndItsEndOnce() throws Exception {
+        // the database as the probes see it: the test's own, then a closed port (PostgreSQL down), then back
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/anju");
+        config.setUsername("anju");
+        config.setConnectionTimeout(250);
+        config.setInitializationFailTimeout(-1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.jdbc.datasource.DelegatingDataSource database =
+                new org.springframework.jdbc.datasource.DelegatingDataSource(flyway.getConfiguration().getDataSource()) {
+                    @Override
+                    public java.sql.Connection getConnection() throws java.sql.SQLException {
+                        asked.incrementAndGet();
+                        return super.getConnection();
+                    }
+                };
+        long[] clock = {0};
+        DatabaseHealth db = new DatabaseHealth(database, () -> clock[0]);
+        MigrationHealth migrations = new MigrationHealth(Flyway.configure().configuration(flyway.getConfiguration())
+                .dataSource(database).load(), db, () -> clock[0]);
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DatabaseHealth.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try (com.zaxxer.hikari.HikariDataSource down = new com.zaxxer.hikari.HikariDataSource(config)) {
+            assertThat(migrations.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(db.health().getDetails()).containsEntry("database", "PostgreSQL");
+
+            database.setTargetDataSource(down);
+            for (int probe = 0; probe < 5; probe++) {
+                clock[0] += java.time.Duration.ofSeconds(31).toNanos();   // past the migrations' kept answer
+                int before = asked.get();
+                Health schema = migrations.health();
+                Health connection = db.health();
+                // DOWN, not the busy page's problem+json Spring answered when the migrations' read failed
+                assertThat(schema.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(connection.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(connection.getDetails().get("error").toString())
+                        .startsWith("无法连接数据库：").contains("Connection refused");
+                assertThat(schema.getDetails().get("error")).isEqualTo(connection.getDetails().get("error"));
+                assertThat(asked.get() - before).as("one wait for the pool per probe, not one per component").isEqualTo(1);
+            }
+            // said once, in one line: Spring Boot's indicator logged ~100 lines of stack trace at every probe
+            assertThat(logged.list).hasSize(1);
+            assertThat(logged.list.getFirst().getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(logged.list.getFirst().getThrowableProxy()).isNull();
+            assertThat(logged.list.getFirst().getFormattedMessage()).startsWith("无法连接数据库：")
+                    .contains("Connection refused", "DOWN（503）");
+
+            database.setTargetDataSource(flyway.getConfiguration().getDataSource());
+            clock[0] += java.time.Duration.ofSeconds(31).toNanos();
+            assertThat(migrations.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(db.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(db.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(logged.list).hasSize(2);
+            assertThat(logged.list.get(1).getFormattedMessage()).isEqualTo("数据库已恢复，就绪检查重新为 UP（不可用约 155 秒）");
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    @Test
     void readinessGoesOutOfServiceWhenTheNodeStops() throws Exception {
         // what the context publishes when it begins to close (ServletWebServerApplicationContext.doClose), before the
         // drain and the graceful shutdown of the web server
