@@ -136,8 +136,8 @@ class DatabaseConfiguration {
             primary.close();
             throw new IllegalStateException("只读副本（ANJU_DB_REPLICA_URL）只能配合外部主库（ANJU_DB_URL）使用：内嵌数据库没有副本");
         }
-        HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize());
-        HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1);
+        HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize(), READ_SOCKET_TIMEOUT);
+        HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1, ReadReplicaRouting.PROBE_SOCKET_TIMEOUT);
         ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe, replica.maxLag(), replica.checkInterval());
         return new Pools(primary, jobs, routing);
     }
@@ -157,7 +157,17 @@ class DatabaseConfiguration {
         return new HikariDataSource(config);
     }
 
-    private static HikariDataSource replicaPool(DatabaseProperties properties, String name, int size) {
+    /**
+     * How long a read on the replica waits for a reply that does not come. A replica lost without a word (its host
+     * off, the network cut, the machine frozen: no reset reaches the node) left reads waiting in a socket read for as
+     * long as the kernel retried, some 15 minutes, each holding a turn at the door (review). A minute: a standby
+     * cancels a read that holds up its replay after 30 s anyway ({@code max_standby_streaming_delay}), and the reads
+     * sent there (dashboards, roll-ups, 通报) take seconds.
+     */
+    static final java.time.Duration READ_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+    private static HikariDataSource replicaPool(DatabaseProperties properties, String name, int size,
+                                                java.time.Duration socketTimeout) {
         DatabaseProperties.Replica replica = properties.replica();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(replica.url());
@@ -174,6 +184,10 @@ class DatabaseConfiguration {
         config.setConnectionTimeout(1000);
         config.setValidationTimeout(500);
         config.addDataSourceProperty("connectTimeout", "2");
+        // a replica that stops answering without closing the connection: the wait ends (READ_SOCKET_TIMEOUT), and
+        // idle connections to a host that is gone are found by the kernel
+        config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout.toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         // the application starts (on the primary) while the replica is down
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

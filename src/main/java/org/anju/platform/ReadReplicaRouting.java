@@ -55,7 +55,14 @@ public final class ReadReplicaRouting implements AutoCloseable {
     private final ScheduledExecutorService monitor;
     private final AtomicLong replicaReads = new AtomicLong();
     private final AtomicLong primaryReads = new AtomicLong();
+    /** How long the monitor's query to the replica may wait for its reply (the monitor's pool's socket timeout). */
+    static final Duration PROBE_SOCKET_TIMEOUT = Duration.ofSeconds(5);
+    /** A monitor's query unanswered this long: reads go to the primary without waiting for its timeout. */
+    static final Duration PROBE_SILENT = Duration.ofSeconds(3);
+
     private volatile ReplicaRoute.Status status = new ReplicaRoute.Status.Unknown();
+    /** When the monitor's current query to the replica was sent (nanoTime, odd), or 0 between queries. */
+    private volatile long probeSince;
     private volatile Boolean usable; // null until the first check: the first state is logged too
 
     /**
@@ -77,7 +84,15 @@ public final class ReadReplicaRouting implements AutoCloseable {
             return t;
         });
         check();
-        monitor.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        monitor.scheduleWithFixedDelay(() -> {
+            try {
+                check();
+            } catch (Throwable e) {
+                // the executor cancels a periodic task for good once a run throws: the last status would then stand
+                // for ever, a replica found healthy once used however far behind it fell
+                log.error("只读副本监测出错（下一次照常进行）：{}", e.toString());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The replica's pools: the reads' and the monitor's (for the metrics). */
@@ -108,7 +123,17 @@ public final class ReadReplicaRouting implements AutoCloseable {
         };
     }
 
+    /**
+     * What reads go by: the last check's finding — or, while the monitor's query to the replica has gone unanswered
+     * for more than {@link #PROBE_SILENT}, unreachable. A replica lost without a word (no reset) answers nothing: the
+     * monitor's own query waits until {@link #PROBE_SOCKET_TIMEOUT}, and the reads sent there meanwhile would wait too.
+     */
     public ReplicaRoute.Status status() {
+        long since = probeSince;
+        if (since != 0 && System.nanoTime() - since > PROBE_SILENT.toNanos()) {
+            return new ReplicaRoute.Status.Unreachable("副本 " + Duration.ofNanos(System.nanoTime() - since).toSeconds()
+                    + " 秒未答复监测查询（主机停机、网络中断或停顿？）：" + probe.getJdbcUrl());
+        }
         return status;
     }
 
@@ -123,7 +148,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
 
     private Connection readConnection() throws SQLException {
         long required = required();
-        ReplicaRoute.Status now = status;
+        ReplicaRoute.Status now = status();
         ReplicaRoute.Decision decision = ReplicaRoute.decide(now, maxLag, required);
         Connection connection = null;
         if (!decision.onReplica() && ReplicaRoute.worthAsking(now, maxLag, required)) {
@@ -304,6 +329,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
             log.debug("Replica monitor: the primary did not answer: {}", e.getMessage());
         }
         ReplicaRoute.Status found;
+        probeSince = System.nanoTime() | 1;   // never 0, which means "not asking"
         try (Connection c = probe.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select pg_is_in_recovery(), pg_last_wal_replay_lsn()::text")) {
             rs.next();
@@ -315,6 +341,8 @@ public final class ReadReplicaRouting implements AutoCloseable {
             }
         } catch (SQLException | RuntimeException e) {
             found = new ReplicaRoute.Status.Unreachable(why(e, probe.getJdbcUrl(), probe.getUsername()));
+        } finally {
+            probeSince = 0;
         }
         update(found);
     }

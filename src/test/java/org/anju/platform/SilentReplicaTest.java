@@ -1,0 +1,144 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A replica lost without a word — its host off, the network cut, the machine frozen: no reset reaches the node, the
+ * connection stays open and nothing answers. Here a relay in front of a real PostgreSQL stops passing bytes on, in
+ * either direction, without closing anything. Before (review): the monitor's query waited in a socket read for as long
+ * as the kernel retried (no socket timeout), the last check's "reachable" stood, and reads kept being sent to the
+ * replica to wait as well. Now reads go to the primary once the monitor's query has gone unanswered for
+ * {@link ReadReplicaRouting#PROBE_SILENT}, its query gives up at {@link ReadReplicaRouting#PROBE_SOCKET_TIMEOUT}, and
+ * the replica is used again once it answers.
+ *
+ * <p>The "replica" is the primary itself behind the relay (not a standby, so reads stay on the primary: found
+ * {@code NotStandby}); what is checked is the monitor's finding while the replica is silent, not where reads go.
+ */
+class SilentReplicaTest {
+
+    @Test
+    void aReplicaThatStopsAnsweringIsUnreachableWithinSecondsAndFoundAgainAfterwards() throws Exception {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
+        String url = server.ensureDatabase("silent_replica");
+        int port = java.net.URI.create(url.substring("jdbc:".length())).getPort();
+        try (Relay relay = new Relay(port)) {
+            String replicaUrl = url.replace(":" + port + "/", ":" + relay.port() + "/");
+            assertThat(replicaUrl).isNotEqualTo(url);
+            DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 2,
+                    Duration.ofSeconds(30), Duration.ofSeconds(5),
+                    new DatabaseProperties.Replica(replicaUrl, null, null, Duration.ofHours(1), Duration.ofMillis(200)));
+            DatabaseConfiguration configuration = new DatabaseConfiguration();
+            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
+            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+                ReadReplicaRouting routing = pools.routing();
+                awaitStatus(routing, ReplicaRoute.Status.NotStandby.class, Duration.ofSeconds(10));
+
+                relay.freeze();
+                long frozen = System.nanoTime();
+                awaitStatus(routing, ReplicaRoute.Status.Unreachable.class, Duration.ofSeconds(10));
+                long silentFor = Duration.ofNanos(System.nanoTime() - frozen).toMillis();
+                // the monitor's query unanswered for 3 s (a check every 200 ms): before, it never was
+                assertThat(silentFor).isBetween(ReadReplicaRouting.PROBE_SILENT.toMillis() - 300, 6_000L);
+                assertThat(((ReplicaRoute.Status.Unreachable) routing.status()).why()).contains("未答复监测查询");
+                // and the monitor's own query gives up at its socket timeout (5 s): its finding, as it is logged
+                Thread.sleep(ReadReplicaRouting.PROBE_SOCKET_TIMEOUT.toMillis() + 1_000);
+                assertThat(routing.status()).isInstanceOf(ReplicaRoute.Status.Unreachable.class);
+
+                relay.thaw();
+                awaitStatus(routing, ReplicaRoute.Status.NotStandby.class, Duration.ofSeconds(15));
+            }
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void awaitStatus(ReadReplicaRouting routing, Class<? extends ReplicaRoute.Status> expected,
+                                    Duration atMost) throws InterruptedException {
+        long until = System.nanoTime() + atMost.toNanos();
+        while (!expected.isInstance(routing.status()) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(routing.status()).isInstanceOf(expected);
+    }
+
+    /** Passes TCP bytes on to a port, until frozen: then holds them, keeping every connection open. */
+    private static final class Relay implements AutoCloseable {
+        private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+        private volatile boolean frozen;
+
+        Relay(int target) throws IOException {
+            Thread.ofVirtual().start(() -> {
+                while (!listener.isClosed()) {
+                    try {
+                        Socket in = listener.accept();
+                        Socket out = new Socket("localhost", target);
+                        sockets.add(in);
+                        sockets.add(out);
+                        Thread.ofVirtual().start(() -> pass(in, out));
+                        Thread.ofVirtual().start(() -> pass(out, in));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        void freeze() {
+            frozen = true;
+        }
+
+        void thaw() {
+            frozen = false;
+        }
+
+        private void pass(Socket from, Socket to) {
+            byte[] buffer = new byte[8192];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    while (frozen) {
+                        Thread.sleep(20);   // what arrived is held, not passed on nor refused
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException ended) {
+                // the other side closed
+            } finally {
+                close(from);
+                close(to);
+            }
+        }
+
+        private static void close(Socket s) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+            sockets.forEach(Relay::close);
+        }
+    }
+}
