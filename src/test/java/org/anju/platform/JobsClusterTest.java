@@ -313,6 +313,53 @@ class JobsClusterTest {
     }
 
     /**
+     * An Error in one turn of the node's ticker (an OutOfMemoryError while a large file is read is the likely one)
+     * escaped the ticker, and the executor then cancelled every later turn: the node's imports were heard of no more,
+     * other nodes declared them 中断 and refused their commits, until the node restarted (review). Here the ticker's
+     * first statement throws one; its heartbeats go on.
+     */
+    @Test
+    @Order(0)
+    void anErrorInOneTurnOfTheTickerDoesNotStopTheHeartbeats() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger(1);
+        DataSource onceFailing = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                java.sql.Connection c = super.getConnection();
+                // the Error from a statement (a connection's failure is wrapped by the transaction manager)
+                return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{java.sql.Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("prepareStatement") && errors.getAndDecrement() > 0) {
+                                throw new OutOfMemoryError("test: one turn of the ticker");
+                            }
+                            try {
+                                return method.invoke(c, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
+        ImportSlots slots = new ImportSlots(1, 1, 1, 5, new JobTable(dataSource, onceFailing, "oom-node",
+                java.time.Duration.ofSeconds(2)), java.time.Duration.ofSeconds(2), 100, null);
+        try (ImportSlots.Place place = slots.reserve("oom_ticker_user")) {
+            JdbcClient db = JdbcClient.create(dataSource);
+            java.sql.Timestamp taken = db.sql("select heartbeat from import_job where owner = 'oom_ticker_user'")
+                    .query(java.sql.Timestamp.class).single();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (db.sql("select heartbeat from import_job where owner = 'oom_ticker_user'").query(java.sql.Timestamp.class)
+                    .single().equals(taken) && System.nanoTime() < until) {
+                Thread.sleep(100);
+            }
+            assertThat(errors.get()).as("the Error was thrown").isNegative();
+            assertThat(db.sql("select heartbeat > ? from import_job where owner = 'oom_ticker_user'").param(taken)
+                    .query(Boolean.class).single()).as("heard of after the Error").isTrue();
+        } finally {
+            slots.stopTicker();
+        }
+    }
+
+    /**
      * The reviewer's timeout case: another node judged the job's heartbeat stale (here: a sweep with a 1 ms timeout)
      * and marked it 中断 while its import was still running. When the import then reaches its commit, the fence finds
      * the row ended: the import rolls back, and every node shows 中断 — what 中断 says ("未写入任何数据") is true.
