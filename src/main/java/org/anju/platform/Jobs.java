@@ -231,7 +231,11 @@ public class Jobs implements SmartLifecycle {
     private void submit(Job job, ImportSlots.Place place, Supplier<?> work) {
         executor.submit(() -> {
             job.worker = Thread.currentThread();
-            try (place) {
+            // the place is given back after the end is written, however the job ended: given back first (a
+            // try-with-resources closes before its catch blocks), a failed job left the node's live jobs before its
+            // end was stored, and a stopping node could interrupt that write — other nodes then showed 中断 for a
+            // job that had failed with the file's problems (review)
+            try {
                 place.awaitTurn(); // the page shows 排队中 meanwhile
                 Object result = JobProgress.reporting(job, work);
                 ended(job, JobState.FINISHED, result, null);
@@ -249,6 +253,8 @@ public class Jobs implements SmartLifecycle {
                 ended(job, JobState.FAILED, null, Failure.of(e));
             } catch (Error e) {
                 ended(job, JobState.FAILED, null, Failure.of(new IllegalStateException("导入失败：" + e, e)));
+            } finally {
+                place.close();
             }
         });
     }
@@ -393,15 +399,22 @@ public class Jobs implements SmartLifecycle {
     }
 
     private Snapshot snapshot(JobTable.Row row) {
-        JobState state = row.state().seenAfter(row.silentMillis(), timeout.toMillis());
+        if (!row.state().finished() && row.state().seenAfter(row.silentMillis(), timeout.toMillis()) == JobState.INTERRUPTED) {
+            // its node is gone: marked for every node — 中断, or, when its import wrote, 已完成 without a summary — and
+            // shown as marked, read again: an import committing while the row was read first (its node alive but
+            // unheard of) is found written by the sweep, which waits for the row's lock; shown from the first read it
+            // was 中断 "未写入任何数据" (review). Not marked (the sweep failed, or the node was heard of again): shown
+            // as stored, still going, and looked at again at the next poll
+            sweep();
+            JobTable.Row again = table.find(row.id()).orElse(row);
+            return snapshot(again, again.state());
+        }
+        return snapshot(row, row.state());
+    }
+
+    private Snapshot snapshot(JobTable.Row row, JobState state) {
         Failure failure = row.errorKind() == null ? null
                 : new Failure(row.errorKind(), row.errorMessage(), row.problems());
-        if (state == JobState.INTERRUPTED && !row.state().finished()) {
-            // its node is gone: marked for every node — 中断, or, when its import wrote, 已完成 without a summary
-            failure = row.wrote() ? Failure.written() : Failure.interrupted();
-            state = row.wrote() ? JobState.FINISHED : JobState.INTERRUPTED;
-            sweep();
-        }
         if (state.finished()) {
             ReadReplicaRouting.sawWrite(row.writtenLsn()); // the owner's next pages read what the import wrote
         }
