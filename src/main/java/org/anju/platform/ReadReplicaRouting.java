@@ -337,7 +337,9 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 found = new ReplicaRoute.Status.NotStandby();
             } else {
                 long replay = ReplicaRoute.Lsn.parse(rs.getString(2));
-                found = new ReplicaRoute.Status.Streaming(replay, clock.lag(replay, Instant.now()));
+                found = clock.lag(replay, Instant.now())
+                        .<ReplicaRoute.Status>map(lag -> new ReplicaRoute.Status.Streaming(replay, lag))
+                        .orElseGet(() -> new ReplicaRoute.Status.Behind(replay));
             }
         } catch (SQLException | RuntimeException e) {
             found = new ReplicaRoute.Status.Unreachable(why(e, probe.getJdbcUrl(), probe.getUsername()));

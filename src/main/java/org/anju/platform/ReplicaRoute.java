@@ -41,8 +41,15 @@ public final class ReplicaRoute {
         record NotStandby() implements Status {
         }
 
-        /** A standby that has replayed up to {@code replayLsn}, {@code lag} behind the primary. */
+        /** A standby that has replayed up to {@code replayLsn}, at most {@code lag} behind the primary. */
         record Streaming(long replayLsn, Duration lag) implements Status {
+        }
+
+        /**
+         * A standby behind every primary position this node has on record (at start, or after a long stall): how far
+         * behind is not known, so it is not taken to be near ({@link LagClock}).
+         */
+        record Behind(long replayLsn) implements Status {
         }
     }
 
@@ -52,6 +59,8 @@ public final class ReplicaRoute {
             case Status.Unknown u -> Decision.primary("副本状态未知（尚未检查）");
             case Status.Unreachable u -> Decision.primary("副本不可达：" + u.why());
             case Status.NotStandby n -> Decision.primary("副本不在恢复（备库）状态，可能已被提升为主库");
+            case Status.Behind b -> Decision.primary("副本（已重放到 " + Lsn.format(b.replayLsn())
+                    + "）落后于本节点记录的最早主库位置，延迟未知");
             case Status.Streaming s when s.lag().compareTo(maxLag) > 0 ->
                     Decision.primary("副本延迟 " + s.lag().toMillis() + " ms，超过上限 " + maxLag.toMillis() + " ms");
             case Status.Streaming s when s.replayLsn() < requiredLsn ->
@@ -102,13 +111,17 @@ public final class ReplicaRoute {
     }
 
     /**
-     * How long the replica is behind, in time: the primary's WAL position is sampled at every check; the replica is
-     * as far behind as the oldest sample it has not replayed yet is old. (Not {@code now() -
-     * pg_last_xact_replay_timestamp()}, which grows on an idle primary where nothing is behind.)
+     * How long the replica is behind, in time, at most: the primary's WAL position is sampled at every check. What
+     * the replica has not replayed was written after the last time the primary was seen at a position the replica
+     * has replayed — so it is at most that old. (Not {@code now() - pg_last_xact_replay_timestamp()}, which grows on an
+     * idle primary where nothing is behind: the primary is seen at the same position again at every check.) A replica
+     * behind every sample on record (or with none yet) is behind by an unknown time ({@link Status.Behind}). Before (review), the age of the oldest sample it had not replayed was
+     * taken as the lag — a lower bound: a node starting beside a replica hours behind saw it milliseconds behind, its
+     * one sample that young, and read from it until that sample was {@code max-lag} old.
      */
     public static final class LagClock {
         private final int capacity;
-        private final Deque<long[]> samples = new ArrayDeque<>(); // {lsn, epochMillis}, oldest first
+        private final Deque<long[]> samples = new ArrayDeque<>(); // {lsn, epochMillis last seen there}, oldest first
 
         public LagClock(int capacity) {
             this.capacity = Math.max(2, capacity);
@@ -118,7 +131,8 @@ public final class ReplicaRoute {
         public synchronized void primary(long lsn, Instant at) {
             long[] last = samples.peekLast();
             if (last != null && last[0] == lsn) {
-                return; // nothing written since: the older sample is the one a lagging replica is measured by
+                last[1] = at.toEpochMilli(); // nothing written since: the primary was still there at {@code at}
+                return;
             }
             samples.addLast(new long[]{lsn, at.toEpochMilli()});
             while (samples.size() > capacity) {
@@ -126,15 +140,24 @@ public final class ReplicaRoute {
             }
         }
 
-        /** The replica's delay at {@code now} when it has replayed up to {@code replayLsn}. */
-        public synchronized Duration lag(long replayLsn, Instant now) {
+        /**
+         * The replica's delay at {@code now}, at most, when it has replayed up to {@code replayLsn}; empty when it is
+         * behind every sample on record (how far is not known).
+         */
+        public synchronized java.util.Optional<Duration> lag(long replayLsn, Instant now) {
+            long[] replayed = null;
             for (Iterator<long[]> it = samples.iterator(); it.hasNext(); ) {
                 long[] sample = it.next();
                 if (sample[0] > replayLsn) {
-                    return Duration.ofMillis(Math.max(0, now.toEpochMilli() - sample[1]));
+                    break;
                 }
+                replayed = sample;
             }
-            return Duration.ZERO;
+            // level with the newest sample too: what the primary wrote since it was last seen is not known either, so
+            // a primary not sampled for a while (its pool exhausted at month-end) does not make a stalled replica look
+            // level; sampled every check, that is the few milliseconds between the two queries
+            return replayed == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - replayed[1])));
         }
     }
 }

@@ -78,26 +78,48 @@ class ReplicaRouteTest {
     }
 
     @Test
-    void lagIsTheAgeOfTheOldestPrimaryPositionNotYetReplayed() {
+    void lagIsAtMostTheTimeSinceThePrimaryWasLastSeenWhereTheReplicaHasReplayed() {
         LagClock clock = new LagClock(100);
         clock.primary(100, T0);
         clock.primary(200, T0.plusSeconds(1));
         clock.primary(300, T0.plusSeconds(2));
         Instant now = T0.plusSeconds(3);
-        assertThat(clock.lag(300, now)).isZero();                       // level with the primary
-        assertThat(clock.lag(250, now)).isEqualTo(Duration.ofSeconds(1)); // missing what the primary had at T0+2
-        assertThat(clock.lag(150, now)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(clock.lag(50, now)).isEqualTo(Duration.ofSeconds(3));
+        // level with the primary as last sampled: what it wrote since T0+2 is not known either
+        assertThat(clock.lag(300, now)).contains(Duration.ofSeconds(1));
+        assertThat(clock.lag(300, T0.plusSeconds(2))).contains(Duration.ZERO);
+        // missing what came after 200: written after T0+1, when the primary was last seen at 200
+        assertThat(clock.lag(250, now)).contains(Duration.ofSeconds(2));
+        assertThat(clock.lag(150, now)).contains(Duration.ofSeconds(3));
+        // behind the oldest sample: by how much is not known — before (review) this was "3 s", a lower bound
+        assertThat(clock.lag(50, now)).isEmpty();
+        assertThat(new LagClock(10).lag(50, now)).as("nothing sampled yet").isEmpty();
     }
 
     @Test
-    void anIdlePrimaryIsNotLagAndTheFirstSightingOfAPositionCounts() {
+    void anIdlePrimaryIsNotLagAndAReplicaBehindAllThatIsKnownIsNotNear() {
         LagClock clock = new LagClock(100);
         clock.primary(100, T0);
         clock.primary(100, T0.plusSeconds(1));
-        clock.primary(100, T0.plusSeconds(2));
-        assertThat(clock.lag(100, T0.plusSeconds(60))).isZero();           // idle: nothing behind however long
-        assertThat(clock.lag(99, T0.plusSeconds(10))).isEqualTo(Duration.ofSeconds(10)); // stuck since T0
+        clock.primary(100, T0.plusSeconds(60));
+        assertThat(clock.lag(100, T0.plusSeconds(60))).contains(Duration.ZERO);  // idle: nothing behind however long
+        assertThat(clock.lag(99, T0.plusSeconds(60))).isEmpty();                 // stuck before T0: unknown
+        // a node that starts beside a replica hours behind: its first sample is young, the replica is not near
+        LagClock starting = new LagClock(100);
+        starting.primary(5_000_000, T0);
+        assertThat(starting.lag(1_000, T0.plusMillis(5))).isEmpty();
+        assertThat(ReplicaRoute.decide(new Status.Behind(1_000), MAX_LAG, 0).onReplica()).isFalse();
+        assertThat(ReplicaRoute.decide(new Status.Behind(1_000), MAX_LAG, 0).reason()).contains("延迟未知");
+        assertThat(ReplicaRoute.worthAsking(new Status.Behind(1_000), MAX_LAG, 2_000)).isFalse();
+    }
+
+    @Test
+    void aPrimaryNotSampledForAWhileMakesNoReplicaLookLevel() {
+        // the monitor's primary sample skipped (its pool exhausted at month-end): a replica level with the last sample
+        // is as far behind as that sample is old, at most
+        LagClock clock = new LagClock(100);
+        clock.primary(100, T0);
+        assertThat(clock.lag(100, T0.plusSeconds(10))).contains(Duration.ofSeconds(10));
+        assertThat(ReplicaRoute.decide(new Status.Streaming(100, Duration.ofSeconds(10)), MAX_LAG, 0).onReplica()).isFalse();
     }
 
     @Test
@@ -106,9 +128,9 @@ class ReplicaRouteTest {
         for (int i = 1; i <= 10; i++) {
             clock.primary(i * 100L, T0.plusSeconds(i));
         }
-        // only T0+8..T0+10 are kept: a replica at 50 is at least as old as the oldest kept sample
-        assertThat(clock.lag(50, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(3));
-        assertThat(clock.lag(950, T0.plusSeconds(11))).isEqualTo(Duration.ofSeconds(1));
+        // only T0+8..T0+10 are kept: a replica at 50 is behind all of them, by an unknown time
+        assertThat(clock.lag(50, T0.plusSeconds(11))).isEmpty();
+        assertThat(clock.lag(950, T0.plusSeconds(11))).contains(Duration.ofSeconds(2));
     }
 
     @Test
