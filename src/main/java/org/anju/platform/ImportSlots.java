@@ -338,7 +338,7 @@ public class ImportSlots {
     }
 
     /** Writes each place's progress when it changed, and a heartbeat at least every {@code heartbeat}. */
-    void beat() {
+    private void beat() {
         if (silent) {
             return;
         }

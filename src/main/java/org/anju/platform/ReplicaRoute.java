@@ -115,9 +115,10 @@ public final class ReplicaRoute {
      * the replica has not replayed was written after the last time the primary was seen at a position the replica
      * has replayed — so it is at most that old. (Not {@code now() - pg_last_xact_replay_timestamp()}, which grows on an
      * idle primary where nothing is behind: the primary is seen at the same position again at every check.) A replica
-     * behind every sample on record (or with none yet) is behind by an unknown time ({@link Status.Behind}). Before (review), the age of the oldest sample it had not replayed was
-     * taken as the lag — a lower bound: a node starting beside a replica hours behind saw it milliseconds behind, its
-     * one sample that young, and read from it until that sample was {@code max-lag} old.
+     * behind every sample on record (or with none yet) is behind by an unknown time ({@link Status.Behind}). Before
+     * (review), the age of the oldest sample it had not replayed was taken as the lag — a lower bound: a node starting
+     * beside a replica hours behind saw it milliseconds behind, its one sample that young, and read from it until that
+     * sample was {@code max-lag} old.
      */
     public static final class LagClock {
         private final int capacity;
