@@ -21,11 +21,11 @@ import org.springframework.context.event.SmartApplicationListener;
  * reproducible": out-of-order is how the features' version ranges are merged (application.yml), on purpose, and the
  * warning read to operators as a fault (operator trial, issue 15). Flyway's other lines (what it applies) stay.
  *
- * <p>A filter on those two messages, not a level on their loggers: the context's logger also warns of a failed
- * graceful shutdown, which must stay, and the condition report's logger prints the report itself with
- * {@code --debug}. Added once Spring Boot has set up the logging (its set-up drops every filter), registered in
- * META-INF/spring.factories; taken off once the application is ready, since a turbo filter sees every logging call and
- * the two lines come only from a failed start.
+ * <p>A filter on those messages, not a level on their loggers: the context's logger also warns of a failed graceful
+ * shutdown, which must stay, the condition report's logger prints the report itself with {@code --debug}, and Flyway's
+ * logger says what it migrates. Added once Spring Boot has set up the logging (its set-up drops every filter),
+ * registered in META-INF/spring.factories; taken off once the application is ready, since a turbo filter sees every
+ * logging call and the three lines come only while the application starts.
  */
 public class StartupNoise implements SmartApplicationListener {
 
