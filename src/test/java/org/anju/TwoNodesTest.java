@@ -233,39 +233,6 @@ class TwoNodesTest {
         assertThat(page).contains("月报逾期未报").contains("信州区").contains("2026年11月月报报送期限2026年12月5日已过");
     }
 
-    /**
-     * Nodes whose JVMs run in different time zones share one lock: the driver gives each session its JVM's zone, and
-     * with lock_until a timestamptz (before V0_1591) a lock taken in Asia/Shanghai read 8 hours off in UTC — the UTC
-     * node took the lock the other held (review). The provider as {@code org.anju.platform.Scheduling} builds it.
-     */
-    @Test
-    void nodesInDifferentTimeZonesShareOneLock() throws Exception {
-        HikariDataSource db = node1.getBean(HikariDataSource.class);
-        try (java.sql.Connection shanghai = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
-             java.sql.Connection utc = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
-            shanghai.createStatement().execute("set time zone 'Asia/Shanghai'");
-            utc.createStatement().execute("set time zone 'UTC'");
-            java.util.List<net.javacrumbs.shedlock.core.LockProvider> providers = java.util.stream.Stream.of(shanghai, utc)
-                    .map(c -> (net.javacrumbs.shedlock.core.LockProvider) new net.javacrumbs.shedlock.provider.jdbctemplate
-                            .JdbcTemplateLockProvider(net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider
-                            .Configuration.builder()
-                            .withJdbcTemplate(new org.springframework.jdbc.core.JdbcTemplate(
-                                    new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true)))
-                            .withTableName("shedlock").usingDbTime().build()))
-                    .toList();
-            for (int first = 0; first < 2; first++) {
-                var lock = new net.javacrumbs.shedlock.core.LockConfiguration(java.time.Instant.now(), "time-zones",
-                        java.time.Duration.ofMinutes(30), java.time.Duration.ZERO);
-                var held = providers.get(first).lock(lock);
-                assertThat(held).as("taken in " + (first == 0 ? "Asia/Shanghai" : "UTC")).isPresent();
-                assertThat(providers.get(1 - first).lock(lock)).as("held for the other zone's node too").isEmpty();
-                held.orElseThrow().unlock();
-            }
-        } finally {
-            node1.getBean(JdbcClient.class).sql("delete from shedlock where name = 'time-zones'").update();
-        }
-    }
-
     @Test
     void aFilePreviewedOnOneNodeIsImportedOnTheOther() throws Exception {
         asSystem(node1, () -> {

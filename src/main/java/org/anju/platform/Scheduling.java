@@ -31,6 +31,11 @@ class Scheduling {
 
     @Bean
     LockProvider lockProvider(DataSource dataSource) {
+        return onDatabaseTime(dataSource);
+    }
+
+    /** The nodes' lock provider on a data source (the tests give it sessions in other time zones). */
+    static LockProvider onDatabaseTime(DataSource dataSource) {
         return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(dataSource))
                 .withTableName("shedlock")

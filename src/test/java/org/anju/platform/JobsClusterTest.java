@@ -313,6 +313,36 @@ class JobsClusterTest {
     }
 
     /**
+     * Scheduled work once per cluster (ShedLock, {@link Scheduling}) on nodes whose JVMs run in different time zones: the
+     * driver gives each session its JVM's zone, and with lock_until a timestamptz (before V0_1591) a lock taken in
+     * Asia/Shanghai read 8 hours off in UTC — the UTC node took the lock the other held (review). Two sessions, one in
+     * each zone, with the nodes' own lock provider.
+     */
+    @Test
+    @Order(0)
+    void nodesInDifferentTimeZonesShareOneSchedulingLock() throws Exception {
+        HikariDataSource db = (HikariDataSource) dataSource;
+        try (java.sql.Connection shanghai = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword());
+             java.sql.Connection utc = java.sql.DriverManager.getConnection(db.getJdbcUrl(), db.getUsername(), db.getPassword())) {
+            shanghai.createStatement().execute("set time zone 'Asia/Shanghai'");
+            utc.createStatement().execute("set time zone 'UTC'");
+            List<net.javacrumbs.shedlock.core.LockProvider> providers = java.util.stream.Stream.of(shanghai, utc)
+                    .map(c -> Scheduling.onDatabaseTime(new org.springframework.jdbc.datasource.SingleConnectionDataSource(c, true)))
+                    .toList();
+            for (int first = 0; first < 2; first++) {
+                var lock = new net.javacrumbs.shedlock.core.LockConfiguration(java.time.Instant.now(), "time-zones",
+                        java.time.Duration.ofMinutes(30), java.time.Duration.ZERO);
+                var held = providers.get(first).lock(lock);
+                assertThat(held).as("taken in " + (first == 0 ? "Asia/Shanghai" : "UTC")).isPresent();
+                assertThat(providers.get(1 - first).lock(lock)).as("held for the other zone's node too").isEmpty();
+                held.orElseThrow().unlock();
+            }
+        } finally {
+            jdbc.sql("delete from shedlock where name = 'time-zones'").update();
+        }
+    }
+
+    /**
      * An Error in one turn of the node's ticker (an OutOfMemoryError while a large file is read is the likely one)
      * escaped the ticker, and the executor then cancelled every later turn: the node's imports were heard of no more,
      * other nodes declared them 中断 and refused their commits, until the node restarted (review). Here the ticker's
