@@ -285,10 +285,7 @@ class OperationsEndpointsTest {
     @Test
     void aDatabaseOutageIsDownAndSaidOnceAndItsEndOnce() throws Exception {
         // the database as the probes see it: the test's own, then a closed port (PostgreSQL down), then back
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = DatabaseUnreachableTest.closedPort();
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/anju");
         config.setUsername("anju");
