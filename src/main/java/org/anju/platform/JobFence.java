@@ -49,10 +49,13 @@ final class JobFence implements TransactionExecutionListener {
             return;
         }
         jdbc.execute("set constraints all immediate");
-        // clock_timestamp(): now() is the import transaction's start, maybe minutes ago (the row would look silent)
+        // clock_timestamp(): now() is the import transaction's start, maybe minutes ago (the row would look silent).
+        // The stage is stored with it, not left to the ticker (250 ms late): a node's death after a preview kept its
+        // file is told apart from one after the import wrote (JobTable.sweep)
         int claimed = jdbc.update("""
-                update import_job set wrote_at = coalesce(wrote_at, clock_timestamp()), heartbeat = clock_timestamp()
-                where id = ? and finished_at is null""", UUID.fromString(job.id));
+                update import_job set wrote_at = coalesce(wrote_at, clock_timestamp()), heartbeat = clock_timestamp(),
+                       stage = ?
+                where id = ? and finished_at is null""", job.stage(), UUID.fromString(job.id));
         if (claimed != 1) {
             throw new Fenced(job.id);
         }

@@ -188,21 +188,28 @@ final class JobTable implements ImportSlots.Shares {
     /**
      * Housekeeping any node does when it looks: jobs whose node stopped heartbeating more than the timeout ago become
      * 中断 — unless their import wrote (committed, or committing: the row's lock is waited for); those end 已完成
-     * with {@link Jobs.Failure#WRITTEN} instead (the result summary was lost with the node). Jobs ended more than
+     * with {@link Jobs.Failure#WRITTEN} instead (the result summary was lost with the node), or, when what was written
+     * is a preview's file ({@link Jobs#PREVIEW_STAGE}), 中断 with the same kind and a preview's message. Jobs ended more than
      * {@code keep} ago are deleted. Returns how many were marked 中断.
      */
     int sweep(Duration keep) {
         Jobs.Failure f = Jobs.Failure.interrupted();
         Jobs.Failure w = Jobs.Failure.written();
+        Jobs.Failure p = Jobs.Failure.previewWritten();
         Integer stale = own.execute(tx -> {
             int marked = jdbc.sql("""
                             update import_job set state = 'INTERRUPTED', stage = '中断', error_kind = ?, error_message = ?, finished_at = now()
                             where finished_at is null and wrote_at is null and heartbeat < now() - make_interval(secs => ?)""")
                     .param(f.kind()).param(f.message()).param(timeout.toMillis() / 1000.0).update();
+            // (a preview that kept its file wrote too, but the user has no preview to see: 中断, said as a preview's)
             jdbc.sql("""
-                            update import_job set state = 'FINISHED', stage = '完成', error_kind = ?, error_message = ?, finished_at = now()
+                            update import_job set state = case when stage = ? then 'INTERRUPTED' else 'FINISHED' end,
+                                   stage = case when stage = ? then '中断' else '完成' end, error_kind = ?,
+                                   error_message = case when stage = ? then ? else ? end, finished_at = now()
                             where finished_at is null and wrote_at is not null and heartbeat < now() - make_interval(secs => ?)""")
-                    .param(w.kind()).param(w.message()).param(timeout.toMillis() / 1000.0).update();
+                    .param(Jobs.PREVIEW_STAGE).param(Jobs.PREVIEW_STAGE).param(w.kind())
+                    .param(Jobs.PREVIEW_STAGE).param(p.message()).param(w.message())
+                    .param(timeout.toMillis() / 1000.0).update();
             jdbc.sql("delete from import_job where finished_at < now() - make_interval(secs => ?)")
                     .param((double) keep.toSeconds()).update();
             return marked;

@@ -47,9 +47,14 @@ public class Jobs implements SmartLifecycle {
     static final Duration KEEP = Duration.ofMinutes(30);
     /** How often a node looks for dead and expired jobs at most. */
     static final Duration SWEEP = Duration.ofSeconds(10);
+    /**
+     * The stage in which a preview keeps the uploaded file for its commit: a write, but not the import's. A preview
+     * job whose node died after it is 中断 with {@link Failure#PREVIEW_WRITTEN_MESSAGE}, not "导入已写入".
+     */
+    public static final String PREVIEW_STAGE = "保存预览";
     /** The stages of a breakdown table import, in order ({@link JobProgress#stage}). */
     public static final List<String> PLAN_STAGES = List.of("读取文件", "识别表格", "解析地区和指标",
-            "校验", "保存预览", "写入");
+            "校验", PREVIEW_STAGE, "写入");
     /** The stages of a register import (project register, reports). */
     public static final List<String> REGISTER_STAGES = List.of("读取文件", "解析地区和数据", "写入");
 
@@ -91,10 +96,15 @@ public class Jobs implements SmartLifecycle {
         public static final String INPUT = "INPUT";
         public static final String INTERRUPTED = "INTERRUPTED";
         public static final String FAULT = "FAULT";
-        /** The import wrote (committed), but its node stopped before storing the result: 已完成, without a summary. */
+        /**
+         * The job wrote (committed), but its node stopped before storing the result: 已完成 without a summary when the
+         * import wrote; 中断 with {@link #PREVIEW_WRITTEN_MESSAGE} when a preview kept its file (its result, the
+         * preview, is lost with the node). Either is replaced by the job's own end if its node was only slow.
+         */
         public static final String WRITTEN = "WRITTEN";
         public static final String INTERRUPTED_MESSAGE = "导入中断：处理它的服务器已停止，未写入任何数据；请重新导入";
         public static final String WRITTEN_MESSAGE = "导入已写入，但处理它的服务器随后停止，未能保存导入结果的摘要；请到相应列表中核对，不要重复导入";
+        public static final String PREVIEW_WRITTEN_MESSAGE = "预览中断：处理它的服务器已停止，预览未能显示，未导入任何数据；请重新上传文件预览";
 
         public Failure {
             problems = problems == null ? List.of() : List.copyOf(problems);
@@ -116,6 +126,10 @@ public class Jobs implements SmartLifecycle {
 
         static Failure written() {
             return new Failure(WRITTEN, WRITTEN_MESSAGE, List.of());
+        }
+
+        static Failure previewWritten() {
+            return new Failure(WRITTEN, PREVIEW_WRITTEN_MESSAGE, List.of());
         }
 
         /** A bug, not a reason the user can act on. */

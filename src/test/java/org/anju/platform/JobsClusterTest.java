@@ -498,8 +498,57 @@ class JobsClusterTest {
         }
     }
 
+    /**
+     * A job whose node fell silent after the job committed (here: a sweep with a 1 ms timeout while the job waits
+     * after its commit) is marked for what it wrote: an import's 已完成 "导入已写入…不要重复导入"; a preview's, which
+     * only kept the uploaded file, 中断 in a preview's words — there is no preview to see and nothing was imported, so
+     * "不要重复导入" would keep the user from the import they came to make. Either mark is replaced by the job's own
+     * end when its node was only slow.
+     */
     @Test
     @Order(5)
+    void aJobWhoseNodeFellSilentAfterItWroteIsMarkedForWhatItWrote() throws Exception {
+        assertThat(silentAfterWriting(Jobs.PREVIEW_STAGE, "preview-kept"))
+                .containsExactly("INTERRUPTED", "中断", Jobs.Failure.WRITTEN, Jobs.Failure.PREVIEW_WRITTEN_MESSAGE);
+        assertThat(silentAfterWriting("写入", "import-written"))
+                .containsExactly("FINISHED", "完成", Jobs.Failure.WRITTEN, Jobs.Failure.WRITTEN_MESSAGE);
+    }
+
+    /** The row as a sweep marked it (state, stage, error kind and message) while the job waited after its commit. */
+    List<String> silentAfterWriting(String stage, String key) throws Exception {
+        JobTable impatient = new JobTable(dataSource, "impatient", java.time.Duration.ofMillis(1));
+        CountDownLatch committed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate tx = new TransactionTemplate(node1.getBean(PlatformTransactionManager.class));
+        String id = jobs.start(MINISTRY, "导入", Jobs.PLAN_STAGES, () -> Access.runAs(Actor.system(regions.root()), () -> {
+            JobProgress.stage(stage, 0);
+            tx.execute(s -> jdbc.sql("insert into app_setting (key, value) values (?, 'written by a job')").param(key)
+                    .update());
+            committed.countDown();
+            await(release); // no end stored meanwhile, as when its node died
+            return new Held(key);
+        }));
+        List<String> marked;
+        try {
+            assertThat(committed.await(30, TimeUnit.SECONDS)).isTrue();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            String sql = "select state, stage, error_kind, error_message from import_job where id = ?::uuid";
+            do {
+                assertThat(impatient.sweep(Jobs.KEEP)).as("none counted 中断 for having written nothing").isZero();
+                marked = jdbc.sql(sql).param(id).query((rs, n) -> java.util.Arrays.asList(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4))).single();
+            } while (marked.get(2) == null && System.nanoTime() < until);
+        } finally {
+            release.countDown();
+        }
+        assertThat(jobs.await(id, MINISTRY).result(Held.class)).isEqualTo(new Held(key));
+        assertThat(rowState(id)).as("the job's own end replaced the mark").isEqualTo("FINISHED");
+        assertThat(written(key)).isEqualTo(1);
+        return marked;
+    }
+
+    @Test
+    @Order(6)
     void aJobWhoseNodeDiedIsShownInterruptedEverywhereAndLeftNothing() throws Exception {
         ConfigurableApplicationContext node3 = node2; // dies here
         CountDownLatch writing = new CountDownLatch(1);
@@ -562,7 +611,7 @@ class JobsClusterTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeStoppingGracefullyTakesNoNewJobAndMarksWhatItCouldNotFinish() throws Exception {
         // node 1 stops (its shutdown phase has 3 s); the job never finishes by itself
         CountDownLatch writing = new CountDownLatch(1);

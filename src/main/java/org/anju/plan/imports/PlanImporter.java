@@ -18,6 +18,7 @@ import org.anju.plan.FigureKind;
 import org.anju.plan.RowRole;
 import org.anju.plan.check.Finding;
 import org.anju.platform.JobProgress;
+import org.anju.platform.Jobs;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.springframework.stereotype.Service;
@@ -311,7 +312,7 @@ public class PlanImporter {
         Preview preview = new Preview(document, interpreted.readings(), questions, notes, warnings, stated.lines(),
                 findings);
         if (options.dryRun()) {
-            JobProgress.stage("保存预览", 0);
+            JobProgress.stage(Jobs.PREVIEW_STAGE, 0);
             Long batchId = previewBatch != null ? previewBatch : options.keepPreview()
                     ? Access.via(Channel.IMPORT, () -> transaction.execute(status -> plans.recordBatch(fileName,
                     document.format().name(), document.encoding(), sha256(content), content, false,
