@@ -208,8 +208,8 @@ final class PgArchives {
     // ---- restore --------------------------------------------------------------------------------------------
 
     /**
-     * Restores {@code in} into {@code target} in one transaction ({@code pg_restore | psql --single-transaction}): all
-     * of it or, on any error, nothing. The target must be empty, unless {@code replace}: then its schemas are dropped
+     * Restores {@code in} into {@code target} in one transaction ({@code pg_restore | psql}, the commit sent only after
+     * pg_restore ended well: {@link #pipe}): all of it or, on any error, nothing. The target must be empty, unless {@code replace}: then its schemas are dropped
      * (in the same transaction) first.
      */
     void restore(Target target, Path in, boolean replace, PrintWriter say) {
@@ -243,17 +243,16 @@ final class PgArchives {
                     String.join("、", schemas), contents.tables().size(), sample(contents.tables()), archived);
         }
         List<String> restoreCommand = List.of(pgRestore.toString(), "--no-owner", "--no-acl", "--file=-", in.toString());
-        List<String> psqlCommand = new ArrayList<>(List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
-                "--set=ON_ERROR_STOP=1", "--single-transaction", "--output=/dev/null"));
+        List<String> psqlCommand = List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
+                "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--file=-");
+        // the drops' NOTICE lines (one per table) would bury the error that matters
+        StringBuilder begin = new StringBuilder("set client_min_messages = warning;\nbegin;\n");
         if (!contents.tables().isEmpty() || !schemas.equals(List.of("public"))) {
-            StringBuilder drop = new StringBuilder();
-            schemas.forEach(s -> drop.append("drop schema if exists ").append(quote(s)).append(" cascade; "));
-            drop.append("create schema if not exists public;");
-            psqlCommand.add("--command=" + drop);
+            schemas.forEach(s -> begin.append("drop schema if exists ").append(quote(s)).append(" cascade;\n"));
+            begin.append("create schema if not exists public;\n");
         }
-        psqlCommand.add("--file=-");
         long started = System.nanoTime();
-        pipe(restoreCommand, psqlCommand, target);
+        pipe(restoreCommand, psqlCommand, begin.toString(), target);
         Contents restored = contents(target);
         say.printf("已从 %s 恢复数据库 %s（%s:%d）：%d 个条目，%d 张表，用时 %.1f 秒%n", in, target.database(), target.host(),
                 target.port(), entries, restored.tables().size(), (System.nanoTime() - started) / 1e9);
@@ -349,31 +348,43 @@ final class PgArchives {
         }
     }
 
-    /** {@code first | second}, both with the target's environment; either failing fails the whole (nothing committed). */
-    private static void pipe(List<String> first, List<String> second, Target target) {
+    /**
+     * {@code first | second} inside one transaction that this side ends: {@code begin} (which opens it) goes to psql,
+     * then pg_restore's output, and {@code commit} only once pg_restore exited 0. psql's own
+     * {@code --single-transaction} committed at the end of its input, and a pg_restore that died part-way (a truncated
+     * or damaged file) ended that input early: tables without their rows, keys or indexes were committed — over a
+     * database {@code --replace} had emptied — and then reported rolled back (review of issue 15, backup). Without
+     * the commit psql's input ends inside the transaction and PostgreSQL rolls it back as psql disconnects.
+     */
+    private static void pipe(List<String> first, List<String> second, String begin, Target target) {
         ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.PIPE);
         ProcessBuilder b = new ProcessBuilder(second).redirectError(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         a.environment().putAll(target.environment());
         b.environment().putAll(target.environment());
+        Process restore = null;
+        Process psql = null;
         try {
-            List<Process> processes = ProcessBuilder.startPipeline(List.of(a, b));
-            List<java.util.concurrent.CompletableFuture<String>> errors = new ArrayList<>();
-            for (Process p : processes) {
-                var f = new java.util.concurrent.CompletableFuture<String>();
-                Thread.ofVirtual().start(() -> {
-                    try {
-                        f.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                    } catch (IOException e) {
-                        f.complete("");
-                    }
-                });
-                errors.add(f);
+            restore = a.start();
+            psql = b.start();
+            var restoreErrors = errors(restore);
+            var psqlErrors = errors(psql);
+            int restoreExit;
+            try (java.io.OutputStream to = psql.getOutputStream(); java.io.InputStream from = restore.getInputStream()) {
+                to.write(begin.getBytes(StandardCharsets.UTF_8));
+                from.transferTo(to);
+                restoreExit = restore.waitFor();
+                if (restoreExit == 0) {
+                    to.write("commit;\n".getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException psqlStopped) {
+                // psql stopped reading (an error in the restored SQL, ON_ERROR_STOP): its transaction is gone with it
+                restore.destroy();
+                restoreExit = restore.waitFor();
             }
-            int restoreExit = processes.get(0).waitFor();
-            int psqlExit = processes.get(1).waitFor();
+            int psqlExit = psql.waitFor();
             if (psqlExit != 0 || restoreExit != 0) {
-                String why = (errors.get(1).get(10, TimeUnit.SECONDS) + "\n" + errors.get(0).get(10, TimeUnit.SECONDS)).trim();
+                String why = (psqlErrors.get(10, TimeUnit.SECONDS) + "\n" + restoreErrors.get(10, TimeUnit.SECONDS)).trim();
                 throw new Conflict("恢复失败（pg_restore 退出码 " + restoreExit + "，psql 退出码 " + psqlExit
                         + "），数据库未做任何改动（整个恢复在一个事务中，已回滚）：" + why);
             }
@@ -384,7 +395,26 @@ final class PgArchives {
             throw new Conflict("恢复被中断，数据库未做任何改动");
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
+        } finally {
+            for (Process p : java.util.Arrays.asList(restore, psql)) {
+                if (p != null && p.isAlive()) {
+                    p.destroyForcibly();
+                }
+            }
         }
+    }
+
+    /** A process's standard error, read to its end off this thread (a full pipe would stop the process). */
+    private static java.util.concurrent.CompletableFuture<String> errors(Process p) {
+        var f = new java.util.concurrent.CompletableFuture<String>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                f.complete(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                f.complete("");
+            }
+        });
+        return f;
     }
 
     // ---- the database ---------------------------------------------------------------------------------------
