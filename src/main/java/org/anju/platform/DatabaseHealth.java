@@ -80,8 +80,23 @@ public class DatabaseHealth implements HealthIndicator {
         try (Connection c = primary.getConnection()) {
             return c.isValid(5) ? null : "数据库连接无效（isValid 未通过）";
         } catch (java.sql.SQLException | RuntimeException e) {
-            return "无法连接数据库：" + causes(e);
+            return busy(e) ? null : "无法连接数据库：" + causes(e);
         }
+    }
+
+    /**
+     * The pool's wait ran out because every connection is in use, not because the database failed: no connection
+     * failed to open (the timeout has no cause) and all the pool's connections are lent out. The node is busy, not
+     * down: answering DOWN made the balancer (3 failed checks) take a node out exactly while it was busiest, at month
+     * end all of them (review of issue 15, admission). Its requests meanwhile get the busy page ({@link ServiceBusy}).
+     */
+    private boolean busy(Exception e) {
+        if (!(e instanceof java.sql.SQLTransientConnectionException) || e.getCause() != null
+                || !(primary instanceof com.zaxxer.hikari.HikariDataSource hikari)) {
+            return false;
+        }
+        com.zaxxer.hikari.HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+        return pool != null && pool.getTotalConnections() > 0 && pool.getActiveConnections() >= pool.getTotalConnections();
     }
 
     /** Logs a change only: the first failure and the recovery. */

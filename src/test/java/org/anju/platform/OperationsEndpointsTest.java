@@ -345,6 +345,34 @@ class OperationsEndpointsTest {
         }
     }
 
+    /**
+     * Every connection of the pool lent out for longer than the pool's wait (two page imports and progress saves
+     * queued behind them, review of issue 15): the node is busy, not down. It answered DOWN, and the balancer took
+     * the busiest nodes out; a database that refuses connections is still DOWN (the test above).
+     */
+    @Test
+    void aNodeWhosePoolIsAllLentOutIsBusyNotDown() throws Exception {
+        com.zaxxer.hikari.HikariDataSource app = (com.zaxxer.hikari.HikariDataSource) flyway.getConfiguration().getDataSource();
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(app.getJdbcUrl());
+        config.setUsername(app.getUsername());
+        config.setPassword(app.getPassword());
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        long[] clock = {0};
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
+            DatabaseHealth db = new DatabaseHealth(pool, () -> clock[0]);
+            try (java.sql.Connection lent = pool.getConnection()) {
+                assertThat(lent.isValid(1)).isTrue();
+                long waited = System.nanoTime();
+                assertThat(db.health().getStatus()).isEqualTo(Status.UP);
+                assertThat(System.nanoTime() - waited).as("after the pool's wait").isGreaterThanOrEqualTo(200_000_000L);
+            }
+            clock[0] += java.time.Duration.ofSeconds(2).toNanos();
+            assertThat(db.health().getDetails()).containsEntry("database", "PostgreSQL");
+        }
+    }
+
     @Test
     void readinessGoesOutOfServiceWhenTheNodeStops() throws Exception {
         // what the context publishes when it begins to close (ServletWebServerApplicationContext.doClose), before the
