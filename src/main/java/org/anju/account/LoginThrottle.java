@@ -197,7 +197,10 @@ class LoginThrottle {
             Row p = lock(Kind.PAIR, attempt.pair(), now);
             Duration wait = attempt.atAddress() ? addressDelay(attempt.address(), now) : Duration.ZERO;
             boolean success = signIn && wait.isZero();
-            leave(p, true, success ? Outcome.SUCCEEDED : Outcome.ABANDONED, now, success ? now : null);
+            // a right password refused for the address's delay is counted as a wrong one: left uncounted, its name
+            // stood out later (one more attempt at once than a wrong guess's), and a burst learned the password
+            leave(p, true, success ? Outcome.SUCCEEDED : signIn ? Outcome.FAILED : Outcome.ABANDONED, now,
+                    success ? now : null);
             return wait;
         });
     }

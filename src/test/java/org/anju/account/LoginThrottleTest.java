@@ -294,4 +294,28 @@ class LoginThrottleTest {
         assertThat(succeed("victim30", A)).as("after the delay it signs in").isTrue();
         assertThat(succeed("victim30", B)).as("from elsewhere it always could").isTrue();
     }
+
+    /**
+     * The right password refused for the address's delay leaves its name exactly as a wrong one does. It left no
+     * failure, and once the delay was over three attempts at once told it apart: all three admitted for the right
+     * password's name, the third refused for every other (review of issue 15, sessions) — the burst learned it.
+     */
+    @Test
+    void aRightPasswordRefusedInABurstCannotBeToldFromAWrongOneLater() {
+        List<LoginThrottle.Attempt> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            burst.add(throttle.admit("victim" + i, A));
+        }
+        for (int i = 0; i < 30; i++) {
+            throttle.failed(burst.get(i));
+        }
+        assertThat(throttle.succeeded(burst.get(30))).as("refused with the address's delay").isPositive();
+        assertThat(throttle.failed(burst.get(32))).isPositive();
+        clock.advance(Duration.ofMinutes(16));
+        java.util.Map<String, Long> admitted = new java.util.TreeMap<>();
+        for (String name : List.of("victim30", "victim32")) {
+            admitted.put(name, java.util.stream.IntStream.range(0, 3).filter(i -> throttle.admit(name, A).admitted()).count());
+        }
+        assertThat(admitted).isEqualTo(java.util.Map.of("victim30", 2L, "victim32", 2L));
+    }
 }
