@@ -511,8 +511,8 @@ public class Jobs implements SmartLifecycle {
 
     /**
      * Takes no new jobs, lets the running ones finish within the shutdown phase's time (less a second to write),
-     * then marks the rest 中断 (those whose import has not written) and interrupts them. Stopped before the web server (a higher phase), so pages keep
-     * polling meanwhile.
+     * then marks the rest 中断 (those whose import has not written) and interrupts them. Stopped after the drain and
+     * before the web server ({@link #PHASE}), so pages keep polling meanwhile.
      */
     @Override
     public void stop(Runnable callback) {
@@ -561,6 +561,14 @@ public class Jobs implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE;
+        return PHASE;
     }
+
+    /**
+     * Stops after {@link ShutdownDrain} (lifecycles stop from the highest phase down), before the web server: in the
+     * same phase as the drain, it stopped first and refused every import (429 "服务器正在停止") for the whole drain,
+     * while the balancer still sent users here, and the drain came out of the running imports' time (review of
+     * issue 15, admission).
+     */
+    static final int PHASE = ShutdownDrain.PHASE - 1;
 }

@@ -55,6 +55,8 @@ class ShutdownDrain implements SmartLifecycle {
     /** Stops first: before the web server's graceful shutdown (lifecycles stop from the highest phase down). */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE;
+        return PHASE;
     }
+
+    static final int PHASE = Integer.MAX_VALUE;
 }

@@ -88,4 +88,11 @@ class JobStateTest {
                 .extracting(Jobs.View::state, Jobs.View::stateName, Jobs.View::message)
                 .containsExactly("FINISHED", "已完成", written.message());
     }
+
+    /** A stopping node drains first (imports still taken), then finishes its jobs, then stops its web server. */
+    @Test
+    void jobsStopAfterTheDrainAndBeforeTheWebServer() {
+        assertThat(Jobs.PHASE).isLessThan(ShutdownDrain.PHASE).isGreaterThan(
+                org.springframework.boot.web.server.context.WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE);
+    }
 }
