@@ -209,8 +209,8 @@ final class PgArchives {
 
     /**
      * Restores {@code in} into {@code target} in one transaction ({@code pg_restore | psql}, the commit sent only after
-     * pg_restore ended well: {@link #pipe}): all of it or, on any error, nothing. The target must be empty, unless {@code replace}: then its schemas are dropped
-     * (in the same transaction) first.
+     * pg_restore ended well: {@link #pipe}): all of it or, on any error, nothing. The target must be empty, unless
+     * {@code replace}: then its schemas are dropped (in the same transaction) first.
      */
     void restore(Target target, Path in, boolean replace, PrintWriter say) {
         checkArchive(in);

@@ -189,8 +189,8 @@ final class JobTable implements ImportSlots.Shares {
      * Housekeeping any node does when it looks: jobs whose node stopped heartbeating more than the timeout ago become
      * 中断 — unless their import wrote (committed, or committing: the row's lock is waited for); those end 已完成
      * with {@link Jobs.Failure#WRITTEN} instead (the result summary was lost with the node), or, when what was written
-     * is a preview's file ({@link Jobs#PREVIEW_STAGE}), 中断 with the same kind and a preview's message. Jobs ended more than
-     * {@code keep} ago are deleted. Returns how many were marked 中断.
+     * is a preview's file ({@link Jobs#PREVIEW_STAGE}), 中断 with the same kind and a preview's message. Jobs ended
+     * more than {@code keep} ago are deleted. Returns how many were marked 中断 for having written nothing.
      */
     int sweep(Duration keep) {
         Jobs.Failure f = Jobs.Failure.interrupted();
