@@ -322,17 +322,8 @@ final class PgArchives {
         }
         try {
             Process p = pb.start();
-            var stdout = p.getInputStream();
-            var stderr = p.getErrorStream();
-            var err = new java.util.concurrent.CompletableFuture<String>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    err.complete(new String(stderr.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    err.complete("");
-                }
-            });
-            String output = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+            var err = errors(p);
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             if (exit != 0) {
                 throw new Conflict(name + " 失败（退出码 " + exit + "），未写入任何内容：" + err.get(10, TimeUnit.SECONDS).trim());
