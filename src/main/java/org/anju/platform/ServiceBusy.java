@@ -11,12 +11,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
@@ -51,7 +53,26 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
 
     /** Whether {@code e} (or a cause) says the database cannot serve now, rather than a bug. */
     public static boolean is(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return is(e, 0);
+    }
+
+    private static boolean is(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
+            // a connection the server ended mid-transaction: the pool evicts it, the rollback fails with "Connection is
+            // closed" (no SQL state) and Spring throws that failure, the server's reason (57P01, 08006) kept only
+            // beside it, not as a cause (review 2026-12-02: every write in flight at a restart answered 500)
+            if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && is(tse.getApplicationException(), depth + 1)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (is(suppressed, depth + 1)) {
+                    return true;
+                }
+            }
+            if (t instanceof SQLRecoverableException) {
+                return true;                       // the driver: this connection is gone, a new one may work
+            }
             if (t instanceof SQLTransientConnectionException) {
                 return true;                       // HikariCP: no connection within the pool timeout
             }
