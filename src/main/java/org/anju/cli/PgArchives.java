@@ -57,55 +57,106 @@ final class PgArchives {
     /** The first bytes of a pg_dump custom-format archive. */
     private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
-    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql://([^/?]*)/([^?]*)(?:\\?(.*))?");
+    private static final Pattern JDBC = Pattern.compile("jdbc:postgresql:(?://([^/?]*)/)?([^?/]*)(?:\\?(.*))?");
+    /** A password in a URL, masked wherever the URL is shown (as the application's own start does). */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
+    /**
+     * The connection's TLS settings of a JDBC URL that libpq reads the same way, with libpq's variable for each: the
+     * tools must connect as securely as the application does (review 2026-12-02: only sslmode was passed on, so a
+     * URL with ssl=true or a client certificate was backed up over a plaintext, unverified connection).
+     */
+    private static final Map<String, String> TLS = Map.of("sslmode", "PGSSLMODE", "sslrootcert", "PGSSLROOTCERT",
+            "sslcert", "PGSSLCERT", "sslkey", "PGSSLKEY");
 
     /**
      * Where a database is, for the client tools.
      *
+     * @param tls      the URL's TLS settings by their JDBC names ({@link #TLS}), passed to the tools and to the checks
      * @param external given by ANJU_DB_URL, not the embedded server: what a failure to connect tells to check
      */
-    record Target(String host, int port, String database, String user, String password, String sslMode,
+    record Target(String host, int port, String database, String user, String password, Map<String, String> tls,
                   boolean external) {
 
-        /** An external database's (ANJU_DB_URL). */
-        Target(String host, int port, String database, String user, String password, String sslMode) {
-            this(host, port, database, user, password, sslMode, true);
+        Target {
+            tls = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tls));   // one order: URLs compare
         }
 
-        /** From the application's JDBC URL ({@code jdbc:postgresql://host:port/db?…}; of several hosts, the first). */
+        /** An external database's (ANJU_DB_URL), with no TLS setting or only a mode. */
+        Target(String host, int port, String database, String user, String password, String sslMode) {
+            this(host, port, database, user, password, sslMode == null ? Map.of() : Map.of("sslmode", sslMode), true);
+        }
+
+        /** From the application's JDBC URL ({@code jdbc:postgresql://host:port/db?…}). */
         static Target of(String jdbcUrl, String user, String password) {
             return of(jdbcUrl, user, password, true);
         }
 
-        /** {@link #of(String, String, String)}, for an external database or the embedded one. */
+        /**
+         * {@link #of(String, String, String)}, for an external database or the embedded one. What the tools cannot do
+         * as the application does is refused, not done another way: several hosts (the tools would take one, maybe a
+         * standby), a TLS setting libpq has no counterpart for.
+         */
         static Target of(String jdbcUrl, String user, String password, boolean external) {
             Matcher m = JDBC.matcher(jdbcUrl == null ? "" : jdbcUrl);
-            if (!m.matches()) {
-                throw new BadInput("无法识别数据库地址 " + jdbcUrl + "：应为 jdbc:postgresql://主机:端口/数据库（ANJU_DB_URL）");
+            String shown = jdbcUrl == null ? "（未设置）" : URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+            if (!m.matches() || m.group(2).isEmpty()) {
+                throw new BadInput("无法识别数据库地址 " + shown + "：应为 jdbc:postgresql://主机:端口/数据库（ANJU_DB_URL）");
             }
-            String hostPort = m.group(1).split(",")[0];
+            String hostPort = m.group(1) == null ? "" : m.group(1);
+            if (hostPort.contains(",")) {
+                throw new BadInput("ANJU_DB_URL 列出了多个主机（" + hostPort + "）：备份与恢复只连接一台服务器，须是主库，"
+                        + "不能由程序猜哪一台是主库。未做任何操作。请为本命令把 ANJU_DB_URL 设为主库一台，例如 "
+                        + "ANJU_DB_URL=jdbc:postgresql://主库主机:端口/" + m.group(2) + " java -jar anju.jar …");
+            }
             String host = hostPort.isEmpty() ? "localhost" : hostPort;
             int port = 5432;
             int colon = hostPort.lastIndexOf(':');
             if (colon > 0 && !hostPort.endsWith("]")) {
                 host = hostPort.substring(0, colon);
-                port = Integer.parseInt(hostPort.substring(colon + 1));
+                try {
+                    port = Integer.parseInt(hostPort.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new BadInput("无法识别数据库地址 " + shown + " 中的端口「" + hostPort.substring(colon + 1)
+                            + "」：应为数字（ANJU_DB_URL=jdbc:postgresql://主机:端口/数据库）");
+                }
             }
-            String sslMode = null;
-            if (m.group(3) != null) {
-                for (String p : m.group(3).split("&")) {
-                    if (p.startsWith("sslmode=")) {
-                        sslMode = URLDecoder.decode(p.substring(8), StandardCharsets.UTF_8);
+            Map<String, String> tls = new java.util.TreeMap<>();
+            boolean ssl = false;
+            if (m.group(3) != null && !m.group(3).isEmpty()) {
+                for (String pair : m.group(3).split("&")) {
+                    int eq = pair.indexOf('=');
+                    String name = eq < 0 ? pair : pair.substring(0, eq);
+                    String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    if (TLS.containsKey(name)) {
+                        tls.put(name, value);
+                    } else if (name.equals("ssl")) {
+                        ssl = value.isEmpty() || value.equalsIgnoreCase("true");
+                    } else if (name.equals("password")) {
+                        password = value;   // the driver takes the URL's over the one given apart
+                    } else if (name.equals("user")) {
+                        user = value;
+                    } else if (name.toLowerCase(java.util.Locale.ROOT).startsWith("ssl")) {
+                        throw new BadInput("ANJU_DB_URL 的参数 " + name + " 是 Java 驱动专有的 TLS 设置，备份与恢复所用的 PostgreSQL "
+                                + "客户端程序没有对应的设置，不能照样安全地连接。未做任何操作。请为本命令改用 sslmode、sslrootcert、"
+                                + "sslcert、sslkey 表达同样的要求（证书与密钥用 PEM 文件），例如 ANJU_DB_URL=jdbc:postgresql://主机:端口/"
+                                + m.group(2) + "?sslmode=verify-full&sslrootcert=/etc/anju/root.crt");
                     }
                 }
             }
+            if (ssl && !tls.containsKey("sslmode")) {
+                tls.put("sslmode", "verify-full");   // the driver's meaning of ssl=true without a mode
+            }
             return new Target(host.replace("[", "").replace("]", ""), port,
-                    URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), user, password, sslMode, external);
+                    URLDecoder.decode(m.group(2), StandardCharsets.UTF_8), user, password, tls, external);
         }
 
+        /** The URL of the JDBC checks: this server with the same TLS settings as the tools (never the password). */
         String jdbcUrl() {
+            StringBuilder query = new StringBuilder();
+            tls.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&").append(name).append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
             return "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
-                    + (sslMode == null ? "" : "?sslmode=" + sslMode);
+                    + query;
         }
 
         /** The libpq environment of the client tools: the password among it, off the command line. */
@@ -113,10 +164,33 @@ final class PgArchives {
             Map<String, String> env = new java.util.HashMap<>(Map.of("PGHOST", host, "PGPORT", String.valueOf(port),
                     "PGDATABASE", database, "PGUSER", user, "PGPASSWORD", password == null ? "" : password,
                     "PGCONNECT_TIMEOUT", "10", "PGAPPNAME", "anju-backup"));
-            if (sslMode != null) {
-                env.put("PGSSLMODE", sslMode);
+            tls.forEach((name, value) -> env.put(TLS.get(name), value));
+            String ownKey = System.getenv("PGSSLKEY");
+            if (ownKey != null && !ownKey.isBlank()) {
+                env.put("PGSSLKEY", ownKey);   // the tools' own PEM key (see below), set for this command
+            } else if (tls.containsKey("sslkey")) {
+                requirePem(Path.of(tls.get("sslkey")));
             }
             return env;
+        }
+
+        /**
+         * The Java driver reads a client key in PKCS-8 DER (.pk8) or PKCS-12, the client tools only in PEM: the URL
+         * the application works with names a key the tools cannot read. Refused before anything runs, with the way.
+         */
+        private static void requirePem(Path key) {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(key)) {
+                head = in.readNBytes(10);
+            } catch (IOException e) {
+                return;   // unreadable or absent: the tools say so, as the driver would
+            }
+            if (!new String(head, StandardCharsets.US_ASCII).startsWith("-----BEGIN")) {
+                throw new BadInput("ANJU_DB_URL 的 sslkey 指向的 " + key + " 不是 PEM 格式的私钥（Java 驱动读 PKCS-8 DER 或 PKCS-12，"
+                        + "备份与恢复所用的 PostgreSQL 客户端程序只读 PEM）。未做任何操作。请转换出一份 PEM 私钥（只许本用户读），"
+                        + "运行本命令时用 PGSSLKEY 指给客户端程序，例如\n  openssl pkcs8 -inform DER -nocrypt -in " + key
+                        + " -out client.key.pem && chmod 600 client.key.pem\n  PGSSLKEY=client.key.pem java -jar anju.jar …");
+            }
         }
 
         Connection connect() throws SQLException {

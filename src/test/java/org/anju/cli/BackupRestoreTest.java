@@ -227,27 +227,17 @@ class BackupRestoreTest {
         // a database given by ANJU_DB_URL that refuses the login, or is not there: the setting to check, in Chinese (the
         // operator trial got the driver's English "password authentication failed", "Connection … refused. Check that…")
         PgArchives.Target wrongPassword = new PgArchives.Target(here.host(), here.port(), here.database(), here.user(),
-                "wrong", null, true);
+                "wrong", java.util.Map.of(), true);
         assertThatThrownBy(() -> new PgArchives("").restore(wrongPassword, archive, false, new PrintWriter(new StringWriter())))
                 .isInstanceOf(PgArchives.Unreachable.class).hasMessageContaining("密码不对").hasMessageContaining("ANJU_DB_PASSWORD");
         int closed;
         try (var socket = new java.net.ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        PgArchives.Target nobody = new PgArchives.Target("127.0.0.1", closed, "anju", "anju", "x", null, true);
+        PgArchives.Target nobody = new PgArchives.Target("127.0.0.1", closed, "anju", "anju", "x", java.util.Map.of(), true);
         assertThatThrownBy(() -> new PgArchives("").restore(nobody, archive, false, new PrintWriter(new StringWriter())))
                 .isInstanceOf(PgArchives.Unreachable.class).hasMessageContaining("服务器拒绝连接")
                 .hasMessageContaining("ANJU_DB_URL 中的主机和端口（127.0.0.1:" + closed + "）");
     }
 
-    @Test
-    void theAddressOfAnExternalDatabaseComesFromItsJdbcUrl() {
-        PgArchives.Target t = PgArchives.Target.of("jdbc:postgresql://db1:5433,db2:5433/anju?sslmode=require&x=1",
-                "anju", "secret");
-        assertThat(t).isEqualTo(new PgArchives.Target("db1", 5433, "anju", "anju", "secret", "require"));
-        assertThat(t.environment()).containsEntry("PGPASSWORD", "secret").containsEntry("PGSSLMODE", "require");
-        assertThat(PgArchives.Target.of("jdbc:postgresql://db/anju", "u", null).port()).isEqualTo(5432);
-        assertThatThrownBy(() -> PgArchives.Target.of("jdbc:mysql://db/anju", "u", "p")).isInstanceOf(BadInput.class)
-                .hasMessageContaining("ANJU_DB_URL");
-    }
 }
