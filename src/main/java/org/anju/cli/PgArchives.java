@@ -218,7 +218,17 @@ final class PgArchives {
     }
 
     /** A database's tables outside PostgreSQL's own schemas, as schema.table. */
-    record Contents(int serverMajor, String serverVersion, List<String> tables) {
+    /**
+     * @param others what else the database holds outside PostgreSQL's own schemas (schemas but an empty
+     *               {@code public}, views, sequences, functions, types, extensions but plpgsql), each named with its kind:
+     *               a database with no tables but these is not empty (review 2026-12-02: a restore without --replace
+     *               dropped such a schema, its function, a sequence and a view without a word)
+     */
+    record Contents(int serverMajor, String serverVersion, List<String> tables, List<String> others) {
+
+        boolean empty() {
+            return tables.isEmpty() && others.isEmpty();
+        }
     }
 
     private final Path binDirectory;
@@ -302,26 +312,28 @@ final class PgArchives {
                     + " 张表），未做任何改动。请给出 anju backup 备份应用数据库所生成的文件");
         }
         List<String> schemas = schemas(target);
-        if (!contents.tables().isEmpty()) {
+        if (!contents.empty()) {
+            String held = (contents.tables().isEmpty() ? "" : contents.tables().size() + " 张表（" + sample(contents.tables()) + "）")
+                    + (contents.tables().isEmpty() || contents.others().isEmpty() ? "" : "，另有 ")
+                    + (contents.others().isEmpty() ? "" : contents.others().size() + " 个其他对象（" + sample(contents.others()) + "）");
             if (!replace) {
-                throw new Conflict("目标数据库 " + target.database() + " 不是空的：已有 " + contents.tables().size() + " 张表（"
-                        + sample(contents.tables()) + "），未做任何改动。恢复到空数据库；或确认用备份替换其全部内容，加 --replace"
-                        + "（会删除这些表及其全部数据）");
+                throw new Conflict("目标数据库 " + target.database() + " 不是空的：已有 " + held + "，未做任何改动。"
+                        + "恢复到空数据库；或确认用备份替换其全部内容，加 --replace（会删除这些" + (contents.tables().isEmpty() ? "对象" : "表及其全部数据") + "）");
             }
-            int others = otherSessions(target);
-            if (others > 0) {
-                throw new Conflict("数据库 " + target.database() + " 上还有 " + others + " 个其他连接（应用仍在运行？），未做任何改动："
-                        + "请先停止所有应用节点再恢复");
+            List<String> others = otherSessions(target);
+            if (!others.isEmpty()) {
+                throw new Conflict("数据库 " + target.database() + " 上还有 " + others.size() + " 个其他连接（" + sample(others)
+                        + "；应用仍在运行？），未做任何改动：请先停止所有应用节点，并断开其他程序的连接，再恢复");
             }
-            say.printf("将删除数据库 %s 的 %s 中的 %d 张表及其全部数据（%s），换成备份的内容（%d 张表）%n", target.database(),
-                    String.join("、", schemas), contents.tables().size(), sample(contents.tables()), archived);
+            say.printf("将删除数据库 %s 的 %s 中的 %s，换成备份的内容（%d 张表）%n", target.database(),
+                    String.join("、", schemas), held + (contents.tables().isEmpty() ? "" : "及其全部数据"), archived);
         }
         List<String> restoreCommand = List.of(pgRestore.toString(), "--no-owner", "--no-acl", "--file=-", in.toString());
         List<String> psqlCommand = List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
                 "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--file=-");
         // the drops' NOTICE lines (one per table) would bury the error that matters
         StringBuilder begin = new StringBuilder("set client_min_messages = warning;\nbegin;\n");
-        if (!contents.tables().isEmpty() || !schemas.equals(List.of("public"))) {
+        if (!contents.empty()) {   // an empty database has nothing to drop (at most an empty public)
             schemas.forEach(s -> begin.append("drop schema if exists ").append(quote(s)).append(" cascade;\n"));
             begin.append("create schema if not exists public;\n");
         }
@@ -503,7 +515,13 @@ final class PgArchives {
                     tables.add(rs.getString(1));
                 }
             }
-            return new Contents(major, version, tables);
+            List<String> others = new ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery(OTHER_OBJECTS)) {
+                while (rs.next()) {
+                    others.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            return new Contents(major, version, tables, others);
         } catch (SQLException e) {
             // as the application's own start says it (a wrong password, no server there): the address and the setting
             DatabaseUnreachable why = DatabaseUnreachable.of(e, target.external() ? target.jdbcUrl() : null, target.user());
@@ -511,6 +529,38 @@ final class PgArchives {
                     : "无法连接数据库 " + target.database() + "（" + target.host() + ":" + target.port() + "）：" + e.getMessage());
         }
     }
+
+    /**
+     * What a database holds besides tables, named with its kind (sorted): schemas but {@code public}, relations but
+     * tables, indexes and TOAST (views, sequences of their own, …), functions, domains/enums/ranges, extensions but
+     * plpgsql. Objects an extension brought are its own, and the sequence of a serial column is its table's.
+     */
+    private static final String OTHER_OBJECTS = """
+            select kind, name from (
+              select '模式' as kind, nspname as name from pg_namespace
+              where nspname not in ('pg_catalog', 'information_schema', 'public') and nspname not like 'pg\\_%'
+              union all
+              select case c.relkind when 'v' then '视图' when 'm' then '物化视图' when 'S' then '序列' when 'f' then '外部表'
+                          else '对象' end, n.nspname || '.' || c.relname
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where c.relkind in ('v', 'm', 'S', 'f') and n.nspname not in ('pg_catalog', 'information_schema')
+                and n.nspname not like 'pg\\_%'
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                and d.deptype in ('a', 'i', 'e'))
+              union all
+              select '函数', n.nspname || '.' || p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+              where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+                                and d.deptype = 'e')
+              union all
+              select '类型', n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
+              where t.typtype in ('d', 'e', 'r', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+                and n.nspname not like 'pg\\_%'
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass and d.objid = t.oid
+                                and d.deptype = 'e')
+              union all
+              select '扩展', extname from pg_extension where extname <> 'plpgsql'
+            ) o order by kind, name""";
 
     /** The schemas a restore with --replace drops: every one but PostgreSQL's own. */
     private static List<String> schemas(Target target) {
@@ -527,13 +577,23 @@ final class PgArchives {
         }
     }
 
-    private static int otherSessions(Target target) {
-        try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery(
-                // client connections only: an autovacuum worker (busy after a restore's inserts) is no node
-                "select count(*) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
-                        + " and backend_type = 'client backend'")) {
-            rs.next();
-            return rs.getInt(1);
+    /**
+     * Who else is connected: user, program and address of each. Client connections only — an autovacuum worker (busy
+     * after a restore's inserts) is no node; another role's row shows no backend type to a user who is not superuser,
+     * so a missing one counts (review 2026-12-02: a reporting tool's open transaction went unseen and the restore
+     * waited on its locks without a word).
+     */
+    private static List<String> otherSessions(Target target) {
+        try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
+                select coalesce(usename, '?') || '（' || coalesce(nullif(application_name, ''), '未知程序')
+                       || coalesce('，' || host(client_addr), '，本机') || '）'
+                from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+                  and coalesce(backend_type, 'client backend') = 'client backend' order by 1""")) {
+            List<String> sessions = new ArrayList<>();
+            while (rs.next()) {
+                sessions.add(rs.getString(1));
+            }
+            return sessions;
         } catch (SQLException e) {
             throw new Conflict("无法读取数据库 " + target.database() + " 的连接：" + e.getMessage());
         }

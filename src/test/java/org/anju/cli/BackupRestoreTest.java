@@ -151,7 +151,8 @@ class BackupRestoreTest {
         restored.sql("insert into app_setting(key, value) values ('ops.test.extra', 'x')").update();
         // while someone is connected (a node still running) it refuses
         assertThatThrownBy(() -> new PgArchives(null).restore(copy, file, true, new PrintWriter(new StringWriter())))
-                .isInstanceOf(Conflict.class).hasMessageContaining("个其他连接").hasMessageContaining("请先停止所有应用节点");
+                .isInstanceOf(Conflict.class).hasMessageContaining("个其他连接").hasMessageContaining("请先停止所有应用节点")
+                .hasMessageContaining(copy.user() + "（PostgreSQL JDBC Driver，");   // who it is
         connection.destroy();
         StringWriter replaced = new StringWriter();
         new PgArchives(null).restore(copy, file, true, new PrintWriter(replaced, true));
@@ -174,6 +175,32 @@ class BackupRestoreTest {
             assertThat(fingerprint(JdbcClient.create(after))).as("cut " + cut).isEqualTo(original);
             after.destroy();
         }
+
+        // a database with no table but a schema, a function, a sequence and a view is not empty: refused without
+        // --replace, all four kept (review 2026-12-02: they were dropped without a word); --replace names and drops them
+        PgArchives.Target objects = scratch("ops_objects");
+        SingleConnectionDataSource made = connect(objects);
+        JdbcClient.create(made).sql("""
+                create schema reporting;
+                create function reporting.f() returns int language sql as 'select 42';
+                create sequence public.invoice_no;
+                create view public.v as select 1 as x""").update();
+        made.destroy();
+        assertThatThrownBy(() -> new PgArchives(null).restore(objects, file, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class).hasMessageContaining("不是空的：已有 4 个其他对象（函数 reporting.f、"
+                        + "序列 public.invoice_no、模式 reporting、视图 public.v）").hasMessageContaining("--replace");
+        SingleConnectionDataSource kept = connect(objects);
+        assertThat(JdbcClient.create(kept).sql("select reporting.f() + nextval('public.invoice_no') + (select x from public.v)")
+                .query(Integer.class).single()).isEqualTo(44);
+        kept.destroy();
+        StringWriter dropped = new StringWriter();
+        new PgArchives(null).restore(objects, file, true, new PrintWriter(dropped, true));
+        assertThat(dropped.toString()).contains("将删除数据库 ops_objects 的 public、reporting 中的 4 个其他对象");
+        SingleConnectionDataSource over = connect(objects);
+        assertThat(fingerprint(JdbcClient.create(over))).isEqualTo(original);
+        assertThat(JdbcClient.create(over).sql("select count(*) from pg_namespace where nspname = 'reporting'")
+                .query(Integer.class).single()).isZero();
+        over.destroy();
     }
 
     @Test
