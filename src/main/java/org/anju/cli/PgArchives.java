@@ -301,7 +301,7 @@ final class PgArchives {
         Path pgRestore = tool("pg_restore");
         Path psql = tool("psql");
         Contents contents = contents(target);
-        checkVersion(pgRestore, contents);
+        checkFormat(in, checkVersion(pgRestore, contents));
         checkVersion(psql, contents);
         String listing = run(List.of(pgRestore.toString(), "--list", in.toString()), null, "pg_restore");
         long entries = listing.lines().filter(l -> l.matches("^\\d+;.*")).count();
@@ -338,7 +338,7 @@ final class PgArchives {
             begin.append("create schema if not exists public;\n");
         }
         long started = System.nanoTime();
-        pipe(restoreCommand, psqlCommand, begin.toString(), target);
+        pipe(restoreCommand, psqlCommand, begin.toString(), target, contents.serverMajor() < 17);
         Contents restored = contents(target);
         say.printf("已从 %s 恢复数据库 %s（%s:%d）：%d 个条目，%d 张表，用时 %.1f 秒%n", in, target.database(), target.host(),
                 target.port(), entries, restored.tables().size(), (System.nanoTime() - started) / 1e9);
@@ -361,6 +361,37 @@ final class PgArchives {
         if (n < MAGIC.length || !java.util.Arrays.equals(head, MAGIC)) {
             throw new BadInput(in + " 不是 pg_dump 的备份文件（自定义格式，pg_dump -Fc；应以 PGDMP 开头），未做任何改动："
                     + "请给出 anju backup 生成的文件");
+        }
+    }
+
+    /**
+     * The archive format each pg_dump writes, past 15's 1.14: pg_restore reads its own major's format and older ones,
+     * and says "unsupported version (1.16) in file header" for a newer — the case of an anju-data of the builds that
+     * bundled PostgreSQL 18, dumped with its own pg_dump (review 2026-12-02, backup finding 3).
+     */
+    private static final Map<Integer, Integer> FORMAT_SINCE = Map.of(15, 16, 16, 17);
+
+    /** Refuses, in Chinese and with the way, an archive newer than the pg_restore about to read it. */
+    static void checkFormat(Path in, int pgRestoreMajor) {
+        byte[] head = new byte[MAGIC.length + 3];
+        try (InputStream s = Files.newInputStream(in)) {
+            if (s.readNBytes(head, 0, head.length) < head.length) {
+                return;   // pg_restore says the file is cut short
+            }
+        } catch (IOException e) {
+            throw new BadInput("无法读取备份文件 " + in + "：请检查读取权限");
+        }
+        int major = head[MAGIC.length];
+        int minor = head[MAGIC.length + 1];
+        int needs = major == 1 && minor <= 14 ? 0 : FORMAT_SINCE.getOrDefault(minor, 19);
+        if (major != 1 || pgRestoreMajor < needs) {
+            String written = major != 1 ? "未知版本的 pg_dump" : needs == 19 ? "比 PostgreSQL 18 更新的 pg_dump"
+                    : "PostgreSQL " + needs + " 或更新的 pg_dump";
+            int client = Math.min(needs, 18);
+            throw new Conflict("备份文件 " + in + " 的格式版本是 " + major + "." + minor + "（由" + written + "生成），所用的 pg_restore"
+                    + "（PostgreSQL " + pgRestoreMajor + "）读不了，未做任何改动。请用生成它的版本的客户端程序恢复："
+                    + "安装 Debian 软件包 postgresql-client-" + client + "，再运行 ANJU_BACKUP_PG_BIN=/usr/lib/postgresql/"
+                    + client + "/bin java -jar anju.jar restore --in " + in + "（较新版本的客户端程序也能恢复到较旧版本的服务器）");
         }
     }
 
@@ -387,7 +418,7 @@ final class PgArchives {
     }
 
     /** A client tool older than the server cannot read (pg_dump refuses; pg_restore may not know its objects). */
-    void checkVersion(Path tool, Contents server) {
+    int checkVersion(Path tool, Contents server) {
         String version = run(List.of(tool.toString(), "--version"), null, tool.getFileName().toString()).trim();
         Matcher m = VERSION.matcher(version);
         if (!m.find()) {
@@ -399,6 +430,7 @@ final class PgArchives {
                     + "，比数据库服务器（PostgreSQL " + server.serverVersion() + "）旧，未写入任何内容：请安装 postgresql-client-"
                     + server.serverMajor() + " 或更新的版本，或用环境变量 " + WHERE_TOOLS + " 指向它");
         }
+        return major;
     }
 
     private static String run(List<String> command, Target target, String name) {
@@ -433,7 +465,7 @@ final class PgArchives {
      * database {@code --replace} had emptied — and then reported rolled back (review of issue 15, backup). Without
      * the commit psql's input ends inside the transaction and PostgreSQL rolls it back as psql disconnects.
      */
-    private static void pipe(List<String> first, List<String> second, String begin, Target target) {
+    private static void pipe(List<String> first, List<String> second, String begin, Target target, boolean olderServer) {
         ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.PIPE);
         ProcessBuilder b = new ProcessBuilder(second).redirectError(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -449,7 +481,7 @@ final class PgArchives {
             int restoreExit;
             try (java.io.OutputStream to = psql.getOutputStream(); java.io.InputStream from = restore.getInputStream()) {
                 to.write(begin.getBytes(StandardCharsets.UTF_8));
-                from.transferTo(to);
+                (olderServer ? withoutNewerSettings(from, to) : from).transferTo(to);
                 restoreExit = restore.waitFor();
                 if (restoreExit == 0) {
                     to.write("commit;\n".getBytes(StandardCharsets.UTF_8));
@@ -477,6 +509,40 @@ final class PgArchives {
                 if (p != null && p.isAlive()) {
                     p.destroyForcibly();
                 }
+            }
+        }
+    }
+
+    /** A setting pg_restore 17 and later write at the top of every script, which a server before 17 refuses. */
+    static final String NEWER_SETTING = "SET transaction_timeout = 0;";
+
+    /**
+     * Copies the script's opening settings (blank lines, comments, SET and set_config lines) to {@code to} without
+     * {@link #NEWER_SETTING}, and returns the rest of the script unread. The client tools of the PostgreSQL that wrote an
+     * archive read it (a newer format than 15's, {@link #checkFormat}), but their script stopped at once on a 15 server
+     * with "unrecognized configuration parameter" (review 2026-12-02, backup finding 3). Only the opening: a row of
+     * data is never looked at.
+     */
+    static InputStream withoutNewerSettings(InputStream from, java.io.OutputStream to) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(from, 1 << 16);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        while (true) {
+            line.reset();
+            int b;
+            while ((b = in.read()) != -1 && b != '\n') {
+                line.write(b);
+            }
+            String text = line.toString(StandardCharsets.UTF_8);
+            boolean opening = text.isBlank() || text.startsWith("--") || text.startsWith("SET ")
+                    || text.startsWith("SELECT pg_catalog.set_config(");
+            if (!text.equals(NEWER_SETTING)) {
+                line.writeTo(to);
+                if (b == '\n') {
+                    to.write('\n');
+                }
+            }
+            if (!opening || b == -1) {
+                return in;
             }
         }
     }

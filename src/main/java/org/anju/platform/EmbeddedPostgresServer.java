@@ -196,12 +196,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                         + "   PGPASSWORD=$(cat " + secret + ") " + bin + "/pg_dump -h 127.0.0.1 -p 5499 -U postgres --format=custom -f anju-pg" + major + ".dump anju\n"
                         + "   " + bin + "/pg_ctl -D " + pgDirectory + " stop\n"
                         + "   再按第 2 步移开目录；在应用第一次启动之前，把导出的数据恢复进新建的空库（只接受空库，全部成功或全部不做，"
-                        + "需要 Debian 软件包 postgresql-client-" + SERVER_MAJOR + "）：\n"
-                        + "   ANJU_DATA_DIR=" + base + " java -jar anju.jar restore --in anju-pg" + major + ".dump\n"
+                        + "需要 Debian 软件包 postgresql-client-" + Math.max(major, SERVER_MAJOR)
+                        + (major > SERVER_MAJOR ? "：PostgreSQL " + SERVER_MAJOR + " 的 pg_restore 读不了 PostgreSQL " + major
+                        + " 导出的文件" : "") + "）：\n"
+                        + "   " + (major > SERVER_MAJOR ? "ANJU_BACKUP_PG_BIN=" + bin + " " : "") + "ANJU_DATA_DIR=" + base
+                        + " java -jar anju.jar restore --in anju-pg" + major + ".dump\n"
                         + "   之后以 ANJU_DEMO_ENABLED=false 启动应用，它补做本版的数据库迁移。"
                         + "不要先启动应用再导入：应用启动时已建好全部表，导入会与之冲突；\n"
-                        + (major > SERVER_MAJOR ? "   （PostgreSQL " + SERVER_MAJOR + " 的 pg_restore 可能读不了 PostgreSQL " + major
-                        + " 导出的文件；读不了时，只能由 PostgreSQL " + major + " 的服务器继续运行，用 ANJU_DB_URL 连接它。）\n" : "")
                         + "2. 不需要其中的数据：把目录移开（不删除）后重新启动，将建立新的数据目录并载入演示数据：\n"
                         + "   mv " + base + " " + moved + "\n"
                         + "或用 ANJU_DATA_DIR 指定另一个数据目录。");

@@ -74,7 +74,9 @@ class DataDirectoryVersionTest {
                     // the dump goes into the new, empty database before the application's first start (whose tables
                     // would collide with a whole dump): anju restore, which refuses a database that is not empty
                     assertThat(e.action()).contains("--format=custom -f anju-pg18.dump anju",
-                            "在应用第一次启动之前", "ANJU_DATA_DIR=" + base + " java -jar anju.jar restore --in anju-pg18.dump")
+                            "在应用第一次启动之前", "postgresql-client-18",
+                            "ANJU_BACKUP_PG_BIN=/usr/lib/postgresql/18/bin ANJU_DATA_DIR=" + base
+                                    + " java -jar anju.jar restore --in anju-pg18.dump")
                             .doesNotContain("--format=plain", "启动一次建立新库");
                     assertThat(e.action().indexOf("restore --in")).as("restore, then start")
                             .isLessThan(e.action().indexOf("ANJU_DEMO_ENABLED=false 启动应用"));
