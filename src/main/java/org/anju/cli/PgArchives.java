@@ -334,8 +334,7 @@ final class PgArchives {
         // the drops' NOTICE lines (one per table) would bury the error that matters
         StringBuilder begin = new StringBuilder("set client_min_messages = warning;\nbegin;\n");
         if (!contents.empty()) {   // an empty database has nothing to drop (at most an empty public)
-            schemas.forEach(s -> begin.append("drop schema if exists ").append(quote(s)).append(" cascade;\n"));
-            begin.append("create schema if not exists public;\n");
+            drops(target).forEach(d -> begin.append(d).append('\n'));
         }
         long started = System.nanoTime();
         pipe(restoreCommand, psqlCommand, begin.toString(), target, contents.serverMajor() < 17);
@@ -644,6 +643,98 @@ final class PgArchives {
     }
 
     /**
+     * What --replace runs first: a schema the user owns is dropped whole; of one it does not own (an external
+     * database's {@code public}, owned by the database's owner, with the app's user granted CREATE) every object in it,
+     * each of which it must own — else refused before anything runs, with what to ask the administrator for (review
+     * 2026-12-02, backup finding 5: "must be owner of schema public", in English, after the drops had begun).
+     */
+    private static List<String> drops(Target target) {
+        List<String> drops = new ArrayList<>();
+        List<String> notOwned = new ArrayList<>();
+        try (Connection c = target.connect()) {
+            List<String> schemas = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            try (var st = c.createStatement(); var rs = st.executeQuery("""
+                    select nspname, pg_has_role(nspowner, 'MEMBER') from pg_namespace
+                    where nspname not in ('pg_catalog', 'information_schema') and nspname not like 'pg\\_%'
+                    order by nspname = 'public' desc, nspname""")) {
+                while (rs.next()) {
+                    (rs.getBoolean(2) ? schemas : kept).add(rs.getString(1));
+                }
+            }
+            schemas.forEach(name -> drops.add("drop schema if exists " + quote(name) + " cascade;"));
+            for (String schema : kept) {
+                try (var st = c.prepareStatement(OBJECTS_IN_SCHEMA)) {
+                    for (int i = 1; i <= 3; i++) {
+                        st.setString(i, schema);
+                    }
+                    var rs = st.executeQuery();
+                    while (rs.next()) {
+                        drops.add("drop " + rs.getString(1) + " if exists " + rs.getString(2) + " cascade;");
+                        if (!rs.getBoolean(3)) {
+                            notOwned.add(rs.getString(2) + "（所有者 " + rs.getString(4) + "）");
+                        }
+                    }
+                }
+                if (!notOwned.isEmpty()) {
+                    String owner = owner(c, schema);
+                    throw new Conflict("用户 " + target.user() + " 不是数据库 " + target.database() + " 的模式 " + schema + " 的所有者（所有者是 "
+                            + owner + "），其中有它不能删除的对象：" + sample(notOwned) + "。--replace 要删除原有的全部内容，未做任何改动。"
+                            + "请数据库管理员执行 ALTER SCHEMA " + quote(schema) + " OWNER TO " + quote(target.user())
+                            + "（或处理上述对象）后再恢复");
+                }
+            }
+            if (schemas.contains("public")) {
+                drops.add("create schema if not exists public;");
+            }
+            return drops;
+        } catch (SQLException e) {
+            throw new Conflict("无法读取数据库 " + target.database() + " 的模式：" + e.getMessage());
+        }
+    }
+
+    private static String owner(Connection c, String schema) throws SQLException {
+        try (var st = c.prepareStatement("select pg_get_userbyid(nspowner) from pg_namespace where nspname = ?")) {
+            st.setString(1, schema);
+            var rs = st.executeQuery();
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    /**
+     * The objects of one schema a DROP names, each with its DROP keyword, its qualified name, whether the user may
+     * drop it, and its owner: relations (not partitions, nor a serial column's sequence: they go with their table),
+     * routines by their signature, domains and types of their own (not an extension's, not a table's row type).
+     */
+    private static final String OBJECTS_IN_SCHEMA = """
+            select kind, name, mine, owner from (
+              select case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence'
+                                    when 'f' then 'foreign table' else 'table' end as kind,
+                     quote_ident(n.nspname) || '.' || quote_ident(c.relname) as name,
+                     pg_has_role(c.relowner, 'MEMBER') as mine, pg_get_userbyid(c.relowner) as owner, 1 as rank
+              from pg_class c join pg_namespace n on n.oid = c.relnamespace
+              where n.nspname = ? and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and not c.relispartition
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                and d.deptype in ('a', 'i', 'e'))
+              union all
+              select 'routine', quote_ident(n.nspname) || '.' || quote_ident(p.proname)
+                                || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                     pg_has_role(p.proowner, 'MEMBER'), pg_get_userbyid(p.proowner), 2
+              from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+              where n.nspname = ? and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass
+                                                   and d.objid = p.oid and d.deptype = 'e')
+              union all
+              select case t.typtype when 'd' then 'domain' else 'type' end,
+                     quote_ident(n.nspname) || '.' || quote_ident(t.typname),
+                     pg_has_role(t.typowner, 'MEMBER'), pg_get_userbyid(t.typowner), 3
+              from pg_type t join pg_namespace n on n.oid = t.typnamespace
+              where n.nspname = ? and (t.typtype in ('d', 'e', 'r')
+                    or t.typtype = 'c' and (select relkind from pg_class where oid = t.typrelid) = 'c')
+                and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass and d.objid = t.oid
+                                and d.deptype in ('i', 'e'))
+            ) o order by rank, name""";
+
+    /**
      * Who else is connected: user, program and address of each. Client connections only — an autovacuum worker (busy
      * after a restore's inserts) is no node; another role's row shows no backend type to a user who is not superuser,
      * so a missing one counts (review 2026-12-02: a reporting tool's open transaction went unseen and the restore
@@ -652,7 +743,8 @@ final class PgArchives {
     private static List<String> otherSessions(Target target) {
         try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery("""
                 select coalesce(usename, '?') || '（' || coalesce(nullif(application_name, ''), '未知程序')
-                       || coalesce('，' || host(client_addr), '，本机') || '）'
+                       || coalesce('，' || host(client_addr), case when backend_type is null then '' else '，本机套接字' end)
+                       || '）'
                 from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
                   and coalesce(backend_type, 'client backend') = 'client backend' order by 1""")) {
             List<String> sessions = new ArrayList<>();

@@ -215,6 +215,37 @@ class BackupRestoreTest {
         SingleConnectionDataSource fromNewerTools = connect(fromNewer);
         assertThat(fingerprint(JdbcClient.create(fromNewerTools))).isEqualTo(original);
         fromNewerTools.destroy();
+
+        // an external database as administrators often set it up: owned by another role, the app's user granted CREATE
+        // on public. --replace failed with "must be owner of schema public"; now it drops what is in public instead
+        jdbc.sql("create role ops_app login password 'ops-app-pw'").update();
+        PgArchives.Target admin = scratch("ops_not_owner");
+        SingleConnectionDataSource asAdmin = connect(admin);
+        JdbcClient.create(asAdmin).sql("grant create, usage on schema public to ops_app").update();
+        asAdmin.destroy();
+        PgArchives.Target app = new PgArchives.Target(admin.host(), admin.port(), admin.database(), "ops_app", "ops-app-pw",
+                null);
+        new PgArchives(null).restore(app, file, false, new PrintWriter(new StringWriter()));
+        StringWriter replacedAsApp = new StringWriter();
+        new PgArchives(null).restore(app, file, true, new PrintWriter(replacedAsApp, true));
+        assertThat(replacedAsApp.toString()).contains("将删除数据库 ops_not_owner 的 public 中的");
+        SingleConnectionDataSource appConnection = connect(app);
+        assertThat(fingerprint(JdbcClient.create(appConnection))).isEqualTo(original);
+        appConnection.destroy();
+        // a table of another role in it: refused before anything is dropped, saying what to ask for
+        asAdmin = connect(admin);
+        JdbcClient.create(asAdmin).sql("create table public.dba_notes (x int)").update();
+        asAdmin.destroy();
+        assertThatThrownBy(() -> new PgArchives(null).restore(app, file, true, new PrintWriter(new StringWriter())))
+                .isInstanceOf(Conflict.class)
+                .hasMessageContaining("用户 ops_app 不是数据库 ops_not_owner 的模式 public 的所有者（所有者是 pg_database_owner）")
+                .hasMessageContaining("：dba_notes（所有者 " + admin.user() + "）")
+                .hasMessageContaining("ALTER SCHEMA \"public\" OWNER TO \"ops_app\"").hasMessageContaining("未做任何改动");
+        asAdmin = connect(admin);
+        Map<String, String> unchanged = fingerprint(JdbcClient.create(asAdmin));
+        asAdmin.destroy();
+        assertThat(unchanged.remove("dba_notes")).isEqualTo("0 -");
+        assertThat(unchanged).isEqualTo(original);
     }
 
     @Test
