@@ -203,16 +203,19 @@ class DatabaseConfiguration {
      * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
      * the replica to reach the primary's position (or read from the primary). The position is read on the committed
      * transaction's own connection, before the manager releases it: never a second connection from the pool. And every
-     * data-source transaction manager fences an import job's commits ({@link JobFence}).
+     * data-source transaction manager fences an import job's commits ({@link JobFence}) and limits a request's lock waits
+     * ({@link RequestLockWait}).
      */
     @Bean
-    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
+    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools,
+                                            @org.springframework.beans.factory.annotation.Value("${anju.db.lock-timeout:5s}") java.time.Duration lockTimeout) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager jdbc
                         && jdbc.getDataSource() != null) {
                     jdbc.addListener(new JobFence(jdbc.getDataSource())); // an import job's commit fences itself
+                    RequestLockWait.limit(jdbc, lockTimeout);              // a request waits for a lock so long only
                 }
                 if (bean instanceof AbstractPlatformTransactionManager manager) {
                     manager.addListener(new TransactionExecutionListener() {

@@ -51,6 +51,7 @@ class SettingChecks implements EnvironmentPostProcessor {
             new Setting("anju.session.touch-interval", "ANJU_SESSION_TOUCH_INTERVAL", Kind.DURATION),
             new Setting("anju.db.pool-timeout", "ANJU_DB_POOL_TIMEOUT", Kind.DURATION, POOL_TIMEOUT_LEAST),
             new Setting("anju.db.retry-after", "ANJU_DB_RETRY_AFTER", Kind.DURATION, RETRY_AFTER_LEAST),
+            new Setting("anju.db.lock-timeout", "ANJU_DB_LOCK_TIMEOUT", Kind.DURATION),
             new Setting("anju.db.replica.max-lag", "ANJU_DB_REPLICA_MAX_LAG", Kind.DURATION),
             new Setting("anju.db.replica.check-interval", "ANJU_DB_REPLICA_CHECKINTERVAL", Kind.DURATION,
                     CHECK_INTERVAL_LEAST),

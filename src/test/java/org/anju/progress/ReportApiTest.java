@@ -44,6 +44,69 @@ class ReportApiTest {
         return TestUsers.as(TestUsers.ZHANGYE_ADMIN);
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * A save that must wait for a lock (an import rewriting the same rows holds them for its whole run) is 系统繁忙
+     * after anju.db.lock-timeout (5 s), nothing written — not held, with its request slot and connection, until the
+     * other transaction ends (review 2026-12-02, admission finding 3: 38–67 s). Work outside a request (an import job,
+     * a scheduler) still waits.
+     */
+    @Test
+    void aSaveWaitingForALockIsBusyAfterTheLockTimeoutAndWorkOutsideARequestStillWaits() throws Exception {
+        String body = """
+                {"version":0,"values":[{"indicatorCode":"RENTAL_SUBSIDY.ISSUE.HOUSEHOLD","value":7}]}""";
+        java.sql.Connection holder = dataSource.getConnection();
+        var release = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table report in exclusive mode");   // as a long import would
+            release.schedule(() -> {
+                holder.rollback();
+                return null;
+            }, 20, java.util.concurrent.TimeUnit.SECONDS);
+            long started = System.nanoTime();
+            mvc.perform(put("/api/reports/620723/2025-04").contentType(MediaType.APPLICATION_JSON).content(body)
+                            .with(reporter("620723")))
+                    .andExpect(status().isServiceUnavailable()).andExpect(jsonPath("$.code").value("BUSY"))
+                    .andExpect(jsonPath("$.detail").value("系统繁忙，请稍后再试"));
+            double waited = (System.nanoTime() - started) / 1e9;
+            org.assertj.core.api.Assertions.assertThat(waited).isBetween(4.5, 12.0);
+        } finally {
+            release.shutdownNow();
+            holder.rollback();
+            holder.close();
+        }
+        // nothing was written: the same save, version 0, now goes through
+        mvc.perform(put("/api/reports/620723/2025-04").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(reporter("620723")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
+
+        // outside a request (a thread of its own: the test's thread has the mock request of the test context bound),
+        // a transaction waits past the timeout for the lock to be given back
+        try (java.sql.Connection again = dataSource.getConnection()) {
+            again.setAutoCommit(false);
+            again.createStatement().execute("lock table report in exclusive mode");
+            var later = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            later.schedule(() -> {
+                again.rollback();
+                return null;
+            }, 6500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            long started = System.nanoTime();
+            Thread job = Thread.ofPlatform().start(() -> new org.springframework.transaction.support.TransactionTemplate(
+                    transactions).executeWithoutResult(tx -> org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                    .sql("update report set version = version where false").update()));
+            job.join(30_000);
+            org.assertj.core.api.Assertions.assertThat((System.nanoTime() - started) / 1e9).isGreaterThan(6.0);
+            org.assertj.core.api.Assertions.assertThat(job.isAlive()).isFalse();
+            later.shutdown();
+        }
+    }
+
     @Test
     void saveSubmitAndAStaleVersionIs409() throws Exception {
         String body = """
