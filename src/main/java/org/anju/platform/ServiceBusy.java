@@ -60,15 +60,11 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
         for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause()) {
             // a connection the server ended mid-transaction: the pool evicts it, the rollback fails with "Connection is
             // closed" (no SQL state) and Spring throws that failure, the server's reason (57P01, 08006) kept only
-            // beside it, not as a cause (review 2026-12-02: every write in flight at a restart answered 500)
+            // beside it, not as a cause (review 2026-12-02: every write in flight at a restart answered 500). Not the
+            // suppressed ones: a bug with a busy door suppressed in it (RequestSlots.awayWhile) stays a bug
             if (t instanceof TransactionSystemException tse && tse.getApplicationException() != null
                     && is(tse.getApplicationException(), depth + 1)) {
                 return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (is(suppressed, depth + 1)) {
-                    return true;
-                }
             }
             if (t instanceof SQLRecoverableException) {
                 return true;                       // the driver: this connection is gone, a new one may work
