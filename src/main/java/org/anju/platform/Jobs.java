@@ -251,7 +251,16 @@ public class Jobs implements SmartLifecycle {
             // job that had failed with the file's problems (review)
             try {
                 place.awaitTurn(); // the page shows 排队中 meanwhile
-                Object result = JobProgress.reporting(job, work);
+                Object result;
+                // its connection counts among the node's requests (RequestSlots#takeForJob)
+                boolean slot = door.takeForJob();
+                try {
+                    result = JobProgress.reporting(job, work);
+                } finally {
+                    if (slot) {
+                        door.giveBackForJob();
+                    }
+                }
                 ended(job, JobState.FINISHED, result, null);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -64,6 +64,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
     private final Semaphore slots;
+    /** The slots page import jobs may hold at once: all but one ({@link #takeForJob}). */
+    private final Semaphore jobs;
     private final SmallBodies bodies;
     /** Requests back from {@link #awayWhile}, waiting for the next slot given back (ahead of the semaphore's line). */
     private final Queue<Returning> back = new ConcurrentLinkedQueue<>();
@@ -81,7 +83,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait, busy);
         registry.ifAvailable(r -> {
             // one description for both: Prometheus shows one HELP line per name (it said "waiting" only: operator trial)
-            String help = "本节点的请求：state=serving 正在处理，state=waiting 排队等待（静态文件、actuator 除外）";
+            String help = "本节点的请求：state=serving 正在处理（含运行中的页面导入），state=waiting 排队等待（静态文件、actuator 除外）";
             Gauge.builder("anju.requests.slots", this, s -> s.size - s.slots.availablePermits())
                     .description(help).tag("state", "serving").register(r);
             Gauge.builder("anju.requests.slots", this, RequestSlots::waiting)
@@ -103,6 +105,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         this.busy = busy;
         this.size = size;
         this.slots = new Semaphore(size, true);
+        this.jobs = new Semaphore(Math.max(size - 1, 0), true);
         this.wait = wait == null || wait.isNegative() ? Duration.ZERO : wait;
         this.bodies = new SmallBodies(BODY_BUDGET, bodyDeadline);
     }
@@ -275,6 +278,36 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             back.remove(me);
             throw new Overloaded("已有 " + size + " 个请求在处理，返回后等待超过 " + wait.toSeconds() + " 秒");
         }
+    }
+
+    /**
+     * A slot for a page import job while it runs, taken in the line with the requests, as long as it takes (the
+     * node's stop interrupts the wait). The job's transaction holds a pooled connection as long as a request, and far
+     * longer: outside the door, two page imports left the admitted requests 8 connections for 10 slots, and with a pool
+     * of 2 every admitted request failed after the pool's wait (review 2026-12-02, admission finding 2). Jobs hold at
+     * most all slots but one, so that requests — the job's own progress polls among them — always have one; with a
+     * single slot a job takes none (else it could never run beside its page). Give it back with {@link #giveBackForJob}.
+     *
+     * @return whether a slot was taken
+     */
+    boolean takeForJob() throws InterruptedException {
+        if (size < 2) {
+            return false;
+        }
+        jobs.acquire();
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            jobs.release();
+            throw e;
+        }
+        return true;
+    }
+
+    /** Gives back the slot {@link #takeForJob} took. */
+    void giveBackForJob() {
+        release();
+        jobs.release();
     }
 
     /** Gives a slot back: to the first request back from a wait ({@link #takeBack}), else to the line. */

@@ -90,6 +90,8 @@ class JobsClusterTest {
     ImportSlots slots;
     @Autowired
     org.springframework.context.ApplicationContext node1;
+    @Autowired
+    RequestSlots door;
 
     /** The second node, shared by the tests until the last one stops it. */
     static ConfigurableApplicationContext node2;
@@ -318,6 +320,36 @@ class JobsClusterTest {
      * Asia/Shanghai read 8 hours off in UTC — the UTC node took the lock the other held (review). Two sessions, one in
      * each zone, with the nodes' own lock provider.
      */
+    /**
+     * A running page import holds one of the node's request slots (its transaction holds a connection as a request
+     * does; RequestSlots#takeForJob), and gives it back when it ends.
+     */
+    @Test
+    @Order(0)
+    void aRunningPageImportHoldsARequestSlot() throws Exception {
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        int before = door.serving();
+        String id = jobs.start(MINISTRY, "占位导入", List.of("写入"), () -> {
+            running.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "done";
+        });
+        assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(door.serving()).isEqualTo(before + 1);
+        finish.countDown();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (door.serving() != before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(door.serving()).isEqualTo(before);
+        assertThat(id).isNotBlank();
+    }
+
     @Test
     @Order(0)
     void nodesInDifferentTimeZonesShareOneSchedulingLock() throws Exception {

@@ -126,6 +126,38 @@ class RequestSlotsTest {
         assertThat(slots.serving()).isZero();
     }
 
+    /**
+     * A running page import holds a slot, as a request does (its transaction holds a connection as long, and longer):
+     * the door then admits no more than the pool serves (review 2026-12-02, admission finding 2). Jobs hold all slots
+     * but one — requests, the job's own progress polls among them, always have one; with a single slot a job takes none.
+     */
+    @Test
+    void aRunningImportJobHoldsASlotAndJobsLeaveOneToRequests() throws Exception {
+        RequestSlots slots = new RequestSlots(2, Duration.ofMillis(300), busy);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(slots.takeForJob()).isTrue();
+            assertThat(slots.serving()).isEqualTo(1);
+            Held request = hold(threads, slots, "/projects");
+            assertThat(slots.serving()).isEqualTo(2);
+            // the door is full (a job, a request): the next request waits and is refused after the wait
+            assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(503);
+            request.open().countDown();
+            assertThat(request.answer().get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            // a second job waits, although a slot is free: that one is the requests'
+            Future<Boolean> second = threads.submit(slots::takeForJob);
+            Thread.sleep(300);
+            assertThat(second.isDone()).isFalse();
+            assertThat(serve(slots, "/report", () -> { }).getStatus()).isEqualTo(200);
+            slots.giveBackForJob();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+            slots.giveBackForJob();
+            assertThat(slots.serving()).isZero();
+        }
+        RequestSlots one = new RequestSlots(1, Duration.ofMillis(300), busy);
+        assertThat(one.takeForJob()).isFalse();
+        assertThat(serve(one, "/report", () -> { }).getStatus()).isEqualTo(200);
+    }
+
     @Test
     void firstComeFirstServed() throws Exception {
         RequestSlots slots = new RequestSlots(1, Duration.ofSeconds(10));
