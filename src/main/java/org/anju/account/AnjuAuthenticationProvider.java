@@ -42,6 +42,11 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
 
     static final String BAD_CREDENTIALS = "用户名或密码错误";
     static final String DISABLED = "该账号已停用，请联系管理员";
+    /**
+     * More sign-ins of one name from one address at once than it may have checked together (an API script's threads,
+     * a double click): none of them failed, so not "登录失败次数过多" (review 2026-12-02, sessions finding 5).
+     */
+    static final String BUSY = "该账号正有其他登录在核验中，请 1 秒后再试";
     /** The database could not check the sign-in (no connection in time, a timeout): nothing is counted against anyone. */
     static final String SERVICE_FAILED = "系统繁忙，请稍后再试。本次登录未能完成核验，您的密码没有被判定为错误";
     /** Every tenth failure of an account (since its last success) is logged as a warning for administrators. */
@@ -122,7 +127,7 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
             throw serviceFailed(e);
         }
         if (!attempt.admitted()) {
-            throw new LockedException(tooMany(attempt.delay()));
+            throw new LockedException(attempt.busy() ? BUSY : tooMany(attempt.delay()));
         }
         Optional<AnjuUser> found;
         boolean matches;

@@ -39,13 +39,40 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, W
     ClientAddress(@Value("${anju.security.trusted-proxies:}") String trustedProxies) {
         this.trusted = Arrays.stream(trustedProxies.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(ClientAddress::range).toList();
+        wide(trustedProxies).forEach(w -> org.slf4j.LoggerFactory.getLogger(ClientAddress.class).warn(w));
+    }
+
+    /**
+     * A warning for each range wider than a /24 (IPv4) or a /120 (IPv6): a client inside a trusted range chooses the
+     * address it is throttled by — the X-Forwarded-For it writes itself is believed — and government intranets put
+     * clients in 10.0.0.0/8 as well as balancers (review 2026-12-02, sessions finding 8: README's own example was
+     * that range). A warning, not a refusal: a balancer pool may really span a wide range.
+     */
+    static List<String> wide(String trustedProxies) {
+        List<String> warnings = new ArrayList<>();
+        for (String cidr : trustedProxies.split(",")) {
+            cidr = cidr.strip();
+            int slash = cidr.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            int bits = Integer.parseInt(cidr.substring(slash + 1));
+            boolean v6 = cidr.indexOf(':') >= 0;
+            if (bits < (v6 ? 120 : 24)) {
+                warnings.add("ANJU_TRUSTED_PROXIES 中的 " + cidr + " 是 " + (v6 ? "IPv6" : "IPv4") + " 的 /" + bits
+                        + " 网段：其中的任何客户端都能自己写 X-Forwarded-For，选择登录限流按哪个地址计。"
+                        + "只写负载均衡器本身的地址（如 10.0.0.5/32），不要包含用户所在的网段");
+            }
+        }
+        return warnings;
     }
 
     /** A setting read at start: a bad one stops the start naming it (SettingProblem), never a stack trace. */
     private static IpAddressMatcher range(String cidr) {
         org.anju.platform.SettingProblem bad = new org.anju.platform.SettingProblem(
                 "设置 ANJU_TRUSTED_PROXIES（anju.security.trusted-proxies）中的“" + cidr + "”不是 IP 地址或 CIDR 网段",
-                "写负载均衡器的地址或网段，逗号分隔，如 127.0.0.1/32,10.0.0.0/8（掩码位数 IPv4 为 0–32，IPv6 为 0–128）。");
+                "只写负载均衡器本身的地址，逗号分隔，如 127.0.0.1/32,10.0.0.5/32（掩码位数 IPv4 为 0–32，IPv6 为 0–128；"
+                        + "不要包含用户所在的网段：其中的客户端能自己选择按哪个地址限流）。");
         if (!isIpLiteral(cidr.replaceFirst("/\\d{1,3}$", ""))) {
             throw bad;
         }

@@ -73,7 +73,15 @@ class LoginThrottle {
      * One attempt, admitted or refused ({@code delay} non-zero). An admitted one is handed back to exactly one
      * of {@link #failed}, {@link #succeeded}, {@link #disabled}, {@link #abandoned}.
      */
-    record Attempt(String pair, String address, boolean atAddress, Duration delay) {
+    /**
+     * @param busy refused only because as many attempts of the pair are being checked as it may have at once (no delay,
+     *             no failure): told as that, not as failures that never happened (review 2026-12-02, sessions finding 5)
+     */
+    record Attempt(String pair, String address, boolean atAddress, Duration delay, boolean busy) {
+        Attempt(String pair, String address, boolean atAddress, Duration delay) {
+            this(pair, address, atAddress, delay, false);
+        }
+
         boolean admitted() {
             return delay.isZero();
         }
@@ -149,7 +157,7 @@ class LoginThrottle {
             boolean signedInHere = p.signedIn() != null && now.isBefore(p.signedIn().plus(REMEMBER_SUCCESS));
             Duration wait = refusal(p.count(), PAIR, signedInHere ? PARALLEL : 0, now);
             if (!wait.isZero()) {
-                return new Attempt(pair, addr, false, wait);
+                return new Attempt(pair, addr, false, wait, p.count().wait(PAIR, now).isZero());
             }
             if (!signedInHere) {
                 wait = addressDelay(addr, now);

@@ -50,6 +50,17 @@ class ClientAddressTest {
         assertThat(proxies.of(from("127.0.0.1", "999.1.1.1"))).isEqualTo("127.0.0.1");
     }
 
+    /** A range that can hold clients is warned about at start: they choose their throttled address (sessions finding 8). */
+    @Test
+    void aWideRangeIsWarnedAboutBecauseItsClientsChooseTheirAddress() {
+        assertThat(new ClientAddress("10.0.0.0/8").of(from("10.20.30.40", "1.2.3.4"))).as("why").isEqualTo("1.2.3.4");
+        assertThat(ClientAddress.wide("127.0.0.1/32, 10.0.0.5/32,10.1.2.0/24,10.0.0.7,2001:db8::/120")).isEmpty();
+        assertThat(ClientAddress.wide("127.0.0.1/32,10.0.0.0/8,2001:db8::/64")).hasSize(2)
+                .allSatisfy(w -> assertThat(w).contains("X-Forwarded-For", "只写负载均衡器本身的地址"))
+                .anySatisfy(w -> assertThat(w).contains("10.0.0.0/8 是 IPv4 的 /8 网段"))
+                .anySatisfy(w -> assertThat(w).contains("2001:db8::/64 是 IPv6 的 /64 网段"));
+    }
+
     @Test
     void aMisconfiguredRangeStopsTheStart() {
         assertThatThrownBy(() -> new ClientAddress("proxy.example/32"))

@@ -171,7 +171,9 @@ class LoginThrottleTest {
             checking[i] = throttle.admit("xz", A);
             assertThat(checking[i].admitted()).isTrue();
         }
-        assertThat(throttle.admit("xz", A).admitted()).as("a 4th while 3 are being checked").isFalse();
+        LoginThrottle.Attempt fourth = throttle.admit("xz", A);
+        assertThat(fourth.admitted()).as("a 4th while 3 are being checked").isFalse();
+        assertThat(fourth.busy()).as("refused as busy: nothing failed").isTrue();
         throttle.succeeded(checking[0]);
         throttle.abandoned(checking[1]);
         throttle.abandoned(checking[2]);
@@ -180,6 +182,17 @@ class LoginThrottleTest {
             assertThat(throttle.admit("xz", A).admitted()).isTrue();
         }
         assertThat(throttle.admit("xz", A).admitted()).isFalse();
+    }
+
+    /** A delay is told as one — also while attempts are in flight — and a busy pair as busy (sessions finding 5). */
+    @Test
+    void aDelayIsNotBusy() {
+        for (int i = 0; i < 3; i++) {
+            fail("xz", A);
+        }
+        LoginThrottle.Attempt delayed = throttle.admit("xz", A);
+        assertThat(delayed.admitted()).isFalse();
+        assertThat(delayed.busy()).isFalse();
     }
 
     @Test
