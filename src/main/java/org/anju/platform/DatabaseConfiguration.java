@@ -207,8 +207,16 @@ class DatabaseConfiguration {
      * ({@link RequestLockWait}).
      */
     @Bean
-    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools,
-                                            @org.springframework.beans.factory.annotation.Value("${anju.db.lock-timeout:5s}") java.time.Duration lockTimeout) {
+    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools, org.springframework.core.env.Environment environment) {
+        // read from the environment, not with @Value: a static post-processor is made before placeholders are resolved
+        // in a command's context (the command line failed with "'${anju.db.lock-timeout:5s}' is not a valid duration")
+        java.time.Duration lockTimeout = org.springframework.boot.convert.DurationStyle.detectAndParse(
+                environment.getProperty("anju.db.lock-timeout", "5s"));
+        return readYourWritesLimited(pools, lockTimeout);
+    }
+
+    /** {@link #readYourWrites} with the lock timeout given (another name: an overload would be a factory candidate too). */
+    static BeanPostProcessor readYourWritesLimited(ObjectProvider<Pools> pools, java.time.Duration lockTimeout) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
