@@ -276,7 +276,17 @@ final class PgArchives {
             List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
                     "--file=" + part));
             TRANSIENT_TABLES.forEach(t -> command.add("--exclude-table-data=" + t));
-            run(command, target, "pg_dump");
+            try {
+                run(command, target, "pg_dump");
+            } catch (Conflict failed) {
+                if (failed.getMessage().contains("No space left on device")) {
+                    // the place given is the operator's to change, as a directory that cannot be written (exit 2)
+                    throw new BadInput("磁盘空间不足，无法写完备份文件 " + out + "（数据库 " + contents.tables().size()
+                            + " 张表），未写入任何内容（不完整的部分已删除）：请释放 " + out.toAbsolutePath().getParent()
+                            + " 所在磁盘的空间，或用 --out 写到空间足够的目录");
+                }
+                throw failed;
+            }
             Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -347,8 +357,12 @@ final class PgArchives {
 
     /** Refuses a file that is not a pg_dump custom-format archive, before any tool runs. */
     static void checkArchive(Path in) {
+        if (Files.isDirectory(in)) {
+            throw new BadInput(in + " 是一个目录，不是备份文件，未做任何改动：请给出 anju backup 生成的单个文件"
+                    + "（pg_dump -Fc；目录格式 pg_dump -Fd 的备份不能直接恢复）");
+        }
         if (!Files.isRegularFile(in)) {
-            throw new BadInput("备份文件不存在：" + in + (Files.isDirectory(in) ? "（这是一个目录）" : ""));
+            throw new BadInput("备份文件不存在：" + in);
         }
         byte[] head = new byte[MAGIC.length];
         int n;
@@ -382,10 +396,14 @@ final class PgArchives {
         }
         int major = head[MAGIC.length];
         int minor = head[MAGIC.length + 1];
-        int needs = major == 1 && minor <= 14 ? 0 : FORMAT_SINCE.getOrDefault(minor, 19);
-        if (major != 1 || pgRestoreMajor < needs) {
-            String written = major != 1 ? "未知版本的 pg_dump" : needs == 19 ? "比 PostgreSQL 18 更新的 pg_dump"
-                    : "PostgreSQL " + needs + " 或更新的 pg_dump";
+        if (major != 1 || minor < 0 || minor > 40) {
+            // no pg_dump writes that: a damaged file, or one that only begins like an archive
+            throw new BadInput(in + " 不是可读的备份文件：文件头的格式版本（" + major + "." + minor + "）无法识别，文件可能已损坏，"
+                    + "未做任何改动。请换用完好的 anju backup 备份文件");
+        }
+        int needs = minor <= 14 ? 0 : FORMAT_SINCE.getOrDefault(minor, 19);
+        if (pgRestoreMajor < needs) {
+            String written = needs == 19 ? "比 PostgreSQL 18 更新的 pg_dump" : "PostgreSQL " + needs + " 或更新的 pg_dump";
             int client = Math.min(needs, 18);
             throw new Conflict("备份文件 " + in + " 的格式版本是 " + major + "." + minor + "（由" + written + "生成），所用的 pg_restore"
                     + "（PostgreSQL " + pgRestoreMajor + "）读不了，未做任何改动。请用生成它的版本的客户端程序恢复："
@@ -493,8 +511,12 @@ final class PgArchives {
             int psqlExit = psql.waitFor();
             if (psqlExit != 0 || restoreExit != 0) {
                 String why = (psqlErrors.get(10, TimeUnit.SECONDS) + "\n" + restoreErrors.get(10, TimeUnit.SECONDS)).trim();
-                throw new Conflict("恢复失败（pg_restore 退出码 " + restoreExit + "，psql 退出码 " + psqlExit
-                        + "），数据库未做任何改动（整个恢复在一个事务中，已回滚）：" + why);
+                // psql stopped on an error first: pg_restore then ended writing to a closed pipe (SIGPIPE, 141, or
+                // killed by us, 143) — not a second fault to puzzle over (review 2026-12-02, backup finding 9)
+                String who = psqlExit != 0 && restoreExit != 0 && restoreExit != 1
+                        ? "psql 执行备份中的语句时出错（退出码 " + psqlExit + "），pg_restore 随之停止"
+                        : "pg_restore 退出码 " + restoreExit + "，psql 退出码 " + psqlExit;
+                throw new Conflict("恢复失败（" + who + "），数据库未做任何改动（整个恢复在一个事务中，已回滚）：" + why);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -35,11 +35,16 @@ class RestoreCommand implements Callable<Integer> {
     private final ObjectProvider<DatabaseProperties> settings;
     private final String pgBin;
 
+    /** Whether a personal-data key is given by setting (ANJU_DATA_KEY or ANJU_DATA_KEY_FILE), not a data-key file. */
+    private final boolean keyBySetting;
+
     RestoreCommand(ObjectProvider<PrimaryDatabase> database, ObjectProvider<DatabaseProperties> settings,
-                   @Value("${anju.backup.pg-bin:}") String pgBin) {
+                   @Value("${anju.backup.pg-bin:}") String pgBin, @Value("${anju.privacy.key:}") String key,
+                   @Value("${anju.privacy.key-file:}") String keyFile) {
         this.database = database;
         this.settings = settings;
         this.pgBin = pgBin;
+        this.keyBySetting = !key.isBlank() || !keyFile.isBlank();
     }
 
     @Override
@@ -50,6 +55,17 @@ class RestoreCommand implements Callable<Integer> {
         // its connections counts as another session using the database; the client programs connect themselves
         PgArchives.Target target = BackupCommand.target(primary);
         new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut());
+        if (!primary.external() && !keyBySetting) {
+            Path dir = settings.getObject().dataDir().toAbsolutePath().normalize();
+            if (!java.nio.file.Files.exists(dir.resolve("data-key"))) {
+                // the application's first start would make a new key there, which opens none of the restored personal
+                // data, and refuse to go on, leaving that useless file behind (review 2026-12-02, backup finding 8)
+                spec.commandLine().getOut().println("重要：数据目录 " + dir + " 中还没有个人信息密钥 data-key。启动应用之前，"
+                        + "把原安装的 data-key 复制到 " + dir.resolve("data-key") + "（chmod 600 " + dir.resolve("data-key")
+                        + "），或用 ANJU_DATA_KEY / ANJU_DATA_KEY_FILE 给出原来的密钥；否则应用会生成一把新密钥，"
+                        + "它打不开恢复的个人信息，应用将拒绝启动");
+            }
+        }
         return Cli.OK;
     }
 }

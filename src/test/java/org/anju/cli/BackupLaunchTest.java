@@ -60,6 +60,12 @@ class BackupLaunchTest {
             assertThat(restored.exit()).as(restored.err()).isZero();
             assertThat(backedUp.exit()).as(backedUp.err()).isZero();
             assertThat(restored.out()).contains("数据库：内置数据库，数据目录 " + data + "（未设置 ANJU_DB_URL）", "已从");
+            if (System.getProperty("anju.privacy.key", "").isEmpty() && System.getenv("ANJU_DATA_KEY") == null
+                    && System.getenv("ANJU_DATA_KEY_FILE") == null) {
+                // the new directory has no data-key yet: the first start would make a useless one (backup finding 8)
+                assertThat(restored.out()).contains("重要：数据目录 " + data + " 中还没有个人信息密钥 data-key",
+                        "把原安装的 data-key 复制到 " + data.resolve("data-key"));
+            }
             assertThat(backedUp.out()).contains("数据库：内置数据库，数据目录 " + data + "（未设置 ANJU_DB_URL）", "已备份数据库");
             assertThat(Files.size(dir.resolve("copy.dump"))).isPositive();
         } finally {

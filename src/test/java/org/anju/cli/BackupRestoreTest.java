@@ -288,6 +288,17 @@ class BackupRestoreTest {
         }
         assertThat(jdbc.sql("select count(*) from region").query(Long.class).single()).isPositive();
 
+        // a damaged header, a directory (pg_dump -Fd): said what they are, in Chinese (pg_restore said "unsupported
+        // version (103.97) in file header", and the directory was "备份文件不存在")
+        Path garbled = Files.writeString(dir.resolve("garbled.dump"), "PGDMPgarbage and more");
+        CliRun unreadable = CliRun.of(context, "restore", "--in", garbled.toString());
+        assertThat(unreadable.exit()).as(unreadable.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(unreadable.err()).contains("不是可读的备份文件", "（103.97）", "未做任何改动");
+        Path directory = Files.createDirectory(dir.resolve("dirdump"));
+        CliRun aDirectory = CliRun.of(context, "restore", "--in", directory.toString());
+        assertThat(aDirectory.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(aDirectory.err()).contains("是一个目录，不是备份文件", "pg_dump -Fd").doesNotContain("不存在");
+
         CliRun notAnArchive = CliRun.of(context, "restore", "--in", file.toString());
         assertThat(notAnArchive.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(notAnArchive.err()).contains("不是 pg_dump 的备份文件");
@@ -312,6 +323,16 @@ class BackupRestoreTest {
                 .hasMessageContaining("postgresql-client-15");
         assertThat(out).doesNotExist();
         assertThat(dir.resolve("bin").toFile().list()).isEmpty();
+        // a full disk: said so, with where, as a place that cannot be written (exit 2), no part file left
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Files.writeString(full.resolve("pg_dump"), "#!/bin/sh\ncase \"$1\" in --version) echo 'pg_dump (PostgreSQL) 15.19';"
+                + " exit 0;; esac\necho 'pg_dump: error: could not write to output file: No space left on device' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(full.resolve("pg_dump"), PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> new PgArchives(full.toString()).backup(here, out, false, new PrintWriter(new StringWriter())))
+                .isInstanceOf(BadInput.class).hasMessageContaining("磁盘空间不足，无法写完备份文件 " + out)
+                .hasMessageContaining("未写入任何内容").hasMessageContaining("--out");
+        assertThat(out).doesNotExist();
+        assertThat(dir.toFile().list()).noneMatch(n -> n.startsWith("new.dump"));
 
         // a database given by ANJU_DB_URL that refuses the login, or is not there: the setting to check, in Chinese (the
         // operator trial got the driver's English "password authentication failed", "Connection … refused. Check that…")
