@@ -52,9 +52,18 @@ class AccountPages {
             if (!newPassword.equals(confirmPassword)) {
                 throw new org.anju.platform.BadInput("两次输入的新密码不一致");
             }
-            users.changeOwnPassword(currentPassword, newPassword);
-            // this session stays signed in; every other session of the account ends at its next request
-            session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, users.passwordChangedAt());
+            // this session stays signed in, every other session of the account ends at its next request: the session
+            // keeps the new password's time before the change commits — kept after it, a request of this session
+            // running in between found a changed password without it and signed the session out (sessions finding 6)
+            Object before = session.getAttribute(CurrentUserFilter.PASSWORD_SET_HERE);
+            java.time.Instant at = Users.passwordTime();
+            session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, at);
+            try {
+                users.changeOwnPassword(currentPassword, newPassword, at);
+            } catch (RuntimeException refused) {
+                session.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, before);   // an earlier change's, or none
+                throw refused;
+            }
             model.addAttribute("saved", "密码已修改");
         } catch (IllegalArgumentException e) {
             org.anju.platform.Refusals.rethrowBug(e);

@@ -24,14 +24,30 @@ class CurrentUserFilter extends OncePerRequestFilter {
 
     private final UserStore store;
     private final Regions regions;
+    /** A session's attribute as stored now (its id, the attribute's name): null when unknown. */
+    private final java.util.function.BiFunction<String, String, Object> stored;
 
-    CurrentUserFilter(UserStore store, Regions regions) {
+    CurrentUserFilter(UserStore store, Regions regions, java.util.function.BiFunction<String, String, Object> stored) {
         this.store = store;
         this.regions = regions;
+        this.stored = stored;
     }
 
     /** Session attribute: the password time this session's own change set (it stays signed in). */
     static final String PASSWORD_SET_HERE = "anju.passwordSetHere";
+
+    /** Reads an attribute of a stored session from Spring Session's repository (none: nothing is stored apart). */
+    static java.util.function.BiFunction<String, String, Object> stored(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.session.SessionRepository<?>> sessions) {
+        return (id, name) -> {
+            org.springframework.session.SessionRepository<?> repository = sessions.getIfAvailable();
+            if (repository == null) {
+                return null;
+            }
+            org.springframework.session.Session session = repository.findById(id);
+            return session == null ? null : session.getAttribute(name);
+        };
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,6 +61,12 @@ class CurrentUserFilter extends OncePerRequestFilter {
             boolean passwordChanged = fresh.isPresent() && !java.util.Objects.equals(fresh.get().passwordChangedAt(),
                     user.passwordChangedAt()) && !(current != null && java.util.Objects.equals(
                     current.getAttribute(PASSWORD_SET_HERE), fresh.get().passwordChangedAt()));
+            if (passwordChanged && current != null) {
+                // this request's copy of the session was read before its own change kept the new time: ask the store
+                // (sessions finding 6: a parallel request of the changing session signed it out)
+                passwordChanged = !java.util.Objects.equals(stored.apply(current.getId(), PASSWORD_SET_HERE),
+                        fresh.get().passwordChangedAt());
+            }
             if (fresh.isEmpty() || !fresh.get().isEnabled() || passwordChanged) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);

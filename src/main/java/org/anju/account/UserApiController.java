@@ -85,7 +85,8 @@ class UserApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "修改本人密码（8–64 位，含字母和数字）")
     void changeOwnPassword(@RequestBody OwnPasswordRequest r) {
-        users.changeOwnPassword(r == null ? null : r.currentPassword(), r == null ? null : r.newPassword());
+        users.changeOwnPassword(r == null ? null : r.currentPassword(), r == null ? null : r.newPassword(),
+                Users.passwordTime());
     }
 
     @GetMapping("/users")

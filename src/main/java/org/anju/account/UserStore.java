@@ -116,6 +116,15 @@ class UserStore {
                 .params(passwordHash, id).update();
     }
 
+    /** {@link #setPassword(long, String)} as set at {@code at} (a time its session already keeps). */
+    void setPassword(long id, String passwordHash, java.time.Instant at) {
+        jdbc.sql("""
+                        update users set password_hash = ?, password_changed_at = ?, failed_attempts = 0,
+                                         version = version + 1, updated_at = now()
+                        where id = ?""")
+                .params(passwordHash, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), id).update();
+    }
+
     /**
      * Counts a failed login, for administrators to see; it locks nothing (LoginThrottle delays per address).
      * Returns the failures since the last success.

@@ -155,9 +155,18 @@ public class Users {
         return new WithPassword(store.byId(id).orElseThrow(), p, generated);
     }
 
-    /** The signed-in user changes their own password. */
+    /**
+     * The time a password set now is stored with, as the database keeps it (microseconds): the changing session keeps
+     * it <em>before</em> the change commits ({@link #changeOwnPassword}), so that no request of its own, running
+     * meanwhile, finds a changed password without it and signs the session out (review 2026-12-02, sessions finding 6).
+     */
+    static java.time.Instant passwordTime() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The signed-in user changes their own password; it is stored as set {@code at} ({@link #passwordTime}). */
     @Transactional
-    public void changeOwnPassword(String current, String next) {
+    public void changeOwnPassword(String current, String next, java.time.Instant at) {
         Actor a = access.current();
         User u = store.byUsername(a.username()).filter(x -> a.signedIn())
                 .orElseThrow(() -> new org.anju.platform.Denied("请先登录"));
@@ -169,12 +178,7 @@ public class Users {
         if (next.equals(current)) {
             throw new org.anju.platform.BadInput("新密码不能与当前密码相同");
         }
-        store.setPassword(u.id(), encoder.encode(next));
-    }
-
-    /** When the signed-in user's password was last set (the session that changed it keeps it). */
-    java.time.Instant passwordChangedAt() {
-        return store.principal(access.current().username()).map(AnjuUser::passwordChangedAt).orElse(null);
+        store.setPassword(u.id(), encoder.encode(next), at);
     }
 
     /** The roles a user at {@code region} may be given by the current user. */

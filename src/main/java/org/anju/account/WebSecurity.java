@@ -62,7 +62,9 @@ class WebSecurity {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             DeniedResponses denied, UserStore users,
-                                            Regions regions, ClientAddress clientAddress) throws Exception {
+                                            Regions regions, ClientAddress clientAddress,
+                                            org.springframework.beans.factory.ObjectProvider<
+                                                    org.springframework.session.SessionRepository<?>> sessions) throws Exception {
         RequestMatcher api = request -> path(request).startsWith("/api/");
         RequestMatcher basic = request -> {
             String h = request.getHeader("Authorization");
@@ -104,7 +106,7 @@ class WebSecurity {
                     request.setAttribute(AccountAccess.WEB_REQUEST, Boolean.TRUE);
                     chain.doFilter(request, response);
                 }, SecurityContextHolderFilter.class)
-                .addFilterBefore(new CurrentUserFilter(users, regions), ExceptionTranslationFilter.class);
+                .addFilterBefore(new CurrentUserFilter(users, regions, CurrentUserFilter.stored(sessions)), ExceptionTranslationFilter.class);
         return http.build();
     }
 

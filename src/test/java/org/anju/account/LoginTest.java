@@ -45,6 +45,12 @@ class LoginTest {
     LoginThrottle throttle;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserStore store;
+    @Autowired
+    org.anju.region.Regions regions;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     String password;
 
@@ -338,5 +344,56 @@ class LoginTest {
                 .andExpect(content().string(containsString("密码已修改")));
         mvc.perform(get("/plans").cookie(elsewhere)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/plans").cookie(here)).andExpect(status().isOk());
+    }
+
+    /**
+     * A request of the changing session that read its copy of the session before the change kept the new time, and
+     * looks at the account after the change committed, keeps the session: the time is asked of the session store
+     * (kept there before the commit). It found the changed password without the time and signed the session out —
+     * the page said 密码已修改 (review 2026-12-02, sessions finding 6). Another session is still signed out.
+     */
+    @Test
+    void aRequestOfTheChangingSessionReadBeforeTheChangeKeptItsTimeDoesNotSignItOut() throws Exception {
+        demo.ensure("pw_race", "并行请求用户", "361102", EnumSet.of(Role.VIEWER), password);
+        AnjuUser signedIn = store.principal("pw_race").orElseThrow().withoutPassword();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        var sessions = (org.springframework.beans.factory.ObjectProvider) context.getBeanProvider(
+                org.springframework.session.SessionRepository.class);
+        @SuppressWarnings("unchecked")
+        var stored = CurrentUserFilter.stored(sessions);
+        @SuppressWarnings("unchecked")
+        var repository = (org.springframework.session.SessionRepository<org.springframework.session.Session>)
+                sessions.getObject();
+        // the change, as the page makes it: the time kept in the session store first, then the password committed
+        java.time.Instant at = Users.passwordTime();
+        org.springframework.session.Session changing = repository.createSession();
+        changing.setAttribute(CurrentUserFilter.PASSWORD_SET_HERE, at);
+        repository.save(changing);
+        store.setPassword(signedIn.id(), "{bcrypt}$2a$10$abcdefghijklmnopqrstuu5ZlM9vSUiZ4R8tWm1ZVIJnV7iD5XzC", at);
+        assertThat(stored.apply(changing.getId(), CurrentUserFilter.PASSWORD_SET_HERE)).isEqualTo(at);
+        assertThat(store.principal(signedIn.id()).orElseThrow().passwordChangedAt()).isEqualTo(at);
+
+        CurrentUserFilter filter = new CurrentUserFilter(store, regions, stored);
+        for (String id : new String[] {changing.getId(), "another-session"}) {
+            org.springframework.mock.web.MockHttpSession copy = new org.springframework.mock.web.MockHttpSession(null, id);
+            org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/plans");
+            request.setSession(copy);   // read before the time was kept: without it
+            var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .authenticated(signedIn, null, signedIn.getAuthorities()));
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+            try {
+                filter.doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(),
+                        new org.springframework.mock.web.MockFilterChain());
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+            if (id.equals(changing.getId())) {
+                assertThat(copy.isInvalid()).as("the changing session").isFalse();
+                assertThat(request.getAttribute(Me.ATTRIBUTE)).isNotNull();
+            } else {
+                assertThat(copy.isInvalid()).as("another session of the account").isTrue();
+            }
+        }
     }
 }
