@@ -92,7 +92,7 @@ class LoginThrottle {
     /** Failures this old are dropped (and the free failures come back). */
     static final Duration FORGET = Duration.ofHours(24);
     /** How long a successful sign-in exempts its pair from the address delay. */
-    static final Duration REMEMBER_SUCCESS = Duration.ofDays(30);
+    static final Duration REMEMBER_SUCCESS = Duration.ofDays(45);   // longer than a monthly reporter's gap (3 Jan – 5 Feb)
     /** Attempts checked at once for a pair that signed in here and has not failed since. */
     static final int PARALLEL = 8;
     /** The wait told to an attempt refused because others of its pair or address are being checked. */
@@ -178,6 +178,13 @@ class LoginThrottle {
         Instant now = clock.instant();
         return tx.execute(status -> {
             Count p = leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.FAILED, now, null);
+            if (!attempt.atAddress()) {
+                // a typo of a name that signed in here counts on its pair only (its own delay bounds it): counted at
+                // the address too, forty colleagues' typos behind one NAT kept every name not signed in there lately
+                // — a new account, a monthly reporter — out for as long as typos went on (review 2026-12-02,
+                // sessions finding 3). Told the address's delay all the same, like any name there.
+                return max(p.wait(PAIR, now), addressDelay(attempt.address(), now));
+            }
             Count a = leave(lock(Kind.ADDRESS, attempt.address(), now), false, Outcome.FAILED, now, null);
             return max(p.wait(PAIR, now), a.wait(ADDRESS, now));
         });

@@ -164,6 +164,30 @@ class LoginThrottleTest {
         assertThat(throttle.admit("colleague", A).admitted()).isFalse();
     }
 
+    /**
+     * Typos of names that signed in from an office's address count on those names only: forty colleagues mistyping
+     * once each behind one NAT no longer keep a new account or a monthly reporter out (review 2026-12-02, sessions
+     * finding 3: refused 48 of 48 times over two days). Guesses at names that never signed in there still count.
+     */
+    @Test
+    void colleaguesTyposDoNotDelayTheOthersAtTheirAddress() {
+        for (int i = 0; i < 40; i++) {
+            assertThat(succeed("colleague" + i, A)).isTrue();
+        }
+        for (int i = 0; i < 40; i++) {
+            fail("colleague" + i, A);                    // one typo each, corrected at once
+            assertThat(succeed("colleague" + i, A)).isTrue();
+        }
+        assertThat(throttle.admit("newcomer", A).admitted()).as("a new account's first sign-in").isTrue();
+        clock.advance(Duration.ofDays(34));              // a monthly reporter's gap: 3 Jan – 5 Feb
+        assertThat(succeed("colleague0", A)).isTrue();
+        for (int i = 0; i < 30; i++) {
+            fail("guess" + i, A);
+        }
+        assertThat(throttle.admit("stranger", A).admitted()).as("guesses at other names still count").isFalse();
+        assertThat(succeed("colleague1", A)).as("signed in here 34 days ago: still exempt").isTrue();
+    }
+
     @Test
     void parallelAttemptsEarnNoMoreThanSequentialOnes() {
         LoginThrottle.Attempt[] checking = new LoginThrottle.Attempt[3];
