@@ -217,8 +217,10 @@ final class PgArchives {
         }
     }
 
-    /** A database's tables outside PostgreSQL's own schemas, as schema.table. */
     /**
+     * A database's server version and what it holds outside PostgreSQL's own schemas.
+     *
+     * @param tables its tables, as schema.table
      * @param others what else the database holds outside PostgreSQL's own schemas (schemas but an empty
      *               {@code public}, views, sequences, functions, types, extensions but plpgsql), each named with its kind:
      *               a database with no tables but these is not empty (review 2026-12-02: a restore without --replace
@@ -303,8 +305,9 @@ final class PgArchives {
 
     /**
      * Restores {@code in} into {@code target} in one transaction ({@code pg_restore | psql}, the commit sent only after
-     * pg_restore ended well: {@link #pipe}): all of it or, on any error, nothing. The target must be empty, unless
-     * {@code replace}: then its schemas are dropped (in the same transaction) first.
+     * pg_restore ended well: {@link #pipe}): all of it or, on any error, nothing. The target must be empty (no table nor
+     * other object, {@link Contents#empty}), unless {@code replace}: then what it holds is dropped (in the same
+     * transaction) first ({@link #drops}).
      */
     void restore(Target target, Path in, boolean replace, PrintWriter say) {
         checkArchive(in);
@@ -481,6 +484,8 @@ final class PgArchives {
      * or damaged file) ended that input early: tables without their rows, keys or indexes were committed — over a
      * database {@code --replace} had emptied — and then reported rolled back (review of issue 15, backup). Without
      * the commit psql's input ends inside the transaction and PostgreSQL rolls it back as psql disconnects.
+     *
+     * @param olderServer the server is older than 17: the script's {@link #NEWER_SETTING} is left out
      */
     private static void pipe(List<String> first, List<String> second, String begin, Target target, boolean olderServer) {
         ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.PIPE);
@@ -619,7 +624,7 @@ final class PgArchives {
 
     /**
      * What a database holds besides tables, named with its kind (sorted): schemas but {@code public}, relations but
-     * tables, indexes and TOAST (views, sequences of their own, …), functions, domains/enums/ranges, extensions but
+     * tables, indexes and TOAST (views, sequences of their own, …), functions, domains/enums/ranges/composite types, extensions but
      * plpgsql. Objects an extension brought are its own, and the sequence of a serial column is its table's.
      */
     private static final String OTHER_OBJECTS = """
@@ -641,10 +646,11 @@ final class PgArchives {
                                 and d.deptype = 'e')
               union all
               select '类型', n.nspname || '.' || t.typname from pg_type t join pg_namespace n on n.oid = t.typnamespace
-              where t.typtype in ('d', 'e', 'r', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
-                and n.nspname not like 'pg\\_%'
+              where (t.typtype in ('d', 'e', 'r')
+                     or t.typtype = 'c' and (select relkind from pg_class where oid = t.typrelid) = 'c')
+                and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_%'
                 and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass and d.objid = t.oid
-                                and d.deptype = 'e')
+                                and d.deptype in ('i', 'e'))
               union all
               select '扩展', extname from pg_extension where extname <> 'plpgsql'
             ) o order by kind, name""";
