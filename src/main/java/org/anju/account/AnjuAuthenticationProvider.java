@@ -72,11 +72,16 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
     /** Compared against when the user does not exist, so that both cases take as long. */
     private final String dummyHash;
 
+    /** The browsers' known-device cookies (null in unit tests: every sign-in counted by name + address). */
+    private KnownDevices devices;
+
     @Autowired
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle,
                                TransactionTemplate tx, RequestSlots slots,
-                               @Value("${anju.security.concurrent-password-checks:0}") int concurrentChecks) {
+                               @Value("${anju.security.concurrent-password-checks:0}") int concurrentChecks,
+                               KnownDevices devices) {
         this(store, encoder, throttle, tx, slots, concurrentChecks, CHECK_WAIT);
+        this.devices = devices;
     }
 
     AnjuAuthenticationProvider(UserStore store, PasswordEncoder encoder, LoginThrottle throttle, TransactionTemplate tx,
@@ -105,6 +110,15 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
         return 2 * Math.max(1, processors);
     }
 
+    /** The id of the sign-in's valid known-device cookie for the name, if a browser sent one (not HTTP Basic's). */
+    private String device(String username) {
+        if (devices == null || !(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
+            return null;
+        }
+        return devices.of(attributes.getRequest(), username).orElse(null);
+    }
+
     /** "登录失败次数过多，请 N 秒后再试" (minutes from one minute on), rounded up. */
     static String tooMany(Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -122,7 +136,7 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
 
         LoginThrottle.Attempt attempt;
         try {
-            attempt = throttle.admit(username, address);
+            attempt = throttle.admit(username, address, device(username));
         } catch (RuntimeException e) {
             throw serviceFailed(e);
         }

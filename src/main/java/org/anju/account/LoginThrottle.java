@@ -43,7 +43,8 @@ import java.time.ZoneOffset;
  * once: API scripts). At the address only failures count, never attempts in flight: sign-ins of many accounts from one
  * NAT address at once all go through (issue 15), and a right password found by a burst of parallel guesses after the
  * address's free failures are spent is refused when its check ends. IPv6 addresses count per /64 (one subscriber's network) or one subscriber would have
- * unlimited addresses. Failures are forgotten {@link #FORGET} after the last one.
+ * unlimited addresses. Failures are forgotten {@link #FORGET} after the last one. A browser with a known-device cookie
+ * for the name ({@link KnownDevices}) is counted as name + device instead of name + address.
  *
  * <p>The counts live in the table {@code login_throttle} (issue 15), so that every app node behind the balancer
  * sees the same: failures on one node delay the next attempt on another. Each step locks its rows with one upsert
@@ -149,12 +150,23 @@ class LoginThrottle {
      * is {@link #succeeded}: a right password is accepted only if the address is not delayed when its check ends.
      */
     Attempt admit(String username, String address) {
+        return admit(username, address, null);
+    }
+
+    /**
+     * {@link #admit(String, String)} from a browser with a valid known-device cookie for the name ({@link KnownDevices},
+     * {@code device} its id; null: none): counted as name + device instead of name + address, and exempt from the
+     * address's delay as a name that signed in there — an insider failing the name at the same address delays the
+     * name there, not the colleague's own browser (review 2026-12-02, sessions finding 4).
+     */
+    Attempt admit(String username, String address, String device) {
         Instant now = clock.instant();
-        String pair = pair(username, address);
+        String pair = device == null ? pair(username, address) : username + "\ndevice:" + device;
         String addr = key(address);
         return tx.execute(status -> {
             Row p = lock(Kind.PAIR, pair, now);
-            boolean signedInHere = p.signedIn() != null && now.isBefore(p.signedIn().plus(REMEMBER_SUCCESS));
+            boolean signedInHere = device != null
+                    || p.signedIn() != null && now.isBefore(p.signedIn().plus(REMEMBER_SUCCESS));
             Duration wait = refusal(p.count(), PAIR, signedInHere ? PARALLEL : 0, now);
             if (!wait.isZero()) {
                 return new Attempt(pair, addr, false, wait, p.count().wait(PAIR, now).isZero());

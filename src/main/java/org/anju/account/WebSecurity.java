@@ -54,6 +54,21 @@ class WebSecurity {
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "interest-cohort=()";
 
+    /**
+     * After a form sign-in: the browser's known-device cookie for the name ({@link KnownDevices}), then where
+     * {@code defaultSuccessUrl("/", false)} went — the page asked for before the sign-in, else 首页.
+     */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler remembering(
+            KnownDevices devices, HttpSessionRequestCache requestCache) {
+        var then = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        then.setDefaultTargetUrl("/");
+        then.setRequestCache(requestCache);
+        return (request, response, authentication) -> {
+            devices.remember(request, response, authentication.getName());
+            then.onAuthenticationSuccess(request, response, authentication);
+        };
+    }
+
     @Bean
     AuthenticationManager authenticationManager(AnjuAuthenticationProvider provider) {
         return new ProviderManager(provider);
@@ -62,7 +77,7 @@ class WebSecurity {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             DeniedResponses denied, UserStore users,
-                                            Regions regions, ClientAddress clientAddress,
+                                            Regions regions, ClientAddress clientAddress, KnownDevices devices,
                                             org.springframework.beans.factory.ObjectProvider<
                                                     org.springframework.session.SessionRepository<?>> sessions) throws Exception {
         RequestMatcher api = request -> path(request).startsWith("/api/");
@@ -83,7 +98,7 @@ class WebSecurity {
                 .formLogin(form -> form.loginPage("/login").loginProcessingUrl("/login")
                         .authenticationDetailsSource(clientAddress)
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error"))
-                        .defaultSuccessUrl("/", false))
+                        .successHandler(remembering(devices, requestCache)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut()))
                 .httpBasic(b -> b.authenticationEntryPoint(denied).authenticationDetailsSource(clientAddress))
                 .requestCache(c -> c.requestCache(requestCache))

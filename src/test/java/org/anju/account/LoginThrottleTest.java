@@ -219,6 +219,32 @@ class LoginThrottleTest {
         assertThat(delayed.busy()).isFalse();
     }
 
+    /**
+     * A browser with a known-device cookie for the name is counted by name + device: exempt from the address's delay,
+     * and not delayed by the failures of the same name from the same address without it (sessions finding 4); its own
+     * failures delay that device only, and count nothing at the address.
+     */
+    @Test
+    void aKnownDeviceHasItsOwnCount() {
+        for (int i = 0; i < 6; i++) {
+            fail("victim", A);                            // the insider, same name, same address
+        }
+        for (int i = 0; i < 30; i++) {
+            fail("guess" + i, A);                         // and guesses at other names: the address is delayed
+        }
+        assertThat(throttle.admit("victim", A).admitted()).isFalse();
+        LoginThrottle.Attempt mine = throttle.admit("victim", A, "device-1");
+        assertThat(mine.admitted()).isTrue();
+        assertThat(throttle.succeeded(mine)).isZero();
+        for (int i = 0; i < 3; i++) {
+            LoginThrottle.Attempt typo = throttle.admit("victim", A, "device-1");
+            assertThat(typo.admitted()).isTrue();
+            throttle.failed(typo);
+        }
+        assertThat(throttle.admit("victim", A, "device-1").admitted()).as("its own delay").isFalse();
+        assertThat(throttle.admit("victim", A, "device-2").admitted()).as("another device").isTrue();
+    }
+
     @Test
     void ipv6CountsPerSlash64() {
         assertThat(LoginThrottle.key("2001:db8:1:2::1")).isEqualTo(LoginThrottle.key("2001:db8:1:2:ffff::9"));
