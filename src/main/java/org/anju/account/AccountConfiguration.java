@@ -14,8 +14,9 @@ class AccountConfiguration {
 
     /** Every transaction is stamped with the acting user for the audit trail. */
     @Bean
-    PlatformTransactionManager transactionManager(DataSource dataSource, ObjectProvider<Access> access) {
-        return new AuditingTransactionManager(dataSource, access);
+    PlatformTransactionManager transactionManager(DataSource dataSource, ObjectProvider<Access> access,
+                                                  ObjectProvider<org.anju.platform.RequestLockWait> lockWait) {
+        return new AuditingTransactionManager(dataSource, access, lockWait);
     }
 
     /** bcrypt, with the algorithm named in the stored hash ({bcrypt}…) so it can be changed later. */

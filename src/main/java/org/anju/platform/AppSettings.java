@@ -19,11 +19,6 @@ public class AppSettings {
         return jdbc.sql("select value from app_setting where key = ?").param(key).query(String.class).optional();
     }
 
-    /** Stores {@code value} unless the key has one (the first of several nodes wins). */
-    public void putIfAbsent(String key, String value) {
-        jdbc.sql("insert into app_setting (key, value) values (?, ?) on conflict (key) do nothing").params(key, value).update();
-    }
-
     public void put(String key, String value) {
         jdbc.sql("""
                 insert into app_setting (key, value) values (?, ?)

@@ -203,27 +203,16 @@ class DatabaseConfiguration {
      * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
      * the replica to reach the primary's position (or read from the primary). The position is read on the committed
      * transaction's own connection, before the manager releases it: never a second connection from the pool. And every
-     * data-source transaction manager fences an import job's commits ({@link JobFence}) and limits a request's lock waits
-     * ({@link RequestLockWait}).
+     * data-source transaction manager fences an import job's commits ({@link JobFence}).
      */
     @Bean
-    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools, org.springframework.core.env.Environment environment) {
-        // read from the environment, not with @Value: a static post-processor is made before placeholders are resolved
-        // in a command's context (the command line failed with "'${anju.db.lock-timeout:5s}' is not a valid duration")
-        java.time.Duration lockTimeout = org.springframework.boot.convert.DurationStyle.detectAndParse(
-                environment.getProperty("anju.db.lock-timeout", "5s"));
-        return readYourWritesLimited(pools, lockTimeout);
-    }
-
-    /** {@link #readYourWrites} with the lock timeout given (another name: an overload would be a factory candidate too). */
-    static BeanPostProcessor readYourWritesLimited(ObjectProvider<Pools> pools, java.time.Duration lockTimeout) {
+    static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof org.springframework.jdbc.datasource.DataSourceTransactionManager jdbc
                         && jdbc.getDataSource() != null) {
                     jdbc.addListener(new JobFence(jdbc.getDataSource())); // an import job's commit fences itself
-                    RequestLockWait.limit(jdbc, lockTimeout);              // a request waits for a lock so long only
                 }
                 if (bean instanceof AbstractPlatformTransactionManager manager) {
                     manager.addListener(new TransactionExecutionListener() {

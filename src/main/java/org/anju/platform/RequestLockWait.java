@@ -1,13 +1,9 @@
 package org.anju.platform;
 
-import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionExecution;
-import org.springframework.transaction.TransactionExecutionListener;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -20,37 +16,21 @@ import java.time.Duration;
  * <p>Requests only — a thread serving one (Spring's request attributes bound): page import jobs, schedulers and the
  * migrations at start wait as before (Flyway's lock waits for another node's migration). An import sent to the API runs
  * on its request's thread and is limited too: behind another import of the same rows it is refused after the timeout,
- * and sent again, rather than holding its slot for the other's whole run. {@code SET LOCAL}: the setting ends with
- * the transaction, the pooled connection keeps no trace.
+ * and sent again, rather than holding its slot for the other's whole run. The transaction manager sets it, local to
+ * the transaction, in the statement it begins every transaction with (org.anju.account's auditing manager): no round
+ * trip of its own, and a failure there is the begin's failure, which gives the connection back.
  */
-final class RequestLockWait implements TransactionExecutionListener {
+@Component
+public class RequestLockWait {
 
-    private final DataSourceTransactionManager manager;
-    private final String statement;
+    private final String timeout;
 
-    private RequestLockWait(DataSourceTransactionManager manager, Duration timeout) {
-        this.manager = manager;
-        this.statement = "set local lock_timeout = '" + timeout.toMillis() + "ms'";
+    RequestLockWait(@Value("${anju.db.lock-timeout:5s}") Duration timeout) {
+        this.timeout = timeout == null || !timeout.isPositive() ? null : timeout.toMillis() + "ms";
     }
 
-    /** Adds the limit to {@code manager}, unless {@code timeout} is zero (no limit) or it has no data source. */
-    static void limit(DataSourceTransactionManager manager, Duration timeout) {
-        if (timeout != null && timeout.isPositive() && manager.getDataSource() != null) {
-            manager.addListener(new RequestLockWait(manager, timeout));
-        }
-    }
-
-    @Override
-    public void afterBegin(TransactionExecution transaction, Throwable failure) {
-        if (failure != null || !transaction.isNewTransaction() || RequestContextHolder.getRequestAttributes() == null) {
-            return;
-        }
-        if (TransactionSynchronizationManager.getResource(manager.getDataSource()) instanceof ConnectionHolder holder) {
-            try (var st = holder.getConnection().createStatement()) {
-                st.execute(statement);
-            } catch (SQLException e) {
-                throw new org.springframework.transaction.CannotCreateTransactionException("无法设置锁等待时限", e);
-            }
-        }
+    /** The {@code lock_timeout} of a transaction begun on this thread now: set on a request's thread, else null. */
+    public String forThisThread() {
+        return timeout != null && RequestContextHolder.getRequestAttributes() != null ? timeout : null;
     }
 }

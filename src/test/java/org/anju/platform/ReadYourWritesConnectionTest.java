@@ -61,7 +61,7 @@ class ReadYourWritesConnectionTest {
                 DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
                 beans.registerSingleton("pools", pools);
                 JdbcTransactionManager manager = new JdbcTransactionManager(dataSource);
-                DatabaseConfiguration.readYourWritesLimited(beans.getBeanProvider(DatabaseConfiguration.Pools.class), Duration.ofSeconds(5))
+                DatabaseConfiguration.readYourWrites(beans.getBeanProvider(DatabaseConfiguration.Pools.class))
                         .postProcessAfterInitialization(manager, "transactionManager");
                 ReadReplicaRouting.forgetThisThread(); // earlier tests on this thread wrote to other servers
                 assertThat(ReadReplicaRouting.writtenByThisThread()).isZero();
