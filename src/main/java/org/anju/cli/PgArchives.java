@@ -45,10 +45,11 @@ final class PgArchives {
             + "密钥须另行妥善备份；没有它，恢复后的数据中加密的个人信息（姓名、身份证号、电话、收入、银行账号）无法读取。";
     /**
      * Tables whose rows a backup leaves out (their definitions are kept): live HTTP sessions (whoever restores them could
-     * take over a signed-in user) and the login-failure counters (short-lived, of no use on another server).
+     * take over a signed-in user), the login-failure counters (short-lived, of no use on another server) and the key of
+     * the known-device cookies (whoever holds it makes device ids; a restored database makes a new one).
      */
     static final List<String> TRANSIENT_TABLES = List.of("public.spring_session_attributes", "public.spring_session",
-            "public.login_throttle");
+            "public.login_throttle", "public.device_cookie_key");
     /**
      * How to name the tools' directory: a setting, not an option of the command (the command's arguments are picocli's,
      * and Spring's --name=value would be refused before it); -D works as well, before -jar.
@@ -543,7 +544,7 @@ final class PgArchives {
     static final String NEWER_SETTING = "SET transaction_timeout = 0;";
 
     /**
-     * Copies the script's opening settings (blank lines, comments, SET and set_config lines) to {@code to} without
+     * Copies the script's opening settings (blank lines, comments, {@code \\restrict}, SET and set_config lines) to {@code to} without
      * {@link #NEWER_SETTING}, and returns the rest of the script unread. The client tools of the PostgreSQL that wrote an
      * archive read it (a newer format than 15's, {@link #checkFormat}), but their script stopped at once on a 15 server
      * with "unrecognized configuration parameter" (review 2026-12-02, backup finding 3). Only the opening: a row of
@@ -559,8 +560,10 @@ final class PgArchives {
                 line.write(b);
             }
             String text = line.toString(StandardCharsets.UTF_8);
+            // pg_restore 15.14, 17.6, 18 and later open with "\restrict KEY" (psql's guard against a dump that ends
+            // its own quoting), before the SET lines (review of this session: the filter stopped at it)
             boolean opening = text.isBlank() || text.startsWith("--") || text.startsWith("SET ")
-                    || text.startsWith("SELECT pg_catalog.set_config(");
+                    || text.startsWith("SELECT pg_catalog.set_config(") || text.startsWith("\\restrict ");
             if (!text.equals(NEWER_SETTING)) {
                 line.writeTo(to);
                 if (b == '\n') {

@@ -31,6 +31,10 @@ class ArchiveScriptTest {
                 .isEqualTo(opening + "SELECT pg_catalog.set_config('search_path', '', false);\n" + rest);
         assertThat(filtered(PgArchives.NEWER_SETTING + "\n" + rest)).isEqualTo(rest);
         assertThat(filtered(opening + rest)).isEqualTo(opening + rest);
+        // as pg_restore 15.14 and later write it: \restrict first
+        String restricted = "--\n-- PostgreSQL database dump\n--\n\n\\restrict AbC123\n\nSET statement_timeout = 0;\n";
+        assertThat(filtered(restricted + PgArchives.NEWER_SETTING + "\n" + rest + "\\unrestrict AbC123\n"))
+                .isEqualTo(restricted + rest + "\\unrestrict AbC123\n");
         assertThat(filtered("")).isEmpty();
         assertThat(filtered("SET x = 1;")).isEqualTo("SET x = 1;");   // no final newline: none added
     }
