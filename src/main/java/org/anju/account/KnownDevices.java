@@ -3,8 +3,8 @@ package org.anju.account;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.anju.platform.AppSettings;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
@@ -26,24 +26,25 @@ import java.util.Optional;
  * out 336 times of 336 over a week). The cookie authenticates nothing: it only chooses the bucket a sign-in is counted
  * in, and only a right password earns one.
  *
- * <p>Value: the name (base64url), a random id, and an HMAC-SHA256 of both under a key kept in {@code app_setting}
- * (generated once, the same on every node).
+ * <p>Value: the name (base64url), a random id, and an HMAC-SHA256 of both under a key kept in the table
+ * {@code device_cookie_key} (generated once, the same on every node; not audited, not in backups). Whoever holds the key
+ * can make ids at will, each a count of its own: so a name's devices also share one count of failures
+ * ({@link LoginThrottle#DEVICES}), which bounds guessing with forged ids (review of this session).
  */
 @Component
 class KnownDevices {
 
     static final String COOKIE = "ANJU_DEVICE";
     static final Duration LIFETIME = Duration.ofDays(180);
-    private static final String SETTING = "security.device-cookie-key";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final AppSettings settings;
+    private final JdbcClient jdbc;
     private final boolean secure;
     private volatile byte[] key;
 
-    KnownDevices(AppSettings settings, @Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
-        this.settings = settings;
+    KnownDevices(JdbcClient jdbc, @Value("${server.servlet.session.cookie.secure:false}") boolean secure) {
+        this.jdbc = jdbc;
         this.secure = secure;
     }
 
@@ -104,10 +105,9 @@ class KnownDevices {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            String stored = settings.get(SETTING).orElseGet(() -> {
-                settings.putIfAbsent(SETTING, B64.encodeToString(bytes(32)));
-                return settings.get(SETTING).orElseThrow();
-            });
+            jdbc.sql("insert into device_cookie_key (id, key) values (1, ?) on conflict (id) do nothing")
+                    .param(B64.encodeToString(bytes(32))).update();
+            String stored = jdbc.sql("select key from device_cookie_key where id = 1").query(String.class).single();
             key = k = Base64.getUrlDecoder().decode(stored);
         }
         return k;

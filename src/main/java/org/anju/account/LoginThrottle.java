@@ -73,14 +73,20 @@ class LoginThrottle {
     /**
      * One attempt, admitted or refused ({@code delay} non-zero). An admitted one is handed back to exactly one
      * of {@link #failed}, {@link #succeeded}, {@link #disabled}, {@link #abandoned}.
+     *
+     * @param busy    refused only because as many attempts of the pair are being checked as it may have at once (no
+     *                delay, no failure): told as that, not as failures that never happened (review 2026-12-02, sessions
+     *                finding 5)
+     * @param devices the count a known device's attempt shares with the name's other devices ({@link #DEVICES}); null
+     *                for an attempt without one
      */
-    /**
-     * @param busy refused only because as many attempts of the pair are being checked as it may have at once (no delay,
-     *             no failure): told as that, not as failures that never happened (review 2026-12-02, sessions finding 5)
-     */
-    record Attempt(String pair, String address, boolean atAddress, Duration delay, boolean busy) {
+    record Attempt(String pair, String address, boolean atAddress, Duration delay, boolean busy, String devices) {
+        Attempt(String pair, String address, boolean atAddress, Duration delay, boolean busy) {
+            this(pair, address, atAddress, delay, busy, null);
+        }
+
         Attempt(String pair, String address, boolean atAddress, Duration delay) {
-            this(pair, address, atAddress, delay, false);
+            this(pair, address, atAddress, delay, false, null);
         }
 
         boolean admitted() {
@@ -90,6 +96,12 @@ class LoginThrottle {
 
     static final Backoff PAIR = new Backoff(3, Duration.ofMinutes(15));
     static final Backoff ADDRESS = new Backoff(30, Duration.ofMinutes(15));
+    /**
+     * All known devices of one name together ({@link KnownDevices}): each device has its own count, and whoever holds
+     * the cookies' key can make devices at will — without this shared one, as many guesses as ids (review of this
+     * session: 120 guesses from one address, three per forged id, all checked).
+     */
+    static final Backoff DEVICES = new Backoff(10, Duration.ofMinutes(15));
     /** Failures this old are dropped (and the free failures come back). */
     static final Duration FORGET = Duration.ofHours(24);
     /** How long a successful sign-in exempts its pair from the address delay. */
@@ -162,6 +174,7 @@ class LoginThrottle {
     Attempt admit(String username, String address, String device) {
         Instant now = clock.instant();
         String pair = device == null ? pair(username, address) : username + "\ndevice:" + device;
+        String devices = device == null ? null : username + "\ndevices";
         String addr = key(address);
         return tx.execute(status -> {
             Row p = lock(Kind.PAIR, pair, now);
@@ -169,7 +182,14 @@ class LoginThrottle {
                     || p.signedIn() != null && now.isBefore(p.signedIn().plus(REMEMBER_SUCCESS));
             Duration wait = refusal(p.count(), PAIR, signedInHere ? PARALLEL : 0, now);
             if (!wait.isZero()) {
-                return new Attempt(pair, addr, false, wait, p.count().wait(PAIR, now).isZero());
+                return new Attempt(pair, addr, false, wait, p.count().wait(PAIR, now).isZero(), devices);
+            }
+            if (devices != null) {
+                // the device's row is locked first, then the name's devices' row: every device attempt in that order
+                wait = lock(Kind.PAIR, devices, now).count().wait(DEVICES, now);
+                if (!wait.isZero()) {
+                    return new Attempt(pair, addr, false, wait, false, devices);
+                }
             }
             if (!signedInHere) {
                 wait = addressDelay(addr, now);
@@ -178,7 +198,7 @@ class LoginThrottle {
                 }
             }
             write(p, entered(p.count(), now), null);
-            return new Attempt(pair, addr, !signedInHere, Duration.ZERO);
+            return new Attempt(pair, addr, !signedInHere, Duration.ZERO, false, devices);
         });
     }
 
@@ -190,6 +210,10 @@ class LoginThrottle {
         Instant now = clock.instant();
         return tx.execute(status -> {
             Count p = leave(lock(Kind.PAIR, attempt.pair(), now), true, Outcome.FAILED, now, null);
+            if (attempt.devices() != null) {
+                Count d = leave(lock(Kind.PAIR, attempt.devices(), now), false, Outcome.FAILED, now, null);
+                return max(max(p.wait(PAIR, now), d.wait(DEVICES, now)), addressDelay(attempt.address(), now));
+            }
             if (!attempt.atAddress()) {
                 // a typo of a name that signed in here counts on its pair only (its own delay bounds it): counted at
                 // the address too, forty colleagues' typos behind one NAT kept every name not signed in there lately
@@ -228,6 +252,9 @@ class LoginThrottle {
             // stood out later (one more attempt at once than a wrong guess's), and a burst learned the password
             leave(p, true, success ? Outcome.SUCCEEDED : signIn ? Outcome.FAILED : Outcome.ABANDONED, now,
                     success ? now : null);
+            if (success && attempt.devices() != null) {
+                leave(lock(Kind.PAIR, attempt.devices(), now), false, Outcome.SUCCEEDED, now, null);
+            }
             return wait;
         });
     }

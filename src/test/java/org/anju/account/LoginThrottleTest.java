@@ -245,6 +245,33 @@ class LoginThrottleTest {
         assertThat(throttle.admit("victim", A, "device-2").admitted()).as("another device").isTrue();
     }
 
+    /**
+     * Whoever holds the cookies' key makes device ids at will: the name's devices share one count of failures, so
+     * three guesses per forged id get no further than ten in all (review of this session: 120 checked, the right
+     * password then let in). A success of the name's real device gives them back.
+     */
+    @Test
+    void forgedDevicesShareOneCountPerName() {
+        int checked = 0;
+        for (int id = 0; id < 40; id++) {
+            for (int i = 0; i < 3; i++) {
+                LoginThrottle.Attempt guess = throttle.admit("victim", A, "forged-" + id);
+                if (guess.admitted()) {
+                    checked++;
+                    throttle.failed(guess);
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(LoginThrottle.DEVICES.free());
+        assertThat(throttle.admit("victim", A, "forged-99").admitted()).isFalse();
+        assertThat(throttle.admit("victim", B).admitted()).as("the name elsewhere, without a device").isTrue();
+        clock.advance(Duration.ofMinutes(15));
+        LoginThrottle.Attempt real = throttle.admit("victim", A, "real-device");
+        assertThat(real.admitted()).isTrue();
+        assertThat(throttle.succeeded(real)).isZero();
+        assertThat(throttle.admit("victim", A, "forged-100").admitted()).as("given back by the success").isTrue();
+    }
+
     @Test
     void ipv6CountsPerSlash64() {
         assertThat(LoginThrottle.key("2001:db8:1:2::1")).isEqualTo(LoginThrottle.key("2001:db8:1:2:ffff::9"));
