@@ -187,7 +187,26 @@ public class ImportSlots {
 
         /** Waits for a running slot (a page job waits as long as it takes; it shows 排队中 meanwhile). */
         public void awaitTurn() throws InterruptedException {
+            awaitTurn(() -> { });
+        }
+
+        /** What a job takes after its running slot and before it runs (its request slot), still shown 排队中. */
+        interface Before {
+            void take() throws InterruptedException;
+        }
+
+        /**
+         * {@link #awaitTurn()}, then {@code before} while the job still shows 排队中 — a job waiting for a request slot
+         * showed 进行中 at 0 % (review of this session).
+         */
+        void awaitTurn(Before before) throws InterruptedException {
             running.acquire();
+            try {
+                before.take();
+            } catch (InterruptedException | RuntimeException | Error e) {
+                running.release();   // not started: close() gives back only what a started place holds
+                throw e;
+            }
             started();
         }
 

@@ -250,14 +250,15 @@ public class Jobs implements SmartLifecycle {
             // end was stored, and a stopping node could interrupt that write — other nodes then showed 中断 for a
             // job that had failed with the file's problems (review)
             try {
-                place.awaitTurn(); // the page shows 排队中 meanwhile
+                // its import turn, then one of the node's request slots: its connection counts among the requests'
+                // (RequestSlots#takeForJob); the page shows 排队中 meanwhile
+                boolean[] slot = new boolean[1];
+                place.awaitTurn(() -> slot[0] = door.takeForJob());
                 Object result;
-                // its connection counts among the node's requests (RequestSlots#takeForJob)
-                boolean slot = door.takeForJob();
                 try {
                     result = JobProgress.reporting(job, work);
                 } finally {
-                    if (slot) {
+                    if (slot[0]) {
                         door.giveBackForJob();
                     }
                 }

@@ -359,6 +359,11 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         }
     }
 
+    /** How many requests the node serves at once (tests). */
+    int size() {
+        return size;
+    }
+
     /** Requests being served now (for tests and the gauge). */
     int serving() {
         return size - slots.availablePermits();

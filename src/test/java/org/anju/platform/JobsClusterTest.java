@@ -330,6 +330,11 @@ class JobsClusterTest {
         java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
         int before = door.serving();
+        // the slots jobs may hold are taken (all but one): the job waits for one, shown 排队中, not 进行中 at 0 %
+        List<Boolean> held = new ArrayList<>();
+        for (int i = 0; i < door.size() - 1; i++) {
+            held.add(door.takeForJob());
+        }
         String id = jobs.start(MINISTRY, "占位导入", List.of("写入"), () -> {
             running.countDown();
             try {
@@ -339,7 +344,15 @@ class JobsClusterTest {
             }
             return "done";
         });
+        try {
+            Thread.sleep(300);
+            assertThat(running.getCount()).as("waiting for a slot").isEqualTo(1);
+            assertThat(jobs.get(id, MINISTRY).state()).isEqualTo(JobState.QUEUED);
+        } finally {
+            held.forEach(h -> door.giveBackForJob());
+        }
         assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(jobs.get(id, MINISTRY).state()).isEqualTo(JobState.RUNNING);
         assertThat(door.serving()).isEqualTo(before + 1);
         finish.countDown();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
