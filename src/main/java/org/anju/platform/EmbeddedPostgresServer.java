@@ -150,7 +150,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             // if no context ever took it (a start abandoned, a failure between). zonky's own hook ran beside Spring's
             // and stopped the server within 160 ms of SIGTERM, under the drain and the running imports (review
             // 2026-12-02, admission finding 6)
-            SpringApplication.getShutdownHandlers().add(server::closeQuietly);
+            try {
+                SpringApplication.getShutdownHandlers().add(server::closeQuietly);
+            } catch (IllegalStateException stopping) {
+                // SIGTERM while it was starting (in the background, say): nothing would stop it later, and the next
+                // start would attach to it and never stop it either (review of this session)
+                server.closeQuietly();
+                throw new IllegalStateException("应用正在停止：刚启动的内置 PostgreSQL 已随之停止", stopping);
+            }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("无法在 " + pgDirectory + " 启动内置 PostgreSQL", e);
