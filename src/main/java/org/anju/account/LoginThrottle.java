@@ -247,13 +247,19 @@ class LoginThrottle {
         return tx.execute(status -> {
             Row p = lock(Kind.PAIR, attempt.pair(), now);
             Duration wait = attempt.atAddress() ? addressDelay(attempt.address(), now) : Duration.ZERO;
+            // likewise the name's devices' count, which admission asks before the check: a burst of parallel guesses
+            // over many forged device ids (8 in flight each) would all be admitted before one failure counted
+            Row d = attempt.devices() == null ? null : lock(Kind.PAIR, attempt.devices(), now);
+            if (d != null) {
+                wait = max(wait, d.count().wait(DEVICES, now));
+            }
             boolean success = signIn && wait.isZero();
             // a right password refused for the address's delay is counted as a wrong one: left uncounted, its name
             // stood out later (one more attempt at once than a wrong guess's), and a burst learned the password
             leave(p, true, success ? Outcome.SUCCEEDED : signIn ? Outcome.FAILED : Outcome.ABANDONED, now,
                     success ? now : null);
-            if (success && attempt.devices() != null) {
-                leave(lock(Kind.PAIR, attempt.devices(), now), false, Outcome.SUCCEEDED, now, null);
+            if (d != null && signIn) {
+                leave(d, false, success ? Outcome.SUCCEEDED : Outcome.FAILED, now, null);
             }
             return wait;
         });

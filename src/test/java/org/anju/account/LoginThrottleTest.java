@@ -272,6 +272,24 @@ class LoginThrottleTest {
         assertThat(throttle.admit("victim", A, "forged-100").admitted()).as("given back by the success").isTrue();
     }
 
+    /**
+     * A burst over many forged device ids — all admitted before any failure counts — learns no right password: once
+     * the name's devices are delayed when a check ends, a right password is refused as a wrong one would be.
+     */
+    @Test
+    void aBurstOverForgedDevicesLearnsNoPassword() {
+        List<LoginThrottle.Attempt> burst = new ArrayList<>();
+        for (int id = 0; id < 40; id++) {
+            LoginThrottle.Attempt a = throttle.admit("victim", A, "burst-" + id);
+            assertThat(a.admitted()).isTrue();
+            burst.add(a);
+        }
+        for (int i = 0; i < 39; i++) {
+            throttle.failed(burst.get(i));
+        }
+        assertThat(throttle.succeeded(burst.get(39))).as("the right one, at the burst's end").isPositive();
+    }
+
     @Test
     void ipv6CountsPerSlash64() {
         assertThat(LoginThrottle.key("2001:db8:1:2::1")).isEqualTo(LoginThrottle.key("2001:db8:1:2:ffff::9"));
