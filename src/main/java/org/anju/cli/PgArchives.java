@@ -59,8 +59,6 @@ final class PgArchives {
     private static final byte[] MAGIC = "PGDMP".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)(?:\\.(\\d+))?");
     private static final Pattern JDBC = Pattern.compile("jdbc:postgresql:(?://([^/?]*)/)?([^?/]*)(?:\\?(.*))?");
-    /** A password in a URL, masked wherever the URL is shown (as the application's own start does). */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
     /**
      * The connection's TLS settings of a JDBC URL that libpq reads the same way, with libpq's variable for each: the
      * tools must connect as securely as the application does (review 2026-12-02: only sslmode was passed on, so a
@@ -99,7 +97,8 @@ final class PgArchives {
          */
         static Target of(String jdbcUrl, String user, String password, boolean external) {
             Matcher m = JDBC.matcher(jdbcUrl == null ? "" : jdbcUrl);
-            String shown = jdbcUrl == null ? "（未设置）" : URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+            // the password masked, as the application's own start shows the URL
+            String shown = jdbcUrl == null ? "（未设置）" : DatabaseUnreachable.masked(jdbcUrl);
             if (!m.matches() || m.group(2).isEmpty()) {
                 throw new BadInput("无法识别数据库地址 " + shown + "：应为 jdbc:postgresql://主机:端口/数据库（ANJU_DB_URL）");
             }

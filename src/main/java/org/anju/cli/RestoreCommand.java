@@ -57,11 +57,12 @@ class RestoreCommand implements Callable<Integer> {
         new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut());
         if (!primary.external() && !keyBySetting) {
             Path dir = settings.getObject().dataDir().toAbsolutePath().normalize();
-            if (!java.nio.file.Files.exists(dir.resolve("data-key"))) {
+            Path keyFile = dir.resolve("data-key");   // org.anju.privacy's file name for the embedded database's key
+            if (!java.nio.file.Files.exists(keyFile)) {
                 // the application's first start would make a new key there, which opens none of the restored personal
                 // data, and refuse to go on, leaving that useless file behind (review 2026-12-02, backup finding 8)
                 spec.commandLine().getOut().println("重要：数据目录 " + dir + " 中还没有个人信息密钥 data-key。启动应用之前，"
-                        + "把原安装的 data-key 复制到 " + dir.resolve("data-key") + "（chmod 600 " + dir.resolve("data-key")
+                        + "把原安装的 data-key 复制到 " + keyFile + "（chmod 600 " + keyFile
                         + "），或用 ANJU_DATA_KEY / ANJU_DATA_KEY_FILE 给出原来的密钥；否则应用会生成一把新密钥，"
                         + "它打不开恢复的个人信息，应用将拒绝启动");
             }

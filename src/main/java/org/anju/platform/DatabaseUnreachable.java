@@ -31,10 +31,15 @@ public record DatabaseUnreachable(String description, String action) {
         return of(failure, url, user);
     }
 
+    /** {@code url} with the value of a {@code password=} parameter shown as {@code ***}: a URL as it may be printed. */
+    public static String masked(String url) {
+        return PASSWORD.matcher(url).replaceAll("$1***");
+    }
+
     /** The first failure in the chain that says so, or null. */
     public static DatabaseUnreachable of(Throwable failure, String url, String user) {
         boolean embedded = url == null || url.isBlank();
-        String where = embedded ? "内置数据库（ANJU_DATA_DIR）" : "数据库 " + PASSWORD.matcher(url).replaceAll("$1***");
+        String where = embedded ? "内置数据库（ANJU_DATA_DIR）" : "数据库 " + masked(url);
         boolean named = user != null && !user.isBlank();
         // in brackets (无法连接…（用户 anju）) and as the subject (拒绝了用户 anju 的登录), said plainly when not set
         String who = named ? "用户 " + user : "未设置 ANJU_DB_USER";
