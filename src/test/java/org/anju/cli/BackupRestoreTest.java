@@ -78,6 +78,16 @@ class BackupRestoreTest {
                 null, false, null, null)));
     }
 
+    /** {@link #fingerprint(JdbcClient)} of {@code target}'s database, on a connection of its own, closed after. */
+    static Map<String, String> fingerprint(PgArchives.Target target) {
+        SingleConnectionDataSource connection = connect(target);
+        try {
+            return fingerprint(JdbcClient.create(connection));
+        } finally {
+            connection.destroy();
+        }
+    }
+
     /** Every table of the public schema: its row count and the md5 of its rows in order. */
     static Map<String, String> fingerprint(JdbcClient db) {
         Map<String, String> tables = new LinkedHashMap<>();
@@ -157,9 +167,7 @@ class BackupRestoreTest {
         StringWriter replaced = new StringWriter();
         new PgArchives(null).restore(copy, file, true, new PrintWriter(replaced, true));
         assertThat(replaced.toString()).contains("将删除数据库 ops_restored 的 public 中的");
-        SingleConnectionDataSource again = connect(copy);
-        assertThat(fingerprint(JdbcClient.create(again))).isEqualTo(original);
-        again.destroy();
+        assertThat(fingerprint(copy)).isEqualTo(original);
 
         // a copy of the backup cut short (a transfer broken off) with --replace: refused, and the database is as it was.
         // psql's --single-transaction committed at the end of its input: at some of these cuts tables without rows,
@@ -171,9 +179,7 @@ class BackupRestoreTest {
             assertThatThrownBy(() -> new PgArchives(null).restore(copy, truncated, true, new PrintWriter(new StringWriter())))
                     .as("cut " + cut).isInstanceOf(Conflict.class).hasMessageContaining("恢复失败")
                     .hasMessageContaining("数据库未做任何改动");
-            SingleConnectionDataSource after = connect(copy);
-            assertThat(fingerprint(JdbcClient.create(after))).as("cut " + cut).isEqualTo(original);
-            after.destroy();
+            assertThat(fingerprint(copy)).as("cut " + cut).isEqualTo(original);
         }
 
         // a database with no table but a schema, a function, a sequence and a view is not empty: refused without
@@ -215,9 +221,7 @@ class BackupRestoreTest {
         Files.createSymbolicLink(newer.resolve("psql"), new PgArchives(null).tool("psql"));
         PgArchives.Target fromNewer = scratch("ops_newer_tools");
         new PgArchives(newer.toString()).restore(fromNewer, file, false, new PrintWriter(new StringWriter()));
-        SingleConnectionDataSource fromNewerTools = connect(fromNewer);
-        assertThat(fingerprint(JdbcClient.create(fromNewerTools))).isEqualTo(original);
-        fromNewerTools.destroy();
+        assertThat(fingerprint(fromNewer)).isEqualTo(original);
 
         // an external database as administrators often set it up: owned by another role, the app's user granted CREATE
         // on public. --replace failed with "must be owner of schema public"; now it drops what is in public instead
@@ -232,9 +236,7 @@ class BackupRestoreTest {
         StringWriter replacedAsApp = new StringWriter();
         new PgArchives(null).restore(app, file, true, new PrintWriter(replacedAsApp, true));
         assertThat(replacedAsApp.toString()).contains("将删除数据库 ops_not_owner 的 public 中的");
-        SingleConnectionDataSource appConnection = connect(app);
-        assertThat(fingerprint(JdbcClient.create(appConnection))).isEqualTo(original);
-        appConnection.destroy();
+        assertThat(fingerprint(app)).isEqualTo(original);
         // a table of another role in it: refused before anything is dropped, saying what to ask for
         asAdmin = connect(admin);
         JdbcClient.create(asAdmin).sql("create table public.dba_notes (x int)").update();
@@ -244,9 +246,7 @@ class BackupRestoreTest {
                 .hasMessageContaining("用户 ops_app 不是数据库 ops_not_owner 的模式 public 的所有者（所有者是 pg_database_owner）")
                 .hasMessageContaining("：dba_notes（所有者 " + admin.user() + "）")
                 .hasMessageContaining("ALTER SCHEMA \"public\" OWNER TO \"ops_app\"").hasMessageContaining("未做任何改动");
-        asAdmin = connect(admin);
-        Map<String, String> unchanged = fingerprint(JdbcClient.create(asAdmin));
-        asAdmin.destroy();
+        Map<String, String> unchanged = fingerprint(admin);
         assertThat(unchanged.remove("dba_notes")).isEqualTo("0 -");
         assertThat(unchanged).isEqualTo(original);
     }
