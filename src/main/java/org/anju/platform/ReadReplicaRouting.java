@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   each way;</li>
  *   <li>read your own writes: after a read-write transaction commits, the primary's WAL position is kept for the
  *   thread (a request runs on its own virtual thread) and in the HTTP session if there is one (in memory or in the
- *   database alike: a {@code Long} attribute); that session's reads go to the replica only once it has replayed that
- *   far.</li>
+ *   database alike: a {@code Long} attribute, which the database keeps at its greatest however the session's
+ *   requests interleave: {@link SessionWrites#sessionAttributeWrites()}); that session's reads go to the replica only
+ *   once it has replayed that far.</li>
  * </ul>
  */
 public final class ReadReplicaRouting implements AutoCloseable {

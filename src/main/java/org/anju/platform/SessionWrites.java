@@ -74,15 +74,51 @@ class SessionWrites {
     }
 
     /**
-     * Two requests of one session adding the same attribute at once — two tabs restored (both save the page asked
-     * for before sign-in), a double-clicked 登录 — each decide between INSERT and UPDATE from the copy of the session
-     * they loaded; both INSERTed, the second failed on the primary key, and the user got Tomcat's English 400 page
-     * (review of issue 15: 17 of 40 parallel page opens). PostgreSQL's customizer, from Spring Session itself, writes
-     * an attribute as INSERT … ON CONFLICT DO UPDATE: the later write wins, as with an UPDATE.
+     * How a session's attributes are written (Spring Session JDBC, issue 15 reviews).
+     * <ul>
+     *   <li><b>Added twice at once.</b> Two requests of one session adding the same attribute — two tabs restored (both
+     *       save the page asked for before sign-in), a double-clicked 登录 — each decide between INSERT and UPDATE from
+     *       the copy of the session they loaded; both INSERTed, the second failed on the primary key, and the user got
+     *       Tomcat's English 400 page (17 of 40 parallel page opens). An attribute is added as INSERT … ON CONFLICT DO
+     *       UPDATE, as Spring Session's own PostgreSQL customizer does: the later write wins, as with an UPDATE.</li>
+     *   <li><b>Except the session's write position</b> ({@link ReadReplicaRouting#SESSION_LSN}), which only grows. Two
+     *       requests of one session writing at once each store the position after their own write, compared with the
+     *       copy they loaded: the later store won even when it was the lower, and the session's next request read from
+     *       a replica that had replayed the one write but not the other (review of sessions, finding 7). The greater
+     *       is kept in SQL, in both statements. Stored bytes compare as the numbers do: a {@code Long} serialized (Spring
+     *       Session's converter) is one fixed prefix and its value in eight big-endian bytes, and positions are not
+     *       negative ({@code SessionWritePositionTest} checks that on the converter itself). A stored value of another length
+     *       — not a serialized {@code Long} — is replaced.</li>
+     * </ul>
      */
     @Bean
-    org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsertSessionAttributes() {
-        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    org.springframework.session.config.SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeWrites() {
+        return repository -> {
+            repository.setCreateSessionAttributeQuery(ADD_ATTRIBUTE);
+            repository.setUpdateSessionAttributeQuery(UPDATE_ATTRIBUTE);
+        };
+    }
+
+    /** Spring Session's parameters: primary id, name, bytes. */
+    static final String ADD_ATTRIBUTE = """
+            insert into %TABLE_NAME%_ATTRIBUTES (session_primary_id, attribute_name, attribute_bytes)
+            values (?, ?, ?)
+            on conflict (session_primary_id, attribute_name)
+            do update set attribute_bytes = excluded.attribute_bytes
+            where not\s""" + keepsStored("excluded.attribute_name", "%TABLE_NAME%_ATTRIBUTES.attribute_bytes",
+            "excluded.attribute_bytes");
+
+    /** Spring Session's parameters: bytes, primary id, name. */
+    static final String UPDATE_ATTRIBUTE = """
+            update %TABLE_NAME%_ATTRIBUTES a set attribute_bytes = given.bytes
+            from (select cast(? as bytea) as bytes) given
+            where a.session_primary_id = ? and a.attribute_name = ?
+            and not\s""" + keepsStored("a.attribute_name", "a.attribute_bytes", "given.bytes");
+
+    /** The condition under which the {@code stored} value of attribute {@code name} is kept: a greater write position. */
+    private static String keepsStored(String name, String stored, String given) {
+        return "(" + name + " = '" + ReadReplicaRouting.SESSION_LSN + "' and length(" + stored + ") = length(" + given
+                + ") and " + stored + " >= " + given + ")";
     }
 
     /**

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Review of issue 15 (sessions): two requests of one session at once, on a real Tomcat, both adding the same session
  * attribute — as when a browser restores two tabs of a signed-out session, and each saves the page it asked for. Before
- * {@link SessionWrites#upsertSessionAttributes()} the second INSERT of the attribute failed on its primary key and
+ * {@link SessionWrites#sessionAttributeWrites()} the second INSERT of the attribute failed on its primary key and
  * about four in ten of these requests got Tomcat's English "HTTP Status 400" page instead of the way to 登录.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
