@@ -91,12 +91,7 @@ public class DatabaseHealth implements HealthIndicator {
      * end all of them (review of issue 15, admission). Its requests meanwhile get the busy page ({@link ServiceBusy}).
      */
     private boolean busy(Exception e) {
-        if (!(e instanceof java.sql.SQLTransientConnectionException) || e.getCause() != null
-                || !(primary instanceof com.zaxxer.hikari.HikariDataSource hikari)) {
-            return false;
-        }
-        com.zaxxer.hikari.HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-        return pool != null && pool.getTotalConnections() > 0 && pool.getActiveConnections() >= pool.getTotalConnections();
+        return PoolWait.exhausted(e, primary);
     }
 
     /** Logs a change only: the first failure and the recovery. */

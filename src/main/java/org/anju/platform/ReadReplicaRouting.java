@@ -56,6 +56,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
     private final ScheduledExecutorService monitor;
     private final AtomicLong replicaReads = new AtomicLong();
     private final AtomicLong primaryReads = new AtomicLong();
+    private final AtomicLong busyReads = new AtomicLong();
     /** How long the monitor's query to the replica may wait for its reply (the monitor's pool's socket timeout). */
     static final Duration PROBE_SOCKET_TIMEOUT = Duration.ofSeconds(5);
     /** A monitor's query unanswered this long: reads go to the primary without waiting for its timeout. */
@@ -147,6 +148,11 @@ public final class ReadReplicaRouting implements AutoCloseable {
         return primaryReads.get();
     }
 
+    /** Of the primary's reads, those the replica would have served had its read pool had a connection free. */
+    public long busyReads() {
+        return busyReads.get();
+    }
+
     private Connection readConnection() throws SQLException {
         long required = required();
         ReplicaRoute.Status now = status();
@@ -159,7 +165,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 connection = replica.getConnection();
                 replicaReads.incrementAndGet();
             } catch (SQLException e) {
-                lost(e); // found before the monitor: this read and the next go to the primary
+                failed(e); // found before the monitor: this read and the next go to the primary
             }
         }
         if (connection == null) {
@@ -194,7 +200,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 }
             }
             if (e instanceof SQLException sql) {
-                lost(sql);
+                failed(sql);
             }
             return null;
         }
@@ -350,6 +356,20 @@ public final class ReadReplicaRouting implements AutoCloseable {
         update(found);
     }
 
+    /**
+     * The read pool gave no connection: the replica is lost — unless all the pool's connections are reading (more
+     * requests at once than the pool has connections, e.g. {@code ANJU_CONCURRENT_REQUESTS} above its size). Then only
+     * this read goes to the primary; before (review), the full pool was recorded as "副本不可达", logged, every read
+     * sent to the primary until the next check, and "副本可用" logged again a second later.
+     */
+    private void failed(SQLException e) {
+        if (PoolWait.exhausted(e, replica)) {
+            busyReads.incrementAndGet();
+            return;
+        }
+        lost(e);
+    }
+
     private void lost(SQLException e) {
         update(new ReplicaRoute.Status.Unreachable(why(e, replica.getJdbcUrl(), replica.getUsername())));
     }
@@ -369,6 +389,11 @@ public final class ReadReplicaRouting implements AutoCloseable {
         return u.description() + "只读事务暂由主库承担，副本可连且跟上后自动回到副本。副本停了则启动它；设置错了则改正 "
                 + "ANJU_DB_REPLICA_URL、ANJU_DB_REPLICA_USER、ANJU_DB_REPLICA_PASSWORD（后两者未设时同主库的 ANJU_DB_USER、"
                 + "ANJU_DB_PASSWORD）后重新启动节点。";
+    }
+
+    /** For tests without a standby: as if a check had found {@code found} (the next check replaces it). */
+    void assume(ReplicaRoute.Status found) {
+        update(found);
     }
 
     private synchronized void update(ReplicaRoute.Status found) {

@@ -141,4 +141,40 @@ class ReadYourWritesConnectionTest {
             }
         });
     }
+
+    /**
+     * Review of sessions: a read pool that is merely full is not a lost replica. With every connection of the read
+     * pool in use, the read goes to the primary and the replica stays in use; before, the full pool was recorded as
+     * "副本不可达" (every read on the primary until the next check, a warning and then "副本可用" logged each time).
+     * A pool that fails otherwise still counts as the replica lost.
+     */
+    @Test
+    void aFullReadPoolSendsOneReadToThePrimaryAndTheReplicaStaysInUse() throws Exception {
+        onePooledConnection("full_read_pool", (pools, dataSource, manager, jdbc) -> {
+            ReadReplicaRouting routing = pools.routing();
+            ReplicaRoute.Status streaming = new ReplicaRoute.Status.Streaming(Long.MAX_VALUE >> 1, Duration.ZERO);
+            routing.assume(streaming);
+            TransactionTemplate readOnly = new TransactionTemplate(manager);
+            readOnly.setReadOnly(true);
+            com.zaxxer.hikari.HikariDataSource reads = routing.pools().getFirst();
+
+            try (java.sql.Connection held = reads.getConnection()) { // the read pool's only connection, in use
+                assertThat(readOnly.<Integer>execute(s -> jdbc.sql("select 1").query(Integer.class).single()))
+                    .isEqualTo(1);
+                assertThat(routing.status()).isEqualTo(streaming);
+                assertThat(routing.busyReads()).isEqualTo(1);
+                assertThat(routing.primaryReads()).isEqualTo(1);
+            }
+            assertThat(readOnly.<Integer>execute(s -> jdbc.sql("select 2").query(Integer.class).single()))
+                    .isEqualTo(2);
+            assertThat(routing.replicaReads()).as("the next read, a connection free again").isEqualTo(1);
+
+            reads.close(); // not busy: gone
+            assertThat(readOnly.<Integer>execute(s -> jdbc.sql("select 3").query(Integer.class).single()))
+                    .isEqualTo(3);
+            assertThat(routing.status()).isInstanceOf(ReplicaRoute.Status.Unreachable.class);
+            assertThat(routing.busyReads()).isEqualTo(1);
+            assertThat(routing.primaryReads()).isEqualTo(2);
+        });
+    }
 }
