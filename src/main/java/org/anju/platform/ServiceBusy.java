@@ -38,8 +38,13 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
     public static final String TITLE = "系统繁忙";
     public static final String MESSAGE = "系统繁忙，请稍后再试";
 
-    /** PostgreSQL: too many connections, out of memory, lock timeout, statement timeout, starting up or shutting down. */
-    private static final Set<String> BUSY_STATES = Set.of("53300", "53200", "55P03", "57014", "57P01", "57P03");
+    /**
+     * PostgreSQL: too many connections, out of memory, lock timeout, statement timeout, starting up or shutting down —
+     * and 40001, "try the transaction again": the application's transactions are READ COMMITTED (the inbox's
+     * REPEATABLE READ one only reads), so it comes from a standby that cancelled a read for a conflict with its
+     * recovery ("canceling statement due to conflict with recovery"); before, that read answered a bug's 500.
+     */
+    private static final Set<String> BUSY_STATES = Set.of("53300", "53200", "55P03", "57014", "57P01", "57P03", "40001");
 
     private static final Logger log = LoggerFactory.getLogger(ServiceBusy.class);
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Connection;
@@ -85,6 +86,41 @@ class LostConnectionTest {
             }));
             assertThat(ServiceBusy.is(syntax)).isFalse();
             assertThat(ServiceBusy.is(npe)).isFalse();
+        }
+    }
+
+    /**
+     * A transaction PostgreSQL asks to try again (SQLSTATE 40001) is busy, not a bug: on a standby, a read cancelled
+     * for a conflict with its recovery. Made here on the primary the one way a plain server gives it: a REPEATABLE READ
+     * transaction updating a row another committed after its snapshot.
+     */
+    @Test
+    void aTransactionTheServerAsksToTryAgainIsBusy() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config);
+             Connection other = DriverManager.getConnection(url, server.user(), server.password())) {
+            JdbcClient jdbc = JdbcClient.create(pool);
+            jdbc.sql("create table if not exists again (id int primary key, x int)").update();
+            jdbc.sql("insert into again values (1, 0) on conflict (id) do update set x = 0").update();
+            TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(pool));
+            tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+            Throwable thrown = catchThrowable(() -> tx.executeWithoutResult(status -> {
+                jdbc.sql("select x from again where id = 1").query(Integer.class).single(); // the snapshot
+                try (var st = other.createStatement()) {
+                    st.execute("update again set x = 1 where id = 1");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                jdbc.sql("update again set x = 2 where id = 1").update();
+            }));
+            assertThat(thrown).hasRootCauseInstanceOf(java.sql.SQLException.class);
+            assertThat(((java.sql.SQLException) org.assertj.core.util.Throwables.getRootCause(thrown)).getSQLState())
+                    .isEqualTo("40001");
+            assertThat(ServiceBusy.is(thrown)).isTrue();
         }
     }
 }
