@@ -15,7 +15,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,16 +30,25 @@ import java.util.Optional;
  * out 336 times of 336 over a week). The cookie authenticates nothing: it only chooses the bucket a sign-in is counted
  * in, and only a right password earns one.
  *
- * <p>Value: the name (base64url), a random id, and an HMAC-SHA256 of both under a key kept in the table
- * {@code device_cookie_key} (generated once, the same on every node; not audited, not in backups). Whoever holds the key
- * can make ids at will, each a count of its own: so a name's devices also share one count of failures
+ * <p>One cookie per name, so that colleagues taking turns at a shared office PC each keep theirs (before, one cookie
+ * per browser: each sign-in replaced the previous name's, and the protection held for the last one only — review of
+ * the thirteenth session, finding 5). Its name is {@code ANJU_DEVICE_} and 12 characters of an HMAC of the account
+ * name, its value a random id, an HMAC-SHA256 of name and id, and the day it was last renewed: the account name is in
+ * neither (before, the value began with it, readable at the PC and, without HTTPS, on the way). At most
+ * {@link #PER_BROWSER} per browser: a sign-in over that drops the ones renewed longest ago. The key is kept in the
+ * table {@code device_cookie_key} (generated once, the same on every node; not audited, not in backups). Whoever holds
+ * the key can make ids at will, each a count of its own: so a name's devices also share one count of failures
  * ({@link LoginThrottle#DEVICES}), which bounds guessing with forged ids (review of this session).
  */
 @Component
 class KnownDevices {
 
-    static final String COOKIE = "ANJU_DEVICE";
+    /** The cookies' names begin so; {@link #LEGACY} is the one cookie per browser of the thirteenth session. */
+    static final String COOKIE = "ANJU_DEVICE_";
+    static final String LEGACY = "ANJU_DEVICE";
     static final Duration LIFETIME = Duration.ofDays(180);
+    /** Device cookies one browser keeps: a shared office PC's users, each about 100 bytes in every request. */
+    static final int PER_BROWSER = 10;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,15 +63,28 @@ class KnownDevices {
 
     /**
      * Gives the browser of a sign-in as {@code username} its device cookie: the id it has for the name if it sent a
-     * valid one (one throttle row per browser, not per sign-in), else a new one; the lifetime starts again.
+     * valid one (one throttle row per browser, not per sign-in), else a new one; the lifetime starts again. Over
+     * {@link #PER_BROWSER}, the other names' cookies renewed longest ago are dropped; the thirteenth session's cookie
+     * for this name, which carried the name readably, is dropped once its id has moved over.
      */
     void remember(HttpServletRequest request, HttpServletResponse response, String username) {
         String id = of(request, username).orElseGet(() -> B64.encodeToString(bytes(16)));
-        String name = B64.encodeToString(username.getBytes(StandardCharsets.UTF_8));
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, name + "." + id + "." + mac(username, id))
-                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
-                .maxAge(LIFETIME).httpOnly(true).secure(secure).sameSite("Lax").build();
-        response.addHeader("Set-Cookie", cookie.toString());
+        String name = cookieName(username);
+        long today = LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
+        response.addHeader("Set-Cookie", cookie(request, name, id + "." + mac(username, id) + "." + today, LIFETIME));
+        Cookie[] sent = request.getCookies() == null ? new Cookie[0] : request.getCookies();
+        List<Cookie> others = new ArrayList<>();
+        for (Cookie c : sent) {
+            if (c.getName().startsWith(COOKIE) && !c.getName().equals(name)) {
+                others.add(c);
+            } else if (c.getName().equals(LEGACY) && legacy(c.getValue(), username).isPresent()) {
+                response.addHeader("Set-Cookie", cookie(request, LEGACY, "", Duration.ZERO));
+            }
+        }
+        others.sort(Comparator.comparingLong(c -> renewed(c.getValue())));
+        for (int i = 0; i < others.size() - (PER_BROWSER - 1); i++) {
+            response.addHeader("Set-Cookie", cookie(request, others.get(i).getName(), "", Duration.ZERO));
+        }
     }
 
     /** The id of the request's device cookie if it is a valid one for {@code username}. */
@@ -67,28 +93,65 @@ class KnownDevices {
         if (cookies == null) {
             return Optional.empty();
         }
+        String name = cookieName(username);
         for (Cookie c : cookies) {
-            if (COOKIE.equals(c.getName())) {
-                Optional<String> id = verify(c.getValue(), username);
-                if (id.isPresent()) {
-                    return id;
-                }
+            Optional<String> id = c.getName().equals(name) ? verify(c.getValue(), username)
+                    : c.getName().equals(LEGACY) ? legacy(c.getValue(), username) : Optional.empty();
+            if (id.isPresent()) {
+                return id;
             }
         }
         return Optional.empty();
     }
 
-    /** The id in {@code value} if it was signed here for {@code username}. */
+    /** The cookie name for {@code username}: not the name itself, nor anything that can be told back without the key. */
+    String cookieName(String username) {
+        return COOKIE + mac("cookie-name", username).substring(0, 12);
+    }
+
+    /** The id in {@code value} (id.mac.day) if it was signed here for {@code username}. */
     Optional<String> verify(String value, String username) {
+        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty()) {
+            return Optional.empty();
+        }
+        return signed(parts[0], parts[1], username);
+    }
+
+    /** The id in a thirteenth-session cookie (name.id.mac) if it was signed here for {@code username}. */
+    private Optional<String> legacy(String value, String username) {
         String[] parts = value == null ? new String[0] : value.split("\\.", -1);
         if (parts.length != 3 || parts[1].isEmpty()) {
             return Optional.empty();
         }
         String name = B64.encodeToString(username.getBytes(StandardCharsets.UTF_8));
-        boolean valid = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII), name.getBytes(StandardCharsets.US_ASCII))
-                & MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII),
-                mac(username, parts[1]).getBytes(StandardCharsets.US_ASCII));
-        return valid ? Optional.of(parts[1]) : Optional.empty();
+        boolean named = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
+                name.getBytes(StandardCharsets.US_ASCII));
+        return signed(parts[1], parts[2], username).filter(id -> named);
+    }
+
+    private Optional<String> signed(String id, String mac, String username) {
+        boolean valid = MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
+                mac(username, id).getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The day a cookie's value says it was last renewed; unreadable ones first to go. */
+    private static long renewed(String value) {
+        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
+        try {
+            return parts.length == 3 ? Long.parseLong(parts[2]) : Long.MIN_VALUE;
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private String cookie(HttpServletRequest request, String name, String value, Duration maxAge) {
+        // Secure also when the request came over HTTPS (a TLS proxy among ANJU_TRUSTED_PROXIES says so), as Spring
+        // Session's cookie does, not only with ANJU_SECURE_COOKIE
+        return ResponseCookie.from(name, value)
+                .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
+                .maxAge(maxAge).httpOnly(true).secure(secure || request.isSecure()).sameSite("Lax").build().toString();
     }
 
     private String mac(String username, String id) {
@@ -100,7 +163,6 @@ class KnownDevices {
             throw new IllegalStateException(e);
         }
     }
-
     /** The cluster's key: made by the first node that needs it; a node that lost the race reads the winner's. */
     private byte[] key() {
         byte[] k = key;

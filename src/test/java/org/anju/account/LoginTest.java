@@ -143,9 +143,10 @@ class LoginTest {
         MvcResult first = mvc.perform(login("pw_device", password).with(from(office))).andReturn();
         assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/");
         String set = first.getResponse().getHeaders("Set-Cookie").stream()
-                .filter(h -> h.startsWith(KnownDevices.COOKIE + "=")).findFirst().orElseThrow();
-        assertThat(set).contains("HttpOnly", "SameSite=Lax", "Max-Age=" + KnownDevices.LIFETIME.toSeconds());
-        Cookie device = new Cookie(KnownDevices.COOKIE, set.substring(KnownDevices.COOKIE.length() + 1, set.indexOf(';')));
+                .filter(h -> h.startsWith(KnownDevices.COOKIE)).findFirst().orElseThrow();
+        assertThat(set).contains("HttpOnly", "SameSite=Lax", "Max-Age=" + KnownDevices.LIFETIME.toSeconds())
+                .doesNotContain("Secure");
+        Cookie device = deviceCookie(first);
         for (int i = 0; i < 6; i++) {
             mvc.perform(login("pw_device", "insider-" + i).with(from(office)));   // cookie-less: the insider's browser
         }
@@ -153,14 +154,100 @@ class LoginTest {
                 .as("the name at the office, without the cookie").startsWith("登录失败次数过多");
         MvcResult again = mvc.perform(login("pw_device", password).with(from(office)).cookie(device)).andReturn();
         assertThat(loginMessage(again)).as("the colleague's browser").isNull();
-        assertThat(again.getResponse().getHeaders("Set-Cookie")).as("the same device, renewed")
-                .anySatisfy(h -> assertThat(h).startsWith(KnownDevices.COOKIE + "=" + device.getValue() + ";"));
+        assertThat(deviceCookie(again).getName()).as("the same device, renewed").isEqualTo(device.getName());
+        assertThat(idAndMac(deviceCookie(again))).isEqualTo(idAndMac(device));
         // another name's cookie, or a cookie altered, is no cookie
         assertThat(loginMessage(mvc.perform(login("xz_reporter", password).with(from(office)).cookie(device)).andReturn()))
                 .isNull();   // (xz_reporter is not delayed here: the cookie is simply not its)
-        Cookie forged = new Cookie(KnownDevices.COOKIE, device.getValue().substring(0, device.getValue().length() - 2) + "AA");
+        String[] parts = device.getValue().split("\\.");
+        Cookie forged = new Cookie(device.getName(), parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA."
+                + parts[2]);
         assertThat(loginMessage(mvc.perform(login("pw_device", password).with(from(office)).cookie(forged)).andReturn()))
                 .startsWith("登录失败次数过多");
+    }
+
+    /**
+     * Colleagues taking turns at one office PC each keep their known device (review of the thirteenth session, finding
+     * 5): before, the browser had one device cookie, and each sign-in replaced the previous name's — the insider's
+     * failures then kept out everyone but the last to sign in there. The cookies do not name the account, and a
+     * sign-in over HTTPS sets them Secure.
+     */
+    @Test
+    void colleaguesTakingTurnsAtOneBrowserEachKeepTheirKnownDevice() throws Exception {
+        String office = "198.51.100.78";
+        demo.ensure("pw_shared_a", "共用电脑甲", "361102", EnumSet.of(Role.VIEWER), password);
+        demo.ensure("pw_shared_b", "共用电脑乙", "361102", EnumSet.of(Role.VIEWER), password);
+        java.util.Map<String, Cookie> browser = new java.util.LinkedHashMap<>();
+        for (String name : List.of("pw_shared_a", "pw_shared_b")) {
+            var request = login(name, password).with(from(office)).secure(true);
+            if (!browser.isEmpty()) {
+                request.cookie(browser.values().toArray(Cookie[]::new));
+            }
+            MvcResult r = mvc.perform(request).andReturn();
+            assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+            for (String set : r.getResponse().getHeaders("Set-Cookie")) {
+                assertThat(set).doesNotContain(name, java.util.Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                if (set.startsWith(KnownDevices.COOKIE)) {
+                    assertThat(set).contains("Secure");
+                }
+            }
+            keep(r, browser);
+        }
+        assertThat(browser.keySet().stream().filter(n -> n.startsWith(KnownDevices.COOKIE))).hasSize(2);
+        for (String name : List.of("pw_shared_a", "pw_shared_b")) {
+            for (int i = 0; i < 6; i++) {
+                mvc.perform(login(name, "insider-" + i).with(from(office)));
+            }
+        }
+        for (String name : List.of("pw_shared_a", "pw_shared_b")) {
+            assertThat(loginMessage(mvc.perform(login(name, password).with(from(office))).andReturn()))
+                    .as("%s without the browser's cookies", name).startsWith("登录失败次数过多");
+            assertThat(loginMessage(mvc.perform(login(name, password).with(from(office))
+                    .cookie(browser.values().toArray(Cookie[]::new))).andReturn())).as("%s at the shared PC", name).isNull();
+        }
+    }
+
+    /**
+     * A browser keeps at most {@link KnownDevices#PER_BROWSER} device cookies (each goes with every request): a
+     * sign-in over that drops the other names' cookies renewed longest ago, and only those.
+     */
+    @Test
+    void aBrowserKeepsAtMostTenKnownDevicesDroppingTheLongestUnused() throws Exception {
+        demo.ensure("pw_eleventh", "第十一位用户", "361102", EnumSet.of(Role.VIEWER), password);
+        List<Cookie> others = new java.util.ArrayList<>();
+        for (int day = 1; day <= KnownDevices.PER_BROWSER; day++) {
+            others.add(new Cookie(KnownDevices.COOKIE + "other" + day, "id" + day + ".mac." + (20_000 + day)));
+        }
+        MvcResult r = mvc.perform(login("pw_eleventh", password).cookie(others.toArray(Cookie[]::new))).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
+        List<String> dropped = r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.contains("Max-Age=0"))
+                .map(h -> h.substring(0, h.indexOf('='))).toList();
+        assertThat(dropped).containsExactly(KnownDevices.COOKIE + "other1");
+        assertThat(deviceCookie(r).getName()).doesNotStartWith(KnownDevices.COOKIE + "other");
+    }
+
+    /**
+     * The thirteenth session's cookie (one per browser, the name readable in it) still counts for its name; the
+     * sign-in moves its id to the name's own cookie and drops it.
+     */
+    @Test
+    void aKnownDeviceOfTheEarlierFormStillCountsAndIsReplaced() throws Exception {
+        String office = "198.51.100.79";
+        demo.ensure("pw_legacy", "旧设备用户", "361102", EnumSet.of(Role.VIEWER), password);
+        Cookie device = deviceCookie(mvc.perform(login("pw_legacy", password).with(from(office))).andReturn());
+        String[] parts = device.getValue().split("\\.");
+        Cookie legacy = new Cookie(KnownDevices.LEGACY, java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("pw_legacy".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[0] + "."
+                + parts[1]);
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(login("pw_legacy", "insider-" + i).with(from(office)));
+        }
+        MvcResult r = mvc.perform(login("pw_legacy", password).with(from(office)).cookie(legacy)).andReturn();
+        assertThat(loginMessage(r)).isNull();
+        assertThat(idAndMac(deviceCookie(r))).isEqualTo(idAndMac(device));
+        assertThat(r.getResponse().getHeaders("Set-Cookie"))
+                .anySatisfy(h -> assertThat(h).startsWith(KnownDevices.LEGACY + "=;").contains("Max-Age=0"));
     }
 
     /** The issue: five wrong passwords from anywhere locked the account for everyone. */
@@ -233,6 +320,28 @@ class LoginTest {
         mvc.perform(get("/plans").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
+    /** The known-device cookie a sign-in set. */
+    private static Cookie deviceCookie(MvcResult r) {
+        return java.util.Arrays.stream(r.getResponse().getCookies())
+                .filter(c -> c.getName().startsWith(KnownDevices.COOKIE) && c.getMaxAge() != 0).findFirst().orElseThrow();
+    }
+
+    /** A device cookie's id and signature, without the day it was renewed. */
+    private static String idAndMac(Cookie device) {
+        return device.getValue().substring(0, device.getValue().lastIndexOf('.'));
+    }
+
+    /** What a browser keeps of a response's cookies: set ones replace, expired ones go. */
+    private static void keep(MvcResult r, java.util.Map<String, Cookie> browser) {
+        for (Cookie c : r.getResponse().getCookies()) {
+            if (c.getMaxAge() == 0) {
+                browser.remove(c.getName());
+            } else {
+                browser.put(c.getName(), c);
+            }
+        }
+    }
+
     /**
      * The session cookie a response set (sessions are Spring Session's, in the database: the browser carries the
      * cookie, not a container session).
@@ -241,7 +350,7 @@ class LoginTest {
         // the session's (its name is the embedded server's JSESSIONID; under MockMvc, without a server, Spring
         // Session's default); a sign-in also sets the browser's known-device cookie
         java.util.List<Cookie> set = java.util.Arrays.stream(r.getResponse().getCookies())
-                .filter(c -> !c.getName().equals(KnownDevices.COOKIE)).toList();
+                .filter(c -> !c.getName().startsWith(KnownDevices.COOKIE)).toList();
         assertThat(set).as("a session cookie").hasSize(1);
         return set.getFirst();
     }
