@@ -110,7 +110,10 @@ class AnjuAuthenticationProvider implements AuthenticationProvider, DisposableBe
         return 2 * Math.max(1, processors);
     }
 
-    /** The id of the sign-in's valid known-device cookie for the name, if a browser sent one (not HTTP Basic's). */
+    /**
+     * The id of the valid known-device cookie for the name the request carries, if any: a browser's (an HTTP Basic
+     * call that carries one counts the same).
+     */
     private String device(String username) {
         if (devices == null || !(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
                 instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)) {
