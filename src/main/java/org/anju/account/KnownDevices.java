@@ -147,8 +147,8 @@ class KnownDevices {
     }
 
     private String cookie(HttpServletRequest request, String name, String value, Duration maxAge) {
-        // Secure also when the request came over HTTPS (a TLS proxy among ANJU_TRUSTED_PROXIES says so), as Spring
-        // Session's cookie does, not only with ANJU_SECURE_COOKIE
+        // Secure also on a request that came over HTTPS to the node itself (TLS in Tomcat), as Spring Session's cookie
+        // is; behind a proxy that ends TLS the node sees HTTP, and ANJU_SECURE_COOKIE says it
         return ResponseCookie.from(name, value)
                 .path(request.getContextPath().isEmpty() ? "/" : request.getContextPath())
                 .maxAge(maxAge).httpOnly(true).secure(secure || request.isSecure()).sameSite("Lax").build().toString();
@@ -163,6 +163,7 @@ class KnownDevices {
             throw new IllegalStateException(e);
         }
     }
+
     /** The cluster's key: made by the first node that needs it; a node that lost the race reads the winner's. */
     private byte[] key() {
         byte[] k = key;

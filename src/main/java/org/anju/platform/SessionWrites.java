@@ -85,10 +85,10 @@ class SessionWrites {
      *       requests of one session writing at once each store the position after their own write, compared with the
      *       copy they loaded: the later store won even when it was the lower, and the session's next request read from
      *       a replica that had replayed the one write but not the other (review of sessions, finding 7). The greater
-     *       is kept in SQL, in both statements. Stored bytes compare as the numbers do: a {@code Long} serialized (Spring
-     *       Session's converter) is one fixed prefix and its value in eight big-endian bytes, and positions are not
-     *       negative ({@code SessionWritePositionTest} checks that on the converter itself). A stored value of another length
-     *       — not a serialized {@code Long} — is replaced.</li>
+     *       is kept in SQL, in both statements. Stored bytes compare as the numbers do: a {@code Long} serialized
+     *       (Spring Session's converter) is one fixed prefix and its value in eight big-endian bytes, and positions are
+     *       not negative ({@code SessionWritePositionTest} checks that on stored values). A stored value of another
+     *       length — not a serialized {@code Long} — is replaced.</li>
      * </ul>
      */
     @Bean
