@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * proxies, and then leaves this list empty (the valve has already replaced the peer address).
  */
 @Component
-class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> {
+public class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, WebAuthenticationDetails> {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
@@ -88,6 +88,14 @@ class ClientAddress implements AuthenticationDetailsSource<HttpServletRequest, W
     public WebAuthenticationDetails buildDetails(HttpServletRequest request) {
         var session = request.getSession(false);
         return new WebAuthenticationDetails(of(request), session == null ? null : session.getId());
+    }
+
+    /**
+     * The request's client address as the login throttle counts it (IPv6 by its /64 network): for other bounds on
+     * anonymous attempts, such as the public waiting-list lookup's.
+     */
+    public String counted(HttpServletRequest request) {
+        return LoginThrottle.key(of(request));
     }
 
     String of(HttpServletRequest request) {

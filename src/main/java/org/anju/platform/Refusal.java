@@ -9,7 +9,8 @@ package org.anju.platform;
  * <p>Each type extends the JDK exception its kind used to be (so {@code catch (IllegalArgumentException e)} still
  * sees bad input), and carries a stable {@link #code()} clients may rely on.
  */
-public sealed interface Refusal permits BadInput, NotFound, Conflict, ConcurrentUpdateException, Denied, ImportSlots.Busy {
+public sealed interface Refusal permits BadInput, NotFound, Conflict, ConcurrentUpdateException, Denied, ImportSlots.Busy,
+        TooMany {
 
     /** What kind of refusal: status, title and exit code, stated once. */
     enum Kind {

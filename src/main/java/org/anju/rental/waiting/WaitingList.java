@@ -23,7 +23,7 @@ import static org.anju.platform.ChinaTime.today;
  * The 轮候 list of a city or county: its open, qualified 实物配租 households (资格证 issued, no allocation in force, not
  * struck off) in the order the city's rules give ({@link WaitingRules}). Everyone who may read the region sees it,
  * masked; a household finds its own place without an account by its 资格证号 and a family member's full ID number
- * ({@link #lookup}, matched by blind index — nothing is decrypted). Checks access itself.
+ * ({@link PublicLookups}, matched by blind index — nothing is decrypted; misses bounded). Checks access itself.
  */
 @Service
 public class WaitingList {
@@ -166,10 +166,11 @@ public class WaitingList {
     /**
      * A household's own standing, for anyone who knows its 资格证号 and the full ID number of one of its members (no
      * account). The ID number is matched through its blind index; nothing is decrypted. Not found and not matching give
-     * the same answer, so the lookup tells nothing about numbers one does not hold.
+     * the same answer. It does say whether a guessed number is right: only through {@link PublicLookups}, which bounds
+     * and records the guesses.
      */
     @Transactional(readOnly = true)
-    public Standing lookup(String certificateNo, String idNumber) {
+    Standing standing(String certificateNo, String idNumber) {
         String c = certificate(certificateNo);
         IdNumber id = IdNumber.parse("身份证号", idNumber);
         WaitingRepository.Lookup h = repository.lookup(c, personalData.blindIndex(id))

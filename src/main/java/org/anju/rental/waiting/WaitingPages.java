@@ -1,10 +1,14 @@
 package org.anju.rental.waiting;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.anju.account.Access;
+import org.anju.account.ClientAddress;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
+import org.anju.platform.TooMany;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +20,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WaitingPages {
 
     private final WaitingList waiting;
+    private final PublicLookups lookups;
+    private final ClientAddress clients;
     private final Access access;
 
-    WaitingPages(WaitingList waiting, Access access) {
+    WaitingPages(WaitingList waiting, PublicLookups lookups, ClientAddress clients, Access access) {
         this.waiting = waiting;
+        this.lookups = lookups;
+        this.clients = clients;
         this.access = access;
     }
 
@@ -49,11 +57,14 @@ class WaitingPages {
     @PostMapping("/public/rental/waiting")
     @Requires(Requirement.PUBLIC)
     String lookup(@RequestParam(required = false) String certificate, @RequestParam(required = false) String idNumber,
-                  Model model) {
+                  Model model, HttpServletRequest request, HttpServletResponse response) {
         model.addAttribute("certificate", certificate);
         try {
-            model.addAttribute("standing", waiting.lookup(certificate, idNumber));
+            model.addAttribute("standing", lookups.lookup(certificate, idNumber, clients.counted(request)));
         } catch (BadInput | Conflict e) {
+            model.addAttribute("error", e.getMessage());
+        } catch (TooMany e) {
+            response.setStatus(e.kind().status());
             model.addAttribute("error", e.getMessage());
         }
         return "rental/waiting/lookup";

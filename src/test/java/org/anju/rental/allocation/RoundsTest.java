@@ -26,6 +26,7 @@ import org.anju.rental.stock.Programme;
 import org.anju.rental.stock.Stock;
 import org.anju.rental.stock.StockStatus;
 import org.anju.rental.waiting.WaitingEntry;
+import org.anju.rental.waiting.PublicLookups;
 import org.anju.rental.waiting.WaitingList;
 import org.anju.rental.waiting.WaitingPage;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +76,8 @@ class RoundsTest {
 
     static final String STREET = "360702001000";   // 解放街道, 章贡区
     static final String COUNTY = "360702";
+    /** The address the service-level public lookups come from (the page's come from MockMvc's 127.0.0.1). */
+    static final String HERE = "192.0.2.50";
 
     @Autowired
     AuditTrail audit;
@@ -82,6 +85,8 @@ class RoundsTest {
     Households households;
     @Autowired
     WaitingList waiting;
+    @Autowired
+    PublicLookups lookups;
     @Autowired
     Rounds rounds;
     @Autowired
@@ -181,18 +186,18 @@ class RoundsTest {
         });
 
         // the public lookup: 资格证号 + full ID number of a member, matched by blind index
-        WaitingList.Standing s = waiting.lookup(b, people.get(b)[1]);
+        WaitingList.Standing s = lookups.lookup(b, people.get(b)[1], HERE);
         assertThat(s.status()).isEqualTo("轮候中");
         assertThat(s.position()).isEqualTo(order.indexOf(b) + 1);
         assertThat(s.name()).isEqualTo("钱**");
         assertThat(s.idNumber()).doesNotContain(people.get(b)[1].substring(6, 14));
-        assertThat(waiting.lookup(f, people.get(f)[1]).status()).contains("租赁补贴");
+        assertThat(lookups.lookup(f, people.get(f)[1], HERE).status()).contains("租赁补贴");
         // a wrong ID number and an unknown certificate get the same answer
-        assertThatThrownBy(() -> waiting.lookup(b, people.get(a)[1])).isInstanceOf(BadInput.class)
+        assertThatThrownBy(() -> lookups.lookup(b, people.get(a)[1], HERE)).isInstanceOf(BadInput.class)
                 .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
-        assertThatThrownBy(() -> waiting.lookup("360700209999999", people.get(a)[1])).isInstanceOf(BadInput.class)
+        assertThatThrownBy(() -> lookups.lookup("360700209999999", people.get(a)[1], HERE)).isInstanceOf(BadInput.class)
                 .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
-        assertThatThrownBy(() -> waiting.lookup(b, "1234")).isInstanceOf(BadInput.class).hasMessageContaining("身份证号");
+        assertThatThrownBy(() -> lookups.lookup(b, "1234", HERE)).isInstanceOf(BadInput.class).hasMessageContaining("身份证号");
 
         // the order kept between pages (WaitingOrders) follows a change at once: a household qualified now, earlier
         // than B by its 资格证 date and in no group, is on the very next page read, in B's place, and B one further down
@@ -203,7 +208,7 @@ class RoundsTest {
         assertThat(after.total()).isEqualTo(county.total() + 1);
         assertThat(as(office, () -> waiting.page(COUNTY, g, 0)).entries().getFirst().position()).isEqualTo(bWas);
         assertThat(as(office, () -> waiting.page(COUNTY, b, 0)).entries().getFirst().position()).isEqualTo(bWas + 1);
-        assertThat(waiting.lookup(b, people.get(b)[1]).position()).isEqualTo(bWas + 1);
+        assertThat(lookups.lookup(b, people.get(b)[1], HERE).position()).isEqualTo(bWas + 1);
     }
 
     @Test
@@ -322,7 +327,7 @@ class RoundsTest {
         RoundView r2 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null));
         assertThat(candidate(r2, first).state()).isEqualTo("DISQUALIFIED");
         assertThat(candidate(r2, third).state()).isEqualTo("SELECTED");
-        assertThat(waiting.lookup(first, people.get(first)[1]).status()).startsWith("已取消轮候资格");
+        assertThat(lookups.lookup(first, people.get(first)[1], HERE).status()).startsWith("已取消轮候资格");
         assertThat(as(office, () -> waiting.page(COUNTY, first, 0)).entries()).isEmpty();
         // the second gives up: the fourth moves up
         RoundView r3 = as(office, () -> rounds.act(drawn.id(), second, Rounds.Action.GAVE_UP, null));
@@ -351,8 +356,8 @@ class RoundsTest {
         assertThat(closed.events()).extracting(RoundView.Event::kind).contains("LISTED", "DRAWN", "OPENED", "REFUSED",
                 "EXCLUDED", "PROMOTED", "GAVE_UP", "CHOSE", "CLOSED");
         // allocated households leave the list; the one who gave up waits on
-        assertThat(waiting.lookup(third, people.get(third)[1]).status()).startsWith("已配租");
-        assertThat(waiting.lookup(second, people.get(second)[1]).status()).isEqualTo("轮候中");
+        assertThat(lookups.lookup(third, people.get(third)[1], HERE).status()).startsWith("已配租");
+        assertThat(lookups.lookup(second, people.get(second)[1], HERE).status()).isEqualTo("轮候中");
 
         // figures of the month
         AllocationFigures fig = as(office, () -> allocations.figures(COUNTY, YearMonth.now(org.anju.platform.ChinaTime.ZONE)));
@@ -383,6 +388,58 @@ class RoundsTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(some).doesNotContain("upload-waiting-rules");
         mvc.perform(get("/public/rental/rounds/999999")).andExpect(status().isNotFound());
+    }
+
+    /**
+     * Privacy review 2026-12-03, finding 1: the lookup says whether a guessed ID number is right, and 公示 pages print
+     * the 资格证号 beside the masked number — a full number was recovered in 947 anonymous requests. Now five misses
+     * for one 资格证号 within a day stop its lookups (the right number included: the refusal tells nothing), from any
+     * address; twenty misses from one address within an hour stop that address; every lookup is recorded. Before,
+     * the sixth lookup below answered the household's standing.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void guessesAtAnIdNumberAreBoundedPerCertificateAndPerAddressAndRecorded() throws Exception {
+        String h = Access.runAs(Actor.system(regions.root()),
+                () -> household("H", "王查询", null, Guarantee.PUBLIC_RENTAL, LocalDate.of(2021, 5, 1)));
+        String right = people.get(h)[1];
+        for (int i = 0; i < 5; i++) {
+            String guess = SyntheticIds.number("360702", "1980010" + (i + 2), 1);
+            assertThatThrownBy(() -> lookups.lookup(h, guess, "198.51.100.11")).isInstanceOf(BadInput.class)
+                    .hasMessageStartingWith("没有找到资格证号与身份证号相符的家庭");
+        }
+        for (String from : List.of("198.51.100.11", "198.51.100.12")) {
+            assertThatThrownBy(() -> lookups.lookup(h, right, from)).isInstanceOf(org.anju.platform.TooMany.class)
+                    .hasMessageStartingWith("资格证号 " + h + " 近 24 小时内已有 5 次查询与身份证号不符，暂停查询：请于 ")
+                    .hasMessageEndingWith("后再试，或携资格证和身份证到受理窗口查询");
+        }
+        // the page: the same refusal, as 429
+        String page = mvc.perform(post("/public/rental/waiting").with(csrf()).param("certificate", h).param("idNumber", right))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("暂停查询").doesNotContain("王*", "轮候中");
+        // a malformed number is no guess: refused as before, not counted, not recorded
+        assertThatThrownBy(() -> lookups.lookup(b, "1234", "198.51.100.13")).isInstanceOf(BadInput.class);
+
+        // one address: twenty misses at other certificates, then even a right pair waits; another address does not
+        for (int i = 0; i < 20; i++) {
+            String unknown = "36070020990" + String.format("%04d", i);
+            assertThatThrownBy(() -> lookups.lookup(unknown, right, "198.51.100.14")).isInstanceOf(BadInput.class);
+        }
+        assertThatThrownBy(() -> lookups.lookup(c, people.get(c)[1], "198.51.100.14"))
+                .isInstanceOf(org.anju.platform.TooMany.class).hasMessageStartingWith("本机近 1 小时内已有 20 次查询与身份证号不符");
+        assertThat(lookups.lookup(c, people.get(c)[1], "198.51.100.15").status()).isNotBlank();
+
+        // recorded: who asked about what, and whether it matched; no ID number
+        assertThat(jdbc.sql("select address || ' ' || found from rental_public_lookup where certificate_no = ? order by id")
+                .param(h).query(String.class).list())
+                .containsExactly("198.51.100.11 false", "198.51.100.11 false", "198.51.100.11 false", "198.51.100.11 false",
+                        "198.51.100.11 false");
+        assertThat(jdbc.sql("select found from rental_public_lookup where certificate_no = ? and address = '198.51.100.15'")
+                .param(c).query(Boolean.class).list()).containsExactly(true);
+        assertThat(jdbc.sql("select count(*) from rental_public_lookup where address = '198.51.100.13'").query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from rental_public_lookup r where cast(r as text) like ?").param("%" + right + "%")
+                .query(Integer.class).single()).isZero();
     }
 
     String label(String certificate) {
