@@ -22,6 +22,9 @@ import java.util.function.Supplier;
  *   <li>{@code anju.jobs.queue} — a gauge of this node's imports, tagged {@code state} running or queued
  *       ({@link ImportSlots#usage()}); {@code anju.jobs.cluster} the same for all nodes together (rows of
  *       {@code import_job}, {@link Jobs#counts()}).</li>
+ *   <li>With a replica ({@link ReadReplicaRouting}): {@code anju.db.reads}, this node's read-only transactions tagged
+ *       {@code to} replica or primary, and {@code anju.db.reads.replica.pool.full}, those of the primary's that went
+ *       there only because the replica's read pool had no connection free (not logged: it is not the replica lost).</li>
  * </ul>
  */
 @Component
@@ -33,8 +36,15 @@ public class OperationsMetrics {
     private final MeterRegistry registry;
 
     OperationsMetrics(MeterRegistry registry, ImportSlots slots,
-                      org.springframework.beans.factory.ObjectProvider<Jobs> jobs) {
+                      org.springframework.beans.factory.ObjectProvider<Jobs> jobs,
+                      org.springframework.beans.factory.ObjectProvider<DatabaseConfiguration.Pools> pools) {
         this.registry = registry;
+        // with a replica: where this node's read-only transactions went, and those the replica's pool had no
+        // connection for (a pool smaller than the requests at once: reads move to the primary without a word in the log)
+        DatabaseConfiguration.Pools database = pools.getIfAvailable();
+        if (database != null && database.routing() != null) {
+            reads(registry, database.routing());
+        }
         // the whole cluster's imports, from import_job (read at scrape time: Jobs is looked up then, not at start)
         io.micrometer.core.instrument.Gauge.builder("anju.jobs.cluster", jobs, j -> j.getObject().counts().runningCluster())
                 .description("全部节点的导入（import_job）：进行中（running）、排队（queued）").tag("state", "running")
@@ -46,6 +56,17 @@ public class OperationsMetrics {
                 .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "running").register(registry);
         io.micrometer.core.instrument.Gauge.builder("anju.jobs.queue", slots, s -> s.usage().queued())
                 .description("本节点的导入：进行中（running）、排队（queued）").tag("state", "queued").register(registry);
+    }
+
+    /** The read routing's counters ({@code anju.db.reads…}). */
+    static void reads(MeterRegistry registry, ReadReplicaRouting routing) {
+        String what = "只读事务去向：副本（replica）、主库（primary；其中 replica.pool.full 为副本连接池已满而改走主库的）";
+        io.micrometer.core.instrument.FunctionCounter.builder("anju.db.reads", routing, ReadReplicaRouting::replicaReads)
+                .description(what).tag("to", "replica").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("anju.db.reads", routing, ReadReplicaRouting::primaryReads)
+                .description(what).tag("to", "primary").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("anju.db.reads.replica.pool.full", routing,
+                ReadReplicaRouting::busyReads).description(what).register(registry);
     }
 
     /** Times one import of {@code kind}; every result counts as {@code ok}. */

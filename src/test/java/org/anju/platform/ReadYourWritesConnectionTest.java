@@ -169,6 +169,14 @@ class ReadYourWritesConnectionTest {
                     .isEqualTo(2);
             assertThat(routing.replicaReads()).as("the next read, a connection free again").isEqualTo(1);
 
+            // and the operator sees it (metrics; the full pool is not logged)
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            OperationsMetrics.reads(registry, routing);
+            assertThat(registry.get("anju.db.reads").tag("to", "replica").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("anju.db.reads").tag("to", "primary").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("anju.db.reads.replica.pool.full").functionCounter().count()).isEqualTo(1);
+
             reads.close(); // not busy: gone
             assertThat(readOnly.<Integer>execute(s -> jdbc.sql("select 3").query(Integer.class).single()))
                     .isEqualTo(3);
