@@ -63,25 +63,32 @@ class KnownDevices {
 
     /**
      * Gives the browser of a sign-in as {@code username} its device cookie: the id it has for the name if it sent a
-     * valid one (one throttle row per browser, not per sign-in), else a new one; the lifetime starts again. Over
-     * {@link #PER_BROWSER}, the other names' cookies renewed longest ago are dropped; the thirteenth session's cookie
-     * for this name, which carried the name readably, is dropped once its id has moved over.
+     * valid one (one throttle row per browser, not per sign-in), else a new one; the lifetime starts again. Other
+     * names' cookies that are not ours (no valid signature: planted, or altered) are dropped; over
+     * {@link #PER_BROWSER}, so are the valid ones renewed longest ago. The thirteenth session's cookie for this name,
+     * which carried the name readably, is dropped once its id has moved over.
      */
     void remember(HttpServletRequest request, HttpServletResponse response, String username) {
         String id = of(request, username).orElseGet(() -> B64.encodeToString(bytes(16)));
         String name = cookieName(username);
-        long today = LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay();
-        response.addHeader("Set-Cookie", cookie(request, name, id + "." + mac(username, id) + "." + today, LIFETIME));
+        response.addHeader("Set-Cookie", cookie(request, name,
+                value(name, id, LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay()), LIFETIME));
         Cookie[] sent = request.getCookies() == null ? new Cookie[0] : request.getCookies();
         List<Cookie> others = new ArrayList<>();
         for (Cookie c : sent) {
             if (c.getName().startsWith(COOKIE) && !c.getName().equals(name)) {
-                others.add(c);
+                if (renewed(c).isPresent()) {
+                    others.add(c);
+                } else {
+                    // one that cannot be told from ours by its name must not push ours out (review of this session:
+                    // nine planted cookies with a late day dropped every colleague's at each sign-in)
+                    response.addHeader("Set-Cookie", cookie(request, c.getName(), "", Duration.ZERO));
+                }
             } else if (c.getName().equals(LEGACY) && legacy(c.getValue(), username).isPresent()) {
                 response.addHeader("Set-Cookie", cookie(request, LEGACY, "", Duration.ZERO));
             }
         }
-        others.sort(Comparator.comparingLong(c -> renewed(c.getValue())));
+        others.sort(Comparator.comparingLong(c -> renewed(c).orElseThrow()));
         for (int i = 0; i < others.size() - (PER_BROWSER - 1); i++) {
             response.addHeader("Set-Cookie", cookie(request, others.get(i).getName(), "", Duration.ZERO));
         }
@@ -95,7 +102,7 @@ class KnownDevices {
         }
         String name = cookieName(username);
         for (Cookie c : cookies) {
-            Optional<String> id = c.getName().equals(name) ? verify(c.getValue(), username)
+            Optional<String> id = c.getName().equals(name) ? parts(c).filter(this::signed).map(p -> p[0])
                     : c.getName().equals(LEGACY) ? legacy(c.getValue(), username) : Optional.empty();
             if (id.isPresent()) {
                 return id;
@@ -104,46 +111,58 @@ class KnownDevices {
         return Optional.empty();
     }
 
-    /** The cookie name for {@code username}: not the name itself, nor anything that can be told back without the key. */
+    /**
+     * The cookie name for {@code username}: not the name itself, nor anything that can be told back without the key.
+     * It stands for the name in the value's signature: 72 bits of an HMAC, which no two account names share.
+     */
     String cookieName(String username) {
-        return COOKIE + mac("cookie-name", username).substring(0, 12);
+        return COOKIE + mac("cookie-name\n" + username).substring(0, 12);
     }
 
-    /** The id in {@code value} (id.mac.day) if it was signed here for {@code username}. */
-    Optional<String> verify(String value, String username) {
-        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        if (parts.length != 3 || parts[0].isEmpty()) {
+    /**
+     * A device cookie's value: the id, a signature of the cookie's name, the id and the day, and the day it was renewed.
+     * The signature needs no account name, so another name's cookie can be checked too (before it may be dropped).
+     */
+    String value(String cookieName, String id, long day) {
+        return id + "." + mac("device\n" + cookieName + "\n" + id + "\n" + day) + "." + day;
+    }
+
+    /** The day a device cookie of ours was renewed; empty for one not signed here. */
+    private Optional<Long> renewed(Cookie c) {
+        return parts(c).filter(this::signed).map(p -> Long.parseLong(p[2]));
+    }
+
+    /** {cookie name, id, signature, day} of a value shaped like ours; the day a number. */
+    private static Optional<String[]> parts(Cookie c) {
+        String[] p = c.getValue() == null ? new String[0] : c.getValue().split("\\.", -1);
+        if (p.length != 3 || p[0].isEmpty() || !p[2].matches("\\d{1,9}")) {
             return Optional.empty();
         }
-        return signed(parts[0], parts[1], username);
+        return Optional.of(new String[]{p[0], p[1], p[2], c.getName()});
     }
 
-    /** The id in a thirteenth-session cookie (name.id.mac) if it was signed here for {@code username}. */
+    private boolean signed(String[] p) {
+        return MessageDigest.isEqual(p[1].getBytes(StandardCharsets.US_ASCII),
+                mac("device\n" + p[3] + "\n" + p[0] + "\n" + p[2]).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** What the thirteenth session set as {@link #LEGACY} for {@code username} and {@code id} (the tests make one). */
+    String legacyValue(String username, String id) {
+        return B64.encodeToString(username.getBytes(StandardCharsets.UTF_8)) + "." + id + "." + mac(username + "\n" + id);
+    }
+
+    /** The id in a thirteenth-session cookie (name.id.mac; the MAC of name and id) if signed here for {@code username}. */
     private Optional<String> legacy(String value, String username) {
         String[] parts = value == null ? new String[0] : value.split("\\.", -1);
         if (parts.length != 3 || parts[1].isEmpty()) {
             return Optional.empty();
         }
         String name = B64.encodeToString(username.getBytes(StandardCharsets.UTF_8));
-        boolean named = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
-                name.getBytes(StandardCharsets.US_ASCII));
-        return signed(parts[1], parts[2], username).filter(id -> named);
-    }
-
-    private Optional<String> signed(String id, String mac, String username) {
-        boolean valid = MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII),
-                mac(username, id).getBytes(StandardCharsets.US_ASCII));
-        return valid ? Optional.of(id) : Optional.empty();
-    }
-
-    /** The day a cookie's value says it was last renewed; unreadable ones first to go. */
-    private static long renewed(String value) {
-        String[] parts = value == null ? new String[0] : value.split("\\.", -1);
-        try {
-            return parts.length == 3 ? Long.parseLong(parts[2]) : Long.MIN_VALUE;
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
-        }
+        boolean valid = MessageDigest.isEqual(parts[0].getBytes(StandardCharsets.US_ASCII),
+                name.getBytes(StandardCharsets.US_ASCII))
+                & MessageDigest.isEqual(parts[2].getBytes(StandardCharsets.US_ASCII),
+                mac(username + "\n" + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        return valid ? Optional.of(parts[1]) : Optional.empty();
     }
 
     private String cookie(HttpServletRequest request, String name, String value, Duration maxAge) {
@@ -154,11 +173,12 @@ class KnownDevices {
                 .maxAge(maxAge).httpOnly(true).secure(secure || request.isSecure()).sameSite("Lax").build().toString();
     }
 
-    private String mac(String username, String id) {
+    /** HMAC-SHA256 of {@code message}, base64url; each use starts with its own tag (cookie-name, device). */
+    private String mac(String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return B64.encodeToString(mac.doFinal((username + "\n" + id).getBytes(StandardCharsets.UTF_8)));
+            return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
