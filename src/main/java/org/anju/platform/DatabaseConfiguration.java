@@ -124,6 +124,10 @@ class DatabaseConfiguration {
         config.setConnectionTimeout(properties.poolTimeout().toMillis());
         // imports write tens of thousands of rows in batches; let the driver send them as multi-row inserts
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // what the application is written for, whatever the server's default_transaction_isolation: its conflicts are
+        // version checks (409), and a 40001 is taken for a standby's cancelled read (ServiceBusy) — under SERIALIZABLE
+        // by default a concurrent save would answer 系统繁忙 instead of its 409 (review of the fourteenth session)
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
         HikariDataSource jobs = jobsPool(config);
@@ -178,6 +182,7 @@ class DatabaseConfiguration {
         // connections are opened when reads need them (and the replica's pg_stat_activity shows that reads use it)
         config.setMinimumIdle(0);
         config.setReadOnly(true);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");   // as the primary's (databasePools)
         config.setPoolName(name);
         config.addDataSourceProperty("ApplicationName", name);
         // a lost replica must not hold up a request: fail fast, the read goes to the primary

@@ -45,9 +45,18 @@ class ReadYourWritesConnectionTest {
     }
 
     private static void onePooledConnection(String database, Routed test) throws Exception {
+        onePooledConnection(database, "select 1", test);
+    }
+
+    /** The same, {@code setup} run on the new database before the pools open their first connection. */
+    private static void onePooledConnection(String database, String setup, Routed test) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
         try {
             String url = server.ensureDatabase(database);
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, server.user(), server.password());
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute(setup);
+            }
             DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 1,
                     Duration.ofSeconds(30), Duration.ofSeconds(5),
                     new DatabaseProperties.Replica(url, null, null, null, Duration.ofHours(1)));
@@ -183,6 +192,37 @@ class ReadYourWritesConnectionTest {
             assertThat(routing.status()).isInstanceOf(ReplicaRoute.Status.Unreachable.class);
             assertThat(routing.busyReads()).isEqualTo(1);
             assertThat(routing.primaryReads()).isEqualTo(2);
+        });
+    }
+
+    /**
+     * The pools' connections are READ COMMITTED whatever the server's default: the application's conflicts are version
+     * checks answered 409, and a 40001 is taken for a standby's cancelled read (503). Before, a database whose default
+     * was SERIALIZABLE gave every pool's connections that level.
+     */
+    @Test
+    void everyPoolIsReadCommittedWhateverTheServersDefault() throws Exception {
+        onePooledConnection("isolation", "alter database isolation set default_transaction_isolation = 'serializable'",
+                (pools, dataSource, manager, jdbc) -> {
+            com.zaxxer.hikari.HikariDataSource primary = pools.primary();
+            try (java.sql.Connection plain = java.sql.DriverManager.getConnection(primary.getJdbcUrl(),
+                    primary.getUsername(), primary.getPassword()); java.sql.Statement st = plain.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("show transaction_isolation")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a connection of the driver's own").isEqualTo("serializable");
+            }
+            List<com.zaxxer.hikari.HikariDataSource> all = new ArrayList<>(List.of(pools.primary(), pools.jobs()));
+            all.addAll(pools.routing().pools());
+            for (com.zaxxer.hikari.HikariDataSource pool : all) {
+                try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    try (java.sql.ResultSet rs = st.executeQuery("show transaction_isolation")) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(pool.getPoolName()).isEqualTo("read committed");
+                    }
+                    c.rollback();
+                }
+            }
         });
     }
 }
