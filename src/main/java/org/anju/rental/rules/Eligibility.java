@@ -63,10 +63,15 @@ public final class Eligibility {
         }
         BigDecimal limit = c.threshold().value(rules.parameters());
         boolean holds = c.operator().holds(value.compareTo(limit));
-        String shown = show(value) + c.fact().unit();
         String rule = c.fact().label() + " " + c.operator().symbol() + " " + c.threshold().describe()
                 + (c.threshold().parameter() == null ? c.fact().unit() : "（" + show(limit) + c.fact().unit() + "）");
-        return new Verdict.Check(c, holds ? Verdict.Outcome.HOLDS : Verdict.Outcome.FAILS, shown,
+        Verdict.Outcome outcome = holds ? Verdict.Outcome.HOLDS : Verdict.Outcome.FAILS;
+        if (c.fact().personal()) {
+            return new Verdict.Check(c, outcome, null, (holds ? "符合：" : "不符合：") + c.label() + "：" + c.fact().label()
+                    + (holds ? "满足" : "不满足") + "规定 " + rule + "（数额属个人收入信息，不记载）" + where);
+        }
+        String shown = show(value) + c.fact().unit();
+        return new Verdict.Check(c, outcome, shown,
                 (holds ? "符合：" : "不符合：") + c.label() + "：" + c.fact().label() + " " + shown + "，规定 " + rule + where);
     }
 

@@ -39,4 +39,14 @@ public enum Fact {
     public boolean yesNo() {
         return this == HOLDS_PROPERTY || this == HAS_RESIDENCE_PERMIT;
     }
+
+    /**
+     * Whether the household's figure is personal data: the per-capita income is worked out from the members' sealed
+     * incomes (for a one-person household it is the income ÷ 12), so a check states only whether it meets the rule,
+     * never the figure — which would be stored in clear, copied into the audit trail and backups, and shown to every
+     * reader of the application, 查看/审计 and 省级 included, who may not see incomes (privacy review 2026-12-03).
+     */
+    public boolean personal() {
+        return this == PER_CAPITA_MONTHLY_INCOME;
+    }
 }
