@@ -42,12 +42,7 @@ class LostConnectionTest {
 
     @Test
     void aTransactionWhoseConnectionTheServerEndedIsBusyNotABug() throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource pool = new HikariDataSource(config);
+        try (HikariDataSource pool = pool(2);
              Connection admin = DriverManager.getConnection(url, server.user(), server.password())) {
             JdbcClient jdbc = JdbcClient.create(pool);
             TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(pool));
@@ -72,12 +67,7 @@ class LostConnectionTest {
 
     @Test
     void aBugInsideATransactionStaysABug() {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(1);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = pool(1)) {
             JdbcClient jdbc = JdbcClient.create(pool);
             TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(pool));
             Throwable syntax = catchThrowable(() -> tx.executeWithoutResult(status -> jdbc.sql("selec 1").query().listOfRows()));
@@ -96,12 +86,7 @@ class LostConnectionTest {
      */
     @Test
     void aTransactionTheServerAsksToTryAgainIsBusy() throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(server.user());
-        config.setPassword(server.password());
-        config.setMaximumPoolSize(2);
-        try (HikariDataSource pool = new HikariDataSource(config);
+        try (HikariDataSource pool = pool(2);
              Connection other = DriverManager.getConnection(url, server.user(), server.password())) {
             JdbcClient jdbc = JdbcClient.create(pool);
             jdbc.sql("create table if not exists again (id int primary key, x int)").update();
@@ -122,5 +107,15 @@ class LostConnectionTest {
                     .isEqualTo("40001");
             assertThat(ServiceBusy.is(thrown)).isTrue();
         }
+    }
+
+    /** A pool of {@code size} connections on the test's server. */
+    private static HikariDataSource pool(int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(size);
+        return new HikariDataSource(config);
     }
 }

@@ -59,31 +59,34 @@ public class PublicLookups {
         return standing;
     }
 
-    /** Refuses a lookup over the bounds, else records it as a miss for now; one 资格证号's lookups one after another. */
+    /**
+     * Refuses a lookup over the bounds, else records it as a miss for now. The lookups of one 资格证号, and of one
+     * address, are taken one after another (advisory locks, 资格证号 first: no two wait on each other), so that parallel
+     * requests cannot all pass the count before any is recorded.
+     */
     private long admit(String certificate, String address) {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('rental_public_lookup'), hashtext(:certificate))")
-                .param("certificate", certificate).query().singleRow();
-        refuseOver(jdbc.sql("""
-                        select count(*), min(at) from (select at from rental_public_lookup
-                         where certificate_no = :certificate and not found and at > now() - make_interval(secs => :window)
-                         order by at desc limit :misses) recent""")
-                .param("certificate", certificate).param("window", CERTIFICATE_WINDOW.toSeconds())
-                .param("misses", MISSES_PER_CERTIFICATE), MISSES_PER_CERTIFICATE, CERTIFICATE_WINDOW,
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rental_public_lookup'), hashtext(:key))")
+                .param("key", "certificate:" + certificate).query().singleRow();
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rental_public_lookup'), hashtext(:key))")
+                .param("key", "address:" + address).query().singleRow();
+        refuseOver("certificate_no", certificate, MISSES_PER_CERTIFICATE, CERTIFICATE_WINDOW,
                 "资格证号 " + certificate + " 近 24 小时内已有 " + MISSES_PER_CERTIFICATE + " 次查询与身份证号不符，暂停查询");
-        refuseOver(jdbc.sql("""
-                        select count(*), min(at) from (select at from rental_public_lookup
-                         where address = :address and not found and at > now() - make_interval(secs => :window)
-                         order by at desc limit :misses) recent""")
-                .param("address", address).param("window", ADDRESS_WINDOW.toSeconds())
-                .param("misses", MISSES_PER_ADDRESS), MISSES_PER_ADDRESS, ADDRESS_WINDOW,
+        refuseOver("address", address, MISSES_PER_ADDRESS, ADDRESS_WINDOW,
                 "本机近 1 小时内已有 " + MISSES_PER_ADDRESS + " 次查询与身份证号不符，暂停查询");
         return jdbc.sql("insert into rental_public_lookup (certificate_no, address) values (:certificate, :address) returning id")
                 .param("certificate", certificate).param("address", address).query(Long.class).single();
     }
 
-    /** The latest {@code misses} misses within the window: refused until the oldest of them has left it. */
-    private static void refuseOver(JdbcClient.StatementSpec recent, int misses, Duration window, String what) {
-        Object[] found = recent.query((rs, n) -> new Object[]{rs.getInt(1), rs.getObject(2, OffsetDateTime.class)}).single();
+    /**
+     * The latest {@code misses} misses of {@code column} = {@code value} within the window: refused until the oldest of
+     * them has left it. {@code column} is one of this class's two, never input.
+     */
+    private void refuseOver(String column, String value, int misses, Duration window, String what) {
+        Object[] found = jdbc.sql("select count(*), min(at) from (select at from rental_public_lookup where " + column
+                        + " = :value and not found and at > now() - make_interval(secs => :window) order by at desc"
+                        + " limit :misses) recent")
+                .param("value", value).param("window", window.toSeconds()).param("misses", misses)
+                .query((rs, n) -> new Object[]{rs.getInt(1), rs.getObject(2, OffsetDateTime.class)}).single();
         if ((int) found[0] >= misses) {
             OffsetDateTime until = ((OffsetDateTime) found[1]).plus(window);
             throw new TooMany(what + "：请于 " + WHEN.format(until.atZoneSameInstant(ChinaTime.ZONE)) + " 后再试，或携资格证和"
