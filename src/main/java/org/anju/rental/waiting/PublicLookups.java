@@ -1,5 +1,6 @@
 package org.anju.rental.waiting;
 
+import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
 import org.anju.platform.TooMany;
 import org.anju.privacy.IdNumber;
@@ -53,10 +54,21 @@ public class PublicLookups {
         String certificate = WaitingList.certificate(certificateNo);
         IdNumber.parse("身份证号", idNumber);   // a typo the form can tell is no guess: refused before it counts
         long row = writes.execute(s -> admit(certificate, address == null ? "?" : address));
-        WaitingList.Standing standing = waiting.standing(certificate, idNumber);
+        try {
+            WaitingList.Standing standing = waiting.standing(certificate, idNumber);
+            matched(row);
+            return standing;
+        } catch (RuntimeException e) {
+            if (!(e instanceof BadInput && WaitingList.NOT_MATCHED.equals(e.getMessage()))) {
+                matched(row);   // the pair matched (a city without rules, a fault after the match): no miss
+            }
+            throw e;
+        }
+    }
+
+    private void matched(long row) {
         writes.executeWithoutResult(s -> jdbc.sql("update rental_public_lookup set found = true where id = :id")
                 .param("id", row).update());
-        return standing;
     }
 
     /**

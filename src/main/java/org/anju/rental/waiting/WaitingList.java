@@ -158,6 +158,9 @@ public class WaitingList {
         return repository.waitingOn(county.id(), day);
     }
 
+    /** The public lookup's answer when no household has both the 资格证号 and the ID number (a miss). */
+    static final String NOT_MATCHED = "没有找到资格证号与身份证号相符的家庭：请核对资格证上的编号和家庭成员的身份证号";
+
     /** What the public lookup answers: masked name and ID number, where the household stands, its place if waiting. */
     public record Standing(String certificateNo, String name, String idNumber, String countyName, String status,
                            Integer position, Integer total, String rules, boolean rulesVerified) {
@@ -174,7 +177,7 @@ public class WaitingList {
         String c = certificate(certificateNo);
         IdNumber id = IdNumber.parse("身份证号", idNumber);
         WaitingRepository.Lookup h = repository.lookup(c, personalData.blindIndex(id))
-                .orElseThrow(() -> new BadInput("没有找到资格证号与身份证号相符的家庭：请核对资格证上的编号和家庭成员的身份证号"));
+                .orElseThrow(() -> new BadInput(NOT_MATCHED));
         Region county = regions.byId(h.countyId());
         if (h.closedOn() != null) {
             return new Standing(c, h.name(), h.idNumber(), county.name(), "已退出（" + DAY.format(h.closedOn()) + "）", null,
