@@ -33,9 +33,10 @@ import java.util.Optional;
  * <p>One cookie per name, so that colleagues taking turns at a shared office PC each keep theirs (before, one cookie
  * per browser: each sign-in replaced the previous name's, and the protection held for the last one only — review of
  * the thirteenth session, finding 5). Its name is {@code ANJU_DEVICE_} and 12 characters of an HMAC of the account
- * name, its value a random id, an HMAC-SHA256 of name and id, and the day it was last renewed: the account name is in
- * neither (before, the value began with it, readable at the PC and, without HTTPS, on the way). At most
- * {@link #PER_BROWSER} per browser: a sign-in over that drops the ones renewed longest ago. The key is kept in the
+ * name, its value a random id, an HMAC-SHA256 of the cookie's name, the id and the day it was last renewed, and that
+ * day: the account name is in neither (before, the value began with it, readable at the PC and, without HTTPS, on the
+ * way). At most {@link #PER_BROWSER} per browser: a sign-in over that drops the ones renewed longest ago, and first any
+ * not signed here (review of this session: planted ones pushed real ones out). The key is kept in the
  * table {@code device_cookie_key} (generated once, the same on every node; not audited, not in backups). Whoever holds
  * the key can make ids at will, each a count of its own: so a name's devices also share one count of failures
  * ({@link LoginThrottle#DEVICES}), which bounds guessing with forged ids (review of this session).
