@@ -16,9 +16,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,11 +73,14 @@ class KnownDevices {
         response.addHeader("Set-Cookie", cookie(request, name,
                 value(name, id, LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay()), LIFETIME));
         Cookie[] sent = request.getCookies() == null ? new Cookie[0] : request.getCookies();
-        List<Cookie> others = new ArrayList<>();
+        // by name: a browser sends one name several times when copies differ in Domain or Path, and copies of one
+        // signed cookie planted that way took several of the ten places (review of the fixes); the latest day counts
+        java.util.Map<String, Long> others = new java.util.HashMap<>();
         for (Cookie c : sent) {
             if (c.getName().startsWith(COOKIE) && !c.getName().equals(name)) {
-                if (renewed(c).isPresent()) {
-                    others.add(c);
+                Optional<Long> day = renewed(c);
+                if (day.isPresent()) {
+                    others.merge(c.getName(), day.get(), Math::max);
                 } else {
                     // one that cannot be told from ours by its name must not push ours out (review of this session:
                     // nine planted cookies with a late day dropped every colleague's at each sign-in)
@@ -89,9 +90,10 @@ class KnownDevices {
                 response.addHeader("Set-Cookie", cookie(request, LEGACY, "", Duration.ZERO));
             }
         }
-        others.sort(Comparator.comparingLong(c -> renewed(c).orElseThrow()));
-        for (int i = 0; i < others.size() - (PER_BROWSER - 1); i++) {
-            response.addHeader("Set-Cookie", cookie(request, others.get(i).getName(), "", Duration.ZERO));
+        List<String> oldestFirst = others.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).toList();
+        for (int i = 0; i < oldestFirst.size() - (PER_BROWSER - 1); i++) {
+            response.addHeader("Set-Cookie", cookie(request, oldestFirst.get(i), "", Duration.ZERO));
         }
     }
 

@@ -228,6 +228,11 @@ class LoginTest {
         for (int i = 0; i < 9; i++) {
             sent.add(new Cookie(KnownDevices.COOKIE + "planted" + i, "x.y.99999999"));
         }
+        // and copies of one signed cookie (a browser sends a name once per Domain/Path it was set for): one place
+        String own = devices.cookieName("colleague-copied");
+        for (int i = 0; i < 4; i++) {
+            sent.add(new Cookie(own, devices.value(own, "copied", 20_100)));
+        }
         MvcResult r = mvc.perform(login("pw_eleventh", password).cookie(sent.toArray(Cookie[]::new))).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
         List<String> dropped = r.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.contains("Max-Age=0"))
@@ -237,6 +242,7 @@ class LoginTest {
             expected.add(KnownDevices.COOKIE + "planted" + i);
         }
         expected.add(devices.cookieName("colleague-1"));
+        expected.add(devices.cookieName("colleague-2"));   // eleven names of others: the two oldest go
         assertThat(dropped).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(deviceCookie(r).getName()).isEqualTo(devices.cookieName("pw_eleventh"));
     }

@@ -21,7 +21,8 @@ import java.time.format.DateTimeFormatter;
  * {@link #MISSES_PER_CERTIFICATE} misses for one 资格证号 within {@link #CERTIFICATE_WINDOW}, or {@link #MISSES_PER_ADDRESS}
  * from one address within {@link #ADDRESS_WINDOW}, lookups are refused until the oldest of them is that old — whether the
  * pair would match or not, so the refusal tells nothing either. A household that mistyped five times goes to the
- * window or waits a day; a sweep of one applicant's ID number needs about two hundred days.
+ * window or waits a day; a sweep of one applicant's ID number needs about two hundred days. The price: anyone who reads
+ * a 资格证号 on a 公示 page can make its lookups wait a day with five wrong numbers (docs/SECURITY.md).
  */
 @Service
 public class PublicLookups {
