@@ -53,10 +53,10 @@ public class PublicLookups {
      */
     public WaitingList.Standing lookup(String certificateNo, String idNumber, String address) {
         String certificate = WaitingList.certificate(certificateNo);
-        IdNumber.parse("身份证号", idNumber);   // a typo the form can tell is no guess: refused before it counts
+        IdNumber id = IdNumber.parse("身份证号", idNumber);   // a typo the form can tell is no guess: refused before it counts
         long row = writes.execute(s -> admit(certificate, address == null ? "?" : address));
         try {
-            WaitingList.Standing standing = waiting.standing(certificate, idNumber);
+            WaitingList.Standing standing = waiting.standing(certificate, id);
             matched(row);
             return standing;
         } catch (RuntimeException e) {

@@ -173,9 +173,7 @@ public class WaitingList {
      * and records the guesses.
      */
     @Transactional(readOnly = true)
-    Standing standing(String certificateNo, String idNumber) {
-        String c = certificate(certificateNo);
-        IdNumber id = IdNumber.parse("身份证号", idNumber);
+    Standing standing(String c, IdNumber id) {   // both checked by PublicLookups before the lookup counts
         WaitingRepository.Lookup h = repository.lookup(c, personalData.blindIndex(id))
                 .orElseThrow(() -> new BadInput(NOT_MATCHED));
         Region county = regions.byId(h.countyId());
