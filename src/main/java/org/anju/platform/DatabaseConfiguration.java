@@ -131,11 +131,13 @@ class DatabaseConfiguration {
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
         HikariDataSource jobs = jobsPool(config);
+        HikariDataSource health = healthPool(database);
         DatabaseProperties.Replica replica = properties.replica();
         if (!replica.configured()) {
-            return new Pools(primary, jobs, null);
+            return new Pools(primary, jobs, health, null);
         }
         if (!properties.external()) {
+            health.close();
             jobs.close();
             primary.close();
             throw new IllegalStateException("只读副本（ANJU_DB_REPLICA_URL）只能配合外部主库（ANJU_DB_URL）使用：内嵌数据库没有副本");
@@ -143,7 +145,7 @@ class DatabaseConfiguration {
         HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize(), READ_SOCKET_TIMEOUT);
         HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1, ReadReplicaRouting.PROBE_SOCKET_TIMEOUT);
         ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe, replica.maxLag(), replica.checkInterval());
-        return new Pools(primary, jobs, routing);
+        return new Pools(primary, jobs, health, routing);
     }
 
     /**
@@ -160,6 +162,38 @@ class DatabaseConfiguration {
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
     }
+
+    /**
+     * Connections of their own for the health probes ({@link DatabaseHealth}, {@link MigrationHealth}), with short
+     * waits. On the main pool the probes could not tell a busy node from a primary that stopped answering: with every
+     * connection lent out — a month-end rush, or every request hanging on a primary black-holed by a network fault, for
+     * the kernel's ~15 minutes — the wait for a connection ran out the same way, and both were taken for busy (UP)
+     * (left out since the admission review); the schema's reading every 30 s ({@link MigrationHealth}) waited for the
+     * busy pool and answered DOWN. Here a busy node still answers at once, and a primary that does not answer within
+     * {@link #HEALTH_SOCKET_TIMEOUT} is DOWN — within the balancer's 5 s check. Opened at the first probe; one connection
+     * stays open between probes, the second is for Flyway's reading every 30 s.
+     */
+    private static HikariDataSource healthPool(PrimaryDatabase database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setPoolName("anju-health");
+        config.setMaximumPoolSize(2);   // Flyway's reading of the history takes two at once
+        config.setMinimumIdle(0);
+        config.setInitializationFailTimeout(-1);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");   // as the primary's (databasePools)
+        config.setConnectionTimeout(2000);
+        config.setValidationTimeout(1000);
+        config.addDataSourceProperty("ApplicationName", "anju-health");
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("socketTimeout", String.valueOf(HEALTH_SOCKET_TIMEOUT.toSeconds()));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** How long a probe's query waits for the primary's reply; a silent primary is DOWN after it. */
+    static final java.time.Duration HEALTH_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     /**
      * How long a read on the replica waits for a reply that does not come. A replica lost without a word (its host
@@ -262,12 +296,16 @@ class DatabaseConfiguration {
                 new com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory(registry)));
     }
 
-    /** The primary's pool, the import jobs' own connection and, with a replica, the routing that owns the replica's pool. */
-    record Pools(HikariDataSource primary, HikariDataSource jobs, ReadReplicaRouting routing) implements AutoCloseable {
+    /**
+     * The primary's pool, the import jobs' own connection, the health probes' own and, with a replica, the routing that
+     * owns the replica's pools.
+     */
+    record Pools(HikariDataSource primary, HikariDataSource jobs, HikariDataSource health, ReadReplicaRouting routing)
+            implements AutoCloseable {
 
-        /** Every pool but the primary's: the jobs', and the replica's reads and monitor when there is one. */
+        /** Every pool but the primary's: the jobs', the probes', and the replica's reads and monitor when there is one. */
         java.util.List<HikariDataSource> others() {
-            java.util.List<HikariDataSource> others = new java.util.ArrayList<>(java.util.List.of(jobs));
+            java.util.List<HikariDataSource> others = new java.util.ArrayList<>(java.util.List.of(jobs, health));
             if (routing != null) {
                 others.addAll(routing.pools());
             }
@@ -279,6 +317,7 @@ class DatabaseConfiguration {
             if (routing != null) {
                 routing.close();
             }
+            health.close();
             jobs.close();
             primary.close();
         }

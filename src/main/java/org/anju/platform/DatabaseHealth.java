@@ -18,9 +18,12 @@ import java.util.function.LongSupplier;
  * probing two nodes (operator trial, issue 15) — and the one line that mattered was lost among them. This one says it
  * once when the database stops answering, naming the cause, and once when it answers again.
  *
- * <p>The answer is shared for a second ({@link #SHARED}): {@link MigrationHealth} asks first, so that one probe waits
- * for the pool ({@code ANJU_DB_POOL_TIMEOUT}) once during an outage, not once per component. The primary only: a lost
- * replica degrades reads to the primary ({@code ReadReplicaRouting}) and must not take the node out.
+ * <p>It asks on a connection of its own ({@code anju-health}, {@link DatabaseConfiguration}), not the requests' pool: a
+ * node whose every connection is lent out is busy, not down, and a primary that does not answer within seconds is
+ * down even when the requests' connections all hang waiting for it. The answer is shared for a second
+ * ({@link #SHARED}): {@link MigrationHealth} asks first, so that one probe waits once during an outage, not once per
+ * component. The primary only: a lost replica degrades reads to the primary ({@code ReadReplicaRouting}) and must not
+ * take the node out.
  */
 @Component("dbHealthIndicator")
 public class DatabaseHealth implements HealthIndicator {
@@ -41,7 +44,7 @@ public class DatabaseHealth implements HealthIndicator {
 
     @org.springframework.beans.factory.annotation.Autowired
     DatabaseHealth(DatabaseConfiguration.Pools pools) {
-        this(pools.primary(), System::nanoTime);
+        this(pools.health(), System::nanoTime);
     }
 
     DatabaseHealth(DataSource primary, LongSupplier nanoTime) {
@@ -78,21 +81,15 @@ public class DatabaseHealth implements HealthIndicator {
 
     private String check() {
         try (Connection c = primary.getConnection()) {
-            return c.isValid(5) ? null : "数据库连接无效（isValid 未通过）";
+            return c.isValid(VALID_WITHIN) ? null
+                    : "数据库 " + VALID_WITHIN + " 秒内未答复（isValid 未通过）：主库停止响应或网络中断";
         } catch (java.sql.SQLException | RuntimeException e) {
-            return busy(e) ? null : "无法连接数据库：" + causes(e);
+            return "无法连接数据库：" + causes(e);
         }
     }
 
-    /**
-     * The pool's wait ran out because every connection is in use, not because the database failed: no connection
-     * failed to open (the timeout has no cause) and all the pool's connections are lent out. The node is busy, not
-     * down: answering DOWN made the balancer (3 failed checks) take a node out exactly while it was busiest, at month
-     * end all of them (review of issue 15, admission). Its requests meanwhile get the busy page ({@link ServiceBusy}).
-     */
-    private boolean busy(Exception e) {
-        return PoolWait.exhausted(e, primary);
-    }
+    /** Seconds the primary has to answer a probe on an open connection. */
+    static final int VALID_WITHIN = 2;
 
     /** Logs a change only: the first failure and the recovery. */
     private void said(String problem, long now) {

@@ -37,9 +37,15 @@ public class MigrationHealth implements HealthIndicator {
     private record Answer(Health health, long at) {
     }
 
+    /**
+     * The history is read on the probes' own connection ({@code anju-health}), as {@link DatabaseHealth} asks: on the
+     * requests' pool, a node whose every connection was lent out answered DOWN every 30 s, when its reading waited for
+     * the pool in vain — and the balancer took the busiest nodes out.
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    MigrationHealth(Flyway flyway, DatabaseHealth database) {
-        this(flyway, database, System::nanoTime);
+    MigrationHealth(Flyway flyway, DatabaseHealth database, DatabaseConfiguration.Pools pools) {
+        this(Flyway.configure().configuration(flyway.getConfiguration()).dataSource(pools.health()).load(), database,
+                System::nanoTime);
     }
 
     /** On Flyway's own database (tests). */

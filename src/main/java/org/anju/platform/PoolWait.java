@@ -15,8 +15,8 @@ final class PoolWait {
     /**
      * The wait ran out because every connection of {@code pool} is in use, not because the database failed: no
      * connection failed to open (HikariCP's timeout then has no cause) and all the pool's connections are lent out.
-     * Busy is not down: the readiness check must not take the busiest node out ({@link DatabaseHealth}), nor a full
-     * read pool send the reads to the primary as if the replica were lost ({@link ReadReplicaRouting}).
+     * Busy is not down: a full read pool must not send the reads to the primary as if the replica were lost
+     * ({@link ReadReplicaRouting}).
      */
     static boolean exhausted(Exception e, DataSource pool) {
         if (!(e instanceof SQLTransientConnectionException) || e.getCause() != null

@@ -208,6 +208,7 @@ class OperationsEndpointsTest {
         assertThat(after).contains("jvm_memory_used_bytes{application=\"anju\"", "hikaricp_connections_active{");
         // the jobs' own pool too, not only the primary's (operator trial: only pool="anju" was there)
         assertThat(after).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-jobs\"[^}]*} 1\\.0")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-health\"[^}]*} 2\\.0")
                 .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju\"");
     }
 
@@ -346,30 +347,37 @@ class OperationsEndpointsTest {
     }
 
     /**
-     * Every connection of the pool lent out for longer than the pool's wait (two page imports and progress saves
-     * queued behind them, review of issue 15): the node is busy, not down. It answered DOWN, and the balancer took
-     * the busiest nodes out; a database that refuses connections is still DOWN (the test above).
+     * Every connection of the requests' pool lent out for longer than the pool's wait (two page imports and progress
+     * saves queued behind them, review of issue 15): the node is busy, not down. It answered DOWN, and the balancer took
+     * the busiest nodes out; then the database check took a full pool for busy, but the schema's reading (every 30 s)
+     * waited for that pool and answered DOWN. Both ask on the probes' own connection now (as the context wires them),
+     * at once; a database that refuses connections is still DOWN (the test above), and one that stops answering too
+     * ({@code SilentPrimaryTest}).
      */
     @Test
     void aNodeWhosePoolIsAllLentOutIsBusyNotDown() throws Exception {
-        com.zaxxer.hikari.HikariDataSource app = (com.zaxxer.hikari.HikariDataSource) flyway.getConfiguration().getDataSource();
-        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
-        config.setJdbcUrl(app.getJdbcUrl());
-        config.setUsername(app.getUsername());
-        config.setPassword(app.getPassword());
-        config.setMaximumPoolSize(1);
-        config.setConnectionTimeout(250);
-        long[] clock = {0};
-        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config)) {
-            DatabaseHealth db = new DatabaseHealth(pool, () -> clock[0]);
-            try (java.sql.Connection lent = pool.getConnection()) {
-                assertThat(lent.isValid(1)).isTrue();
-                long waited = System.nanoTime();
-                assertThat(db.health().getStatus()).isEqualTo(Status.UP);
-                assertThat(System.nanoTime() - waited).as("after the pool's wait").isGreaterThanOrEqualTo(200_000_000L);
+        DatabaseConfiguration.Pools pools = context.getBean(DatabaseConfiguration.Pools.class);
+        String current = flyway.info().current().getVersion().toString();
+        java.util.List<java.sql.Connection> lent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < pools.primary().getMaximumPoolSize(); i++) {
+                lent.add(pools.primary().getConnection());
             }
-            clock[0] += java.time.Duration.ofSeconds(2).toNanos();
+            assertThatThrownBy(() -> pools.primary().getConnection().close())
+                    .isInstanceOf(java.sql.SQLTransientConnectionException.class);
+            DatabaseHealth db = new DatabaseHealth(pools);
+            MigrationHealth migrations = new MigrationHealth(flyway, db, pools);
+            long asked = System.nanoTime();
+            Health schema = migrations.health();
+            assertThat(schema.getStatus()).as(String.valueOf(schema.getDetails())).isEqualTo(Status.UP);
+            assertThat(schema.getDetails().get("current")).isEqualTo(current);
             assertThat(db.health().getDetails()).containsEntry("database", "PostgreSQL");
+            assertThat(System.nanoTime() - asked).as("no wait for the requests' pool")
+                    .isLessThan(pools.primary().getConnectionTimeout() * 1_000_000L);
+        } finally {
+            for (java.sql.Connection c : lent) {
+                c.close();
+            }
         }
     }
 
