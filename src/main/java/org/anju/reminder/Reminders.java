@@ -34,9 +34,9 @@ import java.util.Set;
  * the system): for the current and the previous month, every reporting unit that has not submitted gets a
  * {@link ReminderKind#REPORT_DUE_SOON} or {@link ReminderKind#REPORT_OVERDUE} row by {@link ReportReminderRule}; every
  * open ledger item past its deadline ({@code LedgerFigures.overdue}: what the ledgers call 已逾期) a
- * {@link ReminderKind#LEDGER_OVERDUE} row for the month. Rows are inserted with {@code on conflict do nothing} on
- * (unit, month, kind, subject), so running twice adds nothing; reminders whose reason is gone (submitted, closed,
- * due-soon turned overdue, an item's alert of an earlier month) are marked resolved. {@link #mine} is what a user
+ * {@link ReminderKind#LEDGER_OVERDUE} row for the month. One row per (unit, month, kind, subject): running twice adds
+ * nothing; reminders whose reason is gone (submitted, closed, due-soon turned overdue, an item's alert of an earlier
+ * month) are marked resolved, and opened again when the reason comes back (returned, reopened). {@link #mine} is what a user
  * sees: the open reminders of their own region and of the units directly below it (whose reports they approve).
  */
 @Service
@@ -162,11 +162,19 @@ public class Reminders {
         return readable;
     }
 
+    /**
+     * A new reminder, or the resolved one of the same unit, month, kind and subject opened again: a report submitted
+     * and then returned (已退回) is owed again, a ledger item closed and reopened is late again. With {@code do nothing}
+     * the resolved row swallowed the new reminder and the month was never reminded again (review of issue 15). An open
+     * one is left as it is, so a second run adds nothing. 1 when a reminder was made or reopened.
+     */
     private int insert(Region unit, YearMonth period, ReminderKind kind, String subject, LocalDate dueOn, String detail) {
         return jdbc.sql("""
                         insert into reminder (region_id, period, kind, subject, due_on, detail)
                         values (:region, :period, :kind, :subject, :due, :detail)
-                        on conflict (region_id, period, kind, subject) do nothing""")
+                        on conflict (region_id, period, kind, subject) do update
+                           set resolved_at = null, due_on = excluded.due_on, detail = excluded.detail, created_at = now()
+                         where reminder.resolved_at is not null""")
                 .param("region", unit.id()).param("period", period.atDay(1)).param("kind", kind.name())
                 .param("subject", subject).param("due", dueOn).param("detail", detail).update();
     }

@@ -58,4 +58,35 @@ class ReturnedReportReminderTest {
         reminders.generate(LocalDate.of(2024, 4, 9));
         assertThat(open(returned.id())).as("resubmitted: nothing owed").isEmpty();
     }
+
+    /**
+     * Late, submitted (the reminder resolved), then returned: owed again. The resolved row of the month swallowed the new
+     * reminder (insert … on conflict do nothing), so the month was never reminded again (review of issue 15).
+     */
+    @Test
+    void aMonthRemindedSubmittedAndThenReturnedIsRemindedAgain() {
+        YearMonth february = YearMonth.of(2024, 2);
+        LocalDate late = reports.deadline(february).plusDays(3);
+        List<ReportValue> values = List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", BigDecimal.valueOf(400)));
+        Report draft = reports.save(GANZHOU, february, 0, values);
+        reminders.generate(late);
+        assertThat(open(draft.id())).containsExactly("REPORT_OVERDUE");
+
+        Report submitted = reports.submit(GANZHOU, february, draft.version());
+        reminders.generate(late.plusDays(1));
+        assertThat(open(draft.id())).as("submitted: resolved").isEmpty();
+
+        Report returned = reports.returnReport(GANZHOU, february, submitted.version(), "数据有误，请核实后重报");
+        Reminders.Run run = reminders.generate(late.plusDays(2));
+        assertThat(open(returned.id())).as("returned: owed again").containsExactly("REPORT_OVERDUE");
+        assertThat(run.created()).as("the reopened reminder is counted").isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("""
+                        select count(*) from reminder m join report r on r.region_id = m.region_id and r.period = m.period
+                        where r.id = ? and m.kind = 'REPORT_OVERDUE'""").param(returned.id()).query(Integer.class).single())
+                .as("the same row, opened again").isEqualTo(1);
+        int before = jdbc.sql("select count(*) from reminder where resolved_at is null").query(Integer.class).single();
+        reminders.generate(late.plusDays(2));
+        assertThat(jdbc.sql("select count(*) from reminder where resolved_at is null").query(Integer.class).single())
+                .as("a second run the same day adds nothing").isEqualTo(before);
+    }
 }
