@@ -131,7 +131,7 @@ class DatabaseConfiguration {
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
         HikariDataSource jobs = jobsPool(config);
-        HikariDataSource health = healthPool(database);
+        HikariDataSource health = ownPool(database, "anju-health", 2);   // Flyway's reading of the history takes two at once
         DatabaseProperties.Replica replica = properties.replica();
         if (!replica.configured()) {
             return new Pools(primary, jobs, health, null);
@@ -144,7 +144,8 @@ class DatabaseConfiguration {
         }
         HikariDataSource reads = replicaPool(properties, "anju-read", properties.maximumPoolSize(), READ_SOCKET_TIMEOUT);
         HikariDataSource probe = replicaPool(properties, "anju-replica-monitor", 1, ReadReplicaRouting.PROBE_SOCKET_TIMEOUT);
-        ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe, replica.maxLag(), replica.checkInterval());
+        ReadReplicaRouting routing = new ReadReplicaRouting(primary, reads, probe,
+                ownPool(database, "anju-primary-monitor", 1), replica.maxLag(), replica.checkInterval());
         return new Pools(primary, jobs, health, routing);
     }
 
@@ -164,35 +165,35 @@ class DatabaseConfiguration {
     }
 
     /**
-     * Connections of their own for the health probes ({@link DatabaseHealth}, {@link MigrationHealth}), with short
-     * waits. On the main pool the probes could not tell a busy node from a primary that stopped answering: with every
+     * Connections of their own to the primary, with short waits: the health probes' ({@link DatabaseHealth},
+     * {@link MigrationHealth}; two: one stays open between probes, the second is for Flyway's reading every 30 s), the
+     * replica monitor's ({@link ReadReplicaRouting}; one). On the main pool the probes could not tell a busy node from a primary that stopped answering: with every
      * connection lent out — a month-end rush, or every request hanging on a primary black-holed by a network fault, for
      * the kernel's ~15 minutes — the wait for a connection ran out the same way, and both were taken for busy (UP)
      * (left out since the admission review); the schema's reading every 30 s ({@link MigrationHealth}) waited for the
      * busy pool and answered DOWN. Here a busy node still answers at once, and a primary that does not answer within
-     * {@link #HEALTH_SOCKET_TIMEOUT} is DOWN — within the balancer's 5 s check. Opened at the first probe; one connection
-     * stays open between probes, the second is for Flyway's reading every 30 s.
+     * {@link #HEALTH_SOCKET_TIMEOUT} is DOWN — within the balancer's 5 s check. Opened when first used.
      */
-    private static HikariDataSource healthPool(PrimaryDatabase database) {
+    private static HikariDataSource ownPool(PrimaryDatabase database, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.user());
         config.setPassword(database.password());
-        config.setPoolName("anju-health");
-        config.setMaximumPoolSize(2);   // Flyway's reading of the history takes two at once
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setInitializationFailTimeout(-1);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");   // as the primary's (databasePools)
         config.setConnectionTimeout(2000);
         config.setValidationTimeout(1000);
-        config.addDataSourceProperty("ApplicationName", "anju-health");
+        config.addDataSourceProperty("ApplicationName", name);
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", String.valueOf(HEALTH_SOCKET_TIMEOUT.toSeconds()));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         return new HikariDataSource(config);
     }
 
-    /** How long a probe's query waits for the primary's reply; a silent primary is DOWN after it. */
+    /** How long a probe's or the replica monitor's query waits for the primary's reply; a silent primary is DOWN after it. */
     static final java.time.Duration HEALTH_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(3);
 
     /**

@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +50,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
     private final HikariDataSource primary;
     private final HikariDataSource replica;
     private final HikariDataSource probe;
+    private final HikariDataSource primaryProbe;
     private final Duration maxLag;
     private final ReplicaRoute.LagClock clock;
     private final ScheduledExecutorService monitor;
@@ -71,12 +71,18 @@ public final class ReadReplicaRouting implements AutoCloseable {
      * @param replica the pool read-only transactions use ({@code ApplicationName=anju-read})
      * @param probe   a pool of one connection for the monitor ({@code anju-replica-monitor}), so that the monitor
      *                neither waits behind reads nor makes the replica look used
+     * @param primaryProbe a pool of one connection to the primary for the monitor ({@code anju-primary-monitor}).
+     *                On the requests' pool, at month end — every connection lent out — the monitor waited the pool's
+     *                timeout for each sample and got none; a level replica then looked further behind with every
+     *                check (a primary not sampled is not taken to be level), and every read was sent to the full
+     *                primary pool to wait there and fail, the replica abandoned when it was needed most (review)
      */
-    ReadReplicaRouting(HikariDataSource primary, HikariDataSource replica, HikariDataSource probe, Duration maxLag,
-                       Duration interval) {
+    ReadReplicaRouting(HikariDataSource primary, HikariDataSource replica, HikariDataSource probe,
+                       HikariDataSource primaryProbe, Duration maxLag, Duration interval) {
         this.primary = primary;
         this.replica = replica;
         this.probe = probe;
+        this.primaryProbe = primaryProbe;
         this.maxLag = maxLag;
         long samples = Math.max(10, 4 * maxLag.toMillis() / Math.max(1, interval.toMillis()));
         this.clock = new ReplicaRoute.LagClock((int) Math.min(10_000, samples));
@@ -97,9 +103,9 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The replica's pools: the reads' and the monitor's (for the metrics). */
+    /** The monitor's and the replica's pools: the reads', the monitor's on each side (for the metrics). */
     java.util.List<HikariDataSource> pools() {
-        return java.util.List.of(replica, probe);
+        return java.util.List.of(replica, probe, primaryProbe);
     }
 
     /** The data source for the application: writes on the primary, read-only transactions routed. */
@@ -328,10 +334,10 @@ public final class ReadReplicaRouting implements AutoCloseable {
 
     /** One round of the monitor: the primary's position, then the replica's. */
     void check() {
-        try (Connection c = primary.getConnection(); Statement st = c.createStatement();
+        try (Connection c = primaryProbe.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select pg_current_wal_lsn()::text")) {
             rs.next();
-            clock.primary(ReplicaRoute.Lsn.parse(rs.getString(1)), Instant.now());
+            clock.primary(ReplicaRoute.Lsn.parse(rs.getString(1)), System.nanoTime());
         } catch (SQLException | RuntimeException e) {
             log.debug("Replica monitor: the primary did not answer: {}", e.getMessage());
         }
@@ -344,7 +350,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
                 found = new ReplicaRoute.Status.NotStandby();
             } else {
                 long replay = ReplicaRoute.Lsn.parse(rs.getString(2));
-                found = clock.lag(replay, Instant.now())
+                found = clock.lag(replay, System.nanoTime())
                         .<ReplicaRoute.Status>map(lag -> new ReplicaRoute.Status.Streaming(replay, lag))
                         .orElseGet(() -> new ReplicaRoute.Status.Behind(replay));
             }
@@ -412,6 +418,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
+        primaryProbe.close();
         probe.close();
         replica.close();
     }

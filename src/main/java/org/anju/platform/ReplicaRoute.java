@@ -1,7 +1,6 @@
 package org.anju.platform;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -122,30 +121,32 @@ public final class ReplicaRoute {
      */
     public static final class LagClock {
         private final int capacity;
-        private final Deque<long[]> samples = new ArrayDeque<>(); // {lsn, epochMillis last seen there}, oldest first
+        // {lsn, nanoTime last seen there}, oldest first. Monotonic time, not the wall clock: a clock stepped back (NTP, a
+        // VM resumed from a snapshot) made a replica 13 s behind look 3 s behind, and it was read from (review)
+        private final Deque<long[]> samples = new ArrayDeque<>();
 
         public LagClock(int capacity) {
             this.capacity = Math.max(2, capacity);
         }
 
-        /** The primary was at {@code lsn} at {@code at}. */
-        public synchronized void primary(long lsn, Instant at) {
+        /** The primary was at {@code lsn} at {@code nanos} ({@link System#nanoTime()}). */
+        public synchronized void primary(long lsn, long nanos) {
             long[] last = samples.peekLast();
             if (last != null && last[0] == lsn) {
-                last[1] = at.toEpochMilli(); // nothing written since: the primary was still there at {@code at}
+                last[1] = nanos; // nothing written since: the primary was still there then
                 return;
             }
-            samples.addLast(new long[]{lsn, at.toEpochMilli()});
+            samples.addLast(new long[]{lsn, nanos});
             while (samples.size() > capacity) {
                 samples.removeFirst();
             }
         }
 
         /**
-         * The replica's delay at {@code now}, at most, when it has replayed up to {@code replayLsn}; empty when it is
-         * behind every sample on record (how far is not known).
+         * The replica's delay at {@code nanos} ({@link System#nanoTime()}), at most, when it has replayed up to
+         * {@code replayLsn}; empty when it is behind every sample on record (how far is not known).
          */
-        public synchronized java.util.Optional<Duration> lag(long replayLsn, Instant now) {
+        public synchronized java.util.Optional<Duration> lag(long replayLsn, long nanos) {
             long[] replayed = null;
             for (Iterator<long[]> it = samples.iterator(); it.hasNext(); ) {
                 long[] sample = it.next();
@@ -158,7 +159,7 @@ public final class ReplicaRoute {
             // a primary not sampled for a while (its pool exhausted at month-end) does not make a stalled replica look
             // level; sampled every check, that is the few milliseconds between the two queries
             return replayed == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(Duration.ofMillis(Math.max(0, now.toEpochMilli() - replayed[1])));
+                    : java.util.Optional.of(Duration.ofNanos(Math.max(0, nanos - replayed[1])));
         }
     }
 }

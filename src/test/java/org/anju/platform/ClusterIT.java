@@ -191,7 +191,9 @@ class ClusterIT {
         HttpResponse<String> scrape = basic(NODE_A + "/actuator/prometheus", "prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.body()).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-read\"")
-                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-replica-monitor\"");
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-replica-monitor\"")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-primary-monitor\"")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-health\"");
 
         sql(REPLICA, "select pg_wal_replay_pause()");
         try {
