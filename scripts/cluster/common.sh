@@ -10,7 +10,9 @@ cluster_usage() {
   cat <<'USAGE'
 
 设置（环境变量，均可不设）/ settings (environment, all optional):
-  ANJU_CLUSTER_DIR            集群的全部文件（默认 target/cluster；以 root 运行且 postgres 用户进不去时改放 /tmp）
+  ANJU_CLUSTER_DIR            集群的全部文件（默认 target/cluster；以 root 运行且 postgres 用户进不去时改放 /tmp）；
+                              up.sh 先清空它：只接受不存在的、空的或 up.sh 建过的目录
+                              端口：up.sh 记在该目录的 ports 文件里，其余脚本未设端口时沿用
   ANJU_CLUSTER_PRIMARY_PORT   主库端口（默认 55432）        ANJU_CLUSTER_REPLICA_PORT  副本端口（默认 55433）
   ANJU_CLUSTER_NODE_A_PORT    节点 A（默认 18081）          ANJU_CLUSTER_NODE_B_PORT   节点 B（默认 18082）
   ANJU_CLUSTER_LB_PORT        haproxy（默认 18080）
@@ -69,6 +71,22 @@ mkdir -p "$WORK"
 WORK="$(cd "$WORK" && pwd)"
 LOGS="$WORK/logs"
 RUN="$WORK/run"
+# up.sh marks the directories it made: it empties its directory before it builds, and must never empty another
+# (operator trial: ANJU_CLUSTER_DIR pointed at a directory with other files, and up.sh deleted them all)
+MARK="$WORK/.anju-cluster"
+# the ports up.sh was given, for the other scripts of this cluster: unset, a script used the defaults, and a node
+# restarted with only ANJU_CLUSTER_DIR logged in to whatever other cluster listened on 55432 (operator trial)
+PORTS_FILE="$WORK/ports"
+if [ -f "$PORTS_FILE" ]; then
+  while IFS='=' read -r saved value; do
+    case "$saved" in
+      ANJU_CLUSTER_PRIMARY_PORT|ANJU_CLUSTER_REPLICA_PORT|ANJU_CLUSTER_NODE_A_PORT|ANJU_CLUSTER_NODE_B_PORT|ANJU_CLUSTER_LB_PORT)
+        if [ -z "${!saved:-}" ]; then
+          printf -v "$saved" '%s' "$value"
+        fi ;;
+    esac
+  done < "$PORTS_FILE"
+fi
 # how to call the other scripts for this very cluster: with its directory when it is not the default one (down.sh
 # without it looks in target/cluster, finds nothing and would leave this one running)
 if [ -n "${ANJU_CLUSTER_DIR:-}" ]; then

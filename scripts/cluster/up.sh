@@ -2,8 +2,17 @@
 # A loopback cluster of Anju: a PostgreSQL 15 primary and its streaming replica (Debian's binaries, own data
 # directories), two app nodes from the built jar, haproxy in front (round robin, no stickiness).
 # All state under $ANJU_CLUSTER_DIR (default target/cluster); ports: ANJU_CLUSTER_{PRIMARY,REPLICA,NODE_A,NODE_B,LB}_PORT.
-# Run scripts/cluster/down.sh to stop everything (up.sh starts from a clean directory each time).
+# Run scripts/cluster/down.sh to stop everything. up.sh empties its directory first: it takes only one that does not
+# exist, is empty or was made by up.sh. The ports are kept there (ports): the other scripts of this cluster use them.
 source "$(dirname "$0")/common.sh"
+# empty only what up.sh made: a directory with other files is refused, nothing deleted
+# (the default places, target/cluster or its /tmp stand-in, are the scripts' own)
+if [ -n "${ANJU_CLUSTER_DIR:-}" ] && [ ! -f "$MARK" ] && [ -n "$(ls -A "$WORK" 2>/dev/null)" ]; then
+  echo "目录 $WORK 不是 up.sh 建的集群目录（没有 .anju-cluster），里面有其他文件；up.sh 会先清空集群目录，故不用它。" >&2
+  echo "请把 ANJU_CLUSTER_DIR 设为不存在的或空的目录（如 /tmp/anju-cluster）。" >&2
+  echo "$WORK is not a directory up.sh made and is not empty: up.sh empties its directory first — choose another" >&2
+  exit 2
+fi
 need_tools
 
 if alive_pid haproxy >/dev/null || alive_pid node-a >/dev/null || alive_pid node-b >/dev/null; then
@@ -22,6 +31,9 @@ done
 rm -rf "$WORK"
 mkdir -p "$WORK" "$LOGS" "$RUN"
 chmod 700 "$WORK"
+printf '由 scripts/cluster/up.sh 建立；up.sh 再次运行时清空本目录\n' > "$MARK"
+printf 'ANJU_CLUSTER_%s=%s\n' PRIMARY_PORT "$PRIMARY_PORT" REPLICA_PORT "$REPLICA_PORT" NODE_A_PORT "$NODE_A_PORT" \
+  NODE_B_PORT "$NODE_B_PORT" LB_PORT "$LB_PORT" > "$PORTS_FILE"
 
 # secrets of this test cluster: generated, owner-only
 umask 077
