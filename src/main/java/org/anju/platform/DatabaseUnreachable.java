@@ -23,6 +23,8 @@ public record DatabaseUnreachable(String description, String action) {
 
     private static final Pattern HOST = Pattern.compile("//([^/?]*)");
     private static final Pattern PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
+    /** A password written into the address itself ({@code postgres://user:secret@host/db}, libpq's form). */
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/?@:]*:)[^/?@]*@");
 
     /** From the settings the application connected with (anju.db.url, anju.db.user); null when none of this. */
     public static DatabaseUnreachable of(Throwable failure, Environment environment) {
@@ -31,9 +33,12 @@ public record DatabaseUnreachable(String description, String action) {
         return of(failure, url, user);
     }
 
-    /** {@code url} with the value of a {@code password=} parameter shown as {@code ***}: a URL as it may be printed. */
+    /**
+     * {@code url} with the value of a {@code password=} parameter, and a password before {@code @}, shown as
+     * {@code ***}: a URL as it may be printed (operator trial: {@code postgres://anju:secret@…} was printed twice).
+     */
     public static String masked(String url) {
-        return PASSWORD.matcher(url).replaceAll("$1***");
+        return USER_INFO.matcher(PASSWORD.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
     }
 
     /** The first failure in the chain that says so, or null. */
@@ -60,6 +65,12 @@ public record DatabaseUnreachable(String description, String action) {
                 return new DatabaseUnreachable(where + " 不存在：服务器上没有这个数据库（SQLSTATE 3D000；" + who + "）。",
                         "请检查 ANJU_DB_URL 末尾的数据库名；新服务器须先建库，如 createdb -O " + (user == null ? "用户" : user)
                                 + " anju" + restart);
+            }
+            if ("08004".equals(state) && t.getMessage() != null && t.getMessage().contains("does not support SSL")) {
+                // sslmode=require against a server without TLS: no host or port is wrong (operator trial)
+                return new DatabaseUnreachable(where + " 不支持 SSL，而连接要求 SSL（ANJU_DB_URL 中的 sslmode 参数；SQLSTATE 08004）。",
+                        "请在数据库服务器上启用 SSL（postgresql.conf 的 ssl = on 及证书），或去掉 ANJU_DB_URL 中的 sslmode=require"
+                                + restart);
             }
             String why = reason(t, state);
             if (why != null) {
@@ -94,6 +105,6 @@ public record DatabaseUnreachable(String description, String action) {
 
     private static String host(String url) {
         Matcher m = HOST.matcher(url == null ? "" : url);
-        return m.find() ? m.group(1) : null;
+        return m.find() ? m.group(1).substring(m.group(1).lastIndexOf('@') + 1) : null;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 class SettingChecks implements EnvironmentPostProcessor {
 
-    enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT, CRON, BOOLEAN, PORT }
+    enum Kind { DURATION, COUNT, POSITIVE, LOG_FORMAT, CRON, BOOLEAN, PORT, JDBC_URL }
 
     /**
      * @param least for a time, the shortest that means what it says, and why (null: 0 and more)
@@ -44,6 +44,9 @@ class SettingChecks implements EnvironmentPostProcessor {
     static final Least POOL_TIMEOUT_LEAST = new Least("250ms", "连接池（HikariCP）最短只能等 250 毫秒");
     static final Least RETRY_AFTER_LEAST = new Least("1s", "它作为 Retry-After 告诉浏览器几秒后重试，以整秒计");
     static final Least CHECK_INTERVAL_LEAST = new Least("1ms", "间隔为 0 就不是间隔");
+    static final Least HEARTBEAT_LEAST = new Least("2s",
+            "导入任务的心跳至多每 250 毫秒写一次，更短的超时会让其他节点把正在运行的导入判为中断、回滚");
+    static final Least REFRESH_LEAST = new Least("1s", "每个节点每次都要查询数据库");
 
     static final List<Setting> SETTINGS = List.of(
             new Setting("spring.lifecycle.timeout-per-shutdown-phase", "ANJU_SHUTDOWN_TIMEOUT", Kind.DURATION),
@@ -65,7 +68,23 @@ class SettingChecks implements EnvironmentPostProcessor {
             new Setting("anju.scheduling.cleanup-cron", "ANJU_CLEANUP_CRON", Kind.CRON),
             new Setting("anju.scheduling.reminders-cron", "ANJU_REMINDERS_CRON", Kind.CRON),
             new Setting("anju.demo.enabled", "ANJU_DEMO_ENABLED", Kind.BOOLEAN),
-            new Setting("server.port", "PORT", Kind.PORT));
+            new Setting("server.port", "PORT", Kind.PORT),
+            // operator trial (fifteenth session): settings the README documents that were not checked — "15" taken as
+            // 15 ms for the heartbeat (every running import 中断 on the other nodes), "abc" 32 stack frames, "ture"
+            // Spring's English binder text, a libpq URL with its password printed twice as "check host and port"
+            new Setting("anju.db.url", "ANJU_DB_URL", Kind.JDBC_URL),
+            new Setting("anju.db.replica.url", "ANJU_DB_REPLICA_URL", Kind.JDBC_URL),
+            new Setting("anju.jobs.heartbeat-timeout", "ANJU_JOBS_HEARTBEATTIMEOUT", Kind.DURATION, HEARTBEAT_LEAST),
+            new Setting("anju.regions.refresh-interval", "ANJU_REGIONS_REFRESHINTERVAL", Kind.DURATION, REFRESH_LEAST),
+            new Setting("server.servlet.session.cookie.secure", "ANJU_SECURE_COOKIE", Kind.BOOLEAN),
+            new Setting("anju.imports.max-running", "ANJU_IMPORTS_MAXRUNNING", Kind.POSITIVE),
+            new Setting("anju.imports.max-queued", "ANJU_IMPORTS_MAXQUEUED", Kind.COUNT),
+            new Setting("anju.imports.max-per-user", "ANJU_IMPORTS_MAXPERUSER", Kind.POSITIVE),
+            new Setting("anju.imports.max-wait-seconds", "ANJU_IMPORTS_MAXWAITSECONDS", Kind.COUNT),
+            new Setting("anju.import.preview-hours", "ANJU_IMPORT_PREVIEWHOURS", Kind.POSITIVE),
+            new Setting("anju.report.deadline-day", "ANJU_REPORT_DEADLINEDAY", Kind.POSITIVE),
+            new Setting("anju.reminders.report-due-soon-working-days", "ANJU_REMINDERS_REPORTDUESOONWORKINGDAYS",
+                    Kind.COUNT));
 
     private static final Set<String> LOG_FORMATS = Set.of("ecs", "logstash", "gelf");
 
@@ -149,6 +168,15 @@ class SettingChecks implements EnvironmentPostProcessor {
                 if (port < 0 || port > 65535) {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”不是端口号",
                             "写 0 到 65535 之间的整数，如 8080（0：随机端口）。" + fix);
+                }
+            }
+            case JDBC_URL -> {
+                if (!value.startsWith("jdbc:postgresql:")) {
+                    String shown = DatabaseUnreachable.masked(value);
+                    throw new SettingProblem("设置 " + s.variable() + "（" + s.property() + "）的值“" + shown
+                            + "”不是 PostgreSQL 的 JDBC 地址", "写成 jdbc:postgresql://主机:端口/数据库名，如 "
+                            + "jdbc:postgresql://db1.example.cn:5432/anju；用户和密码另设（ANJU_DB_USER、ANJU_DB_PASSWORD），"
+                            + "不写进地址。改正后再启动。");
                 }
             }
             case LOG_FORMAT -> {

@@ -87,6 +87,28 @@ class DatabaseUnreachableTest {
                 .analyze(new IllegalStateException("something else"))).as("not a database problem").isNull();
     }
 
+    /**
+     * A password in the address itself is never printed, and a server without SSL asked for SSL is not "check the host
+     * and port" (operator trial, fifteenth session: both were; the password twice).
+     */
+    @Test
+    void aPasswordInTheAddressIsMaskedAndAServerWithoutSslIsSaidSo() throws Exception {
+        assertThat(DatabaseUnreachable.masked("jdbc:postgresql://anju:" + WRONG + "@127.0.0.1:5432/anju?password=" + WRONG))
+                .isEqualTo("jdbc:postgresql://anju:***@127.0.0.1:5432/anju?password=***");
+        String withUser = "jdbc:postgresql://anju:" + WRONG + "@127.0.0.1:" + closedPort() + "/anju";
+        FailureAnalysis refused = analyze(connect(withUser.replace("anju:" + WRONG + "@", ""), "anju", WRONG), withUser, "anju");
+        assertThat(refused.getDescription() + refused.getAction()).doesNotContain(WRONG).contains("anju:***@");
+        assertThat(refused.getAction()).contains("（127.0.0.1:");
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral()) {
+            String url = server.ensureDatabase("anju_ssl") + "?sslmode=require";
+            SQLException noSsl = connect(url, server.user(), server.password());
+            FailureAnalysis ssl = analyze(noSsl, url, server.user());
+            assertThat(ssl.getDescription()).contains("不支持 SSL", "sslmode");
+            assertThat(ssl.getAction()).contains("ssl = on", "sslmode=require").doesNotContain("主机和端口");
+        }
+    }
+
     /** The command line: the same Chinese lines and exit code 3, no stack trace (it printed 91 frames, in English). */
     @Test
     void theCommandLineSaysTheSame() throws Exception {

@@ -103,6 +103,36 @@ class SettingChecksTest {
         assertThatCode(() -> check("server.port", "8080")).doesNotThrowAnyException();
     }
 
+    /**
+     * Operator trial (fifteenth session): settings the README documents that were not checked. A bare 15 for the
+     * heartbeat was 15 ms (every running import 中断 on the other nodes), "abc" stopped the start with 32 frames,
+     * ANJU_SECURE_COOKIE=ture with Spring's English, and a libpq address was "check the host and port" with its password
+     * printed twice.
+     */
+    @Test
+    void theClusterSettingsTheReadmeDocumentsAreCheckedToo() {
+        assertThat(refused("anju.jobs.heartbeat-timeout", "15").getMessage()).contains("ANJU_JOBS_HEARTBEATTIMEOUT", "没有单位");
+        assertThat(refused("anju.jobs.heartbeat-timeout", "500ms").getMessage()).contains("短于 2s", "中断");
+        assertThatCode(() -> check("anju.jobs.heartbeat-timeout", "15s")).doesNotThrowAnyException();
+        assertThat(refused("anju.regions.refresh-interval", "abc").getMessage())
+                .contains("ANJU_REGIONS_REFRESHINTERVAL", "不是时长");
+        assertThat(refused("anju.regions.refresh-interval", "10ms").getMessage()).contains("短于 1s");
+        assertThatCode(() -> check("anju.regions.refresh-interval", "PT10S")).doesNotThrowAnyException();
+        assertThat(refused("server.servlet.session.cookie.secure", "ture").getMessage())
+                .isEqualTo("设置 ANJU_SECURE_COOKIE（server.servlet.session.cookie.secure）的值“ture”不是 true 或 false");
+        assertThat(refused("anju.imports.max-running", "two").getMessage()).contains("ANJU_IMPORTS_MAXRUNNING", "不是正整数");
+        refused("anju.report.deadline-day", "0");
+        assertThatCode(() -> check("anju.imports.max-queued", "0")).doesNotThrowAnyException();
+
+        SettingProblem libpq = refused("anju.db.url", "postgres://anju:s3cret@127.0.0.1:5432/anju");
+        assertThat(libpq.getMessage()).isEqualTo("设置 ANJU_DB_URL（anju.db.url）的值“postgres://anju:***@127.0.0.1:5432/anju”"
+                + "不是 PostgreSQL 的 JDBC 地址");
+        assertThat(libpq.action()).contains("jdbc:postgresql://", "ANJU_DB_PASSWORD").doesNotContain("s3cret");
+        assertThat(refused("anju.db.replica.url", "127.0.0.1:5433").getMessage()).contains("ANJU_DB_REPLICA_URL");
+        assertThatCode(() -> check("anju.db.url", "jdbc:postgresql://db1:5432/anju?ApplicationName=a")).doesNotThrowAnyException();
+        assertThatCode(() -> check("anju.db.url", "")).as("unset: the embedded database").doesNotThrowAnyException();
+    }
+
     @Test
     void theApplicationStopsBeforeUsingIt() {
         // before the database (none is configured to be reached) and before logging is set up
