@@ -63,6 +63,22 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      */
     static final Duration BODY_DEADLINE = Duration.ofSeconds(30);
 
+    /**
+     * Bytes of uploads (multipart bodies) held in memory at once, over all requests of the node (128 MB: five of the
+     * largest, on the 1 GB heap the cluster runs with). Uploads are never written to the node's disk
+     * ({@code spring.servlet.multipart.file-size-threshold} above the largest request): Tomcat spooled every part to a
+     * file under its work directory — the file with ID numbers in clear for the whole request, for good after a
+     * kill -9 (review of issue 15, jobs). More wait up to the door's wait, then 503.
+     */
+    static final int UPLOAD_BUDGET = 128 * 1024 * 1024;
+    /**
+     * The largest request the container takes ({@code spring.servlet.multipart.max-request-size}): what an upload of
+     * undeclared length (chunked) is charged.
+     */
+    static final int UPLOAD_LARGEST = 25 * 1024 * 1024;
+    private static final String UPLOAD_CHARGE = RequestSlots.class.getName() + ".upload";
+    private final Semaphore uploads = new Semaphore(UPLOAD_BUDGET, true);
+
     private final Semaphore slots;
     /** The slots page import jobs may hold at once: all but one ({@link #takeForJob}). */
     private final Semaphore jobs;
@@ -132,6 +148,12 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             }
             busy.unreceived(request, response, e);
             return;
+        } catch (Overloaded e) {
+            if (busy == null) {
+                throw e;
+            }
+            busy.answer(request, response, e);
+            return;
         }
         try {
             try {
@@ -155,6 +177,9 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             }
         } finally {
             bodies.release(served);
+            if (served.getAttribute(UPLOAD_CHARGE) instanceof Integer charged) {
+                uploads.release(charged);
+            }
         }
     }
 
@@ -198,6 +223,9 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             // a page's JSON without any cookie: the CSRF check refuses it unread
             return anonymous ? request : bodies.receive(request);
         }
+        if (!form) {
+            chargeUpload(request);
+        }
         try {
             if (form) {
                 request.getParameterMap();
@@ -208,6 +236,35 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             // left for the handler, which meets the same failure
         }
         return request;
+    }
+
+    /**
+     * Takes the upload's bytes from {@link #UPLOAD_BUDGET} before it is read into memory, waiting up to the door's wait;
+     * given back when the request is served. A declared length over the largest request is charged as the largest:
+     * the container refuses it at that size.
+     *
+     * @throws Overloaded the budget stayed short for the whole wait
+     */
+    private void chargeUpload(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        int charge = declared <= 0 || declared > UPLOAD_LARGEST ? UPLOAD_LARGEST : (int) declared;
+        boolean taken;
+        try {
+            taken = uploads.tryAcquire(charge, wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Overloaded("等待接收上传文件时被中断");
+        }
+        if (!taken) {
+            throw new Overloaded("同时接收的上传文件已达 " + UPLOAD_BUDGET / (1024 * 1024) + " MB，等待超过 "
+                    + wait.toSeconds() + " 秒");
+        }
+        request.setAttribute(UPLOAD_CHARGE, charge);
+    }
+
+    /** Bytes of the uploads' budget free now (for tests). */
+    int uploadsFree() {
+        return uploads.availablePermits();
     }
 
     private static boolean startsWith(String type, String prefix) {

@@ -569,6 +569,73 @@ class RequestSlotsTest {
         }
     }
 
+    /**
+     * Uploads are held in memory, never spooled to the node's disk (application.yml's file-size-threshold), so how many
+     * bytes of them a node holds at once is bounded here: five of the largest; the sixth waits for one to be served
+     * and, past the door's wait, is answered 503 unread. Chunked uploads (no declared length) count as the largest.
+     */
+    @Test
+    void uploadsHeldInMemoryAtOnceAreBounded() throws Exception {
+        RequestSlots slots = new RequestSlots(10, Duration.ofMillis(300), busy);
+        int largest = RequestSlots.UPLOAD_LARGEST;
+        int fit = RequestSlots.UPLOAD_BUDGET / largest;
+        assertThat(fit).isEqualTo(5);
+        CountDownLatch inside = new CountDownLatch(fit);
+        CountDownLatch open = new CountDownLatch(1);
+        AtomicInteger parsed = new AtomicInteger();
+        java.util.function.LongFunction<MockHttpServletRequest> upload = length -> {
+            MockHttpServletRequest r = new MockHttpServletRequest("POST", "/api/rental/stock/import") {
+                @Override
+                public long getContentLengthLong() {
+                    return length;
+                }
+
+                @Override
+                public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+                    parsed.incrementAndGet();
+                    return List.of();
+                }
+            };
+            r.setContentType("multipart/form-data; boundary=x");
+            r.addHeader("Authorization", "Basic YTpi");
+            return r;
+        };
+        try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<MockHttpServletResponse>> held = new ArrayList<>();
+            for (int i = 0; i < fit; i++) {
+                long length = i == 0 ? -1 : largest;   // the first chunked: charged as the largest
+                held.add(requests.submit(() -> {
+                    MockHttpServletResponse response = new MockHttpServletResponse();
+                    busy.doFilter(upload.apply(length), response, (req, res) -> slots.doFilter(req, res, (r, x) -> {
+                        inside.countDown();
+                        await(open);
+                    }));
+                    return response;
+                }));
+            }
+            await(inside);
+            assertThat(slots.uploadsFree()).isEqualTo(RequestSlots.UPLOAD_BUDGET - fit * largest);
+
+            MockHttpServletResponse sixth = new MockHttpServletResponse();
+            busy.doFilter(upload.apply(largest), sixth, (req, res) -> slots.doFilter(req, res, (r, x) -> { }));
+            assertThat(sixth.getStatus()).isEqualTo(503);
+            assertThat(sixth.getHeader("Retry-After")).isEqualTo("7");
+            assertThat(parsed.get()).as("the sixth was not read").isEqualTo(fit);
+
+            // a small one fits in what is left
+            MockHttpServletResponse small = new MockHttpServletResponse();
+            busy.doFilter(upload.apply(1024), small, (req, res) -> slots.doFilter(req, res, (r, x) -> { }));
+            assertThat(small.getStatus()).isEqualTo(200);
+
+            open.countDown();
+            for (Future<MockHttpServletResponse> f : held) {
+                assertThat(f.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+            }
+        }
+        assertThat(slots.uploadsFree()).as("all given back").isEqualTo(RequestSlots.UPLOAD_BUDGET);
+        assertThat(slots.serving()).isZero();
+    }
+
     @Test
     void aFailureWhileAwayIsThrownAsItIsEvenWithoutASlotAgain() throws Exception {
         RequestSlots slots = new RequestSlots(1, Duration.ofMillis(200));
