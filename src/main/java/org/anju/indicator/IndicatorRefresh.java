@@ -1,6 +1,5 @@
 package org.anju.indicator;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IndicatorRefresh {
 
-    private static final Logger log = LoggerFactory.getLogger(IndicatorRefresh.class);
+    private final org.anju.platform.FailureStreak streak =
+            new org.anju.platform.FailureStreak(LoggerFactory.getLogger(IndicatorRefresh.class), "指标目录刷新");
 
     private final Indicators indicators;
 
@@ -26,8 +26,10 @@ class IndicatorRefresh {
     void refresh() {
         try {
             indicators.refresh();
+            streak.worked();
         } catch (RuntimeException e) {
-            log.warn("指标目录未能刷新（{}），沿用已载入的目录", e.toString());
+            // the database is busy or away: the directory read last stays, the next turn tries again
+            streak.failed(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.anju.region;
 
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RegionRefresh {
 
-    private static final Logger log = LoggerFactory.getLogger(RegionRefresh.class);
+    private final org.anju.platform.FailureStreak streak =
+            new org.anju.platform.FailureStreak(LoggerFactory.getLogger(RegionRefresh.class), "区划目录刷新");
 
     private final Regions regions;
 
@@ -27,9 +27,10 @@ class RegionRefresh {
     void refresh() {
         try {
             regions.reload();
+            streak.worked();
         } catch (RuntimeException e) {
             // the database is busy or away: the directory read last stays, the next turn tries again
-            log.warn("区划目录未能刷新（{}），沿用已载入的目录", e.toString());
+            streak.failed(e);
         }
     }
 }
