@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  *       {@code import_job}, {@link Jobs#counts()}).</li>
  *   <li>With a replica ({@link ReadReplicaRouting}): {@code anju.db.reads}, this node's read-only transactions tagged
  *       {@code to} replica or primary, and {@code anju.db.reads.replica.pool.full}, those of the primary's that went
- *       there only because the replica's read pool had no connection free (not logged: it is not the replica lost).</li>
+ *       there only because the replica's read pool had no connection free (not logged: it is not the replica lost);
+ *       {@code anju.db.replica.in.use} (1/0) and {@code anju.db.replica.lag} (seconds, NaN when not known).</li>
  * </ul>
  */
 @Component
@@ -67,6 +68,13 @@ public class OperationsMetrics {
                 .description(what).tag("to", "primary").register(registry);
         io.micrometer.core.instrument.FunctionCounter.builder("anju.db.reads.replica.pool.full", routing,
                 ReadReplicaRouting::busyReads).description(what).register(registry);
+        // whether the replica carries the reads now, and how far behind it is: before, only a rising
+        // anju_db_reads_total{to="primary"} and one log line told that a node had given the replica up (operator trial)
+        io.micrometer.core.instrument.Gauge.builder("anju.db.replica.in.use", routing, r -> r.inUse() ? 1 : 0)
+                .description("只读副本是否正在承担只读事务（1 是，0 否：不可达、延迟超限、不是备库或状态未知，只读事务改走主库）")
+                .register(registry);
+        io.micrometer.core.instrument.Gauge.builder("anju.db.replica.lag", routing, ReadReplicaRouting::lagSeconds)
+                .baseUnit("seconds").description("只读副本落后主库的时间（上次检查；未知时为 NaN）").register(registry);
     }
 
     /** Times one import of {@code kind}; every result counts as {@code ok}. */

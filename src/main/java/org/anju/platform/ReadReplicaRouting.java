@@ -103,6 +103,16 @@ public final class ReadReplicaRouting implements AutoCloseable {
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether reads go to the replica now (what the switch log says), for the metrics. */
+    boolean inUse() {
+        return ReplicaRoute.health(status(), maxLag).onReplica();
+    }
+
+    /** The replica's delay at the last check in seconds, NaN when not known (not a standby, unreachable, behind). */
+    double lagSeconds() {
+        return status() instanceof ReplicaRoute.Status.Streaming s ? s.lag().toNanos() / 1e9 : Double.NaN;
+    }
+
     /** The monitor's and the replica's pools: the reads', the monitor's on each side (for the metrics). */
     java.util.List<HikariDataSource> pools() {
         return java.util.List.of(replica, probe, primaryProbe);

@@ -233,6 +233,10 @@ class ClusterIT {
             assertThat(read.statusCode()).isEqualTo(200);
             assertThat(read.body()).contains(name);
             assertThat(Files.readString(WORK.resolve("logs/node-a.log"))).contains("只读副本不可用，只读事务改走主库");
+            // and the monitoring system sees it too (operator trial: only the log and a rising reads{to=primary} did)
+            assertThat(basic(NODE_A + "/actuator/prometheus", "prometheus").body())
+                    .contains("anju_db_replica_in_use{application=\"anju\"} 0.0")
+                    .contains("anju_db_replica_lag_seconds{application=\"anju\"} NaN");
             screenshot(NODE_A, "zy_admin", "/dashboard?region=620700&period=2023-12", "cluster-dashboard-replica-stopped.png");
         } finally {
             run(Duration.ofMinutes(1), "start-replica.sh");
@@ -244,6 +248,8 @@ class ClusterIT {
             }
             Thread.sleep(500);
         }
+        assertThat(basic(NODE_A + "/actuator/prometheus", "prometheus").body())
+                .contains("anju_db_replica_in_use{application=\"anju\"} 1.0");
     }
 
     /** (c) kill -9 of node A in the middle of an import: nothing of it is stored, node B serves on. */

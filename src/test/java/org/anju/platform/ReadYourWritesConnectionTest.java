@@ -185,6 +185,9 @@ class ReadYourWritesConnectionTest {
             assertThat(registry.get("anju.db.reads").tag("to", "replica").functionCounter().count()).isEqualTo(1);
             assertThat(registry.get("anju.db.reads").tag("to", "primary").functionCounter().count()).isEqualTo(1);
             assertThat(registry.get("anju.db.reads.replica.pool.full").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("anju.db.replica.in.use").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("anju.db.replica.lag").gauge().value())
+                    .isEqualTo(((ReplicaRoute.Status.Streaming) streaming).lag().toNanos() / 1e9);
 
             reads.close(); // not busy: gone
             assertThat(readOnly.<Integer>execute(s -> jdbc.sql("select 3").query(Integer.class).single()))
@@ -192,6 +195,8 @@ class ReadYourWritesConnectionTest {
             assertThat(routing.status()).isInstanceOf(ReplicaRoute.Status.Unreachable.class);
             assertThat(routing.busyReads()).isEqualTo(1);
             assertThat(routing.primaryReads()).isEqualTo(2);
+            assertThat(registry.get("anju.db.replica.in.use").gauge().value()).as("given up").isZero();
+            assertThat(registry.get("anju.db.replica.lag").gauge().value()).isNaN();
         });
     }
 
