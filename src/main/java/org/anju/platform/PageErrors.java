@@ -145,6 +145,30 @@ class PageErrors {
         return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "缺少参数 " + e.getParameterName());
     }
 
+    /**
+     * A form without its file (POST /projects/import with no file part): Spring's own 400 had an empty body, and the
+     * htmx page showed nothing (review of issue 15, jobs).
+     */
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ModelAndView missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e,
+                             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "缺少上传的文件（" + e.getRequestPartName()
+                + "）：请先选择文件再上传");
+    }
+
+    /**
+     * A form's field that cannot be read into its type (GET /imports/jobs/…?planId=x): an empty 400 before, as above.
+     * Named by the first such field, with the value sent.
+     */
+    @ExceptionHandler(org.springframework.validation.BindException.class)
+    ModelAndView unbound(org.springframework.validation.BindException e, HttpServletRequest request,
+                         HttpServletResponse response) throws IOException {
+        org.springframework.validation.FieldError field = e.getFieldError();
+        String message = field == null ? "表单内容有误，请检查后重新提交"
+                : "参数 " + field.getField() + " 的值「" + field.getRejectedValue() + "」不对";
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", message);
+    }
+
     static ModelAndView page(HttpServletRequest request, HttpStatus status, String title, String message) {
         String view = request.getHeader("HX-Request") != null ? "error/message :: message" : "error/message";
         return new ModelAndView(view, Map.of("problemTitle", title, "problemMessage", message == null ? title : message), status);

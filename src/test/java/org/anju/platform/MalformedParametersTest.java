@@ -101,4 +101,23 @@ class MalformedParametersTest {
         String n = !rp.name().isEmpty() ? rp.name() : rp.value();
         return n.isEmpty() || n.equals(ValueConstants.DEFAULT_NONE) ? p.getParameterName() : n;
     }
+
+    /**
+     * A page's form without its file, or with a form field that cannot be read (htmx): 400 with the Chinese reason in
+     * the fragment the page shows. Spring's own 400 had an empty body, and the page showed nothing (review of issue 15).
+     */
+    @Test
+    void aFormWithoutItsFileOrWithAnUnreadableFieldIsSaidInChinese() throws Exception {
+        MockHttpServletResponse noFile = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/projects/import")
+                        .header("HX-Request", "true").with(TestUsers.as(TestUsers.CITY_ADMIN))).andReturn().getResponse();
+        assertThat(noFile.getStatus()).isEqualTo(400);
+        assertThat(noFile.getContentAsString(StandardCharsets.UTF_8)).contains("缺少上传的文件（file）");
+
+        MockHttpServletResponse field = mvc.perform(get("/imports/jobs/" + java.util.UUID.randomUUID())
+                .param("planId", "x").header("HX-Request", "true").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andReturn().getResponse();
+        assertThat(field.getStatus()).isEqualTo(400);
+        assertThat(field.getContentAsString(StandardCharsets.UTF_8)).contains("参数 planId 的值「x」不对");
+    }
 }
