@@ -133,6 +133,27 @@ class SettingChecksTest {
         assertThatCode(() -> check("anju.db.url", "")).as("unset: the embedded database").doesNotThrowAnyException();
     }
 
+    /**
+     * A web port another process holds is found when the web server is made, before the database is started and
+     * migrated (operator trial: 47 s into the start, when Tomcat bound it; then Spring's PortInUseException).
+     */
+    @Test
+    void aTakenPortIsFoundBeforeTheStart() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> PortCheck.portFree("127.0.0.1", String.valueOf(port)));
+            assertThat(t).isInstanceOf(SettingProblem.class).hasMessage("网站端口 " + port + " 已被其他进程占用，无法启动网站");
+            assertThat(((SettingProblem) t).action()).contains("PORT");
+            // the application itself: refused when its web server is made, before the database (a throw-away one here)
+            Throwable start = org.assertj.core.api.Assertions.catchThrowable(() -> new SpringApplicationBuilder(
+                    org.anju.AnjuApplication.class).run("--server.port=" + port, "--server.address=127.0.0.1",
+                    "--anju.demo.enabled=false", "--anju.db.ephemeral=true").close());
+            assertThat(start).hasRootCauseInstanceOf(SettingProblem.class)
+                    .hasStackTraceContaining("网站端口 " + port + " 已被其他进程占用");
+        }
+        assertThatCode(() -> PortCheck.portFree(null, "0")).doesNotThrowAnyException();
+    }
+
     @Test
     void theApplicationStopsBeforeUsingIt() {
         // before the database (none is configured to be reached) and before logging is set up

@@ -1,0 +1,62 @@
+package org.anju.platform;
+
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * The web port taken (a node started twice) is said when the web server is made — before the database is started and
+ * migrated — not when Tomcat binds it after all of that: 47 s into the start on the operator trial's machine (fifteenth
+ * session). The port is bound and let go at once; a process that takes it in between is still found by Tomcat
+ * ({@link PortInUseFailureAnalyzer}). Only where a web server is made: not for commands, nor tests on a mock server.
+ */
+@Component
+class PortCheck implements WebServerFactoryCustomizer<ConfigurableWebServerFactory>, Ordered {
+
+    private final Environment environment;
+
+    PortCheck(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void customize(ConfigurableWebServerFactory factory) {
+        portFree(environment.getProperty("server.address"), environment.getProperty("server.port", "8080"));
+    }
+
+    /** @throws SettingProblem the port is held by another process, naming it and the setting */
+    static void portFree(String address, String portText) {
+        int port;
+        try {
+            port = Integer.parseInt(portText.strip());
+        } catch (NumberFormatException e) {
+            return;   // refused before the start (SettingChecks)
+        }
+        if (port <= 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);   // as Tomcat binds: a port in TIME_WAIT is free to it too
+            probe.bind(address == null || address.isBlank() ? new InetSocketAddress(port)
+                    : new InetSocketAddress(address.strip(), port));
+        } catch (BindException e) {
+            throw new SettingProblem("网站端口 " + port + " 已被其他进程占用，无法启动网站",
+                    "找出并停止占用端口 " + port + " 的进程（如 ss -ltnp 'sport = :" + port + "'；可能是已在运行的另一个安居），"
+                            + "或用环境变量 PORT（配置项 server.port）换一个端口后再启动。");
+        } catch (IOException | RuntimeException e) {
+            // an address that cannot be bound for another reason: Tomcat says it, as before
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
