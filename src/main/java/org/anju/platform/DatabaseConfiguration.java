@@ -128,6 +128,7 @@ class DatabaseConfiguration {
         // version checks (409), and a 40001 is taken for a standby's cancelled read (ServiceBusy) — under SERIALIZABLE
         // by default a concurrent save would answer 系统繁忙 instead of its 409 (review of the fourteenth session)
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        keepAlive(config);
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
         HikariDataSource jobs = jobsPool(config);
@@ -189,8 +190,18 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("ApplicationName", name);
         config.addDataSourceProperty("connectTimeout", "2");
         config.addDataSourceProperty("socketTimeout", String.valueOf(HEALTH_SOCKET_TIMEOUT.toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", "true");
+        keepAlive(config);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Every connection's socket with TCP keepalive of its own times ({@link KeepAliveSockets}): a peer gone without a
+     * word is found in about a minute, not the kernel's 2 hours, and no long statement is cut (a socket timeout would).
+     * The jobs' pool shares the primary's driver properties ({@code copyStateTo}).
+     */
+    private static void keepAlive(HikariConfig config) {
+        config.addDataSourceProperty("socketFactory", KeepAliveSockets.class.getName());
+        config.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
     /** How long a probe's or the replica monitor's query waits for the primary's reply; a silent primary is DOWN after it. */
@@ -227,7 +238,7 @@ class DatabaseConfiguration {
         // a replica that stops answering without closing the connection: the wait ends (READ_SOCKET_TIMEOUT), and
         // idle connections to a host that is gone are found by the kernel
         config.addDataSourceProperty("socketTimeout", String.valueOf(socketTimeout.toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", "true");
+        keepAlive(config);
         // the application starts (on the primary) while the replica is down
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);
