@@ -54,6 +54,61 @@ class AnjuScriptIT {
         }
     }
 
+    /** The cache files of a directory, by name. */
+    static List<String> cacheFiles(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir.resolve("cache"))) {
+            return List.of();
+        }
+        try (var files = Files.walk(dir.resolve("cache"), 2)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".aot")).sorted().toList();
+        }
+    }
+
+    /**
+     * Only a run that went well makes the cache: a failed one recorded other classes, and one cut short a recording
+     * the JVM may crash on (review of the fifteenth session: a cache made after Ctrl-C crashed every later JVM).
+     */
+    @Test
+    void aCommandThatFailsMakesNoCacheAndTheNextGoodOneDoes(@TempDir Path dir) throws Exception {
+        String java25 = System.getProperty("java.home");
+        Run failed = run(dir, java25, "plan", "import", "--dry-run", "no-such-file.txt");
+        assertThat(failed.exit()).isEqualTo(2);
+        assertThat(failed.err()).contains("文件不存在", "不据它生成启动缓存");
+        assertThat(cacheFiles(dir)).as("before: a cli.aot made from the failed run").isEmpty();
+        Run good = run(dir, java25, "plan", "list");
+        assertThat(good.exit()).as(good.err()).isZero();
+        assertThat(cacheFiles(dir)).contains("cli.aot", "cli.aot.stamp");
+    }
+
+    /**
+     * SIGTERM to the launcher while its training JVM runs (a supervisor, a CI timeout): before, only bash died and the
+     * JVM ran the command to its end, orphaned, leaving a 70 MB recording behind. Now the JVM is stopped with it and
+     * nothing of the run is left.
+     */
+    @Test
+    void stoppedDuringItsTrainingRunItStopsItsJvmAndLeavesNothing(@TempDir Path dir) throws Exception {
+        List<String> command = List.of(REPO.resolve("scripts/anju").toString(), "plan", "import", "--dry-run",
+                "src/main/resources/seeds/001_bc1ecb836366de7f.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("ANJU_CACHE_DIR", dir.resolve("cache").toString());
+        pb.environment().put("ANJU_DATA_DIR", dir.resolve("data").toString());
+        Process launcher = pb.start();
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (cacheFiles(dir).stream().noneMatch(n -> n.endsWith(".aotconf")) && System.nanoTime() < until) {
+            Thread.sleep(20);   // the recording file exists from the training JVM's start
+        }
+        List<ProcessHandle> training = launcher.descendants().filter(h -> h.info().commandLine()
+                .map(c -> c.contains("AOTMode=record")).orElse(false)).toList();
+        assertThat(training).as("the training JVM, running").hasSize(1);
+        launcher.destroy();   // SIGTERM to the launcher alone
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).isEqualTo(143);
+        assertThat(training.getFirst().onExit().get(30, TimeUnit.SECONDS).isAlive()).as("before: orphaned").isFalse();
+        assertThat(cacheFiles(dir)).as("no recording, no cache").isEmpty();
+    }
+
     @Test
     void anOlderJavaIsRefusedSayingWhichIsNeeded(@TempDir Path dir) throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
