@@ -77,7 +77,8 @@ MARK="$WORK/.anju-cluster"
 # the ports up.sh was given, for the other scripts of this cluster: unset, a script used the defaults, and a node
 # restarted with only ANJU_CLUSTER_DIR logged in to whatever other cluster listened on 55432 (operator trial)
 PORTS_FILE="$WORK/ports"
-if [ -f "$PORTS_FILE" ]; then
+# (up.sh itself takes its settings or the defaults, as documented, and keeps them anew)
+if [ -f "$PORTS_FILE" ] && [ "$(basename "$0")" != up.sh ]; then
   while IFS='=' read -r saved value; do
     case "$saved" in
       ANJU_CLUSTER_PRIMARY_PORT|ANJU_CLUSTER_REPLICA_PORT|ANJU_CLUSTER_NODE_A_PORT|ANJU_CLUSTER_NODE_B_PORT|ANJU_CLUSTER_LB_PORT)

@@ -132,7 +132,8 @@ class DatabaseConfiguration {
         config.setPoolName("anju");
         HikariDataSource primary = new HikariDataSource(config);
         HikariDataSource jobs = jobsPool(config);
-        HikariDataSource health = ownPool(database, "anju-health", 2);   // Flyway's reading of the history takes two at once
+        // Flyway's reading of the history takes two at once, and the database check must not wait behind it
+        HikariDataSource health = ownPool(database, "anju-health", 3);
         DatabaseProperties.Replica replica = properties.replica();
         if (!replica.configured()) {
             return new Pools(primary, jobs, health, null);
@@ -167,7 +168,7 @@ class DatabaseConfiguration {
 
     /**
      * Connections of their own to the primary, with short waits: the health probes' ({@link DatabaseHealth},
-     * {@link MigrationHealth}; two: one stays open between probes, the second is for Flyway's reading every 30 s), the
+     * {@link MigrationHealth}; three: one stays open between probes, two are for Flyway's reading every 30 s), the
      * replica monitor's ({@link ReadReplicaRouting}; one). On the main pool the probes could not tell a busy node from a primary that stopped answering: with every
      * connection lent out — a month-end rush, or every request hanging on a primary black-holed by a network fault, for
      * the kernel's ~15 minutes — the wait for a connection ran out the same way, and both were taken for busy (UP)
@@ -177,7 +178,9 @@ class DatabaseConfiguration {
      */
     private static HikariDataSource ownPool(PrimaryDatabase database, String name, int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
+        // named in pg_stat_activity by their work; an ApplicationName in the address (the node's, as README advises)
+        // would win over the property, so there it is extended (review of the fifteenth session)
+        config.setJdbcUrl(named(database.jdbcUrl(), name));
         config.setUsername(database.user());
         config.setPassword(database.password());
         config.setPoolName(name);
@@ -204,6 +207,18 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("tcpKeepAlive", "true");
     }
 
+    private static final java.util.regex.Pattern APPLICATION_NAME =
+            java.util.regex.Pattern.compile("(?i)([?&]ApplicationName=)([^&]*)");
+
+    /**
+     * {@code url} with its {@code ApplicationName}, if it has one, extended by the pool's {@code name}
+     * ({@code anju-node-a/anju-health}): the address's parameter wins over the pool's property, and every pool of a
+     * node showed as the node alone in pg_stat_activity (review of the fifteenth session).
+     */
+    static String named(String url, String name) {
+        return APPLICATION_NAME.matcher(url).replaceAll("$1$2/" + name);
+    }
+
     /** How long a probe's or the replica monitor's query waits for the primary's reply; a silent primary is DOWN after it. */
     static final java.time.Duration HEALTH_SOCKET_TIMEOUT = java.time.Duration.ofSeconds(3);
 
@@ -220,7 +235,7 @@ class DatabaseConfiguration {
                                                 java.time.Duration socketTimeout) {
         DatabaseProperties.Replica replica = properties.replica();
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(replica.url());
+        config.setJdbcUrl(named(replica.url(), name));
         config.setUsername(replica.user() == null || replica.user().isBlank() ? properties.user() : replica.user());
         config.setPassword(replica.password() == null || replica.password().isBlank()
                 ? properties.password() : replica.password());

@@ -22,9 +22,7 @@ import java.util.regex.Pattern;
 public record DatabaseUnreachable(String description, String action) {
 
     private static final Pattern HOST = Pattern.compile("//([^/?]*)");
-    private static final Pattern PASSWORD = Pattern.compile("(?i)([?&]password=)[^&]*");
-    /** A password written into the address itself ({@code postgres://user:secret@host/db}, libpq's form). */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/?@:]*:)[^/?@]*@");
+    private static final Pattern PASSWORD = Pattern.compile("(?i)([?&](?:ssl)?password=)[^&]*");
 
     /** From the settings the application connected with (anju.db.url, anju.db.user); null when none of this. */
     public static DatabaseUnreachable of(Throwable failure, Environment environment) {
@@ -38,7 +36,24 @@ public record DatabaseUnreachable(String description, String action) {
      * {@code ***}: a URL as it may be printed (operator trial: {@code postgres://anju:secret@…} was printed twice).
      */
     public static String masked(String url) {
-        return USER_INFO.matcher(PASSWORD.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+        String text = PASSWORD.matcher(url).replaceAll("$1***");
+        // user:password@ after //, the password up to the last @ (it may hold @, / or ?: review of the fifteenth
+        // session); an @ in the query makes this mask more than the password, never less
+        int start = text.indexOf("//");
+        int at = text.lastIndexOf('@');
+        if (start < 0 || at < start) {
+            return text;
+        }
+        int colon = text.indexOf(':', start + 2);
+        return colon < 0 || colon > at ? text : text.substring(0, colon + 1) + "***" + text.substring(at);
+    }
+
+    /** Whether the address holds a user (and maybe a password) before its host: {@code //user:secret@host}. */
+    public static boolean hasUserInfo(String url) {
+        int start = url.indexOf("//");
+        int query = url.indexOf('?', Math.max(start, 0));
+        int at = url.indexOf('@', Math.max(start, 0));
+        return start >= 0 && at > start && (query < 0 || at < query);
     }
 
     /** The first failure in the chain that says so, or null. */
@@ -72,7 +87,7 @@ public record DatabaseUnreachable(String description, String action) {
                         "请在数据库服务器上启用 SSL（postgresql.conf 的 ssl = on 及证书），或去掉 ANJU_DB_URL 中的 sslmode=require"
                                 + restart);
             }
-            String why = reason(t, state);
+            String why = reason(t, state, url);
             if (why != null) {
                 String hostPort = host(url);
                 return new DatabaseUnreachable("无法连接" + where + "（" + who + "）：" + why + "。",
@@ -85,10 +100,12 @@ public record DatabaseUnreachable(String description, String action) {
     }
 
     /** Why no connection could be made, or null: the driver's connection states, or the socket's own failures. */
-    private static String reason(Throwable t, String state) {
+    private static String reason(Throwable t, String state, String url) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof UnknownHostException) {
-                return "找不到主机 " + c.getMessage();
+                // the host as the address names it, without a user:password@ the driver took for part of the name
+                String host = host(url);
+                return "找不到主机 " + (host != null ? host : c.getMessage() == null ? "" : masked("//" + c.getMessage()).substring(2));
             }
             if (c instanceof ConnectException) {
                 return "服务器拒绝连接（端口上没有数据库在监听）";

@@ -33,6 +33,7 @@ public class MigrationHealth implements HealthIndicator {
     private final DatabaseHealth database;
     private final LongSupplier nanoTime;
     private volatile Answer last;
+    private final Object reading = new Object();
 
     private record Answer(Health health, long at) {
     }
@@ -81,16 +82,24 @@ public class MigrationHealth implements HealthIndicator {
         if (unreachable != null) {
             return Health.down().withDetail("error", unreachable).build();
         }
-        Health health;
-        try {
-            health = read();
-        } catch (org.flywaydb.core.api.FlywayException | org.springframework.dao.DataAccessException e) {
-            // the database went away between the two, or the history table cannot be read: said, not kept
-            return Health.down().withDetail("error", "无法读取数据库迁移记录（flyway_schema_history）："
-                    + DatabaseHealth.causes(e)).build();
+        // one reading at a time, the others wait for it and share it: Flyway holds two connections of the probes' own
+        // pool, and two probes reading at once each got one and waited for a second in vain — DOWN (review)
+        synchronized (reading) {
+            kept = last;
+            if (kept != null && nanoTime.getAsLong() - kept.at() < KEPT.toNanos()) {
+                return kept.health();
+            }
+            Health health;
+            try {
+                health = read();
+            } catch (org.flywaydb.core.api.FlywayException | org.springframework.dao.DataAccessException e) {
+                // the database went away between the two, or the history table cannot be read: said, not kept
+                return Health.down().withDetail("error", "无法读取数据库迁移记录（flyway_schema_history）："
+                        + DatabaseHealth.causes(e)).build();
+            }
+            last = new Answer(health, now);
+            return health;
         }
-        last = new Answer(health, now);
-        return health;
     }
 
     private Health read() {

@@ -154,7 +154,8 @@ class SettingChecks implements EnvironmentPostProcessor {
                 }
             }
             case BOOLEAN -> {
-                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                // Spring's own spellings of a boolean (StringToBooleanConverter), which the binder took before
+                if (!Set.of("true", "false", "on", "off", "yes", "no", "1", "0").contains(value.toLowerCase(java.util.Locale.ROOT))) {
                     throw new SettingProblem("设置 " + name + "的值“" + value + "”不是 true 或 false", "写 true 或 false。" + fix);
                 }
             }
@@ -171,7 +172,9 @@ class SettingChecks implements EnvironmentPostProcessor {
                 }
             }
             case JDBC_URL -> {
-                if (!value.startsWith("jdbc:postgresql:")) {
+                // the driver has no user:password@ (it takes it for part of the host's name, and said the password in
+                // its "unknown host": review of the fifteenth session)
+                if (!value.startsWith("jdbc:postgresql:") || DatabaseUnreachable.hasUserInfo(value)) {
                     String shown = DatabaseUnreachable.masked(value);
                     throw new SettingProblem("设置 " + s.variable() + "（" + s.property() + "）的值“" + shown
                             + "”不是 PostgreSQL 的 JDBC 地址", "写成 jdbc:postgresql://主机:端口/数据库名，如 "

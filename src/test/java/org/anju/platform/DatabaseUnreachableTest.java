@@ -100,6 +100,17 @@ class DatabaseUnreachableTest {
         assertThat(refused.getDescription() + refused.getAction()).doesNotContain(WRONG).contains("anju:***@");
         assertThat(refused.getAction()).contains("（127.0.0.1:");
 
+        // a password holding @, / or ?, and the SSL key's password (review of the fifteenth session: shown)
+        assertThat(DatabaseUnreachable.masked("jdbc:postgresql://user:pa@ss@host/db")).isEqualTo("jdbc:postgresql://user:***@host/db");
+        assertThat(DatabaseUnreachable.masked("postgres://anju:se/cret@db1:5432/anju")).isEqualTo("postgres://anju:***@db1:5432/anju");
+        assertThat(DatabaseUnreachable.masked("postgres://anju:se?cret@db1:5432/anju")).isEqualTo("postgres://anju:***@db1:5432/anju");
+        assertThat(DatabaseUnreachable.masked("jdbc:postgresql://db1/anju?user=anju&sslpassword=kp"))
+                .isEqualTo("jdbc:postgresql://db1/anju?user=anju&sslpassword=***");
+        // the driver takes user:password@ for part of the host's name, and its "unknown host" said the password
+        String userInfo = "jdbc:postgresql://anju:" + WRONG + "@127.0.0.1:" + closedPort() + "/anju";
+        FailureAnalysis unknown = analyze(connect(userInfo, "anju", WRONG), userInfo, "anju");
+        assertThat(unknown.getDescription() + unknown.getAction()).doesNotContain(WRONG).contains("找不到主机 127.0.0.1:");
+
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral()) {
             String url = server.ensureDatabase("anju_ssl") + "?sslmode=require";
             SQLException noSsl = connect(url, server.user(), server.password());

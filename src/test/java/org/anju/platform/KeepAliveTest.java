@@ -17,7 +17,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every pool's connections to PostgreSQL carry TCP keepalive with short times ({@link KeepAliveSockets}), as the kernel
+ * Every pool's connections to PostgreSQL carry their pool's name beside the node's, and TCP keepalive with short times ({@link KeepAliveSockets}), as the kernel
  * sees them: a peer gone without a word is found in about a minute, where a request waited for the kernel's 2 hours
  * of keepalive (the requests' pool had none at all) — and no long statement is cut, as a socket timeout would.
  *
@@ -43,7 +43,8 @@ class KeepAliveTest {
     void everyPoolsConnectionsAreKeptAliveAsTheKernelSeesThem() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "Linux only");
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startEphemeral();
-        String url = server.ensureDatabase("keep_alive");
+        // as the cluster scripts and README name a node's connections
+        String url = server.ensureDatabase("keep_alive") + "?ApplicationName=anju-node-a";
         try {
             DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 2,
                     Duration.ofSeconds(5), Duration.ofSeconds(5),
@@ -55,9 +56,13 @@ class KeepAliveTest {
                 all.addAll(pools.others());
                 for (HikariDataSource pool : all) {
                     try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-                         ResultSet rs = st.executeQuery("select client_port from pg_stat_activity where pid = pg_backend_pid()")) {
+                         ResultSet rs = st.executeQuery("select client_port, application_name from pg_stat_activity"
+                                 + " where pid = pg_backend_pid()")) {
                         rs.next();
                         int port = rs.getInt(1);
+                        // named by its work beside the node's name (before: the address's name alone, every pool alike)
+                        assertThat(rs.getString(2)).isEqualTo(pool == pools.primary() || pool == pools.jobs()
+                                ? "anju-node-a" : "anju-node-a/" + pool.getPoolName());
                         assertThat(port).as(pool.getPoolName() + ": a TCP connection").isPositive();
                         Thread.sleep(200);   // idle: the kernel arms the keepalive timer
                         long[] timer = timer(port);

@@ -208,7 +208,7 @@ class OperationsEndpointsTest {
         assertThat(after).contains("jvm_memory_used_bytes{application=\"anju\"", "hikaricp_connections_active{");
         // the jobs' own pool too, not only the primary's (operator trial: only pool="anju" was there)
         assertThat(after).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-jobs\"[^}]*} 1\\.0")
-                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-health\"[^}]*} 2\\.0")
+                .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-health\"[^}]*} 3\\.0")
                 .containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju\"");
     }
 

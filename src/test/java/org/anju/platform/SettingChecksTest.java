@@ -154,6 +154,40 @@ class SettingChecksTest {
         assertThatCode(() -> PortCheck.portFree(null, "0")).doesNotThrowAnyException();
     }
 
+    /**
+     * Only a context that binds a port checks it: a test on a mock server makes the web server factory too, and every
+     * such test failed while 8080 was taken (review of the fifteenth session). And only a port in use is "taken": an
+     * address this host does not have is Tomcat's to say, as before.
+     */
+    @Test
+    void onlyAServerThatWillBindChecksAndOnlyAPortInUseIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+                    .withProperty("server.port", String.valueOf(taken.getLocalPort()))
+                    .withProperty("server.address", "127.0.0.1");
+            assertThatCode(() -> new PortCheck(environment,
+                    new org.springframework.web.context.support.GenericWebApplicationContext()).customize(null))
+                    .as("a mock server's context").doesNotThrowAnyException();
+            assertThatThrownBy(() -> new PortCheck(environment,
+                    new org.springframework.boot.web.server.servlet.context.AnnotationConfigServletWebServerApplicationContext())
+                    .customize(null)).isInstanceOf(SettingProblem.class);
+        }
+        // TEST-NET-1: no host has it; Tomcat says "Cannot assign requested address" itself
+        assertThatCode(() -> PortCheck.portFree("192.0.2.1", "18999")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAddressWithAUserAndPasswordIsRefusedMasked() {
+        SettingProblem p = refused("anju.db.url", "jdbc:postgresql://anju:s3cret@127.0.0.1:5432/anju");
+        assertThat(p.getMessage()).contains("jdbc:postgresql://anju:***@127.0.0.1:5432/anju").doesNotContain("s3cret");
+        assertThatCode(() -> check("anju.db.url", "jdbc:postgresql://db1:5432/anju?ApplicationName=a@b"))
+                .as("an @ in the query is no user").doesNotThrowAnyException();
+        for (String yes : new String[] {"on", "YES", "1", "off", "no", "0"}) {
+            assertThatCode(() -> check("server.servlet.session.cookie.secure", yes)).as("Spring's spelling " + yes)
+                    .doesNotThrowAnyException();
+        }
+    }
+
     @Test
     void theApplicationStopsBeforeUsingIt() {
         // before the database (none is configured to be reached) and before logging is set up
