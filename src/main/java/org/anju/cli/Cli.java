@@ -85,11 +85,17 @@ public final class Cli {
             // wait. Read by Spring Boot from the system properties when the application starts
             System.setProperty(NO_BACKGROUND_PREINIT, "true");
         }
+        // a command's --help makes its command objects, and with them the database they use: on a throw-away one, so
+        // that asking how to use a command in some directory leaves no ./anju-data with a new data key there (trial
+        // of the fifteenth session: 166 MB and a key)
+        boolean help = helpAsked(args);
         if (!tool) {
             // its "Detected a Linux x86_64 system" came out on stderr with every command: logged by the early start,
             // before Spring set logging.level.io.zonky (a trial of the docs' commands)
             org.anju.platform.EarlyLogging.level("io.zonky", ch.qos.logback.classic.Level.WARN);
-            org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
+            if (!help) {
+                org.anju.platform.DatabasePrestart.early();   // PostgreSQL's start begins before Spring's (checked later)
+            }
         }
         // backup and restore start the database connection only: no migration (a restore target must stay empty), no
         // region tree, no other beans
@@ -100,6 +106,7 @@ public final class Cli {
         app.setLogStartupInfo(false);
         app.setDefaultProperties(Map.ofEntries(
                 Map.entry(STANDALONE, String.valueOf(tool)),
+                Map.entry("anju.db.ephemeral", String.valueOf(help)),
                 Map.entry("anju.demo.enabled", "false"),
                 // a command needs a few services, not the whole application: each bean is made when first asked for
                 // (the migrations still run before the first query: Spring Boot makes every JDBC user depend on them)
@@ -121,7 +128,7 @@ public final class Cli {
                 // (Spring Boot's own reporter is off in application.yml for the web app too)
                 Map.entry("logging.level." + org.anju.platform.StartupFailureReporter.LOGGER, "OFF"),
                 Map.entry("logging.level.io.zonky", "ERROR")));
-        if (!tool) {
+        if (!tool && !help) {
             // the embedded PostgreSQL starts while Spring prepares the context (DatabaseConfiguration takes it over)
             app.addListeners(new org.anju.platform.DatabasePrestart());
         }

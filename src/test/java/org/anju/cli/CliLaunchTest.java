@@ -50,6 +50,20 @@ class CliLaunchTest {
         assertThat(CliRun.main("user", "list").err()).doesNotContain("可被其他用户读写");
     }
 
+    /**
+     * A command's {@code --help} in some directory: the usage, and no {@code ./anju-data} with a new data key left
+     * there (trial of the fifteenth session: 166 MB and a key, for a look at the options). As shipped, its own JVM.
+     */
+    @Test
+    void aCommandsHelpLeavesNoDataDirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path data = dir.resolve("anju-data");
+        org.anju.MainProcess p = org.anju.MainProcess.runAsShipped(java.util.Map.of("ANJU_DATA_DIR", data.toString()),
+                "user", "add", "--help");
+        assertThat(p.exit()).as(p.err()).isZero();
+        assertThat(p.out()).contains("--username", "--region", "--role");
+        assertThat(data).as("before: made, with a new key").doesNotExist();
+    }
+
     @Test
     void aCommandsStdoutHoldsItsOutputAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // as an operator's script runs it: a JVM of its own, the embedded PostgreSQL started for it; before, the
