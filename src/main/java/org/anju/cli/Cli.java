@@ -78,6 +78,22 @@ public final class Cli {
             return DrawVerifyCommand.run(args, new PrintWriter(stdout, true, StandardCharsets.UTF_8),
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
+        // one command at a time on an embedded database (CommandTurn); a command's --help uses a throw-away one
+        var embedded = helpAsked(args) ? java.util.Optional.<java.nio.file.Path>empty()
+                : org.anju.platform.DatabasePrestart.embeddedDirectory();
+        if (embedded.isEmpty()) {
+            return started(application, args, stdout);
+        }
+        try (CommandTurn turn = CommandTurn.take(embedded.get(), System.err)) {
+            return started(application, args, stdout);
+        } catch (java.io.IOException e) {
+            System.err.println("错误：无法取得内置数据库的使用权（" + e.getMessage() + "）：检查临时目录 "
+                    + System.getProperty("java.io.tmpdir") + " 是否可写");
+            return FAILURE;
+        }
+    }
+
+    private static int started(Class<?> application, String[] args, PrintStream stdout) {
         boolean tool = DATABASE_TOOLS.contains(args[0]);
         if (System.getProperty(NO_BACKGROUND_PREINIT) == null) {
             // Spring Boot's background thread warms Jackson, Tomcat, validation and the message converters for a web

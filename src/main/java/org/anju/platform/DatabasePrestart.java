@@ -38,17 +38,29 @@ public final class DatabasePrestart implements ApplicationListener<ApplicationEn
      * settings and stops a server started for a directory the application does not use.
      */
     public static void early() {
-        if (Boolean.getBoolean("spring.aot.processing") || "false".equals(System.getProperty("anju.db.prestart"))
-                || Boolean.getBoolean("anju.db.ephemeral") || !blank(System.getenv("ANJU_DB_URL"))
-                || !blank(System.getProperty("anju.db.url"))) {
+        if ("false".equals(System.getProperty("anju.db.prestart"))) {
             return;
+        }
+        embeddedDirectory().ifPresent(base -> {
+            if (java.nio.file.Files.isRegularFile(base.resolve("pg").resolve("PG_VERSION"))) {
+                EmbeddedPostgresServer.prestart(base);
+            }
+        });
+    }
+
+    /**
+     * The embedded database's data directory as the environment and system properties name it before Spring reads
+     * its settings (ANJU_DATA_DIR, {@code -Danju.db.data-dir}, else ./anju-data); empty with an external database, a
+     * throw-away one, or during the build's AOT processing. A guess: a configuration file is not read yet.
+     */
+    public static java.util.Optional<java.nio.file.Path> embeddedDirectory() {
+        if (Boolean.getBoolean("spring.aot.processing") || Boolean.getBoolean("anju.db.ephemeral")
+                || !blank(System.getenv("ANJU_DB_URL")) || !blank(System.getProperty("anju.db.url"))) {
+            return java.util.Optional.empty();
         }
         String dir = !blank(System.getProperty("anju.db.data-dir")) ? System.getProperty("anju.db.data-dir")
                 : !blank(System.getenv("ANJU_DATA_DIR")) ? System.getenv("ANJU_DATA_DIR") : "./anju-data";
-        java.nio.file.Path base = java.nio.file.Path.of(dir);
-        if (java.nio.file.Files.isRegularFile(base.resolve("pg").resolve("PG_VERSION"))) {
-            EmbeddedPostgresServer.prestart(base);
-        }
+        return java.util.Optional.of(java.nio.file.Path.of(dir));
     }
 
     private static boolean blank(String s) {

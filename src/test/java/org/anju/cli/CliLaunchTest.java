@@ -64,6 +64,33 @@ class CliLaunchTest {
         assertThat(data).as("before: made, with a new key").doesNotExist();
     }
 
+    /**
+     * Two commands started together on one embedded database (two cron jobs): the second waits for the first and both
+     * succeed. Before, one failed with 120 lines of "could not lock …/pg/epg-lock", or attached to the first's server
+     * and lost it when the first ended (trial of the fifteenth session).
+     */
+    @Test
+    void twoCommandsAtOnceOnOneEmbeddedDatabaseTakeTurns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.util.Map<String, String> env = java.util.Map.of("ANJU_DATA_DIR", dir.resolve("data").toString());
+        java.util.List<org.anju.MainProcess> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Thread> both = new java.util.ArrayList<>();
+        for (String[] command : new String[][] {{"plan", "list"}, {"user", "list"}}) {
+            both.add(Thread.ofVirtual().start(() -> {
+                try {
+                    runs.add(org.anju.MainProcess.runAsShipped(env, command));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (Thread t : both) {
+            t.join();
+        }
+        assertThat(runs).hasSize(2).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isZero());
+        assertThat(runs).anySatisfy(r -> assertThat(r.err()).contains("另一个命令正在使用内置数据库"));
+    }
+
     @Test
     void aCommandsStdoutHoldsItsOutputAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // as an operator's script runs it: a JVM of its own, the embedded PostgreSQL started for it; before, the
