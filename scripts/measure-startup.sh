@@ -71,7 +71,9 @@ sleep 20   # the demo data is loaded after the first answer: let it finish
 kill "$web"; wait "$web" || true
 web=""
 fi
-ANJU_DATA_DIR="$work/cli-data" "$java" -jar "$jar" plan list >/dev/null
+# its "已生成个人信息加密密钥" warning belongs to this throw-away directory, not to the report (trial, fifteenth session)
+ANJU_DATA_DIR="$work/cli-data" "$java" -jar "$jar" plan list >/dev/null 2>"$work/cli-prepare.log" \
+  || { echo "准备命令的数据目录失败：" >&2; cat "$work/cli-prepare.log" >&2; exit 1; }
 
 web_once() {   # $@: the launcher; prints "wall cpu" in ms
   local s e
