@@ -169,12 +169,13 @@ class DatabaseConfiguration {
     /**
      * Connections of their own to the primary, with short waits: the health probes' ({@link DatabaseHealth},
      * {@link MigrationHealth}; three: one stays open between probes, two are for Flyway's reading every 30 s), the
-     * replica monitor's ({@link ReadReplicaRouting}; one). On the main pool the probes could not tell a busy node from a primary that stopped answering: with every
-     * connection lent out — a month-end rush, or every request hanging on a primary black-holed by a network fault, for
-     * the kernel's ~15 minutes — the wait for a connection ran out the same way, and both were taken for busy (UP)
-     * (left out since the admission review); the schema's reading every 30 s ({@link MigrationHealth}) waited for the
-     * busy pool and answered DOWN. Here a busy node still answers at once, and a primary that does not answer within
-     * {@link #HEALTH_SOCKET_TIMEOUT} is DOWN — within the balancer's 5 s check. Opened when first used.
+     * replica monitor's ({@link ReadReplicaRouting}; one). On the main pool the probes could not tell a busy node from
+     * a primary that stopped answering: with every connection lent out — a month-end rush, or every request hanging on
+     * a primary black-holed by a network fault (until keepalive cuts it, {@link KeepAliveSockets}) — the wait for a
+     * connection ran out the same way, and both were taken for busy (UP) (left out since the admission review); the
+     * schema's reading every 30 s ({@link MigrationHealth}) waited for the busy pool and answered DOWN. Here a busy node
+     * still answers at once, and a primary that does not answer within {@link #HEALTH_SOCKET_TIMEOUT} is DOWN — within
+     * the balancer's 5 s check. Opened when first used.
      */
     private static HikariDataSource ownPool(PrimaryDatabase database, String name, int size) {
         HikariConfig config = new HikariConfig();
