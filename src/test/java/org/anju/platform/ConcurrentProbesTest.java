@@ -33,11 +33,7 @@ class ConcurrentProbesTest {
             Files.writeString(migrations.resolve("V" + i + "__m" + i + ".sql"), "create table t" + i + " (id int);");
         }
         try {
-            DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false,
-                    10, Duration.ofSeconds(5), Duration.ofSeconds(5), null);
-            DatabaseConfiguration configuration = new DatabaseConfiguration();
-            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+            try (DatabaseConfiguration.Pools pools = ExternalPools.of(url, server, 10, Duration.ofSeconds(5), null)) {
                 Flyway flyway = Flyway.configure().dataSource(pools.primary()).locations("filesystem:" + migrations).load();
                 flyway.migrate();
                 AtomicLong clock = new AtomicLong();

@@ -46,12 +46,8 @@ class KeepAliveTest {
         // as the cluster scripts and README name a node's connections
         String url = server.ensureDatabase("keep_alive") + "?ApplicationName=anju-node-a";
         try {
-            DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 2,
-                    Duration.ofSeconds(5), Duration.ofSeconds(5),
-                    new DatabaseProperties.Replica(url, null, null, Duration.ofSeconds(5), Duration.ofHours(1)));
-            DatabaseConfiguration configuration = new DatabaseConfiguration();
-            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+            try (DatabaseConfiguration.Pools pools = ExternalPools.of(url, server, 2, Duration.ofSeconds(5),
+                    new DatabaseProperties.Replica(url, null, null, Duration.ofSeconds(5), Duration.ofHours(1)))) {
                 List<HikariDataSource> all = new ArrayList<>(List.of(pools.primary()));
                 all.addAll(pools.others());
                 for (HikariDataSource pool : all) {

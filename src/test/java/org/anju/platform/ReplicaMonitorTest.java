@@ -28,12 +28,8 @@ class ReplicaMonitorTest {
         String url = server.ensureDatabase("replica_monitor");
         Duration poolTimeout = Duration.ofSeconds(5);
         try {
-            DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 2,
-                    poolTimeout, Duration.ofSeconds(5),
-                    new DatabaseProperties.Replica(url, null, null, Duration.ofSeconds(5), Duration.ofHours(1)));
-            DatabaseConfiguration configuration = new DatabaseConfiguration();
-            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+            try (DatabaseConfiguration.Pools pools = ExternalPools.of(url, server, 2, poolTimeout,
+                    new DatabaseProperties.Replica(url, null, null, Duration.ofSeconds(5), Duration.ofHours(1)))) {
                 ReadReplicaRouting routing = pools.routing();
                 List<Connection> lent = new ArrayList<>();
                 for (int i = 0; i < pools.primary().getMaximumPoolSize(); i++) {

@@ -29,11 +29,7 @@ class SilentPrimaryTest {
         try (Relay relay = new Relay(port)) {
             String relayed = url.replace(":" + port + "/", ":" + relay.port() + "/");
             assertThat(relayed).isNotEqualTo(url);
-            DatabaseProperties properties = new DatabaseProperties(relayed, server.user(), server.password(), null, false,
-                    2, Duration.ofSeconds(1), Duration.ofSeconds(5), null);
-            DatabaseConfiguration configuration = new DatabaseConfiguration();
-            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+            try (DatabaseConfiguration.Pools pools = ExternalPools.of(relayed, server, 2, Duration.ofSeconds(1), null)) {
                 DatabaseHealth health = new DatabaseHealth(pools);
                 assertThat(health.problem()).isNull();
 

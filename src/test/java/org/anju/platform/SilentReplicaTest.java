@@ -28,12 +28,8 @@ class SilentReplicaTest {
         try (Relay relay = new Relay(port)) {
             String replicaUrl = url.replace(":" + port + "/", ":" + relay.port() + "/");
             assertThat(replicaUrl).isNotEqualTo(url);
-            DatabaseProperties properties = new DatabaseProperties(url, server.user(), server.password(), null, false, 2,
-                    Duration.ofSeconds(30), Duration.ofSeconds(5),
-                    new DatabaseProperties.Replica(replicaUrl, null, null, Duration.ofHours(1), Duration.ofMillis(200)));
-            DatabaseConfiguration configuration = new DatabaseConfiguration();
-            PrimaryDatabase primary = configuration.primaryDatabase(properties, DatabaseConfiguration.EmbeddedDatabase.NONE);
-            try (DatabaseConfiguration.Pools pools = configuration.databasePools(properties, primary, -1)) {
+            try (DatabaseConfiguration.Pools pools = ExternalPools.of(url, server, 2, Duration.ofSeconds(30),
+                    new DatabaseProperties.Replica(replicaUrl, null, null, Duration.ofHours(1), Duration.ofMillis(200)))) {
                 ReadReplicaRouting routing = pools.routing();
                 awaitStatus(routing, ReplicaRoute.Status.NotStandby.class, Duration.ofSeconds(10));
 
