@@ -381,6 +381,19 @@ class OperationsEndpointsTest {
         }
     }
 
+    /**
+     * A pool that cannot connect (a replica's wrong password) made HikariCP log a WARN with a 17-frame stack trace once a
+     * minute, after the one Chinese line that says it (operator trial; measured with a wrong password, fifteenth
+     * session); a lost database likewise one per broken connection. Both are off in application.yml.
+     */
+    @Test
+    void hikariCpsRepeatedStackTracesAreOff() {
+        assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.PoolBase").isWarnEnabled()).isFalse();
+        assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.ProxyConnection").isWarnEnabled()).isFalse();
+        assertThat(org.slf4j.LoggerFactory.getLogger("com.zaxxer.hikari.pool.HikariPool").isWarnEnabled())
+                .as("the pool's own warnings (a thread starvation, say) stay").isTrue();
+    }
+
     @Test
     void readinessGoesOutOfServiceWhenTheNodeStops() throws Exception {
         // what the context publishes when it begins to close (ServletWebServerApplicationContext.doClose), before the
