@@ -78,17 +78,19 @@ public final class Cli {
             return DrawVerifyCommand.run(args, new PrintWriter(stdout, true, StandardCharsets.UTF_8),
                     new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         }
-        // one command at a time on an embedded database (CommandTurn); a command's --help uses a throw-away one
+        // one command at a time on an embedded database (CommandTurn); a command's --help uses a throw-away one, and
+        // backup and restore make no data directory nobody asked for (ToolTarget says so): no turn where none is
         var embedded = helpAsked(args) ? java.util.Optional.<java.nio.file.Path>empty()
-                : org.anju.platform.DatabasePrestart.embeddedDirectory();
+                : org.anju.platform.DatabasePrestart.embeddedDirectory()
+                        .filter(d -> !DATABASE_TOOLS.contains(args[0]) || java.nio.file.Files.isDirectory(d));
         if (embedded.isEmpty()) {
             return started(application, args, stdout);
         }
         try (CommandTurn turn = CommandTurn.take(embedded.get(), System.err)) {
             return started(application, args, stdout);
         } catch (java.io.IOException e) {
-            System.err.println("错误：无法取得内置数据库的使用权（" + e.getMessage() + "）：检查临时目录 "
-                    + System.getProperty("java.io.tmpdir") + " 是否可写");
+            System.err.println("错误：无法在数据目录 " + embedded.get().toAbsolutePath() + " 中取得内置数据库的使用权（"
+                    + e.getClass().getSimpleName() + "：" + e.getMessage() + "）：检查该目录是否属于运行安居的用户、是否可写");
             return FAILURE;
         }
     }

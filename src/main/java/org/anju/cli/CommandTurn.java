@@ -4,20 +4,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * One command at a time on one embedded database. Two commands started together (two cron jobs, a script sending
  * commands to the background) each started the server in the same data directory: the second failed with 120 lines of
  * "could not lock …/pg/epg-lock", or attached to the first's server and lost it when the first ended and stopped it —
  * then told to check ANJU_DB_USER (trial of the fifteenth session). Now the second waits for the first's end, saying so
- * once; a command beside a running web app waits for no web app. The turn is an operating-system lock on a file in the
- * temporary directory named after the data directory: released by the system when its process ends, however it ends.
+ * once; a command beside a running web app waits for no web app. The turn is an operating-system lock on
+ * {@code command.lock} in the data directory (owner-only, as the database's files: a lock file in the shared temporary
+ * directory, made by whoever ran first, shut every other account out — re-review), released by the system when its
+ * process ends, however it ends.
  */
 final class CommandTurn implements AutoCloseable {
 
@@ -29,11 +30,22 @@ final class CommandTurn implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Waits for the turn on {@code dataDir}'s database, saying on {@code err} why when it has to wait. */
+    /** The lock's file in a data directory. */
+    static final String FILE = "command.lock";
+
+    /**
+     * Waits for the turn on {@code dataDir}'s database, saying on {@code err} why when it has to wait. A data directory
+     * that does not exist yet is made, owner-only, as the embedded database makes it.
+     */
     static CommandTurn take(Path dataDir, PrintStream err) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
-        Path file = Path.of(System.getProperty("java.io.tmpdir"), "anju-command-" + digest(absolute.toString()) + ".lock");
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (!Files.isDirectory(absolute)) {
+            Files.createDirectories(absolute);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+            }
+        }
+        FileChannel channel = FileChannel.open(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -44,15 +56,6 @@ final class CommandTurn implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
-        }
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

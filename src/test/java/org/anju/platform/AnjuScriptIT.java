@@ -109,6 +109,40 @@ class AnjuScriptIT {
         assertThat(cacheFiles(dir)).as("no recording, no cache").isEmpty();
     }
 
+    /**
+     * Ctrl-C in a terminal (SIGINT to the launcher's whole process group) during the training run: the command stops.
+     * Before (re-review of the fifteenth session), the JVM — a script's background child — started with SIGINT ignored
+     * and ran its command to the end; with an external database a real import would have committed after Ctrl-C.
+     */
+    @Test
+    void ctrlCDuringItsTrainingRunStopsTheCommand(@TempDir Path dir) throws Exception {
+        List<String> command = List.of("setsid", REPO.resolve("scripts/anju").toString(), "plan", "import", "--dry-run",
+                "--json", "src/main/resources/seeds/001_bc1ecb836366de7f.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("ANJU_CACHE_DIR", dir.resolve("cache").toString());
+        pb.environment().put("ANJU_DATA_DIR", dir.resolve("data").toString());
+        Process launcher = pb.start();   // setsid runs it as the leader of a new session: its pid is the group's
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        List<ProcessHandle> training = List.of();
+        while (training.isEmpty() && System.nanoTime() < until) {
+            training = launcher.descendants().filter(h -> h.info().commandLine()
+                    .map(c -> c.contains("AOTMode=record")).orElse(false)).toList();
+            Thread.sleep(20);
+        }
+        assertThat(training).as("the training JVM, running").hasSize(1);
+        Thread.sleep(500);   // the JVM has set up its signal handling
+        Process ctrlC = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();   // as a terminal does
+        assertThat(ctrlC.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).isEqualTo(130);
+        assertThat(training.getFirst().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(Files.readString(dir.resolve("out.txt"))).as("before: the command's whole output, run to its end")
+                .doesNotContain("关于下达2023年全省保障性安居工程建设工作计划的通知");
+        assertThat(cacheFiles(dir)).as("no recording, no cache").isEmpty();
+    }
+
     @Test
     void anOlderJavaIsRefusedSayingWhichIsNeeded(@TempDir Path dir) throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
