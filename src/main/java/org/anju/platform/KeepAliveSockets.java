@@ -12,9 +12,9 @@ import java.net.SocketOption;
 /**
  * The sockets of every connection to PostgreSQL (the driver's {@code socketFactory}): TCP keepalive after 30 s of
  * silence, probed every 10 s, given up after 3 unanswered probes. A primary gone without a word — its host off, the
- * network cut, an address moved by a failover — left each request waiting for its reply for as long as the kernel
- * kept the connection, 2 hours of keepalive by default (left out since the admission review: the requests' pool has no
- * socket timeout, which would also cut long imports and migrations). Keepalive cuts only a connection whose peer no
+ * network cut, an address moved by a failover — left each request waiting for its reply without end: the requests' pool
+ * had no keepalive at all (the replica's the kernel's 2 hours), and it has no socket timeout, which would also cut long
+ * imports and migrations (left out since the admission review). Keepalive cuts only a connection whose peer no
  * longer answers at all: a server busy with a long statement still answers the probes from its kernel, so nothing
  * long-running is cut; a dead peer is found in about a minute.
  */

@@ -17,9 +17,10 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every pool's connections to PostgreSQL carry their pool's name beside the node's, and TCP keepalive with short times ({@link KeepAliveSockets}), as the kernel
- * sees them: a peer gone without a word is found in about a minute, where a request waited for the kernel's 2 hours
- * of keepalive (the requests' pool had none at all) — and no long statement is cut, as a socket timeout would.
+ * Every pool's connections to PostgreSQL carry their pool's name beside the node's, and TCP keepalive with short times
+ * ({@link KeepAliveSockets}), as the kernel sees them: a peer gone without a word is found in about a minute, where a
+ * request on the requests' pool (no keepalive at all) waited without end and one on a replica's pool for the kernel's
+ * 2 hours — and no long statement is cut, as a socket timeout would.
  *
  * <p>Read from the kernel's own table of this machine's TCP connections ({@code /proc/net/tcp}): each connection's
  * client port, as the server saw it ({@code pg_stat_activity.client_port}), and its timer — a keepalive timer
