@@ -56,9 +56,7 @@ class PortCheck implements WebServerFactoryCustomizer<ConfigurableWebServerFacto
             if (e.getMessage() == null || !e.getMessage().contains("in use")) {
                 return;   // an address this host does not have, a privileged port: Tomcat says which, as before
             }
-            throw new SettingProblem("网站端口 " + port + " 已被其他进程占用，无法启动网站",
-                    "找出并停止占用端口 " + port + " 的进程（如 ss -ltnp 'sport = :" + port + "'；可能是已在运行的另一个安居），"
-                            + "或用环境变量 PORT（配置项 server.port）换一个端口后再启动。");
+            throw new SettingProblem(PortInUseFailureAnalyzer.description(port), PortInUseFailureAnalyzer.action(port));
         } catch (IOException | RuntimeException e) {
             // an address that cannot be bound for another reason: Tomcat says it, as before
         }

@@ -17,12 +17,20 @@ class PortInUseFailureAnalyzer implements FailureAnalyzer {
     public FailureAnalysis analyze(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PortInUseException p) {
-                return new FailureAnalysis("网站端口 " + p.getPort() + " 已被其他进程占用，无法启动网站",
-                        "找出并停止占用端口 " + p.getPort() + " 的进程（如 ss -ltnp 'sport = :" + p.getPort()
-                                + "'；可能是已在运行的另一个安居），或用环境变量 PORT（配置项 server.port）换一个端口后再启动。",
-                        p);
+                return new FailureAnalysis(description(p.getPort()), action(p.getPort()), p);
             }
         }
         return null;
+    }
+
+    /** What is wrong, as this analysis and the early check ({@link PortCheck}) say it. */
+    static String description(int port) {
+        return "网站端口 " + port + " 已被其他进程占用，无法启动网站";
+    }
+
+    /** What to do about it. */
+    static String action(int port) {
+        return "找出并停止占用端口 " + port + " 的进程（如 ss -ltnp 'sport = :" + port
+                + "'；可能是已在运行的另一个安居），或用环境变量 PORT（配置项 server.port）换一个端口后再启动。";
     }
 }
