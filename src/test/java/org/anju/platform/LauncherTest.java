@@ -1,0 +1,120 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code scripts/anju}'s decisions, with a stand-in for java that only writes down how it was called (and makes the
+ * files the real one would): which cache directory a jar and a JDK get, that a command runs on its cache once there is
+ * one, and that a cache directory whose extracted files changed (copied, restored) is trained again. The sixteenth
+ * session rewrote these lines with shell builtins (its processes were ~150 ms of every command); the real JVM's runs
+ * are {@code AnjuScriptIT}'s.
+ */
+class LauncherTest {
+
+    static final Path SCRIPT = Path.of("scripts/anju").toAbsolutePath();
+
+    /** A JDK whose java logs its arguments and plays extract, record and create. */
+    static Path fakeJdk(Path dir, String release) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("jdk"));
+        Files.createDirectories(home.resolve("bin"));
+        if (release != null) {
+            Files.writeString(home.resolve("release"), release);
+        }
+        Path java = home.resolve("bin/java");
+        Files.writeString(java, """
+                #!/bin/bash
+                echo "$*" >> "$(dirname "$0")/../calls"
+                for a in "$@"; do
+                  case "$a" in
+                    -version) echo 'openjdk version "25.0.1" 2025-10-21' >&2 ;;
+                    -XX:AOTConfiguration=*) conf="${a#*=}" ;;
+                    -XX:AOTCache=*) cache="${a#*=}" ;;
+                    -XX:AOTMode=create) create=1 ;;
+                  esac
+                done
+                if [ "$2" = extract ] || [ "$4" = extract ]; then
+                  dest="${@: -1}"; mkdir -p "$dest/lib"; echo jar > "$dest/anju-9.jar"; echo lib > "$dest/lib/a.jar"; exit 0
+                fi
+                [ -n "${conf:-}" ] && [ -z "${create:-}" ] && echo recorded > "$conf"
+                [ -n "${create:-}" ] && echo cache > "$cache"
+                exit 0
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    static List<String> run(Path dir, Path jdk, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("ANJU_JAR", dir.resolve("anju-9.jar").toString());
+        pb.environment().put("ANJU_CACHE_DIR", dir.resolve("cache").toString());
+        Files.deleteIfExists(jdk.resolve("calls"));
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        return Files.readAllLines(jdk.resolve("calls"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCommandGetsItsJarsAndJdksDirectoryAndRunsOnItsCacheOnceMade(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, """
+                IMPLEMENTOR="Eclipse Adoptium"
+                IMPLEMENTOR_VERSION="Temurin-25.0.3+9"
+                JAVA_RUNTIME_VERSION="25.0.3+9-LTS"
+                JAVA_VERSION="25.0.3"
+
+                MODULES="java.base"
+                """);
+        Path jar = Files.writeString(dir.resolve("anju-9.jar"), "a jar of 17 bytes");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.ofEpochSecond(1_800_000_000L)));
+        Path cacheDir = dir.resolve("cache/anju-9-17-1800000000-EclipseAdoptium-25.0.3+9-LTS");
+
+        List<String> first = run(dir, jdk, "plan", "list");
+        assertThat(first).hasSize(3);
+        assertThat(first.get(0)).startsWith("-Djarmode=tools -jar " + jar).contains("extract --destination " + cacheDir.resolve("app."));
+        assertThat(first.get(1)).startsWith("-XX:AOTMode=record").contains("-Dspring.aot.enabled=true", "-XX:+UseSerialGC")
+                .endsWith("-jar " + cacheDir.resolve("app/anju-9.jar") + " plan list");
+        assertThat(first.get(2)).startsWith("-XX:AOTMode=create").contains("-XX:AOTCache=" + cacheDir.resolve("cli.aot."));
+        assertThat(cacheDir.resolve("cli.aot")).exists();
+
+        List<String> second = run(dir, jdk, "plan", "list");
+        assertThat(second).containsExactly("-XX:AOTCache=" + cacheDir.resolve("cli.aot")
+                + " -Xlog:aot=off,cds=off -Dspring.aot.enabled=true -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "
+                + cacheDir.resolve("app/anju-9.jar") + " plan list");
+
+        // the extracted files with other times (a copied cache directory): the JVM would refuse the cache silently
+        Files.setLastModifiedTime(cacheDir.resolve("app/lib/a.jar"), FileTime.from(Instant.ofEpochSecond(1_700_000_000L)));
+        List<String> third = run(dir, jdk, "plan", "list");
+        assertThat(third).hasSize(2);
+        assertThat(third.get(0)).startsWith("-XX:AOTMode=record");
+        assertThat(run(dir, jdk, "plan", "list")).hasSize(1).first().asString().startsWith("-XX:AOTCache=");
+    }
+
+    @Test
+    void aJdkWithoutReleaseFileIsAskedItsVersion(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, null);
+        Files.writeString(dir.resolve("anju-9.jar"), "jar");
+        List<String> calls = run(dir, jdk, "user", "list");
+        assertThat(calls.getFirst()).isEqualTo("-version");
+        assertThat(calls.get(1)).contains("extract --destination " + dir.resolve("cache") + "/anju-9-3-");
+        assertThat(Files.list(dir.resolve("cache")).map(p -> p.getFileName().toString()).toList())
+                .singleElement().asString().endsWith("-25.0.1");
+    }
+}
