@@ -53,7 +53,7 @@ class DatabaseConfiguration {
         }
         return StartupClock.step("内置 PostgreSQL 启动（或连接已运行的）", () -> {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
-            return new EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(), server.password());
+            return new EmbeddedDatabase(server, server.ensureDatabase(EmbeddedPostgresServer.DATABASE), server.user(), server.password());
         });
     }
 

