@@ -221,6 +221,10 @@ final class DirectStart implements Closeable {
                 return Optional.empty();
             }
             Path binaries = Path.of(lines.get(1));
+            // only where zonky extracts them now: a record of the world-writable /tmp/embedded-pg is not followed
+            if (!binaries.getParent().equals(EmbeddedPostgresServer.programsDirectory(base))) {
+                return Optional.empty();
+            }
             // zonky's mark of a finished extraction, and the programs this start runs
             return Files.exists(binaries.resolve(".exists")) && Files.isExecutable(binaries.resolve("bin/pg_ctl"))
                     && Files.isExecutable(binaries.resolve("bin/postgres")) ? Optional.of(binaries) : Optional.empty();

@@ -154,7 +154,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 port = direct.get().port();
             } else {
                 EmbeddedPostgres pg = builder(true, secret, sockets).setDataDirectory(pgDirectory)
-                        .setCleanDataDirectory(false).start();
+                        .setOverrideWorkingDirectory(programsDirectory(base).toFile()).setCleanDataDirectory(false).start();
                 DirectStart.remember(base, pgDirectory);   // the next start of this directory: directly
                 started = pg;
                 port = pg.getPort();
@@ -183,6 +183,41 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("无法在 " + pgDirectory + " 启动内置 PostgreSQL", e);
+        }
+    }
+
+    /**
+     * Where zonky extracts the server's programs: a directory no other local user can reach. zonky's own, {@code
+     * /tmp/embedded-pg}, is world-writable without the sticky bit (zonky makes it so): another user could rename our
+     * {@code PG-…} directory away and put a {@code pg_ctl} of theirs in its place, which the app would then run as its
+     * own user, data key and all (sixteenth session). The user's cache ({@code $XDG_CACHE_HOME/anju} or {@code
+     * ~/.cache/anju}, owner-only; zonky makes the directory inside it world-writable, unreachable through it), shared by
+     * every data directory and the tests; where it cannot be made private, a directory in the (owner-only) data
+     * directory, or for the tests' throw-away server a new temporary one.
+     */
+    static Path programsDirectory(Path base) {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = (xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("anju");
+        try {
+            Files.createDirectories(cache);
+            ownerOnly(cache, "rwx------");
+            if (PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)).equals("rwx------")
+                    && Files.isWritable(cache)) {
+                return Files.createDirectories(cache.resolve("postgres"));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a read-only or foreign home: below
+        }
+        try {
+            if (base != null) {
+                return Files.createDirectories(base.resolve("pg-programs"));   // base: rwx------ (start)
+            }
+            Path temporary = Files.createTempDirectory("anju-pg-programs");
+            ownerOnly(temporary, "rwx------");
+            return temporary.resolve("postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法建立内置 PostgreSQL 程序目录", e);
         }
     }
 
@@ -248,7 +283,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Path sockets = Files.createTempDirectory("anju-pg-socket");
             ownerOnly(sockets, "rwx------");
             sockets.toFile().deleteOnExit();
-            EmbeddedPostgres pg = builder(false, secret, sockets).start();
+            EmbeddedPostgres pg = builder(false, secret, sockets).setOverrideWorkingDirectory(programsDirectory(null).toFile())
+                    .start();
             secure(pg.getPort(), secret, null);
             return new EmbeddedPostgresServer(pg, pg.getPort(), secret);
         } catch (IOException e) {

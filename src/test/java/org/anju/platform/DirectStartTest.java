@@ -86,6 +86,19 @@ class DirectStartTest {
         }
         assertThat(Files.readAllLines(record)).as("recorded again by zonky's start").isEqualTo(kept);
 
+        // complete-looking programs elsewhere (a record of zonky's world-writable /tmp/embedded-pg, say): never run
+        Path planted = Files.createDirectories(dir.resolve("elsewhere/PG-planted/bin"));
+        Files.createFile(planted.getParent().resolve(".exists"));
+        for (String program : List.of("pg_ctl", "postgres")) {
+            Path p = Files.writeString(planted.resolve(program), "#!/bin/sh\ntouch " + dir.resolve("planted-ran") + "\nexit 1\n");
+            p.toFile().setExecutable(true);
+        }
+        Files.write(record, List.of(kept.get(0), planted.getParent().toString()));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dir)) {
+            assertThat(server.startedDirectly()).isFalse();
+        }
+        assertThat(dir.resolve("planted-ran")).doesNotExist();
+
         Files.write(record, List.of(kept.get(0), dir.resolve("no-such-binaries").toString()));
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dir)) {
             assertThat(server.startedDirectly()).as("binaries gone").isFalse();

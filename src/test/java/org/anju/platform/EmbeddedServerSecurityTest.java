@@ -31,6 +31,13 @@ class EmbeddedServerSecurityTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("pg-socket"))))
                     .isEqualTo("rwx------");
             assertThat(server.password()).isEqualTo(Files.readString(secret).strip()).hasSizeGreaterThan(40);
+            // the programs it runs where no other local user can reach them: zonky's /tmp/embedded-pg is world-writable
+            // without the sticky bit, another user could put a pg_ctl of theirs there
+            String program = Files.readString(dir.resolve("pg/postmaster.opts")).split(" \"", 2)[0];
+            assertThat(program).doesNotStartWith("/tmp/embedded-pg").endsWith("/bin/postgres");
+            Path programs = EmbeddedPostgresServer.programsDirectory(dir);
+            assertThat(Path.of(program)).startsWith(programs);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(programs.getParent()))).isEqualTo("rwx------");
 
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong")).isInstanceOf(SQLException.class);
