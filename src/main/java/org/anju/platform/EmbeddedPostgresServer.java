@@ -200,6 +200,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Path cache = (xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
                 .resolve("anju");
         try {
+            if (!cache.isAbsolute()) {
+                throw new IOException("no home directory");   // user.home "?": a service account without one
+            }
             Files.createDirectories(cache);
             ownerOnly(cache, "rwx------");
             if (PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)).equals("rwx------")
