@@ -86,7 +86,8 @@ public final class Cli {
         if (embedded.isEmpty()) {
             return started(application, args, stdout);
         }
-        try (CommandTurn turn = CommandTurn.take(embedded.get(), System.err)) {
+        try (org.anju.platform.CommandTurn turn = org.anju.platform.CommandTurn.take(embedded.get(),
+                dir -> System.err.println("安居：另一个命令正在使用内置数据库 " + dir + "，等它结束后再运行本命令……"))) {
             return started(application, args, stdout);
         } catch (java.io.IOException e) {
             System.err.println("错误：无法在数据目录 " + embedded.get().toAbsolutePath() + " 中取得内置数据库的使用权（"

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DatabaseConfiguration {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DatabaseConfiguration.class);
+
     /** One throw-away server per JVM: starting PostgreSQL costs seconds, a database milliseconds. */
     private static final class Ephemeral {
         static final EmbeddedPostgresServer SERVER = EmbeddedPostgresServer.startEphemeral();
@@ -52,9 +54,24 @@ class DatabaseConfiguration {
                     Ephemeral.SERVER.password());
         }
         return StartupClock.step("内置 PostgreSQL 启动（或连接已运行的）", () -> {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
-            return new EmbeddedDatabase(server, server.ensureDatabase(EmbeddedPostgresServer.DATABASE), server.user(), server.password());
+            if (CommandTurn.heldHere()) {   // a command: its turn is taken (org.anju.cli.Cli)
+                return embedded(properties);
+            }
+            // the web app: not on the server of a command that will stop it when it ends (CommandTurn)
+            try (CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> LOG.warn(
+                    "一个命令正在使用内置数据库 {}：等它结束（它结束时停止它启动的数据库）后再启动本应用的数据库……", dir))) {
+                return embedded(properties);
+            } catch (IOException e) {
+                throw new UncheckedIOException("无法在数据目录 " + properties.dataDir().toAbsolutePath()
+                        + " 中取得内置数据库的使用权：检查该目录是否属于运行安居的用户、是否可写", e);
+            }
         });
+    }
+
+    private static EmbeddedDatabase embedded(DatabaseProperties properties) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
+        return new EmbeddedDatabase(server, server.ensureDatabase(EmbeddedPostgresServer.DATABASE), server.user(),
+                server.password());
     }
 
     /**

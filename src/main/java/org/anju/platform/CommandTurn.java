@@ -1,7 +1,6 @@
-package org.anju.cli;
+package org.anju.platform;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileSystems;
@@ -19,8 +18,16 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code command.lock} in the data directory (owner-only, as the database's files: a lock file in the shared temporary
  * directory, made by whoever ran first, shut every other account out — re-review), released by the system when its
  * process ends, however it ends.
+ *
+ * <p>The web app takes the turn too, only while it starts or attaches to the server: started while a command ran, it
+ * attached to the command's server and lost its database when the command ended and stopped it (late re-review of the
+ * fifteenth session); now it waits for the command's end and starts its own. Commands started later attach to the web
+ * app's server and leave it running.
  */
-final class CommandTurn implements AutoCloseable {
+public final class CommandTurn implements AutoCloseable {
+
+    /** Whether this process holds a turn (a command does for its whole run: its context must not wait for itself). */
+    private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -31,13 +38,13 @@ final class CommandTurn implements AutoCloseable {
     }
 
     /** The lock's file in a data directory. */
-    static final String FILE = "command.lock";
+    public static final String FILE = "command.lock";
 
     /**
-     * Waits for the turn on {@code dataDir}'s database, saying on {@code err} why when it has to wait. A data directory
-     * that does not exist yet is made, owner-only, as the embedded database makes it.
+     * Waits for the turn on {@code dataDir}'s database, saying {@code waiting} (given the directory) once when it has
+     * to wait. A data directory that does not exist yet is made, owner-only, as the embedded database makes it.
      */
-    static CommandTurn take(Path dataDir, PrintStream err) throws IOException {
+    public static CommandTurn take(Path dataDir, java.util.function.Consumer<String> waiting) throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
             Files.createDirectories(absolute);
@@ -49,9 +56,10 @@ final class CommandTurn implements AutoCloseable {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                err.println("安居：另一个命令正在使用内置数据库 " + absolute + "，等它结束后再运行本命令……");
+                waiting.accept(absolute.toString());
                 lock = channel.lock();
             }
+            HELD.incrementAndGet();
             return new CommandTurn(channel, lock);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -60,8 +68,14 @@ final class CommandTurn implements AutoCloseable {
     }
 
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
+    /** Whether this process holds a turn now. */
+    static boolean heldHere() {
+        return HELD.get() > 0;
+    }
+
     @Override
     public void close() {
+        HELD.decrementAndGet();
         try {
             lock.release();
             channel.close();

@@ -1,0 +1,75 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web app started while a command runs on the same embedded database waits for the command's end and then starts
+ * its own server. It used to attach to the command's server and lose its database a moment later, when the command
+ * ended and stopped what it had started (late re-review of the fifteenth session). The command is another process, as
+ * in life: it holds the turn and runs the server until told to end ({@link Command}).
+ */
+class WebWaitsForCommandTest {
+
+    /** A command in its own JVM: the turn, the server it starts, "READY", and its end when a line comes on stdin. */
+    public static final class Command {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            try (CommandTurn turn = CommandTurn.take(dir, d -> { });
+                 EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dir)) {
+                server.ensureDatabase(EmbeddedPostgresServer.DATABASE);
+                System.out.println("READY");
+                System.out.flush();
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            System.out.println("ENDED");
+        }
+    }
+
+    @Test
+    void theWebAppWaitsForTheCommandsEndAndRunsOnItsOwnServer(@TempDir Path dir) throws Exception {
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
+                .start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                // zonky's and the JVM's lines
+            }
+            assertThat(line).as("the command started its server").isEqualTo("READY");
+
+            DatabaseProperties properties = new DatabaseProperties(null, null, null, dir, false, 0, null, null, null);
+            CompletableFuture<DatabaseConfiguration.EmbeddedDatabase> web = CompletableFuture.supplyAsync(
+                    () -> new DatabaseConfiguration().embeddedDatabase(properties));
+            Thread.sleep(2_000);
+            assertThat(web).as("the web app waits while the command runs (before: attached to its server at once)")
+                    .isNotDone();
+
+            command.getOutputStream().write("end\n".getBytes(StandardCharsets.UTF_8));
+            command.getOutputStream().flush();
+            assertThat(command.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            try (DatabaseConfiguration.EmbeddedDatabase database = web.get(60, TimeUnit.SECONDS);
+                 Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                 var st = c.createStatement()) {
+                var rs = st.executeQuery("select 1");
+                rs.next();
+                assertThat(rs.getInt(1)).as("its database lives on after the command").isEqualTo(1);
+            }
+        } finally {
+            command.destroyForcibly();
+        }
+    }
+}
