@@ -58,6 +58,15 @@ class JsonLogTest {
     }
 
     @Test
+    void gelfNamesTheNodeAsItsHost() throws Exception {
+        JsonNode line = JsonMapper.builder().build().readTree(
+                lines(Map.of("ANJU_LOG_FORMAT", "gelf", "ANJU_NODE_NAME", "anju-node-b")).getFirst());
+        // before: "anju" on every node (metrics review, sixteenth session)
+        assertThat(line.get("host").asString()).isEqualTo("anju-node-b");
+        assertThat(line.get("short_message").asString()).isEqualTo("月报上报提醒：3 个单位未报");
+    }
+
+    @Test
     void plainTextByDefault() throws Exception {
         List<String> lines = lines(Map.of());
         assertThat(lines).hasSize(1);
