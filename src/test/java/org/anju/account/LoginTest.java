@@ -92,6 +92,20 @@ class LoginTest {
         mvc.perform(get("/plans").cookie(session)).andExpect(redirectedUrl("/login"));
     }
 
+    /** A name no account has is not logged: often a password typed a field early, an ID number, a phone number. */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anUnknownNameIsNotWrittenToTheLog(org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        for (String typed : new String[] {"Sup3r$ecretPw", "320302198506151237", "13812345678"}) {
+            mvc.perform(login(typed, "x").with(from(OFFICE)))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(login("sr_admin", "wrong-1234").with(from(OFFICE)))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(output.getAll()).doesNotContain("Sup3r$ecretPw", "320302198506151237", "13812345678")
+                .contains("登录失败：无此用户名（18 个字符）", "登录失败：用户名 sr_admin");
+    }
+
     static final String ONE_SECOND = "登录失败次数过多，请 1 秒后再试";
 
     /** Three failures delay that name from that address — a real account and an unknown name alike. */
