@@ -442,7 +442,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 2;
+        return Ordered.HIGHEST_PRECEDENCE + 3;
     }
 
     /** No slot within the wait: the node is busy, told as 503 + Retry-After by {@link ServiceBusy}. */

@@ -102,7 +102,15 @@ class BusyDatabaseTest {
         mvc.perform(get("/plans").cookie(session)).andExpect(status().isOk());
         mvc.perform(get("/api/me").with(httpBasic("sr_admin", password))).andExpect(status().isOk());
         assertThat(failedAttempts()).as("a sign-in that could not be checked counts nothing").isZero();
+        // the request metrics say what the callers got: a filter's busy answer was recorded as status 500, outcome
+        // SERVER_ERROR (metrics review, sixteenth session) — ServiceBusy answered outside the metrics' filter
+        assertThat(registry.find("http.server.requests").tag("status", "503").timers().stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count).sum()).isGreaterThanOrEqualTo(5);
+        assertThat(registry.find("http.server.requests").tag("status", "500").timers()).isEmpty();
     }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     /** Past the filters, in the handler: a lock held longer than the database's lock_timeout (ApiErrors, PageErrors). */
     @Test
