@@ -14,9 +14,11 @@ import java.util.function.Supplier;
  * The application's own metrics (issue 15), next to the ones Spring Boot records (requests, JVM, connection pool):
  *
  * <ul>
- *   <li>{@code anju.imports} — a timer per import, tagged {@code kind} (plan, projects, reports, stock) and
- *       {@code outcome}: {@code ok}, {@code refused} (the file or the request was refused with a reason for the user:
- *       nothing written) or {@code failed} (a bug). Its count is the number of imports.</li>
+ *   <li>{@code anju.imports} — a timer per import, tagged {@code kind} (plan, plan-preview, projects, reports, stock,
+ *       ledger, ledger-preview, expropriation, expropriation-preview) and {@code outcome}: {@code ok}, {@code refused}
+ *       (the file or the request was refused with a reason for the user: nothing written), {@code busy} (a lock or a
+ *       connection not had in time: "send again", nothing written) or {@code failed} (a bug). Its count is the number
+ *       of imports.</li>
  *   <li>{@code anju.reports.submitted} — a counter of 月报 submitted (上报), counted once the submission is committed
  *       (a submission rolled back with its import counts nothing), tagged {@code channel} (UI, API, IMPORT, CLI).</li>
  *   <li>{@code anju.jobs.queue} — a gauge of this node's imports, tagged {@code state} running or queued
@@ -96,10 +98,12 @@ public class OperationsMetrics {
             outcome = result == null || accepted.test(result) ? "ok" : "refused";
             return result;
         } catch (RuntimeException e) {
-            outcome = refused(e) ? "refused" : "failed";
+            // busy (a lock or a connection not had in time, "send again") is not a bug: an alert on failed would fire on
+            // ordinary contention (metrics review, sixteenth session)
+            outcome = refused(e) ? "refused" : ServiceBusy.is(e) ? "busy" : "failed";
             throw e;
         } finally {
-            sample.stop(Timer.builder("anju.imports").description("导入（计划分解表、项目库、月报、房源）的次数和用时")
+            sample.stop(Timer.builder("anju.imports").description("导入（计划分解表、项目库、月报、房源、台账、征收调查登记）的次数和用时")
                     .tag("kind", kind).tag("outcome", outcome).register(registry));
         }
     }

@@ -59,8 +59,11 @@ public class Expropriations {
     private final Access access;
     private final SourceReader reader;
 
+    private final org.anju.platform.OperationsMetrics metrics;
+
     Expropriations(ExpropriationRepository repository, PersonalData personalData, Regions regions, Access access,
-                   SourceReader reader) {
+                   SourceReader reader, org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.personalData = personalData;
         this.regions = regions;
@@ -472,22 +475,27 @@ public class Expropriations {
 
     /** Reads the 调查登记 list and shows what it would add; refuses with every problem by row and column. */
     public Preview preview(long projectId, String fileName, byte[] content) {
-        ExpropriationRepository.ProjectRow p = projectRow(projectId);
-        checkManages(regions.byId(p.countyId()));
-        return preview(fileName, reading(projectId, fileName, content));
+        return metrics.timeImport("expropriation-preview", () -> {
+            ExpropriationRepository.ProjectRow p = projectRow(projectId);
+            checkManages(regions.byId(p.countyId()));
+            return preview(fileName, reading(projectId, fileName, content));
+        });
     }
 
     /** Adds every household of the list, or none: any problem refuses the whole file. */
     @Transactional
     public Preview importFile(long projectId, String fileName, byte[] content) {
-        ExpropriationRepository.ProjectRow p = repository.lockProject(projectId)
-                .orElseThrow(() -> new NotFound("征收项目不存在：" + projectId));
-        checkManages(regions.byId(p.countyId()));
-        HouseholdWorkbook.Reading r = reading(projectId, fileName, content);
-        for (HouseholdWorkbook.Line l : r.lines()) {
-            repository.insertHousehold(projectId, household(l.form(), "第 " + l.row() + " 行："), access.current().username());
-        }
-        return preview(fileName, r);
+        // timed inside its transaction: a failure of the commit itself would count as ok (inserts into a locked project)
+        return metrics.timeImport("expropriation", () -> {
+            ExpropriationRepository.ProjectRow p = repository.lockProject(projectId)
+                    .orElseThrow(() -> new NotFound("征收项目不存在：" + projectId));
+            checkManages(regions.byId(p.countyId()));
+            HouseholdWorkbook.Reading r = reading(projectId, fileName, content);
+            for (HouseholdWorkbook.Line l : r.lines()) {
+                repository.insertHousehold(projectId, household(l.form(), "第 " + l.row() + " 行："), access.current().username());
+            }
+            return preview(fileName, r);
+        });
     }
 
     private HouseholdWorkbook.Reading reading(long projectId, String fileName, byte[] content) {

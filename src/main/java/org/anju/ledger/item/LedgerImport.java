@@ -58,7 +58,11 @@ public class LedgerImport {
     private final Access access;
     private final TransactionTemplate transaction;
 
-    LedgerImport(Ledger ledger, SourceReader reader, Access access, TransactionTemplate transaction) {
+    private final org.anju.platform.OperationsMetrics metrics;
+
+    LedgerImport(Ledger ledger, SourceReader reader, Access access, TransactionTemplate transaction,
+                 org.anju.platform.OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.reader = reader;
         this.access = access;
@@ -74,6 +78,11 @@ public class LedgerImport {
 
     /** Reads the file and checks every row; with {@code commit}, writes all rows in one transaction, or none. */
     public Result importFile(String regionCode, String kindCode, String fileName, byte[] content, boolean commit) {
+        return metrics.timeImport(commit ? "ledger" : "ledger-preview",
+                () -> importChecked(regionCode, kindCode, fileName, content, commit));
+    }
+
+    private Result importChecked(String regionCode, String kindCode, String fileName, byte[] content, boolean commit) {
         KindDefinition kind = ledger.kinds().get(kindCode);
         Region region = ledger.region(regionCode);
         if (!ledger.canIssue(region.code())) {

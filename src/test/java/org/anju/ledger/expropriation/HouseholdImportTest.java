@@ -110,9 +110,22 @@ class HouseholdImportTest {
         assertThat(as(() -> expropriations.households(other, null))).extracting(HouseholdView::code)
                 .containsExactly("WQ-01", "WQ-02", "WQ-03");
         // importing the same households again is refused by row
+        double refused = imports("expropriation", "refused");
         assertThatThrownBy(() -> as(() -> expropriations.importFile(other, "export.xlsx", exported)))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(InputProblem::row)
                         .containsExactly(3, 4, 5));
+        // in anju_imports_seconds with the other imports (metrics review, sixteenth session: not counted at all)
+        assertThat(imports("expropriation", "ok")).isGreaterThanOrEqualTo(2);
+        assertThat(imports("expropriation", "refused")).isEqualTo(refused + 1);
+        assertThat(imports("expropriation-preview", "ok")).isPositive();
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private double imports(String kind, String outcome) {
+        var timer = registry.find("anju.imports").tag("kind", kind).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

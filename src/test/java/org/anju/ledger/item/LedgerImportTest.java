@@ -128,8 +128,12 @@ class LedgerImportTest {
                 new NewItem("AUDIT", ZHANGYE, "市本级公租房592套未按期交付使用", Map.of("source", "甘肃省审计厅", "category", "未按期交付使用",
                         "amount", "15851"), unit, null, measures, LocalDate.of(2024, 5, 31), null, null, null, null, null));
 
+        double counted = imports("ledger", "ok");
         LedgerImport.Result done = as(() -> imports.importFile(ZHANGYE, "AUDIT", "张掖审计问题-本平台格式.tsv", content, true));
         assertThat(done.ids()).hasSize(2);
+        // in anju_imports_seconds with the other imports (metrics review, sixteenth session: not counted at all)
+        assertThat(imports("ledger", "ok")).isEqualTo(counted + 1);
+        assertThat(imports("ledger-preview", "ok")).isPositive();
         List<Item> items = as(() -> ledger.items(ZHANGYE, "AUDIT", null));
         assertThat(items).extracting(Item::title, Item::state, Item::alert).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("市二院人才房108套未按期交付使用", LedgerState.PENDING, Alert.OVERDUE),
@@ -196,5 +200,13 @@ class LedgerImportTest {
         byte[] buildings = inLinze(() -> imports.export(linze, "城市危房C/D级"));
         assertThat(inLinze(() -> imports.importFile(linze, "DANGEROUS_BUILDING", "危房.xlsx", buildings, false)).rows())
                 .singleElement().satisfies(r -> assertThat(r.item().fields()).isEqualTo(inLinze(() -> ledger.item(building)).fields()));
+    }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    private double imports(String kind, String outcome) {
+        var timer = registry.find("anju.imports").tag("kind", kind).tag("outcome", outcome).timer();
+        return timer == null ? 0 : timer.count();
     }
 }
