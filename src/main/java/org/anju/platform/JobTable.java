@@ -217,9 +217,13 @@ final class JobTable implements ImportSlots.Shares {
         return stale == null ? 0 : stale;
     }
 
-    /** Queued and running jobs of the whole cluster (fresh heartbeats only). */
+    /**
+     * Queued and running jobs of the whole cluster (fresh heartbeats only), for the metrics' gauges: on the jobs' own
+     * pool — on the requests' one a scrape of a saturated node waited its timeout per gauge and read NaN, exactly when
+     * the scrape mattered (metrics review, sixteenth session).
+     */
     long[] clusterCounts() {
-        return jdbc.sql("""
+        return beats.sql("""
                         select count(*) filter (where state = 'QUEUED'), count(*) filter (where state = 'RUNNING')
                         from import_job where finished_at is null and heartbeat > now() - make_interval(secs => ?)""")
                 .param(timeout.toMillis() / 1000.0)

@@ -374,6 +374,13 @@ class OperationsEndpointsTest {
             assertThat(db.health().getDetails()).containsEntry("database", "PostgreSQL");
             assertThat(System.nanoTime() - asked).as("no wait for the requests' pool")
                     .isLessThan(pools.primary().getConnectionTimeout() * 1_000_000L);
+            // the cluster's import gauges too: they asked the requests' pool at every scrape, waited its timeout twice
+            // and read NaN (metrics review, sixteenth session: a 10 s scrape, Prometheus' own timeout)
+            var registry = context.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+            long scraped = System.nanoTime();
+            assertThat(registry.get("anju.jobs.cluster").tag("state", "running").gauge().value()).isNotNaN();
+            assertThat(registry.get("anju.jobs.cluster").tag("state", "queued").gauge().value()).isNotNaN();
+            assertThat(System.nanoTime() - scraped).isLessThan(pools.primary().getConnectionTimeout() * 1_000_000L);
         } finally {
             for (java.sql.Connection c : lent) {
                 c.close();
