@@ -36,6 +36,7 @@ FIXTURE="$(cd "$FIXTURE" && pwd)"
 
 echo "load: $(($(wc -l < "$FIXTURE/reporters.csv") - 1)) reporters over ${RAMP}s, administrators and viewers for ${DURATION}s, against $BASE_URL"
 start=$(date -u +%FT%TZ)
+rm -f "$FIXTURE/approved.csv"   # the simulation writes this run's at its end (verify.sh: every approval answered stored)
 ./mvnw -q -Pload test-compile gatling:test -Dload.baseUrl="$BASE_URL" -Dload.fixture="$FIXTURE" \
   -Dload.ramp="$RAMP" -Dload.duration="$DURATION"
 gatling=$?

@@ -151,10 +151,15 @@ public class MonthEndSimulation extends Simulation {
                                     css("#report-form input[name=version]", "value").saveAs("version"))))
             .exitHereIfFailed()
             .pause(Duration.ofSeconds(2), Duration.ofSeconds(5))
-            // 上报 is a plain form: 302 to the report's page, which says what happened
+            // 上报 is a plain form: 302 to the report's page, which says what happened — asked for as a request of its
+            // own, "submitted", which the assertion counts: "submit" counted the 302s, every one of them refused
+            // or not (load review, sixteenth session)
             .exec(http("submit").post("/reports/#{region}/" + PERIOD + "/submit")
                     .formParam("version", "#{version}")
                     .formParam("_csrf", "#{csrf}")
+                    .disableFollowRedirect()
+                    .check(status().is(302), header("Location").saveAs("submitted")))
+            .exec(http("submitted").get("#{submitted}")
                     .check(status().is(200), css("#message").is("已上报"), css("#error").notExists()));
 
     /** One sweep of the inbox: every pending report approved through the page's htmx form. */
@@ -167,13 +172,44 @@ public class MonthEndSimulation extends Simulation {
                                 .saveAs("versions")))
                 .exec(MonthEndSimulation::pending)
                 .foreach("#{pending}", "item").on(
-                        exec(http("approve").post("#{item.action}")
+                        exec(Session::markAsSucceeded)
+                                .exec(http("approve").post("#{item.action}")
                                 .header("HX-Request", "true")
                                 .header("X-CSRF-TOKEN", "#{csrf}")
                                 .formParam("version", "#{item.version}")
                                 .formParam("month", PERIOD)
                                 .check(status().is(200), css("#message").transform(m -> m.endsWith("月报已审核通过")).is(true)))
+                                .exec(MonthEndSimulation::answeredApproved)
                                 .pause(Duration.ofMillis(500), Duration.ofSeconds(2)));
+    }
+
+    /**
+     * The units whose approval the inbox answered as done, for scripts/load/verify.sh (approved.csv): an answer is not
+     * a stored approval — one that said 已审核通过 and stored nothing passed both Gatling and verify (load review,
+     * sixteenth session).
+     */
+    private static final java.util.Queue<String> APPROVED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final java.util.regex.Pattern APPROVE_ACTION = java.util.regex.Pattern.compile("/inbox/([^/]+)/[^/]+/approve$");
+
+    private static Session answeredApproved(Session session) {
+        if (!session.isFailed()) {
+            java.util.regex.Matcher m = APPROVE_ACTION.matcher(String.valueOf(session.<Map<String, Object>>get("item").get("action")));
+            if (m.find()) {
+                APPROVED.add(m.group(1));
+            }
+        }
+        return session;
+    }
+
+    @Override
+    public void after() {
+        List<String> lines = new ArrayList<>(List.of("region"));
+        lines.addAll(APPROVED);
+        try {
+            Files.write(FIXTURE.resolve("approved.csv"), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Pairs each pending report's approve action with the version the page showed. */
@@ -224,7 +260,7 @@ public class MonthEndSimulation extends Simulation {
                         // every request did what it should: the stale tab's save is expected to be a 409 (its check),
                         // anything else failing — a 5xx, an unexpected 409, a refused login — fails the run
                         global().failedRequests().count().is(0L),
-                        details("submit").successfulRequests().count().is((long) REPORTERS));
+                        details("submitted").successfulRequests().count().is((long) REPORTERS));
     }
 
     private static FeederBuilder<String> feeder(String file) {
