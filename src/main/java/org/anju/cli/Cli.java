@@ -89,6 +89,9 @@ public final class Cli {
         try (org.anju.platform.CommandTurn turn = org.anju.platform.CommandTurn.take(embedded.get(),
                 dir -> System.err.println("安居：另一个命令正在使用内置数据库 " + dir + "，等它结束后再运行本命令……"))) {
             return started(application, args, stdout);
+        } catch (org.anju.platform.CommandTurn.Stopping e) {
+            System.err.println("安居：" + e.getMessage());
+            return FAILURE;
         } catch (java.io.IOException e) {
             System.err.println("错误：无法在数据目录 " + embedded.get().toAbsolutePath() + " 中取得内置数据库的使用权（"
                     + e.getClass().getSimpleName() + "：" + e.getMessage() + "）：检查该目录是否属于运行安居的用户、是否可写");

@@ -56,8 +56,7 @@ public final class CommandTurn implements AutoCloseable {
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                waiting.accept(absolute.toString());
-                lock = channel.lock();
+                lock = waitFor(channel, () -> waiting.accept(absolute.toString()));
             }
             HELD.incrementAndGet();
             return new CommandTurn(channel, lock);
@@ -68,6 +67,51 @@ public final class CommandTurn implements AutoCloseable {
     }
 
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
+    /** The process is stopping (SIGTERM, Ctrl-C): a wait for the turn ends at once. */
+    public static final class Stopping extends IOException {
+        Stopping() {
+            super("应用正在停止：不再等待内置数据库的使用权");
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.concurrent.atomic.AtomicBoolean HOOKED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Asks for the lock every 200 ms, saying why it waits at once and again every minute, and gives up when the process
+     * is stopping: the web app waiting in {@code lock()} ignored SIGTERM — Spring's shutdown waits for the context's
+     * refresh, which waited for the command — and once the command ended started its database in the middle of its own
+     * shutdown (review of the sixteenth session).
+     */
+    private static FileLock waitFor(FileChannel channel, Runnable say) throws IOException {
+        if (HOOKED.compareAndSet(false, true)) {
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "anju-turn-stopping"));
+            } catch (IllegalStateException alreadyStopping) {
+                STOPPING.set(true);
+            }
+        }
+        say.run();
+        long said = System.nanoTime();
+        FileLock lock;
+        while ((lock = channel.tryLock()) == null) {
+            if (STOPPING.get()) {
+                throw new Stopping();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("等待内置数据库的使用权时被中断");
+            }
+            if (System.nanoTime() - said > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+                say.run();
+                said = System.nanoTime();
+            }
+        }
+        return lock;
+    }
+
     /** Whether this process holds a turn now. */
     static boolean heldHere() {
         return HELD.get() > 0;

@@ -61,6 +61,8 @@ class DatabaseConfiguration {
             try (CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> LOG.warn(
                     "一个命令正在使用内置数据库 {}：等它结束（它结束时停止它启动的数据库）后再启动本应用的数据库……", dir))) {
                 return embedded(properties);
+            } catch (CommandTurn.Stopping e) {
+                throw new IllegalStateException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException("无法在数据目录 " + properties.dataDir().toAbsolutePath()
                         + " 中取得内置数据库的使用权：检查该目录是否属于运行安居的用户、是否可写", e);

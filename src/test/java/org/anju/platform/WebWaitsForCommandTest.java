@@ -72,4 +72,53 @@ class WebWaitsForCommandTest {
             command.destroyForcibly();
         }
     }
+
+    /**
+     * SIGTERM to a web app waiting for the command: it stops. It waited on in {@code lock()} — Spring's shutdown waits
+     * for the refresh, which waited for the command — and once the command ended started its database in the middle of
+     * its own shutdown (review of the sixteenth session: alive 40 s after the signal).
+     */
+    @Test
+    void aWebAppWaitingForTheCommandStopsOnSigterm(@TempDir Path dir) throws Exception {
+        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
+                .start();
+        BufferedReader commandOut = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
+        Process web = null;
+        try {
+            String line;
+            while ((line = commandOut.readLine()) != null && !line.equals("READY")) {
+                // zonky's and the JVM's lines
+            }
+            assertThat(line).isEqualTo("READY");
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), org.anju.AnjuApplication.class.getName(), "--server.port=0")
+                    .redirectErrorStream(true);
+            pb.environment().put("ANJU_DATA_DIR", dir.toString());
+            pb.environment().put("ANJU_DEMO_ENABLED", "false");
+            pb.environment().remove("ANJU_LOG_FORMAT");
+            web = pb.start();
+            BufferedReader webOut = new BufferedReader(new InputStreamReader(web.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            while ((line = webOut.readLine()) != null && !line.contains("一个命令正在使用内置数据库")) {
+                seen.append(line).append('\n');
+            }
+            assertThat(line).as(seen.toString()).isNotNull();
+            web.toHandle().destroy();   // SIGTERM
+            Process waiting = web;
+            Thread drain = Thread.ofVirtual().start(() -> webOut.lines().forEach(l -> { }));
+            assertThat(waiting.waitFor(20, TimeUnit.SECONDS)).as("stopped while the command still runs").isTrue();
+            drain.join(5_000);
+            assertThat(command.isAlive()).isTrue();
+        } finally {
+            if (web != null) {
+                web.destroyForcibly();
+            }
+            command.getOutputStream().write("end\n".getBytes(StandardCharsets.UTF_8));
+            command.getOutputStream().flush();
+            if (!command.waitFor(60, TimeUnit.SECONDS)) {
+                command.destroyForcibly();
+            }
+        }
+    }
 }
