@@ -153,8 +153,8 @@ final class EmbeddedPostgresServer implements AutoCloseable {
                 started = direct.get();
                 port = direct.get().port();
             } else {
-                EmbeddedPostgres pg = builder(true, secret, sockets).setDataDirectory(pgDirectory)
-                        .setOverrideWorkingDirectory(programsDirectory(base).toFile()).setCleanDataDirectory(false).start();
+                EmbeddedPostgres pg = builder(true, secret, sockets, programsDirectory(base)).setDataDirectory(pgDirectory)
+                        .setCleanDataDirectory(false).start();
                 DirectStart.remember(base, pgDirectory);   // the next start of this directory: directly
                 started = pg;
                 port = pg.getPort();
@@ -196,23 +196,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * directory, or for the tests' throw-away server a new temporary one.
      */
     static Path programsDirectory(Path base) {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = (xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-                .resolve("anju");
+        Path cache = userCache();
         try {
-            if (!cache.isAbsolute()) {
-                throw new IOException("no home directory");   // user.home "?": a service account without one
-            }
-            Files.createDirectories(cache);
-            ownerOnly(cache, "rwx------");
-            if (PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)).equals("rwx------")
-                    && Files.isWritable(cache)) {
+            if (cache != null) {
                 return Files.createDirectories(cache.resolve("postgres"));
             }
-        } catch (IOException | RuntimeException e) {
-            // a read-only or foreign home: below
-        }
-        try {
             if (base != null) {
                 return Files.createDirectories(base.resolve("pg-programs"));   // base: rwx------ (start)
             }
@@ -221,6 +209,39 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return temporary.resolve("postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("无法建立内置 PostgreSQL 程序目录", e);
+        }
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/anju} or {@code ~/.cache/anju}, made owner-only — if it and every directory above it belong
+     * to this user or root and nobody else may write into them; else null. A cache under another user's home (root
+     * with {@code sudo -E}, say) would let that user swap in programs for us to run (review of the sixteenth session).
+     */
+    private static Path userCache() {
+        return userCache(System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    static Path userCache(String xdg, String home) {
+        try {
+            Path cache = (xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(home, ".cache")).resolve("anju");
+            if (!cache.isAbsolute()) {
+                return null;   // user.home "?": a service account without one
+            }
+            Files.createDirectories(cache);
+            ownerOnly(cache, "rwx------");
+            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            for (Path p = cache.toRealPath(); p != null; p = p.getParent()) {
+                int owner = (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                // others may write into it: only a root-owned sticky directory (/tmp) keeps them off our entries
+                boolean othersWrite = (mode & 0022) != 0 && !((mode & 01000) != 0 && owner == 0);
+                if (owner != me && owner != 0 || othersWrite) {
+                    return null;
+                }
+            }
+            return Files.isWritable(cache) ? cache : null;
+        } catch (IOException | RuntimeException e) {
+            return null;   // a read-only home, no /proc (not Linux): the data directory's own place
         }
     }
 
@@ -286,8 +307,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             Path sockets = Files.createTempDirectory("anju-pg-socket");
             ownerOnly(sockets, "rwx------");
             sockets.toFile().deleteOnExit();
-            EmbeddedPostgres pg = builder(false, secret, sockets).setOverrideWorkingDirectory(programsDirectory(null).toFile())
-                    .start();
+            EmbeddedPostgres pg = builder(false, secret, sockets, programsDirectory(null)).start();
             secure(pg.getPort(), secret, null);
             return new EmbeddedPostgresServer(pg, pg.getPort(), secret);
         } catch (IOException e) {
@@ -295,8 +315,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(boolean durable, String secret, Path sockets) {
+    private static EmbeddedPostgres.Builder builder(boolean durable, String secret, Path sockets, Path programs) {
+        // zonky cleans "old data directories" in its working directory at every start, signalling the pid of any
+        // postmaster.pid it finds there and deleting the directory: by default /tmp/embedded-pg, world-writable — a
+        // planted pid file got a process of ours killed (review of the sixteenth session). A private one beside the
+        // programs, set before the builder reads it
+        if (System.getProperty("ot.epg.working-dir") == null) {
+            try {
+                System.setProperty("ot.epg.working-dir",
+                        Files.createDirectories(programs.resolveSibling(programs.getFileName() + "-work")).toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("无法建立内置 PostgreSQL 工作目录", e);
+            }
+        }
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(programs.toFile())
                 // a kept server stops after the application (see start); the tests' throw-away one with the JVM
                 .setRegisterShutdownHook(!durable)
                 .setConnectConfig("password", secret)

@@ -38,6 +38,9 @@ class EmbeddedServerSecurityTest {
             Path programs = EmbeddedPostgresServer.programsDirectory(dir);
             assertThat(Path.of(program)).startsWith(programs);
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(programs.getParent()))).isEqualTo("rwx------");
+            // and zonky's working directory, whose old entries it stops and deletes at every start, is not the shared one
+            assertThat(System.getProperty("ot.epg.working-dir")).isNotNull()
+                    .doesNotStartWith(Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString());
 
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "")).isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong")).isInstanceOf(SQLException.class);
@@ -56,5 +59,24 @@ class EmbeddedServerSecurityTest {
                 assertThat(attached.ensureDatabase("anju")).isEqualTo(url);
             }
         }
+    }
+
+    /**
+     * The programs' place is used only where nobody else can swap them: a cache under a directory others may write into
+     * (root with another user's XDG_CACHE_HOME, a world-writable parent) is not, and the data directory's own place is
+     * taken instead (review of the sixteenth session: that user's pg_ctl ran as root).
+     */
+    @Test
+    void theProgramsCacheIsUsedOnlyWhereNobodyElseCanWrite(@TempDir Path dir) throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(EmbeddedPostgresServer.userCache(open.resolve("cache").toString(), "/nonexistent")).isNull();
+
+        Path closed = Files.createDirectories(dir.resolve("closed"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        Path cache = EmbeddedPostgresServer.userCache(closed.resolve("cache").toString(), "/nonexistent");
+        assertThat(cache).isEqualTo(closed.resolve("cache/anju"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+        assertThat(EmbeddedPostgresServer.userCache(null, "?")).as("no home").isNull();
     }
 }
