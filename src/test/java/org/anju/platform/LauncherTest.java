@@ -117,4 +117,15 @@ class LauncherTest {
         assertThat(Files.list(dir.resolve("cache")).map(p -> p.getFileName().toString()).toList())
                 .singleElement().asString().endsWith("-25.0.1");
     }
+
+    @Test
+    void aReleaseFileWithCrlfAndNoLastNewlineIsReadWhole(@TempDir Path dir) throws Exception {
+        // review of the sixteenth session: the last line, without its newline, was dropped
+        Path jdk = fakeJdk(dir, "IMPLEMENTOR=\"Eclipse Adoptium\"\r\nJAVA_VERSION=\"25.0.3\"\r\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"");
+        Files.writeString(dir.resolve("anju-9.jar"), "jar");
+        List<String> calls = run(dir, jdk, "plan", "list");
+        assertThat(calls.getFirst()).as("no java -version: the release file was read").contains("extract --destination");
+        assertThat(Files.list(dir.resolve("cache")).map(p -> p.getFileName().toString()).toList())
+                .singleElement().asString().endsWith("-EclipseAdoptium-25.0.3+9-LTS");
+    }
 }
