@@ -110,7 +110,7 @@ public class ImportSlots {
                 @Value("${anju.jobs.progress-interval-ms:250}") long progressMillis,
                 DataSource dataSource, DatabaseConfiguration.Pools pools, RequestSlots door) {
         this(maxRunning, maxQueued, maxPerUser, maxWaitSeconds,
-                new JobTable(dataSource, pools.jobs(), node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis,
+                new JobTable(dataSource, pools.jobs(), pools.health(), node(nodeName), heartbeatTimeout), heartbeatTimeout, progressMillis,
                 door);
     }
 

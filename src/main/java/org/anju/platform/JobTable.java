@@ -23,6 +23,7 @@ final class JobTable implements ImportSlots.Shares {
     /** The jobs' own connection: progress, heartbeats and ends are written even when the main pool is exhausted. */
     private final JdbcClient beats;
     private final TransactionTemplate beat;
+    private final JdbcClient counts;
     private final String node;
     private final Duration timeout;
 
@@ -35,6 +36,12 @@ final class JobTable implements ImportSlots.Shares {
      * @param beatSource the import jobs' own small pool on the primary (the node's ticker, a job's end)
      */
     JobTable(DataSource dataSource, DataSource beatSource, String node, Duration timeout) {
+        this(dataSource, beatSource, beatSource, node, timeout);
+    }
+
+    /** @param countSource the metrics' reading of the cluster's counts ({@link #clusterCounts}): the probes' pool */
+    JobTable(DataSource dataSource, DataSource beatSource, DataSource countSource, String node, Duration timeout) {
+        this.counts = JdbcClient.create(countSource);
         this.jdbc = JdbcClient.create(dataSource);
         this.own = requiresNew(dataSource);
         this.beats = JdbcClient.create(beatSource);
@@ -218,12 +225,13 @@ final class JobTable implements ImportSlots.Shares {
     }
 
     /**
-     * Queued and running jobs of the whole cluster (fresh heartbeats only), for the metrics' gauges: on the jobs' own
-     * pool — on the requests' one a scrape of a saturated node waited its timeout per gauge and read NaN, exactly when
-     * the scrape mattered (metrics review, sixteenth session).
+     * Queued and running jobs of the whole cluster (fresh heartbeats only), for the metrics' gauges: on the probes' own
+     * pool (anju-health) — on the requests' one a scrape of a saturated node waited its timeout per gauge and read NaN,
+     * exactly when the scrape mattered (metrics review), and the jobs' single connection is the heartbeats' (review of
+     * the sixteenth session).
      */
     long[] clusterCounts() {
-        return beats.sql("""
+        return counts.sql("""
                         select count(*) filter (where state = 'QUEUED'), count(*) filter (where state = 'RUNNING')
                         from import_job where finished_at is null and heartbeat > now() - make_interval(secs => ?)""")
                 .param(timeout.toMillis() / 1000.0)
