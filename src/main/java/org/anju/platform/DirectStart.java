@@ -113,21 +113,32 @@ final class DirectStart implements Closeable {
         Process ctl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_WAIT_S + 5);
-        while (System.nanoTime() < deadline) {
-            if (ready()) {
-                return true;   // pg_ctl sees it too at its next look and ends by itself
-            }
-            if (!ctl.isAlive()) {
-                if (ctl.exitValue() == 0 && ready()) {
-                    return true;
+        boolean interrupted = false;
+        try {
+            while (System.nanoTime() < deadline) {
+                if (ready()) {
+                    return true;   // pg_ctl sees it too at its next look and ends by itself
                 }
-                break;
+                if (!ctl.isAlive()) {
+                    if (ctl.exitValue() == 0 && ready()) {
+                        return true;
+                    }
+                    break;
+                }
+                Thread.sleep(5);
             }
-            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            interrupted = true;   // a server half started is stopped all the same (below), then the interrupt kept
         }
         ctl.destroyForcibly();
-        if (Files.exists(pgDirectory.resolve("postmaster.pid"))) {
-            stopAndWait();
+        try {
+            if (Files.exists(pgDirectory.resolve("postmaster.pid"))) {
+                stopAndWait();
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return false;
     }
