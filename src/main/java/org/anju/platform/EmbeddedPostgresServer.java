@@ -227,22 +227,35 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (!cache.isAbsolute()) {
                 return null;   // user.home "?": a service account without one
             }
+            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            // the directories above it first, before anything is made or changed in someone else's place
+            Path existing = cache.getParent();
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing == null || !safe(existing.toRealPath(), me)) {
+                return null;
+            }
             Files.createDirectories(cache);
             ownerOnly(cache, "rwx------");
-            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            for (Path p = cache.toRealPath(); p != null; p = p.getParent()) {
-                int owner = (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                // others may write into it: only a root-owned sticky directory (/tmp) keeps them off our entries
-                boolean othersWrite = (mode & 0022) != 0 && !((mode & 01000) != 0 && owner == 0);
-                if (owner != me && owner != 0 || othersWrite) {
-                    return null;
-                }
-            }
-            return Files.isWritable(cache) ? cache : null;
+            return safe(cache.toRealPath(), me) && Files.isWritable(cache) ? cache : null;
         } catch (IOException | RuntimeException e) {
             return null;   // a read-only home, no /proc (not Linux): the data directory's own place
         }
+    }
+
+    /** {@code path} and every directory above it belong to {@code uid} or root, and nobody else may write into them. */
+    private static boolean safe(Path path, int uid) throws IOException {
+        for (Path p = path; p != null; p = p.getParent()) {
+            int owner = (Integer) Files.getAttribute(p, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            // others may write into it: only a root-owned sticky directory (/tmp) keeps them off our entries
+            boolean othersWrite = (mode & 0022) != 0 && !((mode & 01000) != 0 && owner == 0);
+            if (owner != uid && owner != 0 || othersWrite) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

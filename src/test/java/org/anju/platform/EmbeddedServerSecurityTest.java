@@ -71,6 +71,7 @@ class EmbeddedServerSecurityTest {
         Path open = Files.createDirectories(dir.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThat(EmbeddedPostgresServer.userCache(open.resolve("cache").toString(), "/nonexistent")).isNull();
+        assertThat(open.resolve("cache")).as("nothing made in someone else's place").doesNotExist();
 
         Path closed = Files.createDirectories(dir.resolve("closed"));
         Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
