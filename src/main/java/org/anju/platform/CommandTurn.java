@@ -14,7 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * commands to the background) each started the server in the same data directory: the second failed with 120 lines of
  * "could not lock …/pg/epg-lock", or attached to the first's server and lost it when the first ended and stopped it —
  * then told to check ANJU_DB_USER (trial of the fifteenth session). Now the second waits for the first's end, saying so
- * once; a command beside a running web app waits for no web app. The turn is an operating-system lock on
+ * (again every minute); a command beside a running web app waits for no web app. The turn is an operating-system lock on
  * {@code command.lock} in the data directory (owner-only, as the database's files: a lock file in the shared temporary
  * directory, made by whoever ran first, shut every other account out — re-review), released by the system when its
  * process ends, however it ends.
@@ -66,7 +66,6 @@ public final class CommandTurn implements AutoCloseable {
         }
     }
 
-    /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     /** The process is stopping (SIGTERM, Ctrl-C): a wait for the turn ends at once. */
     public static final class Stopping extends IOException {
         Stopping() {
@@ -117,6 +116,7 @@ public final class CommandTurn implements AutoCloseable {
         return HELD.get() > 0;
     }
 
+    /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     @Override
     public void close() {
         HELD.decrementAndGet();
