@@ -78,7 +78,7 @@ final class DirectStart implements Closeable {
                 return Optional.empty();   // zonky says "could not lock", as before
             }
             List<String> pgCtl = new ArrayList<>();
-            if (isRoot()) {
+            if (EmbeddedPostgresServer.currentUid() == 0) {
                 pgCtl.addAll(List.of("unshare", "-U"));   // PostgreSQL refuses to run as root; zonky does the same
             }
             pgCtl.add(binaries.get().resolve("bin/pg_ctl").toString());
@@ -107,11 +107,7 @@ final class DirectStart implements Closeable {
      * running, if it does not start.
      */
     private boolean startAndWait(String options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(pgCtl);
-        command.addAll(List.of("-D", pgDirectory.toString(), "-o", options, "-t", Long.toString(START_WAIT_S), "-w",
-                "start"));
-        Process ctl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process ctl = pgCtl("-o", options, "-t", Long.toString(START_WAIT_S), "-w", "start");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_WAIT_S + 5);
         boolean interrupted = false;
         try {
@@ -143,6 +139,15 @@ final class DirectStart implements Closeable {
         return false;
     }
 
+    /** {@code pg_ctl -D <this directory> arguments…}, its output discarded (zonky's goes to a logger set to WARN). */
+    private Process pgCtl(String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(pgCtl);
+        command.addAll(List.of("-D", pgDirectory.toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
     /** The postmaster's pid file: line 4 the port, line 8 "ready" once it takes connections. */
     private boolean ready() {
         try {
@@ -159,11 +164,7 @@ final class DirectStart implements Closeable {
      * file, which is the last thing it does after the shutdown checkpoint.
      */
     private void stopAndWait() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(pgCtl);
-        command.addAll(List.of("-D", pgDirectory.toString(), "stop", "-m", "fast", "-W"));
-        Process ctl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        ctl.waitFor(10, TimeUnit.SECONDS);
+        pgCtl("stop", "-m", "fast", "-W").waitFor(10, TimeUnit.SECONDS);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MS);
         while (Files.exists(pgDirectory.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
             Thread.sleep(5);
@@ -265,10 +266,6 @@ final class DirectStart implements Closeable {
             }
         }
         return urls.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", urls));
-    }
-
-    private static boolean isRoot() throws IOException {
-        return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static int freePort() throws IOException {

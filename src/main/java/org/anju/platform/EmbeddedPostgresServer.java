@@ -227,7 +227,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             if (!cache.isAbsolute()) {
                 return null;   // user.home "?": a service account without one
             }
-            int me = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            int me = currentUid();
             // the directories above it first, before anything is made or changed in someone else's place
             Path existing = cache.getParent();
             while (existing != null && !Files.exists(existing)) {
@@ -242,6 +242,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null;   // a read-only home, no /proc (not Linux): the data directory's own place
         }
+    }
+
+    /** This process's user id (Linux: the owner of /proc/self). */
+    static int currentUid() throws IOException {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     }
 
     /** {@code path} and every directory above it belong to {@code uid} or root, and nobody else may write into them. */
@@ -454,10 +459,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists and returns its JDBC URL. */
     String ensureDatabase(String database) {
-        if (!database.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("database name: " + database);
-        }
-        if (ensured.contains(database)) {
+        if (ensured.contains(database)) {   // only names createUnlessExists took get in
             return url(port, database);
         }
         try (Connection c = DriverManager.getConnection(url(port, "postgres"), SUPERUSER, password)) {
