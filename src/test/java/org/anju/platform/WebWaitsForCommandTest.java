@@ -37,19 +37,29 @@ class WebWaitsForCommandTest {
         }
     }
 
-    @Test
-    void theWebAppWaitsForTheCommandsEndAndRunsOnItsOwnServer(@TempDir Path dir) throws Exception {
+    /** A {@link Command} in its own JVM, once it has started its server (destroyed if it does not). */
+    static Process commandRunning(Path dir) throws Exception {
         Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
                 .start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
         try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while ((line = out.readLine()) != null && !line.equals("READY")) {
                 // zonky's and the JVM's lines
             }
             assertThat(line).as("the command started its server").isEqualTo("READY");
+            return command;
+        } catch (Exception | AssertionError e) {
+            command.destroyForcibly();
+            throw e;
+        }
+    }
 
+    @Test
+    void theWebAppWaitsForTheCommandsEndAndRunsOnItsOwnServer(@TempDir Path dir) throws Exception {
+        Process command = commandRunning(dir);
+        try {
             DatabaseProperties properties = new DatabaseProperties(null, null, null, dir, false, 0, null, null, null);
             CompletableFuture<DatabaseConfiguration.EmbeddedDatabase> web = CompletableFuture.supplyAsync(
                     () -> new DatabaseConfiguration().embeddedDatabase(properties));
@@ -80,17 +90,10 @@ class WebWaitsForCommandTest {
      */
     @Test
     void aWebAppWaitingForTheCommandStopsOnSigterm(@TempDir Path dir) throws Exception {
-        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
-                .start();
-        BufferedReader commandOut = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
+        Process command = commandRunning(dir);
         Process web = null;
         try {
             String line;
-            while ((line = commandOut.readLine()) != null && !line.equals("READY")) {
-                // zonky's and the JVM's lines
-            }
-            assertThat(line).isEqualTo("READY");
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                     System.getProperty("java.class.path"), org.anju.AnjuApplication.class.getName(), "--server.port=0")
                     .redirectErrorStream(true);
