@@ -39,6 +39,30 @@ class TableIntegrityTest extends JiangxiPlanRolledBack {
     }
 
     @Test
+    void aTargetMustBeInThePlanOfItsRow() {
+        // the same row and column, but claiming another plan (V3_1701 looks the row's table up on its own)
+        assertThatThrownBy(() -> rolledBack(plan -> jdbc.sql("""
+                update target set plan_id = (select min(id) from plan where id <> ?)
+                where (row_id, column_id) = (select row_id, column_id from target where plan_id = ? limit 1)""")
+                .params(plan, plan).update()))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("row_id").hasMessageContaining("不符");
+    }
+
+    @Test
+    void aTableRowMustBeOfAnExistingTableAndRegion() {
+        String copy = """
+                insert into breakdown_row (table_id, seq, label, region_id, role)
+                select %s, 9999, label, %s, role from breakdown_row r
+                where r.table_id = (select min(id) from breakdown_table where plan_id = ?) limit 1""";
+        assertThatThrownBy(() -> rolledBack(plan -> jdbc.sql(copy.formatted("-1", "region_id")).param(plan).update()))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("的表、地区或上级行不存在");
+        assertThatThrownBy(() -> rolledBack(plan -> jdbc.sql(copy.formatted("table_id", "-1")).param(plan).update()))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("的表、地区或上级行不存在");
+        // the same row with its own table and region is accepted
+        rolledBack(plan -> assertThat(jdbc.sql(copy.formatted("table_id", "region_id")).param(plan).update()).isOne());
+    }
+
+    @Test
     void aTableRowMustBeUnderARowOfItsOwnTable() {
         assertThatThrownBy(() -> rolledBack(plan -> jdbc.sql("""
                 update breakdown_row set parent_row_id = (select min(r.id) from breakdown_row r join breakdown_table t
