@@ -35,7 +35,9 @@ import java.util.List;
  *       province's administrator does not. Such an account gets the authority {@value #OPERATIONS_ROLE}
  *       ({@code management.endpoint.health.roles}).</li>
  *   <li>HTTP Basic only (Prometheus scrapes with it), stateless, no form login, no CSRF (no session to ride on);
- *       the same sign-in (and its throttling by client address) as the pages and the API. 401/403 as JSON problem
+ *       the same sign-in (and its throttling by client address) as the pages and the API, except that an operations
+ *       account's accepted name and password are accepted again from memory for a minute ({@link OperationsSignIns}:
+ *       a scrape of a node whose requests hold every connection is answered). 401/403 as JSON problem
  *       details ({@link DeniedResponses}).</li>
  * </ul>
  *
@@ -53,7 +55,8 @@ class ActuatorSecurity {
                                             DeniedResponses denied, ClientAddress clientAddress, Regions regions) throws Exception {
         int nation = regions.root().id();
         http.securityMatcher("/actuator", "/actuator/**")
-                .authenticationManager(authenticationManager)
+                .authenticationManager(new OperationsSignIns(authenticationManager, nation, OperationsSignIns.TTL,
+                        java.time.Clock.systemUTC()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness")
                         .permitAll()

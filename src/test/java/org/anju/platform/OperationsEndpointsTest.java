@@ -389,6 +389,36 @@ class OperationsEndpointsTest {
     }
 
     /**
+     * Prometheus signs in with every scrape, and the sign-in asked the requests' pool: with every connection lent out (a
+     * month-end peak) a scrape waited the pool's timeout and failed — no metrics from the busiest node (admission
+     * review, fifteenth session, finding 1). An operations account accepted once is accepted from memory for a minute
+     * ({@code OperationsSignIns}); a wrong password is not (its full sign-in needs the pool: refused, never 200).
+     */
+    @Test
+    void aScrapeOfANodeWhosePoolIsAllLentOutIsAnswered() throws Exception {
+        prometheus();
+        DatabaseConfiguration.Pools pools = context.getBean(DatabaseConfiguration.Pools.class);
+        java.util.List<java.sql.Connection> lent = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < pools.primary().getMaximumPoolSize(); i++) {
+                lent.add(pools.primary().getConnection());
+            }
+            long asked = System.nanoTime();
+            var scrape = mvc.perform(get("/actuator/prometheus").with(httpBasic(OPERATOR, PASSWORD))).andReturn().getResponse();
+            assertThat(scrape.getStatus()).isEqualTo(200);
+            assertThat(scrape.getContentAsString()).contains("hikaricp_connections_active", "anju_jobs_cluster");
+            assertThat(System.nanoTime() - asked).as("no wait for the requests' pool")
+                    .isLessThan(pools.primary().getConnectionTimeout() * 1_000_000L);
+            assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic(OPERATOR, "wrong-password"))).andReturn()
+                    .getResponse().getStatus()).isNotEqualTo(200);
+        } finally {
+            for (java.sql.Connection c : lent) {
+                c.close();
+            }
+        }
+    }
+
+    /**
      * A pool that cannot connect (a replica's wrong password) made HikariCP log a WARN with a 17-frame stack trace once a
      * minute, after the one Chinese line that says it (operator trial; measured with a wrong password, fifteenth
      * session); a lost database likewise one per broken connection. Both are off in application.yml.
