@@ -85,7 +85,8 @@ class ActuatorSecurity {
 
     /**
      * Adds {@value #OPERATIONS_ROLE} to a signed-in account bound to the whole country (signed in with this very request:
-     * the chain keeps no session, and the sign-in refuses a disabled account).
+     * the chain keeps no session, and the sign-in refuses a disabled account — or {@link OperationsSignIns} accepted the
+     * account as it was at most a minute ago).
      */
     private static void grantOperations(int nation) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

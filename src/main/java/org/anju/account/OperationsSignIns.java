@@ -28,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Only what was accepted is remembered, and only for accounts bound to the whole country (the only ones the chain
  * lets see anything but the status): a wrong password is never taken from memory, it goes through the full sign-in
  * and its throttling. The password itself is not kept: a SHA-256 of it with a salt drawn per process. What the cache
- * costs: an account disabled, deleted or given a new password keeps reading the metrics of a node it signed in to for
- * at most {@code ttl}.
+ * costs: an account disabled, deleted, given a new password, another role or another region keeps reading the metrics
+ * of a node it signed in to for at most {@code ttl} (the remembered sign-in is the account as it was).
  */
 final class OperationsSignIns implements AuthenticationManager {
 

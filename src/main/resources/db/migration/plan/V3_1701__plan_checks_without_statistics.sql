@@ -7,7 +7,7 @@
 --
 -- The same rules, each looked up by its key, one probe per distinct row, column, table, region and parent: a
 -- subquery in the WHERE clause that names the outer row is run once per outer row and is never turned into a join,
--- and with sequential scans off (for these two functions only) its one plan is a lookup in the primary key's index,
+-- and with sequential scans off (in these two functions and what they fire) its one plan is a lookup in the primary key's index,
 -- whatever the statistics say — taking the table for empty, the planner otherwise scanned it once per parent row.
 -- Nested lookups (the row, then its table) for the same reason: a join inside the subquery could again scan
 -- breakdown_table for every row.
