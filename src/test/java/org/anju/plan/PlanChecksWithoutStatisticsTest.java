@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The statistics are set here as that vacuum leaves them (in the transaction, rolled back), a table of some 3,000
  * rows and their targets is written, and the checks' plans are read back from {@code auto_explain} (shipped with the
  * embedded server) with their actual row counts: the rows their nodes handled, summed, stay within a small multiple of
- * the rows written. V3_1's join handles some 3,000 × 3,000.
+ * the rows written. V3_1's join handles some 3,000 × 3,000. The same for the deletes' cascades (V3_1702).
  */
 @SeedDataTest
 class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
@@ -33,7 +33,7 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
     @Autowired
     JdbcTemplate template;
 
-    /** A statement run with auto_explain on, and the plans of the trigger queries it ran that read {@code reading}. */
+    /** A statement run with auto_explain on: the rows it wrote or deleted, and the plans of its trigger queries. */
     record Run(String what, long rows, List<JsonNode> plans) {
     }
 
@@ -86,9 +86,11 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
                 runs.add(run(s, "the table deleted", "delete from breakdown_table where id = currval('breakdown_table_id_seq')",
                         "deleted_"));
                 explained(s, false);
-                try (var rs = s.executeQuery("select count(*) from breakdown_row where table_id = currval('breakdown_table_id_seq')")) {
+                try (var rs = s.executeQuery("select (select count(*) from breakdown_row"
+                        + " where table_id = currval('breakdown_table_id_seq')), (select count(*) from target)")) {
                     rs.next();
                     assertThat(rs.getLong(1)).as("the table's rows went with it").isZero();
+                    assertThat(rs.getLong(2)).as("its targets too, and only those").isEqualTo(others[0]);
                 }
             }
             return null;
