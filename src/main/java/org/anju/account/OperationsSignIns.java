@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Prometheus signs in with every scrape. Each full sign-in takes four statements on the requests' pool and a bcrypt
  * check (~75 ms of CPU): at a month-end peak, when every connection of that pool is lent out, a scrape waited the
  * pool's timeout for its sign-in and failed — the node's metrics were missing exactly while it was busiest
- * (admission review, fifteenth session, finding 1). Remembered, a scrape every 15 s signs in fully once per
+ * (docs/reviews/2026-12-02-admission-shutdown.md, finding 1). Remembered, a scrape every 15 s signs in fully once per
  * {@code ttl}.
  *
  * <p>Only what was accepted is remembered, and only for accounts bound to the whole country (the only ones the chain

@@ -390,8 +390,8 @@ class OperationsEndpointsTest {
 
     /**
      * Prometheus signs in with every scrape, and the sign-in asked the requests' pool: with every connection lent out (a
-     * month-end peak) a scrape waited the pool's timeout and failed — no metrics from the busiest node (admission
-     * review, fifteenth session, finding 1). An operations account accepted once is accepted from memory for a minute
+     * month-end peak) a scrape waited the pool's timeout and failed — no metrics from the busiest node
+     * (docs/reviews/2026-12-02-admission-shutdown.md, finding 1). An operations account accepted once is accepted from memory for a minute
      * ({@code OperationsSignIns}); a wrong password is not (its full sign-in needs the pool: refused, never 200).
      */
     @Test
