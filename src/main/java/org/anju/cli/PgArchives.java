@@ -334,6 +334,17 @@ final class PgArchives {
                         + "恢复到空数据库；或确认用备份替换其全部内容，加 --replace（会删除这些" + (contents.tables().isEmpty() ? "对象" : "表及其全部数据") + "）");
             }
             List<String> others = otherSessions(target);
+            // a session that was just closed (an application stopped a moment ago, the psql of a restore before this
+            // one) stays listed while its server process ends: waited for, up to 2 s, before it counts
+            for (int waited = 0; !others.isEmpty() && waited < 20; waited++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                others = otherSessions(target);
+            }
             if (!others.isEmpty()) {
                 throw new Conflict("数据库 " + target.database() + " 上还有 " + others.size() + " 个其他连接（" + sample(others)
                         + "；应用仍在运行？），未做任何改动：请先停止所有应用节点，并断开其他程序的连接，再恢复");
