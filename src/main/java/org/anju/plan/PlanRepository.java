@@ -544,11 +544,7 @@ class PlanRepository {
         }
         Long[] ids = jdbc.sql("select array(select nextval(cast(? as regclass)) from generate_series(1, ?))")
                 .params(sequence, count).query((rs, n) -> (Long[]) rs.getArray(1).getArray()).single();
-        long[] values = new long[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            values[i] = ids[i];
-        }
-        return values;
+        return Arrays.stream(ids).mapToLong(Long::longValue).toArray();
     }
 
     private static List<Integer> indexes(int n) {

@@ -128,36 +128,16 @@ public class PgCopy {
                 return nul();
             }
             separate();
-            ensure(s.length() * 3 + 2);
-            for (int k = 0; k < s.length(); k++) {
-                char ch = s.charAt(k);
-                switch (ch) {
+            // escaped byte by byte: the escapes are ASCII, and no byte of a multi-byte UTF-8 character is below 0x80
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ensure(utf8.length * 2);
+            for (byte b : utf8) {
+                switch (b) {
                     case '\\' -> escaped('\\');
                     case '\t' -> escaped('t');
                     case '\n' -> escaped('n');
                     case '\r' -> escaped('r');
-                    default -> {
-                        if (ch < 0x80) {
-                            bytes[length++] = (byte) ch;
-                        } else if (ch < 0x800) {
-                            bytes[length++] = (byte) (0xC0 | ch >> 6);
-                            bytes[length++] = (byte) (0x80 | ch & 0x3F);
-                        } else if (Character.isHighSurrogate(ch) && k + 1 < s.length()
-                                && Character.isLowSurrogate(s.charAt(k + 1))) {
-                            int cp = Character.toCodePoint(ch, s.charAt(++k));
-                            ensure(4);
-                            bytes[length++] = (byte) (0xF0 | cp >> 18);
-                            bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                            bytes[length++] = (byte) (0x80 | cp & 0x3F);
-                        } else if (Character.isSurrogate(ch)) {
-                            bytes[length++] = '?';   // a lone surrogate, as String.getBytes(UTF_8) writes it
-                        } else {
-                            bytes[length++] = (byte) (0xE0 | ch >> 12);
-                            bytes[length++] = (byte) (0x80 | ch >> 6 & 0x3F);
-                            bytes[length++] = (byte) (0x80 | ch & 0x3F);
-                        }
-                    }
+                    default -> bytes[length++] = b;
                 }
             }
             return this;
