@@ -26,15 +26,20 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class CommandTurn implements AutoCloseable {
 
-    /** Whether this process holds a turn (a command does for its whole run: its context must not wait for itself). */
-    private static final java.util.concurrent.atomic.AtomicInteger HELD = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * The data directories (real paths) whose turn this process holds: a command holds one for its whole run, and its
+     * context must not wait for itself — on that directory only (see {@link #heldOn}).
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path directory;
 
-    private CommandTurn(FileChannel channel, FileLock lock) {
+    private CommandTurn(FileChannel channel, FileLock lock, Path directory) {
         this.channel = channel;
         this.lock = lock;
+        this.directory = directory;
     }
 
     /** The lock's file in a data directory. */
@@ -58,8 +63,9 @@ public final class CommandTurn implements AutoCloseable {
             if (lock == null) {
                 lock = waitFor(channel, () -> waiting.accept(absolute.toString()));
             }
-            HELD.incrementAndGet();
-            return new CommandTurn(channel, lock);
+            Path real = absolute.toRealPath();
+            HELD.add(real);
+            return new CommandTurn(channel, lock, real);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -111,15 +117,28 @@ public final class CommandTurn implements AutoCloseable {
         return lock;
     }
 
-    /** Whether this process holds a turn now. */
+    /** Whether this process holds a turn now (it is a command). */
     static boolean heldHere() {
-        return HELD.get() > 0;
+        return !HELD.isEmpty();
+    }
+
+    /**
+     * Whether this process holds the turn on this data directory — the same directory however it is written (relative,
+     * through a link). A command takes its turn before Spring reads the settings, on the directory the environment
+     * names ({@link DatabasePrestart#embeddedDirectory()}): a configuration file may name another.
+     */
+    static boolean heldOn(Path dataDir) {
+        try {
+            return Files.isDirectory(dataDir) && HELD.contains(dataDir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     @Override
     public void close() {
-        HELD.decrementAndGet();
+        HELD.remove(directory);
         try {
             lock.release();
             channel.close();

@@ -51,16 +51,32 @@ class DatabaseConfiguration {
         if (properties.ephemeral()) {
             String name = "anju_test_" + Ephemeral.NEXT.incrementAndGet();
             return new EmbeddedDatabase(null, Ephemeral.SERVER.ensureDatabase(name), Ephemeral.SERVER.user(),
-                    Ephemeral.SERVER.password());
+                    Ephemeral.SERVER.password(), null);
         }
         return StartupClock.step("内置 PostgreSQL 启动（或连接已运行的）", () -> {
-            if (CommandTurn.heldHere()) {   // a command: its turn is taken (org.anju.cli.Cli)
-                return embedded(properties);
+            if (CommandTurn.heldOn(properties.dataDir())) {   // a command: its turn is taken (org.anju.cli.Cli)
+                return embedded(properties, null);
             }
-            // the web app: not on the server of a command that will stop it when it ends (CommandTurn)
-            try (CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> LOG.warn(
-                    "一个命令正在使用内置数据库 {}：等它结束（它结束时停止它启动的数据库）后再启动本应用的数据库……", dir))) {
-                return embedded(properties);
+            try {
+                if (CommandTurn.heldHere()) {
+                    // a command whose turn Cli took on the directory the environment names (ANJU_DATA_DIR, ./anju-data)
+                    // while a configuration file names another: that one's turn too, for the command's whole run — it
+                    // attached to another command's server there, and a web app started meanwhile attached to this
+                    // one's (review of the sixteenth session, 8)
+                    CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> System.err.println(
+                            "安居：另一个命令正在使用内置数据库 " + dir + "，等它结束后再运行本命令……"));
+                    try {
+                        return embedded(properties, turn);
+                    } catch (RuntimeException e) {
+                        turn.close();
+                        throw e;
+                    }
+                }
+                // the web app: not on the server of a command that will stop it when it ends (CommandTurn)
+                try (CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> LOG.warn(
+                        "一个命令正在使用内置数据库 {}：等它结束（它结束时停止它启动的数据库）后再启动本应用的数据库……", dir))) {
+                    return embedded(properties, null);
+                }
             } catch (CommandTurn.Stopping e) {
                 throw new IllegalStateException(e.getMessage(), e);
             } catch (IOException e) {
@@ -70,10 +86,11 @@ class DatabaseConfiguration {
         });
     }
 
-    private static EmbeddedDatabase embedded(DatabaseProperties properties) {
+    /** @param turn a turn to give back when the database is closed, after its server stopped; null for none */
+    private static EmbeddedDatabase embedded(DatabaseProperties properties, CommandTurn turn) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(properties.dataDir());
         return new EmbeddedDatabase(server, server.ensureDatabase(EmbeddedPostgresServer.DATABASE), server.user(),
-                server.password());
+                server.password(), turn);
     }
 
     /**
@@ -371,20 +388,27 @@ class DatabaseConfiguration {
     }
 
     /** The embedded server this context owns, if any; closed after the pool that uses it. */
-    record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user, String password)
-            implements AutoCloseable {
-        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null, null);
+    /** @param turn the data directory's turn this database holds until closed (null: none, or held elsewhere) */
+    record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user, String password,
+                            CommandTurn turn) implements AutoCloseable {
+        static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null, null, null);
 
         @Override
         public void close() {
-            if (server != null) {
-                StartupClock.step("内置 PostgreSQL 停止", () -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
+            try {
+                if (server != null) {
+                    StartupClock.step("内置 PostgreSQL 停止", () -> {
+                        try {
+                            server.close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            } finally {
+                if (turn != null) {
+                    turn.close();   // after the server stopped: the next command starts its own, not this one's
+                }
             }
         }
     }

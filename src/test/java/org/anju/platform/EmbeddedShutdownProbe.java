@@ -37,7 +37,7 @@ public class EmbeddedShutdownProbe {
     DatabaseConfiguration.EmbeddedDatabase probedDatabase() {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(Path.of(System.getProperty("probe.dir")));
         return new DatabaseConfiguration.EmbeddedDatabase(server, server.ensureDatabase("anju"), server.user(),
-                server.password());
+                server.password(), null);
     }
 
     @Bean(destroyMethod = "close")
