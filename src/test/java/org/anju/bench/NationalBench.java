@@ -267,8 +267,11 @@ public final class NationalBench {
             System.out.println(jvmCpu.report());
             System.out.println(threadCpu.report());
             System.out.println(serverCpu.report());
+            Timer writes = new Timer("plain COPY of a national plan's every row written — table rows, targets, sums — into tables with their indexes, one transaction, committed");
+            String written = plainWrites(ctx.getBean(DataSource.class), jdbc, writes);
             System.out.println(copy.report() + " (" + targetRows + " rows; a temporary table: no WAL, no commit)");
             System.out.println(logged.report() + " (" + targetRows + " rows)");
+            System.out.println(writes.report() + " (" + written + "; no triggers: no audit entries, no checks)");
 
         }
 
@@ -404,6 +407,62 @@ public final class NationalBench {
                 st.execute("drop table bench_target");
             }
             return rows;
+        }
+    }
+
+    /**
+     * The plain SQL of an import's writes: the kept national plan's table rows, targets and sums copied into tables
+     * like theirs (columns, defaults, constraints, indexes — not their triggers), the three COPYs in one committed
+     * transaction; what the import adds to them is its reading, its checks and its audit entries.
+     *
+     * @return the rows copied, for the report
+     */
+    private static String plainWrites(DataSource ds, JdbcClient jdbc, Timer timer) throws Exception {
+        long planId = jdbc.sql("select max(plan_id) from target").query(Long.class).single();
+        String[][] tables = {
+                {"breakdown_row", "select r.* from breakdown_row r join breakdown_table t on t.id = r.table_id where t.plan_id = " + planId},
+                {"target", "select * from target where plan_id = " + planId},
+                {"target_rollup", "select * from target_rollup where plan_id = " + planId}};
+        try (Connection c = ds.getConnection()) {
+            PGConnection pg = c.unwrap(PGConnection.class);
+            String[] texts = new String[tables.length];
+            StringBuilder counts = new StringBuilder();
+            for (int k = 0; k < tables.length; k++) {
+                StringWriter out = new StringWriter();
+                long n = pg.getCopyAPI().copyOut("copy (" + tables[k][1] + ") to stdout", out);
+                texts[k] = out.toString();
+                counts.append(counts.isEmpty() ? "" : ", ").append(n).append(' ').append(tables[k][0]);
+                try (var st = c.createStatement()) {
+                    st.execute("create table bench_" + tables[k][0] + " (like " + tables[k][0] + " including all)");
+                }
+            }
+            for (int i = 0; i < 8; i++) {
+                try (var st = c.createStatement()) {
+                    for (String[] t : tables) {
+                        st.execute("truncate bench_" + t[0]);
+                    }
+                }
+                Timer t = i < 3 ? new Timer("warm-up") : timer;
+                t.time(() -> {
+                    try {
+                        c.setAutoCommit(false);
+                        for (int k = 0; k < tables.length; k++) {
+                            pg.getCopyAPI().copyIn("copy bench_" + tables[k][0] + " from stdin", new StringReader(texts[k]));
+                        }
+                        c.commit();
+                        c.setAutoCommit(true);
+                        return null;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+            try (var st = c.createStatement()) {
+                for (String[] t : tables) {
+                    st.execute("drop table bench_" + t[0]);
+                }
+            }
+            return counts.toString();
         }
     }
 
