@@ -244,12 +244,16 @@ public final class NationalBench {
             Timer threadCpu = new Timer("the same imports' CPU time of the importing thread");
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             Timer serverCpu = new Timer("the same imports' CPU time in the database server (its processes but autovacuum)");
-            for (int i = 0; i < 8; i++) {
+            // -Dbench.import.warm=25: the JIT settled (the JVM's CPU per import falls from ~550 to ~240 ms, the wall time
+            // hardly moves)
+            int warm = Integer.getInteger("bench.import.warm", 3);
+            int measured = Integer.getInteger("bench.import.runs", 5);
+            for (int i = 0; i < warm + measured; i++) {
                 long cpu0 = CpuClock.jvm();
                 long thread0 = threads.getCurrentThreadCpuTime();
                 long server0 = clock.server();
-                ImportResult r = (i < 3 ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
-                if (i >= 3) {
+                ImportResult r = (i < warm ? importWarm : imports).time(() -> importer.importFile("全国2025.txt", plan, ImportOptions.commit()));
+                if (i >= warm) {
                     serverCpu.add((clock.server() - server0) / 1e6);
                     threadCpu.add((threads.getCurrentThreadCpuTime() - thread0) / 1e6);
                     jvmCpu.add((CpuClock.jvm() - cpu0) / 1e6);
