@@ -1,5 +1,6 @@
 package org.anju.plan;
 
+import org.anju.AutoExplain;
 import org.anju.SeedDataTest;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.SQLWarning;
 import java.sql.Statement;
@@ -102,7 +102,7 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
         assertThat(written).isGreaterThan(3300);
         SoftAssertions soft = new SoftAssertions();
         for (JsonNode p : deleted.plans()) {
-            soft.assertThat(handled(p.path("Plan"))).as("rows handled by %s", firstLine(p)).isLessThan(10 * 2 * written);
+            soft.assertThat(handled(p)).as("rows handled by %s", firstLine(p)).isLessThan(10 * 2 * written);
         }
         soft.assertAll();
     }
@@ -149,14 +149,10 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
     }
 
     private static void explained(Statement s, boolean on) throws java.sql.SQLException {
-        if (!on) {
-            s.execute("set auto_explain.log_min_duration = -1");
-            return;
-        }
-        s.execute("load 'auto_explain'");
-        for (String setting : List.of("log_min_duration = 0", "log_analyze = on", "log_timing = off",
-                "log_nested_statements = on", "log_format = json", "log_level = notice")) {
-            s.execute("set auto_explain." + setting);
+        if (on) {
+            AutoExplain.on(s);
+        } else {
+            AutoExplain.off(s);
         }
     }
 
@@ -172,7 +168,7 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
         for (Run w : runs) {
             soft.assertThat(w.plans()).as("the checks' plans after %s", w.what()).hasSize(plansEach);
             for (JsonNode p : w.plans()) {
-                soft.assertThat(handled(p.path("Plan")))
+                soft.assertThat(handled(p))
                         .as("rows handled after %s (%d written) by %s", w.what(), w.rows(), firstLine(p))
                         .isLessThan(10 * w.rows());
             }
@@ -181,37 +177,19 @@ class PlanChecksWithoutStatisticsTest extends JiangxiPlanRolledBack {
     }
 
     private static String firstLine(JsonNode plan) {
-        return plan.path("Query Text").asString().strip().lines().findFirst().orElse("");
+        return AutoExplain.firstLine(plan);
     }
 
     /** The plans auto_explain sent for the trigger queries that read a transition table whose name starts {@code reading}. */
     private static List<JsonNode> plans(SQLWarning w, String reading) {
-        List<JsonNode> found = new ArrayList<>();
-        for (; w != null; w = w.getNextWarning()) {
-            String m = w.getMessage();
-            int json = m.indexOf('{');
-            if (json < 0) {
-                continue;
-            }
-            JsonNode plan = JsonMapper.builder().build().readTree(m.substring(json));
-            String query = plan.path("Query Text").asString();
-            if (query.contains(reading + "rows") || query.contains(reading + "targets") || query.contains(reading + "columns")
-                    || query.contains(reading + "tables")) {
-                found.add(plan);
-            }
-        }
-        return found;
+        return AutoExplain.plans(w).stream().filter(plan -> {
+            String query = AutoExplain.query(plan);
+            return query.contains(reading + "rows") || query.contains(reading + "targets")
+                    || query.contains(reading + "columns") || query.contains(reading + "tables");
+        }).toList();
     }
 
-    /** Rows a plan's nodes returned or filtered out, over all their loops. */
-    private static long handled(JsonNode node) {
-        long loops = Math.max(1, node.path("Actual Loops").asLong());
-        long rows = node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
-                + node.path("Rows Removed by Join Filter").asLong();
-        long sum = rows * loops;
-        for (JsonNode child : node.path("Plans")) {
-            sum += handled(child);
-        }
-        return sum;
+    private static long handled(JsonNode plan) {
+        return AutoExplain.handled(plan);
     }
 }

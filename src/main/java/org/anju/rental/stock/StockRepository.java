@@ -187,27 +187,30 @@ class StockRepository {
     }
 
     /**
-     * Inserts many dwellings in two statements (their rows as JSON): the audit trail gets one entry per building, and
-     * an 18 000-dwelling county is entered in seconds, not one round trip per row.
+     * Inserts many dwellings in one statement (their rows as JSON): the audit trail gets one entry per building, and
+     * an 18 000-dwelling county is entered in seconds, not one round trip per row. Each dwelling's 录入 event is written
+     * from the row its insert returns: it was a second statement that looked for the dwellings without an event, and
+     * with the statistics as the autovacuum leaves them after the tables were emptied (reltuples 0) it read every
+     * stored event once per new dwelling — 9.8 s instead of 0.06 s for 2,000 dwellings beside 40,000 (review of the
+     * eighteenth session; {@code StockWithoutStatisticsTest}).
+     *
+     * @return the dwellings inserted (each has one event)
      */
     int insertDwellings(String json, LocalDate today, String actor) {
-        int n = jdbc.sql("""
-                        insert into rental_dwelling (building_id, entrance, room_no, dwelling_key, address, floor, floor_area,
-                               usable_area, layout, rooms, rent, rent_unit, status, status_on, entered_on, updated_by)
-                        select building_id, entrance, room_no, dwelling_key, address, floor, floor_area, usable_area, layout,
-                               rooms, rent, rent_unit, status, :today, :today, :actor
-                        from json_to_recordset(cast(:rows as json)) as x(building_id bigint, entrance text, room_no text,
-                             dwelling_key text, address text, floor integer, floor_area numeric, usable_area numeric,
-                             layout text, rooms integer, rent numeric, rent_unit text, status text)""")
-                .param("rows", json).param("today", today).param("actor", actor).update();
-        jdbc.sql("""
+        return jdbc.sql("""
+                        with d as (
+                            insert into rental_dwelling (building_id, entrance, room_no, dwelling_key, address, floor,
+                                   floor_area, usable_area, layout, rooms, rent, rent_unit, status, status_on, entered_on,
+                                   updated_by)
+                            select building_id, entrance, room_no, dwelling_key, address, floor, floor_area, usable_area,
+                                   layout, rooms, rent, rent_unit, status, :today, :today, :actor
+                            from json_to_recordset(cast(:rows as json)) as x(building_id bigint, entrance text,
+                                 room_no text, dwelling_key text, address text, floor integer, floor_area numeric,
+                                 usable_area numeric, layout text, rooms integer, rent numeric, rent_unit text, status text)
+                            returning id, status, status_on)
                         insert into rental_dwelling_event (dwelling_id, seq, step, status, effective_on, by_user)
-                        select d.id, 1, 'ENTER', d.status, d.status_on, :actor from rental_dwelling d
-                        where d.building_id in (select distinct building_id from json_to_recordset(cast(:rows as json))
-                                                as x(building_id bigint))
-                          and not exists (select 1 from rental_dwelling_event v where v.dwelling_id = d.id)""")
-                .param("rows", json).param("actor", actor).update();
-        return n;
+                        select d.id, 1, 'ENTER', d.status, d.status_on, :actor from d""")
+                .param("rows", json).param("today", today).param("actor", actor).update();
     }
 
     boolean updateDwelling(Dwelling d, String actor) {
