@@ -21,7 +21,11 @@ class DemoDataOnStartup implements ApplicationRunner {
 
     private final org.anju.region.Regions regions;
 
-    DemoDataOnStartup(DemoData demo, ProgressDemoData progress, DemoUsers users, org.anju.region.Regions regions) {
+    private final org.anju.platform.ClusterOnce once;
+
+    DemoDataOnStartup(DemoData demo, ProgressDemoData progress, DemoUsers users, org.anju.region.Regions regions,
+                      org.anju.platform.ClusterOnce once) {
+        this.once = once;
         this.regions = regions;
         this.demo = demo;
         this.progress = progress;
@@ -30,6 +34,11 @@ class DemoDataOnStartup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // two nodes started together on a new database both loaded: one at a time, the second finds it loaded
+        once.run(org.anju.platform.ClusterOnce.DEMO_DATA, this::loadDemo);
+    }
+
+    private void loadDemo() {
         // no request, no user: the demo load says it acts as the system (an unbound actor has no rights)
         org.anju.account.Access.runAs(org.anju.account.Actor.system(regions.root()), () -> {
             demo.loadOnce();

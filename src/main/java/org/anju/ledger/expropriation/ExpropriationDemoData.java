@@ -36,7 +36,11 @@ class ExpropriationDemoData implements ApplicationRunner {
     private final Regions regions;
     private final JdbcClient jdbc;
 
-    ExpropriationDemoData(Expropriations expropriations, Regions regions, JdbcClient jdbc) {
+    private final org.anju.platform.ClusterOnce once;
+
+    ExpropriationDemoData(Expropriations expropriations, Regions regions, JdbcClient jdbc,
+                          org.anju.platform.ClusterOnce once) {
+        this.once = once;
         this.expropriations = expropriations;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -44,6 +48,11 @@ class ExpropriationDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // two nodes started together on a new database both loaded: one at a time, the second finds it loaded
+        once.run(org.anju.platform.ClusterOnce.DEMO_DATA, this::loadDemo);
+    }
+
+    private void loadDemo() {
         if (regions.byCode("360702").isEmpty() || jdbc.sql("select exists(select 1 from ledger_expro_project where name = :n)")
                 .param("n", NAME).query(Boolean.class).single()) {
             return;

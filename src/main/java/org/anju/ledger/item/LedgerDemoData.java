@@ -36,7 +36,10 @@ class LedgerDemoData implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final DemoUsers users;
 
-    LedgerDemoData(Ledger ledger, Regions regions, JdbcClient jdbc, DemoUsers users) {
+    private final org.anju.platform.ClusterOnce once;
+
+    LedgerDemoData(Ledger ledger, Regions regions, JdbcClient jdbc, DemoUsers users, org.anju.platform.ClusterOnce once) {
+        this.once = once;
         this.ledger = ledger;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -45,6 +48,11 @@ class LedgerDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // two nodes started together on a new database both loaded: one at a time, the second finds it loaded
+        once.run(org.anju.platform.ClusterOnce.DEMO_DATA, this::loadDemo);
+    }
+
+    private void loadDemo() {
         if (jdbc.sql("select exists (select 1 from ledger_unit u join region g on g.id = u.region_id where g.code = ?)")
                 .param(REGION).query(Boolean.class).single()) {
             return;

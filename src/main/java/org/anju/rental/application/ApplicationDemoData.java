@@ -61,13 +61,21 @@ class ApplicationDemoData {
         private final ApplicationDemoData demo;
         private final Regions regions;
 
-        OnStartup(ApplicationDemoData demo, Regions regions) {
+        private final org.anju.platform.ClusterOnce once;
+
+        OnStartup(ApplicationDemoData demo, Regions regions, org.anju.platform.ClusterOnce once) {
+            this.once = once;
             this.demo = demo;
             this.regions = regions;
         }
 
         @Override
         public void run(ApplicationArguments args) {
+            // two nodes started together on a new database both loaded: one at a time, the second finds it loaded
+            once.run(org.anju.platform.ClusterOnce.DEMO_DATA, this::loadDemo);
+        }
+
+        private void loadDemo() {
             Access.runAs(Actor.system(regions.root()), () -> {
                 demo.load();
                 return null;
@@ -77,6 +85,7 @@ class ApplicationDemoData {
 
     /** Adds 下淀社区 and uploads 徐州's files of each kind the city has none of yet. */
     synchronized void load() {
+        regions.reload();   // another node may have added it a moment ago (ClusterOnce): not yet in this one's directory
         if (regions.byCode(COMMUNITY).isEmpty()) {
             regions.addCommunity(regions.byCode(TOWN).orElseThrow(), COMMUNITY_NAME, COMMUNITY);
         }

@@ -34,7 +34,10 @@ class SubsidyDemoData implements ApplicationRunner {
     private final Regions regions;
     private final JdbcClient jdbc;
 
-    SubsidyDemoData(Subsidies subsidies, Regions regions, JdbcClient jdbc) {
+    private final org.anju.platform.ClusterOnce once;
+
+    SubsidyDemoData(Subsidies subsidies, Regions regions, JdbcClient jdbc, org.anju.platform.ClusterOnce once) {
+        this.once = once;
         this.subsidies = subsidies;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -42,6 +45,11 @@ class SubsidyDemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        // two nodes started together on a new database both loaded: one at a time, the second finds it loaded
+        once.run(org.anju.platform.ClusterOnce.DEMO_DATA, this::loadDemo);
+    }
+
+    private void loadDemo() {
         Access.runAs(Actor.system(regions.root()), () -> {
             for (String[] line : manifest()) {
                 String code = line[0];

@@ -35,6 +35,8 @@ class ExpropriationPagesTest {
     Regions regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.anju.platform.ClusterOnce once;
 
     String page(String uri, String user) throws Exception {
         var request = get(uri);
@@ -51,7 +53,7 @@ class ExpropriationPagesTest {
 
     @Test
     void demoProjectThroughThePages() throws Exception {
-        new ExpropriationDemoData(expropriations, regions, jdbc).run(null);
+        new ExpropriationDemoData(expropriations, regions, jdbc, once).run(null);
         long id = jdbc.sql("select id from ledger_expro_project where name = :n").param("n", ExpropriationDemoData.NAME)
                 .query(Long.class).single();
 
