@@ -46,6 +46,19 @@ public final class AutoExplain {
         }
     }
 
+    /**
+     * Sets the tables' and their indexes' statistics as the autovacuum leaves them after every row was deleted: no rows
+     * on the pages it kept ({@code reltuples} 0) — until the next analyze the planner takes them for empty, whatever
+     * they hold. For the current transaction's connection; roll it back.
+     */
+    public static void emptiedStatistics(JdbcTemplate template, String... tables) {
+        String names = String.join(", ", java.util.Arrays.stream(tables).map(t -> "'" + t + "'::regclass").toList());
+        template.update("""
+                update pg_class set reltuples = 0, relpages = greatest(relpages, 100)
+                where oid in (%s) or oid in (select indexrelid from pg_index where indrelid in (%s))"""
+                .formatted(names, names));
+    }
+
     private static final List<String> SETTINGS = List.of("log_min_duration = 0", "log_analyze = on", "log_timing = off",
             "log_nested_statements = on", "log_format = json", "log_level = notice");
 

@@ -62,12 +62,7 @@ class ProjectImportWithoutStatisticsTest {
                         insert into progress_reported (region_id, period)
                         select ?, make_date(2025, m, 1) from generate_series(1, ?) m""", u.get("id"), COUNTED_MONTHS);
             }
-            // as the autovacuum leaves them after a deletion of every row: none on the pages kept
-            template.update("""
-                    update pg_class set reltuples = 0, relpages = greatest(relpages, 100)
-                    where oid in ('project'::regclass, 'project_progress'::regclass)
-                       or oid in (select indexrelid from pg_index where indrelid in ('project'::regclass,
-                                  'project_progress'::regclass))""");
+            AutoExplain.emptiedStatistics(template, "project", "project_progress");
             StringBuilder csv = new StringBuilder("地区,工程类别,年度,项目名称,进度月份,累计完成投资（万元）,形象进度\n");
             for (Map<String, Object> u : into) {
                 for (int i = 1; i <= EXISTING; i++) {

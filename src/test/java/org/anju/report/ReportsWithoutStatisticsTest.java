@@ -63,12 +63,7 @@ class ReportsWithoutStatisticsTest {
                     insert into report_value (report_id, indicator_id, value)
                     select r.id, i.id, 1 from report r, (select id from indicator order by id limit ?) i""", VALUES);
             if (emptied) {
-                // as the autovacuum leaves them after a deletion of every row: none on the pages kept
-                template.update("""
-                        update pg_class set reltuples = 0, relpages = greatest(relpages, 100)
-                        where oid in ('report'::regclass, 'report_value'::regclass)
-                           or oid in (select indexrelid from pg_index where indrelid in ('report'::regclass,
-                                      'report_value'::regclass))""");
+                AutoExplain.emptiedStatistics(template, "report", "report_value");
             } else {
                 template.execute("analyze report, report_value");
             }

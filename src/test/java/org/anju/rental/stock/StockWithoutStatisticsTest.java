@@ -61,13 +61,7 @@ class StockWithoutStatisticsTest {
             template.update("""
                     insert into rental_dwelling_event (dwelling_id, seq, step, status, effective_on)
                     select id, 1, 'ENTER', status, status_on from rental_dwelling""");
-            // as the autovacuum leaves them after a deletion of every row: none on the pages kept
-            template.update("""
-                    update pg_class set reltuples = 0, relpages = greatest(relpages, 100)
-                    where oid in ('rental_dwelling'::regclass, 'rental_dwelling_event'::regclass,
-                                  'rental_building'::regclass)
-                       or oid in (select indexrelid from pg_index where indrelid in ('rental_dwelling'::regclass,
-                                  'rental_dwelling_event'::regclass, 'rental_building'::regclass))""");
+            AutoExplain.emptiedStatistics(template, "rental_dwelling", "rental_dwelling_event", "rental_building");
             List<Long> fresh = template.queryForList("""
                     select id from rental_building where estate_id = currval('rental_estate_id_seq')
                     order by id desc limit 5""", Long.class);
