@@ -387,8 +387,11 @@ class DatabaseConfiguration {
         }
     }
 
-    /** The embedded server this context owns, if any; closed after the pool that uses it. */
-    /** @param turn the data directory's turn this database holds until closed (null: none, or held elsewhere) */
+    /**
+     * The embedded server this context owns, if any; closed after the pool that uses it.
+     *
+     * @param turn the data directory's turn this database holds until closed (null: none, or held elsewhere)
+     */
     record EmbeddedDatabase(EmbeddedPostgresServer server, String jdbcUrl, String user, String password,
                             CommandTurn turn) implements AutoCloseable {
         static final EmbeddedDatabase NONE = new EmbeddedDatabase(null, null, null, null, null);
