@@ -65,6 +65,10 @@ class DemoOnTwoNodesTest {
             assertThat(counts.get("community")).as("下淀社区, once").isEqualTo(1L);
             assertThat((Long) counts.get("plans")).as("the seed plans").isPositive();
             assertThat(counts.get("expropriations")).as("the demo's expropriation project, once").isEqualTo(1L);
+            assertThat(jdbc.sql("""
+                    select (select count(*) - count(distinct (issuer_region_id, title, first_year, last_year)) from plan)
+                         + (select count(*) - count(distinct region_id) from rental_subsidy_parameters)""")
+                    .query(Long.class).single()).as("no plan and no unit's subsidy parameters loaded twice").isZero();
             // and again: the demo of a node started alone later on the same database adds nothing
             long plans = (Long) counts.get("plans");
             try (ConfigurableApplicationContext later = node("anju.db.url=" + url, "anju.db.user=" + user,

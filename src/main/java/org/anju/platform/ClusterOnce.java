@@ -1,9 +1,11 @@
 package org.anju.platform;
 
 import net.javacrumbs.shedlock.core.ClockProvider;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,9 +28,18 @@ public class ClusterOnce {
     /** The demo data's loads (every module's): one node at a time. */
     public static final String DEMO_DATA = "demo-data";
 
-    /** Longer than a load takes; a node that died holding the lock holds it no longer than this. */
-    static final Duration AT_MOST = Duration.ofMinutes(10);
+    /**
+     * The lock's lease, renewed every half of it while the work runs: a node that died holding it (killed in its first
+     * demo load, a container restarted) holds it no longer than this — it was ten minutes, and the node started again
+     * waited them out (review of the eighteenth session) — and a load of any length keeps it.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** How long a node waits for another's work before it gives up starting. */
+    static final Duration WAIT = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(ClusterOnce.class);
+    private static final java.util.concurrent.ScheduledExecutorService RENEWALS =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
+                    .name("anju-cluster-once").factory());
 
     private final ObjectProvider<LockProvider> locks;
 
@@ -38,22 +49,24 @@ public class ClusterOnce {
 
     /** Runs {@code work} holding the cluster's lock {@code name}, after any other node's run under it has ended. */
     public void run(String name, Runnable work) {
-        LockProvider provider = locks.getIfAvailable();
-        if (provider == null) {
+        LockProvider found = locks.getIfAvailable();
+        if (found == null) {
             work.run();
             return;
         }
+        LockProvider provider = found instanceof ExtensibleLockProvider extensible
+                ? new KeepAliveLockProvider(extensible, RENEWALS) : found;
         Optional<SimpleLock> lock;
         boolean said = false;
-        long until = System.nanoTime() + AT_MOST.toNanos() + Duration.ofMinutes(1).toNanos();
-        while ((lock = provider.lock(new LockConfiguration(ClockProvider.now(), name, AT_MOST, Duration.ZERO))).isEmpty()) {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while ((lock = provider.lock(new LockConfiguration(ClockProvider.now(), name, LEASE, Duration.ZERO))).isEmpty()) {
             if (!said) {
                 log.info("另一节点正在执行启动任务「{}」：等它完成后再执行（已完成的部分不会重复）", name);
                 said = true;
             }
             if (System.nanoTime() > until) {
-                throw new IllegalStateException("启动任务「" + name + "」的集群锁 " + AT_MOST.plusMinutes(1).toMinutes()
-                        + " 分钟未释放：检查其他节点是否卡住，或删除 shedlock 表中 name = '" + name + "' 的行后重启");
+                throw new IllegalStateException("启动任务「" + name + "」等待其他节点 " + WAIT.toMinutes()
+                        + " 分钟仍未完成：检查其他节点的日志");
             }
             try {
                 Thread.sleep(500);
@@ -64,8 +77,14 @@ public class ClusterOnce {
         }
         try {
             work.run();
-        } finally {
-            lock.get().unlock();
+        } catch (RuntimeException | Error e) {
+            try {
+                lock.get().unlock();
+            } catch (RuntimeException notUnlocked) {
+                e.addSuppressed(notUnlocked);   // a stopping node's pool is closed: the lease ends the lock
+            }
+            throw e;
         }
+        lock.get().unlock();
     }
 }

@@ -30,7 +30,7 @@ public final class CommandTurn implements AutoCloseable {
      * The data directories (real paths) whose turn this process holds: a command holds one for its whole run, and its
      * context must not wait for itself — on that directory only (see {@link #heldOn}).
      */
-    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Map<Path, Integer> HELD = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -64,7 +64,7 @@ public final class CommandTurn implements AutoCloseable {
                 lock = waitFor(channel, () -> waiting.accept(absolute.toString()));
             }
             Path real = absolute.toRealPath();
-            HELD.add(real);
+            HELD.merge(real, 1, Integer::sum);
             return new CommandTurn(channel, lock, real);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -129,7 +129,7 @@ public final class CommandTurn implements AutoCloseable {
      */
     static boolean heldOn(Path dataDir) {
         try {
-            return Files.isDirectory(dataDir) && HELD.contains(dataDir.toRealPath());
+            return Files.isDirectory(dataDir) && HELD.containsKey(dataDir.toRealPath());
         } catch (IOException e) {
             return false;
         }
@@ -138,7 +138,7 @@ public final class CommandTurn implements AutoCloseable {
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     @Override
     public void close() {
-        HELD.remove(directory);
+        HELD.computeIfPresent(directory, (d, holds) -> holds > 1 ? holds - 1 : null);
         try {
             lock.release();
             channel.close();

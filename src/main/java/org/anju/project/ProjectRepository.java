@@ -104,9 +104,9 @@ class ProjectRepository {
         return ids;
     }
 
-    /** A project's key as {@link #idOf} matches it (names are stored stripped). */
+    /** A project's key: the name as stored, or as {@link #idOf} looks it up (the imported name stripped, the caller's). */
     static String key(int regionId, String program, int year, String name) {
-        return regionId + "\u0000" + program + "\u0000" + year + "\u0000" + name.strip();
+        return regionId + "\u0000" + program + "\u0000" + year + "\u0000" + name;
     }
 
     Optional<ProjectView> find(long id, YearMonth upto) {

@@ -574,7 +574,7 @@ public class Projects {
             for (Parsed x : parsed) {
                 stored.step();
                 Project p = x.project();
-                String key = ProjectRepository.key(x.region().id(), p.programCode(), p.year(), p.name());
+                String key = ProjectRepository.key(x.region().id(), p.programCode(), p.year(), p.name().strip());
                 Optional<Long> id = Optional.ofNullable(ids.get(key));
                 long projectId;
                 if (id.isPresent()) {
