@@ -51,7 +51,7 @@ class CommandTurnOnSettingsDirectoryTest {
             CompletableFuture<Void> otherReady;
             try (DatabaseConfiguration.EmbeddedDatabase database = new DatabaseConfiguration()
                     .embeddedDatabase(properties(settings))) {
-                other = started(settings);
+                other = WebWaitsForCommandTest.commandStarted(settings);
                 otherReady = ready(other);
                 Thread.sleep(3_000);
                 assertThat(otherReady).as("the other command waits for this one's turn (before: attached to its server)")
@@ -70,12 +70,6 @@ class CommandTurnOnSettingsDirectoryTest {
 
     private static DatabaseProperties properties(Path dataDir) {
         return new DatabaseProperties(null, null, null, dataDir, false, 0, null, null, null);
-    }
-
-    private static Process started(Path dir) throws Exception {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), WebWaitsForCommandTest.Command.class.getName(), dir.toString())
-                .redirectErrorStream(true).start();
     }
 
     /** Completes when the process says READY (it holds the turn and runs its server). */

@@ -39,9 +39,7 @@ class WebWaitsForCommandTest {
 
     /** A {@link Command} in its own JVM, once it has started its server (destroyed if it does not). */
     static Process commandRunning(Path dir) throws Exception {
-        Process command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
-                .start();
+        Process command = commandStarted(dir);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -54,6 +52,13 @@ class WebWaitsForCommandTest {
             command.destroyForcibly();
             throw e;
         }
+    }
+
+    /** A {@link Command} in its own JVM, just started: it may still wait for its turn. */
+    static Process commandStarted(Path dir) throws java.io.IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Command.class.getName(), dir.toString()).redirectErrorStream(true)
+                .start();
     }
 
     @Test
