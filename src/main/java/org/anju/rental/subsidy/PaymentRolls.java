@@ -138,8 +138,11 @@ public class PaymentRolls {
                     .param("partial", params.partialMonth().name()).param("roll", id).update();
         } else {
             // generated again: only what differs is written, so an unchanged draft is read, not rewritten
+            // seq as its key: the lines stored are compared with these by seq — with the statistics the autovacuum
+            // leaves after the lines were emptied (reltuples 0) the planner read the whole table once per stored line
+            // (PaymentRollsWithoutStatisticsTest)
             jdbc.sql("""
-                    create temporary table subsidy_roll_new (seq integer, agreement_id bigint, household_id bigint,
+                    create temporary table subsidy_roll_new (seq integer primary key, agreement_id bigint, household_id bigint,
                         month_amounts numeric(12, 2)[], amount numeric(12, 2)) on commit drop""").update();
             jdbc.sql("insert into subsidy_roll_new " + lines)
                     .param("county", county.id()).param("start", start).param("end", end)
@@ -363,11 +366,17 @@ public class PaymentRolls {
                 .mapToObj(i -> "coalesce(sum(amt) filter (where idx = " + i + "), 0)").collect(Collectors.joining(", "));
         return """
                 with iv as (
-                    select c.agreement_id, a.household_id, c.kind, c.effective_on s, c.monthly_amount amt,
-                           lead(c.effective_on) over (partition by c.agreement_id order by c.seq) e
-                      from rental_subsidy_change c
-                      join rental_subsidy_agreement a on a.id = c.agreement_id
-                     where a.county_id = :county and c.effective_on < :end
+                    select a.id agreement_id, a.household_id, c.kind, c.s, c.amt, c.e
+                      from rental_subsidy_agreement a
+                      -- each agreement's changes by its key, the county's agreements first (a subquery with a window
+                      -- function is not merged into the join): with the statistics the autovacuum leaves after the
+                      -- subsidy tables were emptied (reltuples 0) the planner read every stored change and, per change,
+                      -- the county's agreements (PaymentRollsWithoutStatisticsTest)
+                      cross join lateral (
+                          select c.kind, c.effective_on s, c.monthly_amount amt, lead(c.effective_on) over (order by c.seq) e
+                            from rental_subsidy_change c
+                           where c.agreement_id = a.id and c.effective_on < :end) c
+                     where a.county_id = :county
                 ), months as (
                     select g::date ms, (g + interval '1 month')::date me, cast(row_number() over (order by g) as integer) idx
                       from generate_series(cast(:start as date), cast(:end as date) - 1, interval '1 month') g
