@@ -19,13 +19,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * The monthly 租赁补贴 roll of 300,000 households in one county (issue 12: ≤ 10 s, heap ≤ 512 MB). Synthetic households,
  * agreements and changes are written by set-based SQL (generate_series, triggers off for the load): every agreement
  * starts 2024-01, one in ten stops on a day of March 2025, one in twenty is re-rated from February 2025. The roll of
  * 2025-03 is generated (one INSERT … SELECT), generated again (the draft replaced: idempotent), then its lines are
- * counted and summed against a direct computation. Run with {@code ./mvnw -q -Pbench verify -Dbench=SubsidyBench}.
+ * counted and summed against a direct computation; it is confirmed, every line marked paid, and the month's figures read
+ * (checked against the roll). Run with {@code ./mvnw -q -Pbench verify -Dbench=SubsidyBench}.
  */
 public final class SubsidyBench {
 
@@ -108,6 +110,20 @@ public final class SubsidyBench {
             for (int i = 0; i < 2; i++) {
                 again.time(() -> Access.runAs(system, () -> rolls.generate("360702", YearMonth.of(2025, 3))));
             }
+            // the confirmation's check for agreements changed since the roll was generated; every line paid; the month's
+            // figures (households paid, stops)
+            Timer confirm = new Timer("confirming the roll (no agreement changed since it was generated)");
+            Timer figures = new Timer("the county's figures of 2025-03 (lines paid, stops and resumptions)");
+            Roll confirmed = confirm.time(() -> Access.runAs(system, () -> rolls.confirm(second.id(), second.version() + 2)));
+            for (int from = 1; from <= second.households(); from += 100_000) {   // mark takes 100,000 lines at most
+                List<Integer> seqs = java.util.stream.IntStream.range(from, Math.min(from + 100_000, second.households() + 1))
+                        .boxed().toList();
+                Access.runAs(system, () -> rolls.mark(second.id(), seqs, org.anju.rental.subsidy.PayStatus.PAID, true, null));
+            }
+            org.anju.rental.subsidy.SubsidyFigures march = null;
+            for (int i = 0; i < 3; i++) {
+                march = figures.time(() -> Access.runAs(system, () -> rolls.figures("360702", YearMonth.of(2025, 3))));
+            }
             // the expected total, computed here without the roll: full months, and March's stops prorated by day
             String expected = jdbc.sql("""
                             select sum(case when a.id % 10 = 3 then round(amt * ((a.id % 31)) / 31.0, 2) else amt end)
@@ -120,11 +136,15 @@ public final class SubsidyBench {
             System.out.println("|---|---|---|---|---|---|---|");
             System.out.println(first.report(10_000, 100));
             System.out.println(again.report(10_000, 100));
+            System.out.println(confirm.report(10_000, 100));
+            System.out.println(figures.report(10_000, 100));
             System.out.println();
             System.out.printf("roll %s: %d lines, total %s 元 (computed directly: %s 元); again: %d lines, total %s 元%n",
                     roll.periodName(), roll.households(), roll.total().toPlainString(), expected, second.households(),
                     second.total().toPlainString());
-            if (roll.total().compareTo(new java.math.BigDecimal(expected)) != 0 || second.total().compareTo(roll.total()) != 0) {
+            if (roll.total().compareTo(new java.math.BigDecimal(expected)) != 0 || second.total().compareTo(roll.total()) != 0
+                    || !confirmed.confirmed() || march.households() != roll.households()
+                    || march.amount().compareTo(roll.total()) != 0) {
                 throw new IllegalStateException("花名册合计与直接计算不符");
             }
             long peak = HeapPeak.bytes();

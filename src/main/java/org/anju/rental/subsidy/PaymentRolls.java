@@ -188,8 +188,14 @@ public class PaymentRolls {
             throw new Conflict(r.countyName() + r.periodName() + "的花名册没有发放对象，无需确认");
         }
         boolean stale = jdbc.sql("""
-                        select exists (select 1 from rental_subsidy_change c join rental_subsidy_agreement a on a.id = c.agreement_id
-                                        where a.county_id = :c and c.at > (select generated_at from rental_subsidy_roll where id = :id))""")
+                        select exists (
+                            select 1 from rental_subsidy_agreement a
+                            -- the county's agreements first, then their changes by key: with the statistics the
+                            -- autovacuum leaves after the subsidy tables were emptied (reltuples 0) the planner read
+                            -- every stored change and, per one changed since, the county's agreements
+                            -- (PaymentRollsWithoutStatisticsTest)
+                            cross join lateral (select c.at from rental_subsidy_change c where c.agreement_id = a.id offset 0) c
+                             where a.county_id = :c and c.at > (select generated_at from rental_subsidy_roll where id = :id))""")
                 .param("c", county.id()).param("id", id).query(Boolean.class).single();
         if (stale) {
             throw new Conflict("花名册生成后，" + r.countyName() + "有补贴协议办理了变更：请重新生成花名册，核对后再确认");
@@ -330,30 +336,52 @@ public class PaymentRolls {
         if (month == null) {
             throw new BadInput("请指定月份（如 2025-03）");
         }
-        record Paid(int households, BigDecimal amount, int online) {
-        }
-        String paid = """
-                select count(distinct l.household_id), coalesce(sum(x.amt), 0),
-                       count(distinct l.household_id) filter (where p.online)
-                  from rental_subsidy_roll r
-                  join rental_subsidy_roll_line l on l.roll_id = r.id
-                  join rental_subsidy_payment p on p.roll_id = l.roll_id and p.seq = l.seq and p.status = 'PAID'
-                  cross join lateral unnest(l.month_amounts) with ordinality x(amt, idx)
-                 where r.county_id = :c and r.status = 'CONFIRMED' and x.amt > 0
-                   and (r.period_start + make_interval(months => cast(x.idx as integer) - 1))::date between :from and :to""";
+        // the month and the year so far in one pass over the county's paid lines
+        int[] households = new int[4];
+        BigDecimal[] amounts = new BigDecimal[2];
+        jdbc.sql("""
+                        select count(distinct l.household_id) filter (where x.month = :month),
+                               coalesce(sum(x.amt) filter (where x.month = :month), 0),
+                               count(distinct l.household_id) filter (where x.month = :month and p.online),
+                               count(distinct l.household_id), coalesce(sum(x.amt), 0),
+                               count(distinct l.household_id) filter (where p.online)
+                          from rental_subsidy_roll r
+                          -- the county's rolls first, their lines by key, each line's payment by its key: with the
+                          -- statistics the autovacuum leaves after the subsidy tables were emptied (reltuples 0) the
+                          -- planner read every county's lines and, per line, the county's rolls, or per line its roll's
+                          -- every payment (PaymentRollsWithoutStatisticsTest)
+                          cross join lateral (select l.seq, l.household_id, l.month_amounts from rental_subsidy_roll_line l
+                                               where l.roll_id = r.id offset 0) l
+                          cross join lateral (select p.online from rental_subsidy_payment p
+                                               where p.roll_id = r.id and p.seq = l.seq and p.status = 'PAID' offset 0) p
+                          cross join lateral (
+                              select u.amt, (r.period_start + make_interval(months => cast(u.idx as integer) - 1))::date as month
+                                from unnest(l.month_amounts) with ordinality u(amt, idx)) x
+                         where r.county_id = :c and r.status = 'CONFIRMED' and x.amt > 0
+                           and x.month between :year and :month""")
+                .param("c", county.id()).param("month", month.atDay(1)).param("year", LocalDate.of(month.getYear(), 1, 1))
+                .query(rs -> {
+                    households[0] = rs.getInt(1);
+                    amounts[0] = rs.getBigDecimal(2);
+                    households[1] = rs.getInt(3);
+                    households[2] = rs.getInt(4);
+                    amounts[1] = rs.getBigDecimal(5);
+                    households[3] = rs.getInt(6);
+                });
         LocalDate first = month.atDay(1);
-        Paid inMonth = jdbc.sql(paid).param("c", county.id()).param("from", first).param("to", first)
-                .query((rs, n) -> new Paid(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3))).single();
-        Paid inYear = jdbc.sql(paid).param("c", county.id()).param("from", LocalDate.of(month.getYear(), 1, 1)).param("to", first)
-                .query((rs, n) -> new Paid(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3))).single();
         int[] changes = jdbc.sql("""
                         select count(*) filter (where c.kind = 'STOP'), count(*) filter (where c.kind = 'RESUME')
-                          from rental_subsidy_change c join rental_subsidy_agreement a on a.id = c.agreement_id
-                         where a.county_id = :c and c.effective_on >= :from and c.effective_on < :to""")
+                          from rental_subsidy_change c
+                         -- the month's stops and resumptions by rental_subsidy_change_stops, each one's county by its
+                         -- agreement's key: a join to the county's agreements was planned, with the statistics the
+                         -- autovacuum leaves after the subsidy tables were emptied (reltuples 0), as every stored change
+                         -- and per change the county's agreements (PaymentRollsWithoutStatisticsTest)
+                         where c.kind in ('STOP', 'RESUME') and c.effective_on >= :from and c.effective_on < :to
+                           and (select a.county_id from rental_subsidy_agreement a where a.id = c.agreement_id) = :c""")
                 .param("c", county.id()).param("from", first).param("to", first.plusMonths(1))
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
-        return new SubsidyFigures(county.code(), county.name(), month, inMonth.households(), inMonth.amount(),
-                inMonth.online(), changes[0], changes[1], inYear.households(), inYear.amount(), inYear.online());
+        return new SubsidyFigures(county.code(), county.name(), month, households[0], amounts[0], households[1], changes[0],
+                changes[1], households[2], amounts[1], households[3]);
     }
 
     /**

@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session: 12.5 s instead of 23 ms for 3,000 lines beside 40,000 agreements; a 300,000-line roll would never end). Here
  * a county's rolls are generated in that state beside sixteen other counties' agreements and rolls (in a transaction,
  * rolled back), their totals checked against a direct computation and each statement's plan read from
- * {@code auto_explain}.
+ * {@code auto_explain}; so too the check on confirming (agreements changed since the roll was generated) and the
+ * month's figures (the lines paid; stops and resumptions), which joined the same way — the other counties' rolls
+ * confirmed and paid.
  */
 @AnjuTest
 @TestPropertySource(properties = "anju.test.database=subsidy_statistics")
@@ -69,7 +71,11 @@ class PaymentRollsWithoutStatisticsTest {
             List<Region> counties = java.util.stream.Stream.concat(java.util.stream.Stream.of(county), others.stream()).toList();
             for (Region c : counties) {
                 agreements(city, c, counties.indexOf(c) * PER_COUNTY);
-                Access.runAs(system, () -> rolls.generate(c.code(), YearMonth.of(2025, 3)));
+                Roll march = Access.runAs(system, () -> rolls.generate(c.code(), YearMonth.of(2025, 3)));
+                if (!c.equals(county)) {   // the others' rolls confirmed and paid
+                    Access.runAs(system, () -> rolls.mark(rolls.confirm(march.id(), march.version()).id(),
+                            seqs(march), PayStatus.PAID, true, null));
+                }
             }
             // re-rated since the draft: the draft generated again rewrites these lines only
             template.update("set local session_replication_role = replica");
@@ -78,17 +84,29 @@ class PaymentRollsWithoutStatisticsTest {
                       from rental_subsidy_agreement a
                      where a.id = c.agreement_id and a.county_id = ? and c.kind = 'ADJUST' and a.id % 40 = 0""",
                     county.id());
+            // and the other counties' agreements changed after the county's roll is generated again: not its concern
+            template.update("""
+                    update rental_subsidy_change c set at = now() + interval '1 minute' from rental_subsidy_agreement a
+                     where a.id = c.agreement_id and a.county_id <> ?""", county.id());
             template.update("set local session_replication_role = origin");
             AutoExplain.emptiedStatistics(template, "rental_subsidy_agreement", "rental_subsidy_change",
                     "rental_subsidy_roll", "rental_subsidy_roll_line", "rental_subsidy_payment");
 
             Roll again;
             Roll april;
+            Roll confirmed;
+            SubsidyFigures march;
             List<JsonNode> plans;
             AutoExplain.on(template);
             try (AutoExplain.Captured captured = new AutoExplain.Captured()) {
                 again = Access.runAs(system, () -> rolls.generate(county.code(), YearMonth.of(2025, 3)));
                 april = Access.runAs(system, () -> rolls.generate(county.code(), YearMonth.of(2025, 4)));
+                // confirming looks for agreements changed since the roll was generated; the figures count the month's stops
+                confirmed = Access.runAs(system, () -> rolls.confirm(again.id(), again.version()));
+                Access.runAs(system, () -> rolls.mark(again.id(), seqs(again), PayStatus.PAID, true, null));
+                march = rolls.figures(county.code(), YearMonth.of(2025, 3));
+                // a query's plan arrives when its portal is closed, with the next statement's warnings
+                template.queryForObject("select 1", Integer.class);
                 plans = captured.plans();
             }
             template.execute("set auto_explain.log_min_duration = -1");
@@ -98,9 +116,18 @@ class PaymentRollsWithoutStatisticsTest {
             assertThat(april.total()).as("April's roll, the first of the month")
                     .isEqualByComparingTo(expected(county, "case when a.id % 10 = 3 then 0 else amt end"));
             assertThat(again.households() + april.households()).as("lines").isGreaterThan(PER_COUNTY);
+            assertThat(confirmed.confirmed()).as("confirmed: no agreement changed since").isTrue();
+            assertThat(List.of(march.households(), march.onlineHouseholds())).as("March's households paid, online")
+                    .containsExactly(again.households(), again.households());
+            assertThat(march.amount()).as("March's amount paid").isEqualByComparingTo(again.total());
+            assertThat(march.stopped()).as("March's stops in the county").isEqualTo(template.queryForObject(
+                    "select count(*) from rental_subsidy_agreement where county_id = ? and id % 10 = 3", Integer.class,
+                    county.id()));
             assertThat(plans).as("the rolls' plans: the lines computed, the draft's stale lines deleted")
                     .anySatisfy(p -> assertThat(AutoExplain.query(p)).contains("with iv as"))
-                    .anySatisfy(p -> assertThat(AutoExplain.query(p)).contains("delete from rental_subsidy_roll_line"));
+                    .anySatisfy(p -> assertThat(AutoExplain.query(p)).contains("delete from rental_subsidy_roll_line"))
+                    .anySatisfy(p -> assertThat(AutoExplain.query(p)).contains("select exists"))
+                    .anySatisfy(p -> assertThat(AutoExplain.query(p)).contains("filter (where c.kind = 'STOP')"));
             SoftAssertions soft = new SoftAssertions();
             for (JsonNode p : plans) {   // a roll's lines pass some twenty plan nodes each; the other counties' must not
                 soft.assertThat(AutoExplain.handled(p)).as("rows handled by %s", AutoExplain.firstLine(p))
@@ -108,6 +135,10 @@ class PaymentRollsWithoutStatisticsTest {
             }
             soft.assertAll();
         });
+    }
+
+    private static List<Integer> seqs(Roll roll) {
+        return java.util.stream.IntStream.rangeClosed(1, roll.households()).boxed().toList();
     }
 
     /** Agreements from 2024-01 (the households numbered after {@code before}), one in twenty re-rated from 2025-02, one in ten stopped on a day of March 2025. */
