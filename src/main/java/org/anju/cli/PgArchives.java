@@ -347,7 +347,7 @@ final class PgArchives {
             }
             if (!others.isEmpty()) {
                 throw new Conflict("数据库 " + target.database() + " 上还有 " + others.size() + " 个其他连接（" + sample(others)
-                        + "；应用仍在运行？），未做任何改动：请先停止所有应用节点，并断开其他程序的连接，再恢复");
+                        + "；应用仍在运行？），未做任何改动：请先停止所有应用节点，并断开其他程序的连接，再恢复" + pooler(target));
             }
             say.printf("将删除数据库 %s 的 %s 中的 %s，换成备份的内容（%d 张表）%n", target.database(),
                     String.join("、", schemas), held + (contents.tables().isEmpty() ? "" : "及其全部数据"), archived);
@@ -536,7 +536,10 @@ final class PgArchives {
                 (olderServer ? withoutNewerSettings(from, to) : from).transferTo(to);
                 restoreExit = restore.waitFor();
                 if (restoreExit == 0) {
-                    to.write("commit;\n".getBytes(StandardCharsets.UTF_8));
+                    // and the session's settings back to the server's (ours, pg_restore's empty search_path, row_security
+                    // off …): through a transaction-mode pooler this server connection goes to the next client as it
+                    // is — nodes found no table on it (PgBouncer trial, T1; BackupRestoreTest)
+                    to.write("commit;\nreset all;\n".getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException psqlStopped) {
                 // psql stopped reading (an error in the restored SQL, ON_ERROR_STOP): its transaction is gone with it
@@ -814,6 +817,22 @@ final class PgArchives {
             return sessions;
         } catch (SQLException e) {
             throw new Conflict("无法读取数据库 " + target.database() + " 的连接：" + e.getMessage());
+        }
+    }
+
+    /**
+     * A hint when the server listens on another port than the one connected to: a connection pooler in between
+     * (PgBouncer) keeps idle server connections, which count as others, named after their last client (PgBouncer
+     * trial, S2). Only a hint — a forwarded port looks the same.
+     */
+    private static String pooler(Target target) {
+        try (Connection c = target.connect(); var st = c.createStatement(); var rs = st.executeQuery("select inet_server_port()")) {
+            int port = rs.next() ? rs.getInt(1) : 0;
+            return port == 0 || port == target.port() ? "" : "。所连端口 " + target.port() + " 与数据库服务器的端口 " + port
+                    + " 不同：如经连接池（PgBouncer 等）连接，池中空闲的服务器连接也计在内（显示其上一个客户的名字）——"
+                    + "请直接连接 PostgreSQL 恢复，或先在连接池的管理控制台对该库执行 KILL 再 RESUME";
+        } catch (SQLException e) {
+            return "";
         }
     }
 

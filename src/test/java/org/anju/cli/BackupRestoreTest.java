@@ -166,6 +166,7 @@ class BackupRestoreTest {
         // while someone is connected (a node still running) it refuses
         assertThatThrownBy(() -> new PgArchives(null).restore(copy, file, true, new PrintWriter(new StringWriter())))
                 .isInstanceOf(Conflict.class).hasMessageContaining("个其他连接").hasMessageContaining("请先停止所有应用节点")
+                .hasMessageNotContaining("连接池")
                 .hasMessageContaining(copy.user() + "（PostgreSQL JDBC Driver，");   // who it is
         connection.destroy();
         StringWriter replaced = new StringWriter();
@@ -357,4 +358,93 @@ class BackupRestoreTest {
                 .hasMessageContaining("ANJU_DB_URL 中的主机和端口（127.0.0.1:" + closed + "）");
     }
 
+    /**
+     * A restore through a transaction-mode PgBouncer (README, Behind PgBouncer) leaves no session setting on the server
+     * connection it used: the restore's script (its {@code client_min_messages}, pg_restore's empty {@code search_path},
+     * {@code row_security} off …) ran on one, which the pooler hands to the next client as it is — the nodes started
+     * after it found no table (review 2026-12-03, PgBouncer trial, T1). A pool of one connection here, so the next
+     * client gets that one. Debian's pgbouncer (.ci/run installs it).
+     */
+    @Test
+    void aRestoreThroughATransactionPoolerLeavesNoSettingBehind() throws Exception {
+        Path file = dir.resolve("pooled.dump");
+        CliRun backup = CliRun.of(context, "backup", "--out", file.toString());
+        assertThat(backup.exit()).as(backup.err()).isZero();
+        PgArchives.Target direct = scratch("ops_pooled");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path ini = dir.resolve("pgbouncer.ini");
+        Files.writeString(ini, """
+                [databases]
+                ops_pooled = host=%s port=%d dbname=ops_pooled user=%s password=%s
+                [pgbouncer]
+                listen_addr = 127.0.0.1
+                listen_port = %d
+                unix_socket_dir =
+                auth_type = any
+                pool_mode = transaction
+                default_pool_size = 1
+                ignore_startup_parameters = extra_float_digits
+                """.formatted(direct.host(), direct.port(), direct.user(), direct.password(), port));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r--r--"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> command = root ? List.of("pgbouncer", "-u", "postgres", ini.toString()) : List.of("pgbouncer", ini.toString());
+        Process bouncer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("pgbouncer.log").toFile())
+                .start();
+        try {
+            PgArchives.Target pooled = new PgArchives.Target("127.0.0.1", port, "ops_pooled", direct.user(), direct.password(),
+                    java.util.Map.of(), true);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!listening(port)) {
+                assertThat(bouncer.isAlive()).as("pgbouncer: %s", Files.readString(dir.resolve("pgbouncer.log"))).isTrue();
+                assertThat(System.nanoTime()).as("pgbouncer listening within 10 s").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            StringWriter said = new StringWriter();
+            new PgArchives(null).restore(pooled, file, false, new PrintWriter(said, true));
+            assertThat(said.toString()).contains("恢复数据库 ops_pooled");
+
+            SingleConnectionDataSource connection = new SingleConnectionDataSource(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/ops_pooled?prepareThreshold=0", direct.user(), direct.password(), true);
+            try {
+                JdbcClient next = JdbcClient.create(connection);
+                Map<String, String> settings = new LinkedHashMap<>();
+                for (String s : List.of("search_path", "client_min_messages", "row_security", "check_function_bodies")) {
+                    settings.put(s, next.sql("select current_setting('" + s + "')").query(String.class).single());
+                }
+                assertThat(settings).as("the pooled connection's settings after the restore")
+                        .containsExactly(Map.entry("search_path", "\"$user\", public"), Map.entry("client_min_messages", "notice"),
+                                Map.entry("row_security", "on"), Map.entry("check_function_bodies", "on"));
+                assertThat(next.sql("select count(*) from region").query(Long.class).single()).as("the restored regions")
+                        .isPositive();
+            } finally {
+                connection.destroy();
+            }
+            // replacing it while another program is connected: refused, and the ports differing said as a pooler's hint
+            SingleConnectionDataSource other = connect(direct);
+            try {
+                JdbcClient.create(other).sql("select 1").query(Integer.class).single();
+                assertThatThrownBy(() -> new PgArchives(null).restore(pooled, file, true, new PrintWriter(new StringWriter())))
+                        .isInstanceOf(Conflict.class).hasMessageContaining("1 个其他连接")
+                        .hasMessageContaining("所连端口 " + port + " 与数据库服务器的端口 " + direct.port() + " 不同")
+                        .hasMessageContaining("KILL 再 RESUME");
+            } finally {
+                other.destroy();
+            }
+        } finally {
+            bouncer.destroy();
+            bouncer.waitFor();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
 }
