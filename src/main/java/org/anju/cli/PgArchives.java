@@ -380,7 +380,7 @@ final class PgArchives {
         long started = System.nanoTime();
         try {
             run(List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password", "--set=ON_ERROR_STOP=1",
-                    "--command=analyze"), target, "psql");
+                    "--command=analyze"), target, "psql", "");   // not "nothing written": the data is
             say.printf("已更新恢复后各表的统计信息（ANALYZE，用时 %.1f 秒）%n", (System.nanoTime() - started) / 1e9);
         } catch (Conflict e) {
             say.println("注意：数据已恢复，但更新统计信息（ANALYZE）未成功：" + e.getMessage() + "。请在数据库 " + target.database()
@@ -484,6 +484,11 @@ final class PgArchives {
     }
 
     private static String run(List<String> command, Target target, String name) {
+        return run(command, target, name, "，未写入任何内容");
+    }
+
+    /** @param untouched what a failure left, said after its exit code */
+    private static String run(List<String> command, Target target, String name, String untouched) {
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         if (target != null) {
             pb.environment().putAll(target.environment());
@@ -494,7 +499,7 @@ final class PgArchives {
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             if (exit != 0) {
-                throw new Conflict(name + " 失败（退出码 " + exit + "），未写入任何内容：" + err.get(10, TimeUnit.SECONDS).trim());
+                throw new Conflict(name + " 失败（退出码 " + exit + "）" + untouched + "：" + err.get(10, TimeUnit.SECONDS).trim());
             }
             return output;
         } catch (IOException e) {

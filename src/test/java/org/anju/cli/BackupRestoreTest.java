@@ -228,6 +228,23 @@ class BackupRestoreTest {
         new PgArchives(newer.toString()).restore(fromNewer, file, false, new PrintWriter(new StringWriter()));
         assertThat(fingerprint(fromNewer)).isEqualTo(original);
 
+        // the ANALYZE after the restore failing (a role's statement_timeout): the data restored all the same, the
+        // failure said with what to do — not the tools' "nothing written", which the restore had
+        Path failing = Files.createDirectory(dir.resolve("failing-analyze"));
+        Path realPsql = new PgArchives(null).tool("psql");
+        Files.writeString(failing.resolve("psql"), "#!/bin/bash\ncase \"$*\" in *--command=analyze*) "
+                + "echo 'ERROR:  canceling statement due to statement timeout' >&2; exit 3;; esac\nexec " + realPsql + " \"$@\"\n");
+        Files.setPosixFilePermissions(failing.resolve("psql"), PosixFilePermissions.fromString("rwx------"));
+        Files.createSymbolicLink(failing.resolve("pg_restore"), realRestore);
+        PgArchives.Target unanalyzed = scratch("ops_unanalyzed");
+        StringWriter saidUnanalyzed = new StringWriter();
+        new PgArchives(failing.toString()).restore(unanalyzed, file, false, new PrintWriter(saidUnanalyzed, true));
+        assertThat(saidUnanalyzed.toString()).contains("恢复数据库 ops_unanalyzed",
+                        "注意：数据已恢复，但更新统计信息（ANALYZE）未成功：psql 失败（退出码 3）：ERROR:  canceling statement",
+                        "请在数据库 ops_unanalyzed 上执行 ANALYZE")
+                .doesNotContain("未写入任何内容");
+        assertThat(fingerprint(unanalyzed)).isEqualTo(original);
+
         // an external database as administrators often set it up: owned by another role, the app's user granted CREATE
         // on public. --replace failed with "must be owner of schema public"; now it drops what is in public instead
         jdbc.sql("create role ops_app login password 'ops-app-pw'").update();
