@@ -205,6 +205,11 @@ class OperationsEndpointsTest {
         // request latency with a histogram (percentiles across nodes), the application's name on every series
         assertThat(after).containsPattern("http_server_requests_seconds_bucket\\{application=\"anju\",[^}]*"
                 + "uri=\"/actuator/health/\\*\\*\"[^}]*le=\"[0-9.]+\"}");
+        // its buckets: around the targets, 12 a series (the full histogram had 69)
+        assertThat(after.lines().filter(l -> l.startsWith("http_server_requests_seconds_bucket{")
+                        && l.contains("uri=\"/actuator/health/**\"") && l.contains("status=\"200\""))
+                .map(l -> l.replaceAll(".*le=\"([^\"]+)\".*", "$1")).distinct().toList()).as("the latency buckets")
+                .containsExactly("0.01", "0.025", "0.05", "0.1", "0.2", "0.5", "1.0", "2.0", "5.0", "10.0", "30.0", "+Inf");
         assertThat(after).contains("jvm_memory_used_bytes{application=\"anju\"", "hikaricp_connections_active{");
         // the jobs' own pool too, not only the primary's (operator trial: only pool="anju" was there)
         assertThat(after).containsPattern("hikaricp_connections_max\\{[^}]*pool=\"anju-jobs\"[^}]*} 1\\.0")
