@@ -337,9 +337,10 @@ public class PaymentRolls {
             throw new BadInput("请指定月份（如 2025-03）");
         }
         // the month and the year so far in one pass over the county's paid lines
-        int[] households = new int[4];
-        BigDecimal[] amounts = new BigDecimal[2];
-        jdbc.sql("""
+        record Paid(int households, BigDecimal amount, int online, int householdsInYear, BigDecimal amountInYear,
+                    int onlineInYear) {
+        }
+        Paid paid = jdbc.sql("""
                         select count(distinct l.household_id) filter (where x.month = :month),
                                coalesce(sum(x.amt) filter (where x.month = :month), 0),
                                count(distinct l.household_id) filter (where x.month = :month and p.online),
@@ -360,14 +361,8 @@ public class PaymentRolls {
                          where r.county_id = :c and r.status = 'CONFIRMED' and x.amt > 0
                            and x.month between :year and :month""")
                 .param("c", county.id()).param("month", month.atDay(1)).param("year", LocalDate.of(month.getYear(), 1, 1))
-                .query(rs -> {
-                    households[0] = rs.getInt(1);
-                    amounts[0] = rs.getBigDecimal(2);
-                    households[1] = rs.getInt(3);
-                    households[2] = rs.getInt(4);
-                    amounts[1] = rs.getBigDecimal(5);
-                    households[3] = rs.getInt(6);
-                });
+                .query((rs, n) -> new Paid(rs.getInt(1), rs.getBigDecimal(2), rs.getInt(3), rs.getInt(4), rs.getBigDecimal(5),
+                        rs.getInt(6))).single();
         LocalDate first = month.atDay(1);
         int[] changes = jdbc.sql("""
                         select count(*) filter (where c.kind = 'STOP'), count(*) filter (where c.kind = 'RESUME')
@@ -380,8 +375,8 @@ public class PaymentRolls {
                            and (select a.county_id from rental_subsidy_agreement a where a.id = c.agreement_id) = :c""")
                 .param("c", county.id()).param("from", first).param("to", first.plusMonths(1))
                 .query((rs, n) -> new int[]{rs.getInt(1), rs.getInt(2)}).single();
-        return new SubsidyFigures(county.code(), county.name(), month, households[0], amounts[0], households[1], changes[0],
-                changes[1], households[2], amounts[1], households[3]);
+        return new SubsidyFigures(county.code(), county.name(), month, paid.households(), paid.amount(), paid.online(),
+                changes[0], changes[1], paid.householdsInYear(), paid.amountInYear(), paid.onlineInYear());
     }
 
     /**
