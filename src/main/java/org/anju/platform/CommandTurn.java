@@ -17,7 +17,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * (again every minute); a command beside a running web app waits for no web app. The turn is an operating-system lock on
  * {@code command.lock} in the data directory (owner-only, as the database's files: a lock file in the shared temporary
  * directory, made by whoever ran first, shut every other account out — re-review), released by the system when its
- * process ends, however it ends.
+ * process ends, however it ends. A command whose settings name another directory than its environment takes that one's
+ * turn too; when it has to wait for it, it gives its own back and takes both in one order, as every such command does
+ * (see {@link #take(Path, java.util.function.Consumer, Runnable)}).
  *
  * <p>The web app takes the turn too, only while it starts or attaches to the server: started while a command ran, it
  * attached to the command's server and lost its database when the command ended and stopped it (late re-review of the
@@ -28,17 +30,29 @@ public final class CommandTurn implements AutoCloseable {
 
     /**
      * The data directories (real paths) whose turn this process holds: a command holds one for its whole run, and its
-     * context must not wait for itself — on that directory only (see {@link #heldOn}).
+     * context must not wait for itself — on that directory only (see {@link #heldOn}). One lock per directory, counted:
+     * the lock is given back with the directory's last turn.
      */
-    private static final java.util.Map<Path, Integer> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<Path, Held> HELD = new java.util.HashMap<>();
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    /** A directory's lock file, its lock (taken again after {@link #inOrder} gave it back) and the turns holding it. */
+    private static final class Held {
+        final FileChannel channel;
+        final Path named;
+        volatile FileLock lock;
+        int holds = 1;
+
+        Held(FileChannel channel, Path named, FileLock lock) {
+            this.channel = channel;
+            this.named = named;
+            this.lock = lock;
+        }
+    }
+
     private final Path directory;
+    private boolean closed;   // under HELD's lock: a second close must not give back another turn's hold
 
-    private CommandTurn(FileChannel channel, FileLock lock, Path directory) {
-        this.channel = channel;
-        this.lock = lock;
+    private CommandTurn(Path directory) {
         this.directory = directory;
     }
 
@@ -50,6 +64,19 @@ public final class CommandTurn implements AutoCloseable {
      * to wait. A data directory that does not exist yet is made, owner-only, as the embedded database makes it.
      */
     public static CommandTurn take(Path dataDir, java.util.function.Consumer<String> waiting) throws IOException {
+        return take(dataDir, waiting, () -> { });
+    }
+
+    /**
+     * {@link #take(Path, java.util.function.Consumer)} beside the turns this process holds already (a command whose
+     * settings name another directory than the one its turn was taken on): when this one is not free at once, it gives
+     * those back and takes them all in one order, the real paths'. Holding one while waiting for another, two commands
+     * each holding the directory the other's settings name waited for each other forever (crossed directories, each
+     * saying so every minute). {@code givingBack} runs first: what this process still runs in the directories it holds
+     * (a server started early for a directory it does not use) must have ended before another command may start there.
+     */
+    static CommandTurn take(Path dataDir, java.util.function.Consumer<String> waiting, Runnable givingBack)
+            throws IOException {
         Path absolute = dataDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(absolute)) {
             Files.createDirectories(absolute);
@@ -57,19 +84,67 @@ public final class CommandTurn implements AutoCloseable {
                 Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
             }
         }
-        FileChannel channel = FileChannel.open(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        Path real = absolute.toRealPath();
+        synchronized (HELD) {
+            Held held = HELD.get(real);
+            // one lock per directory and process: a second is refused as overlapping, and closing its channel would
+            // give back the first (POSIX locks are the process')
+            if (held != null) {
+                held.holds++;
+                return new CommandTurn(real);
+            }
+        }
+        FileChannel channel = FileChannel.open(real.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                lock = waitFor(channel, () -> waiting.accept(absolute.toString()));
+                lock = heldHere() ? inOrder(real, absolute, channel, waiting, givingBack)
+                        : waitFor(channel, () -> waiting.accept(absolute.toString()));
             }
-            Path real = absolute.toRealPath();
-            HELD.merge(real, 1, Integer::sum);
-            return new CommandTurn(channel, lock, real);
+            synchronized (HELD) {
+                HELD.put(real, new Held(channel, absolute, lock));
+            }
+            return new CommandTurn(real);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /**
+     * Gives back every turn this process holds and takes them again, with {@code real}'s, in the real paths' order:
+     * whoever waits then holds only turns that come before the one it waits for, so no two commands wait for each
+     * other. The turns are this process' again when it returns; if it stops waiting (the process is stopping) they
+     * stay given back, and the command fails.
+     */
+    private static FileLock inOrder(Path real, Path named, FileChannel channel, java.util.function.Consumer<String> waiting,
+                                    Runnable givingBack) throws IOException {
+        givingBack.run();
+        java.util.SortedMap<Path, Held> held;
+        synchronized (HELD) {
+            held = new java.util.TreeMap<>(HELD);
+        }
+        for (Held h : held.values()) {
+            h.lock.release();
+        }
+        FileLock mine = null;
+        java.util.SortedSet<Path> order = new java.util.TreeSet<>(held.keySet());
+        order.add(real);
+        for (Path dir : order) {
+            Held h = held.get(dir);
+            if (h == null) {
+                mine = lock(channel, named, waiting);
+            } else {
+                h.lock = lock(h.channel, h.named, waiting);
+            }
+        }
+        return mine;
+    }
+
+    private static FileLock lock(FileChannel channel, Path named, java.util.function.Consumer<String> waiting)
+            throws IOException {
+        FileLock lock = channel.tryLock();
+        return lock != null ? lock : waitFor(channel, () -> waiting.accept(named.toString()));
     }
 
     /** The process is stopping (SIGTERM, Ctrl-C): a wait for the turn ends at once. */
@@ -119,7 +194,9 @@ public final class CommandTurn implements AutoCloseable {
 
     /** Whether this process holds a turn now (it is a command). */
     static boolean heldHere() {
-        return !HELD.isEmpty();
+        synchronized (HELD) {
+            return !HELD.isEmpty();
+        }
     }
 
     /**
@@ -129,7 +206,13 @@ public final class CommandTurn implements AutoCloseable {
      */
     static boolean heldOn(Path dataDir) {
         try {
-            return Files.isDirectory(dataDir) && HELD.containsKey(dataDir.toRealPath());
+            if (!Files.isDirectory(dataDir)) {
+                return false;
+            }
+            Path real = dataDir.toRealPath();
+            synchronized (HELD) {
+                return HELD.containsKey(real);
+            }
         } catch (IOException e) {
             return false;
         }
@@ -138,10 +221,21 @@ public final class CommandTurn implements AutoCloseable {
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     @Override
     public void close() {
-        HELD.computeIfPresent(directory, (d, holds) -> holds > 1 ? holds - 1 : null);
+        Held held;
+        synchronized (HELD) {
+            held = HELD.get(directory);
+            if (closed || held == null) {
+                return;
+            }
+            closed = true;
+            if (--held.holds > 0) {
+                return;
+            }
+            HELD.remove(directory);
+        }
         try {
-            lock.release();
-            channel.close();
+            held.lock.release();
+            held.channel.close();
         } catch (IOException ignored) {
             // released with the process
         }

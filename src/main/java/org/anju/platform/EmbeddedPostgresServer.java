@@ -99,17 +99,47 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * {@link DatabasePrestart#early}): stopped as soon as it is up (a server it merely attached to is left alone).
      */
     static void abandonPrestartUnless(Path dataDirectory) {
+        givingUpUnless(dataDirectory);
+    }
+
+    /**
+     * Waits until a start begun for another directory than {@code dataDirectory} is stopped (given up as above): until
+     * then this process runs a server there, and a command to which it gives that directory's turn back
+     * ({@link CommandTurn}) would attach to it and lose it a moment later.
+     */
+    static void stopPrestartUnless(Path dataDirectory) {
+        java.util.concurrent.CompletableFuture<Void> stopped = givingUpUnless(dataDirectory);
+        if (stopped != null) {
+            try {
+                stopped.join();
+            } catch (java.util.concurrent.CompletionException failedToStart) {
+                // nothing runs there
+            }
+        }
+    }
+
+    /**
+     * The stop of each start given up, asked for once: zonky's second close returns at once, while the first still
+     * stops the server.
+     */
+    private static final java.util.Map<Prestart, java.util.concurrent.CompletableFuture<Void>> GIVEN_UP =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** @return the stop of the start given up; null if none is */
+    private static java.util.concurrent.CompletableFuture<Void> givingUpUnless(Path dataDirectory) {
         Prestart early = PRESTART.get();
         Path base = dataDirectory == null ? null : dataDirectory.toAbsolutePath().normalize();
-        if (early != null && !early.base().equals(base)) {   // left in PRESTART: the exit hook stops it if still starting
-            early.server().thenAccept(server -> {
-                try {
-                    server.close();
-                } catch (IOException | RuntimeException ignored) {
-                    // Spring Boot's shutdown handler (see start) tries again when the JVM exits
-                }
-            });
+        if (early == null || early.base().equals(base)) {
+            return null;
         }
+        // left in PRESTART: the exit hook stops it if still starting
+        return GIVEN_UP.computeIfAbsent(early, e -> e.server().thenAccept(server -> {
+            try {
+                server.close();
+            } catch (IOException | RuntimeException ignored) {
+                // Spring Boot's shutdown handler (see start) tries again when the JVM exits
+            }
+        }));
     }
 
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {

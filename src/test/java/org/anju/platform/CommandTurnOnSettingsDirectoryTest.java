@@ -3,14 +3,17 @@ package org.anju.platform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +32,9 @@ class CommandTurnOnSettingsDirectoryTest {
             throws Exception {
         Process other = WebWaitsForCommandTest.commandRunning(settings);
         try (CommandTurn cli = CommandTurn.take(guessed, d -> { })) {
-            CompletableFuture<DatabaseConfiguration.EmbeddedDatabase> command = CompletableFuture.supplyAsync(
+            // waits while the other command runs there (before: attached to its server at once)
+            CompletableFuture<DatabaseConfiguration.EmbeddedDatabase> command = saysItWaits(settings,
                     () -> new DatabaseConfiguration().embeddedDatabase(properties(settings)));
-            Thread.sleep(2_000);
-            assertThat(command).as("waits while the other command runs there (before: attached to its server at once)")
-                    .isNotDone();
 
             end(other);
             try (DatabaseConfiguration.EmbeddedDatabase database = command.get(60, TimeUnit.SECONDS)) {
@@ -48,17 +49,18 @@ class CommandTurnOnSettingsDirectoryTest {
     void anotherCommandStartedWhileItRunsWaitsForItsEnd(@TempDir Path guessed, @TempDir Path settings) throws Exception {
         Process other = null;
         try (CommandTurn cli = CommandTurn.take(guessed, d -> { })) {
-            CompletableFuture<Void> otherReady;
+            OutputLines said;
             try (DatabaseConfiguration.EmbeddedDatabase database = new DatabaseConfiguration()
                     .embeddedDatabase(properties(settings))) {
                 other = WebWaitsForCommandTest.commandStarted(settings);
-                otherReady = ready(other);
-                Thread.sleep(3_000);
-                assertThat(otherReady).as("the other command waits for this one's turn (before: attached to its server)")
-                        .isNotDone();
+                said = new OutputLines(other);
+                assertThat(said.first(l -> l.equals("WAITING") || l.equals("READY"), Duration.ofSeconds(60)))
+                        .as("the other command waits for this one's turn (before: attached to its server)\n%s", said.text())
+                        .isEqualTo("WAITING");
                 assertThat(answers(database)).isTrue();
             }
-            otherReady.get(60, TimeUnit.SECONDS);   // this command ended: the other starts its own server
+            // this command ended: the other starts its own server
+            assertThat(said.first("READY"::equals, Duration.ofSeconds(60))).as(said.text()).isNotNull();
             assertThat(CommandTurn.heldOn(guessed)).as("the environment's directory still this process's turn").isTrue();
             assertThat(CommandTurn.heldOn(settings)).as("the settings' directory given back with the database").isFalse();
         } finally {
@@ -68,28 +70,54 @@ class CommandTurnOnSettingsDirectoryTest {
         }
     }
 
-    private static DatabaseProperties properties(Path dataDir) {
+    static DatabaseProperties properties(Path dataDir) {
         return new DatabaseProperties(null, null, null, dataDir, false, 0, null, null, null);
     }
 
-    /** Completes when the process says READY (it holds the turn and runs its server). */
-    private static CompletableFuture<Void> ready(Process process) {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.equals("READY")) {
-                        ready.complete(null);
+    /**
+     * Runs {@code command} (which opens a database) in the background and returns once it says on stderr that it waits
+     * for the turn on {@code dir}, as it tells the operator; fails if it ends first or does not say so within a minute.
+     */
+    static <T> CompletableFuture<T> saysItWaits(Path dir, Supplier<T> command) throws InterruptedException {
+        String waits = "另一个命令正在使用内置数据库 " + dir.toAbsolutePath().normalize();
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                err.write(b);
+                synchronized (said) {
+                    said.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                err.write(b, off, len);
+                synchronized (said) {
+                    said.write(b, off, len);
+                }
+            }
+        }, true, StandardCharsets.UTF_8));
+        try {
+            // a thread of its own: the common pool may have one thread only, busy elsewhere
+            CompletableFuture<T> running = CompletableFuture.supplyAsync(command, r -> Thread.ofVirtual().start(r));
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (System.nanoTime() < until) {
+                synchronized (said) {
+                    if (said.toString(StandardCharsets.UTF_8).contains(waits)) {
+                        return running;
                     }
                 }
-                ready.completeExceptionally(new AssertionError("ended without READY"));
-            } catch (Exception e) {
-                ready.completeExceptionally(e);
+                if (running.isDone()) {
+                    break;
+                }
+                Thread.sleep(20);
             }
-        });
-        return ready;
+            throw new AssertionError("did not say it waits for " + dir + " (done: " + running.isDone() + ")");
+        } finally {
+            System.setErr(err);
+        }
     }
 
     private static void end(Process command) throws Exception {
@@ -102,7 +130,7 @@ class CommandTurnOnSettingsDirectoryTest {
      * Ends a command that may still wait for its turn: the line waits in its stdin until it has started and stops its
      * server (killed only if it does not end — a killed command's server would run on).
      */
-    private static void stop(Process command) throws Exception {
+    static void stop(Process command) throws Exception {
         if (command.isAlive()) {
             try {
                 command.getOutputStream().write("end\n".getBytes(StandardCharsets.UTF_8));
@@ -116,7 +144,7 @@ class CommandTurnOnSettingsDirectoryTest {
         }
     }
 
-    private static boolean answers(DatabaseConfiguration.EmbeddedDatabase database) throws Exception {
+    static boolean answers(DatabaseConfiguration.EmbeddedDatabase database) throws Exception {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
              var st = c.createStatement(); var rs = st.executeQuery("select 1")) {
             return rs.next() && rs.getInt(1) == 1;

@@ -22,11 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebWaitsForCommandTest {
 
-    /** A command in its own JVM: the turn, the server it starts, "READY", and its end when a line comes on stdin. */
+    /**
+     * A command in its own JVM: the turn ("WAITING" if it has to wait for it), the server it starts, "READY", and its
+     * end when a line comes on stdin.
+     */
     public static final class Command {
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
-            try (CommandTurn turn = CommandTurn.take(dir, d -> { });
+            try (CommandTurn turn = CommandTurn.take(dir, d -> {
+                System.out.println("WAITING");
+                System.out.flush();
+            });
                  EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dir)) {
                 server.ensureDatabase(EmbeddedPostgresServer.DATABASE);
                 System.out.println("READY");
