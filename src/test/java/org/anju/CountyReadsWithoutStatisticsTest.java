@@ -150,14 +150,7 @@ class CountyReadsWithoutStatisticsTest {
     private void rental(Region city, Region c, int k) {
         int base = k * N;
         int cid = c.id();
-        template.update("""
-                insert into rental_household (city_id, county_id, region_id, applicant_name_enc, applicant_name_bidx,
-                    applicant_name_masked, applicant_id_enc, applicant_id_bidx, applicant_id_masked, held_area,
-                    guarantee, certificate_no, qualified_on, created_by, updated_by)
-                select ?, ?, ?, decode(md5('n' || i), 'hex'), decode(md5('nb' || i), 'hex'), '王*',
-                       decode(md5('i' || i), 'hex'), decode(md5('ib' || i), 'hex'), '3607**********0000',
-                       0, 'PUBLIC_RENTAL', ? || lpad(i::text, 7, '0'), date '2024-01-01', 'test', 'test'
-                  from generate_series(?, ?) i""", city.id(), cid, cid, c.code(), base + 1, base + N);
+        SyntheticHouseholds.insert(template, city, c, "PUBLIC_RENTAL", base + 1, base + N);
         template.update("""
                 insert into rental_estate (region_id, name, programme, name_key)
                 select ?, '小区' || ? || '-' || j, 'PUBLIC_RENTAL', '小区' || ? || '-' || j from generate_series(1, 2) j""",

@@ -2,6 +2,7 @@ package org.anju.rental.subsidy;
 
 import org.anju.AnjuTest;
 import org.anju.AutoExplain;
+import org.anju.SyntheticHouseholds;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.region.Region;
@@ -144,15 +145,7 @@ class PaymentRollsWithoutStatisticsTest {
     /** Agreements from 2024-01 (the households numbered after {@code before}), one in twenty re-rated from 2025-02, one in ten stopped on a day of March 2025. */
     private void agreements(Region city, Region county, int before) {
         template.update("set local session_replication_role = replica");
-        template.update("""
-                insert into rental_household (city_id, county_id, region_id, applicant_name_enc, applicant_name_bidx,
-                    applicant_name_masked, applicant_id_enc, applicant_id_bidx, applicant_id_masked, held_area,
-                    guarantee, certificate_no, qualified_on, created_by, updated_by)
-                select ?, ?, ?, decode(md5('n' || i), 'hex'), decode(md5('nb' || i), 'hex'), '王*',
-                       decode(md5('i' || i), 'hex'), decode(md5('ib' || i), 'hex'), '3607**********0000',
-                       0, 'SUBSIDY', ? || lpad(i::text, 7, '0'), date '2024-01-01', 'test', 'test'
-                  from generate_series(?, ?) i""", city.id(), county.id(), county.id(), county.code(), before + 1,
-                before + PER_COUNTY);
+        SyntheticHouseholds.insert(template, city, county, "SUBSIDY", before + 1, before + PER_COUNTY);
         template.update("""
                 insert into rental_subsidy_agreement (household_id, county_id, city_id, bank_account_enc, bank_account_bidx,
                     bank_account_masked, bank_name, status, monthly_amount, review_due, created_by, updated_by)
