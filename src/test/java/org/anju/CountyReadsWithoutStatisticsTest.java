@@ -241,7 +241,7 @@ class CountyReadsWithoutStatisticsTest {
                 city.id(), cid, cid, cid, cid, base + 1, base + N);
         template.update("""
                 insert into rental_application_step (application_id, step, kind, region_id, started_on, due_on, ended_on)
-                select a.id, st.step, st.kind, ?, date '2025-02-01', date '2025-03-01' + a.id::int % 40,
+                select a.id, st.step, st.kind, ?, date '2025-02-01', date '2025-01-01' + a.id::int % 365,
                        case when a.id % 3 = 0 then date '2025-03-20' end
                   from rental_application a, (values ('s0', 'REVIEW'), ('s1', 'NOTICE'), ('s2', 'REVIEW')) st(step, kind)
                  where a.county_id = ?""", cid, cid);

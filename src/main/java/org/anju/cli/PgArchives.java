@@ -356,7 +356,9 @@ final class PgArchives {
         List<String> psqlCommand = List.of(psql.toString(), "--no-psqlrc", "--quiet", "--no-password",
                 "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--file=-");
         // the drops' NOTICE lines (one per table) would bury the error that matters
-        StringBuilder begin = new StringBuilder("set client_min_messages = warning;\nbegin;\n");
+        // inside the transaction, as the reset before its commit: through a transaction-mode pooler each transaction
+        // may run on another server connection (review of the nineteenth session)
+        StringBuilder begin = new StringBuilder("begin;\nset client_min_messages = warning;\n");
         if (!contents.empty()) {   // an empty database has nothing to drop (at most an empty public)
             drops(target).forEach(d -> begin.append(d).append('\n'));
         }
@@ -541,10 +543,11 @@ final class PgArchives {
                 (olderServer ? withoutNewerSettings(from, to) : from).transferTo(to);
                 restoreExit = restore.waitFor();
                 if (restoreExit == 0) {
-                    // and the session's settings back to the server's (ours, pg_restore's empty search_path, row_security
-                    // off …): through a transaction-mode pooler this server connection goes to the next client as it
-                    // is — nodes found no table on it (PgBouncer trial, T1; BackupRestoreTest)
-                    to.write("commit;\nreset all;\n".getBytes(StandardCharsets.UTF_8));
+                    // the session's settings back to the server's first (ours, pg_restore's empty search_path,
+                    // row_security off …), in the same transaction: through a transaction-mode pooler this server
+                    // connection goes to the next client as it is — nodes found no table on it (PgBouncer trial, T1;
+                    // BackupRestoreTest) — and a reset after the commit could fail once the data was committed
+                    to.write("reset all;\ncommit;\n".getBytes(StandardCharsets.UTF_8));
                 }
             } catch (IOException psqlStopped) {
                 // psql stopped reading (an error in the restored SQL, ON_ERROR_STOP): its transaction is gone with it

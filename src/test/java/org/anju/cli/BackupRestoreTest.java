@@ -453,7 +453,9 @@ class BackupRestoreTest {
             }
         } finally {
             bouncer.destroy();
-            bouncer.waitFor();
+            if (!bouncer.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                bouncer.destroyForcibly();
+            }
         }
     }
 

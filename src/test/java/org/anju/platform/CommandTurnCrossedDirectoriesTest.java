@@ -46,7 +46,9 @@ class CommandTurnCrossedDirectoriesTest {
         Path y = base.resolve(settingsName);
         Process other = null;
         try (CommandTurn cli = CommandTurn.take(x, d -> { })) {
-            other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+            // its messages in UTF-8 whatever the machine's locale (under LANG=C the Chinese came as "??")
+            other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8", "-cp",
                     System.getProperty("java.class.path"), Crossed.class.getName(), y.toString(), x.toString())
                     .redirectErrorStream(true).start();
             OutputLines said = new OutputLines(other);

@@ -906,17 +906,17 @@ public class Applications {
                             rs.getInt(6), 0});
                     return null;
                 }).list();
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // the month's review steps (rental_application_step_due), each one's application by its key: with the
+        // statistics the autovacuum leaves after a table was emptied (reltuples 0) a join read every step and, per
+        // step, the scope's applications (CountyReadsWithoutStatisticsTest); not from the scope's applications, which
+        // at a province's scope are all of them (review of the nineteenth session: 119 ms → 4.8 s on 600,000)
         jdbc.sql("""
-                        select a.county_id, a.guarantee, count(*) from region_ancestor ra
-                          cross join lateral (select a.id, a.county_id, a.guarantee from rental_application a
-                                               where a.county_id = ra.region_id offset 0) a
-                          cross join lateral (select s.kind, s.due_on, s.ended_on from rental_application_step s
-                                               where s.application_id = a.id offset 0) s
-                         where ra.ancestor_id = :scope and s.kind = 'REVIEW' and s.due_on between :first and :last
+                        select a.county_id, a.guarantee, count(*) from rental_application_step s
+                          cross join lateral (select a.county_id, a.guarantee from rental_application a
+                                               where a.id = s.application_id offset 0) a
+                         where s.kind = 'REVIEW' and s.due_on between :first and :last
                            and (s.ended_on is null or s.ended_on > s.due_on)
+                           and a.county_id in (select region_id from region_ancestor where ancestor_id = :scope)
                          group by 1, 2""")
                 .param("first", first).param("last", last).param("scope", scope.id())
                 .query((rs, n) -> {
