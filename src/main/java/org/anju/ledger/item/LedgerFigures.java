@@ -78,9 +78,8 @@ public class LedgerFigures {
 
     public List<Count> counts(String regionCode, LocalDate on) {
         Region r = scope(regionCode);
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select i.kind, g.code, g.name, u.name as unit_name, s.state, count(*) as n
                         from region_ancestor a cross join lateral (select i.* from ledger_item i where i.region_id = a.region_id offset 0) i
@@ -114,9 +113,9 @@ public class LedgerFigures {
     }
 
     private List<Late> late(Region r, LocalDate on, String condition, String order) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest); the open ones inside, as ledger_item_open_deadline_idx has them
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest); the open ones inside, as
+        // ledger_item_open_deadline_idx has them
         return jdbc.sql("""
                         select i.id, i.kind, g.code, g.name, u.name as unit_name, i.title, i.deadline, i.state
                         from region_ancestor a cross join lateral (select i.* from ledger_item i
@@ -135,9 +134,8 @@ public class LedgerFigures {
     /** 整改率 per kind and unit of a region's subtree, now. */
     public List<Rate> rates(String regionCode) {
         Region r = scope(regionCode);
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select i.kind, g.code, u.name, count(*) filter (where i.state = 'CLOSED'), count(*)
                         from region_ancestor a cross join lateral (select i.* from ledger_item i where i.region_id = a.region_id offset 0) i

@@ -803,9 +803,8 @@ public class Applications {
     public List<Notice> notices(String regionCode, LocalDate today) {
         Region office = regions.byCode(regionCode == null ? "" : regionCode.strip())
                 .orElseThrow(() -> new NotFound("没有编码为 " + regionCode + " 的地区"));
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         List<Row> rows = jdbc.sql("""
                         select a.* from rental_application a
                          cross join lateral (select 1 from rental_application_step s

@@ -77,9 +77,8 @@ class RentalFigures implements RecordedFigures {
         }
         record Vacated(boolean any, long count) {
         }
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         Vacated v = jdbc.sql("""
                         select exists (select 1 from rental_estate where region_id = :unit),
                                (select count(*) from rental_estate s

@@ -170,9 +170,8 @@ class LeaseRepository {
     }
 
     List<Lease.Bill> billsOfCounty(int countyId) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select b.id, b.lease_id, b.period, b.kind, b.amount, b.basis, b.due_on from rental_lease l
                         cross join lateral (select b.* from rental_rent_bill b where b.lease_id = l.id offset 0) b
@@ -200,9 +199,8 @@ class LeaseRepository {
     }
 
     List<Lease.Payment> paymentsOfCounty(int countyId) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select p.id, p.lease_id, p.paid_on, p.amount, p.channel, p.reference, p.created_by from rental_lease l
                         cross join lateral (select p.* from rental_rent_payment p where p.lease_id = l.id offset 0) p
@@ -273,9 +271,8 @@ class LeaseRepository {
     }
 
     List<Lease.Violation> violationsOfCounty(int countyId) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("select " + VIOLATION_COLUMNS + " from rental_lease l cross join lateral "
                         + "(select v.* from rental_violation v where v.lease_id = l.id offset 0) v where l.county_id = :county "
                         + "order by v.found_on desc, v.id desc")

@@ -17,9 +17,9 @@ import java.util.Optional;
 @Repository
 class StockRepository {
 
-    // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-    // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-    // parents (CountyReadsWithoutStatisticsTest). %s: which estates, inside the estates' own subquery
+    // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+    // depend on the statistics; CountyReadsWithoutStatisticsTest). %s: which estates, inside the estates' own
+    // subquery
     private static final String ESTATE = """
             select e.*, g.code as region_code, g.name as region_name, c.dwellings, c.vacant, c.allocated, c.occupied,
                    c.repair, c.withdrawn
@@ -156,9 +156,8 @@ class StockRepository {
 
     /** A page of dwellings of the subtree, optionally of one estate and one status; ordered by estate, building, room. */
     List<Dwelling> dwellings(int scopeId, Long estateId, StockStatus status, int limit, int offset) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select d.*, b.name as building_name, b.estate_id, e.name as estate_name, e.region_code
                         from (select e.id, e.name, g.code as region_code from rental_estate e
@@ -176,9 +175,8 @@ class StockRepository {
     }
 
     int countDwellings(int scopeId, Long estateId, StockStatus status) {
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         return jdbc.sql("""
                         select count(*) from region_ancestor a
                         join rental_estate e on e.region_id = a.region_id
@@ -276,9 +274,8 @@ class StockRepository {
         if (regionIds.isEmpty()) {
             return m;
         }
-        // the rows by key from their parents (a lateral subquery the planner does not merge): with the statistics the
-        // autovacuum leaves after a table was emptied (reltuples 0) it read every county's rows and, per row, the county's
-        // parents (CountyReadsWithoutStatisticsTest)
+        // a county's rows by key from their parents, whatever the statistics (ARCHITECTURE.md, plans that do not
+        // depend on the statistics; CountyReadsWithoutStatisticsTest)
         jdbc.sql("""
                         select a.ancestor_id,
                                count(*) filter (where s.status = 'VACANT') as vacant,
