@@ -18,8 +18,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * {@code command.lock} in the data directory (owner-only, as the database's files: a lock file in the shared temporary
  * directory, made by whoever ran first, shut every other account out — re-review), released by the system when its
  * process ends, however it ends. A command whose settings name another directory than its environment takes that one's
- * turn too; when it has to wait for it, it gives its own back and takes both in one order, as every such command does
- * (see {@link #take(Path, java.util.function.Consumer, Runnable)}).
+ * turn too; when it has to wait for it, it gives its own back for good first (it does not run there), so it waits
+ * holding nothing (see {@link #take(Path, java.util.function.Consumer, Runnable)}).
  *
  * <p>The web app takes the turn too, only while it starts or attaches to the server: started while a command ran, it
  * attached to the command's server and lost its database when the command ended and stopped it (late re-review of the
@@ -35,25 +35,34 @@ public final class CommandTurn implements AutoCloseable {
      */
     private static final java.util.Map<Path, Held> HELD = new java.util.HashMap<>();
 
-    /** A directory's lock file, its lock (taken again after {@link #inOrder} gave it back) and the turns holding it. */
+    /** A directory's lock file, its lock and the turns holding it. */
     private static final class Held {
         final FileChannel channel;
-        final Path named;
-        volatile FileLock lock;
+        final FileLock lock;
         int holds = 1;
 
-        Held(FileChannel channel, Path named, FileLock lock) {
+        Held(FileChannel channel, FileLock lock) {
             this.channel = channel;
-            this.named = named;
             this.lock = lock;
+        }
+
+        void release() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // released with the process
+            }
         }
     }
 
     private final Path directory;
+    private final Held held;   // the hold this turn counts: its directory's may have been given back (see take)
     private boolean closed;   // under HELD's lock: a second close must not give back another turn's hold
 
-    private CommandTurn(Path directory) {
+    private CommandTurn(Path directory, Held held) {
         this.directory = directory;
+        this.held = held;
     }
 
     /** The lock's file in a data directory. */
@@ -70,10 +79,12 @@ public final class CommandTurn implements AutoCloseable {
     /**
      * {@link #take(Path, java.util.function.Consumer)} beside the turns this process holds already (a command whose
      * settings name another directory than the one its turn was taken on): when this one is not free at once, it gives
-     * those back and takes them all in one order, the real paths'. Holding one while waiting for another, two commands
-     * each holding the directory the other's settings name waited for each other forever (crossed directories, each
-     * saying so every minute). {@code givingBack} runs first: what this process still runs in the directories it holds
-     * (a server started early for a directory it does not use) must have ended before another command may start there.
+     * those back for good and then waits, holding nothing. Holding one while waiting for another, two commands each
+     * holding the directory the other's settings name waited for each other forever (crossed directories, each saying so
+     * every minute); the nineteenth session's fix took them all again in one order, which made the command wait for a
+     * directory it does not run in, and an interrupted wait left turns counted that were given back (review). {@code
+     * givingBack} runs first: what this process still runs in the directories it holds (a server started early for a
+     * directory it does not use) must have ended before another command may start there.
      */
     static CommandTurn take(Path dataDir, java.util.function.Consumer<String> waiting, Runnable givingBack)
             throws IOException {
@@ -91,60 +102,36 @@ public final class CommandTurn implements AutoCloseable {
             // give back the first (POSIX locks are the process')
             if (held != null) {
                 held.holds++;
-                return new CommandTurn(real);
+                return new CommandTurn(real, held);
             }
         }
         FileChannel channel = FileChannel.open(real.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                lock = heldHere() ? inOrder(real, absolute, channel, waiting, givingBack)
-                        : waitFor(channel, () -> waiting.accept(absolute.toString()));
+                if (heldHere()) {
+                    giveBackAll(givingBack);
+                }
+                lock = waitFor(channel, () -> waiting.accept(absolute.toString()));
             }
+            Held held = new Held(channel, lock);
             synchronized (HELD) {
-                HELD.put(real, new Held(channel, absolute, lock));
+                HELD.put(real, held);
             }
-            return new CommandTurn(real);
+            return new CommandTurn(real, held);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    /**
-     * Gives back every turn this process holds and takes them again, with {@code real}'s, in the real paths' order:
-     * whoever waits then holds only turns that come before the one it waits for, so no two commands wait for each
-     * other. The turns are this process' again when it returns; if it stops waiting (the process is stopping) they
-     * stay given back, and the command fails.
-     */
-    private static FileLock inOrder(Path real, Path named, FileChannel channel, java.util.function.Consumer<String> waiting,
-                                    Runnable givingBack) throws IOException {
+    /** Gives back every turn this process holds, once {@code givingBack} has run; their holders' close does nothing. */
+    private static void giveBackAll(Runnable givingBack) {
         givingBack.run();
-        java.util.SortedMap<Path, Held> held;
         synchronized (HELD) {
-            held = new java.util.TreeMap<>(HELD);
+            HELD.values().forEach(Held::release);
+            HELD.clear();
         }
-        for (Held h : held.values()) {
-            h.lock.release();
-        }
-        FileLock mine = null;
-        java.util.SortedSet<Path> order = new java.util.TreeSet<>(held.keySet());
-        order.add(real);
-        for (Path dir : order) {
-            Held h = held.get(dir);
-            if (h == null) {
-                mine = lock(channel, named, waiting);
-            } else {
-                h.lock = lock(h.channel, h.named, waiting);
-            }
-        }
-        return mine;
-    }
-
-    private static FileLock lock(FileChannel channel, Path named, java.util.function.Consumer<String> waiting)
-            throws IOException {
-        FileLock lock = channel.tryLock();
-        return lock != null ? lock : waitFor(channel, () -> waiting.accept(named.toString()));
     }
 
     /** The process is stopping (SIGTERM, Ctrl-C): a wait for the turn ends at once. */
@@ -221,10 +208,8 @@ public final class CommandTurn implements AutoCloseable {
     /** Gives the turn to the next command (the system would, at this process's end, anyway). */
     @Override
     public void close() {
-        Held held;
         synchronized (HELD) {
-            held = HELD.get(directory);
-            if (closed || held == null) {
+            if (closed || HELD.get(directory) != held) {
                 return;
             }
             closed = true;
@@ -233,11 +218,6 @@ public final class CommandTurn implements AutoCloseable {
             }
             HELD.remove(directory);
         }
-        try {
-            held.lock.release();
-            held.channel.close();
-        } catch (IOException ignored) {
-            // released with the process
-        }
+        held.release();
     }
 }

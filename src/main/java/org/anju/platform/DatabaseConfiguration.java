@@ -63,8 +63,8 @@ class DatabaseConfiguration {
                     // while a configuration file names another: that one's turn too, for the command's whole run — it
                     // attached to another command's server there, and a web app started meanwhile attached to this
                     // one's (review of the sixteenth session, 8). Not free at once: the environment's turn is given back
-                    // and both are taken in a fixed order — two commands on crossed directories waited for each other
-                    // for ever — once the server started early there (DatabasePrestart) has stopped
+                    // for good before the wait (two commands on crossed directories waited for each other for ever),
+                    // once the server started early there (DatabasePrestart) has stopped
                     CommandTurn turn = CommandTurn.take(properties.dataDir(), dir -> System.err.println(
                             "安居：另一个命令正在使用内置数据库 " + dir + "，等它结束后再运行本命令……"),
                             () -> EmbeddedPostgresServer.stopPrestartUnless(properties.dataDir()));

@@ -31,6 +31,7 @@ class CommandTurnOnSettingsDirectoryTest {
     void aCommandOnAnotherDirectoryThanItsTurnsWaitsForTheCommandRunningThere(@TempDir Path guessed, @TempDir Path settings)
             throws Exception {
         Process other = WebWaitsForCommandTest.commandRunning(settings);
+        Process third = null;
         try (CommandTurn cli = CommandTurn.take(guessed, d -> { })) {
             // waits while the other command runs there (before: attached to its server at once)
             CompletableFuture<DatabaseConfiguration.EmbeddedDatabase> command = saysItWaits(settings,
@@ -39,9 +40,20 @@ class CommandTurnOnSettingsDirectoryTest {
             end(other);
             try (DatabaseConfiguration.EmbeddedDatabase database = command.get(60, TimeUnit.SECONDS)) {
                 assertThat(answers(database)).as("on a server of its own, alive after the other command's end").isTrue();
+                // it gave the environment's turn back to wait and did not take it again: it does not run there, and a
+                // command there ran at once (before: taken again, that command waited for this one's end)
+                assertThat(CommandTurn.heldOn(guessed)).as("the environment's turn given back for good").isFalse();
+                third = WebWaitsForCommandTest.commandStarted(guessed);
+                OutputLines said = new OutputLines(third);
+                assertThat(said.first(l -> l.equals("WAITING") || l.equals("READY"), Duration.ofSeconds(60)))
+                        .as("a command on the environment's directory runs beside this one\n%s", said.text())
+                        .isEqualTo("READY");
             }
         } finally {
             stop(other);
+            if (third != null) {
+                stop(third);
+            }
         }
     }
 
