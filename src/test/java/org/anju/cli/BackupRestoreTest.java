@@ -388,38 +388,22 @@ class BackupRestoreTest {
         CliRun backup = CliRun.of(context, "backup", "--out", file.toString());
         assertThat(backup.exit()).as(backup.err()).isZero();
         PgArchives.Target direct = scratch("ops_pooled");
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
+        Process bouncer = null;
+        int port = 0;
+        // a free port asked of the system is free only until pgbouncer binds it: another program may take it meanwhile
+        // (then this one exits with "Address already in use" and the restore would go to that program) — a new port then
+        for (int attempt = 1; bouncer == null; attempt++) {
+            try (var socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            bouncer = bouncer(direct, port);
+            if (bouncer == null) {
+                assertThat(attempt).as("pgbouncer's port taken by another program three times").isLessThan(3);
+            }
         }
-        Path ini = dir.resolve("pgbouncer.ini");
-        Files.writeString(ini, """
-                [databases]
-                ops_pooled = host=%s port=%d dbname=ops_pooled user=%s password=%s
-                [pgbouncer]
-                listen_addr = 127.0.0.1
-                listen_port = %d
-                unix_socket_dir =
-                auth_type = any
-                pool_mode = transaction
-                default_pool_size = 1
-                ignore_startup_parameters = extra_float_digits
-                """.formatted(direct.host(), direct.port(), direct.user(), direct.password(), port));
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r--r--"));
-        boolean root = "root".equals(System.getProperty("user.name"));
-        List<String> command = root ? List.of("pgbouncer", "-u", "postgres", ini.toString()) : List.of("pgbouncer", ini.toString());
-        Process bouncer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("pgbouncer.log").toFile())
-                .start();
         try {
             PgArchives.Target pooled = new PgArchives.Target("127.0.0.1", port, "ops_pooled", direct.user(), direct.password(),
                     java.util.Map.of(), true);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!listening(port)) {
-                assertThat(bouncer.isAlive()).as("pgbouncer: %s", Files.readString(dir.resolve("pgbouncer.log"))).isTrue();
-                assertThat(System.nanoTime()).as("pgbouncer listening within 10 s").isLessThan(deadline);
-                Thread.sleep(50);
-            }
             StringWriter said = new StringWriter();
             new PgArchives(null).restore(pooled, file, false, new PrintWriter(said, true));
             assertThat(said.toString()).contains("恢复数据库 ops_pooled");
@@ -459,11 +443,41 @@ class BackupRestoreTest {
         }
     }
 
-    private static boolean listening(int port) {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
+    /**
+     * Debian's pgbouncer in front of {@code direct}, transaction pooling with one server connection, listening on
+     * {@code port} once it says so in its log; null when the port was taken meanwhile (it exits saying so).
+     */
+    private Process bouncer(PgArchives.Target direct, int port) throws Exception {
+        Path ini = dir.resolve("pgbouncer.ini");
+        Path log = dir.resolve("pgbouncer.log");
+        Files.writeString(ini, """
+                [databases]
+                ops_pooled = host=%s port=%d dbname=ops_pooled user=%s password=%s
+                [pgbouncer]
+                listen_addr = 127.0.0.1
+                listen_port = %d
+                unix_socket_dir =
+                auth_type = any
+                pool_mode = transaction
+                default_pool_size = 1
+                ignore_startup_parameters = extra_float_digits
+                """.formatted(direct.host(), direct.port(), direct.user(), direct.password(), port));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-r--r--"));
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> command = root ? List.of("pgbouncer", "-u", "postgres", ini.toString()) : List.of("pgbouncer", ini.toString());
+        Process bouncer = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        // its own line, not a connection to the port: that would answer for whichever program holds it
+        while (!Files.readString(log).contains("listening on 127.0.0.1:" + port)) {
+            if (!bouncer.isAlive()) {
+                String said = Files.readString(log);
+                assertThat(said).as("pgbouncer ended").contains("Address already in use");
+                return null;
+            }
+            assertThat(System.nanoTime()).as("pgbouncer listening within 10 s: %s", Files.readString(log)).isLessThan(deadline);
+            Thread.sleep(50);
         }
+        return bouncer;
     }
 }
