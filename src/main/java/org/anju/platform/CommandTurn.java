@@ -134,7 +134,7 @@ public final class CommandTurn implements AutoCloseable {
         }
     }
 
-    /** The process is stopping (SIGTERM, Ctrl-C): a wait for the turn ends at once. */
+    /** The process is stopping (SIGTERM, Ctrl-C, its starting thread interrupted): a wait for the turn ends at once. */
     public static final class Stopping extends IOException {
         Stopping() {
             super("应用正在停止：不再等待内置数据库的使用权");
@@ -168,8 +168,9 @@ public final class CommandTurn implements AutoCloseable {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
+                // only a stopping process interrupts its start: said as that, not as an unwritable directory (review)
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("等待内置数据库的使用权时被中断");
+                throw new Stopping();
             }
             if (System.nanoTime() - said > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
                 say.run();

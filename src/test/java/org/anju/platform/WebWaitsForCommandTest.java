@@ -95,6 +95,38 @@ class WebWaitsForCommandTest {
     }
 
     /**
+     * A wait for the turn whose thread is interrupted (the process stopping while it starts) ends as the process
+     * stopping. It ended as an I/O failure, which the start reported as a data directory not owned by the user or not
+     * writable (review of the nineteenth session, L5).
+     */
+    @Test
+    void aWaitInterruptedEndsAsTheProcessStopping(@TempDir Path dir) throws Exception {
+        Process command = commandRunning(dir);
+        try {
+            CompletableFuture<Throwable> ended = new CompletableFuture<>();
+            java.util.concurrent.CountDownLatch waits = new java.util.concurrent.CountDownLatch(1);
+            Thread starting = Thread.ofPlatform().start(() -> {
+                try (CommandTurn turn = CommandTurn.take(dir, d -> waits.countDown())) {
+                    ended.complete(null);
+                } catch (Throwable e) {
+                    ended.complete(e);
+                }
+            });
+            assertThat(waits.await(30, TimeUnit.SECONDS)).as("waits for the command's turn").isTrue();
+            starting.interrupt();
+            assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(CommandTurn.Stopping.class)
+                    .hasMessage("应用正在停止：不再等待内置数据库的使用权");
+            assertThat(CommandTurn.heldOn(dir)).isFalse();
+        } finally {
+            command.getOutputStream().write("end\n".getBytes(StandardCharsets.UTF_8));
+            command.getOutputStream().flush();
+            if (!command.waitFor(60, TimeUnit.SECONDS)) {
+                command.destroyForcibly();
+            }
+        }
+    }
+
+    /**
      * SIGTERM to a web app waiting for the command: it stops. It waited on in {@code lock()} — Spring's shutdown waits
      * for the refresh, which waited for the command — and once the command ended started its database in the middle of
      * its own shutdown (review of the sixteenth session: alive 40 s after the signal).
