@@ -62,6 +62,9 @@ public sealed interface Refusal permits BadInput, NotFound, Conflict, Concurrent
 
     /** The refusal {@code e} is, or null when it is not one (a bug). */
     static Refusal of(Throwable e) {
+        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException p) {
+            return UndecodableParameter.refusal(p);   // the client's encoding, thrown where a parameter is first read
+        }
         return e instanceof Refusal r ? r : null;
     }
 }

@@ -1,0 +1,24 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Chinese message for Tomcat's "character decoding failed" ({@link UndecodableParameter}). */
+class UndecodableParameterMessageTest {
+
+    @Test
+    void namesTheParameterAndItsValueFromTomcatsText() {
+        assertThat(UndecodableParameter.message("Character decoding failed. Parameter [q] with value [%d5%c5] has been"
+                + " ignored. Note that the name and value quoted here may be corrupted due to the failed decoding."))
+                .startsWith("参数 q 的值不是有效的 UTF-8 百分号编码：").contains("%25");
+    }
+
+    @Test
+    void anotherFormOfTextNamesNoParameter() {
+        assertThat(UndecodableParameter.message("The hexadecimal encoding is invalid")).startsWith("地址或表单中的参数不是");
+        assertThat(UndecodableParameter.message(null)).startsWith("地址或表单中的参数不是");
+        assertThat(UndecodableParameter.message("Parameter [\uFFFD\uFFFD] with value [x]")).as("a garbled name")
+                .startsWith("地址或表单中的参数不是");
+    }
+}
