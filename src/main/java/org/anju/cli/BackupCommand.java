@@ -47,8 +47,40 @@ class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrimaryDatabase primary = database.getObject();
         spec.commandLine().getOut().println(which(primary, settings.getObject()));
+        if (!primary.external()) {
+            outside(out, settings.getObject().dataDir());
+        }
         new PgArchives(pgBin).backup(target(primary), out, force, spec.commandLine().getOut());
         return Cli.OK;
+    }
+
+    /**
+     * A backup is kept away from the embedded database's data directory: written there it would go with the directory
+     * it is meant to replace, and beside the server's own files, the key ({@code data-key}) and the server's secret
+     * (operator trial of the twentieth session: {@code --out anju-data/data-key --force} replaced the key).
+     */
+    static void outside(Path out, Path dataDir) {
+        if (out.toString().isBlank()) {
+            return;   // refused as such by the backup
+        }
+        Path data = real(dataDir.toAbsolutePath().normalize());
+        Path parent = out.toAbsolutePath().normalize().getParent();
+        if (parent != null && real(parent).startsWith(data)) {
+            throw new org.anju.platform.BadInput("--out " + out + " 在内置数据库的数据目录 " + data + " 中：备份不能写在它要保护的"
+                    + "数据目录里（未写入任何内容），请写到另一个目录，如 " + data.resolveSibling("anju-backup").resolve("anju.dump"));
+        }
+    }
+
+    /** The real path of {@code p}, or of its nearest existing parent joined with the rest (a directory not made yet). */
+    private static Path real(Path p) {
+        for (Path existing = p; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(p));
+            } catch (java.io.IOException notThere) {
+                // its parent then
+            }
+        }
+        return p;
     }
 
     /**

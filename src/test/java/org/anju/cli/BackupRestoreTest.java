@@ -273,6 +273,52 @@ class BackupRestoreTest {
         assertThat(unchanged).isEqualTo(original);
     }
 
+    /**
+     * {@code --force} replaces an earlier backup and nothing else. The backup was moved over whatever {@code --out}
+     * named: a device ({@code /dev/null} became a regular file of the machine), the personal-data key ({@code --out
+     * anju-data/data-key --force}: every sealed field unreadable, and "已备份"), a link (operator trial of the twentieth
+     * session). A FIFO stands for the device here: the code before replaced it as it did /dev/null.
+     */
+    @Test
+    void forceReplacesAnEarlierBackupOnly() throws Exception {
+        Path key = dir.resolve("data-key");
+        Files.writeString(key, "1:c2VjcmV0\n");
+        CliRun overKey = CliRun.of(context, "backup", "--out", key.toString(), "--force");
+        assertThat(overKey.exit()).as(overKey.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(overKey.err()).contains("不是安居的备份", "--force 只覆盖以前的备份", "未写入任何内容");
+        assertThat(Files.readString(key)).isEqualTo("1:c2VjcmV0\n");
+
+        Path pipe = dir.resolve("pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        CliRun overPipe = CliRun.of(context, "backup", "--out", pipe.toString(), "--force");
+        assertThat(overPipe.exit()).as(overPipe.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(overPipe.err()).contains("不是普通文件");
+        assertThat(Files.isRegularFile(pipe, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("still the FIFO").isFalse();
+
+        Path earlier = dir.resolve("earlier.dump");
+        assertThat(CliRun.of(context, "backup", "--out", earlier.toString()).exit()).isZero();
+        Path link = Files.createSymbolicLink(dir.resolve("latest.dump"), earlier);
+        CliRun overLink = CliRun.of(context, "backup", "--out", link.toString(), "--force");
+        assertThat(overLink.exit()).as(overLink.err()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(overLink.err()).contains("符号链接");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+
+        CliRun dash = CliRun.of(context, "backup", "--out", "-");
+        assertThat(dash.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(dash.err()).contains("不能写到标准输出");
+        assertThat(Path.of("-")).doesNotExist();
+        CliRun blank = CliRun.of(context, "backup", "--out=");
+        assertThat(blank.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(blank.err()).contains("--out 不能为空");
+
+        // an earlier backup: replaced, as --force says
+        long before = Files.getLastModifiedTime(earlier).toMillis();
+        Files.setLastModifiedTime(earlier, java.nio.file.attribute.FileTime.fromMillis(before - 60_000));
+        CliRun again = CliRun.of(context, "backup", "--out", earlier.toString(), "--force");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.getLastModifiedTime(earlier).toMillis()).isGreaterThan(before - 60_000);
+    }
+
     @Test
     void refusalsWriteNothing() throws Exception {
         Path file = dir.resolve("anju.dump");
