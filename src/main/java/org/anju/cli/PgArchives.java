@@ -282,7 +282,7 @@ final class PgArchives {
     /** Whether {@code file} begins as a pg_dump archive of the custom format ("PGDMP"); an unreadable one does not. */
     private static boolean archive(Path file) {
         try (var in = Files.newInputStream(file)) {
-            return java.util.Arrays.equals(in.readNBytes(5), "PGDMP".getBytes(StandardCharsets.US_ASCII));
+            return java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
         } catch (IOException e) {
             return false;
         }
@@ -351,6 +351,16 @@ final class PgArchives {
      * transaction) first ({@link #drops}).
      */
     void restore(Target target, Path in, boolean replace, PrintWriter say) {
+        restore(target, in, replace, say, null);
+    }
+
+    /**
+     * {@link #restore(Target, Path, boolean, PrintWriter)}, refusing, before anything is changed, an archive whose
+     * database holds migrations {@code known} does not know (this jar's): a newer build's backup. Restored with
+     * {@code --replace} it dropped the database, and then this jar refused to start on what it had restored (operator
+     * trial of the twentieth session). Null: not checked.
+     */
+    void restore(Target target, Path in, boolean replace, PrintWriter say, java.util.function.Predicate<String> known) {
         checkArchive(in);
         Path pgRestore = tool("pg_restore");
         Path psql = tool("psql");
@@ -364,6 +374,16 @@ final class PgArchives {
             // restoring it (with --replace) would leave an empty or foreign database where the application's was
             throw new BadInput(in + " 不是安居的备份：其中没有 " + SCHEMA_HISTORY + " 表（" + entries + " 个条目，" + archived
                     + " 张表），未做任何改动。请给出 anju backup 备份应用数据库所生成的文件");
+        }
+        if (known != null) {
+            List<String> newer = applied(run(List.of(pgRestore.toString(), "--data-only", "--table=" + SCHEMA_HISTORY,
+                    "--file=-", in.toString()), null, "pg_restore")).stream()
+                    .filter(m -> !known.test(m.version())).map(Applied::named).toList();
+            if (!newer.isEmpty()) {
+                throw new Conflict(in + " 是较新版本的安居做的备份：备份中的数据库执行过本程序没有的数据库迁移 "
+                        + String.join("、", newer) + "，未做任何改动。本程序不能在恢复出的数据库上启动：请用做这份备份的版本"
+                        + "（或更新的版本）的 anju.jar 恢复，并用它启动应用");
+            }
         }
         List<String> schemas = schemas(target);
         if (!contents.empty()) {
@@ -411,6 +431,40 @@ final class PgArchives {
         analyze(psql, target, say);
         say.println("注意：恢复的个人信息仍是用备份时的密钥加密的：本节点须使用同一密钥（ANJU_DATA_KEY、ANJU_DATA_KEY_FILE 或 data-key），"
                 + "密钥不在备份中");
+    }
+
+    /** A versioned migration an archive's database has applied: its version ("3.1701") and description. */
+    record Applied(String version, String description) {
+        String named() {
+            return "V" + version + " " + description;
+        }
+    }
+
+    /**
+     * The versioned migrations applied successfully, from pg_restore's SQL of {@code flyway_schema_history}'s data (its
+     * {@code COPY … FROM stdin} block, columns as its header names them; {@code \N} is null).
+     */
+    static List<Applied> applied(String sql) {
+        List<Applied> applied = new ArrayList<>();
+        List<String> columns = null;
+        for (String line : sql.lines().toList()) {
+            if (columns == null) {
+                Matcher copy = Pattern.compile("^COPY \\S*" + SCHEMA_HISTORY + " \\((.*)\\) FROM stdin;$").matcher(line);
+                if (copy.matches()) {
+                    columns = List.of(copy.group(1).split(",\\s*"));
+                }
+                continue;
+            }
+            if (line.equals("\\.")) {
+                break;
+            }
+            String[] values = line.split("\t", -1);
+            String version = values[columns.indexOf("version")];
+            if (!version.equals("\\N") && values[columns.indexOf("success")].equals("t")) {
+                applied.add(new Applied(version, values[columns.indexOf("description")]));
+            }
+        }
+        return applied;
     }
 
     /**
