@@ -1,0 +1,54 @@
+package org.anju.platform;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A body Jackson could not read, said by its field and what the field takes ({@link ApiErrors#unreadableMessage}): an
+ * unknown role was "请求内容不是有效的 JSON", a text for a figure "…，或字段 value 的取值不对" (operator trial of the
+ * twentieth session). Read by the application's kind of mapper, as a request's body is.
+ */
+class UnreadableBodyMessageTest {
+
+    enum Colour { RED, GREEN }
+
+    record Form(List<Colour> colours, BigDecimal value, Integer version, long count) {
+    }
+
+    private static String said(String json) {
+        try {
+            JsonMapper.builder().build().readValue(json, Form.class);
+        } catch (RuntimeException e) {
+            return ApiErrors.unreadableMessage(new HttpMessageNotReadableException("unreadable", e, null));
+        }
+        throw new AssertionError("read: " + json);
+    }
+
+    @Test
+    void anUnknownEnumValueListsTheValues() {
+        assertThat(said("{\"colours\":[\"RED\",\"FOO\"]}")).isEqualTo("字段 colours 的值「FOO」不对：应为 RED、GREEN 之一");
+    }
+
+    @Test
+    void aTextForANumberSaysANumber() {
+        assertThat(said("{\"value\":\"abc\"}")).isEqualTo("字段 value 的值「abc」不对：应为数字");
+        assertThat(said("{\"count\":\"x\"}")).isEqualTo("字段 count 的值「x」不对：应为整数");
+    }
+
+    @Test
+    void anIntegerOutOfRangeSaysSo() {
+        assertThat(said("{\"version\":99999999999}")).startsWith("字段 version 的值").contains("整数");
+    }
+
+    @Test
+    void brokenJsonStaysBrokenJson() {
+        assertThat(said("{\"value\":")).startsWith("请求内容不是有效的 JSON");
+        assertThat(said("not json")).isEqualTo("请求内容不是有效的 JSON");
+    }
+}
