@@ -52,6 +52,24 @@ class UndecodableParametersTest {
         assertThat(metrics.body()).contains("参数 includedNames");
     }
 
+    /**
+     * An escape in the path itself is refused by Tomcat before any of Anju's code: its English page "HTTP Status 400 –
+     * Bad Request", HTML under /api/ too (the same trial: 274 such answers); now a problem detail there and a Chinese
+     * page elsewhere ({@link ChineseErrorReport}).
+     */
+    @Test
+    void anEscapeInThePathIsSaidInChineseAsAProblemUnderTheApi() throws Exception {
+        Answer api = get("/api/users/%ZZ", TestUsers.ZHANGYE_ADMIN);
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
+        assertThat(api.contentType()).contains("application/problem+json");
+        assertThat(api.body()).contains("\"code\":\"BAD_INPUT\"").contains("百分号编码无法识别").doesNotContain("HTTP Status");
+
+        Answer page = get("/projects/%E4", null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(400);
+        assertThat(page.contentType()).contains("text/html");
+        assertThat(page.body()).contains("请求有误", "百分号编码无法识别").doesNotContain("Bad Request");
+    }
+
     /** The answer's status line and body; sent by hand, since java.net.URI refuses an escape such as %ZZ. */
     private record Answer(int statusCode, String contentType, String body) {
     }
