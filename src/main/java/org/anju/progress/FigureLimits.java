@@ -1,6 +1,7 @@
 package org.anju.progress;
 
 import org.anju.indicator.Indicator;
+import org.anju.indicator.Measure;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -86,16 +87,37 @@ public class FigureLimits {
         return maxima.getOrDefault(measureCode, ANY);
     }
 
+    /** Why the value is not a plausible figure of the indicator ({@link #problem(BigDecimal, BigDecimal, String, boolean)}). */
+    public String problem(BigDecimal value, Indicator indicator) {
+        return problem(value, max(indicator), indicator.measureName(), indicator.exact());
+    }
+
+    /** Why the value is not a plausible figure in the measure (a project's size); counts are the catalogue's exact measures. */
+    public String problem(BigDecimal value, Measure measure) {
+        return problem(value, max(measure.code()), measure.name(), measure.exact());
+    }
+
     /**
-     * Why the value is not plausible ("不合理：… 应不超过 1000000 户"), or null when it is. Negative values are the
-     * caller's own rule.
+     * Why the value is not plausible ("不合理：… 应不超过 1000000 户"), or not whole in a count ("应为整数：1.5": half a
+     * household is a typo or an average, and rounding it here would store a figure nobody reported), or null when it
+     * is. Which measures are counts is the catalogue's data (measure.exact: 套, 户, 个, 栋 …), not decided here.
+     * Negative values are the caller's own rule.
      */
-    public String problem(BigDecimal value, BigDecimal max, String measureName) {
-        if (value.compareTo(max) > 0 || value.stripTrailingZeros().scale() > DECIMALS) {
-            String text = value.toString();
-            return "不合理：" + (text.length() > 30 ? text.substring(0, 30) + "…" : text) + "（应不超过 "
-                    + max.stripTrailingZeros().toPlainString() + " " + measureName + "，最多 " + DECIMALS + " 位小数；请核对数值和单位）";
+    static String problem(BigDecimal value, BigDecimal max, String measureName, boolean count) {
+        String text = shortened(value);
+        int decimals = value.stripTrailingZeros().scale();
+        if (value.compareTo(max) > 0 || !count && decimals > DECIMALS) {
+            return "不合理：" + text + "（应" + (count ? "为" : "") + "不超过 " + max.stripTrailingZeros().toPlainString() + " "
+                    + measureName + (count ? "的整数" : "，最多 " + DECIMALS + " 位小数") + "；请核对数值和单位）";
+        }
+        if (count && decimals > 0) {
+            return "应为整数：" + text + "（按" + measureName + "计数，不能有小数；请填写核实的整数，系统不代为舍入）";
         }
         return null;
+    }
+
+    private static String shortened(BigDecimal value) {
+        String text = value.toString();
+        return text.length() > 30 ? text.substring(0, 30) + "…" : text;
     }
 }

@@ -294,20 +294,20 @@ public class Projects {
         });
     }
 
-    /** The measure of each figure column: what {@link org.anju.progress.FigureLimits} bounds it by. */
-    private static final java.util.Map<String, String[]> MEASURES = java.util.Map.of(
-            ProjectColumns.UNITS, new String[] {"UNIT", "套"}, ProjectColumns.HOUSEHOLDS, new String[] {"HOUSEHOLD", "户"},
-            ProjectColumns.COMMUNITIES, new String[] {"COMMUNITY", "个"}, ProjectColumns.BUILDINGS, new String[] {"BUILDING", "栋"},
-            ProjectColumns.AREA, new String[] {"AREA_10K_M2", "万平方米"}, ProjectColumns.PLANNED, new String[] {"YUAN_10K", "万元"},
-            ProjectColumns.INVESTMENT, new String[] {"YUAN_10K", "万元"});
+    /** The measure of each figure column (its bound and whether it counts come from the catalogue's measure). */
+    private static final java.util.Map<String, String> MEASURES = java.util.Map.of(
+            ProjectColumns.UNITS, "UNIT", ProjectColumns.HOUSEHOLDS, "HOUSEHOLD", ProjectColumns.COMMUNITIES, "COMMUNITY",
+            ProjectColumns.BUILDINGS, "BUILDING", ProjectColumns.AREA, "AREA_10K_M2", ProjectColumns.PLANNED, "YUAN_10K",
+            ProjectColumns.INVESTMENT, "YUAN_10K");
 
-    /** Why a project's figure is beyond any real project (a typo, 元 for 万元); null when it is not. */
+    /** Why a project's figure is beyond any real project (a typo, 元 for 万元) or a fraction of a count; null when not. */
     private String implausible(String column, BigDecimal value) {
         if (value == null) {
             return null;
         }
-        String[] measure = MEASURES.get(column);
-        return limits.problem(value, limits.max(measure[0]), measure[1]);
+        org.anju.indicator.Measure measure = indicators.measures().stream()
+                .filter(m -> m.code().equals(MEASURES.get(column))).findFirst().orElseThrow();
+        return limits.problem(value, measure);
     }
 
     private void checkFigures(java.util.Map<String, BigDecimal> figures) {

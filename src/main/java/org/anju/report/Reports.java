@@ -324,10 +324,13 @@ public class Reports {
         return List.copyOf(clean.values());
     }
 
-    /** Why a figure is beyond what a unit's month may hold ({@link org.anju.progress.FigureLimits}); null when not. */
+    /**
+     * Why a figure is beyond what a unit's month may hold, or a fraction of a count (1.5 户); null when not
+     * ({@link org.anju.progress.FigureLimits}).
+     */
     String implausible(String indicatorCode, BigDecimal value) {
         org.anju.indicator.Indicator indicator = indicators.byCode(indicatorCode).orElseThrow();
-        return limits.problem(value, limits.max(indicator), indicator.measureName());
+        return limits.problem(value, indicator);
     }
 
     private static String label(ReportValue v) {

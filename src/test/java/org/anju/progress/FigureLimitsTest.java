@@ -22,17 +22,43 @@ class FigureLimitsTest {
         assertThat(defaults.max(STARTED)).isEqualByComparingTo("1000000");
         assertThat(defaults.max(INVESTMENT)).isEqualByComparingTo("100000000");
         assertThat(defaults.max("UNKNOWN")).isEqualByComparingTo("10000000000");
-        assertThat(defaults.problem(new BigDecimal("1000000"), defaults.max(STARTED), "套")).isNull();
-        assertThat(defaults.problem(new BigDecimal("1000001"), defaults.max(STARTED), "套"))
-                .isEqualTo("不合理：1000001（应不超过 1000000 套，最多 4 位小数；请核对数值和单位）");
-        assertThat(defaults.problem(new BigDecimal("12.34567"), defaults.max(STARTED), "套")).contains("最多 4 位小数");
-        assertThat(defaults.problem(new BigDecimal("1e131071"), defaults.max(STARTED), "套"))
-                .startsWith("不合理：1E+131071（应不超过");
-
+        assertThat(defaults.problem(new BigDecimal("1000000"), STARTED)).isNull();
+        assertThat(defaults.problem(new BigDecimal("1000001"), STARTED))
+                .isEqualTo("不合理：1000001（应为不超过 1000000 套的整数；请核对数值和单位）");
+        assertThat(defaults.problem(new BigDecimal("100000001"), INVESTMENT))
+                .isEqualTo("不合理：100000001（应不超过 100000000 万元，最多 4 位小数；请核对数值和单位）");
+        assertThat(defaults.problem(new BigDecimal("12.34567"), INVESTMENT)).contains("最多 4 位小数");
+        assertThat(defaults.problem(new BigDecimal("1e131071"), STARTED))
+                .startsWith("不合理：1E+131071（应为不超过");
         FigureLimits configured = new FigureLimits(Map.of("UNIT", new BigDecimal("50000"),
                 "AFFORDABLE_RENTAL.INVESTMENT.YUAN_10K", new BigDecimal("2000000")));
         assertThat(configured.max(STARTED)).isEqualByComparingTo("50000");
         assertThat(configured.max(INVESTMENT)).as("the indicator's own entry wins").isEqualByComparingTo("2000000");
+    }
+
+    /**
+     * A count (a measure the catalogue marks exact: 套, 户, 个, 栋 …) is whole: 1.5 户 is a typo or an average, and is
+     * refused rather than rounded. Amounts and areas keep their 4 decimals.
+     */
+    @Test
+    void aCountIsWholeAndOtherMeasuresKeepTheirDecimals() {
+        FigureLimits limits = new FigureLimits(Map.of());
+        assertThat(limits.problem(new BigDecimal("1.5"), STARTED))
+                .isEqualTo("应为整数：1.5（按套计数，不能有小数；请填写核实的整数，系统不代为舍入）");
+        assertThat(limits.problem(new BigDecimal("0.0001"), STARTED)).startsWith("应为整数：0.0001");
+        assertThat(limits.problem(new BigDecimal("1.00001"), STARTED)).as("not 最多 4 位小数: no decimal is right")
+                .startsWith("应为整数：1.00001");
+        assertThat(limits.problem(new BigDecimal("12.000"), STARTED)).as("a whole number written with zeros").isNull();
+        assertThat(limits.problem(new BigDecimal("12"), STARTED)).isNull();
+        assertThat(limits.problem(new BigDecimal("1.5"), INVESTMENT)).isNull();
+        assertThat(limits.problem(new BigDecimal("1234.5678"), INVESTMENT)).isNull();
+
+        org.anju.indicator.Measure households = new org.anju.indicator.Measure("HOUSEHOLD", "户", java.util.List.of("户"), true, 30);
+        org.anju.indicator.Measure area = new org.anju.indicator.Measure("AREA_10K_M2", "万平方米", java.util.List.of(), false, 60);
+        assertThat(limits.problem(new BigDecimal("2.5"), households)).startsWith("应为整数：2.5（按户计数");
+        assertThat(limits.problem(new BigDecimal("2.5"), area)).isNull();
+        assertThat(limits.problem(new BigDecimal("2000000"), households))
+                .isEqualTo("不合理：2000000（应为不超过 1000000 户的整数；请核对数值和单位）");
     }
 
     /** Through Spring's binder, as an operator writes it: an indicator code in brackets keeps its dots. */

@@ -244,8 +244,14 @@ class ReportApiTest {
     @Test
     void theGridSavesThroughHtmxAStaleOneIs409AndEveryFigureHasAHistory() throws Exception {
         String page = "/reports/620721/2025-05";
+        // a count is whole: half a household is refused on the page, naming the field, and nothing is saved
         mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "0")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "1234.5").with(reporter("620721")))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        containsString("已发放户数应为整数：1234.5")));
+        mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "0")
+                        .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "1234").with(reporter("620721")))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("id=\"report-version\">1<")));
         mvc.perform(post(page + "/save").header("HX-Request", "true").param("version", "1")
@@ -263,7 +269,7 @@ class ReportApiTest {
                         .with(zhangye()))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
-                        org.hamcrest.Matchers.stringContainsInOrder("新增", "1234.5", "修改", "1234.5", "1300")))
+                        org.hamcrest.Matchers.stringContainsInOrder("新增", "1234", "修改", "1234", "1300")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("reporter_620721")))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("页面")));
         mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))

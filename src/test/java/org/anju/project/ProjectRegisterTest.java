@@ -215,7 +215,7 @@ class ProjectRegisterTest {
         assertThatThrownBy(() -> projects.importFile("过大.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
                 .isInstanceOf(InputException.class)
                 .satisfies(e -> assertThat(((InputException) e).problems().getFirst().describe()).isEqualTo(
-                        "文件 过大.csv，正文，第 2 行，第 E 列：套数不合理：2000000（应不超过 1000000 套，最多 4 位小数；请核对数值和单位）"));
+                        "文件 过大.csv，正文，第 2 行，第 E 列：套数不合理：2000000（应为不超过 1000000 套的整数；请核对数值和单位）"));
         assertThatThrownBy(() -> projects.save(new Project(null, "620702", null, "AFFORDABLE_RENTAL", 2026, "过大项目", null,
                 BigDecimal.ONE, null, null, null, null, new BigDecimal("200000000"), null, null, null, null, null, null, 0)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -224,5 +224,25 @@ class ProjectRegisterTest {
                 null, BigDecimal.ONE, null, null, null, null, null, null, null, null, null, null, null, 0)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("项目名称过长：200000 字（最多 200 字）");
         assertThat(projects.list("620700", 2026, null, "过大", YearMonth.of(2026, 12), 0).total()).isZero();
+    }
+
+    /** A count is whole (1.5 套 is a typo, not a size): the cell or field is named, nothing written; areas keep decimals. */
+    @Test
+    void aFractionOfACountIsRefusedNamingTheCell() {
+        String csv = "地区,工程类别,年度,项目名称,套数,户数,栋数,面积（万平方米）\n"
+                + "甘州区,老旧小区改造,2029,半户小区,,120.5,3,1.2345\n";
+        assertThatThrownBy(() -> projects.importFile("半户.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 半户.csv，正文，第 2 行，第 F 列：户数应为整数：120.5（按户计数，不能有小数；"
+                                + "请填写核实的整数，系统不代为舍入）"));
+        assertThatThrownBy(() -> projects.save(new Project(null, "620702", null, "OLD_COMMUNITY", 2029, "半户小区", null,
+                null, new BigDecimal("120"), null, new BigDecimal("2.5"), new BigDecimal("1.2345"), null, null, null, null,
+                null, null, null, 0)))
+                .isInstanceOf(org.anju.platform.BadInput.class).hasMessageStartingWith("栋数应为整数：2.5（按栋计数");
+        assertThat(projects.list("620700", 2029, null, "半户", YearMonth.of(2029, 12), 0).total()).as("nothing written").isZero();
+
+        projects.importFile("半户.csv", csv.replace("120.5", "120").getBytes(StandardCharsets.UTF_8), "620700");
+        assertThat(projects.list("620700", 2029, null, "半户", YearMonth.of(2029, 12), 0).total()).as("area keeps its decimals")
+                .isEqualTo(1);
     }
 }

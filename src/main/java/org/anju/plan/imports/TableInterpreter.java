@@ -816,7 +816,19 @@ final class TableInterpreter {
             switch (Figure.parse(cell(source, c))) {
                 case Figure.Blank b -> cells.add(Cell.BLANK);
                 case Figure.NotPublished n -> cells.add(Cell.BLANK);
-                case Figure.Value v -> cells.add(rate ? v.cell() : scaled(v.cell(), column.factor()));
+                case Figure.Value v -> {
+                    Cell figure = rate ? v.cell() : scaled(v.cell(), column.factor());
+                    if (!rate && column.indicator().exact() && figure.value().stripTrailingZeros().scale() > 0) {
+                        // a count is whole (org.anju.progress.FigureLimits): 1.5 套 is a typo, never a task to store
+                        problems.add(problem(raw, source.number(), c + 1, column.indicator().displayName() + "应为整数：「"
+                                + Text.trim(cell(source, c)) + "」" + (figure == v.cell() ? "" : "即 "
+                                + figure.value().toPlainString() + " " + column.indicator().measureName())
+                                + "（按" + column.indicator().measureName() + "计数，不能有小数；请核对原表）"));
+                        cells.add(Cell.BLANK);
+                    } else {
+                        cells.add(figure);
+                    }
+                }
                 case Figure.Percent p -> {
                     if (rate) {
                         cells.add(p.cell());

@@ -75,6 +75,15 @@ class BadInputTest {
                 org.assertj.core.groups.Tuple.tuple(6, 2, "2023年发展保障性租赁住房目标任务分解表：不能为负数「-5」"));
     }
 
+    /** A count is whole: 200.5 套 is a typo, refused naming its cell rather than stored or rounded (nothing written). */
+    @Test
+    void aFractionOfACountNamesItsCell() {
+        ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t200.5\t100\n铅山县\t100\t\n");
+        assertThat(r.problems()).extracting(Problem::row, Problem::column, Problem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5, 2, "2023年发展保障性租赁住房目标任务分解表：保障性租赁住房筹集（开工）（套）"
+                        + "应为整数：「200.5」（按套计数，不能有小数；请核对原表）"));
+    }
+
     @Test
     void aPercentageIsNotATarget() {
         ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t100%\t100\n");
