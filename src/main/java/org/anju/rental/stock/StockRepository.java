@@ -36,11 +36,14 @@ class StockRepository {
                                where b.estate_id = e.id) c on true
             """;
 
+    // %s: the dwellings, each by id in a subquery of its own; their building and estate by key (ARCHITECTURE.md, plans
+    // that do not depend on the statistics; with emptied statistics a join read a whole index per call, or per dwelling:
+    // CountyReadsWithoutStatisticsTest, RoundsByIdWithoutStatisticsTest)
     private static final String DWELLING = """
             select d.*, b.name as building_name, b.estate_id, e.name as estate_name, g.code as region_code
-            from rental_dwelling d
-            join rental_building b on b.id = d.building_id
-            join rental_estate e on e.id = b.estate_id
+            from %s
+            cross join lateral (select b.name, b.estate_id from rental_building b where b.id = d.building_id offset 0) b
+            cross join lateral (select e.name, e.region_id from rental_estate e where e.id = b.estate_id offset 0) e
             join region g on g.id = e.region_id
             """;
 
@@ -123,25 +126,29 @@ class StockRepository {
     // ---- dwellings --------------------------------------------------------------------------------------
 
     Optional<Dwelling> dwelling(long id) {
-        // the dwelling by id in a subquery of its own: with emptied statistics the joins read a whole index per call
-        // (once per lease of the county's arrears)
-        return jdbc.sql(DWELLING.replace("from rental_dwelling d", "from (select * from rental_dwelling where id = ? offset 0) d"))
+        return jdbc.sql(DWELLING.formatted("(select * from rental_dwelling where id = ? offset 0) d"))
                 .param(id).query(StockRepository::dwelling).optional();
     }
 
     List<Dwelling> dwellings(List<Long> ids) {
-        return jdbc.sql(DWELLING + " where d.id = any(?)").param(ids.toArray(Long[]::new)).query(StockRepository::dwelling)
-                .list();
+        return jdbc.sql(DWELLING.formatted("unnest(cast(? as bigint[])) x(id)"
+                        + " cross join lateral (select * from rental_dwelling where id = x.id offset 0) d"))
+                .param(ids.stream().distinct().toArray(Long[]::new)).query(StockRepository::dwelling).list();
     }
 
     /** The compared keys of every dwelling of a county: estate|building|entrance|room. */
     Map<String, String> dwellingKeys(int regionId) {
+        // the county's dwellings by key from its estates (ARCHITECTURE.md, plans that do not depend on the statistics;
+        // DwellingKeysWithoutStatisticsTest)
         Map<String, String> m = new HashMap<>();
         jdbc.sql("""
                         select e.name_key || '|' || b.name_key || '|' || d.dwelling_key as k, e.name as estate, b.name as building,
                                d.entrance, d.room_no
-                        from rental_dwelling d join rental_building b on b.id = d.building_id
-                        join rental_estate e on e.id = b.estate_id where e.region_id = ?""")
+                        from rental_estate e
+                        cross join lateral (select b.id, b.name, b.name_key from rental_building b where b.estate_id = e.id offset 0) b
+                        cross join lateral (select d.dwelling_key, d.entrance, d.room_no from rental_dwelling d
+                                            where d.building_id = b.id offset 0) d
+                        where e.region_id = ?""")
                 .param(regionId)
                 .query((rs, n) -> m.put(rs.getString("k"), StockKeys.label(rs.getString("estate"), rs.getString("building"),
                         rs.getString("entrance"), rs.getString("room_no"))))

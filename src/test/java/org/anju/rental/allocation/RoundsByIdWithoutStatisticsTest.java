@@ -1,0 +1,205 @@
+package org.anju.rental.allocation;
+
+import org.anju.AnjuTest;
+import org.anju.AutoExplain;
+import org.anju.PlanProbe;
+import org.anju.SyntheticHouseholds;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.region.Region;
+import org.anju.region.RegionKind;
+import org.anju.region.Regions;
+import org.anju.rental.stock.Stock;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A round's reads by id (the round, its dwellings, candidates, events, allocations and offers; an allocation by household
+ * or dwelling) read that round's or that id's rows, whatever the tables' statistics say: seventeen counties of
+ * {@value #N} households and dwellings, three rounds each with a third of them, with the statistics as the autovacuum
+ * leaves them after the tables were emptied (in a transaction, rolled back), each statement's plan read from
+ * {@code auto_explain} (ARCHITECTURE.md, plans that do not depend on the statistics).
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=byid_reads")
+class RoundsByIdWithoutStatisticsTest {
+
+    static final int N = 600;
+    static final int OTHERS = 16;
+    /** Rows a read of one id may handle. */
+    static final long ONE = 100;
+    /** Rows a read of one round may handle: ten times its share (a third of the county's {@value #N}). */
+    static final long ROUND = 10L * N / 3;
+
+    @Autowired
+    RoundRepository repository;
+    @Autowired
+    Stock stock;
+    @Autowired
+    Regions regions;
+    @Autowired
+    JdbcTemplate template;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    static final String[] TABLES = {"rental_household", "rental_estate", "rental_building", "rental_dwelling",
+            "rental_round", "rental_round_dwelling", "rental_round_candidate", "rental_round_event", "rental_allocation"};
+
+    @Test
+    void readsByIdReadTheirRows() {
+        inCounties((county, probe) -> {
+            AutoExplain.emptiedStatistics(template, TABLES);
+            reads(probe, county);
+            System.out.println(probe.report("rounds by id, emptied statistics"));
+            System.out.println(probe.plans("rounds by id, emptied statistics"));
+            assertThat(probe.reads()).as("the reads' plans").hasSizeGreaterThan(12);
+            assertThat(probe.over()).as("reads over their bound").isEmpty();
+        });
+    }
+
+    void inCounties(java.util.function.BiConsumer<Region, PlanProbe> reads) {
+        Region city = regions.byCode("360700").orElseThrow();
+        Region county = regions.byCode("360702").orElseThrow();
+        // the county last: its rows the last of every table and index (a scan that stops at its row reads all before)
+        List<Region> counties = Stream.concat(regions.children(city).stream()
+                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(OTHERS), Stream.of(county)).toList();
+        assertThat(counties).hasSize(OTHERS + 1);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            template.update("set local session_replication_role = replica");
+            for (Region c : counties) {
+                seed(city, c, counties.indexOf(c));
+            }
+            template.update("set local session_replication_role = origin");
+            Access.runAs(Actor.system(regions.root()), () -> {
+                reads.accept(county, new PlanProbe(template));
+                return null;
+            });
+        });
+    }
+
+    /** The county's second round, read by id as its page, a choice and a new round read it. */
+    void reads(PlanProbe probe, Region county) {
+        long round = template.queryForObject("select id from rental_round where county_id = ? order by id offset 1 limit 1",
+                Long.class, county.id());
+        int share = N / 3;
+        long household = template.queryForObject("""
+                select household_id from rental_allocation where round_id = ? and cancelled_on is null
+                order by id limit 1""", Long.class, round);
+        long dwelling = template.queryForObject("select dwelling_id from rental_allocation where household_id = ?"
+                + " and cancelled_on is null", Long.class, household);
+        assertThat(probe.read("round(id)", ONE, () -> repository.round(round, false))).isPresent();
+        assertThat(probe.read("round(id) for update", ONE, () -> repository.round(round, true))).isPresent();
+        List<Long> dwellings = probe.read("dwellings(round)", ROUND, () -> repository.dwellings(round));
+        assertThat(dwellings).hasSize(share);
+        // known residuals, read once per call (not per row): the rounds' dwellings through the primary key's second
+        // column (the only other index has no round_id, and the key covers the statement); the allocations in force
+        // through the dwelling's partial index with the household as a filter (the two partial indexes tie); a round's
+        // allocations, which no index serves (rental_allocation has none on round_id)
+        long rounds = 17L * N, allocations = 17L * N / 2;
+        assertThat(probe.read("dwellingsInOpenRounds(ids)", 2 * rounds, () -> repository.dwellingsInOpenRounds(dwellings)))
+                .isEmpty();
+        assertThat(probe.read("Stock.dwellings(ids)", ROUND, () -> stock.dwellings(dwellings))).hasSize(share);
+        assertThat(probe.read("Stock.dwelling(id)", ONE, () -> stock.dwelling(dwellings.getFirst())).id())
+                .isEqualTo(dwellings.getFirst());
+        assertThat(probe.read("candidates(round)", ROUND, () -> repository.candidates(round))).hasSize(share);
+        assertThat(probe.read("candidateCount(round)", ROUND, () -> repository.candidateCount(round))).isEqualTo(share);
+        assertThat(probe.read("standings(round)", ROUND, () -> repository.standings(round))).hasSize(share);
+        List<RoundRepository.EventRow> events = probe.read("events(round)", ROUND, () -> repository.events(round));
+        assertThat(events).hasSize(share + 1);
+        assertThat(events).filteredOn(e -> e.householdId() != null).allSatisfy(e -> assertThat(e.number()).isNotNull());
+        assertThat(probe.read("allocations(round)", ROUND + allocations, () -> repository.allocations(round))).hasSize(share / 2);
+        assertThat(probe.read("offers(round)", ROUND, () -> repository.offers(round))).hasSize(share);
+        assertThat(probe.read("refusalsElsewhere(household, round)", ONE,
+                () -> repository.refusalsElsewhere(household, round))).isZero();
+        assertThat(probe.read("currentAllocation(household)", ONE + allocations, () -> repository.currentAllocation(household)))
+                .hasValueSatisfying(a -> assertThat(a.roundId()).isEqualTo(round));
+        assertThat(probe.read("currentAllocationOfDwelling(dwelling)", ONE,
+                () -> repository.currentAllocationOfDwelling(dwelling)))
+                .hasValueSatisfying(a -> assertThat(a.householdId()).isEqualTo(household));
+        assertThat(probe.read("householdRegion(household)", ONE, () -> repository.householdRegion(household)))
+                .contains(county.id());
+        probe.read("event(round, …)", ONE, () -> {
+            repository.event(round, household, "CHOSE", "x", LocalDate.of(2025, 3, 2), "t");
+            return null;
+        });
+    }
+
+    void seed(Region city, Region c, int k) {
+        int cid = c.id();
+        SyntheticHouseholds.insert(template, city, c, "PUBLIC_RENTAL", k * N + 1, k * N + N);
+        template.update("""
+                insert into rental_estate (region_id, name, programme, name_key)
+                select ?, '小区' || ? || '-' || j, 'PUBLIC_RENTAL', '小区' || ? || '-' || j from generate_series(1, 2) j""",
+                cid, k, k);
+        template.update("""
+                insert into rental_building (estate_id, name, name_key)
+                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 10) b where e.region_id = ?""", cid);
+        template.update("""
+                insert into rental_dwelling (building_id, room_no, dwelling_key, status, status_on, entered_on)
+                select b.id, r::text, r::text, 'VACANT', date '2024-01-01', date '2024-01-01'
+                  from rental_building b join rental_estate e on e.id = b.estate_id, generate_series(1, ?) r
+                 where e.region_id = ?""", N / 20, cid);
+        template.update("""
+                insert into rental_round (county_id, city_id, name, rules, method, on_excess, status, candidates_hash, created_by)
+                select ?, ?, '第' || j || '轮', 'x', 'ORDER', 'ROUND', 'CLOSED', 'h', 't' from generate_series(1, 3) j""",
+                cid, city.id());
+        String rounds = "select id, row_number() over (order by id) - 1 j from rental_round where county_id = " + cid;
+        template.update("""
+                insert into rental_round_dwelling (round_id, dwelling_id)
+                select r.id, d.id from (%s) r
+                  join (select d.id, row_number() over (order by d.id) rn from rental_dwelling d
+                          join rental_building b on b.id = d.building_id join rental_estate e on e.id = b.estate_id
+                         where e.region_id = %d) d on d.rn %% 3 = r.j""".formatted(rounds, cid));
+        template.update("""
+                insert into rental_round_candidate (round_id, household_id, number, list_position, position, state, refusals)
+                select r.id, h.id, ? || '-' || h.rn, h.rn, h.rn, case when h.rn %% 2 = 0 then 'CHOSE' else 'WAITING' end,
+                       (h.rn %% 2)::int
+                  from (%s) r
+                  join (select id, row_number() over (order by id) rn from rental_household where county_id = ?) h
+                    on h.rn %% 3 = r.j""".formatted(rounds), c.code(), cid);
+        template.update("""
+                insert into rental_round_event (round_id, seq, household_id, kind, what, on_day, by_user)
+                select id, 1, null, 'LISTED', '名单公示', date '2025-03-01', 't' from rental_round where county_id = ?""", cid);
+        template.update("""
+                insert into rental_round_event (round_id, seq, household_id, kind, what, on_day, by_user)
+                select c.round_id, 1 + row_number() over (partition by c.round_id order by c.household_id), c.household_id,
+                       case when c.refusals > 0 then 'REFUSED' else 'CHOSE' end, 'x', date '2025-03-01', 't'
+                  from rental_round_candidate c join rental_round r on r.id = c.round_id where r.county_id = ?""", cid);
+        template.update("""
+                insert into rental_allocation (household_id, dwelling_id, round_id, county_id, allocated_on, cancelled_on, created_by)
+                select c.household_id, d.dwelling_id, c.round_id, ?, date '2025-03-05',
+                       case when c.n % 10 = 0 then date '2025-06-01' end, 't'
+                  from (select round_id, household_id, row_number() over (partition by round_id order by household_id) n
+                          from rental_round_candidate where state = 'CHOSE'
+                           and round_id in (select id from rental_round where county_id = ?)) c
+                  join (select round_id, dwelling_id, row_number() over (partition by round_id order by dwelling_id) n
+                          from rental_round_dwelling where round_id in (select id from rental_round where county_id = ?)) d
+                    on d.round_id = c.round_id and d.n = c.n""", cid, cid, cid);
+        // the county's rounds, estates and buildings beyond those the reads use, so that these tables have the pages a
+        // country's have: a table of a few pages is read whole whatever its statistics (the small tables of the
+        // nineteenth sweep)
+        template.update("""
+                insert into rental_round (county_id, city_id, name, rules, method, on_excess, status, candidates_hash, created_by)
+                select ?, ?, '往年第' || j || '轮', 'x', 'ORDER', 'ROUND', 'CLOSED', 'h', 't' from generate_series(1, 30) j""",
+                cid, city.id());
+        template.update("""
+                insert into rental_estate (region_id, name, programme, name_key)
+                select ?, '其他小区' || ? || '-' || j, 'PUBLIC_RENTAL', '其他小区' || ? || '-' || j from generate_series(1, 40) j""",
+                cid, k, k);
+        template.update("""
+                insert into rental_building (estate_id, name, name_key)
+                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 5) b
+                 where e.region_id = ? and e.name like '其他小区%'""", cid);
+    }
+}
