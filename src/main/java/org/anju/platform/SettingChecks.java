@@ -181,6 +181,7 @@ class SettingChecks implements EnvironmentPostProcessor {
                             + "jdbc:postgresql://db1.example.cn:5432/anju；用户和密码另设（ANJU_DB_USER、ANJU_DB_PASSWORD），"
                             + "不写进地址。改正后再启动。");
                 }
+                JdbcUrlCheck.check(s.variable(), s.property(), value);
             }
             case LOG_FORMAT -> {
                 if (!LOG_FORMATS.contains(value)) {

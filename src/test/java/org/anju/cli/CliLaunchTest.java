@@ -121,4 +121,31 @@ class CliLaunchTest {
         assertThat(all.split("ANJU_DB_POOL_TIMEOUT（anju.db.pool-timeout）的值“100ms”短于 250ms", -1)).as(all).hasSize(2);
         assertThat(p.err()).startsWith("错误：设置 ANJU_DB_POOL_TIMEOUT");
     }
+
+    /**
+     * A database address the driver would refuse when connecting is refused with the settings, before any connection,
+     * naming the variable and the parameter: exit 2, as backup's own refusal of the same address (operator trial F6:
+     * 129 stack frames with the driver's English, or "服务器拒绝了连接" and exit 3).
+     */
+    @Test
+    void aWrongDatabaseAddressIsRefusedBeforeAnyConnection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String[][] cases = {
+                {"jdbc:postgresql://localhost:5432/anju?prepareThreshold=x", "的参数 prepareThreshold 的值“x”不是整数"},
+                {"jdbc:postgresql://localhost:abc/anju", "中主机 localhost 的端口“abc”不是端口号"},
+                {"jdbc:postgresql://localhost:5432/anju?sslmode=bogus", "的参数 sslmode 的值“bogus”不是可用的值"}};
+        try {
+            for (String[] c : cases) {
+                System.setProperty("anju.db.url", c[0]);
+                for (String[] args : new String[][] {{"user", "list"}, {"backup", "--out", dir.resolve("a.dump").toString()}}) {
+                    CliRun said = CliRun.main(args);
+                    assertThat(said.exit()).as(c[0] + " " + args[0] + ": " + said.err()).isEqualTo(Cli.BAD_INPUT);
+                    assertThat(said.err()).startsWith("错误：设置 ANJU_DB_URL（anju.db.url）" + c[1])
+                            .doesNotContain("\tat ", "服务器拒绝", "Exception");
+                }
+            }
+            assertThat(dir.resolve("a.dump")).doesNotExist();
+        } finally {
+            System.clearProperty("anju.db.url");
+        }
+    }
 }

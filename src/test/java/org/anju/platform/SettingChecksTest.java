@@ -176,6 +176,39 @@ class SettingChecksTest {
         assertThatCode(() -> PortCheck.portFree("192.0.2.1", "18999")).doesNotThrowAnyException();
     }
 
+    /**
+     * The address's ports and the driver's parameters are checked with the settings, before any connection (operator
+     * trial F6: ?prepareThreshold=x stopped the start with 129 stack frames and the driver's English; a port "abc" and
+     * ?sslmode=bogus were told as a server refusing the connection, to check host, port and firewall).
+     */
+    @Test
+    void anAddressIsCheckedPartByPartBeforeAnyConnection() {
+        SettingProblem threshold = refused("anju.db.url", "jdbc:postgresql://localhost:5432/anju?prepareThreshold=x");
+        assertThat(threshold.getMessage())
+                .isEqualTo("设置 ANJU_DB_URL（anju.db.url）的参数 prepareThreshold 的值“x”不是整数");
+        assertThat(threshold.action()).contains("prepareThreshold=5", "改正环境变量 ANJU_DB_URL");
+        SettingProblem port = refused("anju.db.url", "jdbc:postgresql://localhost:abc/anju");
+        assertThat(port.getMessage()).isEqualTo("设置 ANJU_DB_URL（anju.db.url）中主机 localhost 的端口“abc”不是端口号");
+        assertThat(port.action()).contains("1 到 65535");
+        assertThat(refused("anju.db.url", "jdbc:postgresql://a:5432,b:99999/anju").getMessage()).contains("主机 b 的端口“99999”");
+        SettingProblem mode = refused("anju.db.replica.url", "jdbc:postgresql://db2/anju?sslmode=bogus");
+        assertThat(mode.getMessage()).isEqualTo("设置 ANJU_DB_REPLICA_URL（anju.db.replica.url）的参数 sslmode 的值“bogus”不是可用的值");
+        assertThat(mode.action()).contains("verify-full", "ANJU_DB_REPLICA_URL");
+        // the driver reads any word but true as false: ssl=ture connected without TLS
+        assertThat(refused("anju.db.url", "jdbc:postgresql://db1/anju?ssl=ture").getMessage()).contains("ssl", "不是 true 或 false");
+        assertThat(refused("anju.db.url", "jdbc:postgresql://db1/anju?tcpKeepAlive=yes").getMessage()).contains("tcpKeepAlive");
+        assertThat(refused("anju.db.url", "jdbc:postgresql://db1:5432").getMessage()).contains("缺少数据库名");
+        assertThat(refused("anju.db.url", "jdbc:postgresql://db1/anju?ApplicationName=%zz").getMessage()).contains("无法识别");
+        assertThat(refused("anju.db.url", "jdbc:postgresql://db1/anju?sslpassword=s3cret&connectTimeout=ten").getMessage())
+                .contains("connectTimeout").doesNotContain("s3cret");
+        for (String ok : new String[] {"jdbc:postgresql://db1:5432,db2:5433/anju?targetServerType=primary&connectTimeout=5",
+                "jdbc:postgresql://[::1]:5432/anju?sslmode=verify-full&ssl", "jdbc:postgresql:anju",
+                "jdbc:postgresql://db1/anju?loginTimeout=1.5&ssl=true&SSLMODE=require&unknownToTheDriver=x",
+                "jdbc:postgresql://:5432/anju?prepareThreshold=0&tcpKeepAlive=TRUE&autosave=conservative"}) {
+            assertThatCode(() -> check("anju.db.url", ok)).as(ok).doesNotThrowAnyException();
+        }
+    }
+
     @Test
     void anAddressWithAUserAndPasswordIsRefusedMasked() {
         SettingProblem p = refused("anju.db.url", "jdbc:postgresql://anju:s3cret@127.0.0.1:5432/anju");
