@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "备份文件（不可已存在，除非加 --force）")
-    Path out;
+    String out;
 
     @Option(names = "--force", description = "覆盖已存在的备份文件")
     boolean force;
@@ -45,12 +45,14 @@ class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path file = OutFile.checked(out, "--out", force, "anju.dump");   // before any database is asked for
+        PgArchives.replaceable(file, force);
         PrimaryDatabase primary = database.getObject();
         spec.commandLine().getOut().println(which(primary, settings.getObject()));
         if (!primary.external()) {
-            outside(out, settings.getObject().dataDir());
+            outside(file, settings.getObject().dataDir());
         }
-        new PgArchives(pgBin).backup(target(primary), out, force, spec.commandLine().getOut());
+        new PgArchives(pgBin).backup(target(primary), file, force, spec.commandLine().getOut());
         return Cli.OK;
     }
 

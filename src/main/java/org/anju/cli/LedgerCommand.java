@@ -65,8 +65,11 @@ class LedgerCommand {
         String region;
         @Option(names = "--kind", required = true, description = "种类代码或中文名称")
         String kind;
-        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "输出文件")
-        Path out;
+        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true,
+                description = "输出文件（不可已存在，除非加 --force）")
+        String out;
+        @Option(names = "--force", description = "覆盖已存在的输出文件")
+        boolean force;
 
         Export(LedgerImport imports) {
             this.imports = imports;
@@ -74,8 +77,9 @@ class LedgerCommand {
 
         @Override
         public Integer call() throws IOException {
-            Files.write(out, imports.export(region, kind));
-            spec.commandLine().getOut().println("已导出：" + out.toAbsolutePath());
+            Path file = OutFile.checked(out, "--out", force, "台账.xlsx");
+            OutFile.write(file, "--out", force, imports.export(region, kind));
+            spec.commandLine().getOut().println("已导出：" + file.toAbsolutePath());
             return Cli.OK;
         }
     }

@@ -12,7 +12,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -243,37 +242,16 @@ final class PgArchives {
     // ---- backup ---------------------------------------------------------------------------------------------
 
     /**
-     * Refuses an {@code --out} the backup must not write or replace. The backup is written beside it and moved over it,
-     * so {@code --force} replaced whatever was there: {@code --out /dev/null --force} made the device a regular file of
-     * the machine, and {@code --out anju-data/data-key --force} the personal-data key a backup — every sealed name and
-     * ID number unreadable — and said it succeeded (operator trial of the twentieth session). Now {@code --force}
-     * replaces an earlier backup only: a regular file that begins as pg_dump's archives do.
+     * Refuses an {@code --out} the backup must not write or replace: what no command's output file may be ({@link
+     * OutFile#checked}: a directory, a device or pipe, a symbolic link, "-", a missing directory…), and, as the backup
+     * is written beside it and moved over it, with {@code --force} anything but an earlier backup: {@code --out
+     * anju-data/data-key --force} made the personal-data key a backup — every sealed name and ID number unreadable — and
+     * said it succeeded (operator trial of the twentieth session). {@code --force} replaces a regular file that begins
+     * as pg_dump's archives do, only.
      */
     static void replaceable(Path out, boolean force) {
-        String named = out.toString();
-        if (named.isBlank()) {
-            throw new BadInput("--out 不能为空：请给出备份文件的路径，如 anju.dump");
-        }
-        if (named.equals("-")) {
-            throw new BadInput("--out -：备份不能写到标准输出（未写入任何内容），请给出备份文件的路径，如 anju.dump");
-        }
-        if (Files.isSymbolicLink(out)) {
-            throw new BadInput("--out " + out + " 是一个符号链接：备份不替换链接（未写入任何内容），请给出备份文件本身的路径");
-        }
-        if (Files.isDirectory(out)) {
-            throw new BadInput("--out " + out + " 是一个目录：请给出备份文件的路径，如 " + out.resolve("anju.dump"));
-        }
-        if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isRegularFile(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInput("--out " + out + " 不是普通文件（是设备、管道或套接字），不能用备份替换它（未写入任何内容）："
-                    + "请给出备份文件的路径，如 anju.dump");
-        }
-        if (!force) {
-            throw new BadInput("文件已存在：" + out + "（未写入任何内容）。换一个文件名，或加 --force 覆盖它");
-        }
-        if (!archive(out)) {
+        OutFile.checked(out, "--out", force, "anju.dump");   // as every command's output file
+        if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !archive(out)) {
             throw new BadInput("文件 " + out + " 已存在，且不是安居的备份（不是 pg_dump 自定义格式的文件）：--force 只覆盖以前的"
                     + "备份，不覆盖其他文件（如个人信息密钥 data-key）（未写入任何内容）。请换一个文件名");
         }
@@ -291,13 +269,7 @@ final class PgArchives {
     /** Writes the whole database {@code target} to {@code out} ({@code pg_dump -Fc}); says what it did on {@code say}. */
     void backup(Target target, Path out, boolean force, PrintWriter say) {
         replaceable(out, force);
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new BadInput(dir != null && Files.exists(dir)
-                    ? dir + " 不是目录，而是一个文件（未写入任何内容）：请把备份写到一个目录中，如 " + dir.getParent()
-                    : "目录不存在：" + dir + "（未写入任何内容），请先创建它");
-        }
-        Path part = dir.resolve("." + out.getFileName() + ".part-" + ProcessHandle.current().pid());
+        Path part = OutFile.part(out);
         Contents contents;
         long started;
         try {
@@ -330,7 +302,7 @@ final class PgArchives {
                 }
                 throw failed;
             }
-            Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            OutFile.moveIntoPlace(part, out, "--out", force);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -10,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,8 +33,12 @@ class PlanExportCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "N", description = "只导出第 N 张表（默认全部）")
     Integer table;
 
-    @Option(names = {"--out", "-o"}, paramLabel = "FILE", description = "输出文件（默认 <文号>.xlsx）")
-    Path out;
+    @Option(names = {"--out", "-o"}, paramLabel = "FILE",
+            description = "输出文件（默认 <文号>.xlsx；不可已存在，除非加 --force）")
+    String out;
+
+    @Option(names = "--force", description = "覆盖已存在的输出文件")
+    boolean force;
 
     PlanExportCommand(Plans plans, XlsxExport export) {
         this.plans = plans;
@@ -44,14 +47,16 @@ class PlanExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path given = out == null ? null : OutFile.checked(out, "--out", force, "附件.xlsx");   // before anything is read
         Plan plan = plans.get(planId);
         List<BreakdownTable> tables = table == null ? plans.tables(planId) : List.of(plans.table(planId, table));
         if (tables.isEmpty()) {
             spec.commandLine().getErr().println("错误：计划 " + planId + " 没有分解表");
             return Cli.BAD_INPUT;
         }
-        Path target = out != null ? out : Path.of(plan.label().replaceAll("[\\\\/:*?\"<>|]", "_") + ".xlsx");
-        Files.write(target, export.write(tables));
+        Path target = given != null ? given : OutFile.checked(
+                Path.of(plan.label().replaceAll("[\\\\/:*?\"<>|]", "_") + ".xlsx"), "--out", force, "附件.xlsx");
+        OutFile.write(target, "--out", force, export.write(tables));
         out().println("已导出 " + tables.size() + " 张表：" + target.toAbsolutePath());
         return Cli.OK;
     }

@@ -62,8 +62,11 @@ class ProjectCommand {
         int year;
         @Option(names = "--upto", paramLabel = "YYYY-MM", description = "进度截至月份（默认年末）")
         String upto;
-        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true, description = "输出文件")
-        Path out;
+        @Option(names = {"--out", "-o"}, paramLabel = "FILE", required = true,
+                description = "输出文件（不可已存在，除非加 --force）")
+        String out;
+        @Option(names = "--force", description = "覆盖已存在的输出文件")
+        boolean force;
 
         Export(Projects projects) {
             this.projects = projects;
@@ -72,8 +75,9 @@ class ProjectCommand {
         @Override
         public Integer call() throws IOException {
             YearMonth until = upto == null ? YearMonth.of(year, 12) : Periods.parse(upto);
-            Files.write(out, projects.export(region, year, until));
-            spec.commandLine().getOut().println("已导出：" + out.toAbsolutePath());
+            Path file = OutFile.checked(out, "--out", force, "项目库.xlsx");
+            OutFile.write(file, "--out", force, projects.export(region, year, until));
+            spec.commandLine().getOut().println("已导出：" + file.toAbsolutePath());
             return Cli.OK;
         }
     }

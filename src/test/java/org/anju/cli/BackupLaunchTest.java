@@ -153,7 +153,7 @@ class BackupLaunchTest {
                     .doesNotContain("Exception", "\tat ", "错误编号").hasLineCount(1);
             if (Path.of(out).getParent().equals(file)) {
                 // a file where its directory should be: not told to create it (operator trial)
-                assertThat(said).contains(file + " 不是目录，而是一个文件", "请把备份写到一个目录中").doesNotContain("请先创建它");
+                assertThat(said).contains(file + " 不是目录，而是一个文件", "请把文件写到一个目录中").doesNotContain("请先创建它");
             }
         }
         assertThat(Files.readString(file)).isEqualTo("x");

@@ -167,7 +167,12 @@ class LedgerImportTest {
                 "3\t审计发现问题\t甘州区\t市发投集团公司\t市二院人才房108套未按期交付使用\t2024-05-31\t待整改",
                 "3\t审计发现问题\t甘州区\t市发投集团公司\t市本级公租房592套未按期交付使用\t2024-05-31\t待整改");
         Path xlsx = Files.createTempFile("台账", ".xlsx");
-        assertThat(cli.apply(new String[]{"ledger", "export", "--region", ganzhou, "--kind", "AUDIT", "-o", xlsx.toString()})).isZero();
+        // the file exists (made empty above): replaced only with --force, as backup's (operator trial F5)
+        assertThat(cli.apply(new String[]{"ledger", "export", "--region", ganzhou, "--kind", "AUDIT", "-o", xlsx.toString()})).isEqualTo(2);
+        assertThat(err.toString()).contains("文件已存在：" + xlsx, "--force");
+        assertThat(Files.size(xlsx)).isZero();
+        assertThat(cli.apply(new String[]{"ledger", "export", "--region", ganzhou, "--kind", "AUDIT", "-o", xlsx.toString(),
+                "--force"})).isZero();
         assertThat(Files.size(xlsx)).isPositive();
     }
 
