@@ -6,6 +6,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.util.List;
 import java.util.ListResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +16,11 @@ import java.util.stream.Collectors;
  * said again naming the option and how to fix it.
  */
 final class CliMessages extends ListResourceBundle {
+
+    /** picocli's words for an option's value that is another option: {@code … but found '--force'}. */
+    private static final Pattern FOUND = Pattern.compile("but found '([^']*)'");
+    /** picocli's words for options given together that exclude each other: {@code Error: --a, --b are mutually …}. */
+    private static final Pattern EXCLUSIVE = Pattern.compile("Error: (.+) are mutually exclusive");
 
     @Override
     protected Object[][] getContents() {
@@ -30,8 +37,25 @@ final class CliMessages extends ListResourceBundle {
     /** What was wrong with the command as typed, in Chinese, naming the option or argument. */
     static String of(CommandLine.ParameterException e) {
         return switch (e) {
+            // an option typed without its value: not a missing option (backup --out said "缺少选项 --out")
+            case CommandLine.MissingParameterException m when m.getMessage() != null
+                    && (m.getMessage().startsWith("Missing required parameter for option")
+                    || m.getMessage().startsWith("Expected parameter for option")) -> {
+                Matcher found = FOUND.matcher(m.getMessage());
+                yield m.getMissing().stream().map(a -> name(a) + " 后缺少它的值 " + a.paramLabel())
+                        .collect(Collectors.joining("、"))
+                        + (found.find() ? "（其后的 " + found.group(1) + " 不是它的值）" : "")
+                        + "：请写成 " + m.getMissing().stream().map(a -> a instanceof OptionSpec o
+                                ? o.longestName() + " " + a.paramLabel() : a.paramLabel()).collect(Collectors.joining(" "))
+                        + "（用法见下，或加 --help）";
+            }
             case CommandLine.MissingParameterException m -> "缺少" + names(m.getMissing())
                     + "（用法见下，或加 --help）";
+            case CommandLine.MutuallyExclusiveArgsException x -> {
+                Matcher both = EXCLUSIVE.matcher(x.getMessage());
+                yield both.find() ? "选项 " + String.join(" 与 ", both.group(1).split(",\\s*")) + " 只能给一个（用法见下，或加 --help）"
+                        : "这些选项只能给一个：" + x.getMessage();
+            }
             case CommandLine.UnmatchedArgumentException u -> {
                 List<String> suggestions = u.getSuggestions();
                 yield "无法识别：" + String.join(" ", u.getUnmatched())
@@ -39,6 +63,11 @@ final class CliMessages extends ListResourceBundle {
             }
             case CommandLine.OverwrittenOptionException o -> name(o.getOverwritten()) + " 只能给一次";
             case CommandLine.MaxValuesExceededException x -> "参数过多：多余的参数请删去（" + x.getMessage() + "）";
+            // a command with subcommands typed alone (user, plan): which to give
+            case CommandLine.ParameterException p when "Missing required subcommand".equals(p.getMessage()) ->
+                    "缺少子命令：请给出 " + String.join("、", p.getCommandLine().getSubcommands().keySet()) + " 之一，如 "
+                            + p.getCommandLine().getCommandSpec().qualifiedName() + " "
+                            + p.getCommandLine().getSubcommands().keySet().iterator().next() + " --help（用法见下）";
             default -> e.getArgSpec() != null && e.getValue() != null
                     ? name(e.getArgSpec()) + " 的值「" + e.getValue() + "」无效" + expected(e.getArgSpec())
                     : "命令有误：" + e.getMessage();

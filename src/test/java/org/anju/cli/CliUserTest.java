@@ -118,4 +118,29 @@ class CliUserTest {
                 .isEqualTo(Cli.BAD_INPUT);
         assertThat(run("user", "password", "nobody").exit()).isEqualTo(Cli.BAD_INPUT);
     }
+
+    /**
+     * What picocli refuses is said in Chinese, naming what is wrong (operator trial F9/F10/F26: "命令有误：Error: --disable,
+     * --enable are mutually exclusive (specify only one)", "Missing required subcommand", and "缺少选项 --out" for an
+     * option given without its value).
+     */
+    @Test
+    void picocliRefusalsAreSaidInChinese() {
+        CliRun both = run("user", "set", "h_t1", "--disable", "--enable");
+        assertThat(both.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(both.err()).startsWith("错误：选项 --disable 与 --enable 只能给一个").doesNotContain("Error", "exclusive");
+        for (String[] alone : new String[][] {{"user"}, {"plan"}}) {
+            CliRun said = run(alone);
+            assertThat(said.exit()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(said.err()).as(alone[0]).startsWith("错误：缺少子命令：请给出 ").contains(" list", "用法：")
+                    .doesNotContain("Missing");
+        }
+        assertThat(run("user").err()).contains("add、list、set、password 之一，如 user add --help");
+        CliRun noValue = run("backup", "--out");
+        assertThat(noValue.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(noValue.err()).startsWith("错误：选项 --out 后缺少它的值 FILE：请写成 --out FILE").doesNotContain("缺少选项");
+        assertThat(run("backup", "--out", "--force").err())
+                .startsWith("错误：选项 --out 后缺少它的值 FILE（其后的 --force 不是它的值）");
+        assertThat(run("backup").err()).startsWith("错误：缺少选项 --out");   // the option itself missing: as before
+    }
 }
