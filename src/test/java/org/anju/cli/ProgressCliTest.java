@@ -104,6 +104,7 @@ class ProgressCliTest {
         Path old = dir.resolve("old.xlsx");
         Files.writeString(old, "an older export");
         Path subdir = Files.createDirectory(dir.resolve("dir.docx"));
+        Path link = Files.createSymbolicLink(dir.resolve("link.xlsx"), old);
         String[][] commands = {
                 {"bulletin", "--period=2023-12", "--region=620700"},
                 {"project", "export", "--region=620700", "--year=2023"},
@@ -118,7 +119,9 @@ class ProgressCliTest {
                     {dir.resolve("x/new.xlsx") + "/", "以 / 结尾"},
                     {plain.resolve("a.xlsx").toString(), plain + " 不是目录，而是一个文件（未写入任何内容）"},
                     {old.toString(), "文件已存在：" + old + "（未写入任何内容）。换一个文件名，或加 --force 覆盖它"},
-                    {"/dev/null", "/dev/null 不是普通文件", "--force"}};
+                    {"/dev/null", "/dev/null 不是普通文件", "--force"},
+                    {link.toString(), link + " 是一个符号链接", "--force"},
+                    {"-", "--out -：不能写到标准输出"}};
             for (String[] r : refusals) {
                 String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
                         java.util.Arrays.stream(r.length > 2 ? new String[] {"--out", r[0], r[2]} : new String[] {"--out", r[0]}))
@@ -130,9 +133,10 @@ class ProgressCliTest {
             }
         }
         assertThat(Files.readString(old)).isEqualTo("an older export");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(plain)).isEqualTo("x");
         try (var left = Files.list(dir)) {
-            assertThat(left).containsExactlyInAnyOrder(plain, old, subdir);
+            assertThat(left).containsExactlyInAnyOrder(plain, old, subdir, link);
         }
         try (var inside = Files.list(subdir)) {
             assertThat(inside).isEmpty();
@@ -145,7 +149,7 @@ class ProgressCliTest {
         CliRun ledger = run("ledger", "export", "--kind=AUDIT", "--region=620700", "-o", dir.resolve("台账.xlsx").toString());
         assertThat(ledger.exit()).as(ledger.err()).isEqualTo(Cli.OK);
         try (var left = Files.list(dir)) {
-            assertThat(left).containsExactlyInAnyOrder(plain, old, subdir, dir.resolve("台账.xlsx"));
+            assertThat(left).containsExactlyInAnyOrder(plain, old, subdir, link, dir.resolve("台账.xlsx"));
         }
         assertThat(run("project", "export", "--help").out()).contains("--force");
     }
