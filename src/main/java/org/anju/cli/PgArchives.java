@@ -591,6 +591,13 @@ final class PgArchives {
      *
      * @param olderServer the server is older than 17: the script's {@link #NEWER_SETTING} is left out
      */
+    /**
+     * pg_restore's own words (in the C locale, as Debian's client speaks by default) for an archive it cannot read to
+     * its end: cut short (a transfer broken off) or damaged inside.
+     */
+    private static final Pattern DAMAGED = Pattern.compile("could not read from input file|unexpected end of file"
+            + "|could not uncompress data|invalid block type|incorrect data check|invalid distance|did not find magic string");
+
     private static void pipe(List<String> first, List<String> second, String begin, Target target, boolean olderServer) {
         ProcessBuilder a = new ProcessBuilder(first).redirectError(ProcessBuilder.Redirect.PIPE);
         ProcessBuilder b = new ProcessBuilder(second).redirectError(ProcessBuilder.Redirect.PIPE)
@@ -623,7 +630,16 @@ final class PgArchives {
             }
             int psqlExit = psql.waitFor();
             if (psqlExit != 0 || restoreExit != 0) {
-                String why = (psqlErrors.get(10, TimeUnit.SECONDS) + "\n" + restoreErrors.get(10, TimeUnit.SECONDS)).trim();
+                String restoreSaid = restoreErrors.get(10, TimeUnit.SECONDS);
+                if (restoreExit != 0 && DAMAGED.matcher(restoreSaid).find()) {
+                    // the file, not the database: the operator's to replace (exit 2), said in Chinese — it was "恢复失败"
+                    // with pg_restore's English, exit 4 (operator trial of the twentieth session, F18)
+                    throw new BadInput("备份文件 " + first.getLast() + " 不完整或已损坏（pg_restore 读到中途无法读下去："
+                            + restoreSaid.lines().filter(l -> DAMAGED.matcher(l).find()).findFirst().orElse("").trim()
+                            + "），数据库未做任何改动（整个恢复在一个事务中，已回滚）：请换一份完整的备份（可先用 pg_restore --list "
+                            + "文件名 检查，或比较备份时记下的大小）");
+                }
+                String why = (psqlErrors.get(10, TimeUnit.SECONDS) + "\n" + restoreSaid).trim();
                 // psql stopped on an error first: pg_restore then ended writing to a closed pipe (SIGPIPE, 141, or
                 // killed by us, 143) — not a second fault to puzzle over (review 2026-12-02, backup finding 9)
                 String who = psqlExit != 0 && restoreExit != 0 && restoreExit != 1
