@@ -98,7 +98,9 @@ class PlanImportCommand implements Callable<Integer> {
         }
         YearSpan span;
         try {
-            span = YearSpan.parse(years, "--years");
+            // named as typed: --year is the option's other name (operator trial: "--years 应为…" for a --year typed)
+            span = YearSpan.parse(years, spec.commandLine().getParseResult().originalArgs().stream()
+                    .anyMatch(a -> a.equals("--year") || a.startsWith("--year=")) ? "--year" : "--years");
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("错误：" + e.getMessage());
             return Cli.BAD_INPUT;

@@ -48,7 +48,8 @@ class UserAddCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String password = passwordStdin ? Stdin.line() : null;
         if (passwordStdin && (password == null || password.isBlank())) {
-            spec.commandLine().getErr().println("错误：标准输入中没有密码");
+            spec.commandLine().getErr().println("错误：标准输入中没有密码：用 --password-stdin 时把密码从标准输入传入，如 "
+                    + "printf '%s\\n' \"$NEW_PASSWORD\" | java -jar anju.jar user add … --password-stdin；或去掉 --password-stdin，由系统生成一个密码");
             return Cli.BAD_INPUT;
         }
         Users.WithPassword created = users.create(new NewUser(username, displayName == null ? username : displayName,

@@ -91,6 +91,11 @@ class CliTest {
         assertThat(run("import", dir.resolve("没有这个文件.xlsx").toString()).exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run("frobnicate").exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(run("export", "--plan", "424242").exit()).isEqualTo(Cli.BAD_INPUT);
+        // named as typed (operator trial of the twentieth session: "--years 应为…" for a --year typed)
+        CliRun year = run("import", bad.toString(), "--dry-run", "--year=20x3");
+        assertThat(year.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(year.err()).contains("--year 应为 2023 或 2023-2024：20x3");
+        assertThat(run("import", bad.toString(), "--dry-run", "--years", "20x3").err()).contains("--years 应为");
     }
 
     /** A real table the file leaves uncertain: the preview names each question and the option that answers it. */

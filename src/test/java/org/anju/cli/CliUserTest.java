@@ -76,6 +76,13 @@ class CliUserTest {
             System.setIn(new ByteArrayInputStream("Shangrao2024\n".getBytes(StandardCharsets.UTF_8)));
             assertThat(run("user", "password", "sr_first", "--password-stdin").exit()).isEqualTo(Cli.OK);
             assertThat(signsIn("sr_first", "Shangrao2024")).isTrue();
+
+            // nothing on standard input: said how to give it (operator trial of the twentieth session)
+            System.setIn(new ByteArrayInputStream(new byte[0]));
+            CliRun empty = run("user", "password", "sr_first", "--password-stdin");
+            assertThat(empty.exit()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(empty.err()).contains("标准输入中没有密码", "printf", "去掉 --password-stdin");
+            assertThat(signsIn("sr_first", "Shangrao2024")).isTrue();
         } finally {
             System.setIn(stdin);
         }
