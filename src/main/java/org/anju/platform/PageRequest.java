@@ -51,6 +51,20 @@ public record PageRequest(int page, int size) {
         return Integer.parseInt(t);
     }
 
+    /**
+     * An {@code offset}/{@code limit} pair of the lists that take them (the rental API): out of range is refused naming
+     * the parameter, never clamped — a client asking for 100,000 rows got 500 as if they were all, and offset -5 the
+     * first page (operator trial of the twentieth session, F19).
+     */
+    public static void checkWindow(int offset, int limit, int maxLimit) {
+        if (offset < 0) {
+            throw new BadInput("参数 offset（跳过的条数）应为 0 或正整数，收到 " + offset + "。");
+        }
+        if (limit < 1 || limit > maxLimit) {
+            throw new BadInput("参数 limit（条数）应为 1 到 " + maxLimit + " 之间的整数，收到 " + limit + "。");
+        }
+    }
+
     /** Rows to skip: {@code offset :offset}. */
     public long offset() {
         return (long) (page - 1) * size;

@@ -716,6 +716,7 @@ public class Applications {
 
     /** Applications of a region's subtree (all, or of one status), newest first, masked. */
     public List<QueueItem> list(String regionCode, ApplicationStatus status, int offset, int limit) {
+        org.anju.platform.PageRequest.checkWindow(offset, limit, 500);
         Region scope = scope(regionCode);
         access.checkRead(scope);
         List<Row> rows = jdbc.sql("""
@@ -724,7 +725,7 @@ public class Applications {
                            and (cast(:status as text) is null or a.status = :status)
                          order by a.id desc offset :offset limit :limit""")
                 .param("scope", scope.id()).param("status", status == null ? null : status.name())
-                .param("offset", Math.max(0, offset)).param("limit", Math.clamp(limit, 1, 500))
+                .param("offset", offset).param("limit", limit)
                 .query(Applications::mapRow).list();
         LocalDate today = LocalDate.now(ChinaTime.ZONE);
         return rows.stream().map(r -> item(r, today)).toList();

@@ -126,9 +126,10 @@ public class Households {
 
     /** Households of a region's subtree (open ones unless {@code closed}), newest first, masked; lists are not logged. */
     public List<HouseholdView> list(String regionCode, boolean closed, int offset, int limit) {
+        org.anju.platform.PageRequest.checkWindow(offset, limit, 500);
         Region scope = regions.byCode(regionCode).orElseThrow(() -> new BadInput("没有编码为 " + regionCode + " 的地区"));
         access.checkRead(scope);
-        return repository.list(scope, closed, Math.max(0, offset), Math.clamp(limit, 1, 500)).stream().map(this::view)
+        return repository.list(scope, closed, offset, limit).stream().map(this::view)
                 .toList();
     }
 

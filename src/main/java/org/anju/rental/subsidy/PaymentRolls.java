@@ -227,6 +227,7 @@ public class PaymentRolls {
 
     /** Lines of a roll, masked, in 序号 order. */
     public List<RollLine> lines(long rollId, int offset, int limit) {
+        org.anju.platform.PageRequest.checkWindow(offset, limit, 1000);
         roll(rollId);
         return jdbc.sql("""
                         select l.seq, l.agreement_id, l.household_id, h.applicant_name_masked, h.applicant_id_masked,
@@ -236,7 +237,7 @@ public class PaymentRolls {
                           join rental_household h on h.id = l.household_id
                           left join rental_subsidy_payment p on p.roll_id = l.roll_id and p.seq = l.seq
                          where l.roll_id = :id order by l.seq offset :offset limit :limit""")
-                .param("id", rollId).param("offset", Math.max(0, offset)).param("limit", Math.clamp(limit, 1, 1000))
+                .param("id", rollId).param("offset", offset).param("limit", limit)
                 .query((rs, n) -> new RollLine(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), amounts(rs.getArray(8)), rs.getBigDecimal(9),
                         rs.getString(10) == null ? null : PayStatus.valueOf(rs.getString(10)),

@@ -306,14 +306,15 @@ public class Subsidies {
 
     /** Agreements of a county (or a region's subtree), masked, without their changes; lists are not logged. */
     public List<Agreement> agreements(String regionCode, Boolean active, int offset, int limit) {
+        org.anju.platform.PageRequest.checkWindow(offset, limit, 500);
         Region scope = region(regionCode, "地区");
         access.checkRead(scope);
         return jdbc.sql(AGREEMENT + """
                          join region_ancestor ra on ra.region_id = a.county_id and ra.ancestor_id = :scope
                         where (cast(:active as boolean) is null or (a.status = 'ACTIVE') = :active)
                         order by a.id desc offset :offset limit :limit""")
-                .param("scope", scope.id()).param("active", active).param("offset", Math.max(0, offset))
-                .param("limit", Math.clamp(limit, 1, 500)).query(this::agreementRow).list();
+                .param("scope", scope.id()).param("active", active).param("offset", offset)
+                .param("limit", limit).query(this::agreementRow).list();
     }
 
     /** A household qualified for 租赁补贴 without an agreement yet, masked, for the sign form. */

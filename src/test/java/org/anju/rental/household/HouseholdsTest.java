@@ -137,6 +137,11 @@ class HouseholdsTest {
         // and lists find it
         assertThat(as(reviewer, () -> households.list(STREET, false, 0, 50))).extracting(HouseholdView::id).contains(id);
         assertThat(as(reviewer, () -> households.list(STREET, true, 0, 50))).extracting(HouseholdView::id).doesNotContain(id);
+        // a window out of range is refused naming it, not clamped: 100,000 asked, 500 given as if all (operator trial)
+        assertThatThrownBy(() -> as(reviewer, () -> households.list(STREET, false, 0, 100_000))).isInstanceOf(BadInput.class)
+                .hasMessage("参数 limit（条数）应为 1 到 500 之间的整数，收到 100000。");
+        assertThatThrownBy(() -> as(reviewer, () -> households.list(STREET, false, -5, 50))).isInstanceOf(BadInput.class)
+                .hasMessageContaining("参数 offset");
         // a reveal with a reason, logged
         assertThat(as(reviewer, () -> households.reveal(id, 2, PersonalField.ID_NUMBER, "核对申请材料"))).isEqualTo(spouse);
         assertThatThrownBy(() -> as(actor("xz_viewer", "360700", Role.VIEWER),
