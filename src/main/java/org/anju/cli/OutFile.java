@@ -127,6 +127,7 @@ final class OutFile {
         }
         try {
             if (force) {
+                keepMode(out, part);
                 Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 Files.move(part, out);
@@ -135,6 +136,21 @@ final class OutFile {
             throw new BadInput("文件已存在：" + out + "（在写出期间出现，未改动它）。换一个文件名，或加 --force 覆盖它");
         } catch (FileSystemException e) {
             throw unwritable(out, part.getParent(), option, e);
+        }
+    }
+
+    /**
+     * The replaced file's permissions on the new one: the file moved into place is a new one, and an export an operator
+     * had made owner-only (0600: personal data) became readable by all (the umask's 0644; review of the twentieth
+     * session, M2). Where the system has no POSIX modes, or they cannot be read, as it makes the file.
+     */
+    private static void keepMode(Path out, Path part) {
+        try {
+            if (Files.isRegularFile(out, LinkOption.NOFOLLOW_LINKS)) {
+                Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(out, LinkOption.NOFOLLOW_LINKS));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // the system's default, as before
         }
     }
 

@@ -352,7 +352,7 @@ final class PgArchives {
                     "--file=-", in.toString()), null, "pg_restore")).stream()
                     .filter(m -> !known.test(m.version())).map(Applied::named).toList();
             if (!newer.isEmpty()) {
-                throw new Conflict(in + " 是较新版本的安居做的备份：备份中的数据库执行过本程序没有的数据库迁移 "
+                throw new Conflict(in + " 是较新版本的安居做的备份（或其中有后来改名、删除了的迁移）：备份中的数据库执行过本程序没有的数据库迁移 "
                         + String.join("、", newer) + "，未做任何改动。本程序不能在恢复出的数据库上启动：请用做这份备份的版本"
                         + "（或更新的版本）的 anju.jar 恢复，并用它启动应用");
             }

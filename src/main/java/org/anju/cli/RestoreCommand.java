@@ -35,16 +35,12 @@ class RestoreCommand implements Callable<Integer> {
     private final ObjectProvider<DatabaseProperties> settings;
     private final String pgBin;
 
-    private final ObjectProvider<org.flywaydb.core.api.migration.JavaMigration> javaMigrations;
-
     /** Whether a personal-data key is given by setting (ANJU_DATA_KEY or ANJU_DATA_KEY_FILE), not a data-key file. */
     private final boolean keyBySetting;
 
     RestoreCommand(ObjectProvider<PrimaryDatabase> database, ObjectProvider<DatabaseProperties> settings,
                    @Value("${anju.backup.pg-bin:}") String pgBin, @Value("${anju.privacy.key:}") String key,
-                   @Value("${anju.privacy.key-file:}") String keyFile,
-                   ObjectProvider<org.flywaydb.core.api.migration.JavaMigration> javaMigrations) {
-        this.javaMigrations = javaMigrations;
+                   @Value("${anju.privacy.key-file:}") String keyFile) {
         this.database = database;
         this.settings = settings;
         this.pgBin = pgBin;
@@ -58,8 +54,7 @@ class RestoreCommand implements Callable<Integer> {
         // from the address alone: run on its own (java -jar anju.jar restore), the command opens no pool, so none of
         // its connections counts as another session using the database; the client programs connect themselves
         PgArchives.Target target = BackupCommand.target(primary);
-        new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut(),
-                thisJars(javaMigrations.orderedStream().toList()));
+        new PgArchives(pgBin).restore(target, in, replace, spec.commandLine().getOut(), thisJars());
         if (!primary.external() && !keyBySetting) {
             Path dir = settings.getObject().dataDir().toAbsolutePath().normalize();
             Path keyFile = dir.resolve("data-key");   // org.anju.privacy's file name for the embedded database's key
@@ -77,22 +72,27 @@ class RestoreCommand implements Callable<Integer> {
 
     /**
      * Whether a version ("3.1701") is one of this jar's versioned migrations: its SQL files (V3_1701__….sql under
-     * db/migration, as Flyway finds them) and its Java migrations (beans, as Spring Boot hands them to Flyway).
+     * db/migration) and its Java migrations (classes named V1_1__…, as Flyway names them), both found on the class path
+     * by name. Not the Java migrations' beans: a restore starts the database connection alone, without them, and every
+     * real backup was refused as a newer version's (review of the twentieth session, H1).
      */
-    static java.util.function.Predicate<String> thisJars(java.util.List<org.flywaydb.core.api.migration.JavaMigration> beans) {
+    static java.util.function.Predicate<String> thisJars() {
         java.util.Set<org.flywaydb.core.api.MigrationVersion> versions = new java.util.HashSet<>();
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver(
+                RestoreCommand.class.getClassLoader());
         try {
-            for (org.springframework.core.io.Resource r : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:db/migration/**/V*__*.sql")) {
-                String name = r.getFilename();
-                versions.add(org.flywaydb.core.api.MigrationVersion.fromVersion(
-                        name.substring(1, name.indexOf("__")).replace('_', '.')));
+            for (String pattern : java.util.List.of("classpath*:db/migration/**/V*__*.sql", "classpath*:org/anju/**/V*__*.class")) {
+                for (org.springframework.core.io.Resource r : resolver.getResources(pattern)) {
+                    String name = r.getFilename();
+                    if (name != null && name.matches("V[0-9_]+__[^$]*") && !name.contains("$")) {
+                        versions.add(org.flywaydb.core.api.MigrationVersion.fromVersion(
+                                name.substring(1, name.indexOf("__")).replace('_', '.')));
+                    }
+                }
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("无法读取本程序的数据库迁移文件", e);
         }
-        beans.stream().map(org.flywaydb.core.api.migration.JavaMigration::getVersion).filter(java.util.Objects::nonNull)
-                .forEach(versions::add);
         return v -> versions.contains(org.flywaydb.core.api.MigrationVersion.fromVersion(v));
     }
 }

@@ -147,22 +147,31 @@ class ApiErrors {
         }
         Class<?> type = j instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType()
                 : j instanceof tools.jackson.core.exc.InputCoercionException c ? c.getTargetType() : null;
-        String value = j instanceof tools.jackson.databind.exc.InvalidFormatException f ? "「" + f.getValue() + "」" : "";
+        String value = j instanceof tools.jackson.databind.exc.InvalidFormatException f ? "「" + shortened(f.getValue()) + "」" : "";
+        if (j instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "不认识的字段 " + field + "：请检查字段名（接口说明见 /swagger-ui.html）";
+        }
         if (type != null && type.isEnum()) {
             return "字段 " + field + " 的值" + value + "不对：应为 " + java.util.Arrays.stream(type.getEnumConstants())
                     .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining("、")) + " 之一";
         }
-        if (type != null && (type == Integer.class || type == int.class || type == Long.class || type == long.class)) {
+        if (type != null && (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class)) {
             return "字段 " + field + " 的值" + value + "不对：应为整数" + (type == Integer.class || type == int.class
-                    ? "（不超过 " + Integer.MAX_VALUE + "）" : "");
+                    ? "（" + Integer.MIN_VALUE + " 到 " + Integer.MAX_VALUE + "）" : "");
         }
-        if (type != null && (Number.class.isAssignableFrom(type) || type == double.class)) {
+        if (type != null && (Number.class.isAssignableFrom(type) || type == double.class || type == float.class)) {
             return "字段 " + field + " 的值" + value + "不对：应为数字";
         }
         if (j instanceof tools.jackson.core.exc.StreamReadException) {
             return "请求内容不是有效的 JSON（在字段 " + field + " 处）";
         }
         return "字段 " + field + " 的值" + value + "不对";
+    }
+
+    private static String shortened(Object value) {
+        String text = String.valueOf(value);
+        return text.length() > 30 ? text.substring(0, 30) + "…" : text;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

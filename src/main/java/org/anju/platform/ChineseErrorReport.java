@@ -40,9 +40,10 @@ public final class ChineseErrorReport extends ErrorReportValve {
         if (!writable.get()) {
             return;
         }
-        String detail = status == 400
+        String detail = status != 400 ? "请求未能处理（HTTP 状态 " + status + "）"
+                : badEscape(request.getRequestURI())
                 ? "地址有误：其中的百分号编码无法识别（如 %ZZ，或不是 UTF-8 的字符）。中文等字符请按 UTF-8 编码（如「张」写作 %E5%BC%A0），% 本身写作 %25"
-                : "请求未能处理（HTTP 状态 " + status + "）";
+                : "地址有误：服务器拒绝了该地址（如其中编码的 / 或 \\、..、控制字符），请检查地址";
         String title = status == 400 ? "请求有误" : "无法处理";
         String uri = request.getDecodedRequestURI();
         boolean api = uri != null ? uri.startsWith("/api/") : String.valueOf(request.getRequestURI()).startsWith("/api/");
@@ -64,6 +65,36 @@ public final class ChineseErrorReport extends ErrorReportValve {
             response.finishResponse();
         } catch (IOException | IllegalStateException e) {
             // the connection is gone: nothing to tell
+        }
+    }
+
+    /**
+     * Whether the address as sent has a %-escape that is no escape ({@code %ZZ}, a cut one) or escapes bytes that are
+     * no UTF-8 ({@code %E4}): the advice on encoding fits these only, not Tomcat's other refusals of an address (an
+     * encoded slash, a path that leaves the root; review of the twentieth session, L1).
+     */
+    static boolean badEscape(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0 || Character.digit(raw.charAt(i + 2), 16) < 0) {
+                    return true;
+                }
+                bytes.write(Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
         }
     }
 

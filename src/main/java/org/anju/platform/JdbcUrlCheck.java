@@ -14,7 +14,8 @@ import java.util.Set;
  * English; {@code //localhost:abc/} and {@code ?sslmode=bogus} were told as "服务器拒绝了连接", to check the host, port and
  * firewall). The parameters are the driver's own ({@link PGProperty}): one with a list of values must have one of them,
  * one whose default is a whole number a whole number, one whose default is true or false true or false — the driver
- * reads any other word as false, so {@code ssl=ture} connected without TLS. A parameter the driver does not know is
+ * reads any other word as false, so {@code ssl=ture} meant {@code sslmode=prefer}: no certificate checked, and plain
+ * text when the server offers no TLS. A parameter the driver does not know is
  * left to it (it ignores such).
  */
 final class JdbcUrlCheck {
@@ -25,7 +26,9 @@ final class JdbcUrlCheck {
             "protocolVersion",   // 3, 3.0, 3.2… by the driver's version
             "requireAuth",       // a comma-separated list of the choices
             "maxResultBuffer",   // 10M, 50p…
-            "ssl");              // the driver takes ssl with no value (ssl, ssl=) as true: below
+            "ssl",               // the driver takes ssl with no value (ssl, ssl=) as true: below
+            "loggerLevel",       // no longer read by the driver (its logging is java.util.logging's): any value starts
+            "loggerFile");
 
     private JdbcUrlCheck() {
     }
@@ -46,7 +49,8 @@ final class JdbcUrlCheck {
                 throw new SettingProblem("设置 " + name + "的值“" + DatabaseUnreachable.masked(url) + "”缺少数据库名",
                         "在主机和端口后写 /数据库名，" + example + "。" + fix);
             }
-            for (String hostPort : hosts.split(",", -1)) {
+            // no host at all (jdbc:postgresql:///anju) is the driver's localhost
+            for (String hostPort : hosts.isEmpty() ? new String[0] : hosts.split(",", -1)) {
                 int close = hostPort.lastIndexOf(']');
                 int colon = hostPort.lastIndexOf(':');
                 if (hostPort.isEmpty()) {
@@ -83,6 +87,9 @@ final class JdbcUrlCheck {
                 continue;
             }
             String value = parsed.getProperty(parameter);
+            if (value.isEmpty()) {
+                continue;   // the parameter without a value (?tcpKeepAlive): the driver takes its default, as it did
+            }
             String[] choices = p.getChoices();
             String byDefault = p.getDefaultValue();
             if (choices != null) {

@@ -62,8 +62,11 @@ public sealed interface Refusal permits BadInput, NotFound, Conflict, Concurrent
 
     /** The refusal {@code e} is, or null when it is not one (a bug). */
     static Refusal of(Throwable e) {
-        if (e instanceof org.apache.tomcat.util.http.InvalidParameterException p) {
-            return UndecodableParameter.refusal(p);   // the client's encoding, thrown where a parameter is first read
+        // the client's encoding, thrown where a parameter is first read — wrapped when a template read it first
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.tomcat.util.http.InvalidParameterException p) {
+                return UndecodableParameter.refusal(p);
+            }
         }
         return e instanceof Refusal r ? r : null;
     }

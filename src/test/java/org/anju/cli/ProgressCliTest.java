@@ -142,10 +142,14 @@ class ProgressCliTest {
             assertThat(inside).isEmpty();
         }
 
-        // --force replaces an existing file, whole: through a part file that does not stay behind
+        // --force replaces an existing file, whole: through a part file that does not stay behind, keeping the old
+        // file's mode (an owner-only export stayed 0600 when written in place; review of the twentieth session, M2)
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         CliRun forced = run("project", "export", "--region=620700", "--year=2023", "-o", old.toString(), "--force");
         assertThat(forced.exit()).as(forced.err()).isEqualTo(Cli.OK);
         assertThat(Files.readAllBytes(old)).startsWith(new byte[] {'P', 'K'});
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(old)))
+                .isEqualTo("rw-------");
         CliRun ledger = run("ledger", "export", "--kind=AUDIT", "--region=620700", "-o", dir.resolve("台账.xlsx").toString());
         assertThat(ledger.exit()).as(ledger.err()).isEqualTo(Cli.OK);
         try (var left = Files.list(dir)) {

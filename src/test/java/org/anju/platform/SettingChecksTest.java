@@ -204,7 +204,11 @@ class SettingChecksTest {
         for (String ok : new String[] {"jdbc:postgresql://db1:5432,db2:5433/anju?targetServerType=primary&connectTimeout=5",
                 "jdbc:postgresql://[::1]:5432/anju?sslmode=verify-full&ssl", "jdbc:postgresql:anju",
                 "jdbc:postgresql://db1/anju?loginTimeout=1.5&ssl=true&SSLMODE=require&unknownToTheDriver=x",
-                "jdbc:postgresql://:5432/anju?prepareThreshold=0&tcpKeepAlive=TRUE&autosave=conservative"}) {
+                "jdbc:postgresql://:5432/anju?prepareThreshold=0&tcpKeepAlive=TRUE&autosave=conservative",
+                // what the driver took before and still takes (review of the twentieth session, M1): no host, a
+                // parameter it no longer reads, one without a value
+                "jdbc:postgresql:///anju", "jdbc:postgresql://db1/anju?loggerLevel=INFO&loggerFile=x.log",
+                "jdbc:postgresql://db1/anju?tcpKeepAlive&prepareThreshold="}) {
             assertThatCode(() -> check("anju.db.url", ok)).as(ok).doesNotThrowAnyException();
         }
     }

@@ -43,7 +43,9 @@ class UnreadableBodyMessageTest {
 
     @Test
     void anIntegerOutOfRangeSaysSo() {
-        assertThat(said("{\"version\":99999999999}")).startsWith("字段 version 的值").contains("整数");
+        assertThat(said("{\"version\":99999999999}")).startsWith("字段 version 的值").contains("整数", "-2147483648 到 2147483647");
+        assertThat(said("{\"value\":\"%s\"}".formatted("x".repeat(100)))).as("the value cut")
+                .isEqualTo("字段 value 的值「" + "x".repeat(30) + "…」不对：应为数字");
     }
 
     @Test
