@@ -6,17 +6,14 @@ import org.anju.PlanProbe;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.region.Region;
-import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,21 +61,7 @@ class LedgerByIdWithoutStatisticsTest {
             "ledger_notice_item"};
 
     void inCounties(java.util.function.Consumer<Region> reads) {
-        Region city = regions.byCode("360700").orElseThrow();
-        Region county = regions.byCode("360702").orElseThrow();
-        // the county last: its rows the last of every table and index (a scan that stops at its row reads all before)
-        List<Region> counties = Stream.concat(regions.children(city).stream()
-                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(OTHERS), Stream.of(county)).toList();
-        assertThat(counties).hasSize(OTHERS + 1);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
-            for (Region c : counties) {
-                seed(city, c, counties.indexOf(c));
-            }
-            template.update("set local session_replication_role = origin");
-            reads.accept(county);
-        });
+        org.anju.SeededCounties.lastAmongOthers(regions, transactions, template, OTHERS, this::seed, reads);
     }
 
     /** Reads three of the county's items, their timelines and files, a file, a notice and a unit by id. */

@@ -7,7 +7,6 @@ import org.anju.SyntheticHouseholds;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.region.Region;
-import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.anju.rental.stock.Stock;
 import org.junit.jupiter.api.Test;
@@ -15,11 +14,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,24 +65,11 @@ class RoundsByIdWithoutStatisticsTest {
     }
 
     void inCounties(java.util.function.BiConsumer<Region, PlanProbe> reads) {
-        Region city = regions.byCode("360700").orElseThrow();
-        Region county = regions.byCode("360702").orElseThrow();
-        // the county last: its rows the last of every table and index (a scan that stops at its row reads all before)
-        List<Region> counties = Stream.concat(regions.children(city).stream()
-                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(OTHERS), Stream.of(county)).toList();
-        assertThat(counties).hasSize(OTHERS + 1);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
-            for (Region c : counties) {
-                seed(city, c, counties.indexOf(c));
-            }
-            template.update("set local session_replication_role = origin");
-            Access.runAs(Actor.system(regions.root()), () -> {
-                reads.accept(county, new PlanProbe(template));
-                return null;
-            });
-        });
+        org.anju.SeededCounties.lastAmongOthers(regions, transactions, template, OTHERS, this::seed,
+                county -> Access.runAs(Actor.system(regions.root()), () -> {
+                    reads.accept(county, new PlanProbe(template));
+                    return null;
+                }));
     }
 
     /** The county's second round, read by id as its page, a choice and a new round read it. */
@@ -138,18 +122,7 @@ class RoundsByIdWithoutStatisticsTest {
     void seed(Region city, Region c, int k) {
         int cid = c.id();
         SyntheticHouseholds.insert(template, city, c, "PUBLIC_RENTAL", k * N + 1, k * N + N);
-        template.update("""
-                insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '小区' || ? || '-' || j, 'PUBLIC_RENTAL', '小区' || ? || '-' || j from generate_series(1, 2) j""",
-                cid, k, k);
-        template.update("""
-                insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 10) b where e.region_id = ?""", cid);
-        template.update("""
-                insert into rental_dwelling (building_id, room_no, dwelling_key, status, status_on, entered_on)
-                select b.id, r::text, r::text, 'VACANT', date '2024-01-01', date '2024-01-01'
-                  from rental_building b join rental_estate e on e.id = b.estate_id, generate_series(1, ?) r
-                 where e.region_id = ?""", N / 20, cid);
+        org.anju.SeededCounties.stock(template, cid, k, N / 20);
         template.update("""
                 insert into rental_round (county_id, city_id, name, rules, method, on_excess, status, candidates_hash, created_by)
                 select ?, ?, '第' || j || '轮', 'x', 'ORDER', 'ROUND', 'CLOSED', 'h', 't' from generate_series(1, 3) j""",
@@ -193,13 +166,6 @@ class RoundsByIdWithoutStatisticsTest {
                 insert into rental_round (county_id, city_id, name, rules, method, on_excess, status, candidates_hash, created_by)
                 select ?, ?, '往年第' || j || '轮', 'x', 'ORDER', 'ROUND', 'CLOSED', 'h', 't' from generate_series(1, 30) j""",
                 cid, city.id());
-        template.update("""
-                insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '其他小区' || ? || '-' || j, 'PUBLIC_RENTAL', '其他小区' || ? || '-' || j from generate_series(1, 40) j""",
-                cid, k, k);
-        template.update("""
-                insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 5) b
-                 where e.region_id = ? and e.name like '其他小区%'""", cid);
+        org.anju.SeededCounties.padStock(template, cid, k);
     }
 }

@@ -4,18 +4,14 @@ import org.anju.AnjuTest;
 import org.anju.AutoExplain;
 import org.anju.PlanProbe;
 import org.anju.region.Region;
-import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,21 +50,7 @@ class DwellingKeysWithoutStatisticsTest {
     }
 
     void inCounties(java.util.function.Consumer<Region> reads) {
-        Region city = regions.byCode("360700").orElseThrow();
-        Region county = regions.byCode("360702").orElseThrow();
-        // the county last: its rows the last of every table and index (a scan that stops at its row reads all before)
-        List<Region> counties = Stream.concat(regions.children(city).stream()
-                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(OTHERS), Stream.of(county)).toList();
-        assertThat(counties).hasSize(OTHERS + 1);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
-            for (Region c : counties) {
-                seed(c, counties.indexOf(c));
-            }
-            template.update("set local session_replication_role = origin");
-            reads.accept(county);
-        });
+        org.anju.SeededCounties.lastAmongOthers(regions, transactions, template, OTHERS, (city, c, k) -> seed(c, k), reads);
     }
 
     /** What the import's check reads: the county's estates, the keys of its dwellings, each estate's buildings. */
@@ -83,29 +65,11 @@ class DwellingKeysWithoutStatisticsTest {
 
     void seed(Region c, int k) {
         int cid = c.id();
-        template.update("""
-                insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '小区' || ? || '-' || j, 'PUBLIC_RENTAL', '小区' || ? || '-' || j from generate_series(1, 2) j""",
-                cid, k, k);
-        template.update("""
-                insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 10) b where e.region_id = ?""", cid);
-        template.update("""
-                insert into rental_dwelling (building_id, room_no, dwelling_key, status, status_on, entered_on)
-                select b.id, r::text, r::text, 'VACANT', date '2024-01-01', date '2024-01-01'
-                  from rental_building b join rental_estate e on e.id = b.estate_id, generate_series(1, ?) r
-                 where e.region_id = ?""", N / 20, cid);
+        org.anju.SeededCounties.stock(template, cid, k, N / 20);
         // the county's estates and buildings beyond those holding the dwellings, so that these tables have the pages a
         // country's have: a table of a few pages is read whole whatever its statistics (the small tables of the
         // nineteenth sweep)
-        template.update("""
-                insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '其他小区' || ? || '-' || j, 'PUBLIC_RENTAL', '其他小区' || ? || '-' || j from generate_series(1, 40) j""",
-                cid, k, k);
-        template.update("""
-                insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 5) b
-                 where e.region_id = ? and e.name like '其他小区%'""", cid);
+        org.anju.SeededCounties.padStock(template, cid, k);
     }
 
 }
