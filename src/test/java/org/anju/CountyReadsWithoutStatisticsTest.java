@@ -6,7 +6,6 @@ import org.anju.ledger.item.Ledger;
 import org.anju.ledger.item.LedgerFigures;
 import org.anju.progress.RecordedFigures;
 import org.anju.region.Region;
-import org.anju.region.RegionKind;
 import org.anju.region.Regions;
 import org.anju.rental.application.Applications;
 import org.anju.rental.lease.Leases;
@@ -18,14 +17,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,19 +100,8 @@ class CountyReadsWithoutStatisticsTest {
     }
 
     /** Seeds 赣州市's 章贡区 and sixteen other counties, then reads; every plan's rows handled under 30 × N. */
-    private void inCounties(Seed seed, java.util.function.BiConsumer<Region, List<JsonNode>> reads) {
-        Region city = regions.byCode("360700").orElseThrow();
-        Region county = regions.byCode("360702").orElseThrow();
-        List<Region> counties = Stream.concat(Stream.of(county), regions.children(city).stream()
-                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(OTHERS)).toList();
-        assertThat(counties).hasSize(OTHERS + 1);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
-            for (Region c : counties) {
-                seed.rows(city, c, counties.indexOf(c));
-            }
-            template.update("set local session_replication_role = origin");
+    private void inCounties(SeededCounties.Seed seed, java.util.function.BiConsumer<Region, List<JsonNode>> reads) {
+        SeededCounties.firstAmongOthers(regions, transactions, template, OTHERS, seed, county -> {
             List<JsonNode> plans = new java.util.ArrayList<>();
             Access.runAs(Actor.system(regions.root()), () -> {
                 reads.accept(county, plans);
@@ -141,10 +127,6 @@ class CountyReadsWithoutStatisticsTest {
         } finally {
             template.execute("set auto_explain.log_min_duration = -1");
         }
-    }
-
-    private interface Seed {
-        void rows(Region city, Region county, int k);
     }
 
     private void rental(Region city, Region c, int k) {

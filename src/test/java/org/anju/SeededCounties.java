@@ -29,12 +29,26 @@ public final class SeededCounties {
     private SeededCounties() {
     }
 
+    /** The county after the others: a scan that stops at its row reads every other county's first. */
     public static void lastAmongOthers(Regions regions, PlatformTransactionManager transactions, JdbcTemplate template,
                                        int others, Seed seed, Consumer<Region> reads) {
+        amongOthers(regions, transactions, template, others, true, seed, reads);
+    }
+
+    /** The county before the others (the nineteenth session's county reads, seeded so). */
+    public static void firstAmongOthers(Regions regions, PlatformTransactionManager transactions, JdbcTemplate template,
+                                        int others, Seed seed, Consumer<Region> reads) {
+        amongOthers(regions, transactions, template, others, false, seed, reads);
+    }
+
+    private static void amongOthers(Regions regions, PlatformTransactionManager transactions, JdbcTemplate template,
+                                    int others, boolean last, Seed seed, Consumer<Region> reads) {
         Region city = regions.byCode("360700").orElseThrow();
         Region county = regions.byCode("360702").orElseThrow();
-        List<Region> counties = Stream.concat(regions.children(city).stream()
-                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(others), Stream.of(county)).toList();
+        Stream<Region> rest = regions.children(city).stream()
+                .filter(r -> r.kind() == RegionKind.COUNTY && !r.equals(county)).limit(others);
+        List<Region> counties = (last ? Stream.concat(rest, Stream.of(county)) : Stream.concat(Stream.of(county), rest))
+                .toList();
         assertThat(counties).hasSize(others + 1);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             status.setRollbackOnly();
@@ -49,14 +63,7 @@ public final class SeededCounties {
 
     /** A county's stock: two estates 小区{k}-1, -2 of ten buildings each, {@code perBuilding} vacant dwellings a building. */
     public static void stock(JdbcTemplate template, int countyId, int k, int perBuilding) {
-        template.update("""
-                insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '小区' || ? || '-' || j, 'PUBLIC_RENTAL', '小区' || ? || '-' || j from generate_series(1, 2) j""",
-                countyId, k, k);
-        template.update("""
-                insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 10) b where e.region_id = ?""",
-                countyId);
+        estates(template, countyId, k, "小区", 2, 10);
         template.update("""
                 insert into rental_dwelling (building_id, room_no, dwelling_key, status, status_on, entered_on)
                 select b.id, r::text, r::text, 'VACANT', date '2024-01-01', date '2024-01-01'
@@ -69,13 +76,18 @@ public final class SeededCounties {
      * country's have — a table of a few pages is read whole whatever its statistics, which hid the by-id cliffs.
      */
     public static void padStock(JdbcTemplate template, int countyId, int k) {
+        estates(template, countyId, k, "其他小区", 40, 5);
+    }
+
+    /** {@code count} estates named {@code prefix}{k}-1 … of {@code buildings} buildings each (1号楼 …). */
+    private static void estates(JdbcTemplate template, int countyId, int k, String prefix, int count, int buildings) {
         template.update("""
                 insert into rental_estate (region_id, name, programme, name_key)
-                select ?, '其他小区' || ? || '-' || j, 'PUBLIC_RENTAL', '其他小区' || ? || '-' || j from generate_series(1, 40) j""",
-                countyId, k, k);
+                select ?, ? || ? || '-' || j, 'PUBLIC_RENTAL', ? || ? || '-' || j from generate_series(1, ?) j""",
+                countyId, prefix, k, prefix, k, count);
         template.update("""
                 insert into rental_building (estate_id, name, name_key)
-                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, 5) b
-                 where e.region_id = ? and e.name like '其他小区%'""", countyId);
+                select e.id, b || '号楼', b || '号楼' from rental_estate e, generate_series(1, ?) b
+                 where e.region_id = ? and e.name like ? || '%'""", buildings, countyId, prefix);
     }
 }
