@@ -77,16 +77,64 @@ class PageErrors {
     /** An address nothing answers: by default Spring's English JSON for API clients. */
     @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean api = ApiErrors.isApi(request);
-        return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", api
-                ? "没有这个接口：" + request.getMethod() + " " + request.getRequestURI() + "（接口列表见 /swagger-ui.html；请检查地址和其中的代码、月份是否填写）"
+        String address = request.getMethod() + " " + request.getRequestURI();
+        return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", isOperations(request)
+                ? "没有这个运维接口：" + address + "（" + OPERATIONS + "）"
+                : ApiErrors.isApi(request)
+                ? "没有这个接口：" + address + "（接口列表见 /swagger-ui.html；请检查地址和其中的代码、月份是否填写）"
                 : "页面不存在，请检查地址或从菜单进入");
     }
 
-    /** A problem detail under {@code /api/**}, a Chinese page (or htmx fragment) elsewhere. */
+    /** The operations endpoints there are (README, 运维接口). */
+    static final String OPERATIONS = "运维接口只有 /actuator/health（含 /liveness、/readiness）、/actuator/metrics 和 "
+            + "/actuator/prometheus";
+
+    /**
+     * An answer in none of the types the request accepts ({@code Accept: application/xml} on the API, {@code text/csv}
+     * on the metrics' scrape): Spring's 406 had an empty body and no code, where every error of the API has one
+     * (operator trial of the twentieth session, F12–F13). Said as a problem detail whatever the Accept header: a 406
+     * may carry any representation (RFC 9110 §15.5.7), and an empty one helps nobody.
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ModelAndView notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpServletRequest request,
+                               HttpServletResponse response) throws IOException {
+        String offered = ApiErrors.isApi(request) ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct().limit(5)
+                .collect(java.util.stream.Collectors.joining("、"));
+        String accept = request.getHeader("Accept");
+        return refuse(request, response, HttpStatus.NOT_ACCEPTABLE, "请求有误", "该地址只能给出 "
+                + (offered.isEmpty() ? "application/json" : offered) + " 格式的内容，而请求头 Accept 为「"
+                + (accept == null ? "" : accept) + "」：请去掉 Accept 请求头，或改为其中之一");
+    }
+
+    /**
+     * The operations endpoints' own refusals (a metric's {@code tag} not written {@code 名称:值}): Spring's English JSON
+     * from the error page before (F11). Elsewhere Spring's status-carrying exceptions keep their handling.
+     */
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ModelAndView operations(org.springframework.web.server.ResponseStatusException e, HttpServletRequest request,
+                            HttpServletResponse response) throws IOException {
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        if (!isOperations(request) || status == null || !status.is4xxClientError()) {
+            throw e;
+        }
+        String reason = e.getReason() == null ? "" : e.getReason();
+        String message = reason.contains("tag parameter")
+                ? "参数 tag 应写成 名称:值，如 tag=area:heap（一个指标可用的标签见 /actuator/metrics/指标名 中的 availableTags）"
+                : "运维接口不接受这个请求（" + request.getMethod() + " " + request.getRequestURI() + "）：" + OPERATIONS;
+        return refuse(request, response, status, "请求有误", message);
+    }
+
+    /** The actuator's paths: answered as the API's are, with problem details (monitoring tools read JSON, not pages). */
+    static boolean isOperations(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
+    /** A problem detail under {@code /api/**} and {@code /actuator}, a Chinese page (or htmx fragment) elsewhere. */
     private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String message) throws IOException {
-        if (ApiErrors.isApi(request)) {
+        if (ApiErrors.isApi(request) || isOperations(request)) {
             ApiErrors.write(response, ApiErrors.problem(status, title, message), json);
             return null;
         }
@@ -132,11 +180,7 @@ class PageErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request,
                           HttpServletResponse response) throws IOException {
-        Class<?> type = e.getRequiredType();
-        String expected = type == null ? "" : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "：应为整数"
-                : type == java.time.YearMonth.class ? "：应为 2023-12" : "";
-        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", "参数 " + e.getName() + " 的值「"
-                + e.getValue() + "」不对" + expected);
+        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", ApiErrors.mismatchMessage(e));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
