@@ -84,6 +84,41 @@ class BadInputTest {
                         + "应为整数：「200.5」（按套计数，不能有小数；请核对原表）"));
     }
 
+    /**
+     * In a workbook the count judged is the cell's value, which its format may show rounded: a 万套 cell formatted
+     * 0.00 shows 1.23 and holds 1.23456, 12,345.6 套 — the message says so, or the official sees 1.23 and a refusal
+     * of 1.23456 (review of the twentieth session, L5).
+     */
+    @Test
+    void aFractionInAWorkbookSaysTheCellsValueMayShowRounded() throws Exception {
+        byte[] xlsx;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("分解表");
+            var twoDecimals = book.createCellStyle();
+            twoDecimals.setDataFormat(book.createDataFormat().getFormat("0.00"));
+            sheet.createRow(0).createCell(0).setCellValue("2023年发展保障性租赁住房目标任务分解表");
+            sheet.createRow(1).createCell(0).setCellValue("单位：万套");
+            var head = sheet.createRow(2);
+            head.createCell(0).setCellValue("县市区");
+            head.createCell(1).setCellValue("筹集（开工）");
+            Object[][] rows = {{"合计", 2.23456}, {"玉山县", 1.23456}, {"铅山县", 1.0}};
+            for (int i = 0; i < rows.length; i++) {
+                var row = sheet.createRow(3 + i);
+                row.createCell(0).setCellValue((String) rows[i][0]);
+                var cell = row.createCell(1);
+                cell.setCellValue((Double) rows[i][1]);
+                cell.setCellStyle(twoDecimals);
+            }
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        ImportResult r = importer.importFile("上饶.xlsx", xlsx, ImportOptions.commit());
+        assertThat(r.problems()).extracting(Problem::sheet, Problem::row, Problem::column, Problem::message).contains(
+                org.assertj.core.groups.Tuple.tuple("分解表", 5, 2, "2023年发展保障性租赁住房目标任务分解表：保障性租赁住房筹集（开工）（套）"
+                        + "应为整数：「1.23456」即 12345.6 套（按套计数，不能有小数；这是单元格里存的数值，"
+                        + "表格按格式显示的可能是舍入后的数字；请核对原表）"));
+    }
+
     @Test
     void aPercentageIsNotATarget() {
         ImportResult r = importText("上饶.tsv", HEAD + "玉山县\t100%\t100\n");
