@@ -110,12 +110,45 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static void stopPrestartUnless(Path dataDirectory) {
         java.util.concurrent.CompletableFuture<Void> stopped = givingUpUnless(dataDirectory);
         if (stopped != null) {
-            try {
-                stopped.join();
-            } catch (java.util.concurrent.CompletionException failedToStart) {
-                // nothing runs there
-            }
+            awaitStop(stopped);
         }
+    }
+
+    /**
+     * Waits for a stop begun by {@link #stopping}: a start that failed leaves nothing running there; a stop that failed
+     * leaves a server running in a directory whose turn would be given back — refused instead, so the turn stays held
+     * until this process ends and its exit hook stops the server (review of the twentieth session, L8).
+     */
+    static void awaitStop(java.util.concurrent.CompletableFuture<Void> stopped) {
+        try {
+            stopped.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof NotStopped notStopped) {
+                throw notStopped;
+            }
+            // its start failed: nothing runs there
+        }
+    }
+
+    /** A server started early for another directory that would not stop. */
+    static final class NotStopped extends IllegalStateException {
+        NotStopped(Path base, Exception cause) {
+            super("未能停止为数据目录 " + base + " 提前启动的内置 PostgreSQL（" + cause.getMessage() + "）：本命令不再继续"
+                    + "（另一个命令会连到它上面，又在本命令退出时失去它）；请重新运行本命令", cause);
+        }
+    }
+
+    /** Closes the server once it has started; the returned stop fails with {@link NotStopped} if the close does. */
+    static java.util.concurrent.CompletableFuture<Void> stopping(Path base,
+            java.util.concurrent.CompletableFuture<? extends AutoCloseable> server) {
+        return server.thenAccept(started -> {
+            try {
+                started.close();
+            } catch (Exception failed) {
+                // Spring Boot's shutdown handler (see start) tries again when the JVM exits
+                throw new NotStopped(base, failed);
+            }
+        });
     }
 
     /**
@@ -133,13 +166,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             return null;
         }
         // left in PRESTART: the exit hook stops it if still starting
-        return GIVEN_UP.computeIfAbsent(early, e -> e.server().thenAccept(server -> {
-            try {
-                server.close();
-            } catch (IOException | RuntimeException ignored) {
-                // Spring Boot's shutdown handler (see start) tries again when the JVM exits
-            }
-        }));
+        return GIVEN_UP.computeIfAbsent(early, e -> stopping(e.base(), e.server()));
     }
 
     static EmbeddedPostgresServer startOrAttach(Path dataDirectory) {
