@@ -69,6 +69,13 @@ class ProgressCliTest {
         CliRun bulletin = run("bulletin", "--region", "620700", "--period", "2023-12", "--out", docx.toString(),
                 "--number", "张旧改办〔2024〕1号", "--date", "2024-01-09");
         assertThat(bulletin.exit()).as(bulletin.err()).isEqualTo(Cli.OK);
+        // a day its month does not have: said so, not just "无效" (operator trial of the twentieth session, F27)
+        CliRun noSuchDay = run("bulletin", "--region", "620700", "--period", "2023-12", "--out", dir.resolve("x.docx").toString(),
+                "--date", "2023-02-30");
+        assertThat(noSuchDay.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(noSuchDay.err()).contains("选项 --date 的值「2023-02-30」无效：2023年2月没有30日（该月共 28 天）");
+        assertThat(run("bulletin", "--region", "620700", "--period", "2023-12", "--out", dir.resolve("x.docx").toString(),
+                "--date", "2024年1月9日").err()).contains("选项 --date 的值「2024年1月9日」无效：应为 2023-12-31 这样的日期（年-月-日）");
         assertThat(reader.read("通报.docx", Files.readAllBytes(docx)).sheets().getFirst().rows())
                 .anySatisfy(r -> assertThat(r.cell(0)).isEqualTo("张旧改办〔2024〕1号"));
         Path xlsx = dir.resolve("附件.xlsx");
