@@ -280,6 +280,7 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setResourceBundle(new CliMessages());
+        versions(cli, version());
         cli.setParameterExceptionHandler((e, params) -> {
             e.getCommandLine().getErr().println("错误：" + CliMessages.of(e));
             e.getCommandLine().usage(e.getCommandLine().getErr());
@@ -290,5 +291,17 @@ public final class Cli {
         }
         Actor operator = Actor.commandLine(context.getBean(Regions.class).root(), System.getProperty("user.name"));
         return Access.runAs(operator, () -> cli.execute(Arrays.copyOfRange(args, 1, args.length)));
+    }
+
+    /** What {@code -V} prints: the jar's version (its manifest), which printed nothing before (operator trial). */
+    static String version() {
+        String version = Cli.class.getPackage().getImplementationVersion();
+        return "安居 " + (version == null ? "（未打包的开发版本）" : version) + "，Java " + Runtime.version();
+    }
+
+    /** Every command and subcommand answers {@code -V} (picocli's version is per command). */
+    private static void versions(CommandLine command, String version) {
+        command.getCommandSpec().version(version);
+        command.getSubcommands().values().forEach(sub -> versions(sub, version));
     }
 }

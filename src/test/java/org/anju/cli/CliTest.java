@@ -128,6 +128,10 @@ class CliTest {
         assertThat(run("import", dezhou.toString(), "--colums", "a=b").err()).contains("无法识别：--colums", "--columns")
                 .doesNotContain("Unknown");
         assertThat(run("import", dezhou.toString(), "--plan", "三").err()).contains("选项 --plan 的值「三」无效：应为整数");
+        // -V, offered in every command's help as 显示版本并退出, printed nothing
+        CliRun version = run("import", "-V");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("安居 ").contains("Java 25");
 
         // an answers file saved by a Chinese Windows editor is GBK: read as such, not as mojibake
         Path answers = dir.resolve("列含义.txt");
