@@ -86,6 +86,19 @@ public final class Cli {
         if (embedded.isEmpty()) {
             return started(application, args, stdout);
         }
+        try {
+            // a file where the directory should be: said as such, before the turn makes anything there (operator trial,
+            // F22: "FileAlreadyExistsException", exit 3); a directory a configuration file names is SettingChecks'
+            org.anju.platform.DataDirectorySetting.check(embedded.get(),
+                    !blank(System.getProperty(org.anju.platform.DataDirectorySetting.PROPERTY))
+                            ? org.anju.platform.DataDirectorySetting.PROPERTY
+                            : !blank(System.getenv(org.anju.platform.DataDirectorySetting.VARIABLE))
+                            ? org.anju.platform.DataDirectorySetting.VARIABLE : null);
+        } catch (org.anju.platform.SettingProblem e) {
+            System.err.println("错误：" + e.getMessage());
+            System.err.println(e.action());
+            return BAD_INPUT;
+        }
         try (org.anju.platform.CommandTurn turn = org.anju.platform.CommandTurn.take(embedded.get(),
                 dir -> System.err.println("安居：另一个命令正在使用内置数据库 " + dir + "，等它结束后再运行本命令……"))) {
             return started(application, args, stdout);
@@ -222,6 +235,10 @@ public final class Cli {
             }
         }
         return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean helpAsked(String[] args) {

@@ -94,6 +94,7 @@ class SettingChecks implements EnvironmentPostProcessor {
     }
 
     static void check(PropertyResolver environment) {
+        dataDirectory(environment);
         for (Setting s : SETTINGS) {
             String value = environment.getProperty(s.property());
             if (value != null && value.isBlank() && s.kind() == Kind.CRON) {
@@ -105,6 +106,23 @@ class SettingChecks implements EnvironmentPostProcessor {
                 check(s, value.strip());
             }
         }
+    }
+
+    /**
+     * The embedded database's data directory, when one is used (no ANJU_DB_URL, not the tests' throw-away server): a
+     * file there stopped the start with a Java exception's name ({@link DataDirectorySetting}).
+     */
+    private static void dataDirectory(PropertyResolver environment) {
+        String dir = environment.getProperty(DataDirectorySetting.PROPERTY);
+        String url = environment.getProperty("anju.db.url");
+        if (dir == null || dir.isBlank() || (url != null && !url.isBlank())
+                || Boolean.parseBoolean(environment.getProperty("anju.db.ephemeral"))) {
+            return;
+        }
+        String variable = environment.getProperty(DataDirectorySetting.VARIABLE);
+        java.nio.file.Path path = java.nio.file.Path.of(dir.strip());
+        DataDirectorySetting.check(path, variable != null && !variable.isBlank() ? DataDirectorySetting.VARIABLE
+                : path.normalize().equals(DataDirectorySetting.DEFAULT) ? null : DataDirectorySetting.PROPERTY);
     }
 
     private static void check(Setting s, String value) {
