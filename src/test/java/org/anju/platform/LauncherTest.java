@@ -82,7 +82,7 @@ class LauncherTest {
 
                 MODULES="java.base"
                 """);
-        Path jar = Files.writeString(dir.resolve("anju-9.jar"), "a jar of 17 bytes");
+        Path jar = Files.writeString(dir.resolve("anju-9.jar"), "PK: jar, 17 bytes");
         Files.setLastModifiedTime(jar, FileTime.from(Instant.ofEpochSecond(1_800_000_000L)));
         Path cacheDir = dir.resolve("cache/anju-9-17-1800000000-EclipseAdoptium-25.0.3+9-LTS");
 
@@ -107,10 +107,51 @@ class LauncherTest {
         assertThat(run(dir, jdk, "plan", "list")).hasSize(1).first().asString().startsWith("-XX:AOTCache=");
     }
 
+    /** scripts/anju with ANJU_JAR set to {@code jar}: its exit code and what it printed (java not called: checked). */
+    static String[] refused(Path dir, Path jdk, Path jar) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "--help").redirectErrorStream(true);
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", jdk.toString());
+        pb.environment().put("ANJU_JAR", jar.toString());
+        pb.environment().put("ANJU_CACHE_DIR", dir.resolve("cache").toString());
+        Files.deleteIfExists(jdk.resolve("calls"));
+        Process p = pb.start();
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new String[] {String.valueOf(p.exitValue()), printed};
+    }
+
+    static final String JAR_FIX = "：改为安居的 jar 的路径（./mvnw package 生成的 target/anju-*.jar），或不设（用 target/ 下最新的 jar）\n";
+
+    /** Refused saying {@code said}, exit 2, java not started and no cache directory made. */
+    static void refusedSaying(Path dir, Path jar, String said) throws Exception {
+        Path jdk = fakeJdk(dir, "JAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\nJAVA_VERSION=\"25.0.3\"\n");
+        String[] r = refused(dir, jdk, jar);
+        assertThat(r[1]).isEqualTo("错误：ANJU_JAR 指向的 " + jar + " " + said + JAR_FIX);
+        assertThat(r[0]).as(r[1]).isEqualTo("2");
+        assertThat(jdk.resolve("calls")).as("java not started").doesNotExist();
+        assertThat(dir.resolve("cache")).as("no cache directory").doesNotExist();
+    }
+
+    @Test
+    void anAnjuJarThatDoesNotExistIsNamed(@TempDir Path dir) throws Exception {
+        // operator trial F23: "找不到安居的 jar（先运行 ./mvnw package，或用 ANJU_JAR 指定 jar 的路径）" — it was set
+        refusedSaying(dir, dir.resolve("nonexist.jar"), "不存在");
+    }
+
+    @Test
+    void anAnjuJarThatIsNoJarIsRefusedBeforeAnyCacheDirectoryIsMade(@TempDir Path dir) throws Exception {
+        // operator trial F24: a backup file was "extracted" into a cache directory left behind, then the JVM's
+        // "Invalid or corrupt jarfile", exit 1
+        refusedSaying(dir, Files.writeString(dir.resolve("a.dump"), "PGDMP a backup, not a jar"), "不是 jar 文件");
+        refusedSaying(dir, Files.createFile(dir.resolve("empty.jar")), "不是 jar 文件");
+        refusedSaying(dir, Files.createDirectories(dir.resolve("a-directory.jar")), "是一个目录，不是 jar 文件");
+    }
+
     @Test
     void aJdkWithoutReleaseFileIsAskedItsVersion(@TempDir Path dir) throws Exception {
         Path jdk = fakeJdk(dir, null);
-        Files.writeString(dir.resolve("anju-9.jar"), "jar");
+        Files.writeString(dir.resolve("anju-9.jar"), "PK!");
         List<String> calls = run(dir, jdk, "user", "list");
         assertThat(calls.getFirst()).isEqualTo("-version");
         assertThat(calls.get(1)).contains("extract --destination " + dir.resolve("cache") + "/anju-9-3-");
@@ -122,7 +163,7 @@ class LauncherTest {
     void aReleaseFileWithCrlfAndNoLastNewlineIsReadWhole(@TempDir Path dir) throws Exception {
         // review of the sixteenth session: the last line, without its newline, was dropped
         Path jdk = fakeJdk(dir, "IMPLEMENTOR=\"Eclipse Adoptium\"\r\nJAVA_VERSION=\"25.0.3\"\r\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"");
-        Files.writeString(dir.resolve("anju-9.jar"), "jar");
+        Files.writeString(dir.resolve("anju-9.jar"), "PK!");
         List<String> calls = run(dir, jdk, "plan", "list");
         assertThat(calls.getFirst()).as("no java -version: the release file was read").contains("extract --destination");
         assertThat(Files.list(dir.resolve("cache")).map(p -> p.getFileName().toString()).toList())
