@@ -77,11 +77,15 @@ final class SchemaCheck implements FlywayMigrationStrategy {
      * Flyway's migrate (validation first); a database with migrations this jar does not have — applied by a newer
      * build, below or above this jar's last version (features own version ranges: {@link #STRICT} makes Flyway refuse
      * the ones above too) — is refused with what to do ({@link SchemaProblem}), not Flyway's English advice to repair.
+     * A migration that fails is said with its script, the database's answer and what to do ({@link MigrationProblem}).
      * Any other refusal (a checksum changed: another schema) is Flyway's, as before.
      */
     static void migrateOrRefuse(Flyway flyway) {
         try {
             flyway.migrate();
+        } catch (org.flywaydb.core.internal.exception.FlywayMigrateException e) {
+            // a migration that failed: which, the database's answer and what to do, not 155 lines (MigrationProblem)
+            throw new MigrationProblem(e);
         } catch (FlywayValidateException e) {
             List<String> unknown = flyway.validateWithResult().invalidMigrations.stream()
                     .filter(m -> m.errorDetails != null

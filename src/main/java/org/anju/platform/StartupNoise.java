@@ -19,13 +19,15 @@ import org.springframework.context.event.SmartApplicationListener;
  * refresh attempt: …" and the hint "Error starting ApplicationContext. To display the condition evaluation report …".
  * And Flyway's warning at every start that "outOfOrder mode is active. Migration of schema … may not be
  * reproducible": out-of-order is how the features' version ranges are merged (application.yml), on purpose, and the
- * warning read to operators as a fault (operator trial, issue 15). Flyway's other lines (what it applies) stay.
+ * warning read to operators as a fault (operator trial, issue 15). And Flyway's English error line above a failed
+ * migration ("Migration of schema … failed! Changes successfully rolled back."), which the start's report says in
+ * Chinese with the database's answer ({@link MigrationProblem}). Flyway's other lines (what it applies) stay.
  *
  * <p>A filter on those messages, not a level on their loggers: the context's logger also warns of a failed graceful
  * shutdown, which must stay, the condition report's logger prints the report itself with {@code --debug}, and Flyway's
  * logger says what it migrates. Added once Spring Boot has set up the logging (its set-up drops every filter),
  * registered in META-INF/spring.factories; taken off once the application is ready, since a turbo filter sees every
- * logging call and the three lines come only while the application starts.
+ * logging call and these lines come only while the application starts.
  */
 public class StartupNoise implements SmartApplicationListener {
 
@@ -57,7 +59,7 @@ public class StartupNoise implements SmartApplicationListener {
         }
     }
 
-    /** Whether a line is one of the three. */
+    /** Whether a line is one of these. */
     static boolean noise(String logger, String message) {
         if (logger == null || message == null) {
             return false;
@@ -66,7 +68,9 @@ public class StartupNoise implements SmartApplicationListener {
                 || logger.endsWith(".ConditionEvaluationReportLogger")
                 && message.stripLeading().startsWith("Error starting ApplicationContext")
                 || logger.equals("org.flywaydb.core.internal.command.DbMigrate")
-                && message.startsWith("outOfOrder mode is active");
+                && (message.startsWith("outOfOrder mode is active")
+                // its error line above a failed migration, which the start's report says in Chinese (MigrationProblem)
+                || message.startsWith("Migration of ") && message.contains(" failed!"));
     }
 
     static final class Filter extends TurboFilter {

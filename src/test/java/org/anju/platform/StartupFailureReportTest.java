@@ -67,6 +67,9 @@ class StartupFailureReportTest {
         assertThat(StartupNoise.noise(migrate, "outOfOrder mode is active. Migration of schema \"public\" may not be "
                 + "reproducible.")).isTrue();
         assertThat(StartupNoise.noise(migrate, "Migrating schema \"public\" to version \"0.1571 - audit\"")).isFalse();
+        // its error line above a failed migration, which MigrationProblem says in Chinese
+        assertThat(StartupNoise.noise(migrate, "Migration of schema \"public\" to version \"52.0 - identification\" "
+                + "failed! Changes successfully rolled back.")).isTrue();
         assertThat(StartupNoise.noise("org.anju.Other", "outOfOrder mode is active")).isFalse();
     }
 
