@@ -19,6 +19,10 @@ public class AnjuApplication {
                 System.out.println(Launch.usage());
                 System.exit(Cli.OK);
             }
+            case VERSION -> {
+                System.out.println(Cli.version());
+                System.exit(Cli.OK);
+            }
             case REFUSED -> {
                 System.err.println(launch.refusal());
                 System.exit(Cli.BAD_INPUT);

@@ -311,7 +311,7 @@ public final class Cli {
     }
 
     /** What {@code -V} prints: the jar's version (its manifest), which printed nothing before (operator trial). */
-    static String version() {
+    public static String version() {
         String version = Cli.class.getPackage().getImplementationVersion();
         return "安居 " + (version == null ? "（未打包的开发版本）" : version) + "，Java " + Runtime.version();
     }

@@ -99,6 +99,8 @@ final class CliMessages extends ListResourceBundle {
             if (dayOfMonth < 1 || dayOfMonth > last) {
                 return year + "年" + month + "月没有" + dayOfMonth + "日（该月共 " + last + " 天）";
             }
+            // a date, with a one-digit month or day, which the option does not read: how to write it
+            return "月和日都写两位，如 " + "%04d-%02d-%02d".formatted(year, month, dayOfMonth);
         }
         return "应为 2023-12-31 这样的日期（年-月-日）";
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record Launch(Kind kind, String argument) {
 
-    public enum Kind { WEB, COMMAND, HELP, REFUSED }
+    public enum Kind { WEB, COMMAND, HELP, VERSION, REFUSED }
 
     /** {@code --name=value}, as Spring's command-line property source reads it (a name, then anything). */
     private static final Pattern PROPERTY = Pattern.compile("--[^=\\s][^=]*=.*", Pattern.DOTALL);
@@ -25,6 +25,9 @@ public record Launch(Kind kind, String argument) {
         }
         if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             return new Launch(Kind.HELP, args[0]);
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return new Launch(Kind.VERSION, args[0]);   // as every command's -V (refused as unknown before)
         }
         for (String a : args) {
             if (!PROPERTY.matcher(a).matches() && !a.equals("--debug") && !a.equals("--trace")) {
@@ -44,6 +47,7 @@ public record Launch(Kind kind, String argument) {
                 + "  java -jar anju.jar 命令 …        运行一个命令后退出；命令：" + String.join("、", new TreeSet<>(Cli.COMMANDS)) + "\n"
                 + "  java -jar anju.jar 命令 --help   该命令的用法\n"
                 + "  java -jar anju.jar               启动网站\n"
+                + "  java -jar anju.jar --version     显示版本\n"
                 + "  java -jar anju.jar --属性=值 …   启动网站并改变设置，如 --server.port=8080（网站只接受这种参数，以及 --debug、--trace）";
     }
 }

@@ -65,6 +65,16 @@ class ApiErrors {
         return uri != null && uri.startsWith(request.getContextPath() + "/api/");
     }
 
+    /**
+     * Whether the request is the actuator's (the operations endpoints): answered as the API's are, with problem details
+     * (monitoring tools read JSON, not pages).
+     */
+    static boolean isOperations(jakarta.servlet.http.HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String actuator = request.getContextPath() + "/actuator";
+        return uri != null && (uri.equals(actuator) || uri.startsWith(actuator + "/"));
+    }
+
     /** Writes a problem detail where no handler's return value can (filters, advice outside the REST controllers). */
     static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail p, tools.jackson.databind.json.JsonMapper json)
             throws java.io.IOException {
@@ -195,7 +205,16 @@ class ApiErrors {
 
     /** A path or query parameter that could not be read into its type, with the value sent and what it must be. */
     static String mismatchMessage(MethodArgumentTypeMismatchException e) {
-        return "参数 " + e.getName() + " 的值「" + shortened(e.getValue()) + "」不对" + expected(e.getRequiredType());
+        Class<?> type = e.getRequiredType();
+        boolean whole = type == Integer.class || type == int.class || type == Long.class || type == long.class;
+        String said = "参数 " + e.getName() + " 的值「" + shortened(e.getValue()) + "」";
+        if (whole && e.getValue() != null && String.valueOf(e.getValue()).strip().matches("[-+]?\\d+")) {
+            // a whole number too large for its type is one: not told to be a whole number (review, L4)
+            boolean small = type == Integer.class || type == int.class;
+            return said + "超出范围：应为 " + (small ? Integer.MIN_VALUE : Long.MIN_VALUE) + " 到 "
+                    + (small ? Integer.MAX_VALUE : Long.MAX_VALUE) + " 之间的整数";
+        }
+        return said + "不对" + expected(type);
     }
 
     private static String shortened(Object value) {

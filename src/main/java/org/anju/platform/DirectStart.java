@@ -174,20 +174,23 @@ final class DirectStart implements Closeable {
         }
     }
 
+    /**
+     * Stops the server; closed (and its directory's lock given back) only once it has stopped: a stop that failed is
+     * tried again by the next close — the exit hook's — and nobody else starts or attaches there meanwhile.
+     */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
             return;
         }
-        closed = true;
         try {
             stopAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("停止内置 PostgreSQL 时被中断", e);
-        } finally {
-            releaseLock();
         }
+        closed = true;
+        releaseLock();
     }
 
     private void releaseLock() throws IOException {

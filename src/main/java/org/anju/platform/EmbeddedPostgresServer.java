@@ -117,7 +117,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * Waits for a stop begun by {@link #stopping}: a start that failed leaves nothing running there; a stop that failed
      * leaves a server running in a directory whose turn would be given back — refused instead, so the turn stays held
-     * until this process ends and its exit hook stops the server (review of the twentieth session, L8).
+     * until this process ends, when the exit hook tries the stop again (review of the twentieth session, L8).
      */
     static void awaitStop(java.util.concurrent.CompletableFuture<Void> stopped) {
         try {
@@ -130,11 +130,21 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** A server started early for another directory that would not stop. */
-    static final class NotStopped extends IllegalStateException {
+    /** A server started early for another directory that would not stop (a start's problem: said as such). */
+    static final class NotStopped extends IllegalStateException implements StartupProblem {
+
+        private final Path base;
+
         NotStopped(Path base, Exception cause) {
             super("未能停止为数据目录 " + base + " 提前启动的内置 PostgreSQL（" + cause.getMessage() + "）：本命令不再继续"
-                    + "（另一个命令会连到它上面，又在本命令退出时失去它）；请重新运行本命令", cause);
+                    + "（另一个命令会连到它上面，又在本命令退出时失去它）", cause);
+            this.base = base;
+        }
+
+        @Override
+        public String action() {
+            return "本命令退出时会再试一次停止它；若它仍在运行（" + base.resolve("pg").resolve("postmaster.pid")
+                    + " 仍在），用 pg_ctl -D " + base.resolve("pg") + " stop -m fast 停止，再重新运行本命令";
         }
     }
 

@@ -16,11 +16,14 @@ import java.sql.SQLException;
 public final class MigrationProblem extends IllegalStateException implements StartupProblem {
 
     private final String script;
+    private final String action;
 
     MigrationProblem(FlywayMigrateException e) {
         super(description(e), e);
         MigrationInfo m = e.getMigration();
         this.script = m == null ? null : m.getScript();
+        SQLException sql = sqlCause(e);
+        this.action = action(sql == null ? null : sql.getSQLState(), e.isExecutableInTransaction());
     }
 
     /** The failed migration's script (a SQL file's name, a Java migration's class), or null when Flyway did not say. */
@@ -68,6 +71,30 @@ public final class MigrationProblem extends IllegalStateException implements Sta
 
     @Override
     public String action() {
+        return action;
+    }
+
+    /**
+     * What to do, by the database's SQLSTATE: a failure of the moment (a lock waited for too long, a deadlock, a full
+     * disk, a lost connection) rolled the migration back and a start after its cause is removed is all it takes — a
+     * restore would lose what was written since the backup (review of the twenty-first session, M3); anything else (a
+     * structure or data the migration does not expect, or a migration not run in a transaction) is the backup's case.
+     */
+    static String action(String sqlState, boolean transactional) {
+        String momentary = !transactional || sqlState == null || sqlState.length() < 2 ? null
+                : switch (sqlState.substring(0, 2)) {
+                    case "40" -> "与其他连接的死锁或串行化冲突（还有节点或程序在同时改这些表）";
+                    case "53" -> "数据库服务器资源不足（磁盘、内存或连接数）";
+                    case "55", "57" -> "等锁超时或语句被取消（另一个连接——如仍在运行的旧版本节点——持有这些表的锁，"
+                            + "或数据库为这个用户设置了 lock_timeout、statement_timeout），或数据库正在停止";
+                    case "08" -> "与数据库的连接中断";
+                    case "58" -> "数据库服务器的系统错误（如磁盘读写）";
+                    default -> null;
+                };
+        if (momentary != null) {
+            return "原因是一时的：" + momentary + "。这一迁移已回滚，数据库没有改动，不需要恢复备份："
+                    + "排除原因（先停下仍在运行的其他节点）后重新启动本版本即可。不要运行 Flyway 的 repair。";
+        }
         return "数据库的结构或数据与本版本的迁移不符：常见的原因是它从不完整或被改动过的备份恢复而来、有人手工改过表或 "
                 + "flyway_schema_history，或已有的数据不合这一迁移的要求。"
                 + "不要运行 Flyway 的 repair，也不要手工增删 flyway_schema_history 的记录：那会让程序在不符的结构上运行。"

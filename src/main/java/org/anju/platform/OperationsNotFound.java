@@ -27,10 +27,13 @@ class OperationsNotFound extends OncePerRequestFilter {
         this.json = json;
     }
 
+    private static final String METRICS = "/actuator/metrics/";
+    private static final String HEALTH = "/actuator/health/";
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return !path.startsWith("/actuator/metrics/") && !path.startsWith("/actuator/health/");
+        return !path.startsWith(METRICS) && !path.startsWith(HEALTH);
     }
 
     @Override
@@ -40,12 +43,17 @@ class OperationsNotFound extends OncePerRequestFilter {
         chain.doFilter(request, held);
         if (held.getStatus() == HttpStatus.NOT_FOUND.value() && held.getContentSize() == 0 && !response.isCommitted()) {
             String path = path(request);
-            boolean metric = path.startsWith("/actuator/metrics/");
-            String name = path.substring((metric ? "/actuator/metrics/" : "/actuator/health/").length());
-            ApiErrors.write(response, ApiErrors.problem(HttpStatus.NOT_FOUND, "未找到", metric
-                    ? "没有这个指标：" + name + "（指标名称见 /actuator/metrics 的 names）"
-                    : "没有这个健康检查组件：" + name + "（组件见 /actuator/health 的 components；探针用 "
-                    + "/actuator/health/liveness 和 /actuator/health/readiness）"), json);
+            boolean metric = path.startsWith(METRICS);
+            String name = org.springframework.web.util.UriUtils.decode(
+                    path.substring((metric ? METRICS : HEALTH).length()), java.nio.charset.StandardCharsets.UTF_8);
+            String[] tags = request.getParameterValues("tag");
+            ApiErrors.write(response, ApiErrors.problem(HttpStatus.NOT_FOUND, "未找到", !metric
+                    ? "没有这个健康检查组件：" + name + "（组件见 /actuator/health 的 components；探针用 "
+                    + "/actuator/health/liveness 和 /actuator/health/readiness）"
+                    // the actuator answers the same bodiless 404 for a metric it lacks and for tags no meter of it has
+                    : tags != null ? "指标 " + name + " 没有符合 tag=" + String.join("、tag=", tags) + " 的数据，或没有这个指标（可用的标签见 "
+                    + METRICS + name + " 的 availableTags，指标名称见 /actuator/metrics 的 names）"
+                    : "没有这个指标：" + name + "（指标名称见 /actuator/metrics 的 names）"), json);
             return;
         }
         held.copyBodyToResponse();

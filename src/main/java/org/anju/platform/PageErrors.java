@@ -78,7 +78,7 @@ class PageErrors {
     @ExceptionHandler(org.springframework.web.servlet.resource.NoResourceFoundException.class)
     ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String address = request.getMethod() + " " + request.getRequestURI();
-        return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", isOperations(request)
+        return refuse(request, response, HttpStatus.NOT_FOUND, "未找到", ApiErrors.isOperations(request)
                 ? "没有这个运维接口：" + address + "（" + OPERATIONS + "）"
                 : ApiErrors.isApi(request)
                 ? "没有这个接口：" + address + "（接口列表见 /swagger-ui.html；请检查地址和其中的代码、月份是否填写）"
@@ -102,9 +102,12 @@ class PageErrors {
                 : e.getSupportedMediaTypes().stream().map(t -> t.getType() + "/" + t.getSubtype()).distinct().limit(5)
                 .collect(java.util.stream.Collectors.joining("、"));
         String accept = request.getHeader("Accept");
-        return refuse(request, response, HttpStatus.NOT_ACCEPTABLE, "请求有误", "该地址只能给出 "
-                + (offered.isEmpty() ? "application/json" : offered) + " 格式的内容，而请求头 Accept 为「"
-                + (accept == null ? "" : accept) + "」：请去掉 Accept 请求头，或改为其中之一");
+        if (offered.isEmpty()) {
+            offered = "application/json";
+        }
+        return refuse(request, response, HttpStatus.NOT_ACCEPTABLE, "请求有误", "该地址只能给出 " + offered
+                + " 格式的内容，而请求头 Accept 为「" + (accept == null ? "" : accept) + "」：请去掉 Accept 请求头，或改为"
+                + (offered.contains("、") ? "其中之一" : " " + offered));
     }
 
     /**
@@ -115,7 +118,7 @@ class PageErrors {
     ModelAndView operations(org.springframework.web.server.ResponseStatusException e, HttpServletRequest request,
                             HttpServletResponse response) throws IOException {
         HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
-        if (!isOperations(request) || status == null || !status.is4xxClientError()) {
+        if (!ApiErrors.isOperations(request) || status == null || !status.is4xxClientError()) {
             throw e;
         }
         String reason = e.getReason() == null ? "" : e.getReason();
@@ -125,16 +128,10 @@ class PageErrors {
         return refuse(request, response, status, "请求有误", message);
     }
 
-    /** The actuator's paths: answered as the API's are, with problem details (monitoring tools read JSON, not pages). */
-    static boolean isOperations(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/actuator") || path.startsWith("/actuator/");
-    }
-
     /** A problem detail under {@code /api/**} and {@code /actuator}, a Chinese page (or htmx fragment) elsewhere. */
     private ModelAndView refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                                 String title, String message) throws IOException {
-        if (ApiErrors.isApi(request) || isOperations(request)) {
+        if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
             ApiErrors.write(response, ApiErrors.problem(status, title, message), json);
             return null;
         }
@@ -159,7 +156,7 @@ class PageErrors {
             return null;
         }
         Refusal r = Refusal.of(e);
-        if (ApiErrors.isApi(request)) {
+        if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
             // as a REST controller's own refusal or bug: the same problem detail, code and error id included
             ApiErrors.write(response, r == null ? ApiErrors.failure(e) : ApiErrors.problem(r), json);
             return null;

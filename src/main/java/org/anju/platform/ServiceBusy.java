@@ -107,7 +107,7 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
     public void answer(HttpServletRequest request, HttpServletResponse response, Throwable e) throws IOException {
         // the actuator too: a monitoring client (Prometheus, a health probe with the operations account) reads JSON, and
         // got the page meant for a browser while the database was down (operator trial, tenth session)
-        if (ApiErrors.isApi(request) || request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+        if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
             ApiErrors.write(response, problem(request, response, e), json);
             return;
         }

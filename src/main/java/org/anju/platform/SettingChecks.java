@@ -121,7 +121,9 @@ class SettingChecks implements EnvironmentPostProcessor {
         }
         String variable = environment.getProperty(DataDirectorySetting.VARIABLE);
         java.nio.file.Path path = java.nio.file.Path.of(dir.strip());
-        DataDirectorySetting.check(path, variable != null && !variable.isBlank() ? DataDirectorySetting.VARIABLE
+        // named by what set the value in force: the variable only when it is the one that won (a -D or --anju.db.data-dir
+        // overrides it: review of the twenty-first session, L2)
+        DataDirectorySetting.check(path, variable != null && variable.strip().equals(dir.strip()) ? DataDirectorySetting.VARIABLE
                 : path.normalize().equals(DataDirectorySetting.DEFAULT) ? null : DataDirectorySetting.PROPERTY);
     }
 

@@ -14,6 +14,9 @@ class DateProblemTest {
         assertThat(CliMessages.dateProblem("2023-04-31")).isEqualTo("2023年4月没有31日（该月共 30 天）");
         assertThat(CliMessages.dateProblem("2023-06-00")).isEqualTo("2023年6月没有0日（该月共 30 天）");
         assertThat(CliMessages.dateProblem("2023-13-01")).isEqualTo("月份应为 1 至 12，「13」不是月份");
+        assertThat(CliMessages.dateProblem("2023-2-30")).isEqualTo("2023年2月没有30日（该月共 28 天）");
+        // a date written as the option does not read it (picocli's ISO form): how to write it
+        assertThat(CliMessages.dateProblem("2023-2-3")).isEqualTo("月和日都写两位，如 2023-02-03");
     }
 
     @Test

@@ -26,6 +26,9 @@ class LaunchTest {
     @Test
     void commandsRunAsCommands() {
         assertThat(Launch.of("restore", "--in", "x.dump")).isEqualTo(new Launch(Launch.Kind.COMMAND, "restore"));
+        assertThat(Launch.of("--version").kind()).isEqualTo(Launch.Kind.VERSION);
+        assertThat(Launch.of("-V").kind()).isEqualTo(Launch.Kind.VERSION);
+        assertThat(Launch.of("-V", "--server.port=9000").kind()).as("not a web start's property").isEqualTo(Launch.Kind.REFUSED);
         assertThat(Launch.of("backup", "--anju.backup.pg-bin=/usr/bin").kind()).isEqualTo(Launch.Kind.COMMAND);
         assertThat(Launch.of("plan", "list").kind()).isEqualTo(Launch.Kind.COMMAND);
     }

@@ -52,6 +52,13 @@ class AnjuScriptIT {
                 assertThat(r.err()).contains("AOTConfiguration recorded", "正在生成启动缓存");
             }
         }
+        // the packaged jar's version (its manifest), as -V of every command says it; it printed nothing before
+        java.util.regex.Matcher pom = java.util.regex.Pattern.compile("<artifactId>anju</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(REPO.resolve("pom.xml")));
+        assertThat(pom.find()).isTrue();
+        Run v = run(dir, java25, "--version");
+        assertThat(v.exit()).as(v.err()).isZero();
+        assertThat(v.out()).startsWith("安居 " + pom.group(1) + "，Java ");
     }
 
     /** The cache files of a directory, by name. */

@@ -39,7 +39,8 @@ class ErrorBodiesTest {
         HttpResponse<String> xml = get("/api/plans", TestUsers.ZHANGYE_ADMIN, "application/xml");
         assertThat(xml.statusCode()).isEqualTo(406);
         assertThat(xml.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
-        assertThat(xml.body()).contains("\"code\":\"BAD_INPUT\"", "只能给出 application/json", "「application/xml」");
+        assertThat(xml.body()).contains("\"code\":\"BAD_INPUT\"", "只能给出 application/json", "「application/xml」",
+                "或改为 application/json");
     }
 
     /** A parameter of the wrong kind says what it should be, as a body's field does (F21). */
@@ -48,6 +49,10 @@ class ErrorBodiesTest {
         HttpResponse<String> id = get("/api/projects/abc", TestUsers.ZHANGYE_ADMIN, "*/*");
         assertThat(id.statusCode()).isEqualTo(400);
         assertThat(id.body()).contains("参数 id 的值「abc」不对：应为整数");
+        HttpResponse<String> huge = get("/api/projects/99999999999999999999", TestUsers.ZHANGYE_ADMIN, "*/*");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body()).contains("参数 id 的值「99999999999999999999」超出范围：应为 -9223372036854775808 到 "
+                + "9223372036854775807 之间的整数");
     }
 
     /**
@@ -61,6 +66,10 @@ class ErrorBodiesTest {
         assertThat(tag.detail()).contains("参数 tag 应写成 名称:值");
         assertThat(problem("/actuator/metrics/no.such.metric", "*/*", 404).detail()).isEqualTo(
                 "没有这个指标：no.such.metric（指标名称见 /actuator/metrics 的 names）");
+        // a metric that is there with tags none of its meters has: the same bodiless 404, not said as a missing metric
+        assertThat(problem("/actuator/metrics/jvm.memory.used?tag=area:nosuch", "*/*", 404).detail()).startsWith(
+                "指标 jvm.memory.used 没有符合 tag=area:nosuch 的数据，或没有这个指标（可用的标签见 /actuator/metrics/jvm.memory.used");
+        assertThat(problem("/actuator/metrics/%E4%B8%AD", "*/*", 404).detail()).startsWith("没有这个指标：中（");
         assertThat(problem("/actuator/health/nosuch", "*/*", 404).detail()).startsWith("没有这个健康检查组件：nosuch");
         assertThat(problem("/actuator/prometheus", "text/csv", 406).detail())
                 .contains("text/plain", "application/openmetrics-text", "「text/csv」");

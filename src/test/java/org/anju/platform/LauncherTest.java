@@ -45,6 +45,9 @@ class LauncherTest {
                     -XX:AOTMode=create) create=1 ;;
                   esac
                 done
+                if [ "$4" = extract ] && [[ "$3" == *.zip ]]; then
+                  echo "Error: Unable to find Spring Boot layers in $3" >&2; exit 1   # a zip that is no Spring Boot jar
+                fi
                 if [ "$2" = extract ] || [ "$4" = extract ]; then
                   dest="${@: -1}"; mkdir -p "$dest/lib"; echo jar > "$dest/anju-9.jar"; echo lib > "$dest/lib/a.jar"; exit 0
                 fi
@@ -146,6 +149,30 @@ class LauncherTest {
         refusedSaying(dir, Files.writeString(dir.resolve("a.dump"), "PGDMP a backup, not a jar"), "不是 jar 文件");
         refusedSaying(dir, Files.createFile(dir.resolve("empty.jar")), "不是 jar 文件");
         refusedSaying(dir, Files.createDirectories(dir.resolve("a-directory.jar")), "是一个目录，不是 jar 文件");
+    }
+
+    /**
+     * A zip that is no Spring Boot jar begins with PK as a jar does: found when it cannot be extracted, and refused as
+     * the setting's fault with the extraction's first line, nothing left in the cache (review of the twenty-first
+     * session, M4: a cache directory was left behind, then the JVM's "Invalid or corrupt jarfile", exit 1).
+     */
+    @Test
+    void anAnjuJarThatIsAnotherZipIsRefusedLeavingNothing(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("备份 1.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("a.dump"));
+            out.write("PGDMP".getBytes(StandardCharsets.US_ASCII));
+        }
+        Path jdk = fakeJdk(dir, "JAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\nJAVA_VERSION=\"25.0.3\"\n");
+        String[] r = refused(dir, jdk, zip);
+        assertThat(r[1]).isEqualTo("错误：ANJU_JAR 指向的 " + zip + " 不是安居的 jar（无法按安居的 jar 解开：Error: Unable to find "
+                + "Spring Boot layers in " + zip + "）" + JAR_FIX);
+        assertThat(r[0]).as(r[1]).isEqualTo("2");
+        assertThat(Files.readAllLines(jdk.resolve("calls"))).as("only the extraction tried, no java -jar")
+                .singleElement().asString().contains("-Djarmode=tools");
+        try (var left = Files.list(dir.resolve("cache"))) {
+            assertThat(left).as("nothing left in the cache").isEmpty();
+        }
     }
 
     @Test

@@ -28,7 +28,11 @@ class PrestartStopTest {
         assertThatThrownBy(() -> EmbeddedPostgresServer.awaitStop(stop))
                 .isInstanceOf(EmbeddedPostgresServer.NotStopped.class)
                 .hasMessage("未能停止为数据目录 /tmp/anju-early 提前启动的内置 PostgreSQL（pg_ctl: server does not shut down）："
-                        + "本命令不再继续（另一个命令会连到它上面，又在本命令退出时失去它）；请重新运行本命令");
+                        + "本命令不再继续（另一个命令会连到它上面，又在本命令退出时失去它）")
+                // a start's problem: the command line and the web app's report print it and what to do, in Chinese
+                .isInstanceOf(StartupProblem.class)
+                .satisfies(e -> assertThat(((StartupProblem) e).action()).contains(
+                        "pg_ctl -D /tmp/anju-early/pg stop -m fast", "/tmp/anju-early/pg/postmaster.pid"));
     }
 
     @Test
