@@ -89,7 +89,8 @@ class StockController {
     @Operation(summary = "列出房源", description = "每页 200 套，可按项目和状态筛选。")
     Stock.Listing dwellings(@RequestParam String region, @RequestParam(required = false) Long estate,
                             @Parameter(description = "VACANT 空置、ALLOCATED 已分配、OCCUPIED 已入住、REPAIR 维修、WITHDRAWN 已退出")
-                            @RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page) {
+                            @RequestParam(required = false) String status,
+                            @Parameter(description = "页码，从 0 开始（0 至 100000）") @RequestParam(defaultValue = "0") int page) {
         return stock.dwellings(region, estate, status(status), page);
     }
 

@@ -29,6 +29,7 @@ class WaitingController {
     @Requires(Requirement.READ_SCOPED)
     @Operation(summary = "轮候名单", description = "市或区县的轮候家庭，每页 50 户；certificate 给出资格证号时只列该户及其位次。")
     WaitingPage list(@RequestParam String region, @RequestParam(required = false) String certificate,
+                     @io.swagger.v3.oas.annotations.Parameter(description = "页码，从 0 开始（0 至 100000）")
                      @RequestParam(defaultValue = "0") int page) {
         return waiting.page(region, certificate, page);
     }
