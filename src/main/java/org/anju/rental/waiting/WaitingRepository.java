@@ -205,18 +205,24 @@ class WaitingRepository {
                 .param("actor", actor).update();
     }
 
-    /** Households waiting at the end of {@code day} in a county: qualified by then, not closed, allocated or struck off. */
+    /**
+     * Households waiting at the end of {@code day} in a county: qualified by then, not closed, allocated or struck off.
+     * Each household's allocations and leases by its key (V42_2111, V43_2112), each test a subquery the planner cannot
+     * turn into a join (offset 0): as anti joins they read the country's allocations and leases whole, by hash or by
+     * merge, whatever the county's size (WaitingOnByHouseholdTest). The exclusion is looked up by its key either way.
+     */
     int waitingOn(int countyId, LocalDate day) {
         return jdbc.sql("""
                         select count(*) from rental_household h
                          where h.county_id = :county and h.guarantee = 'PUBLIC_RENTAL' and h.qualified_on <= :day
                            and (h.closed_on is null or h.closed_on > :day)
                            and not exists (select 1 from rental_allocation a where a.household_id = h.id
-                                             and a.allocated_on <= :day and (a.cancelled_on is null or a.cancelled_on > :day))
+                                             and a.allocated_on <= :day and (a.cancelled_on is null or a.cancelled_on > :day)
+                                             offset 0)
                            and not exists (select 1 from rental_waiting_exclusion x where x.household_id = h.id
                                              and x.since <= :day)
                            and not exists (select 1 from rental_lease l where l.household_id = h.id
-                                             and l.signed_on <= :day and (l.ended_on is null or l.ended_on > :day))""")
+                                             and l.signed_on <= :day and (l.ended_on is null or l.ended_on > :day) offset 0)""")
                 .param("county", countyId).param("day", day).query(Integer.class).single();
     }
 
