@@ -36,6 +36,21 @@ public final class PlanProbe {
         }
     }
 
+    /** Median of 41 calls after 5 warm-up calls, in ms: the statistics tests' opt-in timings (printed, never asserted). */
+    public static double median(Supplier<?> call) {
+        for (int i = 0; i < 5; i++) {
+            call.get();
+        }
+        double[] ms = new double[41];
+        for (int i = 0; i < ms.length; i++) {
+            long t = System.nanoTime();
+            call.get();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
     private final JdbcTemplate template;
     private final List<Read> reads = new ArrayList<>();
 

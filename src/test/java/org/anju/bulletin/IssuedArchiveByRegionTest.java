@@ -12,8 +12,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Arrays;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,9 +67,9 @@ class IssuedArchiveByRegionTest {
                     () -> store.issued(province.id(), null, null, page)).total()).isEqualTo(provinceReadable);
             if (Boolean.getBoolean("sweep.timings")) {
                 System.out.printf("TIMING seeded %d bulletins%n", seeded);
-                System.out.printf("TIMING issued(county reader) %.3f ms%n", median(() -> store.issued(county.id(), null, null, page)));
-                System.out.printf("TIMING issued(province reader) %.3f ms%n", median(() -> store.issued(province.id(), null, null, page)));
-                System.out.printf("TIMING issued(system) %.3f ms%n", median(() -> store.issued(null, null, null, page)));
+                System.out.printf("TIMING issued(county reader) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(county.id(), null, null, page)));
+                System.out.printf("TIMING issued(province reader) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(province.id(), null, null, page)));
+                System.out.printf("TIMING issued(system) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(null, null, null, page)));
             }
             // and with the statistics as the autovacuum leaves them after the table was emptied (ARCHITECTURE.md, plans
             // that do not depend on the statistics)
@@ -97,18 +95,4 @@ class IssuedArchiveByRegionTest {
                 Long.class, r.id(), r.id());
     }
 
-    /** Median of 21 calls after 3 warm-up calls, in ms. */
-    static double median(Supplier<?> call) {
-        for (int i = 0; i < 3; i++) {
-            call.get();
-        }
-        double[] ms = new double[21];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            call.get();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[ms.length / 2];
-    }
 }

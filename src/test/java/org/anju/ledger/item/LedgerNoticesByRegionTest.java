@@ -13,9 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,11 +75,11 @@ class LedgerNoticesByRegionTest {
                 assertThat(all.getFirst().id()).isEqualTo(template.queryForObject("select max(id) from ledger_notice", Long.class));
                 if (Boolean.getBoolean("sweep.timings")) {
                     System.out.printf("TIMING seeded %d notices%n", seeded);
-                    System.out.printf("TIMING notices(county) %.3f ms%n", median(() -> ledger.notices(county.code())));
-                    System.out.printf("TIMING notices(city) %.3f ms%n", median(() -> ledger.notices(city.code())));
-                    System.out.printf("TIMING notices(root) %.3f ms%n", median(() -> ledger.notices(regions.root().code())));
+                    System.out.printf("TIMING notices(county) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(county.code())));
+                    System.out.printf("TIMING notices(city) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(city.code())));
+                    System.out.printf("TIMING notices(root) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(regions.root().code())));
                     Region province = regions.byCode("360000").orElseThrow();
-                    System.out.printf("TIMING notices(province) %.3f ms%n", median(() -> ledger.notices(province.code())));
+                    System.out.printf("TIMING notices(province) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(province.code())));
                 }
                 // and with the statistics as the autovacuum leaves them after the table was emptied (ARCHITECTURE.md,
                 // plans that do not depend on the statistics)
@@ -103,18 +101,4 @@ class LedgerNoticesByRegionTest {
         return template.queryForObject("select count(*) from region_ancestor where ancestor_id = ?", Long.class, r.id());
     }
 
-    /** Median of 21 calls after 3 warm-up calls, in ms. */
-    static double median(Supplier<?> call) {
-        for (int i = 0; i < 3; i++) {
-            call.get();
-        }
-        double[] ms = new double[21];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            call.get();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[ms.length / 2];
-    }
 }

@@ -10,8 +10,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,32 +57,18 @@ class LeaseChecksByLeaseTest {
             System.out.println(probe.report("a lease's checks and reviews, analyzed statistics"));
             System.out.println(probe.plans("a lease's checks and reviews, analyzed statistics"));
             if (Boolean.getBoolean("sweep.timings")) {
-                System.out.printf("TIMING checks(lease) %.3f ms%n", median(() -> repository.checks(lease)));
-                System.out.printf("TIMING reviews(lease) %.3f ms%n", median(() -> repository.reviews(lease)));
+                System.out.printf("TIMING checks(lease) %.3f ms%n", org.anju.PlanProbe.median(() -> repository.checks(lease)));
+                System.out.printf("TIMING reviews(lease) %.3f ms%n", org.anju.PlanProbe.median(() -> repository.reviews(lease)));
                 // the rows' own cost (their key and audit triggers off: the seeded leases do not exist), what an index adds to
                 template.update("set local session_replication_role = replica");
                 int[] n = {0};
-                System.out.printf("TIMING insertCheck %.3f ms%n", median(() -> repository.insertCheck(lease + n[0]++,
+                System.out.printf("TIMING insertCheck %.3f ms%n", org.anju.PlanProbe.median(() -> repository.insertCheck(lease + n[0]++,
                         LocalDate.of(2025, 1, 1), true, "x", "t")));
-                System.out.printf("TIMING insertReview %.3f ms%n", median(() -> repository.insertReview(lease + n[0]++,
+                System.out.printf("TIMING insertReview %.3f ms%n", org.anju.PlanProbe.median(() -> repository.insertReview(lease + n[0]++,
                         LocalDate.of(2025, 1, 1), "r", "ELIGIBLE", "x", "t")));
             }
             assertThat(probe.over()).as("reads over their bound").isEmpty();
         });
     }
 
-    /** Median of 41 calls after 5 warm-up calls, in ms. */
-    static double median(Supplier<?> call) {
-        for (int i = 0; i < 5; i++) {
-            call.get();
-        }
-        double[] ms = new double[41];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            call.get();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[ms.length / 2];
-    }
 }

@@ -15,8 +15,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,16 +91,16 @@ class WaitingOnByHouseholdTest {
                 assertThat(probe.read("waitingOn(county, day)", 20L * H, () -> waiting.waitingOn(county, day)))
                         .isEqualTo(expected);
                 if (Boolean.getBoolean("sweep.timings")) {
-                    System.out.printf("TIMING waitingOn %.3f ms%n", median(() -> waiting.waitingOn(county, day)));
+                    System.out.printf("TIMING waitingOn %.3f ms%n", org.anju.PlanProbe.median(() -> waiting.waitingOn(county, day)));
                     // what the index adds to a lease's and an allocation's insert (their keys and audit off)
                     template.update("set local session_replication_role = replica");
                     int[] n = {0};
-                    System.out.printf("TIMING insert allocation %.3f ms%n", median(() -> template.update("""
+                    System.out.printf("TIMING insert allocation %.3f ms%n", org.anju.PlanProbe.median(() -> template.update("""
                             insert into rental_allocation (household_id, dwelling_id, round_id, county_id, allocated_on,
                                                            created_by)
                             values (?, ?, 1, ?, date '2025-01-01', 't')""", 300000000 + n[0], 300000000 + n[0]++,
                             county.id())));
-                    System.out.printf("TIMING insert lease %.3f ms%n", median(() -> template.update(LEASES.formatted(
+                    System.out.printf("TIMING insert lease %.3f ms%n", org.anju.PlanProbe.median(() -> template.update(LEASES.formatted(
                             "400000000 + i + " + n[0], "400000000 + i + " + n[0]++), other.id(), city.id(), 1)));
                 }
                 return null;
@@ -125,18 +123,4 @@ class WaitingOnByHouseholdTest {
                    't', 't'
               from generate_series(1, ?) i""";
 
-    /** Median of 21 calls after 3 warm-up calls, in ms. */
-    static double median(Supplier<?> call) {
-        for (int i = 0; i < 3; i++) {
-            call.get();
-        }
-        double[] ms = new double[21];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            call.get();
-            ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
-        return ms[ms.length / 2];
-    }
 }
