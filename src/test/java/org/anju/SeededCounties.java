@@ -50,14 +50,26 @@ public final class SeededCounties {
         List<Region> counties = (last ? Stream.concat(rest, Stream.of(county)) : Stream.concat(Stream.of(county), rest))
                 .toList();
         assertThat(counties).hasSize(others + 1);
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
+        rolledBack(transactions, template, () -> {
             for (Region c : counties) {
                 seed.seed(city, c, counties.indexOf(c));
             }
+            return county;
+        }, reads);
+    }
+
+    /**
+     * {@code seed} with the triggers off — keys and audit: the seeded rows need not be whole — then {@code reads} with
+     * them on, in one transaction rolled back, so nothing stays for the other tests; the seed's result goes to the reads.
+     */
+    public static <T> void rolledBack(PlatformTransactionManager transactions, JdbcTemplate template,
+                                      java.util.function.Supplier<T> seed, Consumer<T> reads) {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            template.update("set local session_replication_role = replica");
+            T seeded = seed.get();
             template.update("set local session_replication_role = origin");
-            reads.accept(county);
+            reads.accept(seeded);
         });
     }
 

@@ -2,6 +2,7 @@ package org.anju.bulletin;
 
 import org.anju.AnjuTest;
 import org.anju.PlanProbe;
+import org.anju.SeededCounties;
 import org.anju.platform.PageRequest;
 import org.anju.region.Region;
 import org.anju.region.Regions;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,10 +39,8 @@ class IssuedArchiveByRegionTest {
 
     @Test
     void aReadersArchiveIsReadFromItsRegions() {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
-            int seeded = template.update("""
+        SeededCounties.rolledBack(transactions, template, () -> {
+            return template.update("""
                     insert into bulletin_issue (region_id, period, issue_year, serial, edition, document_number, signed_on,
                                                 issued_by, content, docx, sha256)
                     select g.id, p::date, extract(year from p)::int, extract(month from p)::int, 1, g.code || '-' || p::date,
@@ -52,7 +50,7 @@ class IssuedArchiveByRegionTest {
                                            interval '1 month') p,
                            (select id, code from region where kind in ('PROVINCE', 'PREFECTURE', 'COUNTY') order by id) g
                      order by p, g.id""", MONTHS);
-            template.update("set local session_replication_role = origin");
+        }, seeded -> {
             template.execute("analyze bulletin_issue");
             Region county = regions.byCode("360702").orElseThrow();
             Region province = regions.byCode("360000").orElseThrow();
@@ -67,9 +65,9 @@ class IssuedArchiveByRegionTest {
                     () -> store.issued(province.id(), null, null, page)).total()).isEqualTo(provinceReadable);
             if (Boolean.getBoolean("sweep.timings")) {
                 System.out.printf("TIMING seeded %d bulletins%n", seeded);
-                System.out.printf("TIMING issued(county reader) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(county.id(), null, null, page)));
-                System.out.printf("TIMING issued(province reader) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(province.id(), null, null, page)));
-                System.out.printf("TIMING issued(system) %.3f ms%n", org.anju.PlanProbe.median(() -> store.issued(null, null, null, page)));
+                System.out.printf("TIMING issued(county reader) %.3f ms%n", PlanProbe.median(() -> store.issued(county.id(), null, null, page)));
+                System.out.printf("TIMING issued(province reader) %.3f ms%n", PlanProbe.median(() -> store.issued(province.id(), null, null, page)));
+                System.out.printf("TIMING issued(system) %.3f ms%n", PlanProbe.median(() -> store.issued(null, null, null, page)));
             }
             // and with the statistics as the autovacuum leaves them after the table was emptied (ARCHITECTURE.md, plans
             // that do not depend on the statistics)

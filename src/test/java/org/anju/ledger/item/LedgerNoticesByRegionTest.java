@@ -2,6 +2,7 @@ package org.anju.ledger.item;
 
 import org.anju.AnjuTest;
 import org.anju.PlanProbe;
+import org.anju.SeededCounties;
 import org.anju.account.Access;
 import org.anju.account.Actor;
 import org.anju.region.Region;
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -41,16 +41,15 @@ class LedgerNoticesByRegionTest {
 
     @Test
     void aRegionsNoticesAreReadFromItsSubtree() {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
+        SeededCounties.rolledBack(transactions, template, () -> {
             int seeded = template.update("""
                     insert into ledger_notice (issuer_region_id, region_id, title, body, deadline, created_by, updated_by)
                     select c.parent_id, c.id, '督办' || k, '请按期整改', date '2025-06-30', 'seed', 'seed'
                       from generate_series(1, ?) k, (select id, parent_id from region where kind = 'COUNTY' order by id) c
                      order by k, c.id""", PER_COUNTY);
             template.update("insert into ledger_notice_item (notice_id, item_id) select id, id from ledger_notice");
-            template.update("set local session_replication_role = origin");
+            return seeded;
+        }, seeded -> {
             template.execute("analyze ledger_notice");
             template.execute("analyze ledger_notice_item");
             Region county = regions.byCode("360702").orElseThrow();
@@ -75,11 +74,11 @@ class LedgerNoticesByRegionTest {
                 assertThat(all.getFirst().id()).isEqualTo(template.queryForObject("select max(id) from ledger_notice", Long.class));
                 if (Boolean.getBoolean("sweep.timings")) {
                     System.out.printf("TIMING seeded %d notices%n", seeded);
-                    System.out.printf("TIMING notices(county) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(county.code())));
-                    System.out.printf("TIMING notices(city) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(city.code())));
-                    System.out.printf("TIMING notices(root) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(regions.root().code())));
+                    System.out.printf("TIMING notices(county) %.3f ms%n", PlanProbe.median(() -> ledger.notices(county.code())));
+                    System.out.printf("TIMING notices(city) %.3f ms%n", PlanProbe.median(() -> ledger.notices(city.code())));
+                    System.out.printf("TIMING notices(root) %.3f ms%n", PlanProbe.median(() -> ledger.notices(regions.root().code())));
                     Region province = regions.byCode("360000").orElseThrow();
-                    System.out.printf("TIMING notices(province) %.3f ms%n", org.anju.PlanProbe.median(() -> ledger.notices(province.code())));
+                    System.out.printf("TIMING notices(province) %.3f ms%n", PlanProbe.median(() -> ledger.notices(province.code())));
                 }
                 // and with the statistics as the autovacuum leaves them after the table was emptied (ARCHITECTURE.md,
                 // plans that do not depend on the statistics)

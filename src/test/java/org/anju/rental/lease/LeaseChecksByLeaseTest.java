@@ -2,12 +2,12 @@ package org.anju.rental.lease;
 
 import org.anju.AnjuTest;
 import org.anju.PlanProbe;
+import org.anju.SeededCounties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 
@@ -36,9 +36,7 @@ class LeaseChecksByLeaseTest {
 
     @Test
     void aLeasesChecksAndReviewsAreReadByItsKey() {
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
+        SeededCounties.rolledBack(transactions, template, () -> {
             template.update("""
                     insert into rental_lease_check (lease_id, checked_on, occupied, note, created_by)
                     select l, date '2024-01-01' + k * 120, true, '入户核查', 'seed'
@@ -47,7 +45,8 @@ class LeaseChecksByLeaseTest {
                     insert into rental_lease_review (lease_id, reviewed_on, rule_set, outcome, reasons, created_by)
                     select l, date '2024-03-01' + k * 365, '规则 2024-01-01', 'ELIGIBLE', '符合', 'seed'
                       from generate_series(1, 3) k, generate_series(1, ?) l""", LEASES);
-            template.update("set local session_replication_role = origin");
+            return null;
+        }, none -> {
             template.execute("analyze rental_lease_check");
             template.execute("analyze rental_lease_review");
             long lease = LEASES / 2;
@@ -57,14 +56,14 @@ class LeaseChecksByLeaseTest {
             System.out.println(probe.report("a lease's checks and reviews, analyzed statistics"));
             System.out.println(probe.plans("a lease's checks and reviews, analyzed statistics"));
             if (Boolean.getBoolean("sweep.timings")) {
-                System.out.printf("TIMING checks(lease) %.3f ms%n", org.anju.PlanProbe.median(() -> repository.checks(lease)));
-                System.out.printf("TIMING reviews(lease) %.3f ms%n", org.anju.PlanProbe.median(() -> repository.reviews(lease)));
+                System.out.printf("TIMING checks(lease) %.3f ms%n", PlanProbe.median(() -> repository.checks(lease)));
+                System.out.printf("TIMING reviews(lease) %.3f ms%n", PlanProbe.median(() -> repository.reviews(lease)));
                 // the rows' own cost (their key and audit triggers off: the seeded leases do not exist), what an index adds to
                 template.update("set local session_replication_role = replica");
                 int[] n = {0};
-                System.out.printf("TIMING insertCheck %.3f ms%n", org.anju.PlanProbe.median(() -> repository.insertCheck(lease + n[0]++,
+                System.out.printf("TIMING insertCheck %.3f ms%n", PlanProbe.median(() -> repository.insertCheck(lease + n[0]++,
                         LocalDate.of(2025, 1, 1), true, "x", "t")));
-                System.out.printf("TIMING insertReview %.3f ms%n", org.anju.PlanProbe.median(() -> repository.insertReview(lease + n[0]++,
+                System.out.printf("TIMING insertReview %.3f ms%n", PlanProbe.median(() -> repository.insertReview(lease + n[0]++,
                         LocalDate.of(2025, 1, 1), "r", "ELIGIBLE", "x", "t")));
             }
             assertThat(probe.over()).as("reads over their bound").isEmpty();

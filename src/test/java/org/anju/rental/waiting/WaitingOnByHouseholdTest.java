@@ -2,6 +2,7 @@ package org.anju.rental.waiting;
 
 import org.anju.AnjuTest;
 import org.anju.PlanProbe;
+import org.anju.SeededCounties;
 import org.anju.SyntheticHouseholds;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
 
@@ -49,9 +49,7 @@ class WaitingOnByHouseholdTest {
         Region city = regions.byCode("360700").orElseThrow();
         Region county = regions.byCode("360702").orElseThrow();
         Region other = regions.byCode("360703").orElseThrow();
-        new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            status.setRollbackOnly();
-            template.update("set local session_replication_role = replica");
+        SeededCounties.rolledBack(transactions, template, () -> {
             // the country's: allocations and leases of households elsewhere, numbered before and after the county's (their
             // households, dwellings and rounds are not needed by the statement, and the keys are off)
             template.update("""
@@ -78,7 +76,8 @@ class WaitingOnByHouseholdTest {
                     insert into rental_waiting_exclusion (household_id, since, reason, created_by)
                     select h.id, date '2024-05-01', 'x', 't' from rental_household h
                      where h.county_id = ? and h.id % 7 = 0 and h.id % 3 <> 0""", county.id());
-            template.update("set local session_replication_role = origin");
+            return null;
+        }, none -> {
             for (String t : new String[]{"rental_household", "rental_allocation", "rental_lease", "rental_waiting_exclusion"}) {
                 template.execute("analyze " + t);
             }
@@ -91,16 +90,16 @@ class WaitingOnByHouseholdTest {
                 assertThat(probe.read("waitingOn(county, day)", 20L * H, () -> waiting.waitingOn(county, day)))
                         .isEqualTo(expected);
                 if (Boolean.getBoolean("sweep.timings")) {
-                    System.out.printf("TIMING waitingOn %.3f ms%n", org.anju.PlanProbe.median(() -> waiting.waitingOn(county, day)));
+                    System.out.printf("TIMING waitingOn %.3f ms%n", PlanProbe.median(() -> waiting.waitingOn(county, day)));
                     // what the index adds to a lease's and an allocation's insert (their keys and audit off)
                     template.update("set local session_replication_role = replica");
                     int[] n = {0};
-                    System.out.printf("TIMING insert allocation %.3f ms%n", org.anju.PlanProbe.median(() -> template.update("""
+                    System.out.printf("TIMING insert allocation %.3f ms%n", PlanProbe.median(() -> template.update("""
                             insert into rental_allocation (household_id, dwelling_id, round_id, county_id, allocated_on,
                                                            created_by)
                             values (?, ?, 1, ?, date '2025-01-01', 't')""", 300000000 + n[0], 300000000 + n[0]++,
                             county.id())));
-                    System.out.printf("TIMING insert lease %.3f ms%n", org.anju.PlanProbe.median(() -> template.update(LEASES.formatted(
+                    System.out.printf("TIMING insert lease %.3f ms%n", PlanProbe.median(() -> template.update(LEASES.formatted(
                             "400000000 + i + " + n[0], "400000000 + i + " + n[0]++), other.id(), city.id(), 1)));
                 }
                 return null;
