@@ -89,11 +89,7 @@ public final class Cli {
         try {
             // a file where the directory should be: said as such, before the turn makes anything there (operator trial,
             // F22: "FileAlreadyExistsException", exit 3); a directory a configuration file names is SettingChecks'
-            org.anju.platform.DataDirectorySetting.check(embedded.get(),
-                    !blank(System.getProperty(org.anju.platform.DataDirectorySetting.PROPERTY))
-                            ? org.anju.platform.DataDirectorySetting.PROPERTY
-                            : !blank(System.getenv(org.anju.platform.DataDirectorySetting.VARIABLE))
-                            ? org.anju.platform.DataDirectorySetting.VARIABLE : null);
+            org.anju.platform.DataDirectorySetting.checkAsNamed(embedded.get());
         } catch (org.anju.platform.SettingProblem e) {
             System.err.println("错误：" + e.getMessage());
             System.err.println(e.action());
@@ -235,10 +231,6 @@ public final class Cli {
             }
         }
         return null;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 
     private static boolean helpAsked(String[] args) {

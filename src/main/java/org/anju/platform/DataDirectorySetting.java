@@ -24,6 +24,23 @@ public final class DataDirectorySetting {
     }
 
     /**
+     * The setting that names the directory before Spring reads its settings, as {@link DatabasePrestart#embeddedDirectory}
+     * takes it: {@code -Danju.db.data-dir}, then ANJU_DATA_DIR; null for neither (the default ./anju-data).
+     */
+    static String namingSetting() {
+        return !blank(System.getProperty(PROPERTY)) ? PROPERTY : !blank(System.getenv(VARIABLE)) ? VARIABLE : null;
+    }
+
+    /** {@link #check} of the directory {@link DatabasePrestart#embeddedDirectory} found, named by its setting. */
+    public static void checkAsNamed(Path dir) {
+        check(dir, namingSetting());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
      * @param dir     the data directory as set (relative: to the working directory)
      * @param setting the setting that names it ({@link #VARIABLE}, {@link #PROPERTY}), or null for the default ./anju-data
      * @throws SettingProblem {@code dir} exists and is no directory, or a part of its path is a file

@@ -58,8 +58,9 @@ public final class DatabasePrestart implements ApplicationListener<ApplicationEn
                 || !blank(System.getenv("ANJU_DB_URL")) || !blank(System.getProperty("anju.db.url"))) {
             return java.util.Optional.empty();
         }
-        String dir = !blank(System.getProperty("anju.db.data-dir")) ? System.getProperty("anju.db.data-dir")
-                : !blank(System.getenv("ANJU_DATA_DIR")) ? System.getenv("ANJU_DATA_DIR") : "./anju-data";
+        String setting = DataDirectorySetting.namingSetting();
+        String dir = setting == null ? "./anju-data"
+                : setting.equals(DataDirectorySetting.PROPERTY) ? System.getProperty(setting) : System.getenv(setting);
         return java.util.Optional.of(java.nio.file.Path.of(dir));
     }
 
