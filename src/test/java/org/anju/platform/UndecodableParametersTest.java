@@ -50,6 +50,12 @@ class UndecodableParametersTest {
         Answer metrics = get("/actuator/prometheus?includedNames=%ZZ", "prometheus");
         assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(400);
         assertThat(metrics.body()).contains("参数 includedNames");
+        // where the actuator's bodiless 404s get their problem detail (OperationsNotFound) too
+        for (String path : new String[]{"/actuator/health/nosuch?x=%ZZ", "/actuator/metrics/no.such?tag=%ZZ"}) {
+            Answer missing = get(path, "prometheus");
+            assertThat(missing.statusCode()).as(path + " " + missing.body()).isIn(400, 404);
+            assertThat(missing.contentType()).as(path).contains("application/problem+json");
+        }
     }
 
     /**
