@@ -148,6 +148,12 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             }
             busy.unreceived(request, response, e);
             return;
+        } catch (UnreadForm e) {
+            if (busy == null) {
+                throw e;
+            }
+            busy.refused(request, response, e.refusal);
+            return;
         } catch (Overloaded e) {
             if (busy == null) {
                 throw e;
@@ -191,7 +197,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * anonymous session the sign-in page gives — made every other page wait its turn and then fail with 503 (issue 15,
      * sixth session; {@code BusyBrowserTest}). The container keeps what it read (the CSRF check and the handler get
      * these, not a second read), and also a failure — over the limit, a broken body — which the handler gets again and
-     * reports as usual ({@link UploadLimits}).
+     * reports as usual ({@link UploadLimits}); a failure it does not keep (a form it could not decode) is refused here.
      *
      * <p>An API upload signed in with HTTP Basic is read here too: no CSRF check reads it, but the handler would, with
      * a slot held — a province's script sending a 20 MB table over a slow line held one for as long (seventh session's
@@ -233,9 +239,37 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
                 request.getParts();
             }
         } catch (IOException | ServletException | RuntimeException e) {
-            // left for the handler, which meets the same failure
+            // left for the handler, which meets the same failure — unless the container forgot it: a form it could not
+            // decode (a name in GBK, %ZZ) throws once and then reads as empty, so the CSRF check found no token and
+            // answered "请求已失效", and a handler would have taken what was left for the whole form
+            if (form && !kept(request)) {
+                Refusal said = Refusal.of(e);
+                throw new UnreadForm(said != null ? said
+                        : new BadInput("表单内容无法读取（" + e.getMessage() + "），请检查提交的内容及其编码（应为 UTF-8）"));
+            }
         }
         return request;
+    }
+
+    /** Whether the container throws its form's failure again when the parameters are read once more. */
+    private static boolean kept(HttpServletRequest request) {
+        try {
+            request.getParameterNames();   // not the map: Tomcat's map, once made, answers without parsing
+            return false;
+        } catch (RuntimeException again) {
+            return true;
+        }
+    }
+
+    /** A form the container could not read and will not say so again: refused at the door, as what it is. */
+    static final class UnreadForm extends RuntimeException {
+
+        final transient Refusal refusal;
+
+        UnreadForm(Refusal refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
     }
 
     /**

@@ -112,17 +112,36 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
             return;
         }
         log.warn("系统繁忙（503）：{} {}：{}", request.getMethod(), request.getRequestURI(), rootMessage(e));
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        page(request, response, HttpStatus.SERVICE_UNAVAILABLE, TITLE, MESSAGE,
+                "请约 " + retryAfterSeconds + " 秒后刷新页面重试；已填写的内容请勿关闭页面。");
+    }
+
+    /** A refusal of the request's own making answered at the door, before a slot: its problem detail or page. */
+    void refused(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(refusal.kind().status());
+        if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
+            ProblemDetail p = ApiErrors.problem(status, refusal.kind().title(), refusal.getMessage());
+            p.setProperty("code", refusal.code());
+            ApiErrors.write(response, p, json);
+            return;
+        }
+        page(request, response, status, refusal.kind().title(), refusal.getMessage(), "请检查后重新提交。");
+    }
+
+    /** The page (or the htmx fragment) for an answer given before any of the application's pages could be. */
+    private static void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                             String message, String advice) throws IOException {
+        response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         String context = request.getContextPath();
-        String card = "<div class=\"card problem\" id=\"problem\"><h1 class=\"error\">" + TITLE + "</h1>"
-                + "<p id=\"problem-message\">" + MESSAGE + "</p>"
-                + "<p class=\"muted\">请约 " + retryAfterSeconds + " 秒后刷新页面重试；已填写的内容请勿关闭页面。</p>"
+        String card = "<div class=\"card problem\" id=\"problem\"><h1 class=\"error\">" + title + "</h1>"
+                + "<p id=\"problem-message\">" + org.springframework.web.util.HtmlUtils.htmlEscape(message) + "</p>"
+                + "<p class=\"muted\">" + advice + "</p>"
                 + "<p class=\"muted\"><a href=\"" + context + "/\">返回首页</a></p></div>";
         String body = request.getHeader("HX-Request") != null ? card
-                : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + TITLE + " · 安居</title>"
+                : "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"><title>" + title + " · 安居</title>"
                 + "<link rel=\"stylesheet\" href=\"" + context + "/css/anju.css\"></head><body>"
                 + "<header class=\"topbar\"><a class=\"brand\" href=\"" + context + "/\">安居 · 保障性安居工程管理平台</a></header>"
                 + "<main class=\"content\">" + card + "</main></body></html>";
