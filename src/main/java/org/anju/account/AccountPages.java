@@ -158,6 +158,8 @@ class AccountPages {
             model.addAttribute("password", created.generated() ? created.password() : null);
             model.addAttribute("created", true);
             return "account/user-password";
+        } catch (org.anju.platform.Conflict e) {
+            return form(model, username, displayName, regionCode, role, e.getMessage());   // the name is taken
         } catch (IllegalArgumentException e) {
             org.anju.platform.Refusals.rethrowBug(e);
             return form(model, username, displayName, regionCode, role, e.getMessage());

@@ -110,14 +110,14 @@ public class Users {
             throw new org.anju.platform.BadInput("用户名“" + username + "”为系统保留，请换一个");
         }
         if (store.byUsername(username).isPresent()) {
-            throw new org.anju.platform.BadInput("用户名已存在：" + username);
+            throw taken(username);
         }
         long id;
         try {
             id = store.insert(username, displayName, encoder.encode(password), region.id(), roles,
                     access.current().username());
         } catch (DuplicateKeyException e) {
-            throw new org.anju.platform.BadInput("用户名已存在：" + username);
+            throw taken(username);
         }
         return new WithPassword(store.byId(id).orElseThrow(), password, generated);
     }
@@ -227,6 +227,12 @@ public class Users {
             throw new org.anju.platform.BadInput("姓名（显示名）不能为空，且不超过 60 个字");
         }
         return n;
+    }
+
+    /** What is stored forbids it (a conflict, exit 4), not the input's form: the same name is fine elsewhere. */
+    private static org.anju.platform.Conflict taken(String username) {
+        return new org.anju.platform.Conflict("用户名已存在：" + username + "。账号不能删除，停用的账号也占着它的用户名："
+                + "请换一个用户名，或启用原账号");
     }
 
     static final java.util.Set<String> RESERVED = java.util.Set.of("system", "anonymous", "admin", "root", "postgres");

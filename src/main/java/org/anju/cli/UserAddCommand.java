@@ -46,16 +46,15 @@ class UserAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String password = passwordStdin ? Stdin.line() : null;
-        if (passwordStdin && (password == null || password.isBlank())) {
-            spec.commandLine().getErr().println("错误：标准输入中没有密码：用 --password-stdin 时把密码从标准输入传入，如 "
-                    + "printf '%s\\n' \"$NEW_PASSWORD\" | java -jar anju.jar user add … --password-stdin；或去掉 --password-stdin，由系统生成一个密码");
-            return Cli.BAD_INPUT;
-        }
+        String password = passwordStdin ? Stdin.password("user add … ") : null;
         Users.WithPassword created = users.create(new NewUser(username, displayName == null ? username : displayName,
                 region, EnumSet.copyOf(roles), password));
         var out = spec.commandLine().getOut();
         out.println("已创建用户 " + created.user().username() + "（" + created.user().rolesLabel() + "，地区 " + region + "）");
+        if (!created.user().username().equals(username.strip())) {
+            // 登录时不分大小写（Users.normalize）: said, so the operator hands out the name that is stored
+            out.println("注意：用户名按小写保存：" + username.strip() + " → " + created.user().username() + "（登录时大小写均可）");
+        }
         if (created.generated()) {
             out.println("初始密码：" + created.password());
             out.println("（只显示这一次，请妥善交给本人，并提醒登录后修改）");

@@ -34,12 +34,7 @@ class UserPasswordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         User user = UserCommand.existing(users, username);
-        String password = passwordStdin ? Stdin.line() : null;
-        if (passwordStdin && (password == null || password.isBlank())) {
-            spec.commandLine().getErr().println("错误：标准输入中没有密码：用 --password-stdin 时把密码从标准输入传入，如 "
-                    + "printf '%s\\n' \"$NEW_PASSWORD\" | java -jar anju.jar user password 用户名 --password-stdin；或去掉 --password-stdin，由系统生成一个密码");
-            return Cli.BAD_INPUT;
-        }
+        String password = passwordStdin ? Stdin.password("user password " + user.username()) : null;
         Users.WithPassword reset = users.resetPassword(user.id(), password);
         spec.commandLine().getOut().println("已重置 " + user.username() + " 的密码" + (reset.generated()
                 ? "：" + reset.password() + "（只显示这一次）" : ""));

@@ -133,6 +133,25 @@ class UsersTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("不能停用自己的账号")));
     }
 
+    /** A name already taken is refused as what the stored data forbids (409 CONFLICT), not as a malformed name. */
+    @Test
+    void aTakenNameIsAConflict() throws Exception {
+        String json = """
+                {"username": "%s", "displayName": "广丰区查看", "regionCode": "361103", "roles": ["VIEWER"]}""";
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(json.formatted("gf_twice"))
+                .with(TestUsers.as(TestUsers.CITY_ADMIN))).andExpect(status().isCreated());
+        mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(json.formatted("GF_Twice"))
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("CONFLICT"))
+                .andExpect(jsonPath("$.detail", startsWith("用户名已存在：gf_twice")));
+        // the page keeps the form with the message
+        mvc.perform(post("/users").param("username", "gf_twice").param("displayName", "广丰区查看")
+                        .param("regionCode", "361103").param("role", "VIEWER")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)).with(org.springframework.security.test.web.servlet
+                                .request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("用户名已存在：gf_twice")));
+    }
+
     /** The audit trail names the system and anonymous visitors: no account may take those names (issue 10). */
     @Test
     void reservedNamesAreRefused() throws Exception {

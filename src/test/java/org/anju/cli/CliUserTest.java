@@ -89,6 +89,41 @@ class CliUserTest {
     }
 
     /**
+     * What the operator types is what is set, or said (operator trial of the twentieth session): a password piped in
+     * with spaces around it was stripped without a word, so the password the operator kept was not the one set; a user
+     * name in capitals was lowered without a word; a name taken was "bad input" (exit 2), where what is stored forbids
+     * it (exit 4, as README's table of exit codes has it).
+     */
+    @Test
+    void aPasswordIsNotStrippedANameLoweredIsSaidATakenNameIsAConflict() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream(" Shangrao2025 \n".getBytes(StandardCharsets.UTF_8)));
+            CliRun spaced = run("user", "add", "--username", "sr_spaced", "--region", "361100", "--role", "CITY_ADMIN",
+                    "--password-stdin");
+            assertThat(spaced.exit()).isEqualTo(Cli.BAD_INPUT);
+            assertThat(spaced.err()).contains("首尾有空格", "printf").doesNotContain("已创建");
+            assertThat(users.byUsername("sr_spaced")).isEmpty();
+
+            // a line's end from Windows (CRLF) is the line's end, not part of the password
+            System.setIn(new ByteArrayInputStream("Shangrao2025\r\n".getBytes(StandardCharsets.UTF_8)));
+            CliRun upper = run("user", "add", "--username", "SR_Upper", "--region", "361100", "--role", "CITY_ADMIN",
+                    "--password-stdin");
+            assertThat(upper.exit()).as(upper.err()).isEqualTo(Cli.OK);
+            assertThat(upper.out()).contains("已创建用户 sr_upper", "用户名按小写保存：SR_Upper → sr_upper");
+            assertThat(signsIn("SR_UPPER", "Shangrao2025")).isTrue();
+        } finally {
+            System.setIn(stdin);
+        }
+        CliRun lower = run("user", "add", "--username", "sr_lower", "--region", "361100", "--role", "CITY_ADMIN");
+        assertThat(lower.out()).doesNotContain("按小写保存");
+
+        CliRun taken = run("user", "add", "--username", "Sr_Upper", "--region", "361102", "--role", "VIEWER");
+        assertThat(taken.exit()).isEqualTo(Cli.CONFLICT);
+        assertThat(taken.err()).contains("用户名已存在：sr_upper", "请换一个用户名");
+    }
+
+    /**
      * A 全国 account is out of every administrator's reach: the command line changes it. Before the 运维监控 role the
      * README had the Prometheus account made a 全国 查看/审计, which reads every region; now it can be turned into one.
      */
