@@ -26,7 +26,8 @@ class ImportJobApi {
     @GetMapping("/api/import-jobs/{jobId}")
     @Requires(Requirement.AUTHENTICATED)
     @Operation(summary = "本人发起的导入任务的当前状态；他人的、不存在的或已过期（结束 30 分钟后）的任务返回 404")
-    Jobs.View job(@PathVariable String jobId) {
+    Jobs.View job(@io.swagger.v3.oas.annotations.Parameter(description = "任务编号（UUID，如 3f2b…-…）：导入开始后页面地址 "
+            + "/imports/jobs/{jobId} 或 /projects/import/jobs/{jobId} 中的那一段") @PathVariable String jobId) {
         return jobs.get(jobId, access.current().username()).view();
     }
 }

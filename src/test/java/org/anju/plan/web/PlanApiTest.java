@@ -196,5 +196,7 @@ class PlanApiTest {
                 .getContentAsString();
         assertThat(docs).contains("/api/plans/{id}/findings", "/api/imports", "/api/regions", "/api/indicators",
                 "/api/plans/{id}/totals");
+        // where an import job's id comes from (operator trial of the twentieth session: "no job-id format is documented")
+        assertThat(docs).contains("任务编号（UUID");
     }
 }
