@@ -256,19 +256,7 @@ public final class Cli {
                 return fallback.create(cls);
             }
         };
-        Object root = switch (args.length == 0 ? "plan" : args[0]) {
-            case "project" -> new ProjectCommand();
-            case "report" -> new ReportCommand();
-            case "progress" -> new ProgressCommand();
-            case "bulletin" -> BulletinCommand.class;
-            case "user" -> new UserCommand();
-            case "privacy" -> new PrivacyCommand();
-            case "ledger" -> new LedgerCommand();
-            case "backup" -> BackupCommand.class;
-            case "restore" -> RestoreCommand.class;
-            default -> new PlanCommand();
-        };
-        CommandLine cli = new CommandLine(root, factory)
+        CommandLine cli = new CommandLine(root(args.length == 0 ? "plan" : args[0]), factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof org.springframework.dao.DataIntegrityViolationException d) {
                         cmd.getErr().println("错误：" + org.anju.platform.DatabaseRefusals.message(d)); // as the web: 400
@@ -300,6 +288,64 @@ public final class Cli {
         }
         Actor operator = Actor.commandLine(context.getBean(Regions.class).root(), System.getProperty("user.name"));
         return Access.runAs(operator, () -> cli.execute(Arrays.copyOfRange(args, 1, args.length)));
+    }
+
+    /** The command's picocli root: an object, or a class its factory makes (with the beans it needs). */
+    private static Object root(String command) {
+        return switch (command) {
+            case "project" -> new ProjectCommand();
+            case "report" -> new ReportCommand();
+            case "progress" -> new ProgressCommand();
+            case "bulletin" -> BulletinCommand.class;
+            case "user" -> new UserCommand();
+            case "privacy" -> new PrivacyCommand();
+            case "ledger" -> new LedgerCommand();
+            case "backup" -> BackupCommand.class;
+            case "restore" -> RestoreCommand.class;
+            default -> new PlanCommand();
+        };
+    }
+
+    /**
+     * Whether a command's arguments ask for its version ({@code backup -V}, {@code plan import --version}) and nothing
+     * else: then {@link Launch} prints {@link #version()} without starting Spring or a database, as the top level's
+     * {@code --version} (a command's {@code -V} started both, the embedded database included, for one static line).
+     * Decided by picocli's own parser on the commands' model, so that {@code -V} counts as the option only where
+     * picocli takes it so: not as the value of another option ({@code backup --out -V}, refused as before), not after
+     * {@code --}, and not when {@code --help} comes first (the usage, as before). The command objects are made without
+     * their constructors (no beans: nothing is run, only parsed); any doubt (an error, an unexpected failure) answers
+     * false, and the command runs as before.
+     */
+    static boolean versionAsked(String[] args) {
+        if (args.length < 2 || !COMMANDS.contains(args[0]) || Arrays.stream(args).skip(1).noneMatch(
+                a -> a.equals("--version") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('V') > 0))) {
+            return false;   // no picocli model made for every command: only when a -V may be there
+        }
+        try {
+            var objenesis = new org.springframework.objenesis.ObjenesisStd();
+            CommandLine.IFactory fallback = CommandLine.defaultFactory();
+            CommandLine.IFactory bare = new CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> cls) throws Exception {
+                    return cls.getPackageName().equals(Cli.class.getPackageName()) ? objenesis.newInstance(cls)
+                            : fallback.create(cls);
+                }
+            };
+            CommandLine cli = args[0].equals("rental") ? DrawVerifyCommand.commandLine(bare)
+                    : new CommandLine(root(args[0]), bare);
+            for (CommandLine.ParseResult p = cli.parseArgs(Arrays.copyOfRange(args, 1, args.length)); p != null;
+                 p = p.subcommand()) {
+                if (p.isUsageHelpRequested()) {
+                    return false;   // picocli prints the first command's request: the usage, by the command as before
+                }
+                if (p.isVersionHelpRequested()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException | LinkageError e) {
+            return false;   // the command line says what is wrong, in its words (CliMessages)
+        }
     }
 
     /** What {@code -V} prints: the jar's version (its manifest), which printed nothing before (operator trial). */

@@ -90,8 +90,7 @@ class DrawVerifyCommand implements Callable<Integer> {
 
     /** The command line for {@code rental draw verify}, which needs no application context. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine draw = new CommandLine(new Draws()).addSubcommand(new DrawVerifyCommand());
-        CommandLine root = new CommandLine(new Rental()).addSubcommand(draw);
+        CommandLine root = commandLine(CommandLine.defaultFactory());
         root.setOut(out);
         root.setErr(err);
         root.setResourceBundle(new CliMessages());
@@ -108,6 +107,17 @@ class DrawVerifyCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         });
         return root.execute(args.length > 0 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    /** {@code rental draw verify}'s command tree (its objects made by the factory). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        try {
+            CommandLine draw = new CommandLine(factory.create(Draws.class), factory)
+                    .addSubcommand(new CommandLine(factory.create(DrawVerifyCommand.class), factory));
+            return new CommandLine(factory.create(Rental.class), factory).addSubcommand(draw);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Command(name = "rental", description = "公租房：摇号复核", mixinStandardHelpOptions = true)

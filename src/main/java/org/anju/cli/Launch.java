@@ -21,7 +21,8 @@ public record Launch(Kind kind, String argument) {
             return new Launch(Kind.WEB, null);
         }
         if (Cli.COMMANDS.contains(args[0])) {
-            return new Launch(Kind.COMMAND, args[0]);
+            // a command's -V as the top level's: printed without starting Spring or a database (Cli.versionAsked)
+            return new Launch(Cli.versionAsked(args) ? Kind.VERSION : Kind.COMMAND, args[0]);
         }
         if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             return new Launch(Kind.HELP, args[0]);

@@ -33,6 +33,34 @@ class LaunchTest {
         assertThat(Launch.of("plan", "list").kind()).isEqualTo(Launch.Kind.COMMAND);
     }
 
+    /**
+     * A command's {@code -V} is the version, printed before anything starts as the top level's (it started Spring and
+     * the embedded database for one static line): only where picocli takes it as the command's option.
+     */
+    @Test
+    void aCommandsVersionOptionIsTheVersion() {
+        for (String[] asked : List.of(new String[] {"backup", "-V"}, new String[] {"backup", "--version"},
+                new String[] {"restore", "--in", "x.dump", "-V"}, new String[] {"plan", "-V"},
+                new String[] {"plan", "import", "-V"}, new String[] {"plan", "import", "x.xlsx", "--dry-run", "--version"},
+                new String[] {"plan", "-V", "list"}, new String[] {"user", "set", "-V"},
+                new String[] {"ledger", "overdue", "-V"}, new String[] {"rental", "draw", "verify", "-V"},
+                new String[] {"backup", "-V", "--frobnicate"})) {   // picocli, asked for help, lets unknown ones by
+            assertThat(Launch.of(asked)).as(String.join(" ", asked)).isEqualTo(new Launch(Launch.Kind.VERSION, asked[0]));
+        }
+        for (String[] not : List.of(
+                new String[] {"backup", "--out", "-V"},           // the value of --out (picocli refuses it as before)
+                new String[] {"backup", "--out=-V"},               // a file named -V
+                new String[] {"plan", "import", "--", "-V"},       // a FILE named -V
+                new String[] {"backup", "--help", "-V"},           // the usage first, as picocli prints it
+                new String[] {"backup", "-hV"},
+                new String[] {"plan", "import", "--help"},
+                new String[] {"plan", "import", "--plan", "三", "-V"},   // refused in Chinese, as before
+                new String[] {"plan", "import", "x.xlsx"},
+                new String[] {"backup", "--out", "x.dump"})) {
+            assertThat(Launch.of(not)).as(String.join(" ", not)).isEqualTo(new Launch(Launch.Kind.COMMAND, not[0]));
+        }
+    }
+
     @Test
     void helpIsTheUsage() {
         for (String help : List.of("--help", "-h", "help")) {
@@ -66,6 +94,16 @@ class LaunchTest {
         MainProcess help = MainProcess.run(unreachable, "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("用法", "restore");
+
+        // a command's -V starts nothing either: a setting Spring's start refuses (an unreadable data key) is never read
+        Map<String, String> badKey = Map.of("ANJU_DB_URL", "jdbc:postgresql://127.0.0.1:1/anju", "ANJU_DATA_KEY", "x",
+                "PORT", "0");
+        for (String command : List.of("backup", "plan")) {
+            MainProcess version = MainProcess.run(badKey, command, "-V");
+            assertThat(version.exit()).as(version.err()).isZero();
+            assertThat(version.out()).startsWith("安居 ").contains("，Java ");
+            assertThat(version.err()).as("before: Spring started and refused ANJU_DATA_KEY").isEmpty();
+        }
     }
 
     @Test

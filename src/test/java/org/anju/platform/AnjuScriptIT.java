@@ -59,6 +59,12 @@ class AnjuScriptIT {
         Run v = run(dir, java25, "--version");
         assertThat(v.exit()).as(v.err()).isZero();
         assertThat(v.out()).startsWith("安居 " + pom.group(1) + "，Java ");
+        // and a command's -V the same, before Spring starts: no database, no training run on it (LauncherTest)
+        for (String command : List.of("backup", "plan")) {
+            Run cv = run(dir, java25, command, "-V");
+            assertThat(cv.exit()).as(cv.err()).isZero();
+            assertThat(cv.out()).isEqualTo(v.out());
+        }
     }
 
     /** The cache files of a directory, by name. */

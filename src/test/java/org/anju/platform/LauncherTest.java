@@ -110,6 +110,26 @@ class LauncherTest {
         assertThat(run(dir, jdk, "plan", "list")).hasSize(1).first().asString().startsWith("-XX:AOTCache=");
     }
 
+    /**
+     * A command's {@code -V} prints the version before Spring starts (org.anju.cli.Launch): run plain, no training run,
+     * which would have made a cache of a run that loaded almost nothing, for every later command to run on.
+     */
+    @Test
+    void aCommandsVersionIsNoTrainingRun(@TempDir Path dir) throws Exception {
+        Path jdk = fakeJdk(dir, "JAVA_VERSION=\"25.0.3\"\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n");
+        Files.writeString(dir.resolve("anju-9.jar"), "PK: jar, 17 bytes");
+        for (List<String> args : List.of(List.of("plan", "import", "-V"), List.of("rental", "--version"),
+                List.of("user", "list", "-hV"))) {
+            List<String> calls = run(dir, jdk, args.toArray(String[]::new));
+            assertThat(calls.getLast()).as(args.toString()).doesNotContain("AOTMode", "AOTCache")
+                    .endsWith("/app/anju-9.jar " + String.join(" ", args));
+        }
+        try (var files = Files.walk(dir.resolve("cache"))) {
+            assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(n -> n.contains(".aot"));
+        }
+        assertThat(run(dir, jdk, "plan", "list")).as("a command still trains").anyMatch(c -> c.startsWith("-XX:AOTMode=record"));
+    }
+
     /** scripts/anju with ANJU_JAR set to {@code jar}: its exit code and what it printed (java not called: checked). */
     static String[] refused(Path dir, Path jdk, Path jar) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(SCRIPT.toString(), "--help").redirectErrorStream(true);
