@@ -76,33 +76,8 @@ final class CliMessages extends ListResourceBundle {
 
     private static String expected(ArgSpec spec, String value) {
         Class<?> type = spec.type();
-        return type == java.time.LocalDate.class ? "：" + dateProblem(value) : type == Long.class || type == long.class || type == Integer.class || type == int.class ? "：应为整数"
+        return type == java.time.LocalDate.class ? "：" + org.anju.platform.Expected.date(value) : type == Long.class || type == long.class || type == Integer.class || type == int.class ? "：应为整数"
                 : type.isEnum() ? "：应为 " + java.util.Arrays.toString(type.getEnumConstants()) : "";
-    }
-
-    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-
-    /**
-     * Why a date option's value is no date: a day its month does not have said as such ("2023年2月没有30日"), where
-     * "无效" alone left the operator to guess (operator trial of the twentieth session, F27); anything else by example.
-     */
-    static String dateProblem(String value) {
-        Matcher day = DAY.matcher(value == null ? "" : value.strip());
-        if (day.matches()) {
-            int year = Integer.parseInt(day.group(1));
-            int month = Integer.parseInt(day.group(2));
-            int dayOfMonth = Integer.parseInt(day.group(3));
-            if (month < 1 || month > 12) {
-                return "月份应为 1 至 12，「" + day.group(2) + "」不是月份";
-            }
-            int last = java.time.YearMonth.of(year, month).lengthOfMonth();
-            if (dayOfMonth < 1 || dayOfMonth > last) {
-                return year + "年" + month + "月没有" + dayOfMonth + "日（该月共 " + last + " 天）";
-            }
-            // a date, with a one-digit month or day, which the option does not read: how to write it
-            return "月和日都写两位，如 " + "%04d-%02d-%02d".formatted(year, month, dayOfMonth);
-        }
-        return "应为 2023-12-31 这样的日期（年-月-日）";
     }
 
     private static String names(List<ArgSpec> specs) {

@@ -104,7 +104,7 @@ class LedgerCommand {
             try {
                 day = on == null ? LocalDate.now(org.anju.platform.ChinaTime.ZONE) : LocalDate.parse(on);
             } catch (DateTimeParseException e) {
-                spec.commandLine().getErr().println("错误：选项 --on 的值「" + on + "」无效：" + CliMessages.dateProblem(on));
+                spec.commandLine().getErr().println("错误：选项 --on 的值「" + on + "」无效：" + org.anju.platform.Expected.date(on));
                 return Cli.BAD_INPUT;
             }
             var out = spec.commandLine().getOut();

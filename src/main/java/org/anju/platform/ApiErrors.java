@@ -161,7 +161,7 @@ class ApiErrors {
         if (j instanceof tools.jackson.databind.exc.UnrecognizedPropertyException) {
             return "不认识的字段 " + field + "：请检查字段名（接口说明见 /swagger-ui.html）";
         }
-        String expected = expected(type);
+        String expected = expected(type, j instanceof tools.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null);
         if (expected.isEmpty() && j instanceof tools.jackson.core.exc.StreamReadException) {
             return "请求内容不是有效的 JSON（在字段 " + field + " 处）";
         }
@@ -169,38 +169,14 @@ class ApiErrors {
     }
 
     /**
-     * What a value of {@code type} must be, as said after "不对" ("：应为整数"), or nothing for a type without a simple
-     * rule: one wording for JSON fields and for path and query parameters (the API said "参数 id 的值不对：abc" and
-     * left out what an id is; operator trial of the twentieth session, F21).
+     * What a value of {@code type} must be, as said after "不对" ("：应为整数"; for a date what is wrong with the value
+     * itself: "：2023年2月没有30日（该月共 28 天）"), or nothing for a type without a simple rule: one wording for JSON
+     * fields, path and query parameters (the API said "参数 id 的值不对：abc" and left out what an id is; operator trial
+     * of the twentieth session, F21) and the command line's options ({@link Expected}).
      */
-    static String expected(Class<?> type) {
-        if (type == null) {
-            return "";
-        }
-        if (type.isEnum()) {
-            return "：应为 " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining("、")) + " 之一";
-        }
-        if (type == Integer.class || type == int.class) {
-            return "：应为整数（" + Integer.MIN_VALUE + " 到 " + Integer.MAX_VALUE + "）";
-        }
-        if (type == Long.class || type == long.class || type == Short.class || type == short.class
-                || type == java.math.BigInteger.class) {
-            return "：应为整数";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "：应为数字";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "：应为 true 或 false";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "：应为 2023-12-31 这样的日期";
-        }
-        if (type == java.time.YearMonth.class) {
-            return "：应为 2023-12 这样的年月";
-        }
-        return "";
+    static String expected(Class<?> type, Object value) {
+        String expected = Expected.of(type, value);
+        return expected.isEmpty() ? "" : "：" + expected;
     }
 
     /** A path or query parameter that could not be read into its type, with the value sent and what it must be. */
@@ -214,7 +190,7 @@ class ApiErrors {
             return said + "超出范围：应为 " + (small ? Integer.MIN_VALUE : Long.MIN_VALUE) + " 到 "
                     + (small ? Integer.MAX_VALUE : Long.MAX_VALUE) + " 之间的整数";
         }
-        return said + "不对" + expected(type);
+        return said + "不对" + expected(type, e.getValue());
     }
 
     private static String shortened(Object value) {

@@ -53,6 +53,15 @@ class ErrorBodiesTest {
         assertThat(huge.statusCode()).isEqualTo(400);
         assertThat(huge.body()).contains("参数 id 的值「99999999999999999999」超出范围：应为 -9223372036854775808 到 "
                 + "9223372036854775807 之间的整数");
+        // a date parameter says what is wrong with the date, as the command line's date options (review 21, L4)
+        HttpResponse<String> day = get("/api/ledger/figures/counts?region=620700&on=2023-02-30", TestUsers.ZHANGYE_ADMIN, "*/*");
+        assertThat(day.statusCode()).as(day.body()).isEqualTo(400);
+        assertThat(day.body()).contains("参数 on 的值「2023-02-30」不对：2023年2月没有30日（该月共 28 天）");
+        HttpResponse<String> short_ = get("/api/ledger/figures/counts?region=620700&on=2023-2-3", TestUsers.ZHANGYE_ADMIN, "*/*");
+        assertThat(short_.statusCode()).as(short_.body()).isEqualTo(400);
+        assertThat(short_.body()).contains("参数 on 的值「2023-2-3」不对：月和日都写两位，如 2023-02-03");
+        assertThat(get("/api/ledger/figures/counts?region=620700&on=2023-02-28", TestUsers.ZHANGYE_ADMIN, "*/*")
+                .statusCode()).as("the date written so is read").isEqualTo(200);
     }
 
     /**

@@ -18,7 +18,7 @@ class UnreadableBodyMessageTest {
 
     enum Colour { RED, GREEN }
 
-    record Form(List<Colour> colours, BigDecimal value, Integer version, long count) {
+    record Form(List<Colour> colours, BigDecimal value, Integer version, long count, java.time.LocalDate day) {
     }
 
     private static String said(String json) {
@@ -39,6 +39,14 @@ class UnreadableBodyMessageTest {
     void aTextForANumberSaysANumber() {
         assertThat(said("{\"value\":\"abc\"}")).isEqualTo("字段 value 的值「abc」不对：应为数字");
         assertThat(said("{\"count\":\"x\"}")).isEqualTo("字段 count 的值「x」不对：应为整数");
+    }
+
+    /** A date field's value says what is wrong with it, as the command line's date option does (review 21, L4). */
+    @Test
+    void aDateTheMonthLacksSaysSo() {
+        assertThat(said("{\"day\":\"2023-02-30\"}")).isEqualTo("字段 day 的值「2023-02-30」不对：2023年2月没有30日（该月共 28 天）");
+        assertThat(said("{\"day\":\"2023-2-3\"}")).isEqualTo("字段 day 的值「2023-2-3」不对：月和日都写两位，如 2023-02-03");
+        assertThat(said("{\"day\":\"明天\"}")).isEqualTo("字段 day 的值「明天」不对：应为 2023-12-31 这样的日期（年-月-日）");
     }
 
     @Test
