@@ -1,5 +1,6 @@
 package org.anju.cli;
 
+import org.anju.platform.Expected;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -74,10 +75,17 @@ final class CliMessages extends ListResourceBundle {
         };
     }
 
+    /**
+     * What the value must be, in the API's words ({@link Expected}: "应为 A、B 之一", where the command line said
+     * "应为 [A, B]"), for a list's or array's elements ({@code --role}) as for a single value.
+     */
     private static String expected(ArgSpec spec, String value) {
         Class<?> type = spec.type();
-        return type == java.time.LocalDate.class ? "：" + org.anju.platform.Expected.date(value) : type == Long.class || type == long.class || type == Integer.class || type == int.class ? "：应为整数"
-                : type.isEnum() ? "：应为 " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+        if ((java.util.Collection.class.isAssignableFrom(type) || type.isArray()) && spec.auxiliaryTypes().length > 0) {
+            type = spec.auxiliaryTypes()[0];
+        }
+        String expected = Expected.of(type, value);
+        return expected.isEmpty() ? "" : "：" + expected;
     }
 
     private static String names(List<ArgSpec> specs) {

@@ -156,8 +156,10 @@ class CliUserTest {
                 .isEqualTo(Cli.BAD_INPUT);
         assertThat(run("user", "add", "--username", "x2", "--region", "361102", "--role", "CITY_ADMIN").exit())
                 .isEqualTo(Cli.BAD_INPUT);
-        assertThat(run("user", "add", "--username", "x3", "--region", "361102", "--role", "KING").exit())
-                .isEqualTo(Cli.BAD_INPUT);
+        CliRun king = run("user", "add", "--username", "x3", "--region", "361102", "--role", "KING");
+        assertThat(king.exit()).isEqualTo(Cli.BAD_INPUT);
+        // the values as the API lists them (before: "无效" and nothing else, a list's element type not looked at)
+        assertThat(king.err()).contains("选项 --role 的值「KING」无效：应为 PROVINCE_ADMIN、CITY_ADMIN、", "、MONITOR 之一");
         assertThat(run("user", "password", "nobody").exit()).isEqualTo(Cli.BAD_INPUT);
     }
 
