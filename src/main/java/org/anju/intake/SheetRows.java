@@ -44,6 +44,8 @@ final class SheetRows {
         int[] columns = new int[8];
         String[] texts = new String[8];
         String[] errors;
+        /** By column: what a number's format shows where it rounds it (SourceRow#shown); null while there is none. */
+        TreeMap<Integer, String> shown;
 
         Row(int index) {
             this.index = index;
@@ -60,7 +62,20 @@ final class SheetRows {
 
     /** A cell of the current row: its text ("" when blank) or, for an error value, the problem. */
     void cell(int column, String text, String error) {
+        cell(column, text, error, null);
+    }
+
+    /** The same, with what the number's format shows where it rounds the number ({@link SourceRow#shown}). */
+    void cell(int column, String text, String error, String rounded) {
         Row row = current;
+        if (rounded != null && !text.isEmpty()) {
+            if (row.shown == null) {
+                row.shown = new TreeMap<>();
+            }
+            row.shown.put(column, rounded);
+        } else if (row.shown != null) {
+            row.shown.remove(column);   // a repeated column: its last cell counts
+        }
         row.physicalEnd = Math.max(row.physicalEnd, column + 1);
         if (text.isEmpty() && error == null) {
             return;
@@ -210,7 +225,13 @@ final class SheetRows {
                     cells[row.columns[k]] = row.texts[k];
                 }
             }
-            result.add(new SourceRow(row.index + 1, Arrays.asList(cells), false));
+            Map<Integer, String> shown = Map.of();
+            if (row.shown != null) {
+                // a cell covered by a merge is "" (its number not read): nothing shown there either
+                row.shown.keySet().removeIf(c -> c >= size || cells[c].isEmpty());
+                shown = row.shown;
+            }
+            result.add(new SourceRow(row.index + 1, Arrays.asList(cells), false, shown));
         }
         rows.clear();
         return result;

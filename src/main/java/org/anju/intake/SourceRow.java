@@ -1,6 +1,7 @@
 package org.anju.intake;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,29 @@ import java.util.Objects;
  *               end is empty (see {@link #cell(int)})
  * @param prose  a line of running text, not a table row (a title, "单位：套", a paragraph); its
  *               only cell is the whole line
+ * @param shown  XLSX/XLS: by column position, the number a numeric cell's format shows where it shows the stored
+ *               value rounded (format "0", 12.5 → "13"; the cell's text is the stored "12.5"); empty elsewhere
  */
-public record SourceRow(int number, List<String> cells, boolean prose) {
+public record SourceRow(int number, List<String> cells, boolean prose, Map<Integer, String> shown) {
 
     public SourceRow {
         cells = List.copyOf(cells);
+        shown = Map.copyOf(shown);
+    }
+
+    public SourceRow(int number, List<String> cells, boolean prose) {
+        this(number, cells, prose, Map.of());
+    }
+
+    /**
+     * For a workbook's number its cell's format shows rounded, what to say beside a refusal of the stored value (a
+     * fraction in a count): "这是单元格里存的数值，表格按单元格格式显示为舍入后的 13"; null for any other cell — text
+     * ("12.5" typed as text shows just that), a number shown as stored, a cell of another format. One wording for
+     * every import that refuses such a value (plans, projects, monthly reports).
+     */
+    public String shownRounded(int column) {
+        String rounded = shown.get(column);
+        return rounded == null ? null : "这是单元格里存的数值，表格按单元格格式显示为舍入后的 " + rounded;
     }
 
     static SourceRow prose(int number, String text) {

@@ -93,7 +93,7 @@ final class SpreadsheetParser {
     }
 
     /** A row as found: its texts up to its last text (or merge edge), and where its physical cells end. */
-    private record RawRow(int number, List<String> cells, int physicalEnd) {
+    private record RawRow(int number, List<String> cells, int physicalEnd, java.util.Map<Integer, String> shown) {
     }
 
     private List<SourceRow> rows(Sheet sheet) {
@@ -130,6 +130,7 @@ final class SpreadsheetParser {
             }
             // only the cells present in the file: a row styled out to column XFD costs nothing
             TreeMap<Integer, String> texts = new TreeMap<>();
+            TreeMap<Integer, String> shown = new TreeMap<>();
             int width = 0;
             int physicalEnd = 0;
             for (Cell cell : row) {
@@ -142,6 +143,10 @@ final class SpreadsheetParser {
                 String text = text(sheet, cell);
                 if (!text.isEmpty()) {
                     texts.put(c, text);
+                    String rounded = rounded(cell);
+                    if (rounded != null) {
+                        shown.put(c, rounded);
+                    }
                     width = Math.max(width, region == null ? c + 1 : region.getLastColumn() + 1);
                 }
             }
@@ -150,7 +155,7 @@ final class SpreadsheetParser {
                 for (int c = 0; c < width; c++) {
                     cells.add(texts.getOrDefault(c, ""));
                 }
-                raw.add(new RawRow(r + 1, cells, physicalEnd));
+                raw.add(new RawRow(r + 1, cells, physicalEnd, shown));
                 sheetWidth = Math.max(sheetWidth, width);
             }
         }
@@ -162,7 +167,7 @@ final class SpreadsheetParser {
             while (cells.size() < size) {
                 cells.add("");
             }
-            rows.add(new SourceRow(row.number(), cells, false));
+            rows.add(new SourceRow(row.number(), cells, false, row.shown()));
         }
         return rows;
     }
@@ -299,6 +304,38 @@ final class SpreadsheetParser {
         return number(value, format);
     }
 
+    /** What a numeric cell's format shows where it rounds the stored value ({@link #rounded(double, String)}), or null. */
+    private static String rounded(Cell cell) {
+        boolean number = cell.getCellType() == CellType.NUMERIC
+                || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
+        CellStyle style = number ? cell.getCellStyle() : null;
+        if (style == null || DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString())) {
+            return null;
+        }
+        return rounded(cell.getNumericCellValue(), style.getDataFormatString());
+    }
+
+    /**
+     * The number a format shows for {@code value} where it shows fewer decimals than the value has ("0": 12.5 → "13",
+     * rounded half away from zero as Excel does), or null: shown as stored, or a format that fixes no precision
+     * (General, scientific, percent, text).
+     */
+    static String rounded(double value, String format) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
+        }
+        NumberFormat shown = NumberFormat.of(format);
+        if (!shown.fixesPrecision()) {
+            return null;
+        }
+        BigDecimal decimal = new BigDecimal(NumberToTextConverter.toText(value));
+        if (decimal.stripTrailingZeros().scale() <= shown.shownDecimals()) {
+            return null;
+        }
+        BigDecimal rounded = decimal.setScale(shown.shownDecimals(), java.math.RoundingMode.HALF_UP);
+        return (rounded.signum() == 0 ? rounded.abs() : rounded).toPlainString();
+    }
+
     /** An Excel date serial as ISO text: a date, a date and time, or a time (below 1). */
     static String date(double value, boolean date1904) {
         LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true).truncatedTo(ChronoUnit.SECONDS);
@@ -337,12 +374,16 @@ final class SpreadsheetParser {
         return decimal.toPlainString() + (fixed.percent() ? "%" : "");
     }
 
-    /** What a number format fixes: decimals (zeros after the point) and whether it is a percentage. */
-    record NumberFormat(int decimals, boolean percent) {
+    /**
+     * What a number format fixes: decimals (zeros after the point), whether it is a percentage, and how many decimals it
+     * shows at most (zeros, # and ? after the point) when it fixes the precision shown at all ({@code fixesPrecision}:
+     * not General, text, scientific or a percentage).
+     */
+    record NumberFormat(int decimals, boolean percent, int shownDecimals, boolean fixesPrecision) {
 
         static NumberFormat of(String format) {
             if (format == null || format.isEmpty() || format.equalsIgnoreCase("General")) {
-                return new NumberFormat(0, false);
+                return new NumberFormat(0, false, 0, false);
             }
             StringBuilder section = new StringBuilder();
             boolean quoted = false;
@@ -365,19 +406,22 @@ final class SpreadsheetParser {
             }
             String s = section.toString();
             if (s.indexOf('E') >= 0 || s.indexOf('e') >= 0) {
-                return new NumberFormat(0, false); // scientific: not a printed precision
+                return new NumberFormat(0, false, 0, false); // scientific: not a printed precision
             }
             boolean percent = s.indexOf('%') >= 0;
             int dot = s.indexOf('.');
             int decimals = 0;
+            int shown = 0;
             if (dot >= 0) {
                 for (int i = dot + 1; i < s.length() && "0#?".indexOf(s.charAt(i)) >= 0; i++) {
+                    shown++;
                     if (s.charAt(i) == '0') {
                         decimals++;
                     }
                 }
             }
-            return new NumberFormat(decimals, percent);
+            boolean digits = s.chars().anyMatch(c -> c == '0' || c == '#' || c == '?');
+            return new NumberFormat(decimals, percent, shown, digits && !percent);
         }
     }
 }

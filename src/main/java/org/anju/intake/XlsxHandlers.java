@@ -248,6 +248,13 @@ final class XlsxHandlers {
             }
             return SpreadsheetParser.number(value, format);
         }
+
+        /** What style {@code s}'s format shows where it rounds the value, as SpreadsheetParser#rounded(Cell); or null. */
+        String rounded(int style, double value) {
+            int index = styles.formatIndex(style);
+            String format = index < 0 ? null : styles.formatString(index);
+            return index >= 0 && DateUtil.isADateFormat(index, format) ? null : SpreadsheetParser.rounded(value, format);
+        }
     }
 
     /** One worksheet's XML into {@link SheetRows}. */
@@ -383,7 +390,8 @@ final class XlsxHandlers {
                     if (v == null) {
                         rows.cell(column, "", null);
                     } else {
-                        rows.cell(column, cells.number(style, v.isEmpty() ? 0.0 : Double.parseDouble(v)), null);
+                        double number = v.isEmpty() ? 0.0 : Double.parseDouble(v);
+                        rows.cell(column, cells.number(style, number), null, cells.rounded(style, number));
                     }
                 }
                 case "s" -> {

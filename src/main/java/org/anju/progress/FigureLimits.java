@@ -87,14 +87,27 @@ public class FigureLimits {
         return maxima.getOrDefault(measureCode, ANY);
     }
 
-    /** Why the value is not a plausible figure of the indicator ({@link #problem(BigDecimal, BigDecimal, String, boolean)}). */
+    /** Why the value is not a plausible figure of the indicator ({@link #problem(BigDecimal, BigDecimal, String, boolean, String)}). */
     public String problem(BigDecimal value, Indicator indicator) {
-        return problem(value, max(indicator), indicator.measureName(), indicator.exact());
+        return problem(value, indicator, null);
+    }
+
+    /**
+     * The same for a value read from a file, with what its cell shows ({@code shown}: a workbook's number its format
+     * shows rounded, org.anju.intake.SourceRow#shownRounded, said beside a fraction in a count; null for none).
+     */
+    public String problem(BigDecimal value, Indicator indicator, String shown) {
+        return problem(value, max(indicator), indicator.measureName(), indicator.exact(), shown);
     }
 
     /** Why the value is not a plausible figure in the measure (a project's size); counts are the catalogue's exact measures. */
     public String problem(BigDecimal value, Measure measure) {
-        return problem(value, max(measure.code()), measure.name(), measure.exact());
+        return problem(value, measure, null);
+    }
+
+    /** The same for a value read from a file, with what its cell shows ({@link #problem(BigDecimal, Indicator, String)}). */
+    public String problem(BigDecimal value, Measure measure, String shown) {
+        return problem(value, max(measure.code()), measure.name(), measure.exact(), shown);
     }
 
     /**
@@ -103,7 +116,7 @@ public class FigureLimits {
      * is. Which measures are counts is the catalogue's data (measure.exact: 套, 户, 个, 栋 …), not decided here.
      * Negative values are the caller's own rule.
      */
-    static String problem(BigDecimal value, BigDecimal max, String measureName, boolean count) {
+    static String problem(BigDecimal value, BigDecimal max, String measureName, boolean count, String shown) {
         String text = shortened(value);
         int decimals = value.stripTrailingZeros().scale();
         if (value.compareTo(max) > 0 || !count && decimals > DECIMALS) {
@@ -111,7 +124,8 @@ public class FigureLimits {
                     + measureName + (count ? "的整数" : "，最多 " + DECIMALS + " 位小数") + "；请核对数值和单位）";
         }
         if (count && decimals > 0) {
-            return "应为整数：" + text + "（按" + measureName + "计数，不能有小数；请填写核实的整数，系统不代为舍入）";
+            return "应为整数：" + text + "（按" + measureName + "计数，不能有小数；" + (shown == null ? "" : shown + "；")
+                    + "请填写核实的整数，系统不代为舍入）";
         }
         return null;
     }

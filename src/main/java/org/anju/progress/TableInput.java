@@ -156,6 +156,15 @@ public final class TableInput {
             return v.isEmpty() ? null : v;
         }
 
+        /**
+         * For a workbook's number its cell's format shows rounded, what to say beside a refusal of the stored value
+         * ({@link SourceRow#shownRounded}); null for any other cell.
+         */
+        public String shownRounded(String header) {
+            Integer c = column(header);
+            return c == null ? null : row.shownRounded(c);
+        }
+
         public void problem(String header, String message) {
             Integer c = column(header);
             problems.add(new InputProblem(file, sheet.name(), row.number(), c == null ? null : c + 1, message));

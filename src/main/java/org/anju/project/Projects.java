@@ -302,12 +302,17 @@ public class Projects {
 
     /** Why a project's figure is beyond any real project (a typo, 元 for 万元) or a fraction of a count; null when not. */
     private String implausible(String column, BigDecimal value) {
+        return implausible(column, value, null);
+    }
+
+    /** The same for a file's cell, with what a workbook shows there where its format rounds the number. */
+    private String implausible(String column, BigDecimal value, String shown) {
         if (value == null) {
             return null;
         }
         org.anju.indicator.Measure measure = indicators.measures().stream()
                 .filter(m -> m.code().equals(MEASURES.get(column))).findFirst().orElseThrow();
-        return limits.problem(value, measure);
+        return limits.problem(value, measure, shown);
     }
 
     private void checkFigures(java.util.Map<String, BigDecimal> figures) {
@@ -524,7 +529,7 @@ public class Projects {
             figures.put(ProjectColumns.PLANNED, planned);
             figures.put(ProjectColumns.INVESTMENT, investment);
             figures.forEach((column, value) -> {
-                String problem = implausible(column, value);
+                String problem = implausible(column, value, row.shownRounded(column));
                 if (problem != null) {
                     row.problem(column, column + problem);
                 }

@@ -100,7 +100,7 @@ public class ReportImport {
                 if (table.has(header)) {
                     BigDecimal v = row.number(header);
                     String implausible = v == null ? null : v.signum() < 0 ? "不能为负数：" + v.toPlainString()
-                            : reports.implausible(item.indicatorCode(), v);
+                            : reports.implausible(item.indicatorCode(), v, row.shownRounded(header));
                     if (implausible != null) {
                         row.problem(header, header + implausible);
                     } else if (v != null) {

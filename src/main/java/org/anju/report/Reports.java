@@ -329,8 +329,13 @@ public class Reports {
      * ({@link org.anju.progress.FigureLimits}).
      */
     String implausible(String indicatorCode, BigDecimal value) {
+        return implausible(indicatorCode, value, null);
+    }
+
+    /** The same for a file's cell, with what a workbook shows there where its format rounds the number. */
+    String implausible(String indicatorCode, BigDecimal value, String shown) {
         org.anju.indicator.Indicator indicator = indicators.byCode(indicatorCode).orElseThrow();
-        return limits.problem(value, indicator);
+        return limits.problem(value, indicator, shown);
     }
 
     private static String label(ReportValue v) {

@@ -127,7 +127,8 @@ class SpreadsheetTest {
                 row(5, "合计", "165.9466", "10017898", "12.5%", "2023-01-30"),
                 row(6, "信州区", "162.4466", "17898", ""),
                 row(7, "广丰区", "3.50", "10000000"),
-                row(9, "其他", "0.3", "3.14159", "TRUE", "001"));
+                // 3.14159 under 0.00 is shown 3.14: the stored value read, what the table shows kept beside it
+                new SourceRow(9, List.of("其他", "0.3", "3.14159", "TRUE", "001"), false, java.util.Map.of(2, "3.14")));
         assertThat(document.sheet("附件2").rows()).containsExactly(row(3, "", "从 B3 开始"));
     }
 

@@ -240,6 +240,15 @@ class ProjectRegisterTest {
                 null, null, null, 0)))
                 .isInstanceOf(org.anju.platform.BadInput.class).hasMessageStartingWith("栋数应为整数：2.5（按栋计数");
         assertThat(projects.list("620700", 2029, null, "半户", YearMonth.of(2029, 12), 0).total()).as("nothing written").isZero();
+        // a workbook's number its format shows rounded (0: 120.5 shows 121) is said as such; a text cell is not
+        byte[] xlsx = org.anju.Workbooks.xlsx("项目库", new Object[] {"地区", "工程类别", "年度", "项目名称", "套数", "户数", "栋数"},
+                new Object[] {"甘州区", "老旧小区改造", 2029.0, "半户小区", null, org.anju.Workbooks.formatted(120.5, "0"), "3.5"});
+        assertThatThrownBy(() -> projects.importFile("半户.xlsx", xlsx, "620700"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 半户.xlsx，工作表 项目库，第 2 行，第 F 列：户数应为整数：120.5（按户计数，不能有小数；"
+                                        + "这是单元格里存的数值，表格按单元格格式显示为舍入后的 121；请填写核实的整数，系统不代为舍入）",
+                                "文件 半户.xlsx，工作表 项目库，第 2 行，第 G 列：栋数应为整数：3.5（按栋计数，不能有小数；"
+                                        + "请填写核实的整数，系统不代为舍入）"));
 
         projects.importFile("半户.csv", csv.replace("120.5", "120").getBytes(StandardCharsets.UTF_8), "620700");
         assertThat(projects.list("620700", 2029, null, "半户", YearMonth.of(2029, 12), 0).total()).as("area keeps its decimals")

@@ -196,6 +196,16 @@ class ReportWorkflowTest {
                         .containsExactly("文件 二月.csv，正文，第 2 行，第 C 列：已发放户数（户）应为整数：12.5（按户计数，不能有小数；"
                                 + "请填写核实的整数，系统不代为舍入）"));
         assertThat(reports.get(GANZHOU, p).id()).as("nothing written").isNull();
+        // a workbook's number its format shows rounded (0: 12.5 shows 13) is said as such; a text cell is not
+        byte[] xlsx = org.anju.Workbooks.xlsx("月报", new Object[] {"地区", "月份", "已发放户数（户）", "核查腾退公租房（套）"},
+                new Object[] {"甘州区", "2024-02", org.anju.Workbooks.formatted(12.5, "0"), "0.5"});
+        assertThatThrownBy(() -> imports.importFile("二月.xlsx", xlsx, CITY, false))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 二月.xlsx，工作表 月报，第 2 行，第 C 列：已发放户数（户）应为整数：12.5（按户计数，不能有小数；"
+                                        + "这是单元格里存的数值，表格按单元格格式显示为舍入后的 13；请填写核实的整数，系统不代为舍入）",
+                                "文件 二月.xlsx，工作表 月报，第 2 行，第 D 列：核查腾退公租房（套）应为整数：0.5（按套计数，不能有小数；"
+                                        + "请填写核实的整数，系统不代为舍入）"));
+        assertThat(reports.get(GANZHOU, p).id()).as("nothing written").isNull();
 
         Report saved = reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("12.0")),
                 new ReportValue("RENTAL_SUBSIDY.ISSUE.YUAN_10K", "", new BigDecimal("3.2575"))));

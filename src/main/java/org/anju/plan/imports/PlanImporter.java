@@ -6,7 +6,6 @@ import org.anju.indicator.Indicators;
 import org.anju.intake.InputException;
 import org.anju.intake.InputProblem;
 import org.anju.intake.SourceDocument;
-import org.anju.intake.SourceFormat;
 import org.anju.intake.SourceReader;
 import org.anju.plan.BreakdownTable;
 import org.anju.plan.Fingerprints;
@@ -173,8 +172,7 @@ public class PlanImporter {
         }
         TableInterpreter.Answers answers = new TableInterpreter.Answers(choices.columns(), choices.regions(),
                 new ColumnReader.Stated(statedYear, yearBasis, program, stage), choices.period());
-        TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName,
-                document.format() == SourceFormat.XLSX || document.format() == SourceFormat.XLS, answers)
+        TableInterpreter.Result interpreted = new TableInterpreter(regions, indicators, fileName, answers)
                 .interpret(raws, facts, issuer);
         problems.addAll(interpreted.problems());
         if (!problems.isEmpty()) {

@@ -68,8 +68,6 @@ final class TableInterpreter {
     private final Regions regions;
     private final Indicators indicators;
     private final String fileName;
-    /** Read from an Excel workbook: a number there is the cell's value, which its format may show rounded. */
-    private final boolean workbook;
     private final Answers answers;
     private final ColumnReader reader;
     private final List<InputProblem> problems = new ArrayList<>();
@@ -79,11 +77,10 @@ final class TableInterpreter {
     private final Set<String> usedRegionAnswers = new HashSet<>();
     private JobProgress.Steps progress;
 
-    TableInterpreter(Regions regions, Indicators indicators, String fileName, boolean workbook, Answers answers) {
+    TableInterpreter(Regions regions, Indicators indicators, String fileName, Answers answers) {
         this.regions = regions;
         this.indicators = indicators;
         this.fileName = fileName;
-        this.workbook = workbook;
         this.answers = answers;
         this.reader = new ColumnReader(indicators, answers.stated());
         answers.regions().forEach((label, code) -> {
@@ -826,8 +823,8 @@ final class TableInterpreter {
                         problems.add(problem(raw, source.number(), c + 1, column.indicator().displayName() + "应为整数：「"
                                 + Text.trim(cell(source, c)) + "」" + (figure == v.cell() ? "" : "即 "
                                 + figure.value().toPlainString() + " " + column.indicator().measureName())
-                                + "（按" + column.indicator().measureName() + "计数，不能有小数；" + (workbook
-                                ? "这是单元格里存的数值，表格按格式显示的可能是舍入后的数字；" : "") + "请核对原表）"));
+                                + "（按" + column.indicator().measureName() + "计数，不能有小数；"
+                                + (source.shownRounded(c) == null ? "" : source.shownRounded(c) + "；") + "请核对原表）"));
                         cells.add(Cell.BLANK);
                     } else {
                         cells.add(figure);

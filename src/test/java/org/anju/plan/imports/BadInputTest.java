@@ -86,37 +86,31 @@ class BadInputTest {
 
     /**
      * In a workbook the count judged is the cell's value, which its format may show rounded: a 万套 cell formatted
-     * 0.00 shows 1.23 and holds 1.23456, 12,345.6 套 — the message says so, or the official sees 1.23 and a refusal
-     * of 1.23456 (review of the twentieth session, L5).
+     * 0.00 shows 1.23 and holds 1.23456, 12,345.6 套 — the message says what the table shows, or the official sees 1.23
+     * and a refusal of 1.23456 (review of the twentieth session, L5). Only there: a text cell "1.00005" and a number in
+     * General show what is stored, and were told it "may show rounded" (review of the twenty-first session, L6).
      */
     @Test
-    void aFractionInAWorkbookSaysTheCellsValueMayShowRounded() throws Exception {
-        byte[] xlsx;
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = new java.io.ByteArrayOutputStream()) {
-            var sheet = book.createSheet("分解表");
-            var twoDecimals = book.createCellStyle();
-            twoDecimals.setDataFormat(book.createDataFormat().getFormat("0.00"));
-            sheet.createRow(0).createCell(0).setCellValue("2023年发展保障性租赁住房目标任务分解表");
-            sheet.createRow(1).createCell(0).setCellValue("单位：万套");
-            var head = sheet.createRow(2);
-            head.createCell(0).setCellValue("县市区");
-            head.createCell(1).setCellValue("筹集（开工）");
-            Object[][] rows = {{"合计", 2.23456}, {"玉山县", 1.23456}, {"铅山县", 1.0}};
-            for (int i = 0; i < rows.length; i++) {
-                var row = sheet.createRow(3 + i);
-                row.createCell(0).setCellValue((String) rows[i][0]);
-                var cell = row.createCell(1);
-                cell.setCellValue((Double) rows[i][1]);
-                cell.setCellStyle(twoDecimals);
-            }
-            book.write(out);
-            xlsx = out.toByteArray();
-        }
+    void aFractionInAWorkbookSaysWhatTheTableShowsWhereItsFormatRoundsIt() {
+        byte[] xlsx = org.anju.Workbooks.xlsx("分解表",
+                new Object[] {"2023年发展保障性租赁住房目标任务分解表"}, new Object[] {"单位：万套"},
+                new Object[] {"县市区", "筹集（开工）"},
+                new Object[] {"合计", org.anju.Workbooks.formatted(4.23461, "0.00")},
+                new Object[] {"玉山县", org.anju.Workbooks.formatted(1.23456, "0.00")},
+                new Object[] {"铅山县", "1.00005"},
+                new Object[] {"广丰区", 2.0});
         ImportResult r = importer.importFile("上饶.xlsx", xlsx, ImportOptions.commit());
+        String what = "2023年发展保障性租赁住房目标任务分解表：保障性租赁住房筹集（开工）（套）应为整数：";
         assertThat(r.problems()).extracting(Problem::sheet, Problem::row, Problem::column, Problem::message).contains(
-                org.assertj.core.groups.Tuple.tuple("分解表", 5, 2, "2023年发展保障性租赁住房目标任务分解表：保障性租赁住房筹集（开工）（套）"
-                        + "应为整数：「1.23456」即 12345.6 套（按套计数，不能有小数；这是单元格里存的数值，"
-                        + "表格按格式显示的可能是舍入后的数字；请核对原表）"));
+                org.assertj.core.groups.Tuple.tuple("分解表", 5, 2, what + "「1.23456」即 12345.6 套（按套计数，不能有小数；"
+                        + "这是单元格里存的数值，表格按单元格格式显示为舍入后的 1.23；请核对原表）"),
+                org.assertj.core.groups.Tuple.tuple("分解表", 6, 2, what + "「1.00005」即 10000.5 套（按套计数，不能有小数；"
+                        + "请核对原表）"));
+        byte[] general = org.anju.Workbooks.xlsx("分解表",
+                new Object[] {"2023年发展保障性租赁住房目标任务分解表"}, new Object[] {"单位：万套"},
+                new Object[] {"县市区", "筹集（开工）"}, new Object[] {"合计", 1.00005}, new Object[] {"玉山县", 1.00005});
+        assertThat(importer.importFile("上饶.xlsx", general, ImportOptions.commit()).problems()).extracting(Problem::message)
+                .contains(what + "「1.00005」即 10000.5 套（按套计数，不能有小数；请核对原表）");
     }
 
     @Test
