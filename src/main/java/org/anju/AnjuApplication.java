@@ -19,6 +19,7 @@ public class AnjuApplication {
                 System.out.println(Launch.usage());
                 System.exit(Cli.OK);
             }
+            case USAGE -> System.exit(Cli.usage(args, System.out));
             case VERSION -> {
                 System.out.println(Cli.version());
                 System.exit(Cli.OK);

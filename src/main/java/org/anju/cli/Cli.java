@@ -276,13 +276,7 @@ public final class Cli {
                 });
         cli.setOut(out);
         cli.setErr(err);
-        cli.setResourceBundle(new CliMessages());
-        versions(cli, version());
-        cli.setParameterExceptionHandler((e, params) -> {
-            e.getCommandLine().getErr().println("错误：" + CliMessages.of(e));
-            e.getCommandLine().usage(e.getCommandLine().getErr());
-            return BAD_INPUT;
-        });
+        configure(cli);
         if (context.getBeanProvider(Regions.class).getIfAvailable() == null) { // a database tool: no actor, no audit
             return cli.execute(Arrays.copyOfRange(args, 1, args.length));
         }
@@ -307,45 +301,62 @@ public final class Cli {
     }
 
     /**
-     * Whether a command's arguments ask for its version ({@code backup -V}, {@code plan import --version}) and nothing
-     * else: then {@link Launch} prints {@link #version()} without starting Spring or a database, as the top level's
-     * {@code --version} (a command's {@code -V} started both, the embedded database included, for one static line).
-     * Decided by picocli's own parser on the commands' model, so that {@code -V} counts as the option only where
-     * picocli takes it so: not as the value of another option ({@code backup --out -V}, refused as before), not after
-     * {@code --}, and not when {@code --help} comes first (the usage, as before). The command objects are made without
-     * their constructors (no beans: nothing is run, only parsed); any doubt (an error, an unexpected failure) answers
-     * false, and the command runs as before.
+     * What a command's arguments ask of picocli alone: its version ({@code backup -V}, {@code plan import --version}) —
+     * {@link Launch.Kind#VERSION} — or its usage ({@code plan import --help}) — {@link Launch.Kind#USAGE} — printed
+     * without starting Spring or a database, as the top level's (both started Spring and a database, a throw-away one for
+     * the usage, for static text: 2–3 s). Else {@link Launch.Kind#COMMAND}. Decided by picocli's own parser on the
+     * commands' model, so that {@code -V} or {@code --help} counts as the option only where picocli takes it so: not as
+     * the value of another option ({@code backup --out -V}, refused as before), not after {@code --}; both asked, the
+     * usage, as picocli prints it. The command objects are made without their constructors (no beans: nothing is
+     * run, only parsed; no option's default is shown in a usage); any doubt (an error, an unexpected failure) answers
+     * {@code COMMAND}, and the command runs as before.
      */
-    static boolean versionAsked(String[] args) {
+    static Launch.Kind asked(String[] args) {
         if (args.length < 2 || !COMMANDS.contains(args[0]) || Arrays.stream(args).skip(1).noneMatch(
-                a -> a.equals("--version") || (a.startsWith("-") && !a.startsWith("--") && a.indexOf('V') > 0))) {
-            return false;   // no picocli model made for every command: only when a -V may be there
+                a -> a.equals("--version") || a.equals("--help") || (a.startsWith("-") && !a.startsWith("--")
+                        && (a.indexOf('V') > 0 || a.indexOf('h') > 0)))) {
+            return Launch.Kind.COMMAND;   // no picocli model made for every command: only when -V or -h may be there
         }
         try {
-            var objenesis = new org.springframework.objenesis.ObjenesisStd();
-            CommandLine.IFactory fallback = CommandLine.defaultFactory();
-            CommandLine.IFactory bare = new CommandLine.IFactory() {
-                @Override
-                public <K> K create(Class<K> cls) throws Exception {
-                    return cls.getPackageName().equals(Cli.class.getPackageName()) ? objenesis.newInstance(cls)
-                            : fallback.create(cls);
-                }
-            };
-            CommandLine cli = args[0].equals("rental") ? DrawVerifyCommand.commandLine(bare)
-                    : new CommandLine(root(args[0]), bare);
-            for (CommandLine.ParseResult p = cli.parseArgs(Arrays.copyOfRange(args, 1, args.length)); p != null;
+            for (CommandLine.ParseResult p = bare(args[0]).parseArgs(Arrays.copyOfRange(args, 1, args.length)); p != null;
                  p = p.subcommand()) {
                 if (p.isUsageHelpRequested()) {
-                    return false;   // picocli prints the first command's request: the usage, by the command as before
+                    return Launch.Kind.USAGE;
                 }
                 if (p.isVersionHelpRequested()) {
-                    return true;
+                    return Launch.Kind.VERSION;
                 }
             }
-            return false;
+            return Launch.Kind.COMMAND;
         } catch (RuntimeException | LinkageError e) {
-            return false;   // the command line says what is wrong, in its words (CliMessages)
+            return Launch.Kind.COMMAND;   // the command line says what is wrong, in its words (CliMessages)
         }
+    }
+
+    /** Prints the usage a command's {@code --help} asks for ({@link #asked} said {@code USAGE}), as picocli does. */
+    public static int usage(String[] args, PrintStream stdout) {
+        CommandLine cli = bare(args[0]);
+        PrintWriter out = new PrintWriter(stdout, true, StandardCharsets.UTF_8);
+        cli.setOut(out);
+        cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        configure(cli);
+        int exit = cli.execute(Arrays.copyOfRange(args, 1, args.length));
+        out.flush();
+        return exit;
+    }
+
+    /** The command's picocli tree with objects made without their constructors: to parse and print, never to run. */
+    private static CommandLine bare(String command) {
+        var objenesis = new org.springframework.objenesis.ObjenesisStd();
+        CommandLine.IFactory fallback = CommandLine.defaultFactory();
+        CommandLine.IFactory bare = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls.getPackageName().equals(Cli.class.getPackageName()) ? objenesis.newInstance(cls)
+                        : fallback.create(cls);
+            }
+        };
+        return command.equals("rental") ? DrawVerifyCommand.commandLine(bare) : new CommandLine(root(command), bare);
     }
 
     /** What {@code -V} prints: the jar's version (its manifest), which printed nothing before (operator trial). */
@@ -355,6 +366,17 @@ public final class Cli {
     }
 
     /** Every command and subcommand answers {@code -V} (picocli's version is per command). */
+    /** What every command line gets, run or only printing its usage: the Chinese texts, the version, the refusals. */
+    private static void configure(CommandLine cli) {
+        cli.setResourceBundle(new CliMessages());
+        versions(cli, version());
+        cli.setParameterExceptionHandler((e, params) -> {
+            e.getCommandLine().getErr().println("错误：" + CliMessages.of(e));
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return BAD_INPUT;
+        });
+    }
+
     private static void versions(CommandLine command, String version) {
         command.getCommandSpec().version(version);
         command.getSubcommands().values().forEach(sub -> versions(sub, version));

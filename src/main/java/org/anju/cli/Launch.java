@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public record Launch(Kind kind, String argument) {
 
-    public enum Kind { WEB, COMMAND, HELP, VERSION, REFUSED }
+    /** {@code HELP} the top level's usage, {@code USAGE} a command's ({@code plan import --help}). */
+    public enum Kind { WEB, COMMAND, HELP, USAGE, VERSION, REFUSED }
 
     /** {@code --name=value}, as Spring's command-line property source reads it (a name, then anything). */
     private static final Pattern PROPERTY = Pattern.compile("--[^=\\s][^=]*=.*", Pattern.DOTALL);
@@ -21,8 +22,8 @@ public record Launch(Kind kind, String argument) {
             return new Launch(Kind.WEB, null);
         }
         if (Cli.COMMANDS.contains(args[0])) {
-            // a command's -V as the top level's: printed without starting Spring or a database (Cli.versionAsked)
-            return new Launch(Cli.versionAsked(args) ? Kind.VERSION : Kind.COMMAND, args[0]);
+            // a command's -V or --help as the top level's: printed without starting Spring or a database (Cli.asked)
+            return new Launch(Cli.asked(args), args[0]);
         }
         if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             return new Launch(Kind.HELP, args[0]);

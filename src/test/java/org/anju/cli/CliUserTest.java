@@ -124,6 +124,24 @@ class CliUserTest {
     }
 
     /**
+     * A command's {@code --help} is printed before Spring starts, from command objects made without their beans
+     * ({@code Launch.Kind.USAGE}): the same text, byte for byte, as the command running in its context prints.
+     */
+    @Test
+    void aCommandsUsageIsTheSameWithoutSpring() {
+        for (String[] asked : new String[][] {{"user", "add", "--help"}, {"user", "--help"}, {"plan", "import", "--help"},
+                {"backup", "--help"}, {"restore", "-h"}, {"project", "export", "--help"}, {"ledger", "--help"},
+                {"bulletin", "--help"}, {"privacy", "--help"}, {"progress", "--help"}, {"report", "--help"}}) {
+            CliRun running = run(asked);
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            int exit = Cli.usage(asked, new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(exit).isEqualTo(running.exit()).isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).as(String.join(" ", asked)).isEqualTo(running.out())
+                    .contains("用法");
+        }
+    }
+
+    /**
      * A 全国 account is out of every administrator's reach: the command line changes it. Before the 运维监控 role the
      * README had the Prometheus account made a 全国 查看/审计, which reads every region; now it can be turned into one.
      */

@@ -51,13 +51,30 @@ class LaunchTest {
                 new String[] {"backup", "--out", "-V"},           // the value of --out (picocli refuses it as before)
                 new String[] {"backup", "--out=-V"},               // a file named -V
                 new String[] {"plan", "import", "--", "-V"},       // a FILE named -V
-                new String[] {"backup", "--help", "-V"},           // the usage first, as picocli prints it
-                new String[] {"backup", "-hV"},
-                new String[] {"plan", "import", "--help"},
                 new String[] {"plan", "import", "--plan", "三", "-V"},   // refused in Chinese, as before
                 new String[] {"plan", "import", "x.xlsx"},
                 new String[] {"backup", "--out", "x.dump"})) {
             assertThat(Launch.of(not)).as(String.join(" ", not)).isEqualTo(new Launch(Launch.Kind.COMMAND, not[0]));
+        }
+    }
+
+    /**
+     * A command's {@code --help} is its usage, printed before anything starts (it started Spring and a throw-away
+     * database: 2–3 s for static text); with {@code -V} too, the usage, as picocli prints it. Not where
+     * {@code --help} is another option's value or a file after {@code --}. The text is the running command's
+     * ({@code CliUserTest.aCommandsUsageIsTheSameWithoutSpring}).
+     */
+    @Test
+    void aCommandsHelpOptionIsItsUsage() {
+        for (String[] asked : List.of(new String[] {"backup", "--help"}, new String[] {"backup", "-h"},
+                new String[] {"backup", "--help", "-V"}, new String[] {"backup", "-hV"}, new String[] {"backup", "-Vh"},
+                new String[] {"plan", "import", "--help"}, new String[] {"plan", "--help"},
+                new String[] {"user", "add", "--username", "x", "-h"}, new String[] {"rental", "draw", "verify", "--help"})) {
+            assertThat(Launch.of(asked)).as(String.join(" ", asked)).isEqualTo(new Launch(Launch.Kind.USAGE, asked[0]));
+        }
+        for (String[] not : List.of(new String[] {"backup", "--out", "--help"}, new String[] {"plan", "import", "--", "-h"},
+                new String[] {"plan", "import", "x.xlsx"})) {
+            assertThat(Launch.of(not).kind()).as(String.join(" ", not)).isNotEqualTo(Launch.Kind.USAGE);
         }
     }
 

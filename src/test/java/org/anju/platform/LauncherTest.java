@@ -111,7 +111,7 @@ class LauncherTest {
     }
 
     /**
-     * A command's {@code -V} prints the version before Spring starts (org.anju.cli.Launch): run plain, no training run,
+     * A command's {@code -V} or {@code --help} prints before Spring starts (org.anju.cli.Launch): run plain, no training run,
      * which would have made a cache of a run that loaded almost nothing, for every later command to run on.
      */
     @Test
@@ -119,7 +119,7 @@ class LauncherTest {
         Path jdk = fakeJdk(dir, "JAVA_VERSION=\"25.0.3\"\nJAVA_RUNTIME_VERSION=\"25.0.3+9-LTS\"\n");
         Files.writeString(dir.resolve("anju-9.jar"), "PK: jar, 17 bytes");
         for (List<String> args : List.of(List.of("plan", "import", "-V"), List.of("rental", "--version"),
-                List.of("user", "list", "-hV"))) {
+                List.of("user", "list", "-hV"), List.of("plan", "import", "--help"), List.of("ledger", "-h"))) {
             List<String> calls = run(dir, jdk, args.toArray(String[]::new));
             assertThat(calls.getLast()).as(args.toString()).doesNotContain("AOTMode", "AOTCache")
                     .endsWith("/app/anju-9.jar " + String.join(" ", args));
