@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 final class CliMessages extends ListResourceBundle {
 
     /** picocli's words for an option's value that is another option: {@code … but found '--force'}. */
+    /** What an operator may type to remove an account, which the command line has not (see user set --disable). */
+    private static final java.util.Set<String> REMOVALS = java.util.Set.of("delete", "remove", "rm", "del", "drop",
+            "disable", "enable");
+
     private static final Pattern FOUND = Pattern.compile("but found '([^']*)'");
     /** picocli's words for options given together that exclude each other: {@code Error: --a, --b are mutually …}. */
     private static final Pattern EXCLUSIVE = Pattern.compile("Error: (.+) are mutually exclusive");
@@ -56,6 +60,14 @@ final class CliMessages extends ListResourceBundle {
                 Matcher both = EXCLUSIVE.matcher(x.getMessage());
                 yield both.find() ? "选项 " + String.join(" 与 ", both.group(1).split(",\\s*")) + " 只能给一个（用法见下，或加 --help）"
                         : "这些选项只能给一个：" + x.getMessage();
+            }
+            // no account is deleted: what it did stays attributed in the audit trail (operator trial: "user delete h_t1"
+            // was told only 是否想写 set？)
+            case CommandLine.UnmatchedArgumentException u when u.getCommandLine().getCommandSpec().name().equals("user")
+                    && !u.getUnmatched().isEmpty() && REMOVALS.contains(u.getUnmatched().getFirst()) -> {
+                String who = u.getUnmatched().size() > 1 ? u.getUnmatched().get(1) : "用户名";
+                yield "账号不能删除（它的操作记录要能查到是谁）：停用用 user set " + who + " --disable（不能再登录），"
+                        + "恢复用 user set " + who + " --enable";
             }
             case CommandLine.UnmatchedArgumentException u -> {
                 List<String> suggestions = u.getSuggestions();

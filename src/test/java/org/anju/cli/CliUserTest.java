@@ -198,6 +198,10 @@ class CliUserTest {
                     .doesNotContain("Missing");
         }
         assertThat(run("user").err()).contains("add、list、set、password 之一，如 user add --help");
+        // no delete: said how an account is stopped instead of only "是否想写 set？"
+        CliRun delete = run("user", "delete", "h_t1");
+        assertThat(delete.exit()).isEqualTo(Cli.BAD_INPUT);
+        assertThat(delete.err()).startsWith("错误：账号不能删除").contains("user set h_t1 --disable", "user set h_t1 --enable");
         CliRun noValue = run("backup", "--out");
         assertThat(noValue.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(noValue.err()).startsWith("错误：选项 --out 后缺少它的值 FILE：请写成 --out FILE").doesNotContain("缺少选项");
