@@ -115,6 +115,28 @@ class UndecodableParametersTest {
         assertThat(page.body()).contains("请求有误", "百分号编码无法识别").doesNotContain("Bad Request");
     }
 
+    /**
+     * What Tomcat refuses before any of Anju's code said "服务器拒绝了该地址（如其中编码的 /…）" whatever the reason, and a
+     * page under /api/ where the address was unread: an address longer than the server reads (a search pasted whole, a
+     * script's thousand ids), a character an address may not carry as it is. The problem detail is valid JSON (its
+     * backslash was not escaped).
+     */
+    @Test
+    void whatTomcatRefusesIsSaidForWhatItIs() throws Exception {
+        Answer longer = get("/projects?q=" + "a".repeat(20_000), null);
+        assertThat(longer.statusCode()).isEqualTo(400);
+        assertThat(longer.body()).contains("请求过长", "分批").doesNotContain("服务器拒绝了该地址");
+
+        Answer bar = get("/api/projects?region=620700&q=a|b", TestUsers.ZHANGYE_ADMIN);
+        assertThat(bar.statusCode()).isEqualTo(400);
+        assertThat(bar.contentType()).as("named in Tomcat's refusal: the API's").contains("application/problem+json");
+        assertThat(bar.body()).contains("「|」不能直接写在地址里", "%7C");
+
+        Answer slash = get("/api/users/a%2Fb", TestUsers.ZHANGYE_ADMIN);
+        assertThat(new tools.jackson.databind.ObjectMapper().readTree(slash.body()).get("detail").asString())
+                .contains("编码的 / 或 \\");
+    }
+
     /** The answer's status line and body; sent by hand, since java.net.URI refuses an escape such as %ZZ. */
     private record Answer(int statusCode, String contentType, String headers, String body) {
     }
