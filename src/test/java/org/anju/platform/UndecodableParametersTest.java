@@ -105,6 +105,11 @@ class UndecodableParametersTest {
         assertThat(api.body()).contains("\"code\":\"BAD_INPUT\"").contains("百分号编码无法识别").doesNotContain("HTTP Status");
 
         // another of Tomcat's refusals of an address (an encoded slash): not told to re-encode it
+        // a TLS client hello on the http port (https:// to a node behind no TLS proxy)
+        Answer tls = send("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003 GET / HTTP/1.1\r\n\r\n");
+        assertThat(tls.statusCode()).isEqualTo(400);
+        assertThat(tls.body()).contains("https://");
+
         Answer slash = get("/api/users/a%2Fb", TestUsers.ZHANGYE_ADMIN);
         assertThat(slash.statusCode()).as(slash.body()).isEqualTo(400);
         assertThat(slash.body()).contains("服务器拒绝了该地址").doesNotContain("百分号编码无法识别");
@@ -131,6 +136,11 @@ class UndecodableParametersTest {
         assertThat(bar.statusCode()).isEqualTo(400);
         assertThat(bar.contentType()).as("named in Tomcat's refusal: the API's").contains("application/problem+json");
         assertThat(bar.body()).contains("「|」不能直接写在地址里", "%7C");
+
+        // a TLS client hello on the http port (https:// to a node behind no TLS proxy)
+        Answer tls = send("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u0001\u00fc\u0003\u0003 GET / HTTP/1.1\r\n\r\n");
+        assertThat(tls.statusCode()).isEqualTo(400);
+        assertThat(tls.body()).contains("https://");
 
         Answer slash = get("/api/users/a%2Fb", TestUsers.ZHANGYE_ADMIN);
         assertThat(new tools.jackson.databind.ObjectMapper().readTree(slash.body()).get("detail").asString())
