@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -91,12 +92,16 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
     volatile Runnable beforeRelease = () -> { };
     /** Answers a request refused at the door (null in other features' tests: the exception goes up to it). */
     private final ServiceBusy busy;
+    /** The largest form Tomcat reads (Spring Boot's server.tomcat.max-http-form-post-size), said when one is larger. */
+    private org.springframework.util.unit.DataSize formLimit = org.springframework.util.unit.DataSize.ofMegabytes(2);
 
     @Autowired
     RequestSlots(DatabaseProperties database, @Value("${anju.web.concurrent-requests:0}") int concurrent,
                  @Value("${anju.web.request-wait:30s}") Duration wait, ServiceBusy busy,
-                 ObjectProvider<MeterRegistry> registry) {
+                 ObjectProvider<MeterRegistry> registry,
+                 @Value("${server.tomcat.max-http-form-post-size:2MB}") org.springframework.util.unit.DataSize formLimit) {
         this(concurrent > 0 ? concurrent : database.maximumPoolSize(), wait, busy);
+        this.formLimit = formLimit;
         registry.ifAvailable(r -> {
             // one description for both: Prometheus shows one HELP line per name (it said "waiting" only: operator trial)
             String help = "本节点的请求：state=serving 正在处理（含运行中的页面导入），state=waiting 排队等待（静态文件、actuator 除外）";
@@ -152,7 +157,7 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             if (busy == null) {
                 throw e;
             }
-            busy.refused(request, response, e.refusal);
+            busy.refused(request, response, e.status, e.title, e.getMessage());
             return;
         } catch (Overloaded e) {
             if (busy == null) {
@@ -197,7 +202,8 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
      * anonymous session the sign-in page gives — made every other page wait its turn and then fail with 503 (issue 15,
      * sixth session; {@code BusyBrowserTest}). The container keeps what it read (the CSRF check and the handler get
      * these, not a second read), and also a failure — over the limit, a broken body — which the handler gets again and
-     * reports as usual ({@link UploadLimits}); a failure it does not keep (a form it could not decode) is refused here.
+     * reports as usual ({@link UploadLimits}); a form no handler could use — over Tomcat's form limit, or a failure the
+     * container does not keep (a form it could not decode) — is refused here.
      *
      * <p>An API upload signed in with HTTP Basic is read here too: no CSRF check reads it, but the handler would, with
      * a slot held — a province's script sending a 20 MB table over a slow line held one for as long (seventh session's
@@ -242,10 +248,15 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
             // left for the handler, which meets the same failure — unless the container forgot it: a form it could not
             // decode (a name in GBK, %ZZ) throws once and then reads as empty, so the CSRF check found no token and
             // answered "请求已失效", and a handler would have taken what was left for the whole form
+            if (form && e instanceof org.apache.tomcat.util.http.InvalidParameterException p && p.getErrorCode() == 413) {
+                // kept, but no handler could use it: Spring Boot's English JSON answered ("Content Too Large"), a page too
+                throw new UnreadForm(HttpStatus.CONTENT_TOO_LARGE, "表单过大", "表单内容超过服务器接受的 " + UploadLimits.human(formLimit)
+                        + "（server.tomcat.max-http-form-post-size）：大量数据请以文件上传（multipart/form-data）或 JSON 提交");
+            }
             if (form && !kept(request)) {
                 Refusal said = Refusal.of(e);
-                throw new UnreadForm(said != null ? said
-                        : new BadInput("表单内容无法读取（" + e.getMessage() + "），请检查提交的内容及其编码（应为 UTF-8）"));
+                throw new UnreadForm(HttpStatus.BAD_REQUEST, Refusal.Kind.BAD_INPUT.title(), said != null ? said.getMessage()
+                        : "表单内容无法读取（" + e.getMessage() + "），请检查提交的内容及其编码（应为 UTF-8）");
             }
         }
         return request;
@@ -261,14 +272,16 @@ public class RequestSlots extends OncePerRequestFilter implements Ordered {
         }
     }
 
-    /** A form the container could not read and will not say so again: refused at the door, as what it is. */
+    /** A form no handler could use (too large, or one the container will not say it could not read): refused here. */
     static final class UnreadForm extends RuntimeException {
 
-        final transient Refusal refusal;
+        final HttpStatus status;
+        final String title;
 
-        UnreadForm(Refusal refusal) {
-            super(refusal.getMessage(), null, false, false);
-            this.refusal = refusal;
+        UnreadForm(HttpStatus status, String title, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.title = title;
         }
     }
 

@@ -117,16 +117,16 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
                 "请约 " + retryAfterSeconds + " 秒后刷新页面重试；已填写的内容请勿关闭页面。");
     }
 
-    /** A refusal of the request's own making answered at the door, before a slot: its problem detail or page. */
-    void refused(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
-        HttpStatus status = HttpStatus.valueOf(refusal.kind().status());
+    /** A request of the client's own making refused at the door, before a slot: its problem detail or page. */
+    void refused(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+                 String message) throws IOException {
         if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
-            ProblemDetail p = ApiErrors.problem(status, refusal.kind().title(), refusal.getMessage());
-            p.setProperty("code", refusal.code());
+            ProblemDetail p = ApiErrors.problem(status, title, message);
+            p.setProperty("code", ProblemCode.of(status.value()));
             ApiErrors.write(response, p, json);
             return;
         }
-        page(request, response, status, refusal.kind().title(), refusal.getMessage(), "请检查后重新提交。");
+        page(request, response, status, title, message, "请检查后重新提交。");
     }
 
     /** The page (or the htmx fragment) for an answer given before any of the application's pages could be. */

@@ -76,6 +76,11 @@ class UndecodableParametersTest {
         // the same token with a decodable body: the sign-in is refused as a sign-in (a redirect), the token accepted
         assertThat(post("/login", cookie, good).statusCode()).isEqualTo(302);
 
+        // a form over Tomcat's 2 MB: Spring Boot's English JSON answered a page ("error":"Content Too Large")
+        Answer big = post("/login", cookie, good + "&x=" + "a".repeat(3_000_000));
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.contentType()).contains("text/html");
+        assertThat(big.body()).contains("表单内容超过服务器接受的 2 MB").doesNotContain("Content Too Large");
         Answer gbk = post("/login", cookie, good.replace("username=nobody", "username=%d5%c5"));
         assertThat(gbk.statusCode()).as(gbk.body()).isEqualTo(400);
         assertThat(gbk.body()).contains("参数 username 的值不是有效的 UTF-8 百分号编码").doesNotContain("请求已失效");
@@ -90,6 +95,13 @@ class UndecodableParametersTest {
         assertThat(api.statusCode()).as(api.body()).isEqualTo(400);
         assertThat(api.contentType()).contains("application/problem+json");
         assertThat(api.body()).contains("\"code\":\"BAD_INPUT\"", "参数 q 的值不是有效的 UTF-8 百分号编码");
+        byte[] large = ("region=620700&q=" + "a".repeat(3_000_000)).getBytes(StandardCharsets.US_ASCII);
+        Answer tooLarge = send("POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\n" + basic
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + large.length
+                + "\r\nConnection: close\r\n\r\n" + new String(large, StandardCharsets.US_ASCII));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).contains("application/problem+json");
+        assertThat(tooLarge.body()).contains("\"code\":\"TOO_LARGE\"", "表单过大", "multipart/form-data");
     }
 
     /**
