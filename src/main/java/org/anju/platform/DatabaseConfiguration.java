@@ -307,9 +307,10 @@ class DatabaseConfiguration {
 
     /**
      * Read your own writes: after a read-write transaction commits, its caller's later read-only transactions wait for
-     * the replica to reach the primary's position (or read from the primary). The position is read on the committed
-     * transaction's own connection, before the manager releases it: never a second connection from the pool. And every
-     * data-source transaction manager fences an import job's commits ({@link JobFence}).
+     * the replica to reach the primary's position (or read from the primary); after one rolls back — a refusal made on
+     * the primary's rows — likewise ({@link ReadReplicaRouting#rolledBack}). The position is read on the transaction's
+     * own connection, before the manager releases it: never a second connection from the pool. And every data-source
+     * transaction manager fences an import job's commits ({@link JobFence}).
      */
     @Bean
     static BeanPostProcessor readYourWrites(ObjectProvider<Pools> pools) {
@@ -328,6 +329,17 @@ class DatabaseConfiguration {
                                 ReadReplicaRouting routing = pools.getObject().routing();
                                 if (routing != null) {
                                     routing.wrote(connection(manager));
+                                }
+                            }
+                        }
+
+                        @Override
+                        public void afterRollback(TransactionExecution transaction, Throwable failure) {
+                            // a refusal made on the primary's rows: the caller reads no older than what refused it
+                            if (failure == null && transaction.isNewTransaction() && !transaction.isReadOnly()) {
+                                ReadReplicaRouting routing = pools.getObject().routing();
+                                if (routing != null) {
+                                    routing.rolledBack();
                                 }
                             }
                         }

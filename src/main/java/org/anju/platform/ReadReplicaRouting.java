@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.AbstractDataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -46,6 +47,13 @@ public final class ReadReplicaRouting implements AutoCloseable {
     public static final String SESSION_LSN = "anju.db.writtenLsn";
 
     private static final ThreadLocal<long[]> WRITTEN = ThreadLocal.withInitial(() -> new long[1]);
+
+    /**
+     * The primary's connections this thread took for its read-write transactions (the lazy proxy's targets), latest
+     * last; closed ones are dropped as new ones come. A rollback asks it whether the transaction touched the primary.
+     */
+    private static final ThreadLocal<java.util.ArrayDeque<Connection>> OPENED =
+            ThreadLocal.withInitial(java.util.ArrayDeque::new);
 
     private final HikariDataSource primary;
     private final HikariDataSource replica;
@@ -120,7 +128,17 @@ public final class ReadReplicaRouting implements AutoCloseable {
 
     /** The data source for the application: writes on the primary, read-only transactions routed. */
     DataSource dataSource() {
-        LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(primary);
+        LazyConnectionDataSourceProxy proxy = new LazyConnectionDataSourceProxy(new DelegatingDataSource(primary) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return opened(super.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String username, String password) throws SQLException {
+                return opened(super.getConnection(username, password));
+            }
+        });
         proxy.setReadOnlyDataSource(readOnlyDataSource());
         proxy.setDefaultAutoCommit(true);
         proxy.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -264,6 +282,58 @@ public final class ReadReplicaRouting implements AutoCloseable {
     }
 
     /**
+     * After a read-write transaction rolled back — most often a refusal made on the primary's rows: a version that is
+     * not the stored one (409 "已被他人修改，请刷新后重试"), a state that no longer allows the action. The caller has been
+     * told about the primary as it is now, so its later reads must not be older: the primary's position is kept as
+     * after a commit. Stale-read trial: a city administrator whose session had written nothing approved the version a
+     * lagging replica showed, was refused, and every refresh read the same replica — the old version and the same
+     * refusal again until the replica caught up.
+     *
+     * <p>Read on a primary connection this thread already holds (the rolled-back transaction's own, not yet returned),
+     * never a new one: a transaction refused before it touched the database saw nothing of the primary, and asking the
+     * pool then — full at month end, or the very timeout that failed it — would wait its whole timeout again. A position
+     * that cannot be read is simply not kept (the commit's rule, primary for good, is for a write the caller made).
+     */
+    void rolledBack() {
+        Connection held = openedByThisThread();
+        if (held == null) {
+            return;
+        }
+        long lsn;
+        try {
+            lsn = currentLsn(held);
+        } catch (SQLException e) {
+            log.debug("No WAL position after a rollback ({}): the caller's reads are routed as before", e.getMessage());
+            return;
+        }
+        long[] written = WRITTEN.get();
+        written[0] = Math.max(written[0], lsn);
+        keepInSession(lsn);
+    }
+
+    private static Connection opened(Connection c) {
+        java.util.ArrayDeque<Connection> opened = OPENED.get();
+        opened.removeIf(ReadReplicaRouting::closed);
+        opened.addLast(c);
+        return c;
+    }
+
+    /** The latest primary connection this thread took for a read-write transaction and still holds, or null. */
+    private static Connection openedByThisThread() {
+        java.util.ArrayDeque<Connection> opened = OPENED.get();
+        opened.removeIf(ReadReplicaRouting::closed);
+        return opened.peekLast();
+    }
+
+    private static boolean closed(Connection c) {
+        try {
+            return c.isClosed();   // the pool's proxy: no round trip
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /**
      * Keeps {@code lsn} in the caller's HTTP session, if it has one, when this thread holds no connection any more: the
      * session is written at once in a transaction of its own, and asking the pool for that connection while holding
      * the committed one made threads wait on each other ({@link HeldConnections}). Still before the response: the
@@ -294,6 +364,7 @@ public final class ReadReplicaRouting implements AutoCloseable {
     /** Forgets this thread's last write (a test's thread runs many tests against different servers). */
     static void forgetThisThread() {
         WRITTEN.remove();
+        OPENED.remove();
     }
 
     /** The WAL position this thread's reads must see: its last write's (0: none yet). */

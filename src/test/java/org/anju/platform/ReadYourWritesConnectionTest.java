@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Read your own writes takes no second connection: with a replica configured, the primary's WAL position after a
@@ -147,6 +148,69 @@ class ReadYourWritesConnectionTest {
                 assertThat(pools.primary().getHikariPoolMXBean().getActiveConnections()).as("returned").isZero();
             } finally {
                 RequestContextHolder.resetRequestAttributes();
+            }
+        });
+    }
+
+    /**
+     * Stale-read trial (a lagging replica, two users): a county submitted its 月报; the city's administrator, whose
+     * session had written nothing, saw the replica's older copy and pressed 审核通过 with its version. The update on the
+     * primary was refused — "月报已被他人修改，请刷新后重试" — and the page shown with it, and every refresh after it,
+     * was read from the same replica: the old version again, the same refusal again, for as long as the replica stayed
+     * behind (up to {@code max-lag}). A read-write transaction that rolls back has read the primary as it is now: the
+     * caller's later reads must not be older than that, so its position is kept as after a commit.
+     */
+    @Test
+    void aRefusedWriteLeavesTheCallerReadingAtLeastWhatItWasRefusedOn() throws Exception {
+        onePooledConnection("read_your_refusals", (pools, dataSource, manager, jdbc) -> {
+            jdbc.sql("create table report (id int primary key, version int)").update();
+            jdbc.sql("insert into report values (1, 2)").update();   // another user's submission: version 2
+            ReadReplicaRouting.forgetThisThread();                    // this caller wrote nothing
+            long othersWrite = ReplicaRoute.Lsn.parse(jdbc.sql("select pg_current_wal_insert_lsn()::text")
+                    .query(String.class).single());
+            MockHttpSession session = new MockHttpSession();
+            MockHttpServletRequest request = new MockHttpServletRequest();
+            request.setSession(session);
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+            try {
+                assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(s -> {
+                    // approve on version 0, the replica's: no row matches
+                    if (jdbc.sql("update report set version = version + 1 where id = 1 and version = 0").update() == 0) {
+                        throw new ConcurrentUpdateException("月报已被他人修改，请刷新后重试（未保存任何内容）");
+                    }
+                })).isInstanceOf(ConcurrentUpdateException.class);
+
+                long seen = ReadReplicaRouting.writtenByThisThread();
+                assertThat(seen).as("the refusal's reads wait for the primary's position at the refusal")
+                        .isGreaterThanOrEqualTo(othersWrite).isNotEqualTo(Long.MAX_VALUE);
+                assertThat(session.getAttribute(ReadReplicaRouting.SESSION_LSN)).as("and so do the session's next pages")
+                        .isEqualTo(seen);
+                assertThat(HeldConnections.heldByThisThread()).isZero();
+                assertThat(pools.primary().getHikariPoolMXBean().getActiveConnections()).as("returned").isZero();
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        });
+    }
+
+    /**
+     * A read-write transaction refused before it touched the database (a form checked first) read nothing of the
+     * primary: no position is kept, and none is asked for — with every connection of the pool in use (a month-end
+     * burst, or the very pool timeout that made it fail) asking would wait the pool's whole timeout a second time.
+     */
+    @Test
+    void aRollbackThatNeverTouchedTheDatabaseTakesNoConnection() throws Exception {
+        onePooledConnection("untouched_rollback", (pools, dataSource, manager, jdbc) -> {
+            ReadReplicaRouting.forgetThisThread();
+            try (java.sql.Connection busy = pools.primary().getConnection()) { // the pool's only connection, in use
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(s -> {
+                    throw new BadInput("受理日期不对");
+                })).isInstanceOf(BadInput.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the pool (its timeout: 30 s)")
+                        .isLessThan(Duration.ofSeconds(5));
+                assertThat(ReadReplicaRouting.writtenByThisThread()).isZero();
+                assertThat(busy.isValid(1)).isTrue();
             }
         });
     }
