@@ -280,18 +280,26 @@ public class Projects {
             if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
                 throw new org.anju.platform.Conflict(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
             }
-            return keepingCountedMonths(List.of(region), () -> p.withId(repository.insert(p, region.id(), actor), 0));
+            return stored(keepingCountedMonths(List.of(region), () -> p.withId(repository.insert(p, region.id(), actor), 0)));
         }
         ProjectView stored = repository.find(p.id(), YearMonth.of(p.year(), 12))
                 .orElseThrow(() -> new org.anju.platform.NotFound("项目不存在：" + p.id()));
         Region before = region(stored.project().regionCode());
         access.checkWrite(before);
-        return keepingCountedMonths(List.of(before, region), () -> {
+        return stored(keepingCountedMonths(List.of(before, region), () -> {
             if (!repository.update(p, region.id(), actor)) {
                 throw stale(p.name(), stored.project().version(), p.version());
             }
             return p.withId(p.id(), p.version() + 1);
-        });
+        }));
+    }
+
+    /**
+     * The project as stored, as a read gives it: the request's own copy carried what the client sent for what the
+     * server decides (the region's name, null from {@code POST /api/projects}; derived dates) — stale-read trial.
+     */
+    private Project stored(Project saved) {
+        return repository.find(saved.id(), YearMonth.of(saved.year(), 12)).map(ProjectView::project).orElseThrow();
     }
 
     /** The measure of each figure column (its bound and whether it counts come from the catalogue's measure). */

@@ -174,6 +174,8 @@ class ReportApiTest {
         String created = mvc.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON).content(project)
                         .with(reporter("620724")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(0))
+                // the project as stored, as a read gives it: the region's name was null (stale-read trial)
+                .andExpect(jsonPath("$.regionName").value("高台县"))
                 .andReturn().getResponse().getContentAsString();
         long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
         mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "0").param("units", "40")
