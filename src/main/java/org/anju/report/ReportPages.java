@@ -277,7 +277,8 @@ class ReportPages {
         try {
             action.get();
             redirect.addFlashAttribute("message", done);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | org.anju.platform.NotFound e) {
+            // a month not filed (尚无…月报) too: said on the report's page, not a whole 未找到 page in its place
             org.anju.platform.Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());
         }

@@ -70,6 +70,7 @@ class ReportFlowBrowserTest extends BrowserTest {
         login("gzq_reporter");
         page.navigate("/reports/" + UNIT + "/" + month);
         assertThat(page.locator("h1")).hasText("甘州区 2024年1月 月报");
+        assertThat(page.locator("#report-status")).hasText("未填报");   // not a 草稿 nobody started
         paste(page, cell(RECEIVED + "@CENTRAL_SUBSIDY"), "1,200.5\t800\t三百\r\n500\t-250\t100\r\n");
         assertThat(page.locator("#grid-problems")).isVisible();
         assertThat(page.locator("#grid-problems")).containsText("保障性安居工程资金·中央补助·支出：不是数字：三百");
@@ -78,6 +79,7 @@ class ReportFlowBrowserTest extends BrowserTest {
         shot("2-pasted-with-problems");
         page.click("#report-save");
         assertThat(page.locator("#report-version")).hasText("0");   // nothing was sent
+        assertThat(page.locator("#report-status")).hasText("未填报");
 
         paste(page, cell(RECEIVED + "@CENTRAL_SUBSIDY"), "1,200.5\t800\t300\r\n500\t250\t100\r\n");
         paste(page, cell("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD"), "１２０\r\n36.5\r\n100\r\n");

@@ -164,6 +164,21 @@ class ReportApiTest {
                 .andExpect(jsonPath("$.lines[?(@.indicatorCode == 'RENTAL_SUBSIDY.ISSUE.HOUSEHOLD')].actual").value(42));
     }
 
+    /**
+     * A month a unit has not filed is 未填报 on its page, without the approval buttons — it showed a blank 草稿 版本 0 with
+     * them, and an approval posted there (a stale replica, another tab) answered a whole 未找到 page (stale-read trial).
+     */
+    @Test
+    void aMonthNotFiledIsSaidSoAndItsApprovalRefusedOnItsPage() throws Exception {
+        mvc.perform(get("/reports/620702/2019-03").with(zhangye())).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString(">未填报<")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.not(containsString("id=\"report-approve\""))));
+        mvc.perform(post("/reports/620702/2019-03/approve").param("version", "0").with(zhangye()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", containsString("尚无")));
+    }
+
     @Test
     void aProjectIsCreatedOverRestAndEditedOnItsPage() throws Exception {
         String project = """
