@@ -74,6 +74,12 @@ public final class SeededCounties {
     }
 
     /** A county's stock: two estates 小区{k}-1, -2 of ten buildings each, {@code perBuilding} vacant dwellings a building. */
+    /** The prefectures and counties directly below {@code r} (no groups): the units an inbox of {@code r} reads. */
+    public static long unitsBelow(JdbcTemplate template, Region r) {
+        return template.queryForObject("select count(*) from region where parent_id = ? and kind in ('PREFECTURE', 'COUNTY')",
+                Long.class, r.id());
+    }
+
     public static void stock(JdbcTemplate template, int countyId, int k, int perBuilding) {
         estates(template, countyId, k, "小区", 2, 10);
         template.update("""

@@ -52,8 +52,8 @@ class SubmittedBelowByStatusTest {
             Region city = regions.byCode("360700").orElseThrow();
             Region province = regions.byCode("360000").orElseThrow();
             PlanProbe probe = new PlanProbe(template);
-            long cityUnits = units(city);
-            long provinceUnits = units(province);
+            long cityUnits = org.anju.SeededCounties.unitsBelow(template, city);
+            long provinceUnits = org.anju.SeededCounties.unitsBelow(template, province);
             // the inbox may handle 10 rows per unit below and per submitted report of them (one a unit)
             List<ReportRepository.Head> cityInbox = probe.read("submittedBelow(city)", 10 * (cityUnits + cityUnits),
                     () -> repository.submittedBelow(city.id()));
@@ -78,11 +78,5 @@ class SubmittedBelowByStatusTest {
             System.out.println(probe.plans("the 审核 inbox"));
             assertThat(probe.over()).as("reads over their bound").isEmpty();
         });
-    }
-
-    /** The units directly below {@code r} (no groups): the regions whose reports were seeded. */
-    long units(Region r) {
-        return template.queryForObject("select count(*) from region where parent_id = ? and kind in ('PREFECTURE', 'COUNTY')",
-                Long.class, r.id());
     }
 }

@@ -57,8 +57,8 @@ class LedgerApprovalsByStateTest {
             Region city = regions.byCode("360700").orElseThrow();
             Region province = regions.byCode("360000").orElseThrow();
             PlanProbe probe = new PlanProbe(template);
-            long cityChildren = children(city);
-            long provinceChildren = children(province);
+            long cityChildren = org.anju.SeededCounties.unitsBelow(template, city);
+            long provinceChildren = org.anju.SeededCounties.unitsBelow(template, province);
             // the inbox may handle 20 rows per region below and per applied item of them
             long cityBound = 20 * (cityChildren + cityChildren * APPLIED);
             long provinceBound = 20 * (provinceChildren + provinceChildren * APPLIED);
@@ -86,11 +86,5 @@ class LedgerApprovalsByStateTest {
             System.out.println(probe.plans("the 销号 inbox"));
             assertThat(probe.over()).as("reads over their bound").isEmpty();
         });
-    }
-
-    /** The prefectures or counties directly below {@code r}: the regions whose items were seeded. */
-    long children(Region r) {
-        return template.queryForObject("select count(*) from region where parent_id = ? and kind in ('PREFECTURE', 'COUNTY')",
-                Long.class, r.id());
     }
 }
