@@ -68,7 +68,8 @@ public final class ChineseErrorReport extends ErrorReportValve {
     }
 
     /** Tomcat's refusal naming the request target it could not take: "… in the request target [/api/x?q=a|b ]. …". */
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("request target \\[(.*?) ?]\\.");
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
+            "request target \\[(.*?) ?]\\. The valid characters");
 
     /**
      * What was wrong with a request Tomcat refused before any of Anju's code ran, in Chinese: an escape that is none, a
@@ -93,11 +94,11 @@ public final class ChineseErrorReport extends ErrorReportValve {
         String target = target(refusal);
         if (target != null) {
             int c = target.codePoints().filter(ChineseErrorReport::notInAddress).findFirst().orElse(-1);
-            if (c > 0x7e) {
+            if (c > 0x7f) {
                 return "地址有误：其中有未编码的中文或其他非 ASCII 字符：请按 UTF-8 百分号编码（如「张」写作 %E5%BC%A0）";
             }
             if (c >= 0) {
-                String shown = c <= ' ' ? (c == ' ' ? "空格" : "控制字符") : "「" + Character.toString(c) + "」";
+                String shown = c == ' ' ? "空格" : c < ' ' || c == 0x7f ? "控制字符" : "「" + Character.toString(c) + "」";
                 return "地址有误：" + shown + "不能直接写在地址里：请按百分号编码（写作 %" + String.format("%02X", c) + "）";
             }
         }
@@ -115,7 +116,7 @@ public final class ChineseErrorReport extends ErrorReportValve {
 
     /** A character a request target may not carry as it is (Tomcat's HttpParser, RFC 7230 and 3986). */
     private static boolean notInAddress(int c) {
-        return c <= ' ' || c >= 0x7f || "\"#<>\\^`{|}".indexOf(c) >= 0;
+        return c <= ' ' || c >= 0x7f || "\"#<>[\\]^`{|}".indexOf(c) >= 0;
     }
 
     /** {@code s} inside a JSON string. */

@@ -23,6 +23,13 @@ class ChineseErrorReportTest {
         assertThat(ChineseErrorReport.detail(400, null, tomcat("Invalid character found in the request target "
                 + "[/projects?q=\u00e5\u00bc\u00a0 ]. The valid characters are defined in RFC 7230 and RFC 3986")))
                 .contains("未编码的中文");
+        assertThat(ChineseErrorReport.detail(400, null, tomcat("Invalid character found in the request target "
+                + "[/api/x?ids[]=1 ]. The valid characters are defined in RFC 7230 and RFC 3986"))).contains("「[」", "%5B");
+        IllegalArgumentException bracketDot = tomcat("Invalid character found in the request target [/api/x?q=a].b| ]. "
+                + "The valid characters are defined in RFC 7230 and RFC 3986");
+        assertThat(ChineseErrorReport.target(bracketDot)).as("an address with ]. in it").isEqualTo("/api/x?q=a].b|");
+        assertThat(ChineseErrorReport.detail(400, null, tomcat("Invalid character found in the request target [/x?q=\u007f ]. "
+                + "The valid characters are defined in RFC 7230 and RFC 3986"))).contains("控制字符");
         assertThat(ChineseErrorReport.detail(400, "/api/x%ZZ", null)).contains("百分号编码无法识别");
         assertThat(ChineseErrorReport.detail(400, "/api/a%2Fb", null)).contains("服务器拒绝了该地址");
         assertThat(ChineseErrorReport.detail(505, null, null)).isEqualTo("请求未能处理（HTTP 状态 505）");

@@ -21,4 +21,13 @@ class UndecodableParameterMessageTest {
         assertThat(UndecodableParameter.message("Parameter [\uFFFD\uFFFD] with value [x]")).as("a garbled name")
                 .startsWith("地址或表单中的参数不是");
     }
+
+    @Test
+    void tomcatsOtherRefusalsOfParametersAreSaidForWhatTheyAre() {
+        assertThat(UndecodableParameter.message("More than the maximum number of request parameters (GET plus POST) for a "
+                + "single request ([1,000]) were detected. Any parameters beyond this limit have been ignored. To change "
+                + "this limit, set the maxParameterCount attribute on the Connector.")).startsWith("参数过多：地址和表单一次最多 1000 个");
+        assertThat(UndecodableParameter.message("Invalid chunk starting at byte [63] and ending at byte [65] with a value "
+                + "of [=x] ignored")).startsWith("地址或表单中有没有名称的参数");
+    }
 }
