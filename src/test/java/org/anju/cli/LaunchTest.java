@@ -78,6 +78,15 @@ class LaunchTest {
         }
     }
 
+    /** The command line's own check (a command that came to it with a -V that is a file's name runs on its database). */
+    @Test
+    void theCommandLineTellsHelpAsPicocliDoes() {
+        assertThat(Cli.helpAsked(new String[] {"plan", "import", "--", "-V"})).isFalse();
+        assertThat(Cli.helpAsked(new String[] {"backup", "--out", "-h"})).isFalse();
+        assertThat(Cli.helpAsked(new String[] {"plan", "import", "--help"})).isTrue();
+        assertThat(Cli.helpAsked(new String[] {"backup", "-V"})).isTrue();
+    }
+
     @Test
     void helpIsTheUsage() {
         for (String help : List.of("--help", "-h", "help")) {
