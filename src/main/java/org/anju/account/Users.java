@@ -109,15 +109,15 @@ public class Users {
             // the audit trail names the system and anonymous visitors so: an account must not pass for them
             throw new org.anju.platform.BadInput("用户名“" + username + "”为系统保留，请换一个");
         }
-        if (store.byUsername(username).isPresent()) {
-            throw taken(username);
-        }
+        store.byUsername(username).ifPresent(holder -> {
+            throw taken(username, holder.enabled());
+        });
         long id;
         try {
             id = store.insert(username, displayName, encoder.encode(password), region.id(), roles,
                     access.current().username());
         } catch (DuplicateKeyException e) {
-            throw taken(username);
+            throw taken(username, true);   // taken meanwhile: by a new account, enabled
         }
         return new WithPassword(store.byId(id).orElseThrow(), password, generated);
     }
@@ -230,9 +230,9 @@ public class Users {
     }
 
     /** What is stored forbids it (a conflict, exit 4), not the input's form: the same name is fine elsewhere. */
-    private static org.anju.platform.Conflict taken(String username) {
-        return new org.anju.platform.Conflict("用户名已存在：" + username + "。账号不能删除，停用的账号也占着它的用户名："
-                + "请换一个用户名，或启用原账号");
+    private static org.anju.platform.Conflict taken(String username, boolean enabled) {
+        return new org.anju.platform.Conflict("用户名已存在：" + username + (enabled ? "：请换一个用户名"
+                : "（一个已停用的账号：账号不能删除，停用的也占着它的用户名）：请换一个用户名，或启用原账号"));
     }
 
     static final java.util.Set<String> RESERVED = java.util.Set.of("system", "anonymous", "admin", "root", "postgres");

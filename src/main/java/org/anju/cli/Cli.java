@@ -371,7 +371,6 @@ public final class Cli {
         return "安居 " + (version == null ? "（未打包的开发版本）" : version) + "，Java " + Runtime.version();
     }
 
-    /** Every command and subcommand answers {@code -V} (picocli's version is per command). */
     /** What every command line gets, run or only printing its usage: the Chinese texts, the version, the refusals. */
     private static void configure(CommandLine cli) {
         cli.setResourceBundle(new CliMessages());
@@ -383,6 +382,7 @@ public final class Cli {
         });
     }
 
+    /** Every command and subcommand answers {@code -V} (picocli's version is per command). */
     private static void versions(CommandLine command, String version) {
         command.getCommandSpec().version(version);
         command.getSubcommands().values().forEach(sub -> versions(sub, version));

@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
  */
 final class CliMessages extends ListResourceBundle {
 
-    /** picocli's words for an option's value that is another option: {@code … but found '--force'}. */
-    /** What an operator may type to remove an account, which the command line has not (see user set --disable). */
+    /** What an operator may type to remove, stop or restart an account, which the command line has not (user set). */
     private static final java.util.Set<String> REMOVALS = java.util.Set.of("delete", "remove", "rm", "del", "drop",
             "disable", "enable");
 
+    /** picocli's words for an option's value that is another option: {@code … but found '--force'}. */
     private static final Pattern FOUND = Pattern.compile("but found '([^']*)'");
     /** picocli's words for options given together that exclude each other: {@code Error: --a, --b are mutually …}. */
     private static final Pattern EXCLUSIVE = Pattern.compile("Error: (.+) are mutually exclusive");
@@ -66,8 +66,10 @@ final class CliMessages extends ListResourceBundle {
             case CommandLine.UnmatchedArgumentException u when u.getCommandLine().getCommandSpec().name().equals("user")
                     && !u.getUnmatched().isEmpty() && REMOVALS.contains(u.getUnmatched().getFirst()) -> {
                 String who = u.getUnmatched().size() > 1 ? u.getUnmatched().get(1) : "用户名";
-                yield "账号不能删除（它的操作记录要能查到是谁）：停用用 user set " + who + " --disable（不能再登录），"
-                        + "恢复用 user set " + who + " --enable";
+                String verb = u.getUnmatched().getFirst();
+                yield verb.equals("enable") ? "启用账号用 user set " + who + " --enable"
+                        : (verb.equals("disable") ? "" : "账号不能删除（它的操作记录要能查到是谁）：")
+                        + "停用用 user set " + who + " --disable（不能再登录），恢复用 user set " + who + " --enable";
             }
             case CommandLine.UnmatchedArgumentException u -> {
                 List<String> suggestions = u.getSuggestions();

@@ -120,7 +120,10 @@ class CliUserTest {
 
         CliRun taken = run("user", "add", "--username", "Sr_Upper", "--region", "361102", "--role", "VIEWER");
         assertThat(taken.exit()).isEqualTo(Cli.CONFLICT);
-        assertThat(taken.err()).contains("用户名已存在：sr_upper", "请换一个用户名");
+        assertThat(taken.err()).contains("用户名已存在：sr_upper", "请换一个用户名").doesNotContain("启用原账号");
+        assertThat(run("user", "set", "sr_upper", "--disable").exit()).isEqualTo(Cli.OK);
+        assertThat(run("user", "add", "--username", "sr_upper", "--region", "361102", "--role", "VIEWER").err())
+                .contains("一个已停用的账号", "或启用原账号");
     }
 
     /**
@@ -202,6 +205,8 @@ class CliUserTest {
         CliRun delete = run("user", "delete", "h_t1");
         assertThat(delete.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(delete.err()).startsWith("错误：账号不能删除").contains("user set h_t1 --disable", "user set h_t1 --enable");
+        assertThat(run("user", "enable", "h_t1").err()).startsWith("错误：启用账号用 user set h_t1 --enable");
+        assertThat(run("user", "disable", "h_t1").err()).startsWith("错误：停用用 user set h_t1 --disable");
         CliRun noValue = run("backup", "--out");
         assertThat(noValue.exit()).isEqualTo(Cli.BAD_INPUT);
         assertThat(noValue.err()).startsWith("错误：选项 --out 后缺少它的值 FILE：请写成 --out FILE").doesNotContain("缺少选项");
