@@ -321,8 +321,8 @@ final class SpreadsheetParser {
      * (General, scientific, percent, text).
      */
     static String rounded(double value, String format) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return null;
+        if (Double.isNaN(value) || Double.isInfinite(value) || value == Math.rint(value)) {
+            return null;   // a whole number shows whole in every format that fixes decimals: no format read per cell
         }
         NumberFormat shown = NumberFormat.of(format);
         if (!shown.fixesPrecision()) {
@@ -421,7 +421,10 @@ final class SpreadsheetParser {
                 }
             }
             boolean digits = s.chars().anyMatch(c -> c == '0' || c == '#' || c == '?');
-            return new NumberFormat(decimals, percent, shown, digits && !percent);
+            // a fraction ("# ?/?") or a scaling comma after the last digit ("0," shows thousands): not decimals rounded
+            int last = Math.max(s.lastIndexOf('0'), Math.max(s.lastIndexOf('#'), s.lastIndexOf('?')));
+            boolean other = s.indexOf('/') >= 0 || last >= 0 && s.indexOf(',', last) > last;
+            return new NumberFormat(decimals, percent, shown, digits && !percent && !other);
         }
     }
 }

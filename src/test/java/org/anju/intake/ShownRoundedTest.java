@@ -90,4 +90,14 @@ class ShownRoundedTest {
             assertThat(List.of(row.shown().keySet().toArray())).containsExactly(1);
         }
     }
+
+    /** Formats that show no decimals rounded: a fraction, a thousands-scaling comma (review of the session, L3). */
+    @Test
+    void fractionsAndScalingAreNotRoundedDecimals() {
+        assertThat(SpreadsheetParser.rounded(12.5, "# ?/?")).as("shows 12 1/2").isNull();
+        assertThat(SpreadsheetParser.rounded(12345.6, "0,")).as("shows 12 (thousands)").isNull();
+        assertThat(SpreadsheetParser.rounded(12345.6, "#,##0,\"千\"")).isNull();
+        assertThat(SpreadsheetParser.rounded(1234.5, "#,##0")).as("a thousands separator rounds").isEqualTo("1235");
+        assertThat(SpreadsheetParser.rounded(12.0, "0")).isNull();
+    }
 }
