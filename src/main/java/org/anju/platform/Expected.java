@@ -78,7 +78,9 @@ public final class Expected {
             if (dayOfMonth < 1 || dayOfMonth > last) {
                 return year + "年" + month + "月没有" + dayOfMonth + "日（该月共 " + last + " 天）";
             }
-            return "月和日都写两位，如 " + "%04d-%02d-%02d".formatted(year, month, dayOfMonth);
+            String written = "%04d-%02d-%02d".formatted(year, month, dayOfMonth);
+            // a right date with spaces around it (the API does not trim a parameter): said as such, not as digits
+            return written.equals(value.strip()) ? "前后不能有空格：写作 " + written : "月和日都写两位，如 " + written;
         }
         return "应为 2023-12-31 这样的日期（年-月-日）";
     }

@@ -289,8 +289,9 @@ public final class ReadReplicaRouting implements AutoCloseable {
      * lagging replica showed, was refused, and every refresh read the same replica — the old version and the same
      * refusal again until the replica caught up.
      *
-     * <p>Read on a primary connection this thread already holds (the rolled-back transaction's own, not yet returned),
-     * never a new one: a transaction refused before it touched the database saw nothing of the primary, and asking the
+     * <p>Deliberate rollbacks (a dry run, a preview) keep it too: their caller then reads the primary a moment longer.
+     * Read on the latest primary connection this thread holds — the rolled-back transaction's own, not yet returned, or
+     * an enclosing transaction's (the same primary, a position no older) — never a new one: a transaction refused before it touched the database saw nothing of the primary, and asking the
      * pool then — full at month end, or the very timeout that failed it — would wait its whole timeout again. A position
      * that cannot be read is simply not kept (the commit's rule, primary for good, is for a write the caller made).
      */

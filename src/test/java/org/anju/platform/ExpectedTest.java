@@ -51,4 +51,10 @@ class ExpectedTest {
         assertThat(Expected.of(String.class, "x")).isEmpty();
         assertThat(Expected.of(null, "x")).isEmpty();
     }
+
+    @Test
+    void aRightDateWithSpacesAroundIsToldSo() {
+        assertThat(Expected.date("2023-02-03 ")).isEqualTo("前后不能有空格：写作 2023-02-03");
+        assertThat(Expected.date(" 2023-2-3")).isEqualTo("月和日都写两位，如 2023-02-03");
+    }
 }
