@@ -121,6 +121,7 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
     void refused(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                  String message) throws IOException {
         if (ApiErrors.isApi(request) || ApiErrors.isOperations(request)) {
+            guarded(response);
             ProblemDetail p = ApiErrors.problem(status, title, message);
             p.setProperty("code", ProblemCode.of(status.value()));
             ApiErrors.write(response, p, json);
@@ -129,10 +130,22 @@ public class ServiceBusy extends OncePerRequestFilter implements Ordered {
         page(request, response, status, title, message, "请检查后重新提交。");
     }
 
+    /**
+     * The headers Spring Security's writes on every other answer, which an answer given at the door — before its filter
+     * chain — lacked (review of the session, L7): the type as declared, never in a frame.
+     */
+    private static void guarded(HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+    }
+
     /** The page (or the htmx fragment) for an answer given before any of the application's pages could be. */
     private static void page(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
                              String message, String advice) throws IOException {
         response.setStatus(status.value());
+        guarded(response);
+        // nothing of the page's own is inline: its stylesheet is the site's
+        response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.TEXT_HTML_VALUE);
         String context = request.getContextPath();

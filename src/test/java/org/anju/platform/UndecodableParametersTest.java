@@ -93,6 +93,8 @@ class UndecodableParametersTest {
         Answer gbk = post("/login", cookie, good.replace("username=nobody", "username=%d5%c5"));
         assertThat(gbk.statusCode()).as(gbk.body()).isEqualTo(400);
         assertThat(gbk.body()).contains("参数 username 的值不是有效的 UTF-8 百分号编码").doesNotContain("请求已失效");
+        assertThat(gbk.headers()).as("answered before Spring Security's headers").contains("X-Content-Type-Options: nosniff",
+                "X-Frame-Options: DENY", "Content-Security-Policy: default-src 'self'");
 
         // the API, signed in with HTTP Basic (no CSRF check): the handler would have had the form's first fields only
         String basic = "Authorization: Basic " + Base64.getEncoder().encodeToString(
