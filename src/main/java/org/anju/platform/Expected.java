@@ -80,7 +80,9 @@ public final class Expected {
             }
             String written = "%04d-%02d-%02d".formatted(year, month, dayOfMonth);
             // a right date with spaces around it (the API does not trim a parameter): said as such, not as digits
-            return written.equals(value.strip()) ? "前后不能有空格：写作 " + written : "月和日都写两位，如 " + written;
+            return !written.equals(value.strip()) ? "月和日都写两位，如 " + written
+                    : !written.equals(value) ? "前后不能有空格：写作 " + written
+                    : "应为 2023-12-31 这样的日期（年-月-日）";   // read as a date elsewhere: nothing to add
         }
         return "应为 2023-12-31 这样的日期（年-月-日）";
     }
