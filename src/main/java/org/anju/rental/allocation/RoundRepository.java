@@ -182,9 +182,11 @@ class RoundRepository {
     /** Dwellings of the list already in a round that is not closed. */
     List<Long> dwellingsInOpenRounds(List<Long> dwellingIds) {
         return jdbc.sql("""
-                        select d.dwelling_id from rental_round_dwelling d
+                        select x.id from unnest(cast(:ids as bigint[])) x(id)
+                         cross join lateral (select d.round_id from rental_round_dwelling d where d.dwelling_id = x.id
+                                             offset 0) d
                          cross join lateral (select r.status from rental_round r where r.id = d.round_id offset 0) r
-                         where r.status <> 'CLOSED' and d.dwelling_id = any(:ids)""")
+                         where r.status <> 'CLOSED'""")
                 .param("ids", dwellingIds.toArray(Long[]::new)).query(Long.class).list();
     }
 
