@@ -19,10 +19,14 @@ public final class MigrationProblem extends IllegalStateException implements Sta
     private final String action;
 
     MigrationProblem(FlywayMigrateException e) {
-        super(description(e), e);
+        this(e, sqlCause(e));
+    }
+
+    /** @param sql the database's error under Flyway's, found once for the description and the advice */
+    private MigrationProblem(FlywayMigrateException e, SQLException sql) {
+        super(description(e, sql), e);
         MigrationInfo m = e.getMigration();
         this.script = m == null ? null : m.getScript();
-        SQLException sql = sqlCause(e);
         this.action = action(sql == null ? null : sql.getSQLState(), e.isExecutableInTransaction());
     }
 
@@ -31,12 +35,11 @@ public final class MigrationProblem extends IllegalStateException implements Sta
         return script;
     }
 
-    private static String description(FlywayMigrateException e) {
+    private static String description(FlywayMigrateException e, SQLException sql) {
         MigrationInfo m = e.getMigration();
         String which = m == null ? "一个数据库迁移"
                 : "数据库迁移 " + m.getScript() + "（" + (m.getVersion() == null ? "可重复执行的迁移" : "版本 " + m.getVersion())
                 + "：" + m.getDescription() + "）";
-        SQLException sql = sqlCause(e);
         String answer;
         if (sql != null) {
             answer = "数据库报错：" + firstLine(sql.getMessage()).replaceFirst("^(ERROR|错误|FATAL|致命错误): *", "")
