@@ -169,7 +169,7 @@ public final class Cli {
         app.addListeners((org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent>) e -> {
             if (e instanceof org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent prepared) {
                 environment.set(prepared.getEnvironment());
-                if (tool && !helpAsked(args)) {
+                if (tool && !help) {
                     ToolTarget.check(args[0], prepared.getEnvironment());   // before any database is started or made
                 }
             }
