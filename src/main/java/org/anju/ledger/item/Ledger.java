@@ -61,19 +61,26 @@ public class Ledger {
     public static final Column PETITIONER_NAME = new Column("ledger_item", "petitioner_name_enc", PersonalField.NAME);
     public static final Column PETITIONER_PHONE = new Column("ledger_item", "petitioner_phone_enc", PersonalField.PHONE);
 
-    static final String ITEM = """
+    /** The columns the item row mapper reads: an item {@code i}, its region {@code g}, its unit's name {@code u}. */
+    private static final String ITEM_COLUMNS = """
             select i.*, g.code as region_code, g.name as region_name, u.name as unit_name
+            """;
+
+    static final String ITEM = ITEM_COLUMNS + """
             from ledger_item i join region g on g.id = i.region_id left join ledger_unit u on u.id = i.unit_id
+            """;
+
+    /** The item's unit by its key in a subquery of its own (reads that fence their items: by id, the 销号 inbox). */
+    private static final String ITEM_UNIT = """
+            left join lateral (select u.name from ledger_unit u where u.id = i.unit_id offset 0) u on true
             """;
 
     // an item by id in a subquery of its own, its unit by key in another: with emptied statistics the joins read a whole
     // index of every county's items, and of every unit, per call (ARCHITECTURE.md, plans that do not depend on the
     // statistics; LedgerByIdWithoutStatisticsTest)
-    static final String ITEM_BY_ID = """
-            select i.*, g.code as region_code, g.name as region_name, u.name as unit_name
+    static final String ITEM_BY_ID = ITEM_COLUMNS + """
             from (select * from ledger_item where id = ? offset 0) i join region g on g.id = i.region_id
-            left join lateral (select u.name from ledger_unit u where u.id = i.unit_id offset 0) u on true
-            """;
+            """ + ITEM_UNIT;
 
     private final JdbcClient jdbc;
     private final Regions regions;
@@ -454,13 +461,11 @@ public class Ledger {
         // each region's applied items by key in a lateral subquery the planner cannot merge, their units likewise: with
         // the statistics the autovacuum leaves after the table was emptied a plain join read the country's open items
         // (57,456 rows for a city's 54; LedgerApprovalsByStateTest)
-        return jdbc.sql("""
-                        select i.*, g.code as region_code, g.name as region_name, u.name as unit_name
+        return jdbc.sql(ITEM_COLUMNS + """
                         from (select g.id, g.code, g.name from region g where g.parent_id = ?) g
                         cross join lateral (select i.* from ledger_item i where i.region_id = g.id and i.state = 'APPLIED'
                                             offset 0) i
-                        left join lateral (select u.name from ledger_unit u where u.id = i.unit_id offset 0) u on true
-                        order by i.state_on, i.id""").param(a.region().id())
+                        """ + ITEM_UNIT + "order by i.state_on, i.id").param(a.region().id())
                 .query((rs, n) -> item(rs, today)).list().stream().filter(this::canApprove).toList();
     }
 
