@@ -323,6 +323,16 @@ class AuthorizationMatrixTest {
 
     static final String JIEFANG = "360702001000";
 
+    private static final java.util.concurrent.atomic.AtomicInteger SAMPLE_FILES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * An uploaded document's text made a new version for one sample (a comment line of its own): the same file sent
+     * again is refused as a duplicate (Reupload), which would hide whether the user may upload.
+     */
+    static byte[] sampleFile(String text) {
+        return ("# 矩阵样例 " + SAMPLE_FILES.incrementAndGet() + "\n" + text).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** 徐州's 低保 rule set and flow (resources rental/rules, rental/flows) as 赣州市's, for the matrix only. */
     static String ganzhou(String path) {
         try (var in = AuthorizationMatrixTest.class.getResourceAsStream(path)) {
@@ -589,10 +599,10 @@ class AuthorizationMatrixTest {
                     .param("region", unit));
             add(s, "POST /api/ledger/identification/checklists", city, () -> multipart("/api/ledger/identification/checklists")
                     .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
-                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+                            sampleFile(identChecklist(city)))).param("region", city));
             add(s, "POST /ledger/identification/checklists", city, () -> multipart("/ledger/identification/checklists")
                     .file(new MockMultipartFile("file", "矩阵测试认定清单.tsv", "text/tab-separated-values",
-                            identChecklist(city).getBytes(StandardCharsets.UTF_8))).param("region", city));
+                            sampleFile(identChecklist(city)))).param("region", city));
             add(s, "POST /api/ledger/identification", unit, () -> json(HttpMethod.POST, "/api/ledger/identification",
                     "{\"projectId\": " + identSpareProjects.get(unit) + ", \"asOf\": \"2024-06-01\"}"));
             add(s, "POST /ledger/identification/open", unit, () -> request(HttpMethod.POST, "/ledger/identification/open")
@@ -1362,11 +1372,12 @@ class AuthorizationMatrixTest {
         }
         for (String city : List.of("360700", "361100")) {
             add(s, "GET /api/rental/rules", city, () -> request(HttpMethod.GET, "/api/rental/rules").param("city", city));
-            byte[] file = ganzhou("/rental/rules/320300-租赁补贴.tsv").replace("360700", city).getBytes(StandardCharsets.UTF_8);
+            // each sample a file of its own: the same file sent again is refused as a duplicate (CityRules)
+            Supplier<byte[]> file = () -> sampleFile(ganzhou("/rental/rules/320300-租赁补贴.tsv").replace("360700", city));
             add(s, "POST /api/rental/rules", city, () -> multipart("/api/rental/rules")
-                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file)).param("city", city).param("kind", "RULES"));
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file.get())).param("city", city).param("kind", "RULES"));
             add(s, "POST /rental/rules", city, () -> multipart("/rental/rules")
-                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file)).param("city", city).param("kind", "RULES"));
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", file.get())).param("city", city).param("kind", "RULES"));
         }
     }
 

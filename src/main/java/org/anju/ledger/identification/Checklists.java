@@ -7,6 +7,7 @@ import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.platform.NotFound;
+import org.anju.platform.Reupload;
 import org.anju.region.Region;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,6 +62,7 @@ public class Checklists {
                     + "）：只能上传本地区发布的认定清单");
         }
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        refuseSameAsLatest(issuer, p, file, content);
         Actor a = access.current();
         long id = jdbc.sql("""
                         insert into ledger_ident_checklist (issuer_id, name, document, effective_from, effective_to, file_name,
@@ -70,6 +73,23 @@ public class Checklists {
                 .param("clauses", p.clauses().size()).param("by", a.displayName() + "（" + a.username() + "）")
                 .query(Long.class).single();
         return stored(id);
+    }
+
+    /**
+     * Refuses a file that is the issuer's latest checklist from the same day again ({@link Reupload}); a different 失效
+     * date, or an earlier version sent again after a later one of that day, is stored. One issuer's uploads wait for
+     * each other, so two identical ones sent at once store one.
+     */
+    private void refuseSameAsLatest(Region issuer, ChecklistFile.Parsed p, String file, String content) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('ledger_ident_checklist'), :issuer)")
+                .param("issuer", Math.toIntExact(issuer.id())).query().singleRow();
+        jdbc.sql(SELECT + " where c.issuer_id = :issuer and c.effective_from = :from order by c.id desc limit 1")
+                .param("issuer", issuer.id()).param("from", p.from()).query(this::map).optional()
+                .filter(latest -> Objects.equals(latest.effectiveTo(), p.to()) && Reupload.same(latest.content(), content))
+                .ifPresent(latest -> {
+                    throw Reupload.refusal(file, "认定清单“" + latest.name() + "”（自" + Dates.day(latest.effectiveFrom()) + "起）",
+                            latest.uploadedBy(), latest.uploadedAt());
+                });
     }
 
     /** A checklist by id; like a document: its issuer's subtree and the levels above read it. */

@@ -68,7 +68,7 @@ class IdentificationController {
     @Requires(Requirement.ADMIN)
     @Operation(summary = "上传认定清单", description = "由省级、市级管理员上传本地区（省级管理员也可为所辖的市）的认定清单（UTF-8 制表符分隔：地区、发文机关、"
             + "名称、文号、生效、失效、来源行，条款行为 编号、条款原文、类别 排除/必备/优先、问题、证明材料、可选的核对条件）。原文保存；"
-            + "文件有任何问题则 400 并指出行、列，不保存。")
+            + "文件有任何问题则 400 并指出行、列，不保存；与本地区同一生效日的最新版本内容相同（重复提交）则 409，指出已有的版本，不保存。")
     Checklist upload(@RequestParam String region, @RequestPart("file") MultipartFile file) throws IOException {
         return checklists.upload(region, file.getOriginalFilename(), text(file));
     }

@@ -183,7 +183,8 @@ class ApplicationController {
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "上传公租房规则", description = "kind=RULES（准入条件）、WAITING（轮候规则）、LEASE（租赁规则）：生效、失效日期写在"
             + "文件里；FLOW（审核流程）须给 effectiveFrom。由市级管理员或市住房保障审核员上传；原文保存，某日适用当日有效的最新版本；"
-            + "文件有任何问题则 400 并指出文件、行、列，不保存。")
+            + "文件有任何问题则 400 并指出文件、行、列，不保存；与同一项目同一生效日的最新版本内容相同（重复提交）则 409，"
+            + "指出已有的版本，不保存。")
     RuleFile upload(@RequestParam String city, @RequestParam String kind, @RequestPart("file") MultipartFile file,
                     @RequestParam(required = false) LocalDate effectiveFrom,
                     @RequestParam(required = false) LocalDate effectiveTo) throws IOException {

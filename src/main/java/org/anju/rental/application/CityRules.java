@@ -7,6 +7,7 @@ import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.platform.NotFound;
+import org.anju.platform.Reupload;
 import org.anju.region.Region;
 import org.anju.region.Regions;
 import org.anju.rental.household.Guarantee;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -141,6 +143,7 @@ public class CityRules {
         if (guarantee == null) {
             guarantee = guarantee(file, programme);
         }
+        refuseSameAsLatest(city, kind, programme, from, to, file, content);
         Actor a = access.current();
         long id = jdbc.sql("""
                         insert into rental_rule_file (city_id, kind, programme, guarantee, name, effective_from, effective_to,
@@ -152,6 +155,28 @@ public class CityRules {
                 .param("file", file).param("content", content).param("by", a.displayName() + "（" + a.username() + "）")
                 .query(Long.class).single();
         return file(id);
+    }
+
+    /**
+     * Refuses a file that is the latest upload of the same programme from the same day again ({@link Reupload}); a
+     * different 失效 date, or an earlier version sent again after a later one of that day (going back to it), is stored.
+     * Uploads of a city's files of one kind wait for each other, so two identical ones sent at once store one.
+     */
+    private void refuseSameAsLatest(Region city, RuleFile.Kind kind, String programme, LocalDate from, LocalDate to,
+                                    String file, String content) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rental_rule_file:' || :kind), :city)")
+                .param("kind", kind.name()).param("city", Math.toIntExact(city.id())).query().singleRow();
+        jdbc.sql("""
+                        select f.*, r.code city_code, r.name city_name from rental_rule_file f join region r on r.id = f.city_id
+                         where f.city_id = :city and f.kind = :kind and f.programme = :programme and f.effective_from = :from
+                         order by f.id desc limit 1""")
+                .param("city", city.id()).param("kind", kind.name()).param("programme", programme).param("from", from)
+                .query(CityRules::map).optional()
+                .filter(latest -> Objects.equals(latest.effectiveTo(), to) && Reupload.same(latest.content(), content))
+                .ifPresent(latest -> {
+                    throw Reupload.refusal(file, latest.kind().label() + "“" + latest.name() + "”（" + latest.period() + "）",
+                            latest.uploadedBy(), latest.uploadedAt());
+                });
     }
 
     /** The guarantee a programme is for: its part before the colon. */

@@ -311,6 +311,12 @@ class IdentificationScenarioTest {
         String v2 = resource(JILIN).replace("生效\t2021-03-23", "生效\t2028-01-01")
                 .replace("名称\t吉林省棚户区改造项目认定清单", "名称\t（测试用修订版，非真实规定）吉林省棚户区改造项目认定清单");
         Checklist second = as(province, () -> checklists.upload("220000", "jl-v2-test.tsv", v2));
+        // sent again (a double-click, a form sent again after Back): refused naming the version there, nothing stored
+        long stored = jdbc.sql("select count(*) from ledger_ident_checklist").query(Long.class).single();
+        assertThatThrownBy(() -> as(province, () -> checklists.upload("220000", "jl-v2-test.tsv", v2.replace("\n", "\r\n"))))
+                .isInstanceOf(Conflict.class).hasMessageStartingWith("jl-v2-test.tsv：与" + second.uploadedBy() + "于 ")
+                .hasMessageEndingWith("上传的认定清单“" + second.name() + "”（自2028年1月1日起）内容相同，未重复保存。如要修改，请上传改过的文件");
+        assertThat(jdbc.sql("select count(*) from ledger_ident_checklist").query(Long.class).single()).isEqualTo(stored);
         long p = project("220102", "跨版本项目");
         Identification before = as(nanguan, () -> identifications.open(p, null, LocalDate.of(2027, 12, 31)));
         assertThat(before.checklist().id()).isEqualTo(jilin.id());

@@ -17,7 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,5 +140,57 @@ class RuleUploadsTest {
         assertThat(leaseBook.rules(xuzhou, "新就业", d("2026-01-01")).rules().programme()).isEqualTo("新就业");
         assertThat(system(() -> rules.files("320300")).stream().map(RuleFile::kind))
                 .contains(RuleFile.Kind.RULES, RuleFile.Kind.FLOW, RuleFile.Kind.WAITING, RuleFile.Kind.LEASE);
+    }
+    /**
+     * The same file sent again — a double-click, a form sent again after Back, a second official acting on a page read
+     * from a replica that had not seen the first upload — is refused naming the version there, and nothing is stored;
+     * a changed file, a going back to an earlier version, is stored. Two identical uploads at once store one.
+     */
+    @Test
+    void theSameFileSentAgainIsRefusedNamingTheVersionAlreadyStored() throws Exception {
+        system(() -> {
+            demo.load();
+            return null;
+        });
+        // 上饶's: 徐州's versions are the other test's
+        String text = WAITING.replace("城市\t320300", "城市\t361100").replace("徐州市轮候规则（测试用）", "上饶市轮候规则（重复上传测试用）");
+        RuleFile first = system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-重复.tsv", text, null, null));
+        long before = stored();
+        String again = "\uFEFF" + text.replace("\n", "\r\n");   // the same file saved on Windows
+        Throwable refused = catchThrowable(() -> system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-重复(1).tsv",
+                again, null, null)));
+        assertThat(refused).isInstanceOf(Conflict.class).hasMessage("轮候-重复(1).tsv：与" + first.uploadedBy() + "于 "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"))
+                .format(first.uploadedAt())
+                + " 上传的轮候规则“上饶市轮候规则（重复上传测试用）”（2024年1月1日起）内容相同，未重复保存。如要修改，请上传改过的文件");
+        assertThat(stored()).isEqualTo(before);
+
+        // a changed version of that day is stored, and so is the first one sent again after it (going back to it)
+        String changed = text.replace("拒绝上限\t1", "拒绝上限\t3");
+        system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-重复.tsv", changed, null, null));
+        system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-重复.tsv", text, null, null));
+        assertThat(stored()).isEqualTo(before + 2);
+        Region shangrao = regions.byCode("361100").orElseThrow();
+        assertThat(waitingBook.forCity(shangrao, d("2025-03-01")).refusalsAllowed()).isEqualTo(1);
+
+        // two identical uploads at once: one is stored, the other refused
+        String racing = text.replace("拒绝上限\t1", "拒绝上限\t4");
+        var start = new CountDownLatch(1);
+        Callable<Object> upload = () -> {
+            start.await();
+            try {
+                return system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-并发.tsv", racing, null, null));
+            } catch (Conflict e) {
+                return e;
+            }
+        };
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(upload);
+            var b = pool.submit(upload);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).filteredOn(Conflict.class::isInstance).hasSize(1);
+            assertThat(List.of(a.get(), b.get())).filteredOn(RuleFile.class::isInstance).hasSize(1);
+        }
+        assertThat(stored()).isEqualTo(before + 3);
     }
 }
