@@ -49,3 +49,28 @@ document.addEventListener('keydown', function (event) {
         });
     }
 });
+
+// A form is sent once per click: a second click (or Enter) on a form whose answer has not come yet is dropped — the
+// browser would show only the second answer, and the first one's (a 交办 made, a password shown once) would be lost
+// (double-submit trial). The server does a repeated request once too (org.anju.platform.Once); this spares the user a
+// confusing second answer. Only forms that post; htmx's own (it prevents the default) queue their requests already.
+// The guard lapses after 10 s (a form that downloads a file keeps the page) and when the page comes back from history.
+document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.getAttribute('method') || '').toLowerCase() !== 'post') {
+        return;
+    }
+    var now = Date.now();
+    if (form.dataset.sentAt && now - Number(form.dataset.sentAt) < 10000) {
+        event.preventDefault();
+        return;
+    }
+    form.dataset.sentAt = String(now);
+});
+window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+        document.querySelectorAll('form[data-sent-at]').forEach(function (form) {
+            delete form.dataset.sentAt;
+        });
+    }
+});

@@ -1,6 +1,7 @@
 package org.anju.account;
 
 import org.anju.platform.ConcurrentUpdateException;
+import org.anju.platform.Once;
 import org.anju.region.Region;
 import org.anju.region.RegionKind;
 import org.anju.region.Regions;
@@ -23,8 +24,14 @@ class AccountPages {
     private final Regions regions;
     private final Access access;
     private final AuditTrail audit;
+    /**
+     * 新建用户 and 重置密码 sent twice (a double-click, Back and again) are done once: the browser shows only the last
+     * answer, and a second 重置 would have made the password shown first useless (double-submit trial).
+     */
+    private final Once once;
 
-    AccountPages(Users users, Regions regions, Access access, AuditTrail audit) {
+    AccountPages(Users users, Regions regions, Access access, AuditTrail audit, Once once) {
+        this.once = once;
         this.users = users;
         this.regions = regions;
         this.access = access;
@@ -150,12 +157,21 @@ class AccountPages {
     @PostMapping("/users")
     @Requires(Requirement.ADMIN)
     String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String regionCode,
-                  @RequestParam Role role, @RequestParam(required = false) String password, Model model) {
+                  @RequestParam Role role, @RequestParam(required = false) String password,
+                  @RequestParam(name = Once.FIELD, required = false) String key, Model model) {
         try {
-            Users.WithPassword created = users.create(new NewUser(username, displayName, regionCode, Set.of(role), password));
-            model.addAttribute("user", created.user());
-            model.addAttribute("region", regions.byId(created.user().regionId()));
-            model.addAttribute("password", created.generated() ? created.password() : null);
+            Users.WithPassword[] created = new Users.WithPassword[1];
+            // the digest of what was asked leaves the password out: whether one was given is enough to tell the forms apart
+            Once.Done done = once.run(key, Once.From.FORM, List.of(username, displayName, regionCode, role,
+                    password == null || password.isEmpty() ? "" : "设定了密码"), () -> {
+                created[0] = users.create(new NewUser(username, displayName, regionCode, Set.of(role), password));
+                return created[0].user().id();
+            });
+            User user = done.repeated() ? users.get(done.id()) : created[0].user();
+            model.addAttribute("user", user);
+            model.addAttribute("region", regions.byId(user.regionId()));
+            model.addAttribute("password", done.repeated() || !created[0].generated() ? null : created[0].password());
+            model.addAttribute("repeatedAt", done.repeated() ? done.at() : null);
             model.addAttribute("created", true);
             return "account/user-password";
         } catch (org.anju.platform.Conflict e) {
@@ -193,11 +209,18 @@ class AccountPages {
 
     @PostMapping("/users/{id}/password")
     @Requires(Requirement.ADMIN)
-    String resetPassword(@PathVariable long id, Model model) {
-        Users.WithPassword reset = users.resetPassword(id, null);
-        model.addAttribute("user", reset.user());
-        model.addAttribute("region", regions.byId(reset.user().regionId()));
-        model.addAttribute("password", reset.password());
+    String resetPassword(@PathVariable long id, @RequestParam(name = Once.FIELD, required = false) String key,
+                         Model model) {
+        String[] password = new String[1];
+        Once.Done done = once.run(key, Once.From.FORM, "重置密码 " + id, () -> {
+            password[0] = users.resetPassword(id, null).password();
+            return id;
+        });
+        User user = users.get(id);
+        model.addAttribute("user", user);
+        model.addAttribute("region", regions.byId(user.regionId()));
+        model.addAttribute("password", password[0]);
+        model.addAttribute("repeatedAt", done.repeated() ? done.at() : null);
         model.addAttribute("created", false);
         return "account/user-password";
     }

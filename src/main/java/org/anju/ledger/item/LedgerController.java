@@ -7,6 +7,7 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.ledger.kind.KindDefinition;
 import org.anju.platform.BadInput;
+import org.anju.platform.Once;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -41,8 +43,10 @@ class LedgerController {
     private final Ledger ledger;
     private final LedgerFigures figures;
     private final LedgerImport imports;
+    private final Once once;
 
-    LedgerController(Ledger ledger, LedgerFigures figures, LedgerImport imports) {
+    LedgerController(Ledger ledger, LedgerFigures figures, LedgerImport imports, Once once) {
+        this.once = once;
         this.ledger = ledger;
         this.figures = figures;
         this.imports = imports;
@@ -111,9 +115,14 @@ class LedgerController {
     @Requires(Requirement.WRITE_OWN)
     @Operation(summary = "交办事项", description = "fields 为该种类的字段（代码 → 值）；期限给 deadline（日期），或 days 与 workingDays、"
             + "startOn（自起算日的工作日或日历日），都不给则按种类的规则（信访：受理日期起 60 日）。没有当年放假安排的日期被拒绝。")
-    Item create(@RequestBody NewItem item) {
-        return ledger.item(ledger.create(item));
+    Item create(@RequestBody NewItem item,
+                @Parameter(description = IDEMPOTENCY) @RequestHeader(name = Once.HEADER, required = false) String key) {
+        return ledger.item(once.run(key, Once.From.HEADER, item, () -> ledger.create(item)).id());
     }
+
+    /** The API's words on its Idempotency-Key header (Once). */
+    static final String IDEMPOTENCY = "可选。客户端为这次提交生成的唯一键（如 UUID）：超时后用同一键重试，不会重复保存，"
+            + "答复第一次保存的结果；每次新的提交用新键。";
 
     record Versioned(Integer version, String text) {
         int v() {
@@ -245,8 +254,10 @@ class LedgerController {
     @PostMapping("/notices")
     @Requires(Requirement.APPROVE_BELOW)
     @Operation(summary = "发督办通知", description = "由上一级管理员发给下级地区，涉及其一个或多个事项，有自己的办理期限。")
-    Notice issue(@RequestBody NoticeInput n) {
-        return ledger.issueNotice(n.regionCode(), n.itemIds(), n.title(), n.body(), n.deadline());
+    Notice issue(@RequestBody NoticeInput n,
+                 @Parameter(description = IDEMPOTENCY) @RequestHeader(name = Once.HEADER, required = false) String key) {
+        return ledger.notice(once.run(key, Once.From.HEADER, n,
+                () -> ledger.issueNotice(n.regionCode(), n.itemIds(), n.title(), n.body(), n.deadline()).id()).id());
     }
 
     @PostMapping("/notices/{id}/reply")

@@ -12,6 +12,7 @@ import org.anju.intake.InputProblem;
 import org.anju.ledger.kind.KindDefinition;
 import org.anju.platform.BadInput;
 import org.anju.privacy.KeptFiles;
+import org.anju.platform.Once;
 import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,9 +45,12 @@ class LedgerPages {
 
     private final org.anju.account.Users users;
     private final org.anju.account.AuditTrail audit;
+    /** 交办 and 督办通知 sent twice (a double-click, Back and again) are done once: the forms carry a key. */
+    private final Once once;
 
     LedgerPages(Ledger ledger, LedgerFigures figures, LedgerImport imports, Access access, org.anju.account.Users users,
-                org.anju.account.AuditTrail audit, KeptFiles kept) {
+                org.anju.account.AuditTrail audit, KeptFiles kept, Once once) {
+        this.once = once;
         this.kept = kept;
         this.users = users;
         this.audit = audit;
@@ -192,12 +196,13 @@ class LedgerPages {
                     throw new BadInput("“天数”应为整数，实际为“" + days + "”");
                 }
             }
-            long id = ledger.create(new NewItem(k.code(), own(form.get("region")), form.get("title"), fields,
-                    blankLong(form.get("unitId")), form.get("responsible"), form.get("measures"), date("整改期限", form.get("deadline")),
-                    n, "WORKING".equals(form.get("dayKind")), date("起算日期", form.get("startOn")), blank(form.get("petitionerName")),
-                    blank(form.get("petitionerPhone"))));
-            redirect.addFlashAttribute("message", "已交办");
-            return "redirect:/ledger/items/" + id;
+            Integer dayCount = n;
+            Once.Done done = once.run(form.get(Once.FIELD), Once.From.FORM, Once.fields(form), () -> ledger.create(new NewItem(k.code(),
+                    own(form.get("region")), form.get("title"), fields, blankLong(form.get("unitId")), form.get("responsible"),
+                    form.get("measures"), date("整改期限", form.get("deadline")), dayCount, "WORKING".equals(form.get("dayKind")),
+                    date("起算日期", form.get("startOn")), blank(form.get("petitionerName")), blank(form.get("petitionerPhone")))));
+            redirect.addFlashAttribute("message", done.repeated() ? "已交办（同一表单又提交了一次，未重复交办）" : "已交办");
+            return "redirect:/ledger/items/" + done.id();
         } catch (IllegalArgumentException | IllegalStateException e) {
             Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());
@@ -284,11 +289,12 @@ class LedgerPages {
     @Requires(Requirement.APPROVE_BELOW)
     String issue(@RequestParam String regionCode, @RequestParam List<Long> itemIds, @RequestParam(required = false) String title,
                  @RequestParam(required = false) String body, @RequestParam(required = false) String deadline,
-                 RedirectAttributes redirect) {
+                 @RequestParam(name = Once.FIELD, required = false) String key, RedirectAttributes redirect) {
         redirect.addAttribute("region", regionCode);
         return done(redirect, "redirect:/ledger/notices", () -> {
-            Notice n = ledger.issueNotice(regionCode, itemIds, title, body, date("办理期限", deadline));
-            return "已向" + n.regionName() + "发出督办通知";
+            Once.Done done = once.run(key, Once.From.FORM, List.of(regionCode, itemIds, String.valueOf(title),
+                    String.valueOf(body), String.valueOf(deadline)), () -> ledger.issueNotice(regionCode, itemIds, title, body, date("办理期限", deadline)).id());
+            return "已向" + ledger.notice(done.id()).regionName() + "发出督办通知" + (done.repeated() ? "（同一表单又提交了一次，未重复发出）" : "");
         });
     }
 
