@@ -260,9 +260,16 @@ public class Plans {
         return get(plan.id());
     }
 
+    /**
+     * Replaces all the plan's milestones; {@code planVersion} is the version they were read with: a plan changed since
+     * (a colleague's milestone added, an import) is refused, nothing deleted — the replacement would have dropped what
+     * the reader never saw (absence audit: a list read on a lagging replica, or simply before the colleague's save).
+     */
     @Transactional
-    public void replaceMilestones(long planId, List<Milestone> milestones) {
-        access.checkWrite(issuer(get(planId)));
+    public void replaceMilestones(long planId, int planVersion, List<Milestone> milestones) {
+        Plan plan = get(planId);
+        access.checkWrite(issuer(plan));
+        bump(plan, planVersion);
         repository.replaceMilestones(planId, milestones);
     }
 
@@ -322,9 +329,12 @@ public class Plans {
         }
     }
 
+    /** Replaces all the plan's stated totals, read at {@code planVersion} (as {@link #replaceMilestones}). */
     @Transactional
-    public void replaceStatedTotals(long planId, List<StatedTotal> totals) {
-        access.checkWrite(issuer(get(planId)));
+    public void replaceStatedTotals(long planId, int planVersion, List<StatedTotal> totals) {
+        Plan plan = get(planId);
+        access.checkWrite(issuer(plan));
+        bump(plan, planVersion);
         repository.replaceStatedTotals(planId, totals);
     }
 

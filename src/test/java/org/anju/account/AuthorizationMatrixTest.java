@@ -666,8 +666,10 @@ class AuthorizationMatrixTest {
                 return request(HttpMethod.POST, "/plans/" + id + "/edit").param("version", String.valueOf(p.version()))
                         .param("title", p.title() + "（改）").param("firstYear", String.valueOf(p.firstYear()));
             });
-            add(s, "PUT /api/plans/{id}/stated-totals", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/stated-totals", "[]"));
-            add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id + "/milestones", "[]"));
+            add(s, "PUT /api/plans/{id}/stated-totals", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id
+                    + "/stated-totals?version=" + plans.get(id).version(), "[]"));
+            add(s, "PUT /api/plans/{id}/milestones", issuer, () -> json(HttpMethod.PUT, "/api/plans/" + id
+                    + "/milestones?version=" + plans.get(id).version(), "[]"));
             add(s, "POST /plans/{id}/milestones", issuer, () -> request(HttpMethod.POST, "/plans/" + id + "/milestones")
                     .param("version", String.valueOf(plans.get(id).version())).param("dueOn", "2023-08-31")
                     .param("program", "SHANTYTOWN").param("workItem", "矩阵测试"));

@@ -257,10 +257,21 @@ class PlanController {
 
     @PutMapping("/plans/{id}/milestones")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "替换进度要求")
-    List<Milestone> replaceMilestones(@PathVariable long id, @RequestBody List<Milestone> milestones) {
-        plans.replaceMilestones(id, milestones);
+    @Operation(summary = "替换进度要求", description = "version 为读取时计划的版本（计划详情的 plan.version）：其后计划有改动（他人增改了"
+            + "进度要求、导入）则 409，不删除、不保存；成功后计划版本加 1。")
+    List<Milestone> replaceMilestones(@PathVariable long id, @RequestParam(required = false) Integer version,
+                                      @RequestBody List<Milestone> milestones) {
+        plans.replaceMilestones(id, readVersion(version), milestones);
         return plans.milestones(id);
+    }
+
+    /** The version a replacement was read at: required, so that what another user added since is never dropped unseen. */
+    private static int readVersion(Integer version) {
+        if (version == null) {
+            throw new org.anju.platform.BadInput("缺少参数 version：请给出读取时计划的版本（GET /api/plans/{id} 的 plan.version），"
+                    + "以免删掉他人在此之后所做的修改");
+        }
+        return version;
     }
 
     @GetMapping("/plans/{id}/stated-totals")
@@ -273,9 +284,11 @@ class PlanController {
 
     @PutMapping("/plans/{id}/stated-totals")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "替换正文所列总数；value 为指标计量单位下的数（2.99万套 → 29900），tolerance 为印刷精度的一半（50）")
-    List<StatedTotal> replaceStatedTotals(@PathVariable long id, @RequestBody List<StatedTotal> totals) {
-        plans.replaceStatedTotals(id, totals);
+    @Operation(summary = "替换正文所列总数；value 为指标计量单位下的数（2.99万套 → 29900），tolerance 为印刷精度的一半（50）",
+            description = "version 为读取时计划的版本（计划详情的 plan.version）：其后计划有改动则 409，不删除、不保存；成功后计划版本加 1。")
+    List<StatedTotal> replaceStatedTotals(@PathVariable long id, @RequestParam(required = false) Integer version,
+                                          @RequestBody List<StatedTotal> totals) {
+        plans.replaceStatedTotals(id, readVersion(version), totals);
         return plans.load(id).statedTotals();
     }
 

@@ -83,8 +83,9 @@ class PlanApiTest {
                 .andExpect(status().isCreated()).andReturn();
         Number planId = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.planId");
         try {
+            int read = plans.get(planId.longValue()).version();
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                            .put("/api/plans/{id}/stated-totals", planId.longValue())
+                            .put("/api/plans/{id}/stated-totals", planId.longValue()).param("version", String.valueOf(read))
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                             .content("""
                                     [{"regionCode": "360700", "indicatorCodes": ["SHANTYTOWN.START.UNIT"], "year": 2023,
@@ -95,15 +96,32 @@ class PlanApiTest {
             mvc.perform(get("/api/plans/{id}/findings", planId.longValue()))
                     .andExpect(jsonPath("$[?(@.kind == 'STATED_TOTAL')].printed").value(20))
                     .andExpect(jsonPath("$[?(@.kind == 'STATED_TOTAL')].expected").value(10));
+            String milestones = """
+                    [{"dueOn": "2023-06-30", "programCode": "SHANTYTOWN", "indicatorCode": "SHANTYTOWN.START.UNIT",
+                      "thresholdPercent": 100, "scope": "列入攻坚计划的项目", "quote": "6月底前全面开工"}]""";
+            // read before the stated totals were replaced: that version is gone, and what it would drop is kept
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/plans/{id}/milestones", planId.longValue()).param("version", String.valueOf(read))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
+                            .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("STALE"))
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("您的修改未保存")));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                             .put("/api/plans/{id}/milestones", planId.longValue())
-                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                            .content("""
-                                    [{"dueOn": "2023-06-30", "programCode": "SHANTYTOWN", "indicatorCode": "SHANTYTOWN.START.UNIT",
-                                      "thresholdPercent": 100, "scope": "列入攻坚计划的项目", "quote": "6月底前全面开工"}]""")
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
+                            .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("缺少参数 version")));
+            mvc.perform(get("/api/plans/{id}/stated-totals", planId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                    .andExpect(jsonPath("$[0].printed").value("20套"));
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/plans/{id}/milestones", planId.longValue())
+                            .param("version", String.valueOf(plans.get(planId.longValue()).version()))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
                             .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].dueOn").value("2023-06-30"));
+            assertThat(plans.get(planId.longValue()).version()).isEqualTo(read + 2);
         } finally {
             mvc.perform(delete("/api/plans/{id}", planId.longValue()).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isNoContent());
         }
