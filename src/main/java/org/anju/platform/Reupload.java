@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
  * An uploaded document whose text is the latest stored version's of the same document (same issuer, kind and first
  * day): a double-click, a form sent again after Back, or a second official acting on a page read from a replica that
  * had not yet seen the first upload ("尚未上传…"). Stored again it would be a new version that changes nothing but
- * the history; so it is refused, naming the version already there. Line endings do not make a difference (the same
- * file saved on Windows and on a Mac); anything else does.
+ * the history; so it is refused, naming the version already there. Line endings and a byte-order mark do not make a
+ * difference (the same file saved on Windows and on a Mac); anything else does.
  */
 public final class Reupload {
 
@@ -17,7 +17,7 @@ public final class Reupload {
     private Reupload() {
     }
 
-    /** Whether two stored texts are the same document (byte-order mark already removed). */
+    /** Whether two texts are the same document. */
     public static boolean same(String stored, String uploaded) {
         return normal(stored).equals(normal(uploaded));
     }
@@ -32,7 +32,7 @@ public final class Reupload {
     }
 
     private static String normal(String text) {
-        String s = text.replace("\r\n", "\n").replace('\r', '\n');
+        String s = (text.startsWith("\uFEFF") ? text.substring(1) : text).replace("\r\n", "\n").replace('\r', '\n');
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '\n') {
             end--;

@@ -1442,7 +1442,7 @@ class AuthorizationMatrixTest {
                 .getBytes(StandardCharsets.UTF_8);
         for (String prefix : List.of(api, "/ledger/expropriation")) {
             add(s, "POST " + prefix + "/projects/{id}/scheme", unit, () -> multipart(prefix + "/projects/" + exproProject() + "/scheme")
-                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", scheme)));
+                    .file(new MockMultipartFile("file", "矩阵测试.tsv", "text/plain", sampleFile(new String(scheme, StandardCharsets.UTF_8)))));
             add(s, "POST " + prefix + "/projects/{id}/import", unit, () -> multipart(prefix + "/projects/" + exproProject() + "/import")
                     .file(new MockMultipartFile("file", "调查登记.csv", "text/csv", list)));
         }

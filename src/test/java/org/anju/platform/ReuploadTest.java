@@ -13,6 +13,7 @@ class ReuploadTest {
         assertThat(Reupload.same("城市\t320300\n名称\t甲\n", "城市\t320300\r\n名称\t甲\r\n")).isTrue();
         assertThat(Reupload.same("城市\t320300\n名称\t甲\n", "城市\t320300\r名称\t甲")).isTrue();
         assertThat(Reupload.same("城市\t320300\n名称\t甲", "城市\t320300\n名称\t甲\n\n")).isTrue();
+        assertThat(Reupload.same("\uFEFF城市\t320300\n", "城市\t320300\n")).isTrue();
     }
 
     @Test

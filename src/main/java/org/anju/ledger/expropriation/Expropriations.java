@@ -10,6 +10,7 @@ import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.platform.NotFound;
+import org.anju.platform.Reupload;
 import org.anju.intake.InputException;
 import org.anju.intake.SourceReader;
 import org.anju.privacy.Column;
@@ -561,6 +562,13 @@ public class Expropriations {
             throw new BadInput("奖励方案文件须为 UTF-8 编码的制表符分隔文本（TSV）");
         }
         RewardScheme scheme = RewardScheme.parse(name, text);
+        // the project's lock above orders uploads: the same file sent again (a double-click, two officials at once) is
+        // refused naming the version there, not stored as a new version that changes nothing
+        repository.scheme(projectId).filter(latest -> Reupload.same(latest.content(), text))
+                .ifPresent(latest -> {
+                    throw Reupload.refusal(name, "奖励方案第 " + latest.version() + " 版（" + latest.fileName() + "）",
+                            latest.uploadedBy(), latest.uploadedAt().toInstant());
+                });
         int version = repository.insertScheme(projectId, name, text, access.current().username());
         return new Scheme(version, name, text, scheme, access.current().username());
     }

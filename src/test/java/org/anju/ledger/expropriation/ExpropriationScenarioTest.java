@@ -164,6 +164,12 @@ class ExpropriationScenarioTest {
         as(office, () -> expropriations.uploadScheme(id, "scheme-shanghai-changqiao.tsv", scheme));
         assertThat(as(office, () -> expropriations.scheme(id)).orElseThrow().content())
                 .isEqualTo(new String(scheme, StandardCharsets.UTF_8));   // stored verbatim
+        // the same file again (a double-click, Back and again): refused naming the version there, no second version
+        assertThatThrownBy(() -> as(office, () -> expropriations.uploadScheme(id, "scheme-shanghai-changqiao(1).tsv",
+                new String(scheme, StandardCharsets.UTF_8).replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(Conflict.class).hasMessageStartingWith("scheme-shanghai-changqiao(1).tsv：与")
+                .hasMessageContaining("上传的奖励方案第 1 版（scheme-shanghai-changqiao.tsv）内容相同，未重复保存");
+        assertThat(as(office, () -> expropriations.scheme(id)).orElseThrow().version()).isEqualTo(1);
         RewardCalculator.Reward r1 = as(office, () -> expropriations.reward(h1));   // day 3, 50 ㎡
         assertThat(RewardCalculatorTest.line(r1, "早签约奖").amount()).isEqualByComparingTo("500000.00");
         // the period has ended with 3 of 4 signed (75 %): no 签约率奖
