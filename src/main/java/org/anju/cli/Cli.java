@@ -265,8 +265,10 @@ public final class Cli {
         CommandLine cli = new CommandLine(root(args.length == 0 ? "plan" : args[0]), factory)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof org.springframework.dao.DataIntegrityViolationException d) {
-                        cmd.getErr().println("错误：" + org.anju.platform.DatabaseRefusals.message(d)); // as the web: 400
-                        return BAD_INPUT;
+                        // as the web: a duplicate a Conflict (exit 4), anything else bad input (exit 2)
+                        org.anju.platform.Refusal refused = org.anju.platform.DatabaseRefusals.refusal(d);
+                        cmd.getErr().println("错误：" + refused.getMessage());
+                        return refused.kind().exitCode();
                     }
                     if (e instanceof PgArchives.Unreachable u) {
                         cmd.getErr().println("错误：" + u.getMessage());

@@ -99,9 +99,10 @@ class ApiErrors {
         return p;
     }
 
+    /** A write the database refused: a duplicate 409 {@code CONFLICT}, anything else 400 ({@link DatabaseRefusals}). */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "请求有误", DatabaseRefusals.message(e));
+        return problem(DatabaseRefusals.refusal(e));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -167,11 +167,15 @@ class PageErrors {
         return page(request, HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
     }
 
-    /** A write the database refused (a duplicate, a value out of range): 400 with a Chinese reason, no SQL text. */
+    /**
+     * A write the database refused, with a Chinese reason and no SQL text: a duplicate 409 无法办理 (as the feature's own
+     * check of it), a value out of range 400 ({@link DatabaseRefusals}).
+     */
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
     ModelAndView integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request,
                            HttpServletResponse response) throws IOException {
-        return refuse(request, response, HttpStatus.BAD_REQUEST, "请求有误", DatabaseRefusals.message(e));
+        Refusal r = DatabaseRefusals.refusal(e);
+        return refuse(request, response, HttpStatus.valueOf(r.kind().status()), r.kind().title(), r.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -277,10 +277,15 @@ public class Projects {
                 ProjectColumns.AREA, nz(p.area()), ProjectColumns.PLANNED, nz(p.plannedInvestment())));
         String actor = access.current().username();
         if (p.id() == null) {
-            if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
-                throw new org.anju.platform.Conflict(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
-            }
-            return stored(keepingCountedMonths(List.of(region), () -> p.withId(repository.insert(p, region.id(), actor), 0)));
+            // checked under the unit's lock (keepingCountedMonths takes it first): a twin sent at once (a double-click, a
+            // retry racing the original) waits, then finds the first and gets this refusal — it got the unique index's
+            // generic one (double-submit trial, defect 13)
+            return stored(keepingCountedMonths(List.of(region), () -> {
+                if (repository.idOf(region.id(), p.programCode(), p.year(), p.name()).isPresent()) {
+                    throw new org.anju.platform.Conflict(region.name() + " " + p.year() + " 年已有同名项目：" + p.name());
+                }
+                return p.withId(repository.insert(p, region.id(), actor), 0);
+            }));
         }
         ProjectView stored = repository.find(p.id(), YearMonth.of(p.year(), 12))
                 .orElseThrow(() -> new org.anju.platform.NotFound("项目不存在：" + p.id()));

@@ -199,6 +199,9 @@ public class Ledger {
         if (kind == null) {
             throw new BadInput("缺少单位类别：应为 政府部门、国有企业 或 其他");
         }
+        // one region's new units one at a time: a twin sent at once (a double-click) waits here, then finds the first and
+        // gets the same refusal a later repeat gets — not the unique index's generic one (double-submit trial, defect 13)
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('ledger_unit'), ?)").param(r.id()).query().singleRow();
         if (jdbc.sql("select count(*) from ledger_unit where region_id = ? and name = ?").params(r.id(), name.strip())
                 .query(Integer.class).single() > 0) {
             throw new Conflict(r.name() + "已有责任单位“" + name.strip() + "”");

@@ -91,6 +91,10 @@ public class Subsidies {
             throw new BadInput(file + "：“城市”行为 " + terms.formula().city() + "，与所选地区 " + region.name() + "（"
                     + region.code() + "）不符");
         }
+        // one region's uploads one at a time: a twin sent at once waits here, then finds the first and gets the same
+        // refusal (naming its number) a later repeat gets — not the unique index's generic one (double-submit trial, defect 13)
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('rental_subsidy_parameters'), :r)").param("r", region.id())
+                .query().singleRow();
         Optional<Long> same = jdbc.sql("select id from rental_subsidy_parameters where region_id = :r and effective_from = :d")
                 .param("r", region.id()).param("d", effectiveFrom).query(Long.class).optional();
         if (same.isPresent()) {
