@@ -194,6 +194,43 @@ class DoubleSubmitTest {
         }
     }
 
+    // ---- defect 4: two 开始批次 at once ----------------------------------------------------------------------
+
+    int serial = 1;
+    static final List<String> NAMES = List.of("赵甲", "钱乙", "孙丙", "李丁", "周戊", "吴己");
+
+    @Test
+    void twoRoundsOpenedAtOnceOnTheSameDwellingsPublishOne() throws Exception {
+        Actor system = Actor.system(regions.root());
+        Actor reviewer = actor("ds_jf_reviewer", "360702001000", Role.TOWN_REVIEWER);
+        Actor office = actor("ds_zg_housing", "360702", Role.HOUSING_OFFICE);
+        TestRuleFiles.upload(cityRules, regions, "360700", RuleFile.Kind.WAITING, "rental/waiting-samples/360700-test.tsv");
+        long estate = as(system, () -> stock.saveEstate(Estate.of("360702", "双击测试小区", null, Programme.PUBLIC_RENTAL,
+                null, null)).id());
+        for (int k = 0; k < PAIRS; k++) {
+            as(system, () -> {
+                String id = SyntheticIds.number("360702", "19800101", serial++);
+                long h = as(reviewer, () -> households.register(new HouseholdForm("360702001000", null, null,
+                        List.of(new HouseholdForm.MemberForm(NAMES.get(serial % NAMES.size()), id, "本人", "10000", true, true, null)), List.of(),
+                        new BigDecimal("8"), 6, null, null, false, null, null)));
+                return households.qualify(h, Guarantee.PUBLIC_RENTAL, LocalDate.of(2023, 1, 10));
+            });
+        }
+        for (int k = 0; k < PAIRS; k++) {
+            String room = "90" + k;
+            Dwelling d = as(system, () -> stock.add(new Stock.NewDwelling(estate, "1号楼", "1", room, null, 3,
+                    new BigDecimal("50"), null, "一室一厅", null, null, StockStatus.VACANT)));
+            String name = "双击测试批次" + k;
+            List<Outcome> outcomes = twins(office, () -> rounds.open(new Rounds.Opening("360702", name, List.of(d.id()), null,
+                    1, "福利彩票3D开奖号码", ChinaTime.today().plusDays(1))));
+            oneStoredOneRefused(outcomes, "已在另一个尚未结束的配租批次中");
+            assertThat(jdbc.sql("select count(*) from rental_round where name = ?").param(name).query(Integer.class).single())
+                    .isEqualTo(1);
+            assertThat(outcomes).filteredOn(o -> o.refused() == null).singleElement()
+                    .satisfies(o -> assertThat(((RoundView) o.result()).name()).isEqualTo(name));
+        }
+    }
+
     static String resource(String path) {
         try (InputStream in = DoubleSubmitTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

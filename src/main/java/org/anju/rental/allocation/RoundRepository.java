@@ -179,6 +179,16 @@ class RoundRepository {
                 .param("round", roundId).query(Long.class).list();
     }
 
+    /**
+     * Serialises the opening of a county's rounds until the caller's transaction ends: the check that no dwelling (and no
+     * household) is in another open round and the insert of the new round run one opening at a time, so two 开始批次 sent
+     * at once (a double-click, a second official) cannot both pass it (double-submit trial, defect 4). Its own key
+     * (40045), apart from the leases' county lock (40043), so a round's opening never waits for a billing run.
+     */
+    void lockCounty(int countyId) {
+        jdbc.sql("select pg_advisory_xact_lock(40045, :county)").param("county", countyId).query().singleRow();
+    }
+
     /** Dwellings of the list already in a round that is not closed. */
     List<Long> dwellingsInOpenRounds(List<Long> dwellingIds) {
         return jdbc.sql("""

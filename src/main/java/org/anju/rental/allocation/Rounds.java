@@ -133,6 +133,9 @@ public class Rounds {
         if (ids.size() != o.dwellingIds().size()) {
             throw new BadInput("房源重复：每套房源只能列一次");
         }
+        // the county's openings one at a time, before the dwellings and the households are checked against the open rounds:
+        // a twin sent at once (a double-click) waits here, then finds the first round and is refused as a repeat is
+        repository.lockCounty(county.id());
         // one query for all of them; should one be missing or unreadable, each is looked up in turn as before, so the
         // refusal is the same (the first faulty dwelling in the list's order, whatever its fault)
         List<Dwelling> found;
