@@ -231,6 +231,64 @@ class DoubleSubmitTest {
         }
     }
 
+    // ---- defect 7: the same evidence file twice ---------------------------------------------------------------
+
+    @Test
+    void theSameEvidenceFileTwiceOnAnItemIsRefusedNamingTheOneThere() throws Exception {
+        Actor admin = actor("ds_zg_admin", "360702", Role.COUNTY_ADMIN);
+        jdbc.sql("insert into users (username, display_name, password_hash, region_id, roles) values ('ds_zg_admin', '章贡区管理员',"
+                + " 'x', (select id from region where code = '360702'), '{COUNTY_ADMIN}') on conflict do nothing").update();
+        Unit unit = as(admin, () -> ledger.addUnit("360702", "双击测试材料单位", UnitKind.GOVERNMENT));
+        long item = as(admin, () -> ledger.create(new NewItem("AUDIT", "360702", "双击测试证明材料", Map.of("source", "审计局",
+                "category", "其他", "rectify_type", "立行立改"), unit.id(), null, null, LocalDate.of(2027, 6, 30), null, null,
+                null, null, null)));
+        byte[] pdf = "%PDF-1.4 整改报告".getBytes(StandardCharsets.UTF_8);
+        EvidenceFile first = as(admin, () -> ledger.addFile(item, new Upload("整改报告.pdf", "application/pdf", pdf), null));
+        // the same file again (Back + resubmit, an API retry), and the same bytes under another name: refused, naming it
+        assertThatThrownBy(() -> as(admin, () -> ledger.addFile(item, new Upload("整改报告.pdf", "application/pdf", pdf), null)))
+                .isInstanceOf(Conflict.class).hasMessageStartingWith("证明材料“整改报告.pdf”与本事项已有的“整改报告.pdf”（章贡区管理员（ds_zg_admin）于 ")
+                .hasMessageEndingWith(" 上传）内容相同，未重复保存；如要更新材料，请上传改过的文件");
+        assertThatThrownBy(() -> as(admin, () -> ledger.addFile(item, new Upload("整改报告（定稿）.pdf", "application/pdf", pdf), null)))
+                .isInstanceOf(Conflict.class).hasMessageContaining("与本事项已有的“整改报告.pdf”");
+        assertThatThrownBy(() -> as(admin, () -> ledger.addFile(item, new Upload("整改报告.pdf", "application/pdf", pdf), first.id())))
+                .as("a replacement by the same bytes changes nothing").isInstanceOf(Conflict.class);
+        // another content is stored, under any name; two identical ones at once store one
+        as(admin, () -> ledger.addFile(item, new Upload("整改报告.pdf", "application/pdf", "v2".getBytes()), first.id()));
+        for (int k = 0; k < PAIRS; k++) {
+            byte[] photo = ("现场照片 " + k).getBytes(StandardCharsets.UTF_8);
+            oneStoredOneRefused(twins(admin, () -> ledger.addFile(item, new Upload("现场照片.jpg", "image/jpeg", photo), null)),
+                    "内容相同，未重复保存");
+        }
+        assertThat(as(admin, () -> ledger.files(item))).hasSize(2 + PAIRS);
+    }
+
+    @Test
+    void theSameIdentificationEvidenceTwiceOnAClauseIsRefusedNamingTheOneThere() throws Exception {
+        as(actor("ds_jl_admin", "220000", Role.PROVINCE_ADMIN), () -> checklists.upload("220000", "220000-吉安居办2021-10号.tsv",
+                resource("/ledger/identification/220000-吉安居办2021-10号.tsv")));
+        Actor county = actor("ds_ng_reporter", "220102", Role.COUNTY_REPORTER);
+        long project = projects.save(new Project(null, "220102", null, "SHANTYTOWN", 2021, "双击测试棚改", null,
+                BigDecimal.valueOf(120), BigDecimal.valueOf(120), null, null, null, null, null, null, null, null, null,
+                null, 0)).id();
+        long id = as(county, () -> identifications.open(project, null, LocalDate.of(2021, 6, 1))).id();
+        byte[] report = "鉴定报告".getBytes(StandardCharsets.UTF_8);
+        Evidence first = as(county, () -> identifications.addEvidence(id, "JL-4", "鉴定报告.pdf", "application/pdf", report));
+        assertThatThrownBy(() -> as(county, () -> identifications.addEvidence(id, "JL-4", "鉴定报告（扫描）.pdf", "application/pdf",
+                report))).isInstanceOf(Conflict.class)
+                .hasMessageStartingWith("鉴定报告（扫描）.pdf：与ds_ng_reporter（ds_ng_reporter）于 ")
+                .hasMessageEndingWith(" 为第 JL-4 条上传的证明材料“鉴定报告.pdf”内容相同，未重复保存；如要补充材料，请上传其他文件");
+        // the same report may answer another clause
+        Evidence other = as(county, () -> identifications.addEvidence(id, "JL-5", "鉴定报告.pdf", "application/pdf", report));
+        assertThat(other.id()).isNotEqualTo(first.id());
+        for (int k = 0; k < PAIRS; k++) {
+            byte[] photo = ("现场照片 " + k).getBytes(StandardCharsets.UTF_8);
+            oneStoredOneRefused(twins(county, () -> identifications.addEvidence(id, "JL-4", "现场照片.jpg", "image/jpeg", photo)),
+                    "内容相同，未重复保存");
+        }
+        assertThat(jdbc.sql("select count(*) from ledger_ident_evidence where identification_id = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(2 + PAIRS);
+    }
+
     static String resource(String path) {
         try (InputStream in = DoubleSubmitTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -215,12 +215,25 @@ public class Identifications {
                     + MAX_EVIDENCE_BYTES / 1024 / 1024 + " MB：请压缩或分成几个文件上传");
         }
         String type = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType.strip();
+        // one identification's uploads one at a time (its row locked until the end): two identical ones sent at once — a
+        // double-click, a retry racing the original — store one, the other is refused here as a later repeat is. The
+        // same bytes under another name are the same evidence (the content is what is checked and compared); the same
+        // file on another clause is not refused: one appraisal report may answer two clauses.
+        jdbc.sql("select id from ledger_identification where id = :id for no key update").param("id", id).query(Long.class).single();
+        String sha = sha256(content);
+        evidence(id).stream().filter(e -> e.clauseNo().equals(clause.number()) && e.sha256().equals(sha)).findFirst()
+                .ifPresent(held -> {
+                    throw new Conflict(name + "：与" + held.uploadedBy() + "于 "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE)
+                            .format(held.uploadedAt()) + " 为第 " + clause.number() + " 条上传的证明材料“" + held.fileName()
+                            + "”内容相同，未重复保存；如要补充材料，请上传其他文件");
+                });
         long evidenceId = jdbc.sql("""
                         insert into ledger_ident_evidence (identification_id, clause_no, file_name, content_type, size_bytes,
                             sha256, content, uploaded_by)
                         values (:id, :clause, :name, :type, :size, :sha, :content, :by) returning id""")
                 .param("id", id).param("clause", clause.number()).param("name", name).param("type", type)
-                .param("size", content.length).param("sha", sha256(content)).param("content", content).param("by", by())
+                .param("size", content.length).param("sha", sha).param("content", content).param("by", by())
                 .query(Long.class).single();
         jdbc.sql("update ledger_identification set updated_at = now(), updated_by = :by where id = :id")
                 .param("by", by()).param("id", id).update();

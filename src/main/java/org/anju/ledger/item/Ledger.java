@@ -568,9 +568,35 @@ public class Ledger {
                 throw new BadInput("被替换的文件不属于该事项");
             }
         }
+        // one item's uploads one at a time (its row locked until the end): two identical ones sent at once — a
+        // double-click, an API client's retry racing the original — store one, the other is refused below
+        jdbc.sql("select id from ledger_item where id = ? for no key update").param(id).query(Long.class).single();
+        refuseHeld(i, f);
         long fid = storeFile(i, null, f, replaces);
         event(id, replaces == null ? "上传证明材料" : "替换证明材料", i.state(), today(), f.name());
         return file(fid);
+    }
+
+    /**
+     * Refuses a file whose bytes the item already holds (same SHA-256), naming the stored one with who and when. Under
+     * another name too: the evidence is the content — what the download checks, what an inspector compares — and a second
+     * name for the same bytes proves nothing new, only counts it twice in the item's list (a file renamed on the desktop
+     * and sent again, a double-click, a Back + resubmit). As a replacement too: replacing a file by bytes the item holds
+     * changes nothing. An empty file is left to {@link #storeFile}'s refusal.
+     */
+    private void refuseHeld(Item i, Upload f) {
+        if (f == null || f.content() == null || f.content().length == 0) {
+            return;
+        }
+        jdbc.sql("select * from ledger_file where item_id = ? and sha256 = ? order by id limit 1")
+                .params(i.id(), sha256(f.content())).query(Ledger::fileRow).optional().ifPresent(held -> {
+                    String who = jdbc.sql("select display_name from users where username = ?").param(held.by())
+                            .query(String.class).optional().map(n -> n + "（" + held.by() + "）").orElse(held.by());
+                    String name = f.name() == null || f.name().isBlank() ? "证明材料" : f.name().strip();
+                    throw new Conflict("证明材料“" + name + "”与本事项已有的“" + held.name() + "”（" + who + "于 "
+                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE)
+                            .format(held.at()) + " 上传）内容相同，未重复保存；如要更新材料，请上传改过的文件");
+                });
     }
 
     private long storeFile(Item i, Integer seq, Upload f, Long replaces) {
