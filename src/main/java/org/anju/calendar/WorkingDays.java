@@ -144,6 +144,16 @@ public class WorkingDays {
             throw new BadInput("调整的依据中不能有换行或控制字符");
         }
         DayStatus before = forRegion(region).status(date);     // refuses a year whose notice is not loaded
+        // the region's own adjustment of that day first: the same one sent again (a double-click, a retry) is a Conflict
+        // naming it, as the API documents (409) — it was a 400 "本来就是休息日（…地方调整…），无需调整", which told the
+        // sender the request was wrong. A day that is so already for another reason (the notice, a weekend, a region
+        // above) stays bad input: nothing stored forbids it, the request asks for nothing (double-submit trial, defect 14)
+        forRegion(region).local(date).filter(own -> own.regionCode().equals(region.code())).ifPresent(own -> {
+            throw new Conflict(region.name() + "已有" + date + "的地方调整（" + own.kind().label() + "：" + own.reason() + "，"
+                    + own.createdBy() + " 于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(org.anju.platform.ChinaTime.ZONE).format(own.createdAt()) + " 设置）："
+                    + (own.kind() == kind ? "无需重复设置" : "请先删除原调整再设置"));
+        });
         if (before.working() == (kind == DayKind.WORK)) {
             throw new BadInput(date + "在" + region.name() + "本来就是" + (before.working() ? "工作日" : "休息日")
                     + "（" + before.why() + "），无需调整");

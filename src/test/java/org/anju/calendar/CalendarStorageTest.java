@@ -154,8 +154,13 @@ class CalendarStorageTest {
         assertThatThrownBy(() -> workingDays.addLocalAdjustment(r("361100"), TUESDAY_AFTER_NATIONAL_DAY, DayKind.OFF, " "))
                 .isInstanceOf(BadInput.class).hasMessageContaining("依据");
         workingDays.addLocalAdjustment(r("361100"), TUESDAY_AFTER_NATIONAL_DAY, DayKind.OFF, "测试");
+        // the same adjustment again (a double-click, a retry): a Conflict naming the one there, as the API documents (409)
         assertThatThrownBy(() -> workingDays.addLocalAdjustment(r("361100"), TUESDAY_AFTER_NATIONAL_DAY, DayKind.OFF, "再次"))
-                .isInstanceOf(BadInput.class);                           // already off there now
+                .isInstanceOf(Conflict.class).hasMessageStartingWith("上饶市已有2024-10-08的地方调整（休息：测试，")
+                .hasMessageEndingWith("设置）：无需重复设置");
+        // a region below, for which the day is off by its city's adjustment: nothing of its own there, bad input as before
+        assertThatThrownBy(() -> workingDays.addLocalAdjustment(r("361102"), TUESDAY_AFTER_NATIONAL_DAY, DayKind.OFF, "再次"))
+                .isInstanceOf(BadInput.class).hasMessageContaining("本来就是休息日");
         assertThatThrownBy(() -> workingDays.addLocalAdjustment(r("361100"), TUESDAY_AFTER_NATIONAL_DAY, DayKind.WORK, "改回"))
                 .isInstanceOf(Conflict.class).hasMessageContaining("请先删除原调整");
     }
@@ -198,6 +203,14 @@ class CalendarStorageTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.regionName").value("上饶市"))
                 .andExpect(jsonPath("$.createdBy").value("jx_admin"));
+        // the same request again (a retry, a double-click): 409 CONFLICT as documented, naming the adjustment there
+        mvc.perform(post("/api/calendar/adjustments").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CONFLICT"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                        containsString("上饶市已有2024-10-08的地方调整（休息：测试：地方假日，jx_admin 于 "),
+                        containsString("无需重复设置"))));
         mvc.perform(get("/calendar").param("year", "2024").param("region", "361102").with(TestUsers.as(TestUsers.COUNTY_REPORTER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("国务院办公厅关于2024年部分节假日安排的通知")))
