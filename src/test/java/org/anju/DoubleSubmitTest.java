@@ -289,6 +289,44 @@ class DoubleSubmitTest {
                 .query(Integer.class).single()).isEqualTo(2 + PAIRS);
     }
 
+    // ---- defect 14: 签发 sent again after Back ------------------------------------------------------------------
+
+    @Test
+    void issueSentAgainAfterBackShowsTheIssuedBulletin() throws Exception {
+        LocalDate dated = LocalDate.of(2024, 1, 9);
+        BulletinDraft d = bulletinDrafts.create("361100", YearMonth.of(2023, 11));
+        BulletinDraft ready = bulletinDrafts.saveHead(d.id(), d.version(), new BulletinDraft.Head(d.head().issuer(), null,
+                d.head().addressee(), dated, null, null, null), null);
+        String page = "/bulletins/drafts/" + d.id() + "/issue";
+        String issued = mvc.perform(post(page).param("version", String.valueOf(ready.version()))
+                        .param("documentNumber", "饶建〔2024〕1号").param("signedOn", "2024-01-10").param("confirm", "yes")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        IssuedBulletin first = bulletinDrafts.issued(Long.parseLong(issued.substring(issued.lastIndexOf('/') + 1)));
+        // the same form again (Back + 确认重新提交表单): the draft is gone; what it became is shown, saying so
+        var again = mvc.perform(post(page).param("version", String.valueOf(ready.version()))
+                        .param("documentNumber", "饶建〔2024〕1号").param("signedOn", "2024-01-10").param("confirm", "yes")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/bulletins/issued/" + first.id()))
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("该草稿已于 "),
+                        org.hamcrest.Matchers.endsWith(" 签发为饶建〔2024〕1号，未再次签发；以下是已签发的通报"))))
+                .andReturn();
+        assertThat(jdbc.sql("select count(*) from bulletin_issue where region_id = (select id from region where code = '361100')")
+                .query(Integer.class).single()).isEqualTo(1);
+        // the page it is sent to shows the message: the redirect followed in the same session (Spring Session's cookie)
+        mvc.perform(get("/bulletins/issued/" + first.id()).cookie(again.getResponse().getCookies())
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("未再次签发；以下是已签发的通报")));
+        // a draft never issued (no such id) is still not found
+        mvc.perform(post("/bulletins/drafts/999999/issue").param("version", "1").param("documentNumber", "x")
+                        .param("signedOn", "2024-01-10").param("confirm", "yes").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isNotFound());
+    }
+
     static String resource(String path) {
         try (InputStream in = DoubleSubmitTest.class.getResourceAsStream(path)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

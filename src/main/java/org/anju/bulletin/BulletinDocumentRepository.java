@@ -128,18 +128,25 @@ class BulletinDocumentRepository {
 
     record NewIssue(int regionId, YearMonth period, int year, int serial, int edition, Long supersedes, String number,
                     LocalDate signedOn, String by, Bulletin content, String correctionNote, List<String> changes,
-                    String copyTo, String printedBy, LocalDate printedOn, byte[] docx, String sha256) {
+                    String copyTo, String printedBy, LocalDate printedOn, byte[] docx, String sha256, long draftId) {
     }
 
     long insert(NewIssue i) {
         return jdbc.sql("""
                         insert into bulletin_issue (region_id, period, issue_year, serial, edition, supersedes, document_number,
-                               signed_on, issued_by, content, correction_note, changes, copy_to, printed_by, printed_on, docx, sha256)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?) returning id""")
+                               signed_on, issued_by, content, correction_note, changes, copy_to, printed_by, printed_on, docx, sha256,
+                               draft_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?) returning id""")
                 .params(i.regionId(), i.period().atDay(1), i.year(), i.serial(), i.edition(), i.supersedes(), i.number(),
                         i.signedOn(), i.by(), json.writeValueAsString(i.content()), i.correctionNote(),
-                        json.writeValueAsString(i.changes()), i.copyTo(), i.printedBy(), i.printedOn(), i.docx(), i.sha256())
+                        json.writeValueAsString(i.changes()), i.copyTo(), i.printedBy(), i.printedOn(), i.docx(), i.sha256(),
+                        i.draftId())
                 .query(Long.class).single();
+    }
+
+    /** The version issued from draft {@code draftId} (deleted then), if it was issued. */
+    Optional<Long> issuedFromDraft(long draftId) {
+        return jdbc.sql("select id from bulletin_issue where draft_id = ?").param(draftId).query(Long.class).optional();
     }
 
     Optional<IssuedBulletin> issued(long id) {

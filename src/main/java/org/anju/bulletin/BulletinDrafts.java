@@ -398,7 +398,8 @@ public class BulletinDrafts {
         try {
             issuedId = store.insert(new BulletinDocumentRepository.NewIssue(region.id(), d.period(), year, store.nextSerial(region.id(), year),
                     corrected == null ? 1 : corrected.edition() + 1, corrected == null ? null : corrected.id(), number, signedOn, by(),
-                    content, note, changes, d.head().copyTo(), d.head().printedBy(), d.head().printedOn(), docx, sha256(docx)));
+                    content, note, changes, d.head().copyTo(), d.head().printedBy(), d.head().printedOn(), docx, sha256(docx),
+                    d.id()));
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw new Conflict(corrected == null ? region.name() + when(d.period()) + "的通报刚刚已由他人签发，请刷新后查看（要改动请更正）"
                     : "被更正的版本刚刚已由他人更正，请刷新后查看");
@@ -433,6 +434,14 @@ public class BulletinDrafts {
     // -------------------------------------------------------------------------------------------- issued versions
 
     @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    /**
+     * The version draft {@code draftId} was issued as (the draft is gone then), for a 签发 sent again; empty when the
+     * draft was never issued (discarded, or no such id). Read as {@link #issued(long)} is.
+     */
+    public Optional<IssuedBulletin> issuedFromDraft(long draftId) {
+        return store.issuedFromDraft(draftId).map(this::issued);
+    }
+
     public IssuedBulletin issued(long id) {
         IssuedBulletin i = store.issued(id).orElseThrow(() -> new NotFound("已签发的通报不存在：" + id));
         access.checkReadIssuedBy(region(i.regionCode()));

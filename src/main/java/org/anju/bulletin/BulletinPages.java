@@ -213,8 +213,19 @@ class BulletinPages {
     @Requires(Requirement.ISSUE)
     String issue(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String documentNumber,
                  @RequestParam(required = false) LocalDate signedOn, @RequestParam(required = false) String confirm, Model model,
-                 HttpServletResponse response) {
-        BulletinDraft d = drafts.draft(id);
+                 HttpServletResponse response, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        BulletinDraft d;
+        try {
+            d = drafts.draft(id);
+        } catch (org.anju.platform.NotFound gone) {
+            // 签发 sent again (Back + 确认重新提交表单, a double-click whose first answer the browser dropped): the draft
+            // was deleted when it was issued — show what it became, saying so, not a 404 page "通报草稿不存在"
+            IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
+            redirect.addFlashAttribute("message", "该草稿已于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(ChinaTime.ZONE).format(done.issuedAt()) + " 签发为" + done.documentNumber()
+                    + "，未再次签发；以下是已签发的通报");
+            return "redirect:/bulletins/issued/" + done.id();
+        }
         try {
             if (confirm == null) {
                 throw new org.anju.platform.BadInput("请勾选“确认签发”：签发后通报不能再修改，只能更正");
