@@ -1,16 +1,19 @@
 package org.anju.rental.lease;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
+import org.anju.platform.Once;
 import org.anju.rental.rules.RuleSet;
 import org.anju.rental.rules.RuleSets;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,8 +33,10 @@ class LeaseController {
 
     private final Leases leases;
     private final LeaseRuleBook book;
+    private final Once once;
 
-    LeaseController(Leases leases, LeaseRuleBook book) {
+    LeaseController(Leases leases, LeaseRuleBook book, Once once) {
+        this.once = once;
         this.leases = leases;
         this.book = book;
     }
@@ -116,8 +121,11 @@ class LeaseController {
     @PostMapping("/{id}/payments")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "登记缴费", description = "channel：BANK_DEBIT 银行代扣、TRANSFER 银行转账、ONLINE 线上缴费、CASH 现金。")
-    Lease.Payment pay(@PathVariable long id, @RequestBody PaymentInput in) {
-        return leases.pay(id, in.amount(), in.paidOn(), channel(in.channel()), in.reference());
+    Lease.Payment pay(@PathVariable long id, @RequestBody PaymentInput in, @Parameter(description = "可选。客户端为这次提交生成的"
+            + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的缴费；每次新的缴费用新键。票据号 reference 相同的"
+            + "缴费在同一合同上也只登记一次（409）。") @RequestHeader(name = Once.HEADER, required = false) String key) {
+        return leases.payment(id, once.run(key, Once.From.HEADER, in,
+                () -> leases.pay(id, in.amount(), in.paidOn(), channel(in.channel()), in.reference()).id()).id());
     }
 
     record CheckInput(LocalDate on, Boolean occupied, String note) {

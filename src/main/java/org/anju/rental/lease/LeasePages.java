@@ -4,6 +4,7 @@ import org.anju.account.Access;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.ChinaTime;
+import org.anju.platform.Once;
 import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +23,15 @@ import java.time.YearMonth;
 class LeasePages {
 
     private final Leases leases;
+    /** 登记缴费 sent twice is recorded once (Once). */
+    private final Once once;
     private final Access access;
     private final org.anju.rental.household.Households households;
     private final org.anju.rental.stock.Stock stock;
 
     LeasePages(Leases leases, Access access, org.anju.rental.household.Households households,
-               org.anju.rental.stock.Stock stock) {
+               org.anju.rental.stock.Stock stock, Once once) {
+        this.once = once;
         this.leases = leases;
         this.access = access;
         this.households = households;
@@ -111,7 +115,8 @@ class LeasePages {
     @PostMapping("/rental/leases/{id}/payments")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     String pay(@PathVariable long id, @RequestParam String amount, @RequestParam(required = false) String paidOn,
-               @RequestParam String channel, @RequestParam(required = false) String reference, RedirectAttributes redirect) {
+               @RequestParam String channel, @RequestParam(required = false) String reference,
+               @RequestParam(name = Once.FIELD, required = false) String key, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
             BigDecimal value;
             try {
@@ -119,8 +124,12 @@ class LeasePages {
             } catch (NumberFormatException e) {
                 throw new org.anju.platform.BadInput("缴费金额“" + amount + "”不是数字（元，如 60.00）");
             }
-            Lease.Payment p = leases.pay(id, value, LeaseController.date(paidOn, "缴费日期"), LeaseController.channel(channel), reference);
-            return "已登记缴费 " + p.amount() + " 元（" + p.channel().label() + "）";
+            // a payment without a 票据号 has nothing to tell a repeat by: the form's key does (Once)
+            Once.Done done = once.run(key, Once.From.FORM, java.util.List.of(id, amount, String.valueOf(paidOn), channel,
+                    String.valueOf(reference)), () -> leases.pay(id, value, LeaseController.date(paidOn, "缴费日期"),
+                    LeaseController.channel(channel), reference).id());
+            Lease.Payment p = leases.payment(id, done.id());
+            return "已登记缴费 " + p.amount() + " 元（" + p.channel().label() + "）" + (done.repeated() ? "（同一表单又提交了一次，未重复登记）" : "");
         });
     }
 

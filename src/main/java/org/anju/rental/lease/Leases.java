@@ -413,10 +413,26 @@ public class Leases {
             throw new BadInput("缴费日期 " + day + " 早于签约日期 " + r.signedOn());
         }
         String ref = reference == null || reference.isBlank() ? null : reference.strip();
+        if (ref != null) {
+            // a bank's or the cashier's 票据号 names one payment: recorded again it is the same money (a double-click,
+            // an API retry, a bank sheet entered twice), not a second payment (double-submit trial); the lease's lock
+            // above orders two at once
+            repository.payments(id).stream().filter(p -> ref.equals(p.reference())).findFirst().ifPresent(p -> {
+                throw new Conflict("合同 " + r.leaseNo() + " 已登记票据号为 " + ref + " 的缴费（" + p.paidOn() + "，" + p.amount()
+                        + " 元，" + p.channel().label() + "，登记人 " + p.by() + "），未重复登记；如确是另一笔缴费，请核对票据号");
+            });
+        }
         long pid = repository.insertPayment(id, day, amount.setScale(2, RoundingMode.UNNECESSARY), channel, ref, actor());
         repository.event(id, "PAYMENT", day, channel.label() + "缴纳 " + amount.setScale(2, RoundingMode.UNNECESSARY) + " 元"
                 + (ref == null ? "" : "（" + ref + "）"), actor());
         return repository.payments(id).stream().filter(p -> p.id() == pid).findFirst().orElseThrow();
+    }
+
+    /** One payment of a lease: the answer to a 登记缴费 sent again is the one the first made. */
+    public Lease.Payment payment(long leaseId, long paymentId) {
+        lease(leaseId);
+        return repository.payments(leaseId).stream().filter(p -> p.id() == paymentId).findFirst()
+                .orElseThrow(() -> new NotFound("该合同没有编号为 " + paymentId + " 的缴费"));
     }
 
     /** A lease's arrears on a day: bills due before it, payments made by it applied to the oldest bill first. */

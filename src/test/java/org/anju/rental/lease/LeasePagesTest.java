@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,6 +41,8 @@ class LeasePagesTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired
     Households households;
     @Autowired
@@ -96,6 +99,31 @@ class LeasePagesTest {
                 .andExpect(flash().attribute("error", "缴费金额“六十”不是数字（元，如 60.00）"));
         mvc.perform(post("/rental/leases/" + id + "/payments").param("amount", "60").param("paidOn", "2026-01-06")
                 .param("channel", "ONLINE").with(office)).andExpect(flash().attribute("message", "已登记缴费 60.00 元（线上缴费）"));
+        // sent twice (double-submit trial: each was recorded, the arrears counting money never paid): the form's key,
+        // the API's Idempotency-Key, a 票据号 already recorded on the lease — each records the payment once
+        long payments = jdbc.sql("select count(*) from rental_rent_payment where lease_id = :id").param("id", id)
+                .query(Long.class).single();
+        for (String message : List.of("已登记缴费 20.00 元（现金）", "已登记缴费 20.00 元（现金）（同一表单又提交了一次，未重复登记）")) {
+            mvc.perform(post("/rental/leases/" + id + "/payments").param("_once", "d7c1f0aa-0000-4000-8000-000000000001")
+                    .param("amount", "20").param("paidOn", "2026-01-07").param("channel", "CASH").with(office))
+                    .andExpect(flash().attribute("message", message));
+        }
+        String retry = "{\"amount\": 30, \"paidOn\": \"2026-01-08\", \"channel\": \"TRANSFER\"}";
+        String first = mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "pay-2026-01-08-1").content(retry).with(office)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", "pay-2026-01-08-1").content(retry).with(office))
+                .andExpect(status().isOk()).andExpect(content().json(first));
+        String bank = "{\"amount\": 40, \"paidOn\": \"2026-01-09\", \"channel\": \"TRANSFER\", \"reference\": \"YH20260109001\"}";
+        mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON).content(bank)
+                .with(office)).andExpect(status().isOk());
+        mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON).content(bank)
+                        .with(office)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.matchesPattern(
+                        "合同 \\S+ 已登记票据号为 YH20260109001 的缴费（2026-01-09，40.00 元，银行转账，登记人 \\S+），未重复登记；如确是另一笔缴费，请核对票据号")));
+        assertThat(jdbc.sql("select count(*) from rental_rent_payment where lease_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(payments + 3);
         mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\": 10, \"channel\": \"支付宝\"}").with(office))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("缴费方式“支付宝”不对")));
