@@ -89,4 +89,19 @@ class ReturnedReportReminderTest {
         assertThat(jdbc.sql("select count(*) from reminder where resolved_at is null").query(Integer.class).single())
                 .as("a second run the same day adds nothing").isEqualTo(before);
     }
+    /**
+     * Submitted: the month's reminder is gone at once, not at the next hourly run (absence audit D3: "尚未上报，请尽快填报
+     * 上报" stayed on the unit's and its city's pages for up to an hour after the unit reported).
+     */
+    @Test
+    void aSubmittedMonthsReminderIsResolvedAtOnce() {
+        YearMonth january = YearMonth.of(2024, 1);
+        LocalDate late = reports.deadline(january).plusDays(2);
+        Report draft = reports.save(GANZHOU, january, 0,
+                List.of(new ReportValue("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "", BigDecimal.valueOf(300))));
+        reminders.generate(late);
+        assertThat(open(draft.id())).containsExactly("REPORT_OVERDUE");
+        reports.submit(GANZHOU, january, draft.version());
+        assertThat(open(draft.id())).as("resolved with the submission, no run in between").isEmpty();
+    }
 }
