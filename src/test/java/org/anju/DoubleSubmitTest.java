@@ -321,7 +321,23 @@ class DoubleSubmitTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("未再次签发；以下是已签发的通报")));
+        // the API retried after a timeout: the issued bulletin; with another 文号: refused, naming what it became
+        mvc.perform(post("/api/bulletins/drafts/" + d.id() + "/issue").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"version\": " + ready.version() + ", \"documentNumber\": \"饶建〔2024〕1号\", \"signedOn\": \"2024-01-10\"}")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.id").value(first.id()));
+        mvc.perform(post("/api/bulletins/drafts/" + d.id() + "/issue").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"version\": " + ready.version() + ", \"documentNumber\": \"饶建〔2024〕2号\", \"signedOn\": \"2024-01-10\"}")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.endsWith("签发为饶建〔2024〕1号（已签发通报 " + first.id()
+                                + "），不是本次给出的饶建〔2024〕2号：未再次签发；如需改正，请对已签发的通报发更正")));
         // a draft never issued (no such id) is still not found
+        mvc.perform(post("/api/bulletins/drafts/999999/issue").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 1, \"documentNumber\": \"x\"}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/bulletins/drafts/999999/issue").param("version", "1").param("documentNumber", "x")
                         .param("signedOn", "2024-01-10").param("confirm", "yes").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isNotFound());

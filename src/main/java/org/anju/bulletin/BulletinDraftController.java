@@ -154,7 +154,20 @@ class BulletinDraftController {
     @PostMapping("/drafts/{id}/issue")
     @Requires(Requirement.ISSUE)
     IssuedBulletin issue(@PathVariable long id, @RequestBody Issue i) {
-        return drafts.issue(id, i.version(), i.documentNumber(), i.signedOn());
+        try {
+            return drafts.issue(id, i.version(), i.documentNumber(), i.signedOn());
+        } catch (org.anju.platform.NotFound gone) {
+            // a client retrying after a timeout: the draft was deleted when it was issued — the same 签发 is answered
+            // with what it became; another 文号 is not taken for it (the page does the same: BulletinPages.issue)
+            IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
+            if (i.documentNumber() != null && !i.documentNumber().strip().equals(done.documentNumber())) {
+                throw new org.anju.platform.Conflict("通报草稿 " + id + " 已于 " + java.time.format.DateTimeFormatter
+                        .ofPattern("yyyy-MM-dd HH:mm").withZone(org.anju.platform.ChinaTime.ZONE).format(done.issuedAt())
+                        + " 签发为" + done.documentNumber() + "（已签发通报 " + done.id() + "），不是本次给出的" + i.documentNumber().strip()
+                        + "：未再次签发；如需改正，请对已签发的通报发更正");
+            }
+            return done;
+        }
     }
 
     /** A page of the issued versions the user may read, newest first ({@code page} from 1, {@code size} 20/50/100/200). */
