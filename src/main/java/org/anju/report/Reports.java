@@ -52,13 +52,15 @@ public class Reports {
     private final RecordedValues recorded;
     private final org.anju.platform.OperationsMetrics metrics;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.anju.account.Users users;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
             RecordedValues recorded, org.anju.platform.OperationsMetrics metrics,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, org.anju.account.Users users) {
         this.events = events;
+        this.users = users;
         this.metrics = metrics;
         this.limits = limits;
         this.recorded = recorded;
@@ -131,15 +133,22 @@ public class Reports {
         List<ReportValue> clean = validate(values);
         Actor actor = access.current();
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
-        long id;
         if (head == null) {
             if (version != 0) {
                 throw stale(unit, period);
             }
-            id = repository.create(unit.id(), period, deadline(period), actor.username());
-            head = repository.head(id).orElseThrow();
+            try {
+                head = repository.head(repository.create(unit.id(), period, deadline(period), actor.username())).orElseThrow();
+            } catch (org.anju.platform.ConcurrentUpdateException e) {
+                // made meanwhile (a double-click on a month's first save): decided below against the row that won
+                head = repository.head(unit.id(), period, true).orElseThrow(() -> e);
+            }
         }
         ReportStep.SAVE.check(unit.name(), period, head.status());
+        if (head.version() != version) {
+            ReportRepository.Head current = head;
+            return sameSaveAgain(unit, current, clean, actor).orElseThrow(() -> stale(unit, current, version, actor));
+        }
         if (!repository.bump(head.id(), version, head.status(), actor.username())) {
             throw stale(unit, period);
         }
@@ -353,6 +362,64 @@ public class Reports {
                 h.submittedAt(), h.submittedBy(), h.reviewedAt(), h.reviewedBy(), h.returnReason(),
                 repository.values(h.id()), repository.flags(h.id()), repository.events(h.id()),
                 h.submittedAt() == null ? null : onTime(h));
+    }
+
+    /**
+     * A save sent again (double-click, Back and resubmit, a retry) after its first one: the version the user read is
+     * gone, but the one there now is this user's own save of exactly these figures — answered as saved, nothing
+     * written again (defect 12 of the double-submit trial: the reporter was told 他人 had changed it and nothing was
+     * saved). Empty when the current version is another step or another person's, or holds other figures.
+     */
+    private java.util.Optional<Report> sameSaveAgain(Region unit, ReportRepository.Head head, List<ReportValue> clean,
+                                                     Actor actor) {
+        List<ReportEvent> events = repository.events(head.id());
+        ReportEvent last = events.isEmpty() ? null : events.getLast();
+        if (last == null || !last.action().equals(ReportStep.SAVE.name()) || !last.actor().equals(actor.username())
+                || !sameFigures(clean, repository.values(head.id()))) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(view(unit, head));
+    }
+
+    /** The same figures, item by item (1.50 = 1.5: the numbers, not their scale). */
+    private static boolean sameFigures(List<ReportValue> a, List<ReportValue> b) {
+        return figures(a).equals(figures(b));
+    }
+
+    private static Map<String, BigDecimal> figures(List<ReportValue> values) {
+        Map<String, BigDecimal> m = new java.util.HashMap<>();
+        values.forEach(v -> m.put(v.indicatorCode() + "@" + v.source(), v.value().stripTrailingZeros()));
+        return m;
+    }
+
+    /**
+     * A save based on an old version: who made the version there now, by which step and when (the last event made
+     * it), instead of an unnamed 他人 — the user's own earlier save in another window is said as such.
+     */
+    private IllegalStateException stale(Region unit, ReportRepository.Head head, int version, Actor actor) {
+        List<ReportEvent> events = repository.events(head.id());
+        if (events.isEmpty()) {
+            return stale(unit, head.period());
+        }
+        ReportEvent last = events.getLast();
+        String name = users.displayNames(List.of(last.actor())).getOrDefault(last.actor(), last.actor());
+        String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）"
+                : name.equals(last.actor()) ? name : name + "（" + last.actor() + "）";
+        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
+                + "于 " + when(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
+                + version + "）；请刷新后重试（本次未保存任何内容）");
+    }
+
+    /** A moment as a page says it: 14:03 today, 12月3日 14:03 this year, else with the year. */
+    static String when(java.time.OffsetDateTime at) {
+        java.time.ZonedDateTime t = at.atZoneSameInstant(CHINA);
+        java.time.LocalDate today = LocalDate.now(CHINA);
+        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        if (t.toLocalDate().equals(today)) {
+            return time;
+        }
+        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
+                + "日 " + time;
     }
 
     private static IllegalStateException stale(Region unit, YearMonth period) {

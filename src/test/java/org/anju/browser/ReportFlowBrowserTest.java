@@ -170,7 +170,7 @@ class ReportFlowBrowserTest extends BrowserTest {
 
         second.fill(subsidy, "999");
         second.click("#report-save");
-        assertThat(second.locator("#save-error")).containsText("数据已被他人修改，本次保存未生效");
+        assertThat(second.locator("#save-error")).containsText("月报已有更新的版本，本次保存未生效");
         assertThat(second.locator("#save-error")).containsText("请刷新后重试");
         assertThat(second.locator(subsidy)).hasValue("999");          // what was typed is still there
         shot(second, "conflict");

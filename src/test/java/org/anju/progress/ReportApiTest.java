@@ -121,9 +121,10 @@ class ReportApiTest {
                 .andExpect(status().isForbidden());
         mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body).with(reporter("620722")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.status").value("DRAFT"));
+        // the same PUT again (a client's retry): this user's own save of exactly these figures is there — answered as
+        // saved, nothing written again (double-submit trial, defect 12)
         mvc.perform(put("/api/reports/620722/2025-02").contentType(MediaType.APPLICATION_JSON).content(body).with(reporter("620722")))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail", containsString("已被他人修改，请刷新后重试")));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
         mvc.perform(post("/api/reports/620722/2025-02/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":1}")
                         .with(reporter("620722")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("SUBMITTED"))
@@ -151,7 +152,7 @@ class ReportApiTest {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已保存"));
         mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "0")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "43"))
-                .andExpect(flash().attribute("error", containsString("已被他人修改")));
+                .andExpect(flash().attribute("error", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
         mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "1")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "四十"))
                 .andExpect(flash().attribute("error", "住房租赁补贴·已发放户数不是数字：四十"));
@@ -279,7 +280,8 @@ class ReportApiTest {
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "999").with(reporter("620721")))
                 .andExpect(status().isConflict())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Retarget", "#save-result"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("数据已被他人修改，本次保存未生效")));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("本次保存未生效")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("现为版本 2（您提交时读到的是版本 1）")));
         mvc.perform(get("/api/reports/620721/2025-05").with(zhangye()))
                 .andExpect(jsonPath("$.values[0].value").value(1300)).andExpect(jsonPath("$.version").value(2));
         mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").header("HX-Request", "true")

@@ -104,10 +104,11 @@ class ReportWorkflowTest {
         YearMonth p = YearMonth.of(2024, 5);
         Report first = reports.save(GANZHOU, p, 0, values(10, "10", "5"));
         Report second = reports.save(GANZHOU, p, first.version(), values(20, "10", "5"));
+        // the version there is named with who made it (here the same actor: 您本人), not an unnamed 他人
         assertThatThrownBy(() -> reports.save(GANZHOU, p, first.version(), values(99, "10", "5")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改，请刷新后重试");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("现为版本 2（您提交时读到的是版本 1）；请刷新后重试");
         assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, values(99, "10", "5")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("请刷新后重试（本次未保存任何内容）");
         assertThatThrownBy(() -> reports.submit(GANZHOU, p, first.version()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改");
         Report now = reports.get(GANZHOU, p);

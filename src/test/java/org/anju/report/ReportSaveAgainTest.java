@@ -1,0 +1,133 @@
+package org.anju.report;
+
+import org.anju.AnjuTest;
+import org.anju.account.Access;
+import org.anju.account.Actor;
+import org.anju.account.Channel;
+import org.anju.account.Role;
+import org.anju.platform.ConcurrentUpdateException;
+import org.anju.region.Regions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Defect 12 of the double-submit trial (docs/reviews, row 9): a double-click on 保存 told the reporter "月报已被他人修改，
+ * 请刷新后重试（未保存任何内容）" although their own first click had saved exactly these figures. A save sent again by the
+ * same user with the same figures is answered as saved; any other stale save names who made the version there and when.
+ */
+@AnjuTest
+@TestPropertySource(properties = "anju.test.database=report_save_again")
+class ReportSaveAgainTest {
+
+    static final String GANZHOU = "620702";
+    static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
+
+    @Autowired
+    Reports reports;
+    @Autowired
+    Regions regions;
+
+    Actor reporter(String username, String displayName) {
+        return new Actor(username, displayName, regions.byCode(GANZHOU).orElseThrow(), EnumSet.of(Role.COUNTY_REPORTER),
+                Channel.UI, false);
+    }
+
+    <T> T as(Actor a, Supplier<T> work) {
+        return Access.runAs(a, work);
+    }
+
+    static List<ReportValue> issued(String n) {
+        return List.of(new ReportValue(ISSUED, "", new BigDecimal(n)));
+    }
+
+    @Test
+    void theSameSaveSentAgainIsAnsweredAsSavedAndWritesNothing() {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        YearMonth p = YearMonth.of(2024, 7);
+        Report first = as(me, () -> reports.save(GANZHOU, p, 0, issued("130")));
+        assertThat(first.version()).isEqualTo(1);
+        // Back + 确认重新提交表单: the same form, version 0 again (the month's first save), 130.0 typed as 130
+        Report again = as(me, () -> reports.save(GANZHOU, p, 0, issued("130.0")));
+        assertThat(again.version()).isEqualTo(1);
+        assertThat(again.value(ISSUED, "")).isEqualByComparingTo("130");
+        Report second = as(me, () -> reports.save(GANZHOU, p, 1, issued("140")));
+        Report secondAgain = as(me, () -> reports.save(GANZHOU, p, 1, issued("140")));
+        assertThat(secondAgain.version()).isEqualTo(second.version()).isEqualTo(2);
+        assertThat(reports.get(GANZHOU, p).events()).as("one SAVE per real save").hasSize(2);
+    }
+
+    @Test
+    void aDoubleClickRacingItsFirstClickIsAnsweredAsSavedToo() throws Exception {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        for (YearMonth p : List.of(YearMonth.of(2024, 8), YearMonth.of(2024, 9))) {
+            int version = 0;
+            if (p.getMonthValue() == 9) {
+                version = as(me, () -> reports.save(GANZHOU, p, 0, issued("1"))).version();  // an existing month too
+            }
+            int read = version;
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Report>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    answers.add(pool.submit(() -> as(me, () -> {
+                        try {
+                            barrier.await();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return reports.save(GANZHOU, p, read, issued("77"));
+                    })));
+                }
+                for (Future<Report> f : answers) {
+                    assertThat(f.get().version()).as(p + ": both answered as saved").isEqualTo(read + 1);
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("77");
+        }
+    }
+
+    @Test
+    void aStaleSaveNamesWhoMadeTheVersionThereAndWhenNotAnUnnamedOther() {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        Actor colleague = reporter("gzq_colleague", "甘州区同事");
+        YearMonth p = YearMonth.of(2024, 10);
+        Report mine = as(me, () -> reports.save(GANZHOU, p, 0, issued("10")));
+        as(colleague, () -> reports.save(GANZHOU, p, mine.version(), issued("20")));
+        // my second window, still on version 1, with other figures: the colleague's save is named
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, mine.version(), issued("30"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被gzq_colleague于 ")
+                .hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）")
+                .hasMessageContaining("请刷新后重试（本次未保存任何内容）")
+                .hasMessageNotContaining("他人");
+        // the colleague's figures again, from me: the version there is not mine — still refused, named
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, mine.version(), issued("20"))))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("gzq_colleague");
+        // my own later save in another window, other figures than this one's: said as mine
+        Report latest = as(me, () -> reports.save(GANZHOU, p, 2, issued("25")));
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("26"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
+        assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("25");
+        assertThat(latest.version()).isEqualTo(3);
+    }
+}
