@@ -259,7 +259,8 @@ class TwoNodesTest {
         assertThat(jdbc.sql("select count(*) from kept_file where token = ?::uuid").param(token.group(1))
                 .query(Integer.class).single()).as("gone once imported").isZero();
         assertThat(post(c, url1, "/rental/stock/import", "/rental/stock/import/commit", Map.of("token", token.group(1)))
-                .body()).as("a second confirm, on node 1").contains("预览已过期或不存在");
+                .body()).as("a second confirm, on node 1: told it was imported on node 2, nothing written again")
+                .contains("该文件（房源.csv）已于 ").contains("这次确认是重复提交，没有再次导入");
     }
 
     @Test

@@ -6,7 +6,6 @@ import org.anju.account.Requires;
 import org.anju.intake.InputException;
 import org.anju.platform.BadInput;
 import org.anju.platform.ImportSlots;
-import org.anju.platform.NotFound;
 import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -247,27 +246,54 @@ class StockPages {
         return "rental/stock-import";
     }
 
-    /** Writes the previewed file: read and checked again, all or nothing. */
+    /**
+     * Writes the previewed file: read and checked again, all or nothing — once per preview. A repeat of the confirm
+     * (double-click, Back and resubmit) is told when and by whom the file was imported and what that wrote.
+     */
     @PostMapping("/rental/stock/import/commit")
     @Requires(Requirement.WRITE_OWN)
     String commit(@RequestParam String token, Model model) {
-        String owner = access.current().username();
-        StockPreviews.Kept k = previews.get(token).orElseThrow(() -> new NotFound(
-                "预览已过期或不存在（预览后 30 分钟内须确认），请重新上传文件"));
-        stock.checkWrite(k.regionCode());
-        if (!k.owner().equals(owner)) {
-            throw new NotFound("预览已过期或不存在（预览后 30 分钟内须确认），请重新上传文件");
-        }
-        model.addAttribute("region", k.regionCode());
+        var actor = access.current();
+        String owner = actor.username();
         model.addAttribute("programmes", Programme.values());
         try {
-            Stock.ImportSummary s = slots.run(owner, () -> stock.importFile(k.fileName(), k.content(), k.regionCode(), k.programme()));
-            previews.forget(token);
-            model.addAttribute("done", s);
+            StockPreviews.Outcome o = slots.run(owner, () -> previews.commitOnce(token, owner, actor.displayName(),
+                    stock::checkWrite, k -> {
+                        model.addAttribute("region", k.regionCode());
+                        return stock.importFile(k.fileName(), k.content(), k.regionCode(), k.programme());
+                    }));
+            model.addAttribute("region", o.summary().regionCode());
+            if (o.repeat()) {
+                model.addAttribute("repeated", repeated(o));
+            } else {
+                model.addAttribute("done", o.summary());
+            }
         } catch (InputException e) {
             model.addAttribute("problems", e.problems().stream().map(Object::toString).toList());
         }
         return "rental/stock-import";
+    }
+
+    /** A repeated confirm's answer: the first one's outcome, and that nothing was written now. */
+    static String repeated(StockPreviews.Outcome o) {
+        Stock.ImportSummary s = o.summary();
+        String who = o.ownerName() == null || o.ownerName().equals(o.owner()) ? o.owner()
+                : o.ownerName() + "（" + o.owner() + "）";
+        return "该文件（" + s.fileName() + "）已于 " + when(o.at()) + " 由" + who + "确认导入：" + s.regionName() + "新增房源 "
+                + s.dwellings() + " 套、项目 " + s.estatesAdded() + " 个、楼栋 " + s.buildingsAdded()
+                + " 栋。这次确认是重复提交，没有再次导入，也没有写入任何数据。";
+    }
+
+    /** 14:03 today, 12月3日 14:03 this year, else with the year (Beijing time). */
+    static String when(java.time.Instant at) {
+        java.time.ZonedDateTime t = at.atZone(org.anju.platform.ChinaTime.ZONE);
+        LocalDate today = LocalDate.now(org.anju.platform.ChinaTime.ZONE);
+        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        if (t.toLocalDate().equals(today)) {
+            return time;
+        }
+        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
+                + "日 " + time;
     }
 
     @GetMapping("/rental/stock/summary")
