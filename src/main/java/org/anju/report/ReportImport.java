@@ -31,9 +31,12 @@ public class ReportImport {
     private final SourceReader reader;
     private final TransactionTemplate transaction;
     private final org.anju.platform.OperationsMetrics metrics;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ReportImport(Reports reports, Regions regions, Rollups rollups, Access access, SourceReader reader,
-                 TransactionTemplate transaction, org.anju.platform.OperationsMetrics metrics) {
+                 TransactionTemplate transaction, org.anju.platform.OperationsMetrics metrics,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.metrics = metrics;
         this.reports = reports;
         this.regions = regions;
@@ -43,9 +46,19 @@ public class ReportImport {
         this.transaction = transaction;
     }
 
-    /** What an import did. */
-    public record ImportSummary(String fileName, int saved, int submitted) {
+    /**
+     * What an import did.
+     *
+     * @param repeated   the same file sent again by the same user (double-click, Back and resubmit, a retry) after an
+     *                   import of it that nothing has changed since: nothing was written now; the figures are the first's
+     * @param importedAt when the figures were written: now, or — repeated — when the first import wrote them
+     */
+    public record ImportSummary(String fileName, int saved, int submitted, boolean repeated,
+                                java.time.OffsetDateTime importedAt) {
     }
+
+    /** How long an import answers a repeat of it. */
+    static final java.time.Duration REMEMBER = java.time.Duration.ofDays(30);
 
     /** The column header of a form field in the import/export layout: 已发放户数（户）, 中央补助·到位资金（万元）. */
     static String header(ReportItems.Item item) {
@@ -61,10 +74,72 @@ public class ReportImport {
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode, boolean submit) {
         // recorded as an import in the audit trail: the channel is set before the transaction starts
         return metrics.timeImport("reports",
-                () -> Access.via(Channel.IMPORT, () -> transaction.execute(status -> importRows(fileName, content, scopeCode, submit))));
+                () -> Access.via(Channel.IMPORT, () -> transaction.execute(status -> once(fileName, content, scopeCode, submit))));
     }
 
-    private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit) {
+    /**
+     * The import, once per file and user (double-submit trial, defect 11): under a lock on (user, content) a repeat waits
+     * for the import before it, and when this user's last import of the same content, scope and 上报 choice left every
+     * report it wrote at the version it is still at, it is answered with that import's result and nothing is written —
+     * not imported again, and not refused "…已上报，不能修改" for the months it submitted itself. Once anything of it has
+     * changed (a save, a return) the file is imported as ever, with the refusals that are true then.
+     */
+    private ImportSummary once(String fileName, byte[] content, String scopeCode, boolean submit) {
+        String user = access.current().username();
+        String sha256 = sha256(content);
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('report_import:' || ? || ':' || ?, 0))")
+                .params(user, sha256).query().singleRow();
+        java.util.Optional<ImportSummary> first = jdbc.sql("""
+                        select d.file_name, d.saved, d.submitted, d.done_at
+                        from (select * from report_import_done
+                              where username = ? and sha256 = ? and scope_code is not distinct from ? and submit = ?
+                                and done_at >= now() - make_interval(secs => ?)
+                              order by done_at desc, id desc limit 1) d
+                        where not exists (select from jsonb_to_recordset(d.reports) x(id bigint, version int)
+                                          left join report r on r.id = x.id
+                                          where r.version is distinct from x.version)""")
+                .params(user, sha256, scopeCode, submit, (double) REMEMBER.toSeconds())
+                .query((rs, n) -> new ImportSummary(rs.getString(1), rs.getInt(2), rs.getInt(3), true,
+                        rs.getObject(4, java.time.OffsetDateTime.class)))
+                .optional();
+        if (first.isPresent()) {
+            return first.get();
+        }
+        List<Report> written = new ArrayList<>();
+        ImportSummary done = importRows(fileName, content, scopeCode, submit, written);
+        java.util.Map<Long, Integer> versions = new java.util.LinkedHashMap<>();
+        written.forEach(r -> versions.put(r.id(), r.version()));   // a month's last step is its version now
+        List<java.util.Map<String, Object>> reports = new ArrayList<>();
+        versions.forEach((id, version) -> reports.add(java.util.Map.of("id", id, "version", version)));
+        jdbc.sql("delete from report_import_done where done_at < now() - make_interval(secs => ?)")
+                .param((double) REMEMBER.toSeconds()).update();
+        java.time.OffsetDateTime at = jdbc.sql("""
+                        insert into report_import_done (username, sha256, scope_code, submit, file_name, saved, submitted,
+                                                        reports)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning done_at""")
+                .params(user, sha256, scopeCode, submit, done.fileName(), done.saved(), done.submitted(), json(reports))
+                .query(java.time.OffsetDateTime.class).single();
+        return new ImportSummary(done.fileName(), done.saved(), done.submitted(), false, at);
+    }
+
+    private static String json(List<java.util.Map<String, Object>> reports) {
+        StringBuilder b = new StringBuilder("[");
+        for (java.util.Map<String, Object> r : reports) {
+            b.append(b.length() > 1 ? "," : "").append("{\"id\":").append(r.get("id")).append(",\"version\":")
+                    .append(r.get("version")).append('}');
+        }
+        return b.append(']').toString();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit, List<Report> written) {
         Region scope = scopeCode == null ? regions.root() : reports.region(scopeCode);
         TableInput table = TableInput.open(reader.read(fileName, content), "月份", "月报");
         table.require("地区", "月份");
@@ -125,11 +200,12 @@ public class ReportImport {
         for (Row r : rows) {
             Report saved = reports.save(r.unit().code(), r.period(), reports.get(r.unit().code(), r.period()).version(),
                     r.values());
+            written.add(saved);
             if (submit) {
-                reports.submit(r.unit().code(), r.period(), saved.version());
+                written.add(reports.submit(r.unit().code(), r.period(), saved.version()));
                 submitted++;
             }
         }
-        return new ImportSummary(table.file(), rows.size(), submitted);
+        return new ImportSummary(table.file(), rows.size(), submitted, false, null);
     }
 }
