@@ -53,9 +53,18 @@ public class PlanImporter {
     private final TransactionTemplate transaction;
     private final Access access;
     private final org.anju.platform.OperationsMetrics metrics;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * How long a committed file answers the same file sent again by the same user to {@link #importFile} (an API
+     * client's or the command line's retry, a double-click): with that import's result, nothing written again.
+     */
+    static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofMinutes(10);
 
     PlanImporter(SourceReader reader, Regions regions, Indicators indicators, Plans plans,
-                 TransactionTemplate transaction, Access access, org.anju.platform.OperationsMetrics metrics) {
+                 TransactionTemplate transaction, Access access, org.anju.platform.OperationsMetrics metrics,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.metrics = metrics;
         this.reader = reader;
         this.regions = regions;
@@ -74,7 +83,41 @@ public class PlanImporter {
         return options.dryRun() ? "plan-preview" : "plan";
     }
 
+    /**
+     * The import of a file sent directly (API, command line). Sent again by the same user within {@link #REPEAT_WINDOW}
+     * of its commit — at once or racing the first (double-submit trial, defect 11) — it is answered with the first's
+     * result instead of a refusal about the plan the first one made ("已有分解表", "文号…的计划已存在"): before reading it,
+     * in the write's transaction under a lock on (user, content), and after a refusal it met meanwhile.
+     */
     private ImportResult readAndImport(String fileName, byte[] content, ImportOptions options) {
+        if (options.dryRun()) {
+            return readAndImportOnce(fileName, content, options);
+        }
+        String sha256 = sha256(content);
+        Optional<Repeat> before = justCommitted(sha256);
+        if (before.isPresent()) {
+            return repeated(fileName, before.get());
+        }
+        ImportResult result;
+        try {
+            result = readAndImportOnce(fileName, content, options);
+        } catch (org.anju.platform.Conflict e) {
+            Optional<Repeat> meanwhile = justCommitted(sha256);
+            if (meanwhile.isPresent()) {
+                return repeated(fileName, meanwhile.get());
+            }
+            throw e;
+        }
+        if (!result.ok()) {
+            Optional<Repeat> meanwhile = justCommitted(sha256);
+            if (meanwhile.isPresent()) {
+                return repeated(fileName, meanwhile.get());
+            }
+        }
+        return result;
+    }
+
+    private ImportResult readAndImportOnce(String fileName, byte[] content, ImportOptions options) {
         SourceDocument document;
         JobProgress.stage("读取文件", 0);
         try {
@@ -96,14 +139,45 @@ public class PlanImporter {
 
     /** Commits a preview stored earlier (web import), with the options and answers the user confirmed. */
     public ImportResult commitPreview(long batchId, ImportOptions options) {
-        return metrics.timeImport("plan", () -> fromBatch(batchId, options.asDryRun(false), false), ImportResult::ok);
+        return metrics.timeImport("plan", () -> commitOnce(batchId, options), ImportResult::ok);
+    }
+
+    static String alreadyCommitted(long batchId) {
+        return "该文件已导入，不能重复提交（导入记录 " + batchId + "）";
+    }
+
+    /**
+     * A preview's commit racing another commit of it (double-click, double-submit trial defect 11) is told what a commit
+     * after it is told — {@link #alreadyCommitted} — not the refusal it meets about the plan the other one just made
+     * ("文号…的计划已存在", "已有分解表"): the write locks the batch's row and looks again, and a refusal met meanwhile is
+     * replaced when the batch turns out committed.
+     */
+    private ImportResult commitOnce(long batchId, ImportOptions options) {
+        ImportResult result;
+        try {
+            result = fromBatch(batchId, options.asDryRun(false), false);
+        } catch (org.anju.platform.Conflict e) {
+            if (committed(batchId)) {
+                throw new org.anju.platform.Conflict(alreadyCommitted(batchId));
+            }
+            throw e;
+        }
+        if (!result.ok() && committed(batchId)) {
+            throw new org.anju.platform.Conflict(alreadyCommitted(batchId));
+        }
+        return result;
+    }
+
+    private boolean committed(long batchId) {
+        return jdbc.sql("select status from import_batch where id = ?").param(batchId).query(String.class).optional()
+                .filter("COMMITTED"::equals).isPresent();
     }
 
     private ImportResult fromBatch(long batchId, ImportOptions options, boolean dryRun) {
         Plans.ImportBatch batch = plans.batch(batchId)
                 .orElseThrow(() -> new org.anju.platform.NotFound("导入记录不存在：" + batchId));
         if (!"PREVIEW".equals(batch.status())) {
-            throw new org.anju.platform.Conflict("该文件已导入，不能重复提交（导入记录 " + batchId + "）");
+            throw new org.anju.platform.Conflict(alreadyCommitted(batchId));
         }
         SourceDocument document;
         JobProgress.stage("读取文件", 0);
@@ -337,7 +411,24 @@ public class PlanImporter {
             return rejected(document, problems);
         }
         JobProgress.stage("写入", 0);
+        String contentSha256 = sha256(content);
         Stored stored = Access.via(Channel.IMPORT, () -> transaction.execute(status -> {
+            if (previewBatch != null) {
+                // a second commit of the preview waits here for the first, then is told it was committed
+                String now = jdbc.sql("select status from import_batch where id = ? for update").param(previewBatch)
+                        .query(String.class).optional().orElse(null);
+                if ("COMMITTED".equals(now)) {
+                    throw new org.anju.platform.Conflict(alreadyCommitted(previewBatch));
+                }
+            } else {
+                // the same file sent again by the same user waits here for the first, then gets its result
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('plan_import:' || ? || ':' || ?, 0))")
+                        .params(access.current().username(), contentSha256).query().singleRow();
+                Optional<Repeat> first = justCommitted(contentSha256);
+                if (first.isPresent()) {
+                    return new Stored(null, null, first.get().batchId(), first.get());
+                }
+            }
             Long planId = finalDraft == null ? null : plans.save(finalDraft, options.replace(), fingerprints);
             String summary = summary(preview);
             long batchId = previewBatch != null ? previewBatch : plans.recordBatch(fileName, document.format().name(),
@@ -346,8 +437,11 @@ public class PlanImporter {
                 plans.markBatchCommitted(previewBatch, planId, summary);
             }
             Long progressId = finalProgress == null ? null : plans.saveProgress(finalProgress, batchId);
-            return new Stored(planId, progressId, batchId);
+            return new Stored(planId, progressId, batchId, null);
         }));
+        if (stored.repeat() != null) {
+            return repeated(fileName, stored.repeat());
+        }
         return result(preview, true, stored.batchId(), stored.planId(), stored.progressId(),
                 finalDraft == null ? null : finalDraft.withPlan(finalDraft.plan().withId(stored.planId())),
                 finalProgress, existing.isPresent());
@@ -424,7 +518,53 @@ public class PlanImporter {
     }
 
     /** What one commit wrote: the plan, the progress tables and the kept file. */
-    private record Stored(Long planId, Long progressId, long batchId) {
+    private record Stored(Long planId, Long progressId, long batchId, Repeat repeat) {
+    }
+
+    /**
+     * This user's import of the same content, committed within {@link #REPEAT_WINDOW}, whose plan (or progress tables)
+     * is still there as it made it: what it made and when.
+     */
+    private record Repeat(long batchId, Long planId, Long progressId, String fileName, java.time.OffsetDateTime at) {
+    }
+
+    private Optional<Repeat> justCommitted(String sha256) {
+        return jdbc.sql("select b.id, b.plan_id, (select p.id from published_progress p where p.batch_id = b.id"
+                        + " order by p.id limit 1), b.file_name, b.committed_at from import_batch b"
+                        + " where b.created_by = ? and b.sha256 = ? and b.status = 'COMMITTED'"
+                        + " and b.committed_at >= now() - make_interval(secs => ?)"
+                        // what it made is there, unchanged since: its plan not edited, deleted or replaced after it
+                        + " and (b.plan_id is null and exists (select from published_progress p where p.batch_id = b.id)"
+                        + "      or exists (select from plan p where p.id = b.plan_id and p.updated_at <= b.committed_at))"
+                        + " order by b.committed_at desc, b.id desc limit 1")
+                .params(access.current().username(), sha256, (double) REPEAT_WINDOW.toSeconds())
+                .query((rs, n) -> new Repeat(rs.getLong(1), (Long) rs.getObject(2, Long.class),
+                        (Long) rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getObject(5, java.time.OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** The answer to a file sent again: the first import's stored plan and tables, and that nothing was written now. */
+    private static ImportResult repeated(String fileName, Repeat r) {
+        String made = (r.planId() == null ? "" : "，计划编号 " + r.planId())
+                + (r.progressId() == null ? "" : "，进展表编号 " + r.progressId());
+        String text = "该文件已于 " + when(r.at()) + " 由您导入（导入记录 " + r.batchId() + made + "）；这次是重复提交，"
+                + "没有再次导入，也没有写入任何数据";
+        return new ImportResult(fileName, null, null, true, r.batchId(), r.planId(), r.progressId(), null, null,
+                List.of(), List.of(), List.of(), List.of(), List.of(new ImportResult.Note(fileName, text)), List.of(),
+                List.of(), List.of(), List.of());
+    }
+
+    /** 14:03 today, 12月3日 14:03 this year, else with the year (Beijing time). */
+    private static String when(java.time.OffsetDateTime at) {
+        java.time.ZonedDateTime t = at.atZoneSameInstant(org.anju.platform.ChinaTime.ZONE);
+        java.time.LocalDate today = java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE);
+        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        if (t.toLocalDate().equals(today)) {
+            return time;
+        }
+        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
+                + "日 " + time;
     }
 
     /** One month answers every table of the file (--period): asked once, naming all the tables it is for. */
