@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * same user with the same figures is answered as saved; any other stale save names who made the version there and when.
  */
 @AnjuTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @TestPropertySource(properties = "anju.test.database=report_save_again")
 class ReportSaveAgainTest {
 
@@ -41,6 +42,8 @@ class ReportSaveAgainTest {
     Reports reports;
     @Autowired
     Regions regions;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     Actor reporter(String username, String displayName) {
         return new Actor(username, displayName, regions.byCode(GANZHOU).orElseThrow(), EnumSet.of(Role.COUNTY_REPORTER),
@@ -129,5 +132,24 @@ class ReportSaveAgainTest {
                 .hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
         assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("25");
         assertThat(latest.version()).isEqualTo(3);
+    }
+
+    @Test
+    void onThePageTheGridAndTheFormSayShowSavedForTheSecondClick() throws Exception {
+        var user = org.anju.TestUsers.as("gzq_reporter");
+        String page = "/reports/" + GANZHOU + "/2024-11";
+        for (int i = 0; i < 2; i++) {   // the grid (htmx): both answers 200 "已保存", version 1
+            String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/save")
+                            .header("HX-Request", "true").param("version", "0").param("v:" + ISSUED, "55").with(user))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(body).contains("已保存").contains("id=\"report-version\">1<").doesNotContain("本次保存未生效");
+        }
+        for (int i = 0; i < 2; i++) {   // the form: Back and 确认重新提交表单
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/save")
+                            .param("version", "1").param("v:" + ISSUED, "56").with(user))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("message", "已保存"));
+        }
+        assertThat(reports.get(GANZHOU, YearMonth.of(2024, 11)).version()).isEqualTo(2);
     }
 }
