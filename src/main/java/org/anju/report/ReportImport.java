@@ -92,7 +92,7 @@ public class ReportImport {
         java.util.Optional<ImportSummary> first = jdbc.sql("""
                         select d.file_name, d.saved, d.submitted, d.done_at
                         from (select * from report_import_done
-                              where username = ? and sha256 = ? and scope_code is not distinct from ? and submit = ?
+                              where username = ? and sha256 = ? and scope_code is not distinct from ?::text and submit = ?
                                 and done_at >= now() - make_interval(secs => ?)
                               order by done_at desc, id desc limit 1) d
                         where not exists (select from jsonb_to_recordset(d.reports) x(id bigint, version int)

@@ -40,6 +40,8 @@ class ReportImportAgainTest {
     MockMvc mvc;
     @Autowired
     Reports reports;
+    @Autowired
+    ReportImport imports;
 
     FlashMap importing(String csv, String user) throws Exception {
         return importing(csv, TestUsers.as(user));
@@ -112,5 +114,20 @@ class ReportImportAgainTest {
         assertThat(answers).filteredOn(a -> "已导入 月报.csv：1 份月报，其中上报 1 份".equals(a.get("message"))).hasSize(1);
         assertThat(answers).filteredOn(a -> a.get("message").toString().contains("这次是重复提交，没有再次导入")).hasSize(1);
         assertThat(report(month).events()).extracting(ReportEvent::action).containsExactly("SAVE", "SUBMIT");
+    }
+
+    @Test
+    void withoutAScopeAndWithoutSubmittingToo() {
+        byte[] csv = csv(YearMonth.of(2024, 10), 5).getBytes(StandardCharsets.UTF_8);
+        ReportImport.ImportSummary first = imports.importFile("十月.csv", csv, null, false);
+        assertThat(first.repeated()).isFalse();
+        ReportImport.ImportSummary again = imports.importFile("十月.csv", csv, null, false);
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.importedAt()).isEqualTo(first.importedAt());
+        assertThat(report(YearMonth.of(2024, 10)).version()).as("saved once").isEqualTo(1);
+        // with 上报 it is another request: imported (and submitted) as asked
+        ReportImport.ImportSummary submitting = imports.importFile("十月.csv", csv, null, true);
+        assertThat(submitting.repeated()).isFalse();
+        assertThat(submitting.submitted()).isEqualTo(1);
     }
 }
