@@ -12,6 +12,7 @@ import org.anju.intake.InputProblem;
 import org.anju.ledger.kind.KindDefinition;
 import org.anju.platform.BadInput;
 import org.anju.privacy.KeptFiles;
+import org.anju.platform.NotFound;
 import org.anju.platform.Once;
 import org.anju.platform.Refusals;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ class LedgerPages {
     /** Previewed files until their owner confirms (30 minutes, in the database: the confirm may reach another node). */
     private final KeptFiles kept;
     static final String PREVIEW = "ledger-import";
+    static final String EXPIRED = "预览已过期或不是本账号的预览，请重新选择文件预览";
 
     private final org.anju.account.Users users;
     private final org.anju.account.AuditTrail audit;
@@ -363,14 +365,27 @@ class LedgerPages {
     @PostMapping("/ledger/import/commit")
     @Requires(Requirement.WRITE_OWN)
     String commit(@RequestParam(required = false) String token, RedirectAttributes redirect) {
-        KeptFiles.Kept k = kept.take(PREVIEW, token, access.current().username()).orElse(null);
-        if (k == null) {
-            redirect.addFlashAttribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览");
+        if (token == null || !token.strip().matches("[0-9a-fA-F-]{36}")) {
+            redirect.addFlashAttribute("error", EXPIRED);
             return "redirect:/ledger/import";
         }
         try {
-            LedgerImport.Result r = imports.importFile(k.param("region"), k.param("kind"), k.fileName(), k.content(), true);
-            redirect.addFlashAttribute("message", r.regionName() + "导入" + r.kindName() + "事项 " + r.ids().size() + " 项");
+            // confirmed once: the preview's token is the key (Once), and the preview is taken in the import's own
+            // transaction — a double-click or Back + 确认 again is told it was imported (it was told 预览已过期, which
+            // invites a second upload and import), and an import refused keeps its preview
+            LedgerImport.Result[] imported = new LedgerImport.Result[1];
+            Once.Done done = once.run(token, Once.From.FORM, "台账导入 " + token.strip(), () -> {
+                KeptFiles.Kept k = kept.take(PREVIEW, token, access.current().username())
+                        .orElseThrow(() -> new NotFound(EXPIRED));
+                imported[0] = imports.importFile(k.param("region"), k.param("kind"), k.fileName(), k.content(), true);
+                return imported[0].ids().size();
+            });
+            redirect.addFlashAttribute("message", done.repeated()
+                    ? "这份预览已于 " + new ChinaTime().second(done.at()) + " 确认导入（" + done.id() + " 项）；这次是重复提交，没有再次导入"
+                    : imported[0].regionName() + "导入" + imported[0].kindName() + "事项 " + imported[0].ids().size() + " 项");
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:/ledger/import";
         } catch (InputException e) {
             redirect.addFlashAttribute("error", String.join("；", e.problems().stream().map(InputProblem::describe).toList()));
         } catch (IllegalArgumentException | IllegalStateException e) {

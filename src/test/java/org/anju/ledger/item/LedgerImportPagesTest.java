@@ -62,8 +62,14 @@ class LedgerImportPagesTest {
                 .andExpect(redirectedUrl("/ledger/import")).andExpect(flash().attribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览"));
         mvc.perform(post("/ledger/import/commit").param("token", token.group(1)).with(TestUsers.as("zy_admin")))
                 .andExpect(redirectedUrl("/ledger")).andExpect(flash().attribute("message", "张掖市导入审计发现问题事项 2 项"));
+        // the same 确认导入 again (a double-click, Back and again): told it was imported — not 预览已过期, which invites a
+        // second upload and import
         mvc.perform(post("/ledger/import/commit").param("token", token.group(1)).with(TestUsers.as("zy_admin")))
-                .andExpect(redirectedUrl("/ledger/import")).andExpect(flash().attribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览"));
+                .andExpect(redirectedUrl("/ledger")).andExpect(flash().attribute("message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("这份预览已于 "),
+                        org.hamcrest.Matchers.endsWith(" 确认导入（2 项）；这次是重复提交，没有再次导入"))));
         assertThat(jdbc.sql("select count(*) from ledger_item").query(Integer.class).single()).isEqualTo(2);
+        mvc.perform(post("/ledger/import/commit").param("token", "不是令牌").with(TestUsers.as("zy_admin")))
+                .andExpect(redirectedUrl("/ledger/import")).andExpect(flash().attribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览"));
     }
 }
