@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The account module's scheduled clean-up, once per cluster (ShedLock row {@code account-cleanup}): expired sessions
  * (Spring Session's own every-minute clean-up on every node is switched off, {@code spring.session.jdbc.cleanup-cron:
- * "-"}) and login-throttle rows that hold nothing any more. Cron {@code anju.scheduling.cleanup-cron}, every ten
+ * "-"}), login-throttle rows that hold nothing any more, and the keys of requests done once older than a day
+ * ({@link org.anju.platform.Once}). Cron {@code anju.scheduling.cleanup-cron}, every ten
  * minutes by default; an expired session is refused when read whether or not it was deleted yet.
  */
 @Component
@@ -22,10 +23,12 @@ class AccountMaintenance {
 
     private final JdbcIndexedSessionRepository sessions;
     private final LoginThrottle throttle;
+    private final org.anju.platform.Once once;
 
-    AccountMaintenance(JdbcIndexedSessionRepository sessions, LoginThrottle throttle) {
+    AccountMaintenance(JdbcIndexedSessionRepository sessions, LoginThrottle throttle, org.anju.platform.Once once) {
         this.sessions = sessions;
         this.throttle = throttle;
+        this.once = once;
     }
 
     @Scheduled(cron = "${anju.scheduling.cleanup-cron}", zone = "Asia/Shanghai")
@@ -33,6 +36,7 @@ class AccountMaintenance {
     public void cleanUp() {
         sessions.cleanUpExpiredSessions();
         int rows = throttle.cleanUp();
-        log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条", rows);
+        int keys = once.cleanUp();
+        log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条，重复提交键删除 {} 条", rows, keys);
     }
 }

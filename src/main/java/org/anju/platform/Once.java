@@ -54,12 +54,24 @@ public class Once {
         }
     }
 
-    /** A page form's fields as a request, without the CSRF token and the key (the same form sent again has new ones). */
-    public static Object fields(Map<String, String> form) {
+    /**
+     * A page form's fields as a request, without the CSRF token and the key (the same form sent again has new ones) and
+     * without {@code personal} fields: the digest is a plain SHA-256, and a phone number's few digits would be found
+     * from it by trying them all — the personal data is encrypted at rest, its digest must not give it away.
+     */
+    public static Object fields(Map<String, String> form, String... personal) {
         Map<String, String> fields = new TreeMap<>(form);
         fields.remove(FIELD);
         fields.remove("_csrf");
+        for (String p : personal) {
+            fields.remove(p);
+        }
         return fields;
+    }
+
+    /** Drops the keys older than a day (the scheduled clean-up; a user's next keyed request drops their own too). */
+    public int cleanUp() {
+        return jdbc.sql("delete from request_once where made_at < now() - interval '1 day'").update();
     }
 
     /** The outcome: the id made, whether by this request or by the first with its key, and when that one was done. */
@@ -84,9 +96,10 @@ public class Once {
      *
      * @param key     the form's or header's key; null or blank: no key, the work runs
      * @param from    where the key came from, for the refusals
-     * @param request what was asked (the form's fields, the request's body): the same key with another request is
-     *                refused rather than answered with the first one's result — the user went Back and changed the
-     *                form, or a client reused a key; which of the two was meant is not guessed
+     * @param request what was asked (the form's fields, the request's body; never personal data: its digest is kept
+     *                a day): the same key with another request is refused rather than answered with the first one's
+     *                result — the user went Back and changed the form, or a client reused a key; which of the two was
+     *                meant is not guessed
      */
     public Done run(String key, From from, Object request, LongSupplier work) {
         if (key == null || key.isBlank()) {

@@ -155,4 +155,27 @@ class RepeatedSubmissionTest {
         assertThat(jdbc.sql("select count(*) from ledger_notice where title = '重复提交的督办通知'").query(Integer.class).single())
                 .isEqualTo(1);
     }
+    /** Keys are kept a day: the scheduled clean-up drops older ones, of users who never sent another keyed request. */
+    @Test
+    void keysOlderThanADayAreCleanedUp(@Autowired org.anju.platform.Once once) {
+        jdbc.sql("insert into request_once (owner, key, made_at, digest, result) values ('t_gone', 'k-old', now() - interval '25 hours', 'd', '1'),"
+                + " ('t_gone', 'k-new', now() - interval '23 hours', 'd', '2')").update();
+        assertThat(once.cleanUp()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select key from request_once where owner = 't_gone'").query(String.class).list())
+                .containsExactly("k-new");
+    }
+
+    /** The digest of what was asked leaves the petitioner's name and phone out (personal data: a plain SHA-256 of a phone is found by trying them all). */
+    @Test
+    void theDigestLeavesPersonalDataOut() throws Exception {
+        String key = formKey();
+        mvc.perform(petition(key, "带信访人的信访").param("petitionerName", "张三丰").param("petitionerPhone", "13800138000"))
+                .andExpect(flash().attribute("message", "已交办"));
+        String digest = jdbc.sql("select digest from request_once where key = :k").param("k", key).query(String.class).single();
+        String withoutPersonal = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(
+                org.anju.platform.Once.fields(java.util.Map.of("kind", "PETITION", "region", "360702", "title", "带信访人的信访",
+                        "f_channel", "12345热线", "f_received_on", "2025-05-06", "f_accepted_on", "2025-05-07", "f_content", "楼顶漏水"))
+                        .toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(digest).isEqualTo(withoutPersonal);
+    }
 }
