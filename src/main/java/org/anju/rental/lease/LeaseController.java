@@ -134,11 +134,15 @@ class LeaseController {
     @PostMapping("/{id}/checks")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "入户核查", description = "occupied=false（无人居住）须写明核查情况；连续无人居住的核查计入闲置。")
-    Lease.Check check(@PathVariable long id, @RequestBody CheckInput in) {
+    Lease.Check check(@PathVariable long id, @RequestBody CheckInput in, @Parameter(description = "可选。客户端为这次提交生成的"
+            + "唯一键（如 UUID）：超时后用同一键重试，不会重复记录，答复第一次记录的核查；每次新的核查用新键。")
+                      @RequestHeader(name = Once.HEADER, required = false) String key) {
         if (in.occupied() == null) {
             throw new BadInput("请填写核查结果 occupied：true（在住）或 false（无人居住）");
         }
-        return leases.recordCheck(id, in.on(), in.occupied(), in.note());
+        // a check recorded twice would count twice towards 闲置 (consecutive checks found empty)
+        return leases.check(id, once.run(key, Once.From.HEADER, in,
+                () -> leases.recordCheck(id, in.on(), in.occupied(), in.note()).id()).id());
     }
 
     record ExitInput(Integer version, String kind, LocalDate on, String reason) {

@@ -435,6 +435,13 @@ public class Leases {
                 .orElseThrow(() -> new NotFound("该合同没有编号为 " + paymentId + " 的缴费"));
     }
 
+    /** One 入户核查 of a lease: the answer to a check sent again is the one the first recorded. */
+    public Lease.Check check(long leaseId, long checkId) {
+        lease(leaseId);
+        return repository.checks(leaseId).stream().filter(c -> c.id() == checkId).findFirst()
+                .orElseThrow(() -> new NotFound("该合同没有编号为 " + checkId + " 的入户核查"));
+    }
+
     /** A lease's arrears on a day: bills due before it, payments made by it applied to the oldest bill first. */
     public Lease.Arrears arrears(long id, LocalDate asOf) {
         Lease l = lease(id);

@@ -124,6 +124,14 @@ class LeasePagesTest {
                         "合同 \\S+ 已登记票据号为 YH20260109001 的缴费（2026-01-09，40.00 元，银行转账，登记人 \\S+），未重复登记；如确是另一笔缴费，请核对票据号")));
         assertThat(jdbc.sql("select count(*) from rental_rent_payment where lease_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(payments + 3);
+        // an 入户核查 retried with its key is recorded once (twice, it would count twice towards 闲置)
+        String check = "{\"on\": \"2026-01-09\", \"occupied\": true, \"note\": \"在住\"}";
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/rental/leases/" + id + "/checks").contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "check-2026-01-09").content(check).with(office)).andExpect(status().isOk());
+        }
+        assertThat(jdbc.sql("select count(*) from rental_lease_check where lease_id = :id").param("id", id)
+                .query(Long.class).single()).isEqualTo(1);
         mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"amount\": 10, \"channel\": \"支付宝\"}").with(office))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("缴费方式“支付宝”不对")));
