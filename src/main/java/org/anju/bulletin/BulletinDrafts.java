@@ -433,15 +433,17 @@ public class BulletinDrafts {
 
     // -------------------------------------------------------------------------------------------- issued versions
 
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     /**
      * The version draft {@code draftId} was issued as (the draft is gone then), for a 签发 sent again; empty when the
-     * draft was never issued (discarded, or no such id). Read as {@link #issued(long)} is.
+     * draft was never issued (discarded, or no such id). Read on the primary (a read-write transaction): an API client
+     * retrying without a session has no position to wait for, and a lagging replica would answer 404 again.
      */
+    @org.springframework.transaction.annotation.Transactional
     public Optional<IssuedBulletin> issuedFromDraft(long draftId) {
         return store.issuedFromDraft(draftId).map(this::issued);
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public IssuedBulletin issued(long id) {
         IssuedBulletin i = store.issued(id).orElseThrow(() -> new NotFound("已签发的通报不存在：" + id));
         access.checkReadIssuedBy(region(i.regionCode()));

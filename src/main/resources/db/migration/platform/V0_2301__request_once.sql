@@ -12,3 +12,5 @@ create table request_once (
     result  text,
     primary key (owner, key)
 );
+
+select audit_exempt('request_once', '重复提交的键与所建记录的编号，保留一天；所建的记录本身有审计');

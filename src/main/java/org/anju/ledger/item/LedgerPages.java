@@ -5,6 +5,7 @@ import org.anju.platform.Table;
 import org.anju.platform.TableXlsx;
 
 import org.anju.account.Access;
+import org.anju.account.Channel;
 import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.intake.InputException;
@@ -374,12 +375,15 @@ class LedgerPages {
             // transaction — a double-click or Back + 确认 again is told it was imported (it was told 预览已过期, which
             // invites a second upload and import), and an import refused keeps its preview
             LedgerImport.Result[] imported = new LedgerImport.Result[1];
-            Once.Done done = once.run(token, Once.From.FORM, "台账导入 " + token.strip(), () -> {
+            // the channel set before Once's transaction begins: the audit takes it when a transaction begins, and the
+            // import's own Access.via only joins this one (its rows were audited as UI)
+            Once.Done done = Access.via(Channel.IMPORT, () -> once.run(token, Once.From.FORM, "台账导入 " + token.strip(), () -> {
                 KeptFiles.Kept k = kept.take(PREVIEW, token, access.current().username())
                         .orElseThrow(() -> new NotFound(EXPIRED));
+                // importFile throws on any row it refuses (importChecked), so nothing of a refused file commits here
                 imported[0] = imports.importFile(k.param("region"), k.param("kind"), k.fileName(), k.content(), true);
                 return imported[0].ids().size();
-            });
+            }));
             redirect.addFlashAttribute("message", done.repeated()
                     ? "这份预览已于 " + new ChinaTime().second(done.at()) + " 确认导入（" + done.id() + " 项）；这次是重复提交，没有再次导入"
                     : imported[0].regionName() + "导入" + imported[0].kindName() + "事项 " + imported[0].ids().size() + " 项");

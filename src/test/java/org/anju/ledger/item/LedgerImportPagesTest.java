@@ -69,6 +69,8 @@ class LedgerImportPagesTest {
                         org.hamcrest.Matchers.startsWith("这份预览已于 "),
                         org.hamcrest.Matchers.endsWith(" 确认导入（2 项）；这次是重复提交，没有再次导入"))));
         assertThat(jdbc.sql("select count(*) from ledger_item").query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select distinct via from audit_log where table_name = 'ledger_item' and op = 'INSERT'")
+                .query(String.class).list()).as("audited as an import").containsExactly("IMPORT");
         mvc.perform(post("/ledger/import/commit").param("token", "不是令牌").with(TestUsers.as("zy_admin")))
                 .andExpect(redirectedUrl("/ledger/import")).andExpect(flash().attribute("error", "预览已过期或不是本账号的预览，请重新选择文件预览"));
     }
