@@ -192,6 +192,15 @@ public class ReportInbox {
         return username.startsWith("cli:") ? "命令行（" + username.substring(4) + "）" : username;
     }
 
+    /**
+     * Which of {@code unitIds} have submitted the month (counted: 已上报, 审核通过, 已锁定) — for the reminders' box,
+     * where a month submitted since their last run is no longer "尚未上报". No access check: the caller lists only
+     * units it reads, and learns no more than their reminders already say.
+     */
+    public java.util.Set<Integer> countedAmong(java.util.Collection<Integer> unitIds, YearMonth period) {
+        return unitIds.isEmpty() ? java.util.Set.of() : repository.counted(unitIds, period);
+    }
+
     /** Reports of a region's subtree for a month (units that have started one). */
     public List<Report> list(String scopeCode, YearMonth period) {
         Region scope = reports.region(scopeCode);

@@ -43,6 +43,17 @@ class ReportRepository {
                 .params(regionId, regionId, day(period), regionId, day(period)).query((rs, n) -> head(rs)).optional();
     }
 
+    /** Which of {@code unitIds} have a counted report of the month: each read by the unique key, as {@link #head} is. */
+    java.util.Set<Integer> counted(java.util.Collection<Integer> unitIds, YearMonth period) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select u.id from unnest(?) u(id)
+                        cross join lateral (select r.status from report r where r.region_id = u.id
+                                              and (r.region_id, r.period) >= (u.id, ?) and (r.region_id, r.period) <= (u.id, ?)
+                                            offset 0) r
+                        where r.status in ('SUBMITTED', 'APPROVED', 'LOCKED')""")
+                .params(unitIds.toArray(Integer[]::new), day(period), day(period)).query(Integer.class).list());
+    }
+
     Optional<Head> head(long id) {
         return jdbc.sql("select * from report where id = ?").param(id).query((rs, n) -> head(rs)).optional();
     }

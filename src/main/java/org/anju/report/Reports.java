@@ -51,15 +51,13 @@ public class Reports {
     private final org.anju.progress.FigureLimits limits;
     private final RecordedValues recorded;
     private final org.anju.platform.OperationsMetrics metrics;
-    private final org.springframework.context.ApplicationEventPublisher events;
     private final org.anju.account.Users users;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
             RecordedValues recorded, org.anju.platform.OperationsMetrics metrics,
-            org.springframework.context.ApplicationEventPublisher events, org.anju.account.Users users) {
-        this.events = events;
+            org.anju.account.Users users) {
         this.users = users;
         this.metrics = metrics;
         this.limits = limits;
@@ -186,7 +184,6 @@ public class Reports {
         metrics.reportSubmitted(actor.via().name()); // counted when the submission commits
         rollups.replace(unit.id(), period, facts(unit, period, repository.values(head.id())));
         rollups.counted(unit.id(), period, true);
-        events.publishEvent(new ReportSubmitted(unit.id(), period));
         return view(unit, repository.head(head.id()).orElseThrow());
     }
 

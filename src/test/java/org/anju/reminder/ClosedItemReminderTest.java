@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A 台账 item closed (销号): its "已逾期" reminder is gone at once, not at the next hourly run (absence audit D3: the unit
- * and the level above were told for up to an hour that an item already closed was late).
+ * A 台账 item closed (销号): its "已逾期" reminder is no longer shown, at once — not only after the next hourly run (absence
+ * audit D3: the unit and the level above were told for up to an hour that an item already closed was late).
  */
 @AnjuTest
 @TestPropertySource(properties = "anju.test.database=reminder_closed")
@@ -50,7 +50,7 @@ class ClosedItemReminderTest {
     }
 
     @Test
-    void aClosedItemsOverdueReminderIsResolvedAtOnce() {
+    void aClosedItemsOverdueReminderIsNoLongerShownAtOnce() {
         long id = as("t_zg_admin", "360702", Role.COUNTY_ADMIN, () -> ledger.create(new NewItem("PETITION", "360702",
                 "提醒测试：反映楼道漏水", Map.of("channel", "来信", "received_on", "2026-09-01", "accepted_on", "2026-09-10",
                 "content", "楼道漏水"), null, null, null, null, null, null, null, null, null)));   // due 2026-11-09
@@ -61,7 +61,12 @@ class ClosedItemReminderTest {
             ledger.progress(id, ledger.item(id).version(), "已维修", null, List.of());
             return ledger.apply(id, ledger.item(id).version(), "已整改");
         });
+        java.util.function.Supplier<List<String>> shown = () -> as("t_zg_admin", "360702", Role.COUNTY_ADMIN,
+                () -> reminders.mine().stream().filter(r -> r.subject().equals("ledger:" + id)).map(r -> r.kind().name()).toList());
+        assertThat(shown.get()).containsExactly("LEDGER_OVERDUE");
         as("t_gz_admin", "360700", Role.CITY_ADMIN, () -> ledger.approve(id, applied.version()));
-        assertThat(open(id)).as("resolved with the 销号, no run in between").isEmpty();
+        assertThat(shown.get()).as("closed: not shown, no run in between").isEmpty();
+        reminders.generate(LocalDate.of(2026, 11, 21));
+        assertThat(open(id)).as("the run resolves the row").isEmpty();
     }
 }

@@ -91,12 +91,8 @@ public class Ledger {
     private final JsonMapper json;
     private final int maxFileBytes;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
-
     Ledger(JdbcClient jdbc, Regions regions, Access access, Kinds kinds, WorkingDays workingDays, PersonalData personalData,
-           JsonMapper json, @Value("${anju.ledger.max-file-bytes:10485760}") int maxFileBytes,
-           org.springframework.context.ApplicationEventPublisher events) {
-        this.events = events;
+           JsonMapper json, @Value("${anju.ledger.max-file-bytes:10485760}") int maxFileBytes) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.access = access;
@@ -675,7 +671,6 @@ public class Ledger {
         LedgerState next = i.state().after(LedgerState.Step.APPROVE);
         bump(i, version, "update ledger_item set state = ?, state_on = ?, closed_on = ?", next.name(), today(), today());
         event(id, LedgerState.Step.APPROVE.label(), next, today(), null);
-        events.publishEvent(new LedgerItemClosed(id));
         return item(id);
     }
 

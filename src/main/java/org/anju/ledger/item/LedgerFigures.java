@@ -58,6 +58,16 @@ public class LedgerFigures {
         this.kinds = kinds;
     }
 
+    /**
+     * Which of {@code itemIds} are closed (已销号) — for the reminders' box, where an item closed since their last run
+     * is no longer late. No access check: the caller lists only items of regions it reads.
+     */
+    public java.util.Set<Long> closedAmong(java.util.Collection<Long> itemIds) {
+        return itemIds.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(jdbc.sql(
+                        "select id from ledger_item where id = any(?) and state = 'CLOSED'")
+                .param(itemIds.toArray(Long[]::new)).query(Long.class).list());
+    }
+
     private Region scope(String code) {
         if (code == null || code.isBlank()) {
             throw new BadInput("缺少地区代码");

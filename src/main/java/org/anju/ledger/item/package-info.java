@@ -14,7 +14,6 @@
  * {@code Count}, {@code Late}, {@code Rate}. Each method checks that the current actor reads the region.</li>
  * <li>{@link org.anju.ledger.item.Ledger} — items, units, files, 督办 (every method checks access itself);
  * {@link org.anju.ledger.item.LedgerImport} — the kind's workbook in and out.</li>
- * <li>{@link org.anju.ledger.item.LedgerItemClosed} — published in the transaction that closes (销号) an item.</li>
  * </ul>
  * Web: pages under {@code /ledger}, REST under {@code /api/ledger}; command line {@code ledger import|export|overdue}.
  */
