@@ -51,6 +51,12 @@ public class Users {
         return store.displayNames(usernames);
     }
 
+    /** A person as a refusal names them: 王五（xz_reporter）, the username alone when it is all there is. */
+    public String named(String username) {
+        String name = displayNames(List.of(username)).getOrDefault(username, username);
+        return name == null || name.equals(username) ? username : name + "（" + username + "）";
+    }
+
     public Optional<User> byUsername(String username) {
         return store.byUsername(normalize(username));
     }

@@ -68,4 +68,19 @@ public class ChinaTime {
         };
         return z == null ? "" : f.format(z);
     }
+
+    /**
+     * A moment as a sentence says it, Beijing time: 14:03 today, 12月3日 14:03 this year, else with the year
+     * (2025年12月3日 14:03) — "已被王五于 14:03 修改".
+     */
+    public static String spoken(OffsetDateTime at) {
+        ZonedDateTime t = at.atZoneSameInstant(ZONE);
+        LocalDate today = today();
+        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
+        if (t.toLocalDate().equals(today)) {
+            return time;
+        }
+        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
+                + "日 " + time;
+    }
 }

@@ -91,8 +91,11 @@ public class Ledger {
     private final JsonMapper json;
     private final int maxFileBytes;
 
+    private final org.anju.account.Users users;
+
     Ledger(JdbcClient jdbc, Regions regions, Access access, Kinds kinds, WorkingDays workingDays, PersonalData personalData,
-           JsonMapper json, @Value("${anju.ledger.max-file-bytes:10485760}") int maxFileBytes) {
+           JsonMapper json, @Value("${anju.ledger.max-file-bytes:10485760}") int maxFileBytes, org.anju.account.Users users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.regions = regions;
         this.access = access;
@@ -513,12 +516,33 @@ public class Ledger {
         if (i.state() == LedgerState.CLOSED) {
             throw new Conflict("已销号的事项不能修改");
         }
-        bump(i, version, "update ledger_item set measures = ?, responsible = ?", blank(measures), blank(responsible));
-        event(id, "修改整改措施", i.state(), today(), blank(measures));
+        java.util.function.Predicate<Made> same = m -> {
+            Item now = item(id);
+            return java.util.Objects.equals(now.measures(), blank(measures))
+                    && java.util.Objects.equals(now.responsible(), blank(responsible));
+        };
+        if (bump(i, version, EDIT_MEASURES, same, "update ledger_item set measures = ?, responsible = ?", blank(measures),
+                blank(responsible)).isEmpty()) {
+            event(id, EDIT_MEASURES, i.state(), today(), blank(measures));
+        }
         return item(id);
     }
 
-    private void bump(Item i, int version, String set, Object... params) {
+    private static final String EDIT_MEASURES = "修改整改措施";
+
+    /**
+     * Writes a step at the version read. Empty when written; the step that made the version there now when that is
+     * this same step sent again — a double-click, Back + 确认重新提交, an API retry — by the same user with the same
+     * content ({@code action} and {@code same}): nothing is written again and the caller answers as done (double-submit
+     * trial, defect 12: the user was told 他人 had changed the item). Any other stale version is refused naming who made
+     * it, by which step and when ({@link #stale}).
+     */
+    private Optional<Made> bump(Item i, int version, String action, java.util.function.Predicate<Made> same, String set,
+                                Object... params) {
+        Optional<Made> again = again(i, version, action, same);
+        if (again.isPresent()) {
+            return again;
+        }
         List<Object> all = new ArrayList<>(java.util.Arrays.asList(params));   // a cleared value is null
         all.add(access.current().username());
         all.add(i.id());
@@ -526,9 +550,66 @@ public class Ledger {
         int n = jdbc.sql(set + ", version = version + 1, updated_at = now(), updated_by = ? where id = ? and version = ?")
                 .params(all).update();
         if (n == 0) {
-            throw new ConcurrentUpdateException("事项“" + i.title() + "”已被他人修改，请刷新后重试（当前版本 " + i.version()
-                    + "，提交的版本 " + version + "）");
+            // read again: a racing first click may have committed since the item was read (READ COMMITTED)
+            Made m = made(i.id());
+            if (m.version() > version && m.mine(access.current().username()) && action.equals(m.action()) && same.test(m)) {
+                return Optional.of(m);
+            }
+            throw stale(i, m, version);
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The step that made an item's current version: the row's {@code updated_by}/{@code updated_at} and the event written
+     * in the same transaction (its {@code at} is that transaction's now(), as {@code updated_at} is; none for an item's
+     * version 0 made by 交办 or 导入 without one).
+     */
+    record Made(int version, String by, OffsetDateTime at, Integer seq, String action, String text, LocalDate on) {
+
+        boolean mine(String username) {
+            return by != null && by.equals(username);
+        }
+    }
+
+    private Made made(long id) {
+        return jdbc.sql("""
+                        select i.version, i.updated_by, i.updated_at, e.seq, e.action, e.text, e.on_date
+                          from ledger_item i
+                          left join lateral (select * from ledger_event e
+                                              where e.item_id = i.id and e.at = i.updated_at and e.by_user = i.updated_by
+                                              order by e.seq desc limit 1) e on true
+                         where i.id = ?""")
+                .param(id).query((rs, n) -> new Made(rs.getInt("version"), rs.getString("updated_by"),
+                        rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("seq", Integer.class), rs.getString("action"),
+                        rs.getString("text"), rs.getObject("on_date", LocalDate.class))).single();
+    }
+
+    /**
+     * This step sent again: the version read is gone, and the one there now is this user's own {@code action} with the
+     * same content — checked before a step's state checks, which would otherwise refuse it (an applied item cannot
+     * apply again).
+     */
+    private Optional<Made> again(Item i, int version, String action, java.util.function.Predicate<Made> same) {
+        if (version >= i.version()) {
+            return Optional.empty();
+        }
+        Made m = made(i.id());
+        return m.version() > version && m.mine(access.current().username()) && action.equals(m.action()) && same.test(m)
+                ? Optional.of(m) : Optional.empty();
+    }
+
+    /** A step at an old version: who made the version there, by which step and when, not an unnamed 他人. */
+    private ConcurrentUpdateException stale(Item i, Made m, int version) {
+        String versions = "（当前版本 " + m.version() + "，提交的版本 " + version + "）";
+        if (version > m.version()) {
+            return new ConcurrentUpdateException("事项“" + i.title() + "”没有版本 " + version + "：请刷新后重试" + versions);
+        }
+        String step = m.action() == null ? "修改" : m.action();
+        String who = m.by() == null ? "" : "被" + (m.mine(access.current().username()) ? "您本人（另一窗口或重复提交）"
+                : users.named(m.by()));
+        return new ConcurrentUpdateException("事项“" + i.title() + "”已" + who + "于 " + ChinaTime.spoken(m.at()) + step
+                + "，请刷新后重试" + versions);
     }
 
     /**
@@ -547,14 +628,33 @@ public class Ledger {
         if (day.isAfter(today())) {
             throw new BadInput("进展日期不能晚于今天：" + Dates.chinese(day));
         }
+        String step = LedgerState.Step.PROGRESS.label();
+        List<Upload> uploads = files == null ? List.of() : files;
+        java.util.function.Predicate<Made> same = m -> note.strip().equals(m.text()) && day.equals(m.on())
+                && sha256s(uploads).equals(jdbc.sql("select sha256 from ledger_file where item_id = ? and event_seq = ?")
+                .params(id, m.seq()).query(String.class).list().stream().sorted().toList());
+        Optional<Made> again = again(i, version, step, same);
+        if (again.isPresent()) {
+            return again.get().seq();
+        }
         LedgerState next = i.state().after(LedgerState.Step.PROGRESS);
-        bump(i, version, "update ledger_item set state = ?, state_on = case when state = ? then state_on else ? end",
+        again = bump(i, version, step, same,
+                "update ledger_item set state = ?, state_on = case when state = ? then state_on else ? end",
                 next.name(), next.name(), day);
-        int seq = event(id, LedgerState.Step.PROGRESS.label(), next, day, note.strip());
-        for (Upload f : files == null ? List.<Upload>of() : files) {
+        if (again.isPresent()) {
+            return again.get().seq();
+        }
+        int seq = event(id, step, next, day, note.strip());
+        for (Upload f : uploads) {
             storeFile(i, seq, f, null);
         }
         return seq;
+    }
+
+    /** The SHA-256 of the files sent, sorted (an empty file counts as none: it is refused when stored). */
+    private static List<String> sha256s(List<Upload> files) {
+        return files.stream().filter(f -> f != null && f.content() != null && f.content().length > 0)
+                .map(f -> sha256(f.content())).sorted().toList();
     }
 
     /** Adds a file to an item (a new version of {@code replaces} when given: the old one is kept). */
@@ -657,9 +757,15 @@ public class Ledger {
     public Item apply(long id, int version, String note) {
         Item i = item(id);
         checkWork(i);
+        String step = LedgerState.Step.APPLY.label();
+        java.util.function.Predicate<Made> same = m -> java.util.Objects.equals(m.text(), blank(note));
+        if (again(i, version, step, same).isPresent()) {
+            return i;
+        }
         LedgerState next = i.state().after(LedgerState.Step.APPLY);
-        bump(i, version, "update ledger_item set state = ?, state_on = ?", next.name(), today());
-        event(id, LedgerState.Step.APPLY.label(), next, today(), blank(note));
+        if (bump(i, version, step, same, "update ledger_item set state = ?, state_on = ?", next.name(), today()).isEmpty()) {
+            event(id, step, next, today(), blank(note));
+        }
         return item(id);
     }
 
@@ -668,9 +774,16 @@ public class Ledger {
     public Item approve(long id, int version) {
         Item i = item(id);
         checkApprove(i);
+        String step = LedgerState.Step.APPROVE.label();
+        if (again(i, version, step, m -> true).isPresent()) {
+            return i;
+        }
         LedgerState next = i.state().after(LedgerState.Step.APPROVE);
-        bump(i, version, "update ledger_item set state = ?, state_on = ?, closed_on = ?", next.name(), today(), today());
-        event(id, LedgerState.Step.APPROVE.label(), next, today(), null);
+        if (bump(i, version, step, m -> true, "update ledger_item set state = ?, state_on = ?, closed_on = ?", next.name(),
+                today(), today()).isPresent()) {
+            return item(id);
+        }
+        event(id, step, next, today(), null);
         return item(id);
     }
 
@@ -682,9 +795,15 @@ public class Ledger {
         if (reason == null || reason.isBlank()) {
             throw new BadInput("退回须说明原因");
         }
+        String step = LedgerState.Step.RETURN.label();
+        java.util.function.Predicate<Made> same = m -> reason.strip().equals(m.text());
+        if (again(i, version, step, same).isPresent()) {
+            return i;
+        }
         LedgerState next = i.state().after(LedgerState.Step.RETURN);
-        bump(i, version, "update ledger_item set state = ?, state_on = ?", next.name(), today());
-        event(id, LedgerState.Step.RETURN.label(), next, today(), reason.strip());
+        if (bump(i, version, step, same, "update ledger_item set state = ?, state_on = ?", next.name(), today()).isEmpty()) {
+            event(id, step, next, today(), reason.strip());
+        }
         return item(id);
     }
 
@@ -815,16 +934,42 @@ public class Ledger {
         if (reply == null || reply.isBlank()) {
             throw new BadInput("“答复”不能为空");
         }
+        String me = access.current().username();
+        if (n.version() > version && me.equals(n.repliedBy()) && reply.strip().equals(n.reply())) {
+            return n;   // this reply sent again (a double-click, Back + resubmit): it is there, nothing written again
+        }
         int c = jdbc.sql("update ledger_notice set reply = ?, replied_on = ?, replied_by = ?, version = version + 1, updated_at = now(), "
                         + "updated_by = ? where id = ? and version = ?")
-                .params(reply.strip(), today(), access.current().username(), access.current().username(), id, version).update();
+                .params(reply.strip(), today(), me, me, id, version).update();
         if (c == 0) {
-            throw new ConcurrentUpdateException("督办通知已被他人修改，请刷新后重试");
+            Notice now = notice(id);      // read again: a racing first click may have committed since
+            if (now.version() > version && me.equals(now.repliedBy()) && reply.strip().equals(now.reply())) {
+                return now;
+            }
+            throw staleNotice(id, version);
         }
         for (Long itemId : n.itemIds()) {
             event(itemId, "答复督办", item(itemId).state(), today(), reply.strip());
         }
         return notice(id);
+    }
+
+    /**
+     * A reply at an old version: who made the version there and when (a notice changes only by its reply), not an
+     * unnamed 他人.
+     */
+    private ConcurrentUpdateException staleNotice(long id, int version) {
+        record Row(int version, String by, OffsetDateTime at) {
+        }
+        Row r = jdbc.sql("select version, updated_by, updated_at from ledger_notice where id = ?").param(id)
+                .query((rs, n) -> new Row(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).single();
+        String versions = "（当前版本 " + r.version() + "，提交的版本 " + version + "）";
+        if (version > r.version() || r.by() == null) {
+            return new ConcurrentUpdateException("督办通知" + (version > r.version() ? "没有版本 " + version
+                    : "已于 " + ChinaTime.spoken(r.at()) + "答复") + "，请刷新后重试" + versions);
+        }
+        String who = r.by().equals(access.current().username()) ? "您本人（另一窗口或重复提交）" : users.named(r.by());
+        return new ConcurrentUpdateException("督办通知已被" + who + "于 " + ChinaTime.spoken(r.at()) + "答复，请刷新后重试" + versions);
     }
 
     /** A notice's columns, its row {@code n} and its regions {@link #NOTICE_REGIONS} in between. */
