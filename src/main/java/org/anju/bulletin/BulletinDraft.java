@@ -36,7 +36,7 @@ public record BulletinDraft(long id, String regionCode, String regionName, YearM
 
     public DraftSection section(String key) {
         return sections.stream().filter(s -> s.key().equals(key)).findFirst()
-                .orElseThrow(() -> new org.anju.platform.NotFound("草稿中没有这一部分：" + key + "（可能已被他人删除，请刷新页面）"));
+                .orElseThrow(() -> new org.anju.platform.NotFound("草稿中没有这一部分：" + key + "，请刷新页面"));
     }
 
     /** Parts whose computed text changed under an edit at the last refresh. */

@@ -46,8 +46,11 @@ public class BulletinDrafts {
     private final BulletinWording words;
     private final org.anju.document.DocumentFonts fonts;
 
+    private final org.anju.account.Users users;
+
     BulletinDrafts(BulletinComposer composer, Regions regions, Access access, BulletinDocumentRepository store,
-                   org.anju.document.DocumentFonts fonts) {
+                   org.anju.document.DocumentFonts fonts, org.anju.account.Users users) {
+        this.users = users;
         this.fonts = fonts;
         this.composer = composer;
         this.regions = regions;
@@ -225,7 +228,7 @@ public class BulletinDrafts {
     @Transactional
     public BulletinDraft editSection(long id, int version, String key, String heading, String text) {
         BulletinDraft d = writable(id);
-        DraftSection s = d.section(key);
+        DraftSection s = section(d, key, version);
         String t = text == null ? "" : clean(text, label(s)).strip();
         if (t.length() > DraftSection.MAX_LENGTH) {
             throw new BadInput("“" + label(s) + "”过长：" + t.length() + " 字，最多 " + DraftSection.MAX_LENGTH + " 字");
@@ -241,7 +244,7 @@ public class BulletinDrafts {
     @Transactional
     public BulletinDraft restore(long id, int version, String key) {
         BulletinDraft d = writable(id);
-        DraftSection s = d.section(key);
+        DraftSection s = section(d, key, version);
         if (s.byHand()) {
             throw new BadInput("“" + label(s) + "”是手写的部分，没有计算文本可恢复；不要它可以删除");
         }
@@ -285,7 +288,10 @@ public class BulletinDrafts {
     @Transactional
     public BulletinDraft removeSection(long id, int version, String key) {
         BulletinDraft d = writable(id);
-        DraftSection s = d.section(key);
+        if (version < d.version() && java.util.Objects.equals(by(), d.updatedBy()) && d.sections().stream().noneMatch(x -> x.key().equals(key))) {
+            return d;   // removed again (a double-click, Back + resubmit) after this user's own removal: it is gone
+        }
+        DraftSection s = section(d, key, version);
         if (!s.byHand() || s.kind() == DraftSection.Kind.NEXT_STEPS) {
             throw new BadInput("“" + label(s) + "”由数据生成，不能删除；可以修改其文字");
         }
@@ -320,8 +326,8 @@ public class BulletinDrafts {
             throw new BadInput("单位顺序缺少 " + String.join("、", missing.stream().map(c -> regions.byCode(c).map(Region::name).orElse(c)).toList())
                     + "：请列出全部 " + units.size() + " 个单位");
         }
-        BulletinDraft ordered = save(with(d, d.head(), d.correctionNote(), given, d.sections(), d.composed(), d.composedAt()), version);
-        return d.composed() == null ? ordered : refresh(id, ordered.version());
+        Saved ordered = write(with(d, d.head(), d.correctionNote(), given, d.sections(), d.composed(), d.composedAt()), version);
+        return d.composed() == null || !ordered.written() ? ordered.draft() : refresh(id, ordered.draft().version());
     }
 
     /** Discards the draft (the data and what was issued stay). */
@@ -329,7 +335,7 @@ public class BulletinDrafts {
     public void discard(long id, int version) {
         BulletinDraft d = writable(id);
         if (!store.delete(d.id(), version)) {
-            throw stale(d);
+            throw stale(d, version);
         }
     }
 
@@ -344,7 +350,7 @@ public class BulletinDrafts {
         BulletinDraft d = writable(id);
         access.checkIssue(region(d.regionCode()));
         if (d.version() != version) {
-            throw stale(d);
+            throw stale(d, version);
         }
         String number = clean(required(documentNumber, "文号"), "文号");
         if (number.length() > 100) {
@@ -364,6 +370,10 @@ public class BulletinDrafts {
                     + String.join("、", d.stale().stream().map(BulletinDrafts::label).toList()));
         }
         Region region = region(d.regionCode());
+        Optional<IssuedBulletin> twin = issuedTwin(d, number, region);
+        if (twin.isPresent()) {
+            return twin.get();
+        }
         if (d.corrects() == null) {
             store.currentIssued(region.id(), d.period()).ifPresent(i -> {
                 throw new Conflict(region.name() + when(d.period()) + "的通报已签发（" + i.documentNumber()
@@ -392,6 +402,10 @@ public class BulletinDrafts {
             content = content.withSection("更正说明", paragraphs);
         }
         store.lockIssuer(region.id());
+        twin = issuedTwin(d, number, region);   // issued while this one waited for the lock
+        if (twin.isPresent()) {
+            return twin.get();
+        }
         int year = signedOn.getYear();
         byte[] docx = render(content, d.head());
         long issuedId;
@@ -401,13 +415,29 @@ public class BulletinDrafts {
                     content, note, changes, d.head().copyTo(), d.head().printedBy(), d.head().printedOn(), docx, sha256(docx),
                     d.id()));
         } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new Conflict(corrected == null ? region.name() + when(d.period()) + "的通报刚刚已由他人签发，请刷新后查看（要改动请更正）"
-                    : "被更正的版本刚刚已由他人更正，请刷新后查看");
+            // who is not known here: the refused insert ended the transaction's reads
+            throw new Conflict(corrected == null ? region.name() + when(d.period()) + "的通报刚刚已签发，请刷新后查看（要改动请更正）"
+                    : "被更正的版本刚刚已被更正，请刷新后查看");
         }
         if (!store.delete(d.id(), version)) {
-            throw stale(d);
+            throw stale(d, version);
         }
         return store.issued(issuedId).orElseThrow();
+    }
+
+    /**
+     * The version this draft was issued as by a twin of this 签发 (a double-click, a retry racing the original) that
+     * committed after this one read the draft: what it became when it is this user's with the same 文号, else refused
+     * naming who issued it and when (it was "刚刚已由他人签发" even when the user's own first click had).
+     */
+    private Optional<IssuedBulletin> issuedTwin(BulletinDraft d, String number, Region region) {
+        Optional<IssuedBulletin> done = store.issuedFromDraft(d.id()).flatMap(store::issued);
+        if (done.isEmpty() || java.util.Objects.equals(by(), done.get().issuedBy()) && number.equals(done.get().documentNumber())) {
+            return done;
+        }
+        IssuedBulletin i = done.get();
+        throw new Conflict(region.name() + when(d.period()) + "的通报刚刚已由" + who(i.issuedBy()) + "于 "
+                + ChinaTime.spoken(i.issuedAt()) + "签发为" + i.documentNumber() + "，未再次签发；请刷新后查看（要改动请更正）");
     }
 
     /** A new draft to correct an issued version (the newest of its chain), starting from its text as issued. */
@@ -561,14 +591,84 @@ public class BulletinDrafts {
     }
 
     private BulletinDraft save(BulletinDraft changed, int version) {
-        if (!store.update(changed, version, by())) {
-            throw stale(changed);
-        }
-        return store.draft(changed.id()).orElseThrow();
+        return write(changed, version).draft();
     }
 
-    private static ConcurrentUpdateException stale(BulletinDraft d) {
-        return new ConcurrentUpdateException(d.regionName() + when(d.period()) + "的通报草稿已被他人修改（或已签发），请刷新后重试（未保存）");
+    /** A draft as saved: {@code written} false when the change was already there (a save sent again). */
+    private record Saved(BulletinDraft draft, boolean written) {
+    }
+
+    /**
+     * Saves {@code changed} (the draft as read now with the change made) at the version the user read. A change sent
+     * again — a double-click, Back + 确认重新提交, an API retry — after this user's own save of it finds the version read
+     * gone but the draft as it would make it: answered as saved, nothing written again (double-submit trial, defect
+     * 12: the user was told 他人 had changed the draft). Any other stale version is refused naming who made it and when.
+     */
+    private Saved write(BulletinDraft changed, int version) {
+        if (changed.version() != version) {
+            Optional<BulletinDraft> now = store.draft(changed.id());
+            if (now.isPresent() && again(now.get(), changed, version)) {
+                return new Saved(now.get(), false);
+            }
+            throw stale(now.orElse(changed), version);
+        }
+        if (!store.update(changed, version, by())) {
+            // read again: a racing first click may have committed since the draft was read (READ COMMITTED)
+            Optional<BulletinDraft> now = store.draft(changed.id());
+            if (now.isPresent() && again(now.get(), changed, version)) {
+                return new Saved(now.get(), false);
+            }
+            throw now.map(d -> stale(d, version)).orElseGet(() -> gone(changed));
+        }
+        return new Saved(store.draft(changed.id()).orElseThrow(), true);
+    }
+
+    /** The draft there now is newer than the one read, last saved by this user, and holds exactly what this save would. */
+    private boolean again(BulletinDraft now, BulletinDraft changed, int version) {
+        return now.version() > version && java.util.Objects.equals(by(), now.updatedBy())
+                && java.util.Objects.equals(now.head(), changed.head())
+                && java.util.Objects.equals(now.correctionNote(), changed.correctionNote())
+                && now.unitOrder().equals(changed.unitOrder()) && now.sections().equals(changed.sections())
+                && java.util.Objects.equals(now.composed(), changed.composed());
+    }
+
+    /**
+     * A part of the draft by key; one missing from a version newer than the one read went with that version — refused
+     * naming who made it, not guessed as 他人删除.
+     */
+    private DraftSection section(BulletinDraft d, String key, int version) {
+        if (version != d.version() && d.sections().stream().noneMatch(s -> s.key().equals(key))) {
+            throw stale(d, version);
+        }
+        return d.section(key);
+    }
+
+    /**
+     * A change at an old version of the draft: who saved the version there and when ({@code updated_by},
+     * {@code updated_at}), the user's own other window said as such, instead of an unnamed 他人.
+     */
+    private ConcurrentUpdateException stale(BulletinDraft d, int version) {
+        String draft = d.regionName() + when(d.period()) + "的通报草稿";
+        if (version > d.version()) {
+            return new ConcurrentUpdateException(draft + "没有第 " + version + " 版（现为第 " + d.version() + " 版），请刷新后重试（未保存）");
+        }
+        String by = d.updatedBy() == null ? "" : "被" + who(d.updatedBy());
+        return new ConcurrentUpdateException(draft + "已" + by + "于 " + ChinaTime.spoken(d.updatedAt()) + "修改，现为第 "
+                + d.version() + " 版（您提交时读到的是第 " + version + " 版），请刷新后重试（未保存）");
+    }
+
+    /** The draft went while this change waited: issued (said with who and what it became) or discarded. */
+    private ConcurrentUpdateException gone(BulletinDraft d) {
+        String draft = d.regionName() + when(d.period()) + "的通报草稿";
+        return store.issuedFromDraft(d.id()).flatMap(store::issued)
+                .map(i -> new ConcurrentUpdateException(draft + "已由" + who(i.issuedBy()) + "于 " + ChinaTime.spoken(i.issuedAt())
+                        + "签发为" + i.documentNumber() + "，请到已签发通报中查看（未保存）"))
+                .orElseGet(() -> new ConcurrentUpdateException(draft + "已被放弃（删除），请刷新页面（未保存）"));
+    }
+
+    /** 王五（xz_admin）, or 您本人（另一窗口或重复提交） for the current user. */
+    private String who(String username) {
+        return username.equals(by()) ? "您本人（另一窗口或重复提交）" : users.named(username);
     }
 
     private static BulletinDraft replace(BulletinDraft d, String key, DraftSection changed) {

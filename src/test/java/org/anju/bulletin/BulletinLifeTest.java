@@ -126,7 +126,8 @@ class BulletinLifeTest {
         int at = d.version();
         as(city, () -> drafts.editSection(id, at, FUNDS, null, "甲的文字"));
         assertThatThrownBy(() -> as(city, () -> drafts.editSection(id, at, FUNDS, null, "乙的文字")))
-                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("已被他人修改");
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("修改，现为第 " + (at + 1) + " 版（您提交时读到的是第 " + at + " 版），请刷新后重试（未保存）");
         assertThat(drafts.draft(id).section(FUNDS).text()).isEqualTo("甲的文字");
         d = as(city, () -> drafts.restore(id, drafts.draft(id).version(), FUNDS));
         assertThat(d.section(FUNDS).edited()).isFalse();
