@@ -94,7 +94,8 @@ public class PlanImporter {
             return readAndImportOnce(fileName, content, options);
         }
         String sha256 = sha256(content);
-        Optional<Repeat> before = justCommitted(sha256);
+        String asked = optionsDigest(options);
+        Optional<Repeat> before = justCommitted(sha256, asked);
         if (before.isPresent()) {
             return repeated(fileName, before.get());
         }
@@ -102,14 +103,14 @@ public class PlanImporter {
         try {
             result = readAndImportOnce(fileName, content, options);
         } catch (org.anju.platform.Conflict e) {
-            Optional<Repeat> meanwhile = justCommitted(sha256);
+            Optional<Repeat> meanwhile = justCommitted(sha256, asked);
             if (meanwhile.isPresent()) {
                 return repeated(fileName, meanwhile.get());
             }
             throw e;
         }
         if (!result.ok()) {
-            Optional<Repeat> meanwhile = justCommitted(sha256);
+            Optional<Repeat> meanwhile = justCommitted(sha256, asked);
             if (meanwhile.isPresent()) {
                 return repeated(fileName, meanwhile.get());
             }
@@ -422,9 +423,9 @@ public class PlanImporter {
                 }
             } else {
                 // the same file sent again by the same user waits here for the first, then gets its result
-                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('plan_import:' || ? || ':' || ?, 0))")
-                        .params(access.current().username(), contentSha256).query().singleRow();
-                Optional<Repeat> first = justCommitted(contentSha256);
+                jdbc.sql("select pg_advisory_xact_lock(hashtextextended('plan_import:' || ? || ':' || ? || ':' || ?, 0))")
+                        .params(access.current().username(), contentSha256, optionsDigest(options)).query().singleRow();
+                Optional<Repeat> first = justCommitted(contentSha256, optionsDigest(options));
                 if (first.isPresent()) {
                     return new Stored(null, null, first.get().batchId(), first.get());
                 }
@@ -435,6 +436,10 @@ public class PlanImporter {
                     document.encoding(), sha256(content), content, true, planId, summary, planIssuer);
             if (previewBatch != null) {
                 plans.markBatchCommitted(previewBatch, planId, summary);
+            } else {
+                // what was asked besides the file: the same file with another 文号, title, plan or choice is another request
+                jdbc.sql("update import_batch set options_digest = ? where id = ?").params(optionsDigest(options), batchId)
+                        .update();
             }
             Long progressId = finalProgress == null ? null : plans.saveProgress(finalProgress, batchId);
             return new Stored(planId, progressId, batchId, null);
@@ -528,16 +533,28 @@ public class PlanImporter {
     private record Repeat(long batchId, Long planId, Long progressId, String fileName, java.time.OffsetDateTime at) {
     }
 
-    private Optional<Repeat> justCommitted(String sha256) {
+    /**
+     * What a direct import asked besides the file (review 23 M1: the same file sent again with another 文号, title,
+     * target plan, years or column choices was answered "这次是重复提交" about a request never made): every option but
+     * those that do not change what is stored (a dry run, keeping the preview, the encoding of a file whose bytes are
+     * the same).
+     */
+    private static String optionsDigest(ImportOptions o) {
+        return sha256(java.util.Arrays.asList(o.planId(), o.replace(), o.issuerCode(), o.issuerName(), o.title(),
+                o.documentNumber(), o.issuedOn(), o.firstYear(), o.lastYear(), o.parentNumber(), o.milestones(),
+                o.statedTotals(), o.choices()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Optional<Repeat> justCommitted(String sha256, String optionsDigest) {
         return jdbc.sql("select b.id, b.plan_id, (select p.id from published_progress p where p.batch_id = b.id"
                         + " order by p.id limit 1), b.file_name, b.committed_at from import_batch b"
-                        + " where b.created_by = ? and b.sha256 = ? and b.status = 'COMMITTED'"
+                        + " where b.created_by = ? and b.sha256 = ? and b.status = 'COMMITTED' and b.options_digest = ?"
                         + " and b.committed_at >= now() - make_interval(secs => ?)"
                         // what it made is there, unchanged since: its plan not edited, deleted or replaced after it
                         + " and (b.plan_id is null and exists (select from published_progress p where p.batch_id = b.id)"
                         + "      or exists (select from plan p where p.id = b.plan_id and p.updated_at <= b.committed_at))"
                         + " order by b.committed_at desc, b.id desc limit 1")
-                .params(access.current().username(), sha256, (double) REPEAT_WINDOW.toSeconds())
+                .params(access.current().username(), sha256, optionsDigest, (double) REPEAT_WINDOW.toSeconds())
                 .query((rs, n) -> new Repeat(rs.getLong(1), (Long) rs.getObject(2, Long.class),
                         (Long) rs.getObject(3, Long.class), rs.getString(4),
                         rs.getObject(5, java.time.OffsetDateTime.class)))

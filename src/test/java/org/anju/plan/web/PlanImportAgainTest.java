@@ -106,6 +106,11 @@ class PlanImportAgainTest {
                 .contains("由您导入（导入记录 " + batch + "，计划编号 " + plan + "）；这次是重复提交，没有再次导入，也没有写入任何数据")
                 .doesNotContain("已有分解表");
         assertThat(plansFrom("兴国县.csv")).isEqualTo(1);
+
+        // the same file with another option (here a 文号) is another request: not answered as a repeat (review 23 M1)
+        MvcResult other = mvc.perform(multipart("/api/imports").file(file("兴国县")).param("documentNumber", "赣市建〔2024〕9号")
+                .with(gz)).andReturn();
+        assertThat(body(other)).doesNotContain("这次是重复提交");
     }
 
     @Test
