@@ -269,7 +269,7 @@ public class Plans {
     public void replaceMilestones(long planId, int planVersion, List<Milestone> milestones) {
         Plan plan = get(planId);
         access.checkWrite(issuer(plan));
-        bump(plan, planVersion);
+        bumpReplacing(plan, planVersion);
         repository.replaceMilestones(planId, milestones);
     }
 
@@ -322,6 +322,19 @@ public class Plans {
         }
     }
 
+    /**
+     * As {@link #bump}, for the API's replacements: who changed the plan is not recorded, and a client retrying its own
+     * replacement after a lost answer meets its own change (review 23 M2) — so the refusal says neither 他人 nor
+     * "刷新页面", but what the version is and what to do in either case.
+     */
+    private void bumpReplacing(Plan plan, int expectedVersion) {
+        if (!repository.bump(plan.id(), expectedVersion)) {
+            throw new ConcurrentUpdateException("计划「" + plan.label() + "」在您读取的第 " + expectedVersion + " 版之后已改为第 "
+                    + get(plan.id()).version() + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则请重新读取计划"
+                    + "（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换");
+        }
+    }
+
     private void bump(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
             throw new ConcurrentUpdateException("计划「" + plan.label() + "」已被他人修改（您修改的是第 " + expectedVersion
@@ -334,7 +347,7 @@ public class Plans {
     public void replaceStatedTotals(long planId, int planVersion, List<StatedTotal> totals) {
         Plan plan = get(planId);
         access.checkWrite(issuer(plan));
-        bump(plan, planVersion);
+        bumpReplacing(plan, planVersion);
         repository.replaceStatedTotals(planId, totals);
     }
 

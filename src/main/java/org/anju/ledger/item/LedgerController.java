@@ -125,7 +125,7 @@ class LedgerController {
 
     /** The API's words on its Idempotency-Key header (Once). */
     static final String IDEMPOTENCY = "可选。客户端为这次提交生成的唯一键（如 UUID）：超时后用同一键重试，不会重复保存，"
-            + "答复第一次保存的结果；每次新的提交用新键。";
+            + "答复第一次保存的结果；每次新的提交用新键。键保留一天；同一键用于内容不同的提交则 409。";
 
     record Versioned(Integer version, String text) {
         int v() {

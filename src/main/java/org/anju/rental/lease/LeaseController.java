@@ -124,7 +124,7 @@ class LeaseController {
     Lease.Payment pay(@PathVariable long id, @RequestBody PaymentInput in, @Parameter(description = "可选。客户端为这次提交生成的"
             + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的缴费；每次新的缴费用新键。票据号 reference 相同的"
             + "缴费在同一合同上也只登记一次（409）。") @RequestHeader(name = Once.HEADER, required = false) String key) {
-        return leases.payment(id, once.run(key, Once.From.HEADER, in,
+        return leases.payment(id, once.run(key, Once.From.HEADER, java.util.List.of(id, in),
                 () -> leases.pay(id, in.amount(), in.paidOn(), channel(in.channel()), in.reference()).id()).id());
     }
 
@@ -141,7 +141,7 @@ class LeaseController {
             throw new BadInput("请填写核查结果 occupied：true（在住）或 false（无人居住）");
         }
         // a check recorded twice would count twice towards 闲置 (consecutive checks found empty)
-        return leases.check(id, once.run(key, Once.From.HEADER, in,
+        return leases.check(id, once.run(key, Once.From.HEADER, java.util.List.of(id, in),
                 () -> leases.recordCheck(id, in.on(), in.occupied(), in.note()).id()).id());
     }
 

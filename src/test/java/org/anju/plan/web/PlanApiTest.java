@@ -105,7 +105,9 @@ class PlanApiTest {
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
                             .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("STALE"))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("您的修改未保存")));
+                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
+                            org.hamcrest.Matchers.containsString("在您读取的第 " + read + " 版之后已改为第 " + (read + 1) + " 版，本次未保存"),
+                            org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("他人")))));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                             .put("/api/plans/{id}/milestones", planId.longValue())
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
