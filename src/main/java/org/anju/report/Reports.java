@@ -403,20 +403,8 @@ public class Reports {
         String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）"
                 : name.equals(last.actor()) ? name : name + "（" + last.actor() + "）";
         return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
-                + "于 " + when(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
+                + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
                 + version + "）；请刷新后重试（本次未保存任何内容）");
-    }
-
-    /** A moment as a page says it: 14:03 today, 12月3日 14:03 this year, else with the year. */
-    static String when(java.time.OffsetDateTime at) {
-        java.time.ZonedDateTime t = at.atZoneSameInstant(CHINA);
-        java.time.LocalDate today = LocalDate.now(CHINA);
-        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
-        if (t.toLocalDate().equals(today)) {
-            return time;
-        }
-        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
-                + "日 " + time;
     }
 
     private static IllegalStateException stale(Region unit, YearMonth period) {

@@ -565,23 +565,11 @@ public class PlanImporter {
     private static ImportResult repeated(String fileName, Repeat r) {
         String made = (r.planId() == null ? "" : "，计划编号 " + r.planId())
                 + (r.progressId() == null ? "" : "，进展表编号 " + r.progressId());
-        String text = "该文件已于 " + when(r.at()) + " 由您导入（导入记录 " + r.batchId() + made + "）；这次是重复提交，"
+        String text = "该文件已于 " + org.anju.platform.ChinaTime.spoken(r.at()) + " 由您导入（导入记录 " + r.batchId() + made + "）；这次是重复提交，"
                 + "没有再次导入，也没有写入任何数据";
         return new ImportResult(fileName, null, null, true, r.batchId(), r.planId(), r.progressId(), null, null,
                 List.of(), List.of(), List.of(), List.of(), List.of(new ImportResult.Note(fileName, text)), List.of(),
                 List.of(), List.of(), List.of());
-    }
-
-    /** 14:03 today, 12月3日 14:03 this year, else with the year (Beijing time). */
-    private static String when(java.time.OffsetDateTime at) {
-        java.time.ZonedDateTime t = at.atZoneSameInstant(org.anju.platform.ChinaTime.ZONE);
-        java.time.LocalDate today = java.time.LocalDate.now(org.anju.platform.ChinaTime.ZONE);
-        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
-        if (t.toLocalDate().equals(today)) {
-            return time;
-        }
-        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
-                + "日 " + time;
     }
 
     /** One month answers every table of the file (--period): asked once, naming all the tables it is for. */

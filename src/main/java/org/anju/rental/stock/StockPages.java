@@ -279,21 +279,9 @@ class StockPages {
         Stock.ImportSummary s = o.summary();
         String who = o.ownerName() == null || o.ownerName().equals(o.owner()) ? o.owner()
                 : o.ownerName() + "（" + o.owner() + "）";
-        return "该文件（" + s.fileName() + "）已于 " + when(o.at()) + " 由" + who + "确认导入：" + s.regionName() + "新增房源 "
+        return "该文件（" + s.fileName() + "）已于 " + org.anju.platform.ChinaTime.spoken(o.at().atOffset(java.time.ZoneOffset.UTC)) + " 由" + who + "确认导入：" + s.regionName() + "新增房源 "
                 + s.dwellings() + " 套、项目 " + s.estatesAdded() + " 个、楼栋 " + s.buildingsAdded()
                 + " 栋。这次确认是重复提交，没有再次导入，也没有写入任何数据。";
-    }
-
-    /** 14:03 today, 12月3日 14:03 this year, else with the year (Beijing time). */
-    static String when(java.time.Instant at) {
-        java.time.ZonedDateTime t = at.atZone(org.anju.platform.ChinaTime.ZONE);
-        LocalDate today = LocalDate.now(org.anju.platform.ChinaTime.ZONE);
-        String time = String.format("%02d:%02d", t.getHour(), t.getMinute());
-        if (t.toLocalDate().equals(today)) {
-            return time;
-        }
-        return (t.getYear() == today.getYear() ? "" : t.getYear() + "年") + t.getMonthValue() + "月" + t.getDayOfMonth()
-                + "日 " + time;
     }
 
     @GetMapping("/rental/stock/summary")
