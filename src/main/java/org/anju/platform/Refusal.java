@@ -20,8 +20,8 @@ public sealed interface Refusal permits BadInput, NotFound, Conflict, Concurrent
         NOT_FOUND(404, "未找到", 2),
         /** The stored data forbids it now (a month already approved, a plan already there). */
         CONFLICT(409, "无法办理", 4),
-        /** Someone else changed it since the user read it: nothing was saved. */
-        STALE(409, "数据已被他人修改", 4),
+        /** It changed since the user read it — by someone else, or by the same user in another window or an earlier click (the title says neither; the message names who): nothing was saved. */
+        STALE(409, "数据已被修改", 4),
         /** The user may not do this. */
         DENIED(403, "无权操作", 5),
         /** Too much going on: try again shortly. */

@@ -119,7 +119,7 @@ class AuditTest {
         mvc.perform(put("/api/plans/{id}", plan).contentType(MediaType.APPLICATION_JSON)
                         .content(json.formatted("别人的标题", version)).with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.title").value("数据已被他人修改"))
+                .andExpect(jsonPath("$.title").value("数据已被修改"))
                 .andExpect(jsonPath("$.detail", containsString("您的修改未保存")));
         assertThat(jdbc.sql("select title from plan where id = ?").param(plan).query(String.class).single())
                 .isEqualTo("上饶市2023年棚改计划");
