@@ -66,11 +66,18 @@ document.addEventListener('submit', function (event) {
         return;
     }
     form.dataset.sentAt = String(now);
+    // said, not only done: the form shows it is being sent (anju.css), so that a second click is not made in doubt
+    form.setAttribute('aria-busy', 'true');
+    setTimeout(function () {
+        unsent(form);
+    }, 10000);
 });
+function unsent(form) {
+    delete form.dataset.sentAt;
+    form.removeAttribute('aria-busy');
+}
 window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
-        document.querySelectorAll('form[data-sent-at]').forEach(function (form) {
-            delete form.dataset.sentAt;
-        });
+        document.querySelectorAll('form[data-sent-at]').forEach(unsent);
     }
 });

@@ -37,6 +37,8 @@ class DoubleClickBrowserTest extends BrowserTest {
         var noWait = new com.microsoft.playwright.Page.ClickOptions().setNoWaitAfter(true);
         page.waitForResponse(r -> r.url().endsWith("/users") && r.request().method().equals("POST"),
                 () -> page.click("#user-submit", noWait));
+        // the form says it is being sent (the page a slow server has not yet replaced)
+        assertThat(page.locator("#user-form")).hasAttribute("aria-busy", "true");
         page.click("#user-submit", noWait);
         page.waitForTimeout(1000);   // a second request would have left by now
         assertThat(posts.get()).as("requests the double-click sent").isEqualTo(1);
