@@ -161,8 +161,7 @@ class BulletinDraftController {
             // with what it became; another 文号 is not taken for it (the page does the same: BulletinPages.issue)
             IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
             if (i.documentNumber() != null && !i.documentNumber().strip().equals(done.documentNumber())) {
-                throw new org.anju.platform.Conflict("通报草稿 " + id + " 已于 " + java.time.format.DateTimeFormatter
-                        .ofPattern("yyyy-MM-dd HH:mm").withZone(org.anju.platform.ChinaTime.ZONE).format(done.issuedAt())
+                throw new org.anju.platform.Conflict("通报草稿 " + id + " 已于 " + org.anju.platform.ChinaTime.atMinute(done.issuedAt())
                         + " 签发为" + done.documentNumber() + "（已签发通报 " + done.id() + "），不是本次给出的" + i.documentNumber().strip()
                         + "：未再次签发；如需改正，请对已签发的通报发更正");
             }

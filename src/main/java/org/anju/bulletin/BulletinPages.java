@@ -221,8 +221,7 @@ class BulletinPages {
             // 签发 sent again (Back + 确认重新提交表单, a double-click whose first answer the browser dropped): the draft
             // was deleted when it was issued — show what it became, saying so, not a 404 page "通报草稿不存在"
             IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
-            redirect.addFlashAttribute("message", "该草稿已于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .withZone(ChinaTime.ZONE).format(done.issuedAt()) + " 签发为" + done.documentNumber()
+            redirect.addFlashAttribute("message", "该草稿已于 " + ChinaTime.atMinute(done.issuedAt()) + " 签发为" + done.documentNumber()
                     + "，未再次签发；以下是已签发的通报");
             return "redirect:/bulletins/issued/" + done.id();
         }

@@ -150,8 +150,7 @@ public class WorkingDays {
         // above) stays bad input: nothing stored forbids it, the request asks for nothing (double-submit trial, defect 14)
         forRegion(region).local(date).filter(own -> own.regionCode().equals(region.code())).ifPresent(own -> {
             throw new Conflict(region.name() + "已有" + date + "的地方调整（" + own.kind().label() + "：" + own.reason() + "，"
-                    + own.createdBy() + " 于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                    .withZone(org.anju.platform.ChinaTime.ZONE).format(own.createdAt()) + " 设置）："
+                    + own.createdBy() + " 于 " + org.anju.platform.ChinaTime.atMinute(own.createdAt()) + " 设置）："
                     + (own.kind() == kind ? "无需重复设置" : "请先删除原调整再设置"));
         });
         if (before.working() == (kind == DayKind.WORK)) {

@@ -40,11 +40,21 @@ public class ChinaTime {
 
     /** 2023-12-05 14:30; "" for none. */
     public String minute(Object t) {
-        return format(t, MINUTE);
+        return atMinute(t);
     }
 
     /** 2023-12-05 14:30:59; "" for none. */
     public String second(Object t) {
+        return atSecond(t);
+    }
+
+    /** {@link #minute} for code: a message that names when something was done (2023-12-05 14:30, Beijing time). */
+    public static String atMinute(Object t) {
+        return format(t, MINUTE);
+    }
+
+    /** {@link #second} for code (2023-12-05 14:30:59, Beijing time). */
+    public static String atSecond(Object t) {
         return format(t, SECOND);
     }
 

@@ -7,12 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -38,7 +33,6 @@ public class Once {
     public static final String HEADER = "Idempotency-Key";
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
 
     /** Where a request's key comes from. */
     public enum From {
@@ -126,9 +120,9 @@ public class Once {
                             Instant at = rs.getTimestamp("made_at").toInstant();
                             if (!rs.getString("digest").equals(digest)) {
                                 throw new Conflict(from == From.FORM
-                                        ? "这张表单已于 " + SECOND.format(at) + " 提交过，这次的内容有改动，未保存：如要再提交一项，"
+                                        ? "这张表单已于 " + ChinaTime.atSecond(at) + " 提交过，这次的内容有改动，未保存：如要再提交一项，"
                                         + "请重新打开表单填写（返回上一页再提交会被当作同一次提交）"
-                                        : from.label + "“" + k + "”已于 " + SECOND.format(at) + " 用于另一次内容不同的提交，"
+                                        : from.label + "“" + k + "”已于 " + ChinaTime.atSecond(at) + " 用于另一次内容不同的提交，"
                                         + "本次未保存：每次新的提交请用新的键，重试时才用原来的键");
                             }
                             return new Done(Long.parseLong(rs.getString("result")), true, at);
@@ -143,12 +137,7 @@ public class Once {
     }
 
     private static String digest(Object request) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.valueOf(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);   // every Java has SHA-256
-        }
+        return Sha256.hex(String.valueOf(request));
     }
 
     private static String owner() {

@@ -1,7 +1,6 @@
 package org.anju.platform;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * An uploaded document whose text is the latest stored version's of the same document (same issuer, kind and first
@@ -11,8 +10,6 @@ import java.time.format.DateTimeFormatter;
  * difference (the same file saved on Windows and on a Mac); anything else does.
  */
 public final class Reupload {
-
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
     private Reupload() {
     }
@@ -27,7 +24,7 @@ public final class Reupload {
      * (e.g. 轮候规则“徐州市公租房轮候规则”（2024年1月1日起）).
      */
     public static Conflict refusal(String file, String what, String uploadedBy, Instant uploadedAt) {
-        return new Conflict(file + "：与" + uploadedBy + "于 " + MINUTE.format(uploadedAt) + " 上传的" + what
+        return new Conflict(file + "：与" + uploadedBy + "于 " + ChinaTime.atMinute(uploadedAt) + " 上传的" + what
                 + "内容相同，未重复保存。如要修改，请上传改过的文件");
     }
 

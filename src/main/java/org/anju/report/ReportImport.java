@@ -132,11 +132,7 @@ public class ReportImport {
     }
 
     private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.anju.platform.Sha256.hex(content);
     }
 
     private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit, List<Report> written) {

@@ -399,9 +399,7 @@ public class Reports {
             return stale(unit, head.period());
         }
         ReportEvent last = events.getLast();
-        String name = users.displayNames(List.of(last.actor())).getOrDefault(last.actor(), last.actor());
-        String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）"
-                : name.equals(last.actor()) ? name : name + "（" + last.actor() + "）";
+        String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）" : users.named(last.actor());
         return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
                 + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
                 + version + "）；请刷新后重试（本次未保存任何内容）");

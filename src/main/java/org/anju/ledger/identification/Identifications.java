@@ -15,15 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -224,8 +221,7 @@ public class Identifications {
         evidence(id).stream().filter(e -> e.clauseNo().equals(clause.number()) && e.sha256().equals(sha)).findFirst()
                 .ifPresent(held -> {
                     throw new Conflict(name + "：与" + held.uploadedBy() + "于 "
-                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE)
-                            .format(held.uploadedAt()) + " 为第 " + clause.number() + " 条上传的证明材料“" + held.fileName()
+                            + ChinaTime.atMinute(held.uploadedAt()) + " 为第 " + clause.number() + " 条上传的证明材料“" + held.fileName()
                             + "”内容相同，未重复保存；如要补充材料，请上传其他文件");
                 });
         long evidenceId = jdbc.sql("""
@@ -507,11 +503,7 @@ public class Identifications {
 
     /** The lowercase hex SHA-256 of the bytes. */
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.anju.platform.Sha256.hex(content);
     }
 
     private static void text(String what, String text) {

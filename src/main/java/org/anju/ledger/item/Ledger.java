@@ -29,14 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -690,12 +687,10 @@ public class Ledger {
         }
         jdbc.sql("select * from ledger_file where item_id = ? and sha256 = ? order by id limit 1")
                 .params(i.id(), sha256(f.content())).query(Ledger::fileRow).optional().ifPresent(held -> {
-                    String who = jdbc.sql("select display_name from users where username = ?").param(held.by())
-                            .query(String.class).optional().map(n -> n + "（" + held.by() + "）").orElse(held.by());
+                    String who = users.named(held.by());
                     String name = f.name() == null || f.name().isBlank() ? "证明材料" : f.name().strip();
                     throw new Conflict("证明材料“" + name + "”与本事项已有的“" + held.name() + "”（" + who + "于 "
-                            + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE)
-                            .format(held.at()) + " 上传）内容相同，未重复保存；如要更新材料，请上传改过的文件");
+                            + ChinaTime.atMinute(held.at()) + " 上传）内容相同，未重复保存；如要更新材料，请上传改过的文件");
                 });
     }
 
@@ -717,11 +712,7 @@ public class Ledger {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.anju.platform.Sha256.hex(content);
     }
 
     public List<EvidenceFile> files(long itemId) {

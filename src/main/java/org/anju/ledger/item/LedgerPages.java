@@ -385,7 +385,7 @@ class LedgerPages {
                 return imported[0].ids().size();
             }));
             redirect.addFlashAttribute("message", done.repeated()
-                    ? "这份预览已于 " + new ChinaTime().second(done.at()) + " 确认导入（" + done.id() + " 项）；这次是重复提交，没有再次导入"
+                    ? "这份预览已于 " + ChinaTime.atSecond(done.at()) + " 确认导入（" + done.id() + " 项）；这次是重复提交，没有再次导入"
                     : imported[0].regionName() + "导入" + imported[0].kindName() + "事项 " + imported[0].ids().size() + " 项");
         } catch (NotFound e) {
             redirect.addFlashAttribute("error", e.getMessage());
