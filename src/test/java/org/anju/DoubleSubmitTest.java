@@ -49,15 +49,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,34 +114,15 @@ class DoubleSubmitTest {
     record Outcome(Object result, Throwable refused) {
     }
 
-    /** Sends {@code work} twice at once as {@code who}: two threads waiting at a latch, released together. */
+    /** Sends {@code work} twice at once as {@code who} ({@link AtOnce}), each answer what it returned or threw. */
     List<Outcome> twins(Actor who, Supplier<?> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch ready = new CountDownLatch(2);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (int k = 0; k < 2; k++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    try {
-                        return new Outcome(Access.runAs(who, work), null);
-                    } catch (RuntimeException e) {
-                        return new Outcome(null, e);
-                    }
-                }));
+        return AtOnce.twice(() -> {
+            try {
+                return new Outcome(Access.runAs(who, work), null);
+            } catch (RuntimeException e) {
+                return new Outcome(null, e);
             }
-            assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
-            go.countDown();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     /** One of the twins stored, the other refused as a Conflict whose message contains {@code refusal}. */

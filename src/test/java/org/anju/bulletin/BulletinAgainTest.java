@@ -1,5 +1,6 @@
 package org.anju.bulletin;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -17,10 +18,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,24 +114,9 @@ class BulletinAgainTest {
         Actor me = user("t_ba_issuer", "张掖市签发人");
         BulletinDraft d = as(me, () -> drafts.create(CITY, YearMonth.of(2023, 7)));
         BulletinDraft ready = as(me, () -> drafts.saveHead(d.id(), d.version(), dated(d, null), null));
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<IssuedBulletin>> answers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(pool.submit(() -> as(me, () -> {
-                    try {
-                        barrier.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return drafts.issue(d.id(), ready.version(), "张建〔2023〕7号", LocalDate.of(2024, 1, 10));
-                })));
-            }
-            assertThat(answers.get(0).get().id()).as("both answered with the one issued").isEqualTo(answers.get(1).get().id());
-        } finally {
-            pool.shutdown();
-        }
+        List<IssuedBulletin> answers = AtOnce.twice(() -> as(me,
+                () -> drafts.issue(d.id(), ready.version(), "张建〔2023〕7号", LocalDate.of(2024, 1, 10))));
+        assertThat(answers.get(0).id()).as("both answered with the one issued").isEqualTo(answers.get(1).id());
         assertThat(jdbc.sql("select count(*) from bulletin_issue where draft_id = ?").param(d.id()).query(Integer.class).single())
                 .isEqualTo(1);
     }

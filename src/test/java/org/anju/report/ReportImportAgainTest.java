@@ -1,5 +1,6 @@
 package org.anju.report;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,7 @@ import org.springframework.web.servlet.FlashMap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -93,23 +89,7 @@ class ReportImportAgainTest {
         var reporter = TestUsers.as("gzq_reporter");
         // the demo account is made on its first request: on the test's thread, which acts as the system
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/reports").with(reporter));
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<FlashMap> answers = new ArrayList<>();
-        try {
-            List<Future<FlashMap>> sent = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return importing(csv(month, 21), reporter);
-                }));
-            }
-            for (Future<FlashMap> f : sent) {
-                answers.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<FlashMap> answers = AtOnce.twice(() -> importing(csv(month, 21), reporter));
         assertThat(answers).allSatisfy(a -> assertThat(a.get("problems")).as("no failure").isNull());
         assertThat(answers).filteredOn(a -> "已导入 月报.csv：1 份月报，其中上报 1 份".equals(a.get("message"))).hasSize(1);
         assertThat(answers).filteredOn(a -> a.get("message").toString().contains("这次是重复提交，没有再次导入")).hasSize(1);

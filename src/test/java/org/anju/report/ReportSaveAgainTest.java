@@ -1,5 +1,6 @@
 package org.anju.report;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -13,13 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,25 +79,8 @@ class ReportSaveAgainTest {
                 version = as(me, () -> reports.save(GANZHOU, p, 0, issued("1"))).version();  // an existing month too
             }
             int read = version;
-            CyclicBarrier barrier = new CyclicBarrier(2);
-            ExecutorService pool = Executors.newFixedThreadPool(2);
-            try {
-                List<Future<Report>> answers = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    answers.add(pool.submit(() -> as(me, () -> {
-                        try {
-                            barrier.await();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return reports.save(GANZHOU, p, read, issued("77"));
-                    })));
-                }
-                for (Future<Report> f : answers) {
-                    assertThat(f.get().version()).as(p + ": both answered as saved").isEqualTo(read + 1);
-                }
-            } finally {
-                pool.shutdown();
+            for (Report answer : AtOnce.twice(() -> as(me, () -> reports.save(GANZHOU, p, read, issued("77"))))) {
+                assertThat(answer.version()).as(p + ": both answered as saved").isEqualTo(read + 1);
             }
             assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("77");
         }

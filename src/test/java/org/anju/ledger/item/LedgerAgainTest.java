@@ -1,5 +1,6 @@
 package org.anju.ledger.item;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.account.Access;
 import org.anju.account.Actor;
@@ -14,14 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,25 +107,9 @@ class LedgerAgainTest {
     void aDoubleClickRacingItsFirstClickIsAnsweredAsDoneToo() throws Exception {
         Actor county = user("t_again_zg2", "章贡区经办人二", ZHANGGONG, Role.COUNTY_ADMIN);
         long id = item(county, "双击测试事项");
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                answers.add(pool.submit(() -> as(county, () -> {
-                    try {
-                        barrier.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return ledger.progress(id, 0, "双击的进展", LocalDate.now(ChinaTime.ZONE), List.of());
-                })));
-            }
-            for (Future<Integer> f : answers) {
-                assertThat(f.get()).as("both answered with the one progress note").isEqualTo(2);
-            }
-        } finally {
-            pool.shutdown();
+        for (int answer : AtOnce.twice(() -> as(county,
+                () -> ledger.progress(id, 0, "双击的进展", LocalDate.now(ChinaTime.ZONE), List.of())))) {
+            assertThat(answer).as("both answered with the one progress note").isEqualTo(2);
         }
         assertThat(timeline(county, id)).containsExactly("交办", "报送进展");
     }

@@ -1,5 +1,6 @@
 package org.anju.ledger.item;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -100,17 +97,8 @@ class RepeatedSubmissionTest {
     @Test
     void aDoubleClickMakesOneItem() throws Exception {
         String key = formKey();
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<String> click = () -> {
-            start.await();
-            return mvc.perform(petition(key, "双击的信访")).andReturn().getResponse().getRedirectedUrl();
-        };
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            Future<String> a = pool.submit(click);
-            Future<String> b = pool.submit(click);
-            start.countDown();
-            assertThat(a.get()).matches("/ledger/items/\\d+").isEqualTo(b.get());
-        }
+        List<String> urls = AtOnce.twice(() -> mvc.perform(petition(key, "双击的信访")).andReturn().getResponse().getRedirectedUrl());
+        assertThat(urls.get(0)).matches("/ledger/items/\\d+").isEqualTo(urls.get(1));
         assertThat(items("双击的信访")).isEqualTo(1);
     }
 

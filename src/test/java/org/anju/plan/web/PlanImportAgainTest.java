@@ -1,5 +1,6 @@
 package org.anju.plan.web;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,27 +66,6 @@ class PlanImportAgainTest {
         return user;
     }
 
-    static <T> List<T> atOnce(Callable<T> work) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<T>> sent = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return work.call();
-                }));
-            }
-            List<T> answers = new ArrayList<>();
-            for (Future<T> f : sent) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
     @Test
     void theSameFileSentAgainIsAnsweredWithTheFirstImportsResult() throws Exception {
         RequestPostProcessor gz = user(TestUsers.OTHER_CITY_ADMIN);
@@ -116,7 +90,7 @@ class PlanImportAgainTest {
     @Test
     void twoAtOnceMakeOnePlanAndNeitherIsToldToReplaceIt() throws Exception {
         RequestPostProcessor sr = user(TestUsers.CITY_ADMIN);
-        List<MvcResult> answers = atOnce(() -> send(file("信州区"), sr));
+        List<MvcResult> answers = AtOnce.twice(() -> send(file("信州区"), sr));
         for (MvcResult a : answers) {
             assertThat(a.getResponse().getStatus()).as(body(a)).isEqualTo(201);
             assertThat(body(a)).doesNotContain("如需替换").doesNotContain("已有分解表");
@@ -141,7 +115,7 @@ class PlanImportAgainTest {
         assertThat(preview.getResponse().getStatus()).as(body(preview)).isEqualTo(200);
         long batch = ((Number) com.jayway.jsonpath.JsonPath.read(body(preview), "$.batchId")).longValue();
 
-        List<MvcResult> answers = atOnce(() -> mvc.perform(post("/api/imports/{id}/commit", batch).with(gz)).andReturn());
+        List<MvcResult> answers = AtOnce.twice(() -> mvc.perform(post("/api/imports/{id}/commit", batch).with(gz)).andReturn());
         assertThat(answers).extracting(a -> a.getResponse().getStatus()).containsExactlyInAnyOrder(201, 409);
         MvcResult refused = answers.stream().filter(a -> a.getResponse().getStatus() == 409).findFirst().orElseThrow();
         assertThat(bodyOf(refused)).contains("该文件已导入，不能重复提交（导入记录 " + batch + "）").doesNotContain("如需替换");

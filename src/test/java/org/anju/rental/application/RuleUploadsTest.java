@@ -20,9 +20,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,22 +172,15 @@ class RuleUploadsTest {
 
         // two identical uploads at once: one is stored, the other refused
         String racing = text.replace("拒绝上限\t1", "拒绝上限\t4");
-        var start = new CountDownLatch(1);
-        Callable<Object> upload = () -> {
-            start.await();
+        List<Object> answers = org.anju.AtOnce.twice(() -> {
             try {
                 return system(() -> rules.upload("361100", RuleFile.Kind.WAITING, "轮候-并发.tsv", racing, null, null));
             } catch (Conflict e) {
                 return e;
             }
-        };
-        try (var pool = Executors.newFixedThreadPool(2)) {
-            var a = pool.submit(upload);
-            var b = pool.submit(upload);
-            start.countDown();
-            assertThat(List.of(a.get(), b.get())).filteredOn(Conflict.class::isInstance).hasSize(1);
-            assertThat(List.of(a.get(), b.get())).filteredOn(RuleFile.class::isInstance).hasSize(1);
-        }
+        });
+        assertThat(answers).filteredOn(Conflict.class::isInstance).hasSize(1);
+        assertThat(answers).filteredOn(RuleFile.class::isInstance).hasSize(1);
         assertThat(stored()).isEqualTo(before + 3);
     }
 }

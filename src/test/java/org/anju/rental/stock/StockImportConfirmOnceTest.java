@@ -1,5 +1,6 @@
 package org.anju.rental.stock;
 
+import org.anju.AtOnce;
 import org.anju.AnjuTest;
 import org.anju.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,23 +67,10 @@ class StockImportConfirmOnceTest {
     void aDoubleClickImportsOnceAndBothAnswersSaySo() throws Exception {
         String token = preview("项目名称,楼栋,房号,建筑面积,状态,保障类型\n双击花园,1栋,101,50,空置,公租房\n双击花园,1栋,102,52,空置,公租房\n",
                 "双击房源.csv");
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         List<String> answers = new ArrayList<>();
-        try {
-            List<Future<MvcResult>> sent = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return confirm(token, "gzq_reporter");
-                }));
-            }
-            for (Future<MvcResult> f : sent) {
-                assertThat(f.get().getResponse().getStatus()).isEqualTo(200);
-                answers.add(body(f.get()));
-            }
-        } finally {
-            pool.shutdown();
+        for (MvcResult r : AtOnce.twice(() -> confirm(token, "gzq_reporter"))) {
+            assertThat(r.getResponse().getStatus()).isEqualTo(200);
+            answers.add(body(r));
         }
         assertThat(dwellings("双击花园")).isEqualTo(2);
         assertThat(answers).filteredOn(a -> a.contains("已导入 双击房源.csv：甘州区新增房源 2 套、项目 1 个、楼栋 1 栋。")).hasSize(1);
