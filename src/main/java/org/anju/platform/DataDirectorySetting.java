@@ -70,7 +70,9 @@ public final class DataDirectorySetting {
             }
             throw new SettingProblem(named + " 是一个符号链接，它指向的 " + target + " 不存在", fix);
         }
-        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || Files.exists(absolute)) {
+        // a directory by now is one another command made meanwhile (two commands at once on a new data directory:
+        // CliLaunchTest.twoCommandsAtOnceOnOneEmbeddedDatabaseTakeTurns saw it called a special file)
+        if ((Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) || Files.exists(absolute)) && !Files.isDirectory(absolute)) {
             throw new SettingProblem(named + " 不是目录（是设备、管道或套接字之类的特殊文件）", fix);
         }
         // not there yet: made at start, unless a part of its path is not a directory
