@@ -30,12 +30,14 @@ public class Users {
     private final Regions regions;
     private final Access access;
     private final PasswordEncoder encoder;
+    private final LastChange lastChange;
 
-    Users(UserStore store, Regions regions, Access access, PasswordEncoder encoder) {
+    Users(UserStore store, Regions regions, Access access, PasswordEncoder encoder, LastChange lastChange) {
         this.store = store;
         this.regions = regions;
         this.access = access;
         this.encoder = encoder;
+        this.lastChange = lastChange;
     }
 
     /** An account just created or a password just reset: the password is shown this once. */
@@ -53,7 +55,11 @@ public class Users {
 
     /** A person as a refusal names them: 王五（xz_reporter）, the username alone when it is all there is. */
     public String named(String username) {
-        String name = displayNames(List.of(username)).getOrDefault(username, username);
+        return named(store, username);
+    }
+
+    static String named(UserStore store, String username) {
+        String name = store.displayNames(List.of(username)).getOrDefault(username, username);
         return name == null || name.equals(username) ? username : name + "（" + username + "）";
     }
 
@@ -144,7 +150,7 @@ public class Users {
             throw new org.anju.platform.BadInput("不能停用自己的账号或修改自己的角色，请联系上级管理员");
         }
         if (!store.update(id, version, displayName(displayName), granted, enabled)) {
-            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”已被他人修改（您看到的是第 " + version
+            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”已" + lastChange.of("users", id) + "（您看到的是第 " + version
                     + " 版，现为第 " + store.byId(id).map(User::version).orElse(-1) + " 版），您的修改未保存；请刷新后重新修改");
         }
         return store.byId(id).orElseThrow();

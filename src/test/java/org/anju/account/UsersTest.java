@@ -107,11 +107,21 @@ class UsersTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被他人修改")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人（另一窗口或此前的一次提交）于 ")))
+                .andExpect(jsonPath("$.detail", containsString("修改（您看到的是第 " + version + " 版，现为第 " + (version + 1) + " 版）")));
         mvc.perform(get("/api/me").with(httpBasic("xz_reporter", "anju2023"))).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + (version + 1) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isOk());
+        // a version another person made is refused naming them, where it said 他人 (which was a guess)
+        mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\": \"信州区住建局填报员\", \"version\": " + (version + 2) + "}")
+                        .with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": true, \"version\": " + (version + 2) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("已被江西省住建厅管理员（jx_admin）于 ")));
         mvc.perform(get("/api/users/{id}", xz).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isForbidden());
         // the province sees both cities
         mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
