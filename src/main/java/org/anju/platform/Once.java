@@ -49,17 +49,22 @@ public class Once {
     }
 
     /**
-     * A page form's fields as a request, without the CSRF token and the key (the same form sent again has new ones) and
-     * without {@code personal} fields: the digest is a plain SHA-256, and a phone number's few digits would be found
-     * from it by trying them all — the personal data is encrypted at rest, its digest must not give it away.
+     * The digest kept of what was asked: keyed (HMAC under a key derived from the personal-data key, module privacy), so
+     * that personal data may be part of the request — a plain SHA-256 of a phone number is found by trying them all.
      */
-    public static Object fields(Map<String, String> form, String... personal) {
+    public interface Digest {
+        /** The hex digest of {@code request}. */
+        String of(String request);
+    }
+
+    /**
+     * A page form's fields as a request, without the CSRF token and the key (the same form sent again has new ones).
+     * Personal fields stay in: a form sent again with only the phone number changed is another request, not the same.
+     */
+    public static Object fields(Map<String, String> form) {
         Map<String, String> fields = new TreeMap<>(form);
         fields.remove(FIELD);
         fields.remove("_csrf");
-        for (String p : personal) {
-            fields.remove(p);
-        }
         return fields;
     }
 
@@ -74,9 +79,11 @@ public class Once {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate writes;
+    private final Digest digests;
 
-    Once(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Once(JdbcClient jdbc, PlatformTransactionManager transactions, Digest digests) {
         this.jdbc = jdbc;
+        this.digests = digests;
         this.writes = new TransactionTemplate(transactions);
     }
 
@@ -90,8 +97,8 @@ public class Once {
      *
      * @param key     the form's or header's key; null or blank: no key, the work runs
      * @param from    where the key came from, for the refusals
-     * @param request what was asked (the form's fields, the request's body; never personal data: its digest is kept
-     *                a day): the same key with another request is refused rather than answered with the first one's
+     * @param request what was asked (the form's fields, the request's body; its keyed {@link Digest} is kept a day):
+     *                the same key with another request is refused rather than answered with the first one's
      *                result — the user went Back and changed the form, or a client reused a key; which of the two was
      *                meant is not guessed
      */
@@ -136,8 +143,8 @@ public class Once {
         });
     }
 
-    private static String digest(Object request) {
-        return Sha256.hex(String.valueOf(request));
+    private String digest(Object request) {
+        return digests.of(String.valueOf(request));
     }
 
     private static String owner() {

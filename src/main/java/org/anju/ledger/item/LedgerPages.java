@@ -200,7 +200,7 @@ class LedgerPages {
                 }
             }
             Integer dayCount = n;
-            Once.Done done = once.run(form.get(Once.FIELD), Once.From.FORM, Once.fields(form, "petitionerName", "petitionerPhone"), () -> ledger.create(new NewItem(k.code(),
+            Once.Done done = once.run(form.get(Once.FIELD), Once.From.FORM, Once.fields(form), () -> ledger.create(new NewItem(k.code(),
                     own(form.get("region")), form.get("title"), fields, blankLong(form.get("unitId")), form.get("responsible"),
                     form.get("measures"), date("整改期限", form.get("deadline")), dayCount, "WORKING".equals(form.get("dayKind")),
                     date("起算日期", form.get("startOn")), blank(form.get("petitionerName")), blank(form.get("petitionerPhone")))));
