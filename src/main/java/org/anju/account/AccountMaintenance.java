@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * The account module's scheduled clean-up, once per cluster (ShedLock row {@code account-cleanup}): expired sessions
  * (Spring Session's own every-minute clean-up on every node is switched off, {@code spring.session.jdbc.cleanup-cron:
- * "-"}), login-throttle rows that hold nothing any more, and the keys of requests done once older than a day
- * ({@link org.anju.platform.Once}). Cron {@code anju.scheduling.cleanup-cron}, every ten
+ * "-"}), login-throttle rows that hold nothing any more, and every module's rows kept for a while
+ * ({@link org.anju.platform.Expiring}: the keys of requests done once, import outcomes kept to answer a repeat). Cron {@code anju.scheduling.cleanup-cron}, every ten
  * minutes by default; an expired session is refused when read whether or not it was deleted yet.
  */
 @Component
@@ -23,12 +23,13 @@ class AccountMaintenance {
 
     private final JdbcIndexedSessionRepository sessions;
     private final LoginThrottle throttle;
-    private final org.anju.platform.Once once;
+    private final java.util.List<org.anju.platform.Expiring> expiring;
 
-    AccountMaintenance(JdbcIndexedSessionRepository sessions, LoginThrottle throttle, org.anju.platform.Once once) {
+    AccountMaintenance(JdbcIndexedSessionRepository sessions, LoginThrottle throttle,
+                       java.util.List<org.anju.platform.Expiring> expiring) {
         this.sessions = sessions;
         this.throttle = throttle;
-        this.once = once;
+        this.expiring = expiring;
     }
 
     @Scheduled(cron = "${anju.scheduling.cleanup-cron}", zone = "Asia/Shanghai")
@@ -36,7 +37,10 @@ class AccountMaintenance {
     public void cleanUp() {
         sessions.cleanUpExpiredSessions();
         int rows = throttle.cleanUp();
-        int keys = once.cleanUp();
-        log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条，重复提交键删除 {} 条", rows, keys);
+        StringBuilder dropped = new StringBuilder();
+        for (org.anju.platform.Expiring e : expiring) {
+            dropped.append("，").append(e.what()).append("删除 ").append(e.dropExpired()).append(" 条");
+        }
+        log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条{}", rows, dropped);
     }
 }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * repeat runs and is refused or done as it would be. A request without a key runs as before.
  */
 @Component("once")
-public class Once {
+public class Once implements Expiring {
 
     /** The form field a page's form carries its key in. */
     public static final String FIELD = "_once";
@@ -68,8 +68,14 @@ public class Once {
         return fields;
     }
 
+    @Override
+    public String what() {
+        return "重复提交键";
+    }
+
     /** Drops the keys older than a day (the scheduled clean-up; a user's next keyed request drops their own too). */
-    public int cleanUp() {
+    @Override
+    public int dropExpired() {
         return jdbc.sql("delete from request_once where made_at < now() - interval '1 day'").update();
     }
 

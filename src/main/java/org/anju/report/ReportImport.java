@@ -22,7 +22,7 @@ import java.util.Set;
  * {@link Reports} — the same save (and submit) a user's entry takes, so the same checks and the same audit trail.
  */
 @Service
-public class ReportImport {
+public class ReportImport implements org.anju.platform.Expiring {
 
     private final Reports reports;
     private final Regions regions;
@@ -59,6 +59,18 @@ public class ReportImport {
 
     /** How long an import answers a repeat of it. */
     static final java.time.Duration REMEMBER = java.time.Duration.ofDays(30);
+
+    @Override
+    public String what() {
+        return "月报导入结果";
+    }
+
+    /** The outcomes older than {@link #REMEMBER} (also dropped by each import; the scheduled clean-up drops them on time). */
+    @Override
+    public int dropExpired() {
+        return jdbc.sql("delete from report_import_done where done_at < now() - make_interval(secs => ?)")
+                .param((double) REMEMBER.toSeconds()).update();
+    }
 
     /** The column header of a form field in the import/export layout: 已发放户数（户）, 中央补助·到位资金（万元）. */
     static String header(ReportItems.Item item) {
@@ -111,8 +123,7 @@ public class ReportImport {
         written.forEach(r -> versions.put(r.id(), r.version()));   // a month's last step is its version now
         List<java.util.Map<String, Object>> reports = new ArrayList<>();
         versions.forEach((id, version) -> reports.add(java.util.Map.of("id", id, "version", version)));
-        jdbc.sql("delete from report_import_done where done_at < now() - make_interval(secs => ?)")
-                .param((double) REMEMBER.toSeconds()).update();
+        dropExpired();
         java.time.OffsetDateTime at = jdbc.sql("""
                         insert into report_import_done (username, sha256, scope_code, submit, file_name, saved, submitted,
                                                         reports)

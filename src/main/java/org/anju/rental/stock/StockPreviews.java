@@ -27,7 +27,7 @@ import java.util.function.Function;
  * importing again ("未导入…已经登记") or saying the preview is gone (404).
  */
 @Component
-public class StockPreviews {
+public class StockPreviews implements org.anju.platform.Expiring {
 
     static final String PURPOSE = "stock-import";
     static final int MAX_PER_USER = 3;
@@ -103,8 +103,7 @@ public class StockPreviews {
                 throw new NotFound(NOT_FOUND);
             }
             Stock.ImportSummary s = work.apply(k);
-            jdbc.sql("delete from rental_stock_import_done where done_at < now() - make_interval(secs => ?)")
-                    .param((double) REMEMBER.toSeconds()).update();
+            dropExpired();
             Instant at = jdbc.sql("insert into rental_stock_import_done (token, owner, owner_name, file_name, region_code,"
                             + " region_name, dwellings, estates_added, buildings_added)"
                             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning done_at")
@@ -114,6 +113,18 @@ public class StockPreviews {
             forget(token);
             return new Outcome(s, false, owner, ownerName, at);
         }));
+    }
+
+    @Override
+    public String what() {
+        return "房源导入结果";
+    }
+
+    /** The outcomes older than {@link #REMEMBER} (also dropped by each import; the scheduled clean-up drops them on time). */
+    @Override
+    public int dropExpired() {
+        return jdbc.sql("delete from rental_stock_import_done where done_at < now() - make_interval(secs => ?)")
+                .param((double) REMEMBER.toSeconds()).update();
     }
 
     private Optional<Outcome> done(UUID token) {

@@ -148,7 +148,7 @@ class RepeatedSubmissionTest {
     void keysOlderThanADayAreCleanedUp(@Autowired org.anju.platform.Once once) {
         jdbc.sql("insert into request_once (owner, key, made_at, digest, result) values ('t_gone', 'k-old', now() - interval '25 hours', 'd', '1'),"
                 + " ('t_gone', 'k-new', now() - interval '23 hours', 'd', '2')").update();
-        assertThat(once.cleanUp()).isGreaterThanOrEqualTo(1);
+        assertThat(once.dropExpired()).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.sql("select key from request_once where owner = 't_gone'").query(String.class).list())
                 .containsExactly("k-new");
     }
