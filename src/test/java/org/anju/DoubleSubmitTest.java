@@ -307,8 +307,23 @@ class DoubleSubmitTest {
                         .with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isConflict())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").value(
-                        org.hamcrest.Matchers.endsWith("签发为饶建〔2024〕1号（已签发通报 " + first.id()
-                                + "），不是本次给出的饶建〔2024〕2号：未再次签发；如需改正，请对已签发的通报发更正")));
+                        org.hamcrest.Matchers.endsWith("签发为饶建〔2024〕1号（2024年1月10日签发，已签发通报 " + first.id()
+                                + "），不是本次给出的文号饶建〔2024〕2号：未再次签发；如需改正，请对已签发的通报发更正")));
+        // the same 文号 with another 签发 date is not taken for the same 签发 either (review 23 L8)
+        mvc.perform(post("/api/bulletins/drafts/" + d.id() + "/issue").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"version\": " + ready.version() + ", \"documentNumber\": \"饶建〔2024〕1号\", \"signedOn\": \"2024-01-11\"}")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail").value(
+                        org.hamcrest.Matchers.endsWith("（2024年1月10日签发，已签发通报 " + first.id()
+                                + "），不是本次给出的签发日期2024年1月11日：未再次签发；如需改正，请对已签发的通报发更正")));
+        mvc.perform(post(page).param("version", String.valueOf(ready.version()))
+                        .param("documentNumber", "饶建〔2024〕1号").param("signedOn", "2024-01-11").param("confirm", "yes")
+                        .with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(redirectedUrl("/bulletins/issued/" + first.id()))
+                .andExpect(flash().attribute("message", org.hamcrest.Matchers.endsWith(
+                        " 签发为饶建〔2024〕1号，未再次签发，本次填写的签发日期2024年1月11日未采用（如需改正，请对已签发的通报发更正）；以下是已签发的通报")));
+        assertThat(bulletinDrafts.issued(first.id()).signedOn()).isEqualTo(LocalDate.of(2024, 1, 10));
         // a draft never issued (no such id) is still not found
         mvc.perform(post("/api/bulletins/drafts/999999/issue").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"version\": 1, \"documentNumber\": \"x\"}").with(TestUsers.as(TestUsers.CITY_ADMIN)))

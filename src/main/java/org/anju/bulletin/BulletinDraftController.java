@@ -160,10 +160,11 @@ class BulletinDraftController {
             // a client retrying after a timeout: the draft was deleted when it was issued — the same 签发 is answered
             // with what it became; another 文号 is not taken for it (the page does the same: BulletinPages.issue)
             IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
-            if (i.documentNumber() != null && !i.documentNumber().strip().equals(done.documentNumber())) {
+            List<String> differ = BulletinDrafts.differences(done, i.documentNumber(), i.signedOn());
+            if (!differ.isEmpty()) {
                 throw new org.anju.platform.Conflict("通报草稿 " + id + " 已于 " + org.anju.platform.ChinaTime.atMinute(done.issuedAt())
-                        + " 签发为" + done.documentNumber() + "（已签发通报 " + done.id() + "），不是本次给出的" + i.documentNumber().strip()
-                        + "：未再次签发；如需改正，请对已签发的通报发更正");
+                        + " 签发为" + done.documentNumber() + "（" + org.anju.platform.Titles.date(done.signedOn()) + "签发，已签发通报 "
+                        + done.id() + "），不是本次给出的" + String.join("、", differ) + "：未再次签发；如需改正，请对已签发的通报发更正");
             }
             return done;
         }

@@ -367,7 +367,7 @@ public class BulletinDrafts {
                     + String.join("、", d.stale().stream().map(BulletinDrafts::label).toList()));
         }
         Region region = region(d.regionCode());
-        Optional<IssuedBulletin> twin = issuedTwin(d, number, region);
+        Optional<IssuedBulletin> twin = issuedTwin(d, number, signedOn, region);
         if (twin.isPresent()) {
             return twin.get();
         }
@@ -399,7 +399,7 @@ public class BulletinDrafts {
             content = content.withSection("更正说明", paragraphs);
         }
         store.lockIssuer(region.id());
-        twin = issuedTwin(d, number, region);   // issued while this one waited for the lock
+        twin = issuedTwin(d, number, signedOn, region);   // issued while this one waited for the lock
         if (twin.isPresent()) {
             return twin.get();
         }
@@ -427,14 +427,30 @@ public class BulletinDrafts {
      * committed after this one read the draft: what it became when it is this user's with the same 文号, else refused
      * naming who issued it and when (it was "刚刚已由他人签发" even when the user's own first click had).
      */
-    private Optional<IssuedBulletin> issuedTwin(BulletinDraft d, String number, Region region) {
+    private Optional<IssuedBulletin> issuedTwin(BulletinDraft d, String number, LocalDate signedOn, Region region) {
         Optional<IssuedBulletin> done = store.issuedFromDraft(d.id()).flatMap(store::issued);
-        if (done.isEmpty() || java.util.Objects.equals(by(), done.get().issuedBy()) && number.equals(done.get().documentNumber())) {
+        if (done.isEmpty() || java.util.Objects.equals(by(), done.get().issuedBy()) && differences(done.get(), number, signedOn).isEmpty()) {
             return done;
         }
         IssuedBulletin i = done.get();
         throw new Conflict(region.name() + when(d.period()) + "的通报刚刚已由" + who(i.issuedBy()) + "于 "
                 + ChinaTime.spoken(i.issuedAt()) + "签发为" + i.documentNumber() + "，未再次签发；请刷新后查看（要改动请更正）");
+    }
+
+    /**
+     * What a 签发 sent again gives that differs from what the draft was issued as — "文号饶建〔2024〕2号", "签发日期2024年1月11日"
+     * — not taken for the same 签发 (review 23 L8: a retry with another date was answered with the issued bulletin, as
+     * if its date had been taken); empty when everything it gives is as issued.
+     */
+    public static List<String> differences(IssuedBulletin done, String number, LocalDate signedOn) {
+        List<String> d = new ArrayList<>();
+        if (number != null && !number.isBlank() && !number.strip().equals(done.documentNumber())) {
+            d.add("文号" + number.strip());
+        }
+        if (signedOn != null && !signedOn.equals(done.signedOn())) {
+            d.add("签发日期" + org.anju.platform.Titles.date(signedOn));
+        }
+        return d;
     }
 
     /** A new draft to correct an issued version (the newest of its chain), starting from its text as issued. */

@@ -221,8 +221,10 @@ class BulletinPages {
             // 签发 sent again (Back + 确认重新提交表单, a double-click whose first answer the browser dropped): the draft
             // was deleted when it was issued — show what it became, saying so, not a 404 page "通报草稿不存在"
             IssuedBulletin done = drafts.issuedFromDraft(id).orElseThrow(() -> gone);
+            java.util.List<String> differ = BulletinDrafts.differences(done, documentNumber, signedOn);
             redirect.addFlashAttribute("message", "该草稿已于 " + ChinaTime.atMinute(done.issuedAt()) + " 签发为" + done.documentNumber()
-                    + "，未再次签发；以下是已签发的通报");
+                    + "，未再次签发" + (differ.isEmpty() ? "" : "，本次填写的" + String.join("、", differ)
+                    + "未采用（如需改正，请对已签发的通报发更正）") + "；以下是已签发的通报");
             return "redirect:/bulletins/issued/" + done.id();
         }
         try {
