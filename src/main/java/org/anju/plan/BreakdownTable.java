@@ -100,12 +100,7 @@ public record BreakdownTable(Long id, int seq, String label, String title, Strin
             return null;
         }
         java.util.Collections.sort(lines);
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.anju.platform.Sha256.hex(String.join("\n", lines));
     }
 
     /** Whether any column is for a single year of several (a multi-year table). */

@@ -14,16 +14,12 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
@@ -174,12 +170,7 @@ final class SchemaCheck implements FlywayMigrationStrategy {
                 String.valueOf(configuration.getBaselineVersion()), Flyway.class.getPackage().getImplementationVersion() + ""));
         List<String> lines = new ArrayList<>();
         parts.forEach((k, v) -> lines.add(k + "=" + v));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(String.join("\n", lines));
     }
 
     private static String crc(Resource resource) throws IOException {
