@@ -68,8 +68,7 @@ public class LastChange {
         };
     }
 
-    /** 您本人 for the current user (their other window, their earlier click), else the person by name. */
-    public String who(String username) {
-        return username.equals(access.current().username()) ? "您本人（另一窗口或此前的一次提交）" : Users.named(users, username);
+    private String who(String username) {
+        return Users.who(users, access, username);
     }
 }

@@ -58,6 +58,18 @@ public class Users {
         return named(store, username);
     }
 
+    /**
+     * Who made a version, as a stale refusal says it: 您本人 for the current user (their other window, their earlier
+     * click — the double-submit trial), else the person by name ({@link #named}).
+     */
+    public String who(String username) {
+        return who(store, access, username);
+    }
+
+    static String who(UserStore store, Access access, String username) {
+        return username.equals(access.current().username()) ? "您本人（另一窗口或此前的一次提交）" : named(store, username);
+    }
+
     static String named(UserStore store, String username) {
         String name = store.displayNames(List.of(username)).getOrDefault(username, username);
         return name == null || name.equals(username) ? username : name + "（" + username + "）";

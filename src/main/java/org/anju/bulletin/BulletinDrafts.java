@@ -679,9 +679,8 @@ public class BulletinDrafts {
                 .orElseGet(() -> new ConcurrentUpdateException(draft + "已被放弃（删除），请刷新页面（未保存）"));
     }
 
-    /** 王五（xz_admin）, or 您本人（另一窗口或重复提交） for the current user. */
     private String who(String username) {
-        return username.equals(by()) ? "您本人（另一窗口或重复提交）" : users.named(username);
+        return users.who(username);
     }
 
     private static BulletinDraft replace(BulletinDraft d, String key, DraftSection changed) {

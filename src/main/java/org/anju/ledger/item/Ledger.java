@@ -603,8 +603,7 @@ public class Ledger {
             return new ConcurrentUpdateException("事项“" + i.title() + "”没有版本 " + version + "：请刷新后重试" + versions);
         }
         String step = m.action() == null ? "修改" : m.action();
-        String who = m.by() == null ? "" : "被" + (m.mine(access.current().username()) ? "您本人（另一窗口或重复提交）"
-                : users.named(m.by()));
+        String who = m.by() == null ? "" : "被" + users.who(m.by());
         return new ConcurrentUpdateException("事项“" + i.title() + "”已" + who + "于 " + ChinaTime.spoken(m.at()) + step
                 + "，请刷新后重试" + versions);
     }
@@ -959,8 +958,7 @@ public class Ledger {
             return new ConcurrentUpdateException("督办通知" + (version > r.version() ? "没有版本 " + version
                     : "已于 " + ChinaTime.spoken(r.at()) + "答复") + "，请刷新后重试" + versions);
         }
-        String who = r.by().equals(access.current().username()) ? "您本人（另一窗口或重复提交）" : users.named(r.by());
-        return new ConcurrentUpdateException("督办通知已被" + who + "于 " + ChinaTime.spoken(r.at()) + "答复，请刷新后重试" + versions);
+        return new ConcurrentUpdateException("督办通知已被" + users.who(r.by()) + "于 " + ChinaTime.spoken(r.at()) + "答复，请刷新后重试" + versions);
     }
 
     /** A notice's columns, its row {@code n} and its regions {@link #NOTICE_REGIONS} in between. */
