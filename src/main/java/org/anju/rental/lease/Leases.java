@@ -442,6 +442,13 @@ public class Leases {
                 .orElseThrow(() -> new NotFound("该合同没有编号为 " + checkId + " 的入户核查"));
     }
 
+    /** One violation of a lease: the answer to a violation sent again is the one the first recorded. */
+    public Lease.Violation violation(long leaseId, long violationId) {
+        lease(leaseId);
+        return repository.violations(leaseId).stream().filter(v -> v.id() == violationId).findFirst()
+                .orElseThrow(() -> new NotFound("该合同没有编号为 " + violationId + " 的违规记录"));
+    }
+
     /** A lease's arrears on a day: bills due before it, payments made by it applied to the oldest bill first. */
     public Lease.Arrears arrears(long id, LocalDate asOf) {
         Lease l = lease(id);
