@@ -7,6 +7,7 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
+import org.anju.platform.Once;
 import org.anju.rental.household.HouseholdForm;
 import org.anju.rental.review.Review;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -36,10 +38,13 @@ class ApplicationController {
 
     private final Applications applications;
     private final CityRules rules;
+    /** 登记公示异议 retried is recorded once. */
+    private final Once once;
 
-    ApplicationController(Applications applications, CityRules rules) {
+    ApplicationController(Applications applications, CityRules rules, Once once) {
         this.applications = applications;
         this.rules = rules;
+        this.once = once;
     }
 
     @GetMapping("/applications")
@@ -120,8 +125,21 @@ class ApplicationController {
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "登记公示异议", description = "公示期内收到的异议：收到方式（channel：来信、来电、来访、网上）、内容、收到日期；"
             + "由公示部门登记，登记人为当前账号。异议核查前申请不能通过公示。")
-    Objection object(@PathVariable long id, @RequestBody ObjectionInput o) {
-        return applications.object(id, version(o.version()), o.channel(), o.content(), o.receivedOn());
+    Objection object(@PathVariable long id, @RequestBody ObjectionInput o, @Parameter(description = "可选。客户端为这次提交生成的"
+            + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的异议（而不是“已被他人办理”的 409）；每次新的异议用新键。"
+            + "键保留一天；同一键用于申请、版本、收到方式或日期不同的提交则 409（异议内容不参与比对：其摘要会保留一天）。")
+                     @RequestHeader(name = Once.HEADER, required = false) String key) {
+        int version = version(o.version());
+        return applications.objection(id, once.run(key, Once.From.HEADER, asked(id, version, o.channel(), o.receivedOn()),
+                () -> applications.object(id, version, o.channel(), o.content(), o.receivedOn()).id()).id());
+    }
+
+    /**
+     * What an objection's form or call asked, for Once: without its content — what is alleged about the household
+     * (another home, an income) is personal, and the digest is kept a day.
+     */
+    static Object asked(long id, int version, String channel, Object receivedOn) {
+        return java.util.Arrays.asList(id, version, channel, receivedOn);
     }
 
     record ResolutionInput(Boolean upheld, String finding, LocalDate on) {

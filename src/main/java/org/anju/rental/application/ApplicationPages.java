@@ -5,6 +5,7 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
+import org.anju.platform.Once;
 import org.anju.platform.Refusals;
 import org.anju.region.Regions;
 import org.anju.rental.household.Guarantee;
@@ -38,12 +39,15 @@ class ApplicationPages {
     private final CityRules rules;
     private final Access access;
     private final Regions regions;
+    /** 登记公示异议 sent twice is recorded once. */
+    private final Once once;
 
-    ApplicationPages(Applications applications, CityRules rules, Access access, Regions regions) {
+    ApplicationPages(Applications applications, CityRules rules, Access access, Regions regions, Once once) {
         this.applications = applications;
         this.rules = rules;
         this.access = access;
         this.regions = regions;
+        this.once = once;
     }
 
 
@@ -130,10 +134,13 @@ class ApplicationPages {
     @Requires(Requirement.HANDLE_APPLICATIONS)
     String object(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String channel,
                   @RequestParam(required = false) String content, @RequestParam(required = false) String receivedOn,
-                  RedirectAttributes redirect) {
+                  @RequestParam(name = Once.FIELD, required = false) String key, RedirectAttributes redirect) {
         return act(id, redirect, () -> {
-            applications.object(id, version, channel, content, date(receivedOn, "收到日期"));
-            return "已登记异议，待核查";
+            // sent again (Back, a double-click) the form carries the version it was shown with: without its key the
+            // repeat was refused as 已被他人办理, about the user's own click
+            Once.Done done = once.run(key, Once.From.FORM, ApplicationController.asked(id, version, channel, receivedOn),
+                    () -> applications.object(id, version, channel, content, date(receivedOn, "收到日期")).id());
+            return "已登记异议，待核查" + (done.repeated() ? "（同一表单又提交了一次，未重复登记）" : "");
         });
     }
 

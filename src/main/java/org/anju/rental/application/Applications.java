@@ -705,6 +705,13 @@ public class Applications {
         }
     }
 
+    /** One objection of an application (readers of its region): the answer to an objection sent again is the first's. */
+    public Objection objection(long id, long objectionId) {
+        access.checkRead(regions.byId(row(id).regionId()));
+        return objections(id).stream().filter(x -> x.id() == objectionId).findFirst()
+                .orElseThrow(() -> new NotFound("该申请没有编号为 " + objectionId + " 的异议"));
+    }
+
     List<Objection> objections(long id) {
         return jdbc.sql("select * from rental_objection where application_id = :id order by id").param("id", id)
                 .query((rs, n) -> new Objection(rs.getLong("id"), rs.getLong("application_id"), rs.getString("step"),
