@@ -60,9 +60,10 @@ public class Once implements Expiring {
     /**
      * A page form's fields as a request, without the CSRF token and the key (the same form sent again has new ones).
      * Personal fields stay in: a form sent again with only the phone number changed is another request, not the same.
+     * A field sent more than once (a multi-value form's checkboxes) counts with all its values.
      */
-    public static Object fields(Map<String, String> form) {
-        Map<String, String> fields = new TreeMap<>(form);
+    public static Object fields(Map<String, ?> form) {
+        Map<String, Object> fields = new TreeMap<>(form);
         fields.remove(FIELD);
         fields.remove("_csrf");
         return fields;

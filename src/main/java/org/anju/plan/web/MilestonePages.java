@@ -7,6 +7,7 @@ import org.anju.indicator.Construction;
 import org.anju.indicator.Placement;
 import org.anju.plan.Milestone;
 import org.anju.plan.Plans;
+import org.anju.platform.Once;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +30,11 @@ import java.util.function.Function;
 class MilestonePages {
 
     private final Plans plans;
+    private final Once once;
 
-    MilestonePages(Plans plans) {
+    MilestonePages(Plans plans, Once once) {
         this.plans = plans;
+        this.once = once;
     }
 
     @PostMapping("/plans/{id}/milestones")
@@ -40,9 +43,13 @@ class MilestonePages {
                 RedirectAttributes redirect) {
         try {
             Milestone m = parse(form);
-            plans.saveMilestone(id, version, m);
+            // sent again (Back, a double-click) the form carries the plan version it was shown with: without its key
+            // the repeat was refused as 已被他人修改, about the user's own click — now it is answered as done
+            Once.Done done = once.run(form.getFirst(Once.FIELD), Once.From.FORM, List.of(id, Once.fields(form)),
+                    () -> plans.saveMilestone(id, version, m).id());
             redirect.addFlashAttribute("message", (m.id() == null ? "已添加" : "已修改") + "进度要求：" + m.dueOn() + " "
-                    + (m.workItem() != null ? m.workItem() : m.scope() != null ? m.scope() : ""));
+                    + (m.workItem() != null ? m.workItem() : m.scope() != null ? m.scope() : "")
+                    + (done.repeated() ? "（同一表单又提交了一次，未重复保存）" : ""));
         } catch (IllegalArgumentException | IllegalStateException | java.util.NoSuchElementException e) {
             redirect.addFlashAttribute("milestoneError", e.getMessage());
         }

@@ -97,6 +97,58 @@ class MilestonePagesTest {
         assertThat(plans.milestones(id)).isEmpty();
     }
 
+    String formKey(int which) throws Exception {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"_once\" value=\"([0-9a-f-]{36})\"")
+                .matcher(admin.perform(get("/plans/" + id)).andReturn().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i <= which; i++) {
+            assertThat(key.find()).as("form key " + which).isTrue();
+        }
+        return key.group(1);
+    }
+
+    org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder add(String key, int version, String dueOn) {
+        return post("/plans/" + id + "/milestones").param("_once", key).param("version", String.valueOf(version))
+                .param("dueOn", dueOn).param("program", "SHANTYTOWN").param("threshold", "100")
+                .param("workItem", "续建项目基本建成").param("stage", "BASIC_COMPLETION").param("years", "2021")
+                .param("buildingTypes", "HIGH_RISE").param("buildingTypes", "MULTI_STOREY");
+    }
+
+    /**
+     * The form sent again (Back and 重新提交, a double-click) carries the plan version the first save moved on: it was
+     * refused as 已被他人修改 — about the user's own click, the first one saved. Its key makes it answered as done.
+     */
+    @Test
+    void theFormSentAgainIsSavedOnceAndTheRepeatIsToldSo() throws Exception {
+        int version = plans.get(id).version();
+        String key = formKey(0);
+        admin.perform(add(key, version, "2023-08-31")).andExpect(flash().attribute("message", "已添加进度要求：2023-08-31 续建项目基本建成"));
+        admin.perform(add(key, version, "2023-08-31")).andExpect(flash().attribute("milestoneError", org.hamcrest.Matchers.nullValue()))
+                .andExpect(flash().attribute("message", "已添加进度要求：2023-08-31 续建项目基本建成（同一表单又提交了一次，未重复保存）"));
+        // Back, the date changed, sent again: not taken for the same, not saved either
+        admin.perform(add(key, version, "2023-09-30")).andExpect(flash().attribute("milestoneError",
+                org.hamcrest.Matchers.startsWith("这张表单已于 ")));
+        assertThat(plans.milestones(id)).singleElement().satisfies(m -> assertThat(m.dueOn()).isEqualTo(LocalDate.of(2023, 8, 31)));
+
+        // a change sent twice alike: the first form on the page is the milestone's own
+        long mid = plans.milestones(id).getFirst().id();
+        String change = formKey(0);
+        int now = plans.get(id).version();
+        for (String message : List.of("已修改进度要求：2023-10-31 续建项目基本建成",
+                "已修改进度要求：2023-10-31 续建项目基本建成（同一表单又提交了一次，未重复保存）")) {
+            admin.perform(add(change, now, "2023-10-31").param("milestoneId", String.valueOf(mid)))
+                    .andExpect(flash().attribute("message", message));
+        }
+
+        // a double-click: one milestone more, neither answer a refusal
+        String twice = formKey(1);
+        int then = plans.get(id).version();
+        List<Object> errors = org.anju.AtOnce.twice(() -> admin.perform(add(twice, then, "2023-12-31")).andReturn()
+                .getFlashMap().get("milestoneError"));
+        assertThat(errors).containsOnlyNulls();
+        assertThat(plans.milestones(id)).hasSize(2);
+    }
+
     @Test
     void aBadFieldIsNamedAndNothingIsSaved() throws Exception {
         int version = plans.get(id).version();
