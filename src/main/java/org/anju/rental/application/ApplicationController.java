@@ -127,19 +127,19 @@ class ApplicationController {
             + "由公示部门登记，登记人为当前账号。异议核查前申请不能通过公示。")
     Objection object(@PathVariable long id, @RequestBody ObjectionInput o, @Parameter(description = "可选。客户端为这次提交生成的"
             + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的异议（而不是“已被他人办理”的 409）；每次新的异议用新键。"
-            + "键保留一天；同一键用于申请、版本、收到方式或日期不同的提交则 409（异议内容不参与比对：其摘要会保留一天）。")
+            + "键保留一天；同一键用于申请、版本、收到方式、内容或日期不同的提交则 409。")
                      @RequestHeader(name = Once.HEADER, required = false) String key) {
         int version = version(o.version());
-        return applications.objection(id, once.run(key, Once.From.HEADER, asked(id, version, o.channel(), o.receivedOn()),
+        return applications.objection(id, once.run(key, Once.From.HEADER, asked(id, version, o.channel(), o.content(), o.receivedOn()),
                 () -> applications.object(id, version, o.channel(), o.content(), o.receivedOn()).id()).id());
     }
 
     /**
-     * What an objection's form or call asked, for Once: without its content — what is alleged about the household
-     * (another home, an income) is personal, and the digest is kept a day.
+     * What an objection's form or call asked, for Once: its content too (what is alleged about the household is
+     * personal, but Once's digest is keyed and does not give it away), so a repeat with other content is not the same.
      */
-    static Object asked(long id, int version, String channel, Object receivedOn) {
-        return java.util.Arrays.asList(id, version, channel, receivedOn);
+    static Object asked(long id, int version, String channel, String content, Object receivedOn) {
+        return java.util.Arrays.asList(id, version, channel, content, receivedOn);
     }
 
     record ResolutionInput(Boolean upheld, String finding, LocalDate on) {

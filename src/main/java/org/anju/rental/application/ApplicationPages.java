@@ -138,7 +138,7 @@ class ApplicationPages {
         return act(id, redirect, () -> {
             // sent again (Back, a double-click) the form carries the version it was shown with: without its key the
             // repeat was refused as 已被他人办理, about the user's own click
-            Once.Done done = once.run(key, Once.From.FORM, ApplicationController.asked(id, version, channel, receivedOn),
+            Once.Done done = once.run(key, Once.From.FORM, ApplicationController.asked(id, version, channel, content, receivedOn),
                     () -> applications.object(id, version, channel, content, date(receivedOn, "收到日期")).id());
             return "已登记异议，待核查" + (done.repeated() ? "（同一表单又提交了一次，未重复登记）" : "");
         });

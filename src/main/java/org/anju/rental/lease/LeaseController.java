@@ -170,12 +170,12 @@ class LeaseController {
             + "IDLE 闲置、ARREARS 欠租。欠租、闲置按记录核算，未达规则月数的拒绝；其余须有证据和发生日期。处罚措施、罚款上限、补缴市场租金按规则计算。")
     Lease.Violation violation(@PathVariable long id, @RequestBody ViolationInput in, @Parameter(description = "可选。客户端为这次"
             + "提交生成的唯一键（如 UUID）：超时后用同一键重试，答复第一次记录的违规，而不是“已在退出中”的 409；每次新的违规记录用新键。"
-            + "键保留一天；同一键用于合同、版本、情形或日期不同的提交则 409（证据和违法所得不参与比对：其摘要会保留一天）。")
+            + "键保留一天；同一键用于合同、版本、情形、日期、证据或违法所得不同的提交则 409。")
                               @RequestHeader(name = Once.HEADER, required = false) String key) {
         ViolationKind kind = ViolationKind.parse(in.kind()).orElseThrow(() -> new BadInput("违规情形 kind 应为 " + ViolationKind.choices()));
         int version = version(in.version());
-        // the evidence (about the tenant and who else lives there) and the illegal income are personal: not digested
-        Object asked = java.util.Arrays.asList(id, version, kind, in.actOn(), in.foundOn());
+        // the evidence and the illegal income too: Once's digest is keyed, it does not give personal data away
+        Object asked = java.util.Arrays.asList(id, version, kind, in.actOn(), in.foundOn(), in.evidence(), in.illegalIncome());
         return leases.violation(id, once.run(key, Once.From.HEADER, asked, () -> leases.recordViolation(id, version, kind,
                 in.actOn(), in.foundOn(), in.evidence(), in.illegalIncome()).id()).id());
     }

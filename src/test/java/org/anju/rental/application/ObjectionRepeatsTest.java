@@ -95,8 +95,12 @@ class ObjectionRepeatsTest {
     }
 
     MockHttpServletRequestBuilder form(String key, String channel) {
+        return form(key, channel, "申请人在铜山区另有住房一套");
+    }
+
+    MockHttpServletRequestBuilder form(String key, String channel, String content) {
         return post("/rental/applications/" + id + "/objections").with(TestUsers.as("xiadian_clerk")).param("_once", key)
-                .param("version", String.valueOf(version)).param("channel", channel).param("content", "申请人在铜山区另有住房一套")
+                .param("version", String.valueOf(version)).param("channel", channel).param("content", content)
                 .param("receivedOn", "2024-09-30");
     }
 
@@ -115,6 +119,9 @@ class ObjectionRepeatsTest {
                 .andExpect(flash().attribute("message", DONE + "（同一表单又提交了一次，未重复登记）"));
         // Back, the form changed, sent again: not taken for the same, not recorded either
         mvc.perform(form(key, "来电")).andExpect(flash().attribute("error", startsWith("这张表单已于 ")));
+        // only the content changed (personal, yet part of the keyed digest): not taken for the same either
+        mvc.perform(form(key, "来信", "申请人在铜山区另有住房两套"))
+                .andExpect(flash().attribute("error", startsWith("这张表单已于 ")));
         assertThat(objections()).isEqualTo(1);
     }
 

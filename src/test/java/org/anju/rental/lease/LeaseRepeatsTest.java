@@ -136,6 +136,9 @@ class LeaseRepeatsTest {
         // the key with another request: refused, not taken for the first
         mvc.perform(json(path, "violation-2026-05-20-1", sublet("2026-05-21"))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(startsWith("请求头 Idempotency-Key“violation-2026-05-20-1”已于 ")));
+        // only the illegal income changed (personal, yet part of the keyed digest): not taken for the first either
+        mvc.perform(json(path, "violation-2026-05-20-1", sublet("2026-05-20").replace("8000", "9000")))
+                .andExpect(status().isConflict());
         assertThat(count("rental_violation", "")).isEqualTo(1);
         assertThat(count("rental_rent_bill", " and kind = 'BACK_CHARGE'")).isEqualTo(1);
     }
