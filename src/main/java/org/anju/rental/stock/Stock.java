@@ -2,6 +2,7 @@ package org.anju.rental.stock;
 
 import org.anju.account.Access;
 import org.anju.account.Channel;
+import org.anju.account.LastChange;
 import org.anju.intake.InputException;
 import org.anju.intake.InputProblem;
 import org.anju.intake.SourceReader;
@@ -51,10 +52,12 @@ public class Stock {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final org.anju.platform.OperationsMetrics metrics;
+    private final LastChange lastChange;
 
     Stock(StockRepository repository, Regions regions, Access access, SourceReader reader, TransactionTemplate transaction,
-          JsonMapper json, org.anju.platform.OperationsMetrics metrics) {
+          JsonMapper json, org.anju.platform.OperationsMetrics metrics, LastChange lastChange) {
         this.metrics = metrics;
+        this.lastChange = lastChange;
         this.repository = repository;
         this.regions = regions;
         this.access = access;
@@ -119,8 +122,8 @@ public class Stock {
             throw new org.anju.platform.Conflict(county.name() + "已有项目“" + e.name().strip() + "”");
         });
         if (!repository.updateEstate(trimmed(e), actor)) {
-            throw new ConcurrentUpdateException("项目“" + stored.name() + "”已被他人修改，请刷新后重试（当前版本 "
-                    + stored.version() + "，提交的版本 " + e.version() + "）");
+            throw new ConcurrentUpdateException("项目“" + stored.name() + "”已" + lastChange.of("rental_estate", e.id())
+                    + "，请刷新后重试（当前版本 " + stored.version() + "，提交的版本 " + e.version() + "）");
         }
         return estate(e.id());
     }
@@ -289,8 +292,10 @@ public class Stock {
         return dwelling(id);
     }
 
-    private static ConcurrentUpdateException stale(Dwelling d, int version) {
-        return new ConcurrentUpdateException("房源 " + d.label() + " 已被他人修改，请刷新后重试（当前版本 " + d.version()
+    /** Names who made the version there now: the dwelling's audit key is its building and id (V40_0). */
+    private ConcurrentUpdateException stale(Dwelling d, int version) {
+        String change = lastChange.of("rental_dwelling", Map.of("building_id", repository.buildingId(d.id()), "id", d.id()));
+        return new ConcurrentUpdateException("房源 " + d.label() + " 已" + change + "，请刷新后重试（当前版本 " + d.version()
                 + "，提交的版本 " + version + "）");
     }
 
@@ -435,8 +440,9 @@ public class Stock {
             throw new BadInput("历年房源基数应为 0 至 10000000 的整数（套）");
         }
         if (!repository.saveHistoricTotal(r.id(), total, blank(note), version, access.current().username())) {
-            throw new ConcurrentUpdateException(r.name() + "的历年房源基数已被他人修改（或已设定），请刷新后重试（提交的版本 "
-                    + version + "）");
+            // 新建 when version 0 found a total already set, 修改 when the total changed since
+            throw new ConcurrentUpdateException(r.name() + "的历年房源基数已" + lastChange.of("rental_historic_total",
+                    Map.of("region_id", r.id())) + "，请刷新后重试（提交的版本 " + version + "）");
         }
         return repository.historicTotals(r.id()).get(r.id());
     }

@@ -130,6 +130,10 @@ class StockRepository {
                 .param(id).query(StockRepository::dwelling).optional();
     }
 
+    long buildingId(long dwellingId) {
+        return jdbc.sql("select building_id from rental_dwelling where id = ?").param(dwellingId).query(Long.class).single();
+    }
+
     List<Dwelling> dwellings(List<Long> ids) {
         return jdbc.sql(DWELLING.formatted("unnest(cast(? as bigint[])) x(id)"
                         + " cross join lateral (select * from rental_dwelling where id = x.id offset 0) d"))

@@ -117,7 +117,10 @@ class StockWorkflowTest {
         HistoricTotal t = as(city, () -> stock.setHistoricTotal(GANZHOU, 12, "张旧改办〔2024〕1号：历年已建成18221套之甘州区部分（测试值）", 0));
         assertThat(t.total()).isEqualTo(12);
         assertThatThrownBy(() -> as(city, () -> stock.setHistoricTotal(GANZHOU, 13, null, 0)))
-                .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class);
+                .as("set a moment ago by the same user (another window): said so, where it said 他人修改（或已设定）")
+                .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
+                .hasMessageStartingWith("甘州区的历年房源基数已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("新建，请刷新后重试（提交的版本 0）");
         List<StockCounts> summary = as(city, () -> stock.summary(CITY, now));
         StockCounts gz = summary.stream().filter(s -> s.regionCode().equals(GANZHOU)).findFirst().orElseThrow();
         assertThat(gz.entryRate()).isEqualByComparingTo("83.3");
@@ -173,8 +176,10 @@ class StockWorkflowTest {
         Dwelling allocated = as(gaotai, () -> stock.change(d.id(), d.version(), StockStep.ALLOCATE, null, null));
         assertThat(allocated.status()).isEqualTo(StockStatus.ALLOCATED);
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), d.version(), StockStep.OCCUPY, null, null)))
-                .as("the version read before the allocation").isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
-                .hasMessage("房源 丹霞小区 3栋 2单元 501 已被他人修改，请刷新后重试（当前版本 1，提交的版本 0）");
+                .as("the version read before the allocation, which the same user made: said so, where it said 他人")
+                .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
+                .hasMessageStartingWith("房源 丹霞小区 3栋 2单元 501 已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 1，提交的版本 0）");
         Dwelling occupied = as(gaotai, () -> stock.change(d.id(), allocated.version(), StockStep.OCCUPY, null, null));
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), occupied.version(), StockStep.WITHDRAW, null, "拆除")))
                 .isInstanceOf(org.anju.platform.Conflict.class)
@@ -182,7 +187,13 @@ class StockWorkflowTest {
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), occupied.version(), StockStep.VACATE,
                 LocalDate.now(org.anju.platform.ChinaTime.ZONE).plusDays(1), null)))
                 .isInstanceOf(org.anju.platform.BadInput.class).hasMessageEndingWith("不能晚于今天");
-        Dwelling vacant = as(gaotai, () -> stock.change(d.id(), occupied.version(), StockStep.VACATE, null, null));
+        // a colleague vacates it meanwhile: a step from the version read before is refused naming them
+        Dwelling vacant = as(user(GAOTAI, Role.COUNTY_ADMIN), () -> stock.change(d.id(), occupied.version(), StockStep.VACATE,
+                null, null));
+        assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), occupied.version(), StockStep.WITHDRAW, null, "拆除")))
+                .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
+                .hasMessageStartingWith("房源 丹霞小区 3栋 2单元 501 已被t_620724_county_admin于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 3，提交的版本 2）");
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), vacant.version(), StockStep.WITHDRAW, null, " ")))
                 .isInstanceOf(org.anju.platform.BadInput.class).hasMessage("退出须说明原因（如拆除、出售、转作他用，或误操作恢复）");
         Dwelling withdrawn = as(gaotai, () -> stock.change(d.id(), vacant.version(), StockStep.WITHDRAW, null, "列入危房拆除"));
