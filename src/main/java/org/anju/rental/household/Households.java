@@ -1,6 +1,7 @@
 package org.anju.rental.household;
 
 import org.anju.account.Access;
+import org.anju.account.LastChange;
 import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
 import org.anju.platform.Conflict;
@@ -59,9 +60,12 @@ public class Households {
     private final PersonalData personalData;
     private final Regions regions;
     private final Access access;
+    private final LastChange lastChange;
 
-    Households(HouseholdRepository repository, PersonalData personalData, Regions regions, Access access) {
+    Households(HouseholdRepository repository, PersonalData personalData, Regions regions, Access access,
+               LastChange lastChange) {
         this.repository = repository;
+        this.lastChange = lastChange;
         this.personalData = personalData;
         this.regions = regions;
         this.access = access;
@@ -108,8 +112,8 @@ public class Households {
         checkNotBanned(city, members);
         checkNotElsewhere(city, members, id);
         if (!repository.update(id, form.version(), applicant(form), phone, form, access.current().username())) {
-            throw new ConcurrentUpdateException("该家庭信息已被他人修改，请刷新后重试（提交的版本 " + form.version() + "，当前版本 "
-                    + row.version() + "）");
+            throw new ConcurrentUpdateException("该家庭信息已" + lastChange.of("rental_household", id)
+                    + "，请刷新后重试（提交的版本 " + form.version() + "，当前版本 " + row.version() + "）");
         }
         repository.deleteMembers(id);
         repository.insertMembers(id, members);
@@ -203,7 +207,7 @@ public class Households {
         String number = city.code().substring(0, 6) + on.getYear()
                 + String.format("%06d", repository.nextCertificateSerial(city.id(), on.getYear()));
         if (!repository.qualify(id, guarantee, number, on, access.current().username())) {
-            throw new ConcurrentUpdateException("该家庭信息已被他人修改，请刷新后重试");
+            throw new ConcurrentUpdateException("该家庭信息已" + lastChange.of("rental_household", id) + "，请刷新后重试");
         }
         return number;
     }

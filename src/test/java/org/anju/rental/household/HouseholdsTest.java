@@ -6,6 +6,7 @@ import org.anju.account.Actor;
 import org.anju.account.Channel;
 import org.anju.account.Role;
 import org.anju.platform.BadInput;
+import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.privacy.PersonalField;
@@ -169,6 +170,33 @@ class HouseholdsTest {
             return null;
         }))
                 .isInstanceOf(Conflict.class).hasMessageContaining("已于2025年1月31日退出");
+    }
+
+    void update(Actor a, long id, HouseholdForm f, int version) {
+        as(a, () -> {
+            households.update(id, new HouseholdForm(f.regionCode(), f.phone(), f.address(), f.members(), f.groups(),
+                    f.heldArea(), f.hukouYears(), f.insuranceMonths(), f.graduated(), f.holdsProperty(), f.residencePermit(),
+                    version));
+            return null;
+        });
+    }
+
+    /** A stale version names who made the version there now, from the audit trail: 他人 was a guess, and often wrong. */
+    @Test
+    void aStaleVersionIsRefusedNamingWhoMadeTheVersionThereNow() {
+        HouseholdForm f = form(STREET, List.of(member("孙丙", id("19880808"), "本人", "1", true)));
+        long id = as(reviewer, () -> households.register(f));
+        int read = as(reviewer, () -> households.household(id)).version();
+        update(reviewer, id, f, read);
+        // the same form sent again (Back and resubmit, another window): the version there now is the reviewer's own
+        assertThatThrownBy(() -> update(reviewer, id, f, read)).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("该家庭信息已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + read + "，当前版本 " + (read + 1) + "）");
+        // a colleague's change in between: named
+        update(actor("jf_reviewer2", STREET, Role.TOWN_REVIEWER), id, f, read + 1);
+        assertThatThrownBy(() -> update(reviewer, id, f, read + 1)).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("该家庭信息已被jf_reviewer2于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + (read + 1) + "，当前版本 " + (read + 2) + "）");
     }
 
     @Test
