@@ -1,6 +1,7 @@
 package org.anju.rental.lease;
 
 import org.anju.account.Access;
+import org.anju.account.LastChange;
 import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
 import org.anju.platform.Conflict;
@@ -67,10 +68,12 @@ public class Leases {
     private final Stock stock;
     private final Regions regions;
     private final Access access;
+    private final LastChange lastChange;
 
     Leases(LeaseRepository repository, LeaseRuleBook book, Households households, Stock stock, Regions regions,
-           Access access, Allocations allocations) {
+           Access access, Allocations allocations, LastChange lastChange) {
         this.allocations = allocations;
+        this.lastChange = lastChange;
         this.repository = repository;
         this.book = book;
         this.households = households;
@@ -958,9 +961,9 @@ public class Leases {
         };
     }
 
-    private static ConcurrentUpdateException stale(LeaseRepository.Row r, int version) {
-        return new ConcurrentUpdateException("合同 " + r.leaseNo() + " 已被他人修改，请刷新后重试（当前版本 " + r.version()
-                + "，提交的版本 " + version + "）");
+    private ConcurrentUpdateException stale(LeaseRepository.Row r, int version) {
+        return new ConcurrentUpdateException("合同 " + r.leaseNo() + " 已" + lastChange.of("rental_lease", r.id())
+                + "，请刷新后重试（当前版本 " + r.version() + "，提交的版本 " + version + "）");
     }
 
     private static String clause(String clause) {

@@ -7,6 +7,7 @@ import org.anju.account.Channel;
 import org.anju.account.Role;
 import org.anju.platform.BadInput;
 import org.anju.platform.ChinaTime;
+import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.privacy.SyntheticIds;
@@ -242,6 +243,11 @@ class LeaseWorkflowTest {
         Lease lease = sign(h, d.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31));
         Lease active = as(office, () -> leases.moveIn(lease.id(), lease.version(), TODAY));
         RuleSet rules = eligibility();
+        // the version read before the move-in, which the office made itself: said so, where it said 他人
+        assertThatThrownBy(() -> as(office, () -> leases.annualReview(active.id(), lease.version(), rules,
+                LocalDate.of(2026, 2, 1)))).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("合同 " + lease.leaseNo() + " 已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + active.version() + "，提交的版本 " + lease.version() + "）");
         Leases.ReviewResult ok = as(office, () -> leases.annualReview(active.id(), active.version(), rules, LocalDate.of(2026, 2, 1)));
         assertThat(ok.review().outcome()).isEqualTo("ELIGIBLE");
         assertThat(ok.lease().status()).isEqualTo(LeaseStatus.ACTIVE);
@@ -291,8 +297,14 @@ class LeaseWorkflowTest {
         assertThat(next.status()).isEqualTo(LeaseStatus.ACTIVE);
         assertThat(next.renewedFrom()).isEqualTo(lease.id());
         assertThat(as(office, () -> leases.lease(lease.id())).status()).isEqualTo(LeaseStatus.RENEWED);
-        Lease leaving = as(office, () -> leases.exitVoluntary(next.id(), next.version(), TODAY, "已购买商品住房"));
+        // a colleague takes the tenant's application to leave: a move-out from the version read before names them
+        Lease leaving = as(actor("zg_housing2", COUNTY, Role.HOUSING_OFFICE),
+                () -> leases.exitVoluntary(next.id(), next.version(), TODAY, "已购买商品住房"));
         assertThat(leaving.exitKind()).isEqualTo(ExitKind.VOLUNTARY);
+        assertThatThrownBy(() -> as(office, () -> leases.moveOut(next.id(), next.version(), TODAY, "设施完好")))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("合同 " + next.leaseNo() + " 已被zg_housing2于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + leaving.version() + "，提交的版本 " + next.version() + "）");
         Lease gone = as(office, () -> leases.moveOut(next.id(), leaving.version(), TODAY, "设施完好，押金待结算"));
         assertThat(gone.status()).isEqualTo(LeaseStatus.ENDED);
         assertThat(as(office, () -> stock.dwelling(d.id())).status()).isEqualTo(StockStatus.VACANT);
