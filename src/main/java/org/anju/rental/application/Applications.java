@@ -2,6 +2,7 @@ package org.anju.rental.application;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.LastChange;
 import org.anju.account.Role;
 import org.anju.calendar.Counting;
 import org.anju.calendar.RegionCalendar;
@@ -59,10 +60,12 @@ public class Applications {
     private final Regions regions;
     private final WorkingDays workingDays;
     private final Access access;
+    private final LastChange lastChange;
 
     Applications(JdbcClient jdbc, Households households, CityRules rules, Regions regions, WorkingDays workingDays,
-                 Access access) {
+                 Access access, LastChange lastChange) {
         this.jdbc = jdbc;
+        this.lastChange = lastChange;
         this.households = households;
         this.rules = rules;
         this.regions = regions;
@@ -497,7 +500,7 @@ public class Applications {
                 .param("due", due).param("note", dueNote).param("closed", closed)
                 .param("by", access.current().username()).param("id", r.id()).param("version", r.version()).update();
         if (updated != 1) {
-            throw new ConcurrentUpdateException("该申请已被他人办理，请刷新后重试");
+            throw new ConcurrentUpdateException("该申请已" + handled(r.id()) + "，请刷新后重试");
         }
         event(r.id(), kind, decision, o.entry().step(), o.entry().outcome(), o.entry().reason(), on);
         if (status == ApplicationStatus.QUALIFIED) {
@@ -513,7 +516,7 @@ public class Applications {
                         + "where id = :id and version = :v").param("by", access.current().username()).param("id", r.id())
                 .param("v", r.version()).update();
         if (n != 1) {
-            throw new ConcurrentUpdateException("该申请已被他人办理，请刷新后重试");
+            throw new ConcurrentUpdateException("该申请已" + handled(r.id()) + "，请刷新后重试");
         }
     }
 
@@ -606,10 +609,20 @@ public class Applications {
     private Row lock(long id, int version) {
         Row r = lockAny(id);
         if (r.version() != version) {
-            throw new ConcurrentUpdateException("该申请已被他人办理（提交的版本 " + version + "，当前版本 " + r.version()
-                    + "），请刷新后重试");
+            throw new ConcurrentUpdateException("该申请已" + handled(id) + "（提交的版本 " + version + "，当前版本 "
+                    + r.version() + "），请刷新后重试");
         }
         return r;
+    }
+
+    /**
+     * Who made the application's version there now and when, from the audit trail: "被王五（xz_admin）于 14:03办理".
+     * Every change of an application is a step of its handling (受理, 审核, 退回, 公示…), so LastChange's 修改 is said
+     * 办理 here; 新建 and 删除 stay as they are.
+     */
+    private String handled(long id) {
+        String change = lastChange.of("rental_application", id);
+        return change.endsWith("修改") ? change.substring(0, change.length() - "修改".length()) + "办理" : change;
     }
 
     /** An application with its checks, steps, timeline and objections. Readers of its region. */
