@@ -1,6 +1,7 @@
 package org.anju.rental.subsidy;
 
 import org.anju.account.Access;
+import org.anju.account.LastChange;
 import org.anju.platform.BadInput;
 import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
@@ -54,8 +55,11 @@ public class PaymentRolls {
     private final Regions regions;
     private final Subsidies subsidies;
     private final PersonalData personalData;
+    private final LastChange lastChange;
 
-    PaymentRolls(JdbcClient jdbc, Access access, Regions regions, Subsidies subsidies, PersonalData personalData) {
+    PaymentRolls(JdbcClient jdbc, Access access, Regions regions, Subsidies subsidies, PersonalData personalData,
+                 LastChange lastChange) {
+        this.lastChange = lastChange;
         this.jdbc = jdbc;
         this.access = access;
         this.regions = regions;
@@ -205,9 +209,19 @@ public class PaymentRolls {
                             version = version + 1 where id = :id and version = :v and status = 'DRAFT'""")
                 .param("by", access.current().username()).param("id", id).param("v", version).update();
         if (n != 1) {
-            throw new ConcurrentUpdateException("该花名册已被他人重新生成或确认，请刷新后核对（提交的版本 " + version + "）");
+            throw new ConcurrentUpdateException("该花名册已" + changedSince(id) + "，请刷新后核对（提交的版本 " + version + "）");
         }
         return roll(id);
+    }
+
+    /**
+     * Who made the roll's version there now and when, from the audit trail, and what they did: a roll changes only by
+     * being generated again or confirmed, so LastChange's 修改 is said as the one the roll now shows.
+     */
+    private String changedSince(long id) {
+        String change = lastChange.of("rental_subsidy_roll", id);
+        String done = roll(id).confirmed() ? "确认" : "重新生成";
+        return change.endsWith("修改") ? change.substring(0, change.length() - "修改".length()) + done : change;
     }
 
     public Roll roll(long id) {

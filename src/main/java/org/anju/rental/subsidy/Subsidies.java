@@ -2,6 +2,7 @@ package org.anju.rental.subsidy;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.LastChange;
 import org.anju.account.Role;
 import org.anju.platform.BadInput;
 import org.anju.platform.ConcurrentUpdateException;
@@ -56,9 +57,12 @@ public class Subsidies {
     private final Regions regions;
     private final Households households;
     private final PersonalData personalData;
+    private final LastChange lastChange;
 
-    Subsidies(JdbcClient jdbc, Access access, Regions regions, Households households, PersonalData personalData) {
+    Subsidies(JdbcClient jdbc, Access access, Regions regions, Households households, PersonalData personalData,
+              LastChange lastChange) {
         this.jdbc = jdbc;
+        this.lastChange = lastChange;
         this.access = access;
         this.regions = regions;
         this.households = households;
@@ -418,7 +422,8 @@ public class Subsidies {
                 .param("status", status).param("amount", amount).param("due", reviewDue)
                 .param("by", access.current().username()).param("id", id).param("version", version).update();
         if (n != 1) {
-            throw new ConcurrentUpdateException("该补贴协议已被他人修改，请刷新后重试（提交的版本 " + version + "）");
+            throw new ConcurrentUpdateException("该补贴协议已" + lastChange.of("rental_subsidy_agreement", id)
+                    + "，请刷新后重试（提交的版本 " + version + "）");
         }
     }
 

@@ -6,6 +6,7 @@ import org.anju.account.Actor;
 import org.anju.account.Channel;
 import org.anju.account.Role;
 import org.anju.platform.BadInput;
+import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.privacy.SyntheticIds;
@@ -212,6 +213,20 @@ class SubsidyTest {
         assertThatThrownBy(() -> as(office, () -> subsidies.stop(resumed.id(), resumed.version(), StopReason.MOVED_AWAY,
                 LocalDate.of(2024, 6, 1), null))).isInstanceOf(BadInput.class)
                 .hasMessage("停发日期不能早于上一次变更的生效日期（2024年7月1日）");
+
+        // a 年审 from the version read before the resumption, which the office made itself: said so, where it said 他人
+        assertThatThrownBy(() -> as(office, () -> subsidies.review(resumed.id(), new ReviewForm(stopped.version(),
+                YearMonth.of(2024, 9), LocalDate.of(2025, 8, 31), "低收入", new BigDecimal("900"), "再次年审"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("该补贴协议已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + stopped.version() + "）");
+        // a colleague stops it meanwhile: named
+        as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> subsidies.stop(resumed.id(), resumed.version(),
+                StopReason.MOVED_AWAY, LocalDate.of(2024, 10, 1), null));
+        assertThatThrownBy(() -> as(office, () -> subsidies.review(resumed.id(), new ReviewForm(resumed.version(),
+                YearMonth.of(2024, 11), LocalDate.of(2025, 10, 31), "低收入", new BigDecimal("900"), "再次年审"))))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageStartingWith("该补贴协议已被yz_housing2于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + resumed.version() + "）");
     }
 
     @Test
@@ -242,7 +257,18 @@ class SubsidyTest {
         assertThat(as(office, () -> rolls.lines(first.id(), 0, 100))).isEqualTo(lines);
         assertThat(jdbc.sql("select count(*) from rental_subsidy_roll").query(Integer.class).single()).isEqualTo(1);
 
-        Roll confirmed = as(office, () -> rolls.confirm(again.id(), again.version()));
+        // confirming the roll as first read: it was generated again since, by the office itself — said so, where it said
+        // 他人重新生成或确认 (a guess, and both ways)
+        assertThatThrownBy(() -> as(office, () -> rolls.confirm(first.id(), first.version())))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("该花名册已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("重新生成，请刷新后核对（提交的版本 " + first.version() + "）");
+        // a colleague generates it again: named
+        Roll third = as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> rolls.generate(YUZHONG, YearMonth.of(2025, 1)));
+        assertThatThrownBy(() -> as(office, () -> rolls.confirm(again.id(), again.version())))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageStartingWith("该花名册已被yz_housing2于 ")
+                .hasMessageEndingWith("重新生成，请刷新后核对（提交的版本 " + again.version() + "）");
+        Roll confirmed = as(office, () -> rolls.confirm(third.id(), third.version()));
         assertThat(confirmed.confirmed()).isTrue();
         assertThatThrownBy(() -> as(office, () -> rolls.generate(YUZHONG, YearMonth.of(2025, 2))))
                 .isInstanceOf(Conflict.class).hasMessage("渝中区2025年第一季度的花名册已确认，不能重新生成");
