@@ -44,27 +44,36 @@ public class LastChange {
      * the trail holds nothing about the row (a table that is not audited): then who is not known and not guessed.
      */
     public String of(String table, Map<String, ?> key) {
+        return of(table, key, "新建", "修改");
+    }
+
+    /**
+     * {@link #of(String, Map)} with the table's own words for what a new row and a change of it are: an application's
+     * every change is a step of its handling (办理), a county's historic total is 设定 when first given.
+     */
+    public String of(String table, Map<String, ?> key, String inserted, String updated) {
         record Entry(String actor, OffsetDateTime at, String op) {
         }
-        List<Entry> last = jdbc.sql("""
+        boolean perStatement = jdbc.sql("select true from audit_table where table_name = ? and granularity = 'statement'")
+                .param(table).query(Boolean.class).optional().isPresent();
+        // a table audited per statement keeps its inserted and deleted rows inside the statement's entry, not by row key
+        List<Entry> last = perStatement
+                ? trail.history(table, key).reversed().stream().limit(1)
+                .map(e -> new Entry(e.actor(), e.at().atOffset(java.time.ZoneOffset.UTC), e.op())).toList()
+                : jdbc.sql("""
                         select actor, at, op from audit_log where table_name = ? and row_key = cast(? as jsonb)
                         order by id desc limit 1""")
                 .params(table, json.writeValueAsString(key))
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3)))
                 .list();
         if (last.isEmpty()) {
-            // a table audited per statement keeps its rows inside the statement's entry
-            last = trail.history(table, key).reversed().stream().limit(1)
-                    .map(e -> new Entry(e.actor(), e.at().atOffset(java.time.ZoneOffset.UTC), e.op())).toList();
-        }
-        if (last.isEmpty()) {
             return "被修改";
         }
         Entry e = last.getFirst();
         return "被" + who(e.actor()) + "于 " + ChinaTime.spoken(e.at()) + switch (e.op()) {
             case "DELETE" -> "删除";
-            case "INSERT" -> "新建";
-            default -> "修改";
+            case "INSERT" -> inserted;
+            default -> updated;
         };
     }
 

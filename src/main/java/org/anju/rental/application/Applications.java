@@ -617,12 +617,10 @@ public class Applications {
 
     /**
      * Who made the application's version there now and when, from the audit trail: "被王五（xz_admin）于 14:03办理".
-     * Every change of an application is a step of its handling (受理, 审核, 退回, 公示…), so LastChange's 修改 is said
-     * 办理 here; 新建 and 删除 stay as they are.
+     * Every change of an application is a step of its handling (受理, 审核, 退回, 公示…): said 办理.
      */
     private String handled(long id) {
-        String change = lastChange.of("rental_application", id);
-        return change.endsWith("修改") ? change.substring(0, change.length() - "修改".length()) + "办理" : change;
+        return lastChange.of("rental_application", Map.of("id", id), "新建", "办理");
     }
 
     /** An application with its checks, steps, timeline and objections. Readers of its region. */

@@ -440,9 +440,9 @@ public class Stock {
             throw new BadInput("历年房源基数应为 0 至 10000000 的整数（套）");
         }
         if (!repository.saveHistoricTotal(r.id(), total, blank(note), version, access.current().username())) {
-            // 新建 when version 0 found a total already set, 修改 when the total changed since
+            // 设定 when version 0 found a total already set, 修改 when the total changed since
             throw new ConcurrentUpdateException(r.name() + "的历年房源基数已" + lastChange.of("rental_historic_total",
-                    Map.of("region_id", r.id())) + "，请刷新后重试（提交的版本 " + version + "）");
+                    Map.of("region_id", r.id()), "设定", "修改") + "，请刷新后重试（提交的版本 " + version + "）");
         }
         return repository.historicTotals(r.id()).get(r.id());
     }

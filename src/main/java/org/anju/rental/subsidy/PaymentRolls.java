@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -216,12 +217,10 @@ public class PaymentRolls {
 
     /**
      * Who made the roll's version there now and when, from the audit trail, and what they did: a roll changes only by
-     * being generated again or confirmed, so LastChange's 修改 is said as the one the roll now shows.
+     * being generated again or confirmed: said as the one the roll now shows.
      */
     private String changedSince(long id) {
-        String change = lastChange.of("rental_subsidy_roll", id);
-        String done = roll(id).confirmed() ? "确认" : "重新生成";
-        return change.endsWith("修改") ? change.substring(0, change.length() - "修改".length()) + done : change;
+        return lastChange.of("rental_subsidy_roll", Map.of("id", id), "生成", roll(id).confirmed() ? "确认" : "重新生成");
     }
 
     public Roll roll(long id) {
