@@ -14,7 +14,7 @@ import java.time.Duration;
  * <p>{@code maximumPoolSize} (ANJU_DB_POOL_SIZE, default 10) connections per node to the primary (and as many to the
  * replica); a request waits at most {@code poolTimeout} (ANJU_DB_POOL_TIMEOUT, default 5 s) for one, then is answered
  * 503 with {@code Retry-After: retryAfter} (ANJU_DB_RETRY_AFTER, default 5 s) by {@link ServiceBusy}. Size the pool
- * so that nodes × (pool size + 1) ≤ the server's max_connections − superuser_reserved_connections − what other
+ * so that nodes × (pool size + 5: the import jobs' one, the health probes' three, the replica monitor's one) ≤ the server's max_connections − superuser_reserved_connections − what other
  * clients (psql, backups, monitoring) need (README, 生产部署).
  */
 @ConfigurationProperties("anju.db")
