@@ -2,6 +2,7 @@ package org.anju.ledger.expropriation;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.LastChange;
 import org.anju.account.Role;
 import org.anju.calendar.Counting;
 import org.anju.platform.BadInput;
@@ -61,10 +62,12 @@ public class Expropriations {
     private final SourceReader reader;
 
     private final org.anju.platform.OperationsMetrics metrics;
+    private final LastChange lastChange;
 
     Expropriations(ExpropriationRepository repository, PersonalData personalData, Regions regions, Access access,
-                   SourceReader reader, org.anju.platform.OperationsMetrics metrics) {
+                   SourceReader reader, org.anju.platform.OperationsMetrics metrics, LastChange lastChange) {
         this.metrics = metrics;
+        this.lastChange = lastChange;
         this.repository = repository;
         this.personalData = personalData;
         this.regions = regions;
@@ -144,7 +147,8 @@ public class Expropriations {
             throw new BadInput("登记步骤须带上读取项目时的版本号（version）");
         }
         if (f.version() != row.version()) {
-            throw new ConcurrentUpdateException("该项目已被他人修改，请刷新后重试（提交的版本 " + f.version() + "，当前版本 " + row.version() + "）");
+            throw new ConcurrentUpdateException("该项目已" + lastChange.of("ledger_expro_project", projectId) + "，请刷新后重试（提交的版本 "
+                    + f.version() + "，当前版本 " + row.version() + "）");
         }
         Reg590.Stage stage = f.stage() == null ? null : Reg590.Stage.parse(f.stage().strip());
         if (stage == null) {
@@ -290,7 +294,7 @@ public class Expropriations {
         version(f.version());
         if (!repository.valuation(id, f.version(), f.amount(), f.receivedOn(), f.reviewRequestedOn(), f.reviewResultOn(),
                 f.appraisalRequestedOn(), access.current().username())) {
-            throw stale(f.version(), h.version());
+            throw stale(id, f.version(), h.version());
         }
         return view(householdRow(id));
     }
@@ -371,7 +375,7 @@ public class Expropriations {
         }
         version(f.version());
         if (!repository.agree(id, f.version(), f, option, access.current().username())) {
-            throw stale(f.version(), h.version());
+            throw stale(id, f.version(), h.version());
         }
         return view(householdRow(id));
     }
@@ -401,7 +405,7 @@ public class Expropriations {
         }
         version(version);
         if (!repository.decide(id, version, on, number.strip(), moveDeadline, access.current().username())) {
-            throw stale(version, h.version());
+            throw stale(id, version, h.version());
         }
         return view(householdRow(id));
     }
@@ -426,7 +430,7 @@ public class Expropriations {
         }
         version(version);
         if (!repository.vacate(id, version, on, access.current().username())) {
-            throw stale(version, h.version());
+            throw stale(id, version, h.version());
         }
         return view(householdRow(id));
     }
@@ -456,7 +460,7 @@ public class Expropriations {
         }
         version(version);
         if (!repository.enforce(id, version, on, access.current().username())) {
-            throw stale(version, h.version());
+            throw stale(id, version, h.version());
         }
         return view(householdRow(id));
     }
@@ -734,8 +738,10 @@ public class Expropriations {
         }
     }
 
-    private static ConcurrentUpdateException stale(Integer sent, int current) {
-        return new ConcurrentUpdateException("该户信息已被他人修改，请刷新后重试（提交的版本 " + sent + "，当前版本 " + current + "）");
+    /** Who made the household's version there now and when (the user's own other window said as such), not 他人. */
+    private ConcurrentUpdateException stale(long id, Integer sent, int current) {
+        return new ConcurrentUpdateException("该户信息已" + lastChange.of("ledger_expro_household", id) + "，请刷新后重试（提交的版本 "
+                + sent + "，当前版本 " + current + "）");
     }
 
 

@@ -6,6 +6,7 @@ import org.anju.account.Actor;
 import org.anju.account.Channel;
 import org.anju.account.Role;
 import org.anju.platform.BadInput;
+import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.Conflict;
 import org.anju.platform.Denied;
 import org.anju.privacy.PersonalField;
@@ -49,12 +50,14 @@ class ExpropriationScenarioTest {
     Actor office;
     Actor otherCity;
     Actor townReviewer;
+    Actor countyAdmin;
 
     @BeforeEach
     void actors() {
         office = actor("zg_housing", COUNTY, Role.HOUSING_OFFICE);
         otherCity = actor("sr_admin", "361100", Role.CITY_ADMIN);
         townReviewer = actor("jf_reviewer", "360702001000", Role.TOWN_REVIEWER);
+        countyAdmin = actor("zg_admin", COUNTY, Role.COUNTY_ADMIN);
     }
 
     Actor actor(String username, String region, Role role) {
@@ -107,6 +110,14 @@ class ExpropriationScenarioTest {
                 .isInstanceOf(Conflict.class).hasMessageContaining("不得少于30日").hasMessageContaining("计为 29 日")
                 .hasMessageContaining("最早为2025年3月31日");
         step(id, "PLAN_PUBLISHED", "2025-03-01", "2025-03-31", null, null, null);
+        // the step sent again from the page read at version 0: the version there is the office's own (it said 他人)
+        StepForm again = new StepForm("PLAN_PUBLISHED", d("2025-03-01"), d("2025-03-31"), null, null, null, 0);
+        assertThatThrownBy(() -> as(office, () -> expropriations.recordStep(id, again)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("该项目已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，请刷新后重试（提交的版本 0，当前版本 1）");
+        assertThatThrownBy(() -> as(countyAdmin, () -> expropriations.recordStep(id, again)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("该项目已被").hasMessageContaining("zg_housing").hasMessageNotContaining("他人");
         // the decision cannot come before the 30 days have ended
         assertThatThrownBy(() -> step(id, "DECISION", "2025-03-31", "2025-03-31", "章府征字〔2025〕1号", null, null))
                 .isInstanceOf(Conflict.class).hasMessageContaining("届满").hasMessageContaining("2025年3月31日");
@@ -145,6 +156,15 @@ class ExpropriationScenarioTest {
                 .hasMessageContaining("2025年5月5日止");
         as(office, () -> expropriations.valuation(h1, new ValuationForm(new BigDecimal("600000"), d("2025-04-25"),
                 d("2025-05-05"), null, null, 0)));
+        // the same valuation sent twice (Back and again), then by the county's administrator from a page read before it
+        ValuationForm twice = new ValuationForm(new BigDecimal("600000"), d("2025-04-25"), d("2025-05-05"), null, null, 0);
+        assertThatThrownBy(() -> as(office, () -> expropriations.valuation(h1, twice)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("该户信息已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageContaining("修改，请刷新后重试（提交的版本 0，当前版本 1）");
+        assertThatThrownBy(() -> as(countyAdmin, () -> expropriations.valuation(h1, twice)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("该户信息已被").hasMessageContaining("zg_housing").hasMessageNotContaining("他人");
 
         as(office, () -> expropriations.agree(h1, money("2025-04-22", "600000", 1)));
         assertThatThrownBy(() -> as(office, () -> expropriations.agree(h2, new AgreementForm(d("2025-04-28"), "产权调换",
