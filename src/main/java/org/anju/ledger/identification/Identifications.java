@@ -2,6 +2,7 @@ package org.anju.ledger.identification;
 
 import org.anju.account.Access;
 import org.anju.account.Actor;
+import org.anju.account.LastChange;
 import org.anju.platform.BadInput;
 import org.anju.platform.ConcurrentUpdateException;
 import org.anju.platform.ChinaTime;
@@ -47,9 +48,12 @@ public class Identifications {
     private final Access access;
     private final Projects projects;
     private final Checklists checklists;
+    private final LastChange lastChange;
 
-    Identifications(JdbcClient jdbc, Regions regions, Access access, Projects projects, Checklists checklists) {
+    Identifications(JdbcClient jdbc, Regions regions, Access access, Projects projects, Checklists checklists,
+                    LastChange lastChange) {
         this.jdbc = jdbc;
+        this.lastChange = lastChange;
         this.regions = regions;
         this.access = access;
         this.projects = projects;
@@ -387,9 +391,11 @@ public class Identifications {
                 + "where id = :id and version = :version").param("by", by()).param("id", id).param("version", version).update();
     }
 
-    private static void checkUpdated(int n, Identification i) {
+    /** A stale version: who changed the record there since and when (the user's own other window said so), not 他人. */
+    private void checkUpdated(int n, Identification i) {
         if (n == 0) {
-            throw new ConcurrentUpdateException("认定记录 " + i.id() + "（" + i.projectName() + "）已被他人修改：请刷新后再办理");
+            throw new ConcurrentUpdateException("认定记录 " + i.id() + "（" + i.projectName() + "）已"
+                    + lastChange.of("ledger_identification", i.id()) + "：请刷新后再办理");
         }
     }
 

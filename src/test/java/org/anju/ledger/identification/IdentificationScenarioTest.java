@@ -224,9 +224,15 @@ class IdentificationScenarioTest {
                 .isInstanceOf(BadInput.class).hasMessageContaining("JL-P2");
         as(nanguan, () -> identifications.answer(id, version(id), "JL-P2", Answer.MATCHES, "集中成片 62 户"));
         assertThat(identifications.get(id).blockers()).isEmpty();
-        // a stale version is refused
+        // a stale version is refused, naming who made the version there: here the reporter's own last answer (it said 他人)
         int stale = version(id) - 1;
-        assertThatThrownBy(() -> as(nanguan, () -> identifications.submit(id, stale))).isInstanceOf(ConcurrentUpdateException.class);
+        assertThatThrownBy(() -> as(nanguan, () -> identifications.submit(id, stale))).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("）已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageContaining("修改：请刷新后再办理");
+        // a colleague of the same 区 on a page read before that answer: the reporter is named
+        Actor colleague = actor("ng_colleague", "220102", Role.COUNTY_REPORTER);
+        assertThatThrownBy(() -> as(colleague, () -> identifications.submit(id, stale))).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("已被").hasMessageContaining("ng_reporter").hasMessageNotContaining("他人");
         as(nanguan, () -> identifications.submit(id, version(id)));
         // returned for more, then approved
         as(changchun, () -> identifications.sendBack(id, version(id), "请补充地块范围图"));
