@@ -1,6 +1,7 @@
 package org.anju.plan;
 
 import org.anju.account.Access;
+import org.anju.account.LastChange;
 import org.anju.indicator.Indicator;
 import org.anju.indicator.Indicators;
 import org.anju.plan.check.Finding;
@@ -36,6 +37,7 @@ public class Plans {
     private final Regions regions;
     private final Indicators indicators;
     private final Access access;
+    private final LastChange lastChange;
 
     private final ProgressTableRepository progressTables;
 
@@ -43,8 +45,9 @@ public class Plans {
     private final java.time.Duration previewLife;
 
     Plans(PlanRepository repository, ProgressTableRepository progressTables, PlanChecker checker, Regions regions,
-          Indicators indicators, Access access,
+          Indicators indicators, Access access, LastChange lastChange,
           @org.springframework.beans.factory.annotation.Value("${anju.import.preview-hours:24}") int previewHours) {
+        this.lastChange = lastChange;
         this.previewLife = java.time.Duration.ofHours(previewHours);
         this.repository = repository;
         this.progressTables = progressTables;
@@ -254,8 +257,8 @@ public class Plans {
         }
         if (!repository.updatePlan(plan.withSource(stored.sourceFile()), expectedVersion)) {
             Plan now = get(plan.id());
-            throw new ConcurrentUpdateException("计划「" + stored.label() + "」已被他人修改（您修改的是第 " + expectedVersion
-                    + " 版，现为第 " + now.version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+            throw new ConcurrentUpdateException("计划「" + stored.label() + "」已" + lastChange.of("plan", plan.id())
+                    + "（您修改的是第 " + expectedVersion + " 版，现为第 " + now.version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
         }
         return get(plan.id());
     }
@@ -323,22 +326,24 @@ public class Plans {
     }
 
     /**
-     * As {@link #bump}, for the API's replacements: who changed the plan is not recorded, and a client retrying its own
-     * replacement after a lost answer meets its own change (review 23 M2) — so the refusal says neither 他人 nor
-     * "刷新页面", but what the version is and what to do in either case.
+     * As {@link #bump}, for the API's replacements: a client retrying its own replacement after a lost answer meets its
+     * own change (review 23 M2) — so the refusal names who made the version there (the audit trail, 您本人 for a retry)
+     * and, as an API has no page to refresh, says what the version is and what to do in either case.
      */
     private void bumpReplacing(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
-            throw new ConcurrentUpdateException("计划「" + plan.label() + "」在您读取的第 " + expectedVersion + " 版之后已改为第 "
-                    + get(plan.id()).version() + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则请重新读取计划"
+            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已" + lastChange.of("plan", plan.id()) + "，在您读取的第 "
+                    + expectedVersion + " 版之后已改为第 " + get(plan.id()).version()
+                    + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则请重新读取计划"
                     + "（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换");
         }
     }
 
+    /** The plan's version moves on with each change of what it holds; a stale one is refused naming who moved it. */
     private void bump(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
-            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已被他人修改（您修改的是第 " + expectedVersion
-                    + " 版，现为第 " + get(plan.id()).version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已" + lastChange.of("plan", plan.id())
+                    + "（您修改的是第 " + expectedVersion + " 版，现为第 " + get(plan.id()).version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
         }
     }
 

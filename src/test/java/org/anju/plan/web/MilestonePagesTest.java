@@ -2,6 +2,7 @@ package org.anju.plan.web;
 
 import org.anju.SeedDataTest;
 import org.anju.TestUsers;
+import org.anju.account.Role;
 import org.anju.indicator.BuildingType;
 import org.anju.plan.Milestone;
 import org.anju.plan.Plan;
@@ -52,6 +53,12 @@ class MilestonePagesTest {
                 2023, 2023, null, "续建.xlsx", null), List.of(), List.of(), List.of()), false);
     }
 
+    /** Another administrator of 上饶市 (ad hoc account sr_admin2), for a version made by someone else. */
+    MockMvc colleague() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
     @AfterEach
     void removeIt() {
         plans.delete(id);   // the seed-data tests share one database
@@ -79,7 +86,13 @@ class MilestonePagesTest {
         admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
                         .param("milestoneId", String.valueOf(m.id())).param("dueOn", "2023-10-31").param("program", "SHANTYTOWN")
                         .param("workItem", "续建项目基本建成"))
-                .andExpect(flash().attribute("milestoneError", containsString("已被他人修改")));
+                .andExpect(flash().attribute("milestoneError", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
+        // another administrator of 上饶市 on a page read before the milestone was added: the city's administrator is named
+        colleague().perform(post("/plans/" + id + "/milestones").with(TestUsers.as("sr_admin2", "361100", Role.CITY_ADMIN))
+                        .param("version", String.valueOf(version)).param("milestoneId", String.valueOf(m.id()))
+                        .param("dueOn", "2023-10-31").param("program", "SHANTYTOWN").param("workItem", "续建项目基本建成"))
+                .andExpect(flash().attribute("milestoneError", containsString("（" + TestUsers.CITY_ADMIN + "）于 ")))
+                .andExpect(flash().attribute("milestoneError", org.hamcrest.Matchers.not(containsString("他人"))));
         int now = plans.get(id).version();
         admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(now))
                         .param("milestoneId", String.valueOf(m.id())).param("dueOn", "2023-10-31").param("program", "SHANTYTOWN")

@@ -4,6 +4,7 @@ import org.anju.SeedDataTest;
 import org.anju.TestUsers;
 import org.anju.account.AuditEntry;
 import org.anju.account.AuditTrail;
+import org.anju.account.Role;
 import org.anju.plan.Plan;
 import org.anju.plan.PlanDraft;
 import org.anju.plan.Plans;
@@ -57,6 +58,12 @@ class PlanEditPagesTest {
                 2024, 2024, null, "分解表.xlsx", null), List.of(), List.of(), List.of()), false);
     }
 
+    /** Another administrator of 上饶市 (ad hoc account sr_admin2), for a version made by someone else. */
+    MockMvc colleague() {
+        return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    }
+
     @AfterEach
     void removeIt() {
         // the seed-data tests share one database: leave the seed plans as they were
@@ -104,8 +111,16 @@ class PlanEditPagesTest {
         admin.perform(post("/plans/" + id + "/edit").param("version", "0").param("title", "过时的修改")
                         .param("documentNumber", "饶建保〔2024〕9号").param("firstYear", "2024"))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("已被他人修改")))
+                // the version there is the admin's own first edit (it said 他人, a guess)
+                .andExpect(content().string(containsString("已被您本人（另一窗口或此前的一次提交）于 ")))
+                .andExpect(content().string(containsString("修改（您修改的是第 0 版，现为第 1 版）")))
                 .andExpect(content().string(containsString("饶建保〔2024〕9号")));
+        // another administrator of 上饶市 on a page read before it: the city's administrator is named
+        colleague().perform(post("/plans/" + id + "/edit").with(TestUsers.as("sr_admin2", "361100", Role.CITY_ADMIN))
+                        .param("version", "0").param("title", "同事的修改").param("firstYear", "2024"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("（" + TestUsers.CITY_ADMIN + "）于 ")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("他人"))));
         admin.perform(post("/plans/" + id + "/edit").param("version", "1").param("title", " ").param("firstYear", "2024"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("计划标题不能为空")));
         admin.perform(post("/plans/" + id + "/edit").param("version", "1").param("title", "第一次修改")
