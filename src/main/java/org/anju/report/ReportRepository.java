@@ -26,10 +26,12 @@ class ReportRepository {
 
     private final JdbcClient jdbc;
     private final Indicators indicators;
+    private final org.anju.account.LastChange lastChange;
 
-    ReportRepository(JdbcClient jdbc, Indicators indicators) {
+    ReportRepository(JdbcClient jdbc, Indicators indicators, org.anju.account.LastChange lastChange) {
         this.jdbc = jdbc;
         this.indicators = indicators;
+        this.lastChange = lastChange;
     }
 
     Optional<Head> head(int regionId, YearMonth period, boolean forUpdate) {
@@ -64,7 +66,16 @@ class ReportRepository {
                         insert into report (region_id, period, status, deadline, updated_by)
                         values (?, ?, 'DRAFT', ?, ?) on conflict (region_id, period) do nothing returning id""")
                 .params(regionId, day(period), deadline, actor).query(Long.class).optional()
-                .orElseThrow(() -> new org.anju.platform.ConcurrentUpdateException("该月报表已被他人修改，请刷新后重试（刚刚已有人新建）"));
+                .orElseThrow(() -> createdMeanwhile(regionId, period));
+    }
+
+    /**
+     * The month's row another transaction made first (its insert waited for it: committed, and read committed sees it):
+     * who made it, or changed it since, and when — the user's own other click said as such, not 有人 or 他人.
+     */
+    private org.anju.platform.ConcurrentUpdateException createdMeanwhile(int regionId, YearMonth period) {
+        String done = head(regionId, period, false).map(h -> lastChange.of("report", h.id())).orElse("被新建");
+        return new org.anju.platform.ConcurrentUpdateException("该月报表已" + done + "（同一月份只有一份月报），请刷新后重试（本次未保存任何内容）");
     }
 
     /** Moves the version on when it is the one read; false otherwise. */

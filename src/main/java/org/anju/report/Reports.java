@@ -52,13 +52,15 @@ public class Reports {
     private final RecordedValues recorded;
     private final org.anju.platform.OperationsMetrics metrics;
     private final org.anju.account.Users users;
+    private final org.anju.account.LastChange lastChange;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
             RecordedValues recorded, org.anju.platform.OperationsMetrics metrics,
-            org.anju.account.Users users) {
+            org.anju.account.Users users, org.anju.account.LastChange lastChange) {
         this.users = users;
+        this.lastChange = lastChange;
         this.metrics = metrics;
         this.limits = limits;
         this.recorded = recorded;
@@ -133,7 +135,7 @@ public class Reports {
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
         if (head == null) {
             if (version != 0) {
-                throw stale(unit, period);
+                throw noReport(unit, period, version);
             }
             try {
                 head = repository.head(repository.create(unit.id(), period, deadline(period), actor.username())).orElseThrow();
@@ -148,7 +150,7 @@ public class Reports {
             return sameSaveAgain(unit, current, clean, actor).orElseThrow(() -> stale(unit, current, version, actor));
         }
         if (!repository.bump(head.id(), version, head.status(), actor.username())) {
-            throw stale(unit, period);
+            throw staleUnrecorded(unit, head, version);
         }
         repository.replaceValues(head.id(), clean);
         List<ReportFlag> flags = new ArrayList<>(Plausibility.check(clean, repository.previousValues(unit.id(), period),
@@ -173,7 +175,7 @@ public class Reports {
         ReportRepository.Head head = repository.head(unit.id(), period, true).orElse(null);
         if (head == null) {
             if (version != 0) {
-                throw stale(unit, period);
+                throw noReport(unit, period, version);
             }
             // a unit with projects only may submit without entering anything
             long id = repository.create(unit.id(), period, deadline(period), actor.username());
@@ -299,7 +301,7 @@ public class Reports {
         step.check(unit.name(), head.period(), head.status());
         ReportStatus to = step.after(head.status());
         if (!repository.bump(head.id(), version, to, actor.username())) {
-            throw stale(unit, head.period());
+            throw stale(unit, head, version, actor);   // head was read for update: its version is the one there
         }
         repository.event(head.id(), step.name(), head.status(), to, actor.username(), actor.via().name(), reason);
     }
@@ -396,7 +398,7 @@ public class Reports {
     private IllegalStateException stale(Region unit, ReportRepository.Head head, int version, Actor actor) {
         List<ReportEvent> events = repository.events(head.id());
         if (events.isEmpty()) {
-            return stale(unit, head.period());
+            return staleUnrecorded(unit, head, version);
         }
         ReportEvent last = events.getLast();
         String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）" : users.named(last.actor());
@@ -405,8 +407,21 @@ public class Reports {
                 + version + "）；请刷新后重试（本次未保存任何内容）");
     }
 
-    private static IllegalStateException stale(Region unit, YearMonth period) {
-        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + period + " 月报已被他人修改，请刷新后重试（未保存任何内容）");
+    /**
+     * A stale version of a report whose version no event made (a row loaded from before the platform, or created and
+     * not yet saved): who changed the row last and when, from the audit trail, instead of an unnamed 他人.
+     */
+    private IllegalStateException staleUnrecorded(Region unit, ReportRepository.Head head, int version) {
+        int now = repository.head(head.id()).map(ReportRepository.Head::version).orElse(head.version());
+        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已"
+                + lastChange.of("report", head.id()) + "，现为版本 " + now + "（您提交时读到的是版本 " + version
+                + "）；请刷新后重试（本次未保存任何内容）");
+    }
+
+    /** A version sent for a month that has no report at all: nobody changed it, so no one is named (it said 他人). */
+    private static IllegalStateException noReport(Region unit, YearMonth period, int version) {
+        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + period + " 月报尚未建立，没有您提交的版本 "
+                + version + "（尚未建立的月报为版本 0）；请刷新后重试（未保存任何内容）");
     }
 
     private Region unit(String code) {

@@ -40,6 +40,12 @@ class ReportSaveAgainTest {
     Regions regions;
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    ReportRepository repository;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
 
     Actor reporter(String username, String displayName) {
         return new Actor(username, displayName, regions.byCode(GANZHOU).orElseThrow(), EnumSet.of(Role.COUNTY_REPORTER),
@@ -111,6 +117,67 @@ class ReportSaveAgainTest {
                 .hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
         assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("25");
         assertThat(latest.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aStaleStepNamesWhoMadeTheVersionThereNotAnUnnamedOther() {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        Actor colleague = reporter("gzq_colleague", "甘州区同事");
+        YearMonth p = YearMonth.of(2024, 12);
+        Report mine = as(me, () -> reports.save(GANZHOU, p, 0, issued("10")));
+        as(colleague, () -> reports.save(GANZHOU, p, mine.version(), issued("20")));
+        // 上报 from my page read at version 1: the colleague's save is named (it said 他人 for every step)
+        assertThatThrownBy(() -> as(me, () -> reports.submit(GANZHOU, p, mine.version())))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被gzq_colleague于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）")
+                .hasMessageNotContaining("他人");
+        as(me, () -> reports.save(GANZHOU, p, 2, issued("30")));
+        assertThatThrownBy(() -> as(me, () -> reports.submit(GANZHOU, p, 2)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
+        assertThat(reports.get(GANZHOU, p).status()).isEqualTo(ReportStatus.DRAFT);
+    }
+
+    @Test
+    void aReportWithoutEventsNamesWhoChangedItsRowFromTheAuditTrail() {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        Actor colleague = reporter("gzq_colleague", "甘州区同事");
+        YearMonth p = YearMonth.of(2023, 11);
+        int unit = regions.byCode(GANZHOU).orElseThrow().id();
+        // a month loaded from before the platform: a row at version 2 and no events
+        as(colleague, () -> tx.execute(t -> jdbc.sql("""
+                        insert into report (region_id, period, status, version, deadline, updated_by)
+                        values (?, ?, 'DRAFT', 2, ?, 'gzq_colleague')""")
+                .params(unit, p.atDay(1), p.plusMonths(1).atDay(5)).update()));
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 1, issued("10"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被gzq_colleague于 ").hasMessageContaining("新建，现为版本 2（您提交时读到的是版本 1）")
+                .hasMessageNotContaining("他人");
+        as(me, () -> tx.execute(t -> jdbc.sql("update report set version = 3 where region_id = ? and period = ?")
+                .params(unit, p.atDay(1)).update()));
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("10"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，现为版本 3");
+        // a version of a month that has no report: nobody changed anything, and no one is named
+        assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, YearMonth.of(2023, 10), 4, issued("10"))))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("2023-10 月报尚未建立，没有您提交的版本 4")
+                .hasMessageNotContaining("他人");
+    }
+
+    @Test
+    void aMonthCreatedMeanwhileNamesWhoCreatedIt() {
+        Actor me = reporter("gzq_reporter", "甘州区住建局填报员");
+        Actor colleague = reporter("gzq_colleague", "甘州区同事");
+        YearMonth p = YearMonth.of(2023, 9);
+        int unit = regions.byCode(GANZHOU).orElseThrow().id();
+        java.time.LocalDate deadline = p.plusMonths(1).atDay(5);
+        as(colleague, () -> tx.execute(t -> repository.create(unit, p, deadline, "gzq_colleague")));
+        // the insert that lost on the month's unique key (as a 上报 racing the colleague's first save does)
+        assertThatThrownBy(() -> as(me, () -> tx.execute(t -> repository.create(unit, p, deadline, "gzq_reporter"))))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageContaining("该月报表已被gzq_colleague于 ").hasMessageContaining("新建").hasMessageNotContaining("他人");
+        assertThatThrownBy(() -> as(colleague, () -> tx.execute(t -> repository.create(unit, p, deadline, "gzq_colleague"))))
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("该月报表已被您本人（另一窗口或此前的一次提交）于 ");
     }
 
     @Test

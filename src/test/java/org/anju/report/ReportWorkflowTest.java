@@ -110,7 +110,8 @@ class ReportWorkflowTest {
         assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, values(99, "10", "5")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("请刷新后重试（本次未保存任何内容）");
         assertThatThrownBy(() -> reports.submit(GANZHOU, p, first.version()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被他人修改");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）");
         Report now = reports.get(GANZHOU, p);
         assertThat(now.version()).isEqualTo(second.version());
         assertThat(now.value(ISSUED, "")).isEqualByComparingTo("20");
