@@ -40,11 +40,14 @@ public class Projects {
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     private final org.anju.platform.OperationsMetrics metrics;
+    private final org.anju.account.LastChange lastChange;
 
     Projects(ProjectRepository repository, Regions regions, Indicators indicators, Access access, SourceReader reader,
              Rollups rollups, org.springframework.transaction.support.TransactionTemplate transaction,
-             org.anju.progress.FigureLimits limits, org.anju.platform.OperationsMetrics metrics) {
+             org.anju.progress.FigureLimits limits, org.anju.platform.OperationsMetrics metrics,
+             org.anju.account.LastChange lastChange) {
         this.metrics = metrics;
+        this.lastChange = lastChange;
         this.limits = limits;
         this.rollups = rollups;
         this.transaction = transaction;
@@ -293,7 +296,7 @@ public class Projects {
         access.checkWrite(before);
         return stored(keepingCountedMonths(List.of(before, region), () -> {
             if (!repository.update(p, region.id(), actor)) {
-                throw stale(p.name(), stored.project().version(), p.version());
+                throw stale(p.id(), p.name(), stored.project().version(), p.version());
             }
             return p.withId(p.id(), p.version() + 1);
         }));
@@ -337,8 +340,9 @@ public class Projects {
         }
     }
 
-    private static org.anju.platform.ConcurrentUpdateException stale(String name, int stored, int read) {
-        return new org.anju.platform.ConcurrentUpdateException("项目“" + name + "”已被他人修改，请刷新后重试（当前版本 "
+    /** Who made the project's version there now and when (the user's own other window said so), not 他人. */
+    private org.anju.platform.ConcurrentUpdateException stale(long id, String name, int stored, int read) {
+        return new org.anju.platform.ConcurrentUpdateException("项目“" + name + "”已" + lastChange.of("project", id) + "，请刷新后重试（当前版本 "
                 + stored + "，提交的版本 " + read + "）");
     }
 
@@ -354,7 +358,7 @@ public class Projects {
         access.checkWrite(unit);
         keepingCountedMonths(List.of(unit), () -> {
             if (!repository.delete(id, version)) {
-                throw stale(v.project().name(), v.project().version(), version);
+                throw stale(id, v.project().name(), v.project().version(), version);
             }
             return null;
         });
@@ -384,7 +388,7 @@ public class Projects {
                 imageProgress == null || imageProgress.isBlank() ? null : imageProgress.strip(), actor);
         return keepingCountedMonths(List.of(unit), () -> {
             if (!repository.touch(projectId, version, actor)) {
-                throw stale(v.project().name(), repository.version(projectId), version);
+                throw stale(projectId, v.project().name(), repository.version(projectId), version);
             }
             repository.saveProgress(entry);
             return version + 1;

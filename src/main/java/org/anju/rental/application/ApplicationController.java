@@ -126,7 +126,7 @@ class ApplicationController {
     @Operation(summary = "登记公示异议", description = "公示期内收到的异议：收到方式（channel：来信、来电、来访、网上）、内容、收到日期；"
             + "由公示部门登记，登记人为当前账号。异议核查前申请不能通过公示。")
     Objection object(@PathVariable long id, @RequestBody ObjectionInput o, @Parameter(description = "可选。客户端为这次提交生成的"
-            + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的异议（而不是“已被他人办理”的 409）；每次新的异议用新键。"
+            + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的异议（而不是说申请已被办理的 409）；每次新的异议用新键。"
             + "键保留一天；同一键用于申请、版本、收到方式、内容或日期不同的提交则 409。")
                      @RequestHeader(name = Once.HEADER, required = false) String key) {
         int version = version(o.version());
