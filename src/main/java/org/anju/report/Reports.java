@@ -147,7 +147,7 @@ public class Reports {
         ReportStep.SAVE.check(unit.name(), period, head.status());
         if (head.version() != version) {
             ReportRepository.Head current = head;
-            return sameSaveAgain(unit, current, clean, actor).orElseThrow(() -> stale(unit, current, version, actor));
+            return sameSaveAgain(unit, current, clean, actor).orElseThrow(() -> stale(unit, current, version));
         }
         if (!repository.bump(head.id(), version, head.status(), actor.username())) {
             throw staleUnrecorded(unit, head, version);
@@ -301,7 +301,7 @@ public class Reports {
         step.check(unit.name(), head.period(), head.status());
         ReportStatus to = step.after(head.status());
         if (!repository.bump(head.id(), version, to, actor.username())) {
-            throw stale(unit, head, version, actor);   // head was read for update: its version is the one there
+            throw stale(unit, head, version);   // head was read for update: its version is the one there
         }
         repository.event(head.id(), step.name(), head.status(), to, actor.username(), actor.via().name(), reason);
     }
@@ -395,13 +395,13 @@ public class Reports {
      * A save based on an old version: who made the version there now, by which step and when (the last event made
      * it), instead of an unnamed 他人 — the user's own earlier save in another window is said as such.
      */
-    private IllegalStateException stale(Region unit, ReportRepository.Head head, int version, Actor actor) {
+    private IllegalStateException stale(Region unit, ReportRepository.Head head, int version) {
         List<ReportEvent> events = repository.events(head.id());
         if (events.isEmpty()) {
             return staleUnrecorded(unit, head, version);
         }
         ReportEvent last = events.getLast();
-        String who = last.actor().equals(actor.username()) ? "您本人（另一窗口或此前的一次提交）" : users.named(last.actor());
+        String who = users.who(last.actor());
         return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
                 + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
                 + version + "）；请刷新后重试（本次未保存任何内容）");
