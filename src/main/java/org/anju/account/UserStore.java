@@ -159,6 +159,11 @@ class UserStore {
         return t == null ? null : t.toInstant();
     }
 
+    /** Whether an actor of the audit trail is an account: not the system, a sign-in nobody passed, a command, the database. */
+    static boolean isAccount(String actor) {
+        return !actor.contains(":") && !Users.RESERVED.contains(actor) && !actor.equals("nobody");
+    }
+
     /** Display names of these usernames (one query); see {@link Users#displayNames}. */
     java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
         java.util.Map<String, String> names = new java.util.HashMap<>();

@@ -72,7 +72,11 @@ public class Users {
 
     static String named(UserStore store, String username) {
         String name = store.displayNames(List.of(username)).getOrDefault(username, username);
-        return name == null || name.equals(username) ? username : name + "（" + username + "）";
+        if (name == null || name.equals(username)) {
+            return username;
+        }
+        // 系统, 命令行（root）: what acted, not an account whose username would tell the reader anything more
+        return UserStore.isAccount(username) ? name + "（" + username + "）" : name;
     }
 
     public Optional<User> byUsername(String username) {

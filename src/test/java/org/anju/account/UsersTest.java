@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -33,6 +34,8 @@ class UsersTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     String create(String admin, String json) throws Exception {
         return mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).content(json)
@@ -118,6 +121,12 @@ class UsersTest {
                         .content("{\"displayName\": \"信州区住建局填报员\", \"version\": " + (version + 2) + "}")
                         .with(TestUsers.as(TestUsers.PROVINCE_ADMIN)))
                 .andExpect(status().isOk());
+        // a failed sign-in since changed the row (its count of failures) but not the version: not the one named (review 24 H1)
+        long entries = jdbc.sql("select count(*) from audit_log where table_name = 'users' and actor = 'anonymous'")
+                .query(Long.class).single();
+        mvc.perform(get("/api/me").with(httpBasic("xz_reporter", "not-the-password"))).andExpect(status().isUnauthorized());
+        assertThat(jdbc.sql("select count(*) from audit_log where table_name = 'users' and actor = 'anonymous'")
+                .query(Long.class).single()).as("the failed sign-in changed the account's row").isGreaterThan(entries);
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + (version + 2) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isConflict())
