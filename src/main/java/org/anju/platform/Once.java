@@ -132,7 +132,7 @@ public class Once implements Expiring {
                         .param("owner", owner).param("key", k)
                         .query((rs, n) -> {
                             Instant at = rs.getTimestamp("made_at").toInstant();
-                            if (!rs.getString("digest").equals(digest)) {
+                            if (!same(rs.getString("digest"), digest, request)) {
                                 throw new Conflict(from == From.FORM
                                         ? "这张表单已于 " + ChinaTime.atSecond(at) + " 提交过，这次的内容有改动，未保存：如要再提交一项，"
                                         + "请重新打开表单填写（返回上一页再提交会被当作同一次提交）"
@@ -150,8 +150,22 @@ public class Once implements Expiring {
         });
     }
 
+    /** Marks a keyed digest: a key recorded before they were keyed holds a plain SHA-256, without the mark. */
+    private static final String KEYED = "hmac:";
+
     private String digest(Object request) {
-        return digests.of(String.valueOf(request));
+        return KEYED + digests.of(String.valueOf(request));
+    }
+
+    /**
+     * Whether the digest recorded with a key is this request's. A key recorded before the digests were keyed (an upgrade
+     * within the day) holds the plain SHA-256 of the request as it was asked then: compared as such, so that a client's
+     * retry across the upgrade is answered with its first result, not refused as another request — a refusal that
+     * invites a retry under a new key, and a second record (review 24 M2). A request whose first was recorded without
+     * its personal fields (a petition's name and phone) still differs: refused, never guessed to be the same.
+     */
+    private static boolean same(String recorded, String digest, Object request) {
+        return recorded.startsWith(KEYED) ? recorded.equals(digest) : recorded.equals(Sha256.hex(String.valueOf(request)));
     }
 
     private static String owner() {
