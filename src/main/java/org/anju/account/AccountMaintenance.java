@@ -39,7 +39,12 @@ class AccountMaintenance {
         int rows = throttle.cleanUp();
         StringBuilder dropped = new StringBuilder();
         for (org.anju.platform.Expiring e : expiring) {
-            dropped.append("，").append(e.what()).append("删除 ").append(e.dropExpired()).append(" 条");
+            try {
+                dropped.append("，").append(e.what()).append("删除 ").append(e.dropExpired()).append(" 条");
+            } catch (RuntimeException failed) {
+                // one module's failure (a lock waited for, a busy database) must not keep the others' rows: next run
+                log.warn("定时清理：{}未能删除（下次清理时再试）", e.what(), failed);
+            }
         }
         log.debug("定时清理：过期会话已删除，登录限制记录删除 {} 条{}", rows, dropped);
     }

@@ -45,4 +45,25 @@ class ScheduledCleanUpTest {
         assertThat(jdbc.sql("select key from request_once where owner = 't_cleanup'").query(String.class).list())
                 .containsExactly("k-new");
     }
+
+    /** One module's clean-up failing (a lock waited for, a busy database) does not keep the others' rows (review 24 L1). */
+    @Test
+    void oneModulesFailureDoesNotStopTheOthers(@Autowired org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions,
+                                               @Autowired LoginThrottle throttle, @Autowired org.anju.platform.Once once) {
+        jdbc.sql("insert into request_once (owner, key, made_at, digest, result) values ('t_cleanup2', 'k-old', now() - interval '25 hours', 'd', '1')")
+                .update();
+        org.anju.platform.Expiring failing = new org.anju.platform.Expiring() {
+            @Override
+            public String what() {
+                return "会失败的清理";
+            }
+
+            @Override
+            public int dropExpired() {
+                throw new org.springframework.dao.CannotAcquireLockException("lock timeout");
+            }
+        };
+        new AccountMaintenance(sessions, throttle, java.util.List.of(failing, once)).cleanUp();
+        assertThat(jdbc.sql("select count(*) from request_once where owner = 't_cleanup2'").query(Integer.class).single()).isZero();
+    }
 }
