@@ -124,7 +124,7 @@ class UserApiController {
 
     @PutMapping(path = "/users/{id}", consumes = "application/json")
     @Requires(Requirement.ADMIN)
-    @Operation(summary = "修改用户的姓名、角色、启用状态（须带读取时的 version；他人已修改则 409）")
+    @Operation(summary = "修改用户的姓名、角色、启用状态（须带读取时的 version；其后已被修改则 409，说明由谁于何时修改）")
     UserView update(@PathVariable long id, @RequestBody UpdateRequest r) {
         if (r == null || r.version() == null) {
             throw new org.anju.platform.BadInput("缺少版本号 version：请先读取用户，修改后连同 version 一起提交");

@@ -332,8 +332,8 @@ public class Plans {
      */
     private void bumpReplacing(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
-            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已" + lastChange.of("plan", plan.id()) + "，在您读取的第 "
-                    + expectedVersion + " 版之后已改为第 " + get(plan.id()).version()
+            throw new ConcurrentUpdateException("计划「" + plan.label() + "」在您读取的第 " + expectedVersion + " 版之后"
+                    + lastChange.of("plan", plan.id()) + "，现为第 " + get(plan.id()).version()
                     + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则请重新读取计划"
                     + "（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换");
         }

@@ -117,7 +117,7 @@ class PlanController {
 
     @PutMapping("/plans/{id}")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "修改计划元数据；须带读取时的 version，计划已被他人修改则 409 且不写入")
+    @Operation(summary = "修改计划元数据；须带读取时的 version，其后计划已被修改则 409（说明由谁于何时修改）且不写入")
     PlanView update(@PathVariable long id, @Valid @RequestBody PlanRequest r) {
         plans.get(id);
         if (r.version() == null) {

@@ -75,7 +75,7 @@ class StockController {
 
     @PutMapping("/estates/{id}")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "修改项目", description = "须带读取时的 version；他人已修改则 409。")
+    @Operation(summary = "修改项目", description = "须带读取时的 version；其后已被修改则 409（说明由谁于何时修改）。")
     Estate editEstate(@PathVariable long id, @RequestBody EstateInput e) {
         if (e.version() == null) {
             throw new BadInput("缺少 version：请提供读取项目时的版本，以免覆盖他人同时所做的修改");

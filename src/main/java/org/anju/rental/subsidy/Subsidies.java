@@ -246,7 +246,7 @@ public class Subsidies {
         if (!row.active()) {
             throw new Conflict("该补贴协议已停发");
         }
-        LocalDate last = lastChange(id);
+        LocalDate last = lastChangeOn(id);
         if (stopOn.isBefore(last)) {
             throw new BadInput("停发日期不能早于上一次变更的生效日期（" + DAY.format(last) + "）");
         }
@@ -275,7 +275,7 @@ public class Subsidies {
         if (!h.open()) {
             throw new Conflict("该家庭已于" + DAY.format(h.closedOn()) + "退出（" + h.closedReason() + "），不能年审恢复：请办理停发");
         }
-        LocalDate last = lastChange(id);
+        LocalDate last = lastChangeOn(id);
         if (!from.isAfter(last)) {
             throw new BadInput((row.active() ? "重新核定的起始月份须晚于上一次变更（" : "恢复发放的月份须晚于停发日期（")
                     + DAY.format(last) + "）");
@@ -427,7 +427,7 @@ public class Subsidies {
         }
     }
 
-    private LocalDate lastChange(long id) {
+    private LocalDate lastChangeOn(long id) {
         return jdbc.sql("select effective_on from rental_subsidy_change where agreement_id = :id order by seq desc limit 1")
                 .param("id", id).query(LocalDate.class).single();
     }

@@ -138,7 +138,8 @@ class LeaseRepeatsTest {
                 .andExpect(jsonPath("$.detail").value(startsWith("请求头 Idempotency-Key“violation-2026-05-20-1”已于 ")));
         // only the illegal income changed (personal, yet part of the keyed digest): not taken for the first either
         mvc.perform(json(path, "violation-2026-05-20-1", sublet("2026-05-20").replace("8000", "9000")))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(startsWith("请求头 Idempotency-Key“violation-2026-05-20-1”已于 ")));
         assertThat(count("rental_violation", "")).isEqualTo(1);
         assertThat(count("rental_rent_bill", " and kind = 'BACK_CHARGE'")).isEqualTo(1);
     }
