@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who made a row's last change and when, read from the audit trail, for the refusal of a stale version: "已被张三（zs）于
- * 14:03 修改" where it said "已被他人修改". 他人 was a guess, and a wrong one whenever the version had been made by the
- * user's own other window or earlier click (the double-submit trial); every audited table can answer this, so no table
- * needs an updated_by column of its own for it. Read inside the refused transaction, on the primary: the row's last
- * entry is there.
+ * Who made the version of a row there now and when, read from the audit trail, for the refusal of a stale version:
+ * "已被张三（zs）于 14:03修改" where it said "已被他人修改". 他人 was a guess, and a wrong one whenever the version had been
+ * made by the user's own other window or earlier click (the double-submit trial); every audited table can answer this, so
+ * no table needs an updated_by column of its own for it. Read inside the refused transaction, on the primary: the
+ * change's entry is there.
  */
 @Service
 public class LastChange {
