@@ -216,6 +216,7 @@ class BulletinComposer {
         List<SubsidyUnit> parts = new ArrayList<>();
         List<String> notOnline = new ArrayList<>();
         List<String> unreported = new ArrayList<>();
+        List<String> unfilled = new ArrayList<>();
         int paying = 0;
         for (ProgressSummary u : d.units()) {
             if (u.actual(ISSUED) == null && u.target(ISSUED) == null) {
@@ -225,7 +226,11 @@ class BulletinComposer {
                 unreported.add(u.regionName());
                 continue;
             }
-            parts.add(new SubsidyUnit(u.regionName(), new Count(nz(u.actual(ISSUED)), u.rate(ISSUED))));
+            if (blank(u, ISSUED)) {
+                unfilled.add(u.regionName());   // 未填, never "发放0户，占发放任务的0.0%"
+                continue;
+            }
+            parts.add(new SubsidyUnit(u.regionName(), count(u, ISSUED)));
             if (u.actual(ISSUED) != null && u.actual(ISSUED).signum() > 0) {
                 paying++;
                 if (u.actual(ONLINE) == null || u.actual(ONLINE).compareTo(u.actual(ISSUED)) < 0) {
@@ -233,9 +238,9 @@ class BulletinComposer {
                 }
             }
         }
-        SubsidyTotal total = t.unreported() ? null : new SubsidyTotal(new Count(nz(t.actual(ISSUED)), t.rate(ISSUED)), t.actual(AMOUNT));
+        SubsidyTotal total = t.unreported() || blank(t, ISSUED) ? null : new SubsidyTotal(count(t, ISSUED), t.actual(AMOUNT));
         return Optional.of(new Subsidy(d.when(), t.target(ISSUED), reporting(t), total, parts, unreported, paying, notOnline,
-                t.actual(ONLINE) != null));
+                t.actual(ONLINE) != null, unfilled));
     }
 
     private Optional<Funds> funds(Data d) {
@@ -248,15 +253,18 @@ class BulletinComposer {
                 .map(e -> new Source(FundSource.valueOf(e.getKey()).label(), e.getValue())).toList();
         List<FundUnit> parts = new ArrayList<>();
         List<String> unreported = new ArrayList<>();
+        List<String> unfilled = new ArrayList<>();
         for (ProgressSummary u : d.units()) {
             if (u.unreported()) {
                 unreported.add(u.regionName());
             } else if (u.actual(RECEIVED) != null) {
                 parts.add(new FundUnit(u.regionName(), u.actual(RECEIVED), count(u, DISBURSED)));
+            } else if (u.expected() > 0) {
+                unfilled.add(u.regionName());   // reported and left 到位资金 blank: said, not passed over
             }
         }
         return Optional.of(new Funds(d.when(), reporting(t), t.actual(RECEIVED), sources, count(t, DISBURSED), count(t, SPENT),
-                parts, unreported));
+                parts, unreported, unfilled));
     }
 
     private Optional<Entry> entry(Data d) {
@@ -270,7 +278,8 @@ class BulletinComposer {
         List<EntryUnit> parts = d.units().stream().filter(u -> u.actual(fresh) != null || u.actual(vacated) != null)
                 .map(u -> {
                     var occupancy = occupancy(u.regionCode(), d.period());
-                    return new EntryUnit(u.regionName(), nz(u.actual(fresh)), nz(u.actual(entered)), u.rate(entered),
+                    // typed items: a blank one stays null (未填), never 0
+                    return new EntryUnit(u.regionName(), u.actual(fresh), u.actual(entered), u.rate(entered),
                             u.actual(vacated), occupancy == null ? null : occupancy.allocationRate(),
                             occupancy == null ? null : occupancy.occupancyRate());
                 })
@@ -386,7 +395,13 @@ class BulletinComposer {
 
     /** An amount and its rate, or null when the summary has no figure for it. */
     private static Count count(ProgressSummary s, String code) {
-        return s.actual(code) == null ? null : new Count(s.actual(code), s.rate(code));
+        return s.line(code).filter(l -> l.actual() != null)
+                .map(l -> new Count(l.actual(), l.rate(), l.unfilled() > 0)).orElse(null);
+    }
+
+    /** Whether the units that reported all left this item of their report blank (未填). */
+    private static boolean blank(ProgressSummary s, String code) {
+        return s.line(code).map(ProgressLine::blank).orElse(false);
     }
 
     private static BigDecimal nz(BigDecimal v) {

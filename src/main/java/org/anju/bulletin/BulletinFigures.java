@@ -21,8 +21,16 @@ final class BulletinFigures {
     record Scope(int year, int month, String label) {
     }
 
-    /** An amount and its rate. */
-    record Count(BigDecimal amount, BigDecimal rate) {
+    /**
+     * An amount and its rate.
+     *
+     * @param unfilled a unit that reported left the amount or its base blank: no rate, and the text says why
+     */
+    record Count(BigDecimal amount, BigDecimal rate, boolean unfilled) {
+
+        Count(BigDecimal amount, BigDecimal rate) {
+            this(amount, rate, false);
+        }
     }
 
     /** How many of the region's reporting units are in the sums; a total over fewer than all says so. */
@@ -97,8 +105,18 @@ final class BulletinFigures {
      * @param notOnline      paying units that do not pay every household online (or did not say)
      * @param onlineReported whether the region reports online payments at all
      */
+    /**
+     * @param total    null when no unit reported — or all that did left 已发放户数 blank ({@code reporting} tells which)
+     * @param unfilled the units that reported and left 已发放户数 blank (未填, never "发放0户")
+     */
     record Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
-                   List<String> unreported, int paying, List<String> notOnline, boolean onlineReported) {
+                   List<String> unreported, int paying, List<String> notOnline, boolean onlineReported,
+                   List<String> unfilled) {
+
+        Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
+                List<String> unreported, int paying, List<String> notOnline, boolean onlineReported) {
+            this(scope, target, reporting, total, units, unreported, paying, notOnline, onlineReported, List.of());
+        }
     }
 
     /** @param amount 发放金额, 万元, or null */
@@ -114,8 +132,14 @@ final class BulletinFigures {
      * @param sources   received by named source (中央补助 …), without 未分来源
      * @param disbursed null when not reported; so is {@code spent}
      */
+    /** @param unfilled the units that reported and left 到位资金 blank */
     record Funds(Scope scope, Reporting reporting, BigDecimal received, List<Source> sources, Count disbursed,
-                 Count spent, List<FundUnit> units, List<String> unreported) {
+                 Count spent, List<FundUnit> units, List<String> unreported, List<String> unfilled) {
+
+        Funds(Scope scope, Reporting reporting, BigDecimal received, List<Source> sources, Count disbursed,
+              Count spent, List<FundUnit> units, List<String> unreported) {
+            this(scope, reporting, received, sources, disbursed, spent, units, unreported, List.of());
+        }
     }
 
     record Source(String name, BigDecimal amount) {
@@ -130,8 +154,8 @@ final class BulletinFigures {
     }
 
     /**
-     * @param added   新增保障家庭 (0 when none reported)
-     * @param entered households entered in the system (0 when none reported), {@code entryRate} its rate
+     * @param added   新增保障家庭, null when the unit left it blank (未填, never 0)
+     * @param entered households entered in the system, null when left blank; {@code entryRate} its rate
      * @param vacated 腾退 found, or null
      * @param allocationRate 公租房分配率 from the unit's stock records, or null when it keeps none here; {@code occupancyRate} 入住率
      */
@@ -143,7 +167,7 @@ final class BulletinFigures {
         }
 
         boolean allEntered() {
-            return entered.compareTo(added) >= 0;
+            return entered != null && added != null && entered.compareTo(added) >= 0;
         }
     }
 

@@ -190,14 +190,18 @@ final class BulletinProse {
         Scope s = f.scope();
         String target = f.target() == null ? ""
                 : w.fill("subsidy.target", "年份", s.year(), "范围", s.label(), "任务量", fig(f.target()));
-        String progress = f.total() == null ? w.fill("unreported.all")
-                : w.fill("subsidy.progress", "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued().rate()),
+        String progress = f.total() == null
+                ? w.fill(f.reporting().reported() > 0 ? "subsidy.unfilled.all" : "unreported.all")
+                : w.fill("subsidy.progress", "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued()),
                 "金额", f.total().amount() == null ? "" : w.fill("subsidy.progress.amount", "发放金额", fig(f.total().amount())),
                 "部分报送", partial(f.reporting()));
         List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill("subsidy.unit", "地区", u.name(),
-                "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
+                "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued()))).toList());
         if (f.total() != null && !f.unreported().isEmpty()) {
             units.add(unreported(f.unreported()));
+        }
+        if (f.total() != null && !f.unfilled().isEmpty()) {
+            units.add(unfilled(f.unfilled(), "subsidy.item"));
         }
         String online = "";
         if (f.paying() > 0 && f.onlineReported()) {
@@ -215,16 +219,19 @@ final class BulletinProse {
         List<String> sources = f.sources().stream().map(x -> w.fill("funds.source", "来源", x.name(), "金额", fig(x.amount()))).toList();
         List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill("funds.unit", "地区", u.name(),
                 "到位资金", fig(u.received()), "拨付", u.disbursed() == null ? "" : w.fill("funds.unit.disbursed",
-                        "拨付", fig(u.disbursed().amount()), "拨付率", rate(u.disbursed().rate())))).toList());
+                        "拨付", fig(u.disbursed().amount()), "拨付率", rate(u.disbursed())))).toList());
         if (!f.unreported().isEmpty()) {
             units.add(unreported(f.unreported()));
+        }
+        if (!f.unfilled().isEmpty()) {
+            units.add(unfilled(f.unfilled(), "funds.item"));
         }
         String paragraph = w.fill("funds.paragraph", "月份", f.scope().month(), "范围", f.scope().label(),
                 "到位资金", fig(f.received()),
                 "来源", sources.isEmpty() ? "" : w.fill("funds.sources", "各来源", names(sources)),
                 "拨付", f.disbursed() == null ? "" : w.fill("funds.disbursed", "拨付", fig(f.disbursed().amount()),
-                        "拨付率", rate(f.disbursed().rate())),
-                "支出", f.spent() == null ? "" : w.fill("funds.spent", "支出", fig(f.spent().amount()), "支出率", rate(f.spent().rate())),
+                        "拨付率", rate(f.disbursed())),
+                "支出", f.spent() == null ? "" : w.fill("funds.spent", "支出", fig(f.spent().amount()), "支出率", rate(f.spent())),
                 "部分报送", partial(f.reporting()), "其中", units(units));
         return new Bulletin.Section(w.fill("funds.heading"), List.of(paragraph), List.of());
     }
@@ -232,8 +239,11 @@ final class BulletinProse {
     // ------------------------------------------------------------------------------------- 信息录入
 
     Bulletin.Section entry(Entry f) {
-        List<String> units = f.units().stream().map(u -> w.fill("entry.unit", "地区", u.name(), "新增户数", fig(u.added()),
-                "录入情况", u.allEntered() ? w.fill("entry.unit.allEntered")
+        List<String> units = f.units().stream().map(u -> w.fill("entry.unit", "地区", u.name(),
+                "新增", u.added() == null ? w.fill("entry.unit.added.unfilled") : w.fill("entry.unit.added", "新增户数", fig(u.added())),
+                "录入情况", u.entered() == null ? w.fill("entry.unit.entered.unfilled")
+                        : u.allEntered() ? w.fill("entry.unit.allEntered")
+                        : u.added() == null ? w.fill("entry.unit.entered.noRate", "录入户数", fig(u.entered()))
                         : w.fill("entry.unit.entered", "录入户数", fig(u.entered()), "录入率", rate(u.entryRate())),
                 "腾退", u.vacated() == null ? "" : w.fill("entry.unit.vacated", "腾退套数", fig(u.vacated())),
                 "分配入住", u.allocationRate() == null ? "" : w.fill("entry.unit.occupancy", "分配率", rate(u.allocationRate()),
@@ -389,6 +399,11 @@ final class BulletinProse {
         return w.fill("units.unreported", "地区名单", names(names));
     }
 
+    /** "临泽县、高台县月报未填写已发放户数": units that reported and left the item blank, never "0户". */
+    private String unfilled(List<String> names, String itemKey) {
+        return w.fill("units.unfilled", "地区名单", names(names), "项目", w.fill(itemKey));
+    }
+
     /** "（7个单位中5个已报送，合计和比率只含已报送单位）" after a total over some of its units. */
     private String partial(Reporting r) {
         return r.partial() ? w.fill("partial", "应报", r.expected(), "已报", r.reported()) : "";
@@ -408,5 +423,10 @@ final class BulletinProse {
 
     private static String rate(BigDecimal rate) {
         return Rates.format(rate);
+    }
+
+    /** A count's rate; where a unit left its figure or base blank there is none, and the text says why, not "—". */
+    private String rate(Count c) {
+        return c.unfilled() && c.rate() == null ? w.fill("rate.unfilled") : rate(c.rate());
     }
 }

@@ -168,18 +168,30 @@ final class BulletinTables {
 
     /** A rate as the 通报 prints it: 未报 for a unit whose month is not in the sums, never 0.0%. */
     private static String rate(ProgressSummary s, String code) {
-        return s.unreported() ? ProgressLine.UNREPORTED : Rates.format(s.rate(code));
+        return s.unreported() ? ProgressLine.UNREPORTED
+                : s.line(code).map(ProgressLine::rateText).orElse(Rates.format(s.rate(code)));
     }
 
-    /** An actual as the 通报 prints it: 0 for a unit that reported none, 未报 for one that did not report. */
+    /**
+     * An actual as the 通报 prints it: 0 for a unit that reported and whose projects reached no such stage, 未填 for
+     * one that left the item of its report blank, 未报 for one that did not report.
+     */
     private static String actual(ProgressSummary s, String code) {
-        return s.unreported() ? ProgressLine.UNREPORTED : Rates.figure(s.actual(code) == null ? BigDecimal.ZERO : s.actual(code));
+        if (s.unreported()) {
+            return ProgressLine.UNREPORTED;
+        }
+        if (s.line(code).map(ProgressLine::blank).orElse(false)) {
+            return ProgressLine.UNFILLED;
+        }
+        return Rates.figure(s.actual(code) == null ? BigDecimal.ZERO : s.actual(code));
     }
 
-    /** The table's 备注, with the legend of 未报 where a row has it. */
+    /** The table's 备注, with the legends of 未报 and 未填 where a row has them. */
     private String note(List<List<String>> rows) {
         boolean unreported = rows.stream().anyMatch(r -> r.contains(ProgressLine.UNREPORTED));
-        return words.fill("table.note", "未报说明", unreported ? words.fill("table.note.unreported") : "");
+        boolean unfilled = rows.stream().anyMatch(r -> r.contains(ProgressLine.UNFILLED) || r.contains(ProgressLine.PARTLY_UNFILLED));
+        return words.fill("table.note", "未报说明", (unreported ? words.fill("table.note.unreported") : "")
+                + (unfilled ? words.fill("table.note.unfilled") : ""));
     }
 
     private static String figOrBlank(BigDecimal v) {

@@ -133,14 +133,68 @@ public class Progress {
             if (a == null && target == null) {
                 continue;
             }
-            // a unit that reported and has no figure for it has 0 (no project started); nobody reporting is 未报
-            BigDecimal shown = a == null && rule != null && target != null && reported > 0 ? BigDecimal.ZERO : a;
+            // a unit that reported and has no figure of a register stage has 0 (no project started); one that left
+            // an item of the form blank said nothing (未填); nobody reporting is 未报
+            BigDecimal shown = a == null && !i.entered() && rule != null && target != null && reported > 0 ? BigDecimal.ZERO : a;
+            Indicator base = entered(rule);
+            boolean full = units.getOrDefault(i.id(), 0) >= reported
+                    && (base == null || units.getOrDefault(base.id(), 0) >= reported);
+            int blanks = full || !(i.entered() || base != null) ? 0
+                    : unfilled(region, period, i, rule, base, a, target, reported);
             lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
                     i.measureName(), a, target, rule == null ? null : rule.name(),
-                    rule == null ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
-                    bySource.getOrDefault(i.id(), Map.of()), reported == 0));
+                    rule == null || blanks > 0 ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
+                    bySource.getOrDefault(i.id(), Map.of()), reported == 0, blanks));
         }
         return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected);
+    }
+
+    /** The typed figure a rate divides by (拨付率's 到位资金 …), or null for a plan's target or a register stage. */
+    private Indicator entered(RateRule rule) {
+        return rule == null || rule.fromPlan() ? null
+                : indicators.byCode(rule.targetIndicatorCode()).filter(Indicator::entered).orElse(null);
+    }
+
+    /**
+     * How many of the region's {@code reported} units left a typed item blank where it counts: all of them when
+     * nobody filled it in (or its base); else, for a rated line, the units that left the figure blank and have a target
+     * for it, or a base figure, or that left the base blank and have the figure — each would move the rate as if the
+     * blank were 0. A unit with neither a target nor the item (a 开发区 that pays no subsidies) moves nothing.
+     */
+    private int unfilled(Region region, YearMonth period, Indicator i, RateRule rule, Indicator base,
+                         BigDecimal actual, BigDecimal target, int reported) {
+        if (reported == 0) {
+            return 0;
+        }
+        if (i.entered() && actual == null || base != null && target == null) {
+            return reported;
+        }
+        if (reported == 1 || rule == null) {
+            return 0;   // one unit with the figure (and its base); or no rate the blanks could move
+        }
+        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
+        java.util.Set<Integer> with = filledUnits(roots, period, i);
+        if (base != null) {
+            java.util.Set<Integer> withBase = filledUnits(roots, period, base);
+            return (int) (withBase.stream().filter(u -> !with.contains(u)).count()
+                    + with.stream().filter(u -> !withBase.contains(u)).count());
+        }
+        if (!i.entered()) {
+            return 0;
+        }
+        java.util.Set<Integer> blank = new java.util.HashSet<>();
+        roots.forEach(r -> blank.addAll(rollups.reportedUnits(r.id(), period)));
+        blank.removeAll(with);
+        return (int) blank.stream().map(regions::byId)
+                .filter(u -> Rates.rate(BigDecimal.ONE, targets.forUnits(List.of(u), period.getYear()).get(i.code())) != null)
+                .count();
+    }
+
+    /** The reporting units below the roots that are in the month's sums with a figure of the indicator. */
+    private java.util.Set<Integer> filledUnits(List<Region> roots, YearMonth period, Indicator i) {
+        java.util.Set<Integer> units = new java.util.HashSet<>();
+        roots.forEach(r -> units.addAll(rollups.filledUnits(r.id(), period, i.id())));
+        return units;
     }
 
     /** The region's reporting units (a 片区: its members') that have the month in the sums. */
@@ -211,6 +265,7 @@ public class Progress {
             target = rollups.totals(ids, period, indicators.byCode(rule.targetIndicatorCode()).orElseThrow().id());
         }
         Map<Integer, Integer> reported = rollups.reported(ids, period);
+        Indicator base = entered(rule);
         Map<Integer, ProgressLine> lines = new LinkedHashMap<>();
         for (Region r : list) {
             boolean unreported = !reported.containsKey(r.id());
@@ -219,10 +274,13 @@ public class Progress {
             if (a == null && t == null) {
                 continue;
             }
-            BigDecimal shown = a == null && t != null && !unreported ? BigDecimal.ZERO : a;
+            int n = reported.getOrDefault(r.id(), 0);
+            int blanks = unreported || !(i.entered() || base != null) ? 0 : unfilled(r, period, i, rule, base, a, t, n);
+            // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
+            BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;
             lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),
                     i.stageLabel(), i.measureName(), a, t, rule == null ? null : rule.name(),
-                    rule == null ? null : Rates.rate(shown, t), reported.getOrDefault(r.id(), 0), Map.of(), unreported));
+                    rule == null || blanks > 0 ? null : Rates.rate(shown, t), n, Map.of(), unreported, blanks));
         }
         return lines;
     }

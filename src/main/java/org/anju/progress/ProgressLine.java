@@ -13,21 +13,42 @@ import java.util.Map;
  * @param units     how many reporting units' figures were added
  * @param bySource  funds per {@link FundSource} name; empty for everything else
  * @param unreported no unit of the region has a report for the month in the sums: actual and rate are 未报, not 0
+ * @param unfilled  how many of the units that reported left this item of the report form blank, or the one its rate
+ *                  divides by (the larger count; {@link org.anju.indicator.Indicator#entered()}: always 0 for what the
+ *                  project register adds up). All of them left the item blank: 未填, not 0. Some: the sum of the others
+ *                  stays, with no rate — it would count the blanks as 0
  */
 public record ProgressLine(String programCode, String programName, String indicatorCode, String indicatorName,
                            String stageLabel, String measure, BigDecimal actual, BigDecimal target,
                            String rateName, BigDecimal rate, int units, Map<String, BigDecimal> bySource,
-                           boolean unreported) {
+                           boolean unreported, int unfilled) {
 
     /** What pages and documents print for a month nobody reported. */
     public static final String UNREPORTED = "未报";
 
+    /** What they print for an item of the report form that the units which reported left blank. */
+    public static final String UNFILLED = "未填";
+
+    /** What a rate says when a unit that reported left one of its two figures blank. */
+    public static final String PARTLY_UNFILLED = "含未填项";
+
+    /** Reported, and no unit that reported filled the item in. */
+    public boolean blank() {
+        return !unreported && unfilled > 0 && actual == null;
+    }
+
     public String rateText() {
-        return unreported ? UNREPORTED : Rates.format(rate);
+        if (unreported) {
+            return UNREPORTED;
+        }
+        if (rate == null && unfilled > 0) {
+            return blank() ? UNFILLED : PARTLY_UNFILLED;
+        }
+        return Rates.format(rate);
     }
 
     public String actualText() {
-        return unreported ? UNREPORTED : Rates.figure(actual);
+        return unreported ? UNREPORTED : blank() ? UNFILLED : Rates.figure(actual);
     }
 
     /**

@@ -229,10 +229,14 @@ public class Rollups {
         return reported;
     }
 
-    /** Subtree sums of a region for a month, per indicator and source. */
+    /**
+     * Subtree sums of a region for a month, per indicator and source. A row no unit's figure is in any more (its
+     * units returned their reports: the deltas leave it at 0) is no sum of 0 — left out here and below, so a typed
+     * item nobody filled in reads as none (未填), not 0.
+     */
     public Map<Fact.Key, Total> totals(int regionId, YearMonth period) {
         Map<Fact.Key, Total> totals = new HashMap<>();
-        jdbc.sql("select indicator_id, source, value, units from progress_rollup where region_id = ? and period = ?")
+        jdbc.sql("select indicator_id, source, value, units from progress_rollup where region_id = ? and period = ? and units > 0")
                 .params(regionId, day(period))
                 .query(rs -> {
                     totals.put(new Fact.Key(rs.getInt(1), rs.getString(2)), new Total(rs.getBigDecimal(3), rs.getInt(4)));
@@ -250,7 +254,7 @@ public class Rollups {
             java.util.Set<Integer> wanted = new java.util.HashSet<>(regionIds);
             jdbc.sql("""
                             select region_id, sum(value) from progress_rollup
-                            where period = ? and indicator_id = ?
+                            where period = ? and indicator_id = ? and units > 0
                             group by region_id""")
                     .params(day(period), indicatorId)
                     .query(rs -> {
@@ -263,7 +267,7 @@ public class Rollups {
         }
         jdbc.sql("""
                         select region_id, sum(value) from progress_rollup
-                        where region_id = any(?::int[]) and period = ? and indicator_id = ?
+                        where region_id = any(?::int[]) and period = ? and indicator_id = ? and units > 0
                         group by region_id""")
                 .params(regionIds.toArray(Integer[]::new), day(period), indicatorId)
                 .query(rs -> {
@@ -283,13 +287,26 @@ public class Rollups {
         }
         jdbc.sql("""
                         select region_id, indicator_id, source, value, units from progress_rollup
-                        where region_id = any(?::int[]) and period = ?""")
+                        where region_id = any(?::int[]) and period = ? and units > 0""")
                 .params(regionIds.toArray(Integer[]::new), day(period))
                 .query(rs -> {
                     totals.computeIfAbsent(rs.getInt(1), x -> new HashMap<>())
                             .put(new Fact.Key(rs.getInt(2), rs.getString(3)), new Total(rs.getBigDecimal(4), rs.getInt(5)));
                 });
         return totals;
+    }
+
+    /**
+     * The reporting units of the region's subtree (a 片区: pass each member) that are in the month's sums with a
+     * figure of the indicator, from any source. Only asked when a sum counts fewer figures than units reported: a
+     * fund item is summed per source, so its counts do not say how many units filled it in at all.
+     */
+    public List<Integer> filledUnits(int regionId, YearMonth period, int indicatorId) {
+        return jdbc.sql("""
+                        select distinct f.region_id from progress_fact f
+                        join region_ancestor a on a.region_id = f.region_id
+                        where a.ancestor_id = ? and f.period = ? and f.indicator_id = ?""")
+                .params(regionId, day(period), indicatorId).query(Integer.class).list();
     }
 
     /** The unit's own figures as last submitted. */

@@ -9,19 +9,33 @@ import java.util.List;
 /**
  * Units ranked by one rate. The average is the scope's own rate (its total actual ÷ total target), as bulletins
  * mean "全市平均水平" — or, when some units have not reported, that of the units that did: the scope's own would
- * count their targets without their figures.
+ * count their targets without their figures (and so would the units that left the item blank).
  */
 public record Ranking(String scopeCode, String scopeName, YearMonth period, String indicatorCode, String indicatorName,
                       String rateName, BigDecimal average, List<RankedUnit> units, List<Unreported> unreported) {
 
     /**
-     * A unit with a target that has not reported the month, or only some of its units have: listed apart, never
-     * ranked at 0 or at the rate of a part.
+     * A unit with a target that has not reported the month, or only some of its units have, or whose report left the
+     * item (or the figure its rate divides by) blank: listed apart, never ranked at 0 or at the rate of a part.
+     *
+     * @param unfilled how many of its units that reported left it blank ({@link org.anju.progress.ProgressLine#unfilled})
      */
-    public record Unreported(String regionCode, String regionName, int reported, int expected) {
+    public record Unreported(String regionCode, String regionName, int reported, int expected, int unfilled) {
 
         public String statusText() {
-            return reported == 0 ? "未报送" : "部分报送 " + reported + "/" + expected;
+            if (reported == 0) {
+                return "未报送";
+            }
+            if (reported < expected) {
+                return "部分报送 " + reported + "/" + expected;
+            }
+            return unfilled >= reported ? "月报未填该项" : unfilled + "个单位月报未填该项";
+        }
+
+        /** What its 实际 and rate cells print: 未报, or 未填 when it reported in full and left the item blank. */
+        public String cellText() {
+            return reported == 0 || reported < expected ? org.anju.progress.ProgressLine.UNREPORTED
+                    : org.anju.progress.ProgressLine.UNFILLED;
         }
     }
 

@@ -79,8 +79,9 @@ public class Supervision {
         // at the bottom: it is listed apart, out of the ranks and the average
         Map<Integer, Integer> expected = new HashMap<>();
         units.forEach(r -> expected.put(r.id(), progress.expected(r)));
+        // and so is one whose report left the item blank: 未填 is no 0
         java.util.function.Predicate<Region> apart = r -> lines.get(r.id()).unreported()
-                || lines.get(r.id()).units() < expected.get(r.id());
+                || lines.get(r.id()).units() < expected.get(r.id()) || lines.get(r.id()).unfilled() > 0;
         // a rate whose base is the unit's own figure (拨付率 = 拨付 ÷ 到位) has no line at all for a unit that did not
         // report: it is listed apart all the same
         boolean ownBase = RateRule.of(indicator).map(rule -> !rule.fromPlan()).orElse(false);
@@ -111,7 +112,8 @@ public class Supervision {
         return new Ranking(scope.code(), scope.name(), period, indicator.code(), indicator.displayName(),
                 rule == null ? null : rule.name(), average, ranked,
                 unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(),
-                        lines.containsKey(r.id()) ? lines.get(r.id()).units() : 0, expected.get(r.id()))).toList());
+                        lines.containsKey(r.id()) ? lines.get(r.id()).units() : 0, expected.get(r.id()),
+                        lines.containsKey(r.id()) ? lines.get(r.id()).unfilled() : 0)).toList());
     }
 
     /** The rate of the units that reported in full, together (Σ actual ÷ Σ target): the average when some did not. */
@@ -238,6 +240,11 @@ public class Supervision {
         if (line == null || line.target() == null || line.target().signum() <= 0) {
             // no task (or a task of 0) for this unit: nothing it could miss
             return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null, "没有该指标的目标或数据", m.indicatorCode());
+        }
+        if (line.unfilled() > 0) {
+            // a blank item of the form is no 0: nothing to check it against
+            return check(r, p, m, what, MilestoneCheck.Status.NO_DATA, null,
+                    line.blank() ? "本月月报未填该项" : "本月月报有单位未填该项（或其基数）", m.indicatorCode());
         }
         BigDecimal rate = line.rate() == null ? BigDecimal.ZERO.setScale(1) : line.rate();
         return check(r, p, m, what, status(due, rate, m), rate, "月报数据（" + line.rateName() + "）", m.indicatorCode());
@@ -434,7 +441,7 @@ public class Supervision {
             ProgressSummary now = nows.get(k);
             ProgressSummary earlier = earliers == null ? null : earliers.get(k);
             for (ProgressLine l : now.lines()) {
-                if (l.target() == null || !scheduled(l) || l.unreported()) {
+                if (l.target() == null || !scheduled(l) || l.unreported() || l.unfilled() > 0) {
                     continue;
                 }
                 BigDecimal actual = l.actual() == null ? BigDecimal.ZERO : l.actual();

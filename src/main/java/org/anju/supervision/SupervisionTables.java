@@ -26,8 +26,8 @@ final class SupervisionTables {
                     Cell.text(u.belowAverage() ? "低于平均水平" : "")));
         }
         for (Ranking.Unreported u : ranking.unreported()) {
-            rows.add(List.of(Cell.NONE, Cell.text(u.regionName()), Cell.UNREPORTED, Cell.EMPTY, Cell.UNREPORTED,
-                    Cell.text(u.statusText())));
+            Cell cell = u.reported() == 0 || u.reported() < u.expected() ? Cell.UNREPORTED : Cell.text(u.cellText());
+            rows.add(List.of(Cell.NONE, Cell.text(u.regionName()), cell, Cell.EMPTY, cell, Cell.text(u.statusText())));
         }
         String indicator = ranking.indicatorName() == null ? "" : ranking.indicatorName();
         return Table.of("排名", regionName + Titles.yearToDate(period) + indicator + rateName + "排名表",

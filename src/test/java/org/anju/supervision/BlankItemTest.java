@@ -1,0 +1,154 @@
+package org.anju.supervision;
+
+import org.anju.AnjuTest;
+import org.anju.TestUsers;
+import org.anju.bulletin.Bulletin;
+import org.anju.bulletin.BulletinOptions;
+import org.anju.bulletin.BulletinTable;
+import org.anju.bulletin.Bulletins;
+import org.anju.demo.ProgressDemoData;
+import org.anju.progress.Progress;
+import org.anju.progress.ProgressLine;
+import org.anju.progress.ProgressSummary;
+import org.anju.report.Report;
+import org.anju.report.ReportValue;
+import org.anju.report.Reports;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A blank item of a submitted report is 未填, not 0 (guesses audit H1): the demo's Zhangye December with 临泽县's
+ * report returned and submitted again without 已发放户数 and 其中线上发放户数 — the unit reported the month and said
+ * nothing of its subsidies. Before, it was rolled up as 发放0户, ranked last at 0.0%, and printed so in the 通报.
+ */
+@AnjuTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestPropertySource(properties = "anju.test.database=blank-item")
+class BlankItemTest {
+
+    static final String CITY = "620700";
+    static final String LINZE = "620723";
+    static final YearMonth DECEMBER = YearMonth.of(2023, 12);
+    static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
+    static final String ONLINE = "RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD";
+
+    @Autowired
+    ProgressDemoData demo;
+    @Autowired
+    Reports reports;
+    @Autowired
+    Progress progress;
+    @Autowired
+    Supervision supervision;
+    @Autowired
+    Bulletins bulletins;
+    @Autowired
+    MockMvc mvc;
+
+    /** What 临泽县 had for 已发放户数 before it left the item blank. */
+    BigDecimal linzeIssued;
+
+    @BeforeAll
+    void submitLinzeWithoutItsSubsidies() {
+        demo.loadOnce();
+        Report linze = reports.get(LINZE, DECEMBER);
+        linzeIssued = linze.value(ISSUED, "");
+        assertThat(linzeIssued).as("the demo's 临泽县 reported subsidies").isNotNull();
+        linze = reports.returnReport(LINZE, DECEMBER, linze.version(), "补贴发放户数待核实");
+        List<ReportValue> kept = linze.values().stream()
+                .filter(v -> !Set.of(ISSUED, ONLINE).contains(v.indicatorCode())).toList();
+        linze = reports.save(LINZE, DECEMBER, linze.version(), kept);
+        reports.submit(LINZE, DECEMBER, linze.version());
+    }
+
+    @Test
+    void theUnitsLineIs未填NotZero() {
+        ProgressSummary linze = progress.summary(LINZE, DECEMBER);
+        assertThat(linze.unreported()).isFalse();
+        ProgressLine issued = linze.line(ISSUED).orElseThrow();
+        assertThat(issued.actual()).isNull();
+        assertThat(issued.rate()).as("not 0.0").isNull();
+        assertThat(issued.blank()).isTrue();
+        assertThat(issued.actualText()).isEqualTo("未填");
+        assertThat(issued.rateText()).isEqualTo("未填");
+        // a register stage the unit's projects did not reach stays 0: only the typed items are 未填
+        assertThat(linze.lines()).filteredOn(l -> l.indicatorCode().endsWith(".START.UNIT") && l.target() != null)
+                .allSatisfy(l -> assertThat(l.unfilled()).isZero());
+
+        // the city sums the six that filled it in, and gives no 发放完成率 that would count 临泽县's task at 0
+        ProgressLine city = progress.summary(CITY, DECEMBER).line(ISSUED).orElseThrow();
+        assertThat(city.unfilled()).isEqualTo(1);
+        assertThat(city.actual()).isNotNull();
+        assertThat(city.rate()).isNull();
+        assertThat(city.rateText()).isEqualTo("含未填项");
+    }
+
+    @Test
+    void theRankingListsItApartNeverLastAtZero() {
+        Ranking ranking = supervision.ranking(CITY, DECEMBER, ISSUED, false);
+        assertThat(ranking.units()).extracting(RankedUnit::regionCode).doesNotContain(LINZE).hasSize(5);
+        assertThat(ranking.unreported()).singleElement().satisfies(u -> {
+            assertThat(u.regionName()).isEqualTo("临泽县");
+            assertThat(u.statusText()).isEqualTo("月报未填该项");
+            assertThat(u.cellText()).isEqualTo("未填");
+        });
+        // 线上发放率 (÷ 已发放户数, blank too): no rate at all, so not ranked at 0.0% either
+        assertThat(supervision.ranking(CITY, DECEMBER, ONLINE, false).units())
+                .extracting(RankedUnit::regionCode).doesNotContain(LINZE).isNotEmpty();
+        // the average is the six's Σ actual ÷ Σ target
+        BigDecimal actual = BigDecimal.ZERO;
+        BigDecimal target = BigDecimal.ZERO;
+        for (RankedUnit u : ranking.units()) {
+            actual = actual.add(u.actual());
+            target = target.add(u.target());
+        }
+        assertThat(ranking.average()).isEqualByComparingTo(org.anju.progress.Rates.rate(actual, target));
+        assertThat(supervision.lagging(CITY, DECEMBER)).filteredOn(l -> l.regionCode().equals(LINZE))
+                .extracting(LaggingUnit::indicatorName).noneMatch(n -> n.contains("住房租赁补贴"));
+    }
+
+    @Test
+    void theBulletinSaysItWasLeftBlank() {
+        Bulletin bulletin = bulletins.compose(CITY, DECEMBER, new BulletinOptions(null, null, null));
+        String text = text(bulletin);
+        assertThat(text).contains("临泽县月报未填写已发放户数").contains("（有单位未填写，不计算）")
+                .doesNotContain("临泽县发放0户");
+        BulletinTable subsidy = bulletin.tables().stream().filter(t -> t.title().contains("租赁补贴")).findFirst().orElseThrow();
+        assertThat(subsidy.row("临泽县")).contains("未填").doesNotContain("0", "0.0%");
+        assertThat(subsidy.note()).contains("“未填”表示该单位已报送本月月报但未填写该项（不是0）");
+    }
+
+    @Test
+    void thePagesPrint未填() throws Exception {
+        String page = mvc.perform(get("/supervision").param("region", CITY).param("period", "2023-12")
+                        .param("indicator", ISSUED).with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("id=\"rank-" + LINZE + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertThat(row).contains("未填").contains("月报未填该项").doesNotContain("0.0%");
+    }
+
+    private static String text(Bulletin b) {
+        StringBuilder s = new StringBuilder();
+        b.sections().forEach(sec -> {
+            s.append(String.join("\n", sec.paragraphs()));
+            sec.subsections().forEach(sub -> s.append(String.join("\n", sub.paragraphs())));
+        });
+        return s.toString();
+    }
+}
