@@ -151,6 +151,7 @@ class ReportPages {
         model.addAttribute("period", r.period());
         model.addAttribute("canWrite", r.status().editable() && reports.canWrite(r.regionCode()));
         model.addAttribute("canApprove", reports.canApprove(r.regionCode()));
+        model.addAttribute("blanks", r.status().editable() ? reports.blanks(r) : List.of());
         return view;
     }
 

@@ -260,6 +260,33 @@ public class Reports {
         return recorded.of(unit, period);
     }
 
+    /**
+     * The items of the form left blank that a roll-up would miss: those the unit has a task for (已发放户数), and
+     * those whose base it filled in (线上发放 of 已发放, 信息录入 of 新增, 拨付/支出 of 到位资金). Submitted blank they are
+     * 未填 above, never 0 (guesses audit H1): the page lists them before 上报 so a 0 is typed as 0.
+     */
+    public List<String> blanks(Report r) {
+        Region unit = unit(r.regionCode());
+        access.checkRead(unit);
+        Map<String, BigDecimal> tasks = targets.forRegion(unit, r.period().getYear());
+        java.util.Set<String> filled = new java.util.HashSet<>();
+        r.values().forEach(v -> filled.add(v.indicatorCode()));
+        List<String> blanks = new ArrayList<>();
+        for (String code : ReportItems.ALL.stream().map(ReportItems.Item::indicatorCode).distinct().toList()) {
+            if (filled.contains(code)) {
+                continue;
+            }
+            org.anju.indicator.RateRule rule = indicators.byCode(code).flatMap(org.anju.indicator.RateRule::of).orElse(null);
+            boolean counts = rule != null && (rule.fromPlan() ? org.anju.progress.Rates.rate(BigDecimal.ONE, tasks.get(code)) != null
+                    : filled.contains(rule.targetIndicatorCode()));
+            if (counts) {
+                ReportItems.Item item = ReportItems.ALL.stream().filter(i -> i.indicatorCode().equals(code)).findFirst().orElseThrow();
+                blanks.add(item.source().isEmpty() ? item.label() : item.group() + "·" + item.label().substring(item.label().indexOf('·') + 1));
+            }
+        }
+        return blanks;
+    }
+
     public boolean canWrite(String regionCode) {
         return access.canWrite(region(regionCode));
     }

@@ -62,9 +62,12 @@ class BlankItemTest {
 
     /** What 临泽县 had for 已发放户数 before it left the item blank. */
     BigDecimal linzeIssued;
+    /** What the report's page and service listed as blank before it was submitted. */
+    List<String> blanksBeforeSubmit;
+    String pageBeforeSubmit;
 
     @BeforeAll
-    void submitLinzeWithoutItsSubsidies() {
+    void submitLinzeWithoutItsSubsidies() throws Exception {
         demo.loadOnce();
         Report linze = reports.get(LINZE, DECEMBER);
         linzeIssued = linze.value(ISSUED, "");
@@ -73,7 +76,17 @@ class BlankItemTest {
         List<ReportValue> kept = linze.values().stream()
                 .filter(v -> !Set.of(ISSUED, ONLINE).contains(v.indicatorCode())).toList();
         linze = reports.save(LINZE, DECEMBER, linze.version(), kept);
+        blanksBeforeSubmit = reports.blanks(linze);
+        pageBeforeSubmit = mvc.perform(get("/reports/" + LINZE + "/2023-12").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         reports.submit(LINZE, DECEMBER, linze.version());
+    }
+
+    @Test
+    void theFormListsTheBlankItemsThatCountBeforeItIsSubmitted() {
+        // 已发放户数 has a task; 线上发放 is of 已发放, itself blank: nothing to miss there
+        assertThat(blanksBeforeSubmit).containsExactly("已发放户数");
+        assertThat(pageBeforeSubmit).contains("以下项目尚未填写，上报后在汇总、排名和通报中显示为“未填”、不计算比率：已发放户数。实际为0的请填0后保存。");
     }
 
     @Test
