@@ -102,9 +102,10 @@ class DashboardPages {
 
     /** The region's rates the page shows (cards, table columns, the map's choices), the key rates first. */
     static List<ProgressLine> rated(ProgressSummary summary) {
-        // a rate nobody reported is shown as 未报 beside its target, not left out and not 0
+        // a rate nobody reported is shown as 未报 beside its target, not left out and not 0; one left blank as 未填
         return summary.lines().stream()
-                .filter(l -> l.rateName() != null && (l.rate() != null || l.unreported() && l.target() != null))
+                .filter(l -> l.rateName() != null
+                        && (l.rate() != null || (l.unreported() || l.unfilled() > 0) && l.target() != null))
                 .sorted(java.util.Comparator.comparingInt(l -> KEY_RATES.contains(l.rateName())
                         ? KEY_RATES.indexOf(l.rateName()) : KEY_RATES.size()))
                 .toList();

@@ -154,6 +154,14 @@ class BlankItemTest {
         String row = page.substring(page.indexOf("id=\"rank-" + LINZE + "\""));
         row = row.substring(0, row.indexOf("</tr>"));
         assertThat(row).contains("未填").contains("月报未填该项").doesNotContain("0.0%");
+
+        // the county's own dashboard shows its 发放完成率 as 未填 beside the task, not left out and not 0.0%
+        String dashboard = mvc.perform(get("/dashboard").param("region", LINZE).param("period", "2023-12")
+                        .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String card = dashboard.substring(dashboard.indexOf("id=\"rate-" + ISSUED + "\""));
+        card = card.substring(0, card.indexOf("</a>"));
+        assertThat(card).contains("未填").doesNotContain("0.0%");
     }
 
     private static String text(Bulletin b) {
