@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a register-like table (one header row, one record per row) from a document that
  * {@link org.anju.intake.SourceReader} read. Every bad cell becomes a problem naming file, sheet, row
- * and column; callers write nothing unless {@link #problems()} is empty at the end.
+ * and column; callers write nothing unless {@link #problems()} is empty at the end. A header written twice is a
+ * problem (which of the two columns is meant cannot be known); a header the caller does not read is its to refuse or
+ * list ({@link #refuseUnknown}), never dropped without a word.
  */
 public final class TableInput {
 
@@ -46,10 +48,57 @@ public final class TableInput {
         List<String> cells = sheet.rows().get(headerIndex).cells();
         for (int c = 0; c < cells.size(); c++) {
             String h = normalize(cells.get(c));
-            if (!h.isEmpty()) {
-                columns.putIfAbsent(h, c);
+            if (!h.isEmpty() && columns.putIfAbsent(h, c) != null) {
+                // two 累计完成投资 (2024 and 2025 side by side), two 地区 (county and town): reading the first would guess
+                headerProblem(c, "列“" + cells.get(c).strip() + "”重复：同名的列只能有一列，不能确定读哪一列；请删去或改名其中一列");
             }
         }
+    }
+
+    private void headerProblem(int column, String message) {
+        problems.add(new InputProblem(file, sheet.name(), sheet.rows().get(headerIndex).number(), column + 1, message));
+    }
+
+    /**
+     * Makes every header that is not one of {@code known} (compared as {@link #has} compares) a problem on its header
+     * cell ({@link #notAColumn}): a misspelled or unit-differing column (发放金额（元）, 开工时间) is refused, not skipped
+     * while the rest of its row is imported.
+     */
+    public void refuseUnknown(String what, List<String> known) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        known.forEach(k -> names.add(normalize(k)));
+        List<String> cells = sheet.rows().get(headerIndex).cells();
+        for (int c = 0; c < cells.size(); c++) {
+            String h = normalize(cells.get(c));
+            if (!h.isEmpty() && !names.contains(h)) {
+                headerProblem(c, notAColumn(cells.get(c).strip(), what, known));
+            }
+        }
+    }
+
+    /** A problem with the header cell of {@code header} (on the header row, without a column when the file lacks it). */
+    public void headerProblem(String header, String message) {
+        Integer c = columns.get(normalize(header));
+        problems.add(new InputProblem(file, sheet.name(), sheet.rows().get(headerIndex).number(), c == null ? null : c + 1,
+                message));
+    }
+
+    /**
+     * The refusal of a header that is not one of {@code known} ({@code what}: 月报导入): the column of the same name in
+     * another unit or spelling when there is one (发放金额（元） → 应为 发放金额（万元）: its figures are to be given in that
+     * unit), else every column there is.
+     */
+    private static String notAColumn(String header, String what, List<String> known) {
+        String name = bare(header);
+        List<String> like = known.stream().filter(k -> bare(k).equals(name)).toList();
+        return like.isEmpty()
+                ? "“" + header + "”不是" + what + "的列，不能确定它对应哪一项：请改为以下列名之一，或删去该列：" + String.join("、", known)
+                : "“" + header + "”不是" + what + "的列（应为 " + String.join(" 或 ", like) + "）：请改用该列名并按其单位填写，或删去该列";
+    }
+
+    /** A header without spaces and its bracketed unit: 发放金额 (元) → 发放金额. */
+    private static String bare(String header) {
+        return normalize(header).replaceAll("（[^）]*）", "");
     }
 
     /**
