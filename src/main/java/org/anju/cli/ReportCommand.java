@@ -44,11 +44,12 @@ class ReportCommand {
             }
             try {
                 ReportImport.ImportSummary s = imports.importFile(file.getFileName().toString(), content, region, submit);
+                String read = s.columnsRead() == null ? "" : "；" + s.columnsRead();
                 spec.commandLine().getOut().println(s.repeated()
                         ? "该文件已于 " + s.importedAt().atZoneSameInstant(org.anju.platform.ChinaTime.ZONE).toLocalDateTime()
                         .withNano(0) + " 由本用户导入：" + s.fileName() + "，" + s.saved() + " 份月报，其中上报 " + s.submitted()
-                        + " 份；此后这些月报没有改动，这次没有再次导入，也没有写入任何数据"
-                        : "已导入：" + s.fileName() + "，" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
+                        + " 份" + read + "；此后这些月报没有改动，这次没有再次导入，也没有写入任何数据"
+                        : "已导入：" + s.fileName() + "，" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份" + read);
                 return Cli.OK;
             } catch (InputException e) {
                 return CliFiles.problems(spec, file, e);

@@ -49,12 +49,26 @@ public class ReportImport implements org.anju.platform.Expiring {
     /**
      * What an import did.
      *
+     * @param columns    the item columns read, as the file names them (已发放户数（户）, 到位资金（万元）); null for a repeat of
+     *                   an import recorded before they were kept
      * @param repeated   the same file sent again by the same user (double-click, Back and resubmit, a retry) after an
      *                   import of it that nothing has changed since: nothing was written now; the figures are the first's
      * @param importedAt when the figures were written: now, or — repeated — when the first import wrote them
      */
-    public record ImportSummary(String fileName, int saved, int submitted, boolean repeated,
+    public record ImportSummary(String fileName, int saved, int submitted, List<String> columns, boolean repeated,
                                 java.time.OffsetDateTime importedAt) {
+
+        /**
+         * What the import took from the file, said beside its counts: the item columns read (and that an item without
+         * a column kept its stored figure); null when not known (a repeat of an import recorded before columns were).
+         */
+        public String columnsRead() {
+            if (columns == null) {
+                return null;
+            }
+            return columns.isEmpty() ? "文件中没有月报填报项的列，各月原有数值未改动"
+                    : "读取的列：" + String.join("、", columns) + "，文件中没有的项保留原有数值";
+        }
     }
 
     /** How long an import answers a repeat of it. */
@@ -80,8 +94,10 @@ public class ReportImport implements org.anju.platform.Expiring {
     /**
      * Imports monthly figures, one row per unit and month (columns 地区, 月份 and any of the form's
      * fields, see {@link #header}); funds without a source may use 到位资金（万元）, 拨付（万元）, 支出（万元）.
-     * Each row replaces that month's figures; with {@code submit} the months are submitted too.
-     * Any bad cell and nothing is written.
+     * As in the project register, a file sets the items it has columns for — a blank cell clears that item — and
+     * says nothing about the others: they keep the month's stored figures (a sheet of 已发放户数 alone must not erase
+     * the month's funds). With {@code submit} the months are submitted too. A column that is not an import column
+     * (发放金额（元）) or is written twice is refused; any problem and nothing is written.
      */
     public ImportSummary importFile(String fileName, byte[] content, String scopeCode, boolean submit) {
         // recorded as an import in the audit trail: the channel is set before the transaction starts
@@ -102,7 +118,7 @@ public class ReportImport implements org.anju.platform.Expiring {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('report_import:' || ? || ':' || ?, 0))")
                 .params(user, sha256).query().singleRow();
         java.util.Optional<ImportSummary> first = jdbc.sql("""
-                        select d.file_name, d.saved, d.submitted, d.done_at
+                        select d.file_name, d.saved, d.submitted, d.columns, d.done_at
                         from (select * from report_import_done
                               where username = ? and sha256 = ? and scope_code is not distinct from ?::text and submit = ?
                                 and done_at >= now() - make_interval(secs => ?)
@@ -111,8 +127,9 @@ public class ReportImport implements org.anju.platform.Expiring {
                                           left join report r on r.id = x.id
                                           where r.version is distinct from x.version)""")
                 .params(user, sha256, scopeCode, submit, (double) REMEMBER.toSeconds())
-                .query((rs, n) -> new ImportSummary(rs.getString(1), rs.getInt(2), rs.getInt(3), true,
-                        rs.getObject(4, java.time.OffsetDateTime.class)))
+                .query((rs, n) -> new ImportSummary(rs.getString(1), rs.getInt(2), rs.getInt(3),
+                        rs.getArray(4) == null ? null : List.of((String[]) rs.getArray(4).getArray()), true,
+                        rs.getObject(5, java.time.OffsetDateTime.class)))
                 .optional();
         if (first.isPresent()) {
             return first.get();
@@ -126,11 +143,12 @@ public class ReportImport implements org.anju.platform.Expiring {
         dropExpired();
         java.time.OffsetDateTime at = jdbc.sql("""
                         insert into report_import_done (username, sha256, scope_code, submit, file_name, saved, submitted,
-                                                        reports)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning done_at""")
-                .params(user, sha256, scopeCode, submit, done.fileName(), done.saved(), done.submitted(), json(reports))
+                                                        columns, reports)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning done_at""")
+                .params(user, sha256, scopeCode, submit, done.fileName(), done.saved(), done.submitted(),
+                        done.columns().toArray(String[]::new), json(reports))
                 .query(java.time.OffsetDateTime.class).single();
-        return new ImportSummary(done.fileName(), done.saved(), done.submitted(), false, at);
+        return new ImportSummary(done.fileName(), done.saved(), done.submitted(), done.columns(), false, at);
     }
 
     private static String json(List<java.util.Map<String, Object>> reports) {
@@ -150,6 +168,8 @@ public class ReportImport implements org.anju.platform.Expiring {
         Region scope = scopeCode == null ? regions.root() : reports.region(scopeCode);
         TableInput table = TableInput.open(reader.read(fileName, content), "月份", "月报");
         table.require("地区", "月份");
+        table.refuseUnknown("月报导入", COLUMNS);
+        java.util.Map<ReportItems.Item, String> read = columns(table);
         table.failIfProblems();
         record Row(Region unit, YearMonth period, List<ReportValue> values) {
         }
@@ -174,22 +194,16 @@ public class ReportImport implements org.anju.platform.Expiring {
                 period = null;
             }
             List<ReportValue> values = new ArrayList<>();
-            for (ReportItems.Item item : ReportItems.ALL) {
-                String header = header(item);
-                if (!table.has(header) && item.source().equals("UNSPECIFIED")) {
-                    header = item.label().substring(item.label().indexOf('·') + 1) + "（万元）";
+            read.forEach((item, header) -> {
+                BigDecimal v = row.number(header);
+                String implausible = v == null ? null : v.signum() < 0 ? "不能为负数：" + v.toPlainString()
+                        : reports.implausible(item.indicatorCode(), v, row.shownRounded(header));
+                if (implausible != null) {
+                    row.problem(header, header + implausible);
+                } else if (v != null) {
+                    values.add(new ReportValue(item.indicatorCode(), item.source(), v));
                 }
-                if (table.has(header)) {
-                    BigDecimal v = row.number(header);
-                    String implausible = v == null ? null : v.signum() < 0 ? "不能为负数：" + v.toPlainString()
-                            : reports.implausible(item.indicatorCode(), v, row.shownRounded(header));
-                    if (implausible != null) {
-                        row.problem(header, header + implausible);
-                    } else if (v != null) {
-                        values.add(new ReportValue(item.indicatorCode(), item.source(), v));
-                    }
-                }
-            }
+            });
             if (unit != null && period != null) {
                 if (!seen.add(unit.code() + "@" + period)) {
                     row.problem("地区", unit.name() + " " + period + " 重复出现");
@@ -204,15 +218,57 @@ public class ReportImport implements org.anju.platform.Expiring {
         // every unit's lock before any report row, in one order: a user submitting or returning one of these months
         // meanwhile (lock, then row) or a register import (locks in id order) never waits on this import crosswise
         rows.stream().mapToInt(r -> r.unit().id()).distinct().sorted().forEach(rollups::lockUnit);
+        Set<String> readKeys = new HashSet<>();
+        read.keySet().forEach(item -> readKeys.add(item.key()));
         for (Row r : rows) {
-            Report saved = reports.save(r.unit().code(), r.period(), reports.get(r.unit().code(), r.period()).version(),
-                    r.values());
+            // the file's items over the month's stored figures: an item the file has no column for keeps its figure
+            Report stored = reports.get(r.unit().code(), r.period());
+            List<ReportValue> merged = new ArrayList<>(r.values());
+            stored.values().stream().filter(v -> !readKeys.contains(key(v))).forEach(merged::add);
+            Report saved = reports.save(r.unit().code(), r.period(), stored.version(), merged);
             written.add(saved);
             if (submit) {
                 written.add(reports.submit(r.unit().code(), r.period(), saved.version()));
                 submitted++;
             }
         }
-        return new ImportSummary(table.file(), rows.size(), submitted, false, null);
+        return new ImportSummary(table.file(), rows.size(), submitted, List.copyOf(read.values()), false, null);
+    }
+
+    /** A stored figure's item key, as {@link ReportItems.Item#key()}. */
+    private static String key(ReportValue v) {
+        return v.source().isEmpty() ? v.indicatorCode() : v.indicatorCode() + "@" + v.source();
+    }
+
+    /** 到位资金（万元） for 未分来源·到位资金（万元）: a unit reporting totals only need not name the source. */
+    private static String shortHeader(ReportItems.Item item) {
+        return item.label().substring(item.label().indexOf('·') + 1) + "（" + item.measure() + "）";
+    }
+
+    /** Every header the import reads: 地区, 月份, each item's, and the funds' without a source. */
+    static final List<String> COLUMNS;
+
+    static {
+        List<String> all = new ArrayList<>(List.of("地区", "月份"));
+        ReportItems.ALL.forEach(item -> all.add(header(item)));
+        ReportItems.ALL.stream().filter(item -> item.source().equals("UNSPECIFIED")).forEach(item -> all.add(shortHeader(item)));
+        COLUMNS = List.copyOf(all);
+    }
+
+    /** The items the file has a column for, with that column's header; both forms of one item's header is a problem. */
+    private static java.util.Map<ReportItems.Item, String> columns(TableInput table) {
+        java.util.Map<ReportItems.Item, String> read = new java.util.LinkedHashMap<>();
+        for (ReportItems.Item item : ReportItems.ALL) {
+            String full = header(item);
+            String other = item.source().equals("UNSPECIFIED") ? shortHeader(item) : null;
+            if (table.has(full) && other != null && table.has(other)) {
+                table.headerProblem(other, "列“" + other + "”与“" + full + "”是同一项，不能确定读哪一列：请删去其中一列");
+            } else if (table.has(full)) {
+                read.put(item, full);
+            } else if (other != null && table.has(other)) {
+                read.put(item, other);
+            }
+        }
+        return read;
     }
 }

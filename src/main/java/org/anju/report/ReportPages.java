@@ -263,10 +263,12 @@ class ReportPages {
         try {
             ReportImport.ImportSummary s = slots.run(() -> imports.importFile(file.getOriginalFilename(),
                     org.anju.platform.ImportSlots.bytes(file), region, submit));
+            String read = s.columnsRead() == null ? "" : "；" + s.columnsRead();
             redirect.addFlashAttribute("message", s.repeated()
                     ? "该文件（" + s.fileName() + "）已于 " + org.anju.platform.ChinaTime.spoken(s.importedAt()) + " 由您导入：" + s.saved()
-                    + " 份月报，其中上报 " + s.submitted() + " 份；此后这些月报没有改动。这次是重复提交，没有再次导入，也没有写入任何数据"
-                    : "已导入 " + s.fileName() + "：" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份");
+                    + " 份月报，其中上报 " + s.submitted() + " 份" + read
+                    + "；此后这些月报没有改动。这次是重复提交，没有再次导入，也没有写入任何数据"
+                    : "已导入 " + s.fileName() + "：" + s.saved() + " 份月报，其中上报 " + s.submitted() + " 份" + read);
         } catch (InputException e) {
             redirect.addFlashAttribute("problems", e.problems().stream().map(Object::toString).toList());
         } catch (IllegalArgumentException | IllegalStateException e) {

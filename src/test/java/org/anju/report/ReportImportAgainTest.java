@@ -61,11 +61,11 @@ class ReportImportAgainTest {
     void theSameFileSentAgainIsToldItWasImportedNotThatItFailed() throws Exception {
         YearMonth month = YearMonth.of(2024, 11);
         FlashMap first = importing(csv(month, 12), "gzq_reporter");
-        assertThat(first.get("message")).isEqualTo("已导入 月报.csv：1 份月报，其中上报 1 份");
+        assertThat(first.get("message")).isEqualTo("已导入 月报.csv：1 份月报，其中上报 1 份；读取的列：已发放户数（户），文件中没有的项保留原有数值");
         FlashMap again = importing(csv(month, 12), "gzq_reporter");
         assertThat(again.get("problems")).as("no failure").isNull();
         assertThat((String) again.get("message")).startsWith("该文件（月报.csv）已于 ")
-                .endsWith("由您导入：1 份月报，其中上报 1 份；此后这些月报没有改动。这次是重复提交，没有再次导入，也没有写入任何数据");
+                .endsWith("由您导入：1 份月报，其中上报 1 份；读取的列：已发放户数（户），文件中没有的项保留原有数值；此后这些月报没有改动。这次是重复提交，没有再次导入，也没有写入任何数据");
         Report r = report(month);
         assertThat(r.events()).extracting(ReportEvent::action).containsExactly("SAVE", "SUBMIT");
 
@@ -79,7 +79,7 @@ class ReportImportAgainTest {
                 .param("reason", "请核实").with(TestUsers.as("zy_admin")));
         assertThat(report(month).status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(importing(csv(month, 12), "gzq_reporter").get("message"))
-                .isEqualTo("已导入 月报.csv：1 份月报，其中上报 1 份");
+                .isEqualTo("已导入 月报.csv：1 份月报，其中上报 1 份；读取的列：已发放户数（户），文件中没有的项保留原有数值");
         assertThat(report(month).status()).isEqualTo(ReportStatus.SUBMITTED);
     }
 
@@ -91,7 +91,7 @@ class ReportImportAgainTest {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/reports").with(reporter));
         List<FlashMap> answers = AtOnce.twice(() -> importing(csv(month, 21), reporter));
         assertThat(answers).allSatisfy(a -> assertThat(a.get("problems")).as("no failure").isNull());
-        assertThat(answers).filteredOn(a -> "已导入 月报.csv：1 份月报，其中上报 1 份".equals(a.get("message"))).hasSize(1);
+        assertThat(answers).filteredOn(a -> "已导入 月报.csv：1 份月报，其中上报 1 份；读取的列：已发放户数（户），文件中没有的项保留原有数值".equals(a.get("message"))).hasSize(1);
         assertThat(answers).filteredOn(a -> a.get("message").toString().contains("这次是重复提交，没有再次导入")).hasSize(1);
         assertThat(report(month).events()).extracting(ReportEvent::action).containsExactly("SAVE", "SUBMIT");
     }

@@ -26,6 +26,7 @@ class ReportWorkflowTest {
     static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
     static final String RECEIVED = "HOUSING.FUND_RECEIVED.YUAN_10K";
     static final String DISBURSED = "HOUSING.FUND_DISBURSED.YUAN_10K";
+    static final String AMOUNT = "RENTAL_SUBSIDY.ISSUE.YUAN_10K";
 
     @Autowired
     Reports reports;
@@ -213,5 +214,60 @@ class ReportWorkflowTest {
                 new ReportValue("RENTAL_SUBSIDY.ISSUE.YUAN_10K", "", new BigDecimal("3.2575"))));
         assertThat(saved.value(ISSUED, "")).isEqualByComparingTo("12");
         assertThat(saved.value("RENTAL_SUBSIDY.ISSUE.YUAN_10K", "")).isEqualByComparingTo("3.2575");
+    }
+
+    /**
+     * Guesses audit H2: a file sets the items it has columns for (a blank cell clears one) and keeps the month's other
+     * stored figures — a sheet of 已发放户数 and 发放金额 alone erased the month's funds.
+     */
+    @Test
+    void anImportKeepsTheFiguresOfItemsItHasNoColumnFor() {
+        YearMonth p = YearMonth.of(2024, 4);
+        reports.save(GANZHOU, p, 0, List.of(new ReportValue(ISSUED, "", new BigDecimal("500")),
+                new ReportValue(AMOUNT, "", new BigDecimal("80")),
+                new ReportValue(RECEIVED, "CENTRAL_SUBSIDY", new BigDecimal("1000")),
+                new ReportValue(DISBURSED, "CENTRAL_SUBSIDY", new BigDecimal("400"))));
+        imports.importFile("四月.csv", "地区,月份,已发放户数（户）,发放金额（万元）\n甘州区,2024-04,520,\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false);
+        Report r = reports.get(GANZHOU, p);
+        assertThat(r.value(ISSUED, "")).isEqualByComparingTo("520");
+        assertThat(r.value(AMOUNT, "")).as("the file's column, blank: cleared").isNull();
+        assertThat(r.value(RECEIVED, "CENTRAL_SUBSIDY")).as("no column in the file: kept").isEqualByComparingTo("1000");
+        assertThat(r.value(DISBURSED, "CENTRAL_SUBSIDY")).isEqualByComparingTo("400");
+        assertThat(r.values()).hasSize(3);
+    }
+
+    /**
+     * Guesses audit H2 and M4: a header that is not an import column (another unit, a misspelling, a column of notes) and
+     * a header written twice — or an item's two headers — are refused naming the cell, and nothing is written.
+     */
+    @Test
+    void aColumnTheImportDoesNotReadOrReadsTwiceIsRefusedAndNothingWritten() {
+        YearMonth p = YearMonth.of(2024, 10);
+        Report before = reports.save(LINZE, p, 0, values(100, "500", "300"));
+        String csv = "地区,月份,已发放户数（户）,发放金额（元）,已发放户数(户数),备注,到位资金（万元）,未分来源·到位资金（万元）,已发放户数 (户)\n"
+                + "临泽县,2024-10,120,300000,120,,10,10,120\n";
+        assertThatThrownBy(() -> imports.importFile("十月.csv", csv.getBytes(StandardCharsets.UTF_8), CITY, true))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly(
+                                "文件 十月.csv，正文，第 1 行，第 I 列：列“已发放户数 (户)”重复：同名的列只能有一列，不能确定读哪一列；请删去或改名其中一列",
+                                "文件 十月.csv，正文，第 1 行，第 D 列：“发放金额（元）”不是月报导入的列（应为 发放金额（万元））："
+                                        + "请改用该列名并按其单位填写，或删去该列",
+                                "文件 十月.csv，正文，第 1 行，第 E 列：“已发放户数(户数)”不是月报导入的列（应为 已发放户数（户））："
+                                        + "请改用该列名并按其单位填写，或删去该列",
+                                "文件 十月.csv，正文，第 1 行，第 F 列：“备注”不是月报导入的列，不能确定它对应哪一项：请改为以下列名之一，或删去该列："
+                                        + "地区、月份、已发放户数（户）、发放金额（万元）、其中线上发放户数（户）、新增保障家庭（户）、信息录入（户）、"
+                                        + "核查腾退公租房（套）、中央补助·到位资金（万元）、中央补助·拨付（万元）、中央补助·支出（万元）、"
+                                        + "省级补助·到位资金（万元）、省级补助·拨付（万元）、省级补助·支出（万元）、奖补资金·到位资金（万元）、"
+                                        + "奖补资金·拨付（万元）、奖补资金·支出（万元）、专项债券·到位资金（万元）、专项债券·拨付（万元）、"
+                                        + "专项债券·支出（万元）、未分来源·到位资金（万元）、未分来源·拨付（万元）、未分来源·支出（万元）、"
+                                        + "到位资金（万元）、拨付（万元）、支出（万元）",
+                                "文件 十月.csv，正文，第 1 行，第 G 列：列“到位资金（万元）”与“未分来源·到位资金（万元）”是同一项，"
+                                        + "不能确定读哪一列：请删去其中一列"));
+        Report after = reports.get(LINZE, p);
+        assertThat(after.version()).as("nothing written").isEqualTo(before.version());
+        assertThat(after.status()).isEqualTo(ReportStatus.DRAFT);
+        assertThat(after.value(ISSUED, "")).isEqualByComparingTo("100");
+        assertThat(after.value(RECEIVED, "CENTRAL_SUBSIDY")).isEqualByComparingTo("500");
     }
 }
