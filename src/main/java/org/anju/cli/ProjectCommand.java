@@ -43,7 +43,7 @@ class ProjectCommand {
             try {
                 Projects.ImportSummary s = projects.importFile(file.getFileName().toString(), content, region);
                 spec.commandLine().getOut().println("已导入：" + s.fileName() + "，新增 " + s.inserted() + " 个项目，更新 "
-                        + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
+                        + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条" + s.notImportedText());
                 return Cli.OK;
             } catch (InputException e) {
                 return CliFiles.problems(spec, file, e);

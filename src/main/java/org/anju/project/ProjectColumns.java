@@ -36,6 +36,15 @@ final class ProjectColumns {
             PLANNED, PRELIM, STARTED, BASIC, ACCEPTED, DELIVERED, OCCUPIED, DELIVERY_DUE, PLACEMENT, CONSTRUCTION,
             BUILDING_TYPE, PERIOD, INVESTMENT, IMAGE, CARRIED, NOTE};
 
+    /** The headers an import accepts: every column the export writes (续建 is written, not read) and the older 交付（入住）日期. */
+    static final java.util.List<String> READ;
+
+    static {
+        java.util.List<String> read = new java.util.ArrayList<>(java.util.List.of(ALL));
+        read.add(DELIVERED_BEFORE);
+        READ = java.util.List.copyOf(read);
+    }
+
     private ProjectColumns() {
     }
 }

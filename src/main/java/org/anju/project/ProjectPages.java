@@ -122,7 +122,7 @@ class ProjectPages {
         }
         Projects.ImportSummary s = job.result(Projects.ImportSummary.class);
         return java.util.Map.of("message", "已导入 " + s.fileName() + "：新增 " + s.inserted() + " 个项目，更新 "
-                + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条");
+                + s.updated() + " 个，记录进度 " + s.progressRecords() + " 条" + s.notImportedText());
     }
 
     @GetMapping("/projects/{id}")

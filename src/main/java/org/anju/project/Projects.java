@@ -62,8 +62,22 @@ public class Projects {
     public record Listing(List<ProjectView> projects, int total) {
     }
 
-    /** What an import did. */
-    public record ImportSummary(String fileName, int inserted, int updated, int progressRecords) {
+    /**
+     * What an import did.
+     *
+     * @param notImported the file's columns that are read by no import, with why (续建, which the export writes); said
+     *                    beside the counts so that a figure typed there is not taken for imported
+     */
+    public record ImportSummary(String fileName, int inserted, int updated, int progressRecords, List<String> notImported) {
+
+        public ImportSummary(String fileName, int inserted, int updated, int progressRecords) {
+            this(fileName, inserted, updated, progressRecords, List.of());
+        }
+
+        /** "；未导入的列：…" for the answer, "" when every column was read. */
+        public String notImportedText() {
+            return notImported == null || notImported.isEmpty() ? "" : "；未导入的列：" + String.join("、", notImported);
+        }
     }
 
     @org.springframework.transaction.annotation.Transactional(readOnly = true) // on the replica if configured
@@ -487,6 +501,9 @@ public class Projects {
         org.anju.platform.JobProgress.stage("读取文件", 0);
         TableInput table = TableInput.open(reader.read(fileName, content), ProjectColumns.NAME, "项目库");
         table.require(ProjectColumns.REGION, ProjectColumns.PROGRAM, ProjectColumns.YEAR, ProjectColumns.NAME);
+        // the export's columns (续建 too: an exported register re-imports) and the older 交付（入住）日期; any other header
+        // (计划投资（元）, 开工时间) is refused rather than left out of a new project without a word
+        table.refuseUnknown("项目库导入", ProjectColumns.READ);
         table.failIfProblems();
         record Parsed(Project project, Region region, YearMonth period, BigDecimal investment, String image) {
         }
@@ -496,7 +513,9 @@ public class Projects {
         java.util.Map<String, Integer> firstRow = new java.util.HashMap<>();
         java.util.Map<String, Project> firstProject = new java.util.HashMap<>();
         java.util.Map<String, Integer> months = new java.util.HashMap<>();
+        boolean[] carriedTyped = {false}; // 续建 filled in somewhere: the answer says it was not read
         table.rows(row -> {
+            carriedTyped[0] |= row.text(ProjectColumns.CARRIED) != null;
             Region region = row.region(ProjectColumns.REGION, regions, scope == regions.root() ? null : scope);
             if (region != null && !regions.contains(scope, region)) {
                 row.problem(ProjectColumns.REGION, region.name() + "不在" + scope.name() + "范围内");
@@ -616,7 +635,8 @@ public class Projects {
             }
             return null;
         });
-        return new ImportSummary(table.file(), counts[0], counts[1], counts[2]);
+        return new ImportSummary(table.file(), counts[0], counts[1], counts[2], carriedTyped[0]
+                ? List.of(ProjectColumns.CARRIED + "（由年度和基本建成日期得出，不从文件读取）") : List.of());
     }
 
     /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */

@@ -68,6 +68,7 @@ class ProjectRegisterTest {
         Projects.ImportSummary again = projects.importFile("导出.xlsx", xlsx, "620700");
         assertThat(again.inserted()).isZero();
         assertThat(again.updated()).isEqualTo(3);
+        assertThat(again.notImported()).as("the export's 续建 column is accepted; blank here, so nothing to say").isEmpty();
         assertThat(projects.list("620700", 2025, null, null, YearMonth.of(2025, 12), 0).total()).isEqualTo(3);
         assertThat(projects.list("620700", 2025, "SHANTYTOWN", "长征", YearMonth.of(2025, 12), 0).projects())
                 .singleElement().satisfies(v -> {
@@ -159,6 +160,33 @@ class ProjectRegisterTest {
                                 "文件 坏.csv，正文，第 6 行，第 H 列：“计划投资（万元）”不能为负数：-5",
                                 "文件 坏.csv，正文，第 7 行，第 A 列：南京市不在张掖市范围内"));
         assertThat(projects.list("620700", 2026, null, null, YearMonth.of(2026, 12), 0).total()).isZero();
+    }
+
+    /**
+     * Guesses audit M4: a header the register does not read (another unit, another word) and a header written twice are
+     * refused naming the cell — they were skipped, or the leftmost read — and nothing is written; 续建, which the export
+     * writes, is accepted and, filled in, said to be not imported.
+     */
+    @Test
+    void aColumnTheImportDoesNotReadOrReadsTwiceIsRefused() {
+        String csv = "地区,工程类别,年度,项目名称,计划投资（元）,开工时间,累计完成投资（万元）,进度月份,累计完成投资(万元)\n"
+                + "高台县,棚户区改造,2029,列名项目,30000000,2029-03-01,100,2029-03,200\n";
+        assertThatThrownBy(() -> projects.importFile("列名.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly(
+                                "文件 列名.csv，正文，第 1 行，第 I 列：列“累计完成投资(万元)”重复：同名的列只能有一列，不能确定读哪一列；请删去或改名其中一列",
+                                "文件 列名.csv，正文，第 1 行，第 E 列：“计划投资（元）”不是项目库导入的列（应为 计划投资（万元））："
+                                        + "请改用该列名并按其单位填写，或删去该列",
+                                "文件 列名.csv，正文，第 1 行，第 F 列：“开工时间”不是项目库导入的列，不能确定它对应哪一项：请改为以下列名之一，或删去该列："
+                                        + "地区、工程类别、年度、项目名称、项目编号、套数、户数、小区数、栋数、面积（万平方米）、计划投资（万元）、"
+                                        + "前期手续办结日期、开工日期、基本建成（完工）日期、竣工验收日期、交付日期、分配入住日期、合同约定交付日期、"
+                                        + "安置方式、建设方式、楼型、进度月份、累计完成投资（万元）、形象进度、续建、备注、交付（入住）日期"));
+        assertThat(projects.list("620700", 2029, null, null, YearMonth.of(2029, 12), 0).total()).as("nothing written").isZero();
+
+        Projects.ImportSummary s = projects.importFile("续建.csv", ("地区,工程类别,年度,项目名称,套数,续建\n"
+                + "高台县,棚户区改造,2029,续建项目,10,续建结转\n").getBytes(StandardCharsets.UTF_8), "620700");
+        assertThat(s.inserted()).isEqualTo(1);
+        assertThat(s.notImportedText()).isEqualTo("；未导入的列：续建（由年度和基本建成日期得出，不从文件读取）");
     }
 
     /** The same project on two rows must agree; a month twice is refused — the last row never wins silently. */
