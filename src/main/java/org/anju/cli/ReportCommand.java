@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 class ReportCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "导入月报（每行一个单位一个月：地区、月份及填报项）；有任何错误则不写入")
+            description = "导入月报（每行一个单位一个月：地区、月份及填报项；文件中没有的项保留原有数值，单元格留空则清除该项）；列名不符、列重复或有任何错误则不写入")
     static class Import implements Callable<Integer> {
         private final ReportImport imports;
         @Spec
