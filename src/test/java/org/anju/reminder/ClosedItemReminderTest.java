@@ -58,7 +58,7 @@ class ClosedItemReminderTest {
         assertThat(open(id)).containsExactly("LEDGER_OVERDUE");
 
         Item applied = as("t_zg_admin", "360702", Role.COUNTY_ADMIN, () -> {
-            ledger.progress(id, ledger.item(id).version(), "已维修", null, List.of());
+            ledger.progress(id, ledger.item(id).version(), "已维修", org.anju.platform.ChinaTime.today(), List.of());
             return ledger.apply(id, ledger.item(id).version(), "已整改");
         });
         java.util.function.Supplier<List<String>> shown = () -> as("t_zg_admin", "360702", Role.COUNTY_ADMIN,

@@ -620,7 +620,10 @@ public class Ledger {
         if (note == null || note.isBlank()) {
             throw new BadInput("“整改进展”不能为空");
         }
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("请填写进展日期（on）");
+        }
+        LocalDate day = on;
         if (day.isAfter(today())) {
             throw new BadInput("进展日期不能晚于今天：" + Dates.chinese(day));
         }

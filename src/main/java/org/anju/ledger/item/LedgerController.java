@@ -137,8 +137,11 @@ class LedgerController {
 
     @PostMapping(value = "/items/{id}/progress", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires(Requirement.LEDGER_WORK)
-    @Operation(summary = "报送整改进展", description = "进展说明和证明材料（可多个文件）；第一次报送使事项由待整改转为整改中。")
+    @Operation(summary = "报送整改进展", description = "进展说明、进展日期 on（必填）和证明材料（可多个文件）；第一次报送使事项由待整改转为"
+            + "整改中。缺少 on 的拒绝（400），不以当天代替。")
     ItemView progress(@PathVariable long id, @RequestParam int version, @RequestParam String note,
+                      // not required here, so that a missing date is refused by Ledger.progress naming the field in Chinese
+                      @Parameter(required = true, description = "进展日期，如 2026-03-02；不能晚于今天")
                       @RequestParam(required = false) LocalDate on,
                       @RequestPart(name = "files", required = false) List<MultipartFile> files) {
         ledger.progress(id, version, note, on, uploads(files));

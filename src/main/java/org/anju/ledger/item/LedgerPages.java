@@ -236,9 +236,10 @@ class LedgerPages {
     @PostMapping("/ledger/items/{id}/progress")
     @Requires(Requirement.LEDGER_WORK)
     String progress(@PathVariable long id, @RequestParam int version, @RequestParam(required = false) String note,
+                    @RequestParam(required = false) String on,
                     @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         return done(redirect, "redirect:/ledger/items/" + id, () -> {
-            ledger.progress(id, version, note, null, LedgerController.uploads(files));
+            ledger.progress(id, version, note, date("进展日期", on), LedgerController.uploads(files));
             return "已报送整改进展";
         });
     }

@@ -81,7 +81,8 @@ class LeaseController {
     @PostMapping
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "签订合同", description = "取得实物配租资格的家庭与已分配的房源；租期不超过该市规定的最长租期；租金由房源租金标准按家庭的减免档次计算，"
-            + "计算过程记入合同。programme 为该市规则的项目（只有一套时可省略）。")
+            + "计算过程记入合同。programme 为该市规则的项目（只有一套时可省略）。签约日期 signedOn、租期起止 startsOn、endsOn 必填，"
+            + "缺少的拒绝（400），不以当天代替。")
     Lease sign(@RequestBody SignInput in) {
         return leases.sign(new Leases.SignForm(in.householdId(), in.dwellingId(), in.signedOn(), in.startsOn(), in.endsOn(),
                 in.programme()));
@@ -92,7 +93,8 @@ class LeaseController {
 
     @PostMapping("/{id}/move-in")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "入住", description = "房源随之变为已入住。")
+    @Operation(summary = "入住", description = "入住日期 on 必填（缺少的拒绝，400，不以当天代替），不早于签约日期；房源随之变为已入住，"
+            + "生效日期同入住日期。")
     Lease moveIn(@PathVariable long id, @RequestBody VersionInput in) {
         return leases.moveIn(id, version(in.version()), in.on());
     }
@@ -110,7 +112,8 @@ class LeaseController {
 
     @PostMapping("/{id}/review")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "年审/动态复核", description = "按 rules（该市准入规则文本）审核家庭现状：符合则继续承租；不符合则退出，给予搬迁期；材料不全则记录待补。")
+    @Operation(summary = "年审/动态复核", description = "按 rules（该市准入规则文本）审核家庭现状：符合则继续承租；不符合则退出，给予搬迁期；材料不全则记录待补。"
+            + "审核日期 on 必填（按该日有效的规则审核；缺少的拒绝，400，不以当天代替）。")
     Leases.ReviewResult review(@PathVariable long id, @RequestBody RulesInput in) {
         return leases.annualReview(id, version(in.version()), ruleSet(in), in.on());
     }
@@ -120,7 +123,8 @@ class LeaseController {
 
     @PostMapping("/{id}/payments")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "登记缴费", description = "channel：BANK_DEBIT 银行代扣、TRANSFER 银行转账、ONLINE 线上缴费、CASH 现金。")
+    @Operation(summary = "登记缴费", description = "channel：BANK_DEBIT 银行代扣、TRANSFER 银行转账、ONLINE 线上缴费、CASH 现金。"
+            + "缴费日期 paidOn 必填（欠租按它计算；缺少的拒绝，400，不以当天代替）。")
     Lease.Payment pay(@PathVariable long id, @RequestBody PaymentInput in, @Parameter(description = "可选。客户端为这次提交生成的"
             + "唯一键（如 UUID）：超时后用同一键重试，不会重复登记，答复第一次登记的缴费；每次新的缴费用新键。票据号 reference 相同的"
             + "缴费在同一合同上也只登记一次（409）。") @RequestHeader(name = Once.HEADER, required = false) String key) {
@@ -133,7 +137,8 @@ class LeaseController {
 
     @PostMapping("/{id}/checks")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "入户核查", description = "occupied=false（无人居住）须写明核查情况；连续无人居住的核查计入闲置。")
+    @Operation(summary = "入户核查", description = "核查日期 on 必填（闲置按它计算；缺少的拒绝，400，不以当天代替）；occupied=false"
+            + "（无人居住）须写明核查情况；连续无人居住的核查计入闲置。")
     Lease.Check check(@PathVariable long id, @RequestBody CheckInput in, @Parameter(description = "可选。客户端为这次提交生成的"
             + "唯一键（如 UUID）：超时后用同一键重试，不会重复记录，答复第一次记录的核查；每次新的核查用新键。")
                       @RequestHeader(name = Once.HEADER, required = false) String key) {
@@ -150,7 +155,9 @@ class LeaseController {
 
     @PostMapping("/{id}/exit")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "办理退出", description = "kind：VOLUNTARY（自愿退出，须填原因）或 EXPIRED（期满未续租，给予搬迁期）。不再符合条件经年审办理，违规经违规记录办理。")
+    @Operation(summary = "办理退出", description = "kind：VOLUNTARY（自愿退出，须填原因）或 EXPIRED（期满未续租，给予搬迁期）。on 必填："
+            + "自愿退出为申请日期，期满未续租为退出日期（搬迁期自该日起算，最早为租期届满的次日）；缺少的拒绝（400），不以当天或届满次日代替。"
+            + "不再符合条件经年审办理，违规经违规记录办理。")
     Lease exit(@PathVariable long id, @RequestBody ExitInput in) {
         ExitKind kind = ExitKind.parse(in.kind()).orElseThrow(() -> new BadInput("退出类型 kind 应为 VOLUNTARY（自愿退出）或 EXPIRED（期满未续租）"));
         return switch (kind) {
@@ -167,7 +174,8 @@ class LeaseController {
     @PostMapping("/{id}/violations")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "记录违规并收回", description = "kind：SUBLET 转租转借、CHANGE_OF_USE 改变用途、DAMAGE 破坏或擅自装修、ILLEGAL_USE 违法活动、"
-            + "IDLE 闲置、ARREARS 欠租。欠租、闲置按记录核算，未达规则月数的拒绝；其余须有证据和发生日期。处罚措施、罚款上限、补缴市场租金按规则计算。")
+            + "IDLE 闲置、ARREARS 欠租。欠租、闲置按记录核算，未达规则月数的拒绝；其余须有证据和发生日期。处罚措施、罚款上限、补缴市场租金按规则计算。"
+            + "发现日期 foundOn 必填（欠租、闲置按它核算；缺少的拒绝，400，不以当天代替）。")
     Lease.Violation violation(@PathVariable long id, @RequestBody ViolationInput in, @Parameter(description = "可选。客户端为这次"
             + "提交生成的唯一键（如 UUID）：超时后用同一键重试，答复第一次记录的违规，而不是“已在退出中”的 409；每次新的违规记录用新键。"
             + "键保留一天；同一键用于合同、版本、情形、日期、证据或违法所得不同的提交则 409。")
@@ -185,7 +193,8 @@ class LeaseController {
 
     @PostMapping("/{id}/move-out")
     @Requires(Requirement.HANDLE_APPLICATIONS)
-    @Operation(summary = "腾退", description = "退出后办理：房屋验收，房源变为空置，家庭退出；违规收回的列入失信记录（规则的年限）。")
+    @Operation(summary = "腾退", description = "退出后办理：房屋验收，房源变为空置，家庭退出；违规收回的列入失信记录（规则的年限，自腾退日期起）。"
+            + "腾退日期 on 必填（缺少的拒绝，400，不以当天代替）。")
     Lease moveOut(@PathVariable long id, @RequestBody MoveOutInput in) {
         return leases.moveOut(id, version(in.version()), in.on(), in.inspection());
     }

@@ -172,7 +172,10 @@ public class Leases {
         if (f.endsOn().isBefore(f.startsOn())) {
             throw new BadInput("租期截止日 " + f.endsOn() + " 早于起始日 " + f.startsOn());
         }
-        LocalDate signedOn = f.signedOn() == null ? today() : f.signedOn();
+        if (f.signedOn() == null) {
+            throw new BadInput("签约须填写签约日期（signedOn）");
+        }
+        LocalDate signedOn = f.signedOn();
         if (signedOn.isAfter(today())) {
             throw new BadInput("签约日期 " + signedOn + " 不能晚于今天");
         }
@@ -249,7 +252,10 @@ public class Leases {
     @Transactional
     public Lease moveIn(long id, int version, LocalDate on) {
         LeaseRepository.Row r = lockedForWork(id);
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("入住须填写入住日期（on）");
+        }
+        LocalDate day = on;
         if (r.status() != LeaseStatus.SIGNED) {
             throw new Conflict("合同 " + r.leaseNo() + " 当前为" + r.status().label() + "，只有已签约未入住的合同可以办理入住");
         }
@@ -408,7 +414,10 @@ public class Leases {
         if (channel == null) {
             throw new BadInput("请填写缴费方式：" + PaymentChannel.choices());
         }
-        LocalDate day = paidOn == null ? today() : paidOn;
+        if (paidOn == null) {
+            throw new BadInput("请填写缴费日期（paidOn）");
+        }
+        LocalDate day = paidOn;
         if (day.isAfter(today())) {
             throw new BadInput("缴费日期 " + day + " 不能晚于今天");
         }
@@ -526,7 +535,10 @@ public class Leases {
         if (r.version() != version) {
             throw stale(r, version);
         }
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("年审须填写审核日期（on）：按该日有效的规则审核");
+        }
+        LocalDate day = on;
         Verdict verdict = check(r, rules, day);
         String outcome = switch (verdict) {
             case Verdict.Eligible e -> "ELIGIBLE";
@@ -577,7 +589,10 @@ public class Leases {
     @Transactional
     public Lease.Check recordCheck(long id, LocalDate on, boolean occupied, String note) {
         LeaseRepository.Row r = lockedForWork(id);
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("请填写核查日期（on）");
+        }
+        LocalDate day = on;
         if (day.isAfter(today()) || day.isBefore(r.signedOn())) {
             throw new BadInput("核查日期 " + day + " 应在签约日期 " + r.signedOn() + " 与今天之间");
         }
@@ -600,7 +615,10 @@ public class Leases {
         if (reason == null || reason.isBlank()) {
             throw new BadInput("自愿退出须填写申请原因（如 已购房、迁出本市）");
         }
-        LocalDate day = appliedOn == null ? today() : appliedOn;
+        if (appliedOn == null) {
+            throw new BadInput("自愿退出须填写申请日期（on）");
+        }
+        LocalDate day = appliedOn;
         exit(r, version, ExitKind.VOLUNTARY, day, "自愿退出：" + reason.strip(), null);
         repository.event(id, "EXIT", day, "自愿退出申请：" + reason.strip(), actor());
         return lease(id);
@@ -610,7 +628,12 @@ public class Leases {
     @Transactional
     public Lease exitExpired(long id, int version, LocalDate on) {
         LeaseRepository.Row r = lockedForWork(id);
-        LocalDate day = on == null ? r.endsOn().plusDays(1) : on;
+        // the 搬迁期 and its rent run from the day the exit was decided: the day after the term is only its earliest
+        if (on == null) {
+            throw new BadInput("期满未续租须填写退出日期（on）：搬迁期自该日起算；合同 " + r.leaseNo() + " 租期至 " + r.endsOn()
+                    + "，退出日期最早为 " + r.endsOn().plusDays(1));
+        }
+        LocalDate day = on;
         if (!day.isAfter(r.endsOn())) {
             throw new BadInput("合同 " + r.leaseNo() + " 租期至 " + r.endsOn() + "，尚未届满");
         }
@@ -710,7 +733,10 @@ public class Leases {
         if (kind == null) {
             throw new BadInput("请指明违规情形：" + ViolationKind.choices());
         }
-        LocalDate found = foundOn == null ? today() : foundOn;
+        if (foundOn == null) {
+            throw new BadInput("请填写发现日期（foundOn）");
+        }
+        LocalDate found = foundOn;
         if (found.isAfter(today())) {
             throw new BadInput("发现日期 " + found + " 不能晚于今天");
         }
@@ -798,7 +824,10 @@ public class Leases {
         if (inspection == null || inspection.isBlank()) {
             throw new BadInput("腾退须填写房屋验收情况（如 设施完好、钥匙已交回）");
         }
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("腾退须填写腾退日期（on）");
+        }
+        LocalDate day = on;
         if (day.isBefore(r.exitOn()) && r.exitKind() != ExitKind.VOLUNTARY) {
             throw new BadInput("腾退日期 " + day + " 早于退出决定日期 " + r.exitOn());
         }

@@ -70,9 +70,9 @@ class LedgerAgainTest {
         long id = item(county, "重复提交测试事项");
         List<Upload> files = List.of(new Upload("通知书.pdf", "application/pdf", "%PDF 通知书".getBytes()));
 
-        int seq = as(county, () -> ledger.progress(id, 0, "已发出催缴通知书", null, files));
+        int seq = as(county, () -> ledger.progress(id, 0, "已发出催缴通知书", ChinaTime.today(), files));
         // Back + 确认重新提交: the same note, day and file at the version read before
-        assertThat(as(county, () -> ledger.progress(id, 0, "已发出催缴通知书", null,
+        assertThat(as(county, () -> ledger.progress(id, 0, "已发出催缴通知书", ChinaTime.today(),
                 List.of(new Upload("通知书.pdf", "application/pdf", "%PDF 通知书".getBytes()))))).isEqualTo(seq);
         Item edited = as(county, () -> ledger.editMeasures(id, 1, "逐户催缴", null));
         assertThat(as(county, () -> ledger.editMeasures(id, 1, "逐户催缴", null)).version()).isEqualTo(edited.version());
@@ -83,7 +83,7 @@ class LedgerAgainTest {
         Item returned = as(city, () -> ledger.returnItem(id, applied.version(), "缺少凭证"));
         assertThat(as(city, () -> ledger.returnItem(id, applied.version(), "缺少凭证")).version()).isEqualTo(returned.version());
         Item applied2 = as(county, () -> {
-            ledger.progress(id, returned.version(), "补充凭证", null, List.of());
+            ledger.progress(id, returned.version(), "补充凭证", ChinaTime.today(), List.of());
             return ledger.apply(id, ledger.item(id).version(), "已补充");
         });
         Item closed = as(city, () -> ledger.approve(id, applied2.version()));
@@ -120,9 +120,9 @@ class LedgerAgainTest {
         Actor colleague = user("t_again_colleague", "章贡区经办人乙", ZHANGGONG, Role.COUNTY_ADMIN);
         Actor city = user("t_again_city", "赣州市审核人乙", GANZHOU, Role.CITY_ADMIN);
         long id = item(me, "过期版本测试事项");
-        as(colleague, () -> ledger.progress(id, 0, "同事的进展", null, List.of()));
+        as(colleague, () -> ledger.progress(id, 0, "同事的进展", ChinaTime.today(), List.of()));
         // my page still at version 0, the same words as the colleague's: not mine — refused, naming the colleague
-        assertThatThrownBy(() -> as(me, () -> ledger.progress(id, 0, "同事的进展", null, List.of())))
+        assertThatThrownBy(() -> as(me, () -> ledger.progress(id, 0, "同事的进展", ChinaTime.today(), List.of())))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("事项“过期版本测试事项”已被章贡区经办人乙（t_again_colleague）于 ")
                 .hasMessageContaining("报送进展，请刷新后重试（当前版本 1，提交的版本 0）")

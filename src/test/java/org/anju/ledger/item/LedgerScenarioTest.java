@@ -108,7 +108,7 @@ class LedgerScenarioTest {
         assertThat(as(clerk, () -> ledger.items(ZHANGGONG, null, null))).extracting(Item::id).containsExactly(id);
 
         byte[] pdf = "%PDF-1.4 催缴通知书".getBytes(StandardCharsets.UTF_8);
-        as(clerk, () -> ledger.progress(id, 0, "已向承租户发出催缴通知书 37 份", null,
+        as(clerk, () -> ledger.progress(id, 0, "已向承租户发出催缴通知书 37 份", ChinaTime.today(),
                 List.of(new Upload("催缴通知书.pdf", "application/pdf", pdf))));
         Item working = as(clerk, () -> ledger.item(id));
         assertThat(working.state()).isEqualTo(LedgerState.IN_PROGRESS);
@@ -142,7 +142,7 @@ class LedgerScenarioTest {
                 .hasMessageStartingWith("当前状态为“整改中”，不能销号");
         Item again = as(clerk, () -> {
             Item i = ledger.item(id);
-            ledger.progress(id, i.version(), "补充收缴凭证", null, List.of(new Upload("凭证.jpg", "image/jpeg", new byte[]{1, 2, 3})));
+            ledger.progress(id, i.version(), "补充收缴凭证", ChinaTime.today(), List.of(new Upload("凭证.jpg", "image/jpeg", new byte[]{1, 2, 3})));
             return ledger.apply(id, ledger.item(id).version(), "已补充凭证");
         });
         Item closed = as(city, () -> ledger.approve(id, again.version()));

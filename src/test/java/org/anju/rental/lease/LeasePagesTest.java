@@ -124,6 +124,22 @@ class LeasePagesTest {
                         "合同 \\S+ 已登记票据号为 YH20260109001 的缴费（2026-01-09，40.00 元，银行转账，登记人 \\S+），未重复登记；如确是另一笔缴费，请核对票据号")));
         assertThat(jdbc.sql("select count(*) from rental_rent_payment where lease_id = :id").param("id", id)
                 .query(Long.class).single()).isEqualTo(payments + 3);
+        // a date left out is asked for, not taken as today (review 2026-12-04 of guesses, M1); the descriptions say so
+        mvc.perform(post("/api/rental/leases/" + id + "/payments").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\": 30, \"channel\": \"CASH\"}").with(office))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("请填写缴费日期（paidOn）"));
+        mvc.perform(post("/api/rental/leases/" + id + "/checks").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"occupied\": true}").with(office))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("请填写核查日期（on）"));
+        mvc.perform(post("/api/rental/leases/" + id + "/exit").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\": 0, \"kind\": \"EXPIRED\"}").with(office))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers
+                        .startsWith("期满未续租须填写退出日期（on）：搬迁期自该日起算；")));
+        mvc.perform(get("/v3/api-docs").with(office))
+                .andExpect(jsonPath("$.paths['/api/rental/leases/{id}/payments'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("缴费日期 paidOn 必填")))
+                .andExpect(jsonPath("$.paths['/api/rental/leases/{id}/move-out'].post.description")
+                        .value(org.hamcrest.Matchers.containsString("腾退日期 on 必填")));
         // an 入户核查 retried with its key is recorded once (twice, it would count twice towards 闲置)
         String check = "{\"on\": \"2026-01-09\", \"occupied\": true, \"note\": \"在住\"}";
         for (int i = 0; i < 2; i++) {

@@ -337,6 +337,52 @@ class LeaseWorkflowTest {
                 });
     }
 
+    /**
+     * A date left out is asked for, naming the field, never stored as today (review 2026-12-04 of guesses, M1): a
+     * payment, a check or a move-out dated the day it was typed in would be a fact nobody stated — arrears, 闲置 and
+     * the 失信 ban count from these days.
+     */
+    @Test
+    void aMissingDateIsRefusedNamingItsFieldAndNothingIsRecorded() throws Exception {
+        long h = household("低保");
+        Dwelling d = dwelling(StockStatus.ALLOCATED);
+        assertThatThrownBy(() -> as(office, () -> leases.sign(new Leases.SignForm(h, d.id(), null, LocalDate.of(2026, 1, 1),
+                LocalDate.of(2026, 12, 31), null)))).isInstanceOf(BadInput.class).hasMessage("签约须填写签约日期（signedOn）");
+        Lease signed = sign(h, d.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        assertThatThrownBy(() -> as(office, () -> leases.moveIn(signed.id(), signed.version(), null)))
+                .isInstanceOf(BadInput.class).hasMessage("入住须填写入住日期（on）");
+        assertThat(as(office, () -> stock.dwelling(d.id())).status()).isEqualTo(StockStatus.ALLOCATED);
+        Lease active = as(office, () -> leases.moveIn(signed.id(), signed.version(), TODAY));
+        long id = active.id();
+        int v = active.version();
+        RuleSet rules = eligibility();
+        assertThatThrownBy(() -> as(office, () -> leases.pay(id, new BigDecimal("60"), null, PaymentChannel.CASH, null)))
+                .isInstanceOf(BadInput.class).hasMessage("请填写缴费日期（paidOn）");
+        assertThatThrownBy(() -> as(office, () -> leases.recordCheck(id, null, false, "水电表读数未变")))
+                .isInstanceOf(BadInput.class).hasMessage("请填写核查日期（on）");
+        assertThatThrownBy(() -> as(office, () -> leases.annualReview(id, v, rules, null)))
+                .isInstanceOf(BadInput.class).hasMessage("年审须填写审核日期（on）：按该日有效的规则审核");
+        assertThatThrownBy(() -> as(office, () -> leases.recordViolation(id, v, ViolationKind.SUBLET, LocalDate.of(2026, 3, 1),
+                null, "入户核查：实际居住人为他人", null))).isInstanceOf(BadInput.class).hasMessage("请填写发现日期（foundOn）");
+        assertThatThrownBy(() -> as(office, () -> leases.exitExpired(id, v, null))).isInstanceOf(BadInput.class)
+                .hasMessage("期满未续租须填写退出日期（on）：搬迁期自该日起算；合同 " + active.leaseNo() + " 租期至 2026-12-31，"
+                        + "退出日期最早为 2027-01-01");
+        assertThatThrownBy(() -> as(office, () -> leases.exitVoluntary(id, v, null, "已购买商品住房")))
+                .isInstanceOf(BadInput.class).hasMessage("自愿退出须填写申请日期（on）");
+        assertThat(as(office, () -> leases.timeline(id))).extracting(Lease.Event::kind).containsExactly("SIGN", "MOVE_IN");
+        assertThat(as(office, () -> leases.payments(id))).isEmpty();
+        assertThat(as(office, () -> leases.checks(id))).isEmpty();
+        assertThat(as(office, () -> leases.reviews(id))).isEmpty();
+        assertThat(as(office, () -> leases.lease(id)).status()).isEqualTo(LeaseStatus.ACTIVE);
+
+        Lease leaving = as(office, () -> leases.exitVoluntary(id, v, TODAY, "已购买商品住房"));
+        assertThatThrownBy(() -> as(office, () -> leases.moveOut(id, leaving.version(), null, "设施完好")))
+                .isInstanceOf(BadInput.class).hasMessage("腾退须填写腾退日期（on）");
+        assertThat(as(office, () -> leases.lease(id)).status()).isEqualTo(LeaseStatus.EXITING);
+        assertThat(as(office, () -> stock.dwelling(d.id())).status()).isEqualTo(StockStatus.OCCUPIED);
+        assertThat(as(street, () -> households.household(h)).closedOn()).isNull();
+    }
+
     @Test
     void refusalsWriteNothingAndAccessIsTheHousingOffices() {
         long h = household("低保");
@@ -353,7 +399,7 @@ class LeaseWorkflowTest {
         long unqualified = as(street, () -> households.register(form(id, null, BigDecimal.ZERO, null)));
         assertThatThrownBy(() -> sign(unqualified, allocated.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
                 .isInstanceOf(Conflict.class).hasMessageContaining("尚未取得资格证");
-        assertThatThrownBy(() -> as(countyAdmin, () -> leases.sign(new Leases.SignForm(h, allocated.id(), null,
+        assertThatThrownBy(() -> as(countyAdmin, () -> leases.sign(new Leases.SignForm(h, allocated.id(), LocalDate.of(2025, 12, 20),
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), null))))
                 .isInstanceOf(Denied.class).hasMessageContaining("须为该区县或所在市的住房保障审核员");
         assertThatThrownBy(() -> as(actor("xz_housing", "361102", Role.HOUSING_OFFICE), () -> leases.bill(COUNTY,
