@@ -254,8 +254,9 @@ public class Stock {
     }
 
     /**
-     * Takes a step of the status table ({@link StockStep}) from the version read, effective on a day (default today)
-     * not before the dwelling's last change and not in the future.
+     * Takes a step of the status table ({@link StockStep}) from the version read, effective on a day given (never
+     * assumed to be today) not before the dwelling's last change — or its entry, for the status it was entered with —
+     * and not in the future.
      *
      * @throws org.anju.platform.Conflict when the current status does not allow the step, naming both
      */
@@ -277,12 +278,18 @@ public class Stock {
         if (step.needsReason() && why == null) {
             throw new BadInput(step.label() + "须说明原因（如拆除、出售、转作他用，或误操作恢复）");
         }
-        LocalDate day = on == null ? today() : on;
+        if (on == null) {
+            throw new BadInput("请填写生效日期（effectiveOn）");
+        }
+        LocalDate day = on;
         if (day.isAfter(today())) {
             throw new BadInput("生效日期 " + day + " 不能晚于今天");
         }
-        if (day.isBefore(d.statusOn())) {
-            throw new BadInput("生效日期 " + day + " 不能早于该房源上次状态变更的日期 " + d.statusOn());
+        if (day.isBefore(d.changeableFrom())) {
+            // the entry date is not when the status began (statusOn null): it is when this system's record begins
+            throw new BadInput("生效日期 " + day + " 不能早于" + (d.statusOn() == null
+                    ? "该房源录入系统的日期 " + d.enteredOn() + "：录入前的状态变更不在本系统登记"
+                    : "该房源上次状态变更的日期 " + d.statusOn()));
         }
         String actor = access.current().username();
         if (!repository.changeStatus(id, version, step.to(), day, actor)) {

@@ -86,7 +86,7 @@ class StockController {
 
     @GetMapping("/dwellings")
     @Requires(Requirement.READ_SCOPED)
-    @Operation(summary = "列出房源", description = "每页 200 套，可按项目和状态筛选。")
+    @Operation(summary = "列出房源", description = "每页 200 套，可按项目和状态筛选。statusOn 为 null 的，状态是录入时的状态，起始日期未登记。")
     Stock.Listing dwellings(@RequestParam String region, @RequestParam(required = false) Long estate,
                             @Parameter(description = "VACANT 空置、ALLOCATED 已分配、OCCUPIED 已入住、REPAIR 维修、WITHDRAWN 已退出")
                             @RequestParam(required = false) String status,
@@ -108,7 +108,8 @@ class StockController {
 
     @GetMapping("/dwellings/{id}")
     @Requires(Requirement.READ_SCOPED)
-    @Operation(summary = "查看房源", description = "含状态变更记录（生效日期、操作、原因、操作人）和当前可办理的操作。")
+    @Operation(summary = "查看房源", description = "含状态变更记录（生效日期、操作、原因、操作人）和当前可办理的操作。statusOn 为当前状态"
+            + "的生效日期，录入时的状态为 null（起始日期未登记）；录入记录（ENTER）的 effectiveOn 是录入日期，不是该状态的起始日期。")
     DwellingView dwelling(@PathVariable long id) {
         Dwelling d = stock.dwelling(id);
         return new DwellingView(d, stock.history(id), StockStep.from(d.status()));
@@ -127,7 +128,8 @@ class StockController {
 
     @PostMapping("/dwellings")
     @Requires(Requirement.WRITE_OWN)
-    @Operation(summary = "录入房源", description = "录入一套房源（楼栋不存在则新建），status 为录入时的状态。")
+    @Operation(summary = "录入房源", description = "录入一套房源（楼栋不存在则新建），status 为录入时的状态；其起始日期未知，"
+            + "statusOn 为 null，直到办理一次状态变更。")
     Dwelling add(@RequestBody DwellingInput d) {
         return stock.add(d.value());
     }
@@ -150,7 +152,8 @@ class StockController {
     @Requires(Requirement.WRITE_OWN)
     @Operation(summary = "变更房源状态", description = "分配 ALLOCATE（空置→已分配）、入住 OCCUPY（已分配→已入住）、腾退 VACATE"
             + "（已分配/已入住→空置）、转入维修 REPAIR、维修完成 REPAIRED、退出 WITHDRAW（空置/维修→已退出，须说明原因）、恢复 "
-            + "REINSTATE；不允许的变更返回 409 并说明当前状态。")
+            + "REINSTATE；不允许的变更返回 409 并说明当前状态。生效日期 effectiveOn 必填（缺少的拒绝，400，不以当天代替），不晚于今天，"
+            + "不早于上次状态变更的日期；录入时的状态起始日期未登记（statusOn 为 null），变更不早于录入日期 enteredOn。")
     Dwelling change(@PathVariable long id, @RequestBody StepInput s) {
         if (s.version() == null) {
             throw new BadInput("缺少 version：请提供读取房源时的版本");
