@@ -40,6 +40,8 @@ class StockWorkflowTest {
     Stock stock;
     @Autowired
     Regions regions;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Actor user(String region, Role role) {
         return new Actor("t_" + region + "_" + role.name().toLowerCase(), "测试用户", regions.byCode(region).orElseThrow(),
@@ -245,6 +247,27 @@ class StockWorkflowTest {
                 .hasMessage("生效日期 " + yesterday + " 不能早于该房源上次状态变更的日期 " + TODAY);
         assertThat(stock.counts(sunan, month)).extracting(StockCounts::occupied, StockCounts::vacant, StockCounts::entered)
                 .containsExactly(0, 1, 1);
+    }
+
+    /** V40_2411 on rows the old code wrote (status_on = the entry day): it forgets that date, not a step's. */
+    @Test
+    void theMigrationForgetsAnEntrysDateNotAStepsOne() throws Exception {
+        String nankang = "360703";   // a county no other test here counts
+        Actor reporter = user(nankang, Role.COUNTY_REPORTER);
+        Estate e = as(reporter, () -> stock.saveEstate(Estate.of(nankang, "迁移测试小区", null, Programme.PUBLIC_RENTAL, null, null)));
+        java.util.function.Function<String, Dwelling> add = room -> as(reporter, () -> stock.add(new Stock.NewDwelling(e.id(),
+                "1栋", "1", room, null, 1, new java.math.BigDecimal("50"), null, null, null, null, StockStatus.OCCUPIED)));
+        Dwelling entered = add.apply("101");
+        Dwelling stepped = add.apply("102");
+        as(reporter, () -> stock.change(stepped.id(), stepped.version(), StockStep.VACATE, TODAY, null));
+        jdbc.sql("update rental_dwelling set status_on = entered_on where id = :id").param("id", entered.id()).update();
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/rental/V40_2411__dwelling_status_on_unknown_at_entry.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        jdbc.sql(migration.substring(migration.indexOf("update rental_dwelling"))).update();
+        assertThat(stock.dwelling(entered.id()).statusOn()).isNull();
+        assertThat(stock.dwelling(stepped.id()).statusOn()).isEqualTo(TODAY);
     }
 
     @Test
