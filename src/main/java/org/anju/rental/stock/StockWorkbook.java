@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * A stock list as XLSX: a title row, then the import's columns (a county's export imports as it is). 状态日期 and
  * 录入日期 are for reading; an import leaves them aside. 状态日期 is blank for the status a dwelling was entered with:
- * since when it holds is not known (the entry date is 录入日期, not the status's start). A city's or province's export adds 地区 first.
+ * since when it holds is not known (the entry date is 录入日期, not the status's start). A city's or province's export
+ * adds 地区 first.
  */
 final class StockWorkbook {
 
