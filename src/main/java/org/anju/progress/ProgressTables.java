@@ -18,14 +18,17 @@ public final class ProgressTables {
     private ProgressTables() {
     }
 
-    /** A figure of a line: 未报 when no unit reported, else the number (— when none). */
+    /** A figure of a line: 未报 when no unit reported, 未填 when those that did left it blank, else the number. */
     public static Cell actual(ProgressLine l) {
-        return l.unreported() ? Cell.UNREPORTED : Cell.figure(l.actual());
+        return l.unreported() ? Cell.UNREPORTED : l.blank() ? Cell.text(ProgressLine.UNFILLED) : Cell.figure(l.actual());
     }
 
-    /** A rate of a line (percent in the roll-ups, a fraction in the cell). */
+    /** A rate of a line (percent in the roll-ups, a fraction in the cell); 未填 / 含未填项 where a blank left none. */
     public static Cell rate(ProgressLine l) {
-        return l.unreported() ? Cell.UNREPORTED : Cell.percent(l.rate());
+        if (l.unreported()) {
+            return Cell.UNREPORTED;
+        }
+        return l.rate() == null && l.unfilled() > 0 ? Cell.text(l.rateText()) : Cell.percent(l.rate());
     }
 
     /** The region's 进度汇总: one row per indicator. */
@@ -39,7 +42,7 @@ public final class ProgressTables {
         return Table.of("进度汇总", s.regionName() + Titles.yearToDate(s.period()) + "保障性安居工程进度汇总表",
                 Titles.unitLine(s.regionName(), s.period()) + "　报送情况：" + s.reportingText(),
                 List.of("工程类别", "指标", "累计完成", "目标/基数", "比率名称", "比率", "填报单位数"), rows,
-                "累计数为当年1月至本月末已上报（含已审核）的填报单位合计；未报为本月没有单位报送，不是0。");
+                "累计数为当年1月至本月末已上报（含已审核）的填报单位合计；未报为本月没有单位报送，未填为已报送但未填写该项，均不是0。");
     }
 
     /**

@@ -99,6 +99,11 @@ class BlankItemTest {
         assertThat(issued.blank()).isTrue();
         assertThat(issued.actualText()).isEqualTo("未填");
         assertThat(issued.rateText()).isEqualTo("未填");
+        // the 进度汇总 export says so too, in the figure's and the rate's cells
+        List<org.anju.platform.Table.Cell> row = org.anju.progress.ProgressTables.summary(linze).rows().stream()
+                .filter(r -> r.get(1).equals(org.anju.platform.Table.Cell.text(issued.indicatorName()))).findFirst().orElseThrow();
+        assertThat(row.get(2)).isEqualTo(org.anju.platform.Table.Cell.text("未填"));
+        assertThat(row.get(5)).isEqualTo(org.anju.platform.Table.Cell.text("未填"));
         // a register stage the unit's projects did not reach stays 0: only the typed items are 未填
         assertThat(linze.lines()).filteredOn(l -> l.indicatorCode().endsWith(".START.UNIT") && l.target() != null)
                 .allSatisfy(l -> assertThat(l.unfilled()).isZero());
