@@ -172,29 +172,20 @@ public class Progress {
         if (reported == 1 || rule == null) {
             return 0;   // one unit with the figure (and its base); or no rate the blanks could move
         }
-        List<Region> roots = region.kind() == RegionKind.GROUP ? regions.members(region) : List.of(region);
-        java.util.Set<Integer> with = filledUnits(roots, period, i);
+        // the units from the region tree in memory, as reportingUnits does: no join through region_ancestor
+        java.util.Set<Integer> counted = rollups.reportedAmong(units(region).stream().map(Region::id).toList(), period);
+        java.util.Set<Integer> with = rollups.filledAmong(counted, period, i.id());
         if (base != null) {
-            java.util.Set<Integer> withBase = filledUnits(roots, period, base);
+            java.util.Set<Integer> withBase = rollups.filledAmong(counted, period, base.id());
             return (int) (withBase.stream().filter(u -> !with.contains(u)).count()
                     + with.stream().filter(u -> !withBase.contains(u)).count());
         }
         if (!i.entered()) {
             return 0;
         }
-        java.util.Set<Integer> blank = new java.util.HashSet<>();
-        roots.forEach(r -> blank.addAll(rollups.reportedUnits(r.id(), period)));
-        blank.removeAll(with);
-        return (int) blank.stream().map(regions::byId)
+        return (int) counted.stream().filter(u -> !with.contains(u)).map(regions::byId)
                 .filter(u -> Rates.rate(BigDecimal.ONE, targets.forUnits(List.of(u), period.getYear()).get(i.code())) != null)
                 .count();
-    }
-
-    /** The reporting units below the roots that are in the month's sums with a figure of the indicator. */
-    private java.util.Set<Integer> filledUnits(List<Region> roots, YearMonth period, Indicator i) {
-        java.util.Set<Integer> units = new java.util.HashSet<>();
-        roots.forEach(r -> units.addAll(rollups.filledUnits(r.id(), period, i.id())));
-        return units;
     }
 
     /** The region's reporting units (a 片区: its members') that have the month in the sums. */

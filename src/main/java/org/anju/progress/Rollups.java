@@ -297,16 +297,34 @@ public class Rollups {
     }
 
     /**
-     * The reporting units of the region's subtree (a 片区: pass each member) that are in the month's sums with a
-     * figure of the indicator, from any source. Only asked when a sum counts fewer figures than units reported: a
-     * fund item is summed per source, so its counts do not say how many units filled it in at all.
+     * Which of these reporting units have a figure of the indicator for the month, from any source (a fund item is
+     * summed per source, so the sums' counts do not say how many units filled it in at all). Asked only when a sum
+     * counts fewer figures than units reported. Many units are read as the month's range of the index by period and
+     * indicator (V10_2441), as {@link #reportedAmong} does.
      */
-    public List<Integer> filledUnits(int regionId, YearMonth period, int indicatorId) {
-        return jdbc.sql("""
-                        select distinct f.region_id from progress_fact f
-                        join region_ancestor a on a.region_id = f.region_id
-                        where a.ancestor_id = ? and f.period = ? and f.indicator_id = ?""")
-                .params(regionId, day(period), indicatorId).query(Integer.class).list();
+    public java.util.Set<Integer> filledAmong(java.util.Collection<Integer> unitIds, YearMonth period, int indicatorId) {
+        java.util.Set<Integer> filled = new java.util.HashSet<>();
+        if (unitIds.isEmpty()) {
+            return filled;
+        }
+        if (unitIds.size() > MANY) {
+            java.util.Set<Integer> wanted = new java.util.HashSet<>(unitIds);
+            jdbc.sql("select distinct region_id from progress_fact where period = ? and indicator_id = ?")
+                    .params(day(period), indicatorId)
+                    .query(rs -> {
+                        int id = rs.getInt(1);
+                        if (wanted.contains(id)) {
+                            filled.add(id);
+                        }
+                    });
+            return filled;
+        }
+        jdbc.sql("select distinct region_id from progress_fact where region_id = any(?::int[]) and period = ? and indicator_id = ?")
+                .params(unitIds.toArray(Integer[]::new), day(period), indicatorId)
+                .query(rs -> {
+                    filled.add(rs.getInt(1));
+                });
+        return filled;
     }
 
     /** The unit's own figures as last submitted. */
