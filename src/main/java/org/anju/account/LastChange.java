@@ -33,6 +33,32 @@ public class LastChange {
         this.access = access;
     }
 
+    /**
+     * What happened to the row since the user read version {@code sent}, said after the row's name in a stale refusal:
+     * "已被张三（zs）于 14:03修改" ({@link #of}) when the version there now, {@code current}, is later; "没有第 5 版（现为第 4 版）"
+     * when the version sent is ahead of it. Then nobody changed the row after that read — a restore from an older backup
+     * while the page was open, a wrong or hand-typed version in an API call — and naming who made the version there
+     * named a change from before the read (guesses audit L3).
+     */
+    public String since(String table, Map<String, ?> key, int sent, int current, String inserted, String updated) {
+        return sent > current ? missing(sent, current) : "已" + of(table, key, inserted, updated);
+    }
+
+    /** {@link #since(String, Map, int, int, String, String)} with 新建 and 修改. */
+    public String since(String table, Map<String, ?> key, int sent, int current) {
+        return since(table, key, sent, current, "新建", "修改");
+    }
+
+    /** {@link #since(String, Map, int, int, String, String)} for a table keyed by its {@code id}. */
+    public String since(String table, long id, int sent, int current) {
+        return since(table, Map.of("id", id), sent, current);
+    }
+
+    /** A version sent that the row never had (yet): "没有第 5 版（现为第 4 版）" — no one is named, no one changed it. */
+    public static String missing(int sent, int current) {
+        return "没有第 " + sent + " 版（现为第 " + current + " 版）";
+    }
+
     /** {@link #of(String, Map)} for a table keyed by its {@code id}. */
     public String of(String table, long id) {
         return of(table, Map.of("id", id));

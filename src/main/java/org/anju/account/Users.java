@@ -166,8 +166,10 @@ public class Users {
             throw new org.anju.platform.BadInput("不能停用自己的账号或修改自己的角色，请联系上级管理员");
         }
         if (!store.update(id, version, displayName(displayName), granted, enabled)) {
-            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”已" + lastChange.of("users", id) + "（您看到的是第 " + version
-                    + " 版，现为第 " + store.byId(id).map(User::version).orElse(-1) + " 版），您的修改未保存；请刷新后重新修改");
+            int now = store.byId(id).map(User::version).orElseThrow();
+            String versions = version > now ? "" : "（您看到的是第 " + version + " 版，现为第 " + now + " 版）";
+            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”" + lastChange.since("users", id, version, now)
+                    + versions + "，您的修改未保存；请刷新后重新修改");
         }
         return store.byId(id).orElseThrow();
     }

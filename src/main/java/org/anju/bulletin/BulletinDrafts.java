@@ -140,7 +140,9 @@ public class BulletinDrafts {
     private BulletinDraft downloadable(long id, int version) {
         BulletinDraft d = draft(id);
         if (d.version() != version) {
-            throw new ConcurrentUpdateException("通报草稿已修改（当前第" + d.version() + "版，链接为第" + version + "版），请刷新页面后再下载");
+            // a link ahead of the draft was not made stale by a change: the draft never had that version
+            throw new ConcurrentUpdateException("通报草稿" + (version > d.version() ? org.anju.account.LastChange.missing(version, d.version())
+                    : "已修改（当前第" + d.version() + "版，链接为第" + version + "版）") + "，请刷新页面后再下载");
         }
         if (d.head().dated() == null) {
             throw new BadInput("请先在文头填写成文日期再下载");

@@ -256,9 +256,7 @@ public class Plans {
             access.checkReadIssuedBy(issuer(parent));
         }
         if (!repository.updatePlan(plan.withSource(stored.sourceFile()), expectedVersion)) {
-            Plan now = get(plan.id());
-            throw new ConcurrentUpdateException("计划「" + stored.label() + "」已" + lastChange.of("plan", plan.id())
-                    + "（您修改的是第 " + expectedVersion + " 版，现为第 " + now.version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+            throw stale(stored, expectedVersion);
         }
         return get(plan.id());
     }
@@ -332,19 +330,35 @@ public class Plans {
      */
     private void bumpReplacing(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
+            int now = get(plan.id()).version();
+            String reread = "请重新读取计划（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换";
+            if (expectedVersion > now) {
+                // no retry of the client's own replacement either: that would have made the version it sent
+                throw new ConcurrentUpdateException("计划「" + plan.label() + "」" + LastChange.missing(expectedVersion, now)
+                        + "，本次未保存：" + reread);
+            }
             throw new ConcurrentUpdateException("计划「" + plan.label() + "」在您读取的第 " + expectedVersion + " 版之后"
-                    + lastChange.of("plan", plan.id()) + "，现为第 " + get(plan.id()).version()
-                    + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则请重新读取计划"
-                    + "（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换");
+                    + lastChange.of("plan", plan.id()) + "，现为第 " + now
+                    + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则" + reread);
         }
     }
 
     /** The plan's version moves on with each change of what it holds; a stale one is refused naming who moved it. */
     private void bump(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {
-            throw new ConcurrentUpdateException("计划「" + plan.label() + "」已" + lastChange.of("plan", plan.id())
-                    + "（您修改的是第 " + expectedVersion + " 版，现为第 " + get(plan.id()).version() + " 版），您的修改未保存；请刷新页面，核对后重新修改");
+            throw stale(plan, expectedVersion);
         }
+    }
+
+    /**
+     * A change of the plan at a version that is not the one there: who made the version there and when — or, for a version
+     * ahead of it, that the plan has no such version (nobody changed it after that read).
+     */
+    private ConcurrentUpdateException stale(Plan plan, int expectedVersion) {
+        int now = get(plan.id()).version();
+        String versions = expectedVersion > now ? "" : "（您修改的是第 " + expectedVersion + " 版，现为第 " + now + " 版）";
+        return new ConcurrentUpdateException("计划「" + plan.label() + "」" + lastChange.since("plan", plan.id(), expectedVersion, now)
+                + versions + "，您的修改未保存；请刷新页面，核对后重新修改");
     }
 
     /** Replaces all the plan's stated totals, read at {@code planVersion} (as {@link #replaceMilestones}). */

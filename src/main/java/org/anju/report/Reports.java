@@ -423,6 +423,11 @@ public class Reports {
      * it), instead of an unnamed 他人 — the user's own earlier save in another window is said as such.
      */
     private IllegalStateException stale(Region unit, ReportRepository.Head head, int version) {
+        if (version > head.version()) {
+            // nobody changed the report after that read: naming who made the version there named a change before it
+            return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报"
+                    + org.anju.account.LastChange.missing(version, head.version()) + "；请刷新后重试（本次未保存任何内容）");
+        }
         List<ReportEvent> events = repository.events(head.id());
         if (events.isEmpty()) {
             return staleUnrecorded(unit, head, version);

@@ -143,6 +143,24 @@ class UsersTest {
                 .andExpect(content().string(containsString("id=\"initial-password\"")));
     }
 
+    /**
+     * A version ahead of the account's (a hand-typed one, or a page open across a restore from an older backup): nobody
+     * changed the account after that read, so nobody is named — it said 已被…于 …修改, naming the change that made the
+     * version there, from before the read (guesses audit L3).
+     */
+    @Test
+    void aVersionAheadOfTheAccountIsSaidToBeMissingNamingNobody() throws Exception {
+        String body = create(TestUsers.CITY_ADMIN, """
+                {"username": "gf_ahead", "displayName": "广丰区查看", "regionCode": "361103", "roles": ["VIEWER"]}""");
+        long id = ((Number) JsonPath.read(body, "$.user.id")).longValue();
+        int version = ((Number) JsonPath.read(body, "$.user.version")).intValue();
+        mvc.perform(put("/api/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": false, \"version\": " + (version + 1) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("用户“广丰区查看”没有第 " + (version + 1) + " 版（现为第 " + version
+                        + " 版），您的修改未保存；请刷新后重新修改"));
+    }
+
     @Test
     void anAdminCannotDisableItself() throws Exception {
         String me = mvc.perform(get("/api/users").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andReturn().getResponse()

@@ -162,7 +162,7 @@ public class Identifications {
                 .param("grade", f.appraisal() == null ? null : f.appraisal().name())
                 .param("report", blank(f.appraisalReport())).param("note", blank(f.note())).param("by", by())
                 .param("id", id).param("version", version).update();
-        checkUpdated(n, i);
+        checkUpdated(n, i, version);
         return view(id);
     }
 
@@ -192,7 +192,7 @@ public class Identifications {
                             reason = excluded.reason, answered_at = now(), answered_by = excluded.answered_by""")
                 .param("id", id).param("clause", clause.number()).param("answer", answer.name())
                 .param("reason", reason.strip()).param("by", by()).update();
-        checkUpdated(touch(id, version), i);
+        checkUpdated(touch(id, version), i, version);
         return view(id);
     }
 
@@ -274,7 +274,7 @@ public class Identifications {
                             version = version + 1, updated_at = now(), updated_by = :by
                          where id = :id and version = :version""")
                 .param("today", ChinaTime.today()).param("by", by()).param("id", id).param("version", version).update();
-        checkUpdated(n, i);
+        checkUpdated(n, i, version);
         return view(id);
     }
 
@@ -356,7 +356,7 @@ public class Identifications {
                          where id = :id and version = :version and state = 'SUBMITTED'""")
                 .param("state", to.name()).param("today", ChinaTime.today()).param("note", note).param("clauses", clauses).param("by", by())
                 .param("id", i.id()).param("version", version).update();
-        checkUpdated(n, i);
+        checkUpdated(n, i, version);
         return view(i.id());
     }
 
@@ -391,11 +391,14 @@ public class Identifications {
                 + "where id = :id and version = :version").param("by", by()).param("id", id).param("version", version).update();
     }
 
-    /** A stale version: who changed the record there since and when (the user's own other window said so), not 他人. */
-    private void checkUpdated(int n, Identification i) {
+    /**
+     * A stale version: who changed the record there since and when (the user's own other window said so), not 他人 —
+     * or, for a version ahead of the one read ({@code i}), that there is no such version.
+     */
+    private void checkUpdated(int n, Identification i, int version) {
         if (n == 0) {
-            throw new ConcurrentUpdateException("认定记录 " + i.id() + "（" + i.projectName() + "）已"
-                    + lastChange.of("ledger_identification", i.id()) + "：请刷新后再办理");
+            throw new ConcurrentUpdateException("认定记录 " + i.id() + "（" + i.projectName() + "）"
+                    + lastChange.since("ledger_identification", i.id(), version, i.version()) + "：请刷新后再办理");
         }
     }
 

@@ -609,7 +609,7 @@ public class Applications {
     private Row lock(long id, int version) {
         Row r = lockAny(id);
         if (r.version() != version) {
-            throw new ConcurrentUpdateException("该申请已" + handled(id) + "（提交的版本 " + version + "，当前版本 "
+            throw new ConcurrentUpdateException("该申请" + handled(id, version, r.version()) + "（提交的版本 " + version + "，当前版本 "
                     + r.version() + "），请刷新后重试");
         }
         return r;
@@ -621,6 +621,11 @@ public class Applications {
      */
     private String handled(long id) {
         return lastChange.of("rental_application", Map.of("id", id), "新建", "办理");
+    }
+
+    /** {@link #handled(long)} after "该申请", or that the version sent is ahead of the one there (nobody changed it). */
+    private String handled(long id, int sent, int current) {
+        return lastChange.since("rental_application", Map.of("id", id), sent, current, "新建", "办理");
     }
 
     /** An application with its checks, steps, timeline and objections. Readers of its region. */

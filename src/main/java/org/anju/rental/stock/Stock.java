@@ -122,7 +122,7 @@ public class Stock {
             throw new org.anju.platform.Conflict(county.name() + "已有项目“" + e.name().strip() + "”");
         });
         if (!repository.updateEstate(trimmed(e), actor)) {
-            throw new ConcurrentUpdateException("项目“" + stored.name() + "”已" + lastChange.of("rental_estate", e.id())
+            throw new ConcurrentUpdateException("项目“" + stored.name() + "”" + lastChange.since("rental_estate", e.id(), e.version(), stored.version())
                     + "，请刷新后重试（当前版本 " + stored.version() + "，提交的版本 " + e.version() + "）");
         }
         return estate(e.id());
@@ -301,8 +301,9 @@ public class Stock {
 
     /** Names who made the version there now: the dwelling's audit key is its building and id (V40_0). */
     private ConcurrentUpdateException stale(Dwelling d, int version) {
-        String change = lastChange.of("rental_dwelling", Map.of("building_id", repository.buildingId(d.id()), "id", d.id()));
-        return new ConcurrentUpdateException("房源 " + d.label() + " 已" + change + "，请刷新后重试（当前版本 " + d.version()
+        String change = lastChange.since("rental_dwelling", Map.of("building_id", repository.buildingId(d.id()), "id", d.id()),
+                version, d.version());
+        return new ConcurrentUpdateException("房源 " + d.label() + " " + change + "，请刷新后重试（当前版本 " + d.version()
                 + "，提交的版本 " + version + "）");
     }
 
@@ -447,9 +448,11 @@ public class Stock {
             throw new BadInput("历年房源基数应为 0 至 10000000 的整数（套）");
         }
         if (!repository.saveHistoricTotal(r.id(), total, blank(note), version, access.current().username())) {
-            // 设定 when version 0 found a total already set, 修改 when the total changed since
-            throw new ConcurrentUpdateException(r.name() + "的历年房源基数已" + lastChange.of("rental_historic_total",
-                    Map.of("region_id", r.id()), "设定", "修改") + "，请刷新后重试（提交的版本 " + version + "）");
+            // 设定 when version 0 found a total already set, 修改 when the total changed since; none set is version 0
+            HistoricTotal there = repository.historicTotals(r.id()).get(r.id());
+            throw new ConcurrentUpdateException(r.name() + "的历年房源基数" + lastChange.since("rental_historic_total",
+                    Map.of("region_id", r.id()), version, there == null ? 0 : there.version(), "设定", "修改")
+                    + "，请刷新后重试（提交的版本 " + version + "）");
         }
         return repository.historicTotals(r.id()).get(r.id());
     }

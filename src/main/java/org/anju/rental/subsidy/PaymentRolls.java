@@ -210,17 +210,20 @@ public class PaymentRolls {
                             version = version + 1 where id = :id and version = :v and status = 'DRAFT'""")
                 .param("by", access.current().username()).param("id", id).param("v", version).update();
         if (n != 1) {
-            throw new ConcurrentUpdateException("该花名册已" + changedSince(id) + "，请刷新后核对（提交的版本 " + version + "）");
+            throw new ConcurrentUpdateException("该花名册" + changedSince(id, version) + "，请刷新后核对（提交的版本 " + version + "）");
         }
         return roll(id);
     }
 
     /**
      * Who made the roll's version there now and when, from the audit trail, and what they did: a roll changes only by
-     * being generated again or confirmed: said as the one the roll now shows.
+     * being generated again or confirmed: said as the one the roll now shows. A version sent ahead of the roll's is said
+     * as missing: nobody changed the roll after that read.
      */
-    private String changedSince(long id) {
-        return lastChange.of("rental_subsidy_roll", Map.of("id", id), "生成", roll(id).confirmed() ? "确认" : "重新生成");
+    private String changedSince(long id, int version) {
+        Roll r = roll(id);
+        return lastChange.since("rental_subsidy_roll", Map.of("id", id), version, r.version(), "生成",
+                r.confirmed() ? "确认" : "重新生成");
     }
 
     public Roll roll(long id) {

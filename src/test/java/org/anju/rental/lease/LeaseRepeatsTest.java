@@ -120,6 +120,21 @@ class LeaseRepeatsTest {
                 .isInstanceOf(DuplicateKeyException.class);
     }
 
+    /**
+     * 入住 sent with a version the lease never had: said as missing, naming nobody — it said 已被…于 …修改, naming the
+     * change that made the version there, from before the client's read (guesses audit L3).
+     */
+    @Test
+    void aVersionAheadOfTheLeaseIsSaidToBeMissingNamingNobody() throws Exception {
+        String leaseNo = jdbc.sql("select lease_no from rental_lease where id = :id").param("id", lease).query(String.class).single();
+        mvc.perform(json("/api/rental/leases/" + lease + "/move-in", null, "{\"version\": " + (version + 1) + "}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("合同 " + leaseNo + " 没有第 " + (version + 1) + " 版（现为第 " + version
+                        + " 版），请刷新后重试（当前版本 " + version + "，提交的版本 " + (version + 1) + "）"));
+        assertThat(jdbc.sql("select status from rental_lease where id = :id").param("id", lease).query(String.class).single())
+                .isEqualTo("SIGNED");
+    }
+
     String sublet(String foundOn) {
         return "{\"version\": " + version + ", \"kind\": \"SUBLET\", \"actOn\": \"2026-03-11\", \"foundOn\": \"" + foundOn + "\", "
                 + "\"evidence\": \"入户核查：实际居住人为他人，出示转租协议（照片 3 张）\", \"illegalIncome\": 8000}";
