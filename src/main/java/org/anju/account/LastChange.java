@@ -66,7 +66,7 @@ public class LastChange {
 
     /**
      * The change that made the version of the row of {@code table} with {@code key} (its audit key columns) there now,
-     * said to follow "已": "被张三（zs）于 12月4日 14:03修改", "被您本人（另一窗口或此前的一次提交）于 14:03修改",
+     * said to follow "已": "被张三（zs）于 12月4日 14:03修改", "被您本人的账号（通过导入）于 14:03修改",
      * "被命令行（root）于 …删除"; "被修改" when the trail holds nothing about the row (a table that is not audited): then
      * who is not known and not guessed. An update that left the version as it was is not that change: a failed sign-in
      * counting on the account, evidence added to a 认定 record, a key rotation's re-encryption — naming their makers
@@ -81,29 +81,30 @@ public class LastChange {
      * every change is a step of its handling (办理), a county's historic total is 设定 when first given.
      */
     public String of(String table, Map<String, ?> key, String inserted, String updated) {
-        record Entry(String actor, String actorName, OffsetDateTime at, String op) {
+        record Entry(String actor, String actorName, OffsetDateTime at, String op, Channel via) {
         }
         boolean perStatement = jdbc.sql("select true from audit_table where table_name = ? and granularity = 'statement'")
                 .param(table).query(Boolean.class).optional().isPresent();
         // a table audited per statement keeps its inserted and deleted rows inside the statement's entry, not by row key
         List<Entry> last = perStatement
                 ? trail.history(table, key).reversed().stream().filter(LastChange::movedTheVersion).limit(1)
-                .map(e -> new Entry(e.actor(), e.actorName(), e.at().atOffset(java.time.ZoneOffset.UTC), e.op())).toList()
+                .map(e -> new Entry(e.actor(), e.actorName(), e.at().atOffset(java.time.ZoneOffset.UTC), e.op(), e.via()))
+                .toList()
                 : jdbc.sql("""
-                        select actor, actor_name, at, op from audit_log
+                        select actor, actor_name, at, op, via from audit_log
                         where table_name = ? and row_key = cast(? as jsonb)
                           and (op <> 'UPDATE' or new -> 'version' is null
                                or (old ->> 'version') is distinct from (new ->> 'version'))
                         order by id desc limit 1""")
                 .params(table, json.writeValueAsString(key))
                 .query((rs, n) -> new Entry(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getString(4)))
+                        rs.getString(4), Channel.valueOf(rs.getString(5))))
                 .list();
         if (last.isEmpty()) {
             return "被修改";
         }
         Entry e = last.getFirst();
-        return "被" + who(e.actor(), e.actorName()) + "于 " + ChinaTime.spoken(e.at()) + switch (e.op()) {
+        return "被" + who(e.actor(), e.actorName(), e.via()) + "于 " + ChinaTime.spoken(e.at()) + switch (e.op()) {
             case "DELETE" -> "删除";
             case "INSERT" -> inserted;
             default -> updated;
@@ -117,13 +118,14 @@ public class LastChange {
 
     /**
      * The person by name, or what acted when it was no account: the name the trail recorded at the time for a sign-in's
-     * 未登录用户 or an unnamed background task, else 系统, 命令行（root） — never the bare code ("anonymous", "cli:root").
+     * 未登录用户 or an unnamed background task, else 系统, 命令行（root） — never the bare code ("anonymous", "cli:root");
+     * the user's own account with the way the change came in ({@link Users#who(String, Channel)}).
      */
-    private String who(String actor, String actorName) {
+    private String who(String actor, String actorName, Channel via) {
         if (!UserStore.isAccount(actor) && actorName != null && !actorName.isBlank()
                 && Users.named(users, actor).equals(actor)) {
             return actorName;
         }
-        return Users.who(users, access, actor);
+        return Users.who(users, access, actor, via);
     }
 }

@@ -59,15 +59,37 @@ public class Users {
     }
 
     /**
-     * Who made a version, as a stale refusal says it: 您本人 for the current user (their other window, their earlier
-     * click — the double-submit trial), else the person by name ({@link #named}).
+     * Who made a version, as a stale refusal says it, when how it came in is not recorded: 您本人的账号 for the current
+     * user's account (not 您本人: several people may share one login), else the person by name ({@link #named}) — and
+     * 系统, 命令行（root） for those, which have no account.
      */
     public String who(String username) {
-        return who(store, access, username);
+        return who(store, access, username, null);
     }
 
-    static String who(UserStore store, Access access, String username) {
-        return username.equals(access.current().username()) ? "您本人（另一窗口或此前的一次提交）" : named(store, username);
+    /** {@link #who(String)} with the channel the change came in by, recorded with it, said for the user's own account. */
+    public String who(String username, Channel via) {
+        return who(store, access, username, via);
+    }
+
+    static String who(UserStore store, Access access, String username, Channel via) {
+        // the system or the command line meeting its own change is named as what it is: it has no account
+        return username.equals(access.current().username()) && UserStore.isAccount(username) ? yours(via)
+                : named(store, username);
+    }
+
+    /**
+     * The current user's account and the way the change came in: a page is their other window or earlier click (the
+     * double-submit trial), an import or an API call is said as such — it said 另一窗口或此前的一次提交 for every channel.
+     */
+    private static String yours(Channel via) {
+        return via == null ? "您本人的账号" : "您本人的账号" + switch (via) {
+            case UI -> "（另一窗口或此前的一次提交）";
+            case API -> "（通过接口）";
+            case IMPORT -> "（通过导入）";
+            case CLI -> "（通过命令行）";
+            case SYSTEM -> "（通过系统任务）";
+        };
     }
 
     static String named(UserStore store, String username) {

@@ -325,8 +325,8 @@ public class Plans {
 
     /**
      * As {@link #bump}, for the API's replacements: a client retrying its own replacement after a lost answer meets its
-     * own change (review 23 M2) — so the refusal names who made the version there (the audit trail, 您本人 for a retry)
-     * and, as an API has no page to refresh, says what the version is and what to do in either case.
+     * own change (review 23 M2) — so the refusal names who made the version there (the audit trail, 您本人的账号（通过接口）
+     * for a retry) and, as an API has no page to refresh, says what the version is and what to do in either case.
      */
     private void bumpReplacing(Plan plan, int expectedVersion) {
         if (!repository.bump(plan.id(), expectedVersion)) {

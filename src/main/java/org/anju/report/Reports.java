@@ -433,7 +433,10 @@ public class Reports {
             return staleUnrecorded(unit, head, version);
         }
         ReportEvent last = events.getLast();
-        String who = users.who(last.actor());
+        // the channel the event recorded (the column is free text: one not known is not guessed)
+        org.anju.account.Channel via = java.util.Arrays.stream(org.anju.account.Channel.values())
+                .filter(c -> c.name().equals(last.channel())).findFirst().orElse(null);
+        String who = users.who(last.actor(), via);
         return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
                 + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
                 + version + "）；请刷新后重试（本次未保存任何内容）");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,5 +42,28 @@ class LastChangeTest {
         assertThatThrownBy(() -> Access.runAs(operator, () -> users.update(u.id(), now.version(), "再改", u.roles(), true)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("用户“系统改过的名字”已被系统于 ");
+    }
+
+    /**
+     * The user's own account is said with the way its change came in, as the trail recorded it (audit_log.via): it said
+     * 您本人（另一窗口或此前的一次提交） for an import too, and 您本人 to whoever else shares the login (guesses audit L4).
+     */
+    @Test
+    void theUsersOwnAccountIsSaidWithTheChannelItsChangeCameBy() {
+        User u = users.create(new NewUser("lc_own", "渠道测试", "361102", Set.of(Role.COUNTY_REPORTER), null)).user();
+        Actor page = new Actor("sr_admin", "上饶市住建局管理员", regions.byCode("361100").orElseThrow(),
+                EnumSet.of(Role.CITY_ADMIN), Channel.UI, false);
+        Access.runAs(page.via(Channel.IMPORT), () -> users.update(u.id(), u.version(), "导入改过的名字", u.roles(), true));
+        assertThatThrownBy(() -> Access.runAs(page, () -> users.update(u.id(), u.version(), "页面的改动", u.roles(), true)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("用户“导入改过的名字”已被您本人的账号（通过导入）于 ")
+                .hasMessageEndingWith("修改（您看到的是第 " + u.version() + " 版，现为第 " + (u.version() + 1)
+                        + " 版），您的修改未保存；请刷新后重新修改");
+        User now = users.get(u.id());
+        Access.runAs(page, () -> users.update(u.id(), now.version(), "页面改过的名字", u.roles(), true));
+        assertThatThrownBy(() -> Access.runAs(page.via(Channel.API), () -> users.update(u.id(), now.version(), "接口的改动",
+                u.roles(), true)))
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("用户“页面改过的名字”已被您本人的账号（另一窗口或此前的一次提交）于 ");
     }
 }

@@ -110,7 +110,7 @@ class UsersTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(false));
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人（另一窗口或此前的一次提交）于 ")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人的账号（通过接口）于 ")))
                 .andExpect(jsonPath("$.detail", containsString("修改（您看到的是第 " + version + " 版，现为第 " + (version + 1) + " 版）")));
         mvc.perform(get("/api/me").with(httpBasic("xz_reporter", "anju2023"))).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)

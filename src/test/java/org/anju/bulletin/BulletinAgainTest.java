@@ -98,7 +98,7 @@ class BulletinAgainTest {
         BulletinDraft mine = as(me, () -> drafts.saveHead(id, v + 1, dated(d, "我的抄送"), null));
         assertThatThrownBy(() -> as(me, () -> drafts.saveHead(id, v + 1, dated(d, "另一个抄送"), null)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("已被您本人（另一窗口或此前的一次提交）于 ");
+                .hasMessageContaining("已被您本人的账号于 ");
         // a part the colleague removed, edited from my old page: named, not "可能已被他人删除"
         BulletinDraft added = as(me, () -> drafts.addSection(id, mine.version(), DraftSection.Kind.PROBLEM, null, "问题一。"));
         String hand = added.sections().stream().filter(s -> s.key().startsWith("hand:")).findFirst().orElseThrow().key();

@@ -152,7 +152,7 @@ class ReportApiTest {
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("message", "已保存"));
         mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "0")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "43"))
-                .andExpect(flash().attribute("error", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
+                .andExpect(flash().attribute("error", containsString("已被您本人的账号（另一窗口或此前的一次提交）于 ")));
         mvc.perform(post("/reports/620725/2025-04/save").with(reporter("620725")).param("version", "1")
                         .param("v:RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", "四十"))
                 .andExpect(flash().attribute("error", "住房租赁补贴·已发放户数不是数字：四十"));
@@ -198,7 +198,7 @@ class ReportApiTest {
                         .param("plannedInvestment", "1200").param("startedOn", "2025-05-01").param("basicCompletedOn", "2025-11-20"))
                 .andExpect(flash().attribute("message", "已保存"));
         mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "0").param("units", "41"))
-                .andExpect(flash().attribute("error", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
+                .andExpect(flash().attribute("error", containsString("已被您本人的账号（另一窗口或此前的一次提交）于 ")));
         mvc.perform(post("/projects/{id}", id).with(reporter("620724")).param("version", "1").param("startedOn", "2025-13-01"))
                 .andExpect(flash().attribute("error", "开工日期不是日期（如 2023-06-30）：2025-13-01"));
         mvc.perform(get("/api/projects/{id}", id).with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN))).andExpect(status().isForbidden());
@@ -210,7 +210,7 @@ class ReportApiTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("缺少 version")));
         mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"investment\":900,\"imageProgress\":\"主体封顶\",\"version\":0}").with(reporter("620724")))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人的账号（另一窗口或此前的一次提交）于 ")));
         mvc.perform(put("/api/projects/{id}/progress/2025-11", id).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"investment\":900,\"imageProgress\":\"主体封顶\",\"version\":1}").with(reporter("620724")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].investment").value(900));

@@ -217,7 +217,7 @@ class ProjectRegisterTest {
         assertThatThrownBy(() -> projects.save(new Project(p.id(), "620725", null, "AFFORDABLE_RENTAL", 2027, "旧名",
                 null, BigDecimal.valueOf(80), null, null, null, null, BigDecimal.valueOf(800), null, null, null, null,
                 null, null, p.version())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，请刷新后重试");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被系统于 ").hasMessageContaining("修改，请刷新后重试");
         assertThat(projects.get(p.id(), YearMonth.of(2027, 12)).project().name()).isEqualTo("李桥乡80套保租房");
     }
 

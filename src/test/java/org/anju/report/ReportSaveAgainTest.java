@@ -113,7 +113,7 @@ class ReportSaveAgainTest {
         Report latest = as(me, () -> reports.save(GANZHOU, p, 2, issued("25")));
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("26"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
         assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("25");
         assertThat(latest.version()).isEqualTo(3);
@@ -134,7 +134,7 @@ class ReportSaveAgainTest {
         as(me, () -> reports.save(GANZHOU, p, 2, issued("30")));
         assertThatThrownBy(() -> as(me, () -> reports.submit(GANZHOU, p, 2)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
+                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ").hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
         assertThat(reports.get(GANZHOU, p).status()).isEqualTo(ReportStatus.DRAFT);
     }
 
@@ -157,7 +157,7 @@ class ReportSaveAgainTest {
                 .params(unit, p.atDay(1)).update()));
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，现为版本 3");
+                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，现为版本 3");
         // a version of a month that has no report: nobody changed anything, and no one is named
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, YearMonth.of(2023, 10), 4, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("2023-10 月报尚未建立，没有您提交的版本 4")
@@ -177,7 +177,7 @@ class ReportSaveAgainTest {
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageContaining("该月报表已被gzq_colleague于 ").hasMessageContaining("新建").hasMessageNotContaining("他人");
         assertThatThrownBy(() -> as(colleague, () -> tx.execute(t -> repository.create(unit, p, deadline, "gzq_colleague"))))
-                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("该月报表已被您本人（另一窗口或此前的一次提交）于 ");
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("该月报表已被您本人的账号（另一窗口或此前的一次提交）于 ");
     }
 
     @Test

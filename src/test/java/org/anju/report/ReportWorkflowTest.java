@@ -105,14 +105,14 @@ class ReportWorkflowTest {
         YearMonth p = YearMonth.of(2024, 5);
         Report first = reports.save(GANZHOU, p, 0, values(10, "10", "5"));
         Report second = reports.save(GANZHOU, p, first.version(), values(20, "10", "5"));
-        // the version there is named with who made it (here the same actor: 您本人), not an unnamed 他人
+        // the version there is named with who made it (here the same actor, the system: 系统, which has no account), not 他人
         assertThatThrownBy(() -> reports.save(GANZHOU, p, first.version(), values(99, "10", "5")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("现为版本 2（您提交时读到的是版本 1）；请刷新后重试");
         assertThatThrownBy(() -> reports.save(GANZHOU, p, 0, values(99, "10", "5")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("请刷新后重试（本次未保存任何内容）");
         assertThatThrownBy(() -> reports.submit(GANZHOU, p, first.version()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("月报已被您本人（另一窗口或此前的一次提交）于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）");
+                .hasMessageContaining("月报已被系统于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）");
         Report now = reports.get(GANZHOU, p);
         assertThat(now.version()).isEqualTo(second.version());
         assertThat(now.value(ISSUED, "")).isEqualByComparingTo("20");

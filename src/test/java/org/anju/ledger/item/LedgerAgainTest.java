@@ -131,7 +131,7 @@ class LedgerAgainTest {
         as(me, () -> ledger.editMeasures(id, 1, "措施一", null));
         assertThatThrownBy(() -> as(me, () -> ledger.editMeasures(id, 1, "措施二", null)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("事项“过期版本测试事项”已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("事项“过期版本测试事项”已被您本人的账号于 ")
                 .hasMessageContaining("修改整改措施，请刷新后重试（当前版本 2，提交的版本 1）");
         // a version that never was
         assertThatThrownBy(() -> as(me, () -> ledger.editMeasures(id, 9, "措施二", null)))

@@ -86,7 +86,7 @@ class MilestonePagesTest {
         admin.perform(post("/plans/" + id + "/milestones").param("version", String.valueOf(version))
                         .param("milestoneId", String.valueOf(m.id())).param("dueOn", "2023-10-31").param("program", "SHANTYTOWN")
                         .param("workItem", "续建项目基本建成"))
-                .andExpect(flash().attribute("milestoneError", containsString("已被您本人（另一窗口或此前的一次提交）于 ")));
+                .andExpect(flash().attribute("milestoneError", containsString("已被您本人的账号（另一窗口或此前的一次提交）于 ")));
         // another administrator of 上饶市 on a page read before the milestone was added: the city's administrator is named
         colleague().perform(post("/plans/" + id + "/milestones").with(TestUsers.as("sr_admin2", "361100", Role.CITY_ADMIN))
                         .param("version", String.valueOf(version)).param("milestoneId", String.valueOf(m.id()))

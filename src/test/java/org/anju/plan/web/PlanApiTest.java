@@ -107,7 +107,7 @@ class PlanApiTest {
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("STALE"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
                             // the version there is this client's own replacement of the stated totals, said so
-                            org.hamcrest.Matchers.containsString("在您读取的第 " + read + " 版之后被您本人（另一窗口或此前的一次提交）于 "),
+                            org.hamcrest.Matchers.containsString("在您读取的第 " + read + " 版之后被您本人的账号（通过接口）于 "),
                             org.hamcrest.Matchers.containsString("修改，现为第 " + (read + 1) + " 版，本次未保存"),
                             org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("他人")))));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders

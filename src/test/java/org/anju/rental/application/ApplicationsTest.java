@@ -142,7 +142,7 @@ class ApplicationsTest {
         // the street's own decision sent again (Back and resubmit): said to be its own, where it said 他人办理
         assertThatThrownBy(() -> as(town, () -> applications.decide(id, a.version(), Review.Decision.RETURN, "缺少低保证复印件",
                 d("2024-09-29")))).isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("该申请已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("该申请已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("办理（提交的版本 " + a.version() + "，当前版本 " + back.version() + "），请刷新后重试");
         assertThat(as(town, () -> applications.overdue(TOWN, d("2024-12-31")))).extracting(QueueItem::id).doesNotContain(id);
         ApplicationView again = as(clerk, () -> applications.resubmit(id, back.version(), d("2024-10-08")));

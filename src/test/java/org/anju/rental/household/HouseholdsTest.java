@@ -190,7 +190,7 @@ class HouseholdsTest {
         update(reviewer, id, f, read);
         // the same form sent again (Back and resubmit, another window): the version there now is the reviewer's own
         assertThatThrownBy(() -> update(reviewer, id, f, read)).isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("该家庭信息已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("该家庭信息已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + read + "，当前版本 " + (read + 1) + "）");
         // a colleague's change in between: named
         update(actor("jf_reviewer2", STREET, Role.TOWN_REVIEWER), id, f, read + 1);

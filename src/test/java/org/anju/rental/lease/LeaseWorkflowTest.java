@@ -246,7 +246,7 @@ class LeaseWorkflowTest {
         // the version read before the move-in, which the office made itself: said so, where it said 他人
         assertThatThrownBy(() -> as(office, () -> leases.annualReview(active.id(), lease.version(), rules,
                 LocalDate.of(2026, 2, 1)))).isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("合同 " + lease.leaseNo() + " 已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("合同 " + lease.leaseNo() + " 已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + active.version() + "，提交的版本 " + lease.version() + "）");
         Leases.ReviewResult ok = as(office, () -> leases.annualReview(active.id(), active.version(), rules, LocalDate.of(2026, 2, 1)));
         assertThat(ok.review().outcome()).isEqualTo("ELIGIBLE");

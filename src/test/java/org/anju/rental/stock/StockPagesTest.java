@@ -145,7 +145,7 @@ class StockPagesTest {
         mvc.perform(post("/rental/stock/dwellings/" + id).param("version", "0").param("roomNo", "103").param("floorArea", "52.3")
                         .with(LINZE))
                 .andExpect(flash().attribute("error", org.hamcrest.Matchers.matchesPattern("房源 黑河小区 1栋 102 "
-                        + "已被您本人（另一窗口或此前的一次提交）于 [^，]*\\d\\d:\\d\\d修改，请刷新后重试（当前版本 1，提交的版本 0）")));
+                        + "已被您本人的账号（另一窗口或此前的一次提交）于 [^，]*\\d\\d:\\d\\d修改，请刷新后重试（当前版本 1，提交的版本 0）")));
         assertThat(page(mvc.perform(get("/rental/stock/estates/" + estate).with(LINZE))))
                 .contains("保租房").contains("录入房源").contains("临泽县沙河镇");
     }

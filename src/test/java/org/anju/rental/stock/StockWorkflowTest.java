@@ -123,7 +123,7 @@ class StockWorkflowTest {
         assertThatThrownBy(() -> as(city, () -> stock.setHistoricTotal(GANZHOU, 13, null, 0)))
                 .as("set a moment ago by the same user (another window): said so, where it said 他人修改（或已设定）")
                 .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
-                .hasMessageStartingWith("甘州区的历年房源基数已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("甘州区的历年房源基数已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("设定，请刷新后重试（提交的版本 0）");
         List<StockCounts> summary = as(city, () -> stock.summary(CITY, now));
         StockCounts gz = summary.stream().filter(s -> s.regionCode().equals(GANZHOU)).findFirst().orElseThrow();
@@ -182,7 +182,7 @@ class StockWorkflowTest {
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), d.version(), StockStep.OCCUPY, TODAY, null)))
                 .as("the version read before the allocation, which the same user made: said so, where it said 他人")
                 .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
-                .hasMessageStartingWith("房源 丹霞小区 3栋 2单元 501 已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("房源 丹霞小区 3栋 2单元 501 已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("修改，请刷新后重试（当前版本 1，提交的版本 0）");
         Dwelling occupied = as(gaotai, () -> stock.change(d.id(), allocated.version(), StockStep.OCCUPY, TODAY, null));
         assertThatThrownBy(() -> as(gaotai, () -> stock.change(d.id(), occupied.version(), StockStep.WITHDRAW, TODAY, "拆除")))

@@ -218,7 +218,7 @@ class SubsidyTest {
         assertThatThrownBy(() -> as(office, () -> subsidies.review(resumed.id(), new ReviewForm(stopped.version(),
                 YearMonth.of(2024, 9), LocalDate.of(2025, 8, 31), "低收入", new BigDecimal("900"), "再次年审"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("该补贴协议已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("该补贴协议已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + stopped.version() + "）");
         // a colleague stops it meanwhile: named
         as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> subsidies.stop(resumed.id(), resumed.version(),
@@ -261,7 +261,7 @@ class SubsidyTest {
         // 他人重新生成或确认 (a guess, and both ways)
         assertThatThrownBy(() -> as(office, () -> rolls.confirm(first.id(), first.version())))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageStartingWith("该花名册已被您本人（另一窗口或此前的一次提交）于 ")
+                .hasMessageStartingWith("该花名册已被您本人的账号（另一窗口或此前的一次提交）于 ")
                 .hasMessageEndingWith("重新生成，请刷新后核对（提交的版本 " + first.version() + "）");
         // a colleague generates it again: named
         Roll third = as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> rolls.generate(YUZHONG, YearMonth.of(2025, 1)));
