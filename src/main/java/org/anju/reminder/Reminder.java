@@ -12,6 +12,11 @@ import java.time.YearMonth;
 public record Reminder(long id, String regionCode, String regionName, YearMonth period, ReminderKind kind, String subject,
                        LocalDate dueOn, String detail, OffsetDateTime createdAt) {
 
+    /** The same reminder with its 说明 as shown (a ledger item's days late counted on the day it is shown). */
+    Reminder withDetail(String shown) {
+        return new Reminder(id, regionCode, regionName, period, kind, subject, dueOn, shown, createdAt);
+    }
+
     public String kindLabel() {
         return kind.label();
     }

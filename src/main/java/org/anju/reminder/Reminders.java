@@ -5,6 +5,7 @@ import org.anju.account.Actor;
 import org.anju.calendar.RegionCalendar;
 import org.anju.calendar.WorkingDays;
 import org.anju.ledger.item.LedgerFigures;
+import org.anju.platform.ChinaTime;
 import org.anju.platform.Conflict;
 import org.anju.platform.Titles;
 import org.anju.region.Region;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -122,9 +124,11 @@ public class Reminders {
             }
             String subject = "ledger:" + item.itemId();
             late.add(subject);
+            // how late is counted when shown (mine): an open row is kept as made, and a count stored here was still
+            // "已逾期 1 天" on the 20th (guesses audit L1)
             created += insert(region.get(), month, ReminderKind.LEDGER_OVERDUE, subject, item.deadline(),
-                    item.kindName() + "“" + item.title() + "”整改期限" + Titles.date(item.deadline()) + "，已逾期 "
-                            + item.daysLate() + " 天" + (item.unitName() == null ? "" : "（责任单位：" + item.unitName() + "）"));
+                    item.kindName() + "“" + item.title() + "”整改期限" + Titles.date(item.deadline())
+                            + (item.unitName() == null ? "" : "（责任单位：" + item.unitName() + "）"));
         }
         resolved += jdbc.sql("""
                         update reminder set resolved_at = now()
@@ -154,9 +158,11 @@ public class Reminders {
                         rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
                         rs.getObject(9, OffsetDateTime.class))).list();
         List<Reminder> readable = new ArrayList<>();
+        LocalDate today = ChinaTime.today();
         for (Reminder r : all) {
             if (regions.byCode(r.regionCode()).map(access::canRead).orElse(false)) {
-                readable.add(r);
+                readable.add(r.kind() == ReminderKind.LEDGER_OVERDUE ? r.withDetail(r.detail() + "，已逾期 "
+                        + ChronoUnit.DAYS.between(r.dueOn(), today) + " 天") : r);
             }
         }
         return stillOwed(readable);
