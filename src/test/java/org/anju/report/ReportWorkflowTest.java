@@ -113,6 +113,13 @@ class ReportWorkflowTest {
         assertThatThrownBy(() -> reports.submit(GANZHOU, p, first.version()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("月报已被系统于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）");
+        // a version the month never had: nobody changed it after that read, so nobody is named (guesses audit L3)
+        assertThatThrownBy(() -> reports.save(GANZHOU, p, second.version() + 1, values(99, "10", "5")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("甘州区 2024-05 月报没有第 3 版（现为第 2 版）；请刷新后重试（本次未保存任何内容）");
+        assertThatThrownBy(() -> reports.submit(GANZHOU, p, second.version() + 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("甘州区 2024-05 月报没有第 3 版（现为第 2 版）；请刷新后重试（本次未保存任何内容）");
         Report now = reports.get(GANZHOU, p);
         assertThat(now.version()).isEqualTo(second.version());
         assertThat(now.value(ISSUED, "")).isEqualByComparingTo("20");

@@ -110,6 +110,15 @@ class PlanApiTest {
                             org.hamcrest.Matchers.containsString("在您读取的第 " + read + " 版之后被您本人的账号（通过接口）于 "),
                             org.hamcrest.Matchers.containsString("修改，现为第 " + (read + 1) + " 版，本次未保存"),
                             org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("他人")))));
+            // a version the plan never had: nobody changed it after that read, so nobody is named (guesses audit L3)
+            var there = plans.get(planId.longValue());
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                            .put("/api/plans/{id}/milestones", planId.longValue()).param("version", String.valueOf(there.version() + 1))
+                            .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
+                            .with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
+                    .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("STALE"))
+                    .andExpect(jsonPath("$.detail").value("计划「" + there.label() + "」没有第 " + (there.version() + 1) + " 版（现为第 "
+                            + there.version() + " 版），本次未保存：请重新读取计划（GET /api/plans/" + planId + " 的 plan.version）核对后再替换"));
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                             .put("/api/plans/{id}/milestones", planId.longValue())
                             .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(milestones)
