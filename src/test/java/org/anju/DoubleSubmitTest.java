@@ -198,7 +198,8 @@ class DoubleSubmitTest {
             String name = "双击测试批次" + k;
             List<Outcome> outcomes = twins(office, () -> rounds.open(new Rounds.Opening("360702", name, List.of(d.id()), null,
                     1, "福利彩票3D开奖号码", ChinaTime.today().plusDays(1))));
-            oneStoredOneRefused(outcomes, "已在另一个尚未结束的配租批次中");
+            // the refusal names the round, which is the twin's own: not "another" round
+            oneStoredOneRefused(outcomes, "已在尚未结束的配租批次“" + name + "”中（批次编号 ");
             assertThat(jdbc.sql("select count(*) from rental_round where name = ?").param(name).query(Integer.class).single())
                     .isEqualTo(1);
             assertThat(outcomes).filteredOn(o -> o.refused() == null).singleElement()

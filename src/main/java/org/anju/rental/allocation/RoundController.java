@@ -74,9 +74,10 @@ class RoundController {
     @PostMapping("/{id}/choices")
     @Requires(Requirement.HANDLE_APPLICATIONS)
     @Operation(summary = "登记选房结果", description = "action：CHOSE（选房，须给 dwellingId）、GAVE_UP（放弃，递补下一户）、"
-            + "REFUSED（拒绝配租，超过本市上限按规则取消本批次或轮候资格）。")
+            + "REFUSED（拒绝配租，超过本市上限按规则取消本批次或轮候资格）。同一家庭再次提交选定它已选定的房源（重试）时不重复登记，"
+            + "返回批次现状；房源已由本批次其他家庭选定则 409（说明申请编号和选定时间）。")
     RoundView act(@PathVariable long id, @RequestBody ActionInput input) {
-        return rounds.act(id, input.number(), Rounds.Action.parse(input.action()), input.dwellingId());
+        return rounds.act(id, input.number(), Rounds.Action.parse(input.action()), input.dwellingId()).round();
     }
 
     @GetMapping("/figures")

@@ -5,6 +5,7 @@ import org.anju.account.Requirement;
 import org.anju.account.Requires;
 import org.anju.platform.BadInput;
 import org.anju.platform.Conflict;
+import org.anju.platform.Once;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,11 +34,14 @@ class RoundPages {
     private final Rounds rounds;
     private final Access access;
     private final org.anju.rental.stock.Stock stock;
+    /** 开始批次 and 登记 (选房) sent twice are done once (Once). */
+    private final Once once;
 
-    RoundPages(Rounds rounds, Access access, org.anju.rental.stock.Stock stock) {
+    RoundPages(Rounds rounds, Access access, org.anju.rental.stock.Stock stock, Once once) {
         this.rounds = rounds;
         this.access = access;
         this.stock = stock;
+        this.once = once;
     }
 
     @GetMapping("/rental/rounds")
@@ -59,12 +63,18 @@ class RoundPages {
     String open(@RequestParam String county, @RequestParam(required = false) String name,
                 @RequestParam(required = false) String dwellings, @RequestParam(required = false) String group,
                 @RequestParam(required = false) String candidates, @RequestParam(required = false) String seedSource,
-                @RequestParam(required = false) String seedDue, RedirectAttributes redirect) {
+                @RequestParam(required = false) String seedDue, @RequestParam(name = Once.FIELD, required = false) String key,
+                RedirectAttributes redirect) {
         try {
-            RoundView r = rounds.open(new Rounds.Opening(county, name, ids(dwellings), group,
-                    candidates == null || candidates.isBlank() ? null : integer(candidates), seedSource, date(seedDue)));
-            redirect.addFlashAttribute("message", "批次“" + r.name() + "”已开始，候选名单已公示");
-            return "redirect:/rental/rounds/" + r.id();
+            // a double-click carries the form's key: the second gets the round the first opened, not a refusal that the
+            // dwellings are in a round (the one its own first click opened)
+            Once.Done done = once.run(key, Once.From.FORM, java.util.Arrays.asList(county, name, dwellings, group, candidates,
+                    seedSource, seedDue), () -> rounds.open(new Rounds.Opening(county, name, ids(dwellings), group,
+                    candidates == null || candidates.isBlank() ? null : integer(candidates), seedSource, date(seedDue))).id());
+            // the name as open() stored it: a round opened (now or by the first click) had a name, stripped
+            redirect.addFlashAttribute("message", "批次“" + name.strip() + "”已开始，候选名单已公示"
+                    + (done.repeated() ? "（同一表单又提交了一次，未重复开始）" : ""));
+            return "redirect:/rental/rounds/" + done.id();
         } catch (BadInput | Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
             return "redirect:/rental/rounds?region=" + county;
@@ -98,11 +108,19 @@ class RoundPages {
     @Requires(Requirement.HANDLE_APPLICATIONS)
     String act(@PathVariable long id, @RequestParam(required = false) String number,
                @RequestParam(required = false) String action, @RequestParam(required = false) String dwelling,
-               RedirectAttributes redirect) {
+               @RequestParam(name = Once.FIELD, required = false) String key, RedirectAttributes redirect) {
         try {
             Rounds.Action a = Rounds.Action.parse(action);
-            rounds.act(id, number, a, dwelling == null || dwelling.isBlank() ? null : (long) integer(dwelling));
-            redirect.addFlashAttribute("message", number + " " + a.label() + "已登记");
+            Long chosen = dwelling == null || dwelling.isBlank() ? null : (long) integer(dwelling);
+            // sent again (a double-click, Back) the form's key answers with the first's result; without a key a repeated
+            // 选房 is still told as what it is by the round (Rounds.Acted), not as another household's choice
+            String[] already = {null};
+            Once.Done done = once.run(key, Once.From.FORM, java.util.Arrays.asList(id, number, action, dwelling), () -> {
+                already[0] = rounds.act(id, number, a, chosen).already();
+                return id;
+            });
+            redirect.addFlashAttribute("message", done.repeated() ? number + " " + a.label() + "已登记（同一表单又提交了一次，未重复登记）"
+                    : already[0] != null ? already[0] : number + " " + a.label() + "已登记");
         } catch (BadInput | Conflict e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

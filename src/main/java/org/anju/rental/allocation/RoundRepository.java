@@ -189,15 +189,22 @@ class RoundRepository {
         jdbc.sql("select pg_advisory_xact_lock(40045, :county)").param("county", countyId).query().singleRow();
     }
 
-    /** Dwellings of the list already in a round that is not closed. */
-    List<Long> dwellingsInOpenRounds(List<Long> dwellingIds) {
+    /** A dwelling of the list in a round that is not closed, and that round: its name, when and by whom it was opened. */
+    record Busy(long dwellingId, long roundId, String roundName, Instant openedAt, String openedBy) {
+    }
+
+    /** Dwellings of the list already in a round that is not closed, with the round each is in. */
+    List<Busy> dwellingsInOpenRounds(List<Long> dwellingIds) {
         return jdbc.sql("""
-                        select x.id from unnest(cast(:ids as bigint[])) x(id)
+                        select x.id, r.id, r.name, r.published_at, r.created_by from unnest(cast(:ids as bigint[])) x(id)
                          cross join lateral (select d.round_id from rental_round_dwelling d where d.dwelling_id = x.id
                                              offset 0) d
-                         cross join lateral (select r.status from rental_round r where r.id = d.round_id offset 0) r
+                         cross join lateral (select r.id, r.name, r.status, r.published_at, r.created_by from rental_round r
+                                             where r.id = d.round_id offset 0) r
                          where r.status <> 'CLOSED'""")
-                .param("ids", dwellingIds.toArray(Long[]::new)).query(Long.class).list();
+                .param("ids", dwellingIds.toArray(Long[]::new))
+                .query((rs, n) -> new Busy(rs.getLong(1), rs.getLong(2), rs.getString(3), instant(rs, 4), rs.getString(5)))
+                .list();
     }
 
     List<CandidateRow> candidates(long roundId) {
@@ -260,14 +267,16 @@ class RoundRepository {
                 .param("county", countyId).param("on", on).param("actor", actor).query(Long.class).single();
     }
 
+    /** @param createdAt when it was registered (a repeat is told the moment of the first) */
     record AllocationRow(long id, long householdId, long dwellingId, long roundId, String roundName, int countyId,
-                         LocalDate allocatedOn, String number) {
+                         LocalDate allocatedOn, String number, Instant createdAt) {
     }
 
     // %s: which allocations, inside their own subquery; the round's candidate by key (ARCHITECTURE.md, plans that do
     // not depend on the statistics; RoundsByIdWithoutStatisticsTest)
     private static final String ALLOCATION = """
-            select a.id, a.household_id, a.dwelling_id, a.round_id, r.name, a.county_id, a.allocated_on, c.number
+            select a.id, a.household_id, a.dwelling_id, a.round_id, r.name, a.county_id, a.allocated_on, c.number,
+                   a.created_at
               from (select * from rental_allocation where %s offset 0) a
               cross join lateral (select r.name from rental_round r where r.id = a.round_id offset 0) r
               cross join lateral (select c.number from rental_round_candidate c
@@ -275,7 +284,7 @@ class RoundRepository {
 
     private static AllocationRow allocation(ResultSet rs, int n) throws SQLException {
         return new AllocationRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
-                rs.getObject(7, LocalDate.class), rs.getString(8));
+                rs.getObject(7, LocalDate.class), rs.getString(8), instant(rs, 9));
     }
 
     Optional<AllocationRow> currentAllocation(long householdId) {

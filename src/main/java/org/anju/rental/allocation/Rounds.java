@@ -154,9 +154,12 @@ public class Rounds {
                 throw new Conflict("房源 " + d.label() + " 当前为" + d.status().label() + "：只有空置的房源可以配租");
             }
         }
-        List<Long> busy = repository.dwellingsInOpenRounds(ids);
+        List<RoundRepository.Busy> busy = repository.dwellingsInOpenRounds(ids);
         if (!busy.isEmpty()) {
-            throw new Conflict("房源 " + stock.dwelling(busy.getFirst()).label() + " 已在另一个尚未结束的配租批次中");
+            // the round is named, not called "another": a double-clicked 开始批次 meets the round its first click opened
+            RoundRepository.Busy b = busy.getFirst();
+            throw new Conflict("房源 " + stock.dwelling(b.dwellingId()).label() + " 已在尚未结束的配租批次“" + b.roundName()
+                    + "”中（批次编号 " + b.roundId() + "，" + b.openedBy() + " 于 " + ChinaTime.atSecond(b.openedAt()) + " 开始）");
         }
         List<WaitingEntry> list = waiting.candidates(county, rules, group, o.candidates());
         if (list.isEmpty()) {
@@ -254,25 +257,49 @@ public class Rounds {
     // ---- choosing --------------------------------------------------------------------------------------
 
     /**
+     * What registering a household's action came to: the round after it, and — when the household had chosen that very
+     * dwelling already (a form sent twice, a call retried) — what stands, nothing being registered again; null when this
+     * call registered it.
+     */
+    public record Acted(RoundView round, String already) {
+    }
+
+    /**
      * Records what a 待选房 household did: chose a dwelling of the round, gave up, or refused the dwellings offered.
      *
      * @param number     the household's 申请编号 (资格证号) in the round
      * @param dwellingId the dwelling it chose (CHOSE only)
      */
     @Transactional
-    public RoundView act(long id, String number, Action action, Long dwellingId) {
+    public Acted act(long id, String number, Action action, Long dwellingId) {
         RoundRepository.RoundRow r = row(id, true);
         Region county = regions.byId(r.countyId());
         checkOffice(county);
         if (action == null) {
             throw new BadInput("缺少操作：应为 CHOSE（选房）、GAVE_UP（放弃）或 REFUSED（拒绝配租）");
         }
-        if (!"CHOOSING".equals(r.status())) {
-            throw new Conflict("该批次" + ("LISTED".equals(r.status()) ? "尚未摇号" : "已结束") + "，不能" + action.label());
+        if ("LISTED".equals(r.status())) {
+            throw new Conflict("该批次尚未摇号，不能" + action.label());
         }
         List<RoundRepository.CandidateRow> rows = repository.standings(id);
         RoundRepository.CandidateRow who = rows.stream().filter(c -> c.number().equals(number == null ? "" : number.strip()))
                 .findFirst().orElseThrow(() -> new BadInput("申请编号 " + number + " 不在本批次的候选名单中"));
+        if (action == Action.CHOSE && dwellingId != null) {
+            // the allocation says whose choice it was: the same household's (its first click, a retry) is the round as it
+            // stands — also when that choice closed the round — and another's is named, never "其他家庭" by guess
+            var held = repository.allocations(id).stream().filter(a -> a.dwellingId() == dwellingId).findFirst();
+            if (held.isPresent()) {
+                String label = stock.dwelling(dwellingId).label();
+                String at = ChinaTime.atSecond(held.get().createdAt());
+                if (held.get().householdId() == who.householdId()) {
+                    return new Acted(round(id), "申请编号 " + who.number() + " 已于 " + at + " 选定房源 " + label + "（本次未重复登记）");
+                }
+                throw new Conflict("房源 " + label + " 已由申请编号 " + held.get().number() + " 于 " + at + " 选定");
+            }
+        }
+        if (!"CHOOSING".equals(r.status())) {
+            throw new Conflict("该批次已结束，不能" + action.label());
+        }
         boolean cumulative = "QUALIFICATION".equals(r.onExcess());
         int before = cumulative ? repository.refusalsElsewhere(who.householdId(), id) : 0;
         Map<String, Round.Place> places = new LinkedHashMap<>();
@@ -291,9 +318,6 @@ public class Rounds {
         if (action == Action.CHOSE) {
             if (dwellingId == null || !dwellings.contains(dwellingId)) {
                 throw new BadInput("请选择本批次的一套房源（dwellingId）：" + (dwellingId == null ? "未选择" : dwellingId + " 不在本批次中"));
-            }
-            if (repository.allocations(id).stream().anyMatch(a -> a.dwellingId() == dwellingId)) {
-                throw new Conflict("房源 " + stock.dwelling(dwellingId).label() + " 已被本批次其他家庭选定");
             }
             chosen = dwellingId;
         }
@@ -339,7 +363,7 @@ public class Rounds {
             repository.event(id, null, "CLOSED", "选房结束：" + taken + " 套已配租" + (taken < dwellings.size()
                     ? "，" + (dwellings.size() - taken) + " 套无人选定，留待下一批次" : ""), today, actor);
         }
-        return round(id);
+        return new Acted(round(id), null);
     }
 
     // ---- reading ---------------------------------------------------------------------------------------

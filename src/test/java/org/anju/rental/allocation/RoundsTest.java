@@ -59,6 +59,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -321,16 +323,16 @@ class RoundsTest {
         String first = order.get(0);
         String second = order.get(1);
         String third = order.get(2);
-        RoundView r1 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null));
+        RoundView r1 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null).round());
         assertThat(candidate(r1, first).state()).isEqualTo("SELECTED");
         assertThat(candidate(r1, first).refusals()).isEqualTo(1);
-        RoundView r2 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null));
+        RoundView r2 = as(office, () -> rounds.act(drawn.id(), first, Rounds.Action.REFUSED, null).round());
         assertThat(candidate(r2, first).state()).isEqualTo("DISQUALIFIED");
         assertThat(candidate(r2, third).state()).isEqualTo("SELECTED");
         assertThat(lookups.lookup(first, people.get(first)[1], HERE).status()).startsWith("已取消轮候资格");
         assertThat(as(office, () -> waiting.page(COUNTY, first, 0)).entries()).isEmpty();
         // the second gives up: the fourth moves up
-        RoundView r3 = as(office, () -> rounds.act(drawn.id(), second, Rounds.Action.GAVE_UP, null));
+        RoundView r3 = as(office, () -> rounds.act(drawn.id(), second, Rounds.Action.GAVE_UP, null).round());
         assertThat(candidate(r3, second).state()).isEqualTo("GAVE_UP");
         String fourth = order.get(3);
         assertThat(candidate(r3, fourth).state()).isEqualTo("SELECTED");
@@ -342,16 +344,38 @@ class RoundsTest {
                 .isInstanceOf(BadInput.class).hasMessageContaining("不在本批次中");
 
         // choosing changes the dwelling's status, which Stock lets only the county's own accounts do
-        RoundView r4 = as(countyAdmin, () -> rounds.act(drawn.id(), third, Rounds.Action.CHOSE, d1.id()));
+        Rounds.Acted acted = as(countyAdmin, () -> rounds.act(drawn.id(), third, Rounds.Action.CHOSE, d1.id()));
+        assertThat(acted.already()).isNull();
+        RoundView r4 = acted.round();
         assertThat(candidate(r4, third).state()).isEqualTo("CHOSE");
         assertThat(stock.dwelling(d1.id()).status()).isEqualTo(StockStatus.ALLOCATED);
         Allocation allocation = allocations.current(ids.get(label(third))).orElseThrow();
         assertThat(allocation.dwellingId()).isEqualTo(d1.id());
         assertThat(allocation.roundId()).isEqualTo(drawn.id());
         assertThat(allocation.allocatedOn()).isEqualTo(LocalDate.now(org.anju.platform.ChinaTime.ZONE));
+        // audit M3: the same household's 选房 sent again (a second click, a retried call) is the round as it stands, told
+        // as such — not "已被本批次其他家庭选定" about its own first choice — and nothing is registered twice
+        String chosenAt = ChinaTime.atSecond(jdbc.sql("select created_at from rental_allocation where dwelling_id = ?")
+                .param(d1.id()).query(java.time.OffsetDateTime.class).single());
+        int events = r4.events().size();
+        Rounds.Acted again = as(countyAdmin, () -> rounds.act(drawn.id(), third, Rounds.Action.CHOSE, d1.id()));
+        assertThat(again.already()).isEqualTo("申请编号 " + third + " 已于 " + chosenAt + " 选定房源 " + d1.label()
+                + "（本次未重复登记）");
+        assertThat(again.round().events()).hasSize(events);
+        assertThat(jdbc.sql("select count(*) from rental_allocation where round_id = ?").param(drawn.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        // another household's choice is named: who chose it and when
         assertThatThrownBy(() -> as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d1.id())))
-                .isInstanceOf(Conflict.class).hasMessageContaining("已被本批次其他家庭选定");
-        RoundView closed = as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d2.id()));
+                .isInstanceOf(Conflict.class)
+                .hasMessage("房源 " + d1.label() + " 已由申请编号 " + third + " 于 " + chosenAt + " 选定");
+        RoundView closed = as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d2.id())).round();
+        // the repeat of the choice that closed the round is answered as such too, not "该批次已结束"
+        String closedAt = ChinaTime.atSecond(jdbc.sql("select created_at from rental_allocation where dwelling_id = ?")
+                .param(d2.id()).query(java.time.OffsetDateTime.class).single());
+        assertThat(as(countyAdmin, () -> rounds.act(drawn.id(), fourth, Rounds.Action.CHOSE, d2.id())).already())
+                .isEqualTo("申请编号 " + fourth + " 已于 " + closedAt + " 选定房源 " + d2.label() + "（本次未重复登记）");
+        assertThatThrownBy(() -> as(countyAdmin, () -> rounds.act(drawn.id(), second, Rounds.Action.GAVE_UP, null)))
+                .isInstanceOf(Conflict.class).hasMessage("该批次已结束，不能放弃");
         assertThat(closed.status()).isEqualTo("CLOSED");
         assertThat(closed.events()).extracting(RoundView.Event::kind).contains("LISTED", "DRAWN", "OPENED", "REFUSED",
                 "EXCLUDED", "PROMOTED", "GAVE_UP", "CHOSE", "CLOSED");
@@ -368,6 +392,64 @@ class RoundsTest {
         assertThat(fig.stockAllocated()).isGreaterThanOrEqualTo(2);
         assertThat(fig.stockAllocable()).isGreaterThanOrEqualTo(fig.stockAllocated());
         assertThatThrownBy(() -> allocations.figures(STREET, ChinaTime.thisMonth())).isInstanceOf(BadInput.class);
+    }
+
+    /**
+     * Audit M3: 开始批次 and 登记 sent twice from the same form (a double-click, Back) are done once and the second is told
+     * so; without the form's key (another window) the refusal names the round the dwelling is in, and a household's own
+     * earlier choice is told as its own.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void aFormSentTwiceOpensOneRoundAndRegistersOneChoice() throws Exception {
+        Dwelling d = dwelling("201", StockStatus.VACANT);
+        String name = "2025年第二批公租房配租";
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> open =
+                key -> {
+                    var form = post("/rental/rounds").with(org.anju.TestUsers.as("zg_admin")).param("county", COUNTY)
+                            .param("name", name).param("dwellings", String.valueOf(d.id())).param("candidates", "1");
+                    return key == null ? form : form.param("_once", key);
+                };
+        String url = mvc.perform(open.apply("5b0d7e52-0000-4000-8000-000000000001")).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", "批次“" + name + "”已开始，候选名单已公示")).andReturn().getResponse()
+                .getRedirectedUrl();
+        assertThat(url).startsWith("/rental/rounds/");
+        long id = Long.parseLong(url.substring("/rental/rounds/".length()));
+        mvc.perform(open.apply("5b0d7e52-0000-4000-8000-000000000001")).andExpect(redirectedUrl(url))
+                .andExpect(flash().attribute("message", "批次“" + name + "”已开始，候选名单已公示（同一表单又提交了一次，未重复开始）"));
+        assertThat(jdbc.sql("select count(*) from rental_round where name = ?").param(name).query(Integer.class).single())
+                .isEqualTo(1);
+        String openedAt = ChinaTime.atSecond(jdbc.sql("select published_at from rental_round where id = ?").param(id)
+                .query(java.time.OffsetDateTime.class).single());
+        mvc.perform(open.apply(null)).andExpect(redirectedUrl("/rental/rounds?region=" + COUNTY))
+                .andExpect(flash().attribute("error", "房源 " + d.label() + " 已在尚未结束的配租批次“" + name + "”中（批次编号 "
+                        + id + "，zg_admin 于 " + openedAt + " 开始）"));
+
+        RoundView round = as(office, () -> rounds.round(id));
+        assertThat(round.status()).isEqualTo("CHOOSING");
+        assertThat(mvc.perform(get(url).with(org.anju.TestUsers.as("zg_admin"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).containsPattern("(?s)id=\"choose\">((?!</form>).)*name=\"_once\" value=\"[0-9a-f-]{36}\"");
+        String number = round.candidates().stream().filter(x -> "SELECTED".equals(x.state())).findFirst().orElseThrow().number();
+        java.util.function.Function<String, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> choose =
+                key -> {
+                    var form = post("/rental/rounds/" + id + "/choices").with(org.anju.TestUsers.as("zg_admin"))
+                            .param("number", number).param("action", "CHOSE").param("dwelling", String.valueOf(d.id()));
+                    return key == null ? form : form.param("_once", key);
+                };
+        mvc.perform(choose.apply("5b0d7e52-0000-4000-8000-000000000002")).andExpect(redirectedUrl(url))
+                .andExpect(flash().attribute("message", number + " 选房已登记"));
+        // the choice closed the round (one dwelling): the second click is answered with the first's result all the same
+        mvc.perform(choose.apply("5b0d7e52-0000-4000-8000-000000000002")).andExpect(redirectedUrl(url))
+                .andExpect(flash().attribute("message", number + " 选房已登记（同一表单又提交了一次，未重复登记）"));
+        String chosenAt = ChinaTime.atSecond(jdbc.sql("select created_at from rental_allocation where dwelling_id = ?")
+                .param(d.id()).query(java.time.OffsetDateTime.class).single());
+        mvc.perform(choose.apply(null)).andExpect(redirectedUrl(url)).andExpect(flash().attribute("message",
+                "申请编号 " + number + " 已于 " + chosenAt + " 选定房源 " + d.label() + "（本次未重复登记）"));
+        assertThat(jdbc.sql("select count(*) from rental_allocation where round_id = ?").param(id).query(Integer.class)
+                .single()).isEqualTo(1);
+        // both forms carry a key made when the page was shown
+        assertThat(mvc.perform(get("/rental/rounds").param("region", COUNTY).with(org.anju.TestUsers.as("zg_admin")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).containsPattern("name=\"_once\" value=\"[0-9a-f-]{36}\"");
     }
 
     @Test
