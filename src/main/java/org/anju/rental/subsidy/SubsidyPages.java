@@ -209,7 +209,7 @@ class SubsidyPages {
         try {
             Roll r = rolls.mark(id, seqs(seqs), SubsidyController.status(status),
                     online == null || online.isBlank() ? null : "是".equals(online) || "true".equals(online), failure);
-            redirect.addFlashAttribute("message", "已登记：已发放 " + r.paid() + " 户（线上 " + r.online() + " 户），发放失败 " + r.failed() + " 户");
+            redirect.addFlashAttribute("message", "已登记：" + r.results());
         } catch (IllegalArgumentException | IllegalStateException e) {
             Refusals.rethrowBug(e);
             redirect.addFlashAttribute("error", e.getMessage());

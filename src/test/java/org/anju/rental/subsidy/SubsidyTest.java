@@ -24,6 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -49,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * month's figures. Each test works in a county of its own (渝中区's streets are the households' 社区受理 places).
  */
 @AnjuTest
+@AutoConfigureMockMvc
 @TestPropertySource(properties = "anju.test.database=subsidy")
 class SubsidyTest {
 
@@ -69,6 +72,8 @@ class SubsidyTest {
     Regions regions;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
 
     Region county;
     String street;
@@ -360,6 +365,54 @@ class SubsidyTest {
             t.add(c.getStringCellValue());
         }
         return t;
+    }
+
+    /** Audit L2: a confirmed roll whose bank results are not entered does not say 已发放 0 户 / 发放失败 0 户. */
+    @Test
+    void aRollWithoutBankResultsSaysSoRatherThanNothingPaid() throws Exception {
+        parameters(LocalDate.of(2021, 1, 1), MONTHLY);
+        sign(household(1, "低保", "0", LocalDate.of(2025, 1, 1)), YearMonth.of(2025, 1), null, "800");
+        sign(household(3, null, "15", LocalDate.of(2025, 1, 1)), YearMonth.of(2025, 1), "低收入", "900");
+        Roll draft = as(office, () -> rolls.generate(YUZHONG, YearMonth.of(2025, 1)));
+        assertThat(summary(draft.id())).isEqualTo("草稿：2 户，合计 1,012.00 元；确认后登记银行发放结果");
+        assertThat(listRow(draft.id())).containsExactly("草稿", "—", "—", "—", "—");
+        Roll roll = as(office, () -> rolls.confirm(draft.id(), draft.version()));
+        assertThat(roll.unmarked()).isEqualTo(2);
+        assertThat(summary(roll.id())).isEqualTo("已确认：2 户，合计 1,012.00 元；银行发放结果尚未登记（未登记结果 2 户）");
+        assertThat(listRow(roll.id())).containsExactly("已确认", "—", "—", "—", "2");
+        as(office, () -> rolls.mark(roll.id(), List.of(1), PayStatus.PAID, true, null));
+        assertThat(summary(roll.id())).isEqualTo("已确认：2 户，合计 1,012.00 元；已发放 1 户（线上 1 户），发放失败 0 户，未登记结果 1 户");
+        assertThat(listRow(roll.id())).containsExactly("已确认", "1", "1", "0", "1");
+        as(office, () -> rolls.mark(roll.id(), List.of(2), PayStatus.FAILED, null, "账户已销户"));
+        assertThat(summary(roll.id())).isEqualTo("已确认：2 户，合计 1,012.00 元；已发放 1 户（线上 1 户），发放失败 1 户");
+    }
+
+    /** The roll page's summary line. */
+    String summary(long rollId) throws Exception {
+        String page = page("/rental/subsidies/rolls/" + rollId);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p id=\"roll-summary\">([^<]*)</p>").matcher(page);
+        assertThat(m.find()).as("the roll's summary").isTrue();
+        return m.group(1);
+    }
+
+    /** The rolls list's cells 状态, 已发放, 其中线上, 发放失败, 未登记结果 of one roll. */
+    List<String> listRow(long rollId) throws Exception {
+        String page = page("/rental/subsidies/rolls?region=" + YUZHONG);
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<a href=\"/rental/subsidies/rolls/" + rollId
+                + "\">.*?</tr>").matcher(page);
+        assertThat(row.find()).as("the roll's row").isTrue();
+        java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<td[^>]*>([^<]*)</td>").matcher(row.group());
+        List<String> cells = new ArrayList<>();
+        while (cell.find()) {
+            cells.add(cell.group(1).strip());
+        }
+        return cells.subList(2, 7);
+    }
+
+    String page(String url) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                        .with(org.anju.TestUsers.as("yz_housing", YUZHONG, Role.HOUSING_OFFICE)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
