@@ -61,6 +61,7 @@ final class Output {
                     case "COLUMN" -> "--column \"" + q.key() + "=…\"";
                     case "REGION" -> "--region \"" + q.key() + "=…\"";
                     case "PERIOD" -> "--period 2023-09";
+                    case "PARENT" -> "--parent 文号";
                     default -> "--years 2023";
                 };
                 out.println("      答法：" + option + (q.choices().isEmpty() ? "" : "，可选：" + String.join("、",

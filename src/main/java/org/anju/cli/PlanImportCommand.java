@@ -83,7 +83,7 @@ class PlanImportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "列出识别出的全部数字（默认列出前 20 个）")
     boolean all;
 
-    @Option(names = "--parent", paramLabel = "文号", description = "上级计划的文号（默认取正文引用的已导入计划）")
+    @Option(names = "--parent", paramLabel = "文号", description = "上级计划的文号，none 为不设（默认按正文引用的已导入计划：含本计划年度、离发文地区最近的一个；多个难以区分时须指定）")
     String parent;
 
     PlanImportCommand(PlanImporter importer) {

@@ -295,7 +295,7 @@ public class PlanImporter {
         } else if (!planReadings.isEmpty() || existing.isPresent()) {
             String tableTitle = planReadings.stream().map(r -> r.raw().title()).filter(java.util.Objects::nonNull)
                     .findFirst().orElse(null);
-            Plan plan = planFor(document, facts, options, existing, issuer, years, tableTitle, problems);
+            Plan plan = planFor(document, facts, options, existing, issuer, years, tableTitle, problems, notes, questions);
             if (!problems.isEmpty()) {
                 return rejected(document, problems);
             }
@@ -585,7 +585,8 @@ public class PlanImporter {
 
     /** @param tableTitle the first table's heading, the plan's title where the document prints none (关于……的通知) */
     private Plan planFor(SourceDocument document, DocumentFacts facts, ImportOptions options, Optional<Plan> existing,
-                         Region issuer, TreeSet<Integer> columnYears, String tableTitle, List<InputProblem> problems) {
+                         Region issuer, TreeSet<Integer> columnYears, String tableTitle, List<InputProblem> problems,
+                         List<ImportResult.Note> notes, List<ImportResult.Question> questions) {
         String fileName = document.fileName();
         Plan base = existing.orElse(null);
         String title = first(options.title(), base == null ? null : base.title(), facts.title(), tableTitle,
@@ -599,27 +600,34 @@ public class PlanImporter {
                 : base != null ? Integer.valueOf(base.lastYear()) : years.isEmpty() ? null : years.last();
         Long parent = base != null ? base.parentPlanId() : null;
         String parentNumber = options.parentNumber();
-        if (parentNumber != null) {
+        if (parentNumber != null && parentNumber.strip().equalsIgnoreCase(ParentPlan.NONE)) {
+            parent = null;
+            notes.add(new ImportResult.Note("上级计划", "按指定不设上级计划"));
+        } else if (parentNumber != null) {
             Optional<Plan> p = plans.byDocumentNumber(DocumentFacts.normalizeNumber(parentNumber));
             if (p.isEmpty()) {
                 problems.add(new InputProblem(fileName, null, null, null, "上级计划不存在：" + parentNumber));
                 return null;
             }
             parent = p.get().id();
-        } else if (parent == null) {
-            parent = facts.referencedNumbers().stream().map(plans::byDocumentNumber).flatMap(Optional::stream)
-                    .filter(p -> isAbove(p, issuer)).map(Plan::id).findFirst().orElse(null);
+            notes.add(new ImportResult.Note("上级计划", "按指定的 " + p.get().label()));
+        } else if (parent == null && firstYear != null) {
+            // not the first cited plan above the issuer: the nearest of the plan's years, or a question (audit M5)
+            ParentPlan.Found found = new ParentPlan(regions, plans::byDocumentNumber).of(facts.referencedNumbers(), issuer,
+                    firstYear, lastYear == null ? firstYear : lastYear);
+            parent = found.id();
+            if (found.basis() != null) {
+                notes.add(new ImportResult.Note("上级计划", found.basis()));
+            }
+            if (found.question() != null) {
+                questions.add(found.question());
+            }
         }
         return new Plan(base == null ? null : base.id(), title, issuer.id(),
                 first(options.issuerName(), base == null ? null : base.issuerName()), number,
                 options.issuedOn() != null ? options.issuedOn() : base != null && base.issuedOn() != null
                         ? base.issuedOn() : facts.issuedOn(),
                 firstYear, lastYear, parent, fileName, base == null ? null : base.note());
-    }
-
-    private boolean isAbove(Plan p, Region issuer) {
-        Region pi = regions.byId(p.issuerRegionId());
-        return !pi.equals(issuer) && regions.contains(pi, issuer);
     }
 
     /** The same plan imported before: same 文号, or same title from the same issuer. */

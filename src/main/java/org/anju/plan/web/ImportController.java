@@ -62,12 +62,14 @@ class ImportController {
             @RequestParam(required = false) List<String> region,
             @Parameter(description = "工程类别（代码或名称），表中没写明时") @RequestParam(required = false) String program,
             @Parameter(description = "阶段（代码或名称），表中没写明时") @RequestParam(required = false) String stage,
-            @Parameter(description = "进展表截止月份，如 2023-09") @RequestParam(required = false) String period)
+            @Parameter(description = "进展表截止月份，如 2023-09") @RequestParam(required = false) String period,
+            @Parameter(description = "上级计划的文号（正文引用的多个计划无法区分时须指定；none 为不设上级计划）")
+            @RequestParam(required = false) String parent)
             throws IOException {
         YearSpan years = years(firstYear, lastYear);
         ImportOptions options = new ImportOptions(dryRun, planId, replace, blank(issuer), null, blank(title),
                 blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
-                null, charset(encoding), dryRun, null, null, choices(column, region, program, stage, period));
+                blank(parent), charset(encoding), dryRun, null, null, choices(column, region, program, stage, period));
         String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
         return respond(slots.run(() -> importer.importFile(name, org.anju.platform.ImportSlots.bytes(file), options)));
     }
@@ -92,11 +94,13 @@ class ImportController {
                                         @RequestParam(required = false) List<String> region,
                                         @RequestParam(required = false) String program,
                                         @RequestParam(required = false) String stage,
-                                        @RequestParam(required = false) String period) {
+                                        @RequestParam(required = false) String period,
+                                        @Parameter(description = "上级计划的文号（预览中问到时；none 为不设）")
+                                        @RequestParam(required = false) String parent) {
         YearSpan years = years(firstYear, lastYear);
         ImportOptions options = new ImportOptions(false, planId, replace, blank(issuer), null, blank(title),
                 blank(documentNumber), null, years == null ? null : years.first(), years == null ? null : years.last(),
-                null, charset(encoding),
+                blank(parent), charset(encoding),
                 false, null, null, choices(column, region, program, stage, period));
         return respond(slots.run(() -> importer.commitPreview(batchId, options)));
     }

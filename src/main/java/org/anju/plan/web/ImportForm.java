@@ -13,15 +13,17 @@ import java.util.List;
  * @param years  the plan's years as typed (2023 or 2023-2024), where the file does not print them
  * @param answer "key=value" per answered column question (its meaning, or ignore)
  * @param region "label=code" (or label@row=code, =ignore) per answered row
+ * @param parent the 文号 of the 上级计划 chosen where the text cites several alike (none: no parent)
  */
 public record ImportForm(Long planId, Boolean replace, String issuer, String encoding, String years, String program,
-                  String stage, String period, List<String> answer, List<String> region) {
+                  String stage, String period, List<String> answer, List<String> region, String parent) {
 
     public ImportForm {
         answer = answer == null ? List.of() : answer.stream().filter(a -> a != null && !a.isBlank()
                 && !a.strip().endsWith("=")).toList();
         region = region == null ? List.of() : region.stream().filter(a -> a != null && !a.isBlank()
                 && !a.strip().endsWith("=")).toList();
+        parent = blank(parent);   // an unanswered choice is no answer: not carried as "" beside the next one
     }
 
     public boolean replacing() {
@@ -34,7 +36,7 @@ public record ImportForm(Long planId, Boolean replace, String issuer, String enc
         Choices choices = new Choices(Choices.pairs(answer, "列的含义"), Choices.pairs(region, "地区"), blank(program),
                 blank(stage), Choices.month(period, "截止月份"));
         return new ImportOptions(dryRun, planId, replacing(), blank(issuer), null, null, null, null, span == null ? null : span.first(),
-                span == null ? null : span.last(), null,
+                span == null ? null : span.last(), blank(parent),
                 ImportController.charset(encoding), keepPreview, null, null, choices);
     }
 

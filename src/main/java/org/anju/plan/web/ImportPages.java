@@ -114,6 +114,7 @@ class ImportPages {
             query(poll, "program", form.program());
             query(poll, "stage", form.stage());
             query(poll, "period", form.period());
+            query(poll, "parent", form.parent());
             form.answer().forEach(a -> poll.queryParam("answer", a));
             form.region().forEach(a -> poll.queryParam("region", a));
             model.addAttribute("job", job);
