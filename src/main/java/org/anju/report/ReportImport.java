@@ -209,6 +209,10 @@ public class ReportImport implements org.anju.platform.Expiring {
                     row.problem("地区", unit.name() + " " + period + " 重复出现");
                 } else {
                     rows.add(new Row(unit, period, values));
+                    Region u = unit;
+                    YearMonth m = period;
+                    mixedFunds(read, reports.get(u.code(), m).values()).forEach((header, why) ->
+                            row.problem(header, u.name() + " " + m + " " + why));
                 }
             }
         });
@@ -233,6 +237,41 @@ public class ReportImport implements org.anju.platform.Expiring {
             }
         }
         return new ImportSummary(table.file(), rows.size(), submitted, List.copyOf(read.values()), false, null);
+    }
+
+    /**
+     * Where the file's fund columns and the month's kept figures of the same stage (到位资金, 拨付, 支出) would be added
+     * up without anyone saying so, by the header of the file's column: a total (到位资金（万元）, 未分来源) over figures
+     * kept per source (中央补助 100, 省级补助 50), or per-source columns over a kept total. The roll-ups add every source:
+     * 150 given as the total would read 300. Whether the column is the total or one more part is not known: asked, not
+     * guessed (review 25 H1).
+     */
+    static java.util.Map<String, String> mixedFunds(java.util.Map<ReportItems.Item, String> read, List<ReportValue> stored) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        Set<String> readKeys = new HashSet<>();
+        read.keySet().forEach(item -> readKeys.add(item.key()));
+        for (String stage : List.of(ReportItems.FUND_RECEIVED, ReportItems.FUND_DISBURSED, ReportItems.FUND_SPENT)) {
+            List<ReportValue> kept = stored.stream().filter(v -> v.indicatorCode().equals(stage) && !readKeys.contains(key(v))).toList();
+            List<ReportItems.Item> given = read.keySet().stream().filter(i -> i.indicatorCode().equals(stage)).toList();
+            String name = ReportItems.ALL.stream().filter(i -> i.indicatorCode().equals(stage)).findFirst().orElseThrow()
+                    .label().replaceAll(".*·", "");
+            for (ReportItems.Item item : given) {
+                boolean total = item.source().equals("UNSPECIFIED");
+                List<ReportValue> other = kept.stream().filter(v -> v.source().equals("UNSPECIFIED") != total).toList();
+                if (other.isEmpty()) {
+                    continue;
+                }
+                String figures = other.stream().map(v -> org.anju.progress.FundSource.valueOf(v.source()).label() + " "
+                        + org.anju.progress.Rates.figure(v.value())).collect(java.util.stream.Collectors.joining("、"));
+                problems.putIfAbsent(read.get(item), total
+                        ? "已按来源填报" + name + "（" + figures + " 万元）；“" + read.get(item) + "”是合计还是未分来源的部分无法确定："
+                          + "请按来源分列填写，或先在月报页面清除按来源的" + name + "数字后再导入"
+                        : "已填报未分来源的" + name + "（" + figures + " 万元）；按来源的“" + read.get(item)
+                          + "”与之相加还是替代它无法确定：请在文件中加上“" + name + "（万元）”列（留空即清除该数字），"
+                          + "或先在月报页面清除后再导入");
+            }
+        }
+        return problems;
     }
 
     /** A stored figure's item key, as {@link ReportItems.Item#key()}. */

@@ -245,6 +245,41 @@ class ReportWorkflowTest {
     }
 
     /**
+     * Review 25 H1: a total (到位资金（万元）, 未分来源) over funds kept per source would be added to them — 150 given as the
+     * total read 300 — and per-source columns over a kept total likewise. Whether the column is the total or one more
+     * part is not known: refused naming the cell and the figures there, nothing written.
+     */
+    @Test
+    void aFundTotalOverFiguresKeptPerSourceIsRefusedNotAddedUp() {
+        YearMonth p = YearMonth.of(2024, 6);
+        Report before = reports.save(GANZHOU, p, 0, List.of(new ReportValue(RECEIVED, "CENTRAL_SUBSIDY", new BigDecimal("100")),
+                new ReportValue(RECEIVED, "PROVINCIAL_SUBSIDY", new BigDecimal("50"))));
+        assertThatThrownBy(() -> imports.importFile("六月.csv", "地区,月份,到位资金（万元）\n甘州区,2024-06,150\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 六月.csv，正文，第 2 行，第 C 列：甘州区 2024-06 已按来源填报到位资金（中央补助 100、"
+                                + "省级补助 50 万元）；“到位资金（万元）”是合计还是未分来源的部分无法确定：请按来源分列填写，"
+                                + "或先在月报页面清除按来源的到位资金数字后再导入"));
+        assertThat(reports.get(GANZHOU, p).version()).as("nothing written").isEqualTo(before.version());
+        // the file giving the sources instead is taken; then a total over them is the other way round
+        imports.importFile("六月.csv", "地区,月份,中央补助·到位资金（万元）,省级补助·到位资金（万元）\n甘州区,2024-06,110,50\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false);
+        assertThat(reports.get(GANZHOU, p).value(RECEIVED, "CENTRAL_SUBSIDY")).isEqualByComparingTo("110");
+        YearMonth q = YearMonth.of(2024, 7);
+        reports.save(GANZHOU, q, 0, List.of(new ReportValue(RECEIVED, "UNSPECIFIED", new BigDecimal("150"))));
+        assertThatThrownBy(() -> imports.importFile("七月.csv", "地区,月份,中央补助·到位资金（万元）\n甘州区,2024-07,100\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 七月.csv，正文，第 2 行，第 C 列：甘州区 2024-07 已填报未分来源的到位资金（未分来源 150 万元）；"
+                                + "按来源的“中央补助·到位资金（万元）”与之相加还是替代它无法确定：请在文件中加上“到位资金（万元）”列"
+                                + "（留空即清除该数字），或先在月报页面清除后再导入"));
+        // with the total's column, blank: the total cleared, the source taken
+        imports.importFile("七月.csv", "地区,月份,中央补助·到位资金（万元）,到位资金（万元）\n甘州区,2024-07,100,\n"
+                .getBytes(StandardCharsets.UTF_8), CITY, false);
+        assertThat(reports.get(GANZHOU, q).values()).extracting(ReportValue::source).containsExactly("CENTRAL_SUBSIDY");
+    }
+
+    /**
      * Guesses audit H2 and M4: a header that is not an import column (another unit, a misspelling, a column of notes) and
      * a header written twice — or an item's two headers — are refused naming the cell, and nothing is written.
      */
