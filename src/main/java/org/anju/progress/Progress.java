@@ -120,6 +120,7 @@ public class Progress {
             }
         });
         List<ProgressLine> lines = new ArrayList<>();
+        java.util.function.Supplier<List<Region>> counted = once(() -> reportingUnits(region, period));
         for (Indicator i : indicators.all()) {
             BigDecimal a = actual.get(i.id());
             RateRule rule = RateRule.of(i).orElse(null);
@@ -140,7 +141,7 @@ public class Progress {
             boolean full = units.getOrDefault(i.id(), 0) >= reported
                     && (base == null || units.getOrDefault(base.id(), 0) >= reported);
             int blanks = full || !(i.entered() || base != null) ? 0
-                    : unfilled(region, period, i, rule, base, a, target, reported);
+                    : unfilled(counted, period, i, rule, base, a, target, reported);
             lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
                     i.measureName(), a, target, rule == null ? null : rule.name(),
                     rule == null || blanks > 0 ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
@@ -157,12 +158,16 @@ public class Progress {
 
     /**
      * How many of the region's {@code reported} units left a typed item blank where it counts: all of them when
-     * nobody filled it in (or its base); else, for a rated line, the units that left the figure blank and have a target
-     * for it, or a base figure, or that left the base blank and have the figure — each would move the rate as if the
-     * blank were 0. A unit with neither a target nor the item (a 开发区 that pays no subsidies) moves nothing.
+     * nobody filled it in (or its base); else, for a rated line, the units that left one of the figure and its base
+     * blank and filled the other, and for a plan's task the units that left the figure blank — each would move the rate
+     * as if the blank were 0. A blank unit without a task of its own (a 开发区 that pays no subsidies) moves nothing only
+     * where the units' own tasks make up the region's: a region's task not broken down by unit (a province's figure for
+     * the city) counts every blank (review 25 H2).
+     *
+     * @param counted the region's reporting units in the month's sums (asked once per summary, from the tree in memory)
      */
-    private int unfilled(Region region, YearMonth period, Indicator i, RateRule rule, Indicator base,
-                         BigDecimal actual, BigDecimal target, int reported) {
+    private int unfilled(java.util.function.Supplier<List<Region>> counted, YearMonth period, Indicator i, RateRule rule,
+                         Indicator base, BigDecimal actual, BigDecimal target, int reported) {
         if (reported == 0) {
             return 0;
         }
@@ -172,20 +177,46 @@ public class Progress {
         if (reported == 1 || rule == null) {
             return 0;   // one unit with the figure (and its base); or no rate the blanks could move
         }
-        // the units from the region tree in memory, as reportingUnits does: no join through region_ancestor
-        java.util.Set<Integer> counted = rollups.reportedAmong(units(region).stream().map(Region::id).toList(), period);
-        java.util.Set<Integer> with = rollups.filledAmong(counted, period, i.id());
+        List<Region> units = counted.get();
+        List<Integer> ids = units.stream().map(Region::id).toList();
+        java.util.Set<Integer> with = rollups.filledAmong(ids, period, i.id());
         if (base != null) {
-            java.util.Set<Integer> withBase = rollups.filledAmong(counted, period, base.id());
-            return (int) (withBase.stream().filter(u -> !with.contains(u)).count()
-                    + with.stream().filter(u -> !withBase.contains(u)).count());
+            java.util.Set<Integer> withBase = rollups.filledAmong(ids, period, base.id());
+            return (int) ids.stream().filter(u -> with.contains(u) != withBase.contains(u)).count();
         }
         if (!i.entered()) {
             return 0;
         }
-        return (int) counted.stream().filter(u -> !with.contains(u)).map(regions::byId)
-                .filter(u -> Rates.rate(BigDecimal.ONE, targets.forUnits(List.of(u), period.getYear()).get(i.code())) != null)
-                .count();
+        List<Integer> blank = ids.stream().filter(u -> !with.contains(u)).toList();
+        return blank.isEmpty() ? 0 : blanksThatCount(blank, targets.ownTargets(units, period.getYear(), i.code()), target);
+    }
+
+    /**
+     * Of the units that left a task's figure blank, those that move the region's rate: each with a task of its own; and
+     * every one of them unless the units' own tasks ({@code own}, of all the units counted) make up the region's task
+     * ({@code target}) — a task not broken down by unit counts a blank unit's part at 0 whatever its own row says.
+     */
+    static int blanksThatCount(List<Integer> blank, Map<Integer, BigDecimal> own, BigDecimal target) {
+        BigDecimal sum = own.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (target == null || sum.compareTo(target) < 0) {
+            return blank.size();
+        }
+        return (int) blank.stream().map(own::get).filter(v -> v != null && v.signum() > 0).count();
+    }
+
+    /** The supplier asked once at most (a summary's reporting units, for several lines). */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The region's reporting units (a 片区: its members') that have the month in the sums. */
@@ -266,7 +297,8 @@ public class Progress {
                 continue;
             }
             int n = reported.getOrDefault(r.id(), 0);
-            int blanks = unreported || !(i.entered() || base != null) ? 0 : unfilled(r, period, i, rule, base, a, t, n);
+            int blanks = unreported || !(i.entered() || base != null) ? 0
+                    : unfilled(once(() -> reportingUnits(r, period)), period, i, rule, base, a, t, n);
             // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
             BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;
             lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),

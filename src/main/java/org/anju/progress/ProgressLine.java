@@ -13,10 +13,11 @@ import java.util.Map;
  * @param units     how many reporting units' figures were added
  * @param bySource  funds per {@link FundSource} name; empty for everything else
  * @param unreported no unit of the region has a report for the month in the sums: actual and rate are 未报, not 0
- * @param unfilled  how many of the units that reported left this item of the report form blank, or the one its rate
- *                  divides by (the larger count; {@link org.anju.indicator.Indicator#entered()}: always 0 for what the
- *                  project register adds up). All of them left the item blank: 未填, not 0. Some: the sum of the others
- *                  stays, with no rate — it would count the blanks as 0
+ * @param unfilled  how many of the units that reported left this item of the report form blank where it moves the
+ *                  rate — the figure of a task, or one of a ratio's two figures with the other filled — or all of them
+ *                  when no unit filled the item or its base ({@link org.anju.indicator.Indicator#entered()}: always 0
+ *                  for what the project register adds up). All of them and no figure: 未填, not 0. Some: the sum of the
+ *                  others stays, with no rate — it would count the blanks as 0
  */
 public record ProgressLine(String programCode, String programName, String indicatorCode, String indicatorName,
                            String stageLabel, String measure, BigDecimal actual, BigDecimal target,

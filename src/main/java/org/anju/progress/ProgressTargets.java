@@ -76,6 +76,26 @@ public class ProgressTargets {
     }
 
     /**
+     * Each unit's own annual target of one indicator, from the nearest plan printing its row (a unit without one is
+     * absent): one read of the year's own targets for all of them.
+     */
+    public Map<Integer, BigDecimal> ownTargets(List<Region> units, int year, String indicatorCode) {
+        OwnTargets own = ownTargets(year);
+        int k = own.codes().indexOf(indicatorCode);
+        Map<Integer, BigDecimal> targets = new HashMap<>();
+        if (k < 0) {
+            return targets;
+        }
+        for (Region u : units) {
+            BigDecimal[] values = own.byRegion().get(u.id());
+            if (values != null && values[k] != null) {
+                targets.put(u.id(), values[k]);
+            }
+        }
+        return targets;
+    }
+
+    /**
      * The own targets of a year, kept while the plans covering it are the same ones at the same versions: per region,
      * the values in the order of {@code codes} (null where the region has no target for the indicator).
      */

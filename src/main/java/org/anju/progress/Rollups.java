@@ -230,13 +230,13 @@ public class Rollups {
     }
 
     /**
-     * Subtree sums of a region for a month, per indicator and source. A row no unit's figure is in any more (its
-     * units returned their reports: the deltas leave it at 0) is no sum of 0 — left out here and below, so a typed
-     * item nobody filled in reads as none (未填), not 0.
+     * Subtree sums of a region for a month, per indicator and source. A row no unit's figure is in any more (its units
+     * returned their reports) is deleted as that commits (V12_2442): a typed item nobody filled in reads as none (未填),
+     * not as a sum of 0.
      */
     public Map<Fact.Key, Total> totals(int regionId, YearMonth period) {
         Map<Fact.Key, Total> totals = new HashMap<>();
-        jdbc.sql("select indicator_id, source, value, units from progress_rollup where region_id = ? and period = ? and units > 0")
+        jdbc.sql("select indicator_id, source, value, units from progress_rollup where region_id = ? and period = ?")
                 .params(regionId, day(period))
                 .query(rs -> {
                     totals.put(new Fact.Key(rs.getInt(1), rs.getString(2)), new Total(rs.getBigDecimal(3), rs.getInt(4)));
@@ -254,7 +254,7 @@ public class Rollups {
             java.util.Set<Integer> wanted = new java.util.HashSet<>(regionIds);
             jdbc.sql("""
                             select region_id, sum(value) from progress_rollup
-                            where period = ? and indicator_id = ? and units > 0
+                            where period = ? and indicator_id = ?
                             group by region_id""")
                     .params(day(period), indicatorId)
                     .query(rs -> {
@@ -267,7 +267,7 @@ public class Rollups {
         }
         jdbc.sql("""
                         select region_id, sum(value) from progress_rollup
-                        where region_id = any(?::int[]) and period = ? and indicator_id = ? and units > 0
+                        where region_id = any(?::int[]) and period = ? and indicator_id = ?
                         group by region_id""")
                 .params(regionIds.toArray(Integer[]::new), day(period), indicatorId)
                 .query(rs -> {
@@ -287,7 +287,7 @@ public class Rollups {
         }
         jdbc.sql("""
                         select region_id, indicator_id, source, value, units from progress_rollup
-                        where region_id = any(?::int[]) and period = ? and units > 0""")
+                        where region_id = any(?::int[]) and period = ?""")
                 .params(regionIds.toArray(Integer[]::new), day(period))
                 .query(rs -> {
                     totals.computeIfAbsent(rs.getInt(1), x -> new HashMap<>())
