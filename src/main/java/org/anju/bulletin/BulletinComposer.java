@@ -217,6 +217,7 @@ class BulletinComposer {
         List<String> notOnline = new ArrayList<>();
         List<String> unreported = new ArrayList<>();
         List<String> unfilled = new ArrayList<>();
+        List<String> onlineUnfilled = new ArrayList<>();
         int paying = 0;
         for (ProgressSummary u : d.units()) {
             if (u.actual(ISSUED) == null && u.target(ISSUED) == null) {
@@ -233,14 +234,17 @@ class BulletinComposer {
             parts.add(new SubsidyUnit(u.regionName(), count(u, ISSUED)));
             if (u.actual(ISSUED) != null && u.actual(ISSUED).signum() > 0) {
                 paying++;
-                if (u.actual(ONLINE) == null || u.actual(ONLINE).compareTo(u.actual(ISSUED)) < 0) {
+                ProgressLine online = u.line(ONLINE).orElse(null);
+                if (online == null || online.blank()) {
+                    onlineUnfilled.add(u.regionName());   // left blank: not "尚未全部实现线上发放"
+                } else if (online.unfilled() == 0 && online.actual().compareTo(u.actual(ISSUED)) < 0) {
                     notOnline.add(u.regionName());
                 }
             }
         }
         SubsidyTotal total = t.unreported() || blank(t, ISSUED) ? null : new SubsidyTotal(count(t, ISSUED), t.actual(AMOUNT));
         return Optional.of(new Subsidy(d.when(), t.target(ISSUED), reporting(t), total, parts, unreported, paying, notOnline,
-                t.actual(ONLINE) != null, unfilled));
+                t.actual(ONLINE) != null, unfilled, onlineUnfilled));
     }
 
     private Optional<Funds> funds(Data d) {

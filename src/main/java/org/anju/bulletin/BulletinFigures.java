@@ -106,16 +106,17 @@ final class BulletinFigures {
      * @param onlineReported whether the region reports online payments at all
      */
     /**
-     * @param total    null when no unit reported — or all that did left 已发放户数 blank ({@code reporting} tells which)
-     * @param unfilled the units that reported and left 已发放户数 blank (未填, never "发放0户")
+     * @param total          null when no unit reported — or all that did left 已发放户数 blank ({@code reporting} tells which)
+     * @param unfilled       the units that reported and left 已发放户数 blank (未填, never "发放0户")
+     * @param onlineUnfilled the paying units that left 其中线上发放户数 blank: neither online nor not
      */
     record Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
                    List<String> unreported, int paying, List<String> notOnline, boolean onlineReported,
-                   List<String> unfilled) {
+                   List<String> unfilled, List<String> onlineUnfilled) {
 
         Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
                 List<String> unreported, int paying, List<String> notOnline, boolean onlineReported) {
-            this(scope, target, reporting, total, units, unreported, paying, notOnline, onlineReported, List.of());
+            this(scope, target, reporting, total, units, unreported, paying, notOnline, onlineReported, List.of(), List.of());
         }
     }
 

@@ -206,7 +206,11 @@ final class BulletinProse {
         String online = "";
         if (f.paying() > 0 && f.onlineReported()) {
             online = !f.notOnline().isEmpty() ? w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()))
+                    : !f.onlineUnfilled().isEmpty() ? w.fill("subsidy.online.allFilled")
                     : w.fill(f.unreported().isEmpty() ? "subsidy.online.all" : "subsidy.online.allReported");
+            if (!f.onlineUnfilled().isEmpty()) {
+                online += w.fill("subsidy.online.unfilled", "地区名单", names(f.onlineUnfilled()));
+            }
         }
         String paragraph = w.fill("subsidy.paragraph", "任务", target, "月份", s.month(), "范围", s.label(), "进展", progress,
                 "其中", units(units), "线上发放", online);

@@ -43,6 +43,7 @@ class BlankItemTest {
 
     static final String CITY = "620700";
     static final String LINZE = "620723";
+    static final String GAOTAI = "620724";
     static final YearMonth DECEMBER = YearMonth.of(2023, 12);
     static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
     static final String ONLINE = "RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD";
@@ -80,6 +81,12 @@ class BlankItemTest {
         pageBeforeSubmit = mvc.perform(get("/reports/" + LINZE + "/2023-12").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         reports.submit(LINZE, DECEMBER, linze.version());
+        // 高台县 paid subsidies and left 其中线上发放户数 blank (review 25 M3)
+        Report gaotai = reports.get(GAOTAI, DECEMBER);
+        gaotai = reports.returnReport(GAOTAI, DECEMBER, gaotai.version(), "线上发放户数待核实");
+        gaotai = reports.save(GAOTAI, DECEMBER, gaotai.version(),
+                gaotai.values().stream().filter(v -> !v.indicatorCode().equals(ONLINE)).toList());
+        reports.submit(GAOTAI, DECEMBER, gaotai.version());
     }
 
     @Test
@@ -146,6 +153,9 @@ class BlankItemTest {
         String text = text(bulletin);
         assertThat(text).contains("临泽县月报未填写已发放户数").contains("（有单位未填写，不计算）")
                 .doesNotContain("临泽县发放0户");
+        // a county that left 线上发放 blank is not said to pay offline, and no 各县区均 is claimed
+        assertThat(text).contains("填报了线上发放户数的县区均实现了线上发放补贴。高台县月报未填写其中线上发放户数。")
+                .doesNotContain("高台县尚未全部实现线上发放补贴").doesNotContain("各县区均实现了线上发放补贴");
         BulletinTable subsidy = bulletin.tables().stream().filter(t -> t.title().contains("租赁补贴")).findFirst().orElseThrow();
         assertThat(subsidy.row("临泽县")).contains("未填").doesNotContain("0", "0.0%");
         assertThat(subsidy.note()).contains("“未填”表示该单位已报送本月月报但未填写该项（不是0）");
