@@ -263,8 +263,10 @@ class BulletinComposer {
                 unreported.add(u.regionName());
             } else if (u.actual(RECEIVED) != null) {
                 parts.add(new FundUnit(u.regionName(), u.actual(RECEIVED), count(u, DISBURSED)));
-            } else if (u.expected() > 0) {
-                unfilled.add(u.regionName());   // reported and left 到位资金 blank: said, not passed over
+            } else if (u.actual(DISBURSED) != null || u.actual(SPENT) != null) {
+                // 拨付/支出 without 到位资金: its rates are 未填, said, not passed over; a unit with no fund figure at
+                // all (no fund business that month) is left out, as before (review 25 M5)
+                unfilled.add(u.regionName());
             }
         }
         return Optional.of(new Funds(d.when(), reporting(t), t.actual(RECEIVED), sources, count(t, DISBURSED), count(t, SPENT),

@@ -261,30 +261,46 @@ public class Reports {
     }
 
     /**
-     * The items of the form left blank that a roll-up would miss: those the unit has a task for (已发放户数), and
-     * those whose base it filled in (线上发放 of 已发放, 信息录入 of 新增, 拨付/支出 of 到位资金). Submitted blank they are
-     * 未填 above, never 0 (guesses audit H1): the page lists them before 上报 so a 0 is typed as 0.
+     * The items of the form left blank that a roll-up would miss, by the rule the roll-ups count blanks by
+     * ({@code Progress.unfilled}): a task's figure (已发放户数) where the unit or the region above it has that task — a
+     * task not broken down by unit counts the unit's blank too —, and either figure of a ratio left blank while the
+     * other is filled (线上发放 and 已发放, 信息录入 and 新增, 拨付/支出 and 到位资金). Submitted blank they are 未填 above,
+     * never 0 (guesses audit H1; review 25 M5): the page lists them before 上报 so a 0 is typed as 0.
      */
     public List<String> blanks(Report r) {
         Region unit = unit(r.regionCode());
         access.checkRead(unit);
-        Map<String, BigDecimal> tasks = targets.forRegion(unit, r.period().getYear());
+        int year = r.period().getYear();
         java.util.Set<String> filled = new java.util.HashSet<>();
         r.values().forEach(v -> filled.add(v.indicatorCode()));
-        List<String> blanks = new ArrayList<>();
+        java.util.function.Predicate<String> tasked = code -> org.anju.progress.Rates.rate(BigDecimal.ONE,
+                targets.forRegion(unit, year).get(code)) != null || regions.parent(unit).map(p -> org.anju.progress.Rates
+                .rate(BigDecimal.ONE, targets.forRegion(p, year).get(code)) != null).orElse(false);
+        java.util.Set<String> blank = new java.util.LinkedHashSet<>();
         for (String code : ReportItems.ALL.stream().map(ReportItems.Item::indicatorCode).distinct().toList()) {
-            if (filled.contains(code)) {
+            org.anju.indicator.RateRule rule = indicators.byCode(code).flatMap(org.anju.indicator.RateRule::of).orElse(null);
+            if (rule == null) {
                 continue;
             }
-            org.anju.indicator.RateRule rule = indicators.byCode(code).flatMap(org.anju.indicator.RateRule::of).orElse(null);
-            boolean counts = rule != null && (rule.fromPlan() ? org.anju.progress.Rates.rate(BigDecimal.ONE, tasks.get(code)) != null
-                    : filled.contains(rule.targetIndicatorCode()));
-            if (counts) {
-                ReportItems.Item item = ReportItems.ALL.stream().filter(i -> i.indicatorCode().equals(code)).findFirst().orElseThrow();
-                blanks.add(item.source().isEmpty() ? item.label() : item.group() + "·" + item.label().substring(item.label().indexOf('·') + 1));
+            if (rule.fromPlan()) {
+                if (!filled.contains(code) && tasked.test(code)) {
+                    blank.add(code);
+                }
+            } else if (indicators.byCode(rule.targetIndicatorCode()).map(org.anju.indicator.Indicator::entered).orElse(false)) {
+                boolean figure = filled.contains(code);
+                boolean base = filled.contains(rule.targetIndicatorCode());
+                if (figure != base) {
+                    blank.add(figure ? rule.targetIndicatorCode() : code);
+                }
             }
         }
-        return blanks;
+        List<String> labels = new ArrayList<>();
+        for (ReportItems.Item item : ReportItems.ALL) {
+            if (blank.remove(item.indicatorCode())) {
+                labels.add(item.source().isEmpty() ? item.label() : item.group() + "·" + item.label().substring(item.label().indexOf('·') + 1));
+            }
+        }
+        return labels;
     }
 
     public boolean canWrite(String regionCode) {

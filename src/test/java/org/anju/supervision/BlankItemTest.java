@@ -93,6 +93,14 @@ class BlankItemTest {
     void theFormListsTheBlankItemsThatCountBeforeItIsSubmitted() {
         // 已发放户数 has a task; 线上发放 is of 已发放, itself blank: nothing to miss there
         assertThat(blanksBeforeSubmit).containsExactly("已发放户数");
+        // either figure of a ratio left blank while the other is filled, and a task's figure (review 25 M5)
+        Report gaotai = reports.get(GAOTAI, DECEMBER);
+        assertThat(reports.blanks(new Report(gaotai.id(), gaotai.regionCode(), gaotai.regionName(), gaotai.period(),
+                gaotai.status(), gaotai.version(), gaotai.deadline(), gaotai.submittedAt(), gaotai.submittedBy(),
+                gaotai.reviewedAt(), gaotai.reviewedBy(), gaotai.returnReason(), gaotai.values().stream()
+                .filter(v -> !Set.of(ONLINE, "PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD", "HOUSING.FUND_RECEIVED.YUAN_10K")
+                        .contains(v.indicatorCode())).toList(), gaotai.flags(), gaotai.events(), gaotai.onTime())))
+                .containsExactly("其中线上发放户数", "新增保障家庭", "保障性安居工程资金·到位资金");
         assertThat(pageBeforeSubmit).contains("以下项目尚未填写，上报后在汇总、排名和通报中显示为“未填”、不计算比率：已发放户数。实际为0的请填0后保存。");
     }
 
