@@ -66,7 +66,8 @@ public class MonthlyReports {
                 section("monthly.expropriation.heading", expropriation(r, today)),
                 section("monthly.funds.heading", List.of(w.fill("monthly.funds", "月份", month, "地区", r.name(),
                         "到位", amount(s, BulletinComposer.RECEIVED), "拨付", amount(s, BulletinComposer.DISBURSED),
-                        "拨付率", Rates.format(s.rate(BulletinComposer.DISBURSED)), "支出", amount(s, BulletinComposer.SPENT)))),
+                        "拨付率", s.line(BulletinComposer.DISBURSED).map(org.anju.progress.ProgressLine::rateText)
+                                .orElse(Rates.format(null)), "支出", amount(s, BulletinComposer.SPENT)))),
                 section("monthly.overdue.heading", overdue(r, end)));
         return new Bulletin(r.code(), r.name(), period, Bulletins.defaultIssuer(r), null, w.fill("monthly.title", "年份", year, "月份", month, "地区", r.name()),
                 "", w.fill("monthly.opening", "年份", year, "月份", month, "地区", r.name()), sections, List.of(), List.of(), today);
@@ -91,10 +92,15 @@ public class MonthlyReports {
         boolean reported = !s.unreported();
         return List.of(w.fill("monthly.shantytown", "年份", year, "月份", month, "地区", r.name(),
                 "任务", measured("monthly.dwellings", s.target(start)),
-                "开工", measured("monthly.dwellings", reported ? s.actual(start) : null),
+                "开工", measured("monthly.dwellings", registered(s, start)),
                 "开工率", Rates.format(reported ? s.rate(start) : null),
-                "建成", measured("monthly.dwellings", reported ? s.actual("SHANTYTOWN.BASIC_COMPLETION.UNIT") : null),
-                "投资", measured("monthly.yuan10k", reported ? s.actual("SHANTYTOWN.INVESTMENT.YUAN_10K") : null)));
+                "建成", measured("monthly.dwellings", registered(s, "SHANTYTOWN.BASIC_COMPLETION.UNIT")),
+                "投资", measured("monthly.yuan10k", registered(s, "SHANTYTOWN.INVESTMENT.YUAN_10K"))));
+    }
+
+    /** A stage the project register adds up: 0 where units reported and no project reached it, null (未报) where none did. */
+    private static BigDecimal registered(ProgressSummary s, String code) {
+        return s.unreported() ? null : s.actual(code) == null ? BigDecimal.ZERO : s.actual(code);
     }
 
     private List<String> expropriation(Region r, LocalDate today) {
@@ -150,7 +156,11 @@ public class MonthlyReports {
         return w.fill("monthly.households", "数量", n);
     }
 
+    /** A typed fund figure: 未报 where no unit reported, 未填 where those that did left it blank, never 0. */
     private String amount(ProgressSummary s, String code) {
+        if (!s.unreported() && s.actual(code) == null) {
+            return w.fill("monthly.unfilled");
+        }
         return measured("monthly.yuan10k", s.unreported() ? null : s.actual(code));
     }
 

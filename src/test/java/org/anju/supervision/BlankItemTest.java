@@ -169,6 +169,21 @@ class BlankItemTest {
         assertThat(subsidy.note()).contains("“未填”表示该单位已报送本月月报但未填写该项（不是0）");
     }
 
+    @Autowired
+    org.anju.bulletin.MonthlyReports monthlyReports;
+
+    @Test
+    void theMonthlyReportSays未填ForFundsAReportingUnitLeftBlank() {
+        // the demo's 市本级 reported December and gave no fund figure (review 25 M4: the 月报告 said 未报)
+        ProgressSummary cityLevel = progress.children(CITY, DECEMBER).stream()
+                .filter(c -> c.regionName().contains("本级")).findFirst().orElseThrow();
+        assertThat(cityLevel.unreported()).isFalse();
+        assertThat(cityLevel.actual("HOUSING.FUND_RECEIVED.YUAN_10K")).isNull();
+        Bulletin report = monthlyReports.compose(cityLevel.regionCode(), DECEMBER);
+        String funds = String.join("", report.sections().get(2).paragraphs());
+        assertThat(funds).contains("资金到位未填，拨付未填，拨付率—；支出未填").doesNotContain("未报");
+    }
+
     @Test
     void thePagesPrint未填() throws Exception {
         String page = mvc.perform(get("/supervision").param("region", CITY).param("period", "2023-12")
