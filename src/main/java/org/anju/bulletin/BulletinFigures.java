@@ -100,13 +100,11 @@ final class BulletinFigures {
      * 住房租赁补贴.
      *
      * @param target         households to pay this year, or null
-     * @param total          what the region paid, null when none of its units reported
+     * @param total          what the region paid; null when none of its units reported — or all that did left 已发放户数
+     *                       blank ({@code reporting} tells which)
      * @param paying         how many units paid any household
-     * @param notOnline      paying units that do not pay every household online (or did not say)
+     * @param notOnline      paying units that do not pay every household online (a figure below 已发放户数)
      * @param onlineReported whether the region reports online payments at all
-     */
-    /**
-     * @param total          null when no unit reported — or all that did left 已发放户数 blank ({@code reporting} tells which)
      * @param unfilled       the units that reported and left 已发放户数 blank (未填, never "发放0户")
      * @param onlineUnfilled the paying units that left 其中线上发放户数 blank: neither online nor not
      */
@@ -132,8 +130,8 @@ final class BulletinFigures {
      *
      * @param sources   received by named source (中央补助 …), without 未分来源
      * @param disbursed null when not reported; so is {@code spent}
+     * @param unfilled  the units that reported 拨付 or 支出 and left 到位资金 blank
      */
-    /** @param unfilled the units that reported and left 到位资金 blank */
     record Funds(Scope scope, Reporting reporting, BigDecimal received, List<Source> sources, Count disbursed,
                  Count spent, List<FundUnit> units, List<String> unreported, List<String> unfilled) {
 

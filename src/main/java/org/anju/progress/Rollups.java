@@ -298,8 +298,8 @@ public class Rollups {
 
     /**
      * Which of these reporting units have a figure of the indicator for the month, from any source (a fund item is
-     * summed per source, so the sums' counts do not say how many units filled it in at all). Asked only when a sum
-     * counts fewer figures than units reported. Many units are read as the month's range of the index by period and
+     * summed per source, so the sums' counts do not say how many units filled it in at all). A summary asks only when a
+     * sum counts fewer figures than units reported; a ranking, for each region of several units. Many units are read as the month's range of the index by period and
      * indicator (V10_2441), as {@link #reportedAmong} does.
      */
     public java.util.Set<Integer> filledAmong(java.util.Collection<Integer> unitIds, YearMonth period, int indicatorId) {

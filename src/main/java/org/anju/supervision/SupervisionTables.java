@@ -26,7 +26,7 @@ final class SupervisionTables {
                     Cell.text(u.belowAverage() ? "低于平均水平" : "")));
         }
         for (Ranking.Unreported u : ranking.unreported()) {
-            Cell cell = u.reported() == 0 || u.reported() < u.expected() ? Cell.UNREPORTED : Cell.text(u.cellText());
+            Cell cell = u.cellText().equals(org.anju.progress.ProgressLine.UNREPORTED) ? Cell.UNREPORTED : Cell.text(u.cellText());
             rows.add(List.of(Cell.NONE, Cell.text(u.regionName()), cell, Cell.EMPTY, cell, Cell.text(u.statusText())));
         }
         String indicator = ranking.indicatorName() == null ? "" : ranking.indicatorName();
