@@ -19,8 +19,10 @@ public record Ranking(String scopeCode, String scopeName, YearMonth period, Stri
      * item (or the figure its rate divides by) blank: listed apart, never ranked at 0 or at the rate of a part.
      *
      * @param unfilled how many of its units that reported left it blank ({@link org.anju.progress.ProgressLine#unfilled})
+     * @param actual   its figure where it has one (the base of the rate left blank: 拨付 given, 到位资金 not), else null
      */
-    public record Unreported(String regionCode, String regionName, int reported, int expected, int unfilled) {
+    public record Unreported(String regionCode, String regionName, int reported, int expected, int unfilled,
+                             BigDecimal actual) {
 
         public String statusText() {
             if (reported == 0) {
@@ -29,13 +31,21 @@ public record Ranking(String scopeCode, String scopeName, YearMonth period, Stri
             if (reported < expected) {
                 return "部分报送 " + reported + "/" + expected;
             }
-            return unfilled >= reported ? "月报未填该项" : unfilled + "个单位月报未填该项";
+            if (actual == null) {
+                return unfilled >= reported ? "月报未填该项" : unfilled + "个单位月报未填该项";
+            }
+            return reported == 1 ? "月报未填该项的基数" : unfilled + "个单位月报未填该项或其基数";
         }
 
-        /** What its 实际 and rate cells print: 未报, or 未填 when it reported in full and left the item blank. */
+        /** What its rate cell prints: 未报, or 未填 when it reported in full and left the item (or its base) blank. */
         public String cellText() {
             return reported == 0 || reported < expected ? org.anju.progress.ProgressLine.UNREPORTED
                     : org.anju.progress.ProgressLine.UNFILLED;
+        }
+
+        /** What its 实际 cell prints: its figure where it has one, else as {@link #cellText()}. */
+        public String actualText() {
+            return actual != null && reported >= expected ? Rates.figure(actual) : cellText();
         }
     }
 

@@ -113,7 +113,9 @@ public class Supervision {
                 rule == null ? null : rule.name(), average, ranked,
                 unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(),
                         lines.containsKey(r.id()) ? lines.get(r.id()).units() : 0, expected.get(r.id()),
-                        lines.containsKey(r.id()) ? lines.get(r.id()).unfilled() : 0)).toList());
+                        lines.containsKey(r.id()) ? lines.get(r.id()).unfilled() : 0,
+                        lines.containsKey(r.id()) && !lines.get(r.id()).unreported() ? lines.get(r.id()).actual() : null))
+                        .toList());
     }
 
     /** The rate of the units that reported in full, together (Σ actual ÷ Σ target): the average when some did not. */

@@ -47,6 +47,8 @@ class BlankItemTest {
     static final YearMonth DECEMBER = YearMonth.of(2023, 12);
     static final String ISSUED = "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD";
     static final String ONLINE = "RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD";
+    static final String RECEIVED = "HOUSING.FUND_RECEIVED.YUAN_10K";
+    static final String DISBURSED = "HOUSING.FUND_DISBURSED.YUAN_10K";
 
     @Autowired
     ProgressDemoData demo;
@@ -81,11 +83,11 @@ class BlankItemTest {
         pageBeforeSubmit = mvc.perform(get("/reports/" + LINZE + "/2023-12").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         reports.submit(LINZE, DECEMBER, linze.version());
-        // 高台县 paid subsidies and left 其中线上发放户数 blank (review 25 M3)
+        // 高台县 paid subsidies and left 其中线上发放户数 blank (review 25 M3), and gave 拨付 without 到位资金 (L1)
         Report gaotai = reports.get(GAOTAI, DECEMBER);
         gaotai = reports.returnReport(GAOTAI, DECEMBER, gaotai.version(), "线上发放户数待核实");
-        gaotai = reports.save(GAOTAI, DECEMBER, gaotai.version(),
-                gaotai.values().stream().filter(v -> !v.indicatorCode().equals(ONLINE)).toList());
+        gaotai = reports.save(GAOTAI, DECEMBER, gaotai.version(), gaotai.values().stream()
+                .filter(v -> !Set.of(ONLINE, RECEIVED).contains(v.indicatorCode())).toList());
         reports.submit(GAOTAI, DECEMBER, gaotai.version());
     }
 
@@ -140,6 +142,19 @@ class BlankItemTest {
             assertThat(u.statusText()).isEqualTo("月报未填该项");
             assertThat(u.cellText()).isEqualTo("未填");
         });
+        // 高台县 left 线上发放 blank under its 已发放: apart, 未填; it gave 拨付 without 到位资金: apart, its 拨付 shown
+        assertThat(supervision.ranking(CITY, DECEMBER, ONLINE, false).unreported()).singleElement().satisfies(u -> {
+            assertThat(u.regionName()).isEqualTo("高台县");
+            assertThat(u.statusText()).isEqualTo("月报未填该项");
+            assertThat(u.actualText()).isEqualTo("未填");
+        });
+        BigDecimal gaotaiDisbursed = progress.summary(GAOTAI, DECEMBER).actual(DISBURSED);
+        assertThat(supervision.ranking(CITY, DECEMBER, DISBURSED, false).unreported())
+                .filteredOn(u -> u.regionCode().equals(GAOTAI)).singleElement().satisfies(u -> {
+                    assertThat(u.statusText()).isEqualTo("月报未填该项的基数");
+                    assertThat(u.actualText()).isEqualTo(org.anju.progress.Rates.figure(gaotaiDisbursed));
+                    assertThat(u.cellText()).isEqualTo("未填");
+                });
         // 线上发放率 (÷ 已发放户数, blank too): no rate at all, so not ranked at 0.0% either
         assertThat(supervision.ranking(CITY, DECEMBER, ONLINE, false).units())
                 .extracting(RankedUnit::regionCode).doesNotContain(LINZE).isNotEmpty();
