@@ -171,8 +171,10 @@ class DashboardPages {
         List<BigDecimal> rates = new ArrayList<>();
         List<String> links = new ArrayList<>();
         for (ChildLine child : children) {
-            // no bar for a child that did not report: the gap and its name say so, a 0 would not
-            names.add(child.region().name() + (child.summary().unreported() ? "（未报）" : ""));
+            // no bar for a child that did not report, or left the item blank: the gap and its name say so, a 0 would not
+            ProgressLine own = child.summary().line(indicator).orElse(null);
+            names.add(child.region().name() + (child.summary().unreported() ? "（未报）"
+                    : own != null && own.rate() == null && own.unfilled() > 0 ? "（" + own.rateText() + "）" : ""));
             rates.add(child.summary().unreported() ? null : child.summary().rate(indicator));
             links.add("/dashboard?region=" + child.region().code() + "&period=" + c.period() + "&indicator=" + indicator);
         }

@@ -31,6 +31,9 @@ public final class ProgressTables {
         return l.rate() == null && l.unfilled() > 0 ? Cell.text(l.rateText()) : Cell.percent(l.rate());
     }
 
+    /** The legend of a table with 未填 or 含未填项 cells. */
+    static final String UNFILLED_NOTE = "未填为已报送但未填写该项（不是0）；含未填项为有单位未填写该项或其基数，不计算比率。";
+
     /** The region's 进度汇总: one row per indicator. */
     public static Table summary(ProgressSummary s) {
         List<List<Cell>> rows = new ArrayList<>();
@@ -55,16 +58,18 @@ public final class ProgressTables {
         columns.add("地区");
         rated.forEach(l -> columns.add(labels.get(l.indicatorCode())));
         List<List<Cell>> rows = new ArrayList<>();
+        boolean unfilled = false;
         for (ProgressSummary c : children) {
             List<Cell> row = new ArrayList<>();
             row.add(Cell.text(c.regionName()));
             for (ProgressLine l : rated) {
                 ProgressLine x = c.line(l.indicatorCode()).orElse(null);
                 row.add(x != null ? rate(x) : c.unreported() && c.expected() > 0 ? Cell.UNREPORTED : Cell.NONE);
+                unfilled |= x != null && !x.unreported() && x.rate() == null && x.unfilled() > 0;
             }
             rows.add(row);
         }
-        return Table.of(name, title, unitLine, columns, rows, null);
+        return Table.of(name, title, unitLine, columns, rows, unfilled ? UNFILLED_NOTE : null);
     }
 
     /** A rate of a {@link BigDecimal} in percent, or 未报. */

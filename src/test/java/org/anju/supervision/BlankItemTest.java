@@ -215,6 +215,12 @@ class BlankItemTest {
         String card = dashboard.substring(dashboard.indexOf("id=\"rate-" + ISSUED + "\""));
         card = card.substring(0, card.indexOf("</a>"));
         assertThat(card).contains("未填").doesNotContain("0.0%");
+
+        // the city's bar chart of its counties names the gap (review 25 L2)
+        String city = mvc.perform(get("/dashboard").param("region", CITY).param("period", "2023-12").param("indicator", ISSUED)
+                        .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(city).contains("临泽县（未填）");
     }
 
     private static String text(Bulletin b) {
