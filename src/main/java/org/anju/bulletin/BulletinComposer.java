@@ -287,7 +287,8 @@ class BulletinComposer {
                     // typed items: a blank one stays null (未填), never 0
                     return new EntryUnit(u.regionName(), u.actual(fresh), u.actual(entered), u.rate(entered),
                             u.actual(vacated), occupancy == null ? null : occupancy.allocationRate(),
-                            occupancy == null ? null : occupancy.occupancyRate());
+                            occupancy == null ? null : occupancy.occupancyRate(),
+                            u.line(entered).map(l -> l.actual() != null && l.unfilled() > 0).orElse(false));
                 })
                 .toList();
         return Optional.of(new Entry(d.when(), parts));

@@ -157,16 +157,23 @@ final class BulletinFigures {
      * @param entered households entered in the system, null when left blank; {@code entryRate} its rate
      * @param vacated 腾退 found, or null
      * @param allocationRate 公租房分配率 from the unit's stock records, or null when it keeps none here; {@code occupancyRate} 入住率
+     * @param partlyUnfilled units below it left 信息录入 or 新增 blank where the other is filled: no 录入率, no 全部录入
      */
     record EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated,
-                     BigDecimal allocationRate, BigDecimal occupancyRate) {
+                     BigDecimal allocationRate, BigDecimal occupancyRate, boolean partlyUnfilled) {
+
+        EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated,
+                  BigDecimal allocationRate, BigDecimal occupancyRate) {
+            this(name, added, entered, entryRate, vacated, allocationRate, occupancyRate, false);
+        }
 
         EntryUnit(String name, BigDecimal added, BigDecimal entered, BigDecimal entryRate, BigDecimal vacated) {
             this(name, added, entered, entryRate, vacated, null, null);
         }
 
+        /** Entered as many as added — not said where units below left one of the two blank: sums of different units. */
         boolean allEntered() {
-            return entered != null && added != null && entered.compareTo(added) >= 0;
+            return !partlyUnfilled && entered != null && added != null && entered.compareTo(added) >= 0;
         }
     }
 

@@ -192,11 +192,12 @@ final class BulletinProse {
                 : w.fill("subsidy.target", "年份", s.year(), "范围", s.label(), "任务量", fig(f.target()));
         String progress = f.total() == null
                 ? w.fill(f.reporting().reported() > 0 ? "subsidy.unfilled.all" : "unreported.all")
-                : w.fill("subsidy.progress", "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued()),
+                : w.fill(noRate(f.total().issued()) ? "subsidy.progress.unfilled" : "subsidy.progress",
+                "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued().rate()),
                 "金额", f.total().amount() == null ? "" : w.fill("subsidy.progress.amount", "发放金额", fig(f.total().amount())),
                 "部分报送", partial(f.reporting()));
-        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill("subsidy.unit", "地区", u.name(),
-                "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued()))).toList());
+        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill(noRate(u.issued()) ? "subsidy.unit.unfilled"
+                : "subsidy.unit", "地区", u.name(), "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
         if (f.total() != null && !f.unreported().isEmpty()) {
             units.add(unreported(f.unreported()));
         }
@@ -248,6 +249,7 @@ final class BulletinProse {
                 "录入情况", u.entered() == null ? w.fill("entry.unit.entered.unfilled")
                         : u.allEntered() ? w.fill("entry.unit.allEntered")
                         : u.added() == null ? w.fill("entry.unit.entered.noRate", "录入户数", fig(u.entered()))
+                        : u.partlyUnfilled() ? w.fill("entry.unit.entered.partly", "录入户数", fig(u.entered()))
                         : w.fill("entry.unit.entered", "录入户数", fig(u.entered()), "录入率", rate(u.entryRate())),
                 "腾退", u.vacated() == null ? "" : w.fill("entry.unit.vacated", "腾退套数", fig(u.vacated())),
                 "分配入住", u.allocationRate() == null ? "" : w.fill("entry.unit.occupancy", "分配率", rate(u.allocationRate()),
@@ -427,6 +429,11 @@ final class BulletinProse {
 
     private static String rate(BigDecimal rate) {
         return Rates.format(rate);
+    }
+
+    /** Whether a count has no rate because units below left its figure (or base) blank: the sentence says so. */
+    private static boolean noRate(Count c) {
+        return c.unfilled() && c.rate() == null;
     }
 
     /** A count's rate; where a unit left its figure or base blank there is none, and the text says why, not "—". */

@@ -246,7 +246,13 @@ class BulletinProseTest {
                         List.of(new EntryUnit("章贡区", n("2"), n("2"), n("100.0"), n("1"), n("91.7"), n("83.3")),
                                 new EntryUnit("南康区", n("5"), n("5"), n("100.0"), null)),
                         "截止12月底，章贡区新增保障家庭2户，信息全部录入，经核查腾退公租房1套，公租房分配率91.7%、入住率83.3%；"
-                                + "南康区新增保障家庭5户，信息全部录入。"));
+                                + "南康区新增保障家庭5户，信息全部录入。"),
+                arguments("blank items are 未填, never 0; sums of units some of which left one blank: no 全部录入, no rate",
+                        List.of(new EntryUnit("临泽县", null, n("30"), null, n("2")),
+                                new EntryUnit("高台县", n("12"), null, null, null),
+                                new EntryUnit("张掖市", n("40"), n("40"), null, null, null, null, true)),
+                        "截止12月底，临泽县新增保障家庭户数未填，信息录入30户，经核查腾退公租房2套；高台县新增保障家庭12户，"
+                                + "信息录入户数未填；张掖市新增保障家庭40户，信息录入40户（有单位未填写新增或录入户数，不计算录入率）。"));
     }
 
     @ParameterizedTest(name = "{0}")

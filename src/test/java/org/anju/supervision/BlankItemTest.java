@@ -174,7 +174,7 @@ class BlankItemTest {
     void theBulletinSaysItWasLeftBlank() {
         Bulletin bulletin = bulletins.compose(CITY, DECEMBER, new BulletinOptions(null, null, null));
         String text = text(bulletin);
-        assertThat(text).contains("临泽县月报未填写已发放户数").contains("（有单位未填写，不计算）")
+        assertThat(text).contains("临泽县月报未填写已发放户数").contains("户（有单位未填写已发放户数，不计算完成率），发放金额")
                 .doesNotContain("临泽县发放0户");
         // a county that left 线上发放 blank is not said to pay offline, and no 各县区均 is claimed
         assertThat(text).contains("填报了线上发放户数的县区均实现了线上发放补贴。高台县月报未填写其中线上发放户数。")
