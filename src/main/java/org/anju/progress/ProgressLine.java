@@ -49,7 +49,15 @@ public record ProgressLine(String programCode, String programName, String indica
     }
 
     public String actualText() {
-        return unreported ? UNREPORTED : blank() ? UNFILLED : Rates.figure(actual);
+        return unreported ? UNREPORTED : blank() ? UNFILLED : Rates.figure(shownActual());
+    }
+
+    /**
+     * The figure as printed: a register stage no project of the units that reported reached is 0, as its rate
+     * (0.0%) already says — not "—" beside it (review 25 L7).
+     */
+    public BigDecimal shownActual() {
+        return actual == null && rate != null && !unreported && unfilled == 0 ? BigDecimal.ZERO : actual;
     }
 
     /**

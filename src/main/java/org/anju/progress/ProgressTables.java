@@ -20,7 +20,7 @@ public final class ProgressTables {
 
     /** A figure of a line: 未报 when no unit reported, 未填 when those that did left it blank, else the number. */
     public static Cell actual(ProgressLine l) {
-        return l.unreported() ? Cell.UNREPORTED : l.blank() ? Cell.text(ProgressLine.UNFILLED) : Cell.figure(l.actual());
+        return l.unreported() ? Cell.UNREPORTED : l.blank() ? Cell.text(ProgressLine.UNFILLED) : Cell.figure(l.shownActual());
     }
 
     /** A rate of a line (percent in the roll-ups, a fraction in the cell); 未填 / 含未填项 where a blank left none. */
