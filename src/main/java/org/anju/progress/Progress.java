@@ -288,6 +288,12 @@ public class Progress {
         }
         Map<Integer, Integer> reported = rollups.reported(ids, period);
         Indicator base = entered(rule);
+        // for the regions of several units, how many figures their sums hold: where every unit's figure (and base) is
+        // in, nobody left it blank, and no unit needs to be looked at (one query for them all, not three per region)
+        List<Integer> several = i.entered() || base != null
+                ? ids.stream().filter(id -> reported.getOrDefault(id, 0) > 1).toList() : List.of();
+        Map<Integer, Integer> figures = rollups.figures(several, period, i.id());
+        Map<Integer, Integer> baseFigures = base == null ? Map.of() : rollups.figures(several, period, base.id());
         Map<Integer, ProgressLine> lines = new LinkedHashMap<>();
         for (Region r : list) {
             boolean unreported = !reported.containsKey(r.id());
@@ -297,7 +303,9 @@ public class Progress {
                 continue;
             }
             int n = reported.getOrDefault(r.id(), 0);
-            int blanks = unreported || !(i.entered() || base != null) ? 0
+            boolean full = n > 1 && figures.getOrDefault(r.id(), 0) >= n
+                    && (base == null || baseFigures.getOrDefault(r.id(), 0) >= n);
+            int blanks = unreported || full || !(i.entered() || base != null) ? 0
                     : unfilled(once(() -> reportingUnits(r, period)), period, i, rule, base, a, t, n);
             // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
             BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;

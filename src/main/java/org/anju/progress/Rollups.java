@@ -297,9 +297,29 @@ public class Rollups {
     }
 
     /**
+     * How many unit figures the sums of these regions hold for the indicator — of its sources, the most (a fund item
+     * is summed per source): as many as the region's reporting units means each filled it in. A region without is absent.
+     */
+    public Map<Integer, Integer> figures(List<Integer> regionIds, YearMonth period, int indicatorId) {
+        Map<Integer, Integer> figures = new HashMap<>();
+        if (regionIds.isEmpty()) {
+            return figures;
+        }
+        jdbc.sql("""
+                        select region_id, max(units) from progress_rollup
+                        where region_id = any(?::int[]) and period = ? and indicator_id = ?
+                        group by region_id""")
+                .params(regionIds.toArray(Integer[]::new), day(period), indicatorId)
+                .query(rs -> {
+                    figures.put(rs.getInt(1), rs.getInt(2));
+                });
+        return figures;
+    }
+
+    /**
      * Which of these reporting units have a figure of the indicator for the month, from any source (a fund item is
-     * summed per source, so the sums' counts do not say how many units filled it in at all). A summary asks only when a
-     * sum counts fewer figures than units reported; a ranking, for each region of several units. Many units are read as the month's range of the index by period and
+     * summed per source, so the sums' counts do not say how many units filled it in at all). Asked only when a sum
+     * counts fewer figures than units reported (a summary's, or a ranked region's: {@link #figures}). Many units are read as the month's range of the index by period and
      * indicator (V10_2441), as {@link #reportedAmong} does.
      */
     public java.util.Set<Integer> filledAmong(java.util.Collection<Integer> unitIds, YearMonth period, int indicatorId) {

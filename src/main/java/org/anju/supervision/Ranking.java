@@ -20,9 +20,10 @@ public record Ranking(String scopeCode, String scopeName, YearMonth period, Stri
      *
      * @param unfilled how many of its units that reported left it blank ({@link org.anju.progress.ProgressLine#unfilled})
      * @param actual   its figure where it has one (the base of the rate left blank: 拨付 given, 到位资金 not), else null
+     * @param ratio    the rate divides by another typed figure (拨付率 by 到位资金), which may be the blank one
      */
     public record Unreported(String regionCode, String regionName, int reported, int expected, int unfilled,
-                             BigDecimal actual) {
+                             BigDecimal actual, boolean ratio) {
 
         public String statusText() {
             if (reported == 0) {
@@ -34,7 +35,7 @@ public record Ranking(String scopeCode, String scopeName, YearMonth period, Stri
             if (actual == null) {
                 return unfilled >= reported ? "月报未填该项" : unfilled + "个单位月报未填该项";
             }
-            return reported == 1 ? "月报未填该项的基数" : unfilled + "个单位月报未填该项或其基数";
+            return reported == 1 ? "月报未填该项的基数" : unfilled + "个单位月报未填该项" + (ratio ? "或其基数" : "");
         }
 
         /** What its rate cell prints: 未报, or 未填 when it reported in full and left the item (or its base) blank. */

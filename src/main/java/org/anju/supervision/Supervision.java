@@ -114,7 +114,8 @@ public class Supervision {
                 unreported.stream().map(r -> new Ranking.Unreported(r.code(), r.name(),
                         lines.containsKey(r.id()) ? lines.get(r.id()).units() : 0, expected.get(r.id()),
                         lines.containsKey(r.id()) ? lines.get(r.id()).unfilled() : 0,
-                        lines.containsKey(r.id()) && !lines.get(r.id()).unreported() ? lines.get(r.id()).actual() : null))
+                        lines.containsKey(r.id()) && !lines.get(r.id()).unreported() ? lines.get(r.id()).actual() : null,
+                        ownBase))
                         .toList());
     }
 

@@ -158,6 +158,10 @@ class BlankItemTest {
         // 线上发放率 (÷ 已发放户数, blank too): no rate at all, so not ranked at 0.0% either
         assertThat(supervision.ranking(CITY, DECEMBER, ONLINE, false).units())
                 .extracting(RankedUnit::regionCode).doesNotContain(LINZE).isNotEmpty();
+        // ranked in its province, the city (all 7 units reported, 临泽县 blank) is apart too, never at the rate of a part
+        assertThat(supervision.ranking("620000", DECEMBER, ISSUED, false).unreported())
+                .filteredOn(u -> u.regionCode().equals(CITY)).singleElement()
+                .satisfies(u -> assertThat(u.statusText()).isEqualTo("1个单位月报未填该项"));
         // the average is the six's Σ actual ÷ Σ target
         BigDecimal actual = BigDecimal.ZERO;
         BigDecimal target = BigDecimal.ZERO;
