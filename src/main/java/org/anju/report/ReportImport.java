@@ -170,6 +170,7 @@ public class ReportImport implements org.anju.platform.Expiring {
         table.require("地区", "月份");
         table.refuseUnknown("月报导入", COLUMNS);
         java.util.Map<ReportItems.Item, String> read = columns(table);
+        boolean hasFunds = read.keySet().stream().anyMatch(i -> !i.source().isEmpty());
         table.failIfProblems();
         record Row(Region unit, YearMonth period, List<ReportValue> values) {
         }
@@ -211,8 +212,12 @@ public class ReportImport implements org.anju.platform.Expiring {
                     rows.add(new Row(unit, period, values));
                     Region u = unit;
                     YearMonth m = period;
-                    mixedFunds(read, reports.get(u.code(), m).values()).forEach((header, why) ->
-                            row.problem(header, u.name() + " " + m + " " + why));
+                    // the month's kept funds, where the file has fund columns and the unit is the user's to write (one
+                    // it is not has its refusal above, and its figures are not read for another's sake)
+                    if (hasFunds && access.canWrite(u)) {
+                        mixedFunds(read, reports.get(u.code(), m).values()).forEach((header, why) ->
+                                row.problem(header, u.name() + " " + m + " " + why));
+                    }
                 }
             }
         });
