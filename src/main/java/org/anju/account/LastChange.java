@@ -54,6 +54,14 @@ public class LastChange {
         return since(table, Map.of("id", id), sent, current);
     }
 
+    /**
+     * {@code versions} ("（当前版本 4，提交的版本 3）") after a refusal, unless the version sent is ahead of the one there:
+     * then {@link #since} has already said both ("没有第 5 版（现为第 4 版）"), and saying them again is noise (review 25 L4).
+     */
+    public static String unlessAhead(int sent, int current, String versions) {
+        return sent > current ? "" : versions;
+    }
+
     /** A version sent that the row never had (yet): "没有第 5 版（现为第 4 版）" — no one is named, no one changed it. */
     public static String missing(int sent, int current) {
         return "没有第 " + sent + " 版（现为第 " + current + " 版）";

@@ -609,8 +609,8 @@ public class Applications {
     private Row lock(long id, int version) {
         Row r = lockAny(id);
         if (r.version() != version) {
-            throw new ConcurrentUpdateException("该申请" + handled(id, version, r.version()) + "（提交的版本 " + version + "，当前版本 "
-                    + r.version() + "），请刷新后重试");
+            throw new ConcurrentUpdateException("该申请" + handled(id, version, r.version()) + org.anju.account.LastChange
+                    .unlessAhead(version, r.version(), "（提交的版本 " + version + "，当前版本 " + r.version() + "）") + "，请刷新后重试");
         }
         return r;
     }

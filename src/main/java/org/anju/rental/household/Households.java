@@ -113,7 +113,8 @@ public class Households {
         checkNotElsewhere(city, members, id);
         if (!repository.update(id, form.version(), applicant(form), phone, form, access.current().username())) {
             throw new ConcurrentUpdateException("该家庭信息" + lastChange.since("rental_household", id, form.version(), row.version())
-                    + "，请刷新后重试（提交的版本 " + form.version() + "，当前版本 " + row.version() + "）");
+                    + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(form.version(), row.version(),
+                    "（提交的版本 " + form.version() + "，当前版本 " + row.version() + "）"));
         }
         repository.deleteMembers(id);
         repository.insertMembers(id, members);

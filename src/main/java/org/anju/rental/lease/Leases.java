@@ -992,7 +992,7 @@ public class Leases {
 
     private ConcurrentUpdateException stale(LeaseRepository.Row r, int version) {
         return new ConcurrentUpdateException("合同 " + r.leaseNo() + " " + lastChange.since("rental_lease", r.id(), version, r.version())
-                + "，请刷新后重试（当前版本 " + r.version() + "，提交的版本 " + version + "）");
+                + "，请刷新后重试" + LastChange.unlessAhead(version, r.version(), "（当前版本 " + r.version() + "，提交的版本 " + version + "）"));
     }
 
     private static String clause(String clause) {

@@ -123,7 +123,8 @@ public class Stock {
         });
         if (!repository.updateEstate(trimmed(e), actor)) {
             throw new ConcurrentUpdateException("项目“" + stored.name() + "”" + lastChange.since("rental_estate", e.id(), e.version(), stored.version())
-                    + "，请刷新后重试（当前版本 " + stored.version() + "，提交的版本 " + e.version() + "）");
+                    + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(e.version(), stored.version(),
+                    "（当前版本 " + stored.version() + "，提交的版本 " + e.version() + "）"));
         }
         return estate(e.id());
     }
@@ -303,8 +304,8 @@ public class Stock {
     private ConcurrentUpdateException stale(Dwelling d, int version) {
         String change = lastChange.since("rental_dwelling", Map.of("building_id", repository.buildingId(d.id()), "id", d.id()),
                 version, d.version());
-        return new ConcurrentUpdateException("房源 " + d.label() + " " + change + "，请刷新后重试（当前版本 " + d.version()
-                + "，提交的版本 " + version + "）");
+        return new ConcurrentUpdateException("房源 " + d.label() + " " + change + "，请刷新后重试"
+                + org.anju.account.LastChange.unlessAhead(version, d.version(), "（当前版本 " + d.version() + "，提交的版本 " + version + "）"));
     }
 
     /** A dwelling's figures checked as the import checks them: each refusal says which field and why. */
