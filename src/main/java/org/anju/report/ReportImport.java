@@ -170,9 +170,8 @@ public class ReportImport implements org.anju.platform.Expiring {
         table.require("地区", "月份");
         table.refuseUnknown("月报导入", COLUMNS);
         java.util.Map<ReportItems.Item, String> read = columns(table);
-        boolean hasFunds = read.keySet().stream().anyMatch(i -> !i.source().isEmpty());
         table.failIfProblems();
-        record Row(Region unit, YearMonth period, List<ReportValue> values) {
+        record Row(Region unit, YearMonth period, List<ReportValue> values, TableInput.Row source) {
         }
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -209,15 +208,7 @@ public class ReportImport implements org.anju.platform.Expiring {
                 if (!seen.add(unit.code() + "@" + period)) {
                     row.problem("地区", unit.name() + " " + period + " 重复出现");
                 } else {
-                    rows.add(new Row(unit, period, values));
-                    Region u = unit;
-                    YearMonth m = period;
-                    // the month's kept funds, where the file has fund columns and the unit is the user's to write (one
-                    // it is not has its refusal above, and its figures are not read for another's sake)
-                    if (hasFunds && access.canWrite(u)) {
-                        mixedFunds(read, reports.get(u.code(), m).values()).forEach((header, why) ->
-                                row.problem(header, u.name() + " " + m + " " + why));
-                    }
+                    rows.add(new Row(unit, period, values, row));
                 }
             }
         });
@@ -227,14 +218,23 @@ public class ReportImport implements org.anju.platform.Expiring {
         // every unit's lock before any report row, in one order: a user submitting or returning one of these months
         // meanwhile (lock, then row) or a register import (locks in id order) never waits on this import crosswise
         rows.stream().mapToInt(r -> r.unit().id()).distinct().sorted().forEach(rollups::lockUnit);
+        // the months' stored figures read once, under the units' locks: the fund check and the merge see the same ones,
+        // and no save between the file's reading and the locks slips a mix past the check
+        List<Report> stored = rows.stream().map(r -> reports.get(r.unit().code(), r.period())).toList();
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
+            mixedFunds(read, stored.get(k).values()).forEach((header, why) ->
+                    r.source().problem(header, r.unit().name() + " " + r.period() + " " + why));
+        }
+        table.failIfProblems();
         Set<String> readKeys = new HashSet<>();
         read.keySet().forEach(item -> readKeys.add(item.key()));
-        for (Row r : rows) {
+        for (int k = 0; k < rows.size(); k++) {
+            Row r = rows.get(k);
             // the file's items over the month's stored figures: an item the file has no column for keeps its figure
-            Report stored = reports.get(r.unit().code(), r.period());
             List<ReportValue> merged = new ArrayList<>(r.values());
-            stored.values().stream().filter(v -> !readKeys.contains(key(v))).forEach(merged::add);
-            Report saved = reports.save(r.unit().code(), r.period(), stored.version(), merged);
+            stored.get(k).values().stream().filter(v -> !readKeys.contains(key(v))).forEach(merged::add);
+            Report saved = reports.save(r.unit().code(), r.period(), stored.get(k).version(), merged);
             written.add(saved);
             if (submit) {
                 written.add(reports.submit(r.unit().code(), r.period(), saved.version()));
