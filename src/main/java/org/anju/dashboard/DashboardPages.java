@@ -174,7 +174,7 @@ class DashboardPages {
             // no bar for a child that did not report, or left the item blank: the gap and its name say so, a 0 would not
             ProgressLine own = child.summary().line(indicator).orElse(null);
             names.add(child.region().name() + (child.summary().unreported() ? "（未报）"
-                    : own != null && own.rate() == null && own.unfilled() > 0 ? "（" + own.rateText() + "）" : ""));
+                    : own != null && own.rateUnfilled() ? "（" + own.rateText() + "）" : ""));
             rates.add(child.summary().unreported() ? null : child.summary().rate(indicator));
             links.add("/dashboard?region=" + child.region().code() + "&period=" + c.period() + "&indicator=" + indicator);
         }

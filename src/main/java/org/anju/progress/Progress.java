@@ -306,7 +306,7 @@ public class Progress {
             boolean full = n > 1 && figures.getOrDefault(r.id(), 0) >= n
                     && (base == null || baseFigures.getOrDefault(r.id(), 0) >= n);
             int blanks = unreported || full || !(i.entered() || base != null) ? 0
-                    : unfilled(once(() -> reportingUnits(r, period)), period, i, rule, base, a, t, n);
+                    : unfilled(() -> reportingUnits(r, period), period, i, rule, base, a, t, n);
             // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
             BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;
             lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),

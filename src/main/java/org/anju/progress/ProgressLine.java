@@ -38,11 +38,16 @@ public record ProgressLine(String programCode, String programName, String indica
         return !unreported && unfilled > 0 && actual == null;
     }
 
+    /** No rate because units that reported left the figure or its base blank (未填 / 含未填项, never "—" or 0). */
+    public boolean rateUnfilled() {
+        return !unreported && rate == null && unfilled > 0;
+    }
+
     public String rateText() {
         if (unreported) {
             return UNREPORTED;
         }
-        if (rate == null && unfilled > 0) {
+        if (rateUnfilled()) {
             return blank() ? UNFILLED : PARTLY_UNFILLED;
         }
         return Rates.format(rate);

@@ -28,7 +28,7 @@ public final class ProgressTables {
         if (l.unreported()) {
             return Cell.UNREPORTED;
         }
-        return l.rate() == null && l.unfilled() > 0 ? Cell.text(l.rateText()) : Cell.percent(l.rate());
+        return l.rateUnfilled() ? Cell.text(l.rateText()) : Cell.percent(l.rate());
     }
 
     /** The legend of a table with 未填 or 含未填项 cells. */
@@ -65,7 +65,7 @@ public final class ProgressTables {
             for (ProgressLine l : rated) {
                 ProgressLine x = c.line(l.indicatorCode()).orElse(null);
                 row.add(x != null ? rate(x) : c.unreported() && c.expected() > 0 ? Cell.UNREPORTED : Cell.NONE);
-                unfilled |= x != null && !x.unreported() && x.rate() == null && x.unfilled() > 0;
+                unfilled |= x != null && x.rateUnfilled();
             }
             rows.add(row);
         }

@@ -319,8 +319,8 @@ public class Rollups {
     /**
      * Which of these reporting units have a figure of the indicator for the month, from any source (a fund item is
      * summed per source, so the sums' counts do not say how many units filled it in at all). Asked only when a sum
-     * counts fewer figures than units reported (a summary's, or a ranked region's: {@link #figures}). Many units are read as the month's range of the index by period and
-     * indicator (V10_2441), as {@link #reportedAmong} does.
+     * counts fewer figures than units reported (a summary's, or a ranked region's: {@link #figures}). Many units are
+     * read as the month's range of the index by period and indicator (V10_2441), as {@link #reportedAmong} does.
      */
     public java.util.Set<Integer> filledAmong(java.util.Collection<Integer> unitIds, YearMonth period, int indicatorId) {
         java.util.Set<Integer> filled = new java.util.HashSet<>();

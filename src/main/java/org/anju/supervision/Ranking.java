@@ -46,7 +46,12 @@ public record Ranking(String scopeCode, String scopeName, YearMonth period, Stri
 
         /** What its 实际 cell prints: its figure where it has one, else as {@link #cellText()}. */
         public String actualText() {
-            return actual != null && reported >= expected ? Rates.figure(actual) : cellText();
+            return showsActual() ? Rates.figure(actual) : cellText();
+        }
+
+        /** Whether its 实际 is its own figure (it reported in full and left only the base blank). */
+        public boolean showsActual() {
+            return actual != null && reported >= expected;
         }
     }
 

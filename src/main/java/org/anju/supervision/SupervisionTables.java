@@ -27,7 +27,7 @@ final class SupervisionTables {
         }
         for (Ranking.Unreported u : ranking.unreported()) {
             Cell cell = u.cellText().equals(org.anju.progress.ProgressLine.UNREPORTED) ? Cell.UNREPORTED : Cell.text(u.cellText());
-            Cell actual = u.actual() != null && u.reported() >= u.expected() ? Cell.figure(u.actual()) : cell;
+            Cell actual = u.showsActual() ? Cell.figure(u.actual()) : cell;
             rows.add(List.of(Cell.NONE, Cell.text(u.regionName()), actual, Cell.EMPTY, cell, Cell.text(u.statusText())));
         }
         String indicator = ranking.indicatorName() == null ? "" : ranking.indicatorName();
