@@ -84,14 +84,53 @@ class ClusterIT {
         }
     }
 
+    /**
+     * The ports the environment names (ANJU_CLUSTER_*_PORT), else free ones below Linux's ephemeral range (32768–60999).
+     * The scripts' defaults put the primary on 55432, inside that range: a run here failed before its first test with
+     * 55432 in use, and nothing listened there a minute later — most likely an outgoing connection's local port for a
+     * moment. A port below the range is taken only by a listener, and one found free just before up.sh is very unlikely
+     * to be taken by one in between.
+     */
+    static Map<String, String> ports() {
+        List<String> names = List.of("ANJU_CLUSTER_PRIMARY_PORT", "ANJU_CLUSTER_REPLICA_PORT", "ANJU_CLUSTER_NODE_A_PORT",
+                "ANJU_CLUSTER_NODE_B_PORT", "ANJU_CLUSTER_LB_PORT");
+        Map<String, String> ports = new java.util.LinkedHashMap<>();
+        int candidate = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+        for (String name : names) {
+            String given = System.getenv(name);
+            if (given != null && !given.isBlank()) {
+                ports.put(name, given.strip());
+                continue;
+            }
+            while (!free(candidate) || ports.containsValue(String.valueOf(candidate))) {
+                candidate++;
+            }
+            ports.put(name, String.valueOf(candidate++));
+        }
+        return Map.copyOf(ports);
+    }
+
+    /** Nothing listens on the port, on any address (the nodes listen on all of them). */
+    static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Node A's connections to the primary (scripts/cluster gives each node its ApplicationName). */
     static final String NODE_A_BACKENDS = "select count(*) from pg_stat_activity where datname = 'anju'"
             + " and application_name = 'anju-node-a' and backend_xid is not null";
-    static final String LB = "http://127.0.0.1:18080";
-    static final String NODE_A = "http://127.0.0.1:18081";
-    static final String NODE_B = "http://127.0.0.1:18082";
-    static final int PRIMARY = 55432;
-    static final int REPLICA = 55433;
+    /** The ports this run's cluster listens on, given to every script (scripts/cluster/common.sh reads them). */
+    static final Map<String, String> PORTS = ports();
+    static final String LB = "http://127.0.0.1:" + PORTS.get("ANJU_CLUSTER_LB_PORT");
+    static final String NODE_A = "http://127.0.0.1:" + PORTS.get("ANJU_CLUSTER_NODE_A_PORT");
+    static final String NODE_B = "http://127.0.0.1:" + PORTS.get("ANJU_CLUSTER_NODE_B_PORT");
+    static final int PRIMARY = Integer.parseInt(PORTS.get("ANJU_CLUSTER_PRIMARY_PORT"));
+    static final int REPLICA = Integer.parseInt(PORTS.get("ANJU_CLUSTER_REPLICA_PORT"));
     static final String PASSWORD = "anju2023";
     static final String REGISTER_HEADER = "地区,工程类别,年度,项目名称,套数,户数,小区数,计划投资（万元）,前期手续办结日期,开工日期,"
             + "基本建成（完工）日期,进度月份,累计完成投资（万元）,形象进度\n";
@@ -440,7 +479,7 @@ class ClusterIT {
     }
 
     static void run(Duration timeout, String script, String... args) throws IOException, InterruptedException {
-        run(timeout, Map.of(), script, args);
+        run(timeout, PORTS, script, args);
     }
 
     static void run(Duration timeout, Map<String, String> env, String script, String... args)
@@ -450,6 +489,7 @@ class ClusterIT {
         Path log = Files.createDirectories(REPO.resolve("target")).resolve("cluster-" + script + ".out");
         ProcessBuilder pb = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        pb.environment().putAll(PORTS);
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
