@@ -403,7 +403,7 @@ class BulletinComposer {
     /** An amount and its rate, or null when the summary has no figure for it. */
     private static Count count(ProgressSummary s, String code) {
         return s.line(code).filter(l -> l.actual() != null)
-                .map(l -> new Count(l.actual(), l.rate(), l.unfilled() > 0)).orElse(null);
+                .map(l -> new Count(l.actual(), l.rate(), l.rateUnfilled())).orElse(null);
     }
 
     /** Whether the units that reported all left this item of their report blank (未填). */

@@ -24,9 +24,10 @@ final class BulletinFigures {
     /**
      * An amount and its rate.
      *
-     * @param unfilled a unit that reported left the amount or its base blank: no rate, and the text says why
+     * @param rateUnfilled no rate because a unit that reported left the amount or its base blank
+     *                     ({@link org.anju.progress.ProgressLine#rateUnfilled}): the text says why, not "—"
      */
-    record Count(BigDecimal amount, BigDecimal rate, boolean unfilled) {
+    record Count(BigDecimal amount, BigDecimal rate, boolean rateUnfilled) {
 
         Count(BigDecimal amount, BigDecimal rate) {
             this(amount, rate, false);

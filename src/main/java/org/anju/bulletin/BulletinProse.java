@@ -192,11 +192,11 @@ final class BulletinProse {
                 : w.fill("subsidy.target", "年份", s.year(), "范围", s.label(), "任务量", fig(f.target()));
         String progress = f.total() == null
                 ? w.fill(f.reporting().reported() > 0 ? "subsidy.unfilled.all" : "unreported.all")
-                : w.fill(noRate(f.total().issued()) ? "subsidy.progress.unfilled" : "subsidy.progress",
+                : w.fill(f.total().issued().rateUnfilled() ? "subsidy.progress.unfilled" : "subsidy.progress",
                 "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued().rate()),
                 "金额", f.total().amount() == null ? "" : w.fill("subsidy.progress.amount", "发放金额", fig(f.total().amount())),
                 "部分报送", partial(f.reporting()));
-        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill(noRate(u.issued()) ? "subsidy.unit.unfilled"
+        List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill(u.issued().rateUnfilled() ? "subsidy.unit.unfilled"
                 : "subsidy.unit", "地区", u.name(), "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
         if (f.total() != null && !f.unreported().isEmpty()) {
             units.add(unreported(f.unreported()));
@@ -431,13 +431,8 @@ final class BulletinProse {
         return Rates.format(rate);
     }
 
-    /** Whether a count has no rate because units below left its figure (or base) blank: the sentence says so. */
-    private static boolean noRate(Count c) {
-        return c.unfilled() && c.rate() == null;
-    }
-
     /** A count's rate; where a unit left its figure or base blank there is none, and the text says why, not "—". */
     private String rate(Count c) {
-        return c.unfilled() && c.rate() == null ? w.fill("rate.unfilled") : rate(c.rate());
+        return c.rateUnfilled() ? w.fill("rate.unfilled") : rate(c.rate());
     }
 }

@@ -204,6 +204,51 @@ public class Progress {
         return (int) blank.stream().map(own::get).filter(v -> v != null && v.signum() > 0).count();
     }
 
+    /**
+     * The typed items one unit's 月报 for the month leaves blank where a roll-up would count the blank, by the rule
+     * {@link #unfilled} counts blanks by: a task's figure where the unit has that task, or where a region above it has
+     * one that its units' own tasks do not make up ({@link #blanksThatCount}: the seed's 市本级, with no subsidy task
+     * beside counties whose tasks make up the city's, is not one); either figure of a ratio whose other figure is filled.
+     * Asked of the form before 上报, when the month's sums are not in: every unit of a region is taken as counted.
+     *
+     * @param filled the indicator codes the form has a figure for
+     * @return their indicator codes, in catalogue order (review 25 L6: the form's list said 未填 of the 市本级's blank,
+     *         which no roll-up counted, as it kept a rule of its own)
+     */
+    public List<String> blanksThatCount(Region unit, YearMonth period, java.util.Set<String> filled) {
+        List<String> codes = new ArrayList<>();
+        for (Indicator i : indicators.all()) {
+            RateRule rule = RateRule.of(i).orElse(null);
+            Indicator base = entered(rule);
+            if (rule == null) {
+                continue;
+            }
+            if (rule.fromPlan()) {
+                if (i.entered() && !filled.contains(i.code()) && taskBlankCounts(unit, period.getYear(), i.code())) {
+                    codes.add(i.code());
+                }
+            } else if (base != null && filled.contains(i.code()) != filled.contains(base.code())) {
+                codes.add(filled.contains(i.code()) ? base.code() : i.code());
+            }
+        }
+        return codes.stream().distinct().toList();
+    }
+
+    /** Whether the unit's blank of a task's figure moves a rate: its own task, or one above its units' tasks don't make up. */
+    private boolean taskBlankCounts(Region unit, int year, String code) {
+        if (Rates.rate(BigDecimal.ONE, targets.forRegion(unit, year).get(code)) != null) {
+            return true;
+        }
+        for (Region above : regions.ancestors(unit)) {
+            BigDecimal target = targets.forRegion(above, year).get(code);
+            if (Rates.rate(BigDecimal.ONE, target) != null
+                    && blanksThatCount(List.of(unit.id()), targets.ownTargets(units(above), year, code), target) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The supplier asked once at most (a summary's reporting units, for several lines). */
     private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
         return new java.util.function.Supplier<>() {

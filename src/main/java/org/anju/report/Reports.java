@@ -53,12 +53,14 @@ public class Reports {
     private final org.anju.platform.OperationsMetrics metrics;
     private final org.anju.account.Users users;
     private final org.anju.account.LastChange lastChange;
+    private final org.anju.progress.Progress progress;
 
     Reports(ReportRepository repository, Regions regions, Indicators indicators, Projects projects, Rollups rollups,
             ProgressTargets targets, Access access, org.anju.account.AuditTrail audit,
             @Value("${anju.report.deadline-day:5}") int deadlineDay, org.anju.progress.FigureLimits limits,
             RecordedValues recorded, org.anju.platform.OperationsMetrics metrics,
-            org.anju.account.Users users, org.anju.account.LastChange lastChange) {
+            org.anju.account.Users users, org.anju.account.LastChange lastChange, org.anju.progress.Progress progress) {
+        this.progress = progress;
         this.users = users;
         this.lastChange = lastChange;
         this.metrics = metrics;
@@ -261,39 +263,16 @@ public class Reports {
     }
 
     /**
-     * The items of the form left blank that a roll-up would miss, by the rule the roll-ups count blanks by
-     * ({@code Progress.unfilled}): a task's figure (已发放户数) where the unit or the region above it has that task — a
-     * task not broken down by unit counts the unit's blank too —, and either figure of a ratio left blank while the
-     * other is filled (线上发放 and 已发放, 信息录入 and 新增, 拨付/支出 and 到位资金). Submitted blank they are 未填 above,
-     * never 0 (guesses audit H1; review 25 M5): the page lists them before 上报 so a 0 is typed as 0.
+     * The items of the form left blank that a roll-up would count as 未填 ({@link org.anju.progress.Progress#blanksThatCount}:
+     * the roll-ups' own rule, not a copy of it), as the form labels them. Submitted blank they are 未填 above, never 0
+     * (guesses audit H1): the page lists them before 上报 so a 0 is typed as 0.
      */
     public List<String> blanks(Report r) {
         Region unit = unit(r.regionCode());
         access.checkRead(unit);
-        int year = r.period().getYear();
         java.util.Set<String> filled = new java.util.HashSet<>();
         r.values().forEach(v -> filled.add(v.indicatorCode()));
-        java.util.function.Predicate<String> tasked = code -> org.anju.progress.Rates.rate(BigDecimal.ONE,
-                targets.forRegion(unit, year).get(code)) != null || regions.parent(unit).map(p -> org.anju.progress.Rates
-                .rate(BigDecimal.ONE, targets.forRegion(p, year).get(code)) != null).orElse(false);
-        java.util.Set<String> blank = new java.util.LinkedHashSet<>();
-        for (String code : ReportItems.ALL.stream().map(ReportItems.Item::indicatorCode).distinct().toList()) {
-            org.anju.indicator.RateRule rule = indicators.byCode(code).flatMap(org.anju.indicator.RateRule::of).orElse(null);
-            if (rule == null) {
-                continue;
-            }
-            if (rule.fromPlan()) {
-                if (!filled.contains(code) && tasked.test(code)) {
-                    blank.add(code);
-                }
-            } else if (indicators.byCode(rule.targetIndicatorCode()).map(org.anju.indicator.Indicator::entered).orElse(false)) {
-                boolean figure = filled.contains(code);
-                boolean base = filled.contains(rule.targetIndicatorCode());
-                if (figure != base) {
-                    blank.add(figure ? rule.targetIndicatorCode() : code);
-                }
-            }
-        }
+        java.util.Set<String> blank = new java.util.HashSet<>(progress.blanksThatCount(unit, r.period(), filled));
         List<String> labels = new ArrayList<>();
         for (ReportItems.Item item : ReportItems.ALL) {
             if (blank.remove(item.indicatorCode())) {

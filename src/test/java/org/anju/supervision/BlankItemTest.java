@@ -107,6 +107,21 @@ class BlankItemTest {
     }
 
     @Test
+    void theFormListsNoBlankTheRollUpsDoNotCount() {
+        // the demo's 市本级 has no subsidy task, and the counties' tasks make up the city's: its blank 已发放户数 is in
+        // no roll-up as 未填 (BlanksThatCountTest), so its form does not warn of it (review 25 L6: it did, by a rule
+        // of the form's own that counted any task of the region above)
+        ProgressSummary cityLevel = progress.children(CITY, DECEMBER).stream()
+                .filter(c -> c.regionName().contains("本级")).findFirst().orElseThrow();
+        assertThat(cityLevel.line(ISSUED)).as("no task of its own, no figure").isEmpty();
+        assertThat(progress.summary(CITY, DECEMBER).line(ISSUED).orElseThrow().unfilled())
+                .as("only 临泽县's blank counts in the city's sum").isEqualTo(1);
+        Report own = reports.get(cityLevel.regionCode(), DECEMBER);
+        assertThat(own.value(ISSUED, "")).isNull();
+        assertThat(reports.blanks(own)).doesNotContain("已发放户数");
+    }
+
+    @Test
     void theUnitsLineIs未填NotZero() {
         ProgressSummary linze = progress.summary(LINZE, DECEMBER);
         assertThat(linze.unreported()).isFalse();
