@@ -192,7 +192,7 @@ class BlankItemTest {
     @Test
     void theBulletinSaysItWasLeftBlank() {
         Bulletin bulletin = bulletins.compose(CITY, DECEMBER, new BulletinOptions(null, null, null));
-        String text = text(bulletin);
+        String text = BulletinText.of(bulletin);
         assertThat(text).contains("临泽县月报未填写已发放户数").contains("户（有单位未填写已发放户数，不计算完成率），发放金额")
                 .doesNotContain("临泽县发放0户");
         // a county that left 线上发放 blank is not said to pay offline, and no 各县区均 is claimed
@@ -240,14 +240,5 @@ class BlankItemTest {
                         .with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(city).contains("临泽县（未填）");
-    }
-
-    private static String text(Bulletin b) {
-        StringBuilder s = new StringBuilder();
-        b.sections().forEach(sec -> {
-            s.append(String.join("\n", sec.paragraphs()));
-            sec.subsections().forEach(sub -> s.append(String.join("\n", sub.paragraphs())));
-        });
-        return s.toString();
     }
 }

@@ -203,7 +203,7 @@ class UnreportedTest {
     @Test
     void theBulletinNamesTheUnitThatDidNotReportInTextAndTables() throws Exception {
         Bulletin bulletin = bulletins.compose(CITY, DECEMBER, new BulletinOptions(null, null, null));
-        String text = text(bulletin);
+        String text = BulletinText.of(bulletin);
         assertThat(text).contains("临泽县未报送本月数据").contains("7个单位中6个已报送")
                 .doesNotContain("临泽县发放0户");
         BulletinTable subsidy = bulletin.tables().stream().filter(t -> t.title().contains("租赁补贴")).findFirst().orElseThrow();
@@ -225,17 +225,9 @@ class UnreportedTest {
         assertThat(linzeCells).contains("未报").doesNotContain("0.0%");
 
         Bulletin november = bulletins.compose(CITY, NOVEMBER, new BulletinOptions(null, null, null));
-        assertThat(text(november)).contains("各单位均未报送本月数据").doesNotContain("开工率0.0%");
+        assertThat(BulletinText.of(november)).contains("各单位均未报送本月数据").doesNotContain("开工率0.0%");
     }
 
-    private static String text(Bulletin b) {
-        StringBuilder s = new StringBuilder();
-        b.sections().forEach(sec -> {
-            s.append(String.join("\n", sec.paragraphs()));
-            sec.subsections().forEach(sub -> s.append(String.join("\n", sub.paragraphs())));
-        });
-        return s.toString();
-    }
 
     private static JsonNode find(JsonNode array, String field, String value) {
         for (JsonNode n : array) {
