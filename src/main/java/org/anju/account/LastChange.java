@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Who made the version of a row there now and when, read from the audit trail, for the refusal of a stale version:
@@ -34,36 +35,39 @@ public class LastChange {
     }
 
     /**
-     * What happened to the row since the user read version {@code sent}, said after the row's name in a stale refusal:
-     * "已被张三（zs）于 14:03修改" ({@link #of}) when the version there now, {@code current}, is later; "没有第 5 版（现为第 4 版）"
-     * when the version sent is ahead of it. Then nobody changed the row after that read — a restore from an older backup
-     * while the page was open, a wrong or hand-typed version in an API call — and naming who made the version there
-     * named a change from before the read (guesses audit L3).
+     * The whole refusal of a save at a version that is not the one there, in the one order and form every table says
+     * it: "该花名册已被张三（zs）于 12月4日 14:03修改，请刷新后重试（当前版本 4，提交的版本 3）". For a version sent ahead
+     * of the one there, "该花名册没有第 5 版（现为第 4 版），请刷新后重试": nobody changed the row after that read, so
+     * nobody is named, and the versions {@link #missing} gives are not said again. The sites each built their own before,
+     * in three orders ("（提交的版本 3，当前版本 4）" before or after the advice, "（当前版本 4，提交的版本 3）"), some
+     * with only the version sent, repeated after "没有第 5 版" (review 25 L4).
+     *
+     * @param subject what was refused, as the user knows it: "该花名册", "合同 HT-1 "
+     * @param changed what happened to it after the read, to follow the subject ("已被张三（zs）于 14:03修改", a table's
+     *                own words such as 办理 or 答复); asked only when the version sent is not ahead
+     * @param advice  what to do now: "请刷新后重试", "请刷新后核对"
      */
-    public String since(String table, Map<String, ?> key, int sent, int current, String inserted, String updated) {
-        return sent > current ? missing(sent, current) : "已" + of(table, key, inserted, updated);
+    public static String refusal(String subject, int sent, int current, Supplier<String> changed, String advice) {
+        return sent > current ? subject + missing(sent, current) + "，" + advice
+                : subject + changed.get() + "，" + advice + "（当前版本 " + current + "，提交的版本 " + sent + "）";
     }
 
-    /** {@link #since(String, Map, int, int, String, String)} with 新建 and 修改. */
-    public String since(String table, Map<String, ?> key, int sent, int current) {
-        return since(table, key, sent, current, "新建", "修改");
+    /** {@link #refusal(String, int, int, Supplier, String)} naming who made the version of the row there ({@link #of}). */
+    public String refusal(String subject, String table, Map<String, ?> key, int sent, int current, String advice) {
+        return refusal(subject, sent, current, () -> "已" + of(table, key), advice);
     }
 
-    /** {@link #since(String, Map, int, int, String, String)} for a table keyed by its {@code id}. */
-    public String since(String table, long id, int sent, int current) {
-        return since(table, Map.of("id", id), sent, current);
+    /** {@link #refusal(String, String, Map, int, int, String)} for a table keyed by its {@code id}. */
+    public String refusal(String subject, String table, long id, int sent, int current, String advice) {
+        return refusal(subject, table, Map.of("id", id), sent, current, advice);
     }
 
     /**
-     * {@code versions} ("（当前版本 4，提交的版本 3）") after a refusal, unless the version sent is ahead of the one there:
-     * then {@link #since} has already said both ("没有第 5 版（现为第 4 版）"), and saying them again is noise (review 25 L4).
+     * A version sent that the row never had (yet): "没有第 5 版（现为第 4 版）" — no one is named, no one changed it after
+     * that read: a restore from an older backup while the page was open, a wrong or hand-typed version in an API call.
+     * Naming who made the version there named a change from before the read (guesses audit L3).
      */
-    public static String unlessAhead(int sent, int current, String versions) {
-        return sent > current ? "" : versions;
-    }
-
-    /** A version sent that the row never had (yet): "没有第 5 版（现为第 4 版）" — no one is named, no one changed it. */
-    public static String missing(int sent, int current) {
+    private static String missing(int sent, int current) {
         return "没有第 " + sent + " 版（现为第 " + current + " 版）";
     }
 

@@ -189,9 +189,8 @@ public class Users {
         }
         if (!store.update(id, version, displayName(displayName), granted, enabled)) {
             int now = store.byId(id).map(User::version).orElseThrow();
-            String versions = version > now ? "" : "（您看到的是第 " + version + " 版，现为第 " + now + " 版）";
-            throw new ConcurrentUpdateException("用户“" + u.displayName() + "”" + lastChange.since("users", id, version, now)
-                    + versions + "，您的修改未保存；请刷新后重新修改");
+            throw new ConcurrentUpdateException(lastChange.refusal("用户“" + u.displayName() + "”", "users", id, version, now,
+                    "您的修改未保存；请刷新后重新修改"));
         }
         return store.byId(id).orElseThrow();
     }

@@ -141,8 +141,8 @@ public class BulletinDrafts {
         BulletinDraft d = draft(id);
         if (d.version() != version) {
             // a link ahead of the draft was not made stale by a change: the draft never had that version
-            throw new ConcurrentUpdateException("通报草稿" + (version > d.version() ? org.anju.account.LastChange.missing(version, d.version())
-                    : "已修改（当前第" + d.version() + "版，链接为第" + version + "版）") + "，请刷新页面后再下载");
+            throw new ConcurrentUpdateException(org.anju.account.LastChange.refusal("通报草稿", version, d.version(),
+                    () -> changed(d), "请刷新页面后再下载"));
         }
         if (d.head().dated() == null) {
             throw new BadInput("请先在文头填写成文日期再下载");
@@ -663,13 +663,13 @@ public class BulletinDrafts {
      * {@code updated_at}), the user's own other window said as such, instead of an unnamed 他人.
      */
     private ConcurrentUpdateException stale(BulletinDraft d, int version) {
-        String draft = d.regionName() + when(d.period()) + "的通报草稿";
-        if (version > d.version()) {
-            return new ConcurrentUpdateException(draft + "没有第 " + version + " 版（现为第 " + d.version() + " 版），请刷新后重试（未保存）");
-        }
-        String by = d.updatedBy() == null ? "" : "被" + who(d.updatedBy());
-        return new ConcurrentUpdateException(draft + "已" + by + "于 " + ChinaTime.spoken(d.updatedAt()) + "修改，现为第 "
-                + d.version() + " 版（您提交时读到的是第 " + version + " 版），请刷新后重试（未保存）");
+        return new ConcurrentUpdateException(org.anju.account.LastChange.refusal(d.regionName() + when(d.period()) + "的通报草稿",
+                version, d.version(), () -> changed(d), "未保存，请刷新后重试"));
+    }
+
+    /** Who saved the version of the draft there and when: "已被张三（zs）于 14:03修改". */
+    private String changed(BulletinDraft d) {
+        return "已" + (d.updatedBy() == null ? "" : "被" + who(d.updatedBy())) + "于 " + ChinaTime.spoken(d.updatedAt()) + "修改";
     }
 
     /** The draft went while this change waited: issued (said with who and what it became) or discarded. */

@@ -332,14 +332,10 @@ public class Plans {
         if (!repository.bump(plan.id(), expectedVersion)) {
             int now = get(plan.id()).version();
             String reread = "请重新读取计划（GET /api/plans/" + plan.id() + " 的 plan.version）核对后再替换";
-            if (expectedVersion > now) {
-                // no retry of the client's own replacement either: that would have made the version it sent
-                throw new ConcurrentUpdateException("计划「" + plan.label() + "」" + LastChange.missing(expectedVersion, now)
-                        + "，本次未保存：" + reread);
-            }
-            throw new ConcurrentUpdateException("计划「" + plan.label() + "」在您读取的第 " + expectedVersion + " 版之后"
-                    + lastChange.of("plan", plan.id()) + "，现为第 " + now
-                    + " 版，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则" + reread);
+            // ahead: no retry of the client's own replacement either, that would have made the version it sent
+            throw new ConcurrentUpdateException(lastChange.refusal("计划「" + plan.label() + "」", "plan", plan.id(),
+                    expectedVersion, now, "本次未保存：" + (expectedVersion > now ? ""
+                            : "如这是您同一请求的重试、前一次已经成功，则无需再发；否则") + reread));
         }
     }
 
@@ -356,9 +352,8 @@ public class Plans {
      */
     private ConcurrentUpdateException stale(Plan plan, int expectedVersion) {
         int now = get(plan.id()).version();
-        String versions = expectedVersion > now ? "" : "（您修改的是第 " + expectedVersion + " 版，现为第 " + now + " 版）";
-        return new ConcurrentUpdateException("计划「" + plan.label() + "」" + lastChange.since("plan", plan.id(), expectedVersion, now)
-                + versions + "，您的修改未保存；请刷新页面，核对后重新修改");
+        return new ConcurrentUpdateException(lastChange.refusal("计划「" + plan.label() + "」", "plan", plan.id(), expectedVersion,
+                now, "您的修改未保存；请刷新页面，核对后重新修改"));
     }
 
     /** Replaces all the plan's stated totals, read at {@code planVersion} (as {@link #replaceMilestones}). */

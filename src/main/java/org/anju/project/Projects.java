@@ -356,8 +356,8 @@ public class Projects {
 
     /** Who made the project's version there now and when (the user's own other window said so), not 他人. */
     private org.anju.platform.ConcurrentUpdateException stale(long id, String name, int stored, int read) {
-        return new org.anju.platform.ConcurrentUpdateException("项目“" + name + "”" + lastChange.since("project", id, read, stored)
-                + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(read, stored, "（当前版本 " + stored + "，提交的版本 " + read + "）"));
+        return new org.anju.platform.ConcurrentUpdateException(lastChange.refusal("项目“" + name + "”", "project", id, read,
+                stored, "请刷新后重试"));
     }
 
     /**

@@ -420,8 +420,7 @@ public class Reports {
     private IllegalStateException stale(Region unit, ReportRepository.Head head, int version) {
         if (version > head.version()) {
             // nobody changed the report after that read: naming who made the version there named a change before it
-            return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报"
-                    + org.anju.account.LastChange.missing(version, head.version()) + "；请刷新后重试（本次未保存任何内容）");
+            return refused(unit, head, version, head.version(), null);
         }
         List<ReportEvent> events = repository.events(head.id());
         if (events.isEmpty()) {
@@ -432,9 +431,15 @@ public class Reports {
         org.anju.account.Channel via = java.util.Arrays.stream(org.anju.account.Channel.values())
                 .filter(c -> c.name().equals(last.channel())).findFirst().orElse(null);
         String who = users.who(last.actor(), via);
-        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已被" + who
-                + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel() + "，现为版本 " + head.version() + "（您提交时读到的是版本 "
-                + version + "）；请刷新后重试（本次未保存任何内容）");
+        return refused(unit, head, version, head.version(),
+                () -> "已被" + who + "于 " + org.anju.platform.ChinaTime.spoken(last.at()) + last.actionLabel());
+    }
+
+    /** A stale save said in the one form every table says it ({@link org.anju.account.LastChange#refusal}). */
+    private static IllegalStateException refused(Region unit, ReportRepository.Head head, int sent, int current,
+                                                 java.util.function.Supplier<String> changed) {
+        return new org.anju.platform.ConcurrentUpdateException(org.anju.account.LastChange.refusal(
+                unit.name() + " " + head.period() + " 月报", sent, current, changed, "本次未保存任何内容，请刷新后重试"));
     }
 
     /**
@@ -443,9 +448,7 @@ public class Reports {
      */
     private IllegalStateException staleUnrecorded(Region unit, ReportRepository.Head head, int version) {
         int now = repository.head(head.id()).map(ReportRepository.Head::version).orElse(head.version());
-        return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + head.period() + " 月报已"
-                + lastChange.of("report", head.id()) + "，现为版本 " + now + "（您提交时读到的是版本 " + version
-                + "）；请刷新后重试（本次未保存任何内容）");
+        return refused(unit, head, version, now, () -> "已" + lastChange.of("report", head.id()));
     }
 
     /** A version sent for a month that has no report at all: nobody changed it, so no one is named (it said 他人). */

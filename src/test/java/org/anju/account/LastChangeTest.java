@@ -57,8 +57,8 @@ class LastChangeTest {
         assertThatThrownBy(() -> Access.runAs(page, () -> users.update(u.id(), u.version(), "页面的改动", u.roles(), true)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("用户“导入改过的名字”已被您本人的账号（通过导入）于 ")
-                .hasMessageEndingWith("修改（您看到的是第 " + u.version() + " 版，现为第 " + (u.version() + 1)
-                        + " 版），您的修改未保存；请刷新后重新修改");
+                .hasMessageEndingWith("修改，您的修改未保存；请刷新后重新修改（当前版本 " + (u.version() + 1) + "，提交的版本 "
+                        + u.version() + "）");
         User now = users.get(u.id());
         Access.runAs(page, () -> users.update(u.id(), now.version(), "页面改过的名字", u.roles(), true));
         assertThatThrownBy(() -> Access.runAs(page.via(Channel.API), () -> users.update(u.id(), now.version(), "接口的改动",

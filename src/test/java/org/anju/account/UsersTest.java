@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.nio.charset.StandardCharsets;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -111,7 +112,7 @@ class UsersTest {
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + version + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("已被您本人的账号（通过接口）于 ")))
-                .andExpect(jsonPath("$.detail", containsString("修改（您看到的是第 " + version + " 版，现为第 " + (version + 1) + " 版）")));
+                .andExpect(jsonPath("$.detail", endsWith("修改，您的修改未保存；请刷新后重新修改（当前版本 " + (version + 1) + "，提交的版本 " + version + "）")));
         mvc.perform(get("/api/me").with(httpBasic("xz_reporter", "anju2023"))).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/users/{id}", xz).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": true, \"version\": " + (version + 1) + "}").with(TestUsers.as(TestUsers.CITY_ADMIN)))

@@ -92,7 +92,7 @@ class BulletinAgainTest {
         assertThatThrownBy(() -> as(me, () -> drafts.saveHead(id, v, dated(d, "同事的抄送"), null)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("张掖市2023年6月的通报草稿已被张掖市通报员丙（t_ba_colleague）于 ")
-                .hasMessageContaining("修改，现为第 " + (v + 1) + " 版（您提交时读到的是第 " + v + " 版），请刷新后重试（未保存）")
+                .hasMessageEndingWith("修改，未保存，请刷新后重试（当前版本 " + (v + 1) + "，提交的版本 " + v + "）")
                 .hasMessageNotContaining("他人");
         // my own save in another window, then other words from the old page: said as mine
         BulletinDraft mine = as(me, () -> drafts.saveHead(id, v + 1, dated(d, "我的抄送"), null));

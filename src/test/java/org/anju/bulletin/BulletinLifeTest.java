@@ -127,7 +127,8 @@ class BulletinLifeTest {
         as(city, () -> drafts.editSection(id, at, FUNDS, null, "甲的文字"));
         assertThatThrownBy(() -> as(city, () -> drafts.editSection(id, at, FUNDS, null, "乙的文字")))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("修改，现为第 " + (at + 1) + " 版（您提交时读到的是第 " + at + " 版），请刷新后重试（未保存）");
+                .hasMessageContaining("的通报草稿已被")
+                .hasMessageEndingWith("修改，未保存，请刷新后重试（当前版本 " + (at + 1) + "，提交的版本 " + at + "）");
         assertThat(drafts.draft(id).section(FUNDS).text()).isEqualTo("甲的文字");
         d = as(city, () -> drafts.restore(id, drafts.draft(id).version(), FUNDS));
         assertThat(d.section(FUNDS).edited()).isFalse();
@@ -159,7 +160,10 @@ class BulletinLifeTest {
         assertThat(d.stale()).isEmpty();
         byte[] draftDocx = drafts.docx(id, d.version());
         int stale = d.version() - 1;
-        assertThatThrownBy(() -> drafts.docx(id, stale)).as("a link of an older version").isInstanceOf(ConcurrentUpdateException.class);
+        int now = d.version();
+        assertThatThrownBy(() -> drafts.docx(id, stale)).as("a link of an older version").isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("通报草稿已被")
+                .hasMessageEndingWith("修改，请刷新页面后再下载（当前版本 " + now + "，提交的版本 " + stale + "）");
         assertThatThrownBy(() -> as(city, () -> drafts.issue(id, stale, "张建〔2024〕3号", today))).isInstanceOf(ConcurrentUpdateException.class);
         assertThatThrownBy(() -> as(county, () -> drafts.issue(id, v4 + 1, "张建〔2024〕3号", today))).isInstanceOf(Denied.class);
 

@@ -281,7 +281,7 @@ class ReportApiTest {
                 .andExpect(status().isConflict())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("HX-Retarget", "#save-result"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("本次保存未生效")))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("现为版本 2（您提交时读到的是版本 1）")));
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("保存，本次未保存任何内容，请刷新后重试（当前版本 2，提交的版本 1）")));
         mvc.perform(get("/api/reports/620721/2025-05").with(zhangye()))
                 .andExpect(jsonPath("$.values[0].value").value(1300)).andExpect(jsonPath("$.version").value(2));
         mvc.perform(get(page + "/history").param("item", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD").header("HX-Request", "true")

@@ -217,7 +217,8 @@ class ProjectRegisterTest {
         assertThatThrownBy(() -> projects.save(new Project(p.id(), "620725", null, "AFFORDABLE_RENTAL", 2027, "旧名",
                 null, BigDecimal.valueOf(80), null, null, null, null, BigDecimal.valueOf(800), null, null, null, null,
                 null, null, p.version())))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("已被系统于 ").hasMessageContaining("修改，请刷新后重试");
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("项目“旧名”已被系统于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 1，提交的版本 0）");
         assertThat(projects.get(p.id(), YearMonth.of(2027, 12)).project().name()).isEqualTo("李桥乡80套保租房");
     }
 

@@ -109,7 +109,8 @@ class LockedMonthTest {
         assertThat(first).isEqualTo(p.version() + 1);
         // a second writer who read the project before the first one recorded
         assertThatThrownBy(() -> projects.recordProgress(p.id(), p.version(), YearMonth.of(2024, 6), new BigDecimal("99"), null))
-                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("已被系统于 ").hasMessageContaining("修改，请刷新后重试");
+                .isInstanceOf(ConcurrentUpdateException.class).hasMessageStartingWith("项目“甘州区并发测试保租房”已被系统于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + first + "，提交的版本 " + p.version() + "）");
         assertThatThrownBy(() -> projects.delete(p.id(), p.version())).isInstanceOf(ConcurrentUpdateException.class);
         assertThat(projects.get(p.id(), YearMonth.of(2024, 6)).investment()).isEqualByComparingTo("10");
         projects.delete(p.id(), first);

@@ -102,9 +102,8 @@ class ReportSaveAgainTest {
         // my second window, still on version 1, with other figures: the colleague's save is named
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, mine.version(), issued("30"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被gzq_colleague于 ")
-                .hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）")
-                .hasMessageContaining("请刷新后重试（本次未保存任何内容）")
+                .hasMessageStartingWith("甘州区 2024-10 月报已被gzq_colleague于 ")
+                .hasMessageEndingWith("保存，本次未保存任何内容，请刷新后重试（当前版本 2，提交的版本 1）")
                 .hasMessageNotContaining("他人");
         // the colleague's figures again, from me: the version there is not mine — still refused, named
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, mine.version(), issued("20"))))
@@ -114,7 +113,7 @@ class ReportSaveAgainTest {
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("26"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
+                .hasMessageEndingWith("本次未保存任何内容，请刷新后重试（当前版本 3，提交的版本 2）");
         assertThat(reports.get(GANZHOU, p).value(ISSUED, "")).isEqualByComparingTo("25");
         assertThat(latest.version()).isEqualTo(3);
     }
@@ -129,12 +128,14 @@ class ReportSaveAgainTest {
         // 上报 from my page read at version 1: the colleague's save is named (it said 他人 for every step)
         assertThatThrownBy(() -> as(me, () -> reports.submit(GANZHOU, p, mine.version())))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被gzq_colleague于 ").hasMessageContaining("保存，现为版本 2（您提交时读到的是版本 1）")
+                .hasMessageContaining("月报已被gzq_colleague于 ")
+                .hasMessageEndingWith("保存，本次未保存任何内容，请刷新后重试（当前版本 2，提交的版本 1）")
                 .hasMessageNotContaining("他人");
         as(me, () -> reports.save(GANZHOU, p, 2, issued("30")));
         assertThatThrownBy(() -> as(me, () -> reports.submit(GANZHOU, p, 2)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ").hasMessageContaining("现为版本 3（您提交时读到的是版本 2）");
+                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("本次未保存任何内容，请刷新后重试（当前版本 3，提交的版本 2）");
         assertThat(reports.get(GANZHOU, p).status()).isEqualTo(ReportStatus.DRAFT);
     }
 
@@ -151,13 +152,15 @@ class ReportSaveAgainTest {
                 .params(unit, p.atDay(1), p.plusMonths(1).atDay(5)).update()));
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 1, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被gzq_colleague于 ").hasMessageContaining("新建，现为版本 2（您提交时读到的是版本 1）")
+                .hasMessageStartingWith("甘州区 2023-11 月报已被gzq_colleague于 ")
+                .hasMessageEndingWith("新建，本次未保存任何内容，请刷新后重试（当前版本 2，提交的版本 1）")
                 .hasMessageNotContaining("他人");
         as(me, () -> tx.execute(t -> jdbc.sql("update report set version = 3 where region_id = ? and period = ?")
                 .params(unit, p.atDay(1)).update()));
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, p, 2, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，现为版本 3");
+                .hasMessageContaining("月报已被您本人的账号（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，本次未保存任何内容，请刷新后重试（当前版本 3，提交的版本 2）");
         // a version of a month that has no report: nobody changed anything, and no one is named
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, YearMonth.of(2023, 10), 4, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("2023-10 月报尚未建立，没有您提交的版本 4")

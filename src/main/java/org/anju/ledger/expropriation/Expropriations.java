@@ -147,9 +147,8 @@ public class Expropriations {
             throw new BadInput("登记步骤须带上读取项目时的版本号（version）");
         }
         if (f.version() != row.version()) {
-            throw new ConcurrentUpdateException("该项目" + lastChange.since("ledger_expro_project", projectId, f.version(), row.version())
-                    + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(f.version(), row.version(),
-                    "（提交的版本 " + f.version() + "，当前版本 " + row.version() + "）"));
+            throw new ConcurrentUpdateException(lastChange.refusal("该项目", "ledger_expro_project", projectId, f.version(),
+                    row.version(), "请刷新后重试"));
         }
         Reg590.Stage stage = f.stage() == null ? null : Reg590.Stage.parse(f.stage().strip());
         if (stage == null) {
@@ -741,8 +740,8 @@ public class Expropriations {
 
     /** Who made the household's version there now and when (the user's own other window said as such), not 他人. */
     private ConcurrentUpdateException stale(long id, Integer sent, int current) {
-        return new ConcurrentUpdateException("该户信息" + lastChange.since("ledger_expro_household", id, sent, current) + "，请刷新后重试"
-                + org.anju.account.LastChange.unlessAhead(sent, current, "（提交的版本 " + sent + "，当前版本 " + current + "）"));
+        return new ConcurrentUpdateException(lastChange.refusal("该户信息", "ledger_expro_household", id, sent, current,
+                "请刷新后重试"));
     }
 
 

@@ -393,12 +393,15 @@ public class Identifications {
 
     /**
      * A stale version: who changed the record there since and when (the user's own other window said so), not 他人 —
-     * or, for a version ahead of the one read ({@code i}), that there is no such version.
+     * or, for a version ahead of the one there, that there is no such version. The version there is read again: the
+     * record {@code i} was read before the update, unlocked, and a change between the two would be missed.
      */
     private void checkUpdated(int n, Identification i, int version) {
         if (n == 0) {
-            throw new ConcurrentUpdateException("认定记录 " + i.id() + "（" + i.projectName() + "）"
-                    + lastChange.since("ledger_identification", i.id(), version, i.version()) + "：请刷新后再办理");
+            int current = jdbc.sql("select version from ledger_identification where id = ?").param(i.id())
+                    .query(Integer.class).single();
+            throw new ConcurrentUpdateException(lastChange.refusal("认定记录 " + i.id() + "（" + i.projectName() + "）",
+                    "ledger_identification", i.id(), version, current, "请刷新后再办理"));
         }
     }
 

@@ -598,14 +598,9 @@ public class Ledger {
 
     /** A step at an old version: who made the version there, by which step and when, not an unnamed 他人. */
     private ConcurrentUpdateException stale(Item i, Made m, int version) {
-        String versions = "（当前版本 " + m.version() + "，提交的版本 " + version + "）";
-        if (version > m.version()) {
-            return new ConcurrentUpdateException("事项“" + i.title() + "”没有版本 " + version + "：请刷新后重试" + versions);
-        }
-        String step = m.action() == null ? "修改" : m.action();
-        String who = m.by() == null ? "" : "被" + users.who(m.by());
-        return new ConcurrentUpdateException("事项“" + i.title() + "”已" + who + "于 " + ChinaTime.spoken(m.at()) + step
-                + "，请刷新后重试" + versions);
+        return new ConcurrentUpdateException(org.anju.account.LastChange.refusal("事项“" + i.title() + "”", version, m.version(),
+                () -> "已" + (m.by() == null ? "" : "被" + users.who(m.by())) + "于 " + ChinaTime.spoken(m.at())
+                        + (m.action() == null ? "修改" : m.action()), "请刷新后重试"));
     }
 
     /**
@@ -956,12 +951,9 @@ public class Ledger {
         }
         Row r = jdbc.sql("select version, updated_by, updated_at from ledger_notice where id = ?").param(id)
                 .query((rs, n) -> new Row(rs.getInt(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class))).single();
-        String versions = "（当前版本 " + r.version() + "，提交的版本 " + version + "）";
-        if (version > r.version() || r.by() == null) {
-            return new ConcurrentUpdateException("督办通知" + (version > r.version() ? "没有版本 " + version
-                    : "已于 " + ChinaTime.spoken(r.at()) + "答复") + "，请刷新后重试" + versions);
-        }
-        return new ConcurrentUpdateException("督办通知已被" + users.who(r.by()) + "于 " + ChinaTime.spoken(r.at()) + "答复，请刷新后重试" + versions);
+        return new ConcurrentUpdateException(org.anju.account.LastChange.refusal("督办通知", version, r.version(),
+                () -> "已" + (r.by() == null ? "" : "被" + users.who(r.by())) + "于 " + ChinaTime.spoken(r.at()) + "答复",
+                "请刷新后重试"));
     }
 
     /** A notice's columns, its row {@code n} and its regions {@link #NOTICE_REGIONS} in between. */

@@ -609,8 +609,8 @@ public class Applications {
     private Row lock(long id, int version) {
         Row r = lockAny(id);
         if (r.version() != version) {
-            throw new ConcurrentUpdateException("该申请" + handled(id, version, r.version()) + org.anju.account.LastChange
-                    .unlessAhead(version, r.version(), "（提交的版本 " + version + "，当前版本 " + r.version() + "）") + "，请刷新后重试");
+            throw new ConcurrentUpdateException(org.anju.account.LastChange.refusal("该申请", version, r.version(),
+                    () -> "已" + handled(id), "请刷新后重试"));
         }
         return r;
     }
@@ -623,10 +623,6 @@ public class Applications {
         return lastChange.of("rental_application", Map.of("id", id), "新建", "办理");
     }
 
-    /** {@link #handled(long)} after "该申请", or that the version sent is ahead of the one there (nobody changed it). */
-    private String handled(long id, int sent, int current) {
-        return lastChange.since("rental_application", Map.of("id", id), sent, current, "新建", "办理");
-    }
 
     /** An application with its checks, steps, timeline and objections. Readers of its region. */
     public ApplicationView application(long id) {

@@ -112,9 +112,8 @@ public class Households {
         checkNotBanned(city, members);
         checkNotElsewhere(city, members, id);
         if (!repository.update(id, form.version(), applicant(form), phone, form, access.current().username())) {
-            throw new ConcurrentUpdateException("该家庭信息" + lastChange.since("rental_household", id, form.version(), row.version())
-                    + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(form.version(), row.version(),
-                    "（提交的版本 " + form.version() + "，当前版本 " + row.version() + "）"));
+            throw new ConcurrentUpdateException(lastChange.refusal("该家庭信息", "rental_household", id, form.version(),
+                    row.version(), "请刷新后重试"));
         }
         repository.deleteMembers(id);
         repository.insertMembers(id, members);

@@ -991,8 +991,8 @@ public class Leases {
     }
 
     private ConcurrentUpdateException stale(LeaseRepository.Row r, int version) {
-        return new ConcurrentUpdateException("合同 " + r.leaseNo() + " " + lastChange.since("rental_lease", r.id(), version, r.version())
-                + "，请刷新后重试" + LastChange.unlessAhead(version, r.version(), "（当前版本 " + r.version() + "，提交的版本 " + version + "）"));
+        return new ConcurrentUpdateException(lastChange.refusal("合同 " + r.leaseNo() + " ", "rental_lease", r.id(), version,
+                r.version(), "请刷新后重试"));
     }
 
     private static String clause(String clause) {

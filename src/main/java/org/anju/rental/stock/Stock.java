@@ -122,9 +122,8 @@ public class Stock {
             throw new org.anju.platform.Conflict(county.name() + "已有项目“" + e.name().strip() + "”");
         });
         if (!repository.updateEstate(trimmed(e), actor)) {
-            throw new ConcurrentUpdateException("项目“" + stored.name() + "”" + lastChange.since("rental_estate", e.id(), e.version(), stored.version())
-                    + "，请刷新后重试" + org.anju.account.LastChange.unlessAhead(e.version(), stored.version(),
-                    "（当前版本 " + stored.version() + "，提交的版本 " + e.version() + "）"));
+            throw new ConcurrentUpdateException(lastChange.refusal("项目“" + stored.name() + "”", "rental_estate", e.id(),
+                    e.version(), stored.version(), "请刷新后重试"));
         }
         return estate(e.id());
     }
@@ -302,10 +301,8 @@ public class Stock {
 
     /** Names who made the version there now: the dwelling's audit key is its building and id (V40_0). */
     private ConcurrentUpdateException stale(Dwelling d, int version) {
-        String change = lastChange.since("rental_dwelling", Map.of("building_id", repository.buildingId(d.id()), "id", d.id()),
-                version, d.version());
-        return new ConcurrentUpdateException("房源 " + d.label() + " " + change + "，请刷新后重试"
-                + org.anju.account.LastChange.unlessAhead(version, d.version(), "（当前版本 " + d.version() + "，提交的版本 " + version + "）"));
+        return new ConcurrentUpdateException(lastChange.refusal("房源 " + d.label() + " ", "rental_dwelling",
+                Map.of("building_id", repository.buildingId(d.id()), "id", d.id()), version, d.version(), "请刷新后重试"));
     }
 
     /** A dwelling's figures checked as the import checks them: each refusal says which field and why. */
@@ -451,9 +448,9 @@ public class Stock {
         if (!repository.saveHistoricTotal(r.id(), total, blank(note), version, access.current().username())) {
             // 设定 when version 0 found a total already set, 修改 when the total changed since; none set is version 0
             HistoricTotal there = repository.historicTotals(r.id()).get(r.id());
-            throw new ConcurrentUpdateException(r.name() + "的历年房源基数" + lastChange.since("rental_historic_total",
-                    Map.of("region_id", r.id()), version, there == null ? 0 : there.version(), "设定", "修改")
-                    + "，请刷新后重试（提交的版本 " + version + "）");
+            throw new ConcurrentUpdateException(org.anju.account.LastChange.refusal(r.name() + "的历年房源基数", version,
+                    there == null ? 0 : there.version(), () -> "已" + lastChange.of("rental_historic_total",
+                            Map.of("region_id", r.id()), "设定", "修改"), "请刷新后重试"));
         }
         return repository.historicTotals(r.id()).get(r.id());
     }

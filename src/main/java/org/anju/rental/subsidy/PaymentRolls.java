@@ -210,7 +210,7 @@ public class PaymentRolls {
                             version = version + 1 where id = :id and version = :v and status = 'DRAFT'""")
                 .param("by", access.current().username()).param("id", id).param("v", version).update();
         if (n != 1) {
-            throw new ConcurrentUpdateException("该花名册" + changedSince(id, version) + "，请刷新后核对（提交的版本 " + version + "）");
+            throw staleRoll(id, version);
         }
         return roll(id);
     }
@@ -220,10 +220,10 @@ public class PaymentRolls {
      * being generated again or confirmed: said as the one the roll now shows. A version sent ahead of the roll's is said
      * as missing: nobody changed the roll after that read.
      */
-    private String changedSince(long id, int version) {
+    private ConcurrentUpdateException staleRoll(long id, int version) {
         Roll r = roll(id);
-        return lastChange.since("rental_subsidy_roll", Map.of("id", id), version, r.version(), "生成",
-                r.confirmed() ? "确认" : "重新生成");
+        return new ConcurrentUpdateException(LastChange.refusal("该花名册", version, r.version(), () -> "已" + lastChange.of(
+                "rental_subsidy_roll", Map.of("id", id), "生成", r.confirmed() ? "确认" : "重新生成"), "请刷新后核对"));
     }
 
     public Roll roll(long id) {

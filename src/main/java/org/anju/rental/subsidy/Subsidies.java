@@ -423,8 +423,8 @@ public class Subsidies {
                 .param("by", access.current().username()).param("id", id).param("version", version).update();
         if (n != 1) {
             int current = jdbc.sql("select version from rental_subsidy_agreement where id = ?").param(id).query(Integer.class).single();
-            throw new ConcurrentUpdateException("该补贴协议" + lastChange.since("rental_subsidy_agreement", id, version, current)
-                    + "，请刷新后重试（提交的版本 " + version + "）");
+            throw new ConcurrentUpdateException(lastChange.refusal("该补贴协议", "rental_subsidy_agreement", id, version, current,
+                    "请刷新后重试"));
         }
     }
 

@@ -114,7 +114,8 @@ class ExpropriationScenarioTest {
         StepForm again = new StepForm("PLAN_PUBLISHED", d("2025-03-01"), d("2025-03-31"), null, null, null, 0);
         assertThatThrownBy(() -> as(office, () -> expropriations.recordStep(id, again)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("该项目已被您本人的账号（另一窗口或此前的一次提交）于 ").hasMessageContaining("修改，请刷新后重试（提交的版本 0，当前版本 1）");
+                .hasMessageStartingWith("该项目已被您本人的账号（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 1，提交的版本 0）");
         assertThatThrownBy(() -> as(countyAdmin, () -> expropriations.recordStep(id, again)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageContaining("该项目已被").hasMessageContaining("zg_housing").hasMessageNotContaining("他人");
@@ -160,8 +161,8 @@ class ExpropriationScenarioTest {
         ValuationForm twice = new ValuationForm(new BigDecimal("600000"), d("2025-04-25"), d("2025-05-05"), null, null, 0);
         assertThatThrownBy(() -> as(office, () -> expropriations.valuation(h1, twice)))
                 .isInstanceOf(ConcurrentUpdateException.class)
-                .hasMessageContaining("该户信息已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageContaining("修改，请刷新后重试（提交的版本 0，当前版本 1）");
+                .hasMessageStartingWith("该户信息已被您本人的账号（另一窗口或此前的一次提交）于 ")
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 1，提交的版本 0）");
         assertThatThrownBy(() -> as(countyAdmin, () -> expropriations.valuation(h1, twice)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageContaining("该户信息已被").hasMessageContaining("zg_housing").hasMessageNotContaining("他人");

@@ -227,8 +227,9 @@ class IdentificationScenarioTest {
         // a stale version is refused, naming who made the version there: here the reporter's own last answer (it said 他人)
         int stale = version(id) - 1;
         assertThatThrownBy(() -> as(nanguan, () -> identifications.submit(id, stale))).isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessageStartingWith("认定记录 " + id + "（")
                 .hasMessageContaining("）已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageContaining("修改：请刷新后再办理");
+                .hasMessageEndingWith("修改，请刷新后再办理（当前版本 " + (stale + 1) + "，提交的版本 " + stale + "）");
         // a colleague of the same 区 on a page read before that answer: the reporter is named
         Actor colleague = actor("ng_colleague", "220102", Role.COUNTY_REPORTER);
         assertThatThrownBy(() -> as(colleague, () -> identifications.submit(id, stale))).isInstanceOf(ConcurrentUpdateException.class)

@@ -125,17 +125,18 @@ class LedgerAgainTest {
         assertThatThrownBy(() -> as(me, () -> ledger.progress(id, 0, "同事的进展", ChinaTime.today(), List.of())))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("事项“过期版本测试事项”已被章贡区经办人乙（t_again_colleague）于 ")
-                .hasMessageContaining("报送进展，请刷新后重试（当前版本 1，提交的版本 0）")
+                .hasMessageEndingWith("报送进展，请刷新后重试（当前版本 1，提交的版本 0）")
                 .hasMessageNotContaining("他人");
         // my own change in another window, then another change from the old page: said as mine
         as(me, () -> ledger.editMeasures(id, 1, "措施一", null));
         assertThatThrownBy(() -> as(me, () -> ledger.editMeasures(id, 1, "措施二", null)))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("事项“过期版本测试事项”已被您本人的账号于 ")
-                .hasMessageContaining("修改整改措施，请刷新后重试（当前版本 2，提交的版本 1）");
-        // a version that never was
+                .hasMessageEndingWith("修改整改措施，请刷新后重试（当前版本 2，提交的版本 1）");
+        // a version that never was: both versions said once, nobody named (it said "没有版本 9：请刷新后重试（当前版本 2，提交的版本 9）")
         assertThatThrownBy(() -> as(me, () -> ledger.editMeasures(id, 9, "措施二", null)))
-                .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("没有版本 9").hasMessageNotContaining("他人");
+                .isInstanceOf(ConcurrentUpdateException.class)
+                .hasMessage("事项“过期版本测试事项”没有第 9 版（现为第 2 版），请刷新后重试");
         assertThat(as(me, () -> ledger.item(id)).measures()).isEqualTo("措施一");
 
         // a notice answered by a colleague: named
@@ -144,6 +145,6 @@ class LedgerAgainTest {
         assertThatThrownBy(() -> as(me, () -> ledger.reply(n.id(), n.version(), "我的答复")))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("督办通知已被章贡区经办人乙（t_again_colleague）于 ")
-                .hasMessageContaining("答复，请刷新后重试（当前版本 1，提交的版本 0）");
+                .hasMessageEndingWith("答复，请刷新后重试（当前版本 1，提交的版本 0）");
     }
 }

@@ -107,8 +107,11 @@ class PlanApiTest {
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("STALE"))
                     .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.allOf(
                             // the version there is this client's own replacement of the stated totals, said so
-                            org.hamcrest.Matchers.containsString("在您读取的第 " + read + " 版之后被您本人的账号（通过接口）于 "),
-                            org.hamcrest.Matchers.containsString("修改，现为第 " + (read + 1) + " 版，本次未保存"),
+                            org.hamcrest.Matchers.startsWith("计划「" + plans.get(planId.longValue()).label()
+                                    + "」已被您本人的账号（通过接口）于 "),
+                            org.hamcrest.Matchers.endsWith("修改，本次未保存：如这是您同一请求的重试、前一次已经成功，则无需再发；否则"
+                                    + "请重新读取计划（GET /api/plans/" + planId + " 的 plan.version）核对后再替换（当前版本 "
+                                    + (read + 1) + "，提交的版本 " + read + "）"),
                             org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("他人")))));
             // a version the plan never had: nobody changed it after that read, so nobody is named (guesses audit L3)
             var there = plans.get(planId.longValue());

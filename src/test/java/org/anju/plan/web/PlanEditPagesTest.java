@@ -113,7 +113,7 @@ class PlanEditPagesTest {
                 .andExpect(status().isConflict())
                 // the version there is the admin's own first edit (it said 他人, a guess)
                 .andExpect(content().string(containsString("已被您本人的账号（另一窗口或此前的一次提交）于 ")))
-                .andExpect(content().string(containsString("修改（您修改的是第 0 版，现为第 1 版）")))
+                .andExpect(content().string(containsString("修改，您的修改未保存；请刷新页面，核对后重新修改（当前版本 1，提交的版本 0）")))
                 .andExpect(content().string(containsString("饶建保〔2024〕9号")));
         // another administrator of 上饶市 on a page read before it: the city's administrator is named
         colleague().perform(post("/plans/" + id + "/edit").with(TestUsers.as("sr_admin2", "361100", Role.CITY_ADMIN))

@@ -143,7 +143,7 @@ class ApplicationsTest {
         assertThatThrownBy(() -> as(town, () -> applications.decide(id, a.version(), Review.Decision.RETURN, "缺少低保证复印件",
                 d("2024-09-29")))).isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该申请已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageEndingWith("办理（提交的版本 " + a.version() + "，当前版本 " + back.version() + "），请刷新后重试");
+                .hasMessageEndingWith("办理，请刷新后重试（当前版本 " + back.version() + "，提交的版本 " + a.version() + "）");
         assertThat(as(town, () -> applications.overdue(TOWN, d("2024-12-31")))).extracting(QueueItem::id).doesNotContain(id);
         ApplicationView again = as(clerk, () -> applications.resubmit(id, back.version(), d("2024-10-08")));
         assertThat(again.events().getLast().outcome()).isEqualTo("补正后重新提交（剩余 1 个工作日）");
@@ -152,7 +152,7 @@ class ApplicationsTest {
         assertThatThrownBy(() -> as(town, () -> applications.decide(id, back.version(), Review.Decision.APPROVE, null,
                 d("2024-10-09")))).isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该申请已被xiadian_clerk于 ")
-                .hasMessageEndingWith("办理（提交的版本 " + back.version() + "，当前版本 " + again.version() + "），请刷新后重试");
+                .hasMessageEndingWith("办理，请刷新后重试（当前版本 " + again.version() + "，提交的版本 " + back.version() + "）");
 
         ApplicationView notice = as(town, () -> applications.decide(id, again.version(), Review.Decision.APPROVE, null,
                 d("2024-10-09")));

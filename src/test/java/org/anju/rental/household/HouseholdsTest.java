@@ -191,12 +191,12 @@ class HouseholdsTest {
         // the same form sent again (Back and resubmit, another window): the version there now is the reviewer's own
         assertThatThrownBy(() -> update(reviewer, id, f, read)).isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该家庭信息已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + read + "，当前版本 " + (read + 1) + "）");
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + (read + 1) + "，提交的版本 " + read + "）");
         // a colleague's change in between: named
         update(actor("jf_reviewer2", STREET, Role.TOWN_REVIEWER), id, f, read + 1);
         assertThatThrownBy(() -> update(reviewer, id, f, read + 1)).isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该家庭信息已被jf_reviewer2于 ")
-                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + (read + 1) + "，当前版本 " + (read + 2) + "）");
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + (read + 2) + "，提交的版本 " + (read + 1) + "）");
     }
 
     @Test

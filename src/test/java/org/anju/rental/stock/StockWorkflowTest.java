@@ -124,7 +124,7 @@ class StockWorkflowTest {
                 .as("set a moment ago by the same user (another window): said so, where it said 他人修改（或已设定）")
                 .isInstanceOf(org.anju.platform.ConcurrentUpdateException.class)
                 .hasMessageStartingWith("甘州区的历年房源基数已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageEndingWith("设定，请刷新后重试（提交的版本 0）");
+                .hasMessageEndingWith("设定，请刷新后重试（当前版本 " + t.version() + "，提交的版本 0）");
         List<StockCounts> summary = as(city, () -> stock.summary(CITY, now));
         StockCounts gz = summary.stream().filter(s -> s.regionCode().equals(GANZHOU)).findFirst().orElseThrow();
         assertThat(gz.entryRate()).isEqualByComparingTo("83.3");

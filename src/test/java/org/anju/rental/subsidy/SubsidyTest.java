@@ -224,14 +224,14 @@ class SubsidyTest {
                 YearMonth.of(2024, 9), LocalDate.of(2025, 8, 31), "低收入", new BigDecimal("900"), "再次年审"))))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该补贴协议已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + stopped.version() + "）");
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + resumed.version() + "，提交的版本 " + stopped.version() + "）");
         // a colleague stops it meanwhile: named
-        as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> subsidies.stop(resumed.id(), resumed.version(),
-                StopReason.MOVED_AWAY, LocalDate.of(2024, 10, 1), null));
+        Agreement gone = as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> subsidies.stop(resumed.id(),
+                resumed.version(), StopReason.MOVED_AWAY, LocalDate.of(2024, 10, 1), null));
         assertThatThrownBy(() -> as(office, () -> subsidies.review(resumed.id(), new ReviewForm(resumed.version(),
                 YearMonth.of(2024, 11), LocalDate.of(2025, 10, 31), "低收入", new BigDecimal("900"), "再次年审"))))
                 .isInstanceOf(ConcurrentUpdateException.class).hasMessageStartingWith("该补贴协议已被yz_housing2于 ")
-                .hasMessageEndingWith("修改，请刷新后重试（提交的版本 " + resumed.version() + "）");
+                .hasMessageEndingWith("修改，请刷新后重试（当前版本 " + (resumed.version() + 1) + "，提交的版本 " + resumed.version() + "）");
     }
 
     @Test
@@ -267,12 +267,12 @@ class SubsidyTest {
         assertThatThrownBy(() -> as(office, () -> rolls.confirm(first.id(), first.version())))
                 .isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("该花名册已被您本人的账号（另一窗口或此前的一次提交）于 ")
-                .hasMessageEndingWith("重新生成，请刷新后核对（提交的版本 " + first.version() + "）");
+                .hasMessageEndingWith("重新生成，请刷新后核对（当前版本 " + again.version() + "，提交的版本 " + first.version() + "）");
         // a colleague generates it again: named
         Roll third = as(actor("yz_housing2", YUZHONG, Role.HOUSING_OFFICE), () -> rolls.generate(YUZHONG, YearMonth.of(2025, 1)));
         assertThatThrownBy(() -> as(office, () -> rolls.confirm(again.id(), again.version())))
                 .isInstanceOf(ConcurrentUpdateException.class).hasMessageStartingWith("该花名册已被yz_housing2于 ")
-                .hasMessageEndingWith("重新生成，请刷新后核对（提交的版本 " + again.version() + "）");
+                .hasMessageEndingWith("重新生成，请刷新后核对（当前版本 " + third.version() + "，提交的版本 " + again.version() + "）");
         Roll confirmed = as(office, () -> rolls.confirm(third.id(), third.version()));
         assertThat(confirmed.confirmed()).isTrue();
         assertThatThrownBy(() -> as(office, () -> rolls.generate(YUZHONG, YearMonth.of(2025, 2))))
