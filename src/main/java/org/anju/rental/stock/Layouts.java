@@ -7,13 +7,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The number of rooms (室) a 户型 says: 一室一厅, 1室1厅1卫, 两室一厅, 二房一厅, 3居室, 2; 单间, 开间 and 一居 are one room.
- * Anything else (A户型, 大户型, 复式) is not read: the list must say the rooms.
+ * The number of rooms (室) a 户型 says: 一室一厅, 1室1厅1卫, 两室一厅, 二房一厅, 3居室, 二室户, 2; 单间, 开间 and 一居 are one
+ * room. A variant name after the rooms (二居室A户型, 二室户B, 二室一厅户型1) and a remark in brackets (一居室（单身公寓）) are
+ * how a district's platform names its 房型 (宝山区公租房), so they do not hide the rooms; a remark stating other rooms
+ * than the layout leaves it unread. Anything that does not state the rooms (A户型, 户型一, 大户型, 复式) is not read:
+ * the list must say the rooms.
  */
 public final class Layouts {
 
     private static final Pattern ROOMS = Pattern.compile("^([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(室|房|居室|居)(.*)$");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,2}");
+    /**
+     * What may follow the rooms: the layout's other parts (一厅, 1厅1卫, 两厅两卫一厨), 户 as in 二室户, then at most one
+     * variant name (A, A户型, 户型, 户型1) — not other words (室外, 户外) and not two letters (AB: which is it?).
+     */
+    private static final Pattern REST = Pattern.compile(
+            "(([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(厅|卫|厨|阳台))*户?([A-Za-z]户型|[A-Za-z]|户型[A-Za-z0-9]?)?");
+    /** A layout with a remark in brackets at its end: 一居室（单身公寓）. */
+    private static final Pattern REMARK = Pattern.compile("^(.+?)[（(]([^（()）]+)[）)]$");
     private static final String NUMERALS = "一二三四五六七八九";
 
     private Layouts() {
@@ -38,13 +49,14 @@ public final class Layouts {
             default -> {
             }
         }
-        Matcher m = ROOMS.matcher(t);
-        if (!m.matches()) {
-            return Optional.empty();
+        Matcher remark = REMARK.matcher(t);
+        if (remark.matches()) {
+            Optional<Integer> rooms = rooms(remark.group(1));
+            Optional<Integer> said = rooms(remark.group(2));
+            return said.isPresent() && !said.equals(rooms) ? Optional.empty() : rooms;
         }
-        String rest = m.group(3);
-        // what follows the rooms must itself be a layout's parts: 一厅, 1厅1卫, 两厅两卫一厨 — not "室外" or other words
-        if (!rest.isEmpty() && !rest.matches("(([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(厅|卫|厨|阳台))*(户型)?")) {
+        Matcher m = ROOMS.matcher(t);
+        if (!m.matches() || !REST.matcher(m.group(3)).matches()) {
             return Optional.empty();
         }
         return positive(number(m.group(1)));
