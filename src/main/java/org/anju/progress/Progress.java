@@ -101,11 +101,12 @@ public class Progress {
     private ProgressSummary compose(Region region, YearMonth period, int reported, Map<Fact.Key, Rollups.Total> totals,
                                     java.util.function.Supplier<List<Region>> reportingUnits) {
         int expected = expected(region);
+        Counted counted = new Counted(reportingUnits, period);
         Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
         if (reported > 0 && reported < expected) {
             // the sums hold only the units that reported: so must the targets they are rated against, or the
             // others would count as 0 after all
-            Map<String, BigDecimal> sums = new HashMap<>(targets.forUnits(reportingUnits.get(), period.getYear()));
+            Map<String, BigDecimal> sums = new HashMap<>(targets.forUnits(counted.units(), period.getYear()));
             sums.keySet().retainAll(planTargets.keySet());
             planTargets = sums;
         }
@@ -120,7 +121,6 @@ public class Progress {
             }
         });
         List<ProgressLine> lines = new ArrayList<>();
-        java.util.function.Supplier<List<Region>> counted = once(() -> reportingUnits(region, period));
         for (Indicator i : indicators.all()) {
             BigDecimal a = actual.get(i.id());
             RateRule rule = RateRule.of(i).orElse(null);
@@ -141,7 +141,7 @@ public class Progress {
             boolean full = units.getOrDefault(i.id(), 0) >= reported
                     && (base == null || units.getOrDefault(base.id(), 0) >= reported);
             int blanks = full || !(i.entered() || base != null) ? 0
-                    : unfilled(counted, period, i, rule, base, a, target, reported);
+                    : unfilled(counted, i, rule, base, a, target, reported);
             lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
                     i.measureName(), a, target, rule == null ? null : rule.name(),
                     rule == null || blanks > 0 ? null : Rates.rate(shown, target), units.getOrDefault(i.id(), 0),
@@ -164,10 +164,10 @@ public class Progress {
      * where the units' own tasks make up the region's: a region's task not broken down by unit (a province's figure for
      * the city) counts every blank (review 25 H2).
      *
-     * @param counted the region's reporting units in the month's sums (asked once per summary, from the tree in memory)
+     * @param counted the region's reporting units in the month's sums and which filled an item (each read once per summary)
      */
-    private int unfilled(java.util.function.Supplier<List<Region>> counted, YearMonth period, Indicator i, RateRule rule,
-                         Indicator base, BigDecimal actual, BigDecimal target, int reported) {
+    private int unfilled(Counted counted, Indicator i, RateRule rule, Indicator base, BigDecimal actual, BigDecimal target,
+                         int reported) {
         if (reported == 0) {
             return 0;
         }
@@ -177,18 +177,18 @@ public class Progress {
         if (reported == 1 || rule == null) {
             return 0;   // one unit with the figure (and its base); or no rate the blanks could move
         }
-        List<Region> units = counted.get();
-        List<Integer> ids = units.stream().map(Region::id).toList();
-        java.util.Set<Integer> with = rollups.filledAmong(ids, period, i.id());
+        List<Integer> ids = counted.ids();
+        java.util.Set<Integer> with = counted.filled(i.id());
         if (base != null) {
-            java.util.Set<Integer> withBase = rollups.filledAmong(ids, period, base.id());
+            java.util.Set<Integer> withBase = counted.filled(base.id());
             return (int) ids.stream().filter(u -> with.contains(u) != withBase.contains(u)).count();
         }
         if (!i.entered()) {
             return 0;
         }
         List<Integer> blank = ids.stream().filter(u -> !with.contains(u)).toList();
-        return blank.isEmpty() ? 0 : blanksThatCount(blank, targets.ownTargets(units, period.getYear(), i.code()), target);
+        return blank.isEmpty() ? 0
+                : blanksThatCount(blank, targets.ownTargets(counted.units(), counted.period.getYear(), i.code()), target);
     }
 
     /**
@@ -249,19 +249,39 @@ public class Progress {
         return false;
     }
 
-    /** The supplier asked once at most (a summary's reporting units, for several lines). */
-    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
-        return new java.util.function.Supplier<>() {
-            private T value;
+    /**
+     * The reporting units in a sum and which of them filled an item in, each read once per summary (or ranking line):
+     * a rate and its base ask the same item — 已发放户数 for its own line and as 线上发放's base, 到位资金 as the base of
+     * 拨付 and of 支出 — and the nation's units are 2,850 (NationalBench, part blanks).
+     */
+    private final class Counted {
+        private final java.util.function.Supplier<List<Region>> read;
+        private final YearMonth period;
+        private final Map<Integer, java.util.Set<Integer>> filled = new HashMap<>();
+        private List<Region> units;
+        private List<Integer> ids;
 
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
+        Counted(java.util.function.Supplier<List<Region>> read, YearMonth period) {
+            this.read = read;
+            this.period = period;
+        }
+
+        List<Region> units() {
+            if (units == null) {
+                units = read.get();
+                ids = units.stream().map(Region::id).toList();
             }
-        };
+            return units;
+        }
+
+        List<Integer> ids() {
+            units();
+            return ids;
+        }
+
+        java.util.Set<Integer> filled(int indicatorId) {
+            return filled.computeIfAbsent(indicatorId, k -> rollups.filledAmong(ids(), period, k));
+        }
     }
 
     /** The region's reporting units (a 片区: its members') that have the month in the sums. */
@@ -351,7 +371,7 @@ public class Progress {
             boolean full = n > 1 && figures.getOrDefault(r.id(), 0) >= n
                     && (base == null || baseFigures.getOrDefault(r.id(), 0) >= n);
             int blanks = unreported || full || !(i.entered() || base != null) ? 0
-                    : unfilled(() -> reportingUnits(r, period), period, i, rule, base, a, t, n);
+                    : unfilled(new Counted(() -> reportingUnits(r, period), period), i, rule, base, a, t, n);
             // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
             BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;
             lines.put(r.id(), new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(),
