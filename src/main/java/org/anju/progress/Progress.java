@@ -87,8 +87,11 @@ public class Progress {
                 continue;
             }
             int n = reported.getOrDefault(r.id(), 0);
+            // a region every unit of which reported was not read above: its units are asked only if a line needs them
             summaries.add(compose(r, period, n, n == 0 ? Map.of() : totals.getOrDefault(r.id(), Map.of()),
-                    () -> unitsOf.getOrDefault(r.id(), List.of()).stream().filter(u -> counted.contains(u.id())).toList()));
+                    () -> unitsOf.containsKey(r.id())
+                            ? unitsOf.get(r.id()).stream().filter(u -> counted.contains(u.id())).toList()
+                            : reportingUnits(r, period)));
         }
         return summaries;
     }

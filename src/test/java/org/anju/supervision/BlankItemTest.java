@@ -146,6 +146,13 @@ class BlankItemTest {
         assertThat(city.actual()).isNotNull();
         assertThat(city.rate()).isNull();
         assertThat(city.rateText()).isEqualTo("含未填项");
+        // and so as one of the province's children, read with its siblings (review 26 H1: every unit of the city
+        // reported, and the units passed for the lines that need them were only the partly reported regions')
+        ProgressLine child = progress.children("620000", DECEMBER).stream().filter(c -> c.regionCode().equals(CITY))
+                .findFirst().orElseThrow().line(ISSUED).orElseThrow();
+        assertThat(child.unfilled()).isEqualTo(1);
+        assertThat(child.rate()).as("not 90.7%%, 临泽县's task counted at 0").isNull();
+        assertThat(child.rateText()).isEqualTo("含未填项");
     }
 
     @Test
