@@ -106,6 +106,7 @@ public class Progress {
         int expected = expected(region);
         Counted counted = new Counted(reportingUnits, period);
         Map<String, BigDecimal> planTargets = targets.forRegion(region, period.getYear());
+        Map<String, BigDecimal> tasks = planTargets;
         if (reported > 0 && reported < expected) {
             // the sums hold only the units that reported: so must the targets they are rated against, or the
             // others would count as 0 after all
@@ -143,7 +144,7 @@ public class Progress {
             Indicator base = entered(rule);
             boolean full = units.getOrDefault(i.id(), 0) >= reported
                     && (base == null || units.getOrDefault(base.id(), 0) >= reported);
-            int blanks = full || !(i.entered() || base != null) ? 0
+            int blanks = full || !(i.entered() || base != null) || untasked(rule, tasks.get(i.code())) ? 0
                     : unfilled(counted, i, rule, base, a, target, reported);
             lines.add(new ProgressLine(i.programCode(), i.programName(), i.code(), i.displayName(), i.stageLabel(),
                     i.measureName(), a, target, rule == null ? null : rule.name(),
@@ -151,6 +152,15 @@ public class Progress {
                     bySource.getOrDefault(i.id(), Map.of()), reported == 0, blanks));
         }
         return new ProgressSummary(region.code(), region.name(), period, lines, reported, expected);
+    }
+
+    /**
+     * A task's figure (已发放户数) of a region with no task: it has no rate for a blank to take away, so its sum is shown
+     * as a sum, with "—" for the rate, not 含未填项 (review 26 M2; the form never listed such a blank). A region with a
+     * task whose reporting units' own tasks do not make it up has its rate taken away by the blanks all the same.
+     */
+    private static boolean untasked(RateRule rule, BigDecimal task) {
+        return rule != null && rule.fromPlan() && Rates.rate(BigDecimal.ONE, task) == null;
     }
 
     /** The typed figure a rate divides by (拨付率's 到位资金 …), or null for a plan's target or a register stage. */
@@ -227,7 +237,11 @@ public class Progress {
                 continue;
             }
             if (rule.fromPlan()) {
-                if (i.entered() && !filled.contains(i.code()) && taskBlankCounts(unit, period.getYear(), i.code())) {
+                // on every plan, as the roll-ups above read them (a province's reader), not the reporter's own few:
+                // a county reads only its city's plans, so a province's task would seem not made up; what is
+                // answered is only whether to list the item (review 26 M1)
+                if (i.entered() && !filled.contains(i.code()) && Access.runAs(org.anju.account.Actor.system(regions.root()),
+                        () -> taskBlankCounts(unit, period.getYear(), i.code()))) {
                     codes.add(i.code());
                 }
             } else if (base != null && filled.contains(i.code()) != filled.contains(base.code())) {
@@ -242,7 +256,7 @@ public class Progress {
         if (Rates.rate(BigDecimal.ONE, targets.forRegion(unit, year).get(code)) != null) {
             return true;
         }
-        for (Region above : regions.ancestors(unit)) {
+        for (Region above : regions.ancestors(unit).reversed()) {   // the nearest first: the city most often answers
             BigDecimal target = targets.forRegion(above, year).get(code);
             if (Rates.rate(BigDecimal.ONE, target) != null
                     && blanksThatCount(List.of(unit.id()), targets.ownTargets(units(above), year, code), target) > 0) {
@@ -373,7 +387,7 @@ public class Progress {
             int n = reported.getOrDefault(r.id(), 0);
             boolean full = n > 1 && figures.getOrDefault(r.id(), 0) >= n
                     && (base == null || baseFigures.getOrDefault(r.id(), 0) >= n);
-            int blanks = unreported || full || !(i.entered() || base != null) ? 0
+            int blanks = unreported || full || !(i.entered() || base != null) || untasked(rule, t) ? 0
                     : unfilled(new Counted(() -> reportingUnits(r, period), period), i, rule, base, a, t, n);
             // as in a summary: 0 for a register stage nobody reached, never for an item of the form left blank
             BigDecimal shown = a == null && t != null && !unreported && !i.entered() ? BigDecimal.ZERO : a;

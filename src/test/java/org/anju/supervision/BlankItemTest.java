@@ -122,6 +122,26 @@ class BlankItemTest {
     }
 
     @Test
+    void aRegionWithoutATaskShowsItsSumWithoutSaying含未填项() {
+        // January 2024: the demo has no plan for 2024, so 张掖市 has no 发放任务. 甘州区 paid 100 households, 临泽县
+        // reported 新增保障家庭 only: the sum is 100, and there is no rate for the blank to take away — "—", not 含未填项,
+        // which the form never warned 临泽县 of either (review 26 M2)
+        YearMonth january = YearMonth.of(2024, 1);
+        Report ganzhou = reports.save("620702", january, reports.get("620702", january).version(),
+                List.of(new ReportValue(ISSUED, "", new BigDecimal("100"))));
+        reports.submit("620702", january, ganzhou.version());
+        Report linze = reports.save(LINZE, january, reports.get(LINZE, january).version(),
+                List.of(new ReportValue("PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD", "", new BigDecimal("5"))));
+        assertThat(reports.blanks(linze)).doesNotContain("已发放户数");
+        reports.submit(LINZE, january, linze.version());
+        ProgressLine city = progress.summary(CITY, january).line(ISSUED).orElseThrow();
+        assertThat(city.target()).isNull();
+        assertThat(city.actual()).isEqualByComparingTo("100");
+        assertThat(city.unfilled()).isZero();
+        assertThat(city.rateText()).isEqualTo("—");
+    }
+
+    @Test
     void theUnitsLineIs未填NotZero() {
         ProgressSummary linze = progress.summary(LINZE, DECEMBER);
         assertThat(linze.unreported()).isFalse();
