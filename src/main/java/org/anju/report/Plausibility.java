@@ -40,19 +40,26 @@ final class Plausibility {
             BigDecimal spent = value(values, ReportItems.FUND_SPENT, source);
             String name = ReportItems.ALL.stream().filter(i -> i.source().equals(source)).findFirst()
                     .map(i -> i.label().substring(0, i.label().indexOf('·'))).orElse(source);
-            if (disbursed != null && disbursed.compareTo(received == null ? BigDecimal.ZERO : received) > 0) {
+            // a blank 到位资金 is 未填, not 0: said as such, never "超过到位资金 0 万元"
+            if (disbursed != null && received == null) {
                 flags.add(new ReportFlag(ReportItems.FUND_DISBURSED, source, name + "拨付 " + Rates.figure(disbursed)
-                        + " 万元，超过到位资金 " + Rates.figure(received == null ? BigDecimal.ZERO : received) + " 万元"));
+                        + " 万元，但" + name + "到位资金未填：拨付率无法计算，请填写到位资金（实际为0的请填0）"));
+            } else if (disbursed != null && disbursed.compareTo(received) > 0) {
+                flags.add(new ReportFlag(ReportItems.FUND_DISBURSED, source, name + "拨付 " + Rates.figure(disbursed)
+                        + " 万元，超过到位资金 " + Rates.figure(received) + " 万元"));
             }
-            if (spent != null && spent.compareTo(received == null ? BigDecimal.ZERO : received) > 0) {
+            if (spent != null && received == null) {
                 flags.add(new ReportFlag(ReportItems.FUND_SPENT, source, name + "支出 " + Rates.figure(spent)
-                        + " 万元，超过到位资金 " + Rates.figure(received == null ? BigDecimal.ZERO : received) + " 万元"));
+                        + " 万元，但" + name + "到位资金未填：请填写到位资金（实际为0的请填0）"));
+            } else if (spent != null && spent.compareTo(received) > 0) {
+                flags.add(new ReportFlag(ReportItems.FUND_SPENT, source, name + "支出 " + Rates.figure(spent)
+                        + " 万元，超过到位资金 " + Rates.figure(received) + " 万元"));
             }
         }
         exceeds(flags, total, "RENTAL_SUBSIDY.ISSUE_ONLINE.HOUSEHOLD", "RENTAL_SUBSIDY.ISSUE.HOUSEHOLD",
-                "线上发放户数超过已发放户数");
+                "线上发放户数", "已发放户数");
         exceeds(flags, total, "PUBLIC_RENTAL.DATA_ENTRY.HOUSEHOLD", "PUBLIC_RENTAL.NEW_BENEFICIARY.HOUSEHOLD",
-                "信息录入户数超过新增保障家庭户数");
+                "信息录入户数", "新增保障家庭户数");
         BigDecimal task = targets.get("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
         BigDecimal issued = total.get("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD");
         BigDecimal rate = Rates.rate(issued, task);
@@ -63,12 +70,20 @@ final class Plausibility {
         return flags;
     }
 
-    private static void exceeds(List<ReportFlag> flags, Map<String, BigDecimal> total, String part, String whole, String message) {
+    /**
+     * A part beyond its whole; a part given while its whole is blank is said so (the whole is 未填, not 0: "10 > 0"
+     * showed a blank as a zero).
+     */
+    private static void exceeds(List<ReportFlag> flags, Map<String, BigDecimal> total, String part, String whole,
+                                String partName, String wholeName) {
         BigDecimal p = total.get(part);
         BigDecimal w = total.get(whole);
-        if (p != null && p.compareTo(w == null ? BigDecimal.ZERO : w) > 0) {
-            flags.add(new ReportFlag(part, "", message + "（" + Rates.figure(p) + " > "
-                    + Rates.figure(w == null ? BigDecimal.ZERO : w) + "）"));
+        if (p != null && w == null) {
+            flags.add(new ReportFlag(part, "", partName + "已填 " + Rates.figure(p) + "，" + wholeName
+                    + "未填：请填写" + wholeName + "（实际为0的请填0）"));
+        } else if (p != null && p.compareTo(w) > 0) {
+            flags.add(new ReportFlag(part, "", partName + "超过" + wholeName + "（" + Rates.figure(p) + " > "
+                    + Rates.figure(w) + "）"));
         }
     }
 
