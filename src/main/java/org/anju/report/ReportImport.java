@@ -56,19 +56,35 @@ public class ReportImport implements org.anju.platform.Expiring {
      * @param importedAt when the figures were written: now, or — repeated — when the first import wrote them
      */
     public record ImportSummary(String fileName, int saved, int submitted, List<String> columns, boolean repeated,
-                                java.time.OffsetDateTime importedAt) {
+                                java.time.OffsetDateTime importedAt, List<String> totalRows) {
+
+        public ImportSummary(String fileName, int saved, int submitted, List<String> columns, boolean repeated,
+                             java.time.OffsetDateTime importedAt) {
+            this(fileName, saved, submitted, columns, repeated, importedAt, List.of());
+        }
 
         /**
          * What the import took from the file, said beside its counts: the item columns read (and that an item without
-         * a column kept its stored figure); null when not known (a repeat of an import recorded before columns were).
+         * a column kept its stored figure), and the 合计 rows it checked and left out; null when not known (a repeat of an
+         * import recorded before columns were).
          */
         public String columnsRead() {
             if (columns == null) {
                 return null;
             }
-            return columns.isEmpty() ? "文件中没有月报填报项的列，各月原有数值未改动"
+            String read = columns.isEmpty() ? "文件中没有月报填报项的列，各月原有数值未改动"
                     : "读取的列：" + String.join("、", columns) + "，文件中没有的项保留原有数值";
+            return totalRows == null || totalRows.isEmpty() ? read
+                    : read + "；" + String.join("、", totalRows) + "是合计行，与其上各行之和相符，未作为单位月报导入";
         }
+    }
+
+    /** A 地区 cell naming a total, not a unit: 合计, 总计, 小计, 全市合计, 全县小计 … */
+    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile(
+            "(?:全(?:省|市|县|区|州|盟|旗)|本(?:省|市|县|区)|总)?(?:合计|总计|小计|共计|汇总)[:：]?");
+
+    static boolean isTotal(String label) {
+        return label != null && TOTAL.matcher(label.replaceAll("[\\s\u3000]", "")).matches();
     }
 
     /** How long an import answers a repeat of it. */
@@ -148,7 +164,7 @@ public class ReportImport implements org.anju.platform.Expiring {
                 .params(user, sha256, scopeCode, submit, done.fileName(), done.saved(), done.submitted(),
                         done.columns().toArray(String[]::new), json(reports))
                 .query(java.time.OffsetDateTime.class).single();
-        return new ImportSummary(done.fileName(), done.saved(), done.submitted(), done.columns(), false, at);
+        return new ImportSummary(done.fileName(), done.saved(), done.submitted(), done.columns(), false, at, done.totalRows());
     }
 
     private static String json(List<java.util.Map<String, Object>> reports) {
@@ -175,7 +191,25 @@ public class ReportImport implements org.anju.platform.Expiring {
         }
         List<Row> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        // the units' figures since the last 合计 row, by item: a 合计 row (as county and city sheets end) is checked
+        // against them and left out, said in the answer — it used to be refused "未知地区：合计"
+        java.util.Map<ReportItems.Item, BigDecimal> sums = new java.util.HashMap<>();
+        List<String> totalRows = new ArrayList<>();
         table.rows(row -> {
+            if (isTotal(row.text("地区"))) {
+                read.forEach((item, header) -> {
+                    BigDecimal given = row.number(header);
+                    BigDecimal sum = sums.get(item);
+                    if (given != null && (sum == null || given.compareTo(sum) != 0)) {
+                        row.problem(header, "合计行的“" + header + "”为 " + org.anju.progress.Rates.figure(given) + "，"
+                                + (sum == null ? "其上各行均未填写该项" : "与其上各行之和 " + org.anju.progress.Rates.figure(sum) + " 不符")
+                                + "：请核对各行和合计，或删去合计行");
+                    }
+                });
+                totalRows.add("第 " + row.number() + " 行“" + row.text("地区") + "”");
+                sums.clear();
+                return;
+            }
             Region unit = row.region("地区", regions, scope == regions.root() ? null : scope);
             if (unit != null && (!regions.contains(scope, unit) || !Reports.REPORTING.contains(unit.kind()))) {
                 row.problem("地区", unit.name() + (regions.contains(scope, unit) ? "不是填报单位（县级、开发区或市本级）"
@@ -202,6 +236,9 @@ public class ReportImport implements org.anju.platform.Expiring {
                     row.problem(header, header + implausible);
                 } else if (v != null) {
                     values.add(new ReportValue(item.indicatorCode(), item.source(), v));
+                }
+                if (v != null) {
+                    sums.merge(item, v, BigDecimal::add);
                 }
             });
             if (unit != null && period != null) {
@@ -241,7 +278,8 @@ public class ReportImport implements org.anju.platform.Expiring {
                 submitted++;
             }
         }
-        return new ImportSummary(table.file(), rows.size(), submitted, List.copyOf(read.values()), false, null);
+        return new ImportSummary(table.file(), rows.size(), submitted, List.copyOf(read.values()), false, null,
+                List.copyOf(totalRows));
     }
 
     /**
