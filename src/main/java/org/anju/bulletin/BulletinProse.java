@@ -208,7 +208,10 @@ final class BulletinProse {
         if (f.paying() > 0 && f.onlineReported()) {
             online = !f.notOnline().isEmpty() ? w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()))
                     : !f.onlineUnfilled().isEmpty() ? w.fill("subsidy.online.allFilled")
-                    : w.fill(f.unreported().isEmpty() ? "subsidy.online.all" : "subsidy.online.allReported");
+                    // "各县区均…" only when every unit reported: a unit without a subsidy task that did not report is
+                    // in no list here, and what it paid (online or not) is not known
+                    : w.fill(f.unreported().isEmpty() && (f.reporting() == null || !f.reporting().partial())
+                    ? "subsidy.online.all" : "subsidy.online.allReported");
             if (!f.onlineUnfilled().isEmpty()) {
                 online += w.fill("subsidy.online.unfilled", "地区名单", names(f.onlineUnfilled()));
             }
