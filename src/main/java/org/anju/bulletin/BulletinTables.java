@@ -140,10 +140,13 @@ final class BulletinTables {
                         HeaderCell.of(words.fill(key + ".rate"))));
         List<List<String>> rows = new ArrayList<>();
         for (ProgressSummary s : withTotal()) {
-            if (base.apply(s) == null && s.actual(actualCode) == null) {
+            // a unit that did not report is listed as 未报 (the text names it too), not left out of the table: its
+            // figures are not known, whatever its base (资金 has no task to keep its row)
+            if (base.apply(s) == null && s.actual(actualCode) == null && !s.unreported()) {
                 continue;
             }
-            rows.add(List.of(label(s), figOrBlank(base.apply(s)), actual(s, actualCode), rate(s, actualCode)));
+            String baseText = !baseIsTarget && s.unreported() ? ProgressLine.UNREPORTED : figOrBlank(base.apply(s));
+            rows.add(List.of(label(s), baseText, actual(s, actualCode), rate(s, actualCode)));
         }
         String title = words.fill(key + ".title", "年份", d.period().getYear(), "月份", d.period().getMonthValue());
         return Optional.of(new BulletinTable("", title, words.fill(key + ".units"), header, rows, note(rows)));
