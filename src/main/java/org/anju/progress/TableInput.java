@@ -41,11 +41,19 @@ public final class TableInput {
     /** Rows naming a unit the user may not write: the whole file is refused (403), not just reported as bad input. */
     private final List<InputProblem> refused = new ArrayList<>();
 
+    /** The column names as read: the header row's cells, or the two rows' combined ({@link #openTwoRowHeader}). */
+    private final List<String> names;
+
     private TableInput(String file, SourceSheet sheet, int headerIndex) {
+        this(file, sheet, headerIndex, sheet.rows().get(headerIndex).cells());
+    }
+
+    private TableInput(String file, SourceSheet sheet, int headerIndex, List<String> names) {
         this.file = file;
         this.sheet = sheet;
         this.headerIndex = headerIndex;
-        List<String> cells = sheet.rows().get(headerIndex).cells();
+        this.names = List.copyOf(names);
+        List<String> cells = this.names;
         for (int c = 0; c < cells.size(); c++) {
             String h = normalize(cells.get(c));
             if (!h.isEmpty() && columns.putIfAbsent(h, c) != null) {
@@ -67,7 +75,7 @@ public final class TableInput {
     public void refuseUnknown(String what, List<String> known) {
         java.util.Set<String> names = new java.util.HashSet<>();
         known.forEach(k -> names.add(normalize(k)));
-        List<String> cells = sheet.rows().get(headerIndex).cells();
+        List<String> cells = this.names;
         for (int c = 0; c < cells.size(); c++) {
             String h = normalize(cells.get(c));
             if (!h.isEmpty() && !names.contains(h)) {
@@ -118,6 +126,84 @@ public final class TableInput {
         }
         throw new InputException(InputProblem.ofFile(document.fileName(),
                 "找不到" + what + "的表头（应有“" + marker + "”列）"));
+    }
+
+    /** A sub-header that is only a unit of measure: 户, （万元）, 单位：套. */
+    private static final Pattern UNIT_ONLY = Pattern.compile("(?:单位[:：])?[（(]?(户|套|间|个|栋|元|万元|万平方米|平方米)[)）]?");
+
+    /**
+     * As {@link #open}, for a header that takes two rows, as sheets kept by hand have it: groups merged over their items
+     * (住房租赁补贴 over 已发放户数（户）…, 中央补助 over 到位资金（万元）…) with {@code keys} (地区, 月份) merged down both
+     * rows, or a row of units under the names (已发放户数 over 户). The second row is taken as part of the header only
+     * when every {@code keys} column is blank in it (a record always names its unit and month) and some column has text
+     * in both rows; each column's name is then, from the lower row's text and the group above it (the upper row's text,
+     * or the nearest to its left for a cell covered by a horizontal merge):
+     * <ul>
+     *   <li>a unit alone below a name: the name with the unit in brackets (已发放户数 + 户 → 已发放户数（户））;</li>
+     *   <li>group·item when that is one of {@code known} (中央补助·到位资金（万元））;</li>
+     *   <li>the item alone when the group is one of {@code groups} (住房租赁补贴 over 已发放户数（户））, or when no group
+     *       is above it;</li>
+     *   <li>else group·item, which the caller's {@link #refuseUnknown} refuses naming the cell — a group it does not
+     *       know (a year, another source) is never dropped without a word.</li>
+     * </ul>
+     * Problems with the header name the lower row; records start below it.
+     */
+    public static TableInput openTwoRowHeader(SourceDocument document, String marker, String what, List<String> keys,
+                                              java.util.Set<String> groups, List<String> known) {
+        TableInput one = open(document, marker, what);
+        List<SourceRow> rows = one.sheet.rows();
+        int top = one.headerIndex;
+        if (top + 1 >= rows.size() || rows.get(top + 1).prose()) {
+            return one;
+        }
+        SourceRow upper = rows.get(top);
+        SourceRow lower = rows.get(top + 1);
+        java.util.Set<String> keyNames = new java.util.HashSet<>();
+        keys.forEach(k -> keyNames.add(normalize(k)));
+        int width = Math.max(upper.cells().size(), lower.cells().size());
+        boolean keysBlank = true;
+        boolean stacked = false;
+        for (int c = 0; c < width; c++) {
+            String u = normalize(upper.cell(c));
+            String l = normalize(lower.cell(c));
+            if (keyNames.contains(u) && !l.isEmpty()) {
+                keysBlank = false;
+            }
+            if (!u.isEmpty() && !l.isEmpty()) {
+                stacked = true;
+            }
+        }
+        if (!keysBlank || !stacked) {
+            return one;
+        }
+        java.util.Set<String> knownNames = new java.util.HashSet<>();
+        known.forEach(k -> knownNames.add(normalize(k)));
+        java.util.Set<String> groupNames = new java.util.HashSet<>();
+        groups.forEach(g -> groupNames.add(normalize(g)));
+        List<String> names = new ArrayList<>();
+        String group = "";
+        for (int c = 0; c < width; c++) {
+            String u = upper.cell(c).strip();
+            String l = lower.cell(c).strip();
+            if (!u.isEmpty()) {
+                group = keyNames.contains(normalize(u)) ? "" : u;
+            }
+            Matcher unit = UNIT_ONLY.matcher(normalize(l));
+            if (l.isEmpty()) {
+                names.add(u);
+            } else if (!u.isEmpty() && unit.matches()) {
+                names.add(u + "（" + unit.group(1) + "）");
+            } else if (group.isEmpty()) {
+                names.add(l);
+            } else if (knownNames.contains(normalize(group + "·" + l))) {
+                names.add(group + "·" + l);
+            } else if (groupNames.contains(normalize(group))) {
+                names.add(l);
+            } else {
+                names.add(group + "·" + l);
+            }
+        }
+        return new TableInput(one.file, one.sheet, top + 1, names);
     }
 
     /** Reports missing required headers as problems; true when all are there. */

@@ -182,7 +182,8 @@ public class ReportImport implements org.anju.platform.Expiring {
 
     private ImportSummary importRows(String fileName, byte[] content, String scopeCode, boolean submit, List<Report> written) {
         Region scope = scopeCode == null ? regions.root() : reports.region(scopeCode);
-        TableInput table = TableInput.open(reader.read(fileName, content), "月份", "月报");
+        TableInput table = TableInput.openTwoRowHeader(reader.read(fileName, content), "月份", "月报", List.of("地区", "月份"),
+                Set.of(ReportItems.SUBSIDY, ReportItems.PUBLIC_RENTAL, ReportItems.FUNDS), COLUMNS);
         table.require("地区", "月份");
         table.refuseUnknown("月报导入", COLUMNS);
         java.util.Map<ReportItems.Item, String> read = columns(table);
