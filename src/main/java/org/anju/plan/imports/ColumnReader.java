@@ -160,7 +160,7 @@ final class ColumnReader {
                         kindOptions(i.code(), y));
             }
             if (y == null && !periodColumn) {
-                return new Open("「" + header + "」：无法确定年度，请用 --years 指定（或在答案中写年度，如 "
+                return new Open("「" + header + "」：无法确定年度，请在导入页“年度”中填写（命令行 --years），或在答案中写年度（如 "
                         + ColumnAnswer.format(i.code(), k, 2023) + "）", List.of());
             }
             basis.add("按指定：" + ColumnAnswer.format(i.code(), k, y));
@@ -190,13 +190,13 @@ final class ColumnReader {
         if (!program.known()) {
             return new Open("「" + header + "」：" + (program.candidates().isEmpty()
                     ? "表头、表名和上下文都没有写明工程类别" : "可能是" + names(program.candidates()) + "，无法确定")
-                    + "（可用 --program 指定）", options(header, program, Part.open(List.of()), kind, theYear, sense));
+                    + "（可在导入页“工程类别”中填写（命令行 --program），或逐列指定）", options(header, program, Part.open(List.of()), kind, theYear, sense));
         }
         basis.add(program.basis());
         Part<Stage> stage = stage(path, sense, program.value(), kind.value(), groupStage);
         if (!stage.known()) {
             return new Open("「" + header + "」：" + (stage.candidates().isEmpty() ? "未写明阶段" : "阶段可能是"
-                    + stageNames(stage.candidates())) + "，无法确定（可用 --stage 指定，或逐列指定）",
+                    + stageNames(stage.candidates())) + "，无法确定（可在导入页“阶段”中填写（命令行 --stage），或逐列指定）",
                     options(header, program, stage, kind, theYear, sense));
         }
         basis.add(stage.basis());

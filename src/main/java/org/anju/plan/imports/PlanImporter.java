@@ -285,7 +285,7 @@ public class PlanImporter {
         }
         boolean yearsKnown = options.firstYear() != null || existing.isPresent() || !years.isEmpty();
         if (!planReadings.isEmpty() && !yearsKnown) {
-            String message = "无法确定计划年度：表头、表名和正文都没有写明，请用 --years 2023（或 --years 2023-2024）指定";
+            String message = "无法确定计划年度：表头、表名和正文都没有写明，请在导入页“年度”中填写 2023 或 2023-2024（命令行 --years 2023 或 --years 2023-2024）";
             if (questions.isEmpty()) {
                 problems.add(new InputProblem(fileName, null, null, null, message));
                 return rejected(document, problems);
@@ -325,7 +325,7 @@ public class PlanImporter {
                     if (c.year() != null && !plan.covers(c.year())) {
                         problems.add(new InputProblem(fileName, t.source().sheet(), t.source().row(), c.sourceColumn(),
                                 t.displayLabel() + "「" + c.headerText() + "」为 " + c.year() + " 年，不在计划年度 "
-                                        + plan.yearsLabel() + " 内（可用 --years 指定计划年度）"));
+                                        + plan.yearsLabel() + " 内（可在导入页“年度”中填写计划年度，命令行 --years）"));
                     }
                 }
             }
