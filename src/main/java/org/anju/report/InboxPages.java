@@ -91,7 +91,7 @@ class InboxPages {
                        HttpServletResponse response) {
         try {
             Report r = action.get();
-            model.addAttribute("message", r.regionName() + " " + r.period() + " 月报" + done);
+            model.addAttribute("message", r.regionName() + " " + r.period().getYear() + "年" + r.period().getMonthValue() + "月月报" + done);
         } catch (IllegalArgumentException | IllegalStateException e) {
             org.anju.platform.Refusals.rethrowBug(e);
             Refusals.show(e, response, model);

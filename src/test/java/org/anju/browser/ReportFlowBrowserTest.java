@@ -103,7 +103,7 @@ class ReportFlowBrowserTest extends BrowserTest {
         assertThat(city.locator("#inbox-counts")).containsText("已上报 1");
         shot(city, "5-inbox");
         city.click("#approve-" + UNIT + "-" + month);
-        assertThat(city.locator("#message")).hasText("甘州区 2024-01 月报已审核通过");
+        assertThat(city.locator("#message")).hasText("甘州区 2024年1月月报已审核通过");
         assertThat(city.locator("#inbox-counts")).containsText("已审核 1");
         shot(city, "6-approved");
 
@@ -143,7 +143,7 @@ class ReportFlowBrowserTest extends BrowserTest {
         assertThat(city.locator("#inbox-pending")).containsText("甘州区");
         city.fill("#reason-" + UNIT + "-" + month, "拨付大于到位资金，请核实专项债券数据");
         city.click("#return-" + UNIT + "-" + month);
-        assertThat(city.locator("#message")).hasText("甘州区 2024-02 月报已退回");
+        assertThat(city.locator("#message")).hasText("甘州区 2024年2月月报已退回");
         shot(city, "inbox-returned");
 
         page.reload();

@@ -306,7 +306,13 @@ class ReportApiTest {
                 .andExpect(content.string(containsString("id=\"pending-620723-2025-07\"")))
                 .andExpect(content.string(containsString("id=\"pending-620724-2025-07\"")))
                 .andExpect(content.string(containsString("已上报 2")))
-                .andExpect(content.string(containsString("未填报 5")));
+                .andExpect(content.string(containsString("未填报 5")))
+                // dates and months as officials write them, not 2025-08-05 / 2025-07 (trial of 2026-12-04)
+                .andExpect(content.string(containsString("<td>2025年7月</td>")))
+                .andExpect(content.string(containsString("<td>2025年8月5日</td>")))
+                .andExpect(content.string(containsString("下级单位报送情况（期限 2025年8月5日）")));
+        mvc.perform(get("/reports/620723/2025-07").with(reporter("620723"))).andExpect(status().isOk())
+                .andExpect(content.string(containsString("报送期限 <span>2025年8月5日</span>")));
         // another city's inbox does not hold them; a reporter has none
         mvc.perform(get("/inbox").param("period", "2025-07").with(TestUsers.as(TestUsers.OTHER_CITY_ADMIN)))
                 .andExpect(status().isOk()).andExpect(content.string(org.hamcrest.Matchers.not(containsString("临泽县"))));
@@ -318,7 +324,7 @@ class ReportApiTest {
         mvc.perform(post("/inbox/620723/2025-07/return").param("version", "1").param("reason", "拨付数大于到位资金，请核实")
                         .param("month", "2025-07").header("HX-Request", "true").with(zhangye()))
                 .andExpect(status().isOk())
-                .andExpect(content.string(containsString("临泽县 2025-07 月报已退回")))
+                .andExpect(content.string(containsString("临泽县 2025年7月月报已退回")))
                 .andExpect(content.string(containsString("已退回 1")));
         mvc.perform(post("/inbox/620724/2025-07/approve").param("version", "1").param("month", "2025-07")
                         .header("HX-Request", "true").with(zhangye()))
