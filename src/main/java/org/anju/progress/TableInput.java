@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 public final class TableInput {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[T ].*)?");
+    /** A parent's name (两个字以上，到第一个 省/市/州/盟/地区) and the rest: 张掖市|甘州区. */
+    private static final Pattern PARENT = Pattern.compile("(\\S{2,}?(?:省|自治区|市|州|盟|地区))(\\S{2,})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(?:[-/.]\\d{1,2}.*)?");
 
     private final String file;
@@ -408,10 +410,37 @@ public final class TableInput {
                     yield null;
                 }
                 default -> {
-                    problem(header, "未知地区：" + v);
-                    yield null;
+                    Region named = withParent(v, regions, context);
+                    if (named == null) {
+                        problem(header, "未知地区：" + v + "（请填写地区的规范名称，如“临泽县”，或六位区划代码；"
+                                + "名称和代码可在“行政区划”页查找）");
+                    }
+                    yield named;
                 }
             };
+        }
+
+        /**
+         * A name with its parent's before it, as provincial tables write them: 张掖市甘州区, 甘肃省张掖市甘州区. Taken only
+         * when the part up to the first 省/市/州/盟/地区 is one region and the rest one region inside it; else null.
+         */
+        private Region withParent(String label, Regions regions, Region context) {
+            Matcher m = PARENT.matcher(label.strip());
+            if (!m.matches()) {
+                return null;
+            }
+            Region parent = switch (regions.resolve(m.group(1), context)) {
+                case Resolution.Found f -> f.region();
+                default -> null;
+            };
+            if (parent == null) {
+                return null;
+            }
+            Region unit = switch (regions.resolve(m.group(2), parent)) {
+                case Resolution.Found f -> f.region();
+                default -> withParent(m.group(2), regions, parent);
+            };
+            return unit != null && !unit.equals(parent) && regions.contains(parent, unit) ? unit : null;
         }
     }
 

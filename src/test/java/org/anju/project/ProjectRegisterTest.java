@@ -154,7 +154,7 @@ class ProjectRegisterTest {
                 """;
         assertThatThrownBy(() -> projects.importFile("坏.csv", csv.getBytes(StandardCharsets.UTF_8), "620700"))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
-                        .containsExactly("文件 坏.csv，正文，第 3 行，第 A 列：未知地区：火星县",
+                        .containsExactly("文件 坏.csv，正文，第 3 行，第 A 列：未知地区：火星县（请填写地区的规范名称，如“临泽县”，或六位区划代码；名称和代码可在“行政区划”页查找）",
                                 "文件 坏.csv，正文，第 4 行，第 E 列：“套数”不是数字：十",
                                 "文件 坏.csv，正文，第 5 行，第 J 列：“开工日期”不是日期（如 2023-06-30）：2026-13-01",
                                 "文件 坏.csv，正文，第 6 行，第 H 列：“计划投资（万元）”不能为负数：-5",

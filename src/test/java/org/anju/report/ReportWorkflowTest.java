@@ -153,7 +153,7 @@ class ReportWorkflowTest {
                 """;
         assertThatThrownBy(() -> imports.importFile("八月.csv", csv.getBytes(StandardCharsets.UTF_8), CITY, true))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
-                        .containsExactly("文件 八月.csv，正文，第 3 行，第 A 列：未知地区：不存在县",
+                        .containsExactly("文件 八月.csv，正文，第 3 行，第 A 列：未知地区：不存在县（请填写地区的规范名称，如“临泽县”，或六位区划代码；名称和代码可在“行政区划”页查找）",
                                 "文件 八月.csv，正文，第 4 行，第 C 列：“已发放户数（户）”不能为负数：-3",
                                 "文件 八月.csv，正文，第 4 行，第 D 列：“到位资金（万元）”不是数字：x"));
         assertThat(reports.get(GANZHOU, YearMonth.of(2024, 8)).id()).as("nothing written").isNull();
