@@ -31,6 +31,15 @@ import java.util.regex.Pattern;
 public final class TableInput {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[T ].*)?");
+    /** A label naming a total, not a unit or project: 合计, 总计, 小计, 全市合计, 全县小计 … */
+    private static final Pattern TOTAL = Pattern.compile(
+            "(?:全(?:省|市|县|区|州|盟|旗)|本(?:省|市|县|区)|总)?(?:合计|总计|小计|共计|汇总)[:：]?");
+
+    /** Whether a cell names a total (合计, 全市合计 …): a row to check against the rows above it, not a record. */
+    public static boolean isTotal(String label) {
+        return label != null && TOTAL.matcher(label.replaceAll("[\\s\u3000]", "")).matches();
+    }
+
     /** A parent's name (两个字以上，到第一个 省/市/州/盟/地区) and the rest: 张掖市|甘州区. */
     private static final Pattern PARENT = Pattern.compile("(\\S{2,}?(?:省|自治区|市|州|盟|地区))(\\S{2,})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(?:[-/.]\\d{1,2}.*)?");

@@ -68,15 +68,25 @@ public class Projects {
      * @param notImported the file's columns that are read by no import, with why (续建, which the export writes); said
      *                    beside the counts so that a figure typed there is not taken for imported
      */
-    public record ImportSummary(String fileName, int inserted, int updated, int progressRecords, List<String> notImported) {
+    public record ImportSummary(String fileName, int inserted, int updated, int progressRecords, List<String> notImported,
+                                List<String> totalRows) {
 
         public ImportSummary(String fileName, int inserted, int updated, int progressRecords) {
-            this(fileName, inserted, updated, progressRecords, List.of());
+            this(fileName, inserted, updated, progressRecords, List.of(), List.of());
         }
 
-        /** "；未导入的列：…" for the answer, "" when every column was read. */
+        public ImportSummary(String fileName, int inserted, int updated, int progressRecords, List<String> notImported) {
+            this(fileName, inserted, updated, progressRecords, notImported, List.of());
+        }
+
+        /**
+         * "；未导入的列：…" and "；第 N 行“合计”是合计行…" for the answer, "" when every column and row was read (totalRows null
+         * in a result kept before it was recorded).
+         */
         public String notImportedText() {
-            return notImported == null || notImported.isEmpty() ? "" : "；未导入的列：" + String.join("、", notImported);
+            String columns = notImported == null || notImported.isEmpty() ? "" : "；未导入的列：" + String.join("、", notImported);
+            return totalRows == null || totalRows.isEmpty() ? columns
+                    : columns + "；" + String.join("、", totalRows) + "是合计行，与其上各行之和相符，未作为项目导入";
         }
     }
 
@@ -514,7 +524,30 @@ public class Projects {
         java.util.Map<String, Project> firstProject = new java.util.HashMap<>();
         java.util.Map<String, Integer> months = new java.util.HashMap<>();
         boolean[] carriedTyped = {false}; // 续建 filled in somewhere: the answer says it was not read
+        // a 合计 row (as a county's list ends): its figures checked against the rows above it since the last one, the row
+        // left out and said in the answer — it used to be refused "未知地区：合计", "“项目名称”不能为空" …
+        List<String> summed = List.of(ProjectColumns.UNITS, ProjectColumns.HOUSEHOLDS, ProjectColumns.COMMUNITIES,
+                ProjectColumns.BUILDINGS, ProjectColumns.AREA, ProjectColumns.PLANNED, ProjectColumns.INVESTMENT);
+        java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+        List<String> totalRows = new ArrayList<>();
         table.rows(row -> {
+            String regionText = row.text(ProjectColumns.REGION);
+            String nameText = row.text(ProjectColumns.NAME);
+            if ((TableInput.isTotal(regionText) && (nameText == null || TableInput.isTotal(nameText)))
+                    || (regionText == null && TableInput.isTotal(nameText))) {
+                for (String column : summed) {
+                    BigDecimal given = row.number(column);
+                    BigDecimal sum = sums.get(column);
+                    if (given != null && (sum == null || given.compareTo(sum) != 0)) {
+                        row.problem(column, "合计行的“" + column + "”为 " + given.stripTrailingZeros().toPlainString() + "，"
+                                + (sum == null ? "其上各行均未填写该项" : "与其上各行之和 " + sum.stripTrailingZeros().toPlainString() + " 不符")
+                                + "：请核对各行和合计，或删去合计行");
+                    }
+                }
+                totalRows.add("第 " + row.number() + " 行“" + (regionText != null ? regionText : nameText) + "”");
+                sums.clear();
+                return;
+            }
             carriedTyped[0] |= row.text(ProjectColumns.CARRIED) != null;
             Region region = row.region(ProjectColumns.REGION, regions, scope == regions.root() ? null : scope);
             if (region != null && !regions.contains(scope, region)) {
@@ -565,6 +598,9 @@ public class Projects {
             figures.put(ProjectColumns.PLANNED, planned);
             figures.put(ProjectColumns.INVESTMENT, investment);
             figures.forEach((column, value) -> {
+                if (value != null) {
+                    sums.merge(column, value, BigDecimal::add);
+                }
                 String problem = implausible(column, value, row.shownRounded(column));
                 if (problem != null) {
                     row.problem(column, column + problem);
@@ -636,7 +672,7 @@ public class Projects {
             return null;
         });
         return new ImportSummary(table.file(), counts[0], counts[1], counts[2], carriedTyped[0]
-                ? List.of(ProjectColumns.CARRIED + "（由年度和基本建成日期得出，不从文件读取）") : List.of());
+                ? List.of(ProjectColumns.CARRIED + "（由年度和基本建成日期得出，不从文件读取）") : List.of(), List.copyOf(totalRows));
     }
 
     /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */

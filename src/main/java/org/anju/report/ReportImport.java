@@ -79,13 +79,7 @@ public class ReportImport implements org.anju.platform.Expiring {
         }
     }
 
-    /** A 地区 cell naming a total, not a unit: 合计, 总计, 小计, 全市合计, 全县小计 … */
-    private static final java.util.regex.Pattern TOTAL = java.util.regex.Pattern.compile(
-            "(?:全(?:省|市|县|区|州|盟|旗)|本(?:省|市|县|区)|总)?(?:合计|总计|小计|共计|汇总)[:：]?");
 
-    static boolean isTotal(String label) {
-        return label != null && TOTAL.matcher(label.replaceAll("[\\s\u3000]", "")).matches();
-    }
 
     /** How long an import answers a repeat of it. */
     static final java.time.Duration REMEMBER = java.time.Duration.ofDays(30);
@@ -197,7 +191,7 @@ public class ReportImport implements org.anju.platform.Expiring {
         java.util.Map<ReportItems.Item, BigDecimal> sums = new java.util.HashMap<>();
         List<String> totalRows = new ArrayList<>();
         table.rows(row -> {
-            if (isTotal(row.text("地区"))) {
+            if (TableInput.isTotal(row.text("地区"))) {
                 read.forEach((item, header) -> {
                     BigDecimal given = row.number(header);
                     BigDecimal sum = sums.get(item);
