@@ -218,6 +218,7 @@ class BulletinComposer {
         List<String> unreported = new ArrayList<>();
         List<String> unfilled = new ArrayList<>();
         List<String> onlineUnfilled = new ArrayList<>();
+        List<String> onlinePartly = new ArrayList<>();
         int paying = 0;
         for (ProgressSummary u : d.units()) {
             if (u.actual(ISSUED) == null && u.target(ISSUED) == null) {
@@ -237,14 +238,16 @@ class BulletinComposer {
                 ProgressLine online = u.line(ONLINE).orElse(null);
                 if (online == null || online.blank()) {
                     onlineUnfilled.add(u.regionName());   // left blank: not "尚未全部实现线上发放"
-                } else if (online.unfilled() == 0 && online.actual().compareTo(u.actual(ISSUED)) < 0) {
+                } else if (online.unfilled() > 0) {
+                    onlinePartly.add(u.regionName());   // its sum misses the units that left it blank
+                } else if (online.actual().compareTo(u.actual(ISSUED)) < 0) {
                     notOnline.add(u.regionName());
                 }
             }
         }
         SubsidyTotal total = t.unreported() || blank(t, ISSUED) ? null : new SubsidyTotal(count(t, ISSUED), t.actual(AMOUNT));
         return Optional.of(new Subsidy(d.when(), t.target(ISSUED), reporting(t), total, parts, unreported, paying, notOnline,
-                t.actual(ONLINE) != null, unfilled, onlineUnfilled));
+                t.actual(ONLINE) != null, unfilled, onlineUnfilled, onlinePartly));
     }
 
     private Optional<Funds> funds(Data d) {

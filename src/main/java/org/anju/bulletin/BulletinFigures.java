@@ -108,14 +108,17 @@ final class BulletinFigures {
      * @param onlineReported whether the region reports online payments at all
      * @param unfilled       the units that reported and left 已发放户数 blank (未填, never "发放0户")
      * @param onlineUnfilled the paying units that left 其中线上发放户数 blank: neither online nor not
+     * @param onlinePartly   the paying units (a province's cities) some of whose own units left it blank: not known
+     *                       either way, and never "均实现了线上发放" (review 26 M5)
      */
     record Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
                    List<String> unreported, int paying, List<String> notOnline, boolean onlineReported,
-                   List<String> unfilled, List<String> onlineUnfilled) {
+                   List<String> unfilled, List<String> onlineUnfilled, List<String> onlinePartly) {
 
         Subsidy(Scope scope, BigDecimal target, Reporting reporting, SubsidyTotal total, List<SubsidyUnit> units,
                 List<String> unreported, int paying, List<String> notOnline, boolean onlineReported) {
-            this(scope, target, reporting, total, units, unreported, paying, notOnline, onlineReported, List.of(), List.of());
+            this(scope, target, reporting, total, units, unreported, paying, notOnline, onlineReported, List.of(), List.of(),
+                    List.of());
         }
     }
 

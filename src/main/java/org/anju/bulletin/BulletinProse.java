@@ -207,13 +207,18 @@ final class BulletinProse {
         String online = "";
         if (f.paying() > 0 && f.onlineReported()) {
             online = !f.notOnline().isEmpty() ? w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()))
-                    : !f.onlineUnfilled().isEmpty() ? w.fill("subsidy.online.allFilled")
+                    // the units that filled it in all pay online — said only where some unit did fill it in whole
+                    : !f.onlineUnfilled().isEmpty() || !f.onlinePartly().isEmpty()
+                    ? (f.paying() > f.onlineUnfilled().size() + f.onlinePartly().size() ? w.fill("subsidy.online.allFilled") : "")
                     // "各县区均…" only when every unit reported: a unit without a subsidy task that did not report is
                     // in no list here, and what it paid (online or not) is not known
                     : w.fill(f.unreported().isEmpty() && (f.reporting() == null || !f.reporting().partial())
                     ? "subsidy.online.all" : "subsidy.online.allReported");
             if (!f.onlineUnfilled().isEmpty()) {
                 online += w.fill("subsidy.online.unfilled", "地区名单", names(f.onlineUnfilled()));
+            }
+            if (!f.onlinePartly().isEmpty()) {
+                online += w.fill("subsidy.online.partly", "地区名单", names(f.onlinePartly()));
             }
         }
         String paragraph = w.fill("subsidy.paragraph", "任务", target, "月份", s.month(), "范围", s.label(), "进展", progress,

@@ -142,6 +142,14 @@ class BlankItemTest {
     }
 
     @Test
+    void theProvinceBulletinDoesNotSayEveryUnitPaysOnlineWhenACountyLeftItBlank() {
+        // 高台县 left 其中线上发放户数 blank under its 已发放: the province's unit, 张掖市, has a sum of 线上发放 without it
+        // (review 26 M5: the province's 通报 said "各县区均实现了线上发放补贴")
+        String text = BulletinText.of(bulletins.compose("620000", DECEMBER, new BulletinOptions(null, null, null)));
+        assertThat(text).contains("张掖市有单位月报未填写其中线上发放户数。").doesNotContain("均实现了线上发放补贴");
+    }
+
+    @Test
     void theUnitsLineIs未填NotZero() {
         ProgressSummary linze = progress.summary(LINZE, DECEMBER);
         assertThat(linze.unreported()).isFalse();
