@@ -23,6 +23,8 @@ public final class Layouts {
      */
     private static final Pattern REST = Pattern.compile(
             "(([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(厅|卫|厨|阳台))*户?([A-Za-z]户型|[A-Za-z]|户型[A-Za-z0-9]?)?");
+    /** A count of rooms stated anywhere in a text: 一室, 3房, 两居. */
+    private static final Pattern STATED = Pattern.compile("([0-9]{1,2}|[一二两三四五六七八九十]{1,2})(?:室|房|居)");
     /** A layout with a remark in brackets at its end: 一居室（单身公寓）. */
     private static final Pattern REMARK = Pattern.compile("^(.+?)[（(]([^（()）]+)[）)]$");
     private static final String NUMERALS = "一二三四五六七八九";
@@ -52,8 +54,15 @@ public final class Layouts {
         Matcher remark = REMARK.matcher(t);
         if (remark.matches()) {
             Optional<Integer> rooms = rooms(remark.group(1));
-            Optional<Integer> said = rooms(remark.group(2));
-            return said.isPresent() && !said.equals(rooms) ? Optional.empty() : rooms;
+            // every count of rooms the remark states must be the layout's: "二室（实为一室）", "两室一厅（可改三室）" say
+            // something else about the rooms, and which one holds is not for the import to pick (review 26 M3)
+            Matcher said = STATED.matcher(remark.group(2));
+            while (rooms.isPresent() && said.find()) {
+                if (number(said.group(1)) != rooms.get()) {
+                    return Optional.empty();
+                }
+            }
+            return rooms;
         }
         Matcher m = ROOMS.matcher(t);
         if (!m.matches() || !REST.matcher(m.group(3)).matches()) {
