@@ -48,8 +48,17 @@ public class LastChange {
      * @param advice  what to do now: "请刷新后重试", "请刷新后核对"
      */
     public static String refusal(String subject, int sent, int current, Supplier<String> changed, String advice) {
+        return refusal(subject, sent, current, changed, advice, "提交的版本");
+    }
+
+    /**
+     * {@link #refusal(String, int, int, Supplier, String)} where the version came with something the user did not
+     * submit ({@code sentAs}: "链接的版本" for a download link made from a page).
+     */
+    public static String refusal(String subject, int sent, int current, Supplier<String> changed, String advice,
+                                 String sentAs) {
         return sent > current ? subject + missing(sent, current) + "，" + advice
-                : subject + changed.get() + "，" + advice + "（当前版本 " + current + "，提交的版本 " + sent + "）";
+                : subject + changed.get() + "，" + advice + "（当前版本 " + current + "，" + sentAs + " " + sent + "）";
     }
 
     /** {@link #refusal(String, int, int, Supplier, String)} naming who made the version of the row there ({@link #of}). */

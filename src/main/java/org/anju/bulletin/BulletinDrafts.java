@@ -142,7 +142,7 @@ public class BulletinDrafts {
         if (d.version() != version) {
             // a link ahead of the draft was not made stale by a change: the draft never had that version
             throw new ConcurrentUpdateException(org.anju.account.LastChange.refusal("通报草稿", version, d.version(),
-                    () -> changed(d), "请刷新页面后再下载"));
+                    () -> changed(d), "请刷新页面后再下载", "链接的版本"));
         }
         if (d.head().dated() == null) {
             throw new BadInput("请先在文头填写成文日期再下载");

@@ -454,7 +454,7 @@ public class Reports {
     /** A version sent for a month that has no report at all: nobody changed it, so no one is named (it said 他人). */
     private static IllegalStateException noReport(Region unit, YearMonth period, int version) {
         return new org.anju.platform.ConcurrentUpdateException(unit.name() + " " + period + " 月报尚未建立，没有您提交的版本 "
-                + version + "（尚未建立的月报为版本 0）；请刷新后重试（未保存任何内容）");
+                + version + "（尚未建立的月报为版本 0），本次未保存任何内容，请刷新后重试");
     }
 
     private Region unit(String code) {

@@ -43,6 +43,13 @@ class StaleRefusalTest {
     }
 
     @Test
+    void aVersionThatCameWithALinkIsCalledSo() {
+        // a download link made from the page: the user submitted nothing (review 26 L3)
+        assertThat(LastChange.refusal("通报草稿", 3, 4, ZHANG, "请刷新页面后再下载", "链接的版本"))
+                .isEqualTo("通报草稿已被张三（zs）于 12月4日 14:03修改，请刷新页面后再下载（当前版本 4，链接的版本 3）");
+    }
+
+    @Test
     void theVersionThereItselfIsNotAhead() {
         // only a version the row never had is said as missing: the boundary is "ahead", not "different"
         assertThat(LastChange.refusal("该申请", 4, 4, () -> "已被王五（xz）于 14:03办理", "请刷新后重试"))

@@ -163,7 +163,7 @@ class BulletinLifeTest {
         int now = d.version();
         assertThatThrownBy(() -> drafts.docx(id, stale)).as("a link of an older version").isInstanceOf(ConcurrentUpdateException.class)
                 .hasMessageStartingWith("通报草稿已被")
-                .hasMessageEndingWith("修改，请刷新页面后再下载（当前版本 " + now + "，提交的版本 " + stale + "）");
+                .hasMessageEndingWith("修改，请刷新页面后再下载（当前版本 " + now + "，链接的版本 " + stale + "）");
         assertThatThrownBy(() -> as(city, () -> drafts.issue(id, stale, "张建〔2024〕3号", today))).isInstanceOf(ConcurrentUpdateException.class);
         assertThatThrownBy(() -> as(county, () -> drafts.issue(id, v4 + 1, "张建〔2024〕3号", today))).isInstanceOf(Denied.class);
 

@@ -164,6 +164,7 @@ class ReportSaveAgainTest {
         // a version of a month that has no report: nobody changed anything, and no one is named
         assertThatThrownBy(() -> as(me, () -> reports.save(GANZHOU, YearMonth.of(2023, 10), 4, issued("10"))))
                 .isInstanceOf(ConcurrentUpdateException.class).hasMessageContaining("2023-10 月报尚未建立，没有您提交的版本 4")
+                .hasMessageEndingWith("（尚未建立的月报为版本 0），本次未保存任何内容，请刷新后重试")
                 .hasMessageNotContaining("他人");
     }
 
