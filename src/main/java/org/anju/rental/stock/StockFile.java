@@ -64,8 +64,18 @@ public final class StockFile {
         List<SheetReading> sheets = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         Map<String, Line> seen = new HashMap<>();
+        InputProblem partial = null;
         for (SourceSheet sheet : document.sheets()) {
             var header = StockHeader.find(sheet.rows());
+            if (header.isEmpty() && partial == null) {
+                partial = StockHeader.partial(sheet.rows()).map(p -> new InputProblem(file, sheet.name(), p.row(), null,
+                        "有“" + String.join("”“", p.named().stream().map(StockField::label).toList()) + "”列，但没有“"
+                                + String.join("”“", java.util.stream.Stream.of(StockField.ESTATE, StockField.BUILDING,
+                                        StockField.ROOM, StockField.FLOOR_AREA, StockField.STATUS)
+                                .filter(f -> !p.named().contains(f)).map(StockField::label).toList())
+                                + "”列：房源清单须每套房源一行，写明楼栋和房号（按项目汇总的表不能导入；可下载导入模板对照）"))
+                        .orElse(null);
+            }
             if (header.isEmpty()) {
                 boolean hasData = sheet.rows().stream().anyMatch(r -> !r.prose() && r.cells().stream().filter(c -> !c.isBlank()).count() >= 3);
                 if (hasData) {
@@ -77,7 +87,7 @@ public final class StockFile {
             new SheetReader(file, sheet, header.get(), programme, lines, problems, seen, sheets).read();
         }
         if (sheets.stream().allMatch(s -> s.columns().isEmpty())) {
-            problems.add(InputProblem.ofFile(file, "找不到房源清单的表头：应有一行列名，至少包括“项目名称”“楼栋”“房号”“建筑面积”“状态”"
+            problems.add(partial != null ? partial : InputProblem.ofFile(file, "找不到房源清单的表头：应有一行列名，至少包括“项目名称”“楼栋”“房号”“建筑面积”“状态”"
                     + "（可下载导入模板对照）"));
         }
         return new Reading(file, List.copyOf(lines), List.copyOf(sheets), List.copyOf(problems));

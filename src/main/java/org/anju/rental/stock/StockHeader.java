@@ -101,6 +101,29 @@ public final class StockHeader {
         return Optional.ofNullable(NAMES.get(base(header)));
     }
 
+    /**
+     * Where no header is found: the first row of three cells or more naming some of a 房源清单's fields but not its
+     * 房号, with the fields it names — a list by project (项目名称, 总套数 …), one row per estate, is no 房源清单, and saying
+     * only "找不到表头" left its owner looking for a header the file has.
+     */
+    static Optional<Partial> partial(List<SourceRow> rows) {
+        for (int i = 0; i < Math.min(rows.size(), SCAN_ROWS); i++) {
+            SourceRow row = rows.get(i);
+            if (row.prose() || row.cells().stream().filter(c -> !c.isBlank()).count() < 3) {
+                continue;
+            }
+            List<StockField> named = row.cells().stream().map(StockHeader::field).flatMap(Optional::stream).distinct().toList();
+            if (!named.isEmpty()) {
+                return Optional.of(new Partial(row.number(), named));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A row that names some fields of a 房源清单 ({@link #partial}). */
+    record Partial(int row, List<StockField> named) {
+    }
+
     /** The header of the first rows of a sheet: the first row naming 房号 (or 房屋编号) and at least two more fields. */
     public static Optional<Header> find(List<SourceRow> rows) {
         for (int i = 0; i < Math.min(rows.size(), SCAN_ROWS); i++) {

@@ -103,6 +103,51 @@ class BaoshanProjectListImportTest {
         return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The same projects as a county official would keep them in a sheet of their own, under Chinese labels (review 26
+     * L6: the platform's English keys reach only "no header at all"): 项目名称 and 总建筑面积 are a 房源清单's words.
+     */
+    static List<List<Object>> chineseTable() {
+        JsonNode root = JsonMapper.builder().build().readTree(FILE.toFile());
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("项目编号", "项目名称", "所在镇", "地址", "房源类型", "房源来源", "总套数", "总建筑面积（㎡）", "房型及套数",
+                "月租金（元/套）", "可租套数", "开放日期"));
+        for (JsonNode p : root.get("pageContent")) {
+            rows.add(List.of(p.get("projectNo").asString(), p.get("projectName").asString(), p.get("layout").asString(),
+                    p.get("location").asString(), p.get("houseType").asString(), p.get("houseSource").asString(),
+                    p.get("totalCount").asString(), p.get("totalArea").asString(), p.get("roomTypeCount").asString(),
+                    p.get("minRent").asString() + "—" + p.get("maxRent").asString(), p.get("kezuCount").asString(),
+                    p.get("openingDate").asString()));
+        }
+        return rows;
+    }
+
+    @Test
+    void theProjectListUnderChineseLabelsIsRefusedNamingTheColumnsADwellingListNeeds() throws Exception {
+        List<List<Object>> rows = chineseTable();
+        assertThat(rows).hasSize(69);
+        int before = written();
+        for (MockMultipartFile file : List.of(
+                new MockMultipartFile("file", "宝山区公租房项目.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        xlsx(rows)),
+                new MockMultipartFile("file", "宝山区公租房项目.csv", "text/csv", csv(rows)))) {
+            // the row the list has is named, with what it has and what a 房源清单 needs besides (before: "找不到房源清单的
+            // 表头", while the file has one — of another table)
+            String where = file.getOriginalFilename().endsWith(".csv") ? "正文" : "工作表 宝山区公租房";
+            String refusal = "文件 " + file.getOriginalFilename() + "，" + where + "，第 1 行：有“项目名称”“地址”“保障类型”“租金标准”列，"
+                    + "但没有“楼栋”“房号”“建筑面积（㎡）”“状态”列：房源清单须每套房源一行，写明楼栋和房号（按项目汇总的表不能导入；"
+                    + "可下载导入模板对照）";
+            for (String dryRun : List.of("true", "false")) {
+                mvc.perform(multipart("/api/rental/stock/import").file(file).param("region", "620702")
+                                .param("programme", "PUBLIC_RENTAL").param("dryRun", dryRun).with(TestUsers.as("gzq_reporter")))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(jsonPath("$.problems.length()").value(1))
+                        .andExpect(jsonPath("$.problems[0].text").value(refusal));
+            }
+        }
+        assertThat(written()).isEqualTo(before);
+    }
+
     @Test
     void theProjectListIsRefusedByFileAndWritesNothing() throws Exception {
         List<List<Object>> rows = table();
