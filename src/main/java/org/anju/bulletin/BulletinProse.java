@@ -192,12 +192,13 @@ final class BulletinProse {
                 : w.fill("subsidy.target", "年份", s.year(), "范围", s.label(), "任务量", fig(f.target()));
         String progress = f.total() == null
                 ? w.fill(f.reporting().reported() > 0 ? "subsidy.unfilled.all" : "unreported.all")
-                : w.fill(f.total().issued().rateUnfilled() ? "subsidy.progress.unfilled" : "subsidy.progress",
+                : w.fill(f.total().issued().rateUnfilled() ? "subsidy.progress.unfilled"
+                        : f.total().issued().rate() == null ? "subsidy.progress.noTask" : "subsidy.progress",
                 "发放户数", fig(f.total().issued().amount()), "完成率", rate(f.total().issued().rate()),
                 "金额", f.total().amount() == null ? "" : w.fill("subsidy.progress.amount", "发放金额", fig(f.total().amount())),
                 "部分报送", partial(f.reporting()));
         List<String> units = new ArrayList<>(f.units().stream().map(u -> w.fill(u.issued().rateUnfilled() ? "subsidy.unit.unfilled"
-                : "subsidy.unit", "地区", u.name(), "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
+                : u.issued().rate() == null ? "subsidy.unit.noTask" : "subsidy.unit", "地区", u.name(), "发放户数", fig(u.issued().amount()), "完成率", rate(u.issued().rate()))).toList());
         if (f.total() != null && !f.unreported().isEmpty()) {
             units.add(unreported(f.unreported()));
         }

@@ -174,9 +174,11 @@ class BulletinProseTest {
                         "2023年全市计划发放住房租赁补贴2243户。截止12月底，全市发放住房租赁补贴2272户，占发放任务的101.3%"
                                 + "（7个单位中6个已报送，合计和比率只含已报送单位）。其中：甘州区发放1078户，占发放任务的98.0%；"
                                 + "临泽县未报送本月数据。已报送的县区均实现了线上发放补贴。"),
-                arguments("no online figures: nothing said of online payment; no target: no task sentence, rate —",
-                        new Subsidy(DEC, null, ALL, new SubsidyTotal(c("40", null), null), List.of(), List.of(), 1, List.of(), false),
-                        "截止12月底，全市发放住房租赁补贴40户，占发放任务的—。"),
+                arguments("no online figures: nothing said of online payment; no target: no task sentence, no rate clause"
+                                + " (it said '占发放任务的—', review 26)",
+                        new Subsidy(DEC, null, ALL, new SubsidyTotal(c("40", null), null),
+                                List.of(new SubsidyUnit("甘州区", c("40", null))), List.of(), 1, List.of(), false),
+                        "截止12月底，全市发放住房租赁补贴40户。其中：甘州区发放40户。"),
                 arguments("nobody paid: nothing said of online payment",
                         new Subsidy(DEC, n("100"), ALL, new SubsidyTotal(c("0", "0.0"), null),
                                 List.of(new SubsidyUnit("甘州区", c("0", "0.0"))), List.of(), 0, List.of(), true),
