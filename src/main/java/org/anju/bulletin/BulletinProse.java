@@ -114,7 +114,8 @@ final class BulletinProse {
             numbered.add(new Bulletin.Section(w.fill("section.numbered", "序号", NUMBERS[i], "标题", s.heading()),
                     s.paragraphs(), List.of()));
         }
-        return List.of(new Bulletin.Section(w.fill("section.progress"), List.of(), numbered),
+        return List.of(new Bulletin.Section(w.fill("section.progress"),
+                        numbered.isEmpty() ? List.of(w.fill("progress.none")) : List.of(), numbered),
                 new Bulletin.Section(w.fill("section.problems"), problems.isEmpty() ? List.of(w.fill("problem.none")) : problems,
                         List.of()));
     }

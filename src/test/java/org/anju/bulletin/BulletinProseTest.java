@@ -343,6 +343,9 @@ class BulletinProseTest {
         assertThat(body.getFirst().subsections()).extracting(Bulletin.Section::paragraphs).containsExactly(List.of("p1"), List.of("p2"));
         assertThat(body.get(1).paragraphs()).containsExactly("未发现明显问题。");
         assertThat(PROSE.body(List.of(), List.of("一是某问题。")).get(1).paragraphs()).containsExactly("一是某问题。");
+        // nothing to tell under 一、: said, not a heading with nothing under it (the session's new-user trial)
+        assertThat(PROSE.body(List.of(), List.of()).getFirst().paragraphs()).containsExactly("暂无目标任务和进展情况数据。");
+        assertThat(body.getFirst().paragraphs()).isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------ 文头
