@@ -126,6 +126,8 @@ class ReportPages {
     @Requires(Requirement.READ_SCOPED)
     String entry(@PathVariable String region, @PathVariable String period, Model model) {
         YearMonth p = Periods.parse(period);
+        // a month not begun is refused when the page is asked for, not after the figures were typed into an empty form
+        Reports.checkPeriod(p);
         return entry(reports.get(region, p), model, "report/entry");
     }
 

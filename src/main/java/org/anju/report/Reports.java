@@ -86,7 +86,7 @@ public class Reports {
     }
 
     /** A month that has not begun cannot be reported, nor one before the program's records (a 0000-01 typo). */
-    private static void checkPeriod(YearMonth period) {
+    static void checkPeriod(YearMonth period) {
         String problem = futureOrAncient(period);
         if (problem != null) {
             throw new org.anju.platform.BadInput(problem);

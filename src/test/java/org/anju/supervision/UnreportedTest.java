@@ -179,6 +179,11 @@ class UnreportedTest {
         YearMonth next = YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.save(LINZE, next, 0, List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("不能填报未来的月份 " + next);
+        // and its form is not opened, empty, to be refused only when the typed figures are saved (new-user trial)
+        mvc.perform(get("/reports/" + LINZE + "/" + next).with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("不能填报未来的月份 " + next)));
         mvc.perform(get("/dashboard").param("period", "0000-01").with(TestUsers.as(TestUsers.ZHANGYE_ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
