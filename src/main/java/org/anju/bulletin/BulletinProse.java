@@ -337,6 +337,23 @@ final class BulletinProse {
         return problems(f, List.of());
     }
 
+    /**
+     * The region's name to print before a project's, without what the project's name repeats: nothing for 甘州区 before
+     * 甘州区…; 张掖 before 市本级公租房 for 张掖市本级 (it printed "张掖市本级市本级公租房"). Two characters at least: 高台县
+     * before 县城… keeps its 县.
+     */
+    static String regionBefore(String region, String project) {
+        if (project.startsWith(region)) {
+            return "";
+        }
+        for (int k = Math.min(region.length(), project.length()) - 1; k >= 2; k--) {
+            if (region.endsWith(project.substring(0, k))) {
+                return region.substring(0, region.length() - k);
+            }
+        }
+        return region;
+    }
+
     /** The problems found with 三是 审计及信访投诉 from the ledgers' overdue items (after 进展缓慢, as seed 004 has it). */
     List<String> problems(Problems f, List<BulletinFigures.LateItem> ledgerLate) {
         Scope s = f.scope();
@@ -348,7 +365,7 @@ final class BulletinProse {
         }
         if (!f.stalled().isEmpty()) {
             found.add(w.fill("problem.stalled", "各项目", parts(f.stalled().stream().map(p -> w.fill("problem.stalled.project",
-                    "地区", p.name().startsWith(p.region()) ? "" : p.region(), "项目", p.name(),
+                    "地区", regionBefore(p.region(), p.name()), "项目", p.name(),
                     "续建", p.carriedOver() && !p.name().contains("续建") ? w.fill("problem.stalled.carriedOver") : "",
                     "原因", names(p.reasons()))).toList())));
         }

@@ -335,6 +335,15 @@ class BulletinProseTest {
     }
 
     @Test
+    void aProjectsRegionIsNotSaidTwice() {
+        assertThat(BulletinProse.regionBefore("张掖市本级", "市本级公租房（市发投集团）")).isEqualTo("张掖");
+        assertThat(BulletinProse.regionBefore("张掖市本级", "本级公租房")).isEqualTo("张掖市");
+        assertThat(BulletinProse.regionBefore("张掖市本级", "市二院人才房（市发投集团）")).isEqualTo("张掖市本级");
+        assertThat(BulletinProse.regionBefore("甘州区", "甘州区2023年棚改项目")).isEmpty();
+        assertThat(BulletinProse.regionBefore("高台县", "县城棚户区改造项目")).isEqualTo("高台县");
+    }
+
+    @Test
     void theBodyNumbersTheSectionsAndSaysSoWhenNoProblemIsFound() {
         List<Bulletin.Section> body = PROSE.body(List.of(new Bulletin.Section("甲", List.of("p1"), List.of()),
                 new Bulletin.Section("乙", List.of("p2"), List.of())), List.of());
