@@ -255,6 +255,14 @@ public class ReportImport implements org.anju.platform.Expiring {
         List<Report> stored = rows.stream().map(r -> reports.get(r.unit().code(), r.period())).toList();
         for (int k = 0; k < rows.size(); k++) {
             Row r = rows.get(k);
+            ReportStatus status = stored.get(k).status();
+            if (!status.editable()) {
+                // said on its row, with the others, before anything is written: it was the whole import's refusal,
+                // "导入失败：甘州区2024-01 月报已审核，不能修改", naming neither file nor row (new-user trial)
+                r.source().problem("月份", r.unit().name() + r.period().getYear() + "年" + r.period().getMonthValue() + "月月报"
+                        + status.label() + "，不能修改：请上级退回后再导入，或从文件中删去该行");
+                continue;
+            }
             mixedFunds(read, stored.get(k).values()).forEach((header, why) ->
                     r.source().problem(header, r.unit().name() + " " + r.period() + " " + why));
         }

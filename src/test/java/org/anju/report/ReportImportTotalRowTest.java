@@ -46,6 +46,24 @@ class ReportImportTotalRowTest {
     }
 
     @Test
+    void aMonthThatMayNotChangeIsRefusedOnItsRowAndNothingIsWritten() {
+        // July imported and submitted; then a file with July and August: July's row is refused by name and row (it was
+        // the whole import's "导入失败：甘州区2024-07 月报已上报，不能修改"), and August is not written either
+        imports.importFile("七月.xlsx", org.anju.Workbooks.xlsx("月报", new Object[] {"地区", "月份", "已发放户数（户）"},
+                new Object[] {"甘州区", "2024年7月", 100}), "620700", true);
+        assertThatThrownBy(() -> imports.importFile("七八月.xlsx", org.anju.Workbooks.xlsx("月报",
+                new Object[] {"地区", "月份", "已发放户数（户）"},
+                new Object[] {"甘州区", "2024年8月", 130},
+                new Object[] {"甘州区", "2024年7月", 110}), "620700", false))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("文件 七八月.xlsx，工作表 月报，第 3 行，第 B 列：甘州区2024年7月月报已上报，不能修改："
+                                + "请上级退回后再导入，或从文件中删去该行"));
+        assertThat(reports.get("620702", YearMonth.of(2024, 7)).value("RENTAL_SUBSIDY.ISSUE.HOUSEHOLD", ""))
+                .isEqualByComparingTo("100");
+        assertThat(reports.get("620702", YearMonth.of(2024, 8)).id()).as("nothing written").isNull();
+    }
+
+    @Test
     void aTotalRowThatDoesNotAddUpRefusesTheFileNamingTheCell() {
         assertThatThrownBy(() -> imports.importFile("六月.xlsx", workbook(160), "620700", false))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).extracting(Object::toString)
