@@ -40,6 +40,43 @@ public final class TableInput {
         return label != null && TOTAL.matcher(label.replaceAll("[\\s\u3000]", "")).matches();
     }
 
+    /**
+     * The 合计 rows of a table kept by hand (as county and city sheets end): the figures of the rows since the last one
+     * are added up by column, and a 合计 row is checked against them and left out — a problem on its cell where it does
+     * not add up — then said in the answer ({@link #said}). Both the 月报 and the project register read them so.
+     */
+    public static final class Totals {
+        private final java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+        private final List<String> rows = new ArrayList<>();
+
+        /** Adds a record's figure of a column to the running sum (a blank adds nothing). */
+        public void add(String header, BigDecimal value) {
+            if (value != null) {
+                sums.merge(header, value, BigDecimal::add);
+            }
+        }
+
+        /** Checks the 合计 row {@code row}, named by {@code label}, in {@code headers} against the sums; starts anew. */
+        public void check(Row row, String label, java.util.Collection<String> headers) {
+            for (String header : headers) {
+                BigDecimal given = row.number(header);
+                BigDecimal sum = sums.get(header);
+                if (given != null && (sum == null || given.compareTo(sum) != 0)) {
+                    row.problem(header, "合计行的“" + header + "”为 " + Rates.figure(given) + "，"
+                            + (sum == null ? "其上各行均未填写该项" : "与其上各行之和 " + Rates.figure(sum) + " 不符")
+                            + "：请核对各行和合计，或删去合计行");
+                }
+            }
+            rows.add("第 " + row.number() + " 行“" + label + "”");
+            sums.clear();
+        }
+
+        /** The 合计 rows checked: "第 5 行“合计”", for the answer. */
+        public List<String> said() {
+            return List.copyOf(rows);
+        }
+    }
+
     /** A parent's name (两个字以上，到第一个 省/市/州/盟/地区) and the rest: 张掖市|甘州区. */
     private static final Pattern PARENT = Pattern.compile("(\\S{2,}?(?:省|自治区|市|州|盟|地区))(\\S{2,})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?(?:[-/.]\\d{1,2}.*)?");

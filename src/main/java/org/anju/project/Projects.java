@@ -528,24 +528,13 @@ public class Projects {
         // left out and said in the answer — it used to be refused "未知地区：合计", "“项目名称”不能为空" …
         List<String> summed = List.of(ProjectColumns.UNITS, ProjectColumns.HOUSEHOLDS, ProjectColumns.COMMUNITIES,
                 ProjectColumns.BUILDINGS, ProjectColumns.AREA, ProjectColumns.PLANNED, ProjectColumns.INVESTMENT);
-        java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
-        List<String> totalRows = new ArrayList<>();
+        TableInput.Totals totals = new TableInput.Totals();
         table.rows(row -> {
             String regionText = row.text(ProjectColumns.REGION);
             String nameText = row.text(ProjectColumns.NAME);
             if ((TableInput.isTotal(regionText) && (nameText == null || TableInput.isTotal(nameText)))
                     || (regionText == null && TableInput.isTotal(nameText))) {
-                for (String column : summed) {
-                    BigDecimal given = row.number(column);
-                    BigDecimal sum = sums.get(column);
-                    if (given != null && (sum == null || given.compareTo(sum) != 0)) {
-                        row.problem(column, "合计行的“" + column + "”为 " + given.stripTrailingZeros().toPlainString() + "，"
-                                + (sum == null ? "其上各行均未填写该项" : "与其上各行之和 " + sum.stripTrailingZeros().toPlainString() + " 不符")
-                                + "：请核对各行和合计，或删去合计行");
-                    }
-                }
-                totalRows.add("第 " + row.number() + " 行“" + (regionText != null ? regionText : nameText) + "”");
-                sums.clear();
+                totals.check(row, regionText != null ? regionText : nameText, summed);
                 return;
             }
             carriedTyped[0] |= row.text(ProjectColumns.CARRIED) != null;
@@ -598,9 +587,7 @@ public class Projects {
             figures.put(ProjectColumns.PLANNED, planned);
             figures.put(ProjectColumns.INVESTMENT, investment);
             figures.forEach((column, value) -> {
-                if (value != null) {
-                    sums.merge(column, value, BigDecimal::add);
-                }
+                totals.add(column, value);
                 String problem = implausible(column, value, row.shownRounded(column));
                 if (problem != null) {
                     row.problem(column, column + problem);
@@ -672,7 +659,7 @@ public class Projects {
             return null;
         });
         return new ImportSummary(table.file(), counts[0], counts[1], counts[2], carriedTyped[0]
-                ? List.of(ProjectColumns.CARRIED + "（由年度和基本建成日期得出，不从文件读取）") : List.of(), List.copyOf(totalRows));
+                ? List.of(ProjectColumns.CARRIED + "（由年度和基本建成日期得出，不从文件读取）") : List.of(), totals.said());
     }
 
     /** The register of a subtree for a year as XLSX, in the import layout (re-importable). */

@@ -188,21 +188,10 @@ public class ReportImport implements org.anju.platform.Expiring {
         Set<String> seen = new HashSet<>();
         // the units' figures since the last 合计 row, by item: a 合计 row (as county and city sheets end) is checked
         // against them and left out, said in the answer — it used to be refused "未知地区：合计"
-        java.util.Map<ReportItems.Item, BigDecimal> sums = new java.util.HashMap<>();
-        List<String> totalRows = new ArrayList<>();
+        TableInput.Totals totals = new TableInput.Totals();
         table.rows(row -> {
             if (TableInput.isTotal(row.text("地区"))) {
-                read.forEach((item, header) -> {
-                    BigDecimal given = row.number(header);
-                    BigDecimal sum = sums.get(item);
-                    if (given != null && (sum == null || given.compareTo(sum) != 0)) {
-                        row.problem(header, "合计行的“" + header + "”为 " + org.anju.progress.Rates.figure(given) + "，"
-                                + (sum == null ? "其上各行均未填写该项" : "与其上各行之和 " + org.anju.progress.Rates.figure(sum) + " 不符")
-                                + "：请核对各行和合计，或删去合计行");
-                    }
-                });
-                totalRows.add("第 " + row.number() + " 行“" + row.text("地区") + "”");
-                sums.clear();
+                totals.check(row, row.text("地区"), read.values());
                 return;
             }
             Region unit = row.region("地区", regions, scope == regions.root() ? null : scope);
@@ -232,9 +221,7 @@ public class ReportImport implements org.anju.platform.Expiring {
                 } else if (v != null) {
                     values.add(new ReportValue(item.indicatorCode(), item.source(), v));
                 }
-                if (v != null) {
-                    sums.merge(item, v, BigDecimal::add);
-                }
+                totals.add(header, v);
             });
             if (unit != null && period != null) {
                 if (!seen.add(unit.code() + "@" + period)) {
@@ -282,7 +269,7 @@ public class ReportImport implements org.anju.platform.Expiring {
             }
         }
         return new ImportSummary(table.file(), rows.size(), submitted, List.copyOf(read.values()), false, null,
-                List.copyOf(totalRows));
+                totals.said());
     }
 
     /**
