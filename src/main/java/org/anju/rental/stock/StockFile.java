@@ -49,6 +49,9 @@ public final class StockFile {
     private static final Pattern FLOOR = Pattern.compile("^第?(-?\\d{1,3})(?:\\.0+)?(?:层|楼|F|f)?$");
     private static final Pattern LEADING_FIGURE = Pattern.compile("^([0-9.,，０-９．]+)(.*)$");
     private static final List<String> TOTALS = List.of("合计", "小计", "总计", "共计");
+    /** The columns every dwelling needs: a header without one is refused, a list by project is told which it lacks. */
+    private static final List<StockField> REQUIRED = List.of(StockField.ESTATE, StockField.BUILDING, StockField.ROOM,
+            StockField.FLOOR_AREA, StockField.STATUS);
 
     private StockFile() {
     }
@@ -70,9 +73,8 @@ public final class StockFile {
             if (header.isEmpty() && partial == null) {
                 partial = StockHeader.partial(sheet.rows()).map(p -> new InputProblem(file, sheet.name(), p.row(), null,
                         "有“" + String.join("”“", p.named().stream().map(StockField::label).toList()) + "”列，但没有“"
-                                + String.join("”“", java.util.stream.Stream.of(StockField.ESTATE, StockField.BUILDING,
-                                        StockField.ROOM, StockField.FLOOR_AREA, StockField.STATUS)
-                                .filter(f -> !p.named().contains(f)).map(StockField::label).toList())
+                                + String.join("”“", REQUIRED.stream().filter(f -> !p.named().contains(f))
+                                .map(StockField::label).toList())
                                 + "”列：房源清单须每套房源一行，写明楼栋和房号（按项目汇总的表不能导入；可下载导入模板对照）"))
                         .orElse(null);
             }
@@ -124,8 +126,7 @@ public final class StockFile {
                 problems.add(new InputProblem(file, sheet.name(), headerRow, null, p));
             }
             List<String> missing = new ArrayList<>();
-            for (StockField f : List.of(StockField.ESTATE, StockField.BUILDING, StockField.ROOM, StockField.FLOOR_AREA,
-                    StockField.STATUS)) {
+            for (StockField f : REQUIRED) {
                 if (header.column(f) == null) {
                     missing.add(f.label());
                 }
