@@ -206,26 +206,35 @@ final class BulletinProse {
         if (f.total() != null && !f.unfilled().isEmpty()) {
             units.add(unfilled(f.unfilled(), "subsidy.item"));
         }
-        String online = "";
-        if (f.paying() > 0 && f.onlineReported()) {
-            online = !f.notOnline().isEmpty() ? w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()))
-                    // the units that filled it in all pay online — said only where some unit did fill it in whole
-                    : !f.onlineUnfilled().isEmpty() || !f.onlinePartly().isEmpty()
-                    ? (f.paying() > f.onlineUnfilled().size() + f.onlinePartly().size() ? w.fill("subsidy.online.allFilled") : "")
-                    // "各县区均…" only when every unit reported: a unit without a subsidy task that did not report is
-                    // in no list here, and what it paid (online or not) is not known
-                    : w.fill(f.unreported().isEmpty() && (f.reporting() == null || !f.reporting().partial())
-                    ? "subsidy.online.all" : "subsidy.online.allReported");
-            if (!f.onlineUnfilled().isEmpty()) {
-                online += w.fill("subsidy.online.unfilled", "地区名单", names(f.onlineUnfilled()));
-            }
-            if (!f.onlinePartly().isEmpty()) {
-                online += w.fill("subsidy.online.partly", "地区名单", names(f.onlinePartly()));
-            }
-        }
+        String online = f.paying() > 0 && f.onlineReported() ? online(f) : "";
         String paragraph = w.fill("subsidy.paragraph", "任务", target, "月份", s.month(), "范围", s.label(), "进展", progress,
                 "其中", units(units), "线上发放", online);
         return new Bulletin.Section(w.fill("subsidy.heading"), List.of(paragraph), List.of());
+    }
+
+    /**
+     * What the paragraph says of online payment: who does not pay every household online; else that all do — of the
+     * units whose figure is whole only, and "各县区均" only when every unit reported (a unit that did not report, or left
+     * the item blank, is in no list, and what it paid online is not known); then who left it blank, in whole or in part.
+     */
+    private String online(Subsidy f) {
+        int unknown = f.onlineUnfilled().size() + f.onlinePartly().size();
+        String online;
+        if (!f.notOnline().isEmpty()) {
+            online = w.fill("subsidy.online.notAll", "地区名单", names(f.notOnline()));
+        } else if (unknown > 0) {
+            online = f.paying() > unknown ? w.fill("subsidy.online.allFilled") : "";
+        } else {
+            boolean everyUnit = f.unreported().isEmpty() && (f.reporting() == null || !f.reporting().partial());
+            online = w.fill(everyUnit ? "subsidy.online.all" : "subsidy.online.allReported");
+        }
+        if (!f.onlineUnfilled().isEmpty()) {
+            online += w.fill("subsidy.online.unfilled", "地区名单", names(f.onlineUnfilled()));
+        }
+        if (!f.onlinePartly().isEmpty()) {
+            online += w.fill("subsidy.online.partly", "地区名单", names(f.onlinePartly()));
+        }
+        return online;
     }
 
     // ----------------------------------------------------------------------------------------- 资金
